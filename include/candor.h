@@ -1,0 +1,299 @@
+/*
+ * candor.h — the C ABI of candor, honest customer-feedback analytics.
+ *
+ * This is the only header C and other languages need. Conventions:
+ *  - Every fallible call returns candor_status; CANDOR_OK (0) is success.
+ *    The message of the last failure on the calling thread is
+ *    candor_last_error(). No C++ exception ever crosses this boundary.
+ *  - Handles are opaque, made by candor_xxx_new / candor_xxx_read_* and
+ *    released by candor_xxx_free, which accepts NULL.
+ *  - Inputs are pointers plus lengths; they are read during the call and
+ *    never kept.
+ *  - Option structs begin with a `size` field filled in by
+ *    candor_xxx_options_init(), so fields can be added later without breaking
+ *    callers compiled against an older header.
+ *  - Every call is reentrant. Thread-safety of each handle is documented at
+ *    the handle.
+ *
+ * Statistics: every estimate carries a standard error, an interval, n and the
+ * effective n. Formulas and references are documented in the C++ header that
+ * implements them (include/candor/score.hpp).
+ */
+#ifndef CANDOR_H_
+#define CANDOR_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(_WIN32)
+#define CANDOR_API __declspec(dllexport)
+#else
+#define CANDOR_API __attribute__((visibility("default")))
+#endif
+
+#define CANDOR_VERSION_MAJOR 0
+#define CANDOR_VERSION_MINOR 1
+#define CANDOR_VERSION_PATCH 0
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- status */
+
+typedef enum candor_status {
+  CANDOR_OK = 0,
+  CANDOR_INVALID_ARGUMENT = 1, /* a NULL pointer, a bad option value */
+  CANDOR_OUT_OF_RANGE = 2,     /* a score outside the scale, non-integer, NaN */
+  CANDOR_EMPTY = 3,            /* no responses where some are needed */
+  CANDOR_LENGTH_MISMATCH = 4,  /* arrays that must be equally long are not */
+  CANDOR_NOT_FOUND = 5,        /* an unknown column or file */
+  CANDOR_PARSE_ERROR = 6,      /* malformed CSV or serialized bytes */
+  CANDOR_INVALID_UTF8 = 7,     /* text that is not valid UTF-8 */
+  CANDOR_IO_ERROR = 8,         /* the file system failed */
+  CANDOR_UNSUPPORTED = 9,      /* a valid request this method cannot answer */
+  CANDOR_OUT_OF_MEMORY = 10,
+  CANDOR_INTERNAL = 11         /* a bug in candor: please report it */
+} candor_status;
+
+/* The message of the last failure on this thread ("" if none). The pointer
+ * stays valid until the next failing candor call on the same thread. */
+CANDOR_API const char* candor_last_error(void);
+/* A constant name for a status, e.g. "CANDOR_OUT_OF_RANGE". */
+CANDOR_API const char* candor_status_name(candor_status status);
+/* "MAJOR.MINOR.PATCH" of the library actually loaded. */
+CANDOR_API const char* candor_version(void);
+
+/* --------------------------------------------------------- score options */
+
+typedef enum candor_metric {
+  CANDOR_METRIC_NPS = 0,        /* 100 * (share promoters - share detractors) */
+  CANDOR_METRIC_TOP_BOX = 1,    /* 100 * share in the top box_size points */
+  CANDOR_METRIC_BOTTOM_BOX = 2, /* 100 * share in the bottom box_size points */
+  CANDOR_METRIC_MEAN = 3        /* mean score, in scale units */
+} candor_metric;
+
+typedef enum candor_interval {
+  CANDOR_INTERVAL_WALD = 0,          /* normal approximation, plug-in variance */
+  CANDOR_INTERVAL_ADJUSTED_WALD = 1, /* Wald after pseudo-counts (Rocks 2016) */
+  CANDOR_INTERVAL_BAYES = 2,         /* Dirichlet posterior, equal-tailed */
+  CANDOR_INTERVAL_BOOTSTRAP = 3      /* seeded Poisson bootstrap, percentile */
+} candor_interval;
+
+typedef enum candor_p_adjust {
+  CANDOR_P_ADJUST_NONE = 0,
+  CANDOR_P_ADJUST_HOLM = 1, /* family-wise error (Holm 1979) */
+  CANDOR_P_ADJUST_BH = 2    /* false discovery rate (Benjamini-Hochberg 1995) */
+} candor_p_adjust;
+
+typedef struct candor_score_options {
+  size_t size;            /* sizeof(candor_score_options); set by _init */
+  candor_metric metric;   /* default NPS */
+  int32_t scale_min;      /* lowest valid score; default 0 */
+  int32_t scale_max;      /* highest valid score; default 10 */
+  int32_t promoter_min;   /* NPS: scores >= this are promoters; default 9 */
+  int32_t detractor_max;  /* NPS: scores <= this are detractors; default 6 */
+  int32_t box_size;       /* TOP_BOX/BOTTOM_BOX: points in the box; default 2 */
+  candor_interval interval; /* default WALD */
+  double level;           /* confidence level in (0, 1); default 0.95 */
+  double prior;           /* BAYES: Dirichlet prior per category; default 1 */
+  int32_t replicates;     /* BOOTSTRAP: resamples; default 2000 */
+  uint64_t seed;          /* BOOTSTRAP: same seed, same interval; default 42 */
+  int32_t threads;        /* 0: all cores; results never depend on it */
+  candor_p_adjust p_adjust; /* breakdowns; default HOLM */
+} candor_score_options;
+
+/* Fills in the defaults above: NPS on 0..10, Wald, 95%. */
+CANDOR_API void candor_score_options_init(candor_score_options* options);
+/* Presets; each fully initializes *options. CSAT: top-2-box on 1..5.
+ * CES: mean on 1..7. CES agreement: top-3-box on 1..7 (share agreeing). */
+CANDOR_API void candor_score_options_nps(candor_score_options* options);
+CANDOR_API void candor_score_options_csat(candor_score_options* options);
+CANDOR_API void candor_score_options_ces(candor_score_options* options);
+CANDOR_API void candor_score_options_ces_agree(candor_score_options* options);
+
+/* ------------------------------------------------------------- estimates */
+
+/* An estimate. NPS and box metrics are on the 0..100 (percent) scale;
+ * means are in scale units. */
+typedef struct candor_estimate {
+  double value;
+  double std_error;
+  double ci_low;
+  double ci_high;
+  double level;       /* the confidence level of [ci_low, ci_high] */
+  int64_t n;          /* responses counted */
+  double effective_n; /* Kish (sum w)^2 / sum w^2; equals n when unweighted */
+} candor_estimate;
+
+/* Scores as doubles; each must be an integer within the scale (else
+ * CANDOR_OUT_OF_RANGE naming the index). weights may be NULL (all 1); else
+ * each must be finite and >= 0 and their sum positive. */
+CANDOR_API candor_status candor_score(const candor_score_options* options,
+                                      const double* scores,
+                                      const double* weights, size_t n,
+                                      candor_estimate* out);
+/* The fast path for small integer scores (unweighted). */
+CANDOR_API candor_status candor_score_i8(const candor_score_options* options,
+                                         const int8_t* scores, size_t n,
+                                         candor_estimate* out);
+
+/* A comparison of two independent groups or periods: difference = a - b. */
+typedef struct candor_comparison {
+  double difference;
+  double std_error;
+  double ci_low;
+  double ci_high;
+  double p_value; /* two-sided, H0: no difference */
+  candor_estimate a;
+  candor_estimate b;
+} candor_comparison;
+
+CANDOR_API candor_status candor_compare(const candor_score_options* options,
+                                        const double* scores_a,
+                                        const double* weights_a, size_t n_a,
+                                        const double* scores_b,
+                                        const double* weights_b, size_t n_b,
+                                        candor_comparison* out);
+
+/* ------------------------------------------------------------- planning */
+
+/* Margin of error (half-width, metric units) of the metric with n responses
+ * when the expected shares of promoters and detractors are as given (for a
+ * box metric pass the expected box share as `promoters` and 0). */
+CANDOR_API candor_status candor_margin_of_error(double promoters,
+                                                double detractors, int64_t n,
+                                                double level, double* out);
+/* Responses needed so that the margin of error is at most `margin`. */
+CANDOR_API candor_status candor_required_n(double promoters, double detractors,
+                                           double margin, double level,
+                                           int64_t* out);
+
+/* -------------------------------------------------------------- p-values */
+
+/* Adjusts n p-values for multiple comparisons; out may alias p. */
+CANDOR_API candor_status candor_adjust_p_values(candor_p_adjust method,
+                                                const double* p, size_t n,
+                                                double* out);
+
+/* ------------------------------------------------------------ breakdowns */
+
+/* A breakdown of scores by one or more segment columns: one row per
+ * combination of segment values present, each compared with all the other
+ * responses (difference = segment - rest), p-values adjusted across rows.
+ * Thread-safety: immutable once made; may be read from many threads. */
+typedef struct candor_breakdown candor_breakdown;
+
+typedef struct candor_breakdown_row {
+  const int32_t* codes;   /* one code per segment column; owned by the handle */
+  candor_estimate estimate;
+  candor_comparison vs_rest; /* .a is this segment, .b the rest */
+  double p_adjusted;
+} candor_breakdown_row;
+
+/* segments[j][i] is the code of row i in segment column j (any int32). */
+CANDOR_API candor_status candor_breakdown_new(
+    const candor_score_options* options, const double* scores,
+    const double* weights, size_t n, const int32_t* const* segments,
+    size_t n_segment_columns, candor_breakdown** out);
+CANDOR_API size_t candor_breakdown_rows(const candor_breakdown* breakdown);
+/* Row i (0-based, ordered by codes); the pointers stay valid until free. */
+CANDOR_API candor_status candor_breakdown_row_at(
+    const candor_breakdown* breakdown, size_t i, candor_breakdown_row* out);
+CANDOR_API void candor_breakdown_free(candor_breakdown* breakdown);
+
+/* ----------------------------------------------------------- accumulators */
+
+/* A mergeable accumulator of scores on one integer scale: add batches, merge
+ * accumulators built elsewhere (threads, machines), serialize to a versioned,
+ * endian-stable byte string, and estimate any metric on that scale.
+ * Thread-safety: not safe for concurrent mutation; use one per thread and
+ * merge. */
+typedef struct candor_accumulator candor_accumulator;
+
+CANDOR_API candor_status candor_accumulator_new(int32_t scale_min,
+                                                int32_t scale_max,
+                                                candor_accumulator** out);
+CANDOR_API void candor_accumulator_free(candor_accumulator* acc);
+/* weights may be NULL. On error nothing of the batch is added. */
+CANDOR_API candor_status candor_accumulator_add(candor_accumulator* acc,
+                                                const double* scores,
+                                                const double* weights,
+                                                size_t n);
+/* Adds everything in `other` (same scale) to `acc`. */
+CANDOR_API candor_status candor_accumulator_merge(candor_accumulator* acc,
+                                                  const candor_accumulator* other);
+/* Writes the serialized size to *size; copies the bytes if buffer is large
+ * enough (buffer may be NULL to query the size). */
+CANDOR_API candor_status candor_accumulator_serialize(
+    const candor_accumulator* acc, uint8_t* buffer, size_t capacity,
+    size_t* size);
+CANDOR_API candor_status candor_accumulator_deserialize(
+    const uint8_t* bytes, size_t size, candor_accumulator** out);
+/* Any method except a weighted bootstrap, which needs the responses. The
+ * options' scale must equal the accumulator's. */
+CANDOR_API candor_status candor_accumulator_estimate(
+    const candor_accumulator* acc, const candor_score_options* options,
+    candor_estimate* out);
+
+/* ----------------------------------------------------------------- tables */
+
+/* A columnar table of survey responses. Thread-safety: immutable once read;
+ * may be read from many threads. */
+typedef struct candor_table candor_table;
+
+typedef struct candor_csv_options {
+  size_t size;                 /* set by candor_csv_options_init */
+  const char* score_column;    /* required; default "score" */
+  const char* time_column;     /* optional (NULL): ISO 8601 or epoch seconds */
+  const char* account_column;  /* optional */
+  const char* role_column;     /* optional */
+  const char* weight_column;   /* optional */
+  const char* comment_column;  /* optional */
+  const char* const* segment_columns; /* optional, n_segment_columns names */
+  size_t n_segment_columns;
+  char delimiter;              /* default ',' */
+  int32_t skip_bad_rows;       /* 0: the first bad row is an error naming its
+                                  line and column; 1: skip and count it */
+} candor_csv_options;
+
+CANDOR_API void candor_csv_options_init(candor_csv_options* options);
+CANDOR_API candor_status candor_table_read_csv(const char* path,
+                                               const candor_csv_options* options,
+                                               candor_table** out);
+CANDOR_API candor_status candor_table_parse_csv(const char* data, size_t size,
+                                                const candor_csv_options* options,
+                                                candor_table** out);
+CANDOR_API void candor_table_free(candor_table* table);
+
+CANDOR_API size_t candor_table_rows(const candor_table* table);
+/* Rows skipped as bad (skip_bad_rows = 1); 0 otherwise. */
+CANDOR_API size_t candor_table_skipped_rows(const candor_table* table);
+/* The scores column (length candor_table_rows); owned by the table. */
+CANDOR_API const double* candor_table_scores(const candor_table* table);
+/* The weight column, or NULL when the table has none. */
+CANDOR_API const double* candor_table_weights(const candor_table* table);
+/* Unix seconds (UTC) per row, or NULL when the table has no time column. */
+CANDOR_API const int64_t* candor_table_times(const candor_table* table);
+
+/* Categorical columns: segments by name, or the reserved names "account",
+ * "role" for those columns. Codes are dense 0..levels-1 in order of first
+ * appearance. */
+CANDOR_API candor_status candor_table_codes(const candor_table* table,
+                                            const char* column,
+                                            const int32_t** codes,
+                                            size_t* levels);
+/* The label of a code of a categorical column; owned by the table. */
+CANDOR_API candor_status candor_table_label(const candor_table* table,
+                                            const char* column, int32_t code,
+                                            const char** label);
+/* The comment of row i (UTF-8, validated; "" if the table has none). */
+CANDOR_API candor_status candor_table_comment(const candor_table* table,
+                                              size_t row, const char** text,
+                                              size_t* length);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CANDOR_H_ */

@@ -1,0 +1,59 @@
+// candor/csv.hpp — reading response tables from CSV.
+//
+// RFC 4180: fields separated by a delimiter (',' by default), optionally
+// enclosed in double quotes, quotes doubled inside quoted fields, line breaks
+// (LF or CRLF) allowed inside quoted fields. A UTF-8 byte-order mark is
+// skipped. The whole input must be valid UTF-8 (Unicode 15, Table 3-7); the
+// first header row names the columns, and columns are chosen by name.
+//
+// Errors name the 1-based physical line and the column: a malformed quote, a
+// row with the wrong number of fields, a score that is not a number, a time
+// that is neither ISO 8601 nor epoch seconds, a weight that is negative or not
+// finite. With skip_bad_rows, a bad row is skipped and counted in
+// Table::skipped_rows instead (never silently); malformed quoting and invalid
+// UTF-8 are errors either way, since the rows after them cannot be trusted.
+//
+// Times: epoch seconds (an integer, optionally signed) or ISO 8601:
+// YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.fff]] (or a space for T), with Z,
+// +hh:mm, -hh:mm, +hhmm or no offset (taken as UTC). Stored as Unix seconds.
+// Scores are parsed as numbers here; range checks belong to scoring.
+// An empty score field is a bad row (a response without a score).
+#ifndef CANDOR_CSV_HPP_
+#define CANDOR_CSV_HPP_
+
+#include <candor.h>
+#include <candor/status.hpp>
+#include <candor/table.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace candor {
+
+struct CsvOptions {
+  std::string score_column = "score";
+  std::string time_column;     // empty: none
+  std::string account_column;  // empty: none
+  std::string role_column;
+  std::string weight_column;
+  std::string comment_column;
+  std::vector<std::string> segment_columns;
+  char delimiter = ',';
+  bool skip_bad_rows = false;
+};
+
+CANDOR_API Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
+CANDOR_API Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
+CANDOR_API std::optional<size_t> FindInvalidUtf8(std::string_view text);
+
+// Parses one timestamp as described above into Unix seconds (UTC).
+CANDOR_API Result<int64_t> ParseTimestamp(std::string_view text);
+
+}  // namespace candor
+
+#endif  // CANDOR_CSV_HPP_

@@ -1,0 +1,212 @@
+// candor/score.hpp — NPS, CSAT, CES and any bounded scale, every number with
+// its uncertainty.
+//
+// Notation: a response i has an integer score x_i on [scale_min, scale_max]
+// and a weight w_i (1 when unweighted). A metric maps a score to a value s_i:
+//   NPS         s = +1 (x >= promoter_min), -1 (x <= detractor_max), else 0
+//   top box     s = 1 if x is among the top box_size points, else 0
+//   bottom box  s = 1 if x is among the bottom box_size points, else 0
+//   mean        s = x
+// The estimate is the (weighted) mean of s: m = sum w s / sum w, reported
+// times 100 for NPS and the box metrics (NPS on -100..100 as users expect it).
+//
+// Intervals (z = the normal quantile at (1 + level) / 2):
+//  - Wald, unweighted: var = sigma^2 / n with the plug-in variance of one
+//    response, sigma^2 = mean(s^2) - m^2; for NPS this is the trinomial
+//    (p + d) - (p - d)^2 (Rocks, R package NPS, nps_var; divides by n).
+//  - Wald, weighted: Taylor linearization of the ratio mean (Hajek), as R's
+//    survey::svymean with ids = ~1: e_i = w_i (s_i - m) / sum w,
+//    var = n / (n - 1) * sum e_i^2.
+//  - Adjusted Wald: add pseudo-counts before the Wald step, interval centred
+//    on the adjusted estimate (Rocks 2016, Am. Stat. 70(4):365-372; Lewis and
+//    Sauro 2021): NPS adds 0.75 detractors, 1.5 passives, 0.75 promoters;
+//    box metrics add 1 in and 1 out of the box (Agresti and Caffo 2000). Not
+//    defined for means (CANDOR_UNSUPPORTED). Weighted: applied to the Kish
+//    effective counts (shares times effective n).
+//  - Bayes: posterior Dirichlet(prior + counts) over the metric's categories
+//    (BayesNPS, eliardocosta). NPS: the equal-tailed interval of
+//    theta_pro - theta_det, computed by numerical integration of the exact
+//    posterior; box metrics: Beta quantiles; means: the posterior mean and
+//    standard deviation in closed form with a normal interval. The reported
+//    value stays the sample estimate; std_error is the posterior SD.
+//    Weighted: counts are the Kish effective counts.
+//  - Bootstrap: percentile interval of `replicates` Poisson-bootstrap
+//    resamples (each response drawn Poisson(1) times: Hanley and MacGibbon
+//    2006; Chamandy et al. 2012), which equals multinomial resampling as n
+//    grows and lets counts be resampled per score point, in O(points) per
+//    replicate. Replicate r uses its own random stream derived from (seed, r),
+//    so results do not depend on the thread count. std_error is the SD of the
+//    replicates.
+// Intervals are clipped to the metric's range (e.g. -100..100 for NPS).
+#ifndef CANDOR_SCORE_HPP_
+#define CANDOR_SCORE_HPP_
+
+#include <candor.h>
+#include <candor/status.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace candor {
+
+enum class MetricKind { kNps, kTopBox, kBottomBox, kMean };
+enum class IntervalMethod { kWald, kAdjustedWald, kBayes, kBootstrap };
+enum class PAdjust { kNone, kHolm, kBenjaminiHochberg };
+
+// What to compute from a score, and on which scale.
+struct CANDOR_API Metric {
+  MetricKind kind = MetricKind::kNps;
+  int scale_min = 0;
+  int scale_max = 10;
+  int promoter_min = 9;   // NPS
+  int detractor_max = 6;  // NPS
+  int box_size = 2;       // top/bottom box
+
+  static Metric Nps();        // 0..10, promoters 9-10, detractors 0-6
+  static Metric Csat();       // top-2-box on 1..5
+  static Metric Ces();        // mean on 1..7
+  static Metric CesAgree();   // top-3-box on 1..7 (share agreeing)
+  static Metric TopBox(int scale_min, int scale_max, int box_size);
+  static Metric BottomBox(int scale_min, int scale_max, int box_size);
+  static Metric Mean(int scale_min, int scale_max);
+
+  // Checks the bands fit the scale (scale_min < scale_max, at most 1000
+  // points, detractor_max < promoter_min, 1 <= box_size < points).
+  Status Validate() const;
+  // The value s of a score on this metric (see the header comment).
+  double ValueOf(int score) const;
+  // 100 for NPS and box metrics, 1 for means.
+  double Multiplier() const;
+  // The range of the reported value, used to clip intervals.
+  double LowestValue() const;
+  double HighestValue() const;
+};
+
+struct IntervalOptions {
+  IntervalMethod method = IntervalMethod::kWald;
+  double level = 0.95;
+  double prior = 1.0;      // Bayes
+  int replicates = 2000;   // bootstrap
+  uint64_t seed = 42;      // bootstrap
+  int threads = 0;         // 0: hardware concurrency
+
+  Status Validate() const;  // level in (0,1), prior > 0, replicates >= 100...
+};
+
+struct Estimate {
+  double value = 0;
+  double std_error = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+  double level = 0.95;
+  int64_t n = 0;
+  double effective_n = 0;
+};
+
+struct Comparison {
+  double difference = 0;  // a - b
+  double std_error = 0;   // sqrt(var_a + var_b): independent groups
+  double ci_low = 0;
+  double ci_high = 0;
+  double p_value = 1;     // two-sided, H0: no difference
+  Estimate a;
+  Estimate b;
+};
+
+// Per score point: the number of responses, the sum of their weights and of
+// their squared weights. Enough for every metric and every method except the
+// weighted bootstrap. Mergeable and serializable (versioned, little-endian).
+class CANDOR_API ScoreAccumulator {
+ public:
+  static Result<ScoreAccumulator> Create(int scale_min, int scale_max);
+
+  // Validates the whole batch before adding any of it. weights may be empty.
+  Status Add(const double* scores, const double* weights, size_t n);
+  // Unweighted fast path (vectorized, multi-threaded for large n).
+  Status AddInt8(const int8_t* scores, size_t n, int threads = 0);
+  Status Merge(const ScoreAccumulator& other);
+
+  std::string Serialize() const;
+  static Result<ScoreAccumulator> Deserialize(std::string_view bytes);
+
+  int scale_min() const { return scale_min_; }
+  int scale_max() const { return scale_max_; }
+  int64_t count() const;            // responses
+  bool weighted() const { return weighted_; }  // any weight != 1 seen
+  // Per score point, index = score - scale_min.
+  const std::vector<int64_t>& counts() const { return counts_; }
+  const std::vector<double>& weight_sums() const { return weight_sums_; }
+  const std::vector<double>& weight_square_sums() const { return weight_square_sums_; }
+
+ private:
+  ScoreAccumulator(int scale_min, int scale_max);
+  int scale_min_ = 0;
+  int scale_max_ = 10;
+  bool weighted_ = false;
+  std::vector<int64_t> counts_;
+  std::vector<double> weight_sums_;
+  std::vector<double> weight_square_sums_;
+};
+
+// Estimates from responses. weights may be null (unweighted). Scores must be
+// integers within the metric's scale; weights finite, >= 0, positive sum.
+CANDOR_API Result<Estimate> EstimateScores(const Metric& metric,
+                                           const double* scores,
+                                           const double* weights, size_t n,
+                                           const IntervalOptions& options);
+CANDOR_API Result<Estimate> EstimateInt8(const Metric& metric,
+                                         const int8_t* scores, size_t n,
+                                         const IntervalOptions& options);
+// From an accumulator on the metric's scale (weighted bootstrap unsupported).
+CANDOR_API Result<Estimate> EstimateAccumulated(const Metric& metric,
+                                                const ScoreAccumulator& acc,
+                                                const IntervalOptions& options);
+
+// Two independent groups: difference = a - b, variance var_a + var_b.
+// Wald / adjusted Wald: z-test (Rocks' nps_test, keeping the sign).
+// Bayes: the difference of the independent posteriors (normal, moments).
+// Bootstrap: percentile interval of the replicate differences; p-value
+// 2 * min(share <= 0, share >= 0) of the replicate differences.
+CANDOR_API Result<Comparison> Compare(const Metric& metric,
+                                      const double* scores_a,
+                                      const double* weights_a, size_t n_a,
+                                      const double* scores_b,
+                                      const double* weights_b, size_t n_b,
+                                      const IntervalOptions& options);
+
+struct BreakdownRow {
+  std::vector<int32_t> codes;  // one per segment column
+  Estimate estimate;
+  Comparison vs_rest;          // a = this segment, b = all other responses
+  double p_adjusted = 1;
+};
+
+// One row per combination of segment codes present, sorted by codes, each
+// compared with the rest; p-values adjusted across rows. A row whose segment
+// or rest is empty gets p_value = 1 and a NaN difference.
+CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
+    const Metric& metric, const double* scores, const double* weights,
+    size_t n, const std::vector<const int32_t*>& segments,
+    const IntervalOptions& options, PAdjust adjust);
+
+// Holm (1979) step-down and Benjamini-Hochberg (1995) step-up adjustment,
+// as R's p.adjust; NaN p-values are kept NaN and not counted.
+CANDOR_API std::vector<double> AdjustPValues(const std::vector<double>& p,
+                                             PAdjust method);
+
+// Planning, on the 0..100 scale of NPS and box metrics. The per-response
+// variance is (p + d) - (p - d)^2 for shares p, d of +1 and -1 values; a box
+// metric is p = box share, d = 0. margin = 100 * z * sqrt(variance / n);
+// required n = ceil(variance * (100 z / margin)^2).
+CANDOR_API Result<double> MarginOfError(double promoters, double detractors,
+                                        int64_t n, double level);
+CANDOR_API Result<int64_t> RequiredSampleSize(double promoters,
+                                              double detractors, double margin,
+                                              double level);
+
+}  // namespace candor
+
+#endif  // CANDOR_SCORE_HPP_

@@ -1,0 +1,1 @@
+// Module common: implementation in progress.

@@ -1,0 +1,1 @@
+// Module io: implementation in progress.

@@ -1,0 +1,1 @@
+// Module score: implementation in progress.

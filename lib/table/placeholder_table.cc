@@ -1,0 +1,1 @@
+// Module table: implementation in progress.

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs candor's build and test dependencies from Debian packages.
+# Idempotent: does nothing when every package is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libabsl-dev          # hash maps for interning categorical columns; time zones (trend)
+  libeigen3-dev        # linear algebra for the weight module (logistic fits, calibration)
+  libicu-dev           # Unicode normalization and segmentation for the text module
+  nlohmann-json3-dev   # JSON output of the command line
+  libgtest-dev         # C++ tests
+  libbenchmark-dev     # benchmarks
+  python3 python3-numpy python3-pandas python3-pytest python3-scipy  # bindings, tests, peers
+  r-base-core r-cran-survey   # independent cross-checks of weighted estimates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
