@@ -1,1 +1,303 @@
-int main(void) { return 0; }
+/* The C ABI exercised from a program compiled as C (not C++).
+ * Reference values: R package NPS (Rocks), as listed in
+ * ../shared/STATS-REFERENCES.md section 1, and closed forms. */
+#include <candor.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int passed = 0;
+static int failed = 0;
+
+#define CHECK(cond)                                                       \
+  do {                                                                    \
+    if (cond) {                                                           \
+      ++passed;                                                           \
+    } else {                                                              \
+      ++failed;                                                           \
+      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n",       \
+              __FILE__, __LINE__, #cond, candor_last_error());            \
+    }                                                                     \
+  } while (0)
+
+#define CHECK_NEAR(a, b, tol) CHECK(fabs((a) - (b)) <= (tol))
+
+/* Scores with the given numbers of detractors, passives and promoters. */
+static size_t fill_scores(double* out, int det, int pas, int pro) {
+  size_t n = 0;
+  int i;
+  for (i = 0; i < det; ++i) out[n++] = 3;
+  for (i = 0; i < pas; ++i) out[n++] = 7;
+  for (i = 0; i < pro; ++i) out[n++] = 10;
+  return n;
+}
+
+static void test_version(void) {
+  char expected[32];
+  snprintf(expected, sizeof expected, "%d.%d.%d", CANDOR_VERSION_MAJOR, CANDOR_VERSION_MINOR,
+           CANDOR_VERSION_PATCH);
+  CHECK(strcmp(candor_version(), expected) == 0);
+  CHECK(strcmp(candor_status_name(CANDOR_OUT_OF_RANGE), "CANDOR_OUT_OF_RANGE") == 0);
+}
+
+static void test_wald_matches_r_nps(void) {
+  /* R NPS: counts (10,20,30): Wald 95% CI (0.14474, 0.52193), p = 5.32e-4. */
+  double scores[60];
+  size_t n = fill_scores(scores, 10, 20, 30);
+  candor_score_options options;
+  candor_estimate e;
+  candor_score_options_init(&options);
+  CHECK(candor_score(&options, scores, NULL, n, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, 100.0 * 20.0 / 60.0, 1e-9);
+  CHECK_NEAR(e.ci_low, 14.474, 1e-3);
+  CHECK_NEAR(e.ci_high, 52.193, 1e-3);
+  CHECK(e.n == 60);
+  CHECK_NEAR(e.effective_n, 60.0, 1e-9);
+  /* nps_se_ closed form: sqrt(((p + d) - (p - d)^2) / n). */
+  CHECK_NEAR(e.std_error, 100.0 * sqrt((40.0 / 60 - (20.0 / 60) * (20.0 / 60)) / 60), 1e-9);
+}
+
+static void test_adjusted_wald_matches_r_nps(void) {
+  /* R NPS adjusted Wald, counts (1,2,3): CI (-0.26743, 0.71188), SE 0.24983. */
+  double scores[6];
+  size_t n = fill_scores(scores, 1, 2, 3);
+  candor_score_options options;
+  candor_estimate e;
+  candor_score_options_init(&options);
+  options.interval = CANDOR_INTERVAL_ADJUSTED_WALD;
+  CHECK(candor_score(&options, scores, NULL, n, &e) == CANDOR_OK);
+  CHECK_NEAR(e.ci_low, -26.743, 1e-3);
+  CHECK_NEAR(e.ci_high, 71.188, 1e-3);
+  CHECK_NEAR(e.std_error, 24.983, 1e-3);
+}
+
+static void test_compare_matches_r_nps(void) {
+  /* R NPS two-sample Wald: (10,20,30) vs (20,20,20): delta 0.33333,
+   * SE 0.14272, p 0.019517. */
+  double a[60], b[60];
+  size_t na = fill_scores(a, 10, 20, 30);
+  size_t nb = fill_scores(b, 20, 20, 20);
+  candor_score_options options;
+  candor_comparison c;
+  candor_score_options_init(&options);
+  CHECK(candor_compare(&options, a, NULL, na, b, NULL, nb, &c) == CANDOR_OK);
+  CHECK_NEAR(c.difference, 33.333, 1e-3);
+  CHECK_NEAR(c.std_error, 14.272, 1e-3);
+  CHECK_NEAR(c.p_value, 0.019517, 1e-5);
+  CHECK(c.a.n == 60 && c.b.n == 60);
+}
+
+static void test_bad_input(void) {
+  double scores[3] = {9, 10, 7};
+  double weights[3] = {1, -1, 1};
+  candor_score_options options;
+  candor_estimate e;
+  candor_score_options_init(&options);
+
+  scores[1] = NAN;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_OUT_OF_RANGE);
+  CHECK(strstr(candor_last_error(), "1") != NULL); /* names the index */
+  scores[1] = 11;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_OUT_OF_RANGE);
+  scores[1] = 8.5;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_OUT_OF_RANGE);
+  scores[1] = 10;
+  CHECK(candor_score(&options, scores, weights, 3, &e) != CANDOR_OK);
+  CHECK(candor_score(&options, scores, NULL, 0, &e) == CANDOR_EMPTY);
+  CHECK(candor_score(&options, NULL, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_score(NULL, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_score(&options, scores, NULL, 3, NULL) == CANDOR_INVALID_ARGUMENT);
+
+  options.size = 0; /* never initialized */
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), "candor_score_options_init") != NULL);
+
+  candor_score_options_init(&options);
+  options.level = 1.5;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  candor_score_options_init(&options);
+  options.detractor_max = 9; /* overlaps promoters */
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  candor_score_options_init(&options);
+  options.metric = (candor_metric)42;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+}
+
+static void test_presets(void) {
+  double csat[5] = {5, 4, 3, 2, 5}; /* top-2-box on 1..5: 3 of 5 */
+  double ces[4] = {1, 7, 4, 4};     /* mean on 1..7: 4 */
+  candor_score_options options;
+  candor_estimate e;
+  candor_score_options_csat(&options);
+  CHECK(candor_score(&options, csat, NULL, 5, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, 60.0, 1e-9);
+  candor_score_options_ces(&options);
+  CHECK(candor_score(&options, ces, NULL, 4, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, 4.0, 1e-9);
+  /* CSAT scale is 1..5: a 0 is out of range. */
+  csat[0] = 0;
+  candor_score_options_csat(&options);
+  CHECK(candor_score(&options, csat, NULL, 5, &e) == CANDOR_OUT_OF_RANGE);
+}
+
+static void test_int8_matches_double(void) {
+  int8_t small[1000];
+  double wide[1000];
+  int i;
+  candor_score_options options;
+  candor_estimate a, b;
+  for (i = 0; i < 1000; ++i) {
+    small[i] = (int8_t)((i * 7 + i / 13) % 11);
+    wide[i] = small[i];
+  }
+  candor_score_options_init(&options);
+  CHECK(candor_score_i8(&options, small, 1000, &a) == CANDOR_OK);
+  CHECK(candor_score(&options, wide, NULL, 1000, &b) == CANDOR_OK);
+  CHECK_NEAR(a.value, b.value, 1e-12);
+  CHECK_NEAR(a.std_error, b.std_error, 1e-12);
+  small[500] = 11;
+  CHECK(candor_score_i8(&options, small, 1000, &a) == CANDOR_OUT_OF_RANGE);
+  CHECK(strstr(candor_last_error(), "500") != NULL);
+}
+
+static void test_accumulator(void) {
+  double first[4] = {10, 9, 0, 7};
+  double second[3] = {6, 10, 10};
+  double all[7] = {10, 9, 0, 7, 6, 10, 10};
+  candor_accumulator* a = NULL;
+  candor_accumulator* b = NULL;
+  candor_accumulator* c = NULL;
+  candor_score_options options;
+  candor_estimate merged, direct;
+  uint8_t buffer[1024];
+  size_t size = 0;
+
+  candor_score_options_init(&options);
+  CHECK(candor_accumulator_new(0, 10, &a) == CANDOR_OK);
+  CHECK(candor_accumulator_new(0, 10, &b) == CANDOR_OK);
+  CHECK(candor_accumulator_add(a, first, NULL, 4) == CANDOR_OK);
+  CHECK(candor_accumulator_add(b, second, NULL, 3) == CANDOR_OK);
+  CHECK(candor_accumulator_merge(a, b) == CANDOR_OK);
+  CHECK(candor_accumulator_serialize(a, NULL, 0, &size) == CANDOR_OK);
+  CHECK(size > 0 && size <= sizeof buffer);
+  CHECK(candor_accumulator_serialize(a, buffer, sizeof buffer, &size) == CANDOR_OK);
+  CHECK(candor_accumulator_deserialize(buffer, size, &c) == CANDOR_OK);
+  CHECK(candor_accumulator_estimate(c, &options, &merged) == CANDOR_OK);
+  CHECK(candor_score(&options, all, NULL, 7, &direct) == CANDOR_OK);
+  CHECK_NEAR(merged.value, direct.value, 1e-12);
+  CHECK_NEAR(merged.std_error, direct.std_error, 1e-12);
+  CHECK(merged.n == 7);
+
+  buffer[0] ^= 0xFF; /* garbled magic */
+  candor_accumulator_free(c);
+  c = NULL;
+  CHECK(candor_accumulator_deserialize(buffer, size, &c) == CANDOR_PARSE_ERROR);
+  CHECK(c == NULL);
+  CHECK(candor_accumulator_deserialize(buffer, 3, &c) == CANDOR_PARSE_ERROR);
+
+  candor_accumulator_free(b);
+  CHECK(candor_accumulator_new(1, 5, &b) == CANDOR_OK);
+  CHECK(candor_accumulator_merge(a, b) != CANDOR_OK); /* different scales */
+  CHECK(candor_accumulator_new(5, 1, &c) == CANDOR_INVALID_ARGUMENT);
+  candor_accumulator_free(a);
+  candor_accumulator_free(b);
+  candor_accumulator_free(NULL);
+}
+
+static void test_table_and_breakdown(void) {
+  const char csv[] =
+      "score,region,comment\n"
+      "10,EMEA,\"great, fast\"\n"
+      "9,EMEA,ok\n"
+      "3,NA,\"slow\nsupport\"\n"
+      "7,NA,fine\n"
+      "10,NA,\n";
+  const char* segments[1] = {"region"};
+  candor_csv_options csv_options;
+  candor_table* table = NULL;
+  candor_score_options options;
+  candor_breakdown* breakdown = NULL;
+  candor_breakdown_row row;
+  const int32_t* codes = NULL;
+  const char* label = NULL;
+  const char* text = NULL;
+  size_t levels = 0, length = 0;
+
+  candor_csv_options_init(&csv_options);
+  csv_options.segment_columns = segments;
+  csv_options.n_segment_columns = 1;
+  csv_options.comment_column = "comment";
+  CHECK(candor_table_parse_csv(csv, strlen(csv), &csv_options, &table) == CANDOR_OK);
+  CHECK(candor_table_rows(table) == 5);
+  CHECK(candor_table_codes(table, "region", &codes, &levels) == CANDOR_OK);
+  CHECK(levels == 2);
+  CHECK(candor_table_label(table, "region", 1, &label) == CANDOR_OK);
+  CHECK(label != NULL && strcmp(label, "NA") == 0);
+  CHECK(candor_table_comment(table, 2, &text, &length) == CANDOR_OK);
+  CHECK(length == 12 && memcmp(text, "slow\nsupport", 12) == 0);
+  CHECK(candor_table_codes(table, "nope", &codes, &levels) == CANDOR_NOT_FOUND);
+
+  candor_score_options_init(&options);
+  CHECK(candor_table_codes(table, "region", &codes, &levels) == CANDOR_OK);
+  CHECK(candor_breakdown_new(&options, candor_table_scores(table), NULL, candor_table_rows(table),
+                             &codes, 1, &breakdown) == CANDOR_OK);
+  CHECK(candor_breakdown_rows(breakdown) == 2);
+  CHECK(candor_breakdown_row_at(breakdown, 0, &row) == CANDOR_OK);
+  CHECK(row.codes[0] == 0);
+  CHECK_NEAR(row.estimate.value, 100.0, 1e-9); /* EMEA: two promoters */
+  CHECK_NEAR(row.vs_rest.difference, 100.0 - 0.0, 1e-9); /* NA: 1 pro, 1 det, 1 pas */
+  CHECK(candor_breakdown_row_at(breakdown, 2, &row) == CANDOR_OUT_OF_RANGE);
+  candor_breakdown_free(breakdown);
+  candor_table_free(table);
+
+  /* Errors name the line. */
+  table = NULL;
+  CHECK(candor_table_parse_csv("score\n5\nabc\n", 12, NULL, &table) == CANDOR_PARSE_ERROR);
+  CHECK(strstr(candor_last_error(), "3") != NULL);
+  CHECK(table == NULL);
+  CHECK(candor_table_parse_csv("score\n\xff\n", 8, NULL, &table) == CANDOR_INVALID_UTF8);
+  csv_options.segment_columns = NULL;
+  csv_options.n_segment_columns = 0;
+  csv_options.score_column = "rating";
+  CHECK(candor_table_parse_csv(csv, strlen(csv), &csv_options, &table) == CANDOR_NOT_FOUND);
+  CHECK(strstr(candor_last_error(), "rating") != NULL);
+  CHECK(candor_table_read_csv("/nonexistent/survey.csv", NULL, &table) == CANDOR_NOT_FOUND);
+  candor_table_free(NULL);
+}
+
+static void test_planning_and_p_values(void) {
+  double moe = 0;
+  int64_t n = 0;
+  double p[4] = {0.01, 0.04, 0.03, 0.5};
+  double adjusted[4];
+  /* 100 * 1.959964 * sqrt(((0.5 + 0.2) - 0.3^2) / 400) */
+  CHECK(candor_margin_of_error(0.5, 0.2, 400, 0.95, &moe) == CANDOR_OK);
+  CHECK_NEAR(moe, 100.0 * 1.959963984540054 * sqrt((0.7 - 0.09) / 400.0), 1e-9);
+  CHECK(candor_required_n(0.5, 0.2, moe, 0.95, &n) == CANDOR_OK);
+  CHECK(n == 400);
+  CHECK(candor_margin_of_error(0.7, 0.5, 400, 0.95, &moe) == CANDOR_INVALID_ARGUMENT);
+  /* Holm by hand: sorted 0.01, 0.03, 0.04, 0.5 times 4, 3, 2, 1, running max. */
+  CHECK(candor_adjust_p_values(CANDOR_P_ADJUST_HOLM, p, 4, adjusted) == CANDOR_OK);
+  CHECK_NEAR(adjusted[0], 0.04, 1e-12);
+  CHECK_NEAR(adjusted[2], 0.09, 1e-12);
+  CHECK_NEAR(adjusted[1], 0.09, 1e-12);
+  CHECK_NEAR(adjusted[3], 0.5, 1e-12);
+  p[0] = 2.0;
+  CHECK(candor_adjust_p_values(CANDOR_P_ADJUST_BH, p, 4, adjusted) == CANDOR_OUT_OF_RANGE);
+}
+
+int main(void) {
+  test_version();
+  test_wald_matches_r_nps();
+  test_adjusted_wald_matches_r_nps();
+  test_compare_matches_r_nps();
+  test_bad_input();
+  test_presets();
+  test_int8_matches_double();
+  test_accumulator();
+  test_table_and_breakdown();
+  test_planning_and_p_values();
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed == 0 ? 0 : 1;
+}

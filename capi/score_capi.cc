@@ -1,0 +1,112 @@
+// Estimates, comparisons, planning and p-value adjustment.
+#include <vector>
+
+#include "shim.hpp"
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::Report;
+using candor::capi::Required;
+
+extern "C" {
+
+candor_status candor_score(const candor_score_options* options, const double* scores,
+                           const double* weights, size_t n, candor_estimate* out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (!s.ok()) return Fail(s);
+    if (!(s = Required(out, "out")).ok()) return Fail(s);
+    auto result = candor::EstimateScores(metric, scores, weights, n, interval);
+    if (!result.ok()) return Fail(result.status());
+    candor::capi::ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_score_i8(const candor_score_options* options, const int8_t* scores,
+                              size_t n, candor_estimate* out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (!s.ok()) return Fail(s);
+    if (!(s = Required(out, "out")).ok()) return Fail(s);
+    auto result = candor::EstimateInt8(metric, scores, n, interval);
+    if (!result.ok()) return Fail(result.status());
+    candor::capi::ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_compare(const candor_score_options* options, const double* scores_a,
+                             const double* weights_a, size_t n_a, const double* scores_b,
+                             const double* weights_b, size_t n_b, candor_comparison* out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (!s.ok()) return Fail(s);
+    if (!(s = Required(out, "out")).ok()) return Fail(s);
+    auto result = candor::Compare(metric, scores_a, weights_a, n_a, scores_b, weights_b, n_b,
+                                  interval);
+    if (!result.ok()) return Fail(result.status());
+    candor::capi::ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_margin_of_error(double promoters, double detractors, int64_t n,
+                                     double level, double* out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    auto result = candor::MarginOfError(promoters, detractors, n, level);
+    if (!result.ok()) return Fail(result.status());
+    *out = *result;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_required_n(double promoters, double detractors, double margin,
+                                double level, int64_t* out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    auto result = candor::RequiredSampleSize(promoters, detractors, margin, level);
+    if (!result.ok()) return Fail(result.status());
+    *out = *result;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_adjust_p_values(candor_p_adjust method, const double* p, size_t n,
+                                     double* out) {
+  return Guard([&] {
+    candor::PAdjust adjust;
+    switch (method) {
+      case CANDOR_P_ADJUST_NONE: adjust = candor::PAdjust::kNone; break;
+      case CANDOR_P_ADJUST_HOLM: adjust = candor::PAdjust::kHolm; break;
+      case CANDOR_P_ADJUST_BH: adjust = candor::PAdjust::kBenjaminiHochberg; break;
+      default:
+        return Fail(candor::InvalidArgument("unknown p-value adjustment " +
+                                            std::to_string(static_cast<int>(method))));
+    }
+    if (n == 0) return CANDOR_OK;
+    candor::Status s = Required(p, "p");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    for (size_t i = 0; i < n; ++i) {
+      if (!(p[i] >= 0 && p[i] <= 1) && p[i] == p[i]) {
+        return Fail(candor::OutOfRange("p-value at index " + std::to_string(i) +
+                                       " is outside [0, 1]: " + std::to_string(p[i])));
+      }
+    }
+    std::vector<double> adjusted = candor::AdjustPValues(std::vector<double>(p, p + n), adjust);
+    for (size_t i = 0; i < n; ++i) out[i] = adjusted[i];
+    return Report(candor::OkStatus());
+  });
+}
+
+}  // extern "C"

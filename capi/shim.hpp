@@ -1,0 +1,54 @@
+// capi/shim.hpp — what every C ABI shim shares: recording the last error of
+// the calling thread and keeping C++ exceptions from crossing the boundary.
+#ifndef CANDOR_CAPI_SHIM_HPP_
+#define CANDOR_CAPI_SHIM_HPP_
+
+#include <candor.h>
+#include <candor/score.hpp>
+#include <candor/status.hpp>
+
+#include <exception>
+#include <new>
+#include <string>
+
+namespace candor::capi {
+
+// Records `status` as this thread's last error (when not OK); returns its code.
+candor_status Fail(const Status& status);
+inline candor_status Report(const Status& status) {
+  return status.ok() ? CANDOR_OK : Fail(status);
+}
+
+// Runs `body` (returning candor_status) and turns any escaping exception into
+// a status: allocation failure into CANDOR_OUT_OF_MEMORY, anything else into
+// CANDOR_INTERNAL.
+template <typename Body>
+candor_status Guard(Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return Fail(Status(CANDOR_OUT_OF_MEMORY, "out of memory"));
+  } catch (const std::exception& e) {
+    return Fail(Status(CANDOR_INTERNAL, std::string("internal error: ") + e.what()));
+  } catch (...) {
+    return Fail(Status(CANDOR_INTERNAL, "internal error: unknown exception"));
+  }
+}
+
+// A required pointer argument.
+inline Status Required(const void* pointer, const char* name) {
+  if (pointer == nullptr) return InvalidArgument(std::string(name) + " is NULL");
+  return OkStatus();
+}
+
+// Reads the C options (honouring their `size` for older callers) into the
+// C++ metric and interval options, validating both.
+Status FromOptions(const candor_score_options* options, Metric* metric,
+                   IntervalOptions* interval, PAdjust* adjust);
+
+void ToC(const Estimate& e, candor_estimate* out);
+void ToC(const Comparison& c, candor_comparison* out);
+
+}  // namespace candor::capi
+
+#endif  // CANDOR_CAPI_SHIM_HPP_

@@ -1,0 +1,188 @@
+// Response tables read from CSV.
+#include <cstddef>
+#include <cstring>
+#include <string>
+
+#include <candor/csv.hpp>
+#include <candor/table.hpp>
+
+#include "shim.hpp"
+
+struct candor_table {
+  candor::Table table;
+};
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::Required;
+
+namespace {
+
+std::string OrEmpty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
+
+candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOptions* out) {
+  if (options == nullptr) return candor::OkStatus();  // all defaults
+  if (options->size < offsetof(candor_csv_options, score_column) + sizeof(const char*)) {
+    return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
+                                   ": initialize options with candor_csv_options_init()");
+  }
+  candor_csv_options o;
+  candor_csv_options_init(&o);
+  std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  if (o.score_column == nullptr || *o.score_column == '\0') {
+    return candor::InvalidArgument("options->score_column is required");
+  }
+  out->score_column = o.score_column;
+  out->time_column = OrEmpty(o.time_column);
+  out->account_column = OrEmpty(o.account_column);
+  out->role_column = OrEmpty(o.role_column);
+  out->weight_column = OrEmpty(o.weight_column);
+  out->comment_column = OrEmpty(o.comment_column);
+  if (o.n_segment_columns > 0 && o.segment_columns == nullptr) {
+    return candor::InvalidArgument("options->segment_columns is NULL but n_segment_columns is " +
+                                   std::to_string(o.n_segment_columns));
+  }
+  for (size_t j = 0; j < o.n_segment_columns; ++j) {
+    if (o.segment_columns[j] == nullptr) {
+      return candor::InvalidArgument("options->segment_columns[" + std::to_string(j) +
+                                     "] is NULL");
+    }
+    out->segment_columns.emplace_back(o.segment_columns[j]);
+  }
+  out->delimiter = o.delimiter;
+  out->skip_bad_rows = o.skip_bad_rows != 0;
+  return candor::OkStatus();
+}
+
+template <typename Reader>
+candor_status MakeTable(const candor_csv_options* options, candor_table** out, Reader&& read) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    candor::CsvOptions csv;
+    if (!(s = FromCsvOptions(options, &csv)).ok()) return Fail(s);
+    candor::Result<candor::Table> table = read(csv);
+    if (!table.ok()) return Fail(table.status());
+    *out = new candor_table{std::move(table).value()};
+    return CANDOR_OK;
+  });
+}
+
+candor::Status FindColumn(const candor_table* table, const char* column,
+                          const candor::CategoricalColumn** out) {
+  CANDOR_RETURN_IF_ERROR(Required(table, "table"));
+  CANDOR_RETURN_IF_ERROR(Required(column, "column"));
+  *out = table->table.FindCategorical(column);
+  if (*out == nullptr) {
+    return candor::NotFound(std::string("no categorical column named '") + column + "'");
+  }
+  return candor::OkStatus();
+}
+
+}  // namespace
+
+extern "C" {
+
+void candor_csv_options_init(candor_csv_options* options) {
+  if (options == nullptr) return;
+  std::memset(options, 0, sizeof(*options));
+  options->size = sizeof(*options);
+  options->score_column = "score";
+  options->delimiter = ',';
+}
+
+candor_status candor_table_read_csv(const char* path, const candor_csv_options* options,
+                                    candor_table** out) {
+  if (path == nullptr) return Fail(candor::InvalidArgument("path is NULL"));
+  return MakeTable(options, out,
+                   [&](const candor::CsvOptions& csv) { return candor::ReadCsv(path, csv); });
+}
+
+candor_status candor_table_parse_csv(const char* data, size_t size,
+                                     const candor_csv_options* options, candor_table** out) {
+  if (data == nullptr && size > 0) return Fail(candor::InvalidArgument("data is NULL"));
+  return MakeTable(options, out, [&](const candor::CsvOptions& csv) {
+    return candor::ParseCsv(std::string_view(data == nullptr ? "" : data, size), csv);
+  });
+}
+
+void candor_table_free(candor_table* table) { delete table; }
+
+size_t candor_table_rows(const candor_table* table) {
+  return table == nullptr ? 0 : table->table.rows();
+}
+
+size_t candor_table_skipped_rows(const candor_table* table) {
+  return table == nullptr ? 0 : table->table.skipped_rows;
+}
+
+const double* candor_table_scores(const candor_table* table) {
+  return table == nullptr ? nullptr : table->table.scores.data();
+}
+
+const double* candor_table_weights(const candor_table* table) {
+  if (table == nullptr || table->table.weights.empty()) return nullptr;
+  return table->table.weights.data();
+}
+
+const int64_t* candor_table_times(const candor_table* table) {
+  if (table == nullptr || table->table.times.empty()) return nullptr;
+  return table->table.times.data();
+}
+
+candor_status candor_table_codes(const candor_table* table, const char* column,
+                                 const int32_t** codes, size_t* levels) {
+  return Guard([&] {
+    const candor::CategoricalColumn* found = nullptr;
+    candor::Status s = FindColumn(table, column, &found);
+    if (s.ok()) s = Required(codes, "codes");
+    if (s.ok()) s = Required(levels, "levels");
+    if (!s.ok()) return Fail(s);
+    *codes = found->codes.data();
+    *levels = found->dictionary.size();
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_table_label(const candor_table* table, const char* column, int32_t code,
+                                 const char** label) {
+  return Guard([&] {
+    const candor::CategoricalColumn* found = nullptr;
+    candor::Status s = FindColumn(table, column, &found);
+    if (s.ok()) s = Required(label, "label");
+    if (!s.ok()) return Fail(s);
+    if (code < 0 || static_cast<size_t>(code) >= found->dictionary.size()) {
+      return Fail(candor::OutOfRange("code " + std::to_string(code) + " of column '" + column +
+                                     "', which has " +
+                                     std::to_string(found->dictionary.size()) + " levels"));
+    }
+    *label = found->dictionary.Label(code).c_str();
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_table_comment(const candor_table* table, size_t row, const char** text,
+                                   size_t* length) {
+  return Guard([&] {
+    candor::Status s = Required(table, "table");
+    if (s.ok()) s = Required(text, "text");
+    if (s.ok()) s = Required(length, "length");
+    if (!s.ok()) return Fail(s);
+    if (row >= table->table.rows()) {
+      return Fail(candor::OutOfRange("row " + std::to_string(row) + " of a table with " +
+                                     std::to_string(table->table.rows()) + " rows"));
+    }
+    if (table->table.comments.empty()) {
+      *text = "";
+      *length = 0;
+      return CANDOR_OK;
+    }
+    const std::string& comment = table->table.comments[row];
+    *text = comment.c_str();
+    *length = comment.size();
+    return CANDOR_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,1 +1,0 @@
-// Module io: implementation in progress.

@@ -1,1 +1,0 @@
-// Module table: implementation in progress.
