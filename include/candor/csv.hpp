@@ -18,6 +18,15 @@
 // +hh:mm, -hh:mm, +hhmm or no offset (taken as UTC). Stored as Unix seconds.
 // Scores are parsed as numbers here; range checks belong to scoring.
 // An empty score field is a bad row (a response without a score).
+//
+// Status codes: CANDOR_INVALID_UTF8 (line and byte offset), CANDOR_NOT_FOUND
+// (a chosen column missing from the header, or ReadCsv's file missing),
+// CANDOR_PARSE_ERROR (no header row, duplicate header names, malformed quoting,
+// and bad rows when not skipped), CANDOR_INVALID_ARGUMENT (bad options),
+// CANDOR_IO_ERROR (ReadCsv could not read). Input without data rows is a
+// Table with 0 rows, not an error. Categorical labels are kept verbatim; an
+// empty field is the label "". Numbers and times may have spaces or tabs
+// around them; a blank line before the end is a row of one empty field.
 #ifndef CANDOR_CSV_HPP_
 #define CANDOR_CSV_HPP_
 

@@ -32,7 +32,7 @@ class CANDOR_API Dictionary {
   int32_t Intern(std::string_view label);  // existing code or a new one
   // -1 if absent.
   int32_t Find(std::string_view label) const;
-  const std::string& Label(int32_t code) const;
+  const std::string& Label(int32_t code) const;  // "" for an unknown code
   size_t size() const { return labels_.size(); }
   const std::vector<std::string>& labels() const { return labels_; }
 
@@ -48,7 +48,7 @@ struct CategoricalColumn {
   Dictionary dictionary;
 };
 
-struct Table {
+struct CANDOR_API Table {  // exported: FindCategorical, Validate
   std::vector<double> scores;
   std::vector<int64_t> times;        // empty if no time column
   std::vector<double> weights;       // empty if no weight column
@@ -62,7 +62,8 @@ struct Table {
   // A categorical column by name: a segment's name, or "account" / "role"
   // (also matched by the source column name). nullptr if none.
   const CategoricalColumn* FindCategorical(std::string_view name) const;
-  // Checks every present column has rows() entries.
+  // Checks every present column has rows() entries (CANDOR_LENGTH_MISMATCH)
+  // and every categorical code names a label (CANDOR_OUT_OF_RANGE).
   Status Validate() const;
 };
 

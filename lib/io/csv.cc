@@ -1,0 +1,292 @@
+// ParseCsv: a response table from CSV text, in one pass over the bytes.
+#include <candor/csv.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "io/csv_tokenizer.h"
+#include "io/number.h"
+#include "io/quote.h"
+
+namespace candor {
+namespace {
+
+using internal::CsvField;
+using internal::CsvSyntaxError;
+using internal::CsvTokenizer;
+using internal::QuoteForMessage;
+
+constexpr size_t kAbsent = static_cast<size_t>(-1);
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::string LineMessage(size_t line) { return "line " + std::to_string(line); }
+
+Status CheckOptions(const CsvOptions& options) {
+  const char d = options.delimiter;
+  if (d == '"' || d == '\n' || d == '\r' || static_cast<unsigned char>(d) >= 0x80) {
+    return InvalidArgument("delimiter must be an ASCII character other than a quote, "
+                           "CR or LF");
+  }
+  if (options.score_column.empty()) return InvalidArgument("score_column must name a column");
+  return OkStatus();
+}
+
+Status InvalidUtf8At(std::string_view data, size_t offset) {
+  const size_t line = 1 + static_cast<size_t>(std::count(data.begin(),
+                                                         data.begin() + offset, '\n'));
+  return InvalidUtf8(LineMessage(line) + ": invalid UTF-8 at byte offset " +
+                     std::to_string(offset) + " of the input");
+}
+
+// The header row: column names and where each is.
+class Header {
+ public:
+  Status Read(const std::vector<CsvField>& fields, size_t line) {
+    std::string scratch;
+    names_.reserve(fields.size());
+    for (const CsvField& field : fields) {
+      names_.emplace_back(internal::FieldValue(field, &scratch));
+    }
+    for (size_t i = 0; i < names_.size(); ++i) {
+      const auto [it, inserted] = index_of_.emplace(names_[i], i);
+      if (!inserted) {
+        return ParseError(LineMessage(line) + ": duplicate column name " +
+                          QuoteForMessage(names_[i]) + " (fields " +
+                          std::to_string(it->second + 1) + " and " + std::to_string(i + 1) +
+                          " of the header)");
+      }
+    }
+    return OkStatus();
+  }
+
+  // The index of column `name`; `role` says what the column was asked for.
+  Result<size_t> Find(const std::string& name, std::string_view role) const {
+    auto it = index_of_.find(name);
+    if (it != index_of_.end()) return it->second;
+    std::string available;
+    for (const std::string& n : names_) {
+      if (!available.empty()) available += ", ";
+      available += QuoteForMessage(n);
+    }
+    return NotFound(std::string(role) + " column " + QuoteForMessage(name) +
+                    " not found in the header; available columns: " + available);
+  }
+
+  size_t size() const { return names_.size(); }
+  const std::string& name(size_t index) const { return names_[index]; }
+
+ private:
+  std::vector<std::string> names_;
+  absl::flat_hash_map<std::string, size_t> index_of_;
+};
+
+// Where each wanted column is in a record (kAbsent when not wanted).
+struct ColumnPlan {
+  size_t score = kAbsent;
+  size_t time = kAbsent;
+  size_t account = kAbsent;
+  size_t role = kAbsent;
+  size_t weight = kAbsent;
+  size_t comment = kAbsent;
+  std::vector<size_t> segments;
+};
+
+Result<size_t> FindOptional(const Header& header, const std::string& name,
+                            std::string_view role) {
+  if (name.empty()) return kAbsent;
+  return header.Find(name, role);
+}
+
+Result<ColumnPlan> PlanColumns(const Header& header, const CsvOptions& options) {
+  ColumnPlan plan;
+  struct Wanted {
+    const std::string& name;
+    std::string_view role;
+    size_t* index;
+  };
+  const Wanted wanted[] = {
+      {options.score_column, "score", &plan.score},
+      {options.time_column, "time", &plan.time},
+      {options.account_column, "account", &plan.account},
+      {options.role_column, "role", &plan.role},
+      {options.weight_column, "weight", &plan.weight},
+      {options.comment_column, "comment", &plan.comment},
+  };
+  for (const Wanted& w : wanted) {
+    Result<size_t> index = FindOptional(header, w.name, w.role);
+    if (!index.ok()) return index.status();
+    *w.index = *index;
+  }
+  for (const std::string& name : options.segment_columns) {
+    Result<size_t> index = header.Find(name, "segment");
+    if (!index.ok()) return index.status();
+    plan.segments.push_back(*index);
+  }
+  return plan;
+}
+
+// Turns records into table rows. A row is appended whole or not at all.
+class RowBuilder {
+ public:
+  RowBuilder(const Header& header, const ColumnPlan& plan, const CsvOptions& options,
+             Table* table)
+      : header_(header), plan_(plan), table_(table) {
+    if (plan.account != kAbsent) table->account.name = options.account_column;
+    if (plan.role != kAbsent) table->role.name = options.role_column;
+    table->segments.resize(plan.segments.size());
+    for (size_t s = 0; s < plan.segments.size(); ++s) {
+      table->segments[s].name = options.segment_columns[s];
+    }
+  }
+
+  // Appends the row of `fields`, or returns false with *problem set.
+  bool Add(const std::vector<CsvField>& fields, size_t record_line, std::string* problem) {
+    if (fields.size() != header_.size()) {
+      *problem = LineMessage(record_line) + ": expected " + std::to_string(header_.size()) +
+                 " fields, found " + std::to_string(fields.size());
+      if (fields.size() == 1 && fields[0].raw.empty()) *problem += " (a blank line)";
+      return false;
+    }
+    // Check everything that can fail before changing the table.
+    double score = 0;
+    if (!ParseNumber(fields, plan_.score, "score", &score, problem)) return false;
+    int64_t time = 0;
+    if (plan_.time != kAbsent && !ParseTime(fields, &time, problem)) return false;
+    double weight = 0;
+    if (plan_.weight != kAbsent) {
+      if (!ParseNumber(fields, plan_.weight, "weight", &weight, problem)) return false;
+      if (weight < 0) {
+        *problem = FieldMessage(fields, plan_.weight) + " weight " +
+                   QuoteForMessage(Value(fields, plan_.weight)) + " is negative";
+        return false;
+      }
+    }
+
+    table_->scores.push_back(score);
+    if (plan_.time != kAbsent) table_->times.push_back(time);
+    if (plan_.weight != kAbsent) table_->weights.push_back(weight);
+    if (plan_.comment != kAbsent) table_->comments.emplace_back(Value(fields, plan_.comment));
+    if (plan_.account != kAbsent) Intern(fields, plan_.account, &table_->account);
+    if (plan_.role != kAbsent) Intern(fields, plan_.role, &table_->role);
+    for (size_t s = 0; s < plan_.segments.size(); ++s) {
+      Intern(fields, plan_.segments[s], &table_->segments[s]);
+    }
+    return true;
+  }
+
+ private:
+  std::string_view Value(const std::vector<CsvField>& fields, size_t column) {
+    return internal::FieldValue(fields[column], &scratch_);
+  }
+
+  std::string FieldMessage(const std::vector<CsvField>& fields, size_t column) const {
+    return LineMessage(fields[column].line) + ", column " +
+           QuoteForMessage(header_.name(column)) + ":";
+  }
+
+  bool ParseNumber(const std::vector<CsvField>& fields, size_t column, std::string_view what,
+                   double* value, std::string* problem) {
+    const std::string_view text = internal::TrimBlanks(Value(fields, column));
+    if (text.empty()) {
+      *problem = FieldMessage(fields, column) + " empty " + std::string(what);
+      return false;
+    }
+    std::string why;
+    if (!internal::ParseFiniteDouble(text, value, &why)) {
+      *problem = FieldMessage(fields, column) + " " + std::string(what) + " " +
+                 QuoteForMessage(text) + " " + why;
+      return false;
+    }
+    return true;
+  }
+
+  bool ParseTime(const std::vector<CsvField>& fields, int64_t* time, std::string* problem) {
+    const std::string_view text = internal::TrimBlanks(Value(fields, plan_.time));
+    Result<int64_t> parsed = ParseTimestamp(text);
+    if (!parsed.ok()) {
+      *problem = FieldMessage(fields, plan_.time) + " " + parsed.status().message();
+      return false;
+    }
+    *time = *parsed;
+    return true;
+  }
+
+  void Intern(const std::vector<CsvField>& fields, size_t column, CategoricalColumn* out) {
+    out->codes.push_back(out->dictionary.Intern(Value(fields, column)));
+  }
+
+  const Header& header_;
+  const ColumnPlan& plan_;
+  Table* table_;
+  std::string scratch_;  // unescaped quoted fields
+};
+
+Result<Table> Parse(std::string_view data, const CsvOptions& options) {
+  CANDOR_RETURN_IF_ERROR(CheckOptions(options));
+  if (data.empty()) return ParseError("empty input: no header row");
+  if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
+  // Line numbers are unaffected by the mark; only the rest is CSV.
+  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) data.remove_prefix(kUtf8Bom.size());
+
+  CsvTokenizer tokenizer(data, options.delimiter);
+  std::vector<CsvField> fields;
+  CsvSyntaxError syntax;
+  auto syntax_error = [&](const Header* header) {
+    std::string where = LineMessage(syntax.line);
+    if (header != nullptr && syntax.field_index < header->size()) {
+      where += ", column " + QuoteForMessage(header->name(syntax.field_index));
+    } else {
+      where += ", field " + std::to_string(syntax.field_index + 1);
+    }
+    return ParseError(where + ": " + syntax.what);
+  };
+
+  Header header;
+  switch (tokenizer.Next(&fields, &syntax)) {
+    case CsvTokenizer::Outcome::kEnd:
+      return ParseError("empty input: no header row");
+    case CsvTokenizer::Outcome::kError:
+      return syntax_error(nullptr);
+    case CsvTokenizer::Outcome::kRecord:
+      CANDOR_RETURN_IF_ERROR(header.Read(fields, tokenizer.record_line()));
+      break;
+  }
+  Result<ColumnPlan> plan = PlanColumns(header, options);
+  if (!plan.ok()) return plan.status();
+
+  Table table;
+  RowBuilder rows(header, *plan, options, &table);
+  std::string problem;
+  while (true) {
+    const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
+    if (outcome == CsvTokenizer::Outcome::kEnd) break;
+    if (outcome == CsvTokenizer::Outcome::kError) return syntax_error(&header);
+    if (!rows.Add(fields, tokenizer.record_line(), &problem)) {
+      if (!options.skip_bad_rows) return ParseError(problem);
+      ++table.skipped_rows;
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
+  try {
+    return Parse(data, options);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
+  } catch (const std::exception& e) {
+    return Status(CANDOR_INTERNAL, std::string("unexpected error while parsing CSV: ") +
+                                       e.what());
+  }
+}
+
+}  // namespace candor
