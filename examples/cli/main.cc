@@ -1,1 +1,46 @@
-int main() { return 0; }
+// candor: the command line. Parses arguments, runs one command, and turns
+// every failure into a message and an exit code (never a crash).
+#include <exception>
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "commands.h"
+
+namespace {
+
+int Run(const std::vector<std::string>& words) {
+  using candor::cli::Command;
+  candor::Result<Command> command = candor::cli::ParseCommandLine(words);
+  if (!command.ok()) {
+    return candor::cli::Fail(candor::cli::kExitUsage, command.status().message());
+  }
+  switch (command->kind) {
+    case Command::Kind::kScore: return candor::cli::RunScore(command->score);
+    case Command::Kind::kReport: return candor::cli::RunReport(command->report);
+    case Command::Kind::kVersion: return candor::cli::PrintVersion();
+    case Command::Kind::kHelp: return candor::cli::PrintHelp(command->help_topic);
+  }
+  return candor::cli::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    std::vector<std::string> words(argv + 1, argv + argc);
+    int code = Run(words);
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "candor: error: writing the output failed\n";
+      return candor::cli::kExitDataError;
+    }
+    return code;
+  } catch (const std::bad_alloc&) {
+    return candor::cli::Fail(candor::cli::kExitDataError, "out of memory");
+  } catch (const std::exception& e) {
+    return candor::cli::Fail(candor::cli::kExitDataError, std::string("internal error: ") + e.what());
+  }
+}

@@ -1,0 +1,34 @@
+// The candor tool's commands. Each returns the process exit code: 0 success,
+// 1 a data error (reported on stderr as "candor: error: ..."), 2 a usage error.
+#ifndef CANDOR_EXAMPLES_CLI_COMMANDS_H_
+#define CANDOR_EXAMPLES_CLI_COMMANDS_H_
+
+#include <candor/status.hpp>
+
+#include <string>
+
+#include "args.h"
+
+namespace candor::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitDataError = 1;
+constexpr int kExitUsage = 2;
+
+int RunScore(const ScoreArgs& args);
+int RunReport(const ReportArgs& args);
+int PrintHelp(const std::string& topic);
+int PrintVersion();
+
+// Prints "candor: error: <message>" to stderr and returns `exit_code`.
+int Fail(int exit_code, const std::string& message);
+// A library Status as a data error (exit 1).
+int FailData(const Status& status);
+
+// Names of option values, for output.
+std::string IntervalName(IntervalMethod method);
+std::string PAdjustName(PAdjust method);
+
+}  // namespace candor::cli
+
+#endif  // CANDOR_EXAMPLES_CLI_COMMANDS_H_

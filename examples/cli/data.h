@@ -1,0 +1,33 @@
+// Reading input for the candor tool: the file, its header, the bundled
+// sample, and calendar months of Unix times. Errors are data errors (exit 1).
+#ifndef CANDOR_EXAMPLES_CLI_DATA_H_
+#define CANDOR_EXAMPLES_CLI_DATA_H_
+
+#include <candor/status.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace candor::cli {
+
+// The whole file; IoError / NotFound naming the path on failure.
+Result<std::string> ReadWholeFile(const std::string& path);
+
+// The column names of the first record (RFC 4180 quoting, BOM skipped).
+// Validates nothing else: the library reports errors in the data itself.
+std::vector<std::string> HeaderColumns(const std::string& data, char delimiter);
+
+// The bundled sample survey: next to the installed executable
+// (<prefix>/share/candor/survey.csv), else the source tree path baked in at
+// build time. NotFound if neither exists.
+Result<std::string> FindSampleCsv();
+
+// Calendar month of a Unix time (UTC) as a sortable code year * 12 + month - 1,
+// and its "YYYY-MM" label.
+int64_t MonthCode(int64_t unix_seconds);
+std::string MonthLabel(int64_t month_code);
+
+}  // namespace candor::cli
+
+#endif  // CANDOR_EXAMPLES_CLI_DATA_H_
