@@ -1,0 +1,29 @@
+"""candor: honest customer-feedback analytics (NPS, CSAT, CES) with their
+uncertainty, on the C library libcandor through ctypes.
+
+The library is found through the environment variable CANDOR_LIBRARY (a path
+to libcandor.so) if set; else a libcandor.so* next to this package; else the
+source tree's build/dev/libcandor.so; else ctypes.util.find_library("candor").
+
+Every failure raises candor.Error, whose .status names the C status (e.g.
+"CANDOR_OUT_OF_RANGE") and whose message is the library's.
+"""
+
+from candor._lib import Error, EXPECTED_MAJOR
+from candor._lib import path as library_path
+from candor._lib import version as library_version
+from candor.accumulator import Accumulator
+from candor.breakdowns import BreakdownRow, breakdown
+from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
+                            compare, csat, margin_of_error, mean_score, nps, required_n, score,
+                            top_box)
+from candor.table import Table, parse_csv, read_csv
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Accumulator", "BreakdownRow", "Comparison", "Error", "Estimate", "Table",
+    "adjust_p_values", "bottom_box", "breakdown", "ces", "ces_agree", "compare", "csat",
+    "library_path", "library_version", "margin_of_error", "mean_score", "nps", "parse_csv",
+    "read_csv", "required_n", "score", "top_box",
+]

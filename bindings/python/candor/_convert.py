@@ -1,0 +1,144 @@
+"""Turning Python inputs into what the C ABI takes: arrays and option structs."""
+
+import ctypes
+
+import numpy as np
+
+from candor import _lib
+from candor._lib import Error
+
+# metric name -> (options preset, C metric or None to keep the preset's)
+_METRIC_PRESETS = {
+    "nps": ("nps", None),
+    "csat": ("csat", None),
+    "ces": ("ces", None),
+    "ces_agree": ("ces_agree", None),
+    "top_box": (None, _lib.METRICS["top_box"]),
+    "bottom_box": (None, _lib.METRICS["bottom_box"]),
+    "mean": (None, _lib.METRICS["mean"]),
+}
+# Metrics with no conventional scale: the caller must name it.
+NEEDS_SCALE = ("top_box", "bottom_box", "mean")
+
+_P_ADJUST_ALIASES = {"holm": "holm", "bh": "bh", "fdr": "bh", "benjamini-hochberg": "bh",
+                     "none": "none", None: "none"}
+
+
+def as_float64(values, what="scores"):
+    """A 1-D C-contiguous float64 array; float64 C-contiguous input is not copied."""
+    if isinstance(values, np.ndarray) and values.dtype == np.float64 and values.ndim == 1 \
+            and values.flags.c_contiguous and values.dtype.isnative:
+        return values
+    try:
+        array = np.ascontiguousarray(np.asarray(values, dtype=np.float64))
+    except (TypeError, ValueError) as e:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s cannot be converted to float64: %s" % (what, e)) from e
+    if array.ndim != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s must be one-dimensional, got shape %s" % (what, array.shape))
+    return array
+
+
+def as_int8(values):
+    """The int8 array itself when it is 1-D and C-contiguous, else None."""
+    if isinstance(values, np.ndarray) and values.dtype == np.int8 and values.ndim == 1:
+        return np.ascontiguousarray(values)
+    return None
+
+
+def double_pointer(array):
+    if array is None:
+        return None
+    return array.ctypes.data_as(ctypes.POINTER(ctypes.c_double))
+
+
+def scores_and_weights(scores, weights, what="scores", weights_what="weights"):
+    """Converted scores and weights (or None), checked to be equally long."""
+    scores = as_float64(scores, what)
+    if weights is None:
+        return scores, None
+    weights = as_float64(weights, weights_what)
+    if len(weights) != len(scores):
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "%s has %d entries but %s has %d"
+                    % (weights_what, len(weights), what, len(scores)))
+    return scores, weights
+
+
+def _choice(name, value, table):
+    key = value.lower() if isinstance(value, str) else value
+    if key not in table:
+        raise Error("CANDOR_INVALID_ARGUMENT", "unknown %s %r; expected one of %s"
+                    % (name, value, ", ".join(repr(k) for k in table if k is not None)))
+    return table[key]
+
+
+def _int32(name, value):
+    try:
+        integral = not isinstance(value, (bool, np.bool_)) and int(value) == value
+    except (TypeError, ValueError, OverflowError):
+        integral = False
+    if not integral:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be an integer, got %r" % (name, value))
+    value = int(value)
+    if not -2**31 <= value < 2**31:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s = %d does not fit in int32" % (name, value))
+    return value
+
+
+def _float(name, value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s must be a number, got %r" % (name, value)) from None
+
+
+def score_options(metric="nps", scale=None, box=None, promoter_min=None, detractor_max=None,
+                  interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42,
+                  threads=0, p_adjust="holm"):
+    """A library-initialized ScoreOptions with the given settings.
+
+    None keeps the metric preset's value (scale, box, promoter/detractor bands).
+    Values are checked by the library; only what ctypes cannot carry is
+    checked here.
+    """
+    preset, kind = _choice("metric", metric, _METRIC_PRESETS)
+    metric_name = metric.lower()
+    if metric_name in NEEDS_SCALE and scale is None:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "metric %r needs scale=(min, max)" % metric_name)
+    options = _lib.new_score_options(preset)
+    if kind is not None:
+        options.metric = kind
+    if scale is not None:
+        try:
+            low, high = scale
+        except (TypeError, ValueError):
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "scale must be a (min, max) pair, got %r" % (scale,)) from None
+        options.scale_min = _int32("scale min", low)
+        options.scale_max = _int32("scale max", high)
+    if box is not None:
+        options.box_size = _int32("box", box)
+    if promoter_min is not None:
+        options.promoter_min = _int32("promoter_min", promoter_min)
+    if detractor_max is not None:
+        options.detractor_max = _int32("detractor_max", detractor_max)
+    options.interval = _choice("interval", interval, _lib.INTERVALS)
+    options.level = _float("level", level)
+    options.prior = _float("prior", prior)
+    options.replicates = _int32("replicates", replicates)
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) \
+            or not 0 <= int(seed) < 2**64:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "seed must be an integer in [0, 2**64), got %r" % (seed,))
+    options.seed = int(seed)
+    options.threads = _int32("threads", threads)
+    options.p_adjust = _lib.P_ADJUST[_choice("p_adjust", p_adjust, _P_ADJUST_ALIASES)]
+    return options
+
+
+def p_adjust_code(method):
+    return _lib.P_ADJUST[_choice("p-value adjustment", method, _P_ADJUST_ALIASES)]

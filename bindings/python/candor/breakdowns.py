@@ -1,0 +1,161 @@
+"""Segment breakdowns: each combination of segment labels against the rest."""
+
+import ctypes
+import dataclasses
+
+import numpy as np
+
+from candor import _compat
+from candor import _convert
+from candor import _lib
+from candor._lib import Error, lib
+from candor.scoring import Comparison, Estimate
+
+
+@dataclasses.dataclass(frozen=True)
+class BreakdownRow:
+    """One segment: its labels (name -> label), estimate, comparison with the
+    rest (vs_rest.a is the segment, vs_rest.b the rest) and adjusted p-value."""
+    segments: dict
+    estimate: Estimate
+    vs_rest: Comparison
+    p_adjusted: float
+
+
+_STAT_COLUMNS = ("value", "std_error", "ci_low", "ci_high", "n", "effective_n", "difference",
+                 "difference_ci_low", "difference_ci_high", "p_value", "p_adjusted")
+
+
+def _is_column(value):
+    """Whether value is a column of labels rather than one label."""
+    if isinstance(value, (str, bytes)):
+        return False
+    return isinstance(value, np.ndarray) or hasattr(value, "__len__")
+
+
+def _columns(by):
+    """(names, columns) from the accepted forms of `by`."""
+    pd = _compat.pandas()
+    if pd is not None and isinstance(by, pd.DataFrame):
+        return [str(c) for c in by.columns], [by[c].to_numpy() for c in by.columns]
+    if isinstance(by, dict):
+        return [str(k) for k in by], list(by.values())
+    if pd is not None and isinstance(by, pd.Series):
+        return [str(by.name) if by.name is not None else "segment"], [by.to_numpy()]
+    if isinstance(by, np.ndarray) and by.ndim == 2:
+        by = list(by)
+    if isinstance(by, (list, tuple)) and len(by) > 0 and all(_is_column(c) for c in by):
+        names = []
+        for j, column in enumerate(by):
+            name = getattr(column, "name", None)
+            names.append(str(name) if name is not None else "segment_%d" % j)
+        return names, list(by)
+    return ["segment"], [by]
+
+
+def _factorize_without_pandas(labels):
+    try:
+        levels, codes = np.unique(labels, return_inverse=True)
+        return codes, levels
+    except TypeError:  # labels that do not sort together, e.g. None and str
+        index = {}
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in labels.tolist()),
+                            dtype=np.int64, count=len(labels))
+        return codes, np.array(list(index), dtype=object)
+
+
+def factorize(labels):
+    """(int32 codes, levels) with levels sorted where they sort, missing as a level."""
+    labels = np.asarray(labels)
+    if labels.ndim != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "segment labels must be one-dimensional, got shape %s" % (labels.shape,))
+    pd = _compat.pandas()
+    if pd is not None:
+        try:
+            codes, levels = pd.factorize(labels, sort=True, use_na_sentinel=False)
+        except TypeError:
+            codes, levels = pd.factorize(labels, sort=False, use_na_sentinel=False)
+        levels = np.asarray(levels)
+    else:
+        codes, levels = _factorize_without_pandas(labels)
+    return np.ascontiguousarray(codes, dtype=np.int32), levels
+
+
+def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, scale=None,
+              box=None, promoter_min=None, detractor_max=None, interval="wald", level=0.95,
+              prior=1.0, replicates=2000, seed=42, threads=0):
+    """`metric` per combination of segment labels, each compared with all the
+    other responses (difference = segment - rest), p-values adjusted across
+    rows ("holm", "bh" or "none").
+
+    `by` is one array-like of labels, a list of them, a dict name -> labels or
+    a pandas DataFrame. Returns a pandas DataFrame when pandas is installed
+    (columns: the segment names, value, std_error, ci_low, ci_high, n,
+    effective_n, difference, difference_ci_low, difference_ci_high, p_value,
+    p_adjusted), else a list of BreakdownRow.
+    """
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads, p_adjust=p_adjust)
+    scores, weights = _convert.scores_and_weights(scores, weights)
+    names, columns = _columns(by)
+    if len(set(names)) != len(names):
+        raise Error("CANDOR_INVALID_ARGUMENT", "segment names repeat: %s" % names)
+    taken = set(names) & set(_STAT_COLUMNS)
+    if taken:
+        raise Error("CANDOR_INVALID_ARGUMENT", "segment names %s clash with result columns; "
+                    "rename them" % sorted(taken))
+    codes, levels = [], []
+    for name, column in zip(names, columns):
+        column_codes, column_levels = factorize(column)
+        if len(column_codes) != len(scores):
+            raise Error("CANDOR_LENGTH_MISMATCH", "segment %r has %d labels but scores has %d"
+                        % (name, len(column_codes), len(scores)))
+        codes.append(column_codes)
+        levels.append(column_levels)
+    pointers = (ctypes.POINTER(ctypes.c_int32) * len(codes))(
+        *[c.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)) for c in codes])
+    handle = _lib.BreakdownP()
+    _lib.check(lib.candor_breakdown_new(
+        ctypes.byref(options), _convert.double_pointer(scores),
+        _convert.double_pointer(weights), len(scores), pointers, len(codes),
+        ctypes.byref(handle)))
+    try:
+        rows = _read_rows(handle, names, levels)
+    finally:
+        lib.candor_breakdown_free(handle)
+    return _to_frame(rows, names)
+
+
+def _read_rows(handle, names, levels):
+    rows = []
+    row = _lib.CBreakdownRow()
+    for i in range(lib.candor_breakdown_rows(handle)):
+        _lib.check(lib.candor_breakdown_row_at(handle, i, ctypes.byref(row)))
+        segments = {name: _plain(levels[j][row.codes[j]]) for j, name in enumerate(names)}
+        rows.append(BreakdownRow(segments, Estimate._from_c(row.estimate),
+                                 Comparison._from_c(row.vs_rest), row.p_adjusted))
+    return rows
+
+
+def _plain(label):
+    return label.item() if isinstance(label, np.generic) else label
+
+
+def _to_frame(rows, names):
+    pd = _compat.pandas()
+    if pd is None:
+        return rows
+    data = {name: [r.segments[name] for r in rows] for name in names}
+    for field in ("value", "std_error", "ci_low", "ci_high", "n", "effective_n"):
+        data[field] = [getattr(r.estimate, field) for r in rows]
+    data["difference"] = [r.vs_rest.difference for r in rows]
+    data["difference_ci_low"] = [r.vs_rest.ci_low for r in rows]
+    data["difference_ci_high"] = [r.vs_rest.ci_high for r in rows]
+    data["p_value"] = [r.vs_rest.p_value for r in rows]
+    data["p_adjusted"] = [r.p_adjusted for r in rows]
+    frame = pd.DataFrame(data)
+    frame["n"] = frame["n"].astype("int64")
+    return frame

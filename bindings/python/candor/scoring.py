@@ -1,0 +1,183 @@
+"""Estimates with their uncertainty: NPS, CSAT, CES, box and mean metrics,
+comparisons of two groups, planning, and p-value adjustment.
+
+NPS and box metrics are on the 0..100 (percent) scale; means are in scale
+units. The formulas are documented in include/candor/score.hpp.
+"""
+
+import ctypes
+import dataclasses
+
+import numpy as np
+
+from candor import _convert
+from candor import _lib
+from candor._lib import Error, lib
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Estimate:
+    """An estimate with its standard error and interval at `level`."""
+    value: float
+    std_error: float
+    ci_low: float
+    ci_high: float
+    level: float
+    n: int
+    effective_n: float
+
+    @classmethod
+    def _from_c(cls, c):
+        return cls(c.value, c.std_error, c.ci_low, c.ci_high, c.level, int(c.n),
+                   c.effective_n)
+
+    def __repr__(self):
+        n_eff = "" if self.effective_n == self.n else ", effective_n=%.1f" % self.effective_n
+        return ("Estimate(value=%.4g, std_error=%.4g, %g%% CI [%.4g, %.4g], n=%d%s)"
+                % (self.value, self.std_error, 100 * self.level, self.ci_low, self.ci_high,
+                   self.n, n_eff))
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class Comparison:
+    """Two independent groups: difference = a - b, with a two-sided p-value."""
+    difference: float
+    std_error: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    a: Estimate
+    b: Estimate
+
+    @classmethod
+    def _from_c(cls, c):
+        return cls(c.difference, c.std_error, c.ci_low, c.ci_high, c.p_value,
+                   Estimate._from_c(c.a), Estimate._from_c(c.b))
+
+    def __repr__(self):
+        return ("Comparison(difference=%.4g, std_error=%.4g, %g%% CI [%.4g, %.4g], "
+                "p_value=%.4g, a=%r, b=%r)"
+                % (self.difference, self.std_error, 100 * self.a.level, self.ci_low,
+                   self.ci_high, self.p_value, self.a, self.b))
+
+
+def score(scores, metric="nps", weights=None, *, scale=None, box=None, promoter_min=None,
+          detractor_max=None, interval="wald", level=0.95, prior=1.0, replicates=2000,
+          seed=42, threads=0):
+    """The estimate of `metric` ("nps", "csat", "ces", "ces_agree", "top_box",
+    "bottom_box" or "mean") from scores and optional weights.
+
+    scale=(min, max), box, promoter_min and detractor_max override the metric's
+    preset (top_box, bottom_box and mean have none, so need scale). interval is
+    "wald", "adjusted_wald", "bayes" or "bootstrap". Scores are numpy arrays
+    (float64 C-contiguous ones are passed without copying; int8 without weights
+    takes the library's int8 fast path), lists or pandas Series.
+    """
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads)
+    out = _lib.CEstimate()
+    small = _convert.as_int8(scores) if weights is None else None
+    if small is not None:
+        _lib.check(lib.candor_score_i8(
+            ctypes.byref(options), small.ctypes.data_as(ctypes.POINTER(ctypes.c_int8)),
+            len(small), ctypes.byref(out)))
+        return Estimate._from_c(out)
+    scores, weights = _convert.scores_and_weights(scores, weights)
+    _lib.check(lib.candor_score(ctypes.byref(options), _convert.double_pointer(scores),
+                                _convert.double_pointer(weights), len(scores),
+                                ctypes.byref(out)))
+    return Estimate._from_c(out)
+
+
+def nps(scores, weights=None, *, interval="wald", level=0.95, promoter_min=9, detractor_max=6,
+        replicates=2000, seed=42, prior=1.0, threads=0):
+    """Net Promoter Score on 0..10: 100 * (share >= promoter_min - share <= detractor_max)."""
+    return score(scores, "nps", weights, promoter_min=promoter_min,
+                 detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+                 replicates=replicates, seed=seed, threads=threads)
+
+
+def csat(scores, weights=None, *, scale=None, box=None, **options):
+    """CSAT: percent in the top 2 points of 1..5 (scale and box may be changed)."""
+    return score(scores, "csat", weights, scale=scale, box=box, **options)
+
+
+def ces(scores, weights=None, *, scale=None, **options):
+    """CES: the mean score on 1..7 (scale may be changed)."""
+    return score(scores, "ces", weights, scale=scale, **options)
+
+
+def ces_agree(scores, weights=None, *, scale=None, box=None, **options):
+    """CES agreement: percent in the top 3 points of 1..7."""
+    return score(scores, "ces_agree", weights, scale=scale, box=box, **options)
+
+
+def top_box(scores, scale, box=2, weights=None, **options):
+    """Percent of scores in the top `box` points of scale=(min, max)."""
+    return score(scores, "top_box", weights, scale=scale, box=box, **options)
+
+
+def bottom_box(scores, scale, box=2, weights=None, **options):
+    """Percent of scores in the bottom `box` points of scale=(min, max)."""
+    return score(scores, "bottom_box", weights, scale=scale, box=box, **options)
+
+
+def mean_score(scores, scale, weights=None, **options):
+    """The mean score on scale=(min, max), in scale units."""
+    return score(scores, "mean", weights, scale=scale, **options)
+
+
+def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
+            promoter_min=None, detractor_max=None, interval="wald", level=0.95, prior=1.0,
+            replicates=2000, seed=42, threads=0):
+    """Compares `metric` between two independent groups: difference = a - b."""
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads)
+    a, weights_a = _convert.scores_and_weights(a, weights_a, "a", "weights_a")
+    b, weights_b = _convert.scores_and_weights(b, weights_b, "b", "weights_b")
+    out = _lib.CComparison()
+    _lib.check(lib.candor_compare(
+        ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
+        len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
+        ctypes.byref(out)))
+    return Comparison._from_c(out)
+
+
+def margin_of_error(promoters, detractors, n, level=0.95):
+    """Half-width (0..100 scale) of an NPS interval with n responses, given the
+    expected shares (0..1) of promoters and detractors. For a box metric pass
+    the expected box share as `promoters` and 0."""
+    out = ctypes.c_double()
+    _lib.check(lib.candor_margin_of_error(float(promoters), float(detractors),
+                                          _as_int64("n", n), float(level), ctypes.byref(out)))
+    return out.value
+
+
+def required_n(promoters, detractors, margin, level=0.95):
+    """Responses needed for a margin of error (0..100 scale) of at most `margin`."""
+    out = ctypes.c_int64()
+    _lib.check(lib.candor_required_n(float(promoters), float(detractors), float(margin),
+                                     float(level), ctypes.byref(out)))
+    return out.value
+
+
+def adjust_p_values(p, method="holm"):
+    """Adjusted p-values ("holm", "bh" or "none"), as R's p.adjust; NaN stays NaN."""
+    code = _convert.p_adjust_code(method)
+    p = _convert.as_float64(p, "p")
+    out = np.empty_like(p)
+    _lib.check(lib.candor_adjust_p_values(code, _convert.double_pointer(p), len(p),
+                                          _convert.double_pointer(out)))
+    return out
+
+
+def _as_int64(name, value):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be an integer, got %r" % (name, value))
+    if not -2**63 <= int(value) < 2**63:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s = %d does not fit in int64" % (name, value))
+    return int(value)

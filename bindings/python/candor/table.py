@@ -1,0 +1,227 @@
+"""Response tables read from CSV by the library (RFC 4180, UTF-8 checked)."""
+
+import ctypes
+import os
+import threading
+
+import numpy as np
+
+from candor import _compat
+from candor import _lib
+from candor._lib import Error, lib
+
+
+def _encode(name, value):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s must be a column name (str), got %r" % (name, value))
+    return value.encode("utf-8")
+
+
+def _csv_options(score, time, account, role, weight, comment, segments, delimiter,
+                 skip_bad_rows):
+    """The CsvOptions and the objects that must outlive the call."""
+    options = _lib.new_csv_options()
+    options.score_column = _encode("score", score)
+    options.time_column = _encode("time", time)
+    options.account_column = _encode("account", account)
+    options.role_column = _encode("role", role)
+    options.weight_column = _encode("weight", weight)
+    options.comment_column = _encode("comment", comment)
+    if isinstance(segments, str):
+        segments = (segments,)
+    names = [_encode("segment", s) for s in segments]
+    array = (ctypes.c_char_p * max(len(names), 1))(*names)
+    options.segment_columns = array
+    options.n_segment_columns = len(names)
+    encoded = delimiter.encode("utf-8") if isinstance(delimiter, str) else None
+    if encoded is None or len(encoded) != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "delimiter must be one single-byte character, got %r" % (delimiter,))
+    options.delimiter = encoded
+    options.skip_bad_rows = 1 if skip_bad_rows else 0
+    return options, array
+
+
+def read_csv(path, score="score", time=None, account=None, role=None, weight=None,
+             comment=None, segments=(), delimiter=",", skip_bad_rows=False):
+    """Reads a CSV file of responses into a Table. Columns are chosen by name;
+    `segments` names the categorical columns to break down by. A bad row is
+    an error naming its line and column, unless skip_bad_rows (then counted in
+    Table.skipped_rows)."""
+    options, keep = _csv_options(score, time, account, role, weight, comment, segments,
+                                 delimiter, skip_bad_rows)
+    handle = _lib.TableP()
+    _lib.check(lib.candor_table_read_csv(os.fsencode(path), ctypes.byref(options),
+                                         ctypes.byref(handle)))
+    return Table._adopt(handle, segments, account, role, comment)
+
+
+def parse_csv(data, score="score", time=None, account=None, role=None, weight=None,
+              comment=None, segments=(), delimiter=",", skip_bad_rows=False):
+    """Like read_csv, from CSV text (str, encoded as UTF-8) or bytes."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = bytes(data)
+    options, keep = _csv_options(score, time, account, role, weight, comment, segments,
+                                 delimiter, skip_bad_rows)
+    handle = _lib.TableP()
+    _lib.check(lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
+                                          ctypes.byref(handle)))
+    return Table._adopt(handle, segments, account, role, comment)
+
+
+class Table:
+    """A table of survey responses.
+
+    scores, weights (None without a weight column) and times (numpy
+    datetime64[s], UTC; None without a time column) are copies owned by
+    Python, made once when the table is read: they stay valid after close().
+    Categorical columns (the segments, and "account" and "role") are read
+    from the library on demand with column(), codes() and levels().
+    """
+
+    def __init__(self):
+        raise TypeError("use candor.read_csv() or candor.parse_csv()")
+
+    @classmethod
+    def _adopt(cls, handle, segments, account, role, comment):
+        self = cls.__new__(cls)
+        self._lock = threading.Lock()
+        self._handle = handle
+        self._has_comments = comment is not None
+        self._comments = None
+        if isinstance(segments, str):
+            segments = (segments,)
+        self.segments = tuple(segments)
+        self.categorical = self.segments + tuple(
+            name for name, given in (("account", account), ("role", role)) if given)
+        rows = lib.candor_table_rows(handle)
+        self.skipped_rows = lib.candor_table_skipped_rows(handle)
+        scores = _copy(lib.candor_table_scores(handle), rows, np.float64)
+        self.scores = np.zeros(0) if scores is None else scores
+        self.weights = _copy(lib.candor_table_weights(handle), rows, np.float64)
+        times = _copy(lib.candor_table_times(handle), rows, np.int64)
+        self.times = None if times is None else times.view("datetime64[s]")
+        return self
+
+    def __len__(self):
+        return len(self.scores)
+
+    def _live(self):
+        if not self._handle:
+            raise Error("CANDOR_INVALID_ARGUMENT", "the table is closed")
+        return self._handle
+
+    def codes(self, name):
+        """Dense int32 codes (order of first appearance) of a categorical column."""
+        with self._lock:
+            codes, levels = self._codes(name)
+            return codes
+
+    def levels(self, name):
+        """The labels of a categorical column, indexed by code."""
+        with self._lock:
+            codes, levels = self._codes(name)
+            return levels
+
+    def column(self, name):
+        """The label of each row of a categorical column (numpy object array)."""
+        with self._lock:
+            codes, levels = self._codes(name)
+        labels = np.empty(len(levels), dtype=object)
+        labels[:] = levels
+        return labels[codes]
+
+    def _codes(self, name):
+        pointer = ctypes.POINTER(ctypes.c_int32)()
+        count = ctypes.c_size_t()
+        encoded = _encode("column", name)
+        _lib.check(lib.candor_table_codes(self._live(), encoded, ctypes.byref(pointer),
+                                          ctypes.byref(count)))
+        codes = _copy(pointer, len(self.scores), np.int32)
+        if codes is None:
+            codes = np.zeros(0, dtype=np.int32)
+        label = ctypes.c_char_p()
+        levels = []
+        for code in range(count.value):
+            _lib.check(lib.candor_table_label(self._handle, encoded, code,
+                                              ctypes.byref(label)))
+            levels.append(label.value.decode("utf-8"))
+        return codes, levels
+
+    @property
+    def comments(self):
+        """The comment of each row (list of str), or None without a comment column."""
+        if not self._has_comments:
+            return None
+        with self._lock:
+            if self._comments is None:
+                handle = self._live()
+                text = ctypes.c_void_p()
+                length = ctypes.c_size_t()
+                comments = []
+                for row in range(len(self.scores)):
+                    _lib.check(lib.candor_table_comment(handle, row, ctypes.byref(text),
+                                                        ctypes.byref(length)))
+                    raw = ctypes.string_at(text.value, length.value) if length.value else b""
+                    comments.append(raw.decode("utf-8"))
+                self._comments = comments
+            return list(self._comments)
+
+    def to_dict(self):
+        """Column name -> numpy array (or list of str for comments)."""
+        data = {"score": self.scores}
+        if self.times is not None:
+            data["time"] = self.times
+        if self.weights is not None:
+            data["weight"] = self.weights
+        for name in self.categorical:
+            data[name] = self.column(name)
+        if self._has_comments:
+            data["comment"] = self.comments
+        return data
+
+    def to_pandas(self):
+        """A pandas DataFrame (categorical columns as pandas Categorical)."""
+        pd = _compat.pandas()
+        if pd is None:
+            raise ImportError("Table.to_pandas() needs pandas; use Table.to_dict()")
+        data = self.to_dict()
+        for name in self.categorical:
+            data[name] = pd.Categorical.from_codes(self.codes(name), self.levels(name))
+        return pd.DataFrame(data)
+
+    def close(self):
+        """Frees the C table. scores, weights and times stay usable."""
+        lock = getattr(self, "_lock", None)
+        if lock is None:
+            return
+        with lock:
+            handle = getattr(self, "_handle", None)
+            if handle:
+                lib.candor_table_free(handle)
+                self._handle = _lib.TableP()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    def __repr__(self):
+        return "candor.Table(%d rows, segments=%r)" % (len(self.scores), self.segments)
+
+
+def _copy(pointer, n, dtype):
+    """An owned numpy copy of n values at a C pointer, or None for NULL."""
+    if not pointer:
+        return None
+    if n == 0:
+        return np.zeros(0, dtype=dtype)
+    return np.ctypeslib.as_array(pointer, shape=(n,)).astype(dtype, copy=True)
