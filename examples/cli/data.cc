@@ -39,10 +39,11 @@ std::string ExecutablePath() {
 Result<std::string> ReadWholeFile(const std::string& path) {
   struct stat info;
   if (stat(path.c_str(), &info) != 0) {
-    if (errno == ENOENT) return NotFound("no such file: '" + path + "'");
-    return IoError("cannot open '" + path + "': " + std::strerror(errno));
+    const int error = errno;
+    return Status(error == ENOENT ? CANDOR_NOT_FOUND : CANDOR_IO_ERROR,
+                  "cannot open '" + path + "': " + std::strerror(error));
   }
-  if (S_ISDIR(info.st_mode)) return IoError("'" + path + "' is a directory, not a CSV file");
+  if (S_ISDIR(info.st_mode)) return IoError("cannot read '" + path + "': Is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError("cannot open '" + path + "': " + std::strerror(errno));
   std::ostringstream contents;

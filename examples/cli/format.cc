@@ -83,7 +83,13 @@ std::string CsvRow(const std::vector<std::string>& fields, char delimiter) {
 }
 
 TextTable::TextTable(std::vector<std::string> headers, size_t label_columns)
-    : headers_(std::move(headers)), label_columns_(label_columns) {}
+    : headers_(std::move(headers)), left_(headers_.size(), false) {
+  for (size_t c = 0; c < label_columns && c < left_.size(); ++c) left_[c] = true;
+}
+
+void TextTable::SetLeftAligned(size_t column) {
+  if (column < left_.size()) left_[column] = true;
+}
 
 void TextTable::AddRow(std::vector<std::string> cells) {
   cells.resize(headers_.size());
@@ -100,7 +106,7 @@ std::string TextTable::Render(const std::string& indent) const {
     std::string out = indent;
     for (size_t c = 0; c < cells.size(); ++c) {
       if (c > 0) out += "  ";
-      out += Pad(cells[c], widths[c], c < label_columns_);
+      out += Pad(cells[c], widths[c], left_[c]);
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";

@@ -27,16 +27,18 @@ std::string CsvField(const std::string& text, char delimiter = ',');
 std::string CsvRow(const std::vector<std::string>& fields, char delimiter = ',');
 
 // A plain text table: a header, a rule, rows; the first `label_columns`
-// columns left-aligned, the rest right-aligned. Widths count code points.
+// columns left-aligned, the rest right-aligned unless set otherwise. Widths count code points.
 class TextTable {
  public:
   TextTable(std::vector<std::string> headers, size_t label_columns);
   void AddRow(std::vector<std::string> cells);
+  // Left-aligns one more column (e.g. a trailing column of notes).
+  void SetLeftAligned(size_t column);
   std::string Render(const std::string& indent = "") const;
 
  private:
   std::vector<std::string> headers_;
-  size_t label_columns_;
+  std::vector<bool> left_;
   std::vector<std::vector<std::string>> rows_;
 };
 

@@ -110,7 +110,9 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
   csv.delimiter = args.input.delimiter;
   csv.skip_bad_rows = args.input.skip_bad_rows;
   Result<Table> table = ParseCsv(*data, csv);
-  if (!table.ok()) return Status(table.status().code(), inputs.file + ": " + table.status().message());
+  if (!table.ok()) {
+    return Status(table.status().code(), "'" + inputs.file + "': " + table.status().message());
+  }
   inputs.table = std::move(table).value();
   return inputs;
 }
@@ -141,13 +143,17 @@ Result<Report> Analyze(const ReportArgs& args) {
   if (!inputs.ok()) return inputs.status();
   report.inputs = std::move(inputs).value();
   const Table& table = report.inputs.table;
+  auto in_file = [&](const Status& status) {
+    return Status(status.code(), "'" + report.inputs.file + "': column '" +
+                                     args.input.score_column + "': " + status.message());
+  };
   const double* weights = table.weights.empty() ? nullptr : table.weights.data();
 
   IntervalOptions options;
   options.level = args.level;
   Result<Estimate> overall =
       EstimateScores(Metric::Nps(), table.scores.data(), weights, table.rows(), options);
-  if (!overall.ok()) return overall.status();
+  if (!overall.ok()) return in_file(overall.status());
   report.overall = *overall;
 
   // Shares of the three groups (scores were validated by EstimateScores).
@@ -185,7 +191,7 @@ Result<Report> Analyze(const ReportArgs& args) {
                      ? column->dictionary.Label(code)
                      : std::string("?");
         });
-    if (!rows.ok()) return rows.status();
+    if (!rows.ok()) return in_file(rows.status());
     report.segments.push_back({name, std::move(rows).value()});
   }
 
@@ -196,7 +202,7 @@ Result<Report> Analyze(const ReportArgs& args) {
     }
     Result<std::vector<SegmentRow>> rows = LabeledBreakdown(
         report, month_codes.data(), [](int32_t code) { return MonthLabel(code); });
-    if (!rows.ok()) return rows.status();
+    if (!rows.ok()) return in_file(rows.status());
     report.months = std::move(rows).value();
   }
   return report;
@@ -223,6 +229,7 @@ void PrintSegmentTable(const Report& report, const std::string& column,
                        const std::vector<SegmentRow>& rows, bool month) {
   std::string level = FormatLevel(report.level);
   TextTable text({column, "n", "NPS", level + " interval", "vs rest", "p (Holm)", ""}, 1);
+  text.SetLeftAligned(6);
   for (const SegmentRow& r : rows) {
     const Estimate& e = r.row.estimate;
     std::string flag;
@@ -265,10 +272,10 @@ void PrintText(const Report& report) {
             << "  promoters (9-10) " << Percent(report.promoters) << ", passives (7-8) "
             << Percent(report.passives) << ", detractors (0-6) " << Percent(report.detractors)
             << "\n\n"
-            << "What this means: if these responses are a fair sample of your customers, their\n"
-            << "NPS is most likely between " << FormatFixed(e.ci_low, 1) << " and "
-            << FormatFixed(e.ci_high, 1) << " (" << level << " interval; margin of error +/- "
-            << Points(report.margin) << ").\n"
+            << "What this means: if these responses are a fair sample of your customers, the\n"
+            << "NPS of all of them is between " << FormatFixed(e.ci_low, 1) << " and "
+            << FormatFixed(e.ci_high, 1) << " with " << level
+            << " confidence (margin of error +/- " << Points(report.margin) << ").\n"
             << "A change smaller than " << Points(report.change_threshold)
             << " between two periods of this size (" << e.n << " responses each)\n"
             << "would be noise: too small to tell apart from sampling variation.\n"
@@ -314,7 +321,7 @@ void PrintText(const Report& report) {
   } else {
     std::cout << "  Months whose " << level << " interval does not contain the overall NPS of "
               << FormatFixed(e.value, 1) << ":";
-    for (const std::string& s : outside) std::cout << " " << s;
+    for (size_t i = 0; i < outside.size(); ++i) std::cout << (i ? ", " : " ") << outside[i];
     std::cout << ".\n  These are worth a look, not proof of a change: with " << k
               << " months, at least one interval\n  would miss by chance alone about "
               << FormatFixed(100 * chance, 0) << "% of the time even if nothing changed. "

@@ -209,6 +209,16 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
   return kExitOk;
 }
 
+// Scoring errors name the file and the column; an index is a data row.
+Status InFile(const InputArgs& input, const Table& table, const Status& status) {
+  std::string message = "'" + input.file + "': column '" + input.score_column + "': " +
+                        status.message();
+  if (status.code() == CANDOR_OUT_OF_RANGE && table.skipped_rows == 0) {
+    message += " (index 0 is the first row after the header)";
+  }
+  return Status(status.code(), message);
+}
+
 }  // namespace
 
 int RunScore(const ScoreArgs& args) {
@@ -226,7 +236,7 @@ int RunScore(const ScoreArgs& args) {
   const double* weights = table->weights.empty() ? nullptr : table->weights.data();
   Result<Estimate> overall = EstimateScores(args.metric, table->scores.data(), weights,
                                             table->rows(), args.interval);
-  if (!overall.ok()) return FailData(overall.status());
+  if (!overall.ok()) return FailData(InFile(args.input, *table, overall.status()));
   if (args.by.empty()) return OutputSingle(args, *table, *overall);
 
   std::vector<const CategoricalColumn*> columns;
@@ -242,7 +252,7 @@ int RunScore(const ScoreArgs& args) {
   Result<std::vector<BreakdownRow>> rows =
       Breakdown(args.metric, table->scores.data(), weights, table->rows(), segments,
                 args.interval, args.p_adjust);
-  if (!rows.ok()) return FailData(rows.status());
+  if (!rows.ok()) return FailData(InFile(args.input, *table, rows.status()));
   return OutputBreakdown(args, *table, *overall, columns, *rows);
 }
 

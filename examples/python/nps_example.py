@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+"""NPS with its interval, and by region and plan, with the candor Python package.
+
+    PYTHONPATH=bindings/python CANDOR_LIBRARY=build/dev/libcandor.so \
+        /usr/bin/python3 examples/python/nps_example.py [FILE.csv]
+
+Without FILE, reads the bundled synthetic sample, data/sample/survey.csv.
+"""
+import os
+import sys
+
+import candor
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        here, "..", "..", "data", "sample", "survey.csv")
+    try:
+        table = candor.read_csv(path, score="score", weight="weight",
+                                segments=("region", "plan"))
+        overall = candor.nps(table.scores, table.weights)
+        by_region = candor.breakdown(table.scores, {"region": table.column("region")},
+                                     weights=table.weights, p_adjust="holm")
+        by_segment = candor.breakdown(
+            table.scores, {"region": table.column("region"), "plan": table.column("plan")},
+            weights=table.weights)
+    except candor.Error as error:
+        print("candor failed: %s" % error, file=sys.stderr)
+        return 1
+    print("NPS %.1f, %g%% CI [%.1f, %.1f], n %d (effective n %.0f, weighted)"
+          % (overall.value, 100 * overall.level, overall.ci_low, overall.ci_high, overall.n,
+             overall.effective_n))
+    print("\nBy region (each against the rest, Holm-adjusted p):")
+    print(by_region)
+    print("\nRegion x plan cells that differ from the rest (Holm p < 0.05):")
+    print(by_segment[by_segment.p_adjusted < 0.05])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
