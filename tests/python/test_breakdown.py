@@ -126,6 +126,19 @@ def test_factorize_without_pandas_handles_unsortable_labels():
     assert list(codes) == [1, 0, 1] and list(levels) == ["a", "b"]
 
 
+def test_labels_keep_their_type_order_and_missing_values():
+    pd = pytest.importorskip("pandas")
+    scores = np.array([10, 9, 3, 4, 5, 8])
+    frame = candor.breakdown(scores, [2, 1, 2, None, 1, None])
+    assert list(frame["segment"][:2]) == [1, 2] and pd.isna(frame["segment"][2])
+    assert frame["n"].tolist() == [2, 2, 2]
+    sizes = pd.Series(pd.Categorical(["small", "large", "small", "large", "medium", "small"],
+                                     categories=["small", "medium", "large"]), name="size")
+    frame = candor.breakdown(scores, sizes)
+    assert list(frame["size"]) == ["small", "medium", "large"]
+    assert frame["value"][0] == candor.nps(scores[[0, 2, 5]]).value
+
+
 def test_other_metric_and_interval(survey):
     pytest.importorskip("pandas")
     scores, region, _, _ = survey

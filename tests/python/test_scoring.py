@@ -68,6 +68,19 @@ def test_nps_adjusted_wald_matches_r_nps_package():
     assert e.std_error == pytest.approx(9.411, abs=1e-3)
 
 
+def test_adjusted_wald_is_centred_on_the_adjusted_estimate(rng):
+    # Lewis and Sauro 2021: n' = n + 3, pro' = pro + 3/4, det' = det + 3/4.
+    scores = rng.integers(0, 11, size=90)
+    s = nps_values(scores)
+    n = len(s) + 3
+    p, d = (np.sum(s == 1) + 0.75) / n, (np.sum(s == -1) + 0.75) / n
+    se = 100 * math.sqrt(((p + d) - (p - d) ** 2) / n)
+    e = candor.nps(scores, interval="adjusted_wald")
+    assert e.std_error == pytest.approx(se, rel=1e-12)
+    assert (e.ci_low + e.ci_high) / 2 == pytest.approx(100 * (p - d), rel=1e-12)
+    assert e.ci_high - e.ci_low == pytest.approx(2 * Z95 * se, rel=1e-12)
+
+
 def test_custom_nps_bands(rng):
     scores = rng.integers(0, 11, size=300)
     e = candor.nps(scores, promoter_min=8, detractor_max=5)
@@ -224,6 +237,20 @@ def test_int8_fast_path_agrees_with_float_path(rng):
                    {"interval": "bootstrap", "seed": 3}):
         assert candor.nps(scores, **kwargs) == candor.nps(scores.astype(float), **kwargs)
     assert candor.top_box(scores, (0, 10)) == candor.top_box(scores.astype(float), (0, 10))
+
+
+def test_int8_input_takes_the_int8_entry_point(monkeypatch):
+    from candor import _lib
+
+    def fail(*args):
+        raise AssertionError("candor_score called for int8 input")
+
+    scores = np.array([10, 9, 3], dtype=np.int8)
+    expected = candor.nps(scores.astype(float))
+    monkeypatch.setattr(_lib.lib, "candor_score", fail)
+    assert candor.nps(scores) == expected
+    with pytest.raises(AssertionError):
+        candor.nps(scores, weights=[1, 1, 1])  # weighted: the double entry point
 
 
 def test_float64_contiguous_input_is_not_copied(rng):

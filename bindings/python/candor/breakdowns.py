@@ -37,11 +37,11 @@ def _columns(by):
     """(names, columns) from the accepted forms of `by`."""
     pd = _compat.pandas()
     if pd is not None and isinstance(by, pd.DataFrame):
-        return [str(c) for c in by.columns], [by[c].to_numpy() for c in by.columns]
+        return [str(c) for c in by.columns], [by[c] for c in by.columns]
     if isinstance(by, dict):
         return [str(k) for k in by], list(by.values())
     if pd is not None and isinstance(by, pd.Series):
-        return [str(by.name) if by.name is not None else "segment"], [by.to_numpy()]
+        return [str(by.name) if by.name is not None else "segment"], [by]
     if isinstance(by, np.ndarray) and by.ndim == 2:
         by = list(by)
     if isinstance(by, (list, tuple)) and len(by) > 0 and all(_is_column(c) for c in by):
@@ -66,19 +66,28 @@ def _factorize_without_pandas(labels):
 
 def factorize(labels):
     """(int32 codes, levels) with levels sorted where they sort, missing as a level."""
-    labels = np.asarray(labels)
-    if labels.ndim != 1:
-        raise Error("CANDOR_INVALID_ARGUMENT",
-                    "segment labels must be one-dimensional, got shape %s" % (labels.shape,))
     pd = _compat.pandas()
+    if pd is not None and isinstance(labels, (pd.Series, pd.Index, pd.Categorical)):
+        values = labels  # keeps a categorical's own order of levels
+    elif isinstance(labels, np.ndarray):
+        values = labels
+    else:
+        # A list of mixed labels (e.g. 1 and "a") would become strings in a
+        # plain numpy array; objects keep each label as it was.
+        values = np.empty(len(labels), dtype=object)
+        values[:] = list(labels)
+    if np.ndim(values) != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "segment labels must be one-dimensional, got shape %s"
+                    % (np.shape(values),))
     if pd is not None:
         try:
-            codes, levels = pd.factorize(labels, sort=True, use_na_sentinel=False)
-        except TypeError:
-            codes, levels = pd.factorize(labels, sort=False, use_na_sentinel=False)
+            codes, levels = pd.factorize(values, sort=True, use_na_sentinel=False)
+        except TypeError:  # labels that do not sort together
+            codes, levels = pd.factorize(values, sort=False, use_na_sentinel=False)
         levels = np.asarray(levels)
     else:
-        codes, levels = _factorize_without_pandas(labels)
+        codes, levels = _factorize_without_pandas(np.asarray(values))
     return np.ascontiguousarray(codes, dtype=np.int32), levels
 
 
