@@ -26,9 +26,9 @@ constexpr int DaysInMonth(int64_t year, int month) {
 constexpr int64_t DaysFromCivil(int64_t year, int month, int day) {
   const int64_t march_year = month <= 2 ? year - 1 : year;
   const int64_t era = (march_year >= 0 ? march_year : march_year - 399) / 400;
-  const int64_t year_of_era = march_year - era * 400;                   // [0, 399]
-  const int64_t march_month = month > 2 ? month - 3 : month + 9;        // [0, 11]
-  const int64_t day_of_year = (153 * march_month + 2) / 5 + day - 1;    // [0, 365]
+  const int64_t year_of_era = march_year - era * 400;                 // [0, 399]
+  const int64_t march_month = month > 2 ? month - 3 : month + 9;      // [0, 11]
+  const int64_t day_of_year = (153 * march_month + 2) / 5 + day - 1;  // [0, 365]
   const int64_t day_of_era =
       year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
   // 719468 days separate 0000-03-01, the start of era 0, from 1970-01-01.

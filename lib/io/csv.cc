@@ -1,7 +1,6 @@
 // ParseCsv: a response table from CSV text, in one pass over the bytes.
-#include <candor/csv.hpp>
-
 #include <algorithm>
+#include <candor/csv.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -31,16 +30,27 @@ std::string LineMessage(size_t line) { return "line " + std::to_string(line); }
 Status CheckOptions(const CsvOptions& options) {
   const char d = options.delimiter;
   if (d == '"' || d == '\n' || d == '\r' || static_cast<unsigned char>(d) >= 0x80) {
-    return InvalidArgument("delimiter must be an ASCII character other than a quote, "
-                           "CR or LF");
+    return InvalidArgument(
+        "delimiter must be an ASCII character other than a quote, "
+        "CR or LF");
   }
   if (options.score_column.empty()) return InvalidArgument("score_column must name a column");
   return OkStatus();
 }
 
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
 Status InvalidUtf8At(std::string_view data, size_t offset) {
-  const size_t line = 1 + static_cast<size_t>(std::count(data.begin(),
-                                                         data.begin() + offset, '\n'));
+  const size_t line =
+      1 + static_cast<size_t>(std::count(data.begin(), data.begin() + offset, '\n'));
   return InvalidUtf8(LineMessage(line) + ": invalid UTF-8 at byte offset " +
                      std::to_string(offset) + " of the input");
 }
@@ -71,12 +81,16 @@ class Header {
     auto it = index_of_.find(name);
     if (it != index_of_.end()) return it->second;
     std::string available;
+    std::string hint;
     for (const std::string& n : names_) {
       if (!available.empty()) available += ", ";
       available += QuoteForMessage(n);
+      if (hint.empty() && EqualsIgnoringAsciiCase(n, name)) {
+        hint = " (did you mean " + QuoteForMessage(n) + "?)";
+      }
     }
     return NotFound(std::string(role) + " column " + QuoteForMessage(name) +
-                    " not found in the header; available columns: " + available);
+                    " not found in the header" + hint + "; available columns: " + available);
   }
 
   size_t size() const { return names_.size(); }
@@ -98,8 +112,7 @@ struct ColumnPlan {
   std::vector<size_t> segments;
 };
 
-Result<size_t> FindOptional(const Header& header, const std::string& name,
-                            std::string_view role) {
+Result<size_t> FindOptional(const Header& header, const std::string& name, std::string_view role) {
   if (name.empty()) return kAbsent;
   return header.Find(name, role);
 }
@@ -135,8 +148,7 @@ Result<ColumnPlan> PlanColumns(const Header& header, const CsvOptions& options) 
 // Turns records into table rows. A row is appended whole or not at all.
 class RowBuilder {
  public:
-  RowBuilder(const Header& header, const ColumnPlan& plan, const CsvOptions& options,
-             Table* table)
+  RowBuilder(const Header& header, const ColumnPlan& plan, const CsvOptions& options, Table* table)
       : header_(header), plan_(plan), table_(table) {
     if (plan.account != kAbsent) table->account.name = options.account_column;
     if (plan.role != kAbsent) table->role.name = options.role_column;
@@ -187,8 +199,8 @@ class RowBuilder {
   }
 
   std::string FieldMessage(const std::vector<CsvField>& fields, size_t column) const {
-    return LineMessage(fields[column].line) + ", column " +
-           QuoteForMessage(header_.name(column)) + ":";
+    return LineMessage(fields[column].line) + ", column " + QuoteForMessage(header_.name(column)) +
+           ":";
   }
 
   bool ParseNumber(const std::vector<CsvField>& fields, size_t column, std::string_view what,
@@ -284,8 +296,7 @@ Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
   } catch (const std::exception& e) {
-    return Status(CANDOR_INTERNAL, std::string("unexpected error while parsing CSV: ") +
-                                       e.what());
+    return Status(CANDOR_INTERNAL, std::string("unexpected error while parsing CSV: ") + e.what());
   }
 }
 

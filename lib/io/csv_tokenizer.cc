@@ -24,8 +24,7 @@ bool CsvTokenizer::OnlyLineBreaksRemain() const {
   return true;
 }
 
-CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields,
-                                         CsvSyntaxError* error) {
+CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields, CsvSyntaxError* error) {
   fields->clear();
   if (pos_ == data_.size()) return Outcome::kEnd;
   // Only a blank line can start with a line break; check whether the rest is
@@ -68,15 +67,17 @@ CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields,
       }
       if (pos_ < size && bytes[pos_] != delimiter_ && bytes[pos_] != '\n' &&
           !(bytes[pos_] == '\r' && pos_ + 1 < size && bytes[pos_ + 1] == '\n')) {
-        return fail(line_, "unexpected character after the closing quote of a quoted field "
-                           "(a quote inside a quoted field must be doubled)");
+        return fail(line_,
+                    "unexpected character after the closing quote of a quoted field "
+                    "(a quote inside a quoted field must be doubled)");
       }
     } else {
       const size_t start = pos_;
       while (pos_ < size && !ends_unquoted_[static_cast<unsigned char>(bytes[pos_])]) ++pos_;
       if (pos_ < size && bytes[pos_] == '"') {
-        return fail(line_, "quote inside an unquoted field (quote the whole field and "
-                           "double the quotes inside it)");
+        return fail(line_,
+                    "quote inside an unquoted field (quote the whole field and "
+                    "double the quotes inside it)");
       }
       field.raw = data_.substr(start, pos_ - start);
     }
@@ -96,8 +97,9 @@ CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields,
         return Outcome::kRecord;
       }
       fields->pop_back();
-      return fail(line_, "carriage return not followed by a line feed outside quotes "
-                         "(line breaks must be LF or CRLF)");
+      return fail(line_,
+                  "carriage return not followed by a line feed outside quotes "
+                  "(line breaks must be LF or CRLF)");
     }
     ++pos_;  // the delimiter; another field follows, perhaps empty
   }

@@ -1,6 +1,7 @@
 // ReadCsv: a whole file into memory, then ParseCsv.
-#include <candor/csv.hpp>
+#include <sys/stat.h>
 
+#include <candor/csv.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <exception>
@@ -21,11 +22,11 @@ Status ReadFile(const std::string& path, std::string* contents) {
     const std::string why = "cannot open " + quoted + ": " + ErrnoText(error);
     return error == ENOENT ? NotFound(why) : IoError(why);
   }
-  // The size, when the file is seekable, spares regrowing the buffer.
-  if (std::fseek(file, 0, SEEK_END) == 0) {
-    const long size = std::ftell(file);
-    if (size > 0) contents->reserve(static_cast<size_t>(size));
-    std::rewind(file);
+  // The size of a regular file spares regrowing the buffer. (Not ftell: on a
+  // directory it returns LONG_MAX; reading a directory fails below instead.)
+  struct stat info;
+  if (fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    contents->reserve(static_cast<size_t>(info.st_size));
   }
   constexpr size_t kChunk = 1 << 20;
   size_t used = 0;
@@ -51,8 +52,7 @@ Result<Table> ReadCsv(const std::string& path, const CsvOptions& options) {
     CANDOR_RETURN_IF_ERROR(ReadFile(path, &contents));
     Result<Table> table = ParseCsv(contents, options);
     if (!table.ok()) {
-      return Status(table.status().code(),
-                    "'" + path + "': " + table.status().message());
+      return Status(table.status().code(), "'" + path + "': " + table.status().message());
     }
     return table;
   } catch (const std::bad_alloc&) {

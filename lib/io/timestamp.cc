@@ -1,6 +1,5 @@
 // ParseTimestamp: epoch seconds or a subset of ISO 8601 into Unix seconds.
 #include <candor/csv.hpp>
-
 #include <cstdint>
 #include <limits>
 #include <string>

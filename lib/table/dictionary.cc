@@ -1,6 +1,5 @@
 // Dictionary: interning of categorical labels into dense codes.
 #include <candor/table.hpp>
-
 #include <string>
 #include <string_view>
 #include <utility>

@@ -1,6 +1,5 @@
 // Table: lookup of categorical columns and consistency checks.
 #include <candor/table.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -13,8 +12,7 @@ bool IsPresent(const CategoricalColumn& column) {
 
 // Every code of `column` must name a label of its dictionary, and a present
 // column must have one code per row.
-Status CheckCategorical(const CategoricalColumn& column, std::string_view what,
-                        size_t rows) {
+Status CheckCategorical(const CategoricalColumn& column, std::string_view what, size_t rows) {
   if (column.codes.size() != rows) {
     return LengthMismatch(std::string(what) + " column '" + column.name + "' has " +
                           std::to_string(column.codes.size()) + " codes, expected " +
