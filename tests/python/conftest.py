@@ -2,7 +2,7 @@
 
 ctest sets CANDOR_LIBRARY and PYTHONPATH. Run by hand (python3 -m pytest
 tests/python), this falls back to the source tree: bindings/python on the
-path, and the newest non-sanitizer build/*/libcandor.so (build/dev first).
+path, and the most recently built non-sanitizer build/*/libcandor.so.
 """
 import glob
 import os
@@ -24,9 +24,7 @@ def _is_sanitizer_build(library):
 
 
 def _find_build_library():
-    preferred = ROOT / "build" / "dev" / "libcandor.so"
-    if preferred.exists():
-        return str(preferred)
+    """The most recently built non-sanitizer build/*/libcandor.so, if any."""
     found = [p for p in glob.glob(str(ROOT / "build" / "*" / "libcandor.so"))
              if not _is_sanitizer_build(p)]
     return max(found, key=os.path.getmtime) if found else None

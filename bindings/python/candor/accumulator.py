@@ -125,7 +125,10 @@ class Accumulator:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:  # at interpreter exit the module may be torn down
+            pass
 
     def __repr__(self):
         state = "closed" if not getattr(self, "_handle", None) else "scale=%r" % (self.scale,)

@@ -212,7 +212,10 @@ class Table:
         self.close()
 
     def __del__(self):
-        self.close()
+        try:
+            self.close()
+        except Exception:  # at interpreter exit the module may be torn down
+            pass
 
     def __repr__(self):
         return "candor.Table(%d rows, segments=%r)" % (len(self.scores), self.segments)
