@@ -22,7 +22,7 @@ from candor.table import Table, parse_csv, read_csv
 __version__ = "0.1.0"
 
 __all__ = [
-    "Accumulator", "BreakdownRow", "Comparison", "Error", "Estimate", "Table",
+    "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate", "Table",
     "adjust_p_values", "bottom_box", "breakdown", "ces", "ces_agree", "compare", "csat",
     "library_path", "library_version", "margin_of_error", "mean_score", "nps", "parse_csv",
     "read_csv", "required_n", "score", "top_box",
