@@ -1,1 +1,0 @@
-// Module common: implementation in progress.

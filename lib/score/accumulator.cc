@@ -1,0 +1,210 @@
+// ScoreAccumulator: per-point counts and weight sums; merge and a versioned
+// little-endian serialization.
+#include <candor/score.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "score/int8_kernel.hpp"
+#include "score/tally.hpp"
+
+namespace candor {
+namespace {
+
+// Layout, all little-endian, written byte by byte:
+//   "CNDR" | u16 version | i32 scale_min | i32 scale_max | u8 flags (bit 0:
+//   weighted) | per point: u64 count, f64 weight sum, f64 squared-weight sum
+//   | u64 FNV-1a hash of everything before it.
+constexpr char kMagic[4] = {'C', 'N', 'D', 'R'};
+constexpr uint16_t kFormatVersion = 1;
+constexpr size_t kHeaderBytes = 4 + 2 + 4 + 4 + 1;
+constexpr size_t kPointBytes = 8 * 3;
+constexpr size_t kTrailerBytes = 8;
+
+void PutBytes(uint64_t value, int bytes, std::string* out) {
+  for (int b = 0; b < bytes; ++b) out->push_back(static_cast<char>((value >> (8 * b)) & 0xff));
+}
+
+uint64_t GetBytes(std::string_view in, size_t offset, int bytes) {
+  uint64_t value = 0;
+  for (int b = 0; b < bytes; ++b) {
+    value |= static_cast<uint64_t>(static_cast<unsigned char>(in[offset + b])) << (8 * b);
+  }
+  return value;
+}
+
+uint64_t DoubleBits(double x) {
+  uint64_t bits;
+  std::memcpy(&bits, &x, sizeof(bits));
+  return bits;
+}
+
+double BitsToDouble(uint64_t bits) {
+  double x;
+  std::memcpy(&x, &bits, sizeof(x));
+  return x;
+}
+
+// FNV-1a, 64-bit (Fowler, Noll and Vo): catches garbled bytes.
+uint64_t Fnv1a(std::string_view bytes) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+Status ValidateScale(int scale_min, int scale_max) {
+  return Metric::Mean(scale_min, scale_max).Validate();
+}
+
+}  // namespace
+
+ScoreAccumulator::ScoreAccumulator(int scale_min, int scale_max)
+    : scale_min_(scale_min),
+      scale_max_(scale_max),
+      counts_(static_cast<size_t>(scale_max - scale_min + 1), 0),
+      weight_sums_(counts_.size(), 0.0),
+      weight_square_sums_(counts_.size(), 0.0) {}
+
+Result<ScoreAccumulator> ScoreAccumulator::Create(int scale_min, int scale_max) {
+  CANDOR_RETURN_IF_ERROR(ValidateScale(scale_min, scale_max));
+  try {
+    return ScoreAccumulator(scale_min, scale_max);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory creating an accumulator");
+  }
+}
+
+int64_t ScoreAccumulator::count() const {
+  int64_t total = 0;
+  for (int64_t c : counts_) total += c;
+  return total;
+}
+
+Status ScoreAccumulator::Add(const double* scores, const double* weights, size_t n) {
+  try {
+    internal::Tally tally = internal::Tally::Empty(scale_min_, scale_max_);
+    CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, weights, n, &tally));
+    for (size_t j = 0; j < counts_.size(); ++j) {
+      counts_[j] += tally.counts[j];
+      weight_sums_[j] += tally.weight_sums[j];
+      weight_square_sums_[j] += tally.weight_square_sums[j];
+    }
+    weighted_ = weighted_ || tally.weighted;
+    return OkStatus();
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory adding scores");
+  }
+}
+
+Status ScoreAccumulator::AddInt8(const int8_t* scores, size_t n, int threads) {
+  if (threads < 0) return InvalidArgument("threads must be >= 0, got " + std::to_string(threads));
+  try {
+    std::vector<int64_t> added(counts_.size(), 0);
+    CANDOR_RETURN_IF_ERROR(
+        internal::CountInt8Scores(scores, n, scale_min_, scale_max_, threads, added.data()));
+    for (size_t j = 0; j < counts_.size(); ++j) {
+      counts_[j] += added[j];
+      weight_sums_[j] += static_cast<double>(added[j]);
+      weight_square_sums_[j] += static_cast<double>(added[j]);
+    }
+    return OkStatus();
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory adding scores");
+  }
+}
+
+Status ScoreAccumulator::Merge(const ScoreAccumulator& other) {
+  if (other.scale_min_ != scale_min_ || other.scale_max_ != scale_max_) {
+    return InvalidArgument("cannot merge an accumulator on " + std::to_string(other.scale_min_) +
+                           ".." + std::to_string(other.scale_max_) + " into one on " +
+                           std::to_string(scale_min_) + ".." + std::to_string(scale_max_));
+  }
+  for (size_t j = 0; j < counts_.size(); ++j) {
+    counts_[j] += other.counts_[j];
+    weight_sums_[j] += other.weight_sums_[j];
+    weight_square_sums_[j] += other.weight_square_sums_[j];
+  }
+  weighted_ = weighted_ || other.weighted_;
+  return OkStatus();
+}
+
+std::string ScoreAccumulator::Serialize() const {
+  std::string out;
+  out.reserve(kHeaderBytes + counts_.size() * kPointBytes + kTrailerBytes);
+  out.append(kMagic, sizeof(kMagic));
+  PutBytes(kFormatVersion, 2, &out);
+  PutBytes(static_cast<uint32_t>(scale_min_), 4, &out);
+  PutBytes(static_cast<uint32_t>(scale_max_), 4, &out);
+  PutBytes(weighted_ ? 1 : 0, 1, &out);
+  for (size_t j = 0; j < counts_.size(); ++j) {
+    PutBytes(static_cast<uint64_t>(counts_[j]), 8, &out);
+    PutBytes(DoubleBits(weight_sums_[j]), 8, &out);
+    PutBytes(DoubleBits(weight_square_sums_[j]), 8, &out);
+  }
+  PutBytes(Fnv1a(out), 8, &out);
+  return out;
+}
+
+Result<ScoreAccumulator> ScoreAccumulator::Deserialize(std::string_view bytes) {
+  if (bytes.size() < kHeaderBytes + kTrailerBytes) {
+    return ParseError("accumulator bytes are truncated: " + std::to_string(bytes.size()) +
+                      " bytes, the header alone needs " +
+                      std::to_string(kHeaderBytes + kTrailerBytes));
+  }
+  if (std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
+    return ParseError("not a candor accumulator (the magic bytes are not \"CNDR\")");
+  }
+  const uint16_t version = static_cast<uint16_t>(GetBytes(bytes, 4, 2));
+  if (version != kFormatVersion) {
+    return ParseError("accumulator format version " + std::to_string(version) +
+                      " is not supported (this build reads version " +
+                      std::to_string(kFormatVersion) + ")");
+  }
+  const int scale_min = static_cast<int32_t>(GetBytes(bytes, 6, 4));
+  const int scale_max = static_cast<int32_t>(GetBytes(bytes, 10, 4));
+  const uint64_t flags = GetBytes(bytes, 14, 1);
+  Status scale_status = ValidateScale(scale_min, scale_max);
+  if (!scale_status.ok()) {
+    return ParseError("accumulator bytes hold a bad scale: " + scale_status.message());
+  }
+  if (flags > 1) return ParseError("accumulator flags byte has unknown bits set");
+  const size_t points = static_cast<size_t>(scale_max - scale_min + 1);
+  const size_t expected = kHeaderBytes + points * kPointBytes + kTrailerBytes;
+  if (bytes.size() != expected) {
+    return ParseError("accumulator bytes have length " + std::to_string(bytes.size()) +
+                      ", expected " + std::to_string(expected) + " for the scale " +
+                      std::to_string(scale_min) + ".." + std::to_string(scale_max));
+  }
+  const uint64_t stored_hash = GetBytes(bytes, expected - kTrailerBytes, 8);
+  if (stored_hash != Fnv1a(bytes.substr(0, expected - kTrailerBytes))) {
+    return ParseError("accumulator bytes are corrupted (checksum mismatch)");
+  }
+  try {
+    ScoreAccumulator accumulator(scale_min, scale_max);
+    accumulator.weighted_ = (flags & 1) != 0;
+    for (size_t j = 0; j < points; ++j) {
+      const size_t offset = kHeaderBytes + j * kPointBytes;
+      const uint64_t count = GetBytes(bytes, offset, 8);
+      const double weight_sum = BitsToDouble(GetBytes(bytes, offset + 8, 8));
+      const double square_sum = BitsToDouble(GetBytes(bytes, offset + 16, 8));
+      if (count > static_cast<uint64_t>(INT64_MAX) || !std::isfinite(weight_sum) ||
+          weight_sum < 0 || !std::isfinite(square_sum) || square_sum < 0) {
+        return ParseError("accumulator bytes hold an invalid value for score " +
+                          std::to_string(scale_min + static_cast<int>(j)));
+      }
+      accumulator.counts_[j] = static_cast<int64_t>(count);
+      accumulator.weight_sums_[j] = weight_sum;
+      accumulator.weight_square_sums_[j] = square_sum;
+    }
+    return accumulator;
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory reading an accumulator");
+  }
+}
+
+}  // namespace candor

@@ -1,0 +1,92 @@
+#include "score/bootstrap.hpp"
+
+#include <cmath>
+
+#include "common/parallel.hpp"
+#include "common/random.hpp"
+
+namespace candor::internal {
+namespace {
+
+// Poisson(1) by inversion against a precomputed CDF (the tail past 24 is
+// below 2^-53 and treated as 24).
+class UnitPoisson {
+ public:
+  UnitPoisson() {
+    double term = std::exp(-1.0);
+    double cdf = term;
+    for (int k = 0; k < kSize; ++k) {
+      cdf_[k] = cdf;
+      term /= (k + 1);
+      cdf += term;
+    }
+  }
+  int Draw(RandomStream& random) const {
+    const double u = random.Uniform();
+    int k = 0;
+    while (k < kSize - 1 && u >= cdf_[k]) ++k;
+    return k;
+  }
+
+ private:
+  static constexpr int kSize = 25;
+  double cdf_[kSize];
+};
+
+}  // namespace
+
+std::vector<double> BootstrapCounts(const std::vector<double>& values,
+                                    const std::vector<int64_t>& counts, int replicates,
+                                    uint64_t seed, uint64_t stream, int threads) {
+  std::vector<double> result(static_cast<size_t>(replicates), 0.0);
+  ParallelChunks(result.size(), threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t r = begin; r < end; ++r) {
+      RandomStream random = RandomStream::ForReplicate(seed, stream, r);
+      while (true) {
+        double total = 0;
+        double sum = 0;
+        for (size_t c = 0; c < counts.size(); ++c) {
+          const double drawn = static_cast<double>(random.Poisson(static_cast<double>(counts[c])));
+          total += drawn;
+          sum += drawn * values[c];
+        }
+        if (total > 0) {
+          result[r] = sum / total;
+          break;
+        }
+      }
+    }
+  });
+  return result;
+}
+
+std::vector<double> BootstrapResponses(const std::vector<double>& point_values, int scale_min,
+                                       const double* scores, const double* weights, size_t n,
+                                       int replicates, uint64_t seed, uint64_t stream,
+                                       int threads) {
+  std::vector<double> result(static_cast<size_t>(replicates), 0.0);
+  const UnitPoisson unit_poisson;
+  ParallelChunks(result.size(), threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t r = begin; r < end; ++r) {
+      RandomStream random = RandomStream::ForReplicate(seed, stream, r);
+      while (true) {
+        double total = 0;
+        double sum = 0;
+        for (size_t i = 0; i < n; ++i) {
+          const int multiplier = unit_poisson.Draw(random);
+          if (multiplier == 0) continue;
+          const double w = multiplier * (weights == nullptr ? 1.0 : weights[i]);
+          total += w;
+          sum += w * point_values[static_cast<size_t>(scores[i] - scale_min)];
+        }
+        if (total > 0) {
+          result[r] = sum / total;
+          break;
+        }
+      }
+    }
+  });
+  return result;
+}
+
+}  // namespace candor::internal

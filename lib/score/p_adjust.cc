@@ -1,0 +1,41 @@
+// AdjustPValues: Holm (1979) and Benjamini-Hochberg (1995), as R's p.adjust.
+#include <candor/score.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace candor {
+
+std::vector<double> AdjustPValues(const std::vector<double>& p, PAdjust method) {
+  std::vector<double> adjusted = p;
+  if (method != PAdjust::kHolm && method != PAdjust::kBenjaminiHochberg) return adjusted;
+  // Only non-NaN p-values are ranked and counted (R: n = sum(!is.na(p))).
+  std::vector<size_t> order;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (!std::isnan(p[i])) order.push_back(i);
+  }
+  const size_t m = order.size();
+  if (m == 0) return adjusted;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return p[x] < p[y]; });
+  if (method == PAdjust::kHolm) {
+    // Step-down: p_(i) * (m - i + 1), running maximum from the smallest.
+    double running = 0;
+    for (size_t rank = 0; rank < m; ++rank) {
+      const double scaled = std::min(1.0, p[order[rank]] * static_cast<double>(m - rank));
+      running = std::max(running, scaled);
+      adjusted[order[rank]] = running;
+    }
+  } else {
+    // Step-up: p_(i) * m / i, running minimum from the largest.
+    double running = 1.0;
+    for (size_t rank = m; rank-- > 0;) {
+      const double scaled = p[order[rank]] * static_cast<double>(m) / static_cast<double>(rank + 1);
+      running = std::min(running, scaled);
+      adjusted[order[rank]] = std::min(1.0, running);
+    }
+  }
+  return adjusted;
+}
+
+}  // namespace candor

@@ -1,1 +1,0 @@
-// Module score: implementation in progress.

@@ -1,0 +1,204 @@
+// Numerical building blocks in lib/common against scipy and closed forms.
+#include <cmath>
+#include <cstdint>
+#include <set>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "common/beta.hpp"
+#include "common/normal.hpp"
+#include "common/parallel.hpp"
+#include "common/quadrature.hpp"
+#include "common/random.hpp"
+
+namespace candor::internal {
+namespace {
+
+// /usr/bin/python3 -c "from scipy import stats; print('%.17g' % stats.norm.ppf(p))"
+// for each p (see the list; scipy uses Cephes ndtri, a different algorithm).
+TEST(NormalQuantile, MatchesScipy) {
+  const double cases[][2] = {
+      {1e-300, -37.047096299361201},
+      {1e-100, -21.273453560965322},
+      {9.9999999999999995e-21, -9.2623400897984087},
+      {1e-10, -6.3613409024040557},
+      {1.0000000000000001e-05, -4.2648907939228247},
+      {0.001, -3.0902323061678132},
+      {0.024250000000000001, -1.9729610513118849},
+      {0.074999999999999997, -1.4395314709384563},
+      {0.10000000000000001, -1.2815515655446004},
+      {0.29999999999999999, -0.52440051270804089},
+      {0.5, 0},
+      {0.69999999999999996, 0.52440051270804067},
+      {0.91249999999999998, 1.3563117453352471},
+      {0.97499999999999998, 1.959963984540054},
+      {0.999, 3.0902323061678132},
+      {0.99999999989999999, 6.3613408896974217},
+  };
+  for (const auto& c : cases) {
+    EXPECT_NEAR(NormalQuantile(c[0]), c[1], 1e-12 * std::fabs(c[1]) + 1e-15) << "p = " << c[0];
+  }
+}
+
+TEST(NormalQuantile, EdgesAndInverse) {
+  EXPECT_EQ(NormalQuantile(0.0), -INFINITY);
+  EXPECT_EQ(NormalQuantile(1.0), INFINITY);
+  EXPECT_TRUE(std::isnan(NormalQuantile(-0.1)));
+  EXPECT_TRUE(std::isnan(NormalQuantile(NAN)));
+  // Round trip through the lower tail, where Phi keeps relative precision.
+  for (double x = 0; x <= 30; x += 0.37) {
+    EXPECT_NEAR(NormalQuantile(NormalCdf(-x)), -x, 1e-12 * (1 + x)) << x;
+    EXPECT_NEAR(NormalQuantile(NormalSurvival(x)), -x, 1e-12 * (1 + x)) << x;
+  }
+  // Phi(1.959963984540054) = 0.975 (scipy above).
+  EXPECT_NEAR(NormalCdf(1.959963984540054), 0.975, 1e-15);
+  EXPECT_NEAR(TwoSidedPValue(1.959963984540054), 0.05, 1e-14);
+}
+
+// scipy.special.betainc(a, b, x), printed with %.17g; R's pbeta (TOMS 708)
+// agrees to 1e-15 except for a = 1e4, b = 2e4, where scipy is off by 1.4e-11
+// and the value is R's: Rscript -e 'print(pbeta(0.335, 10000, 20000), digits=17)'.
+TEST(IncompleteBeta, MatchesScipy) {
+  const double cases[][4] = {
+      {0.5, 0.5, 0.3, 0.36901011956554541},
+      {1, 2, 0.25, 0.4375},
+      {2.5, 3.5, 0.6, 0.81968506586778389},
+      {10, 20, 0.3, 0.36400408107194371},
+      {0.1, 5, 0.01, 0.76908892078434599},
+      {100, 200, 0.35, 0.73257146495753633},
+      {10000.0, 20000.0, 0.335, 0.73013463424356995},
+      {3, 0.2, 0.999, 0.66854148390108459},
+  };
+  for (const auto& c : cases) {
+    EXPECT_NEAR(RegularizedIncompleteBeta(c[0], c[1], c[2]), c[3], 1e-12)
+        << "a=" << c[0] << " b=" << c[1] << " x=" << c[2];
+  }
+  // Closed form: I_x(1, b) = 1 - (1 - x)^b.
+  EXPECT_NEAR(RegularizedIncompleteBeta(1, 7, 0.2), 1 - std::pow(0.8, 7), 1e-15);
+  EXPECT_EQ(RegularizedIncompleteBeta(2, 3, 0.0), 0.0);
+  EXPECT_EQ(RegularizedIncompleteBeta(2, 3, 1.0), 1.0);
+  EXPECT_TRUE(std::isnan(RegularizedIncompleteBeta(-1, 3, 0.5)));
+}
+
+// scipy.stats.beta.ppf(p, a, b), printed with %.17g.
+TEST(BetaQuantile, MatchesScipy) {
+  const double cases[][4] = {
+      {0.5, 0.5, 0.025, 0.001541333133436012},
+      {2, 3, 0.5, 0.38572756813238951},
+      {31, 31, 0.975, 0.62303202573687022},
+      {0.2, 10, 0.01, 6.7944317419373591e-12},
+      {500, 20, 0.025, 0.94341949940723979},
+      {3, 0.2, 0.999, 0.99999999999999978},
+  };
+  for (const auto& c : cases) {
+    EXPECT_NEAR(BetaQuantile(c[0], c[1], c[2]), c[3], 1e-10 * c[3] + 1e-14)
+        << "a=" << c[0] << " b=" << c[1] << " p=" << c[2];
+  }
+}
+
+TEST(Quadrature, ClosedForms) {
+  // int_0^1 x^5 = 1/6; int_0^pi sin = 2; int_0^1 x^-1/2 = 2 (end singularity).
+  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::pow(x, 5); }, 0, 1, 1e-14, 1e-13)
+                  .value,
+              1.0 / 6.0, 1e-14);
+  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::sin(x); }, 0, 3.14159265358979323846, 1e-14, 1e-13)
+                  .value,
+              2.0, 1e-13);
+  const QuadratureResult singular =
+      IntegrateAdaptive([](double x) { return 1 / std::sqrt(x); }, 0, 1, 1e-10, 1e-10);
+  EXPECT_NEAR(singular.value, 2.0, 1e-8);
+  // A narrow peak: int of the N(0.3, 0.001^2) density over [0, 1] = 1.
+  const QuadratureResult peak = IntegrateAdaptive(
+      [](double x) {
+        const double z = (x - 0.3) / 0.001;
+        return std::exp(-0.5 * z * z) / (0.001 * std::sqrt(2 * 3.14159265358979323846));
+      },
+      0, 1, 1e-12, 1e-12);
+  EXPECT_NEAR(peak.value, 1.0, 1e-9);
+}
+
+TEST(RandomStream, DeterministicAndDistinct) {
+  RandomStream a(7), b(7), c(8);
+  const uint64_t first = a.Next();
+  EXPECT_EQ(first, b.Next());
+  EXPECT_NE(first, c.Next());
+  RandomStream r0 = RandomStream::ForReplicate(1, 0, 0);
+  RandomStream r1 = RandomStream::ForReplicate(1, 0, 1);
+  RandomStream s0 = RandomStream::ForReplicate(1, 1, 0);
+  std::set<uint64_t> seen = {r0.Next(), r1.Next(), s0.Next()};
+  EXPECT_EQ(seen.size(), 3u);
+}
+
+TEST(RandomStream, UniformMoments) {
+  RandomStream random(123);
+  const int draws = 1000000;
+  double sum = 0, sum_squares = 0;
+  for (int i = 0; i < draws; ++i) {
+    const double u = random.Uniform();
+    ASSERT_GE(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    sum += u;
+    sum_squares += u * u;
+  }
+  // Mean 1/2 (SD of the mean 0.289/1000), E[U^2] = 1/3: 6-sigma bounds.
+  EXPECT_NEAR(sum / draws, 0.5, 6 * 0.2887 / 1000);
+  EXPECT_NEAR(sum_squares / draws, 1.0 / 3.0, 6 * 0.2981 / 1000);
+}
+
+// Poisson(mean): sample mean and variance of 400000 draws within 6 standard
+// errors (CLT: SE of the mean sqrt(mu / N); SE of the sample variance
+// sqrt((mu + 2 mu^2) / N), from the Poisson fourth central moment mu + 3mu^2).
+TEST(RandomStream, PoissonMoments) {
+  for (double mean : {0.5, 5.0, 9.99, 10.0, 50.0, 5000.0}) {
+    RandomStream random(static_cast<uint64_t>(mean * 1000) + 17);
+    const int draws = 400000;
+    double sum = 0, sum_squares = 0;
+    for (int i = 0; i < draws; ++i) {
+      const double k = static_cast<double>(random.Poisson(mean));
+      ASSERT_GE(k, 0.0);
+      sum += k;
+      sum_squares += k * k;
+    }
+    const double sample_mean = sum / draws;
+    const double sample_variance = (sum_squares - draws * sample_mean * sample_mean) / (draws - 1);
+    EXPECT_NEAR(sample_mean, mean, 6 * std::sqrt(mean / draws)) << "mean " << mean;
+    EXPECT_NEAR(sample_variance, mean, 6 * std::sqrt((mean + 2 * mean * mean) / draws))
+        << "mean " << mean;
+  }
+}
+
+TEST(RandomStream, PoissonSmallMeanProbabilities) {
+  // P(K = 0) = exp(-mean) for mean 5 (inversion) and 12 (PTRS): 6-sigma.
+  for (double mean : {5.0, 12.0}) {
+    RandomStream random(99);
+    const int draws = 400000;
+    int zeros_or_mode = 0;
+    const int64_t mode = static_cast<int64_t>(mean);
+    for (int i = 0; i < draws; ++i) zeros_or_mode += random.Poisson(mean) == mode;
+    const double p = std::exp(-mean + mode * std::log(mean) - std::lgamma(mode + 1.0));
+    EXPECT_NEAR(static_cast<double>(zeros_or_mode) / draws, p,
+                6 * std::sqrt(p * (1 - p) / draws));
+  }
+}
+
+TEST(Parallel, CoversRangeOnceInOrder) {
+  for (int threads : {1, 2, 3, 8}) {
+    std::vector<int> hits(1001, 0);
+    std::vector<size_t> begins(16, 0), ends(16, 0);
+    const size_t chunks = ParallelChunks(hits.size(), threads, [&](size_t chunk, size_t b, size_t e) {
+      begins[chunk] = b;
+      ends[chunk] = e;
+      for (size_t i = b; i < e; ++i) ++hits[i];
+    });
+    EXPECT_EQ(chunks, static_cast<size_t>(threads));
+    for (int h : hits) EXPECT_EQ(h, 1);
+    for (size_t c = 1; c < chunks; ++c) EXPECT_EQ(begins[c], ends[c - 1]);
+  }
+  EXPECT_EQ(ChunkCount(3, 8), 3u);
+  EXPECT_EQ(ChunkCount(0, 8), 1u);
+  EXPECT_GE(ResolveThreadCount(0), 1);
+}
+
+}  // namespace
+}  // namespace candor::internal
