@@ -82,6 +82,23 @@ candor_status candor_accumulator_deserialize(const uint8_t* bytes, size_t size,
   });
 }
 
+candor_status candor_accumulator_scale(const candor_accumulator* acc, int32_t* scale_min,
+                                       int32_t* scale_max) {
+  return Guard([&] {
+    candor::Status s = Required(acc, "acc");
+    if (s.ok()) s = Required(scale_min, "scale_min");
+    if (s.ok()) s = Required(scale_max, "scale_max");
+    if (!s.ok()) return Fail(s);
+    *scale_min = acc->acc.scale_min();
+    *scale_max = acc->acc.scale_max();
+    return CANDOR_OK;
+  });
+}
+
+int64_t candor_accumulator_count(const candor_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.count();
+}
+
 candor_status candor_accumulator_estimate(const candor_accumulator* acc,
                                           const candor_score_options* options,
                                           candor_estimate* out) {

@@ -36,32 +36,38 @@ Status AdjustFromC(candor_p_adjust kind, PAdjust* out) {
   return InvalidArgument("options->p_adjust: unknown method " + std::to_string(kind));
 }
 
-void SetDefaults(candor_score_options* o) {
-  std::memset(o, 0, sizeof(*o));
-  o->size = sizeof(*o);
-  o->metric = CANDOR_METRIC_NPS;
-  o->scale_min = 0;
-  o->scale_max = 10;
-  o->promoter_min = 9;
-  o->detractor_max = 6;
-  o->box_size = 2;
-  o->interval = CANDOR_INTERVAL_WALD;
-  o->level = 0.95;
-  o->prior = 1.0;
-  o->replicates = 2000;
-  o->seed = 42;
-  o->threads = 0;
-  o->p_adjust = CANDOR_P_ADJUST_HOLM;
+candor_score_options Defaults() {
+  candor_score_options o;
+  std::memset(&o, 0, sizeof(o));
+  o.size = sizeof(o);
+  o.metric = CANDOR_METRIC_NPS;
+  o.scale_min = 0;
+  o.scale_max = 10;
+  o.promoter_min = 9;
+  o.detractor_max = 6;
+  o.box_size = 2;
+  o.interval = CANDOR_INTERVAL_WALD;
+  o.level = 0.95;
+  o.prior = 1.0;
+  o.replicates = 2000;
+  o.seed = 42;
+  o.threads = 0;
+  o.p_adjust = CANDOR_P_ADJUST_HOLM;
+  return o;
 }
 
-void SetMetric(candor_score_options* o, const Metric& m, candor_metric kind) {
-  SetDefaults(o);
-  o->metric = kind;
-  o->scale_min = m.scale_min;
-  o->scale_max = m.scale_max;
-  o->promoter_min = m.promoter_min;
-  o->detractor_max = m.detractor_max;
-  o->box_size = m.box_size;
+Status PresetMetric(candor_preset preset, Metric* metric, candor_metric* kind) {
+  switch (preset) {
+    case CANDOR_PRESET_NPS: *metric = Metric::Nps(); *kind = CANDOR_METRIC_NPS; break;
+    case CANDOR_PRESET_CSAT: *metric = Metric::Csat(); *kind = CANDOR_METRIC_TOP_BOX; break;
+    case CANDOR_PRESET_CES: *metric = Metric::Ces(); *kind = CANDOR_METRIC_MEAN; break;
+    case CANDOR_PRESET_CES_AGREE:
+      *metric = Metric::CesAgree();
+      *kind = CANDOR_METRIC_TOP_BOX;
+      break;
+    default: return InvalidArgument("unknown preset " + std::to_string(preset));
+  }
+  return OkStatus();
 }
 
 }  // namespace
@@ -74,8 +80,7 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
         "options->size is " + std::to_string(options->size) +
         ": initialize options with candor_score_options_init()");
   }
-  candor_score_options o;
-  SetDefaults(&o);
+  candor_score_options o = Defaults();
   // Copy what the caller's (possibly older, shorter) struct holds.
   std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
   o.size = sizeof(o);
@@ -123,22 +128,27 @@ void ToC(const Comparison& c, candor_comparison* out) {
 
 extern "C" {
 
-void candor_score_options_init(candor_score_options* options) {
-  if (options != nullptr) candor::capi::SetDefaults(options);
-}
-void candor_score_options_nps(candor_score_options* options) {
-  if (options != nullptr) candor::capi::SetMetric(options, candor::Metric::Nps(), CANDOR_METRIC_NPS);
-}
-void candor_score_options_csat(candor_score_options* options) {
-  if (options != nullptr) candor::capi::SetMetric(options, candor::Metric::Csat(), CANDOR_METRIC_TOP_BOX);
-}
-void candor_score_options_ces(candor_score_options* options) {
-  if (options != nullptr) candor::capi::SetMetric(options, candor::Metric::Ces(), CANDOR_METRIC_MEAN);
-}
-void candor_score_options_ces_agree(candor_score_options* options) {
-  if (options != nullptr) {
-    candor::capi::SetMetric(options, candor::Metric::CesAgree(), CANDOR_METRIC_TOP_BOX);
+candor_status candor_score_options_preset(candor_score_options* options, size_t size,
+                                          candor_preset preset) {
+  using namespace candor;
+  if (options == nullptr) return capi::Fail(InvalidArgument("options is NULL"));
+  if (size < offsetof(candor_score_options, metric) + sizeof(options->metric)) {
+    return capi::Fail(InvalidArgument("options size " + std::to_string(size) +
+                                      " is too small to hold a metric"));
   }
+  Metric metric;
+  candor_score_options o = capi::Defaults();
+  Status s = capi::PresetMetric(preset, &metric, &o.metric);
+  if (!s.ok()) return capi::Fail(s);
+  o.scale_min = metric.scale_min;
+  o.scale_max = metric.scale_max;
+  o.promoter_min = metric.promoter_min;
+  o.detractor_max = metric.detractor_max;
+  o.box_size = metric.box_size;
+  // Never write past the caller's struct, which may be older and shorter.
+  o.size = size < sizeof(o) ? size : sizeof(o);
+  std::memcpy(options, &o, o.size);
+  return CANDOR_OK;
 }
 
 }  // extern "C"

@@ -84,12 +84,20 @@ candor::Status FindColumn(const candor_table* table, const char* column,
 
 extern "C" {
 
-void candor_csv_options_init(candor_csv_options* options) {
-  if (options == nullptr) return;
-  std::memset(options, 0, sizeof(*options));
-  options->size = sizeof(*options);
-  options->score_column = "score";
-  options->delimiter = ',';
+candor_status candor_csv_options_defaults(candor_csv_options* options, size_t size) {
+  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
+  if (size < offsetof(candor_csv_options, score_column) + sizeof(const char*)) {
+    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
+                                        " is too small to hold a score column"));
+  }
+  candor_csv_options o;
+  std::memset(&o, 0, sizeof(o));
+  o.score_column = "score";
+  o.delimiter = ',';
+  // Never write past the caller's struct, which may be older and shorter.
+  o.size = size < sizeof(o) ? size : sizeof(o);
+  std::memcpy(options, &o, o.size);
+  return CANDOR_OK;
 }
 
 candor_status candor_table_read_csv(const char* path, const candor_csv_options* options,
@@ -111,6 +119,15 @@ void candor_table_free(candor_table* table) { delete table; }
 
 size_t candor_table_rows(const candor_table* table) {
   return table == nullptr ? 0 : table->table.rows();
+}
+
+size_t candor_table_segment_count(const candor_table* table) {
+  return table == nullptr ? 0 : table->table.segments.size();
+}
+
+const char* candor_table_segment_name(const candor_table* table, size_t j) {
+  if (table == nullptr || j >= table->table.segments.size()) return nullptr;
+  return table->table.segments[j].name.c_str();
 }
 
 size_t candor_table_skipped_rows(const candor_table* table) {

@@ -103,19 +103,41 @@ typedef struct candor_score_options {
   candor_p_adjust p_adjust; /* breakdowns; default HOLM */
 } candor_score_options;
 
-/* Fills in the defaults above: NPS on 0..10, Wald, 95%. */
-CANDOR_API void candor_score_options_init(candor_score_options* options);
-/* Presets; each fully initializes *options. CSAT: top-2-box on 1..5.
- * CES: mean on 1..7. CES agreement: top-3-box on 1..7 (share agreeing). */
-CANDOR_API void candor_score_options_nps(candor_score_options* options);
-CANDOR_API void candor_score_options_csat(candor_score_options* options);
-CANDOR_API void candor_score_options_ces(candor_score_options* options);
-CANDOR_API void candor_score_options_ces_agree(candor_score_options* options);
+typedef enum candor_preset {
+  CANDOR_PRESET_NPS = 0,      /* NPS on 0..10: the defaults above */
+  CANDOR_PRESET_CSAT = 1,     /* top-2-box on 1..5 */
+  CANDOR_PRESET_CES = 2,      /* mean on 1..7 */
+  CANDOR_PRESET_CES_AGREE = 3 /* top-3-box on 1..7: the share agreeing */
+} candor_preset;
+
+/* Fills the first `size` bytes of *options with a preset's defaults and sets
+ * options->size to the bytes filled. Pass the caller's sizeof(*options), so
+ * a caller built against an older, shorter struct is never written past its
+ * end; the inline wrappers below do that. */
+CANDOR_API candor_status candor_score_options_preset(candor_score_options* options,
+                                                     size_t size, candor_preset preset);
+
+static inline void candor_score_options_init(candor_score_options* options) {
+  candor_score_options_preset(options, sizeof(*options), CANDOR_PRESET_NPS);
+}
+static inline void candor_score_options_nps(candor_score_options* options) {
+  candor_score_options_preset(options, sizeof(*options), CANDOR_PRESET_NPS);
+}
+static inline void candor_score_options_csat(candor_score_options* options) {
+  candor_score_options_preset(options, sizeof(*options), CANDOR_PRESET_CSAT);
+}
+static inline void candor_score_options_ces(candor_score_options* options) {
+  candor_score_options_preset(options, sizeof(*options), CANDOR_PRESET_CES);
+}
+static inline void candor_score_options_ces_agree(candor_score_options* options) {
+  candor_score_options_preset(options, sizeof(*options), CANDOR_PRESET_CES_AGREE);
+}
 
 /* ------------------------------------------------------------- estimates */
 
 /* An estimate. NPS and box metrics are on the 0..100 (percent) scale;
- * means are in scale units. */
+ * means are in scale units. Output structs (estimate, comparison, breakdown
+ * row) are fixed within a major version: new results come in new structs. */
 typedef struct candor_estimate {
   double value;
   double std_error;
@@ -230,6 +252,10 @@ CANDOR_API candor_status candor_accumulator_serialize(
     size_t* size);
 CANDOR_API candor_status candor_accumulator_deserialize(
     const uint8_t* bytes, size_t size, candor_accumulator** out);
+/* The accumulator's scale, and how many responses it holds. */
+CANDOR_API candor_status candor_accumulator_scale(const candor_accumulator* acc,
+                                                  int32_t* scale_min, int32_t* scale_max);
+CANDOR_API int64_t candor_accumulator_count(const candor_accumulator* acc);
 /* Any method except a weighted bootstrap, which needs the responses. The
  * options' scale must equal the accumulator's. */
 CANDOR_API candor_status candor_accumulator_estimate(
@@ -257,7 +283,13 @@ typedef struct candor_csv_options {
                                   line and column; 1: skip and count it */
 } candor_csv_options;
 
-CANDOR_API void candor_csv_options_init(candor_csv_options* options);
+/* Fills the first `size` bytes of *options with the defaults (score column
+ * "score", delimiter ','); call through candor_csv_options_init. */
+CANDOR_API candor_status candor_csv_options_defaults(candor_csv_options* options,
+                                                     size_t size);
+static inline void candor_csv_options_init(candor_csv_options* options) {
+  candor_csv_options_defaults(options, sizeof(*options));
+}
 CANDOR_API candor_status candor_table_read_csv(const char* path,
                                                const candor_csv_options* options,
                                                candor_table** out);
@@ -267,6 +299,9 @@ CANDOR_API candor_status candor_table_parse_csv(const char* data, size_t size,
 CANDOR_API void candor_table_free(candor_table* table);
 
 CANDOR_API size_t candor_table_rows(const candor_table* table);
+/* The segment columns read, in the order asked for; names owned by the table. */
+CANDOR_API size_t candor_table_segment_count(const candor_table* table);
+CANDOR_API const char* candor_table_segment_name(const candor_table* table, size_t j);
 /* Rows skipped as bad (skip_bad_rows = 1); 0 otherwise. */
 CANDOR_API size_t candor_table_skipped_rows(const candor_table* table);
 /* The scores column (length candor_table_rows); owned by the table. */

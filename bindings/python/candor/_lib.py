@@ -121,21 +121,6 @@ class CsvOptions(ctypes.Structure):
     ]
 
 
-# candor_xxx_options_init() writes sizeof(the library's struct) bytes. A newer
-# library (same major) may have appended fields, so the structs handed to
-# _init live in a buffer with room to spare; the library then fills in the
-# defaults of fields these bindings do not know.
-_RESERVE = 512
-
-
-class _ScoreOptionsBuffer(ctypes.Structure):
-    _fields_ = [("options", ScoreOptions), ("_reserve", ctypes.c_uint8 * _RESERVE)]
-
-
-class _CsvOptionsBuffer(ctypes.Structure):
-    _fields_ = [("options", CsvOptions), ("_reserve", ctypes.c_uint8 * _RESERVE)]
-
-
 class _Opaque(ctypes.Structure):
     pass
 
@@ -160,11 +145,8 @@ _SIGNATURES = {
     "candor_last_error": (ctypes.c_char_p, []),
     "candor_status_name": (ctypes.c_char_p, [_status]),
     "candor_version": (ctypes.c_char_p, []),
-    "candor_score_options_init": (None, [ctypes.POINTER(ScoreOptions)]),
-    "candor_score_options_nps": (None, [ctypes.POINTER(ScoreOptions)]),
-    "candor_score_options_csat": (None, [ctypes.POINTER(ScoreOptions)]),
-    "candor_score_options_ces": (None, [ctypes.POINTER(ScoreOptions)]),
-    "candor_score_options_ces_agree": (None, [ctypes.POINTER(ScoreOptions)]),
+    "candor_score_options_preset": (_status, [ctypes.POINTER(ScoreOptions), ctypes.c_size_t,
+                                              ctypes.c_int]),
     "candor_score": (_status, [ctypes.POINTER(ScoreOptions), _double_p, _double_p,
                                ctypes.c_size_t, ctypes.POINTER(CEstimate)]),
     "candor_score_i8": (_status, [ctypes.POINTER(ScoreOptions), _int8_p, ctypes.c_size_t,
@@ -190,13 +172,16 @@ _SIGNATURES = {
     "candor_accumulator_add": (_status, [AccumulatorP, _double_p, _double_p,
                                          ctypes.c_size_t]),
     "candor_accumulator_merge": (_status, [AccumulatorP, AccumulatorP]),
+    "candor_accumulator_scale": (_status, [AccumulatorP, ctypes.POINTER(ctypes.c_int32),
+                                           ctypes.POINTER(ctypes.c_int32)]),
+    "candor_accumulator_count": (ctypes.c_int64, [AccumulatorP]),
     "candor_accumulator_serialize": (_status, [AccumulatorP, _uint8_p, ctypes.c_size_t,
                                                _size_p]),
     "candor_accumulator_deserialize": (_status, [_uint8_p, ctypes.c_size_t,
                                                  ctypes.POINTER(AccumulatorP)]),
     "candor_accumulator_estimate": (_status, [AccumulatorP, ctypes.POINTER(ScoreOptions),
                                               ctypes.POINTER(CEstimate)]),
-    "candor_csv_options_init": (None, [ctypes.POINTER(CsvOptions)]),
+    "candor_csv_options_defaults": (_status, [ctypes.POINTER(CsvOptions), ctypes.c_size_t]),
     "candor_table_read_csv": (_status, [ctypes.c_char_p, ctypes.POINTER(CsvOptions),
                                         ctypes.POINTER(TableP)]),
     "candor_table_parse_csv": (_status, [ctypes.c_char_p, ctypes.c_size_t,
@@ -204,6 +189,8 @@ _SIGNATURES = {
     "candor_table_free": (None, [TableP]),
     "candor_table_rows": (ctypes.c_size_t, [TableP]),
     "candor_table_skipped_rows": (ctypes.c_size_t, [TableP]),
+    "candor_table_segment_count": (ctypes.c_size_t, [TableP]),
+    "candor_table_segment_name": (ctypes.c_char_p, [TableP, ctypes.c_size_t]),
     "candor_table_scores": (_double_p, [TableP]),
     "candor_table_weights": (_double_p, [TableP]),
     "candor_table_times": (_int64_p, [TableP]),
@@ -283,33 +270,19 @@ def status_name(status):
     return name.decode("ascii") if name else "CANDOR_STATUS_%d" % status
 
 
+# Presets of candor.h's candor_preset.
+_PRESETS = {None: 0, "nps": 0, "csat": 1, "ces": 2, "ces_agree": 3}
+
+
 def new_score_options(preset=None):
-    """A ScoreOptions initialized by the library (default or a preset name)."""
-    buffer = _ScoreOptionsBuffer()
-    options = buffer.options  # shares the buffer's memory
-    init = {None: lib.candor_score_options_init, "nps": lib.candor_score_options_nps,
-            "csat": lib.candor_score_options_csat, "ces": lib.candor_score_options_ces,
-            "ces_agree": lib.candor_score_options_ces_agree}[preset]
-    init(ctypes.byref(options))
-    options._buffer = buffer  # keep the spare room alive with the struct
+    """A ScoreOptions with the library's defaults (or a preset's)."""
+    options = ScoreOptions()
+    check(lib.candor_score_options_preset(ctypes.byref(options),
+                                          ctypes.sizeof(options), _PRESETS[preset]))
     return options
 
 
 def new_csv_options():
-    buffer = _CsvOptionsBuffer()
-    options = buffer.options
-    lib.candor_csv_options_init(ctypes.byref(options))
-    options._buffer = buffer
+    options = CsvOptions()
+    check(lib.candor_csv_options_defaults(ctypes.byref(options), ctypes.sizeof(options)))
     return options
-
-
-def _check_struct_sizes():
-    for name, make, struct in (("candor_score_options", new_score_options, ScoreOptions),
-                               ("candor_csv_options", new_csv_options, CsvOptions)):
-        size = make().size
-        if size < ctypes.sizeof(struct) or size > ctypes.sizeof(struct) + _RESERVE:
-            raise ImportError("candor: %s has sizeof(%s) = %d, these bindings expect %d"
-                              % (path, name, size, ctypes.sizeof(struct)))
-
-
-_check_struct_sizes()

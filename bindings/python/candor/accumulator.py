@@ -32,8 +32,7 @@ class Accumulator:
 
     @classmethod
     def from_bytes(cls, data):
-        """An accumulator from the bytes of to_bytes(). Its .scale is None (the
-        C API cannot report it), so top_box/bottom_box/mean need scale=."""
+        """An accumulator from the bytes of to_bytes(), with the scale they hold."""
         data = bytes(data)
         self = cls.__new__(cls)
         self._lock = threading.RLock()
@@ -41,10 +40,15 @@ class Accumulator:
         buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         _lib.check(lib.candor_accumulator_deserialize(buffer, len(data),
                                                       ctypes.byref(self._handle)))
-        # candor.h has no call that reports an accumulator's scale, and the
-        # byte format is the library's own: the scale stays unknown (None).
-        self.scale = None
+        low, high = ctypes.c_int32(), ctypes.c_int32()
+        _lib.check(lib.candor_accumulator_scale(self._handle, ctypes.byref(low),
+                                                ctypes.byref(high)))
+        self.scale = (low.value, high.value)
         return self
+
+    def __len__(self):
+        """The number of responses added (or merged in)."""
+        return int(lib.candor_accumulator_count(self._live()))
 
     def _live(self):
         if not self._handle:
