@@ -144,8 +144,7 @@ Result<Report> Analyze(const ReportArgs& args) {
   report.inputs = std::move(inputs).value();
   const Table& table = report.inputs.table;
   auto in_file = [&](const Status& status) {
-    return Status(status.code(), "'" + report.inputs.file + "': column '" +
-                                     args.input.score_column + "': " + status.message());
+    return Status(status.code(), "'" + report.inputs.file + "': " + status.message());
   };
   const double* weights = table.weights.empty() ? nullptr : table.weights.data();
 
@@ -274,12 +273,20 @@ void PrintText(const Report& report) {
             << "\n\n"
             << "What this means: if these responses are a fair sample of your customers, the\n"
             << "NPS of all of them is between " << FormatFixed(e.ci_low, 1) << " and "
-            << FormatFixed(e.ci_high, 1) << " with " << level
-            << " confidence (margin of error +/- " << Points(report.margin) << ").\n"
+            << FormatFixed(e.ci_high, 1) << " with " << level << " confidence";
+  // A clipped interval (tiny samples near +/-100) has no single margin.
+  bool clipped = e.value - report.margin < -100 || e.value + report.margin > 100;
+  if (!clipped) std::cout << " (margin of error +/- " << Points(report.margin) << ")";
+  std::cout << ".\n"
             << "A change smaller than " << Points(report.change_threshold)
             << " between two periods of this size (" << e.n << " responses each)\n"
             << "would be noise: too small to tell apart from sampling variation.\n"
             << "The interval covers sampling noise only, not bias in who chose to answer.\n";
+  if (e.effective_n < 30) {
+    std::cout << "Caution: with an effective sample of " << FormatFixed(e.effective_n, 0)
+              << " (under 30) the normal approximation is poor;\n"
+              << "treat every interval here as a rough guide.\n";
+  }
 
   for (const SegmentSection& section : report.segments) {
     std::cout << "\nBy " << section.column << " (each value against all other responses):\n";

@@ -209,11 +209,10 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
   return kExitOk;
 }
 
-// Scoring errors name the file and the column; an index is a data row.
+// Scoring errors name the file; an index is a data row.
 Status InFile(const InputArgs& input, const Table& table, const Status& status) {
-  std::string message = "'" + input.file + "': column '" + input.score_column + "': " +
-                        status.message();
-  if (status.code() == CANDOR_OUT_OF_RANGE && table.skipped_rows == 0) {
+  std::string message = "'" + input.file + "': " + status.message();
+  if (status.message().find("index") != std::string::npos && table.skipped_rows == 0) {
     message += " (index 0 is the first row after the header)";
   }
   return Status(status.code(), message);

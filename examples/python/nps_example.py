@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""NPS with its interval, and by region and plan, with the candor Python package.
+"""NPS with its interval, and by region and plan, with the candor Python package
+(breakdowns come back as pandas DataFrames when pandas is installed).
 
     PYTHONPATH=bindings/python CANDOR_LIBRARY=build/dev/libcandor.so \
         /usr/bin/python3 examples/python/nps_example.py [FILE.csv]
@@ -31,10 +32,12 @@ def main():
     print("NPS %.1f, %g%% CI [%.1f, %.1f], n %d (effective n %.0f, weighted)"
           % (overall.value, 100 * overall.level, overall.ci_low, overall.ci_high, overall.n,
              overall.effective_n))
+    columns = ["n", "value", "ci_low", "ci_high", "difference", "p_adjusted"]
     print("\nBy region (each against the rest, Holm-adjusted p):")
-    print(by_region)
+    print(by_region[["region"] + columns].round(4).to_string(index=False))
     print("\nRegion x plan cells that differ from the rest (Holm p < 0.05):")
-    print(by_segment[by_segment.p_adjusted < 0.05])
+    differing = by_segment[by_segment.p_adjusted < 0.05]
+    print(differing[["region", "plan"] + columns].round(4).to_string(index=False))
     return 0
 
 

@@ -229,6 +229,22 @@ def test_score_by_table_output_lists_segments():
     assert "bh" in out
 
 
+def test_score_by_single_level_has_no_rest(tmp_path):
+    path = tmp_path / "one_region.csv"
+    path.write_text("score,region\n9,NA\n3,NA\n10,NA\n", encoding="utf-8")
+    rc, out, err = run("score", str(path), "--by", "region", "--format", "json")
+    assert rc == 0, err
+    (row,) = json.loads(out)["rows"]
+    # Nothing to compare with: no difference, p = 1 (as score.hpp documents).
+    assert row["vs_rest"]["difference"] is None
+    assert row["vs_rest"]["p_value"] == 1
+    assert row["estimate"]["value"] == pytest.approx(wald_nps([9, 3, 10])[0])
+    rc, out, err = run("score", str(path), "--by", "region")
+    assert rc == 0 and "NA" in out, err
+    rc, out, err = run("report", str(path))
+    assert rc == 0 and "Caution" in out, err
+
+
 def test_score_bootstrap_is_seeded():
     args = ("score", SAMPLE, "--interval", "bootstrap", "--replicates", "500", "--format", "json")
     rc1, out1, err1 = run(*args, "--seed", "7")
@@ -342,6 +358,26 @@ def test_report_unweighted_matches_wald(sample):
     assert report["weight_column"] is None
     assert report["overall"]["value"] == pytest.approx(nps, abs=1e-9)
     assert report["overall"]["std_error"] == pytest.approx(se, rel=1e-9)
+
+
+def test_report_finds_sample_next_to_installed_binary(tmp_path):
+    # An installed layout: <prefix>/bin/candor and <prefix>/share/candor/survey.csv.
+    # A different, tiny survey there proves the installed copy wins over the
+    # source-tree path baked in at build time.
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "share" / "candor").mkdir(parents=True)
+    binary = tmp_path / "bin" / "candor"
+    binary.write_bytes(open(CLI, "rb").read())
+    binary.chmod(0o755)
+    (tmp_path / "share" / "candor" / "survey.csv").write_text(
+        "score,region\n10,NA\n9,NA\n2,EMEA\n", encoding="utf-8")
+    proc = subprocess.run([str(binary), "report", "--format", "json"], capture_output=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["bundled_sample"] is True
+    assert report["overall"]["n"] == 3
+    assert report["overall"]["value"] == pytest.approx(100 * (2 - 1) / 3)
 
 
 def test_report_without_time_or_segments(tmp_path):
