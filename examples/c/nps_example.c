@@ -5,7 +5,6 @@
  * Every candor call returns a candor_status; on failure candor_last_error()
  * says why (which file, line, column or value). */
 #include <candor.h>
-
 #include <stdio.h>
 
 #ifndef CANDOR_SAMPLE_CSV
@@ -13,15 +12,14 @@
 #endif
 
 static int fail(const char* what, candor_status status) {
-  fprintf(stderr, "%s failed (%s): %s\n", what, candor_status_name(status),
-          candor_last_error());
+  fprintf(stderr, "%s failed (%s): %s\n", what, candor_status_name(status), candor_last_error());
   return 1;
 }
 
 static void print_estimate(const char* label, const candor_estimate* e) {
-  printf("%-11s NPS %6.1f  %g%% CI [%5.1f, %5.1f]  SE %.2f  n %lld  effective n %.0f\n",
-         label, e->value, 100 * e->level, e->ci_low, e->ci_high, e->std_error,
-         (long long)e->n, e->effective_n);
+  printf("%-11s NPS %6.1f  %g%% CI [%5.1f, %5.1f]  SE %.2f  n %lld  effective n %.0f\n", label,
+         e->value, 100 * e->level, e->ci_low, e->ci_high, e->std_error, (long long)e->n,
+         e->effective_n);
 }
 
 int main(int argc, char** argv) {
@@ -56,8 +54,7 @@ int main(int argc, char** argv) {
   /* The same call reports bad input instead of crashing: 11 is off the scale. */
   const double bad[] = {10, 9, 11};
   status = candor_score(&options, bad, NULL, 3, &plain);
-  printf("a score of 11 is rejected: %s (%s)\n", candor_status_name(status),
-         candor_last_error());
+  printf("a score of 11 is rejected: %s (%s)\n", candor_status_name(status), candor_last_error());
 
   candor_table_free(table);
   return 0;

@@ -73,13 +73,12 @@ Result<int64_t> ParseInt(const std::string& name, const std::string& text) {
   return static_cast<int64_t>(v);
 }
 
-Result<int> ParseIntIn(const std::string& name, const std::string& text, int64_t lo,
-                       int64_t hi) {
+Result<int> ParseIntIn(const std::string& name, const std::string& text, int64_t lo, int64_t hi) {
   Result<int64_t> v = ParseInt(name, text);
   if (!v.ok()) return v.status();
   if (*v < lo || *v > hi) {
-    return InvalidArgument("--" + name + ": " + text + " is outside " + std::to_string(lo) +
-                           ".." + std::to_string(hi));
+    return InvalidArgument("--" + name + ": " + text + " is outside " + std::to_string(lo) + ".." +
+                           std::to_string(hi));
   }
   return static_cast<int>(*v);
 }
@@ -106,8 +105,8 @@ Status AppendColumns(const std::string& text, std::vector<std::string>* columns)
   size_t start = 0;
   while (true) {
     size_t comma = text.find(',', start);
-    std::string name = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                      : comma - start);
+    std::string name =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (name.empty()) return InvalidArgument("--by: empty column name in '" + text + "'");
     for (const std::string& seen : *columns) {
       if (seen == name) return InvalidArgument("--by: column '" + name + "' given twice");
@@ -362,8 +361,7 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (!tokens.done()) return InvalidArgument("help takes at most one topic");
     if (!command.help_topic.empty() && command.help_topic != "score" &&
         command.help_topic != "report") {
-      return InvalidArgument("no help for '" + command.help_topic +
-                             "' (topics: score, report)");
+      return InvalidArgument("no help for '" + command.help_topic + "' (topics: score, report)");
     }
     return command;
   }

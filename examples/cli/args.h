@@ -5,7 +5,6 @@
 
 #include <candor/score.hpp>
 #include <candor/status.hpp>
-
 #include <string>
 #include <vector>
 
@@ -34,9 +33,9 @@ struct ScoreArgs {
 
 struct ReportArgs {
   InputArgs input;
-  std::string time_column;       // empty: the first of a few usual names
-  std::vector<std::string> by;   // empty: region, plan, role when present
-  bool unweighted = false;       // ignore the weight column
+  std::string time_column;      // empty: the first of a few usual names
+  std::vector<std::string> by;  // empty: region, plan, role when present
+  bool unweighted = false;      // ignore the weight column
   double level = 0.95;
   OutputFormat format = OutputFormat::kTable;
 };

@@ -4,7 +4,6 @@
 #define CANDOR_EXAMPLES_CLI_COMMANDS_H_
 
 #include <candor/status.hpp>
-
 #include <string>
 
 #include "args.h"

@@ -1,5 +1,6 @@
 #include "data.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,7 +10,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
 namespace candor::cli {
@@ -112,8 +112,8 @@ int64_t MonthCode(int64_t unix_seconds) {
   const int64_t day_of_era = days - era * 146097;
   const int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 -
-                                            year_of_era / 100);
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const int64_t march_month = (5 * day_of_year + 2) / 153;
   const int64_t month = march_month < 10 ? march_month + 3 : march_month - 9;
   const int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);

@@ -4,7 +4,6 @@
 #define CANDOR_EXAMPLES_CLI_DATA_H_
 
 #include <candor/status.hpp>
-
 #include <cstdint>
 #include <string>
 #include <vector>

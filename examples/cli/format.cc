@@ -129,9 +129,7 @@ std::string MetricDisplayName(const std::string& metric_name) {
   return "mean";
 }
 
-int DisplayDecimals(const Metric& metric) {
-  return metric.kind == MetricKind::kMean ? 2 : 1;
-}
+int DisplayDecimals(const Metric& metric) { return metric.kind == MetricKind::kMean ? 2 : 1; }
 
 nlohmann::json NumberOrNull(double value) {
   if (!std::isfinite(value)) return nullptr;
@@ -139,9 +137,12 @@ nlohmann::json NumberOrNull(double value) {
 }
 
 nlohmann::json EstimateJson(const Estimate& e) {
-  return {{"value", NumberOrNull(e.value)},       {"std_error", NumberOrNull(e.std_error)},
-          {"ci_low", NumberOrNull(e.ci_low)},     {"ci_high", NumberOrNull(e.ci_high)},
-          {"level", e.level},                     {"n", e.n},
+  return {{"value", NumberOrNull(e.value)},
+          {"std_error", NumberOrNull(e.std_error)},
+          {"ci_low", NumberOrNull(e.ci_low)},
+          {"ci_high", NumberOrNull(e.ci_high)},
+          {"level", e.level},
+          {"n", e.n},
           {"effective_n", NumberOrNull(e.effective_n)}};
 }
 

@@ -5,7 +5,6 @@
 
 #include <candor/score.hpp>
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 

@@ -9,7 +9,8 @@
 namespace candor::cli {
 namespace {
 
-constexpr const char* kMainHelp = R"(candor: honest customer-feedback analytics (NPS, CSAT, CES with intervals)
+constexpr const char* kMainHelp =
+    R"(candor: honest customer-feedback analytics (NPS, CSAT, CES with intervals)
 
 Usage:
   candor score FILE [options]   estimate a metric, optionally broken down by segments
@@ -98,19 +99,26 @@ int FailData(const Status& status) {
 
 std::string IntervalName(IntervalMethod method) {
   switch (method) {
-    case IntervalMethod::kWald: return "wald";
-    case IntervalMethod::kAdjustedWald: return "adjusted_wald";
-    case IntervalMethod::kBayes: return "bayes";
-    case IntervalMethod::kBootstrap: return "bootstrap";
+    case IntervalMethod::kWald:
+      return "wald";
+    case IntervalMethod::kAdjustedWald:
+      return "adjusted_wald";
+    case IntervalMethod::kBayes:
+      return "bayes";
+    case IntervalMethod::kBootstrap:
+      return "bootstrap";
   }
   return "?";
 }
 
 std::string PAdjustName(PAdjust method) {
   switch (method) {
-    case PAdjust::kNone: return "none";
-    case PAdjust::kHolm: return "holm";
-    case PAdjust::kBenjaminiHochberg: return "bh";
+    case PAdjust::kNone:
+      return "none";
+    case PAdjust::kHolm:
+      return "holm";
+    case PAdjust::kBenjaminiHochberg:
+      return "bh";
   }
   return "?";
 }

@@ -18,10 +18,14 @@ int Run(const std::vector<std::string>& words) {
     return candor::cli::Fail(candor::cli::kExitUsage, command.status().message());
   }
   switch (command->kind) {
-    case Command::Kind::kScore: return candor::cli::RunScore(command->score);
-    case Command::Kind::kReport: return candor::cli::RunReport(command->report);
-    case Command::Kind::kVersion: return candor::cli::PrintVersion();
-    case Command::Kind::kHelp: return candor::cli::PrintHelp(command->help_topic);
+    case Command::Kind::kScore:
+      return candor::cli::RunScore(command->score);
+    case Command::Kind::kReport:
+      return candor::cli::RunReport(command->report);
+    case Command::Kind::kVersion:
+      return candor::cli::PrintVersion();
+    case Command::Kind::kHelp:
+      return candor::cli::PrintHelp(command->help_topic);
   }
   return candor::cli::kExitUsage;
 }
@@ -41,6 +45,7 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     return candor::cli::Fail(candor::cli::kExitDataError, "out of memory");
   } catch (const std::exception& e) {
-    return candor::cli::Fail(candor::cli::kExitDataError, std::string("internal error: ") + e.what());
+    return candor::cli::Fail(candor::cli::kExitDataError,
+                             std::string("internal error: ") + e.what());
   }
 }

@@ -1,9 +1,8 @@
 // candor report: an honest, readable NPS report of one survey file.
+#include <algorithm>
 #include <candor/csv.hpp>
 #include <candor/score.hpp>
 #include <candor/table.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <sstream>
@@ -17,8 +16,7 @@
 namespace candor::cli {
 namespace {
 
-constexpr const char* kTimeColumns[] = {"timestamp", "time", "date", "submitted_at",
-                                        "created_at"};
+constexpr const char* kTimeColumns[] = {"timestamp", "time", "date", "submitted_at", "created_at"};
 constexpr const char* kSegmentColumns[] = {"region", "plan", "role", "segment"};
 
 struct Inputs {
@@ -45,7 +43,7 @@ struct Report {
   double level = 0.95;
   Estimate overall;
   double promoters = 0, passives = 0, detractors = 0;  // weighted shares
-  double margin = 0;            // z * SE: half-width of the overall interval
+  double margin = 0;                                   // z * SE: half-width of the overall interval
   double change_threshold = 0;  // z * sqrt(2) * SE: noise level of a difference
   std::vector<SegmentSection> segments;
   std::vector<SegmentRow> months;
@@ -125,9 +123,8 @@ Result<std::vector<SegmentRow>> LabeledBreakdown(const Report& report, const int
   IntervalOptions options;
   options.level = report.level;
   const double* weights = table.weights.empty() ? nullptr : table.weights.data();
-  Result<std::vector<BreakdownRow>> rows =
-      Breakdown(Metric::Nps(), table.scores.data(), weights, table.rows(), {codes}, options,
-                PAdjust::kHolm);
+  Result<std::vector<BreakdownRow>> rows = Breakdown(
+      Metric::Nps(), table.scores.data(), weights, table.rows(), {codes}, options, PAdjust::kHolm);
   if (!rows.ok()) return rows.status();
   std::vector<SegmentRow> out;
   for (const BreakdownRow& row : *rows) {
@@ -199,8 +196,8 @@ Result<Report> Analyze(const ReportArgs& args) {
     for (size_t i = 0; i < table.rows(); ++i) {
       month_codes[i] = static_cast<int32_t>(MonthCode(table.times[i]));
     }
-    Result<std::vector<SegmentRow>> rows = LabeledBreakdown(
-        report, month_codes.data(), [](int32_t code) { return MonthLabel(code); });
+    Result<std::vector<SegmentRow>> rows =
+        LabeledBreakdown(report, month_codes.data(), [](int32_t code) { return MonthLabel(code); });
     if (!rows.ok()) return in_file(rows.status());
     report.months = std::move(rows).value();
   }
@@ -253,8 +250,8 @@ void PrintText(const Report& report) {
   std::string alpha = FormatFixed(1 - report.level, 3);
   while (alpha.back() == '0') alpha.pop_back();
 
-  std::cout << "candor NPS report: " << in.file << (in.is_sample ? " (bundled synthetic sample)" : "")
-            << "\n"
+  std::cout << "candor NPS report: " << in.file
+            << (in.is_sample ? " (bundled synthetic sample)" : "") << "\n"
             << e.n << " responses";
   if (!in.weight_column.empty()) {
     std::cout << ", weighted by column '" << in.weight_column << "' (effective n "
@@ -294,11 +291,10 @@ void PrintText(const Report& report) {
     std::vector<std::string> notes;
     for (const SegmentRow& r : section.rows) {
       if (!Significant(report, r.row)) continue;
-      notes.push_back(r.label + " is " + Points(std::fabs(r.row.vs_rest.difference)) + " " +
-                      (r.row.vs_rest.difference < 0 ? "lower" : "higher") +
-                      " than the rest (Holm-adjusted p " +
-                      (r.row.p_adjusted < 0.001 ? "< 0.001" : "= " + FormatP(r.row.p_adjusted)) +
-                      ")");
+      notes.push_back(
+          r.label + " is " + Points(std::fabs(r.row.vs_rest.difference)) + " " +
+          (r.row.vs_rest.difference < 0 ? "lower" : "higher") + " than the rest (Holm-adjusted p " +
+          (r.row.p_adjusted < 0.001 ? "< 0.001" : "= " + FormatP(r.row.p_adjusted)) + ")");
     }
     if (notes.empty()) {
       std::cout << "  No " << section.column << " differs from the rest at the " << level
@@ -368,10 +364,10 @@ void PrintJson(const Report& report) {
       {"metric", "nps"},
       {"interval", "wald"},
       {"p_adjust", "holm"},
-      {"weight_column", in.weight_column.empty() ? nlohmann::json(nullptr)
-                                                 : nlohmann::json(in.weight_column)},
-      {"time_column", in.time_column.empty() ? nlohmann::json(nullptr)
-                                             : nlohmann::json(in.time_column)},
+      {"weight_column",
+       in.weight_column.empty() ? nlohmann::json(nullptr) : nlohmann::json(in.weight_column)},
+      {"time_column",
+       in.time_column.empty() ? nlohmann::json(nullptr) : nlohmann::json(in.time_column)},
       {"skipped_rows", in.table.skipped_rows},
       {"overall", EstimateJson(report.overall)},
       {"shares",

@@ -2,7 +2,6 @@
 #include <candor/csv.hpp>
 #include <candor/score.hpp>
 #include <candor/table.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -30,11 +29,9 @@ std::string DescribeMetric(const ScoreArgs& args) {
       return name + " on " + scale + " (promoters >= " + std::to_string(m.promoter_min) +
              ", detractors <= " + std::to_string(m.detractor_max) + ")";
     case MetricKind::kTopBox:
-      return name + " on " + scale + " (% in the top " + std::to_string(m.box_size) +
-             " points)";
+      return name + " on " + scale + " (% in the top " + std::to_string(m.box_size) + " points)";
     case MetricKind::kBottomBox:
-      return name + " on " + scale + " (% in the bottom " + std::to_string(m.box_size) +
-             " points)";
+      return name + " on " + scale + " (% in the bottom " + std::to_string(m.box_size) + " points)";
     case MetricKind::kMean:
       return name + " on " + scale + " (mean score)";
   }
@@ -59,13 +56,12 @@ void PrintEstimateTable(const ScoreArgs& args, const Estimate& e, bool weighted)
   table.AddRow({"metric", DescribeMetric(args)});
   table.AddRow({"estimate", FormatFixed(e.value, d)});
   table.AddRow({"std. error", FormatFixed(e.std_error, d + 1)});
-  table.AddRow({FormatLevel(e.level) + " interval",
-                FormatInterval(e.ci_low, e.ci_high, d) + " (" +
-                    IntervalName(args.interval.method) + ")"});
+  table.AddRow({FormatLevel(e.level) + " interval", FormatInterval(e.ci_low, e.ci_high, d) + " (" +
+                                                        IntervalName(args.interval.method) + ")"});
   table.AddRow({"n", std::to_string(e.n)});
-  table.AddRow({"effective n", FormatFixed(e.effective_n, 1) +
-                                   (weighted ? " (weighted by " + args.input.weight_column + ")"
-                                             : "")});
+  table.AddRow(
+      {"effective n", FormatFixed(e.effective_n, 1) +
+                          (weighted ? " (weighted by " + args.input.weight_column + ")" : "")});
   std::string text = table.Render();
   // Drop the empty header and its rule: a key-value listing.
   for (int i = 0; i < 2; ++i) text.erase(0, text.find('\n') + 1);
@@ -75,18 +71,17 @@ void PrintEstimateTable(const ScoreArgs& args, const Estimate& e, bool weighted)
 std::vector<std::string> CsvHeader(const ScoreArgs& args) {
   std::vector<std::string> header = {"kind"};
   header.insert(header.end(), args.by.begin(), args.by.end());
-  for (const char* name : {"metric", "value", "std_error", "ci_low", "ci_high", "level", "n",
-                           "effective_n", "difference", "difference_ci_low",
-                           "difference_ci_high", "p_value", "p_adjusted"}) {
+  for (const char* name :
+       {"metric", "value", "std_error", "ci_low", "ci_high", "level", "n", "effective_n",
+        "difference", "difference_ci_low", "difference_ci_high", "p_value", "p_adjusted"}) {
     header.push_back(name);
   }
   return header;
 }
 
 std::vector<std::string> CsvEstimateFields(const ScoreArgs& args, const Estimate& e) {
-  return {args.metric_name, Full(e.value),  Full(e.std_error),
-          Full(e.ci_low),   Full(e.ci_high), Full(e.level),
-          std::to_string(e.n), Full(e.effective_n)};
+  return {args.metric_name, Full(e.value), Full(e.std_error),   Full(e.ci_low),
+          Full(e.ci_high),  Full(e.level), std::to_string(e.n), Full(e.effective_n)};
 }
 
 int OutputSingle(const ScoreArgs& args, const Table& table, const Estimate& e) {
@@ -128,10 +123,9 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
   switch (args.format) {
     case OutputFormat::kTable: {
       std::vector<std::string> header = args.by;
-      for (const std::string& h :
-           {std::string("n"), std::string("eff. n"), name, std::string("SE"),
-            FormatLevel(args.interval.level) + " CI", std::string("vs rest"), std::string("p"),
-            "p " + PAdjustName(args.p_adjust)}) {
+      for (const std::string& h : {std::string("n"), std::string("eff. n"), name, std::string("SE"),
+                                   FormatLevel(args.interval.level) + " CI", std::string("vs rest"),
+                                   std::string("p"), "p " + PAdjustName(args.p_adjust)}) {
         header.push_back(h);
       }
       TextTable text(header, args.by.size());
@@ -151,8 +145,8 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
                 << " intervals" << (weighted ? ", weighted by " + args.input.weight_column : "")
                 << "\n\n"
                 << text.Render() << "\noverall: " << name << " " << FormatFixed(overall.value, d)
-                << " " << FormatInterval(overall.ci_low, overall.ci_high, d) << ", n "
-                << overall.n << "\n"
+                << " " << FormatInterval(overall.ci_low, overall.ci_high, d) << ", n " << overall.n
+                << "\n"
                 << "'vs rest' is the segment minus all other responses; p is two-sided, "
                 << "adjusted across the " << rows.size() << " rows (" << PAdjustName(args.p_adjust)
                 << ").\n";
@@ -233,8 +227,8 @@ int RunScore(const ScoreArgs& args) {
     std::cerr << "candor: note: skipped " << table->skipped_rows << " bad rows\n";
   }
   const double* weights = table->weights.empty() ? nullptr : table->weights.data();
-  Result<Estimate> overall = EstimateScores(args.metric, table->scores.data(), weights,
-                                            table->rows(), args.interval);
+  Result<Estimate> overall =
+      EstimateScores(args.metric, table->scores.data(), weights, table->rows(), args.interval);
   if (!overall.ok()) return FailData(InFile(args.input, *table, overall.status()));
   if (args.by.empty()) return OutputSingle(args, *table, *overall);
 
@@ -249,8 +243,8 @@ int RunScore(const ScoreArgs& args) {
     segments.push_back(column->codes.data());
   }
   Result<std::vector<BreakdownRow>> rows =
-      Breakdown(args.metric, table->scores.data(), weights, table->rows(), segments,
-                args.interval, args.p_adjust);
+      Breakdown(args.metric, table->scores.data(), weights, table->rows(), segments, args.interval,
+                args.p_adjust);
   if (!rows.ok()) return FailData(InFile(args.input, *table, rows.status()));
   return OutputBreakdown(args, *table, *overall, columns, *rows);
 }

@@ -1,7 +1,6 @@
 /* consumer.c: reads a survey CSV (argv[1]) and prints its NPS, using only the
  * installed <candor.h>. Built twice: against the shared and the static library. */
 #include <candor.h>
-
 #include <stdio.h>
 
 int main(int argc, char** argv) {
@@ -26,7 +25,7 @@ int main(int argc, char** argv) {
     fprintf(stderr, "candor_score: %s\n", candor_last_error());
     return 1;
   }
-  printf("NPS %.1f [%.1f, %.1f] n=%lld (candor %s)\n", e.value, e.ci_low, e.ci_high,
-         (long long)e.n, candor_version());
+  printf("NPS %.1f [%.1f, %.1f] n=%lld (candor %s)\n", e.value, e.ci_low, e.ci_high, (long long)e.n,
+         candor_version());
   return 0;
 }

@@ -2,7 +2,6 @@
 // installed C++ API and the static library.
 #include <candor/csv.hpp>
 #include <candor/score.hpp>
-
 #include <cstdio>
 
 int main(int argc, char** argv) {
@@ -16,8 +15,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   candor::Result<candor::Estimate> e =
-      candor::EstimateScores(candor::Metric::Nps(), table->scores.data(), nullptr,
-                             table->rows(), candor::IntervalOptions());
+      candor::EstimateScores(candor::Metric::Nps(), table->scores.data(), nullptr, table->rows(),
+                             candor::IntervalOptions());
   if (!e.ok()) {
     std::fprintf(stderr, "EstimateScores: %s\n", e.status().message().c_str());
     return 1;

@@ -6,7 +6,6 @@
 #include <candor/csv.hpp>
 #include <candor/score.hpp>
 #include <candor/table.hpp>
-
 #include <cstdio>
 #include <string>
 
@@ -34,8 +33,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::printf("NPS %.1f, 95%% CI [%.1f, %.1f], n %lld (effective n %.0f, weighted)\n",
-              overall->value, overall->ci_low, overall->ci_high,
-              static_cast<long long>(overall->n), overall->effective_n);
+              overall->value, overall->ci_low, overall->ci_high, static_cast<long long>(overall->n),
+              overall->effective_n);
 
   const candor::CategoricalColumn* region = table->FindCategorical("region");
   if (region == nullptr) return 1;
@@ -49,8 +48,7 @@ int main(int argc, char** argv) {
   for (const candor::BreakdownRow& row : *rows) {
     std::printf("  %-6s NPS %6.1f [%6.1f, %6.1f]  vs rest %+6.1f  Holm p %.4f\n",
                 region->dictionary.Label(row.codes[0]).c_str(), row.estimate.value,
-                row.estimate.ci_low, row.estimate.ci_high, row.vs_rest.difference,
-                row.p_adjusted);
+                row.estimate.ci_low, row.estimate.ci_high, row.vs_rest.difference, row.p_adjusted);
   }
   return 0;
 }
