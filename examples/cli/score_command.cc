@@ -209,6 +209,9 @@ Status InFile(const InputArgs& input, const Table& table, const Status& status) 
   if (status.message().find("index") != std::string::npos && table.skipped_rows == 0) {
     message += " (index 0 is the first row after the header)";
   }
+  if (table.skipped_rows > 0) {
+    message += " (" + std::to_string(table.skipped_rows) + " bad rows skipped)";
+  }
   return Status(status.code(), message);
 }
 
@@ -223,13 +226,13 @@ int RunScore(const ScoreArgs& args) {
   csv.skip_bad_rows = args.input.skip_bad_rows;
   Result<Table> table = ReadCsv(args.input.file, csv);
   if (!table.ok()) return FailData(table.status());
-  if (table->skipped_rows > 0 && args.format != OutputFormat::kTable) {
-    std::cerr << "candor: note: skipped " << table->skipped_rows << " bad rows\n";
-  }
   const double* weights = table->weights.empty() ? nullptr : table->weights.data();
   Result<Estimate> overall =
       EstimateScores(args.metric, table->scores.data(), weights, table->rows(), args.interval);
   if (!overall.ok()) return FailData(InFile(args.input, *table, overall.status()));
+  if (table->skipped_rows > 0 && args.format != OutputFormat::kTable) {
+    std::cerr << "candor: note: skipped " << table->skipped_rows << " bad rows\n";
+  }
   if (args.by.empty()) return OutputSingle(args, *table, *overall);
 
   std::vector<const CategoricalColumn*> columns;
