@@ -291,6 +291,9 @@ ends, one header row.
   reliability, features) and tone (praise for 9-10, mild for 7-8, complaints for 0-6,
   some urgent or churn threats for 0-3).
 
+Note for pandas users: `pd.read_csv` turns the region `NA` (North America) into a
+missing value by default; pass `keep_default_na=False`.
+
 Scores come from a rounded normal latent variable per response (account mood + role +
 outage + noise), clipped to 0..10. Nothing else in the data is meaningful.
 """
