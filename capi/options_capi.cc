@@ -7,7 +7,7 @@
 namespace candor::capi {
 namespace {
 
-Status MetricFromC(candor_metric kind, MetricKind* out) {
+Status MetricFromC(int kind, MetricKind* out) {
   switch (kind) {
     case CANDOR_METRIC_NPS: *out = MetricKind::kNps; return OkStatus();
     case CANDOR_METRIC_TOP_BOX: *out = MetricKind::kTopBox; return OkStatus();
@@ -17,7 +17,7 @@ Status MetricFromC(candor_metric kind, MetricKind* out) {
   return InvalidArgument("options->metric: unknown metric " + std::to_string(kind));
 }
 
-Status IntervalFromC(candor_interval kind, IntervalMethod* out) {
+Status IntervalFromC(int kind, IntervalMethod* out) {
   switch (kind) {
     case CANDOR_INTERVAL_WALD: *out = IntervalMethod::kWald; return OkStatus();
     case CANDOR_INTERVAL_ADJUSTED_WALD: *out = IntervalMethod::kAdjustedWald; return OkStatus();
@@ -27,7 +27,7 @@ Status IntervalFromC(candor_interval kind, IntervalMethod* out) {
   return InvalidArgument("options->interval: unknown interval method " + std::to_string(kind));
 }
 
-Status AdjustFromC(candor_p_adjust kind, PAdjust* out) {
+Status AdjustFromC(int kind, PAdjust* out) {
   switch (kind) {
     case CANDOR_P_ADJUST_NONE: *out = PAdjust::kNone; return OkStatus();
     case CANDOR_P_ADJUST_HOLM: *out = PAdjust::kHolm; return OkStatus();
@@ -56,7 +56,7 @@ candor_score_options Defaults() {
   return o;
 }
 
-Status PresetMetric(candor_preset preset, Metric* metric, candor_metric* kind) {
+Status PresetMetric(int preset, Metric* metric, candor_metric* kind) {
   switch (preset) {
     case CANDOR_PRESET_NPS: *metric = Metric::Nps(); *kind = CANDOR_METRIC_NPS; break;
     case CANDOR_PRESET_CSAT: *metric = Metric::Csat(); *kind = CANDOR_METRIC_TOP_BOX; break;
@@ -85,7 +85,7 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
   o.size = sizeof(o);
 
-  CANDOR_RETURN_IF_ERROR(MetricFromC(o.metric, &metric->kind));
+  CANDOR_RETURN_IF_ERROR(MetricFromC(RawEnum(o.metric), &metric->kind));
   metric->scale_min = o.scale_min;
   metric->scale_max = o.scale_max;
   metric->promoter_min = o.promoter_min;
@@ -93,14 +93,14 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   metric->box_size = o.box_size;
   CANDOR_RETURN_IF_ERROR(metric->Validate());
 
-  CANDOR_RETURN_IF_ERROR(IntervalFromC(o.interval, &interval->method));
+  CANDOR_RETURN_IF_ERROR(IntervalFromC(RawEnum(o.interval), &interval->method));
   interval->level = o.level;
   interval->prior = o.prior;
   interval->replicates = o.replicates;
   interval->seed = o.seed;
   interval->threads = o.threads;
   CANDOR_RETURN_IF_ERROR(interval->Validate());
-  if (adjust != nullptr) CANDOR_RETURN_IF_ERROR(AdjustFromC(o.p_adjust, adjust));
+  if (adjust != nullptr) CANDOR_RETURN_IF_ERROR(AdjustFromC(RawEnum(o.p_adjust), adjust));
   return OkStatus();
 }
 
@@ -138,7 +138,7 @@ candor_status candor_score_options_preset(candor_score_options* options, size_t 
   }
   Metric metric;
   candor_score_options o = capi::Defaults();
-  Status s = capi::PresetMetric(preset, &metric, &o.metric);
+  Status s = capi::PresetMetric(capi::RawEnum(preset), &metric, &o.metric);
   if (!s.ok()) return capi::Fail(s);
   o.scale_min = metric.scale_min;
   o.scale_max = metric.scale_max;

@@ -85,13 +85,13 @@ candor_status candor_adjust_p_values(candor_p_adjust method, const double* p, si
                                      double* out) {
   return Guard([&] {
     candor::PAdjust adjust;
-    switch (method) {
+    switch (candor::capi::RawEnum(method)) {
       case CANDOR_P_ADJUST_NONE: adjust = candor::PAdjust::kNone; break;
       case CANDOR_P_ADJUST_HOLM: adjust = candor::PAdjust::kHolm; break;
       case CANDOR_P_ADJUST_BH: adjust = candor::PAdjust::kBenjaminiHochberg; break;
       default:
         return Fail(candor::InvalidArgument("unknown p-value adjustment " +
-                                            std::to_string(static_cast<int>(method))));
+                                            std::to_string(candor::capi::RawEnum(method))));
     }
     if (n == 0) return CANDOR_OK;
     candor::Status s = Required(p, "p");

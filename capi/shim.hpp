@@ -7,6 +7,7 @@
 #include <candor/score.hpp>
 #include <candor/status.hpp>
 
+#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -39,6 +40,17 @@ candor_status Guard(Body&& body) noexcept {
 inline Status Required(const void* pointer, const char* name) {
   if (pointer == nullptr) return InvalidArgument(std::string(name) + " is NULL");
   return OkStatus();
+}
+
+// The integer a caller stored in a C enum field or argument. C lets callers
+// store any int there; in C++ loading an out-of-range value through the enum
+// type is undefined, so the bytes are read as an int instead.
+template <typename Enum>
+int RawEnum(const Enum& value) {
+  static_assert(sizeof(Enum) == sizeof(int), "C enums are int-sized here");
+  int raw;
+  std::memcpy(&raw, &value, sizeof(raw));
+  return raw;
 }
 
 // Reads the C options (honouring their `size` for older callers) into the

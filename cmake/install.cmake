@@ -20,5 +20,6 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/candorConfig.cmake
               ${CMAKE_CURRENT_BINARY_DIR}/candorConfigVersion.cmake
         DESTINATION ${CANDOR_CMAKE_DIR})
 
+file(RELATIVE_PATH CANDOR_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(cmake/candor.pc.in ${CMAKE_CURRENT_BINARY_DIR}/candor.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/candor.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

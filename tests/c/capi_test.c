@@ -4,6 +4,7 @@
 #include <candor.h>
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -122,6 +123,30 @@ static void test_bad_input(void) {
   candor_score_options_init(&options);
   options.metric = (candor_metric)42;
   CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  candor_score_options_init(&options);
+  options.interval = (candor_interval)-3;
+  CHECK(candor_score(&options, scores, NULL, 3, &e) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_score_options_preset(&options, sizeof options, (candor_preset)9) ==
+        CANDOR_INVALID_ARGUMENT);
+}
+
+/* A caller built against an older, shorter options struct: the library must
+ * fill only the bytes it was given, and still read those options. */
+static void test_older_caller_struct(void) {
+  unsigned char buffer[sizeof(candor_score_options) + 16];
+  candor_score_options* options = (candor_score_options*)(void*)buffer;
+  size_t old_size = offsetof(candor_score_options, replicates);
+  double scores[4] = {10, 10, 0, 8};
+  candor_estimate e;
+  size_t i;
+  memset(buffer, 0xAB, sizeof buffer);
+  CHECK(candor_score_options_preset(options, old_size, CANDOR_PRESET_NPS) == CANDOR_OK);
+  CHECK(options->size == old_size);
+  for (i = old_size; i < sizeof buffer; ++i) CHECK(buffer[i] == 0xAB);
+  /* The fields it does not know keep their defaults inside the library. */
+  CHECK(candor_score(options, scores, NULL, 4, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, 25.0, 1e-9);
+  CHECK(candor_score_options_preset(options, 4, CANDOR_PRESET_NPS) == CANDOR_INVALID_ARGUMENT);
 }
 
 static void test_presets(void) {
@@ -285,6 +310,8 @@ static void test_planning_and_p_values(void) {
   CHECK_NEAR(adjusted[3], 0.5, 1e-12);
   p[0] = 2.0;
   CHECK(candor_adjust_p_values(CANDOR_P_ADJUST_BH, p, 4, adjusted) == CANDOR_OUT_OF_RANGE);
+  p[0] = 0.01;
+  CHECK(candor_adjust_p_values((candor_p_adjust)7, p, 4, adjusted) == CANDOR_INVALID_ARGUMENT);
 }
 
 int main(void) {
@@ -293,6 +320,7 @@ int main(void) {
   test_adjusted_wald_matches_r_nps();
   test_compare_matches_r_nps();
   test_bad_input();
+  test_older_caller_struct();
   test_presets();
   test_int8_matches_double();
   test_accumulator();
