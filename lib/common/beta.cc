@@ -52,7 +52,7 @@ double IncompleteBetaFraction(double a, double b, double x) {
 // Stirling's formula; its asymptotic series (DLMF 5.11.1) for z >= 10.
 double StirlingError(double z) {
   if (z < 10.0) {
-    return std::lgamma(z) - ((z - 0.5) * std::log(z) - z + 0.5 * std::log(2.0 * kPi));
+    return LogGamma(z) - ((z - 0.5) * std::log(z) - z + 0.5 * std::log(2.0 * kPi));
   }
   const double r = 1.0 / z;
   const double r2 = r * r;
@@ -62,43 +62,77 @@ double StirlingError(double z) {
 // log[x^a (1 - x)^b / B(a, b)]. For large a and b the lgamma differences
 // lose about a * eps; writing 1 / B(a, b) by Stirling's formula keeps the
 // large terms as a * log1p(small) instead (the idea of DiDonato and Morris
-// 1992, TOMS 708, brcomp).
-double LogBetaKernel(double a, double b, double x) {
-  if (std::min(a, b) < 10.0) {
-    return a * std::log(x) + b * std::log1p(-x) - LogBetaFunction(a, b);
-  }
+// 1992, TOMS 708, brcomp):
+//   log kernel = a log1p(s / a) + b log1p(-s / b) + C, s = x (a + b) - a,
+//   C = log(ab / (2 pi (a + b))) / 2 + delta(a + b) - delta(a) - delta(b).
+bool UseStirling(double a, double b) { return std::min(a, b) >= 10.0; }
+
+double KernelConstant(double a, double b) {
+  if (!UseStirling(a, b)) return -LogBetaFunction(a, b);
   const double total = a + b;
-  const double shift = x * total - a;  // x (a + b) - a
-  return a * std::log1p(shift / a) + b * std::log1p(-shift / b) +
-         0.5 * std::log(a * b / (total * 2.0 * kPi)) + StirlingError(total) -
-         StirlingError(a) - StirlingError(b);
+  return 0.5 * std::log(a * b / (total * 2.0 * kPi)) + StirlingError(total) - StirlingError(a) -
+         StirlingError(b);
+}
+
+double LogBetaKernel(double a, double b, double x, bool stirling, double constant) {
+  if (!stirling) return a * std::log(x) + b * std::log1p(-x) + constant;
+  const double shift = x * (a + b) - a;
+  return a * std::log1p(shift / a) + b * std::log1p(-shift / b) + constant;
+}
+
+double IncompleteBetaFromKernel(double a, double b, double x, double log_kernel) {
+  // x^a (1-x)^b / (a B(a, b)) times the continued fraction, or the symmetry.
+  if (x < (a + 1.0) / (a + b + 2.0)) {
+    return std::exp(log_kernel) * IncompleteBetaFraction(a, b, x) / a;
+  }
+  return 1.0 - std::exp(log_kernel) * IncompleteBetaFraction(b, a, 1.0 - x) / b;
 }
 
 }  // namespace
 
-double LogBetaFunction(double a, double b) {
-  return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b);
+double LogGamma(double x) {
+#if defined(__GLIBC__)
+  int sign;
+  return lgamma_r(x, &sign);
+#else
+  return std::lgamma(x);
+#endif
 }
+
+double LogBetaFunction(double a, double b) { return LogGamma(a) + LogGamma(b) - LogGamma(a + b); }
 
 double BetaLogDensity(double x, double a, double b) {
   if (std::isnan(x) || std::isnan(a) || std::isnan(b)) return kNaN;
   if (x < 0.0 || x > 1.0) return -std::numeric_limits<double>::infinity();
-  if (x == 0.0 || x == 1.0) {
-    return (a - 1.0) * std::log(x) + (b - 1.0) * std::log1p(-x) - LogBetaFunction(a, b);
-  }
-  return LogBetaKernel(a, b, x) - std::log(x) - std::log1p(-x);
+  return BetaDistribution(a, b).LogDensity(x);
 }
 
 double RegularizedIncompleteBeta(double a, double b, double x) {
   if (!(a > 0.0) || !(b > 0.0) || std::isnan(x) || std::isinf(a) || std::isinf(b)) return kNaN;
+  return BetaDistribution(a, b).Cdf(x);
+}
+
+BetaDistribution::BetaDistribution(double a, double b)
+    : a_(a), b_(b), stirling_(UseStirling(a, b)), log_constant_(KernelConstant(a, b)) {}
+
+double BetaDistribution::LogKernel(double x) const {
+  return LogBetaKernel(a_, b_, x, stirling_, log_constant_);
+}
+
+double BetaDistribution::LogDensity(double x) const {
+  if (std::isnan(x)) return kNaN;
+  if (x < 0.0 || x > 1.0) return -std::numeric_limits<double>::infinity();
+  if (x == 0.0 || x == 1.0) {
+    return (a_ - 1.0) * std::log(x) + (b_ - 1.0) * std::log1p(-x) - LogBetaFunction(a_, b_);
+  }
+  return LogKernel(x) - std::log(x) - std::log1p(-x);
+}
+
+double BetaDistribution::Cdf(double x) const {
+  if (std::isnan(x)) return kNaN;
   if (x <= 0.0) return 0.0;
   if (x >= 1.0) return 1.0;
-  // x^a (1-x)^b / (a B(a, b)) times the continued fraction.
-  const double log_front = LogBetaKernel(a, b, x);
-  if (x < (a + 1.0) / (a + b + 2.0)) {
-    return std::exp(log_front) * IncompleteBetaFraction(a, b, x) / a;
-  }
-  return 1.0 - std::exp(log_front) * IncompleteBetaFraction(b, a, 1.0 - x) / b;
+  return IncompleteBetaFromKernel(a_, b_, x, LogKernel(x));
 }
 
 double BetaQuantile(double a, double b, double p) {
@@ -110,15 +144,16 @@ double BetaQuantile(double a, double b, double p) {
   double lo = 0.0;
   double hi = 1.0;
   double x = a / (a + b);
+  const BetaDistribution beta(a, b);
   for (int iteration = 0; iteration < 200; ++iteration) {
-    const double f = RegularizedIncompleteBeta(a, b, x) - p;
+    const double f = beta.Cdf(x) - p;
     if (f == 0.0) return x;
     if (f < 0.0) {
       lo = x;
     } else {
       hi = x;
     }
-    double next = x - f / std::exp(BetaLogDensity(x, a, b));
+    double next = x - f / std::exp(beta.LogDensity(x));
     if (!(next > lo && next < hi) || !std::isfinite(next)) next = 0.5 * (lo + hi);
     if (std::fabs(next - x) <= 1e-15 * std::max(x, 1e-300) || hi - lo <= 4e-16 * hi) {
       return next;

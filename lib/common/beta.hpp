@@ -5,6 +5,9 @@
 
 namespace candor::internal {
 
+// log|Gamma(x)|, without touching the global signgam (thread-safe).
+double LogGamma(double x);
+
 // log B(a, b) for a, b > 0.
 double LogBetaFunction(double a, double b);
 
@@ -16,6 +19,23 @@ double RegularizedIncompleteBeta(double a, double b, double x);
 
 // The p-quantile of Beta(a, b): x with I_x(a, b) = p, to about 1e-14.
 double BetaQuantile(double a, double b, double p);
+
+// Beta(a, b) with its normalizing constant computed once: for integrands
+// that evaluate the density or CDF many times with the same parameters.
+class BetaDistribution {
+ public:
+  BetaDistribution(double a, double b);
+  double LogDensity(double x) const;
+  double Cdf(double x) const;  // I_x(a, b)
+
+ private:
+  // log[x^a (1 - x)^b / B(a, b)], see beta.cc.
+  double LogKernel(double x) const;
+  double a_;
+  double b_;
+  bool stirling_;        // min(a, b) >= 10: the Stirling form below
+  double log_constant_;  // -log B(a, b), or the Stirling form's constant
+};
 
 }  // namespace candor::internal
 

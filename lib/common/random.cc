@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "common/beta.hpp"
+
 namespace candor::internal {
 namespace {
 
@@ -42,7 +44,7 @@ int64_t PoissonByTransformedRejection(RandomStream& stream, double mean) {
     if (us >= 0.07 && v <= v_r) return static_cast<int64_t>(k);
     if (k < 0.0 || (us < 0.013 && v > us)) continue;
     const double log_accept = std::log(v * inverse_alpha / (a / (us * us) + b));
-    if (log_accept <= -mean + k * log_mean - std::lgamma(k + 1.0)) {
+    if (log_accept <= -mean + k * log_mean - LogGamma(k + 1.0)) {
       return static_cast<int64_t>(k);
     }
   }

@@ -1,7 +1,6 @@
 // ScoreAccumulator: per-point counts and weight sums; merge and a versioned
 // little-endian serialization.
 #include <candor/score.hpp>
-
 #include <cmath>
 #include <cstring>
 #include <new>

@@ -20,8 +20,7 @@ std::vector<double> BootstrapCounts(const std::vector<double>& values,
 // sum m_i w_i v_i / sum m_i w_i. O(n) per replicate.
 std::vector<double> BootstrapResponses(const std::vector<double>& point_values, int scale_min,
                                        const double* scores, const double* weights, size_t n,
-                                       int replicates, uint64_t seed, uint64_t stream,
-                                       int threads);
+                                       int replicates, uint64_t seed, uint64_t stream, int threads);
 
 }  // namespace candor::internal
 

@@ -1,14 +1,14 @@
 // Breakdown: one estimate per combination of segment codes, each compared
 // with all other responses, p-values adjusted across rows.
-#include <candor/score.hpp>
-
 #include <algorithm>
+#include <candor/score.hpp>
 #include <cmath>
 #include <limits>
 #include <new>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "common/parallel.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
 
@@ -153,6 +153,41 @@ Estimate NaNEstimate(const internal::Tally& tally, double level) {
   return estimate;
 }
 
+// One row: the cell's estimate and its comparison with the rest. p_value is
+// left NaN (not counted in the adjustment) when either side is not estimable.
+Status EstimateRow(const Metric& metric, const CellTable& table, const internal::Tally& total,
+                   size_t weighted_cells, const std::vector<int32_t>& codes, size_t cell,
+                   const IntervalOptions& options, BreakdownRow* row, double* p_value) {
+  try {
+    row->codes = codes;
+    const internal::Tally segment = table.TallyOf(cell, metric.scale_min, metric.scale_max);
+    internal::Tally rest = total.Minus(segment);
+    rest.weighted = weighted_cells > (segment.weighted ? 1u : 0u);
+    Result<internal::GroupEstimate> a =
+        internal::EstimateGroup(metric, segment, nullptr, options, internal::kFirstGroupStream);
+    if (!a.ok() && !NotEstimable(a.status())) return a.status();
+    Result<internal::GroupEstimate> b =
+        rest.Total() == 0
+            ? Result<internal::GroupEstimate>(Empty("no other responses"))
+            : internal::EstimateGroup(metric, rest, nullptr, options, internal::kSecondGroupStream);
+    if (!b.ok() && !NotEstimable(b.status())) return b.status();
+    row->estimate = a.ok() ? a->estimate : NaNEstimate(segment, options.level);
+    if (a.ok() && b.ok()) {
+      row->vs_rest = internal::CompareGroups(metric, *a, *b, options);
+      *p_value = row->vs_rest.p_value;
+      return OkStatus();
+    }
+    Comparison& vs_rest = row->vs_rest;
+    vs_rest.difference = vs_rest.std_error = vs_rest.ci_low = vs_rest.ci_high = kNaN;
+    vs_rest.p_value = 1.0;
+    vs_rest.a = row->estimate;
+    vs_rest.b = b.ok() ? b->estimate : NaNEstimate(rest, options.level);
+    return OkStatus();
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");
+  }
+}
+
 }  // namespace
 
 Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* scores,
@@ -173,8 +208,8 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
         return InvalidArgument("segment column " + std::to_string(k) + " is null");
       }
     }
-    CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max,
-                                                       scores, weights, n));
+    CANDOR_RETURN_IF_ERROR(
+        internal::ValidateResponses(metric.scale_min, metric.scale_max, scores, weights, n));
     const size_t points = static_cast<size_t>(metric.scale_max - metric.scale_min + 1);
     CellTable table(segments, points);
     FillCells(metric, scores, weights, n, segments, &table);
@@ -193,49 +228,32 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
     total.weighted = weighted_cells > 0;
     CANDOR_RETURN_IF_ERROR(internal::CheckEstimable(total));
     if (total.weighted && options.method == IntervalMethod::kBootstrap) {
-      return Unsupported("breakdowns do not support the weighted bootstrap (it resamples "
-                         "responses); use Wald, adjusted Wald or Bayes with weights");
+      return Unsupported(
+          "breakdowns do not support the weighted bootstrap (it resamples "
+          "responses); use Wald, adjusted Wald or Bayes with weights");
     }
 
     std::vector<size_t> order(table.cells());
     for (size_t cell = 0; cell < order.size(); ++cell) order[cell] = cell;
     std::vector<std::vector<int32_t>> codes(table.cells());
     for (size_t cell = 0; cell < codes.size(); ++cell) codes[cell] = table.Codes(cell);
-    std::sort(order.begin(), order.end(),
-              [&](size_t x, size_t y) { return codes[x] < codes[y]; });
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return codes[x] < codes[y]; });
 
-    std::vector<BreakdownRow> rows;
-    rows.reserve(order.size());
-    std::vector<double> p_values;
-    p_values.reserve(order.size());
-    for (size_t cell : order) {
-      BreakdownRow row;
-      row.codes = codes[cell];
-      internal::Tally segment = table.TallyOf(cell, metric.scale_min, metric.scale_max);
-      internal::Tally rest = total.Minus(segment);
-      rest.weighted = weighted_cells > (segment.weighted ? 1u : 0u);
-      Result<internal::GroupEstimate> a = internal::EstimateGroup(
-          metric, segment, nullptr, options, internal::kFirstGroupStream);
-      if (!a.ok() && !NotEstimable(a.status())) return a.status();
-      Result<internal::GroupEstimate> b =
-          rest.Total() == 0 ? Result<internal::GroupEstimate>(Empty("no other responses"))
-                            : internal::EstimateGroup(metric, rest, nullptr, options,
-                                                      internal::kSecondGroupStream);
-      if (!b.ok() && !NotEstimable(b.status())) return b.status();
-      row.estimate = a.ok() ? a->estimate : NaNEstimate(segment, options.level);
-      if (a.ok() && b.ok()) {
-        row.vs_rest = internal::CompareGroups(metric, *a, *b, options);
-        p_values.push_back(row.vs_rest.p_value);
-      } else {
-        Comparison& vs_rest = row.vs_rest;
-        vs_rest.difference = vs_rest.std_error = vs_rest.ci_low = vs_rest.ci_high = kNaN;
-        vs_rest.p_value = 1.0;
-        vs_rest.a = row.estimate;
-        vs_rest.b = b.ok() ? b->estimate : NaNEstimate(rest, options.level);
-        p_values.push_back(kNaN);  // not counted in the adjustment
+    // Rows are independent: estimate them in parallel (each with one thread,
+    // so bootstrap streams and results do not depend on the thread count).
+    std::vector<BreakdownRow> rows(order.size());
+    std::vector<double> p_values(order.size(), kNaN);
+    std::vector<Status> failures(order.size());
+    IntervalOptions row_options = options;
+    row_options.threads = 1;
+    internal::ParallelChunks(order.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+      for (size_t r = begin; r < end; ++r) {
+        failures[r] = EstimateRow(metric, table, total, weighted_cells, codes[order[r]], order[r],
+                                  row_options, &rows[r], &p_values[r]);
+        if (!failures[r].ok()) return;
       }
-      rows.push_back(std::move(row));
-    }
+    });
+    for (const Status& failure : failures) CANDOR_RETURN_IF_ERROR(failure);
     const std::vector<double> adjusted = AdjustPValues(p_values, adjust);
     for (size_t r = 0; r < rows.size(); ++r) {
       rows[r].p_adjusted = std::isnan(adjusted[r]) ? 1.0 : adjusted[r];

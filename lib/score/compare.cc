@@ -1,6 +1,5 @@
 // Compare: two independent groups, difference a - b.
 #include <candor/score.hpp>
-
 #include <new>
 #include <string>
 
@@ -12,13 +11,13 @@ namespace {
 
 Result<internal::GroupEstimate> EstimateOneGroup(const Metric& metric, const double* scores,
                                                  const double* weights, size_t n,
-                                                 const IntervalOptions& options,
-                                                 uint64_t stream, const char* name) {
+                                                 const IntervalOptions& options, uint64_t stream,
+                                                 const char* name) {
   if (n == 0) return Empty(std::string("group ") + name + " has no responses");
   internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
   Status status = internal::TallyResponses(scores, weights, n, &tally);
-  if (!status.ok()) return Status(status.code(), std::string("group ") + name + ": " +
-                                                     status.message());
+  if (!status.ok())
+    return Status(status.code(), std::string("group ") + name + ": " + status.message());
   const internal::ResponsesView responses{scores, weights, n};
   Result<internal::GroupEstimate> group =
       internal::EstimateGroup(metric, tally, &responses, options, stream);
@@ -31,17 +30,16 @@ Result<internal::GroupEstimate> EstimateOneGroup(const Metric& metric, const dou
 
 }  // namespace
 
-Result<Comparison> Compare(const Metric& metric, const double* scores_a,
-                           const double* weights_a, size_t n_a, const double* scores_b,
-                           const double* weights_b, size_t n_b,
+Result<Comparison> Compare(const Metric& metric, const double* scores_a, const double* weights_a,
+                           size_t n_a, const double* scores_b, const double* weights_b, size_t n_b,
                            const IntervalOptions& options) {
   try {
     CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
-    Result<internal::GroupEstimate> a = EstimateOneGroup(
-        metric, scores_a, weights_a, n_a, options, internal::kFirstGroupStream, "a");
+    Result<internal::GroupEstimate> a = EstimateOneGroup(metric, scores_a, weights_a, n_a, options,
+                                                         internal::kFirstGroupStream, "a");
     if (!a.ok()) return a.status();
-    Result<internal::GroupEstimate> b = EstimateOneGroup(
-        metric, scores_b, weights_b, n_b, options, internal::kSecondGroupStream, "b");
+    Result<internal::GroupEstimate> b = EstimateOneGroup(metric, scores_b, weights_b, n_b, options,
+                                                         internal::kSecondGroupStream, "b");
     if (!b.ok()) return b.status();
     return internal::CompareGroups(metric, *a, *b, options);
   } catch (const std::bad_alloc&) {

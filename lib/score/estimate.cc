@@ -1,6 +1,5 @@
 // EstimateScores, EstimateInt8, EstimateAccumulated.
 #include <candor/score.hpp>
-
 #include <new>
 #include <string>
 
@@ -10,17 +9,16 @@
 
 namespace candor {
 
-Result<Estimate> EstimateScores(const Metric& metric, const double* scores,
-                                const double* weights, size_t n,
-                                const IntervalOptions& options) {
+Result<Estimate> EstimateScores(const Metric& metric, const double* scores, const double* weights,
+                                size_t n, const IntervalOptions& options) {
   try {
     CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
     if (n == 0) return Empty("no responses");
     internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
     CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, weights, n, &tally));
     const internal::ResponsesView responses{scores, weights, n};
-    Result<internal::GroupEstimate> group = internal::EstimateGroup(
-        metric, tally, &responses, options, internal::kFirstGroupStream);
+    Result<internal::GroupEstimate> group =
+        internal::EstimateGroup(metric, tally, &responses, options, internal::kFirstGroupStream);
     if (!group.ok()) return group.status();
     return group->estimate;
   } catch (const std::bad_alloc&) {
@@ -34,9 +32,8 @@ Result<Estimate> EstimateInt8(const Metric& metric, const int8_t* scores, size_t
     CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
     if (n == 0) return Empty("no responses");
     internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
-    CANDOR_RETURN_IF_ERROR(internal::CountInt8Scores(scores, n, metric.scale_min,
-                                                     metric.scale_max, options.threads,
-                                                     tally.counts.data()));
+    CANDOR_RETURN_IF_ERROR(internal::CountInt8Scores(scores, n, metric.scale_min, metric.scale_max,
+                                                     options.threads, tally.counts.data()));
     for (size_t j = 0; j < tally.counts.size(); ++j) {
       tally.weight_sums[j] = static_cast<double>(tally.counts[j]);
       tally.weight_square_sums[j] = static_cast<double>(tally.counts[j]);
@@ -55,10 +52,10 @@ Result<Estimate> EstimateAccumulated(const Metric& metric, const ScoreAccumulato
   try {
     CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
     if (acc.scale_min() != metric.scale_min || acc.scale_max() != metric.scale_max) {
-      return InvalidArgument("the accumulator's scale " + std::to_string(acc.scale_min()) +
-                             ".." + std::to_string(acc.scale_max()) +
-                             " differs from the metric's " + std::to_string(metric.scale_min) +
-                             ".." + std::to_string(metric.scale_max));
+      return InvalidArgument("the accumulator's scale " + std::to_string(acc.scale_min()) + ".." +
+                             std::to_string(acc.scale_max()) + " differs from the metric's " +
+                             std::to_string(metric.scale_min) + ".." +
+                             std::to_string(metric.scale_max));
     }
     const internal::Tally tally = internal::Tally::FromAccumulator(acc);
     Result<internal::GroupEstimate> group =

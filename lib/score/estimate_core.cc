@@ -97,15 +97,16 @@ Status ValidateRequest(const Metric& metric, const IntervalOptions& options) {
   CANDOR_RETURN_IF_ERROR(metric.Validate());
   CANDOR_RETURN_IF_ERROR(options.Validate());
   if (metric.kind == MetricKind::kMean && options.method == IntervalMethod::kAdjustedWald) {
-    return Unsupported("the adjusted Wald interval is defined for NPS and box metrics, "
-                       "not for means; use Wald, Bayes or bootstrap");
+    return Unsupported(
+        "the adjusted Wald interval is defined for NPS and box metrics, "
+        "not for means; use Wald, Bayes or bootstrap");
   }
   return OkStatus();
 }
 
 Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
-                                    const ResponsesView* responses,
-                                    const IntervalOptions& options, uint64_t stream) {
+                                    const ResponsesView* responses, const IntervalOptions& options,
+                                    uint64_t stream) {
   CANDOR_RETURN_IF_ERROR(CheckEstimable(tally));
   const Categories categories = Categorize(metric, tally);
   const int64_t n = tally.Total();
@@ -153,8 +154,9 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
         // Linearization of the Hajek mean, survey::svymean with ids = ~1:
         // e_i = w_i (s_i - m) / sum w; var = n / (n - 1) * sum e_i^2.
         if (n < 2) {
-          return Empty("the weighted (linearization) variance needs at least 2 responses; "
-                       "got 1 (its n / (n - 1) factor is undefined)");
+          return Empty(
+              "the weighted (linearization) variance needs at least 2 responses; "
+              "got 1 (its n / (n - 1) factor is undefined)");
         }
         double sum_e2 = 0;
         for (size_t c = 0; c < categories.values.size(); ++c) {
@@ -212,21 +214,20 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
     case IntervalMethod::kBootstrap: {
       if (tally.weighted) {
         if (responses == nullptr || responses->scores == nullptr) {
-          return Unsupported("the weighted bootstrap resamples responses and needs them; "
-                             "per-point sums (accumulators, breakdowns) are not enough");
+          return Unsupported(
+              "the weighted bootstrap resamples responses and needs them; "
+              "per-point sums (accumulators, breakdowns) are not enough");
         }
         std::vector<double> point_values(tally.counts.size());
         for (size_t j = 0; j < point_values.size(); ++j) {
           point_values[j] = metric.ValueOf(tally.scale_min + static_cast<int>(j));
         }
         group.replicates = BootstrapResponses(point_values, tally.scale_min, responses->scores,
-                                              responses->weights, responses->n,
-                                              options.replicates, options.seed, stream,
-                                              options.threads);
+                                              responses->weights, responses->n, options.replicates,
+                                              options.seed, stream, options.threads);
       } else {
-        group.replicates = BootstrapCounts(categories.values, categories.counts,
-                                           options.replicates, options.seed, stream,
-                                           options.threads);
+        group.replicates = BootstrapCounts(categories.values, categories.counts, options.replicates,
+                                           options.seed, stream, options.threads);
       }
       for (double& r : group.replicates) r *= scale;
       std::vector<double> sorted = group.replicates;
@@ -268,18 +269,15 @@ Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const Gro
     comparison.std_error = SampleStandardDeviation(differences);
     comparison.ci_low = SortedQuantile(differences, tail);
     comparison.ci_high = SortedQuantile(differences, 1.0 - tail);
-    comparison.p_value =
-        std::min(1.0, 2.0 * std::min(at_most_zero / count, at_least_zero / count));
+    comparison.p_value = std::min(1.0, 2.0 * std::min(at_most_zero / count, at_least_zero / count));
   } else {
     // Wald-type: normal around the difference of the centres (the estimates,
     // adjusted estimates or posterior means), variance var_a + var_b.
     const double centre = a.centre - b.centre;
-    const double standard_error =
-        std::sqrt(a.estimate.std_error * a.estimate.std_error +
-                  b.estimate.std_error * b.estimate.std_error);
-    comparison.difference = options.method == IntervalMethod::kBayes
-                                ? a.estimate.value - b.estimate.value
-                                : centre;
+    const double standard_error = std::sqrt(a.estimate.std_error * a.estimate.std_error +
+                                            b.estimate.std_error * b.estimate.std_error);
+    comparison.difference =
+        options.method == IntervalMethod::kBayes ? a.estimate.value - b.estimate.value : centre;
     comparison.std_error = standard_error;
     comparison.ci_low = centre - z * standard_error;
     comparison.ci_high = centre + z * standard_error;

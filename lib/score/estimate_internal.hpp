@@ -3,7 +3,6 @@
 #define CANDOR_SCORE_ESTIMATE_INTERNAL_HPP_
 
 #include <candor/score.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -35,8 +34,8 @@ constexpr uint64_t kSecondGroupStream = 1;
 // `responses` may be null; a weighted bootstrap without it is UNSUPPORTED.
 // Expects a validated metric and options, and a tally on the metric's scale.
 Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
-                                    const ResponsesView* responses,
-                                    const IntervalOptions& options, uint64_t stream);
+                                    const ResponsesView* responses, const IntervalOptions& options,
+                                    uint64_t stream);
 
 // a - b for two independent groups estimated with the same options.
 Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const GroupEstimate& b,

@@ -55,8 +55,8 @@ inline __attribute__((always_inline)) void CountBlocks(const int8_t* data, size_
 __attribute__((target_clones("avx2", "default"))) void CountBlocksDispatch(
     const int8_t* data, size_t blocks, int scale_min, int points, int64_t* counts) {
   switch (points) {
-#define CANDOR_POINTS_CASE(k) \
-  case k:                     \
+#define CANDOR_POINTS_CASE(k)                        \
+  case k:                                            \
     CountBlocks<k>(data, blocks, scale_min, counts); \
     return;
     CANDOR_POINTS_CASE(2)
@@ -124,6 +124,33 @@ int ThreadsFor(size_t n, int threads) {
   return static_cast<int>(std::min<size_t>(by_size, ResolveThreadCount(threads)));
 }
 
+// Counts scores[begin, end) into `table` by segment, through narrow
+// counters (kept small to stay in L1) flushed every `flush_every` rows,
+// before they can overflow. Returns the first bad index or kNotFound.
+template <typename Counter>
+size_t CountSegmentPiece(const int8_t* scores, const int32_t* codes, size_t begin, size_t end,
+                         int scale_min, int points, int32_t n_segments, size_t flush_every,
+                         std::vector<Counter>* narrow, std::vector<int64_t>* table) {
+  const size_t cells = table->size();
+  Counter* counters = narrow->data();
+  for (size_t start = begin; start < end; start += flush_every) {
+    const size_t stop = std::min(end, start + flush_every);
+    for (size_t i = start; i < stop; ++i) {
+      const unsigned offset = static_cast<unsigned>(static_cast<int>(scores[i]) - scale_min);
+      const uint32_t code = static_cast<uint32_t>(codes[i]);
+      if (offset >= static_cast<unsigned>(points) || code >= static_cast<uint32_t>(n_segments)) {
+        return i;
+      }
+      ++counters[static_cast<size_t>(code) * points + offset];
+    }
+    for (size_t c = 0; c < cells; ++c) {
+      (*table)[c] += counters[c];
+      counters[c] = 0;
+    }
+  }
+  return kNotFound;
+}
+
 }  // namespace
 
 Status CountInt8Scores(const int8_t* scores, size_t n, int scale_min, int scale_max, int threads,
@@ -152,9 +179,8 @@ Status CountInt8Scores(const int8_t* scores, size_t n, int scale_min, int scale_
   return OkStatus();
 }
 
-Status CountInt8ScoresBySegment(const int8_t* scores, const int32_t* codes, size_t n,
-                                int scale_min, int scale_max, int32_t n_segments, int threads,
-                                int64_t* counts) {
+Status CountInt8ScoresBySegment(const int8_t* scores, const int32_t* codes, size_t n, int scale_min,
+                                int scale_max, int32_t n_segments, int threads, int64_t* counts) {
   if (n > 0 && (scores == nullptr || codes == nullptr)) {
     return InvalidArgument("scores or codes is null but n > 0");
   }
@@ -167,31 +193,21 @@ Status CountInt8ScoresBySegment(const int8_t* scores, const int32_t* codes, size
   // merging than they save.
   if (cells > (size_t{1} << 22)) chunks = 1;
   std::vector<std::vector<int64_t>> chunk_counts(chunks, std::vector<int64_t>(cells, 0));
-  // 32-bit counters halve the table's cache footprint; flushed before they
-  // could overflow.
-  std::vector<std::vector<uint32_t>> chunk_narrow(chunks, std::vector<uint32_t>(cells, 0));
+  // 16-bit counters while the table fits in a 32 KiB L1 cache, else 32-bit.
+  const bool narrow16 = cells <= 16384;
+  std::vector<std::vector<uint16_t>> counters16(narrow16 ? chunks : 0,
+                                                std::vector<uint16_t>(cells, 0));
+  std::vector<std::vector<uint32_t>> counters32(narrow16 ? 0 : chunks,
+                                                std::vector<uint32_t>(cells, 0));
   std::vector<size_t> first_bad(chunks, kNotFound);
-  std::vector<size_t> chunk_begin(chunks, 0);
   ParallelChunks(n, chunks, [&](size_t chunk, size_t begin, size_t end) {
-    chunk_begin[chunk] = begin;
-    std::vector<int64_t>& table = chunk_counts[chunk];
-    std::vector<uint32_t>& narrow = chunk_narrow[chunk];
-    constexpr size_t kFlushEvery = size_t{1} << 31;
-    for (size_t start = begin; start < end; start += kFlushEvery) {
-      const size_t stop = std::min(end, start + kFlushEvery);
-      for (size_t i = start; i < stop; ++i) {
-        const unsigned offset = static_cast<unsigned>(static_cast<int>(scores[i]) - scale_min);
-        const uint32_t code = static_cast<uint32_t>(codes[i]);
-        if (offset >= static_cast<unsigned>(points) || code >= static_cast<uint32_t>(n_segments)) {
-          first_bad[chunk] = i;
-          return;
-        }
-        ++narrow[static_cast<size_t>(code) * points + offset];
-      }
-      for (size_t c = 0; c < cells; ++c) {
-        table[c] += narrow[c];
-        narrow[c] = 0;
-      }
+    if (narrow16) {
+      first_bad[chunk] = CountSegmentPiece(scores, codes, begin, end, scale_min, points, n_segments,
+                                           65535, &counters16[chunk], &chunk_counts[chunk]);
+    } else {
+      first_bad[chunk] =
+          CountSegmentPiece(scores, codes, begin, end, scale_min, points, n_segments,
+                            size_t{1} << 31, &counters32[chunk], &chunk_counts[chunk]);
     }
   });
   for (int chunk = 0; chunk < chunks; ++chunk) {

@@ -3,7 +3,6 @@
 #define CANDOR_SCORE_INT8_KERNEL_HPP_
 
 #include <candor/status.hpp>
-
 #include <cstddef>
 #include <cstdint>
 
@@ -23,9 +22,8 @@ Status CountInt8Scores(const int8_t* scores, size_t n, int scale_min, int scale_
 // counts has n_segments * points entries. Multi-threaded like the above; on a
 // bad score or code returns OUT_OF_RANGE naming the first bad index and
 // leaves counts unchanged.
-Status CountInt8ScoresBySegment(const int8_t* scores, const int32_t* codes, size_t n,
-                                int scale_min, int scale_max, int32_t n_segments, int threads,
-                                int64_t* counts);
+Status CountInt8ScoresBySegment(const int8_t* scores, const int32_t* codes, size_t n, int scale_min,
+                                int scale_max, int32_t n_segments, int threads, int64_t* counts);
 
 }  // namespace candor::internal
 

@@ -1,6 +1,5 @@
 // IntervalOptions::Validate.
 #include <candor/score.hpp>
-
 #include <cmath>
 #include <string>
 
@@ -14,8 +13,7 @@ Status IntervalOptions::Validate() const {
     case IntervalMethod::kBootstrap:
       break;
     default:
-      return InvalidArgument("unknown interval method " +
-                             std::to_string(static_cast<int>(method)));
+      return InvalidArgument("unknown interval method " + std::to_string(static_cast<int>(method)));
   }
   if (!(level > 0.0 && level < 1.0)) {
     return InvalidArgument("level must be in (0, 1), got " + std::to_string(level));

@@ -1,6 +1,5 @@
 // Metric: the mapping from a score to the value that is averaged.
 #include <candor/score.hpp>
-
 #include <cstdint>
 #include <string>
 
@@ -53,14 +52,13 @@ Status Metric::Validate() const {
   }
   const int64_t points = static_cast<int64_t>(scale_max) - scale_min + 1;
   if (points > 1000) {
-    return InvalidArgument("a scale has at most 1000 points; " + std::to_string(scale_min) +
-                           ".." + std::to_string(scale_max) + " has " + std::to_string(points));
+    return InvalidArgument("a scale has at most 1000 points; " + std::to_string(scale_min) + ".." +
+                           std::to_string(scale_max) + " has " + std::to_string(points));
   }
   if (kind == MetricKind::kNps) {
     if (detractor_max >= promoter_min) {
       return InvalidArgument("detractor_max (" + std::to_string(detractor_max) +
-                             ") must be below promoter_min (" + std::to_string(promoter_min) +
-                             ")");
+                             ") must be below promoter_min (" + std::to_string(promoter_min) + ")");
     }
     if (detractor_max < scale_min || promoter_min > scale_max) {
       return InvalidArgument("the NPS bands (detractors up to " + std::to_string(detractor_max) +

@@ -1,7 +1,6 @@
 // AdjustPValues: Holm (1979) and Benjamini-Hochberg (1995), as R's p.adjust.
-#include <candor/score.hpp>
-
 #include <algorithm>
+#include <candor/score.hpp>
 #include <cmath>
 #include <numeric>
 

@@ -1,6 +1,5 @@
 // MarginOfError and RequiredSampleSize (formulas in include/candor/score.hpp).
 #include <candor/score.hpp>
-
 #include <cmath>
 #include <string>
 
@@ -11,8 +10,7 @@ namespace {
 
 Status ValidateShares(double promoters, double detractors, double level) {
   if (!(promoters >= 0.0 && promoters <= 1.0)) {
-    return InvalidArgument("promoters must be a share in [0, 1], got " +
-                           std::to_string(promoters));
+    return InvalidArgument("promoters must be a share in [0, 1], got " + std::to_string(promoters));
   }
   if (!(detractors >= 0.0 && detractors <= 1.0)) {
     return InvalidArgument("detractors must be a share in [0, 1], got " +

@@ -64,8 +64,8 @@ Tally Tally::Minus(const Tally& other) const {
   return rest;
 }
 
-Status ValidateResponses(int scale_min, int scale_max, const double* scores,
-                         const double* weights, size_t n) {
+Status ValidateResponses(int scale_min, int scale_max, const double* scores, const double* weights,
+                         size_t n) {
   if (n > 0 && scores == nullptr) return InvalidArgument("scores is null but n > 0");
   for (size_t i = 0; i < n; ++i) {
     const double x = scores[i];
@@ -96,8 +96,7 @@ Status ValidateResponses(int scale_min, int scale_max, const double* scores,
 }
 
 Status TallyResponses(const double* scores, const double* weights, size_t n, Tally* tally) {
-  CANDOR_RETURN_IF_ERROR(
-      ValidateResponses(tally->scale_min, tally->scale_max, scores, weights, n));
+  CANDOR_RETURN_IF_ERROR(ValidateResponses(tally->scale_min, tally->scale_max, scores, weights, n));
   const int scale_min = tally->scale_min;
   if (weights == nullptr) {
     std::vector<int64_t> added(tally->counts.size(), 0);

@@ -4,7 +4,6 @@
 #define CANDOR_SCORE_TALLY_HPP_
 
 #include <candor/score.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -30,8 +29,8 @@ struct Tally {
 // Validates that scores are finite integers in [scale_min, scale_max] and
 // weights (if not null) finite and >= 0; messages name the first bad index.
 // Does not require a positive weight sum (see CheckEstimable).
-Status ValidateResponses(int scale_min, int scale_max, const double* scores,
-                         const double* weights, size_t n);
+Status ValidateResponses(int scale_min, int scale_max, const double* scores, const double* weights,
+                         size_t n);
 
 // Validates and adds responses to `tally` (which must be on that scale).
 Status TallyResponses(const double* scores, const double* weights, size_t n, Tally* tally);

@@ -1,10 +1,10 @@
 // Numerical building blocks in lib/common against scipy and closed forms.
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <cstdint>
 #include <set>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "common/beta.hpp"
 #include "common/normal.hpp"
@@ -84,12 +84,9 @@ TEST(IncompleteBeta, MatchesScipy) {
 // scipy.stats.beta.ppf(p, a, b), printed with %.17g.
 TEST(BetaQuantile, MatchesScipy) {
   const double cases[][4] = {
-      {0.5, 0.5, 0.025, 0.001541333133436012},
-      {2, 3, 0.5, 0.38572756813238951},
-      {31, 31, 0.975, 0.62303202573687022},
-      {0.2, 10, 0.01, 6.7944317419373591e-12},
-      {500, 20, 0.025, 0.94341949940723979},
-      {3, 0.2, 0.999, 0.99999999999999978},
+      {0.5, 0.5, 0.025, 0.001541333133436012}, {2, 3, 0.5, 0.38572756813238951},
+      {31, 31, 0.975, 0.62303202573687022},    {0.2, 10, 0.01, 6.7944317419373591e-12},
+      {500, 20, 0.025, 0.94341949940723979},   {3, 0.2, 0.999, 0.99999999999999978},
   };
   for (const auto& c : cases) {
     EXPECT_NEAR(BetaQuantile(c[0], c[1], c[2]), c[3], 1e-10 * c[3] + 1e-14)
@@ -99,10 +96,10 @@ TEST(BetaQuantile, MatchesScipy) {
 
 TEST(Quadrature, ClosedForms) {
   // int_0^1 x^5 = 1/6; int_0^pi sin = 2; int_0^1 x^-1/2 = 2 (end singularity).
-  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::pow(x, 5); }, 0, 1, 1e-14, 1e-13)
-                  .value,
+  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::pow(x, 5); }, 0, 1, 1e-14, 1e-13).value,
               1.0 / 6.0, 1e-14);
-  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::sin(x); }, 0, 3.14159265358979323846, 1e-14, 1e-13)
+  EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::sin(x); }, 0, 3.14159265358979323846,
+                                1e-14, 1e-13)
                   .value,
               2.0, 1e-13);
   const QuadratureResult singular =
@@ -177,8 +174,7 @@ TEST(RandomStream, PoissonSmallMeanProbabilities) {
     const int64_t mode = static_cast<int64_t>(mean);
     for (int i = 0; i < draws; ++i) zeros_or_mode += random.Poisson(mean) == mode;
     const double p = std::exp(-mean + mode * std::log(mean) - std::lgamma(mode + 1.0));
-    EXPECT_NEAR(static_cast<double>(zeros_or_mode) / draws, p,
-                6 * std::sqrt(p * (1 - p) / draws));
+    EXPECT_NEAR(static_cast<double>(zeros_or_mode) / draws, p, 6 * std::sqrt(p * (1 - p) / draws));
   }
 }
 
@@ -186,11 +182,12 @@ TEST(Parallel, CoversRangeOnceInOrder) {
   for (int threads : {1, 2, 3, 8}) {
     std::vector<int> hits(1001, 0);
     std::vector<size_t> begins(16, 0), ends(16, 0);
-    const size_t chunks = ParallelChunks(hits.size(), threads, [&](size_t chunk, size_t b, size_t e) {
-      begins[chunk] = b;
-      ends[chunk] = e;
-      for (size_t i = b; i < e; ++i) ++hits[i];
-    });
+    const size_t chunks =
+        ParallelChunks(hits.size(), threads, [&](size_t chunk, size_t b, size_t e) {
+          begins[chunk] = b;
+          ends[chunk] = e;
+          for (size_t i = b; i < e; ++i) ++hits[i];
+        });
     EXPECT_EQ(chunks, static_cast<size_t>(threads));
     for (int h : hits) EXPECT_EQ(h, 1);
     for (size_t c = 1; c < chunks; ++c) EXPECT_EQ(begins[c], ends[c - 1]);

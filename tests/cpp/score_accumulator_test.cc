@@ -1,10 +1,10 @@
 // ScoreAccumulator and the int8 kernels.
+#include <gtest/gtest.h>
+
+#include <candor/score.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <candor/score.hpp>
-#include <gtest/gtest.h>
 
 #include "common/random.hpp"
 #include "score/int8_kernel.hpp"
@@ -15,7 +15,8 @@ namespace {
 std::vector<int8_t> RandomInt8Scores(size_t n, int low, int high, uint64_t seed) {
   internal::RandomStream random(seed);
   std::vector<int8_t> scores(n);
-  for (int8_t& s : scores) s = static_cast<int8_t>(low + static_cast<int>(random.Next() % (high - low + 1)));
+  for (int8_t& s : scores)
+    s = static_cast<int8_t>(low + static_cast<int>(random.Next() % (high - low + 1)));
   return scores;
 }
 
@@ -121,8 +122,8 @@ TEST(Accumulator, DeserializeRejectsBadBytes) {
 TEST(Int8, EqualsDoublePath) {
   const std::vector<int8_t> scores = RandomInt8Scores(100003, 0, 10, 21);
   const std::vector<double> as_double(scores.begin(), scores.end());
-  for (IntervalMethod method : {IntervalMethod::kWald, IntervalMethod::kAdjustedWald,
-                                IntervalMethod::kBootstrap}) {
+  for (IntervalMethod method :
+       {IntervalMethod::kWald, IntervalMethod::kAdjustedWald, IntervalMethod::kBootstrap}) {
     IntervalOptions options;
     options.method = method;
     Result<Estimate> a = EstimateInt8(Metric::Nps(), scores.data(), scores.size(), options);
@@ -201,8 +202,8 @@ TEST(Int8, SegmentKernelMatchesNaive) {
   }
   codes[2500000] = 1000;
   std::vector<int64_t> counts(1000 * 11, 0);
-  Status status = internal::CountInt8ScoresBySegment(scores.data(), codes.data(), n, 0, 10, 1000,
-                                                     2, counts.data());
+  Status status = internal::CountInt8ScoresBySegment(scores.data(), codes.data(), n, 0, 10, 1000, 2,
+                                                     counts.data());
   EXPECT_EQ(status.code(), CANDOR_OUT_OF_RANGE);
   EXPECT_NE(status.message().find("index 2500000"), std::string::npos) << status.message();
 }

@@ -1,10 +1,10 @@
 // The seeded Poisson bootstrap: determinism across threads, seeds, and
 // agreement with Wald where the normal approximation holds.
-#include <cmath>
-#include <vector>
+#include <gtest/gtest.h>
 
 #include <candor/score.hpp>
-#include <gtest/gtest.h>
+#include <cmath>
+#include <vector>
 
 #include "common/random.hpp"
 

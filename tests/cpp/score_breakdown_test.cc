@@ -1,10 +1,10 @@
 // Breakdown against direct estimates and comparisons on the subsets.
+#include <gtest/gtest.h>
+
+#include <candor/score.hpp>
 #include <cmath>
 #include <map>
 #include <vector>
-
-#include <candor/score.hpp>
-#include <gtest/gtest.h>
 
 #include "common/random.hpp"
 
@@ -41,9 +41,9 @@ void ExpectSameEstimate(const Estimate& a, const Estimate& b) {
 void CheckAgainstSubsets(const Data& data, bool weighted, const IntervalOptions& options) {
   const std::vector<const int32_t*> segments = {data.region.data(), data.plan.data()};
   const double* weights = weighted ? data.weights.data() : nullptr;
-  Result<std::vector<BreakdownRow>> rows = Breakdown(Metric::Nps(), data.scores.data(), weights,
-                                                     data.scores.size(), segments, options,
-                                                     PAdjust::kHolm);
+  Result<std::vector<BreakdownRow>> rows =
+      Breakdown(Metric::Nps(), data.scores.data(), weights, data.scores.size(), segments, options,
+                PAdjust::kHolm);
   ASSERT_TRUE(rows.ok()) << rows.status().message();
   ASSERT_EQ(rows->size(), 6u);
   std::vector<double> p_values;
@@ -56,14 +56,13 @@ void CheckAgainstSubsets(const Data& data, bool weighted, const IntervalOptions&
       (in ? in_s : out_s).push_back(data.scores[i]);
       (in ? in_w : out_w).push_back(data.weights[i]);
     }
-    Result<Estimate> direct = EstimateScores(Metric::Nps(), in_s.data(),
-                                             weighted ? in_w.data() : nullptr, in_s.size(),
-                                             options);
+    Result<Estimate> direct = EstimateScores(
+        Metric::Nps(), in_s.data(), weighted ? in_w.data() : nullptr, in_s.size(), options);
     ASSERT_TRUE(direct.ok());
     ExpectSameEstimate(row.estimate, *direct);
-    Result<Comparison> vs = Compare(Metric::Nps(), in_s.data(), weighted ? in_w.data() : nullptr,
-                                    in_s.size(), out_s.data(),
-                                    weighted ? out_w.data() : nullptr, out_s.size(), options);
+    Result<Comparison> vs =
+        Compare(Metric::Nps(), in_s.data(), weighted ? in_w.data() : nullptr, in_s.size(),
+                out_s.data(), weighted ? out_w.data() : nullptr, out_s.size(), options);
     ASSERT_TRUE(vs.ok());
     EXPECT_NEAR(row.vs_rest.difference, vs->difference, 1e-9);
     EXPECT_NEAR(row.vs_rest.std_error, vs->std_error, 1e-9);
@@ -117,8 +116,8 @@ TEST(Breakdown, HashPathForWideCodes) {
 TEST(Breakdown, SingleSegmentHasNoRest) {
   const std::vector<double> scores = {9, 10, 3, 7};
   const std::vector<int32_t> codes = {4, 4, 4, 4};
-  auto rows = Breakdown(Metric::Nps(), scores.data(), nullptr, 4, {codes.data()},
-                        IntervalOptions(), PAdjust::kHolm);
+  auto rows = Breakdown(Metric::Nps(), scores.data(), nullptr, 4, {codes.data()}, IntervalOptions(),
+                        PAdjust::kHolm);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_TRUE(std::isnan((*rows)[0].vs_rest.difference));
@@ -138,18 +137,18 @@ TEST(Breakdown, Errors) {
                 .status()
                 .code(),
             CANDOR_UNSUPPORTED);
-  EXPECT_EQ(Breakdown(Metric::Nps(), scores.data(), nullptr, 4, {}, IntervalOptions(),
-                      PAdjust::kNone)
-                .status()
-                .code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      Breakdown(Metric::Nps(), scores.data(), nullptr, 4, {}, IntervalOptions(), PAdjust::kNone)
+          .status()
+          .code(),
+      CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(Breakdown(Metric::Nps(), scores.data(), nullptr, 4, {nullptr}, IntervalOptions(),
                       PAdjust::kNone)
                 .status()
                 .code(),
             CANDOR_INVALID_ARGUMENT);
-  EXPECT_EQ(Breakdown(Metric::Nps(), scores.data(), nullptr, 0, {codes.data()},
-                      IntervalOptions(), PAdjust::kNone)
+  EXPECT_EQ(Breakdown(Metric::Nps(), scores.data(), nullptr, 0, {codes.data()}, IntervalOptions(),
+                      PAdjust::kNone)
                 .status()
                 .code(),
             CANDOR_EMPTY);
@@ -180,16 +179,26 @@ TEST(Breakdown, WeightedSingleResponseCellIsNaNRow) {
 // sprintf("%.17g", p.adjust(p, "holm")) and p.adjust(p, "BH").
 TEST(AdjustPValues, MatchesR) {
   const std::vector<double> p = {0.01, 0.04, 0.04, NAN, 0.03, 0.2, 0.5, 0.001, 0.04, 0.9};
-  const std::vector<double> holm = {0.080000000000000002, 0.23999999999999999,
-                                    0.23999999999999999,  NAN,
-                                    0.20999999999999999,  0.60000000000000009,
-                                    1,                    0.0090000000000000011,
-                                    0.23999999999999999,  1};
-  const std::vector<double> bh = {0.044999999999999998, 0.059999999999999998,
-                                  0.059999999999999998, NAN,
-                                  0.059999999999999998, 0.25714285714285717,
-                                  0.5625,               0.0090000000000000011,
-                                  0.059999999999999998, 0.90000000000000002};
+  const std::vector<double> holm = {0.080000000000000002,
+                                    0.23999999999999999,
+                                    0.23999999999999999,
+                                    NAN,
+                                    0.20999999999999999,
+                                    0.60000000000000009,
+                                    1,
+                                    0.0090000000000000011,
+                                    0.23999999999999999,
+                                    1};
+  const std::vector<double> bh = {0.044999999999999998,
+                                  0.059999999999999998,
+                                  0.059999999999999998,
+                                  NAN,
+                                  0.059999999999999998,
+                                  0.25714285714285717,
+                                  0.5625,
+                                  0.0090000000000000011,
+                                  0.059999999999999998,
+                                  0.90000000000000002};
   const std::vector<double> got_holm = AdjustPValues(p, PAdjust::kHolm);
   const std::vector<double> got_bh = AdjustPValues(p, PAdjust::kBenjaminiHochberg);
   for (size_t i = 0; i < p.size(); ++i) {

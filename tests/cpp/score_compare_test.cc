@@ -1,10 +1,9 @@
 // Compare: Rocks' two-sample vectors, signs, and consistency with estimates.
-#include <cmath>
-#include <vector>
-
-#include <candor/score.hpp>
 #include <gtest/gtest.h>
 
+#include <candor/score.hpp>
+#include <cmath>
+#include <vector>
 
 namespace candor {
 namespace {
@@ -102,8 +101,8 @@ TEST(Compare, BootstrapDifferenceAndPValue) {
 
 TEST(Compare, ErrorsNameTheGroup) {
   const std::vector<double> good = {9, 10}, bad = {9, 12};
-  Result<Comparison> r = Compare(Metric::Nps(), good.data(), nullptr, 2, bad.data(), nullptr, 2,
-                                 IntervalOptions());
+  Result<Comparison> r =
+      Compare(Metric::Nps(), good.data(), nullptr, 2, bad.data(), nullptr, 2, IntervalOptions());
   EXPECT_EQ(r.status().code(), CANDOR_OUT_OF_RANGE);
   EXPECT_NE(r.status().message().find("group b"), std::string::npos);
   r = Compare(Metric::Nps(), good.data(), nullptr, 0, good.data(), nullptr, 2, IntervalOptions());
