@@ -36,6 +36,7 @@ const char* candor_status_name(candor_status status) {
     case CANDOR_UNSUPPORTED: return "CANDOR_UNSUPPORTED";
     case CANDOR_OUT_OF_MEMORY: return "CANDOR_OUT_OF_MEMORY";
     case CANDOR_INTERNAL: return "CANDOR_INTERNAL";
+    case CANDOR_NOT_CONVERGED: return "CANDOR_NOT_CONVERGED";
   }
   return "CANDOR_UNKNOWN_STATUS";
 }

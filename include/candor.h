@@ -53,7 +53,8 @@ typedef enum candor_status {
   CANDOR_IO_ERROR = 8,         /* the file system failed */
   CANDOR_UNSUPPORTED = 9,      /* a valid request this method cannot answer */
   CANDOR_OUT_OF_MEMORY = 10,
-  CANDOR_INTERNAL = 11         /* a bug in candor: please report it */
+  CANDOR_INTERNAL = 11,        /* a bug in candor: please report it */
+  CANDOR_NOT_CONVERGED = 12    /* an iterative fit did not converge */
 } candor_status;
 
 /* The message of the last failure on this thread ("" if none). The pointer

@@ -12,6 +12,7 @@ packages=(
   libgtest-dev         # C++ tests
   libbenchmark-dev     # benchmarks
   python3 python3-numpy python3-pandas python3-pytest python3-scipy  # bindings, tests, peers
+  python3-statsmodels python3-sklearn  # independent checks of model fits (weights, trends)
   r-base-core r-cran-survey   # independent cross-checks of weighted estimates
 )
 

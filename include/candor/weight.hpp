@@ -1,0 +1,208 @@
+// candor/weight.hpp — weights that correct survey scores for recency,
+// nonresponse and unequal accounts. This module produces weights and says
+// what they did (diagnostics); it knows nothing of NPS. Weighted estimation
+// lives in score (see design.hpp for the variance).
+//
+// Conventions: n responses (or n invited customers for nonresponse fits);
+// categorical variables are int32 codes 0..levels-1; returned weights are
+// one per response. Every function validates its input and returns a clear
+// Status: negative or non-finite weights, mismatched lengths, an empty cell
+// or margin level with population but no respondents, no convergence, a
+// covariate with no variance, separation in a logistic fit.
+#ifndef CANDOR_WEIGHT_HPP_
+#define CANDOR_WEIGHT_HPP_
+
+#include <candor.h>
+#include <candor/design.hpp>
+#include <candor/status.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace candor {
+
+// ------------------------------------------------------------ diagnostics
+
+struct WeightSummary {
+  double sum = 0;
+  double min = 0;
+  double max = 0;
+  double max_to_min = 0;       // max / min over positive weights
+  double effective_n = 0;      // Kish: (sum w)^2 / sum w^2
+  double design_effect = 0;    // n sum w^2 / (sum w)^2 (Kish 1965)
+};
+CANDOR_API Result<WeightSummary> SummarizeWeights(const double* weights, size_t n);
+
+// A covariate column for balance diagnostics and fits.
+struct Covariate {
+  std::string name;
+  const double* numeric = nullptr;   // one of numeric / codes
+  const int32_t* codes = nullptr;
+  int32_t levels = 0;                // for codes
+};
+
+// Absolute standardized mean difference of one covariate (or one level of a
+// categorical covariate, as its indicator) between respondents and the
+// target population: |mean_resp - mean_target| / sd_target (balance's asmd,
+// std_type = "target"), before and after weighting.
+struct Balance {
+  std::string variable;  // "name" or "name=level"
+  double asmd_before = 0;
+  double asmd_after = 0;
+};
+
+// ----------------------------------------------------------------- recency
+
+// w_i = 0.5 ^ ((reference - t_i) / half_life), times in Unix seconds: an
+// estimate of the current state that still uses older responses. A response
+// after the reference time is an error (CANDOR_OUT_OF_RANGE).
+CANDOR_API Result<std::vector<double>> RecencyWeights(const int64_t* times, size_t n,
+                                                      double half_life_days,
+                                                      int64_t reference_time);
+
+// Recency-bias adjustment by regression standardization. Each response may
+// follow a recent significant event of some kind (event_kind code >= 0, or -1
+// for none) days_since_event days before it. Model (weighted least squares on
+// the metric value s, a linear probability model for NPS):
+//   s_i = b0 + sum_k b_k * [kind_i = k] * exp(-days_i / decay_days) + e_i,
+// so the effect of an event fades with time. The standardized value is the
+// model's mean under a reference mix: b0 + sum_k b_k * reference_share_k
+// (share 0 for every kind = "as if no recent event"; or the long-run share
+// of recently affected customers). Its standard error is the delta method
+// with the cluster-robust (by account, if given) sandwich covariance (HC1
+// scaling, as statsmodels' cov_type="cluster" / "HC1").
+struct RecencyEffect {
+  std::vector<double> coefficients;   // b0, b_1..b_K (metric units x 100 for NPS)
+  std::vector<double> std_errors;
+  double raw_value = 0;               // the unadjusted weighted mean
+  double standardized_value = 0;
+  double standardized_std_error = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+};
+
+// values: the metric value of each response (e.g. +100 / 0 / -100 for NPS,
+// see Metric::ValueOf and Multiplier); weights and clusters may be null;
+// reference_share has one entry per event kind.
+CANDOR_API Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
+                                               const int32_t* event_kind,
+                                               const double* days_since_event, size_t n,
+                                               int kinds, double decay_days,
+                                               const std::vector<double>& reference_share,
+                                               const int32_t* clusters, double level);
+
+// ------------------------------------------------------------ nonresponse
+
+struct Margin {
+  const int32_t* codes = nullptr;       // one per respondent
+  std::vector<double> population;       // total per level (levels = size)
+  std::string name;
+};
+
+struct CalibrationResult {
+  std::vector<double> weights;
+  CalibrationStep step;        // for variance estimation (design.hpp)
+  int iterations = 0;
+  bool converged = true;
+  double max_margin_error = 0;  // largest |weighted total - target| / target
+  WeightSummary summary;
+};
+
+struct RakeOptions {
+  int max_iterations = 100;
+  double tolerance = 1e-10;  // on the relative change of margins
+};
+
+// Iterative proportional fitting of base weights (nullptr: 1) to the
+// population totals of each margin (Deming and Stephan 1940), as
+// survey::rake. A level with population but no respondents is an error.
+CANDOR_API Result<CalibrationResult> Rake(const double* base_weights, size_t n,
+                                          const std::vector<Margin>& margins,
+                                          const RakeOptions& options);
+
+// Post-stratification: w_i = w0_i * N_c / sum_{j in c} w0_j over the joint
+// cells c (survey::postStratify). Cells are one code column.
+CANDOR_API Result<CalibrationResult> PostStratify(const double* base_weights, size_t n,
+                                                  const Margin& cells);
+
+// Linear calibration (GREG; Deville and Sarndal 1992): w_i = w0_i (1 +
+// x_i' lambda), lambda solving sum w_i x_i = totals (survey::calibrate,
+// calfun = "linear"). x is row-major n x p; include an intercept column
+// with total N to calibrate the population size.
+CANDOR_API Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n,
+                                                     const double* x, int p,
+                                                     const std::vector<double>& totals);
+
+// Inverse-propensity weights from an L2-regularized logistic regression of
+// `responded` on covariates over the whole invited population (numeric
+// covariates standardized; categorical one-hot with the first level as
+// reference), fit by Newton's method (IRLS). Respondents get 1 / p_hat.
+struct IpwOptions {
+  double l2_penalty = 0;   // lambda on the non-intercept coefficients
+  int max_iterations = 100;
+  double tolerance = 1e-10;
+};
+struct IpwResult {
+  std::vector<double> weights;        // one per respondent, in population order
+  std::vector<double> coefficients;   // intercept first, in design order
+  std::vector<std::string> terms;
+  std::vector<double> propensity;     // one per invited customer
+  int iterations = 0;
+  bool converged = false;
+  std::vector<Balance> balance;
+  WeightSummary summary;
+};
+CANDOR_API Result<IpwResult> InversePropensityWeights(const uint8_t* responded, size_t n,
+                                                      const std::vector<Covariate>& covariates,
+                                                      const IpwOptions& options);
+
+// Response rates by a segment, with Wilson intervals (Wilson 1927).
+struct ResponseRate {
+  int32_t code = 0;
+  int64_t invited = 0;
+  int64_t responded = 0;
+  double rate = 0;
+  double ci_low = 0;
+  double ci_high = 0;
+};
+CANDOR_API Result<std::vector<ResponseRate>> ResponseRates(const uint8_t* responded,
+                                                           const int32_t* segment, size_t n,
+                                                           double level);
+
+// Trimming: cap at ratio * mean(w) (kRatio), or winsorize below and above
+// quantiles (kQuantile); then rescale so the sum of weights is unchanged.
+struct TrimOptions {
+  enum class Kind { kRatio, kQuantile } kind = Kind::kRatio;
+  double ratio = 20;       // balance's weight_trimming_mean_ratio default
+  double lower_quantile = 0;
+  double upper_quantile = 0.99;
+};
+CANDOR_API Result<std::vector<double>> TrimWeights(const double* weights, size_t n,
+                                                   const TrimOptions& options);
+
+// ---------------------------------------------------------------- accounts
+
+// Account weighting: how much each account counts, spread over its
+// responses in proportion to role weights (1 for every role if none given).
+//  kPerResponse: w_i = role weight (every response counts, roles scaled)
+//  kEqualPerAccount: every account's responses sum to 1
+//  kByValue: every account's responses sum to its value (ARR, seats)
+enum class AccountMode { kPerResponse, kEqualPerAccount, kByValue };
+struct AccountOptions {
+  AccountMode mode = AccountMode::kEqualPerAccount;
+  const double* account_value = nullptr;  // per response (constant in an account)
+  const int32_t* roles = nullptr;         // per response, or nullptr
+  std::vector<double> role_weights;       // per role code
+};
+CANDOR_API Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
+                                                      const AccountOptions& options);
+
+// Product of weight vectors (any may be empty: skipped), rescaled to mean 1.
+CANDOR_API Result<std::vector<double>> CombineWeights(
+    const std::vector<const double*>& parts, size_t n);
+
+}  // namespace candor
+
+#endif  // CANDOR_WEIGHT_HPP_

@@ -1,0 +1,1 @@
+// Module weight: implementation in progress.
