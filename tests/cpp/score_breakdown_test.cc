@@ -92,24 +92,35 @@ TEST(Breakdown, EqualsEstimatesAndComparisonsOnSubsets) {
   CheckAgainstSubsets(data, false, bayes);
 }
 
-TEST(Breakdown, HashPathForWideCodes) {
-  // Codes far apart force the hash-map grouping; results must be the same.
+TEST(Breakdown, HashPathsForWideCodes) {
+  // Codes far apart force the hash-map groupings (64-bit keys; tuples when
+  // the key space overflows 64 bits); results must be the same.
   Data data = MakeData(2000, 5);
   Data wide = data;
   for (int32_t& c : wide.region) c = c * 100000000 / 15;  // spans ~1.3e9
   for (int32_t& c : wide.plan) c = c == 0 ? -2000000000 : 2000000000;
   const std::vector<const int32_t*> narrow_segments = {data.region.data(), data.plan.data()};
   const std::vector<const int32_t*> wide_segments = {wide.region.data(), wide.plan.data()};
+  // A third column repeating the plan: same cells, but 2^64 keys overflow.
+  const std::vector<const int32_t*> tuple_segments = {wide.region.data(), wide.plan.data(),
+                                                      wide.plan.data()};
   auto a = Breakdown(Metric::Nps(), data.scores.data(), nullptr, 2000, narrow_segments,
                      IntervalOptions(), PAdjust::kBenjaminiHochberg);
   auto b = Breakdown(Metric::Nps(), wide.scores.data(), nullptr, 2000, wide_segments,
                      IntervalOptions(), PAdjust::kBenjaminiHochberg);
-  ASSERT_TRUE(a.ok() && b.ok());
-  ASSERT_EQ(a->size(), b->size());
-  // Both sorted by codes, and the mapping is monotone: rows line up.
+  auto c = Breakdown(Metric::Nps(), wide.scores.data(), nullptr, 2000, tuple_segments,
+                     IntervalOptions(), PAdjust::kBenjaminiHochberg);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  ASSERT_EQ(a->size(), 6u);
+  ASSERT_EQ(b->size(), 6u);
+  ASSERT_EQ(c->size(), 6u);
+  // All sorted by codes, and the mapping is monotone: rows line up.
   for (size_t r = 0; r < a->size(); ++r) {
     EXPECT_EQ((*a)[r].estimate.value, (*b)[r].estimate.value);
     EXPECT_EQ((*a)[r].p_adjusted, (*b)[r].p_adjusted);
+    EXPECT_EQ((*a)[r].estimate.value, (*c)[r].estimate.value);
+    EXPECT_EQ((*c)[r].codes.size(), 3u);
+    EXPECT_EQ((*c)[r].codes[1], (*c)[r].codes[2]);
   }
 }
 

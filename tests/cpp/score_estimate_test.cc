@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/random.hpp"
+#include "score/nps_posterior.hpp"
 
 namespace candor {
 namespace {
@@ -177,6 +178,23 @@ TEST(EstimateBayes, DirichletIntervalsMatchScipy) {
   EXPECT_NEAR(e.std_error, 24.845, 1e-3);
 }
 
+// P(theta_pro - theta_det <= 0) under Dirichlet(2, 3, 4): scipy reference
+// above prints cdf(0) = 0.1875; the CDF is monotone and spans 0..1.
+TEST(EstimateBayes, PosteriorCdf) {
+  EXPECT_NEAR(internal::NpsPosteriorCdf(0.0, 2, 3, 4), 0.1875, 1e-10);
+  EXPECT_EQ(internal::NpsPosteriorCdf(-1.0, 2, 3, 4), 0.0);
+  EXPECT_EQ(internal::NpsPosteriorCdf(1.0, 2, 3, 4), 1.0);
+  double previous = 0;
+  for (double t = -0.99; t < 1; t += 0.01) {
+    const double cdf = internal::NpsPosteriorCdf(t, 2, 3, 4);
+    EXPECT_GE(cdf, previous - 1e-12);
+    previous = cdf;
+  }
+  // Prior < 1 with empty categories: singular densities at the ends.
+  const double q = internal::NpsPosteriorQuantile(0.5, 0.5, 0.5, 0.5);
+  EXPECT_NEAR(q, 0.0, 1e-9);  // symmetric in det and pro
+}
+
 TEST(EstimateBayes, BoxUsesBetaQuantiles) {
   // 7 of 10 in the box, prior 1: Beta(8, 4); scipy.stats.beta.ppf.
   const std::vector<double> scores = {5, 5, 4, 4, 4, 3, 2, 1, 5, 4};
@@ -247,6 +265,17 @@ TEST(EstimateWeighted, AdjustedWaldUsesKishCounts) {
   const double d = (det / sum * n_eff + 0.75) / n_adj;
   EXPECT_NEAR(e.value, 100 * (p - d), 1e-10);
   EXPECT_NEAR(e.std_error, 100 * std::sqrt((p + d - (p - d) * (p - d)) / n_adj), 1e-10);
+}
+
+// Weighted Bayes on a box: Beta(1 + p n_eff, 1 + (1 - p) n_eff) with Kish
+// n_eff; /usr/bin/python3: neff = w.sum()**2 / (w**2).sum();
+// p = w[s >= 9].sum() / w.sum(); 100 * stats.beta.ppf([0.025, 0.975], a, b).
+TEST(EstimateWeighted, BayesUsesKishCounts) {
+  const Estimate e = MustEstimate(Metric::TopBox(0, 10, 2), kSurveyScores,
+                                  With(IntervalMethod::kBayes), &kSurveyWeights);
+  EXPECT_NEAR(e.ci_low, 11.775987897407122, 1e-8);
+  EXPECT_NEAR(e.ci_high, 64.468981165637246, 1e-8);
+  EXPECT_NEAR(e.effective_n, 9.081896900542203, 1e-12);
 }
 
 TEST(EstimateWeighted, UnitWeightsAreUnweighted) {
