@@ -57,8 +57,13 @@ Categories Categorize(const Metric& metric, const Tally& tally) {
 
 // Mean and plug-in variance of one response for (pseudo-)counts x_c:
 // m = sum x v / sum x, sigma^2 = sum x v^2 / sum x - m^2.
-void PlugInMoments(const std::vector<double>& values, const std::vector<double>& counts,
-                   double* mean, double* variance, double* total) {
+struct PlugIn {
+  double total;
+  double mean;
+  double variance;
+};
+
+PlugIn PlugInMoments(const std::vector<double>& values, const std::vector<double>& counts) {
   double n = 0;
   double sum = 0;
   double sum_squares = 0;
@@ -67,9 +72,8 @@ void PlugInMoments(const std::vector<double>& values, const std::vector<double>&
     sum += counts[c] * values[c];
     sum_squares += counts[c] * values[c] * values[c];
   }
-  *total = n;
-  *mean = sum / n;
-  *variance = std::max(0.0, sum_squares / n - *mean * *mean);
+  const double mean = sum / n;
+  return {n, mean, std::max(0.0, sum_squares / n - mean * mean)};
 }
 
 double SampleStandardDeviation(const std::vector<double>& values) {
@@ -146,10 +150,8 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
       double variance;
       if (!tally.weighted) {
         // Plug-in variance of one response over n (R package NPS, nps_var).
-        double unused_total, sigma2;
-        double unused_mean;
-        PlugInMoments(categories.values, effective_counts, &unused_mean, &sigma2, &unused_total);
-        variance = sigma2 / static_cast<double>(n);
+        variance =
+            PlugInMoments(categories.values, effective_counts).variance / static_cast<double>(n);
       } else {
         // Linearization of the Hajek mean, survey::svymean with ids = ~1:
         // e_i = w_i (s_i - m) / sum w; var = n / (n - 1) * sum e_i^2.
@@ -178,9 +180,9 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
                                              : std::vector<double>{1.0, 1.0};
       std::vector<double> adjusted = effective_counts;
       for (size_t c = 0; c < adjusted.size(); ++c) adjusted[c] += pseudo[c];
-      double adjusted_mean, sigma2, adjusted_n;
-      PlugInMoments(categories.values, adjusted, &adjusted_mean, &sigma2, &adjusted_n);
-      standard_error = std::sqrt(sigma2 / adjusted_n);
+      const PlugIn moments = PlugInMoments(categories.values, adjusted);
+      const double adjusted_mean = moments.mean;
+      standard_error = std::sqrt(moments.variance / moments.total);
       centre = adjusted_mean;
       // The reported value is the centre of the interval: the adjusted estimate.
       estimate.value = adjusted_mean * scale;
@@ -193,9 +195,9 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
       // (sum v^2 a / a0 - mean^2) / (a0 + 1).
       std::vector<double> alpha = effective_counts;
       for (double& a : alpha) a += options.prior;
-      double posterior_mean, spread, alpha_total;
-      PlugInMoments(categories.values, alpha, &posterior_mean, &spread, &alpha_total);
-      standard_error = std::sqrt(spread / (alpha_total + 1.0));
+      const PlugIn moments = PlugInMoments(categories.values, alpha);
+      const double posterior_mean = moments.mean;
+      standard_error = std::sqrt(moments.variance / (moments.total + 1.0));
       centre = posterior_mean;
       const double tail = 0.5 * (1.0 - options.level);
       if (metric.kind == MetricKind::kNps) {
