@@ -38,6 +38,20 @@
 //    so results do not depend on the thread count. std_error is the SD of the
 //    replicates.
 // Intervals are clipped to the metric's range (e.g. -100..100 for NPS).
+//
+// Edge cases, decided here so callers can rely on them:
+//  - Adjusted Wald reports the adjusted estimate as `value` (the centre of its
+//    interval), so differences of adjusted values match Rocks' delta.
+//  - A weighted Wald estimate needs n >= 2 (n / (n - 1)): CANDOR_EMPTY; in a
+//    breakdown such a cell becomes a row of NaN with p = 1.
+//  - A group with one value only (all promoters) has Wald SE 0 and a
+//    zero-width interval; a comparison with SE 0 has p = 1 if the difference
+//    is 0, else 0.
+//  - Bayes comparisons report the sample difference; interval and p-value are
+//    centred on the difference of posterior means.
+//  - Bayes NPS with more than 1e5 pseudo-counts uses a Cornish-Fisher
+//    expansion from the exact first three Dirichlet moments instead of the
+//    numerical integral (error O(1 / counts) posterior SDs).
 #ifndef CANDOR_SCORE_HPP_
 #define CANDOR_SCORE_HPP_
 
@@ -85,7 +99,7 @@ struct CANDOR_API Metric {
   double HighestValue() const;
 };
 
-struct IntervalOptions {
+struct CANDOR_API IntervalOptions {
   IntervalMethod method = IntervalMethod::kWald;
   double level = 0.95;
   double prior = 1.0;      // Bayes

@@ -1,1 +1,0 @@
-// Module weight: implementation in progress.
