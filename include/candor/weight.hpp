@@ -53,6 +53,18 @@ struct Balance {
   double asmd_after = 0;
 };
 
+// Balance rows for `covariates`, which cover the whole invited population
+// (n rows; `responded` marks the respondents): one row per numeric covariate
+// and one per level of a categorical one, in covariate order. The target is
+// the population: mean and sample sd (n - 1 denominator) over all n rows. "Before" compares the unweighted
+// respondent mean, "after" the mean under `respondent_weights` (one per
+// respondent in population order; nullptr: all 1, so after = before). A row
+// whose population sd is 0 has asmd 0 (respondents cannot differ from a
+// constant population).
+CANDOR_API Result<std::vector<Balance>> CovariateBalance(const uint8_t* responded, size_t n,
+                                                         const std::vector<Covariate>& covariates,
+                                                         const double* respondent_weights);
+
 // ----------------------------------------------------------------- recency
 
 // w_i = 0.5 ^ ((reference - t_i) / half_life), times in Unix seconds: an
