@@ -8,7 +8,6 @@
 #include <string>
 
 #include "weight/design_matrix.hpp"
-#include "weight/ipw_balance.hpp"
 #include "weight/logistic.hpp"
 
 namespace candor {
@@ -89,7 +88,10 @@ Result<IpwResult> FitPropensityWeights(const uint8_t* responded, size_t n,
   Result<WeightSummary> summary = SummarizeWeights(result.weights.data(), result.weights.size());
   if (!summary.ok()) return summary.status();
   result.summary = *summary;
-  result.balance = internal::PropensityBalance(covariates, responded, n, result.weights);
+  Result<std::vector<Balance>> balance =
+      CovariateBalance(responded, n, covariates, result.weights.data());
+  if (!balance.ok()) return balance.status();
+  result.balance = std::move(*balance);
   return result;
 }
 
