@@ -130,7 +130,9 @@ void NewtonFitter::Derivatives(const Eigen::VectorXd& eta, Eigen::VectorXd* grad
       }
       const auto block = x_.middleRows(begin, rows);
       g.noalias() += block.transpose() * residual.head(rows);
-      scaled.topRows(rows).noalias() = root_weight.head(rows).asDiagonal() * block;
+      for (Eigen::Index j = 0; j < p; ++j) {
+        scaled.col(j).head(rows) = block.col(j).cwiseProduct(root_weight.head(rows));
+      }
       h.selfadjointView<Eigen::Lower>().rankUpdate(scaled.topRows(rows).transpose());
     }
   });
@@ -147,6 +149,14 @@ Result<LogisticFit> NewtonFitter::Fit() {
   const double lambda = options_.l2_penalty;
   LogisticFit fit;
   fit.coefficients.setZero(p);
+  // Start at the intercept-only optimum, logit of the response rate (when the
+  // first column is the intercept, as the design puts it).
+  double responders = 0;
+  for (Eigen::Index i = 0; i < n; ++i) responders += y_[i] ? 1.0 : 0.0;
+  if (n > 0 && responders > 0 && responders < static_cast<double>(n) &&
+      (x_.col(0).array() == 1.0).all()) {
+    fit.coefficients[0] = std::log(responders / (static_cast<double>(n) - responders));
+  }
   fit.linear_predictor.resize(n);
   Eigen::VectorXd candidate_eta(n), gradient, candidate;
   Eigen::MatrixXd information;
