@@ -56,6 +56,7 @@
 #define CANDOR_SCORE_HPP_
 
 #include <candor.h>
+#include <candor/design.hpp>
 #include <candor/status.hpp>
 
 #include <cstddef>
@@ -122,7 +123,8 @@ struct Estimate {
 
 struct Comparison {
   double difference = 0;  // a - b
-  double std_error = 0;   // sqrt(var_a + var_b): independent groups
+  double std_error = 0;   // sqrt(var_a + var_b) for independent groups;
+                          // the contrast's linearization SE under a design
   double ci_low = 0;
   double ci_high = 0;
   double p_value = 1;     // two-sided, H0: no difference
@@ -205,6 +207,46 @@ CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
     const Metric& metric, const double* scores, const double* weights,
     size_t n, const std::vector<const int32_t*>& segments,
     const IntervalOptions& options, PAdjust adjust);
+
+// Estimation under a SurveyDesign (include/candor/design.hpp): weights,
+// clusters (accounts) and calibration steps. The value is the Hajek mean of s
+// (times 100 for NPS and box metrics); the variance is the design's Taylor
+// linearization, as R's survey::svymean with svydesign(ids = ~account) (or
+// ids = ~1 without clusters) after postStratify / rake / calibrate(linear):
+// e_i = w_i (s_i - m) / sum w, each calibration step's residual in order,
+// then var = C / (C - 1) * sum_c (z_c - zbar)^2 over the cluster sums z_c
+// (each response its own cluster without clusters; zbar, 0 without
+// calibration, is the centring of survey's onestrat). effective_n is Kish's
+// (sum w)^2 / sum w^2. Only the Wald interval is defined for designs with
+// clusters or calibration (other methods: CANDOR_UNSUPPORTED); a design with
+// neither is handed to EstimateScores / Compare / Breakdown unchanged (every
+// method; groups then independent). Errors: a negative cluster code or a
+// single cluster (C / (C - 1) undefined) is CANDOR_INVALID_ARGUMENT;
+// calibration steps whose sizes differ from n are CANDOR_LENGTH_MISMATCH.
+// Zero weights: a response with weight 0 has influence 0 at every step.
+CANDOR_API Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size_t n,
+                                           const SurveyDesign& design,
+                                           const IntervalOptions& options);
+
+// Difference of two domain means of one design, a - b, with group[i] 0 for a,
+// 1 for b and anything else for neither. Responses of a shared account are
+// correlated, so the difference is linearized as one statistic: e^a - e^b,
+// each domain's e_i = w_i (s_i - m_d) / sum_d w inside it and 0 outside,
+// then calibration residuals and cluster sums as above (R: svyby(~s, ~g,
+// design, svymean, covmat = TRUE) and svycontrast(c(1, -1))). `a` and `b` are
+// the domain estimates with the design's variance (0 outside the domain, all
+// clusters and all n counted, as svyby); p-value two-sided normal.
+CANDOR_API Result<Comparison> CompareGroups(const Metric& metric, const double* scores, size_t n,
+                                            const SurveyDesign& design, const int8_t* group,
+                                            const IntervalOptions& options);
+
+// Breakdown under a design: rows as in Breakdown above, each row's estimate
+// the domain estimate and vs_rest the domain contrast segment - rest (as
+// CompareGroups), p-values adjusted across rows.
+CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
+    const Metric& metric, const double* scores, size_t n, const SurveyDesign& design,
+    const std::vector<const int32_t*>& segments, const IntervalOptions& options,
+    PAdjust adjust);
 
 // Holm (1979) step-down and Benjamini-Hochberg (1995) step-up adjustment,
 // as R's p.adjust; NaN p-values are kept NaN and not counted.
