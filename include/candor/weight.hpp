@@ -142,7 +142,10 @@ CANDOR_API Result<CalibrationResult> PostStratify(const double* base_weights, si
 // Linear calibration (GREG; Deville and Sarndal 1992): w_i = w0_i (1 +
 // x_i' lambda), lambda solving sum w_i x_i = totals (survey::calibrate,
 // calfun = "linear"). x is row-major n x p; include an intercept column
-// with total N to calibrate the population size.
+// with total N to calibrate the population size. As in survey, weights may
+// come out negative when the totals are far from the sample's (summary.min
+// shows it; rake or trim if that matters). A column that is a linear
+// combination of the ones before it is an error naming the column.
 CANDOR_API Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n,
                                                      const double* x, int p,
                                                      const std::vector<double>& totals);
