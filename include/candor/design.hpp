@@ -6,15 +6,20 @@
 // e_i = w_i (s_i - m) / sum w; calibration steps then replace e by its
 // residual from the calibration model, in the order the steps were applied;
 // finally, with clusters (accounts), e is summed within each cluster and
-// var = C / (C - 1) * sum_c z_c^2 (ids = ~account); without clusters,
-// var = n / (n - 1) * sum_i e_i^2 (ids = ~1). The residual of each step
-// follows survey::svyrecvar (survey 4.1):
+// var = C / (C - 1) * sum_c (z_c - zbar)^2 (ids = ~account); without
+// clusters, var = n / (n - 1) * sum_i (e_i - ebar)^2 (ids = ~1). The means
+// zbar, ebar (survey's onestrat centres the totals) are 0 without
+// calibration, not always after it. The residual of each step follows
+// survey::svyrecvar (survey 4.1):
 //  - post-stratification: e_i - w_i * (sum over the cell of e_j * w0_j / w_j)
 //    / (sum over the cell of w0_j), with w0 the weights before, w after;
 //  - raking: ten sweeps of post-stratification residuals over the margins
-//    in turn, each centring e / w within the margin's cells (as `rake`);
-//  - linear calibration (GREG): e_i = sqrt(w0_i)-scaled least-squares
-//    residual of e / sqrt(w0) on X sqrt(w0) (qr.resid), times sqrt(w0).
+//    in turn, each subtracting w_i times the plain mean of e / w over the
+//    margin's cell (as `rake`; w the raked weights, so raking must have
+//    converged for every margin to share them);
+//  - linear calibration (GREG): with s_i = w_i / sqrt(w0_i) (= g_i sqrt(w0_i),
+//    regcalibrate's `caldata$w`), e_i = s_i * r_i where r is the
+//    least-squares residual (qr.resid) of e / s on X sqrt(w0).
 // A data type only: weight produces it, score consumes it.
 #ifndef CANDOR_DESIGN_HPP_
 #define CANDOR_DESIGN_HPP_
