@@ -19,15 +19,20 @@ PY_REPS=${PY_REPS:-7}      # numpy repetitions
 PANDAS_REPS=${PANDAS_REPS:-5}
 PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy and pandas live here
 
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-  -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
-cmake --build "$BUILD" -j2 --target candor_score_bench
+# SKIP_BUILD=1 reuses the last binary (when a module someone is editing does
+# not compile); its build time is recorded below.
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
+    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
+  cmake --build "$BUILD" -j2 --target candor_score_bench
+fi
 mkdir -p "$OUT"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- lib include bench || echo ' (+ uncommitted changes)')"
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+  echo "binary built: $(date -u -r "$BUILD/bench/candor_score_bench" +%Y-%m-%dT%H:%M:%SZ)"
   echo "compiler: $(c++ --version | head -1)"
   echo "load before C++: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$OUT/score_env.txt"
