@@ -1,7 +1,6 @@
 // AccountWeights: how much each account counts, spread over its responses by
 // role weight.
 #include <candor/weight.hpp>
-
 #include <cmath>
 #include <new>
 
@@ -17,8 +16,8 @@ Status ValidateRoles(const AccountOptions& options, size_t n) {
     // Roles without role weights: every role counts 1; codes still checked.
     for (size_t i = 0; i < n; ++i) {
       if (options.roles[i] < 0) {
-        return OutOfRange("roles[" + std::to_string(i) + "] = " +
-                          std::to_string(options.roles[i]) + " is negative");
+        return OutOfRange("roles[" + std::to_string(i) + "] = " + std::to_string(options.roles[i]) +
+                          " is negative");
       }
     }
     return OkStatus();
@@ -26,8 +25,8 @@ Status ValidateRoles(const AccountOptions& options, size_t n) {
   if (options.role_weights.size() > static_cast<size_t>(INT32_MAX)) {
     return InvalidArgument("too many role weights");
   }
-  CANDOR_RETURN_IF_ERROR(internal::ValidateWeights(
-      options.role_weights.data(), options.role_weights.size(), "role_weights"));
+  CANDOR_RETURN_IF_ERROR(internal::ValidateWeights(options.role_weights.data(),
+                                                   options.role_weights.size(), "role_weights"));
   return internal::ValidateCodes(options.roles, n,
                                  static_cast<int32_t>(options.role_weights.size()), "roles");
 }
@@ -51,8 +50,8 @@ Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
     CANDOR_RETURN_IF_ERROR(ValidateRoles(options, n));
     for (size_t i = 0; i < n; ++i) {
       if (accounts[i] < 0) {
-        return OutOfRange("accounts[" + std::to_string(i) + "] = " +
-                          std::to_string(accounts[i]) + " is negative");
+        return OutOfRange("accounts[" + std::to_string(i) + "] = " + std::to_string(accounts[i]) +
+                          " is negative");
       }
     }
     std::vector<double> weights(n);
@@ -75,8 +74,8 @@ Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
       if (mode != AccountMode::kByValue) continue;
       const double value = options.account_value[i];
       if (!(std::isfinite(value) && value > 0)) {
-        return InvalidArgument("account_value[" + std::to_string(i) + "] = " +
-                               internal::FormatNumber(value) + " (account " +
+        return InvalidArgument("account_value[" + std::to_string(i) +
+                               "] = " + internal::FormatNumber(value) + " (account " +
                                std::to_string(accounts[i]) + ") must be positive and finite");
       }
       if (inserted) {
@@ -86,8 +85,7 @@ Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
         return InvalidArgument("account " + std::to_string(accounts[i]) + " has value " +
                                internal::FormatNumber(account.value) + " at response " +
                                std::to_string(account.first) + " but " +
-                               internal::FormatNumber(value) + " at response " +
-                               std::to_string(i));
+                               internal::FormatNumber(value) + " at response " + std::to_string(i));
       }
     }
     for (const auto& [account, t] : totals) {

@@ -2,7 +2,6 @@
 // respondents and the invited population, before and after weighting
 // (balance's asmd with std_type = "target").
 #include <candor/weight.hpp>
-
 #include <cmath>
 #include <new>
 
@@ -88,20 +87,18 @@ Result<std::vector<Balance>> CovariateBalance(const uint8_t* responded, size_t n
                                               const double* respondent_weights) {
   try {
     CANDOR_RETURN_IF_ERROR(internal::RequireArray(responded, n, "responded"));
-    if (n < 2) return Empty("balance needs at least 2 invited customers, got " +
-                            std::to_string(n));
+    if (n < 2) return Empty("balance needs at least 2 invited customers, got " + std::to_string(n));
     size_t respondents = 0;
     for (size_t i = 0; i < n; ++i) {
       if (responded[i] > 1) {
-        return InvalidArgument("responded[" + std::to_string(i) + "] = " +
-                               std::to_string(responded[i]) + " is not 0 or 1");
+        return InvalidArgument("responded[" + std::to_string(i) +
+                               "] = " + std::to_string(responded[i]) + " is not 0 or 1");
       }
       respondents += responded[i];
     }
     if (respondents == 0) return Empty("no respondents among " + std::to_string(n) + " invited");
-    CANDOR_RETURN_IF_ERROR(
-        internal::ValidateWeights(respondent_weights, respondent_weights == nullptr ? 0 : respondents,
-                                  "respondent_weights"));
+    CANDOR_RETURN_IF_ERROR(internal::ValidateWeights(
+        respondent_weights, respondent_weights == nullptr ? 0 : respondents, "respondent_weights"));
     const std::vector<double> weights =
         internal::BaseWeightsOrOnes(respondent_weights, respondents);
     double weight_total = 0;

@@ -13,8 +13,8 @@ std::string MarginLabel(const Margin& margin, size_t index) {
 }
 
 Status ValidateCalibrationInput(const double* base_weights, size_t n) {
-  CANDOR_RETURN_IF_ERROR(ValidateWeights(base_weights, base_weights == nullptr ? 0 : n,
-                                         "base_weights"));
+  CANDOR_RETURN_IF_ERROR(
+      ValidateWeights(base_weights, base_weights == nullptr ? 0 : n, "base_weights"));
   if (n == 0) return Empty("no responses to calibrate");
   return OkStatus();
 }
@@ -30,9 +30,8 @@ Status ValidateMargin(const Margin& margin, size_t index, size_t n,
   for (size_t level = 0; level < levels; ++level) {
     const double total = margin.population[level];
     if (!std::isfinite(total) || total < 0) {
-      return InvalidArgument(label + " level " + std::to_string(level) +
-                             " has population total " + FormatNumber(total) +
-                             "; totals must be finite and >= 0");
+      return InvalidArgument(label + " level " + std::to_string(level) + " has population total " +
+                             FormatNumber(total) + "; totals must be finite and >= 0");
     }
   }
   CANDOR_RETURN_IF_ERROR(
@@ -44,8 +43,7 @@ Status ValidateMargin(const Margin& margin, size_t index, size_t n,
     const double population = margin.population[level];
     if (population == 0 && counts[level] > 0) {
       return InvalidArgument(label + " level " + std::to_string(level) + " has " +
-                             std::to_string(counts[level]) +
-                             " respondents but population total 0");
+                             std::to_string(counts[level]) + " respondents but population total 0");
     }
     if (population > 0 && counts[level] == 0) {
       return Empty(label + " level " + std::to_string(level) + " has population total " +

@@ -6,7 +6,6 @@
 
 #include <candor/status.hpp>
 #include <candor/weight.hpp>
-
 #include <cstddef>
 #include <string>
 #include <vector>

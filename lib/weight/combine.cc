@@ -1,6 +1,5 @@
 // CombineWeights: product of weight vectors, rescaled to mean 1.
 #include <candor/weight.hpp>
-
 #include <cmath>
 #include <new>
 

@@ -1,10 +1,9 @@
 // CalibrateLinear: GREG / linear calibration (Deville and Sarndal 1992), as
 // survey::calibrate(calfun = "linear"): w = w0 (1 + X lambda) with
 // X' diag(w0) X lambda = totals - X' w0.
-#include <candor/weight.hpp>
-
 #include <Eigen/Dense>
 #include <algorithm>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <new>
 
@@ -38,8 +37,8 @@ Status SingularColumnError(const double* x, size_t n, int p, int column) {
   if (ColumnIsConstant(x, n, p, column)) {
     for (int earlier = 0; earlier < column; ++earlier) {
       if (ColumnIsConstant(x, n, p, earlier)) {
-        message += " (it is constant, as is column " + std::to_string(earlier) +
-                   ", e.g. the intercept)";
+        message +=
+            " (it is constant, as is column " + std::to_string(earlier) + ", e.g. the intercept)";
         break;
       }
     }
@@ -85,8 +84,8 @@ double MaxRelativeError(const Eigen::VectorXd& achieved, const std::vector<doubl
 Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
                                           int p, const std::vector<double>& totals) {
   try {
-    CANDOR_RETURN_IF_ERROR(internal::ValidateWeights(
-        base_weights, base_weights == nullptr ? 0 : n, "base_weights"));
+    CANDOR_RETURN_IF_ERROR(
+        internal::ValidateWeights(base_weights, base_weights == nullptr ? 0 : n, "base_weights"));
     if (n == 0) return Empty("no responses to calibrate");
     CANDOR_RETURN_IF_ERROR(ValidateDesign(x, n, p, totals));
     if (n < static_cast<size_t>(p)) {
@@ -133,8 +132,7 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
     }
     if (!(error <= kAcceptableError)) {
       return NotConverged("linear calibration missed its totals by a relative " +
-                          internal::FormatNumber(error) + " after " +
-                          std::to_string(iterations) +
+                          internal::FormatNumber(error) + " after " + std::to_string(iterations) +
                           " iterations (the calibration matrix is nearly singular)");
     }
 

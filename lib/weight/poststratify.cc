@@ -1,6 +1,5 @@
 // PostStratify: w_i = w0_i * N_c / sum_{j in c} w0_j (survey::postStratify).
 #include <candor/weight.hpp>
-
 #include <new>
 
 #include "weight/calibration.hpp"
@@ -8,8 +7,7 @@
 
 namespace candor {
 
-Result<CalibrationResult> PostStratify(const double* base_weights, size_t n,
-                                       const Margin& cells) {
+Result<CalibrationResult> PostStratify(const double* base_weights, size_t n, const Margin& cells) {
   try {
     CANDOR_RETURN_IF_ERROR(internal::ValidateCalibrationInput(base_weights, n));
     std::vector<double> weights = internal::BaseWeightsOrOnes(base_weights, n);

@@ -1,9 +1,8 @@
 // Rake: iterative proportional fitting to one-way margins (Deming and
 // Stephan 1940), as survey::rake: each sweep post-stratifies to every
 // margin in turn.
-#include <candor/weight.hpp>
-
 #include <algorithm>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <new>
 
@@ -87,13 +86,12 @@ Result<CalibrationResult> Rake(const double* base_weights, size_t n,
       if (error < options.tolerance) break;
     }
     if (!(error < options.tolerance)) {
-      return NotConverged("raking did not converge after " + std::to_string(iteration) +
-                          " iterations: " + internal::MarginLabel(margins[worst_margin],
-                                                                  worst_margin) +
-                          " level " + std::to_string(worst_level) +
-                          " is still off its population total by a relative " +
-                          internal::FormatNumber(error) + " (tolerance " +
-                          internal::FormatNumber(options.tolerance) + ")");
+      return NotConverged(
+          "raking did not converge after " + std::to_string(iteration) +
+          " iterations: " + internal::MarginLabel(margins[worst_margin], worst_margin) + " level " +
+          std::to_string(worst_level) + " is still off its population total by a relative " +
+          internal::FormatNumber(error) + " (tolerance " +
+          internal::FormatNumber(options.tolerance) + ")");
     }
     result.iterations = iteration;
     result.converged = true;

@@ -1,6 +1,5 @@
 // RecencyWeights: exponential half-life decay by response age.
 #include <candor/weight.hpp>
-
 #include <cmath>
 #include <new>
 
@@ -24,8 +23,7 @@ Result<std::vector<double>> RecencyWeights(const int64_t* times, size_t n, doubl
                           " is after the reference time " + std::to_string(reference_time));
       }
       // Unsigned difference: exact even when the signed one would overflow.
-      const uint64_t age =
-          static_cast<uint64_t>(reference_time) - static_cast<uint64_t>(times[i]);
+      const uint64_t age = static_cast<uint64_t>(reference_time) - static_cast<uint64_t>(times[i]);
       weights[i] = std::exp2(-static_cast<double>(age) / half_life_seconds);
     }
     return weights;

@@ -1,12 +1,10 @@
 // ResponseRates: response rate per segment with Wilson score intervals.
-#include <candor/weight.hpp>
-
 #include <algorithm>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <new>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "common/normal.hpp"
 #include "weight/weight_internal.hpp"
 
@@ -46,8 +44,8 @@ Result<std::vector<ResponseRate>> ResponseRates(const uint8_t* responded, const 
     absl::flat_hash_map<int32_t, Counts> by_code;
     for (size_t i = 0; i < n; ++i) {
       if (responded[i] > 1) {
-        return InvalidArgument("responded[" + std::to_string(i) + "] = " +
-                               std::to_string(responded[i]) + " is not 0 or 1");
+        return InvalidArgument("responded[" + std::to_string(i) +
+                               "] = " + std::to_string(responded[i]) + " is not 0 or 1");
       }
       const int32_t code = segment == nullptr ? 0 : segment[i];
       if (code < 0) {

@@ -1,9 +1,8 @@
 // TrimWeights: cap at a multiple of the mean, or winsorize at quantiles,
 // then rescale to the original sum (balance's trim_weights with
 // keep_sum_of_weights=True).
-#include <candor/weight.hpp>
-
 #include <algorithm>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <new>
 

@@ -32,8 +32,8 @@ Status ValidateWeights(const double* weights, size_t n, const std::string& what)
                              FormatNumber(w) + ")");
     }
     if (w < 0) {
-      return InvalidArgument(what + "[" + std::to_string(i) + "] is negative (" +
-                             FormatNumber(w) + ")");
+      return InvalidArgument(what + "[" + std::to_string(i) + "] is negative (" + FormatNumber(w) +
+                             ")");
     }
   }
   return OkStatus();

@@ -4,7 +4,6 @@
 
 #include <candor/status.hpp>
 #include <candor/weight.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -92,8 +92,7 @@ TEST(AccountWeightsTest, RejectsBadInput) {
   roles_options.role_weights = {1, 1};  // role 2 has no weight
   r = AccountWeights(accounts.data(), 3, roles_options);
   EXPECT_EQ(r.status().code(), CANDOR_OUT_OF_RANGE);
-  EXPECT_NE(r.status().message().find("roles[1] = 2"), std::string::npos)
-      << r.status().message();
+  EXPECT_NE(r.status().message().find("roles[1] = 2"), std::string::npos) << r.status().message();
   // An account whose responses all have role weight 0 has nothing to spread.
   roles_options.role_weights = {0, 1, 0};
   const std::vector<int32_t> zero_roles = {0, 0, 1};
@@ -103,8 +102,7 @@ TEST(AccountWeightsTest, RejectsBadInput) {
   const std::vector<int32_t> negative = {0, -1, 1};
   EXPECT_EQ(AccountWeights(negative.data(), 3, AccountOptions()).status().code(),
             CANDOR_OUT_OF_RANGE);
-  EXPECT_EQ(AccountWeights(nullptr, 3, AccountOptions()).status().code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(AccountWeights(nullptr, 3, AccountOptions()).status().code(), CANDOR_INVALID_ARGUMENT);
 }
 
 TEST(CombineWeightsTest, ProductRescaledToMeanOne) {
@@ -143,10 +141,9 @@ TEST(RecencyWeightsTest, RejectsFutureResponsesAndBadHalfLife) {
   EXPECT_EQ(r.status().code(), CANDOR_OUT_OF_RANGE);
   EXPECT_NE(r.status().message().find("times[1]"), std::string::npos);
   EXPECT_EQ(RecencyWeights(times.data(), 2, 0, 300).status().code(), CANDOR_INVALID_ARGUMENT);
-  EXPECT_EQ(RecencyWeights(times.data(), 2, std::numeric_limits<double>::infinity(), 300)
-                .status()
-                .code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      RecencyWeights(times.data(), 2, std::numeric_limits<double>::infinity(), 300).status().code(),
+      CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(RecencyWeights(nullptr, 2, 30, 300).status().code(), CANDOR_INVALID_ARGUMENT);
   // Extreme times do not overflow: the oldest possible response weighs ~0.
   const std::vector<int64_t> extreme = {std::numeric_limits<int64_t>::min()};
@@ -222,8 +219,7 @@ TEST(ResponseRatesTest, RejectsBadInput) {
   EXPECT_EQ(ResponseRates(responded.data(), nullptr, 2, 0.95).status().code(),
             CANDOR_INVALID_ARGUMENT);
   const std::vector<uint8_t> ok = {1, 0};
-  EXPECT_EQ(ResponseRates(ok.data(), segment.data(), 2, 0.95).status().code(),
-            CANDOR_OUT_OF_RANGE);
+  EXPECT_EQ(ResponseRates(ok.data(), segment.data(), 2, 0.95).status().code(), CANDOR_OUT_OF_RANGE);
   EXPECT_EQ(ResponseRates(ok.data(), nullptr, 2, 1.0).status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(ResponseRates(nullptr, nullptr, 2, 0.95).status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(ResponseRates(ok.data(), nullptr, 0, 0.95).status().code(), CANDOR_EMPTY);

@@ -4,8 +4,8 @@
 // TrimWeights against closed forms.
 #include <gtest/gtest.h>
 
-#include <candor/weight.hpp>
 #include <algorithm>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -224,20 +224,17 @@ TEST(RakeTest, RejectsBadInput) {
   const std::vector<Margin> negative = {{codes.data(), {5, -5}, "a"}};
   EXPECT_EQ(Rake(nullptr, 4, negative, RakeOptions()).status().code(), CANDOR_INVALID_ARGUMENT);
   // Margins with different population sizes cannot be raked to.
-  const std::vector<Margin> mismatched = {{codes.data(), {5, 5}, "a"},
-                                          {codes.data(), {6, 5}, "b"}};
+  const std::vector<Margin> mismatched = {{codes.data(), {5, 5}, "a"}, {codes.data(), {6, 5}, "b"}};
   r = Rake(nullptr, 4, mismatched, RakeOptions());
   EXPECT_EQ(r.status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_NE(r.status().message().find("margin 'b' totals 11"), std::string::npos)
       << r.status().message();
   // Respondents in a level with no population (survey::postStratify refuses).
   const std::vector<Margin> zero_level = {{codes.data(), {10, 0}, "a"}};
-  EXPECT_EQ(Rake(nullptr, 4, zero_level, RakeOptions()).status().code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(Rake(nullptr, 4, zero_level, RakeOptions()).status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(Rake(nullptr, 4, {}, RakeOptions()).status().code(), CANDOR_INVALID_ARGUMENT);
   const std::vector<Margin> null_codes = {{nullptr, {5, 5}, "a"}};
-  EXPECT_EQ(Rake(nullptr, 4, null_codes, RakeOptions()).status().code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(Rake(nullptr, 4, null_codes, RakeOptions()).status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(Rake(nullptr, 0, ok, RakeOptions()).status().code(), CANDOR_EMPTY);
   RakeOptions no_iterations;
   no_iterations.max_iterations = 0;
@@ -274,8 +271,7 @@ TEST(CalibrateLinearTest, InterceptOnlyScalesToPopulationSize) {
 
 TEST(CalibrateLinearTest, RejectsBadInput) {
   const std::vector<double> x = {1, 0, 1, 1, 1, 2};
-  EXPECT_EQ(CalibrateLinear(nullptr, 3, x.data(), 2, {3}).status().code(),
-            CANDOR_LENGTH_MISMATCH);
+  EXPECT_EQ(CalibrateLinear(nullptr, 3, x.data(), 2, {3}).status().code(), CANDOR_LENGTH_MISMATCH);
   EXPECT_EQ(CalibrateLinear(nullptr, 3, nullptr, 2, {3, 3}).status().code(),
             CANDOR_INVALID_ARGUMENT);
   std::vector<double> inf_x = x;
@@ -283,8 +279,7 @@ TEST(CalibrateLinearTest, RejectsBadInput) {
   Result<CalibrationResult> r = CalibrateLinear(nullptr, 3, inf_x.data(), 2, {3, 3});
   EXPECT_EQ(r.status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_NE(r.status().message().find("row 1 column 1"), std::string::npos);
-  EXPECT_EQ(CalibrateLinear(nullptr, 3, x.data(), 0, {}).status().code(),
-            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(CalibrateLinear(nullptr, 3, x.data(), 0, {}).status().code(), CANDOR_INVALID_ARGUMENT);
   const std::vector<double> base = {1, -1, 1};
   EXPECT_EQ(CalibrateLinear(base.data(), 3, x.data(), 2, {3, 3}).status().code(),
             CANDOR_INVALID_ARGUMENT);
