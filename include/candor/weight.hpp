@@ -84,7 +84,11 @@ CANDOR_API Result<std::vector<double>> RecencyWeights(const int64_t* times, size
 // (share 0 for every kind = "as if no recent event"; or the long-run share
 // of recently affected customers). Its standard error is the delta method
 // with the cluster-robust (by account, if given) sandwich covariance (HC1
-// scaling, as statsmodels' cov_type="cluster" / "HC1").
+// scaling, as statsmodels' cov_type="cluster" / "HC1": G/(G-1) (N-1)/(N-K)
+// with G >= 2 clusters, N/(N-K) without; N = n, K = kinds + 1), and a normal
+// interval. Every kind needs an event with positive weight (else its effect
+// is not identifiable: CANDOR_INVALID_ARGUMENT); days_since_event is ignored
+// where event_kind is -1.
 struct RecencyEffect {
   std::vector<double> coefficients;   // b0, b_1..b_K (metric units x 100 for NPS)
   std::vector<double> std_errors;
@@ -151,18 +155,31 @@ CANDOR_API Result<CalibrationResult> CalibrateLinear(const double* base_weights,
                                                      const std::vector<double>& totals);
 
 // Inverse-propensity weights from an L2-regularized logistic regression of
-// `responded` on covariates over the whole invited population (numeric
-// covariates standardized; categorical one-hot with the first level as
-// reference), fit by Newton's method (IRLS). Respondents get 1 / p_hat.
+// `responded` (0/1) on covariates over the whole invited population, fit by
+// Newton's method (IRLS) with step-halving. Respondents get 1 / p_hat; a tiny
+// p_hat gives a huge weight (see summary.max_to_min; TrimWeights caps it).
+// Design: intercept; each numeric covariate standardized over the population,
+// (x - mean) / sd with divisor n (as sklearn's StandardScaler), so its
+// coefficient is on that standardized scale (log-odds per sd); each
+// categorical covariate one-hot over the levels present, the first present
+// level being the reference (absent levels get no column).
+// Errors: a numeric covariate with no variance or a categorical with one
+// level present (CANDOR_INVALID_ARGUMENT), a non-finite value or bad code
+// (CANDOR_OUT_OF_RANGE, naming covariate and row), no respondents or no
+// nonrespondents, and CANDOR_NOT_CONVERGED for separation, collinearity or
+// running out of iterations (no weights from an unconverged fit).
 struct IpwOptions {
-  double l2_penalty = 0;   // lambda on the non-intercept coefficients
+  // lambda in log L(b) - lambda / 2 * sum_{j >= 1} b_j^2 (the intercept is not
+  // penalized): sklearn's LogisticRegression(penalty="l2", C = 1 / lambda)
+  // on the same standardized design.
+  double l2_penalty = 0;
   int max_iterations = 100;
-  double tolerance = 1e-10;
+  double tolerance = 1e-10;  // on the largest absolute change of a coefficient
 };
 struct IpwResult {
   std::vector<double> weights;        // one per respondent, in population order
   std::vector<double> coefficients;   // intercept first, in design order
-  std::vector<std::string> terms;
+  std::vector<std::string> terms;     // "(Intercept)", "tenure", "contract=2" (codes)
   std::vector<double> propensity;     // one per invited customer
   int iterations = 0;
   bool converged = false;
