@@ -1,11 +1,9 @@
 // Segment breakdowns: a handle owning the rows.
 #include <vector>
 
+#include "breakdown_handle.hpp"
 #include "shim.hpp"
 
-struct candor_breakdown {
-  std::vector<candor::BreakdownRow> rows;
-};
 
 using candor::capi::Fail;
 using candor::capi::Guard;

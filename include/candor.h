@@ -263,6 +263,179 @@ CANDOR_API candor_status candor_accumulator_estimate(
     const candor_accumulator* acc, const candor_score_options* options,
     candor_estimate* out);
 
+/* ---------------------------------------------------------------- weights */
+
+/* Weights made by a calibration (raking, post-stratification, linear GREG
+ * calibration) or an inverse-propensity fit, with what they did: the weights
+ * (one per respondent), a summary (Kish effective n, design effect, range),
+ * convergence, covariate balance before and after (IPW), and, for
+ * calibrations, the calibration itself, so that estimates made with these
+ * weights (candor_score_design) use calibration-aware variances, as R's
+ * survey package does. Formulas: include/candor/weight.hpp.
+ * Thread-safety: immutable once made; may be read from many threads. */
+typedef struct candor_weights candor_weights;
+
+/* A categorical variable of the respondents with its population totals:
+ * codes[i] in 0..levels-1 for each respondent, population[level] the total
+ * (count, or any size measure) of the target population in that level. */
+typedef struct candor_margin {
+  const char* name;           /* used in messages; may be NULL */
+  const int32_t* codes;       /* one per respondent */
+  const double* population;   /* `levels` totals */
+  size_t levels;
+} candor_margin;
+
+/* A covariate of the whole invited population (IPW, balance): numeric values
+ * or categorical codes (exactly one of the two), one per invited customer. */
+typedef struct candor_covariate {
+  const char* name;
+  const double* numeric;
+  const int32_t* codes;
+  int32_t levels;
+} candor_covariate;
+
+typedef struct candor_weight_summary {
+  double sum;
+  double min;
+  double max;
+  double max_to_min;
+  double effective_n;   /* Kish (sum w)^2 / sum w^2 */
+  double design_effect; /* n sum w^2 / (sum w)^2 */
+} candor_weight_summary;
+
+/* base_weights may be NULL (all 1). max_iterations 0 and tolerance 0 take the
+ * defaults (100, 1e-10). CANDOR_NOT_CONVERGED when margins are not met. */
+CANDOR_API candor_status candor_rake(const double* base_weights, size_t n,
+                                     const candor_margin* margins, size_t n_margins,
+                                     int32_t max_iterations, double tolerance,
+                                     candor_weights** out);
+CANDOR_API candor_status candor_poststratify(const double* base_weights, size_t n,
+                                             const candor_margin* cells, candor_weights** out);
+/* x: row-major n x p calibration variables (include a column of 1s with total
+ * N to calibrate the population size); totals: p population totals. */
+CANDOR_API candor_status candor_calibrate_linear(const double* base_weights, size_t n,
+                                                 const double* x, int32_t p,
+                                                 const double* totals, candor_weights** out);
+/* Inverse-propensity weights from an L2-penalized logistic regression of
+ * responded (0/1 per invited customer) on the covariates. The weights are
+ * one per respondent, in population order. */
+CANDOR_API candor_status candor_ipw(const uint8_t* responded, size_t n,
+                                    const candor_covariate* covariates, size_t n_covariates,
+                                    double l2_penalty, candor_weights** out);
+CANDOR_API void candor_weights_free(candor_weights* weights);
+
+/* The weights; owned by the handle. */
+CANDOR_API const double* candor_weights_values(const candor_weights* weights, size_t* n);
+CANDOR_API candor_status candor_weights_summary(const candor_weights* weights,
+                                                candor_weight_summary* out);
+/* Iterations used; 1 when converged, else 0. */
+CANDOR_API int32_t candor_weights_iterations(const candor_weights* weights);
+CANDOR_API int32_t candor_weights_converged(const candor_weights* weights);
+/* Covariate balance rows (IPW): absolute standardized mean differences. */
+CANDOR_API size_t candor_weights_balance_count(const candor_weights* weights);
+CANDOR_API candor_status candor_weights_balance_at(const candor_weights* weights, size_t i,
+                                                   const char** variable, double* asmd_before,
+                                                   double* asmd_after);
+/* IPW coefficients (intercept first, standardized numeric covariates);
+ * names owned by the handle. 0 terms for calibrations. */
+CANDOR_API size_t candor_weights_terms(const candor_weights* weights);
+CANDOR_API candor_status candor_weights_term_at(const candor_weights* weights, size_t i,
+                                                const char** name, double* coefficient);
+
+/* Plain weight vectors, written to `out` (n values; may alias an input). */
+CANDOR_API candor_status candor_weight_summarize(const double* weights, size_t n,
+                                                 candor_weight_summary* out);
+/* 0.5 ^ ((reference - t) / half_life), times in Unix seconds. */
+CANDOR_API candor_status candor_recency_weights(const int64_t* times, size_t n,
+                                                double half_life_days, int64_t reference_time,
+                                                double* out);
+typedef enum candor_account_mode {
+  CANDOR_ACCOUNT_PER_RESPONSE = 0, /* each response counts (times its role weight) */
+  CANDOR_ACCOUNT_EQUAL = 1,        /* each account's responses sum to 1 */
+  CANDOR_ACCOUNT_BY_VALUE = 2      /* each account's responses sum to its value */
+} candor_account_mode;
+/* account_value (per response, constant within an account) is needed for
+ * BY_VALUE; roles and role_weights (n_roles entries) are optional. */
+CANDOR_API candor_status candor_account_weights(const int32_t* accounts, size_t n,
+                                                candor_account_mode mode,
+                                                const double* account_value,
+                                                const int32_t* roles, const double* role_weights,
+                                                size_t n_roles, double* out);
+/* Caps at ratio * mean (ratio > 0, quantiles ignored) or, with ratio = 0,
+ * winsorizes at the lower and upper quantiles; the sum is kept. */
+CANDOR_API candor_status candor_trim_weights(const double* weights, size_t n, double ratio,
+                                             double lower_quantile, double upper_quantile,
+                                             double* out);
+/* The product of the non-NULL parts, rescaled to mean 1. */
+CANDOR_API candor_status candor_combine_weights(const double* const* parts, size_t n_parts,
+                                                size_t n, double* out);
+
+/* Response rates by segment with Wilson intervals: out[code] for each code in
+ * 0..levels-1 (segment may be NULL: one group, levels = 1). */
+typedef struct candor_response_rate {
+  int64_t invited;
+  int64_t responded;
+  double rate;
+  double ci_low;
+  double ci_high;
+} candor_response_rate;
+CANDOR_API candor_status candor_response_rates(const uint8_t* responded, const int32_t* segment,
+                                               size_t n, size_t levels, double level,
+                                               candor_response_rate* out);
+
+/* Recency-bias adjustment: the metric standardized to a reference mix of
+ * recent events (regression standardization; include/candor/weight.hpp).
+ * event_kind[i] in -1..kinds-1 (-1: no recent event); coefficients, if not
+ * NULL, receives kinds + 1 values (intercept first) on the metric's scale. */
+typedef struct candor_recency_effect {
+  double raw_value;
+  double standardized_value;
+  double std_error;
+  double ci_low;
+  double ci_high;
+} candor_recency_effect;
+CANDOR_API candor_status candor_adjust_recency(
+    const candor_score_options* options, const double* scores, const double* weights,
+    const int32_t* event_kind, const double* days_since_event, size_t n, int32_t kinds,
+    double decay_days, const double* reference_share, const int32_t* clusters,
+    candor_recency_effect* out, double* coefficients, double* std_errors);
+
+/* ------------------------------------------------------- design estimates */
+
+/* How responses were weighted and clustered, for design-based variances
+ * (Taylor linearization as R's survey::svymean; include/candor/design.hpp). */
+typedef struct candor_design {
+  size_t size;                       /* set by candor_design_init */
+  const double* weights;             /* NULL: all 1, or the calibration's */
+  const int32_t* clusters;           /* account codes >= 0; NULL: none */
+  const candor_weights* calibration; /* NULL, or from a calibration: its
+                                        weights are used (weights must be
+                                        NULL) and its variance correction */
+} candor_design;
+
+CANDOR_API candor_status candor_design_defaults(candor_design* design, size_t size);
+static inline void candor_design_init(candor_design* design) {
+  candor_design_defaults(design, sizeof(*design));
+}
+
+/* Estimates under a design: cluster-robust by account and calibration-aware
+ * (Wald only with clusters or calibration). */
+CANDOR_API candor_status candor_score_design(const candor_score_options* options,
+                                             const double* scores, size_t n,
+                                             const candor_design* design, candor_estimate* out);
+/* a - b for two groups of one design (group[i]: 0 = a, 1 = b, else neither);
+ * correlation through shared accounts is accounted for. */
+CANDOR_API candor_status candor_compare_groups(const candor_score_options* options,
+                                               const double* scores, size_t n,
+                                               const candor_design* design, const int8_t* group,
+                                               candor_comparison* out);
+CANDOR_API candor_status candor_breakdown_design(const candor_score_options* options,
+                                                 const double* scores, size_t n,
+                                                 const candor_design* design,
+                                                 const int32_t* const* segments,
+                                                 size_t n_segment_columns,
+                                                 candor_breakdown** out);
+
 /* ----------------------------------------------------------------- tables */
 
 /* A columnar table of survey responses. Thread-safety: immutable once read;

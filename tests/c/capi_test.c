@@ -314,6 +314,124 @@ static void test_planning_and_p_values(void) {
   CHECK(candor_adjust_p_values((candor_p_adjust)7, p, 4, adjusted) == CANDOR_INVALID_ARGUMENT);
 }
 
+/* Cluster-robust NPS under a design, against the closed form computed here:
+ * e_i = (s_i - m) / n, z_c = sum of e over cluster c, v = C/(C-1) sum z_c^2. */
+static void test_design_clusters(void) {
+  double scores[8] = {10, 9, 3, 7, 10, 0, 8, 9};
+  int32_t accounts[8] = {0, 0, 0, 1, 1, 2, 2, 2};
+  double values[8], z[3] = {0, 0, 0}, m = 0, v = 0;
+  candor_score_options options;
+  candor_design design;
+  candor_estimate e;
+  int i;
+  for (i = 0; i < 8; ++i) {
+    values[i] = scores[i] >= 9 ? 100 : (scores[i] <= 6 ? -100 : 0);
+    m += values[i] / 8;
+  }
+  for (i = 0; i < 8; ++i) z[accounts[i]] += (values[i] - m) / 8;
+  for (i = 0; i < 3; ++i) v += 1.5 * z[i] * z[i];
+  candor_score_options_init(&options);
+  candor_design_init(&design);
+  design.clusters = accounts;
+  CHECK(candor_score_design(&options, scores, 8, &design, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, m, 1e-9);
+  CHECK_NEAR(e.std_error, sqrt(v), 1e-9);
+  options.interval = CANDOR_INTERVAL_BOOTSTRAP;
+  CHECK(candor_score_design(&options, scores, 8, &design, &e) == CANDOR_UNSUPPORTED);
+  accounts[3] = -1;
+  options.interval = CANDOR_INTERVAL_WALD;
+  CHECK(candor_score_design(&options, scores, 8, &design, &e) == CANDOR_INVALID_ARGUMENT);
+}
+
+/* Post-stratification to one margin: w = N_cell / n_cell (closed form). */
+static void test_calibration_weights(void) {
+  int32_t region[6] = {0, 0, 0, 1, 1, 2};
+  double population[3] = {300, 500, 200};
+  double empty_population[4] = {300, 500, 200, 50};
+  candor_margin margin = {"region", region, population, 3};
+  candor_weights* w = NULL;
+  const double* values;
+  size_t n = 0;
+  candor_weight_summary summary;
+  candor_design design;
+  candor_score_options options;
+  candor_estimate e;
+  double scores[6] = {10, 0, 9, 7, 10, 3};
+
+  CHECK(candor_poststratify(NULL, 6, &margin, &w) == CANDOR_OK);
+  values = candor_weights_values(w, &n);
+  CHECK(n == 6);
+  CHECK_NEAR(values[0], 100.0, 1e-9);
+  CHECK_NEAR(values[3], 250.0, 1e-9);
+  CHECK_NEAR(values[5], 200.0, 1e-9);
+  CHECK(candor_weights_summary(w, &summary) == CANDOR_OK);
+  CHECK_NEAR(summary.sum, 1000.0, 1e-9);
+  /* A design with the calibration: its weights are used. */
+  candor_score_options_init(&options);
+  candor_design_init(&design);
+  design.calibration = w;
+  CHECK(candor_score_design(&options, scores, 6, &design, &e) == CANDOR_OK);
+  /* (100*(100) + 100*(-100) + 100*(100) + 250*0 + 250*100 + 200*(-100)) / 1000 */
+  CHECK_NEAR(e.value, 15.0, 1e-9);
+  design.weights = values;
+  CHECK(candor_score_design(&options, scores, 6, &design, &e) == CANDOR_INVALID_ARGUMENT);
+  candor_weights_free(w);
+
+  /* A level with population but no respondents is an error. */
+  margin.population = empty_population;
+  margin.levels = 4;
+  w = NULL;
+  CHECK(candor_poststratify(NULL, 6, &margin, &w) == CANDOR_EMPTY);
+  CHECK(w == NULL);
+  CHECK(candor_rake(NULL, 6, &margin, 1, 0, 0, &w) == CANDOR_EMPTY);
+  candor_weights_free(NULL);
+}
+
+static void test_plain_weights(void) {
+  int64_t times[3] = {1000000, 1000000 - 86400 * 30, 1000000 - 86400 * 60};
+  int32_t accounts[5] = {0, 0, 1, 1, 1};
+  double raw[5] = {1, 1, 1, 1, 100};
+  double out[5];
+  const double* parts[2];
+  uint8_t responded[6] = {1, 0, 1, 1, 0, 0};
+  int32_t segment[6] = {0, 0, 0, 1, 1, 1};
+  candor_response_rate rates[2];
+  double z = 1.959963984540054, p = 2.0 / 3.0, center, half;
+
+  CHECK(candor_recency_weights(times, 3, 30.0, 1000000, out) == CANDOR_OK);
+  CHECK_NEAR(out[0], 1.0, 1e-12);
+  CHECK_NEAR(out[1], 0.5, 1e-12);
+  CHECK_NEAR(out[2], 0.25, 1e-12);
+  CHECK(candor_recency_weights(times, 3, 30.0, 0, out) == CANDOR_OUT_OF_RANGE);
+
+  CHECK(candor_account_weights(accounts, 5, CANDOR_ACCOUNT_EQUAL, NULL, NULL, NULL, 0, out) ==
+        CANDOR_OK);
+  CHECK_NEAR(out[0] + out[1], 1.0, 1e-12);
+  CHECK_NEAR(out[2] + out[3] + out[4], 1.0, 1e-12);
+  CHECK(candor_account_weights(accounts, 5, CANDOR_ACCOUNT_BY_VALUE, NULL, NULL, NULL, 0, out) !=
+        CANDOR_OK); /* needs account values */
+
+  CHECK(candor_trim_weights(raw, 5, 2.0, 0, 0, out) == CANDOR_OK);
+  CHECK_NEAR(out[0] + out[1] + out[2] + out[3] + out[4], 104.0, 1e-9);
+  CHECK(out[4] < 100.0);
+
+  parts[0] = raw;
+  parts[1] = NULL;
+  CHECK(candor_combine_weights(parts, 2, 5, out) == CANDOR_OK);
+  CHECK_NEAR(out[0] + out[1] + out[2] + out[3] + out[4], 5.0, 1e-9);
+
+  /* Wilson interval for 2 of 3, closed form. */
+  CHECK(candor_response_rates(responded, segment, 6, 2, 0.95, rates) == CANDOR_OK);
+  CHECK(rates[0].invited == 3 && rates[0].responded == 2);
+  center = (p + z * z / 6) / (1 + z * z / 3);
+  half = z / (1 + z * z / 3) * sqrt(p * (1 - p) / 3 + z * z / 36);
+  CHECK_NEAR(rates[0].ci_low, center - half, 1e-9);
+  CHECK_NEAR(rates[0].ci_high, center + half, 1e-9);
+  CHECK_NEAR(rates[1].rate, 1.0 / 3.0, 1e-12);
+  segment[2] = 5;
+  CHECK(candor_response_rates(responded, segment, 6, 2, 0.95, rates) == CANDOR_OUT_OF_RANGE);
+}
+
 int main(void) {
   test_version();
   test_wald_matches_r_nps();
@@ -326,6 +444,9 @@ int main(void) {
   test_accumulator();
   test_table_and_breakdown();
   test_planning_and_p_values();
+  test_design_clusters();
+  test_calibration_weights();
+  test_plain_weights();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

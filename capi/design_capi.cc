@@ -1,0 +1,138 @@
+// Design-based estimates: weights, account clusters and calibrations.
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "breakdown_handle.hpp"
+#include "shim.hpp"
+#include "weights_handle.hpp"
+
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::Required;
+
+namespace {
+
+// The C++ design for a C design; `steps` holds the calibration it points to.
+candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyDesign* out,
+                          std::vector<candor::CalibrationStep>* steps) {
+  CANDOR_RETURN_IF_ERROR(Required(design, "design"));
+  if (design->size < offsetof(candor_design, clusters) + sizeof(design->clusters)) {
+    return candor::InvalidArgument("design->size is " + std::to_string(design->size) +
+                                   ": initialize it with candor_design_init()");
+  }
+  candor_design d;
+  candor_design_init(&d);
+  std::memcpy(&d, design, design->size < sizeof(d) ? design->size : sizeof(d));
+  out->weights = d.weights;
+  out->clusters = d.clusters;
+  if (d.calibration != nullptr) {
+    if (d.weights != nullptr) {
+      return candor::InvalidArgument(
+          "design: give weights or a calibration, not both (a calibration carries its weights)");
+    }
+    if (d.calibration->values.size() != n) {
+      return candor::LengthMismatch("design: the calibration has " +
+                                    std::to_string(d.calibration->values.size()) +
+                                    " weights for " + std::to_string(n) + " scores");
+    }
+    out->weights = d.calibration->values.data();
+    if (d.calibration->calibration.has_value()) {
+      steps->push_back(*d.calibration->calibration);
+      out->calibration = steps;
+    }
+  }
+  return candor::OkStatus();
+}
+
+}  // namespace
+
+extern "C" {
+
+candor_status candor_design_defaults(candor_design* design, size_t size) {
+  if (design == nullptr) return Fail(candor::InvalidArgument("design is NULL"));
+  if (size < sizeof(size_t)) {
+    return Fail(candor::InvalidArgument("design size " + std::to_string(size) + " is too small"));
+  }
+  candor_design d;
+  std::memset(&d, 0, sizeof(d));
+  d.size = size < sizeof(d) ? size : sizeof(d);
+  std::memcpy(design, &d, d.size);
+  return CANDOR_OK;
+}
+
+candor_status candor_score_design(const candor_score_options* options, const double* scores,
+                                  size_t n, const candor_design* design, candor_estimate* out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::SurveyDesign survey;
+    std::vector<candor::CalibrationStep> steps;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (s.ok()) s = Required(out, "out");
+    if (s.ok()) s = FromDesign(design, n, &survey, &steps);
+    if (!s.ok()) return Fail(s);
+    auto result = candor::EstimateDesign(metric, scores, n, survey, interval);
+    if (!result.ok()) return Fail(result.status());
+    candor::capi::ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_compare_groups(const candor_score_options* options, const double* scores,
+                                    size_t n, const candor_design* design, const int8_t* group,
+                                    candor_comparison* out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::SurveyDesign survey;
+    std::vector<candor::CalibrationStep> steps;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (s.ok()) s = Required(out, "out");
+    if (s.ok() && n > 0) s = Required(group, "group");
+    if (s.ok()) s = FromDesign(design, n, &survey, &steps);
+    if (!s.ok()) return Fail(s);
+    auto result = candor::CompareGroups(metric, scores, n, survey, group, interval);
+    if (!result.ok()) return Fail(result.status());
+    candor::capi::ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_breakdown_design(const candor_score_options* options, const double* scores,
+                                      size_t n, const candor_design* design,
+                                      const int32_t* const* segments, size_t n_segment_columns,
+                                      candor_breakdown** out) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::PAdjust adjust;
+    candor::SurveyDesign survey;
+    std::vector<candor::CalibrationStep> steps;
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    if (!(s = candor::capi::FromOptions(options, &metric, &interval, &adjust)).ok()) {
+      return Fail(s);
+    }
+    if (n_segment_columns == 0) {
+      return Fail(candor::InvalidArgument("a breakdown needs at least one segment column"));
+    }
+    if (!(s = Required(segments, "segments")).ok()) return Fail(s);
+    std::vector<const int32_t*> columns(segments, segments + n_segment_columns);
+    for (size_t j = 0; j < n_segment_columns; ++j) {
+      if (columns[j] == nullptr && n > 0) {
+        return Fail(candor::InvalidArgument("segments[" + std::to_string(j) + "] is NULL"));
+      }
+    }
+    if (!(s = FromDesign(design, n, &survey, &steps)).ok()) return Fail(s);
+    auto rows = candor::Breakdown(metric, scores, n, survey, columns, interval, adjust);
+    if (!rows.ok()) return Fail(rows.status());
+    *out = new candor_breakdown{std::move(rows).value()};
+    return CANDOR_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,365 @@
+// Weights: calibrations and inverse-propensity fits as handles; plain weight
+// vectors (recency, accounts, trimming, combining) written to caller buffers.
+#include <algorithm>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <candor/weight.hpp>
+
+#include "shim.hpp"
+#include "weights_handle.hpp"
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::RawEnum;
+using candor::capi::Required;
+
+namespace {
+
+std::string NameOr(const char* name, size_t index) {
+  return name != nullptr ? std::string(name) : "margin " + std::to_string(index);
+}
+
+candor::Status ToMargin(const candor_margin& in, size_t index, size_t n, candor::Margin* out) {
+  if (in.codes == nullptr && n > 0) {
+    return candor::InvalidArgument(NameOr(in.name, index) + ": codes is NULL");
+  }
+  if (in.population == nullptr && in.levels > 0) {
+    return candor::InvalidArgument(NameOr(in.name, index) + ": population is NULL");
+  }
+  out->name = NameOr(in.name, index);
+  out->codes = in.codes;
+  out->population.assign(in.population, in.population + in.levels);
+  return candor::OkStatus();
+}
+
+void ToC(const candor::WeightSummary& s, candor_weight_summary* out) {
+  out->sum = s.sum;
+  out->min = s.min;
+  out->max = s.max;
+  out->max_to_min = s.max_to_min;
+  out->effective_n = s.effective_n;
+  out->design_effect = s.design_effect;
+}
+
+candor_status FromCalibration(candor::Result<candor::CalibrationResult> result,
+                              candor_weights** out) {
+  if (!result.ok()) return Fail(result.status());
+  auto handle = std::make_unique<candor_weights>();
+  candor::CalibrationResult& r = result.value();
+  handle->values = std::move(r.weights);
+  handle->summary = r.summary;
+  handle->iterations = r.iterations;
+  handle->converged = r.converged;
+  handle->calibration = std::move(r.step);
+  *out = handle.release();
+  return CANDOR_OK;
+}
+
+// Copies a result vector of n values into the caller's buffer.
+candor_status WriteOut(candor::Result<std::vector<double>> result, size_t n, double* out) {
+  if (!result.ok()) return Fail(result.status());
+  std::copy(result->begin(), result->begin() + static_cast<std::ptrdiff_t>(n), out);
+  return CANDOR_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+candor_status candor_rake(const double* base_weights, size_t n, const candor_margin* margins,
+                          size_t n_margins, int32_t max_iterations, double tolerance,
+                          candor_weights** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (s.ok() && n_margins > 0) s = Required(margins, "margins");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    std::vector<candor::Margin> list(n_margins);
+    for (size_t j = 0; j < n_margins; ++j) {
+      if (!(s = ToMargin(margins[j], j, n, &list[j])).ok()) return Fail(s);
+    }
+    candor::RakeOptions options;
+    if (max_iterations != 0) options.max_iterations = max_iterations;
+    if (tolerance != 0) options.tolerance = tolerance;
+    return FromCalibration(candor::Rake(base_weights, n, list, options), out);
+  });
+}
+
+candor_status candor_poststratify(const double* base_weights, size_t n,
+                                  const candor_margin* cells, candor_weights** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (s.ok()) s = Required(cells, "cells");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    candor::Margin margin;
+    if (!(s = ToMargin(*cells, 0, n, &margin)).ok()) return Fail(s);
+    return FromCalibration(candor::PostStratify(base_weights, n, margin), out);
+  });
+}
+
+candor_status candor_calibrate_linear(const double* base_weights, size_t n, const double* x,
+                                      int32_t p, const double* totals, candor_weights** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (s.ok() && p > 0) s = Required(totals, "totals");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    if (p <= 0) return Fail(candor::InvalidArgument("p must be positive, got " + std::to_string(p)));
+    std::vector<double> t(totals, totals + p);
+    return FromCalibration(candor::CalibrateLinear(base_weights, n, x, p, t), out);
+  });
+}
+
+candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covariate* covariates,
+                         size_t n_covariates, double l2_penalty, candor_weights** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (s.ok() && n_covariates > 0) s = Required(covariates, "covariates");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    std::vector<candor::Covariate> list(n_covariates);
+    for (size_t j = 0; j < n_covariates; ++j) {
+      list[j].name = NameOr(covariates[j].name, j);
+      list[j].numeric = covariates[j].numeric;
+      list[j].codes = covariates[j].codes;
+      list[j].levels = covariates[j].levels;
+      if ((list[j].numeric == nullptr) == (list[j].codes == nullptr)) {
+        return Fail(candor::InvalidArgument("covariate '" + list[j].name +
+                                            "': give exactly one of numeric and codes"));
+      }
+    }
+    candor::IpwOptions options;
+    options.l2_penalty = l2_penalty;
+    auto result = candor::InversePropensityWeights(responded, n, list, options);
+    if (!result.ok()) return Fail(result.status());
+    auto handle = std::make_unique<candor_weights>();
+    candor::IpwResult& r = result.value();
+    handle->values = std::move(r.weights);
+    handle->summary = r.summary;
+    handle->iterations = r.iterations;
+    handle->converged = r.converged;
+    handle->balance = std::move(r.balance);
+    handle->terms = std::move(r.terms);
+    handle->coefficients = std::move(r.coefficients);
+    *out = handle.release();
+    return CANDOR_OK;
+  });
+}
+
+void candor_weights_free(candor_weights* weights) { delete weights; }
+
+const double* candor_weights_values(const candor_weights* weights, size_t* n) {
+  if (n != nullptr) *n = weights == nullptr ? 0 : weights->values.size();
+  return weights == nullptr ? nullptr : weights->values.data();
+}
+
+candor_status candor_weights_summary(const candor_weights* weights, candor_weight_summary* out) {
+  candor::Status s = Required(weights, "weights");
+  if (s.ok()) s = Required(out, "out");
+  if (!s.ok()) return Fail(s);
+  ToC(weights->summary, out);
+  return CANDOR_OK;
+}
+
+int32_t candor_weights_iterations(const candor_weights* weights) {
+  return weights == nullptr ? 0 : weights->iterations;
+}
+
+int32_t candor_weights_converged(const candor_weights* weights) {
+  return weights != nullptr && weights->converged ? 1 : 0;
+}
+
+size_t candor_weights_balance_count(const candor_weights* weights) {
+  return weights == nullptr ? 0 : weights->balance.size();
+}
+
+candor_status candor_weights_balance_at(const candor_weights* weights, size_t i,
+                                        const char** variable, double* asmd_before,
+                                        double* asmd_after) {
+  candor::Status s = Required(weights, "weights");
+  if (s.ok()) s = Required(variable, "variable");
+  if (s.ok()) s = Required(asmd_before, "asmd_before");
+  if (s.ok()) s = Required(asmd_after, "asmd_after");
+  if (!s.ok()) return Fail(s);
+  if (i >= weights->balance.size()) {
+    return Fail(candor::OutOfRange("balance row " + std::to_string(i) + " of " +
+                                   std::to_string(weights->balance.size())));
+  }
+  *variable = weights->balance[i].variable.c_str();
+  *asmd_before = weights->balance[i].asmd_before;
+  *asmd_after = weights->balance[i].asmd_after;
+  return CANDOR_OK;
+}
+
+size_t candor_weights_terms(const candor_weights* weights) {
+  return weights == nullptr ? 0 : weights->terms.size();
+}
+
+candor_status candor_weights_term_at(const candor_weights* weights, size_t i, const char** name,
+                                     double* coefficient) {
+  candor::Status s = Required(weights, "weights");
+  if (s.ok()) s = Required(name, "name");
+  if (s.ok()) s = Required(coefficient, "coefficient");
+  if (!s.ok()) return Fail(s);
+  if (i >= weights->terms.size()) {
+    return Fail(candor::OutOfRange("term " + std::to_string(i) + " of " +
+                                   std::to_string(weights->terms.size())));
+  }
+  *name = weights->terms[i].c_str();
+  *coefficient = weights->coefficients[i];
+  return CANDOR_OK;
+}
+
+candor_status candor_weight_summarize(const double* weights, size_t n,
+                                      candor_weight_summary* out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    auto summary = candor::SummarizeWeights(weights, n);
+    if (!summary.ok()) return Fail(summary.status());
+    ToC(*summary, out);
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_recency_weights(const int64_t* times, size_t n, double half_life_days,
+                                     int64_t reference_time, double* out) {
+  return Guard([&] {
+    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
+    if (!s.ok()) return Fail(s);
+    return WriteOut(candor::RecencyWeights(times, n, half_life_days, reference_time), n, out);
+  });
+}
+
+candor_status candor_account_weights(const int32_t* accounts, size_t n, candor_account_mode mode,
+                                     const double* account_value, const int32_t* roles,
+                                     const double* role_weights, size_t n_roles, double* out) {
+  return Guard([&] {
+    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
+    if (s.ok() && n_roles > 0) s = Required(role_weights, "role_weights");
+    if (!s.ok()) return Fail(s);
+    candor::AccountOptions options;
+    switch (RawEnum(mode)) {
+      case CANDOR_ACCOUNT_PER_RESPONSE: options.mode = candor::AccountMode::kPerResponse; break;
+      case CANDOR_ACCOUNT_EQUAL: options.mode = candor::AccountMode::kEqualPerAccount; break;
+      case CANDOR_ACCOUNT_BY_VALUE: options.mode = candor::AccountMode::kByValue; break;
+      default:
+        return Fail(candor::InvalidArgument("unknown account mode " +
+                                            std::to_string(RawEnum(mode))));
+    }
+    options.account_value = account_value;
+    options.roles = roles;
+    if (n_roles > 0) options.role_weights.assign(role_weights, role_weights + n_roles);
+    return WriteOut(candor::AccountWeights(accounts, n, options), n, out);
+  });
+}
+
+candor_status candor_trim_weights(const double* weights, size_t n, double ratio,
+                                  double lower_quantile, double upper_quantile, double* out) {
+  return Guard([&] {
+    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
+    if (!s.ok()) return Fail(s);
+    candor::TrimOptions options;
+    if (ratio > 0) {
+      options.kind = candor::TrimOptions::Kind::kRatio;
+      options.ratio = ratio;
+    } else if (ratio == 0) {
+      options.kind = candor::TrimOptions::Kind::kQuantile;
+      options.lower_quantile = lower_quantile;
+      options.upper_quantile = upper_quantile;
+    } else {
+      return Fail(candor::InvalidArgument("ratio must be > 0 (cap) or 0 (quantiles), got " +
+                                          std::to_string(ratio)));
+    }
+    return WriteOut(candor::TrimWeights(weights, n, options), n, out);
+  });
+}
+
+candor_status candor_combine_weights(const double* const* parts, size_t n_parts, size_t n,
+                                     double* out) {
+  return Guard([&] {
+    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
+    if (s.ok() && n_parts > 0) s = Required(parts, "parts");
+    if (!s.ok()) return Fail(s);
+    std::vector<const double*> list(parts, parts + n_parts);
+    return WriteOut(candor::CombineWeights(list, n), n, out);
+  });
+}
+
+candor_status candor_response_rates(const uint8_t* responded, const int32_t* segment, size_t n,
+                                    size_t levels, double level, candor_response_rate* out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    if (segment == nullptr && levels != 1) {
+      return Fail(candor::InvalidArgument("without a segment, levels must be 1"));
+    }
+    for (size_t i = 0; segment != nullptr && i < n; ++i) {
+      if (segment[i] < 0 || static_cast<size_t>(segment[i]) >= levels) {
+        return Fail(candor::OutOfRange("segment code at index " + std::to_string(i) + " is " +
+                                       std::to_string(segment[i]) + ", outside 0.." +
+                                       std::to_string(levels) + "-1"));
+      }
+    }
+    auto rates = candor::ResponseRates(responded, segment, n, level);
+    if (!rates.ok()) return Fail(rates.status());
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (size_t j = 0; j < levels; ++j) out[j] = {0, 0, nan, nan, nan};
+    for (const candor::ResponseRate& r : *rates) {
+      out[segment == nullptr ? 0 : r.code] = {r.invited, r.responded, r.rate, r.ci_low,
+                                              r.ci_high};
+    }
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_adjust_recency(const candor_score_options* options, const double* scores,
+                                    const double* weights, const int32_t* event_kind,
+                                    const double* days_since_event, size_t n, int32_t kinds,
+                                    double decay_days, const double* reference_share,
+                                    const int32_t* clusters, candor_recency_effect* out,
+                                    double* coefficients, double* std_errors) {
+  return Guard([&] {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
+    if (s.ok()) s = Required(out, "out");
+    if (s.ok() && n > 0) s = Required(scores, "scores");
+    if (s.ok() && kinds > 0) s = Required(reference_share, "reference_share");
+    if (!s.ok()) return Fail(s);
+    // The model works on metric values (e.g. +100 / 0 / -100 for NPS).
+    std::vector<double> values(n);
+    for (size_t i = 0; i < n; ++i) {
+      double x = scores[i];
+      if (!(x >= metric.scale_min && x <= metric.scale_max) || x != static_cast<int>(x)) {
+        return Fail(candor::OutOfRange("score at index " + std::to_string(i) + " (" +
+                                       std::to_string(x) + ") is not an integer in " +
+                                       std::to_string(metric.scale_min) + ".." +
+                                       std::to_string(metric.scale_max)));
+      }
+      values[i] = metric.ValueOf(static_cast<int>(x)) * metric.Multiplier();
+    }
+    std::vector<double> shares(reference_share, reference_share + std::max(kinds, 0));
+    auto effect = candor::AdjustRecency(values.data(), weights, event_kind, days_since_event, n,
+                                        kinds, decay_days, shares, clusters, interval.level);
+    if (!effect.ok()) return Fail(effect.status());
+    out->raw_value = effect->raw_value;
+    out->standardized_value = effect->standardized_value;
+    out->std_error = effect->standardized_std_error;
+    out->ci_low = effect->ci_low;
+    out->ci_high = effect->ci_high;
+    if (coefficients != nullptr) {
+      std::copy(effect->coefficients.begin(), effect->coefficients.end(), coefficients);
+    }
+    if (std_errors != nullptr) {
+      std::copy(effect->std_errors.begin(), effect->std_errors.end(), std_errors);
+    }
+    return CANDOR_OK;
+  });
+}
+
+}  // extern "C"
