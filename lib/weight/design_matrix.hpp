@@ -3,10 +3,9 @@
 #ifndef CANDOR_WEIGHT_DESIGN_MATRIX_HPP_
 #define CANDOR_WEIGHT_DESIGN_MATRIX_HPP_
 
+#include <Eigen/Core>
 #include <candor/status.hpp>
 #include <candor/weight.hpp>
-
-#include <Eigen/Core>
 #include <cstddef>
 #include <string>
 #include <vector>

@@ -2,7 +2,6 @@
 // a logistic model of response over the whole invited population
 // (Rosenbaum and Rubin 1983; as balance's ipw, with a ridge penalty).
 #include <candor/weight.hpp>
-
 #include <cmath>
 #include <new>
 #include <string>

@@ -24,6 +24,18 @@ constexpr size_t kRowsPerThreadMin = 32768;  // below this, one thread is faster
 // A Hessian with a smaller reciprocal condition number is treated as singular.
 constexpr double kMinReciprocalCondition = 1e-13;
 constexpr int kMaxHalvings = 60;
+// Separation: |eta| beyond this (p_hat within 1e-13 of 0 or 1) while the
+// coefficients still move after this many iterations.
+constexpr double kSeparatedLinearPredictor = 30;
+constexpr int kSeparationCheckIteration = 25;
+
+Status SeparationError(int iterations) {
+  return NotConverged(
+      "logistic fit: no convergence after " + std::to_string(iterations) +
+      " iterations; fitted response probabilities run to 0 or 1 and the coefficients "
+      "diverge: the covariates separate responders from non-responders (complete or "
+      "quasi-complete separation); use l2_penalty > 0 or drop covariates");
+}
 
 // log(1 + exp(eta)) without overflow.
 double Softplus(double eta) {
@@ -76,6 +88,13 @@ class NewtonFitter {
                    Eigen::MatrixXd* information);
   double Penalty(const Eigen::VectorXd& b) const {
     return 0.5 * options_.l2_penalty * b.tail(b.size() - 1).squaredNorm();
+  }
+
+  // Unpenalized fit still moving with some |eta| so large that its fitted
+  // probability is 0 or 1 in all but name.
+  bool Separated(const LogisticFit& fit, double last_change) const {
+    return options_.l2_penalty == 0 && last_change > 1e-3 && fit.linear_predictor.size() > 0 &&
+           fit.linear_predictor.cwiseAbs().maxCoeff() > kSeparatedLinearPredictor;
   }
 
   const Eigen::MatrixXd& x_;
@@ -203,15 +222,14 @@ Result<LogisticFit> NewtonFitter::Fit() {
       fit.penalized_log_likelihood = objective;
       return fit;
     }
+    // Newton converges quadratically once near the optimum; still taking
+    // large steps this late while probabilities hit 0 or 1 means the optimum
+    // is at infinity. Stop early rather than spend every iteration on it.
+    if (iteration >= kSeparationCheckIteration && Separated(fit, last_change)) {
+      return SeparationError(iteration);
+    }
   }
-  const double max_eta = n > 0 ? fit.linear_predictor.cwiseAbs().maxCoeff() : 0.0;
-  if (lambda == 0 && max_eta > 20) {
-    return NotConverged(
-        "logistic fit: no convergence in " + std::to_string(options_.max_iterations) +
-        " iterations; fitted response probabilities run to 0 or 1 and the coefficients "
-        "diverge: the covariates separate responders from non-responders (complete or "
-        "quasi-complete separation); use l2_penalty > 0 or drop covariates");
-  }
+  if (Separated(fit, last_change)) return SeparationError(options_.max_iterations);
   return NotConverged("logistic fit: no convergence in " + std::to_string(options_.max_iterations) +
                       " iterations (last max coefficient change " + std::to_string(last_change) +
                       "); raise max_iterations or tolerance");

@@ -2,9 +2,8 @@
 #ifndef CANDOR_WEIGHT_LOGISTIC_HPP_
 #define CANDOR_WEIGHT_LOGISTIC_HPP_
 
-#include <candor/status.hpp>
-
 #include <Eigen/Core>
+#include <candor/status.hpp>
 #include <cstdint>
 
 namespace candor::internal {

@@ -3,10 +3,10 @@
 // mean under a reference event mix, with a sandwich (cluster-robust or HC1)
 // covariance and the delta method for its standard error.
 #include <absl/container/flat_hash_map.h>
-#include <candor/weight.hpp>
 
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
+#include <candor/weight.hpp>
 #include <cmath>
 #include <new>
 #include <string>
@@ -189,8 +189,7 @@ Result<RecencyEffect> Adjust(const RecencyInput& in) {
   }
   effect.raw_value = weighted_values / weight_total;
   effect.standardized_value = contrast.dot(b);
-  effect.standardized_std_error =
-      std::sqrt(std::max(0.0, contrast.dot(covariance * contrast)));
+  effect.standardized_std_error = std::sqrt(std::max(0.0, contrast.dot(covariance * contrast)));
   const double z = internal::NormalQuantile(0.5 + in.level / 2);
   effect.ci_low = effect.standardized_value - z * effect.standardized_std_error;
   effect.ci_high = effect.standardized_value + z * effect.standardized_std_error;
@@ -205,12 +204,12 @@ Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
                                     const std::vector<double>& reference_share,
                                     const int32_t* clusters, double level) {
   try {
-    const RecencyInput input{values, weights,          event_kind, days_since_event, n,
-                             kinds,  decay_days,       &reference_share, clusters, level};
+    const RecencyInput input{values, weights,    event_kind,       days_since_event, n,
+                             kinds,  decay_days, &reference_share, clusters,         level};
     return Adjust(input);
   } catch (const std::bad_alloc&) {
-    return Status(CANDOR_OUT_OF_MEMORY, "out of memory adjusting " + std::to_string(n) +
-                                            " responses for recency");
+    return Status(CANDOR_OUT_OF_MEMORY,
+                  "out of memory adjusting " + std::to_string(n) + " responses for recency");
   }
 }
 

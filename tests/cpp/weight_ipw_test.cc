@@ -244,9 +244,13 @@ TEST(InversePropensityWeights, CovariateErrorsNameTheCovariate) {
     candor_status code;
     std::string needle;
   } cases[] = {
-      {{"tenure", constant.data(), nullptr, 0}, CANDOR_INVALID_ARGUMENT, "'tenure' has no variance"},
+      {{"tenure", constant.data(), nullptr, 0},
+       CANDOR_INVALID_ARGUMENT,
+       "'tenure' has no variance"},
       {{"spend", with_nan.data(), nullptr, 0}, CANDOR_OUT_OF_RANGE, "'spend'"},
-      {{"plan", nullptr, one_level.data(), 3}, CANDOR_INVALID_ARGUMENT, "'plan' has only one level"},
+      {{"plan", nullptr, one_level.data(), 3},
+       CANDOR_INVALID_ARGUMENT,
+       "'plan' has only one level"},
       {{"region", nullptr, bad_code.data(), 3}, CANDOR_OUT_OF_RANGE, "row 2"},
       {{"both", constant.data(), bad_code.data(), 3}, CANDOR_INVALID_ARGUMENT, "'both'"},
       {{"neither", nullptr, nullptr, 0}, CANDOR_INVALID_ARGUMENT, "'neither'"},
@@ -258,8 +262,8 @@ TEST(InversePropensityWeights, CovariateErrorsNameTheCovariate) {
     EXPECT_EQ(r.status().code(), c.code) << r.status().message();
     EXPECT_NE(r.status().message().find(c.needle), std::string::npos) << r.status().message();
   }
-  Result<IpwResult> r = InversePropensityWeights(
-      responded.data(), 4, {{"spend", with_nan.data(), nullptr, 0}}, {});
+  Result<IpwResult> r =
+      InversePropensityWeights(responded.data(), 4, {{"spend", with_nan.data(), nullptr, 0}}, {});
   EXPECT_NE(r.status().message().find("row 2"), std::string::npos) << r.status().message();
 }
 

@@ -75,10 +75,10 @@ TEST_P(RecencyVsStatsmodels, CoefficientsAndStandardErrors) {
   ASSERT_FALSE(expected.empty()) << which;
   const bool weighted = which.find("unweighted") == std::string::npos;
   const bool clustered = which.rfind("cluster", 0) == 0;
-  Result<RecencyEffect> r = AdjustRecency(
-      d.values.data(), weighted ? d.weights.data() : nullptr, d.kinds.data(), d.days.data(),
-      d.values.size(), 2, kDecayDays, kReferenceShare, clustered ? d.clusters.data() : nullptr,
-      kLevel);
+  Result<RecencyEffect> r =
+      AdjustRecency(d.values.data(), weighted ? d.weights.data() : nullptr, d.kinds.data(),
+                    d.days.data(), d.values.size(), 2, kDecayDays, kReferenceShare,
+                    clustered ? d.clusters.data() : nullptr, kLevel);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->coefficients.size(), 3u);
   ASSERT_EQ(r->std_errors.size(), 3u);
@@ -94,8 +94,8 @@ TEST_P(RecencyVsStatsmodels, CoefficientsAndStandardErrors) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, RecencyVsStatsmodels,
-                         ::testing::Values("cluster_weighted", "hc1_weighted",
-                                           "cluster_unweighted", "hc1_unweighted"));
+                         ::testing::Values("cluster_weighted", "hc1_weighted", "cluster_unweighted",
+                                           "hc1_unweighted"));
 
 TEST(AdjustRecency, NoEventMixIsTheIntercept) {
   const RecencyData d = ReadData();
@@ -180,13 +180,13 @@ TEST_F(RecencyErrors, Rows) {
   weights[6] = -1;
   ExpectError(Run(), CANDOR_OUT_OF_RANGE, "row 6");
   weights[6] = 1;
-  EXPECT_EQ(AdjustRecency(values.data(), weights.data(), kinds.data(), days.data(), 0, 2, 14,
-                          share, nullptr, 0.95)
+  EXPECT_EQ(AdjustRecency(values.data(), weights.data(), kinds.data(), days.data(), 0, 2, 14, share,
+                          nullptr, 0.95)
                 .status()
                 .code(),
             CANDOR_EMPTY);
-  EXPECT_EQ(AdjustRecency(values.data(), weights.data(), nullptr, days.data(), values.size(), 2,
-                          14, share, nullptr, 0.95)
+  EXPECT_EQ(AdjustRecency(values.data(), weights.data(), nullptr, days.data(), values.size(), 2, 14,
+                          share, nullptr, 0.95)
                 .status()
                 .code(),
             CANDOR_INVALID_ARGUMENT);
