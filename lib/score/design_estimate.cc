@@ -7,6 +7,8 @@
 
 #include "score/design_domain.hpp"
 #include "score/design_variance.hpp"
+#include "score/estimate_internal.hpp"
+#include "score/tally.hpp"
 
 namespace candor {
 
@@ -35,11 +37,15 @@ Result<Comparison> CompareGroups(const Metric& metric, const double* scores, siz
   try {
     if (group == nullptr && n > 0) return InvalidArgument("the group column is null");
     if (!internal::NeedsDesignVariance(design)) {
-      // Independent groups: split and compare as Compare does.
+      // Independent groups: split and compare as Compare does (validated
+      // here first so that messages name indices of the whole column).
+      CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
+      CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max,
+                                                         scores, design.weights, n));
       std::vector<double> scores_of[2], weights_of[2];
       for (size_t i = 0; i < n; ++i) {
         if (group[i] != 0 && group[i] != 1) continue;
-        scores_of[group[i]].push_back(scores == nullptr ? 0.0 : scores[i]);
+        scores_of[group[i]].push_back(scores[i]);
         if (design.weights != nullptr) weights_of[group[i]].push_back(design.weights[i]);
       }
       const bool weighted = design.weights != nullptr;

@@ -452,8 +452,14 @@ TEST(DesignErrors, ClearStatuses) {
   std::vector<double> scores = f.score;
   scores[3] = 4.5;
   bad = EstimateDesign(Metric::Nps(), scores.data(), n, design, wald);
-  EXPECT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("3"), std::string::npos);
+  EXPECT_EQ(bad.status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_NE(bad.status().message().find("index 3"), std::string::npos);
+  SurveyDesign weights_only;
+  weights_only.weights = f.weight.data();
+  Result<Comparison> split =
+      CompareGroups(Metric::Nps(), scores.data(), n, weights_only, f.group.data(), wald);
+  EXPECT_EQ(split.status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_NE(split.status().message().find("index 3"), std::string::npos);
 
   Result<Comparison> compare =
       CompareGroups(Metric::Nps(), f.score.data(), n, design, nullptr, wald);
