@@ -9,7 +9,9 @@
 
 #include <Eigen/Cholesky>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -69,16 +71,36 @@ class NewtonFitter {
     partial_sums_.resize(partition_.parts);
     partial_gradients_.resize(partition_.parts);
     partial_hessians_.resize(partition_.parts);
+    const Eigen::Index p = x.cols();
+    for (size_t part = 0; part < partition_.parts; ++part) {
+      partial_gradients_[part].resize(p);
+      partial_hessians_[part].resize(p, p);
+    }
+    scratch_.resize(ChunkCount(partition_.parts, threads_));
+    for (Scratch& scratch : scratch_) {
+      scratch.residual.resize(kRowsPerBlock);
+      scratch.root_weight.resize(kRowsPerBlock);
+      scratch.scaled.resize(kRowsPerBlock, p);
+    }
   }
 
   Result<LogisticFit> Fit();
 
  private:
+  // Runs work(chunk, part) over the parts on up to threads_ threads. Eigen
+  // may allocate inside a product: an exception (bad_alloc) must not escape
+  // a worker thread, so it is rethrown on the calling thread as bad_alloc.
   template <typename Work>
   void ForEachPart(const Work& work) {
-    ParallelChunks(partition_.parts, threads_, [&](size_t, size_t begin, size_t end) {
-      for (size_t part = begin; part < end; ++part) work(part);
+    std::atomic<bool> failed{false};
+    ParallelChunks(partition_.parts, threads_, [&](size_t chunk, size_t begin, size_t end) {
+      try {
+        for (size_t part = begin; part < end; ++part) work(chunk, part);
+      } catch (...) {
+        failed = true;
+      }
     });
+    if (failed) throw std::bad_alloc();
   }
 
   // eta = X b; returns the penalized log-likelihood at b.
@@ -105,10 +127,16 @@ class NewtonFitter {
   std::vector<double> partial_sums_;
   std::vector<Eigen::VectorXd> partial_gradients_;
   std::vector<Eigen::MatrixXd> partial_hessians_;
+  // Per-chunk buffers for one block of rows.
+  struct Scratch {
+    Eigen::VectorXd residual, root_weight;
+    Eigen::MatrixXd scaled;
+  };
+  std::vector<Scratch> scratch_;
 };
 
 double NewtonFitter::Evaluate(const Eigen::VectorXd& b, Eigen::VectorXd* eta) {
-  ForEachPart([&](size_t part) {
+  ForEachPart([&](size_t, size_t part) {
     const Eigen::Index begin = static_cast<Eigen::Index>(partition_.Begin(part));
     const Eigen::Index rows = static_cast<Eigen::Index>(partition_.End(part)) - begin;
     eta->segment(begin, rows).noalias() = x_.middleRows(begin, rows) * b;
@@ -127,13 +155,14 @@ double NewtonFitter::Evaluate(const Eigen::VectorXd& b, Eigen::VectorXd* eta) {
 void NewtonFitter::Derivatives(const Eigen::VectorXd& eta, Eigen::VectorXd* gradient,
                                Eigen::MatrixXd* information) {
   const Eigen::Index p = x_.cols();
-  ForEachPart([&](size_t part) {
+  ForEachPart([&](size_t chunk, size_t part) {
     Eigen::VectorXd& g = partial_gradients_[part];
     Eigen::MatrixXd& h = partial_hessians_[part];
-    g.setZero(p);
-    h.setZero(p, p);
-    Eigen::VectorXd residual(kRowsPerBlock), root_weight(kRowsPerBlock);
-    Eigen::MatrixXd scaled(kRowsPerBlock, p);
+    g.setZero();
+    h.setZero();
+    Eigen::VectorXd& residual = scratch_[chunk].residual;
+    Eigen::VectorXd& root_weight = scratch_[chunk].root_weight;
+    Eigen::MatrixXd& scaled = scratch_[chunk].scaled;
     const Eigen::Index end = static_cast<Eigen::Index>(partition_.End(part));
     for (Eigen::Index begin = static_cast<Eigen::Index>(partition_.Begin(part)); begin < end;
          begin += kRowsPerBlock) {
