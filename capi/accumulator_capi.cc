@@ -102,20 +102,11 @@ int64_t candor_accumulator_count(const candor_accumulator* acc) {
 candor_status candor_accumulator_estimate(const candor_accumulator* acc,
                                           const candor_score_options* options,
                                           candor_estimate* out) {
-  return Guard([&] {
-    candor::Status s = Required(acc, "acc");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    if (!(s = candor::capi::FromOptions(options, &metric, &interval, nullptr)).ok()) {
-      return Fail(s);
-    }
-    auto result = candor::EstimateAccumulated(metric, acc->acc, interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
-  });
+  return candor::capi::ScoreCall(
+      options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+        if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));
+        return candor::EstimateAccumulated(m, acc->acc, o);
+      });
 }
 
 }  // extern "C"

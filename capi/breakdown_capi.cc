@@ -15,31 +15,12 @@ candor_status candor_breakdown_new(const candor_score_options* options, const do
                                    const double* weights, size_t n,
                                    const int32_t* const* segments, size_t n_segment_columns,
                                    candor_breakdown** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    candor::PAdjust adjust;
-    if (!(s = candor::capi::FromOptions(options, &metric, &interval, &adjust)).ok()) {
-      return Fail(s);
-    }
-    if (n_segment_columns == 0) {
-      return Fail(candor::InvalidArgument("a breakdown needs at least one segment column"));
-    }
-    if (!(s = Required(segments, "segments")).ok()) return Fail(s);
-    std::vector<const int32_t*> columns(segments, segments + n_segment_columns);
-    for (size_t j = 0; j < n_segment_columns; ++j) {
-      if (columns[j] == nullptr && n > 0) {
-        return Fail(candor::InvalidArgument("segments[" + std::to_string(j) + "] is NULL"));
-      }
-    }
-    auto rows = candor::Breakdown(metric, scores, weights, n, columns, interval, adjust);
-    if (!rows.ok()) return Fail(rows.status());
-    *out = new candor_breakdown{std::move(rows).value()};
-    return CANDOR_OK;
-  });
+  return candor::capi::MakeBreakdown(
+      options, segments, n_segment_columns, n, out,
+      [&](const candor::Metric& m, const candor::IntervalOptions& o, candor::PAdjust adjust,
+          const std::vector<const int32_t*>& columns) {
+        return candor::Breakdown(m, scores, weights, n, columns, o, adjust);
+      });
 }
 
 size_t candor_breakdown_rows(const candor_breakdown* breakdown) {

@@ -10,7 +10,7 @@
 
 
 using candor::capi::Fail;
-using candor::capi::Guard;
+using candor::capi::ScoreCall;
 using candor::capi::Required;
 
 namespace {
@@ -65,39 +65,25 @@ candor_status candor_design_defaults(candor_design* design, size_t size) {
 
 candor_status candor_score_design(const candor_score_options* options, const double* scores,
                                   size_t n, const candor_design* design, candor_estimate* out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
+  return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
     candor::SurveyDesign survey;
     std::vector<candor::CalibrationStep> steps;
-    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
-    if (s.ok()) s = Required(out, "out");
-    if (s.ok()) s = FromDesign(design, n, &survey, &steps);
-    if (!s.ok()) return Fail(s);
-    auto result = candor::EstimateDesign(metric, scores, n, survey, interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
+    candor::Status s = FromDesign(design, n, &survey, &steps);
+    if (!s.ok()) return candor::Result<candor::Estimate>(s);
+    return candor::EstimateDesign(m, scores, n, survey, o);
   });
 }
 
 candor_status candor_compare_groups(const candor_score_options* options, const double* scores,
                                     size_t n, const candor_design* design, const int8_t* group,
                                     candor_comparison* out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
+  return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
     candor::SurveyDesign survey;
     std::vector<candor::CalibrationStep> steps;
-    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
-    if (s.ok()) s = Required(out, "out");
-    if (s.ok() && n > 0) s = Required(group, "group");
+    candor::Status s = n > 0 ? Required(group, "group") : candor::OkStatus();
     if (s.ok()) s = FromDesign(design, n, &survey, &steps);
-    if (!s.ok()) return Fail(s);
-    auto result = candor::CompareGroups(metric, scores, n, survey, group, interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
+    if (!s.ok()) return candor::Result<candor::Comparison>(s);
+    return candor::CompareGroups(m, scores, n, survey, group, o);
   });
 }
 
@@ -105,34 +91,16 @@ candor_status candor_breakdown_design(const candor_score_options* options, const
                                       size_t n, const candor_design* design,
                                       const int32_t* const* segments, size_t n_segment_columns,
                                       candor_breakdown** out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    candor::PAdjust adjust;
-    candor::SurveyDesign survey;
-    std::vector<candor::CalibrationStep> steps;
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    if (!(s = candor::capi::FromOptions(options, &metric, &interval, &adjust)).ok()) {
-      return Fail(s);
-    }
-    if (n_segment_columns == 0) {
-      return Fail(candor::InvalidArgument("a breakdown needs at least one segment column"));
-    }
-    if (!(s = Required(segments, "segments")).ok()) return Fail(s);
-    std::vector<const int32_t*> columns(segments, segments + n_segment_columns);
-    for (size_t j = 0; j < n_segment_columns; ++j) {
-      if (columns[j] == nullptr && n > 0) {
-        return Fail(candor::InvalidArgument("segments[" + std::to_string(j) + "] is NULL"));
-      }
-    }
-    if (!(s = FromDesign(design, n, &survey, &steps)).ok()) return Fail(s);
-    auto rows = candor::Breakdown(metric, scores, n, survey, columns, interval, adjust);
-    if (!rows.ok()) return Fail(rows.status());
-    *out = new candor_breakdown{std::move(rows).value()};
-    return CANDOR_OK;
-  });
+  return candor::capi::MakeBreakdown(
+      options, segments, n_segment_columns, n, out,
+      [&](const candor::Metric& m, const candor::IntervalOptions& o, candor::PAdjust adjust,
+          const std::vector<const int32_t*>& columns) {
+        candor::SurveyDesign survey;
+        std::vector<candor::CalibrationStep> steps;
+        candor::Status s = FromDesign(design, n, &survey, &steps);
+        if (!s.ok()) return candor::Result<std::vector<candor::BreakdownRow>>(s);
+        return candor::Breakdown(m, scores, n, survey, columns, o, adjust);
+      });
 }
 
 }  // extern "C"

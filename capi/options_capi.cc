@@ -104,6 +104,19 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   return OkStatus();
 }
 
+Status SegmentColumns(const int32_t* const* segments, size_t n_columns, size_t n,
+                      std::vector<const int32_t*>* out) {
+  if (n_columns == 0) return InvalidArgument("a breakdown needs at least one segment column");
+  CANDOR_RETURN_IF_ERROR(Required(segments, "segments"));
+  out->assign(segments, segments + n_columns);
+  for (size_t j = 0; j < n_columns; ++j) {
+    if ((*out)[j] == nullptr && n > 0) {
+      return InvalidArgument("segments[" + std::to_string(j) + "] is NULL");
+    }
+  }
+  return OkStatus();
+}
+
 void ToC(const Estimate& e, candor_estimate* out) {
   out->value = e.value;
   out->std_error = e.std_error;

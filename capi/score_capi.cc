@@ -5,55 +5,30 @@
 
 using candor::capi::Fail;
 using candor::capi::Guard;
-using candor::capi::Report;
 using candor::capi::Required;
+using candor::capi::ScoreCall;
 
 extern "C" {
 
 candor_status candor_score(const candor_score_options* options, const double* scores,
                            const double* weights, size_t n, candor_estimate* out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
-    if (!s.ok()) return Fail(s);
-    if (!(s = Required(out, "out")).ok()) return Fail(s);
-    auto result = candor::EstimateScores(metric, scores, weights, n, interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
+  return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+    return candor::EstimateScores(m, scores, weights, n, o);
   });
 }
 
 candor_status candor_score_i8(const candor_score_options* options, const int8_t* scores,
                               size_t n, candor_estimate* out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
-    if (!s.ok()) return Fail(s);
-    if (!(s = Required(out, "out")).ok()) return Fail(s);
-    auto result = candor::EstimateInt8(metric, scores, n, interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
+  return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+    return candor::EstimateInt8(m, scores, n, o);
   });
 }
 
 candor_status candor_compare(const candor_score_options* options, const double* scores_a,
                              const double* weights_a, size_t n_a, const double* scores_b,
                              const double* weights_b, size_t n_b, candor_comparison* out) {
-  return Guard([&] {
-    candor::Metric metric;
-    candor::IntervalOptions interval;
-    candor::Status s = candor::capi::FromOptions(options, &metric, &interval, nullptr);
-    if (!s.ok()) return Fail(s);
-    if (!(s = Required(out, "out")).ok()) return Fail(s);
-    auto result = candor::Compare(metric, scores_a, weights_a, n_a, scores_b, weights_b, n_b,
-                                  interval);
-    if (!result.ok()) return Fail(result.status());
-    candor::capi::ToC(*result, out);
-    return CANDOR_OK;
+  return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+    return candor::Compare(m, scores_a, weights_a, n_a, scores_b, weights_b, n_b, o);
   });
 }
 
@@ -105,7 +80,7 @@ candor_status candor_adjust_p_values(candor_p_adjust method, const double* p, si
     }
     std::vector<double> adjusted = candor::AdjustPValues(std::vector<double>(p, p + n), adjust);
     for (size_t i = 0; i < n; ++i) out[i] = adjusted[i];
-    return Report(candor::OkStatus());
+    return CANDOR_OK;
   });
 }
 

@@ -11,6 +11,7 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <vector>
 
 namespace candor::capi {
 
@@ -60,6 +61,27 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
 
 void ToC(const Estimate& e, candor_estimate* out);
 void ToC(const Comparison& c, candor_comparison* out);
+
+// The body of every scoring shim: reads the options, checks `out`, runs
+// `call(metric, interval)` (returning a Result) and converts what it returns.
+template <typename Out, typename Call>
+candor_status ScoreCall(const candor_score_options* options, Out* out, Call&& call) {
+  return Guard([&] {
+    Metric metric;
+    IntervalOptions interval;
+    Status s = FromOptions(options, &metric, &interval, nullptr);
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    auto result = call(metric, interval);
+    if (!result.ok()) return Fail(result.status());
+    ToC(*result, out);
+    return CANDOR_OK;
+  });
+}
+
+// The segment columns of a breakdown: at least one, none NULL when n > 0.
+Status SegmentColumns(const int32_t* const* segments, size_t n_columns, size_t n,
+                      std::vector<const int32_t*>* out);
 
 }  // namespace candor::capi
 
