@@ -14,16 +14,23 @@ from candor._lib import path as library_path
 from candor._lib import version as library_version
 from candor.accumulator import Accumulator
 from candor.breakdowns import BreakdownRow, breakdown
+from candor.recency import RecencyAdjustment, adjust_recency
 from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
-                            compare, csat, margin_of_error, mean_score, nps, required_n, score,
-                            top_box)
+                            compare, compare_groups, csat, margin_of_error, mean_score, nps,
+                            required_n, score, top_box)
 from candor.table import Table, parse_csv, read_csv
+from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
+                            calibrate, combine_weights, ipw, poststratify, rake,
+                            recency_weights, response_rates, trim_weights, weight_summary)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate", "Table",
-    "adjust_p_values", "bottom_box", "breakdown", "ces", "ces_agree", "compare", "csat",
-    "library_path", "library_version", "margin_of_error", "mean_score", "nps", "parse_csv",
-    "read_csv", "required_n", "score", "top_box",
+    "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate",
+    "RecencyAdjustment", "ResponseRateRow", "Table", "WeightSummary", "Weights",
+    "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
+    "calibrate", "ces", "ces_agree", "combine_weights", "compare", "compare_groups", "csat",
+    "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
+    "parse_csv", "poststratify", "rake", "read_csv", "recency_weights", "required_n",
+    "response_rates", "score", "top_box", "trim_weights", "weight_summary",
 ]

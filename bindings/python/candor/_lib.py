@@ -30,11 +30,12 @@ STATUS_NAMES = (
     "CANDOR_OK", "CANDOR_INVALID_ARGUMENT", "CANDOR_OUT_OF_RANGE", "CANDOR_EMPTY",
     "CANDOR_LENGTH_MISMATCH", "CANDOR_NOT_FOUND", "CANDOR_PARSE_ERROR",
     "CANDOR_INVALID_UTF8", "CANDOR_IO_ERROR", "CANDOR_UNSUPPORTED",
-    "CANDOR_OUT_OF_MEMORY", "CANDOR_INTERNAL")
+    "CANDOR_OUT_OF_MEMORY", "CANDOR_INTERNAL", "CANDOR_NOT_CONVERGED")
 
 METRICS = {"nps": 0, "top_box": 1, "bottom_box": 2, "mean": 3}
 INTERVALS = {"wald": 0, "adjusted_wald": 1, "bayes": 2, "bootstrap": 3}
 P_ADJUST = {"none": 0, "holm": 1, "bh": 2}
+ACCOUNT_MODES = {"per_response": 0, "equal": 1, "by_value": 2}
 
 
 class Error(Exception):
@@ -121,6 +122,55 @@ class CsvOptions(ctypes.Structure):
     ]
 
 
+class Margin(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("codes", _int32_p),
+        ("population", _double_p),
+        ("levels", ctypes.c_size_t),
+    ]
+
+
+class Covariate(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("numeric", _double_p),
+        ("codes", _int32_p),
+        ("levels", ctypes.c_int32),
+    ]
+
+
+class WeightSummary(ctypes.Structure):
+    _fields_ = [
+        ("sum", ctypes.c_double),
+        ("min", ctypes.c_double),
+        ("max", ctypes.c_double),
+        ("max_to_min", ctypes.c_double),
+        ("effective_n", ctypes.c_double),
+        ("design_effect", ctypes.c_double),
+    ]
+
+
+class ResponseRate(ctypes.Structure):
+    _fields_ = [
+        ("invited", ctypes.c_int64),
+        ("responded", ctypes.c_int64),
+        ("rate", ctypes.c_double),
+        ("ci_low", ctypes.c_double),
+        ("ci_high", ctypes.c_double),
+    ]
+
+
+class RecencyEffect(ctypes.Structure):
+    _fields_ = [
+        ("raw_value", ctypes.c_double),
+        ("standardized_value", ctypes.c_double),
+        ("std_error", ctypes.c_double),
+        ("ci_low", ctypes.c_double),
+        ("ci_high", ctypes.c_double),
+    ]
+
+
 class _Opaque(ctypes.Structure):
     pass
 
@@ -137,6 +187,20 @@ class _Table(_Opaque):
     pass
 
 
+class _Weights(_Opaque):
+    pass
+
+
+class Design(ctypes.Structure):
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("weights", _double_p),
+        ("clusters", _int32_p),
+        ("calibration", ctypes.POINTER(_Weights)),
+    ]
+
+
+WeightsP = ctypes.POINTER(_Weights)
 BreakdownP = ctypes.POINTER(_Breakdown)
 AccumulatorP = ctypes.POINTER(_Accumulator)
 TableP = ctypes.POINTER(_Table)
@@ -200,6 +264,55 @@ _SIGNATURES = {
                                      ctypes.POINTER(ctypes.c_char_p)]),
     "candor_table_comment": (_status, [TableP, ctypes.c_size_t,
                                        ctypes.POINTER(ctypes.c_void_p), _size_p]),
+    # Weights.
+    "candor_rake": (_status, [_double_p, ctypes.c_size_t, ctypes.POINTER(Margin),
+                              ctypes.c_size_t, ctypes.c_int32, ctypes.c_double,
+                              ctypes.POINTER(WeightsP)]),
+    "candor_poststratify": (_status, [_double_p, ctypes.c_size_t, ctypes.POINTER(Margin),
+                                      ctypes.POINTER(WeightsP)]),
+    "candor_calibrate_linear": (_status, [_double_p, ctypes.c_size_t, _double_p,
+                                          ctypes.c_int32, _double_p, ctypes.POINTER(WeightsP)]),
+    "candor_ipw": (_status, [_uint8_p, ctypes.c_size_t, ctypes.POINTER(Covariate),
+                             ctypes.c_size_t, ctypes.c_double, ctypes.POINTER(WeightsP)]),
+    "candor_weights_free": (None, [WeightsP]),
+    "candor_weights_values": (_double_p, [WeightsP, _size_p]),
+    "candor_weights_summary": (_status, [WeightsP, ctypes.POINTER(WeightSummary)]),
+    "candor_weights_iterations": (ctypes.c_int32, [WeightsP]),
+    "candor_weights_converged": (ctypes.c_int32, [WeightsP]),
+    "candor_weights_balance_count": (ctypes.c_size_t, [WeightsP]),
+    "candor_weights_balance_at": (_status, [WeightsP, ctypes.c_size_t,
+                                            ctypes.POINTER(ctypes.c_char_p), _double_p,
+                                            _double_p]),
+    "candor_weights_terms": (ctypes.c_size_t, [WeightsP]),
+    "candor_weights_term_at": (_status, [WeightsP, ctypes.c_size_t,
+                                         ctypes.POINTER(ctypes.c_char_p), _double_p]),
+    "candor_weight_summarize": (_status, [_double_p, ctypes.c_size_t,
+                                          ctypes.POINTER(WeightSummary)]),
+    "candor_recency_weights": (_status, [_int64_p, ctypes.c_size_t, ctypes.c_double,
+                                         ctypes.c_int64, _double_p]),
+    "candor_account_weights": (_status, [_int32_p, ctypes.c_size_t, _enum, _double_p,
+                                         _int32_p, _double_p, ctypes.c_size_t, _double_p]),
+    "candor_trim_weights": (_status, [_double_p, ctypes.c_size_t, ctypes.c_double,
+                                      ctypes.c_double, ctypes.c_double, _double_p]),
+    "candor_combine_weights": (_status, [ctypes.POINTER(_double_p), ctypes.c_size_t,
+                                         ctypes.c_size_t, _double_p]),
+    "candor_response_rates": (_status, [_uint8_p, _int32_p, ctypes.c_size_t, ctypes.c_size_t,
+                                        ctypes.c_double, ctypes.POINTER(ResponseRate)]),
+    "candor_adjust_recency": (_status, [ctypes.POINTER(ScoreOptions), _double_p, _double_p,
+                                        _int32_p, _double_p, ctypes.c_size_t, ctypes.c_int32,
+                                        ctypes.c_double, _double_p, _int32_p,
+                                        ctypes.POINTER(RecencyEffect), _double_p, _double_p]),
+    # Design estimates.
+    "candor_design_defaults": (_status, [ctypes.POINTER(Design), ctypes.c_size_t]),
+    "candor_score_design": (_status, [ctypes.POINTER(ScoreOptions), _double_p, ctypes.c_size_t,
+                                      ctypes.POINTER(Design), ctypes.POINTER(CEstimate)]),
+    "candor_compare_groups": (_status, [ctypes.POINTER(ScoreOptions), _double_p,
+                                        ctypes.c_size_t, ctypes.POINTER(Design), _int8_p,
+                                        ctypes.POINTER(CComparison)]),
+    "candor_breakdown_design": (_status, [ctypes.POINTER(ScoreOptions), _double_p,
+                                          ctypes.c_size_t, ctypes.POINTER(Design),
+                                          ctypes.POINTER(_int32_p), ctypes.c_size_t,
+                                          ctypes.POINTER(BreakdownP)]),
 }
 
 
@@ -280,6 +393,13 @@ def new_score_options(preset=None):
     check(lib.candor_score_options_preset(ctypes.byref(options),
                                           ctypes.sizeof(options), _PRESETS[preset]))
     return options
+
+
+def new_design():
+    """A Design with the library's defaults (no weights, clusters or calibration)."""
+    design = Design()
+    check(lib.candor_design_defaults(ctypes.byref(design), ctypes.sizeof(design)))
+    return design
 
 
 def new_csv_options():

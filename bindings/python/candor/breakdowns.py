@@ -7,6 +7,7 @@ import numpy as np
 
 from candor import _compat
 from candor import _convert
+from candor import _design
 from candor import _lib
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
@@ -91,9 +92,9 @@ def factorize(labels):
     return np.ascontiguousarray(codes, dtype=np.int32), levels
 
 
-def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, scale=None,
-              box=None, promoter_min=None, detractor_max=None, interval="wald", level=0.95,
-              prior=1.0, replicates=2000, seed=42, threads=0):
+def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accounts=None,
+              scale=None, box=None, promoter_min=None, detractor_max=None, interval="wald",
+              level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """`metric` per combination of segment labels, each compared with all the
     other responses (difference = segment - rest), p-values adjusted across
     rows ("holm", "bh" or "none").
@@ -103,12 +104,20 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, scale=
     (columns: the segment names, value, std_error, ci_low, ci_high, n,
     effective_n, difference, difference_ci_low, difference_ci_high, p_value,
     p_adjusted), else a list of BreakdownRow.
+
+    weights and accounts as in candor.score: with a calibration (a Weights
+    from rake, poststratify or calibrate) or accounts, each segment is a
+    domain of one design, compared with the rest with their covariance.
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads, p_adjust=p_adjust)
-    scores, weights = _convert.scores_and_weights(scores, weights)
+    plan = _design.Plan(weights, accounts)
+    if plan.needs_design:
+        scores = _convert.as_float64(scores)
+    else:
+        scores, weights = _convert.scores_and_weights(scores, plan.plain_weights)
     names, columns = _columns(by)
     if len(set(names)) != len(names):
         raise Error("CANDOR_INVALID_ARGUMENT", "segment names repeat: %s" % names)
@@ -127,10 +136,17 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, scale=
     pointers = (ctypes.POINTER(ctypes.c_int32) * len(codes))(
         *[c.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)) for c in codes])
     handle = _lib.BreakdownP()
-    _lib.check(lib.candor_breakdown_new(
-        ctypes.byref(options), _convert.double_pointer(scores),
-        _convert.double_pointer(weights), len(scores), pointers, len(codes),
-        ctypes.byref(handle)))
+    if plan.needs_design:
+        design, keep = plan.build(len(scores))
+        _lib.check(lib.candor_breakdown_design(
+            ctypes.byref(options), _convert.double_pointer(scores), len(scores),
+            ctypes.byref(design), pointers, len(codes), ctypes.byref(handle)))
+        del keep
+    else:
+        _lib.check(lib.candor_breakdown_new(
+            ctypes.byref(options), _convert.double_pointer(scores),
+            _convert.double_pointer(weights), len(scores), pointers, len(codes),
+            ctypes.byref(handle)))
     try:
         rows = _read_rows(handle, names, levels)
     finally:

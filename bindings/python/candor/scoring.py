@@ -11,6 +11,7 @@ import dataclasses
 import numpy as np
 
 from candor import _convert
+from candor import _design
 from candor import _lib
 from candor._lib import Error, lib
 
@@ -61,9 +62,9 @@ class Comparison:
                    self.ci_high, self.p_value, self.a, self.b))
 
 
-def score(scores, metric="nps", weights=None, *, scale=None, box=None, promoter_min=None,
-          detractor_max=None, interval="wald", level=0.95, prior=1.0, replicates=2000,
-          seed=42, threads=0):
+def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=None,
+          promoter_min=None, detractor_max=None, interval="wald", level=0.95, prior=1.0,
+          replicates=2000, seed=42, threads=0):
     """The estimate of `metric` ("nps", "csat", "ces", "ces_agree", "top_box",
     "bottom_box" or "mean") from scores and optional weights.
 
@@ -72,12 +73,27 @@ def score(scores, metric="nps", weights=None, *, scale=None, box=None, promoter_
     "wald", "adjusted_wald", "bayes" or "bootstrap". Scores are numpy arrays
     (float64 C-contiguous ones are passed without copying; int8 without weights
     takes the library's int8 fast path), lists or pandas Series.
+
+    weights: an array, or a candor.Weights; one from a calibration (rake,
+    poststratify, calibrate) makes the standard error calibration-aware.
+    accounts: cluster labels (any dtype), one per response: the standard error
+    is then cluster-robust by account (svymean with ids = ~account). Both
+    use Taylor linearization (include/candor/design.hpp), Wald intervals only.
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads)
     out = _lib.CEstimate()
+    plan = _design.Plan(weights, accounts)
+    if plan.needs_design:
+        scores = _convert.as_float64(scores)
+        design, keep = plan.build(len(scores))
+        _lib.check(lib.candor_score_design(ctypes.byref(options), _convert.double_pointer(scores),
+                                           len(scores), ctypes.byref(design), ctypes.byref(out)))
+        del keep
+        return Estimate._from_c(out)
+    weights = plan.plain_weights
     small = _convert.as_int8(scores) if weights is None else None
     if small is not None:
         _lib.check(lib.candor_score_i8(
@@ -91,10 +107,11 @@ def score(scores, metric="nps", weights=None, *, scale=None, box=None, promoter_
     return Estimate._from_c(out)
 
 
-def nps(scores, weights=None, *, interval="wald", level=0.95, promoter_min=9, detractor_max=6,
-        replicates=2000, seed=42, prior=1.0, threads=0):
-    """Net Promoter Score on 0..10: 100 * (share >= promoter_min - share <= detractor_max)."""
-    return score(scores, "nps", weights, promoter_min=promoter_min,
+def nps(scores, weights=None, *, accounts=None, interval="wald", level=0.95, promoter_min=9,
+        detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0):
+    """Net Promoter Score on 0..10: 100 * (share >= promoter_min - share <= detractor_max).
+    weights and accounts as in candor.score."""
+    return score(scores, "nps", weights, accounts=accounts, promoter_min=promoter_min,
                  detractor_max=detractor_max, interval=interval, level=level, prior=prior,
                  replicates=replicates, seed=seed, threads=threads)
 
@@ -132,11 +149,18 @@ def mean_score(scores, scale, weights=None, **options):
 def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
             promoter_min=None, detractor_max=None, interval="wald", level=0.95, prior=1.0,
             replicates=2000, seed=42, threads=0):
-    """Compares `metric` between two independent groups: difference = a - b."""
+    """Compares `metric` between two independent groups: difference = a - b.
+
+    weights_a and weights_b are arrays (a Weights counts as its values: no
+    calibration correction here). For groups or periods sharing accounts, or
+    a calibrated sample, use compare_groups.
+    """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads)
+    weights_a = _design.Plan(weights_a, None).plain_weights if weights_a is not None else None
+    weights_b = _design.Plan(weights_b, None).plain_weights if weights_b is not None else None
     a, weights_a = _convert.scores_and_weights(a, weights_a, "a", "weights_a")
     b, weights_b = _convert.scores_and_weights(b, weights_b, "b", "weights_b")
     out = _lib.CComparison()
@@ -144,6 +168,66 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
         ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
         len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
         ctypes.byref(out)))
+    return Comparison._from_c(out)
+
+
+def _group_codes(group, a, b, n):
+    """int8 per response: 0 in group a, 1 in group b, -1 in neither."""
+    from candor import _labels
+    labels = _labels.as_labels(group, "group")
+    if len(labels) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH", "group has %d labels but scores has %d"
+                    % (len(labels), n))
+    if a is None and b is None:
+        if labels.dtype == bool:
+            a, b = True, False
+        else:
+            other = next((v for v in labels.tolist() if not (v == 0 or v == 1)), None)
+            if other is not None or len(labels) == 0:
+                raise Error("CANDOR_INVALID_ARGUMENT",
+                            "group has a label other than 0/1 (%r): say which labels are "
+                            "compared with a= and b=" % (other,))
+            a, b = 1, 0
+    elif a is None or b is None:
+        raise Error("CANDOR_INVALID_ARGUMENT", "give both a= and b= (the labels compared)")
+    if a == b:
+        raise Error("CANDOR_INVALID_ARGUMENT", "a and b are the same label %r" % (a,))
+    in_a = np.asarray(labels == a, dtype=bool)
+    in_b = np.asarray(labels == b, dtype=bool)
+    for name, label, inside in (("a", a, in_a), ("b", b, in_b)):
+        if not inside.any():
+            raise Error("CANDOR_EMPTY", "no response has group label %s=%r" % (name, label))
+    codes = np.full(n, -1, dtype=np.int8)
+    codes[in_a] = 0
+    codes[in_b] = 1
+    return codes
+
+
+def compare_groups(scores, group, weights=None, accounts=None, metric="nps", *, a=None, b=None,
+                   scale=None, box=None, promoter_min=None, detractor_max=None, level=0.95):
+    """Compares `metric` between two groups of one sample (periods, segments)
+    whose responses may share accounts: difference = a - b.
+
+    group: one label per response. Without a= and b=, a boolean or 0/1 group
+    compares True/1 (a) with False/0 (b); else responses labelled a are
+    compared with those labelled b and the rest are left out. weights and
+    accounts as in candor.score: with accounts (or a calibration) the
+    standard error includes the covariance of the two groups' estimates
+    through shared accounts (svyby + svycontrast); with neither, the groups
+    are treated as independent samples, as candor.compare.
+    """
+    options = _convert.score_options(metric, scale=scale, box=box, promoter_min=promoter_min,
+                                     detractor_max=detractor_max, level=level)
+    scores = _convert.as_float64(scores)
+    codes = _group_codes(group, a, b, len(scores))
+    plan = _design.Plan(weights, accounts)
+    design, keep = plan.build(len(scores))
+    out = _lib.CComparison()
+    _lib.check(lib.candor_compare_groups(
+        ctypes.byref(options), _convert.double_pointer(scores), len(scores),
+        ctypes.byref(design), codes.ctypes.data_as(ctypes.POINTER(ctypes.c_int8)),
+        ctypes.byref(out)))
+    del keep
     return Comparison._from_c(out)
 
 
