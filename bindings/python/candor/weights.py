@@ -529,7 +529,8 @@ def trim_weights(weights, ratio=20, quantiles=None):
         except (TypeError, ValueError):
             raise Error("CANDOR_INVALID_ARGUMENT", "quantiles must be a (lower, upper) pair, "
                         "got %r" % (quantiles,)) from None
-        args = (0.0, _convert._float("lower quantile", low), _convert._float("upper quantile", high))
+        args = (0.0, _convert._float("lower quantile", low),
+                _convert._float("upper quantile", high))
     else:
         ratio = _convert._float("ratio", ratio)
         if not ratio > 0:
