@@ -380,3 +380,54 @@ def test_other_bad_inputs():
         == "CANDOR_INVALID_ARGUMENT"
     assert _status(lambda: candor.calibrate(pd.DataFrame({"r": ["a", "b"]}), [1.0])).status \
         == "CANDOR_INVALID_ARGUMENT"
+
+
+def test_without_pandas_gives_the_same_weights():
+    # The no-pandas label lookups, in a fresh interpreter where `import pandas` fails.
+    import json
+    import os
+    import subprocess
+    import sys
+    sample = _sample(seed=8, n=240)
+    covariates, responded = _invited(seed=2, m=200)
+    code = r"""
+import json, sys
+sys.modules["pandas"] = None
+import numpy as np
+import candor
+d = json.load(sys.stdin)
+regions = {k: v for k, v in d["regions"]}
+ages = {k: v for k, v in d["ages"]}
+cells = {tuple(k): v for k, v in d["cells"]}
+raked = candor.rake({"region": (d["region"], regions), "age": (d["age"], ages)},
+                    base_weights=d["base"])
+post = candor.poststratify([d["region"], d["age"]], cells, base_weights=d["base"])
+fit = candor.ipw(d["responded"], {"spend": np.array(d["spend"]), "plan": d["plan"]})
+assert isinstance(fit.balance, list)
+accounts = candor.account_weights(d["region"])
+e = candor.nps([s % 11 for s in range(240)], raked, accounts=d["age"])
+print(json.dumps([raked.values.tolist(), post.values.tolist(), fit.coefficients,
+                  accounts.tolist(), [e.value, e.std_error]]))
+"""
+    payload = json.dumps({
+        "regions": list(REGIONS.items()), "ages": list(AGES.items()),
+        "cells": [[list(k), v] for k, v in _cell_totals().items()],
+        "region": sample["region"].tolist(), "age": sample["age"].tolist(),
+        "base": sample["base"].tolist(), "responded": responded.tolist(),
+        "spend": covariates["spend"].tolist(), "plan": covariates["plan"].tolist()})
+    result = subprocess.run([sys.executable, "-c", code], input=payload, capture_output=True,
+                            text=True, env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)),
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    raked, post, coefficients, accounts, estimate = json.loads(result.stdout)
+    with_pandas = candor.rake({"region": (sample["region"], REGIONS),
+                               "age": (sample["age"], AGES)}, base_weights=sample["base"])
+    np.testing.assert_allclose(raked, with_pandas.values, rtol=1e-14)
+    np.testing.assert_allclose(post, candor.poststratify(sample[["region", "age"]], _cell_totals(),
+                                                         base_weights=sample["base"]).values,
+                               rtol=1e-14)
+    fit = candor.ipw(responded, covariates[["spend", "plan"]])
+    assert coefficients == pytest.approx(fit.coefficients, rel=1e-12)
+    np.testing.assert_allclose(accounts, candor.account_weights(sample["region"]), rtol=1e-15)
+    e = candor.nps(np.arange(240) % 11, with_pandas, accounts=sample["age"])
+    assert estimate == pytest.approx([e.value, e.std_error], rel=1e-12)

@@ -12,6 +12,7 @@ import numpy as np
 
 from candor import _convert
 from candor import _design
+from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
 
@@ -173,7 +174,6 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
 
 def _group_codes(group, a, b, n):
     """int8 per response: 0 in group a, 1 in group b, -1 in neither."""
-    from candor import _labels
     labels = _labels.as_labels(group, "group")
     if len(labels) != n:
         raise Error("CANDOR_LENGTH_MISMATCH", "group has %d labels but scores has %d"
@@ -182,8 +182,9 @@ def _group_codes(group, a, b, n):
         if labels.dtype == bool:
             a, b = True, False
         else:
-            other = next((v for v in labels.tolist() if not (v == 0 or v == 1)), None)
-            if other is not None or len(labels) == 0:
+            others = [v for v in labels.tolist() if not (v == 0 or v == 1)]
+            if others:
+                other = others[0]
                 raise Error("CANDOR_INVALID_ARGUMENT",
                             "group has a label other than 0/1 (%r): say which labels are "
                             "compared with a= and b=" % (other,))
