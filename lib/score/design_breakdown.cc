@@ -52,8 +52,8 @@ void EstimateRow(const Metric& metric, const internal::DesignResponses& response
   const internal::DomainMean rest = internal::SummarizeDomain(responses, labels, 1);
   row->codes = cells.codes[cell];
   if (segment.estimable() && rest.estimable()) {
-    row->vs_rest = internal::DomainContrast(metric, responses, labels, 0, 1, segment, rest,
-                                            variance, options);
+    row->vs_rest =
+        internal::DomainContrast(metric, responses, labels, 0, 1, segment, rest, variance, options);
     row->estimate = row->vs_rest.a;
     *p_value = row->vs_rest.p_value;
     return;

@@ -24,8 +24,8 @@ bool NeedsDesignVariance(const SurveyDesign& design) {
          (design.calibration != nullptr && !design.calibration->empty());
 }
 
-Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const double* scores,
-                                               size_t n, const SurveyDesign& design,
+Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const double* scores, size_t n,
+                                               const SurveyDesign& design,
                                                const IntervalOptions& options) {
   CANDOR_RETURN_IF_ERROR(ValidateRequest(metric, options));
   if (options.method != IntervalMethod::kWald) {
@@ -103,9 +103,9 @@ Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
 }
 
 Comparison DomainContrast(const Metric& metric, const DesignResponses& responses,
-                          const std::vector<int32_t>& in_domain, int32_t domain_a,
-                          int32_t domain_b, const DomainMean& a, const DomainMean& b,
-                          const DesignVariance& variance, const IntervalOptions& options) {
+                          const std::vector<int32_t>& in_domain, int32_t domain_a, int32_t domain_b,
+                          const DomainMean& a, const DomainMean& b, const DesignVariance& variance,
+                          const IntervalOptions& options) {
   Comparison comparison;
   comparison.a = DomainEstimate(metric, responses, in_domain, domain_a, a, variance, options);
   comparison.b = DomainEstimate(metric, responses, in_domain, domain_b, b, variance, options);

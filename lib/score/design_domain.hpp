@@ -31,8 +31,8 @@ struct DomainMean {
 
 // Validates metric, options (Wald only), scores and weights, and returns the
 // metric values. Callers use it only for designs with clusters or calibration.
-Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const double* scores,
-                                               size_t n, const SurveyDesign& design,
+Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const double* scores, size_t n,
+                                               const SurveyDesign& design,
                                                const IntervalOptions& options);
 
 // True when the design needs more than EstimateScores' weighted variance.
@@ -57,9 +57,9 @@ Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
 // a - b for two estimable domains of one design, the variance from the
 // difference of their influence values (so shared clusters are covariances).
 Comparison DomainContrast(const Metric& metric, const DesignResponses& responses,
-                          const std::vector<int32_t>& in_domain, int32_t domain_a,
-                          int32_t domain_b, const DomainMean& a, const DomainMean& b,
-                          const DesignVariance& variance, const IntervalOptions& options);
+                          const std::vector<int32_t>& in_domain, int32_t domain_a, int32_t domain_b,
+                          const DomainMean& a, const DomainMean& b, const DesignVariance& variance,
+                          const IntervalOptions& options);
 
 }  // namespace candor::internal
 

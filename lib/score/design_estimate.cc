@@ -40,8 +40,8 @@ Result<Comparison> CompareGroups(const Metric& metric, const double* scores, siz
       // Independent groups: split and compare as Compare does (validated
       // here first so that messages name indices of the whole column).
       CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
-      CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max,
-                                                         scores, design.weights, n));
+      CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max, scores,
+                                                         design.weights, n));
       std::vector<double> scores_of[2], weights_of[2];
       for (size_t i = 0; i < n; ++i) {
         if (group[i] != 0 && group[i] != 1) continue;
@@ -70,8 +70,7 @@ Result<Comparison> CompareGroups(const Metric& metric, const double* scores, siz
         return Empty(std::string("group ") + names[g] + " has zero total weight");
       }
     }
-    return internal::DomainContrast(metric, *responses, in_group, 0, 1, a, b, *variance,
-                                    options);
+    return internal::DomainContrast(metric, *responses, in_group, 0, 1, a, b, *variance, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory comparing groups under a survey design");
   }

@@ -99,9 +99,8 @@ Result<DesignVariance> DesignVariance::Create(const SurveyDesign& design, size_t
     }
   } else {
     if (n < 2) {
-      return Empty(
-          "the linearization variance needs at least 2 responses; got " + std::to_string(n) +
-          " (its n / (n - 1) factor is undefined)");
+      return Empty("the linearization variance needs at least 2 responses; got " +
+                   std::to_string(n) + " (its n / (n - 1) factor is undefined)");
     }
     variance.clusters_ = n;
   }
@@ -130,8 +129,10 @@ Result<DesignVariance> DesignVariance::Create(const SurveyDesign& design, size_t
       case CalibrationStep::Kind::kRake: {
         const bool post = step.kind == CalibrationStep::Kind::kPostStratify;
         if (post && step.cells.size() != 1) {
-          return InvalidArgument(StepName(k) + " (post-stratification) needs exactly one column "
-                                 "of cell codes, got " + std::to_string(step.cells.size()));
+          return InvalidArgument(StepName(k) +
+                                 " (post-stratification) needs exactly one column "
+                                 "of cell codes, got " +
+                                 std::to_string(step.cells.size()));
         }
         if (!post && step.cells.empty()) {
           return InvalidArgument(StepName(k) + " (raking) has no margins");

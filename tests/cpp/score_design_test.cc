@@ -78,8 +78,8 @@ double Ref(const std::string& name) {
   return it == Data().reference.end() ? std::nan("") : it->second;
 }
 
-#define EXPECT_RELATIVE(actual, expected, tolerance)                           \
-  EXPECT_NEAR(actual, expected, (tolerance) * std::fabs(expected) + 1e-300) \
+#define EXPECT_RELATIVE(actual, expected, tolerance)                      \
+  EXPECT_NEAR(actual, expected, (tolerance)*std::fabs(expected) + 1e-300) \
       << #actual << " vs " << #expected
 
 // model.matrix(~region_f + tenure): intercept, region 1..3 dummies, tenure.
@@ -320,8 +320,8 @@ TEST(DesignBreakdown, MatchesSvybyDomains) {
         EXPECT_RELATIVE(row.vs_rest.difference, 100 * Ref(region + ".vs_rest"), 1e-9);
         if (prefix == "flat.none.") {
           // Delegated to Breakdown: independent segment and rest.
-          EXPECT_RELATIVE(row.vs_rest.std_error,
-                          100 * Ref(region + ".independent_vs_rest_se"), kRelative);
+          EXPECT_RELATIVE(row.vs_rest.std_error, 100 * Ref(region + ".independent_vs_rest_se"),
+                          kRelative);
         } else {
           EXPECT_RELATIVE(row.estimate.std_error, 100 * Ref(region + ".se"), kRelative);
           EXPECT_RELATIVE(row.vs_rest.std_error, 100 * Ref(region + ".vs_rest_se"), kRelative);
@@ -352,8 +352,8 @@ TEST(DesignBreakdown, TwoColumnsAndThreads) {
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_EQ(a->size(), 12u);
   for (size_t r = 0; r < a->size(); ++r) {
-    EXPECT_EQ((*a)[r].codes, (std::vector<int32_t>{static_cast<int32_t>(r / 3),
-                                                   static_cast<int32_t>(r % 3)}));
+    EXPECT_EQ((*a)[r].codes,
+              (std::vector<int32_t>{static_cast<int32_t>(r / 3), static_cast<int32_t>(r % 3)}));
     EXPECT_EQ((*a)[r].vs_rest.std_error, (*b)[r].vs_rest.std_error);
     EXPECT_EQ((*a)[r].p_adjusted, (*b)[r].p_adjusted);
   }
@@ -472,8 +472,8 @@ TEST(DesignErrors, ClearStatuses) {
   Result<std::vector<BreakdownRow>> rows =
       Breakdown(Metric::Nps(), f.score.data(), n, design, {nullptr}, wald, PAdjust::kNone);
   EXPECT_EQ(rows.status().code(), CANDOR_INVALID_ARGUMENT);
-  rows = Breakdown(Metric::Nps(), f.score.data(), n, design, {f.region.data()}, bayes,
-                   PAdjust::kNone);
+  rows =
+      Breakdown(Metric::Nps(), f.score.data(), n, design, {f.region.data()}, bayes, PAdjust::kNone);
   EXPECT_EQ(rows.status().code(), CANDOR_UNSUPPORTED);
 }
 
