@@ -2,6 +2,8 @@
 // agreement with Wald where the normal approximation holds.
 #include <gtest/gtest.h>
 
+#include "score_test_util.hpp"
+
 #include <candor/score.hpp>
 #include <cmath>
 #include <vector>
@@ -11,15 +13,7 @@
 namespace candor {
 namespace {
 
-// NPS scores on 0..10 with the given numbers of detractors (score 3),
-// passives (7) and promoters (10).
-std::vector<double> NpsScores(int detractors, int passives, int promoters) {
-  std::vector<double> scores;
-  scores.insert(scores.end(), detractors, 3.0);
-  scores.insert(scores.end(), passives, 7.0);
-  scores.insert(scores.end(), promoters, 10.0);
-  return scores;
-}
+using testing::NpsScores;
 
 IntervalOptions Bootstrap(int threads, uint64_t seed) {
   IntervalOptions options;

@@ -1,6 +1,8 @@
 // Compare: Rocks' two-sample vectors, signs, and consistency with estimates.
 #include <gtest/gtest.h>
 
+#include "score_test_util.hpp"
+
 #include <candor/score.hpp>
 #include <cmath>
 #include <vector>
@@ -8,15 +10,7 @@
 namespace candor {
 namespace {
 
-// NPS scores on 0..10 with the given numbers of detractors (score 3),
-// passives (7) and promoters (10).
-std::vector<double> NpsScores(int detractors, int passives, int promoters) {
-  std::vector<double> scores;
-  scores.insert(scores.end(), detractors, 3.0);
-  scores.insert(scores.end(), passives, 7.0);
-  scores.insert(scores.end(), promoters, 10.0);
-  return scores;
-}
+using testing::NpsScores;
 
 Comparison MustCompare(const std::vector<double>& a, const std::vector<double>& b,
                        const IntervalOptions& options, const std::vector<double>* wa = nullptr,

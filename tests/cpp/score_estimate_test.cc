@@ -2,6 +2,8 @@
 // closed forms (references in /work/shared/STATS-REFERENCES.md).
 #include <gtest/gtest.h>
 
+#include "score_test_util.hpp"
+
 #include <candor/score.hpp>
 #include <cmath>
 #include <string>
@@ -13,15 +15,7 @@
 namespace candor {
 namespace {
 
-// NPS scores on 0..10 with the given numbers of detractors (score 3),
-// passives (7) and promoters (10).
-std::vector<double> NpsScores(int detractors, int passives, int promoters) {
-  std::vector<double> scores;
-  scores.insert(scores.end(), detractors, 3.0);
-  scores.insert(scores.end(), passives, 7.0);
-  scores.insert(scores.end(), promoters, 10.0);
-  return scores;
-}
+using testing::NpsScores;
 
 Estimate MustEstimate(const Metric& metric, const std::vector<double>& scores,
                       const IntervalOptions& options,
