@@ -101,15 +101,20 @@ Result<char> ParseDelimiter(const std::string& text) {
 }
 
 // "--by a,b --by c" -> {a, b, c}; empty names are errors.
-Status AppendColumns(const std::string& text, std::vector<std::string>* columns) {
+Status AppendNames(const std::string& option, const std::string& text,
+                   std::vector<std::string>* columns) {
   size_t start = 0;
   while (true) {
     size_t comma = text.find(',', start);
     std::string name =
         text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (name.empty()) return InvalidArgument("--by: empty column name in '" + text + "'");
+    if (name.empty()) {
+      return InvalidArgument("--" + option + ": empty column name in '" + text + "'");
+    }
     for (const std::string& seen : *columns) {
-      if (seen == name) return InvalidArgument("--by: column '" + name + "' given twice");
+      if (seen == name) {
+        return InvalidArgument("--" + option + ": column '" + name + "' given twice");
+      }
     }
     columns->push_back(name);
     if (comma == std::string::npos) return OkStatus();
@@ -231,7 +236,8 @@ Result<Command> ParseScore(Tokens& tokens) {
     if (option.name != "metric" && option.name != "scale" && option.name != "box" &&
         option.name != "by" && option.name != "interval" && option.name != "level" &&
         option.name != "seed" && option.name != "replicates" && option.name != "p-adjust" &&
-        option.name != "format") {
+        option.name != "format" && option.name != "population" && option.name != "margin" &&
+        option.name != "calibration" && option.name != "account-column") {
       return InvalidArgument("unknown option '--" + option.name + "' for score");
     }
     Result<std::string> value = tokens.Value(option);
@@ -248,7 +254,7 @@ Result<Command> ParseScore(Tokens& tokens) {
       if (!k.ok()) return k.status();
       box = *k;
     } else if (option.name == "by") {
-      CANDOR_RETURN_IF_ERROR(AppendColumns(*value, &args.by));
+      CANDOR_RETURN_IF_ERROR(AppendNames("by", *value, &args.by));
     } else if (option.name == "interval") {
       Result<IntervalMethod> m = ParseInterval(*value);
       if (!m.ok()) return m.status();
@@ -266,6 +272,19 @@ Result<Command> ParseScore(Tokens& tokens) {
       Result<int> r = ParseIntIn("replicates", *value, 100, 10000000);
       if (!r.ok()) return r.status();
       args.interval.replicates = *r;
+    } else if (option.name == "population") {
+      if (value->empty()) return InvalidArgument("--population: empty file name");
+      args.population = *value;
+    } else if (option.name == "margin") {
+      CANDOR_RETURN_IF_ERROR(AppendNames("margin", *value, &args.margins));
+    } else if (option.name == "calibration") {
+      if (*value != "rake" && *value != "poststratify") {
+        return InvalidArgument("--calibration: '" + *value + "' is not one of rake, poststratify");
+      }
+      args.post_stratify = *value == "poststratify";
+    } else if (option.name == "account-column") {
+      if (value->empty()) return InvalidArgument("--account-column: empty column name");
+      args.account_column = *value;
     } else if (option.name == "p-adjust") {
       Result<PAdjust> p = ParsePAdjust(*value);
       if (!p.ok()) return p.status();
@@ -284,6 +303,16 @@ Result<Command> ParseScore(Tokens& tokens) {
   if (!valid.ok()) return InvalidArgument("--metric/--scale/--box: " + valid.message());
   valid = args.interval.Validate();
   if (!valid.ok()) return InvalidArgument(valid.message());
+  if (!args.population.empty() && args.margins.empty()) {
+    return InvalidArgument("--population needs at least one --margin COLUMN to rake to");
+  }
+  if (args.population.empty() && !args.margins.empty()) {
+    return InvalidArgument("--margin needs --population FILE (the invited population)");
+  }
+  if (args.design() && args.interval.method != IntervalMethod::kWald) {
+    return InvalidArgument("--population / --account-column: only --interval wald is defined "
+                           "for a design with calibration or clusters");
+  }
   return command;
 }
 
@@ -324,7 +353,7 @@ Result<Command> ParseReport(Tokens& tokens) {
       if (value->empty()) return InvalidArgument("--time-column: empty column name");
       args.time_column = *value;
     } else if (option.name == "by") {
-      CANDOR_RETURN_IF_ERROR(AppendColumns(*value, &args.by));
+      CANDOR_RETURN_IF_ERROR(AppendNames("by", *value, &args.by));
     } else if (option.name == "level") {
       Result<double> level = ParseLevel(*value);
       if (!level.ok()) return level.status();
@@ -341,7 +370,228 @@ Result<Command> ParseReport(Tokens& tokens) {
   return command;
 }
 
+
+Result<WeightMethod> ParseWeightMethod(const std::string& text) {
+  if (text == "rake") return WeightMethod::kRake;
+  if (text == "poststratify") return WeightMethod::kPostStratify;
+  if (text == "ipw") return WeightMethod::kIpw;
+  if (text == "recency") return WeightMethod::kRecency;
+  if (text == "accounts") return WeightMethod::kAccounts;
+  return InvalidArgument("--method: '" + text +
+                         "' is not one of rake, poststratify, ipw, recency, accounts");
+}
+
+Result<AccountMode> ParseAccountMode(const std::string& text) {
+  if (text == "equal") return AccountMode::kEqualPerAccount;
+  if (text == "per_response") return AccountMode::kPerResponse;
+  if (text == "by_value") return AccountMode::kByValue;
+  return InvalidArgument("--account-mode: '" + text +
+                         "' is not one of equal, per_response, by_value");
+}
+
+// "champion=2" -> {"champion", 2}; the weight must be finite and >= 0.
+Status AppendRoleWeight(const std::string& text,
+                        std::vector<std::pair<std::string, double>>* role_weights) {
+  size_t eq = text.rfind('=');
+  if (eq == std::string::npos || eq == 0) {
+    return InvalidArgument("--role-weight: '" + text + "' is not ROLE=WEIGHT (e.g. champion=2)");
+  }
+  std::string role = text.substr(0, eq);
+  Result<double> weight = ParseDouble("role-weight", text.substr(eq + 1));
+  if (!weight.ok()) return weight.status();
+  if (*weight < 0) return InvalidArgument("--role-weight: " + text + " is negative");
+  for (const auto& seen : *role_weights) {
+    if (seen.first == role) return InvalidArgument("--role-weight: role '" + role + "' twice");
+  }
+  role_weights->emplace_back(role, *weight);
+  return OkStatus();
+}
+
+Status CheckWeightArgs(const WeightArgs& args) {
+  if (args.methods.empty()) {
+    return InvalidArgument(
+        "weight needs --method (rake, poststratify, ipw, recency or accounts; repeat to "
+        "combine)");
+  }
+  const bool ipw = args.Has(WeightMethod::kIpw);
+  if (ipw && !args.file.empty() && !args.population.empty()) {
+    return InvalidArgument(
+        "with --method ipw the respondents are the population's rows flagged by "
+        "--responded-column: give the population as FILE or as --population, not both");
+  }
+  if (args.file.empty() && !(ipw && !args.population.empty())) {
+    return InvalidArgument("weight needs a FILE (a CSV file of responses)");
+  }
+  if (args.Has(WeightMethod::kRake) && args.Has(WeightMethod::kPostStratify)) {
+    return InvalidArgument("--method rake and --method poststratify both calibrate: choose one");
+  }
+  const bool calibrate = args.Has(WeightMethod::kRake) || args.Has(WeightMethod::kPostStratify);
+  if (calibrate && args.population.empty()) {
+    return InvalidArgument("rake/poststratify need --population FILE to count the margins from");
+  }
+  if (calibrate && args.margins.empty()) {
+    return InvalidArgument("rake/poststratify need at least one --margin COLUMN");
+  }
+  if (!calibrate && !args.margins.empty()) {
+    return InvalidArgument("--margin is for --method rake or poststratify");
+  }
+  if (!calibrate && !ipw && !args.population.empty()) {
+    return InvalidArgument("--population is for --method rake, poststratify or ipw");
+  }
+  if (ipw && args.responded_column.empty()) {
+    return InvalidArgument("--method ipw needs --responded-column NAME (0/1, yes/no, true/false)");
+  }
+  if (ipw && args.covariates.empty()) {
+    return InvalidArgument("--method ipw needs at least one --covariate COLUMN");
+  }
+  if (!ipw && (!args.covariates.empty() || !args.responded_column.empty())) {
+    return InvalidArgument("--covariate and --responded-column are for --method ipw");
+  }
+  const bool recency = args.Has(WeightMethod::kRecency);
+  if (recency && !args.half_life_days) {
+    return InvalidArgument("--method recency needs --half-life DAYS");
+  }
+  if (!recency && (args.half_life_days || !args.reference_time.empty())) {
+    return InvalidArgument("--half-life and --reference-time are for --method recency");
+  }
+  const bool accounts = args.Has(WeightMethod::kAccounts);
+  if (accounts && args.account_column.empty()) {
+    return InvalidArgument("--method accounts needs --account-column NAME");
+  }
+  if (!accounts && (!args.account_column.empty() || !args.role_column.empty() ||
+                    !args.value_column.empty() || !args.role_weights.empty())) {
+    return InvalidArgument(
+        "--account-column, --account-mode, --value-column, --role-column and --role-weight are "
+        "for --method accounts");
+  }
+  if (accounts && (args.account_mode == AccountMode::kByValue) != !args.value_column.empty()) {
+    return InvalidArgument(args.value_column.empty()
+                               ? "--account-mode by_value needs --value-column NAME"
+                               : "--value-column needs --account-mode by_value");
+  }
+  if (!args.role_weights.empty() && args.role_column.empty()) {
+    return InvalidArgument("--role-weight needs --role-column NAME");
+  }
+  return OkStatus();
+}
+
+Result<Command> ParseWeight(Tokens& tokens) {
+  Command command;
+  command.kind = Command::Kind::kWeight;
+  WeightArgs& args = command.weight;
+  bool account_mode_given = false;
+  while (!tokens.done()) {
+    std::string word = tokens.Take();
+    if (word == "--help" || word == "-h") {
+      command.kind = Command::Kind::kHelp;
+      command.help_topic = "weight";
+      return command;
+    }
+    if (word.size() < 2 || word.compare(0, 2, "--") != 0 || word == "--") {
+      if (word.size() > 1 && word[0] == '-') {
+        return InvalidArgument("unknown option '" + word + "' for weight");
+      }
+      if (!args.file.empty()) {
+        return InvalidArgument("unexpected argument '" + word + "' (one FILE only)");
+      }
+      if (word.empty()) return InvalidArgument("FILE is an empty string");
+      args.file = word;
+      continue;
+    }
+    Option option = SplitOption(word);
+    static const char* const kKnown[] = {
+        "method",        "output",         "weight-name",   "format",       "population",
+        "margin",        "covariate",      "responded-column", "ipw-penalty", "trim-ratio",
+        "half-life",     "reference-time", "time-column",   "account-column", "account-mode",
+        "value-column",  "role-column",    "role-weight",   "base-weight-column", "delimiter"};
+    bool known = false;
+    for (const char* name : kKnown) known = known || option.name == name;
+    if (!known) return InvalidArgument("unknown option '--" + option.name + "' for weight");
+    Result<std::string> value = tokens.Value(option);
+    if (!value.ok()) return value.status();
+    const std::string& name = option.name;
+    if (name == "method") {
+      Result<WeightMethod> method = ParseWeightMethod(*value);
+      if (!method.ok()) return method.status();
+      if (args.Has(*method)) return InvalidArgument("--method " + *value + " given twice");
+      args.methods.push_back(*method);
+    } else if (name == "format") {
+      Result<OutputFormat> f = ParseFormat(*value, /*allow_csv=*/false);
+      if (!f.ok()) return f.status();
+      args.format = *f;
+    } else if (name == "margin" || name == "covariate") {
+      CANDOR_RETURN_IF_ERROR(
+          AppendNames(name, *value, name == "margin" ? &args.margins : &args.covariates));
+    } else if (name == "ipw-penalty" || name == "trim-ratio" || name == "half-life") {
+      Result<double> number = ParseDouble(name, *value);
+      if (!number.ok()) return number.status();
+      if (name == "ipw-penalty") {
+        if (*number < 0) return InvalidArgument("--ipw-penalty: must not be negative");
+        args.ipw_penalty = *number;
+      } else if (name == "trim-ratio") {
+        if (!(*number > 1)) return InvalidArgument("--trim-ratio: " + *value + " must exceed 1");
+        args.trim_ratio = *number;
+      } else {
+        if (!(*number > 0)) return InvalidArgument("--half-life: " + *value + " must be positive");
+        args.half_life_days = *number;
+      }
+    } else if (name == "account-mode") {
+      Result<AccountMode> mode = ParseAccountMode(*value);
+      if (!mode.ok()) return mode.status();
+      args.account_mode = *mode;
+      account_mode_given = true;
+    } else if (name == "role-weight") {
+      CANDOR_RETURN_IF_ERROR(AppendRoleWeight(*value, &args.role_weights));
+    } else if (name == "delimiter") {
+      Result<char> d = ParseDelimiter(*value);
+      if (!d.ok()) return d.status();
+      args.delimiter = *d;
+    } else {
+      if (value->empty()) return InvalidArgument("--" + name + ": empty value");
+      std::string* target = name == "output"             ? &args.output
+                            : name == "weight-name"      ? &args.weight_name
+                            : name == "population"       ? &args.population
+                            : name == "responded-column" ? &args.responded_column
+                            : name == "reference-time"   ? &args.reference_time
+                            : name == "time-column"      ? &args.time_column
+                            : name == "account-column"   ? &args.account_column
+                            : name == "value-column"     ? &args.value_column
+                            : name == "role-column"      ? &args.role_column
+                                                         : &args.base_weight_column;
+      *target = *value;
+    }
+  }
+  if (account_mode_given && !args.Has(WeightMethod::kAccounts)) {
+    return InvalidArgument("--account-mode is for --method accounts");
+  }
+  CANDOR_RETURN_IF_ERROR(CheckWeightArgs(args));
+  return command;
+}
+
 }  // namespace
+
+bool WeightArgs::Has(WeightMethod method) const {
+  for (WeightMethod m : methods) {
+    if (m == method) return true;
+  }
+  return false;
+}
+
+std::string WeightMethodName(WeightMethod method) {
+  switch (method) {
+    case WeightMethod::kRake:
+      return "rake";
+    case WeightMethod::kPostStratify:
+      return "poststratify";
+    case WeightMethod::kIpw:
+      return "ipw";
+    case WeightMethod::kRecency:
+      return "recency";
+    case WeightMethod::kAccounts:
+      return "accounts";
+  }
+  return "?";
+}
 
 Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
   Tokens tokens(args);
@@ -360,14 +610,17 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (!tokens.done()) command.help_topic = tokens.Take();
     if (!tokens.done()) return InvalidArgument("help takes at most one topic");
     if (!command.help_topic.empty() && command.help_topic != "score" &&
-        command.help_topic != "report") {
-      return InvalidArgument("no help for '" + command.help_topic + "' (topics: score, report)");
+        command.help_topic != "report" && command.help_topic != "weight") {
+      return InvalidArgument("no help for '" + command.help_topic +
+                             "' (topics: score, report, weight)");
     }
     return command;
   }
   if (first == "score") return ParseScore(tokens);
   if (first == "report") return ParseReport(tokens);
-  return InvalidArgument("unknown command '" + first + "' (commands: score, report, help)");
+  if (first == "weight") return ParseWeight(tokens);
+  return InvalidArgument("unknown command '" + first +
+                         "' (commands: score, report, weight, help)");
 }
 
 }  // namespace candor::cli

@@ -5,7 +5,10 @@
 
 #include <candor/score.hpp>
 #include <candor/status.hpp>
+#include <candor/weight.hpp>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace candor::cli {
@@ -29,6 +32,41 @@ struct ScoreArgs {
   IntervalOptions interval;
   PAdjust p_adjust = PAdjust::kHolm;
   OutputFormat format = OutputFormat::kTable;
+  // Design-based scoring: rake (or post-stratify) to the margins counted
+  // from a population file, and/or cluster by account.
+  std::string population;
+  std::vector<std::string> margins;
+  bool post_stratify = false;  // --calibration poststratify
+  std::string account_column;
+  bool design() const { return !population.empty() || !account_column.empty(); }
+};
+
+enum class WeightMethod { kRake, kPostStratify, kIpw, kRecency, kAccounts };
+
+struct WeightArgs {
+  std::string file;  // the responses; for ipw, the population if no --population
+  char delimiter = ',';
+  std::vector<WeightMethod> methods;  // in the order given, no repeats
+  std::string output;                 // empty: stdout
+  std::string weight_name = "candor_weight";
+  OutputFormat format = OutputFormat::kTable;  // of the diagnostics
+  std::string population;
+  std::vector<std::string> margins;
+  std::vector<std::string> covariates;
+  std::string responded_column;
+  double ipw_penalty = 0;
+  std::optional<double> trim_ratio;
+  std::optional<double> half_life_days;
+  std::string reference_time;  // empty: the newest response
+  std::string time_column;     // empty: the first of the usual names present
+  std::string account_column;
+  AccountMode account_mode = AccountMode::kEqualPerAccount;
+  std::string value_column;
+  std::string role_column;
+  std::vector<std::pair<std::string, double>> role_weights;
+  std::string base_weight_column;
+
+  bool Has(WeightMethod method) const;
 };
 
 struct ReportArgs {
@@ -41,15 +79,19 @@ struct ReportArgs {
 };
 
 struct Command {
-  enum class Kind { kScore, kReport, kHelp, kVersion };
+  enum class Kind { kScore, kReport, kWeight, kHelp, kVersion };
   Kind kind = Kind::kHelp;
-  std::string help_topic;  // kHelp: "", "score" or "report"
+  std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
   ReportArgs report;
+  WeightArgs weight;
 };
 
 // argv[1..argc-1]. A failed Status is a usage error whose message says what
 // was wrong (an unknown option, a bad value, a missing file argument).
+// The name of a method on the command line ("rake", "ipw", ...).
+std::string WeightMethodName(WeightMethod method);
+
 Result<Command> ParseCommandLine(const std::vector<std::string>& args);
 
 }  // namespace candor::cli

@@ -15,7 +15,10 @@ constexpr const char* kMainHelp =
 Usage:
   candor score FILE [options]   estimate a metric, optionally broken down by segments
   candor report [FILE]          a readable NPS report (the bundled sample if no FILE)
-  candor help [score|report]    this help, or the help of one command
+  candor weight FILE --method M write FILE back with a weight column (raking,
+                                post-stratification, inverse propensity,
+                                recency, accounts) and say what it did
+  candor help [score|report|weight]  this help, or the help of one command
   candor --version
 
 Exit status: 0 success, 1 a data error (bad file or values), 2 a usage error.
@@ -45,6 +48,22 @@ Options:
   --skip-bad-rows       skip (and count) rows that cannot be read
   --delimiter C         field delimiter (default ','; 'tab' or '\t' for tabs)
   --format F            table (default), json, csv
+
+Design-based scoring (Wald intervals only):
+  --population POP.csv  the invited population, one row per customer: rake
+                        the responses to its margins (base weights from
+                        --weight-column, if given) and use the calibration-
+                        aware linearization variance (as R survey's svymean)
+  --margin COLUMN       a margin to rake to; repeat (or commas) for several;
+                        the column must exist in FILE and in POP
+  --calibration C       rake (default) or poststratify (joint cells of the
+                        margins, w = w0 N_cell / sum of w0 in the cell)
+  --account-column NAME cluster by account: a cluster-robust standard error
+                        (C/(C-1) times the sum of squared account totals of
+                        the linearized values); works without --population
+  The output shows the naive estimate (responses independent, base weights)
+  next to the design-based one, how far the correction moved the estimate,
+  and the design effect (design variance / naive variance).
 )";
 
 constexpr const char* kReportHelp = R"(Usage: candor report [FILE] [options]
@@ -67,6 +86,51 @@ Options:
   --format F            table (default) or json
 )";
 
+constexpr const char* kWeightHelp = R"(Usage: candor weight FILE --method M [--method M ...] [options]
+
+Reads the responses in FILE and writes them back, every field unchanged,
+with one more column of weights (to --output, or stdout). Diagnostics go to
+stderr (to stdout when --output is given): the weight sum, min, max,
+max/min, Kish effective n and design effect, and each method's fit.
+
+Methods (repeat --method to combine): recency, accounts, ipw and a base
+weight column are multiplied (rescaled to mean 1 when more than one);
+rake or poststratify then calibrate that product to the population, so
+the output reproduces the population margins; --trim-ratio comes last.
+  rake           iterative proportional fitting to the margins of POP
+  poststratify   w = w0 N_cell / sum of w0 over the cell (joint margins)
+  ipw            1 / p(responded | covariates), p from a logistic fit over
+                 every invited customer; the rows written are POP's
+                 respondents (POP given as FILE or --population)
+  recency        0.5 ^ (age / half-life), age from --reference-time
+  accounts       how much each account counts, spread over its responses
+
+Options:
+  --output OUT.csv        write the weighted file here (default: stdout)
+  --weight-name NAME      the new column (default: candor_weight)
+  --format F              diagnostics as table (default) or json
+  --population POP.csv    the invited population (rake, poststratify, ipw)
+  --margin COLUMN         a margin counted from POP; repeat for several
+  --covariate COLUMN      ipw: a covariate in POP (numeric if every value is
+                          a number, else categorical); repeat
+  --responded-column NAME ipw: 0/1, yes/no or true/false in POP
+  --ipw-penalty L         ipw: L2 penalty on the standardized coefficients
+                          (sklearn C = 1 / L; default 0)
+  --half-life DAYS        recency: the age at which a response counts half
+  --reference-time T      recency: ISO 8601 or epoch seconds (default: the
+                          newest response)
+  --time-column NAME      recency (default: timestamp, time, date, ...)
+  --account-column NAME   accounts: the account of each response
+  --account-mode M        equal (default: each account sums to 1),
+                          per_response, by_value (sums to --value-column)
+  --value-column NAME     accounts by_value: ARR, seats (one per account)
+  --role-column NAME      accounts: spread within an account by role
+  --role-weight ROLE=W    a role's weight (others 1); repeat
+  --base-weight-column N  multiply in an existing weight column (>= 0)
+  --trim-ratio R          cap weights at R x the mean, then rescale
+  --delimiter C           field delimiter (default ',')
+)";
+
 }  // namespace
 
 int PrintHelp(const std::string& topic) {
@@ -74,6 +138,8 @@ int PrintHelp(const std::string& topic) {
     std::cout << kScoreHelp;
   } else if (topic == "report") {
     std::cout << kReportHelp;
+  } else if (topic == "weight") {
+    std::cout << kWeightHelp;
   } else {
     std::cout << kMainHelp;
   }

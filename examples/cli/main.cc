@@ -22,6 +22,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunScore(command->score);
     case Command::Kind::kReport:
       return candor::cli::RunReport(command->report);
+    case Command::Kind::kWeight:
+      return candor::cli::RunWeight(command->weight);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -9,9 +9,9 @@
 
 #include "commands.h"
 #include "format.h"
+#include "score_shared.h"
 
 namespace candor::cli {
-namespace {
 
 std::string Full(double value) {
   if (value != value) return "";  // NaN: an empty CSV field
@@ -84,6 +84,76 @@ std::vector<std::string> CsvEstimateFields(const ScoreArgs& args, const Estimate
           Full(e.ci_high),  Full(e.level), std::to_string(e.n), Full(e.effective_n)};
 }
 
+std::string BreakdownTableText(const ScoreArgs& args,
+                               const std::vector<const CategoricalColumn*>& columns,
+                               const std::vector<BreakdownRow>& rows) {
+  int d = DisplayDecimals(args.metric);
+  std::vector<std::string> header = args.by;
+  for (const std::string& h :
+       {std::string("n"), std::string("eff. n"), MetricDisplayName(args.metric_name),
+        std::string("SE"), FormatLevel(args.interval.level) + " CI", std::string("vs rest"),
+        std::string("p"), "p " + PAdjustName(args.p_adjust)}) {
+    header.push_back(h);
+  }
+  TextTable text(header, args.by.size());
+  for (const BreakdownRow& row : rows) {
+    std::vector<std::string> cells = RowLabels(columns, row);
+    const Estimate& e = row.estimate;
+    for (const std::string& cell :
+         {std::to_string(e.n), FormatFixed(e.effective_n, 1), FormatFixed(e.value, d),
+          FormatFixed(e.std_error, d + 1), FormatInterval(e.ci_low, e.ci_high, d),
+          FormatSigned(row.vs_rest.difference, d), FormatP(row.vs_rest.p_value),
+          FormatP(row.p_adjusted)}) {
+      cells.push_back(cell);
+    }
+    text.AddRow(cells);
+  }
+  return text.Render();
+}
+
+nlohmann::json BreakdownRowsJson(const ScoreArgs& args,
+                                 const std::vector<const CategoricalColumn*>& columns,
+                                 const std::vector<BreakdownRow>& rows) {
+  nlohmann::json out_rows = nlohmann::json::array();
+  for (const BreakdownRow& row : rows) {
+    nlohmann::json segment = nlohmann::json::object();
+    std::vector<std::string> labels = RowLabels(columns, row);
+    for (size_t j = 0; j < labels.size(); ++j) segment[args.by[j]] = labels[j];
+    out_rows.push_back({{"segment", segment},
+                        {"estimate", EstimateJson(row.estimate)},
+                        {"vs_rest", ComparisonJson(row.vs_rest)},
+                        {"p_adjusted", NumberOrNull(row.p_adjusted)}});
+  }
+  return out_rows;
+}
+
+std::vector<std::string> CsvSegmentFields(const ScoreArgs& args,
+                                          const std::vector<const CategoricalColumn*>& columns,
+                                          const BreakdownRow& row) {
+  std::vector<std::string> fields = {"segment"};
+  for (const std::string& label : RowLabels(columns, row)) fields.push_back(label);
+  for (const std::string& field : CsvEstimateFields(args, row.estimate)) fields.push_back(field);
+  for (double v : {row.vs_rest.difference, row.vs_rest.ci_low, row.vs_rest.ci_high,
+                   row.vs_rest.p_value, row.p_adjusted}) {
+    fields.push_back(Full(v));
+  }
+  return fields;
+}
+
+// Scoring errors name the file; an index is a data row.
+Status InFile(const InputArgs& input, const Table& table, const Status& status) {
+  std::string message = "'" + input.file + "': " + status.message();
+  if (status.message().find("index") != std::string::npos && table.skipped_rows == 0) {
+    message += " (index 0 is the first row after the header)";
+  }
+  if (table.skipped_rows > 0) {
+    message += " (" + std::to_string(table.skipped_rows) + " bad rows skipped)";
+  }
+  return Status(status.code(), message);
+}
+
+namespace {
+
 int OutputSingle(const ScoreArgs& args, const Table& table, const Estimate& e) {
   bool weighted = !table.weights.empty();
   switch (args.format) {
@@ -122,29 +192,10 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
   std::string name = MetricDisplayName(args.metric_name);
   switch (args.format) {
     case OutputFormat::kTable: {
-      std::vector<std::string> header = args.by;
-      for (const std::string& h : {std::string("n"), std::string("eff. n"), name, std::string("SE"),
-                                   FormatLevel(args.interval.level) + " CI", std::string("vs rest"),
-                                   std::string("p"), "p " + PAdjustName(args.p_adjust)}) {
-        header.push_back(h);
-      }
-      TextTable text(header, args.by.size());
-      for (const BreakdownRow& row : rows) {
-        std::vector<std::string> cells = RowLabels(columns, row);
-        const Estimate& e = row.estimate;
-        for (const std::string& cell :
-             {std::to_string(e.n), FormatFixed(e.effective_n, 1), FormatFixed(e.value, d),
-              FormatFixed(e.std_error, d + 1), FormatInterval(e.ci_low, e.ci_high, d),
-              FormatSigned(row.vs_rest.difference, d), FormatP(row.vs_rest.p_value),
-              FormatP(row.p_adjusted)}) {
-          cells.push_back(cell);
-        }
-        text.AddRow(cells);
-      }
       std::cout << DescribeMetric(args) << ", " << IntervalName(args.interval.method)
                 << " intervals" << (weighted ? ", weighted by " + args.input.weight_column : "")
                 << "\n\n"
-                << text.Render() << "\noverall: " << name << " " << FormatFixed(overall.value, d)
+                << BreakdownTableText(args, columns, rows) << "\noverall: " << name << " " << FormatFixed(overall.value, d)
                 << " " << FormatInterval(overall.ci_low, overall.ci_high, d) << ", n " << overall.n
                 << "\n"
                 << "'vs rest' is the segment minus all other responses; p is two-sided, "
@@ -156,16 +207,7 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
       break;
     }
     case OutputFormat::kJson: {
-      nlohmann::json out_rows = nlohmann::json::array();
-      for (const BreakdownRow& row : rows) {
-        nlohmann::json segment = nlohmann::json::object();
-        std::vector<std::string> labels = RowLabels(columns, row);
-        for (size_t j = 0; j < labels.size(); ++j) segment[args.by[j]] = labels[j];
-        out_rows.push_back({{"segment", segment},
-                            {"estimate", EstimateJson(row.estimate)},
-                            {"vs_rest", ComparisonJson(row.vs_rest)},
-                            {"p_adjusted", NumberOrNull(row.p_adjusted)}});
-      }
+      nlohmann::json out_rows = BreakdownRowsJson(args, columns, rows);
       nlohmann::json out = {{"metric", args.metric_name},
                             {"interval", IntervalName(args.interval.method)},
                             {"weighted", weighted},
@@ -185,39 +227,17 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
       for (const std::string& field : CsvEstimateFields(args, overall)) first.push_back(field);
       first.resize(header.size());
       std::cout << CsvRow(first);
-      for (const BreakdownRow& row : rows) {
-        std::vector<std::string> fields = {"segment"};
-        for (const std::string& label : RowLabels(columns, row)) fields.push_back(label);
-        for (const std::string& field : CsvEstimateFields(args, row.estimate)) {
-          fields.push_back(field);
-        }
-        for (double v : {row.vs_rest.difference, row.vs_rest.ci_low, row.vs_rest.ci_high,
-                         row.vs_rest.p_value, row.p_adjusted}) {
-          fields.push_back(Full(v));
-        }
-        std::cout << CsvRow(fields);
-      }
+      for (const BreakdownRow& row : rows) std::cout << CsvRow(CsvSegmentFields(args, columns, row));
       break;
     }
   }
   return kExitOk;
 }
 
-// Scoring errors name the file; an index is a data row.
-Status InFile(const InputArgs& input, const Table& table, const Status& status) {
-  std::string message = "'" + input.file + "': " + status.message();
-  if (status.message().find("index") != std::string::npos && table.skipped_rows == 0) {
-    message += " (index 0 is the first row after the header)";
-  }
-  if (table.skipped_rows > 0) {
-    message += " (" + std::to_string(table.skipped_rows) + " bad rows skipped)";
-  }
-  return Status(status.code(), message);
-}
-
 }  // namespace
 
 int RunScore(const ScoreArgs& args) {
+  if (args.design()) return RunDesignScore(args);
   CsvOptions csv;
   csv.score_column = args.input.score_column;
   csv.weight_column = args.input.weight_column;

@@ -1,0 +1,57 @@
+// A generic CSV table for the candor tool: every field kept as text, so that
+// `candor weight` can write a file back with one more column, and columns of
+// any kind (the invited population's margins and covariates) can be read by
+// name. The library's ReadCsv reads response tables (a score is required);
+// this reader reuses its UTF-8 check and timestamp parsing.
+#ifndef CANDOR_EXAMPLES_CLI_RECORDS_H_
+#define CANDOR_EXAMPLES_CLI_RECORDS_H_
+
+#include <candor/status.hpp>
+#include <candor/table.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace candor::cli {
+
+struct Records {
+  std::string file;  // for messages
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;  // each header.size() fields
+  std::vector<int64_t> lines;                  // 1-based physical line of each row
+
+  size_t size() const { return rows.size(); }
+  // The column's index, or NotFound naming the file and the columns it has.
+  Result<size_t> Column(const std::string& name) const;
+  // The rows whose `keep` entry is non-zero, in order.
+  Records Subset(const std::vector<uint8_t>& keep) const;
+};
+
+// RFC 4180 (as candor/csv.hpp): quoted fields, doubled quotes, line breaks in
+// quotes, LF or CRLF, a UTF-8 BOM skipped, the whole input valid UTF-8. A row
+// with the wrong number of fields, a stray quote or an unclosed quote is a
+// ParseError naming the line. A file without data rows has no rows.
+Result<Records> ParseRecords(std::string_view data, char delimiter, const std::string& file);
+Result<Records> ReadRecords(const std::string& path, char delimiter);
+
+// Column readers. Errors name the file, the line and the column.
+// Labels interned in order of first appearance.
+Result<CategoricalColumn> ReadCategorical(const Records& records, const std::string& name);
+// Finite numbers (spaces around allowed); an empty field is an error.
+Result<std::vector<double>> ReadNumbers(const Records& records, const std::string& name);
+// As ReadNumbers, and every value >= 0 (weights).
+Result<std::vector<double>> ReadNonNegative(const Records& records, const std::string& name);
+// ISO 8601 or epoch seconds (candor::ParseTimestamp), as Unix seconds.
+Result<std::vector<int64_t>> ReadTimes(const Records& records, const std::string& name);
+// 0/1, yes/no, true/false (any case) as 1/0.
+Result<std::vector<uint8_t>> ReadFlags(const Records& records, const std::string& name);
+// True when every field of the column is a finite number.
+bool IsNumericColumn(const Records& records, size_t column);
+
+// One number as text with round-trip precision ("%.17g").
+std::string RoundTrip(double value);
+
+}  // namespace candor::cli
+
+#endif  // CANDOR_EXAMPLES_CLI_RECORDS_H_
