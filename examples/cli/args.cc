@@ -310,8 +310,9 @@ Result<Command> ParseScore(Tokens& tokens) {
     return InvalidArgument("--margin needs --population FILE (the invited population)");
   }
   if (args.design() && args.interval.method != IntervalMethod::kWald) {
-    return InvalidArgument("--population / --account-column: only --interval wald is defined "
-                           "for a design with calibration or clusters");
+    return InvalidArgument(
+        "--population / --account-column: only --interval wald is defined "
+        "for a design with calibration or clusters");
   }
   return command;
 }
@@ -369,7 +370,6 @@ Result<Command> ParseReport(Tokens& tokens) {
   }
   return command;
 }
-
 
 Result<WeightMethod> ParseWeightMethod(const std::string& text) {
   if (text == "rake") return WeightMethod::kRake;
@@ -500,10 +500,11 @@ Result<Command> ParseWeight(Tokens& tokens) {
     }
     Option option = SplitOption(word);
     static const char* const kKnown[] = {
-        "method",        "output",         "weight-name",   "format",       "population",
-        "margin",        "covariate",      "responded-column", "ipw-penalty", "trim-ratio",
-        "half-life",     "reference-time", "time-column",   "account-column", "account-mode",
-        "value-column",  "role-column",    "role-weight",   "base-weight-column", "delimiter"};
+        "method",      "output",         "weight-name",        "format",
+        "population",  "margin",         "covariate",          "responded-column",
+        "ipw-penalty", "trim-ratio",     "half-life",          "reference-time",
+        "time-column", "account-column", "account-mode",       "value-column",
+        "role-column", "role-weight",    "base-weight-column", "delimiter"};
     bool known = false;
     for (const char* name : kKnown) known = known || option.name == name;
     if (!known) return InvalidArgument("unknown option '--" + option.name + "' for weight");
@@ -619,8 +620,7 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
   if (first == "score") return ParseScore(tokens);
   if (first == "report") return ParseReport(tokens);
   if (first == "weight") return ParseWeight(tokens);
-  return InvalidArgument("unknown command '" + first +
-                         "' (commands: score, report, weight, help)");
+  return InvalidArgument("unknown command '" + first + "' (commands: score, report, weight, help)");
 }
 
 }  // namespace candor::cli

@@ -69,8 +69,7 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   const Table& table = run.table;
   const size_t n = table.rows();
   const double* base = table.weights.empty() ? nullptr : table.weights.data();
-  Result<Estimate> naive =
-      EstimateScores(args.metric, table.scores.data(), base, n, args.interval);
+  Result<Estimate> naive = EstimateScores(args.metric, table.scores.data(), base, n, args.interval);
   if (!naive.ok()) return InFile(args.input, table, naive.status());
   run.naive = *naive;
 
@@ -112,9 +111,8 @@ Result<DesignRun> Run(const ScoreArgs& args) {
       }
     }
     if (run.clusters < 2) {
-      return InvalidArgument("--account-column '" + args.account_column + "': " +
-                             Plural(run.clusters, "account") +
-                             " in '" + args.input.file +
+      return InvalidArgument("--account-column '" + args.account_column +
+                             "': " + Plural(run.clusters, "account") + " in '" + args.input.file +
                              "'; a cluster-robust variance needs at least 2");
     }
   }
@@ -145,14 +143,14 @@ double VarianceRatio(const DesignRun& run) {
 
 std::string DesignDescription(const ScoreArgs& args, const DesignRun& run) {
   std::vector<std::string> parts;
-  if (!args.input.weight_column.empty()) parts.push_back("base weights '" +
-                                                         args.input.weight_column + "'");
+  if (!args.input.weight_column.empty())
+    parts.push_back("base weights '" + args.input.weight_column + "'");
   if (run.calibration) {
     std::string margins;
     for (const std::string& m : args.margins) margins += (margins.empty() ? "" : ", ") + m;
-    parts.push_back((args.post_stratify ? "post-stratified on " : "raked on ") + margins +
-                    " to '" + args.population + "' (" +
-                    std::to_string(run.calibration->population_size) + " rows)");
+    parts.push_back((args.post_stratify ? "post-stratified on " : "raked on ") + margins + " to '" +
+                    args.population + "' (" + std::to_string(run.calibration->population_size) +
+                    " rows)");
   }
   if (!args.account_column.empty()) {
     parts.push_back("clustered by '" + args.account_column + "' (" +
@@ -170,8 +168,8 @@ void PrintTable(const ScoreArgs& args, const DesignRun& run,
   const std::string name = MetricDisplayName(args.metric_name);
   std::cout << DescribeMetric(args) << "\ndesign: " << DesignDescription(args, run) << "\n\n";
   std::vector<std::string> header = {"", "naive"};
-  if (run.weighted) header.push_back(args.post_stratify ? "post-stratified, iid SE"
-                                                        : "raked, iid SE");
+  if (run.weighted)
+    header.push_back(args.post_stratify ? "post-stratified, iid SE" : "raked, iid SE");
   header.push_back("design-based");
   TextTable table(header, 1);
   auto row = [&](const std::string& label, auto cell) {
@@ -207,11 +205,11 @@ void PrintJson(const ScoreArgs& args, const DesignRun& run,
                const std::vector<const CategoricalColumn*>& columns,
                const std::vector<BreakdownRow>* rows) {
   nlohmann::json design = {
-      {"base_weight_column",
-       args.input.weight_column.empty() ? nlohmann::json(nullptr)
-                                        : nlohmann::json(args.input.weight_column)},
-      {"account_column", args.account_column.empty() ? nlohmann::json(nullptr)
-                                                     : nlohmann::json(args.account_column)},
+      {"base_weight_column", args.input.weight_column.empty()
+                                 ? nlohmann::json(nullptr)
+                                 : nlohmann::json(args.input.weight_column)},
+      {"account_column",
+       args.account_column.empty() ? nlohmann::json(nullptr) : nlohmann::json(args.account_column)},
       {"clusters", run.clusters}};
   if (run.calibration) {
     design["population"] = args.population;
@@ -221,17 +219,17 @@ void PrintJson(const ScoreArgs& args, const DesignRun& run,
     design["iterations"] = run.calibration->result.iterations;
     design["max_margin_error"] = NumberOrNull(run.calibration->result.max_margin_error);
   }
-  nlohmann::json out = {{"metric", args.metric_name},
-                        {"interval", IntervalName(args.interval.method)},
-                        {"skipped_rows", run.table.skipped_rows},
-                        {"design", design},
-                        {"naive", EstimateJson(run.naive)},
-                        {"weighted_iid", run.weighted ? EstimateJson(*run.weighted)
-                                                      : nlohmann::json(nullptr)},
-                        {"estimate", EstimateJson(run.corrected)},
-                        {"shift", NumberOrNull(run.corrected.value - run.naive.value)},
-                        {"design_effect", NumberOrNull(VarianceRatio(run))},
-                        {"kish_design_effect", NumberOrNull(run.kish_design_effect)}};
+  nlohmann::json out = {
+      {"metric", args.metric_name},
+      {"interval", IntervalName(args.interval.method)},
+      {"skipped_rows", run.table.skipped_rows},
+      {"design", design},
+      {"naive", EstimateJson(run.naive)},
+      {"weighted_iid", run.weighted ? EstimateJson(*run.weighted) : nlohmann::json(nullptr)},
+      {"estimate", EstimateJson(run.corrected)},
+      {"shift", NumberOrNull(run.corrected.value - run.naive.value)},
+      {"design_effect", NumberOrNull(VarianceRatio(run))},
+      {"kish_design_effect", NumberOrNull(run.kish_design_effect)}};
   if (rows != nullptr) {
     out["by"] = args.by;
     out["p_adjust"] = PAdjustName(args.p_adjust);

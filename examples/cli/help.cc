@@ -86,7 +86,8 @@ Options:
   --format F            table (default) or json
 )";
 
-constexpr const char* kWeightHelp = R"(Usage: candor weight FILE --method M [--method M ...] [options]
+constexpr const char* kWeightHelp =
+    R"(Usage: candor weight FILE --method M [--method M ...] [options]
 
 Reads the responses in FILE and writes them back, every field unchanged,
 with one more column of weights (to --output, or stdout). Diagnostics go to

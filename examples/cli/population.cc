@@ -96,8 +96,8 @@ Result<PopulationCalibration> CalibrateToPopulation(
       std::vector<std::string> resp_keys;
       resp_keys.reserve(n);
       for (size_t i = 0; i < n; ++i) resp_keys.push_back(respondent_label(m, i));
-      Result<Target> target = BuildTarget(margins[m], pop_keys, pop_keys, resp_keys,
-                                          population.file, responses_file);
+      Result<Target> target =
+          BuildTarget(margins[m], pop_keys, pop_keys, resp_keys, population.file, responses_file);
       if (!target.ok()) return target.status();
       out.targets.push_back(std::move(*target));
     }
@@ -135,9 +135,9 @@ Result<PopulationCalibration> CalibrateToPopulation(
     margin.name = target.name;
     library_margins.push_back(std::move(margin));
   }
-  Result<CalibrationResult> result =
-      kind == CalibrationKind::kRake ? Rake(base_weights, n, library_margins, RakeOptions())
-                                     : PostStratify(base_weights, n, library_margins[0]);
+  Result<CalibrationResult> result = kind == CalibrationKind::kRake
+                                         ? Rake(base_weights, n, library_margins, RakeOptions())
+                                         : PostStratify(base_weights, n, library_margins[0]);
   if (!result.ok()) return result.status();
   if (!result->converged) {
     return NotConverged("raking did not converge in " + std::to_string(result->iterations) +

@@ -195,9 +195,9 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
       std::cout << DescribeMetric(args) << ", " << IntervalName(args.interval.method)
                 << " intervals" << (weighted ? ", weighted by " + args.input.weight_column : "")
                 << "\n\n"
-                << BreakdownTableText(args, columns, rows) << "\noverall: " << name << " " << FormatFixed(overall.value, d)
-                << " " << FormatInterval(overall.ci_low, overall.ci_high, d) << ", n " << overall.n
-                << "\n"
+                << BreakdownTableText(args, columns, rows) << "\noverall: " << name << " "
+                << FormatFixed(overall.value, d) << " "
+                << FormatInterval(overall.ci_low, overall.ci_high, d) << ", n " << overall.n << "\n"
                 << "'vs rest' is the segment minus all other responses; p is two-sided, "
                 << "adjusted across the " << rows.size() << " rows (" << PAdjustName(args.p_adjust)
                 << ").\n";
@@ -227,7 +227,8 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
       for (const std::string& field : CsvEstimateFields(args, overall)) first.push_back(field);
       first.resize(header.size());
       std::cout << CsvRow(first);
-      for (const BreakdownRow& row : rows) std::cout << CsvRow(CsvSegmentFields(args, columns, row));
+      for (const BreakdownRow& row : rows)
+        std::cout << CsvRow(CsvSegmentFields(args, columns, row));
       break;
     }
   }

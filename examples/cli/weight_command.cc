@@ -6,12 +6,11 @@
 // (CombineWeights, mean 1, when more than one); calibration (rake or
 // post-stratify) then takes that product as its base weights, so the output
 // still reproduces the population margins exactly; trimming comes last.
+#include <algorithm>
 #include <candor/csv.hpp>
 #include <candor/weight.hpp>
-
-#include <algorithm>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -76,7 +75,7 @@ std::string KeyValues(const std::vector<std::pair<std::string, std::string>>& pa
 // The respondents and, for ipw and calibration, the invited population.
 struct Inputs {
   Records responses;
-  Records population;  // empty unless --population or ipw
+  Records population;              // empty unless --population or ipw
   std::vector<uint8_t> responded;  // ipw: one per population row
 };
 
@@ -144,10 +143,10 @@ Result<std::vector<double>> RecencyPart(const WeightArgs& args, const Records& r
   diag->json["recency"] = {{"time_column", column},
                            {"half_life_days", *args.half_life_days},
                            {"reference_time", IsoTime(reference)}};
-  diag->text += "recency\n" + KeyValues({{"time column", column},
-                                         {"half-life", FormatFixed(*args.half_life_days, 2) +
-                                                           " days"},
-                                         {"reference time", IsoTime(reference)}});
+  diag->text +=
+      "recency\n" + KeyValues({{"time column", column},
+                               {"half-life", FormatFixed(*args.half_life_days, 2) + " days"},
+                               {"reference time", IsoTime(reference)}});
   return weights;
 }
 
@@ -247,8 +246,8 @@ Result<std::vector<double>> IpwPart(const WeightArgs& args, const Inputs& in, Di
   Result<IpwResult> fit =
       InversePropensityWeights(in.responded.data(), population.size(), covariates, options);
   if (!fit.ok()) {
-    return Status(fit.status().code(), "--method ipw on '" + population.file +
-                                           "': " + fit.status().message());
+    return Status(fit.status().code(),
+                  "--method ipw on '" + population.file + "': " + fit.status().message());
   }
   // Terms name categorical levels by code ("plan=2"): show the labels instead.
   std::vector<std::string> terms = fit->terms;
@@ -261,7 +260,8 @@ Result<std::vector<double>> IpwPart(const WeightArgs& args, const Inputs& in, Di
       if (args.covariates[c] != name || covariates[c].codes == nullptr) continue;
       char* end = nullptr;
       long code = std::strtol(term.c_str() + eq + 1, &end, 10);
-      if (*end != '\0' || code < 0 || static_cast<size_t>(code) >= categorical[c].dictionary.size()) {
+      if (*end != '\0' || code < 0 ||
+          static_cast<size_t>(code) >= categorical[c].dictionary.size()) {
         return term;
       }
       return name + "=" + categorical[c].dictionary.Label(static_cast<int32_t>(code));
@@ -271,8 +271,8 @@ Result<std::vector<double>> IpwPart(const WeightArgs& args, const Inputs& in, Di
   nlohmann::json coefficients = nlohmann::json::array();
   TextTable coef_table({"term", "coefficient"}, 1);
   for (size_t t = 0; t < terms.size() && t < fit->coefficients.size(); ++t) {
-    coefficients.push_back({{"term", relabel(terms[t])},
-                            {"estimate", NumberOrNull(fit->coefficients[t])}});
+    coefficients.push_back(
+        {{"term", relabel(terms[t])}, {"estimate", NumberOrNull(fit->coefficients[t])}});
     coef_table.AddRow({relabel(terms[t]), FormatFixed(fit->coefficients[t], 4)});
   }
   nlohmann::json balance = nlohmann::json::array();
@@ -292,15 +292,16 @@ Result<std::vector<double>> IpwPart(const WeightArgs& args, const Inputs& in, Di
                        {"converged", fit->converged},
                        {"coefficients", coefficients},
                        {"balance", balance}};
-  diag->text += "inverse propensity (logistic fit of " + args.responded_column +
-                "; numeric covariates standardized)\n" +
-                KeyValues({{"invited", std::to_string(population.size())},
-                           {"respondents", std::to_string(in.responses.size())},
-                           {"iterations", std::to_string(fit->iterations) +
-                                              (fit->converged ? " (converged)" : " (NOT converged)")}}) +
-                "\n" + coef_table.Render("  ") +
-                "\n  covariate balance, absolute standardized mean difference vs the invited:\n" +
-                balance_table.Render("  ");
+  diag->text +=
+      "inverse propensity (logistic fit of " + args.responded_column +
+      "; numeric covariates standardized)\n" +
+      KeyValues({{"invited", std::to_string(population.size())},
+                 {"respondents", std::to_string(in.responses.size())},
+                 {"iterations", std::to_string(fit->iterations) +
+                                    (fit->converged ? " (converged)" : " (NOT converged)")}}) +
+      "\n" + coef_table.Render("  ") +
+      "\n  covariate balance, absolute standardized mean difference vs the invited:\n" +
+      balance_table.Render("  ");
   return std::move(fit->weights);
 }
 
@@ -316,10 +317,10 @@ Status CalibrationPart(const WeightArgs& args, const Inputs& in, const double* b
     columns.push_back(std::move(*column));
     pointers.push_back(&columns.back());
   }
-  const CalibrationKind kind = args.Has(WeightMethod::kRake) ? CalibrationKind::kRake
-                                                               : CalibrationKind::kPostStratify;
-  Result<PopulationCalibration> result = CalibrateToPopulation(
-      kind, in.population, args.margins, pointers, base, in.responses.file);
+  const CalibrationKind kind =
+      args.Has(WeightMethod::kRake) ? CalibrationKind::kRake : CalibrationKind::kPostStratify;
+  Result<PopulationCalibration> result =
+      CalibrateToPopulation(kind, in.population, args.margins, pointers, base, in.responses.file);
   if (!result.ok()) return result.status();
   *calibration = std::move(*result);
   *weights = calibration->result.weights;
@@ -329,14 +330,14 @@ Status CalibrationPart(const WeightArgs& args, const Inputs& in, const double* b
                       {"iterations", calibration->result.iterations},
                       {"converged", calibration->result.converged},
                       {"max_margin_error", NumberOrNull(calibration->result.max_margin_error)}};
-  diag->text += (kind == CalibrationKind::kRake ? "raking" : "post-stratification") +
-                std::string(" to '") + in.population.file + "' (" +
-                std::to_string(calibration->population_size) + " rows)\n" +
-                KeyValues({{"iterations", std::to_string(calibration->result.iterations) +
-                                              (calibration->result.converged ? " (converged)"
-                                                                             : " (NOT converged)")},
-                           {"largest relative margin error",
-                            FormatFixed(calibration->result.max_margin_error * 100, 6) + "%"}});
+  diag->text +=
+      (kind == CalibrationKind::kRake ? "raking" : "post-stratification") + std::string(" to '") +
+      in.population.file + "' (" + std::to_string(calibration->population_size) + " rows)\n" +
+      KeyValues({{"iterations",
+                  std::to_string(calibration->result.iterations) +
+                      (calibration->result.converged ? " (converged)" : " (NOT converged)")},
+                 {"largest relative margin error",
+                  FormatFixed(calibration->result.max_margin_error * 100, 6) + "%"}});
   return OkStatus();
 }
 
@@ -366,7 +367,8 @@ void AddMarginTable(const PopulationCalibration& calibration, const std::vector<
   diag->text += "\n" + table.Render("  ");
 }
 
-Status WriteCsv(const WeightArgs& args, const Records& records, const std::vector<double>& weights) {
+Status WriteCsv(const WeightArgs& args, const Records& records,
+                const std::vector<double>& weights) {
   std::ofstream file;
   if (!args.output.empty()) {
     file.open(args.output, std::ios::binary | std::ios::trunc);
@@ -388,7 +390,8 @@ Status WriteCsv(const WeightArgs& args, const Records& records, const std::vecto
     out << row;
   }
   out.flush();
-  if (!out) return IoError("writing '" + (args.output.empty() ? "stdout" : args.output) + "' failed");
+  if (!out)
+    return IoError("writing '" + (args.output.empty() ? "stdout" : args.output) + "' failed");
   return OkStatus();
 }
 
@@ -446,7 +449,8 @@ int RunWeight(const WeightArgs& args) {
     weights = std::move(*combined);
   }
   std::string composition;
-  for (const std::string& name : part_names) composition += (composition.empty() ? "" : " x ") + name;
+  for (const std::string& name : part_names)
+    composition += (composition.empty() ? "" : " x ") + name;
   if (parts.size() > 1) composition = "(" + composition + ", rescaled to mean 1)";
 
   PopulationCalibration calibration;
@@ -484,18 +488,18 @@ int RunWeight(const WeightArgs& args) {
   diag.json["composition"] = composition;
   diag.json["n"] = n;
   diag.json["weight_column"] = args.weight_name;
-  diag.json["output"] = args.output.empty() ? nlohmann::json("stdout") : nlohmann::json(args.output);
+  diag.json["output"] =
+      args.output.empty() ? nlohmann::json("stdout") : nlohmann::json(args.output);
   diag.json["summary"] = SummaryJson(*summary);
   const WeightSummary& s = *summary;
-  std::string head =
-      "candor weight: " + std::to_string(n) + " rows of '" + in.responses.file + "', column '" +
-      args.weight_name + "' = " + composition + "\n" +
-      KeyValues({{"sum", FormatFixed(s.sum, 4)},
-                 {"min", FormatFixed(s.min, 6)},
-                 {"max", FormatFixed(s.max, 6)},
-                 {"max / min", FormatFixed(s.max_to_min, 3)},
-                 {"effective n (Kish)", FormatFixed(s.effective_n, 1)},
-                 {"design effect", FormatFixed(s.design_effect, 3)}});
+  std::string head = "candor weight: " + std::to_string(n) + " rows of '" + in.responses.file +
+                     "', column '" + args.weight_name + "' = " + composition + "\n" +
+                     KeyValues({{"sum", FormatFixed(s.sum, 4)},
+                                {"min", FormatFixed(s.min, 6)},
+                                {"max", FormatFixed(s.max, 6)},
+                                {"max / min", FormatFixed(s.max_to_min, 3)},
+                                {"effective n (Kish)", FormatFixed(s.effective_n, 1)},
+                                {"design effect", FormatFixed(s.design_effect, 3)}});
   std::ostream& report = args.output.empty() ? std::cerr : std::cout;
   if (args.format == OutputFormat::kJson) {
     report << DumpJson(diag.json);
