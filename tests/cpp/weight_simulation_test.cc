@@ -38,7 +38,16 @@ namespace {
 constexpr int kPlans = 3;  // basic, plus, premium
 constexpr int kRegions = 4;
 constexpr size_t kPopulation = 20000;
+// Unoptimized sanitizer builds (Debug, ASan) run 1,000 replicates in about 4
+// minutes: there they run 100 and check the bias only; the coverage claim
+// needs the full 1,000 and is checked in optimized builds.
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
 constexpr int kReplicates = 1000;
+constexpr bool kCheckCoverage = true;
+#else
+constexpr int kReplicates = 100;
+constexpr bool kCheckCoverage = false;
+#endif
 
 // Uniform on [0, 1) from the top 53 bits: the engine's output is fixed by the
 // standard, std::uniform_real_distribution's is not, so results are the same
@@ -215,9 +224,14 @@ TEST(WeightSimulationTest, RakingAndIpwRemoveNonresponseBiasAndRakingIntervalsCo
   EXPECT_GT(naive_bias, 5.0);
   EXPECT_LE(std::fabs(raked_bias), 0.2 * std::fabs(naive_bias));
   EXPECT_LE(std::fabs(ipw_bias), 0.2 * std::fabs(naive_bias));
-  // Calibration-aware linearization intervals: near-nominal coverage.
-  EXPECT_GE(raked.Coverage(), 0.93);
-  EXPECT_LE(raked.Coverage(), 0.97);
+  // Calibration-aware linearization intervals: near-nominal coverage (the
+  // Monte Carlo SE of a 95% coverage over 1,000 replicates is 0.7 points).
+  if (kCheckCoverage) {
+    EXPECT_GE(raked.Coverage(), 0.93);
+    EXPECT_LE(raked.Coverage(), 0.97);
+  } else {
+    std::cout << "unoptimized build: " << kReplicates << " replicates, coverage not checked\n";
+  }
 }
 
 }  // namespace
