@@ -4,12 +4,13 @@ import ctypes
 import threading
 
 from candor import _convert
+from candor import _handle
 from candor import _lib
 from candor._lib import Error, lib
 from candor.scoring import Estimate
 
 
-class Accumulator:
+class Accumulator(_handle.OwnsHandle):
     """Counts of scores (and weight sums) per scale point.
 
     Add batches, merge accumulators built elsewhere, serialize with to_bytes()
@@ -17,6 +18,9 @@ class Accumulator:
     concurrent mutation, so calls on one Accumulator are serialized by a lock.
     close() (or the end of a `with` block, or garbage collection) frees it.
     """
+
+    _free = lib.candor_accumulator_free
+    _handle_type = _lib.AccumulatorP
 
     def __init__(self, scale=(0, 10)):
         try:
@@ -113,26 +117,7 @@ class Accumulator:
 
     def close(self):
         """Frees the C handle; further calls raise candor.Error."""
-        lock = getattr(self, "_lock", None)
-        if lock is None:
-            return
-        with lock:
-            handle = getattr(self, "_handle", None)
-            if handle:
-                lib.candor_accumulator_free(handle)
-                self._handle = _lib.AccumulatorP()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # at interpreter exit the module may be torn down
-            pass
+        self._close_handle()
 
     def __repr__(self):
         state = "closed" if not getattr(self, "_handle", None) else "scale=%r" % (self.scale,)

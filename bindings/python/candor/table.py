@@ -7,6 +7,7 @@ import threading
 import numpy as np
 
 from candor import _compat
+from candor import _handle
 from candor import _lib
 from candor._lib import Error, lib
 
@@ -73,7 +74,7 @@ def parse_csv(data, score="score", time=None, account=None, role=None, weight=No
     return Table._adopt(handle, segments, account, role, comment)
 
 
-class Table:
+class Table(_handle.OwnsHandle):
     """A table of survey responses.
 
     scores, weights (None without a weight column) and times (numpy
@@ -82,6 +83,9 @@ class Table:
     Categorical columns (the segments, and "account" and "role") are read
     from the library on demand with column(), codes() and levels().
     """
+
+    _free = lib.candor_table_free
+    _handle_type = _lib.TableP
 
     def __init__(self):
         raise TypeError("use candor.read_csv() or candor.parse_csv()")
@@ -196,26 +200,7 @@ class Table:
 
     def close(self):
         """Frees the C table. scores, weights and times stay usable."""
-        lock = getattr(self, "_lock", None)
-        if lock is None:
-            return
-        with lock:
-            handle = getattr(self, "_handle", None)
-            if handle:
-                lib.candor_table_free(handle)
-                self._handle = _lib.TableP()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # at interpreter exit the module may be torn down
-            pass
+        self._close_handle()
 
     def __repr__(self):
         return "candor.Table(%d rows, segments=%r)" % (len(self.scores), self.segments)
