@@ -77,25 +77,47 @@ Result<DesignVariance> DesignVariance::Create(const SurveyDesign& design, size_t
   DesignVariance variance;
   variance.n_ = n;
   if (design.clusters != nullptr) {
-    std::vector<int32_t> codes(design.clusters, design.clusters + n);
+    int32_t max_code = 0;
     for (size_t i = 0; i < n; ++i) {
-      if (codes[i] < 0) {
+      if (design.clusters[i] < 0) {
         return InvalidArgument("cluster code at index " + std::to_string(i) + " is " +
-                               std::to_string(codes[i]) + " (codes must be >= 0)");
+                               std::to_string(design.clusters[i]) + " (codes must be >= 0)");
       }
+      max_code = std::max(max_code, design.clusters[i]);
     }
-    std::sort(codes.begin(), codes.end());
-    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-    if (codes.size() < 2) {
+    // Clusters are numbered by rank of their code. Dense codes (account codes
+    // from a table are 0..levels-1) use a direct table, which is an order of
+    // magnitude faster than sorting a copy; sparse codes fall back to sorting.
+    std::vector<uint32_t> rank_of;
+    std::vector<int32_t> sorted;
+    size_t clusters = 0;
+    const bool dense = static_cast<size_t>(max_code) <= 4 * n + 1024;
+    if (dense) {
+      constexpr uint32_t kAbsent = ~uint32_t{0};
+      rank_of.assign(static_cast<size_t>(max_code) + 1, kAbsent);
+      for (size_t i = 0; i < n; ++i) rank_of[design.clusters[i]] = 0;
+      for (uint32_t& rank : rank_of) {
+        if (rank != kAbsent) rank = static_cast<uint32_t>(clusters++);
+      }
+    } else {
+      sorted.assign(design.clusters, design.clusters + n);
+      std::sort(sorted.begin(), sorted.end());
+      sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+      clusters = sorted.size();
+    }
+    if (clusters < 2) {
       return InvalidArgument(
           "the design has a single cluster (account): a cluster-robust variance needs at least "
           "two (C / (C - 1) is undefined)");
     }
-    variance.clusters_ = codes.size();
+    variance.clusters_ = clusters;
     variance.cluster_of_.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      variance.cluster_of_[i] = static_cast<uint32_t>(
-          std::lower_bound(codes.begin(), codes.end(), design.clusters[i]) - codes.begin());
+      variance.cluster_of_[i] =
+          dense ? rank_of[design.clusters[i]]
+                : static_cast<uint32_t>(
+                      std::lower_bound(sorted.begin(), sorted.end(), design.clusters[i]) -
+                      sorted.begin());
     }
   } else {
     if (n < 2) {

@@ -390,6 +390,23 @@ TEST(EstimateDesign, TwoAccountsByHand) {
   EXPECT_EQ(e->effective_n, 4.0);
 }
 
+// Account codes far apart (hashed ids) take the sorting path rather than the
+// direct table; the clusters, and so the variance, must be the same.
+TEST(EstimateDesign, SparseClusterCodesEqualDenseOnes) {
+  const std::vector<double> scores = {10, 9, 3, 7, 0, 10, 8, 6, 9};
+  const std::vector<int32_t> dense = {0, 0, 1, 1, 2, 2, 2, 3, 1};
+  std::vector<int32_t> sparse;
+  for (int32_t code : dense) sparse.push_back(code * 600000000 + 7);
+  SurveyDesign a, b;
+  a.clusters = dense.data();
+  b.clusters = sparse.data();
+  Result<Estimate> ea = EstimateDesign(Metric::Nps(), scores.data(), scores.size(), a, {});
+  Result<Estimate> eb = EstimateDesign(Metric::Nps(), scores.data(), scores.size(), b, {});
+  ASSERT_TRUE(ea.ok() && eb.ok());
+  EXPECT_GT(ea->std_error, 0);
+  EXPECT_EQ(ea->std_error, eb->std_error);
+}
+
 TEST(DesignErrors, ClearStatuses) {
   const Fixture& f = Data();
   const size_t n = f.score.size();
