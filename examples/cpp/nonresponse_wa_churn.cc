@@ -12,135 +12,20 @@
 // Usage: example_nonresponse_wa_churn [path/to/wa_churn.csv]
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
-#include <cerrno>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <fstream>
-#include <map>
-#include <random>
-#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "wa_churn_survey.hpp"
 
 namespace {
 
 using candor::Result;
-
-const std::vector<std::string> kContracts = {"Month-to-month", "One year", "Two year"};
-const std::vector<std::string> kInternet = {"DSL", "Fiber optic", "No"};
-
-struct Customers {
-  std::vector<int32_t> contract, internet, churned;
-  std::vector<double> tenure, monthly_charges, senior;
-  size_t size() const { return tenure.size(); }
-};
-
-int32_t CodeOf(const std::vector<std::string>& labels, const std::string& label) {
-  for (size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i] == label) return static_cast<int32_t>(i);
-  }
-  return -1;
-}
-
-// Text fields are quoted and contain no commas or quotes in this file.
-std::vector<std::string> SplitLine(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) {
-    if (field.size() >= 2 && field.front() == '"') field = field.substr(1, field.size() - 2);
-    fields.push_back(field);
-  }
-  return fields;
-}
-
-bool ParseNumber(const std::string& text, double* out) {
-  errno = 0;
-  char* end = nullptr;
-  *out = std::strtod(text.c_str(), &end);
-  return !text.empty() && end == text.c_str() + text.size() && errno == 0 && std::isfinite(*out);
-}
-
-// Loads the population; returns an error message naming the line and column.
-std::string LoadCustomers(const std::string& path, Customers* c) {
-  std::ifstream in(path);
-  if (!in) return "cannot open " + path;
-  std::string line;
-  if (!std::getline(in, line)) return path + ": no header";
-  const std::vector<std::string> header = SplitLine(line);
-  std::map<std::string, size_t> column;
-  for (size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
-  for (const char* name :
-       {"contract", "internet_service", "churn", "tenure", "monthly_charges", "senior_citizen"}) {
-    if (column.count(name) == 0) return path + ": no column " + name;
-  }
-  for (int line_number = 2; std::getline(in, line); ++line_number) {
-    const std::string where = path + ":" + std::to_string(line_number) + ": ";
-    const std::vector<std::string> f = SplitLine(line);
-    if (f.size() != header.size()) {
-      return where + std::to_string(f.size()) + " fields, header has " +
-             std::to_string(header.size());
-    }
-    const int32_t contract = CodeOf(kContracts, f[column["contract"]]);
-    const int32_t internet = CodeOf(kInternet, f[column["internet_service"]]);
-    if (contract < 0) return where + "unknown contract \"" + f[column["contract"]] + "\"";
-    if (internet < 0)
-      return where + "unknown internet_service \"" + f[column["internet_service"]] + "\"";
-    double tenure, charges, senior;
-    for (auto [name, value] : {std::pair<const char*, double*>{"tenure", &tenure},
-                               {"monthly_charges", &charges},
-                               {"senior_citizen", &senior}}) {
-      if (!ParseNumber(f[column[name]], value)) {
-        return where + "column " + name + ": not a number: \"" + f[column[name]] + "\"";
-      }
-    }
-    c->contract.push_back(contract);
-    c->internet.push_back(internet);
-    c->churned.push_back(f[column["churn"]] == "Yes" ? 1 : 0);
-    c->tenure.push_back(tenure);
-    c->monthly_charges.push_back(charges);
-    c->senior.push_back(senior);
-  }
-  if (c->size() == 0) return path + ": no customers";
-  return "";
-}
-
-double Uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
-
-// The simulated survey (the same model as tests/cpp/weight_wa_churn_test.cc):
-// logit P(respond) = -1.6 + (-0.6, 0, +0.5 by contract) + 0.02 (tenure - 32);
-// P(promoter) = 0.12 churned / 0.38 stayed, + (0, 0.08, 0.15) by contract;
-// P(detractor) = 0.55 churned / 0.22 stayed, - (0, 0.05, 0.10) by contract.
-struct Survey {
-  std::vector<uint8_t> responded;  // every customer
-  std::vector<double> score;       // every customer (only respondents' are seen)
-};
-
-Survey SimulateSurvey(const Customers& c, uint64_t seed) {
-  const double kContractLogit[3] = {-0.6, 0.0, 0.5};
-  const double kContractPromoter[3] = {0.0, 0.08, 0.15};
-  const double kContractDetractor[3] = {0.0, -0.05, -0.10};
-  std::mt19937_64 rng(seed);
-  Survey s;
-  for (size_t i = 0; i < c.size(); ++i) {
-    const int k = c.contract[i];
-    const double logit = -1.6 + kContractLogit[k] + 0.02 * (c.tenure[i] - 32);
-    s.responded.push_back(Uniform(rng) < 1 / (1 + std::exp(-logit)) ? 1 : 0);
-    const double promoter = (c.churned[i] ? 0.12 : 0.38) + kContractPromoter[k];
-    const double detractor = (c.churned[i] ? 0.55 : 0.22) + kContractDetractor[k];
-    const double u = Uniform(rng);
-    const double v = Uniform(rng);
-    if (u < detractor) {
-      s.score.push_back(std::floor(v * 7));
-    } else if (u < detractor + promoter) {
-      s.score.push_back(9 + std::floor(v * 2));
-    } else {
-      s.score.push_back(7 + std::floor(v * 2));
-    }
-  }
-  return s;
-}
+using wa_churn::Customers;
+using wa_churn::kContracts;
+using wa_churn::Survey;
 
 int Fail(const std::string& what, const candor::Status& status) {
   std::fprintf(stderr, "%s: %s\n", what.c_str(), status.message().c_str());
@@ -157,12 +42,12 @@ void PrintEstimate(const char* label, const candor::Estimate& e, double truth) {
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : CANDOR_WA_CHURN_CSV;
   Customers customers;
-  const std::string error = LoadCustomers(path, &customers);
+  const std::string error = wa_churn::LoadCustomers(path, &customers);
   if (!error.empty()) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;
   }
-  const Survey survey = SimulateSurvey(customers, 20240601);
+  const Survey survey = wa_churn::SimulateSurvey(customers, 20240601);
   const size_t invited = customers.size();
 
   std::vector<double> scores;
@@ -173,9 +58,7 @@ int main(int argc, char** argv) {
     contract.push_back(customers.contract[i]);
     internet.push_back(customers.internet[i]);
   }
-  double population_sum = 0;
-  for (double x : survey.score) population_sum += x >= 9 ? 1 : (x <= 6 ? -1 : 0);
-  const double truth = 100 * population_sum / static_cast<double>(invited);
+  const double truth = wa_churn::PopulationNps(survey.score);
 
   std::printf(
       "Nonresponse report: %zu invited customers (real: IBM telco churn sample),\n"

@@ -11,152 +11,38 @@
 // internet_service margins (which leave tenure out) can remove only part.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
 #include <iostream>
-#include <map>
-#include <random>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "wa_churn_survey.hpp"  // examples/cpp: the loader and the simulated survey
 
 namespace candor {
 namespace {
 
-const std::vector<std::string> kContracts = {"Month-to-month", "One year", "Two year"};
-const std::vector<std::string> kInternet = {"DSL", "Fiber optic", "No"};
-const std::vector<std::string> kPayments = {"Bank transfer (automatic)", "Credit card (automatic)",
-                                            "Electronic check", "Mailed check"};
-
-// The columns the test uses, categorical ones as codes into the lists above.
-struct Customers {
-  std::vector<int32_t> contract, internet, payment, churned;
-  std::vector<double> tenure, monthly_charges, senior;
-  size_t size() const { return tenure.size(); }
-};
-
-int32_t CodeOf(const std::vector<std::string>& labels, const std::string& label) {
-  for (size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i] == label) return static_cast<int32_t>(i);
-  }
-  return -1;
-}
-
-// The file quotes text fields and has no commas or quotes inside them (20
-// fields on every line), so a plain split suffices.
-std::vector<std::string> SplitLine(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  for (std::string field; std::getline(in, field, ',');) {
-    if (field.size() >= 2 && field.front() == '"') field = field.substr(1, field.size() - 2);
-    fields.push_back(field);
-  }
-  return fields;
-}
-
-// Loads the population; on a malformed line it stops and leaves *error set.
-Customers LoadCustomers(std::string* error) {
-  Customers c;
-  const std::string path = std::string(CANDOR_TEST_DATA) + "/wa_churn/wa_churn.csv";
-  std::ifstream in(path);
-  if (!in) {
-    *error = "cannot open " + path;
-    return c;
-  }
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, size_t> column;
-  const std::vector<std::string> header = SplitLine(line);
-  for (size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
-  for (const char* name : {"contract", "internet_service", "payment_method", "churn", "tenure",
-                           "monthly_charges", "senior_citizen"}) {
-    if (column.count(name) == 0) {
-      *error = std::string("no column ") + name;
-      return c;
-    }
-  }
-  for (int line_number = 2; std::getline(in, line); ++line_number) {
-    const std::vector<std::string> f = SplitLine(line);
-    if (f.size() != header.size()) {
-      *error = "line " + std::to_string(line_number) + ": " + std::to_string(f.size()) + " fields";
-      return c;
-    }
-    c.contract.push_back(CodeOf(kContracts, f[column["contract"]]));
-    c.internet.push_back(CodeOf(kInternet, f[column["internet_service"]]));
-    c.payment.push_back(CodeOf(kPayments, f[column["payment_method"]]));
-    c.churned.push_back(f[column["churn"]] == "Yes" ? 1 : 0);
-    c.tenure.push_back(std::stod(f[column["tenure"]]));
-    c.monthly_charges.push_back(std::stod(f[column["monthly_charges"]]));
-    c.senior.push_back(std::stod(f[column["senior_citizen"]]));
-    if (c.contract.back() < 0 || c.internet.back() < 0 || c.payment.back() < 0) {
-      *error = "line " + std::to_string(line_number) + ": unknown category";
-      return c;
-    }
-  }
-  return c;
-}
-
-double Uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
-
-// The simulated survey: a response flag for every customer and a 0..10 score
-// for every customer (the population's NPS is over all of them; only the
-// respondents' scores are observed).
-struct Survey {
-  std::vector<uint8_t> responded;
-  std::vector<double> score;
-};
-
-Survey SimulateSurvey(const Customers& c, uint64_t seed) {
-  const double kContractLogit[3] = {-0.6, 0.0, 0.5};
-  const double kContractPromoter[3] = {0.0, 0.08, 0.15};
-  const double kContractDetractor[3] = {0.0, -0.05, -0.10};
-  std::mt19937_64 rng(seed);
-  Survey s;
-  for (size_t i = 0; i < c.size(); ++i) {
-    const int k = c.contract[i];
-    const double logit = -1.6 + kContractLogit[k] + 0.02 * (c.tenure[i] - 32);
-    s.responded.push_back(Uniform(rng) < 1 / (1 + std::exp(-logit)) ? 1 : 0);
-    const double promoter = (c.churned[i] ? 0.12 : 0.38) + kContractPromoter[k];
-    const double detractor = (c.churned[i] ? 0.55 : 0.22) + kContractDetractor[k];
-    const double u = Uniform(rng);
-    const double v = Uniform(rng);
-    if (u < detractor) {
-      s.score.push_back(std::floor(v * 7));
-    } else if (u < detractor + promoter) {
-      s.score.push_back(9 + std::floor(v * 2));
-    } else {
-      s.score.push_back(7 + std::floor(v * 2));
-    }
-  }
-  return s;
-}
-
-// The population's NPS from the scores, counted directly (independent of the
-// library's estimators).
-double PopulationNps(const std::vector<double>& scores) {
-  double sum = 0;
-  for (double x : scores) sum += x >= 9 ? 1 : (x <= 6 ? -1 : 0);
-  return 100 * sum / static_cast<double>(scores.size());
-}
+using wa_churn::Customers;
+using wa_churn::Survey;
 
 class WaChurnTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    customers_ = LoadCustomers(&error);
+    const std::string error = wa_churn::LoadCustomers(
+        std::string(CANDOR_TEST_DATA) + "/wa_churn/wa_churn.csv", &customers_);
     ASSERT_TRUE(error.empty()) << error;
     ASSERT_EQ(customers_.size(), 7043u);
-    survey_ = SimulateSurvey(customers_, 20240601);
+    survey_ = wa_churn::SimulateSurvey(customers_, 20240601);
     for (size_t i = 0; i < customers_.size(); ++i) {
       if (!survey_.responded[i]) continue;
       scores_.push_back(survey_.score[i]);
       contract_.push_back(customers_.contract[i]);
       internet_.push_back(customers_.internet[i]);
     }
-    truth_ = PopulationNps(survey_.score);
+    truth_ = wa_churn::PopulationNps(survey_.score);
   }
 
   std::vector<Covariate> Covariates() const {
