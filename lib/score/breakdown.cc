@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "common/parallel.hpp"
 #include "score/estimate_internal.hpp"
+#include "score/p_adjust.hpp"
 #include "score/tally.hpp"
 
 namespace candor {
@@ -254,10 +255,7 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
       }
     });
     for (const Status& failure : failures) CANDOR_RETURN_IF_ERROR(failure);
-    const std::vector<double> adjusted = AdjustPValues(p_values, adjust);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      rows[r].p_adjusted = std::isnan(adjusted[r]) ? 1.0 : adjusted[r];
-    }
+    internal::SetAdjustedPValues(p_values, adjust, &rows);
     return rows;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");

@@ -13,6 +13,7 @@
 #include "common/parallel.hpp"
 #include "score/design_domain.hpp"
 #include "score/design_variance.hpp"
+#include "score/p_adjust.hpp"
 
 namespace candor {
 namespace {
@@ -118,10 +119,7 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
     for (char failed : out_of_memory) {
       if (failed) return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");
     }
-    const std::vector<double> adjusted = AdjustPValues(p_values, adjust);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      rows[r].p_adjusted = std::isnan(adjusted[r]) ? 1.0 : adjusted[r];
-    }
+    internal::SetAdjustedPValues(p_values, adjust, &rows);
     return rows;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");

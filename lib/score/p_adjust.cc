@@ -1,4 +1,7 @@
-// AdjustPValues: Holm (1979) and Benjamini-Hochberg (1995), as R's p.adjust.
+// AdjustPValues: Holm (1979) and Benjamini-Hochberg (1995), as R's p.adjust; and the
+// breakdowns' use of it.
+#include "score/p_adjust.hpp"
+
 #include <algorithm>
 #include <candor/score.hpp>
 #include <cmath>
@@ -37,4 +40,15 @@ std::vector<double> AdjustPValues(const std::vector<double>& p, PAdjust method) 
   return adjusted;
 }
 
+namespace internal {
+
+void SetAdjustedPValues(const std::vector<double>& p_values, PAdjust adjust,
+                        std::vector<BreakdownRow>* rows) {
+  const std::vector<double> adjusted = AdjustPValues(p_values, adjust);
+  for (size_t r = 0; r < rows->size(); ++r) {
+    (*rows)[r].p_adjusted = std::isnan(adjusted[r]) ? 1.0 : adjusted[r];
+  }
+}
+
+}  // namespace internal
 }  // namespace candor
