@@ -33,11 +33,13 @@ class UnitPoisson {
   double cdf_[kSize];
 };
 
-}  // namespace
-
-std::vector<double> BootstrapCounts(const std::vector<double>& values,
-                                    const std::vector<int64_t>& counts, int replicates,
-                                    uint64_t seed, uint64_t stream, int threads) {
+// The means of a Poisson bootstrap: replicate r draws from its own stream (so
+// results do not depend on the thread count), and is drawn again while its
+// total weight is zero. draw(random, &total, &sum) adds one replicate's total
+// weight and weighted sum of values.
+template <typename DrawReplicate>
+std::vector<double> ReplicateMeans(int replicates, uint64_t seed, uint64_t stream, int threads,
+                                   const DrawReplicate& draw) {
   std::vector<double> result(static_cast<size_t>(replicates), 0.0);
   ParallelChunks(result.size(), threads, [&](size_t, size_t begin, size_t end) {
     for (size_t r = begin; r < end; ++r) {
@@ -45,11 +47,7 @@ std::vector<double> BootstrapCounts(const std::vector<double>& values,
       while (true) {
         double total = 0;
         double sum = 0;
-        for (size_t c = 0; c < counts.size(); ++c) {
-          const double drawn = static_cast<double>(random.Poisson(static_cast<double>(counts[c])));
-          total += drawn;
-          sum += drawn * values[c];
-        }
+        draw(random, &total, &sum);
         if (total > 0) {
           result[r] = sum / total;
           break;
@@ -60,33 +58,36 @@ std::vector<double> BootstrapCounts(const std::vector<double>& values,
   return result;
 }
 
+}  // namespace
+
+std::vector<double> BootstrapCounts(const std::vector<double>& values,
+                                    const std::vector<int64_t>& counts, int replicates,
+                                    uint64_t seed, uint64_t stream, int threads) {
+  return ReplicateMeans(
+      replicates, seed, stream, threads, [&](RandomStream& random, double* total, double* sum) {
+        for (size_t c = 0; c < counts.size(); ++c) {
+          const double drawn = static_cast<double>(random.Poisson(static_cast<double>(counts[c])));
+          *total += drawn;
+          *sum += drawn * values[c];
+        }
+      });
+}
+
 std::vector<double> BootstrapResponses(const std::vector<double>& point_values, int scale_min,
                                        const double* scores, const double* weights, size_t n,
                                        int replicates, uint64_t seed, uint64_t stream,
                                        int threads) {
-  std::vector<double> result(static_cast<size_t>(replicates), 0.0);
   const UnitPoisson unit_poisson;
-  ParallelChunks(result.size(), threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t r = begin; r < end; ++r) {
-      RandomStream random = RandomStream::ForReplicate(seed, stream, r);
-      while (true) {
-        double total = 0;
-        double sum = 0;
-        for (size_t i = 0; i < n; ++i) {
-          const int multiplier = unit_poisson.Draw(random);
-          if (multiplier == 0) continue;
-          const double w = multiplier * (weights == nullptr ? 1.0 : weights[i]);
-          total += w;
-          sum += w * point_values[static_cast<size_t>(scores[i] - scale_min)];
-        }
-        if (total > 0) {
-          result[r] = sum / total;
-          break;
-        }
-      }
-    }
-  });
-  return result;
+  return ReplicateMeans(replicates, seed, stream, threads,
+                        [&](RandomStream& random, double* total, double* sum) {
+                          for (size_t i = 0; i < n; ++i) {
+                            const int multiplier = unit_poisson.Draw(random);
+                            if (multiplier == 0) continue;
+                            const double w = multiplier * (weights == nullptr ? 1.0 : weights[i]);
+                            *total += w;
+                            *sum += w * point_values[static_cast<size_t>(scores[i] - scale_min)];
+                          }
+                        });
 }
 
 }  // namespace candor::internal

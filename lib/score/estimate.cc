@@ -8,6 +8,20 @@
 #include "score/tally.hpp"
 
 namespace candor {
+namespace {
+
+// One group's estimate: the first bootstrap stream, so that it equals
+// Compare's estimate of its first group.
+Result<Estimate> EstimateOneGroup(const Metric& metric, const internal::Tally& tally,
+                                  const internal::ResponsesView* responses,
+                                  const IntervalOptions& options) {
+  Result<internal::GroupEstimate> group =
+      internal::EstimateGroup(metric, tally, responses, options, internal::kFirstGroupStream);
+  if (!group.ok()) return group.status();
+  return group->estimate;
+}
+
+}  // namespace
 
 Result<Estimate> EstimateScores(const Metric& metric, const double* scores, const double* weights,
                                 size_t n, const IntervalOptions& options) {
@@ -17,10 +31,7 @@ Result<Estimate> EstimateScores(const Metric& metric, const double* scores, cons
     internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
     CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, weights, n, &tally));
     const internal::ResponsesView responses{scores, weights, n};
-    Result<internal::GroupEstimate> group =
-        internal::EstimateGroup(metric, tally, &responses, options, internal::kFirstGroupStream);
-    if (!group.ok()) return group.status();
-    return group->estimate;
+    return EstimateOneGroup(metric, tally, &responses, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating scores");
   }
@@ -38,10 +49,7 @@ Result<Estimate> EstimateInt8(const Metric& metric, const int8_t* scores, size_t
       tally.weight_sums[j] = static_cast<double>(tally.counts[j]);
       tally.weight_square_sums[j] = static_cast<double>(tally.counts[j]);
     }
-    Result<internal::GroupEstimate> group =
-        internal::EstimateGroup(metric, tally, nullptr, options, internal::kFirstGroupStream);
-    if (!group.ok()) return group.status();
-    return group->estimate;
+    return EstimateOneGroup(metric, tally, nullptr, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating scores");
   }
@@ -58,10 +66,7 @@ Result<Estimate> EstimateAccumulated(const Metric& metric, const ScoreAccumulato
                              std::to_string(metric.scale_max));
     }
     const internal::Tally tally = internal::Tally::FromAccumulator(acc);
-    Result<internal::GroupEstimate> group =
-        internal::EstimateGroup(metric, tally, nullptr, options, internal::kFirstGroupStream);
-    if (!group.ok()) return group.status();
-    return group->estimate;
+    return EstimateOneGroup(metric, tally, nullptr, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating scores");
   }
