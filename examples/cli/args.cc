@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace candor::cli {
@@ -83,12 +85,28 @@ Result<int> ParseIntIn(const std::string& name, const std::string& text, int64_t
   return static_cast<int>(*v);
 }
 
+// The value of --`option` named by `text` among `choices`; the error lists
+// the choices in the order given.
+template <typename T>
+Result<T> ParseChoice(const std::string& option, const std::string& text,
+                      std::initializer_list<std::pair<const char*, T>> choices) {
+  std::string listed;
+  for (const auto& [name, value] : choices) {
+    if (text == name) return value;
+    listed += (listed.empty() ? "" : ", ") + std::string(name);
+  }
+  return InvalidArgument("--" + option + ": '" + text + "' is not one of " + listed);
+}
+
 Result<OutputFormat> ParseFormat(const std::string& text, bool allow_csv) {
-  if (text == "table") return OutputFormat::kTable;
-  if (text == "json") return OutputFormat::kJson;
-  if (text == "csv" && allow_csv) return OutputFormat::kCsv;
-  return InvalidArgument("--format: '" + text + "' is not one of table, json" +
-                         (allow_csv ? ", csv" : ""));
+  if (!allow_csv) {
+    return ParseChoice<OutputFormat>(
+        "format", text, {{"table", OutputFormat::kTable}, {"json", OutputFormat::kJson}});
+  }
+  return ParseChoice<OutputFormat>("format", text,
+                                   {{"table", OutputFormat::kTable},
+                                    {"json", OutputFormat::kJson},
+                                    {"csv", OutputFormat::kCsv}});
 }
 
 Result<char> ParseDelimiter(const std::string& text) {
@@ -123,15 +141,14 @@ Status AppendNames(const std::string& option, const std::string& text,
 }
 
 Result<Metric> MetricByName(const std::string& name) {
-  if (name == "nps") return Metric::Nps();
-  if (name == "csat") return Metric::Csat();
-  if (name == "ces") return Metric::Ces();
-  if (name == "ces_agree") return Metric::CesAgree();
-  if (name == "topbox") return Metric::TopBox(0, 10, 2);
-  if (name == "bottombox") return Metric::BottomBox(0, 10, 2);
-  if (name == "mean") return Metric::Mean(0, 10);
-  return InvalidArgument("--metric: '" + name +
-                         "' is not one of nps, csat, ces, ces_agree, topbox, bottombox, mean");
+  return ParseChoice<Metric>("metric", name,
+                             {{"nps", Metric::Nps()},
+                              {"csat", Metric::Csat()},
+                              {"ces", Metric::Ces()},
+                              {"ces_agree", Metric::CesAgree()},
+                              {"topbox", Metric::TopBox(0, 10, 2)},
+                              {"bottombox", Metric::BottomBox(0, 10, 2)},
+                              {"mean", Metric::Mean(0, 10)}});
 }
 
 Status ParseScale(const std::string& text, Metric* metric) {
@@ -149,19 +166,17 @@ Status ParseScale(const std::string& text, Metric* metric) {
 }
 
 Result<IntervalMethod> ParseInterval(const std::string& text) {
-  if (text == "wald") return IntervalMethod::kWald;
-  if (text == "adjusted_wald") return IntervalMethod::kAdjustedWald;
-  if (text == "bayes") return IntervalMethod::kBayes;
-  if (text == "bootstrap") return IntervalMethod::kBootstrap;
-  return InvalidArgument("--interval: '" + text +
-                         "' is not one of wald, adjusted_wald, bayes, bootstrap");
+  return ParseChoice<IntervalMethod>("interval", text,
+                                     {{"wald", IntervalMethod::kWald},
+                                      {"adjusted_wald", IntervalMethod::kAdjustedWald},
+                                      {"bayes", IntervalMethod::kBayes},
+                                      {"bootstrap", IntervalMethod::kBootstrap}});
 }
 
 Result<PAdjust> ParsePAdjust(const std::string& text) {
-  if (text == "holm") return PAdjust::kHolm;
-  if (text == "bh") return PAdjust::kBenjaminiHochberg;
-  if (text == "none") return PAdjust::kNone;
-  return InvalidArgument("--p-adjust: '" + text + "' is not one of holm, bh, none");
+  return ParseChoice<PAdjust>(
+      "p-adjust", text,
+      {{"holm", PAdjust::kHolm}, {"bh", PAdjust::kBenjaminiHochberg}, {"none", PAdjust::kNone}});
 }
 
 Result<double> ParseLevel(const std::string& text) {
@@ -200,13 +215,51 @@ Status ParseInputOption(const Option& option, Tokens& tokens, InputArgs* input, 
   return OkStatus();
 }
 
-Status SetPositional(const std::string& word, InputArgs* input) {
-  if (!input->file.empty()) {
+// The one positional argument of every command: its FILE.
+Status SetPositional(const std::string& word, std::string* file) {
+  if (!file->empty()) {
     return InvalidArgument("unexpected argument '" + word + "' (one FILE only)");
   }
   if (word.empty()) return InvalidArgument("FILE is an empty string");
-  input->file = word;
+  *file = word;
   return OkStatus();
+}
+
+// One word of a command's line: --help (or -h), an option, or a positional
+// argument.
+struct Word {
+  enum class Kind { kHelp, kOption, kPositional };
+  Kind kind = Kind::kPositional;
+  std::string text;
+  Option option;  // kOption: the option split into name and value
+};
+
+// Takes the next word of `command`'s line. A lone "-" is positional; any
+// other word starting with '-' that is not "--name[=value]" is an unknown
+// option.
+Result<Word> TakeWord(Tokens& tokens, const std::string& command) {
+  Word word;
+  word.text = tokens.Take();
+  const std::string& text = word.text;
+  if (text == "--help" || text == "-h") {
+    word.kind = Word::Kind::kHelp;
+  } else if (text.size() < 2 || text.compare(0, 2, "--") != 0 || text == "--") {
+    if (text.size() > 1 && text[0] == '-') {
+      return InvalidArgument("unknown option '" + text + "' for " + command);
+    }
+    word.kind = Word::Kind::kPositional;
+  } else {
+    word.kind = Word::Kind::kOption;
+    word.option = SplitOption(text);
+  }
+  return word;
+}
+
+Command HelpCommand(const std::string& topic) {
+  Command command;
+  command.kind = Command::Kind::kHelp;
+  command.help_topic = topic;
+  return command;
 }
 
 Result<Command> ParseScore(Tokens& tokens) {
@@ -216,20 +269,14 @@ Result<Command> ParseScore(Tokens& tokens) {
   std::optional<std::string> scale;
   std::optional<int> box;
   while (!tokens.done()) {
-    std::string word = tokens.Take();
-    if (word == "--help" || word == "-h") {
-      command.kind = Command::Kind::kHelp;
-      command.help_topic = "score";
-      return command;
-    }
-    if (word.size() < 2 || word.compare(0, 2, "--") != 0 || word == "--") {
-      if (word.size() > 1 && word[0] == '-') {
-        return InvalidArgument("unknown option '" + word + "' for score");
-      }
-      CANDOR_RETURN_IF_ERROR(SetPositional(word, &args.input));
+    Result<Word> word = TakeWord(tokens, "score");
+    if (!word.ok()) return word.status();
+    if (word->kind == Word::Kind::kHelp) return HelpCommand("score");
+    if (word->kind == Word::Kind::kPositional) {
+      CANDOR_RETURN_IF_ERROR(SetPositional(word->text, &args.input.file));
       continue;
     }
-    Option option = SplitOption(word);
+    const Option& option = word->option;
     bool used = false;
     CANDOR_RETURN_IF_ERROR(ParseInputOption(option, tokens, &args.input, &used));
     if (used) continue;
@@ -322,20 +369,14 @@ Result<Command> ParseReport(Tokens& tokens) {
   command.kind = Command::Kind::kReport;
   ReportArgs& args = command.report;
   while (!tokens.done()) {
-    std::string word = tokens.Take();
-    if (word == "--help" || word == "-h") {
-      command.kind = Command::Kind::kHelp;
-      command.help_topic = "report";
-      return command;
-    }
-    if (word.size() < 2 || word.compare(0, 2, "--") != 0 || word == "--") {
-      if (word.size() > 1 && word[0] == '-') {
-        return InvalidArgument("unknown option '" + word + "' for report");
-      }
-      CANDOR_RETURN_IF_ERROR(SetPositional(word, &args.input));
+    Result<Word> word = TakeWord(tokens, "report");
+    if (!word.ok()) return word.status();
+    if (word->kind == Word::Kind::kHelp) return HelpCommand("report");
+    if (word->kind == Word::Kind::kPositional) {
+      CANDOR_RETURN_IF_ERROR(SetPositional(word->text, &args.input.file));
       continue;
     }
-    Option option = SplitOption(word);
+    const Option& option = word->option;
     bool used = false;
     CANDOR_RETURN_IF_ERROR(ParseInputOption(option, tokens, &args.input, &used));
     if (used) continue;
@@ -372,21 +413,19 @@ Result<Command> ParseReport(Tokens& tokens) {
 }
 
 Result<WeightMethod> ParseWeightMethod(const std::string& text) {
-  if (text == "rake") return WeightMethod::kRake;
-  if (text == "poststratify") return WeightMethod::kPostStratify;
-  if (text == "ipw") return WeightMethod::kIpw;
-  if (text == "recency") return WeightMethod::kRecency;
-  if (text == "accounts") return WeightMethod::kAccounts;
-  return InvalidArgument("--method: '" + text +
-                         "' is not one of rake, poststratify, ipw, recency, accounts");
+  return ParseChoice<WeightMethod>("method", text,
+                                   {{"rake", WeightMethod::kRake},
+                                    {"poststratify", WeightMethod::kPostStratify},
+                                    {"ipw", WeightMethod::kIpw},
+                                    {"recency", WeightMethod::kRecency},
+                                    {"accounts", WeightMethod::kAccounts}});
 }
 
 Result<AccountMode> ParseAccountMode(const std::string& text) {
-  if (text == "equal") return AccountMode::kEqualPerAccount;
-  if (text == "per_response") return AccountMode::kPerResponse;
-  if (text == "by_value") return AccountMode::kByValue;
-  return InvalidArgument("--account-mode: '" + text +
-                         "' is not one of equal, per_response, by_value");
+  return ParseChoice<AccountMode>("account-mode", text,
+                                  {{"equal", AccountMode::kEqualPerAccount},
+                                   {"per_response", AccountMode::kPerResponse},
+                                   {"by_value", AccountMode::kByValue}});
 }
 
 // "champion=2" -> {"champion", 2}; the weight must be finite and >= 0.
@@ -481,24 +520,14 @@ Result<Command> ParseWeight(Tokens& tokens) {
   WeightArgs& args = command.weight;
   bool account_mode_given = false;
   while (!tokens.done()) {
-    std::string word = tokens.Take();
-    if (word == "--help" || word == "-h") {
-      command.kind = Command::Kind::kHelp;
-      command.help_topic = "weight";
-      return command;
-    }
-    if (word.size() < 2 || word.compare(0, 2, "--") != 0 || word == "--") {
-      if (word.size() > 1 && word[0] == '-') {
-        return InvalidArgument("unknown option '" + word + "' for weight");
-      }
-      if (!args.file.empty()) {
-        return InvalidArgument("unexpected argument '" + word + "' (one FILE only)");
-      }
-      if (word.empty()) return InvalidArgument("FILE is an empty string");
-      args.file = word;
+    Result<Word> word = TakeWord(tokens, "weight");
+    if (!word.ok()) return word.status();
+    if (word->kind == Word::Kind::kHelp) return HelpCommand("weight");
+    if (word->kind == Word::Kind::kPositional) {
+      CANDOR_RETURN_IF_ERROR(SetPositional(word->text, &args.file));
       continue;
     }
-    Option option = SplitOption(word);
+    const Option& option = word->option;
     static const char* const kKnown[] = {
         "method",      "output",         "weight-name",        "format",
         "population",  "margin",         "covariate",          "responded-column",
