@@ -17,37 +17,10 @@ import sys
 
 import pytest
 
-SOURCE_DIR = os.environ.get(
-    "CANDOR_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
-        __file__)))))
-CLI = os.environ.get("CANDOR_CLI",
-                     os.path.join(SOURCE_DIR, "build", "dev", "examples", "cli", "candor"))
+from cli_helpers import CLI, SOURCE_DIR, expect_error, run
+
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 Z95 = 1.959963984540054  # Phi^{-1}(0.975)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def cli_exists():
-    if not os.path.isfile(CLI):
-        pytest.fail("candor binary not found at %s (set CANDOR_CLI)" % CLI)
-
-
-def run(*args, check_clean=True):
-    proc = subprocess.run([CLI, *args], capture_output=True, timeout=300)
-    out = proc.stdout.decode("utf-8")
-    err = proc.stderr.decode("utf-8")
-    # Never a crash: no signal, no sanitizer report, no exception text.
-    assert proc.returncode >= 0, "killed by signal %d: %s" % (-proc.returncode, err)
-    assert "Sanitizer" not in err and "terminate called" not in err, err
-    return proc.returncode, out, err
-
-
-def expect_error(code, *args):
-    rc, out, err = run(*args)
-    assert rc == code, (rc, out, err)
-    assert err.startswith("candor: error: "), err
-    assert len(err.strip()) > len("candor: error: ") + 5, err
-    return err
 
 
 # ------------------------------------------------------- independent statistics

@@ -1,7 +1,7 @@
 """Tests of `candor weight` and design-based `candor score` (examples/cli).
 
 Environment: CANDOR_CLI (the built binary) and CANDOR_SOURCE_DIR, as
-test_cli.py. Fixtures are generated here with a seeded random.Random and
+cli_helpers.py. Fixtures are generated here with a seeded random.Random and
 every number the tool writes is checked against a computation made here:
 margins counted with the csv module, the post-stratification closed form
 N_cell / n_cell, 0.5 ** (age / half-life), account sums, the weighted NPS of
@@ -15,7 +15,6 @@ import csv
 import io
 import json
 import math
-import os
 import random
 import shutil
 import subprocess
@@ -23,42 +22,16 @@ import subprocess
 import numpy as np
 import pytest
 
-SOURCE_DIR = os.environ.get(
-    "CANDOR_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
-        __file__)))))
-CLI = os.environ.get("CANDOR_CLI",
-                     os.path.join(SOURCE_DIR, "build", "dev", "examples", "cli", "candor"))
+from cli_helpers import expect_error, run
+
 REGIONS = ["NA", "EMEA", "APAC", "LATAM"]
 PLANS = ["starter", "pro", "enterprise"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def cli_exists():
-    if not os.path.isfile(CLI):
-        pytest.fail("candor binary not found at %s (set CANDOR_CLI)" % CLI)
-
-
-def run(*args):
-    proc = subprocess.run([CLI, *[str(a) for a in args]], capture_output=True, timeout=300)
-    out = proc.stdout.decode("utf-8")
-    err = proc.stderr.decode("utf-8")
-    assert proc.returncode >= 0, "killed by signal %d: %s" % (-proc.returncode, err)
-    assert "Sanitizer" not in err and "terminate called" not in err, err
-    return proc.returncode, out, err
 
 
 def run_ok(*args):
     rc, out, err = run(*args)
     assert rc == 0, (rc, out, err)
     return out, err
-
-
-def expect_error(code, *args):
-    rc, out, err = run(*args)
-    assert rc == code, (rc, out, err)
-    assert err.startswith("candor: error: "), err
-    assert len(err.strip()) > len("candor: error: ") + 5, err
-    return err
 
 
 def write_csv(path, header, rows):
