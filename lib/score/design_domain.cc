@@ -74,23 +74,14 @@ void AddDomainInfluence(const DesignResponses& responses, const std::vector<int3
   }
 }
 
-Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
-                        const std::vector<int32_t>& in_domain, int32_t domain,
-                        const DomainMean& mean, const DesignVariance& variance,
-                        const IntervalOptions& options) {
+Estimate EstimateOfDomainMean(const Metric& metric, const DomainMean& mean, double variance,
+                              const IntervalOptions& options) {
   Estimate estimate;
   estimate.level = options.level;
   estimate.n = mean.n;
-  if (!mean.estimable()) {
-    estimate.value = estimate.std_error = estimate.ci_low = estimate.ci_high = kNaN;
-    estimate.effective_n = kNaN;
-    return estimate;
-  }
-  std::vector<double> influence(in_domain.size(), 0.0);
-  AddDomainInfluence(responses, in_domain, domain, mean, 1.0, &influence);
   const double scale = metric.Multiplier();
   const double z = NormalQuantile(0.5 * (1.0 + options.level));
-  const double standard_error = std::sqrt(variance.Variance(std::move(influence)));
+  const double standard_error = std::sqrt(variance);
   // Kish effective sample size (sum w)^2 / sum w^2.
   estimate.effective_n = mean.weight_sum * mean.weight_sum / mean.square_sum;
   estimate.value = mean.mean * scale;
@@ -100,6 +91,23 @@ Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
   estimate.ci_high = std::clamp((mean.mean + z * standard_error) * scale, metric.LowestValue(),
                                 metric.HighestValue());
   return estimate;
+}
+
+Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
+                        const std::vector<int32_t>& in_domain, int32_t domain,
+                        const DomainMean& mean, const DesignVariance& variance,
+                        const IntervalOptions& options) {
+  if (!mean.estimable()) {
+    Estimate estimate;
+    estimate.level = options.level;
+    estimate.n = mean.n;
+    estimate.value = estimate.std_error = estimate.ci_low = estimate.ci_high = kNaN;
+    estimate.effective_n = kNaN;
+    return estimate;
+  }
+  std::vector<double> influence(in_domain.size(), 0.0);
+  AddDomainInfluence(responses, in_domain, domain, mean, 1.0, &influence);
+  return EstimateOfDomainMean(metric, mean, variance.Variance(std::move(influence)), options);
 }
 
 Comparison DomainContrast(const Metric& metric, const DesignResponses& responses,

@@ -47,6 +47,11 @@ void AddDomainInfluence(const DesignResponses& responses, const std::vector<int3
                         int32_t domain, const DomainMean& mean, double sign,
                         std::vector<double>* influence);
 
+// An estimable domain's estimate on the reported scale, given the design
+// variance of its mean (on the metric-value scale).
+Estimate EstimateOfDomainMean(const Metric& metric, const DomainMean& mean, double variance,
+                              const IntervalOptions& options);
+
 // The domain's estimate on the reported scale with the design's variance; a
 // non-estimable domain gives NaNs.
 Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,

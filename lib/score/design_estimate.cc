@@ -2,9 +2,11 @@
 #include <candor/design.hpp>
 #include <candor/score.hpp>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "score/design_clustered_mean.hpp"
 #include "score/design_domain.hpp"
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
@@ -17,6 +19,12 @@ Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size
   try {
     if (!internal::NeedsDesignVariance(design)) {
       return EstimateScores(metric, scores, design.weights, n, options);
+    }
+    // Clusters without calibration: one fused pass (falls through on any
+    // invalid input, so the messages below stay the only ones).
+    if (std::optional<Estimate> fused =
+            internal::TryClusteredMean(metric, scores, n, design, options)) {
+      return *fused;
     }
     Result<internal::DesignResponses> responses =
         internal::PrepareDesignResponses(metric, scores, n, design, options);
