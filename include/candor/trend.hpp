@@ -5,7 +5,8 @@
 // Missing values are not accepted: drop them before calling (pymannkendall's
 // default, which the cross-checks follow). Errors: null `values` with n > 0
 // is CANDOR_INVALID_ARGUMENT; n < 3 is CANDOR_EMPTY (too few values for a
-// trend); a NaN or infinite value is CANDOR_OUT_OF_RANGE naming its index.
+// trend); a NaN or infinite value is CANDOR_OUT_OF_RANGE naming its index;
+// running out of memory is CANDOR_OUT_OF_MEMORY.
 #ifndef CANDOR_TREND_HPP_
 #define CANDOR_TREND_HPP_
 

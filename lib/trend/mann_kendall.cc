@@ -1,7 +1,6 @@
 // Mann-Kendall test; formulas and conventions in include/candor/trend.hpp.
-#include <candor/trend.hpp>
-
 #include <algorithm>
+#include <candor/trend.hpp>
 #include <cmath>
 #include <new>
 #include <string>
@@ -76,7 +75,8 @@ Result<MannKendall> MannKendallTest(const double* values, size_t n) {
     out.tau = static_cast<double>(out.s) / static_cast<double>(all);
     return out;
   } catch (const std::bad_alloc&) {
-    return InvalidArgument("out of memory for a series of " + std::to_string(n) + " values");
+    return Status(CANDOR_OUT_OF_MEMORY,
+                  "out of memory for a series of " + std::to_string(n) + " values");
   }
 }
 

@@ -1,8 +1,7 @@
 // Sen's slope and its rank-based interval; conventions in
 // include/candor/trend.hpp.
-#include <candor/trend.hpp>
-
 #include <algorithm>
+#include <candor/trend.hpp>
 #include <cmath>
 #include <cstddef>
 #include <new>
@@ -28,8 +27,7 @@ double Median(std::vector<double>& v) {
   if (v.size() % 2 == 1) return upper;
   // After nth_element every element below `half` is <= upper; the lower
   // middle is their maximum.
-  const double lower =
-      *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(half));
+  const double lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(half));
   return 0.5 * (lower + upper);
 }
 
@@ -75,7 +73,8 @@ Result<SensSlope> SensSlopeEstimate(const double* values, size_t n, double level
     out.ci_high = OrderStatistic(slopes, ClampedIndex(upper_rank, slopes.size()));
     return out;
   } catch (const std::bad_alloc&) {
-    return InvalidArgument("out of memory for " + std::to_string(n) + " values' pairwise slopes");
+    return Status(CANDOR_OUT_OF_MEMORY,
+                  "out of memory for " + std::to_string(n) + " values' pairwise slopes");
   }
 }
 
