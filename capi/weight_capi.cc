@@ -8,6 +8,7 @@
 
 #include <candor/weight.hpp>
 
+#include "score/tally.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
@@ -18,18 +19,19 @@ using candor::capi::Required;
 
 namespace {
 
-std::string NameOr(const char* name, size_t index) {
-  return name != nullptr ? std::string(name) : "margin " + std::to_string(index);
+// A caller's name for a margin or covariate, or "<what> <index>" when NULL.
+std::string NameOr(const char* name, const char* what, size_t index) {
+  return name != nullptr ? std::string(name) : std::string(what) + " " + std::to_string(index);
 }
 
 candor::Status ToMargin(const candor_margin& in, size_t index, size_t n, candor::Margin* out) {
   if (in.codes == nullptr && n > 0) {
-    return candor::InvalidArgument(NameOr(in.name, index) + ": codes is NULL");
+    return candor::InvalidArgument(NameOr(in.name, "margin", index) + ": codes is NULL");
   }
   if (in.population == nullptr && in.levels > 0) {
-    return candor::InvalidArgument(NameOr(in.name, index) + ": population is NULL");
+    return candor::InvalidArgument(NameOr(in.name, "margin", index) + ": population is NULL");
   }
-  out->name = NameOr(in.name, index);
+  out->name = NameOr(in.name, "margin", index);
   out->codes = in.codes;
   out->population.assign(in.population, in.population + in.levels);
   return candor::OkStatus();
@@ -123,7 +125,7 @@ candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covari
     *out = nullptr;
     std::vector<candor::Covariate> list(n_covariates);
     for (size_t j = 0; j < n_covariates; ++j) {
-      list[j].name = NameOr(covariates[j].name, j);
+      list[j].name = NameOr(covariates[j].name, "covariate", j);
       list[j].numeric = covariates[j].numeric;
       list[j].codes = covariates[j].codes;
       list[j].levels = covariates[j].levels;
@@ -331,17 +333,14 @@ candor_status candor_adjust_recency(const candor_score_options* options, const d
     if (s.ok() && n > 0) s = Required(scores, "scores");
     if (s.ok() && kinds > 0) s = Required(reference_share, "reference_share");
     if (!s.ok()) return Fail(s);
-    // The model works on metric values (e.g. +100 / 0 / -100 for NPS).
+    // The model works on metric values (e.g. +100 / 0 / -100 for NPS), after
+    // the same score checks as every estimate (weights are checked by the model).
+    s = candor::internal::ValidateResponses(metric.scale_min, metric.scale_max, scores, nullptr,
+                                            n);
+    if (!s.ok()) return Fail(s);
     std::vector<double> values(n);
     for (size_t i = 0; i < n; ++i) {
-      double x = scores[i];
-      if (!(x >= metric.scale_min && x <= metric.scale_max) || x != static_cast<int>(x)) {
-        return Fail(candor::OutOfRange("score at index " + std::to_string(i) + " (" +
-                                       std::to_string(x) + ") is not an integer in " +
-                                       std::to_string(metric.scale_min) + ".." +
-                                       std::to_string(metric.scale_max)));
-      }
-      values[i] = metric.ValueOf(static_cast<int>(x)) * metric.Multiplier();
+      values[i] = metric.ValueOf(static_cast<int>(scores[i])) * metric.Multiplier();
     }
     std::vector<double> shares(reference_share, reference_share + std::max(kinds, 0));
     auto effect = candor::AdjustRecency(values.data(), weights, event_kind, days_since_event, n,

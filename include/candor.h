@@ -328,8 +328,10 @@ CANDOR_API void candor_weights_free(candor_weights* weights);
 CANDOR_API const double* candor_weights_values(const candor_weights* weights, size_t* n);
 CANDOR_API candor_status candor_weights_summary(const candor_weights* weights,
                                                 candor_weight_summary* out);
-/* Iterations used; 1 when converged, else 0. */
+/* Iterations the fit or calibration used. */
 CANDOR_API int32_t candor_weights_iterations(const candor_weights* weights);
+/* 1 when it converged, else 0 (a fit that does not converge is an error, so
+ * a handle that exists has converged; kept for callers that log it). */
 CANDOR_API int32_t candor_weights_converged(const candor_weights* weights);
 /* Covariate balance rows (IPW): absolute standardized mean differences. */
 CANDOR_API size_t candor_weights_balance_count(const candor_weights* weights);
