@@ -503,6 +503,18 @@ CANDOR_API candor_status candor_table_comment(const candor_table* table,
                                               size_t row, const char** text,
                                               size_t* length);
 
+/* ---------------------------------------------------- trend: series tests */
+/* (Mann-Kendall, Sen's slope, WLS slope: declarations follow here.) */
+
+/* --------------------------------------------------------- trend: buckets */
+/* (Time buckets, rolling and EW estimates, changes, control limits.) */
+
+/* --------------------------------------------------- trend: change points */
+/* (PELT change points in time-ordered responses.) */
+
+/* ---------------------------------------------------- trend: accounts */
+/* (Per-account trends and the ranking of accounts by decline.) */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

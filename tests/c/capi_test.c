@@ -8,21 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int passed = 0;
-static int failed = 0;
-
-#define CHECK(cond)                                                       \
-  do {                                                                    \
-    if (cond) {                                                           \
-      ++passed;                                                           \
-    } else {                                                              \
-      ++failed;                                                           \
-      fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n",       \
-              __FILE__, __LINE__, #cond, candor_last_error());            \
-    }                                                                     \
-  } while (0)
-
-#define CHECK_NEAR(a, b, tol) CHECK(fabs((a) - (b)) <= (tol))
+#include "check.h"
 
 /* Scores with the given numbers of detractors, passives and promoters. */
 static size_t fill_scores(double* out, int det, int pas, int pro) {
@@ -447,6 +433,5 @@ int main(void) {
   test_design_clusters();
   test_calibration_weights();
   test_plain_weights();
-  printf("%d passed, %d failed\n", passed, failed);
-  return failed == 0 ? 0 : 1;
+  return report();
 }
