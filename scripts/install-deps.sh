@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libabsl-dev          # hash maps for interning categorical columns; time zones (trend)
+  tzdata               # the time zone database absl::LoadTimeZone reads (/usr/share/zoneinfo)
   libeigen3-dev        # linear algebra for the weight module (logistic fits, calibration)
   libicu-dev           # Unicode normalization and segmentation for the text module
   nlohmann-json3-dev   # JSON output of the command line
