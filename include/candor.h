@@ -506,6 +506,94 @@ CANDOR_API candor_status candor_table_comment(const candor_table* table,
 /* ---------------------------------------------------- trend: series tests */
 /* (Mann-Kendall, Sen's slope, WLS slope: declarations follow here.) */
 
+/* Trend tests on a time-ordered, equally spaced series (e.g. NPS per month):
+ * the Mann-Kendall test (original, Hamed-Rao for autocorrelation, seasonal),
+ * Sen's slope and a weighted least-squares line through bucket estimates.
+ * Formulas, conventions and references: include/candor/trend.hpp. Values
+ * must be finite (drop missing ones first): a NaN is CANDOR_OUT_OF_RANGE
+ * naming its index; fewer than 3 values is CANDOR_EMPTY. */
+typedef enum candor_mk_method {
+  CANDOR_MK_ORIGINAL = 0,  /* Mann 1945 / Kendall 1975, tie-corrected */
+  CANDOR_MK_HAMED_RAO = 1, /* Var(S) corrected for autocorrelation; n <= 10000 */
+  CANDOR_MK_SEASONAL = 2   /* Hirsch-Slack-Smith; season = index mod period */
+} candor_mk_method;
+
+typedef struct candor_mk_options {
+  size_t size;             /* sizeof(candor_mk_options); set by _init */
+  candor_mk_method method; /* default ORIGINAL */
+  double alpha;            /* in (0, 1); the trend verdict and Hamed-Rao lags; 0.05 */
+  size_t max_lag;          /* Hamed-Rao: lags 1..max_lag; 0 (default): all */
+  size_t period;           /* seasonal: seasons per cycle, >= 2; n >= 2 periods */
+  int32_t hamed_rao_signed_sum; /* 1: the paper's signed sum; 0 (default): |sum| */
+} candor_mk_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_mk_options_init. */
+CANDOR_API candor_status candor_mk_options_defaults(candor_mk_options* options, size_t size);
+static inline void candor_mk_options_init(candor_mk_options* options) {
+  candor_mk_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_mk_result {
+  int64_t s;               /* sum_{i<j} sign(x_j - x_i) (within seasons) */
+  double var_s;            /* tie-corrected; times variance_factor (Hamed-Rao) */
+  double z;                /* continuity-corrected */
+  double p_value;          /* two-sided */
+  double tau;              /* S / number of pairs (tau-a) */
+  int64_t n;
+  int32_t trend;           /* +1 increasing, -1 decreasing, 0 none, at alpha */
+  double variance_factor;  /* Hamed-Rao n/n*_s; 1 otherwise */
+  int64_t significant_lags; /* Hamed-Rao: lags used; 0 otherwise */
+} candor_mk_result;
+
+/* options NULL: the original test with the defaults. */
+CANDOR_API candor_status candor_mann_kendall(const double* values, size_t n,
+                                             const candor_mk_options* options,
+                                             candor_mk_result* out);
+
+typedef struct candor_sens_slope_result {
+  double slope;      /* per index step (per cycle for the seasonal slope) */
+  double intercept;  /* median(x) - median(time) * slope */
+  double ci_low;     /* Sen's rank interval at `level` */
+  double ci_high;
+} candor_sens_slope_result;
+
+/* Sen's slope with its interval; level in (0, 1); n <= 10000 (O(n^2)). */
+CANDOR_API candor_status candor_sens_slope(const double* values, size_t n, double level,
+                                           candor_sens_slope_result* out);
+/* The seasonal Sen's slope: median of within-season slopes, per cycle. */
+CANDOR_API candor_status candor_seasonal_sens_slope(const double* values, size_t n,
+                                                    size_t period, double level,
+                                                    candor_sens_slope_result* out);
+
+typedef struct candor_wls_slope_result {
+  double slope;
+  double slope_std_error;
+  double slope_ci_low;
+  double slope_ci_high;
+  double slope_p_value;      /* two-sided, slope = 0 */
+  double intercept;          /* the line at time 0 */
+  double intercept_std_error;
+  double intercept_ci_low;
+  double intercept_ci_high;
+  double intercept_p_value;
+  double chi_square;         /* sum w_i residual_i^2, on n - 2 df */
+  double residual_scale;     /* chi_square / (n - 2) */
+  int64_t n;
+} candor_wls_slope_result;
+
+/* Weighted least-squares line through bucket estimates values[i] with
+ * std_errors[i] > 0 (weights 1/se^2) at times[i] (NULL: the index 0..n-1;
+ * else strictly increasing: an unsorted or duplicate time is
+ * CANDOR_INVALID_ARGUMENT naming its index). scale_by_residual_variance 0
+ * (recommended): the std errors are known sampling errors, covariance
+ * (X'WX)^-1 and normal intervals; 1: scaled by chi_square/(n-2) with t(n-2)
+ * intervals (statsmodels WLS's default). */
+CANDOR_API candor_status candor_wls_slope(const double* values, const double* std_errors,
+                                          const double* times, size_t n, double level,
+                                          int32_t scale_by_residual_variance,
+                                          candor_wls_slope_result* out);
+
 /* --------------------------------------------------------- trend: buckets */
 /* (Time buckets, rolling and EW estimates, changes, control limits.) */
 

@@ -1,78 +1,90 @@
-// Mann-Kendall test; formulas and conventions in include/candor/trend.hpp.
-#include <algorithm>
+// Mann-Kendall test and its variants; formulas and conventions in
+// include/candor/trend.hpp.
 #include <candor/trend.hpp>
 #include <cmath>
 #include <new>
 #include <string>
 #include <vector>
 
-#include "common/normal.hpp"
 #include "trend/series.hpp"
 
 namespace candor {
 namespace {
 
-// Sorts `v` ascending and returns the number of strict inversions (i < j with
-// v[i] > v[j]); equal values are not inversions because the merge takes from
-// the left run on ties.
-int64_t SortCountingInversions(std::vector<double>& v) {
-  std::vector<double> buffer(v.size());
-  int64_t inversions = 0;
-  for (size_t width = 1; width < v.size(); width *= 2) {
-    for (size_t lo = 0; lo < v.size(); lo += 2 * width) {
-      const size_t mid = std::min(lo + width, v.size());
-      const size_t hi = std::min(lo + 2 * width, v.size());
-      size_t i = lo, j = mid, out = lo;
-      while (i < mid && j < hi) {
-        if (v[i] <= v[j]) {
-          buffer[out++] = v[i++];
-        } else {
-          inversions += static_cast<int64_t>(mid - i);  // v[j] < every left rest
-          buffer[out++] = v[j++];
-        }
-      }
-      while (i < mid) buffer[out++] = v[i++];
-      while (j < hi) buffer[out++] = v[j++];
-    }
-    v.swap(buffer);
-  }
-  return inversions;
+MannKendall Original(const double* values, size_t n, std::vector<double>* sorted) {
+  MannKendall out;
+  out.n = static_cast<int64_t>(n);
+  out.s = internal::MannKendallScore(values, n, sorted);
+  out.var_s = internal::MannKendallVariance(*sorted);
+  out.tau = static_cast<double>(out.s) / (0.5 * static_cast<double>(n) * (n - 1.0));
+  return out;
 }
 
-int64_t TiedPairs(const std::vector<double>& sorted) {
-  int64_t pairs = 0;
-  size_t start = 0;
-  while (start < sorted.size()) {
-    size_t end = start + 1;
-    while (end < sorted.size() && sorted[end] == sorted[start]) ++end;
-    const int64_t t = static_cast<int64_t>(end - start);
-    pairs += t * (t - 1) / 2;
-    start = end;
+Result<MannKendall> HamedRao(const double* values, size_t n, const MannKendallOptions& options) {
+  if (n > kSensSlopeMaxN) {
+    return Unsupported("the Hamed-Rao test detrends by Sen's slope (O(n^2)); n = " +
+                       std::to_string(n) + " exceeds the limit of " +
+                       std::to_string(kSensSlopeMaxN));
   }
-  return pairs;
+  // The level only matters for the interval, which is not used here.
+  Result<SensSlope> sen = SensSlopeEstimate(values, n, 0.95);
+  if (!sen.ok()) return sen.status();
+  std::vector<double> sorted;
+  MannKendall out = Original(values, n, &sorted);
+  out.variance_factor =
+      internal::HamedRaoFactor(values, n, sen->slope, options.alpha, options.max_lag,
+                               options.hamed_rao_signed_sum, &out.significant_lags);
+  if (!(out.variance_factor > 0)) {
+    return Unsupported("the Hamed-Rao signed sum gives a variance factor n/n*_s = " +
+                       std::to_string(out.variance_factor) +
+                       " <= 0 (strong negative autocorrelation); use the absolute sum");
+  }
+  out.var_s *= out.variance_factor;
+  return out;
+}
+
+Result<MannKendall> Seasonal(const double* values, size_t n, size_t period) {
+  if (period < 2) {
+    return InvalidArgument("the seasonal test needs period >= 2; got " + std::to_string(period));
+  }
+  if (n / period < 2) {
+    return Empty("the seasonal test needs at least 2 full periods (" +
+                 std::to_string(2 * period) + " values for period " + std::to_string(period) +
+                 "); got " + std::to_string(n));
+  }
+  return internal::SeasonalScore(internal::SeasonColumns(values, n, period));
 }
 
 }  // namespace
 
 Result<MannKendall> MannKendallTest(const double* values, size_t n) {
+  return MannKendallTest(values, n, MannKendallOptions());
+}
+
+Result<MannKendall> MannKendallTest(const double* values, size_t n,
+                                    const MannKendallOptions& options) {
   CANDOR_RETURN_IF_ERROR(internal::CheckTrendSeries(values, n));
+  CANDOR_RETURN_IF_ERROR(internal::CheckProbability(options.alpha, "alpha"));
   try {
-    std::vector<double> sorted(values, values + n);
-    // Pairs i < j split into increasing (concordant), decreasing (the
-    // inversions) and tied: S = concordant - discordant
-    //                         = all - tied - 2 * discordant.
-    const int64_t discordant = SortCountingInversions(sorted);
-    const int64_t all = static_cast<int64_t>(n) * static_cast<int64_t>(n - 1) / 2;
-    MannKendall out;
-    out.n = static_cast<int64_t>(n);
-    out.s = all - TiedPairs(sorted) - 2 * discordant;
-    out.var_s = internal::MannKendallVariance(sorted);
-    if (out.var_s > 0) {
-      if (out.s > 0) out.z = static_cast<double>(out.s - 1) / std::sqrt(out.var_s);
-      if (out.s < 0) out.z = static_cast<double>(out.s + 1) / std::sqrt(out.var_s);
+    Result<MannKendall> out = MannKendall();
+    switch (options.method) {
+      case MannKendallMethod::kOriginal: {
+        std::vector<double> sorted;
+        out = Original(values, n, &sorted);
+        break;
+      }
+      case MannKendallMethod::kHamedRao:
+        out = HamedRao(values, n, options);
+        break;
+      case MannKendallMethod::kSeasonal:
+        out = Seasonal(values, n, options.period);
+        break;
+      default:
+        return InvalidArgument("unknown Mann-Kendall method " +
+                               std::to_string(static_cast<int>(options.method)));
     }
-    out.p_value = internal::TwoSidedPValue(out.z);
-    out.tau = static_cast<double>(out.s) / static_cast<double>(all);
+    if (!out.ok()) return out;
+    internal::SetMannKendallVerdict(options.alpha, &*out);
     return out;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY,

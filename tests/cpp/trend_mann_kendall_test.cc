@@ -1,8 +1,10 @@
 // Mann-Kendall test and Sen's slope: pymannkendall's published vector,
 // fixtures from scipy and an O(n^2) S (tests/crosscheck/trend_reference.py),
+// R's cor.test (tests/crosscheck/trend_kendall.R),
 // a brute-force S on random data with many ties, and input validation.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <candor/trend.hpp>
 #include <cmath>
 #include <cstdint>
@@ -112,6 +114,47 @@ TEST(MannKendallTest, MatchesScipyAndBruteForceFixtures) {
     // Order statistics of the same slopes: exact equality is expected.
     EXPECT_DOUBLE_EQ(sen->ci_low, std::stod(row.at("low")));
     EXPECT_DOUBLE_EQ(sen->ci_high, std::stod(row.at("high")));
+  }
+}
+
+// R's cor.test(index, x, method = "kendall", exact = FALSE, continuity =
+// TRUE) (tests/crosscheck/trend_kendall.R). R reports tau-b; with no ties in
+// time, S = tau_b sqrt(T0 (T0 - T2)) and candor's tau-a = S / T0, T0 = all
+// pairs, T2 = pairs tied in x. R's continuity-corrected z and its p-value are
+// candor's z and p.
+TEST(MannKendallTest, MatchesRCorTestKendall) {
+  // Both files hold the case "bogra" (the same series); R read the first.
+  std::map<std::string, std::vector<double>> series;
+  for (const char* file : {"trend_series.csv", "variants_series.csv"}) {
+    std::map<std::string, std::vector<double>> in_file;
+    for (const auto& row : ReadCsv(file)) {
+      in_file[row.at("case")].push_back(std::stod(row.at("value")));
+    }
+    series.insert(in_file.begin(), in_file.end());  // keeps existing cases
+  }
+  const auto expected = ReadCsv("trend_kendall_r.csv");
+  ASSERT_GE(expected.size(), 15u);
+  for (const auto& row : expected) {
+    const std::string name = row.at("case");
+    SCOPED_TRACE(name);
+    const std::vector<double>& x = series.at(name);
+    const Result<MannKendall> mk = MannKendallTest(x.data(), x.size());
+    ASSERT_TRUE(mk.ok()) << mk.status().message();
+    EXPECT_EQ(mk->s, std::stoll(row.at("s_direct")));
+    EXPECT_NEAR(static_cast<double>(mk->s), std::stod(row.at("s_from_tau")), 1e-6);
+    const double var_s = std::stod(row.at("var_s"));
+    EXPECT_NEAR(mk->var_s, var_s, 1e-12 * var_s);
+    EXPECT_NEAR(mk->z, std::stod(row.at("z")), 1e-9);
+    const double p = std::stod(row.at("p"));
+    EXPECT_NEAR(mk->p_value, p, 1e-9 * std::max(p, 1e-12));
+    // tau-a from R's tau-b.
+    const double n = static_cast<double>(x.size());
+    const double t0 = n * (n - 1) / 2;
+    std::map<double, double> counts;
+    for (double v : x) ++counts[v];
+    double t2 = 0;
+    for (const auto& [value, t] : counts) t2 += t * (t - 1) / 2;
+    EXPECT_NEAR(mk->tau, std::stod(row.at("tau_b")) * std::sqrt((t0 - t2) / t0), 1e-13);
   }
 }
 

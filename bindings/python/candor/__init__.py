@@ -19,6 +19,8 @@ from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, c
                             compare, compare_groups, csat, margin_of_error, mean_score, nps,
                             required_n, score, top_box)
 from candor.table import Table, parse_csv, read_csv
+from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
+                                 wls_slope)
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
@@ -33,4 +35,5 @@ __all__ = [
     "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
     "parse_csv", "poststratify", "rake", "read_csv", "recency_weights", "required_n",
     "response_rates", "score", "top_box", "trim_weights", "weight_summary",
+    "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
 ]
