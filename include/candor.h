@@ -597,6 +597,112 @@ CANDOR_API candor_status candor_wls_slope(const double* values, const double* st
 /* --------------------------------------------------------- trend: buckets */
 /* (Time buckets, rolling and EW estimates, changes, control limits.) */
 
+/* The metric per calendar bucket (day, ISO week, month, quarter) in an IANA
+ * time zone, per segment, with rolling-window and exponentially weighted
+ * estimates, the change from the previous non-empty bucket (difference, SE,
+ * interval, p-value, minimal detectable change) and control limits.
+ * Definitions, formulas and references: include/candor/trend_buckets.hpp. */
+typedef enum candor_period {
+  CANDOR_PERIOD_DAY = 0,    /* local midnight to midnight; "2026-01-31" */
+  CANDOR_PERIOD_WEEK = 1,   /* ISO week from Monday; "2026-W03" (ISO year) */
+  CANDOR_PERIOD_MONTH = 2,  /* "2026-01" */
+  CANDOR_PERIOD_QUARTER = 3 /* "2026-Q1" */
+} candor_period;
+
+typedef struct candor_buckets_options {
+  size_t size;            /* sizeof(candor_buckets_options); set by _init */
+  candor_period every;    /* default MONTH */
+  const char* time_zone;  /* IANA name, e.g. "Europe/London"; NULL or default: "UTC".
+                             Read during candor_buckets_new only. */
+  int32_t window_days;    /* rolling window of the last N local days; 0 (default): none */
+  double half_life_days;  /* exponential weighting half-life; 0 (default): none */
+  double power;           /* of the minimal detectable change; default 0.8 */
+  double control_k;       /* control limits at center +/- k sigma_i; default 3 */
+  double control_level;   /* in (0, 1): k = z_{(1 + level)/2} instead; default 0 */
+} candor_buckets_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_buckets_options_init. */
+CANDOR_API candor_status candor_buckets_options_defaults(candor_buckets_options* options,
+                                                         size_t size);
+static inline void candor_buckets_options_init(candor_buckets_options* options) {
+  candor_buckets_options_defaults(options, sizeof(*options));
+}
+
+/* The rows of a bucket trend: one per (segment, bucket), segments ascending,
+ * buckets in time order (row j * buckets + k is bucket k of series j).
+ * Thread-safety: immutable once made; may be read from many threads. The
+ * columns and labels are owned by the handle and valid until its free. */
+typedef struct candor_buckets candor_buckets;
+
+/* scores and times (Unix seconds, any order) have n entries; weights (NULL:
+ * all 1), accounts (cluster codes >= 0; NULL: none; Wald only) and segments
+ * (any int32 codes; NULL: one series) too. score_options picks the metric
+ * and interval (its level also sets the MDC's alpha = 1 - level). */
+CANDOR_API candor_status candor_buckets_new(const candor_score_options* score_options,
+                                            const candor_buckets_options* options,
+                                            const double* scores, const int64_t* times, size_t n,
+                                            const double* weights, const int32_t* accounts,
+                                            const int32_t* segments, candor_buckets** out);
+CANDOR_API void candor_buckets_free(candor_buckets* buckets);
+/* Rows (segments x buckets); 0 for NULL. */
+CANDOR_API size_t candor_buckets_rows(const candor_buckets* buckets);
+/* The label of a row's bucket, e.g. "2026-W03"; NULL when out of range. */
+CANDOR_API const char* candor_buckets_label(const candor_buckets* buckets, size_t row);
+
+/* Columns, one value per row. Statistics of an empty bucket, and of rolling
+ * or smoothed estimates not asked for, are NaN with n = 0; change columns
+ * are NaN where there is no previous non-empty bucket (PREVIOUS = -1). */
+typedef enum candor_buckets_column {
+  /* double columns: candor_buckets_column_f64 */
+  CANDOR_BUCKETS_VALUE = 0,
+  CANDOR_BUCKETS_STD_ERROR = 1,
+  CANDOR_BUCKETS_CI_LOW = 2,
+  CANDOR_BUCKETS_CI_HIGH = 3,
+  CANDOR_BUCKETS_EFFECTIVE_N = 4,
+  CANDOR_BUCKETS_ROLLING_VALUE = 5,
+  CANDOR_BUCKETS_ROLLING_STD_ERROR = 6,
+  CANDOR_BUCKETS_ROLLING_CI_LOW = 7,
+  CANDOR_BUCKETS_ROLLING_CI_HIGH = 8,
+  CANDOR_BUCKETS_ROLLING_EFFECTIVE_N = 9,
+  CANDOR_BUCKETS_SMOOTHED_VALUE = 10,
+  CANDOR_BUCKETS_SMOOTHED_STD_ERROR = 11,
+  CANDOR_BUCKETS_SMOOTHED_CI_LOW = 12,
+  CANDOR_BUCKETS_SMOOTHED_CI_HIGH = 13,
+  CANDOR_BUCKETS_SMOOTHED_EFFECTIVE_N = 14,
+  CANDOR_BUCKETS_CHANGE = 15,           /* this bucket - previous */
+  CANDOR_BUCKETS_CHANGE_STD_ERROR = 16,
+  CANDOR_BUCKETS_CHANGE_CI_LOW = 17,
+  CANDOR_BUCKETS_CHANGE_CI_HIGH = 18,
+  CANDOR_BUCKETS_CHANGE_P_VALUE = 19,
+  CANDOR_BUCKETS_MDC = 20,              /* minimal detectable change */
+  CANDOR_BUCKETS_CENTER = 21,           /* control limits */
+  CANDOR_BUCKETS_LOWER = 22,
+  CANDOR_BUCKETS_UPPER = 23,
+  /* int64 columns: candor_buckets_column_i64 */
+  CANDOR_BUCKETS_START = 100,           /* Unix seconds, inclusive */
+  CANDOR_BUCKETS_END = 101,             /* Unix seconds, exclusive */
+  CANDOR_BUCKETS_N = 102,
+  CANDOR_BUCKETS_ROLLING_N = 103,
+  CANDOR_BUCKETS_SMOOTHED_N = 104,
+  CANDOR_BUCKETS_PREVIOUS = 105,        /* row compared with, or -1 */
+  /* int32 columns: candor_buckets_column_i32 */
+  CANDOR_BUCKETS_SEGMENT = 200,         /* the series' segment code (0 without) */
+  CANDOR_BUCKETS_FLAG = 201             /* +1 above upper, -1 below lower, 0 within */
+} candor_buckets_column;
+
+/* *out points to the column's candor_buckets_rows values. Asking a column
+ * of another type is CANDOR_INVALID_ARGUMENT. */
+CANDOR_API candor_status candor_buckets_column_f64(const candor_buckets* buckets,
+                                                   candor_buckets_column column,
+                                                   const double** out);
+CANDOR_API candor_status candor_buckets_column_i64(const candor_buckets* buckets,
+                                                   candor_buckets_column column,
+                                                   const int64_t** out);
+CANDOR_API candor_status candor_buckets_column_i32(const candor_buckets* buckets,
+                                                   candor_buckets_column column,
+                                                   const int32_t** out);
+
 /* --------------------------------------------------- trend: change points */
 /* (PELT change points in time-ordered responses.) */
 

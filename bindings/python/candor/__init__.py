@@ -19,6 +19,7 @@ from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, c
                             compare, compare_groups, csat, margin_of_error, mean_score, nps,
                             required_n, score, top_box)
 from candor.table import Table, parse_csv, read_csv
+from candor.trend_buckets import trend
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
                                  wls_slope)
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
@@ -35,5 +36,6 @@ __all__ = [
     "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
     "parse_csv", "poststratify", "rake", "read_csv", "recency_weights", "required_n",
     "response_rates", "score", "top_box", "trim_weights", "weight_summary",
+    "trend",
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
 ]

@@ -1,0 +1,256 @@
+"""The metric per calendar bucket (day, ISO week, month, quarter) in a time
+zone: estimates with intervals, rolling and exponentially weighted estimates,
+the change from the previous bucket with its minimal detectable change, and
+control limits. Formulas: include/candor/trend_buckets.hpp; C ABI: the
+"trend: buckets" section of include/candor.h.
+"""
+
+import ctypes
+
+import numpy as np
+
+from candor import _compat
+from candor import _convert
+from candor import _labels
+from candor import _lib
+from candor._lib import Error, lib
+
+_PERIODS = {"day": 0, "daily": 0, "week": 1, "weekly": 1, "month": 2, "monthly": 2,
+            "quarter": 3, "quarterly": 3}
+
+
+class BucketsOptions(ctypes.Structure):
+    """candor_buckets_options."""
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("every", ctypes.c_int),
+        ("time_zone", ctypes.c_char_p),
+        ("window_days", ctypes.c_int32),
+        ("half_life_days", ctypes.c_double),
+        ("power", ctypes.c_double),
+        ("control_k", ctypes.c_double),
+        ("control_level", ctypes.c_double),
+    ]
+
+
+class _Buckets(ctypes.Structure):
+    pass
+
+
+_BucketsP = ctypes.POINTER(_Buckets)
+_double_p = ctypes.POINTER(ctypes.c_double)
+_int32_p = ctypes.POINTER(ctypes.c_int32)
+_int64_p = ctypes.POINTER(ctypes.c_int64)
+
+_SIGNATURES = {
+    "candor_buckets_options_defaults": (ctypes.c_int, [ctypes.POINTER(BucketsOptions),
+                                                        ctypes.c_size_t]),
+    "candor_buckets_new": (ctypes.c_int, [ctypes.POINTER(_lib.ScoreOptions),
+                                          ctypes.POINTER(BucketsOptions), _double_p, _int64_p,
+                                          ctypes.c_size_t, _double_p, _int32_p, _int32_p,
+                                          ctypes.POINTER(_BucketsP)]),
+    "candor_buckets_free": (None, [_BucketsP]),
+    "candor_buckets_rows": (ctypes.c_size_t, [_BucketsP]),
+    "candor_buckets_label": (ctypes.c_char_p, [_BucketsP, ctypes.c_size_t]),
+    "candor_buckets_column_f64": (ctypes.c_int, [_BucketsP, ctypes.c_int,
+                                                 ctypes.POINTER(_double_p)]),
+    "candor_buckets_column_i64": (ctypes.c_int, [_BucketsP, ctypes.c_int,
+                                                 ctypes.POINTER(_int64_p)]),
+    "candor_buckets_column_i32": (ctypes.c_int, [_BucketsP, ctypes.c_int,
+                                                 ctypes.POINTER(_int32_p)]),
+}
+for _name, (_restype, _argtypes) in _SIGNATURES.items():
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
+
+# candor_buckets_column values, in result order.
+_ESTIMATE_F64 = ("value", "std_error", "ci_low", "ci_high", "effective_n")
+_F64 = {"value": 0, "std_error": 1, "ci_low": 2, "ci_high": 3, "effective_n": 4,
+        "rolling_value": 5, "rolling_std_error": 6, "rolling_ci_low": 7, "rolling_ci_high": 8,
+        "rolling_effective_n": 9, "smoothed_value": 10, "smoothed_std_error": 11,
+        "smoothed_ci_low": 12, "smoothed_ci_high": 13, "smoothed_effective_n": 14,
+        "change": 15, "change_std_error": 16, "change_ci_low": 17, "change_ci_high": 18,
+        "change_p_value": 19, "mdc": 20, "center": 21, "lower": 22, "upper": 23}
+_I64 = {"start": 100, "end": 101, "n": 102, "rolling_n": 103, "smoothed_n": 104,
+        "previous": 105}
+_I32 = {"segment": 200, "flag": 201}
+
+
+def _unix_seconds(times):
+    """int64 Unix seconds from integers, floats, datetime64 or pandas datetimes
+    (timezone-aware ones are converted to UTC; naive ones are taken as UTC)."""
+    pd = _compat.pandas()
+    if pd is not None and isinstance(times, (pd.Series, pd.Index)) and \
+            isinstance(times.dtype, pd.DatetimeTZDtype):
+        times = times.dt.tz_convert("UTC").dt.tz_localize(None) if isinstance(times, pd.Series) \
+            else times.tz_convert("UTC").tz_localize(None)
+    array = np.asarray(times)
+    if array.ndim != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "times must be one-dimensional, got shape %s" % (array.shape,))
+    if array.dtype.kind == "M":
+        bad = np.flatnonzero(np.isnat(array))
+        if len(bad):
+            raise Error("CANDOR_OUT_OF_RANGE", "time at index %d is missing (NaT)" % bad[0])
+        nanos = array.astype("datetime64[ns]").astype(np.int64)
+        return np.ascontiguousarray(nanos // 10**9, dtype=np.int64)
+    if array.dtype.kind in "iu":
+        return np.ascontiguousarray(array, dtype=np.int64)
+    if array.dtype.kind == "f":
+        bad = np.flatnonzero(~np.isfinite(array))
+        if len(bad):
+            raise Error("CANDOR_OUT_OF_RANGE",
+                        "time at index %d is not finite (%r)" % (bad[0], array[bad[0]]))
+        return np.ascontiguousarray(np.floor(array), dtype=np.int64)
+    raise Error("CANDOR_INVALID_ARGUMENT",
+                "times must be Unix seconds or datetimes, got dtype %s" % array.dtype)
+
+
+def _plain_weights(weights):
+    from candor.weights import Weights
+    if isinstance(weights, Weights):
+        if weights.is_calibration:
+            raise Error("CANDOR_UNSUPPORTED",
+                        "trend buckets do not carry a calibration into their variances; pass "
+                        "weights.values to use the calibrated weights as plain weights")
+        return weights.values
+    return weights
+
+
+def _options(every, tz, window_days, half_life_days, power, control_k, control_level):
+    options = BucketsOptions()
+    _lib.check(lib.candor_buckets_options_defaults(ctypes.byref(options),
+                                                   ctypes.sizeof(options)))
+    key = every.lower() if isinstance(every, str) else every
+    if key not in _PERIODS:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "unknown period %r; expected 'day', 'week', 'month' or 'quarter'" % (every,))
+    options.every = _PERIODS[key]
+    if not isinstance(tz, str):
+        raise Error("CANDOR_INVALID_ARGUMENT", "tz must be an IANA name, got %r" % (tz,))
+    options.time_zone = tz.encode("utf-8")
+    if window_days is not None:
+        options.window_days = _convert._int32("window_days", window_days)
+        if options.window_days <= 0:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "window_days must be positive, got %r" % (window_days,))
+    if half_life_days is not None:
+        options.half_life_days = _convert._float("half_life_days", half_life_days)
+        if not options.half_life_days > 0:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "half_life_days must be positive, got %r" % (half_life_days,))
+    options.power = _convert._float("power", power)
+    options.control_k = _convert._float("control_k", control_k)
+    if control_level is not None:
+        options.control_level = _convert._float("control_level", control_level)
+    return options
+
+
+def _codes(values, n, what):
+    if values is None:
+        return None, None
+    codes, levels = _labels.factorize_present(values, what)
+    if len(codes) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH", "%s has %d labels but scores has %d"
+                    % (what, len(codes), n))
+    return codes, levels
+
+
+def _read(handle):
+    rows = lib.candor_buckets_rows(handle)
+    columns = {"label": [lib.candor_buckets_label(handle, i).decode("utf-8")
+                         for i in range(rows)]}
+    for table, getter, pointer, dtype in (
+            (_I32, lib.candor_buckets_column_i32, _int32_p, np.int32),
+            (_I64, lib.candor_buckets_column_i64, _int64_p, np.int64),
+            (_F64, lib.candor_buckets_column_f64, _double_p, np.float64)):
+        for name, code in table.items():
+            out = pointer()
+            _lib.check(getter(handle, code, ctypes.byref(out)))
+            columns[name] = np.ctypeslib.as_array(out, shape=(rows,)).astype(dtype, copy=True) \
+                if rows else np.zeros(0, dtype)
+    return columns
+
+
+def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, accounts=None,
+          segments=None, window_days=None, half_life_days=None, *, power=0.8, control_k=3.0,
+          control_level=None, scale=None, box=None, promoter_min=None, detractor_max=None,
+          interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+    """`metric` per calendar bucket of `every` ("day", "week" (ISO, Monday
+    start), "month" or "quarter") in the IANA time zone `tz`.
+
+    times: Unix seconds (int64), numpy datetime64 or pandas datetimes (aware
+    ones converted to UTC, naive ones read as UTC), in any order. weights: an
+    array or a non-calibration candor.Weights; accounts: cluster labels (the
+    variances become cluster-robust; Wald only); segments: labels, one series
+    of buckets per distinct label. window_days adds rolling_* columns (the
+    last N local days up to each bucket's end); half_life_days adds smoothed_*
+    columns (exponential weights 2^(-age / half-life) up to each bucket's end).
+
+    Returns a pandas DataFrame (a dict of numpy arrays without pandas), one
+    row per bucket (and segment): segment (with segments), bucket (label),
+    start and end (timezone-aware, end exclusive), value, std_error, ci_low,
+    ci_high, n, effective_n, the rolling_* and smoothed_* columns asked for,
+    previous (the row compared with, -1 if none), change (this - previous),
+    change_std_error, change_ci_low, change_ci_high, change_p_value, mdc (the
+    minimal detectable change at `power`), center, lower, upper (control
+    limits at center +/- control_k sigma / sqrt(effective n), or at the
+    normal quantile of control_level) and flag (+1 above, -1 below, 0 within).
+    """
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
+        interval=interval, level=level, prior=prior, replicates=replicates, seed=seed,
+        threads=threads)
+    bucket_options = _options(every, tz, window_days, half_life_days, power, control_k,
+                              control_level)
+    scores, weights = _convert.scores_and_weights(scores, _plain_weights(weights))
+    n = len(scores)
+    seconds = _unix_seconds(times)
+    if len(seconds) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "times has %d entries but scores has %d" % (len(seconds), n))
+    account_codes, _ = _codes(accounts, n, "accounts")
+    segment_codes, segment_levels = _codes(segments, n, "segments")
+    handle = _BucketsP()
+    _lib.check(lib.candor_buckets_new(
+        ctypes.byref(options), ctypes.byref(bucket_options), _convert.double_pointer(scores),
+        seconds.ctypes.data_as(_int64_p), n, _convert.double_pointer(weights),
+        None if account_codes is None else account_codes.ctypes.data_as(_int32_p),
+        None if segment_codes is None else segment_codes.ctypes.data_as(_int32_p),
+        ctypes.byref(handle)))
+    try:
+        columns = _read(handle)
+    finally:
+        lib.candor_buckets_free(handle)
+    return _frame(columns, tz, segment_levels, window_days is not None,
+                  half_life_days is not None)
+
+
+def _frame(columns, tz, segment_levels, rolling, smoothed):
+    out = {}
+    if segment_levels is not None:
+        out["segment"] = [_labels._plain(segment_levels[c]) for c in columns["segment"]]
+    out["bucket"] = columns["label"]
+    pd = _compat.pandas()
+    for edge in ("start", "end"):
+        out[edge] = pd.to_datetime(columns[edge], unit="s", utc=True).tz_convert(tz) \
+            if pd is not None else columns[edge]
+    for name in _ESTIMATE_F64[:4]:
+        out[name] = columns[name]
+    out["n"] = columns["n"]
+    out["effective_n"] = columns["effective_n"]
+    for prefix, wanted in (("rolling_", rolling), ("smoothed_", smoothed)):
+        if wanted:
+            for name in _ESTIMATE_F64[:4]:
+                out[prefix + name] = columns[prefix + name]
+            out[prefix + "n"] = columns[prefix + "n"]
+            out[prefix + "effective_n"] = columns[prefix + "effective_n"]
+    out["previous"] = columns["previous"]
+    for name in ("change", "change_std_error", "change_ci_low", "change_ci_high",
+                 "change_p_value", "mdc", "center", "lower", "upper"):
+        out[name] = columns[name]
+    out["flag"] = columns["flag"]
+    if pd is None:
+        return {k: np.asarray(v) for k, v in out.items()}
+    return pd.DataFrame(out)

@@ -1,0 +1,172 @@
+// candor/trend_buckets.hpp — a metric per calendar bucket (day, ISO week,
+// month, quarter) in a time zone, with rolling and exponentially weighted
+// estimates, the change from the previous bucket with its minimal detectable
+// change, and control limits.
+//
+// Calendar. Times are Unix seconds (UTC), in any order, repeats allowed. A
+// response belongs to the bucket holding its local civil time in `time_zone`
+// (IANA name, read from the tz database, e.g. Debian's tzdata in
+// /usr/share/zoneinfo, through Abseil's absl::LoadTimeZone):
+//   day      local midnight to the next local midnight; label "2026-01-31"
+//   week     ISO 8601 week, Monday 00:00 to the next Monday; label
+//            "2026-W03" with the ISO year (the year of the week's Thursday),
+//            so 2024-12-30 is in "2025-W01"
+//   month    label "2026-01";  quarter: label "2026-Q1"
+// A bucket is [start, end) in Unix seconds: start is the first instant whose
+// local civil time is in the bucket (a local midnight; if that midnight is
+// skipped by a daylight-saving jump, the instant of the jump), end the next
+// bucket's start. Days are therefore 23, 24 or 25 hours long across DST.
+// Buckets run contiguously from the bucket of the earliest response to that
+// of the latest, the same grid for every segment; a bucket without responses
+// is a row with n = 0 and NaN statistics, not an error. Times must lie in
+// [1900-01-01, 2200-01-01) UTC.
+//
+// Per bucket (s_i the metric's value of response i, w_i its weight, 1 if
+// none; see candor/score.hpp):
+//  - estimate: EstimateScores (weights optional) or, with account codes,
+//    EstimateDesign with SurveyDesign{weights, accounts} (cluster-robust
+//    linearization; Wald only). A bucket whose variance is undefined (one
+//    weighted response, one account, or zero total weight) keeps its point
+//    estimate (the Hajek mean times the metric's multiplier; NaN for zero
+//    weight) with NaN std_error and interval.
+//  - rolling (window_days = N > 0): the same estimate over the responses with
+//    time in [end - N local days, end): the window starts at the same local
+//    wall-clock time N civil days before the bucket's end (Abseil civil-time
+//    arithmetic, as Python's aware datetime - timedelta(days=N)).
+//  - smoothed (half_life_days = h > 0): exponentially weighted estimate at the
+//    bucket's end over every response with time < end, weight
+//    w_i * 2^(-(end - t_i) / (86400 h)) (decay in elapsed seconds), estimated
+//    as a weighted estimate (linearization variance, Kish effective n
+//    (sum w)^2 / sum w^2; cluster-robust with accounts).
+//  - change: this bucket minus the previous non-empty bucket of the series
+//    (non-empty: n > 0 and a positive total weight; `previous` is its row
+//    index; -1 and NaN for the first non-empty bucket and for empty buckets;
+//    NaN with `previous` set when either bucket's variance is undefined). Independent groups: Compare (var_this + var_prev,
+//    two-sided normal p). With accounts the two buckets are domains of one
+//    design over their responses and the contrast is linearized jointly
+//    (CompareGroups), so an account answering in both periods is counted once.
+//  - mdc: the minimal detectable change at the two buckets' volumes, the
+//    standard two-sample power formula (Cohen 1988, "Statistical Power
+//    Analysis for the Behavioral Sciences", ch. 2; Chow, Shao and Wang 2008,
+//    sec. 3.2): mdc = (z_{1 - alpha/2} + z_{power}) * se_change, with
+//    alpha = 1 - level of the interval options and se_change the change's
+//    standard error (sqrt(var_this + var_prev) for independent groups): the
+//    smallest true change a two-sided level-alpha test detects with
+//    probability `power`. A change smaller than mdc is indistinguishable
+//    from noise at these volumes.
+//  - control limits (the p-chart idea, Montgomery, "Introduction to
+//    Statistical Quality Control", 7th ed., sec. 7.2, applied to the
+//    per-response values s_i): over all responses of the series,
+//    m = sum w s / sum w and sigma^2 = sum w (s - m)^2 / sum w (for NPS the
+//    trinomial (p + d) - (p - d)^2); center = M m, and per bucket
+//    lower/upper = center -/+ k * M * sigma / sqrt(neff_i), clipped to the
+//    metric's range, with M the metric's multiplier (100 or 1) and neff_i
+//    the bucket's Kish effective n (its n when unweighted). k = control_k
+//    (default 3, Shewhart's three-sigma limits) or, when control_level is in
+//    (0, 1), k = z_{(1 + control_level)/2}. flag = +1 when the bucket's
+//    estimate is above upper, -1 below lower, else 0 (0 for empty buckets).
+//    The limits assume buckets differ by sampling noise only: a flagged
+//    bucket is one that chance alone rarely produces.
+//
+// Segments: with segment codes (any int32 per response) one series of buckets
+// per distinct code, in ascending code order, each on the common grid; the
+// change, control limits, rolling and smoothed estimates are within a series.
+//
+// Errors: null scores/times with n > 0, unknown period, empty or unknown time
+// zone (named), window_days < 0, half_life_days < 0, non-finite, power or
+// control_level outside (0, 1), control_k <= 0: CANDOR_INVALID_ARGUMENT.
+// n = 0: CANDOR_EMPTY. A time outside the sane range, a bad score or weight
+// (named by index), a negative account code: CANDOR_OUT_OF_RANGE. More than
+// kMaxBucketRows rows: CANDOR_UNSUPPORTED. A single bucket is fine (no
+// change: previous = -1).
+#ifndef CANDOR_TREND_BUCKETS_HPP_
+#define CANDOR_TREND_BUCKETS_HPP_
+
+#include <candor.h>
+#include <candor/score.hpp>
+#include <candor/status.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace candor {
+
+enum class BucketPeriod { kDay, kWeek, kMonth, kQuarter };
+
+// "day", "week", "month", "quarter" (also "daily", "weekly", "monthly",
+// "quarterly"); anything else is CANDOR_INVALID_ARGUMENT naming it.
+CANDOR_API Result<BucketPeriod> ParseBucketPeriod(std::string_view name);
+CANDOR_API const char* BucketPeriodName(BucketPeriod period);
+
+// The calendar grid of some times: buckets[k] = [starts[k], ends[k]) with its
+// label, and the bucket index of every time.
+struct CalendarBuckets {
+  std::vector<std::string> labels;
+  std::vector<int64_t> starts;
+  std::vector<int64_t> ends;
+  std::vector<int64_t> bucket_of;  // one per time
+};
+CANDOR_API Result<CalendarBuckets> AssignCalendarBuckets(const int64_t* times, size_t n,
+                                                         BucketPeriod period,
+                                                         std::string_view time_zone);
+
+// The sane range of times, Unix seconds: [1900-01-01, 2200-01-01) UTC.
+inline constexpr int64_t kEarliestBucketTime = -2208988800;
+inline constexpr int64_t kLatestBucketTime = 7258118400;
+// At most this many rows (segments x buckets).
+inline constexpr size_t kMaxBucketRows = 5000000;
+
+// The responses: pointers borrowed for the call, each of length n.
+struct BucketResponses {
+  const double* scores = nullptr;     // required
+  const int64_t* times = nullptr;     // required, Unix seconds
+  size_t n = 0;
+  const double* weights = nullptr;    // optional: finite, >= 0
+  const int32_t* accounts = nullptr;  // optional cluster codes >= 0
+  const int32_t* segments = nullptr;  // optional: one series per code
+};
+
+struct CANDOR_API BucketOptions {
+  BucketPeriod every = BucketPeriod::kMonth;
+  std::string time_zone = "UTC";
+  int window_days = 0;        // rolling window in local days; 0: none
+  double half_life_days = 0;  // exponential weighting; 0: none
+  double power = 0.8;         // for the minimal detectable change
+  double control_k = 3;       // control limits: center +/- k sigma_i
+  double control_level = 0;   // in (0, 1): k = z_{(1 + level)/2}; 0: use control_k
+
+  Status Validate() const;
+  // k of the control limits.
+  double ControlK() const;
+};
+
+struct TrendBucket {
+  int32_t segment = 0;  // the series' segment code (0 without segments)
+  std::string label;    // "2026-01", "2026-W03", "2026-Q1", "2026-01-31"
+  int64_t start = 0;    // Unix seconds, inclusive
+  int64_t end = 0;      // Unix seconds, exclusive
+  Estimate estimate;
+  Estimate rolling;     // NaN statistics (n = 0) when window_days = 0
+  Estimate smoothed;    // NaN statistics (n = 0) when half_life_days = 0
+  int64_t previous = -1;  // index in the result of the bucket compared with
+  Comparison change;      // a = this bucket, b = previous; NaN when none
+  double mdc = 0;         // NaN when there is no change
+  double center = 0;
+  double lower = 0;       // NaN for an empty bucket
+  double upper = 0;
+  int flag = 0;           // +1 above upper, -1 below lower, 0 within
+};
+
+// One row per (segment, bucket), segments ascending, buckets in time order;
+// the row of bucket k of series j is at j * buckets + k.
+CANDOR_API Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
+                                                        const IntervalOptions& interval,
+                                                        const BucketResponses& responses,
+                                                        const BucketOptions& options);
+
+}  // namespace candor
+
+#endif  // CANDOR_TREND_BUCKETS_HPP_
