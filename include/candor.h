@@ -705,6 +705,92 @@ CANDOR_API candor_status candor_buckets_column_i32(const candor_buckets* buckets
 
 /* --------------------------------------------------- trend: change points */
 /* (PELT change points in time-ordered responses.) */
+/* When did the metric's response mix change: PELT (Killick, Fearnhead &
+ * Eckley 2012) with a multinomial cost over the metric's categories (NPS:
+ * detractor/passive/promoter; box metrics: in/out; means: each score point).
+ * Model, penalties, what is exact and what is approximate (a candidate grid
+ * above max_grid_points responses, then an exact refinement of each change):
+ * include/candor/trend_change_points.hpp. */
+
+typedef enum candor_change_penalty {
+  CANDOR_CHANGE_PENALTY_BIC = 0,   /* K log n per change (K categories); default */
+  CANDOR_CHANGE_PENALTY_AIC = 1,   /* 2 K per change */
+  CANDOR_CHANGE_PENALTY_MANUAL = 2 /* penalty_value per change (finite, >= 0) */
+} candor_change_penalty;
+
+typedef struct candor_change_point_options {
+  size_t size;                   /* set by candor_change_point_options_init */
+  candor_change_penalty penalty; /* default BIC */
+  double penalty_value;          /* MANUAL only; default 0 */
+  int64_t min_size;              /* shortest segment in responses; default 30 */
+  int64_t max_grid_points;       /* exact search up to this many candidate
+                                    positions, else blocks; 0: always exact;
+                                    default 4096 */
+} candor_change_point_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_change_point_options_init. */
+CANDOR_API candor_status candor_change_point_options_defaults(
+    candor_change_point_options* options, size_t size);
+static inline void candor_change_point_options_init(candor_change_point_options* options) {
+  candor_change_point_options_defaults(options, sizeof(*options));
+}
+
+/* The segments and changes found. Thread-safety: immutable once made; may be
+ * read from many threads. Free with candor_change_points_free. */
+typedef struct candor_change_points candor_change_points;
+
+typedef struct candor_change_point {
+  int64_t index; /* first response of the new segment */
+  int64_t time;  /* times[index] when times were given, else 0 */
+  candor_comparison change; /* a = segment after, b = segment before;
+                               difference = after - before. The p-value is
+                               optimistic (the change was placed where the
+                               sides differ most): descriptive only. */
+} candor_change_point;
+
+typedef struct candor_change_segment {
+  int64_t begin;      /* first response */
+  int64_t end;        /* one past the last response */
+  int64_t time_begin; /* times[begin], times[end - 1]; 0 without times */
+  int64_t time_end;
+  double cost;        /* -2 log-likelihood of the segment's multinomial */
+  candor_estimate level; /* the metric on the segment, with its interval */
+} candor_change_segment;
+
+typedef struct candor_change_point_summary {
+  double penalty;     /* per change */
+  double total_cost;  /* sum of segment costs + penalty * changes */
+  int64_t block_size; /* 1: exact search; else the grid's block length */
+  int32_t categories; /* K */
+  int32_t has_times;  /* 1 when times were given */
+} candor_change_point_summary;
+
+/* scores in time order (integers on the scale of score_options' metric);
+ * score_options also gives the interval method of the levels and changes.
+ * times (Unix seconds) may be NULL; else non-decreasing (else
+ * CANDOR_INVALID_ARGUMENT naming the first unsorted index), and a change is
+ * only placed between distinct times. weights must be NULL (weighted change
+ * points: CANDOR_UNSUPPORTED). n < 2 * min_size: CANDOR_EMPTY. Inputs are
+ * read during the call only. */
+CANDOR_API candor_status candor_change_points_new(const candor_score_options* score_options,
+                                                  const candor_change_point_options* options,
+                                                  const double* scores, const int64_t* times,
+                                                  const double* weights, size_t n,
+                                                  candor_change_points** out);
+CANDOR_API void candor_change_points_free(candor_change_points* result);
+/* Number of changes, and of segments (changes + 1); 0 for NULL. */
+CANDOR_API size_t candor_change_points_count(const candor_change_points* result);
+CANDOR_API size_t candor_change_points_segment_count(const candor_change_points* result);
+/* Change i / segment i (0-based, in time order); CANDOR_OUT_OF_RANGE past
+ * the end. */
+CANDOR_API candor_status candor_change_points_at(const candor_change_points* result, size_t i,
+                                                 candor_change_point* out);
+CANDOR_API candor_status candor_change_points_segment_at(const candor_change_points* result,
+                                                         size_t i, candor_change_segment* out);
+CANDOR_API candor_status candor_change_points_summary(const candor_change_points* result,
+                                                      candor_change_point_summary* out);
+
 
 /* ---------------------------------------------------- trend: accounts */
 /* (Per-account trends and the ranking of accounts by decline.) */

@@ -20,6 +20,7 @@ from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, c
                             required_n, score, top_box)
 from candor.table import Table, parse_csv, read_csv
 from candor.trend_buckets import trend
+from candor.trend_change_points import ChangePoints, change_points
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
                                  wls_slope)
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
@@ -38,4 +39,5 @@ __all__ = [
     "response_rates", "score", "top_box", "trim_weights", "weight_summary",
     "trend",
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
+    "ChangePoints", "change_points",
 ]

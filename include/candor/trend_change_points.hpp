@@ -1,0 +1,141 @@
+// candor/trend_change_points.hpp — change points in time-ordered responses:
+// when did the share of promoters / detractors (or of any metric's response
+// categories) change, and what were the levels before and after.
+//
+// Model. Each response falls into one of K categories of the metric:
+//   NPS            K = 3: detractor, passive, promoter
+//   top/bottom box K = 2: in the box, not in it
+//   mean           K = scale_max - scale_min + 1: one per score point
+// A segment [a, b) of n = b - a responses with n_k in category k has the cost
+//   C(a, b) = -2 log L = -2 sum_k n_k log(n_k / n)      (0 log 0 = 0),
+// minus twice the maximized multinomial log-likelihood, O(K) per evaluation
+// from prefix counts. A segmentation 0 = t_0 < t_1 < ... < t_m < t_{m+1} = N
+// minimizes the penalized cost
+//   sum_{j=0..m} C(t_j, t_{j+1}) + beta * m
+// over change points t_1..t_m (each t_j the first index of a new segment)
+// with every segment at least `min_size` long. This is optimal partitioning
+// (Jackson et al. 2005, IEEE Signal Process. Lett. 12:105), solved by PELT
+// (Killick, Fearnhead & Eckley 2012, JASA 107:1590): F(t) = min_s F(s) +
+// C(s, t) + beta, and a candidate s is dropped once F(s) + C(s, t) >= F(t)
+// (valid with K = 0 because C(a, b) + C(b, c) <= C(a, c) for a maximized
+// likelihood). With a minimum segment length a candidate that fails at t is
+// kept until t + min_size, the first end for which t is an admissible last
+// change, so the pruning stays exact.
+//
+// Penalty beta per change (Killick & Eckley 2014, J. Stat. Softw. 58(3), the
+// R package changepoint's convention: each change costs the parameters that
+// change plus one for its location):
+//   BIC (default)  beta = K log N        (K - 1 free shares + 1 location;
+//                                          Schwarz 1978)
+//   AIC            beta = 2 K            (Akaike 1974)
+//   manual         beta = penalty_value  (finite, >= 0)
+// MBIC (Zhang & Siegmund 2007) is not offered.
+//
+// Times. `times` (Unix seconds) is optional. When given it must be
+// non-decreasing (else CANDOR_INVALID_ARGUMENT naming the first index i with
+// times[i] < times[i-1]); equal times are allowed, but a change is only placed
+// between distinct times (t_j is admissible only if times[t_j - 1] <
+// times[t_j]), so responses of one timestamp are never split.
+//
+// Exact and approximate. The search is exact (the optimal segmentation above)
+// when N <= max_grid_points, or max_grid_points = 0. Otherwise, because PELT
+// prunes little when changes are few (a segment of length L costs O(L^2)),
+// the responses are cut into blocks of m = ceil(N / max_grid_points)
+// consecutive responses and:
+//  1. PELT runs exactly over the candidate grid: the first admissible
+//     position of each block (at most max_grid_points candidates). The number
+//     of changes and their blocks are those of the optimal segmentation
+//     restricted to the grid (approximate: the grid optimum).
+//  2. Each change found is then refined, left to right: its exact position is
+//     the admissible position within its own block and the two neighbouring
+//     blocks that minimizes C(previous, t) + C(t, next), with the previous
+//     change already refined and the next one as found on the grid (exact
+//     given its neighbours; min_size respected).
+// Cost: O(N) to validate and count, O(G^2 K) worst case for PELT on G grid
+// points (less with pruning), O(m K) per refined change. `block_size` in the
+// result is m (1 when exact).
+//
+// Levels and changes. Each segment's level is EstimateScores on its responses
+// with `interval` (value, interval, n). Each change j reports
+// Compare(after, before): difference = level of segment j+1 - level of
+// segment j, with the interval method's SE, interval and p-value. Those
+// p-values are optimistic: the change was placed where the two sides differ
+// most (post-selection inference), so they are descriptive, not a test.
+//
+// Errors: null `scores` with n > 0, a bad option (min_size < 1, negative or
+// non-finite manual penalty, negative max_grid_points), unsorted times:
+// CANDOR_INVALID_ARGUMENT; n = 0: CANDOR_EMPTY; n < 2 * min_size (no change
+// could be placed): CANDOR_EMPTY; a score that is NaN, not an integer or off
+// the scale: CANDOR_OUT_OF_RANGE naming its index; weights (not supported):
+// CANDOR_UNSUPPORTED; running out of memory: CANDOR_OUT_OF_MEMORY.
+#ifndef CANDOR_TREND_CHANGE_POINTS_HPP_
+#define CANDOR_TREND_CHANGE_POINTS_HPP_
+
+#include <candor.h>
+#include <candor/score.hpp>
+#include <candor/status.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace candor {
+
+enum class ChangePenalty { kBic, kAic, kManual };
+
+struct ChangePointOptions {
+  Metric metric = Metric::Nps();
+  IntervalOptions interval;  // for the segment levels and the changes
+  ChangePenalty penalty = ChangePenalty::kBic;
+  double penalty_value = 0;  // kManual only
+  // Shortest segment, in responses. 30: a segment's level then has at least
+  // 30 responses behind it (an NPS from fewer is mostly noise), and a single
+  // odd day or a burst of a few responses cannot be a segment of its own.
+  int64_t min_size = 30;
+  // Largest number of candidate positions searched exactly (see the header
+  // comment); 0 searches every position (exact, O(N^2) worst case).
+  int64_t max_grid_points = 4096;
+
+  Status Validate() const;
+};
+
+struct ChangePointSegment {
+  int64_t begin = 0;       // first index
+  int64_t end = 0;         // one past the last index
+  int64_t time_begin = 0;  // times[begin], when times were given (else 0)
+  int64_t time_end = 0;    // times[end - 1], when times were given (else 0)
+  double cost = 0;         // C(begin, end)
+  Estimate level;
+};
+
+struct ChangePoint {
+  int64_t index = 0;  // first index of the new segment
+  int64_t time = 0;   // times[index], when times were given (else 0)
+  Comparison change;  // a = the segment after, b = the segment before
+};
+
+struct ChangePoints {
+  std::vector<ChangePoint> changes;
+  std::vector<ChangePointSegment> segments;  // changes.size() + 1 of them
+  double penalty = 0;        // beta, per change
+  double total_cost = 0;     // sum of segment costs + beta * changes
+  int64_t block_size = 1;    // m; 1 when the search was exact
+  int categories = 0;        // K
+  bool has_times = false;
+};
+
+// `scores` in time order (doubles holding integer scores on the metric's
+// scale); `times` may be null; `weights` must be null (weighted change points
+// are CANDOR_UNSUPPORTED).
+CANDOR_API Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
+                                                   const double* weights, size_t n,
+                                                   const ChangePointOptions& options);
+
+// The category of a score under `metric` (0..K-1, see the header comment)
+// and K; the score must be on the metric's scale.
+CANDOR_API int ChangePointCategories(const Metric& metric);
+CANDOR_API int ChangePointCategory(const Metric& metric, int score);
+
+}  // namespace candor
+
+#endif  // CANDOR_TREND_CHANGE_POINTS_HPP_
