@@ -50,9 +50,19 @@
 //     the admissible position within its own block and the two neighbouring
 //     blocks that minimizes C(previous, t) + C(t, next), with the previous
 //     change already refined and the next one as found on the grid (exact
-//     given its neighbours; min_size respected).
+//     given its neighbours; min_size respected). If the best position lies
+//     in another block, the search repeats around that block until it stays
+//     (each move strictly lowers the cost).
+//  3. A change inside a block can appear on the grid as two changes around
+//     that block (isolating the mixed block saves more than beta). So while
+//     removing one change lowers the penalized cost, the change whose removal
+//     lowers it most is removed and its two neighbours are refined again.
+// The result is never worse than the grid optimum, each change is optimal
+// given its neighbours, and no single removal improves it; it is not
+// guaranteed to be the global optimum. Tests compare it with the exact search.
 // Cost: O(N) to validate and count, O(G^2 K) worst case for PELT on G grid
-// points (less with pruning), O(m K) per refined change. `block_size` in the
+// points (less with pruning), O(m K) per refined change, O(c^2 K) for the
+// removals among c changes. `block_size` in the
 // result is m (1 when exact).
 //
 // Levels and changes. Each segment's level is EstimateScores on its responses

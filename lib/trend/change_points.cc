@@ -137,7 +137,9 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times, size_t n
   std::vector<int64_t> changes =
       internal::PeltOnCandidates(counts, cost, GridCandidates(size, m, options.min_size, times),
                                  out.penalty, options.min_size);
-  if (m > 1) internal::RefineChanges(counts, cost, times, options.min_size, &changes);
+  if (m > 1) {
+    internal::RefineChanges(counts, cost, times, options.min_size, out.penalty, &changes);
+  }
 
   std::vector<int64_t> bounds = {0};
   bounds.insert(bounds.end(), changes.begin(), changes.end());

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <utility>
 
@@ -116,34 +117,82 @@ std::vector<int64_t> PeltOnCandidates(const CategoryCounts& counts, const Multin
   return changes;
 }
 
-void RefineChanges(const CategoryCounts& counts, const MultinomialCost& cost,
-                   const int64_t* times, int64_t min_size, std::vector<int64_t>* changes) {
+namespace {
+
+// The admissible t in the blocks around `at` (and at least min_size from
+// previous and next) minimizing C(previous, t) + C(t, next); `at` if none.
+int64_t RefineOne(const CategoryCounts& counts, const MultinomialCost& cost, const int64_t* times,
+                  int64_t min_size, const int64_t* left, const int64_t* right, int64_t previous,
+                  int64_t next, int64_t at, std::vector<int64_t>* running) {
   const int64_t m = counts.block_size();
-  const int64_t n = counts.size();
-  std::vector<int64_t> left(static_cast<size_t>(counts.categories())), right(left), running(left);
-  for (size_t c = 0; c < changes->size(); ++c) {
-    const int64_t previous = c == 0 ? 0 : (*changes)[c - 1];
-    const int64_t next = c + 1 == changes->size() ? n : (*changes)[c + 1];
-    const int64_t block = (*changes)[c] / m;
-    const int64_t lo = std::max({(block - 1) * m, previous + min_size, int64_t{1}});
-    const int64_t hi = std::min({(block + 2) * m - 1, next - min_size, n - 1});
-    counts.PrefixAt(previous, left.data());
-    counts.PrefixAt(next, right.data());
-    counts.PrefixAt(lo, running.data());
-    double best = std::numeric_limits<double>::infinity();
-    int64_t arg = (*changes)[c];
-    for (int64_t t = lo; t <= hi; ++t) {
-      if (Admissible(times, t)) {
-        const double both = cost(left.data(), running.data()) + cost(running.data(), right.data());
-        if (both < best) {
-          best = both;
-          arg = t;
-        }
+  const int64_t block = at / m;
+  const int64_t lo = std::max({(block - 1) * m, previous + min_size, int64_t{1}});
+  const int64_t hi = std::min({(block + 2) * m - 1, next - min_size, counts.size() - 1});
+  counts.PrefixAt(lo, running->data());
+  double best = std::numeric_limits<double>::infinity();
+  int64_t arg = at;
+  for (int64_t t = lo; t <= hi; ++t) {
+    if (Admissible(times, t)) {
+      const double both = cost(left, running->data()) + cost(running->data(), right);
+      if (both < best) {
+        best = both;
+        arg = t;
       }
-      ++running[counts.category(t)];
     }
-    (*changes)[c] = arg;
+    ++(*running)[counts.category(t)];
   }
+  return arg;
+}
+
+}  // namespace
+
+void RefineChanges(const CategoryCounts& counts, const MultinomialCost& cost,
+                   const int64_t* times, int64_t min_size, double penalty,
+                   std::vector<int64_t>* changes) {
+  // Boundaries 0, changes..., n with their prefix counts.
+  const size_t k = static_cast<size_t>(counts.categories());
+  std::vector<int64_t> bound = {0};
+  bound.insert(bound.end(), changes->begin(), changes->end());
+  bound.push_back(counts.size());
+  std::vector<std::vector<int64_t>> prefix(bound.size(), std::vector<int64_t>(k));
+  for (size_t j = 0; j < bound.size(); ++j) counts.PrefixAt(bound[j], prefix[j].data());
+  std::vector<int64_t> running(k);
+  // Refines change j, again around its new block while it moves to another
+  // block (each move strictly lowers the cost, so this ends).
+  auto refine = [&](size_t j) {
+    for (;;) {
+      const int64_t at = RefineOne(counts, cost, times, min_size, prefix[j - 1].data(),
+                                   prefix[j + 1].data(), bound[j - 1], bound[j + 1], bound[j],
+                                   &running);
+      const bool moved_block = at / counts.block_size() != bound[j] / counts.block_size();
+      bound[j] = at;
+      if (!moved_block) break;
+    }
+    counts.PrefixAt(bound[j], prefix[j].data());
+  };
+  for (size_t j = 1; j + 1 < bound.size(); ++j) refine(j);
+  // A change inside a block can show up on the grid as two changes around
+  // that block; drop the change whose removal lowers the penalized cost most,
+  // re-refine its neighbours, and repeat while some removal helps.
+  while (bound.size() > 2) {
+    double best_gain = 0;
+    size_t drop = 0;
+    for (size_t j = 1; j + 1 < bound.size(); ++j) {
+      const double gain = cost(prefix[j - 1].data(), prefix[j].data()) +
+                          cost(prefix[j].data(), prefix[j + 1].data()) + penalty -
+                          cost(prefix[j - 1].data(), prefix[j + 1].data());
+      if (gain > best_gain) {
+        best_gain = gain;
+        drop = j;
+      }
+    }
+    if (drop == 0) break;
+    bound.erase(bound.begin() + static_cast<std::ptrdiff_t>(drop));
+    prefix.erase(prefix.begin() + static_cast<std::ptrdiff_t>(drop));
+    if (drop > 1) refine(drop - 1);
+    if (drop + 1 < bound.size()) refine(drop);
+  }
+  changes->assign(bound.begin() + 1, bound.end() - 1);
 }
 
 }  // namespace candor::internal

@@ -60,9 +60,12 @@ inline bool Admissible(const int64_t* times, int64_t t) {
 
 // Moves each change to the admissible position of its own and neighbouring
 // blocks minimizing C(previous, t) + C(t, next) (left to right; previous
-// already moved, next as given), keeping every segment >= min_size.
+// already moved, next as given), keeping every segment >= min_size; then,
+// while removing some change lowers the penalized cost, removes the one that
+// lowers it most and re-refines its two neighbours.
 void RefineChanges(const CategoryCounts& counts, const MultinomialCost& cost,
-                   const int64_t* times, int64_t min_size, std::vector<int64_t>* changes);
+                   const int64_t* times, int64_t min_size, double penalty,
+                   std::vector<int64_t>* changes);
 
 }  // namespace candor::internal
 

@@ -1,0 +1,143 @@
+// bench/change_points_bench.cc — how fast candor finds change points in
+// time-ordered NPS responses: the exact search (max_grid_points = 0) on the
+// sizes a plain numpy PELT can do (bench/peers_change_points.py runs it on the
+// same bytes), and the default search (grid of at most 4096 candidates, then
+// exact refinement) up to 10 million responses.
+//
+// Data: NPS scores with four segments, changes at 20%, 45% and 70% of the
+// series, NPS +30 (50% promoters, 20% detractors), 0 (35%, 35%), +30, 0;
+// seeded. Before timing, every search is run once and must find exactly
+// three changes, each within 2% of the series of the true one (a fast wrong
+// answer is not a result). Extra flags, before Google Benchmark's own:
+//   --seed=S (20261127)  --data_dir=DIR: write each series as int8 bytes
+//   (DIR/series_N.i8) and candor's exact answer (DIR/exact_N.txt: total cost
+//   and change indices) for the peer to check against.
+#include <benchmark/benchmark.h>
+
+#include <candor/trend_change_points.hpp>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+uint64_t g_seed = 20261127;
+std::string g_data_dir;
+
+constexpr double kAt[] = {0.2, 0.45, 0.7};
+constexpr double kPromoters[] = {0.5, 0.35, 0.5, 0.35};
+constexpr double kDetractors[] = {0.2, 0.35, 0.2, 0.35};
+
+const std::vector<double>& Series(size_t n) {
+  static std::map<size_t, std::vector<double>> cache;
+  auto& scores = cache[n];
+  if (!scores.empty()) return scores;
+  std::mt19937_64 rng(g_seed + n);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::uniform_int_distribution<int> det(0, 6), pas(7, 8), pro(9, 10);
+  scores.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    int segment = 0;
+    while (segment < 3 && i >= static_cast<size_t>(kAt[segment] * n)) ++segment;
+    const double x = u(rng);
+    scores.push_back(x < kDetractors[segment]                         ? det(rng)
+                     : x < kDetractors[segment] + kPromoters[segment] ? pro(rng)
+                                                                      : pas(rng));
+  }
+  return scores;
+}
+
+candor::ChangePoints Run(size_t n, int64_t max_grid_points) {
+  const std::vector<double>& scores = Series(n);
+  candor::ChangePointOptions options;
+  options.max_grid_points = max_grid_points;
+  auto result = candor::DetectChangePoints(scores.data(), nullptr, nullptr, n, options);
+  if (!result.ok()) {
+    std::fprintf(stderr, "change points failed: %s\n", result.status().message().c_str());
+    std::exit(1);
+  }
+  return std::move(result).value();
+}
+
+// Stops the program unless the three true changes were found within 2%.
+void CheckFound(size_t n, const candor::ChangePoints& result, const char* what) {
+  bool ok = result.changes.size() == 3;
+  for (size_t j = 0; ok && j < 3; ++j) {
+    ok = std::abs(static_cast<double>(result.changes[j].index) - kAt[j] * n) <= 0.02 * n;
+  }
+  if (!ok) {
+    std::fprintf(stderr, "%s search on n = %zu did not find the three changes; found", what, n);
+    for (const auto& change : result.changes) std::fprintf(stderr, " %lld", (long long)change.index);
+    std::fprintf(stderr, "\n");
+    std::exit(1);
+  }
+}
+
+void WritePeerData(size_t n, const candor::ChangePoints& exact) {
+  if (g_data_dir.empty()) return;
+  const std::vector<double>& scores = Series(n);
+  std::vector<int8_t> bytes(scores.begin(), scores.end());
+  std::ofstream(g_data_dir + "/series_" + std::to_string(n) + ".i8", std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(n));
+  std::ofstream answer(g_data_dir + "/exact_" + std::to_string(n) + ".txt");
+  char cost[64];
+  std::snprintf(cost, sizeof(cost), "%.17g", exact.total_cost);
+  answer << cost;
+  for (const auto& change : exact.changes) answer << ' ' << change.index;
+  answer << '\n';
+}
+
+void BM_ExactPelt(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const candor::ChangePoints first = Run(n, 0);
+  CheckFound(n, first, "exact");
+  WritePeerData(n, first);
+  for (auto _ : state) benchmark::DoNotOptimize(Run(n, 0).total_cost);
+  state.counters["responses"] = static_cast<double>(n);
+  state.counters["changes"] = static_cast<double>(first.changes.size());
+}
+
+void BM_DefaultGrid(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const candor::ChangePoints first = Run(n, candor::ChangePointOptions().max_grid_points);
+  CheckFound(n, first, "default");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(Run(n, candor::ChangePointOptions().max_grid_points).total_cost);
+  }
+  state.counters["responses"] = static_cast<double>(n);
+  state.counters["block_size"] = static_cast<double>(first.block_size);
+}
+
+BENCHMARK(BM_ExactPelt)->Arg(10'000)->Arg(30'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DefaultGrid)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--seed=", 0) == 0) {
+      g_seed = std::strtoull(arg.c_str() + 7, nullptr, 10);
+    } else if (arg.rfind("--data_dir=", 0) == 0) {
+      g_data_dir = arg.substr(11);
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
