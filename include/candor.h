@@ -795,6 +795,92 @@ CANDOR_API candor_status candor_change_points_summary(const candor_change_points
 /* ---------------------------------------------------- trend: accounts */
 /* (Per-account trends and the ranking of accounts by decline.) */
 
+/* Per account: its level, the robust WLS slope of the metric on time, the
+ * recent-vs-earlier change, p-values adjusted across accounts, a `declining`
+ * flag, and every account ranked (declining first). Formulas, references and
+ * edge cases: include/candor/trend_accounts.hpp. */
+typedef enum candor_split_rule {
+  CANDOR_SPLIT_MEDIAN_TIME = 0, /* the median time of all responses */
+  CANDOR_SPLIT_FIXED_TIME = 1,  /* options->split_time */
+  CANDOR_SPLIT_LAST_DAYS = 2    /* the last options->recent_days before the latest response */
+} candor_split_rule;
+
+typedef enum candor_robust_se {
+  CANDOR_ROBUST_HC1 = 0, /* White's sandwich times m / (m - 2) */
+  CANDOR_ROBUST_HC3 = 1  /* residuals scaled by 1 / (1 - leverage) */
+} candor_robust_se;
+
+typedef enum candor_account_trend_status {
+  CANDOR_ACCOUNT_TREND_OK = 0,
+  CANDOR_ACCOUNT_TREND_TOO_FEW = 1,        /* fewer than min_responses: not tested */
+  CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED = 2 /* e.g. every response at one time */
+} candor_account_trend_status;
+
+typedef struct candor_account_trend_options {
+  size_t size;                  /* set by candor_account_trend_options_init */
+  int64_t min_responses;        /* >= 3; default 10 */
+  double slope_unit_days;       /* slope in points per this many days; default 30 */
+  candor_split_rule split;      /* default MEDIAN_TIME */
+  int64_t split_time;           /* FIXED_TIME: Unix seconds; recent is t >= split_time */
+  double recent_days;           /* LAST_DAYS; default 90 */
+  candor_robust_se covariance;  /* default HC3 */
+  candor_p_adjust p_adjust;     /* across accounts; default BH (not the score options') */
+  double alpha;                 /* declining: slope < 0 and adjusted p <= alpha; default 0.05 */
+} candor_account_trend_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_account_trend_options_init. */
+CANDOR_API candor_status candor_account_trend_options_defaults(
+    candor_account_trend_options* options, size_t size);
+static inline void candor_account_trend_options_init(candor_account_trend_options* options) {
+  candor_account_trend_options_defaults(options, sizeof(*options));
+}
+
+/* One account. Fields that an account's status leaves undefined are NaN. */
+typedef struct candor_account_trend_row {
+  int32_t account;                     /* the account code */
+  candor_account_trend_status status;
+  int32_t declining;                   /* 1 or 0 */
+  int64_t n;
+  int64_t first_time;                  /* its earliest and latest response */
+  int64_t last_time;
+  candor_estimate level;
+  double slope;                        /* points per slope_unit_days */
+  double slope_std_error;
+  double slope_ci_low;
+  double slope_ci_high;                /* Student t, df = slope_df, score options' level */
+  double slope_df;
+  double slope_p_value;
+  double slope_p_adjusted;
+  candor_comparison recent_vs_earlier; /* .a recent, .b earlier */
+  double change_p_adjusted;
+} candor_account_trend_row;
+
+/* The result. Thread-safety: immutable once made; may be read from many
+ * threads. */
+typedef struct candor_account_trends candor_account_trends;
+
+/* scores, times (Unix seconds, any order), accounts (codes >= 0) and weights
+ * (NULL: all 1) hold n entries each and are only read during the call.
+ * score_options gives the metric and the interval method and level (its
+ * p_adjust is not used); trend_options may be NULL (defaults). Bootstrap
+ * intervals are seeded per account; score_options->threads spreads accounts
+ * over threads without changing any result. */
+CANDOR_API candor_status candor_account_trends_new(
+    const candor_score_options* score_options,
+    const candor_account_trend_options* trend_options, const double* scores,
+    const int64_t* times, const int32_t* accounts, const double* weights, size_t n,
+    candor_account_trends** out);
+/* The number of accounts (rows), in ranking order. */
+CANDOR_API size_t candor_account_trends_rows(const candor_account_trends* trends);
+/* Row i in ranking order (0 is the most clearly declining account). */
+CANDOR_API candor_status candor_account_trends_row_at(const candor_account_trends* trends,
+                                                      size_t i, candor_account_trend_row* out);
+/* The split time used for recent vs earlier, and how many rows are declining. */
+CANDOR_API int64_t candor_account_trends_split_time(const candor_account_trends* trends);
+CANDOR_API int64_t candor_account_trends_declining(const candor_account_trends* trends);
+CANDOR_API void candor_account_trends_free(candor_account_trends* trends);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -23,6 +23,7 @@ from candor.trend_buckets import trend
 from candor.trend_change_points import ChangePoints, change_points
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
                                  wls_slope)
+from candor.trend_accounts import account_trends
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
@@ -40,4 +41,5 @@ __all__ = [
     "trend",
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
     "ChangePoints", "change_points",
+    "account_trends",
 ]

@@ -1,0 +1,228 @@
+"""Per-account trends and the ranking of accounts by significant decline
+(include/candor/trend_accounts.hpp): which accounts are getting worse, for real."""
+
+import ctypes
+
+import numpy as np
+
+from candor import _compat
+from candor import _convert
+from candor import _labels
+from candor import _lib
+from candor._lib import CComparison, CEstimate, Error, lib
+
+_SPLITS = {"median": 0, "time": 1, "last_days": 2}
+_COVARIANCES = {"hc1": 0, "hc3": 1}
+_STATUSES = {0: "ok", 1: "too_few_responses", 2: "slope_undefined"}
+
+
+class AccountTrendOptions(ctypes.Structure):
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("min_responses", ctypes.c_int64),
+        ("slope_unit_days", ctypes.c_double),
+        ("split", ctypes.c_int),
+        ("split_time", ctypes.c_int64),
+        ("recent_days", ctypes.c_double),
+        ("covariance", ctypes.c_int),
+        ("p_adjust", ctypes.c_int),
+        ("alpha", ctypes.c_double),
+    ]
+
+
+class AccountTrendRow(ctypes.Structure):
+    _fields_ = [
+        ("account", ctypes.c_int32),
+        ("status", ctypes.c_int),
+        ("declining", ctypes.c_int32),
+        ("n", ctypes.c_int64),
+        ("first_time", ctypes.c_int64),
+        ("last_time", ctypes.c_int64),
+        ("level", CEstimate),
+        ("slope", ctypes.c_double),
+        ("slope_std_error", ctypes.c_double),
+        ("slope_ci_low", ctypes.c_double),
+        ("slope_ci_high", ctypes.c_double),
+        ("slope_df", ctypes.c_double),
+        ("slope_p_value", ctypes.c_double),
+        ("slope_p_adjusted", ctypes.c_double),
+        ("recent_vs_earlier", CComparison),
+        ("change_p_adjusted", ctypes.c_double),
+    ]
+
+
+class _AccountTrends(ctypes.Structure):
+    pass
+
+
+_Handle = ctypes.POINTER(_AccountTrends)
+_double_p = ctypes.POINTER(ctypes.c_double)
+for _name, _restype, _argtypes in (
+        ("candor_account_trend_options_defaults", ctypes.c_int,
+         [ctypes.POINTER(AccountTrendOptions), ctypes.c_size_t]),
+        ("candor_account_trends_new", ctypes.c_int,
+         [ctypes.POINTER(_lib.ScoreOptions), ctypes.POINTER(AccountTrendOptions), _double_p,
+          ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_int32), _double_p,
+          ctypes.c_size_t, ctypes.POINTER(_Handle)]),
+        ("candor_account_trends_rows", ctypes.c_size_t, [_Handle]),
+        ("candor_account_trends_row_at", ctypes.c_int,
+         [_Handle, ctypes.c_size_t, ctypes.POINTER(AccountTrendRow)]),
+        ("candor_account_trends_split_time", ctypes.c_int64, [_Handle]),
+        ("candor_account_trends_declining", ctypes.c_int64, [_Handle]),
+        ("candor_account_trends_free", None, [_Handle])):
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
+
+COLUMNS = ("account", "status", "declining", "n", "first_time", "last_time", "value",
+           "std_error", "ci_low", "ci_high", "effective_n", "slope", "slope_std_error",
+           "slope_ci_low", "slope_ci_high", "slope_df", "slope_p_value", "slope_p_adjusted",
+           "recent_value", "n_recent", "earlier_value", "n_earlier", "change",
+           "change_std_error", "change_ci_low", "change_ci_high", "change_p_value",
+           "change_p_adjusted")
+
+
+def _seconds(values, what):
+    """int64 Unix seconds from integers or datetime64 / pandas timestamps."""
+    pd = _compat.pandas()
+    if pd is not None and isinstance(values, (pd.Series, pd.Index)) \
+            and pd.api.types.is_datetime64_any_dtype(values):
+        if getattr(values.dtype, "tz", None) is not None:
+            values = values.dt.tz_convert("UTC").dt.tz_localize(None) \
+                if isinstance(values, pd.Series) else values.tz_convert("UTC").tz_localize(None)
+        values = np.asarray(values)
+    array = np.asarray(values)
+    if array.ndim != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s must be one-dimensional, got shape %s" % (what, array.shape))
+    if array.dtype.kind == "M":
+        if np.isnat(array).any():
+            raise Error("CANDOR_INVALID_ARGUMENT", "%s: the time at index %d is missing"
+                        % (what, int(np.flatnonzero(np.isnat(array))[0])))
+        return np.ascontiguousarray(array.astype("datetime64[s]").astype(np.int64))
+    if array.dtype.kind in "iu":
+        return np.ascontiguousarray(array, dtype=np.int64)
+    if array.dtype.kind == "f":
+        bad = ~np.isfinite(array) | (array != np.floor(array))
+        if bad.any():
+            raise Error("CANDOR_INVALID_ARGUMENT", "%s[%d] = %r is not a whole number of seconds"
+                        % (what, int(np.flatnonzero(bad)[0]), array[bad][0]))
+        return np.ascontiguousarray(array, dtype=np.int64)
+    raise Error("CANDOR_INVALID_ARGUMENT",
+                "%s must be Unix seconds or datetimes, got dtype %s" % (what, array.dtype))
+
+
+def _trend_options(min_responses, slope_unit_days, split, split_time, recent_days, covariance,
+                   p_adjust, alpha):
+    options = AccountTrendOptions()
+    _lib.check(lib.candor_account_trend_options_defaults(ctypes.byref(options),
+                                                         ctypes.sizeof(options)))
+    options.min_responses = _convert._int32("min_responses", min_responses)
+    options.slope_unit_days = _convert._float("slope_unit_days", slope_unit_days)
+    options.split = _convert._choice("split", split, _SPLITS)
+    if options.split == _SPLITS["time"]:
+        if split_time is None:
+            raise Error("CANDOR_INVALID_ARGUMENT", "split='time' needs split_time")
+        options.split_time = int(_seconds(np.atleast_1d(np.asarray(split_time)), "split_time")[0])
+    elif split_time is not None:
+        raise Error("CANDOR_INVALID_ARGUMENT", "split_time is only used with split='time'")
+    options.recent_days = _convert._float("recent_days", recent_days)
+    options.covariance = _convert._choice("covariance", covariance, _COVARIANCES)
+    options.p_adjust = _convert.p_adjust_code(p_adjust)
+    options.alpha = _convert._float("alpha", alpha)
+    return options
+
+
+def account_trends(scores, times, accounts, weights=None, metric="nps", *, min_responses=10,
+                   slope_unit_days=30, split="median", split_time=None, recent_days=90,
+                   covariance="hc3", p_adjust="bh", alpha=0.05, scale=None, box=None,
+                   promoter_min=None, detractor_max=None, interval="wald", level=0.95,
+                   prior=1.0, replicates=2000, seed=42, threads=0):
+    """Per-account trends, one row per account in ranking order (declining
+    accounts first, by adjusted p then slope; then the other tested accounts
+    by the slope's t statistic; then accounts that could not be tested).
+
+    scores, times (Unix seconds or datetimes, any order), accounts (any
+    labels; missing labels are an error) and weights (None: all 1) are
+    equally long. Per account: its level (value, std_error, ci_low, ci_high,
+    effective_n) with the metric's interval; the slope of the per-response
+    metric value on time in points per `slope_unit_days` by weighted least
+    squares with an HC3 (or "hc1") robust standard error and a Student t test
+    (slope_*); recent - earlier (change_*, recent = times >= the split:
+    split="median" the median time of all responses, "time" split_time,
+    "last_days" the last recent_days); p-values adjusted across the tested
+    accounts (p_adjust "bh" by default, "holm", "none"); `declining` when the
+    slope is negative and slope_p_adjusted <= alpha. `status` is "ok",
+    "too_few_responses" (n < min_responses: reported, not tested) or
+    "slope_undefined" (e.g. every response at one time).
+
+    Returns a pandas DataFrame (with frame.attrs["split_time"] and
+    ["declining"]), or without pandas a list of dicts.
+    """
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads)
+    trend = _trend_options(min_responses, slope_unit_days, split, split_time, recent_days,
+                           covariance, p_adjust, alpha)
+    scores, weights = _convert.scores_and_weights(scores, weights)
+    times = _seconds(times, "times")
+    codes, labels = _labels.factorize_present(accounts, "accounts")
+    for what, length in (("times", len(times)), ("accounts", len(codes))):
+        if length != len(scores):
+            raise Error("CANDOR_LENGTH_MISMATCH", "%s has %d entries but scores has %d"
+                        % (what, length, len(scores)))
+    handle = _Handle()
+    _lib.check(lib.candor_account_trends_new(
+        ctypes.byref(options), ctypes.byref(trend), _convert.double_pointer(scores),
+        times.ctypes.data_as(ctypes.POINTER(ctypes.c_int64)),
+        codes.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)), _convert.double_pointer(weights),
+        len(scores), ctypes.byref(handle)))
+    try:
+        rows = _read_rows(handle, labels)
+        split_used = lib.candor_account_trends_split_time(handle)
+        declining = lib.candor_account_trends_declining(handle)
+    finally:
+        lib.candor_account_trends_free(handle)
+    return _to_frame(rows, split_used, declining)
+
+
+def _plain(label):
+    return label.item() if isinstance(label, np.generic) else label
+
+
+def _read_rows(handle, labels):
+    rows = []
+    row = AccountTrendRow()
+    for i in range(lib.candor_account_trends_rows(handle)):
+        _lib.check(lib.candor_account_trends_row_at(handle, i, ctypes.byref(row)))
+        c = row.recent_vs_earlier
+        rows.append({
+            "account": _plain(labels[row.account]), "status": _STATUSES[row.status],
+            "declining": bool(row.declining), "n": row.n, "first_time": row.first_time,
+            "last_time": row.last_time, "value": row.level.value,
+            "std_error": row.level.std_error, "ci_low": row.level.ci_low,
+            "ci_high": row.level.ci_high, "effective_n": row.level.effective_n,
+            "slope": row.slope, "slope_std_error": row.slope_std_error,
+            "slope_ci_low": row.slope_ci_low, "slope_ci_high": row.slope_ci_high,
+            "slope_df": row.slope_df, "slope_p_value": row.slope_p_value,
+            "slope_p_adjusted": row.slope_p_adjusted, "recent_value": c.a.value,
+            "n_recent": c.a.n, "earlier_value": c.b.value, "n_earlier": c.b.n,
+            "change": c.difference, "change_std_error": c.std_error, "change_ci_low": c.ci_low,
+            "change_ci_high": c.ci_high, "change_p_value": c.p_value,
+            "change_p_adjusted": row.change_p_adjusted,
+        })
+    return rows
+
+
+def _to_frame(rows, split_time, declining):
+    pd = _compat.pandas()
+    if pd is None:
+        return rows
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for column in ("n", "first_time", "last_time", "n_recent", "n_earlier"):
+        frame[column] = frame[column].astype("int64")
+    frame["declining"] = frame["declining"].astype(bool)
+    frame.attrs["split_time"] = int(split_time)
+    frame.attrs["declining"] = int(declining)
+    return frame

@@ -1,0 +1,177 @@
+// Per-account trends: options, and a handle owning the ranked rows.
+#include <candor/trend_accounts.hpp>
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <utility>
+
+#include "shim.hpp"
+
+struct candor_account_trends {
+  candor::AccountTrends trends;
+};
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::RawEnum;
+using candor::capi::Required;
+
+namespace {
+
+candor_account_trend_options Defaults() {
+  candor_account_trend_options o;
+  std::memset(&o, 0, sizeof(o));
+  o.size = sizeof(o);
+  o.min_responses = 10;
+  o.slope_unit_days = 30;
+  o.split = CANDOR_SPLIT_MEDIAN_TIME;
+  o.split_time = 0;
+  o.recent_days = 90;
+  o.covariance = CANDOR_ROBUST_HC3;
+  o.p_adjust = CANDOR_P_ADJUST_BH;
+  o.alpha = 0.05;
+  return o;
+}
+
+// The C++ options for the caller's (possibly older, shorter) C options.
+candor::Status FromC(const candor_account_trend_options* options,
+                     candor::AccountTrendOptions* out) {
+  candor_account_trend_options o = Defaults();
+  if (options != nullptr) {
+    if (options->size < sizeof(size_t)) {
+      return candor::InvalidArgument(
+          "trend_options->size is " + std::to_string(options->size) +
+          ": initialize it with candor_account_trend_options_init()");
+    }
+    std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  }
+  out->min_responses = o.min_responses;
+  out->slope_unit_days = o.slope_unit_days;
+  switch (RawEnum(o.split)) {
+    case CANDOR_SPLIT_MEDIAN_TIME: out->split = candor::SplitRule::kMedianTime; break;
+    case CANDOR_SPLIT_FIXED_TIME: out->split = candor::SplitRule::kFixedTime; break;
+    case CANDOR_SPLIT_LAST_DAYS: out->split = candor::SplitRule::kLastDays; break;
+    default:
+      return candor::InvalidArgument("trend_options->split: unknown rule " +
+                                     std::to_string(RawEnum(o.split)));
+  }
+  out->split_time = o.split_time;
+  out->recent_days = o.recent_days;
+  switch (RawEnum(o.covariance)) {
+    case CANDOR_ROBUST_HC1: out->covariance = candor::RobustCovariance::kHc1; break;
+    case CANDOR_ROBUST_HC3: out->covariance = candor::RobustCovariance::kHc3; break;
+    default:
+      return candor::InvalidArgument("trend_options->covariance: unknown robust covariance " +
+                                     std::to_string(RawEnum(o.covariance)));
+  }
+  switch (RawEnum(o.p_adjust)) {
+    case CANDOR_P_ADJUST_NONE: out->adjust = candor::PAdjust::kNone; break;
+    case CANDOR_P_ADJUST_HOLM: out->adjust = candor::PAdjust::kHolm; break;
+    case CANDOR_P_ADJUST_BH: out->adjust = candor::PAdjust::kBenjaminiHochberg; break;
+    default:
+      return candor::InvalidArgument("trend_options->p_adjust: unknown method " +
+                                     std::to_string(RawEnum(o.p_adjust)));
+  }
+  out->alpha = o.alpha;
+  return out->Validate();
+}
+
+candor_account_trend_status StatusToC(candor::AccountTrendStatus s) {
+  switch (s) {
+    case candor::AccountTrendStatus::kOk: return CANDOR_ACCOUNT_TREND_OK;
+    case candor::AccountTrendStatus::kTooFewResponses: return CANDOR_ACCOUNT_TREND_TOO_FEW;
+    case candor::AccountTrendStatus::kSlopeUndefined:
+      return CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED;
+  }
+  return CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED;
+}
+
+}  // namespace
+
+extern "C" {
+
+candor_status candor_account_trend_options_defaults(candor_account_trend_options* options,
+                                                    size_t size) {
+  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
+  if (size < sizeof(size_t)) {
+    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
+                                        " is too small"));
+  }
+  candor_account_trend_options o = Defaults();
+  // Never write past the caller's struct, which may be older and shorter.
+  o.size = size < sizeof(o) ? size : sizeof(o);
+  std::memcpy(options, &o, o.size);
+  return CANDOR_OK;
+}
+
+candor_status candor_account_trends_new(const candor_score_options* score_options,
+                                        const candor_account_trend_options* trend_options,
+                                        const double* scores, const int64_t* times,
+                                        const int32_t* accounts, const double* weights,
+                                        size_t n, candor_account_trends** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::AccountTrendOptions options;
+    s = candor::capi::FromOptions(score_options, &metric, &interval, nullptr);
+    if (s.ok()) s = FromC(trend_options, &options);
+    if (!s.ok()) return Fail(s);
+    auto trends = candor::EstimateAccountTrends(metric, scores, times, accounts, weights, n,
+                                                interval, options);
+    if (!trends.ok()) return Fail(trends.status());
+    *out = new candor_account_trends{std::move(trends).value()};
+    return CANDOR_OK;
+  });
+}
+
+size_t candor_account_trends_rows(const candor_account_trends* trends) {
+  return trends == nullptr ? 0 : trends->trends.rows.size();
+}
+
+candor_status candor_account_trends_row_at(const candor_account_trends* trends, size_t i,
+                                           candor_account_trend_row* out) {
+  return Guard([&] {
+    candor::Status s = Required(trends, "trends");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const auto& rows = trends->trends.rows;
+    if (i >= rows.size()) {
+      return Fail(candor::OutOfRange("row " + std::to_string(i) + " of account trends with " +
+                                     std::to_string(rows.size()) + " rows"));
+    }
+    const candor::AccountTrend& row = rows[i];
+    out->account = row.account;
+    out->status = StatusToC(row.status);
+    out->declining = row.declining ? 1 : 0;
+    out->n = row.n;
+    out->first_time = row.first_time;
+    out->last_time = row.last_time;
+    candor::capi::ToC(row.level, &out->level);
+    out->slope = row.slope;
+    out->slope_std_error = row.slope_std_error;
+    out->slope_ci_low = row.slope_ci_low;
+    out->slope_ci_high = row.slope_ci_high;
+    out->slope_df = row.slope_df;
+    out->slope_p_value = row.slope_p_value;
+    out->slope_p_adjusted = row.slope_p_adjusted;
+    candor::capi::ToC(row.recent_vs_earlier, &out->recent_vs_earlier);
+    out->change_p_adjusted = row.change_p_adjusted;
+    return CANDOR_OK;
+  });
+}
+
+int64_t candor_account_trends_split_time(const candor_account_trends* trends) {
+  return trends == nullptr ? 0 : trends->trends.split_time;
+}
+
+int64_t candor_account_trends_declining(const candor_account_trends* trends) {
+  return trends == nullptr ? 0 : trends->trends.declining;
+}
+
+void candor_account_trends_free(candor_account_trends* trends) { delete trends; }
+
+}  // extern "C"
