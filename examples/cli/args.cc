@@ -598,6 +598,125 @@ Result<Command> ParseWeight(Tokens& tokens) {
   return command;
 }
 
+Result<TrendEvery> ParseEvery(const std::string& text) {
+  return ParseChoice<TrendEvery>("every", text,
+                                 {{"day", TrendEvery::kDay},
+                                  {"week", TrendEvery::kWeek},
+                                  {"month", TrendEvery::kMonth},
+                                  {"quarter", TrendEvery::kQuarter}});
+}
+
+// A flag takes no value: "--accounts=yes" is a usage error, not a silent yes.
+Status SetFlag(const Option& option, bool* flag) {
+  if (option.value) return InvalidArgument("--" + option.name + " takes no value");
+  *flag = true;
+  return OkStatus();
+}
+
+Result<Command> ParseTrend(Tokens& tokens) {
+  Command command;
+  command.kind = Command::Kind::kTrend;
+  TrendArgs& args = command.trend;
+  std::optional<std::string> scale;
+  std::optional<int> box;
+  while (!tokens.done()) {
+    Result<Word> word = TakeWord(tokens, "trend");
+    if (!word.ok()) return word.status();
+    if (word->kind == Word::Kind::kHelp) return HelpCommand("trend");
+    if (word->kind == Word::Kind::kPositional) {
+      CANDOR_RETURN_IF_ERROR(SetPositional(word->text, &args.input.file));
+      continue;
+    }
+    const Option& option = word->option;
+    bool used = false;
+    CANDOR_RETURN_IF_ERROR(ParseInputOption(option, tokens, &args.input, &used));
+    if (used) continue;
+    if (option.name == "change-points") {
+      CANDOR_RETURN_IF_ERROR(SetFlag(option, &args.change_points));
+      continue;
+    }
+    if (option.name == "accounts") {
+      CANDOR_RETURN_IF_ERROR(SetFlag(option, &args.rank_accounts));
+      continue;
+    }
+    if (option.name != "every" && option.name != "time-column" && option.name != "tz" &&
+        option.name != "metric" && option.name != "scale" && option.name != "box" &&
+        option.name != "by" && option.name != "account-column" && option.name != "level" &&
+        option.name != "window-days" && option.name != "half-life-days" &&
+        option.name != "penalty" && option.name != "format") {
+      return InvalidArgument("unknown option '--" + option.name + "' for trend");
+    }
+    Result<std::string> value = tokens.Value(option);
+    if (!value.ok()) return value.status();
+    if (option.name == "every") {
+      Result<TrendEvery> every = ParseEvery(*value);
+      if (!every.ok()) return every.status();
+      args.every = *every;
+    } else if (option.name == "time-column") {
+      if (value->empty()) return InvalidArgument("--time-column: empty column name");
+      args.time_column = *value;
+    } else if (option.name == "tz") {
+      if (value->empty()) return InvalidArgument("--tz: empty time zone name");
+      args.time_zone = *value;
+    } else if (option.name == "metric") {
+      Result<Metric> metric = MetricByName(*value);
+      if (!metric.ok()) return metric.status();
+      args.metric_name = *value;
+      args.metric = *metric;
+    } else if (option.name == "scale") {
+      scale = *value;
+    } else if (option.name == "box") {
+      Result<int> k = ParseIntIn("box", *value, 1, 1000);
+      if (!k.ok()) return k.status();
+      box = *k;
+    } else if (option.name == "by") {
+      CANDOR_RETURN_IF_ERROR(AppendNames("by", *value, &args.by));
+    } else if (option.name == "account-column") {
+      if (value->empty()) return InvalidArgument("--account-column: empty column name");
+      args.account_column = *value;
+    } else if (option.name == "level") {
+      Result<double> level = ParseLevel(*value);
+      if (!level.ok()) return level.status();
+      args.interval.level = *level;
+    } else if (option.name == "window-days") {
+      Result<int> days = ParseIntIn("window-days", *value, 1, 36500);
+      if (!days.ok()) return days.status();
+      args.window_days = *days;
+    } else if (option.name == "half-life-days") {
+      Result<double> days = ParseDouble("half-life-days", *value);
+      if (!days.ok()) return days.status();
+      if (!(*days > 0)) return InvalidArgument("--half-life-days: " + *value + " must be positive");
+      args.half_life_days = *days;
+    } else if (option.name == "penalty") {
+      if (*value != "bic" && *value != "aic") {
+        Result<double> manual = ParseDouble("penalty", *value);
+        if (!manual.ok() || !(*manual > 0)) {
+          return InvalidArgument("--penalty: '" + *value +
+                                 "' is not bic, aic or a positive number");
+        }
+      }
+      args.penalty = *value;
+    } else {
+      Result<OutputFormat> f = ParseFormat(*value, /*allow_csv=*/true);
+      if (!f.ok()) return f.status();
+      args.format = *f;
+    }
+  }
+  if (args.input.file.empty()) return InvalidArgument("trend needs a FILE (a CSV file)");
+  if (scale) CANDOR_RETURN_IF_ERROR(ParseScale(*scale, &args.metric));
+  if (box) args.metric.box_size = *box;
+  Status valid = args.metric.Validate();
+  if (!valid.ok()) return InvalidArgument("--metric/--scale/--box: " + valid.message());
+  if (args.by.size() > 1) {
+    return InvalidArgument("--by: trend takes one segment column (got " +
+                           std::to_string(args.by.size()) + ")");
+  }
+  if (args.rank_accounts && args.account_column.empty()) {
+    return InvalidArgument("--accounts needs --account-column COLUMN (whose accounts to rank)");
+  }
+  return command;
+}
+
 }  // namespace
 
 bool WeightArgs::Has(WeightMethod method) const {
@@ -605,6 +724,20 @@ bool WeightArgs::Has(WeightMethod method) const {
     if (m == method) return true;
   }
   return false;
+}
+
+std::string TrendEveryName(TrendEvery every) {
+  switch (every) {
+    case TrendEvery::kDay:
+      return "day";
+    case TrendEvery::kWeek:
+      return "week";
+    case TrendEvery::kMonth:
+      return "month";
+    case TrendEvery::kQuarter:
+      return "quarter";
+  }
+  return "?";
 }
 
 std::string WeightMethodName(WeightMethod method) {
@@ -640,16 +773,19 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (!tokens.done()) command.help_topic = tokens.Take();
     if (!tokens.done()) return InvalidArgument("help takes at most one topic");
     if (!command.help_topic.empty() && command.help_topic != "score" &&
-        command.help_topic != "report" && command.help_topic != "weight") {
+        command.help_topic != "report" && command.help_topic != "weight" &&
+        command.help_topic != "trend") {
       return InvalidArgument("no help for '" + command.help_topic +
-                             "' (topics: score, report, weight)");
+                             "' (topics: score, report, weight, trend)");
     }
     return command;
   }
   if (first == "score") return ParseScore(tokens);
   if (first == "report") return ParseReport(tokens);
   if (first == "weight") return ParseWeight(tokens);
-  return InvalidArgument("unknown command '" + first + "' (commands: score, report, weight, help)");
+  if (first == "trend") return ParseTrend(tokens);
+  return InvalidArgument("unknown command '" + first +
+                         "' (commands: score, report, weight, trend, help)");
 }
 
 }  // namespace candor::cli

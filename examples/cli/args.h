@@ -78,19 +78,42 @@ struct ReportArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+enum class TrendEvery { kDay, kWeek, kMonth, kQuarter };
+
+struct TrendArgs {
+  InputArgs input;
+  std::string time_column;  // empty: the first of a few usual names
+  TrendEvery every = TrendEvery::kMonth;
+  std::string time_zone = "UTC";
+  std::string metric_name = "nps";
+  Metric metric = Metric::Nps();
+  IntervalOptions interval;
+  std::vector<std::string> by;  // one series per segment of these columns
+  std::string account_column;   // clusters; with --accounts, the ranking
+  std::optional<int> window_days;        // rolling estimate over the last N days
+  std::optional<double> half_life_days;  // exponentially weighted estimate
+  bool change_points = false;            // PELT on the time-ordered responses
+  std::string penalty = "bic";
+  bool rank_accounts = false;            // per-account trends, declining first
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kHelp, kVersion };
+  enum class Kind { kScore, kReport, kWeight, kTrend, kHelp, kVersion };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
   ReportArgs report;
   WeightArgs weight;
+  TrendArgs trend;
 };
 
 // argv[1..argc-1]. A failed Status is a usage error whose message says what
 // was wrong (an unknown option, a bad value, a missing file argument).
 // The name of a method on the command line ("rake", "ipw", ...).
 std::string WeightMethodName(WeightMethod method);
+// The name of a bucket width on the command line ("month", ...).
+std::string TrendEveryName(TrendEvery every);
 
 Result<Command> ParseCommandLine(const std::vector<std::string>& args);
 

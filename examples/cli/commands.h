@@ -17,6 +17,7 @@ constexpr int kExitUsage = 2;
 int RunScore(const ScoreArgs& args);
 int RunReport(const ReportArgs& args);
 int RunWeight(const WeightArgs& args);
+int RunTrend(const TrendArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

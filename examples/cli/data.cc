@@ -27,6 +27,8 @@ std::string Dirname(const std::string& path) {
   return path.substr(0, slash);
 }
 
+constexpr const char* kTimeColumns[] = {"timestamp", "time", "date", "submitted_at", "created_at"};
+
 std::string ExecutablePath() {
   char buffer[PATH_MAX];
   ssize_t size = readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
@@ -35,6 +37,21 @@ std::string ExecutablePath() {
 }
 
 }  // namespace
+
+std::string FindTimeColumn(const std::vector<std::string>& header) {
+  for (const char* name : kTimeColumns) {
+    for (const std::string& column : header) {
+      if (column == name) return column;
+    }
+  }
+  return "";
+}
+
+std::string TimeColumnNames() {
+  std::string names;
+  for (const char* name : kTimeColumns) names += (names.empty() ? "" : ", ") + std::string(name);
+  return names;
+}
 
 Result<std::string> ReadWholeFile(const std::string& path) {
   struct stat info;

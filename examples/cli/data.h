@@ -22,6 +22,12 @@ std::vector<std::string> HeaderColumns(const std::string& data, char delimiter);
 // build time. NotFound if neither exists.
 Result<std::string> FindSampleCsv();
 
+// The time column of a header: the first of the usual names (timestamp, time,
+// date, submitted_at, created_at) present, or "" if none; and those names as
+// a list for messages.
+std::string FindTimeColumn(const std::vector<std::string>& header);
+std::string TimeColumnNames();
+
 // Calendar month of a Unix time (UTC) as a sortable code year * 12 + month - 1,
 // and its "YYYY-MM" label.
 int64_t MonthCode(int64_t unix_seconds);

@@ -18,7 +18,11 @@ Usage:
   candor weight FILE --method M write FILE back with a weight column (raking,
                                 post-stratification, inverse propensity,
                                 recency, accounts) and say what it did
-  candor help [score|report|weight]  this help, or the help of one command
+  candor trend FILE [options]   the metric per day/week/month/quarter with
+                                changes, their minimal detectable change,
+                                control limits, trend tests, change points
+                                and accounts ranked by decline
+  candor help [score|report|weight|trend]  this help, or one command's
   candor --version
 
 Exit status: 0 success, 1 a data error (bad file or values), 2 a usage error.
@@ -132,6 +136,49 @@ Options:
   --delimiter C           field delimiter (default ',')
 )";
 
+constexpr const char* kTrendHelp = R"(Usage: candor trend FILE [options]
+
+Is the metric improving, declining or holding steady? One row per calendar
+bucket (in a time zone) with its estimate, interval and n; the change from the
+previous bucket with its p-value and its minimal detectable change (MDC: the
+smallest true change these volumes would detect with 80% power; a smaller
+change cannot be told from noise); control limits (center +/- 3 sigma from
+each bucket's n; buckets outside are marked). Then trend tests on the bucket
+estimates: Mann-Kendall (tau, z, p), Sen's slope with its interval, and the
+weighted least-squares slope (weights 1/SE^2), with a verdict.
+
+Options:
+  --every P             day, week (ISO, Monday start), month (default), quarter
+  --tz ZONE             IANA time zone of the buckets (default UTC), e.g.
+                        Europe/Paris, America/New_York
+  --time-column NAME    column of times: ISO 8601 or Unix seconds (default:
+                        the first of timestamp, time, date, submitted_at,
+                        created_at)
+  --metric M            nps (default), csat, ces, ces_agree, topbox,
+                        bottombox, mean (as for score); --scale, --box too
+  --score-column NAME   column of scores (default: score)
+  --weight-column NAME  column of weights (default: unweighted)
+  --account-column NAME responses of one account are correlated: cluster-
+                        robust intervals, and the column --accounts ranks
+  --by COLUMN           one series per segment of this column
+  --window-days N       add a rolling estimate over the last N days
+  --half-life-days H    add an exponentially weighted estimate (half-life H)
+  --change-points       find when the level changed (PELT on the responses
+                        in time order, multinomial cost)
+  --penalty P           change-point penalty: bic (default), aic, or a number
+  --accounts            rank accounts by significant decline (needs
+                        --account-column): slope per 30 days with a robust
+                        interval, Benjamini-Hochberg across accounts
+  --level L             confidence level in (0, 1) (default 0.95)
+  --skip-bad-rows       skip (and count) rows that cannot be read
+  --delimiter C         field delimiter (default ',')
+  --format F            table (default), json, csv (the bucket rows; with
+                        --accounts, the account ranking)
+
+Example:
+  candor trend survey.csv --every month --tz Europe/Paris --change-points
+)";
+
 }  // namespace
 
 int PrintHelp(const std::string& topic) {
@@ -141,6 +188,8 @@ int PrintHelp(const std::string& topic) {
     std::cout << kReportHelp;
   } else if (topic == "weight") {
     std::cout << kWeightHelp;
+  } else if (topic == "trend") {
+    std::cout << kTrendHelp;
   } else {
     std::cout << kMainHelp;
   }

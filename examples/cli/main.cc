@@ -24,6 +24,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunReport(command->report);
     case Command::Kind::kWeight:
       return candor::cli::RunWeight(command->weight);
+    case Command::Kind::kTrend:
+      return candor::cli::RunTrend(command->trend);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

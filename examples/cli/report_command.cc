@@ -16,7 +16,6 @@
 namespace candor::cli {
 namespace {
 
-constexpr const char* kTimeColumns[] = {"timestamp", "time", "date", "submitted_at", "created_at"};
 constexpr const char* kSegmentColumns[] = {"region", "plan", "role", "segment"};
 
 struct Inputs {
@@ -85,12 +84,7 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
   if (!args.time_column.empty()) {
     inputs.time_column = args.time_column;
   } else {
-    for (const char* name : kTimeColumns) {
-      if (Contains(header, name)) {
-        inputs.time_column = name;
-        break;
-      }
-    }
+    inputs.time_column = FindTimeColumn(header);
   }
   if (!args.by.empty()) {
     inputs.segment_columns = args.by;

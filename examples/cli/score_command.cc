@@ -21,9 +21,12 @@ std::string Full(double value) {
 }
 
 std::string DescribeMetric(const ScoreArgs& args) {
-  const Metric& m = args.metric;
+  return DescribeMetric(args.metric_name, args.metric);
+}
+
+std::string DescribeMetric(const std::string& metric_name, const Metric& m) {
   std::string scale = std::to_string(m.scale_min) + ".." + std::to_string(m.scale_max);
-  std::string name = MetricDisplayName(args.metric_name);
+  std::string name = MetricDisplayName(metric_name);
   switch (m.kind) {
     case MetricKind::kNps:
       return name + " on " + scale + " (promoters >= " + std::to_string(m.promoter_min) +

@@ -17,6 +17,7 @@ namespace candor::cli {
 std::string Full(double value);
 // "NPS on 0..10 (promoters >= 9, detractors <= 6)".
 std::string DescribeMetric(const ScoreArgs& args);
+std::string DescribeMetric(const std::string& metric_name, const Metric& metric);
 // The label of each segment column of a breakdown row.
 std::vector<std::string> RowLabels(const std::vector<const CategoricalColumn*>& columns,
                                    const BreakdownRow& row);

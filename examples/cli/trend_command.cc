@@ -1,0 +1,204 @@
+// candor trend: a metric per calendar bucket with its interval, the change
+// from the previous bucket and its minimal detectable change, control limits,
+// trend tests on the bucket estimates, and optionally change points in the
+// time-ordered responses and per-account trends ranked by decline.
+#include <algorithm>
+#include <candor/csv.hpp>
+#include <candor/score.hpp>
+#include <candor/table.hpp>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "commands.h"
+#include "data.h"
+#include "score_shared.h"
+#include "trend_report.h"
+
+namespace candor::cli {
+namespace {
+
+BucketPeriod PeriodOf(TrendEvery every) {
+  switch (every) {
+    case TrendEvery::kDay:
+      return BucketPeriod::kDay;
+    case TrendEvery::kWeek:
+      return BucketPeriod::kWeek;
+    case TrendEvery::kQuarter:
+      return BucketPeriod::kQuarter;
+    case TrendEvery::kMonth:
+      break;
+  }
+  return BucketPeriod::kMonth;
+}
+
+Result<TrendReport> ReadInput(const TrendArgs& args) {
+  Result<std::string> data = ReadWholeFile(args.input.file);
+  if (!data.ok()) return data.status();
+  TrendReport report;
+  report.time_column = args.time_column.empty()
+                           ? FindTimeColumn(HeaderColumns(*data, args.input.delimiter))
+                           : args.time_column;
+  if (report.time_column.empty()) {
+    return NotFound("'" + args.input.file + "': no time column (looked for " +
+                    TimeColumnNames() + "; use --time-column)");
+  }
+  CsvOptions csv;
+  csv.score_column = args.input.score_column;
+  csv.weight_column = args.input.weight_column;
+  csv.time_column = report.time_column;
+  csv.account_column = args.account_column;
+  csv.segment_columns = args.by;
+  csv.delimiter = args.input.delimiter;
+  csv.skip_bad_rows = args.input.skip_bad_rows;
+  Result<Table> table = ParseCsv(*data, csv);
+  if (!table.ok()) {
+    return Status(table.status().code(), "'" + args.input.file + "': " + table.status().message());
+  }
+  report.table = std::move(table).value();
+  return report;
+}
+
+// "improving" / "declining" when Mann-Kendall finds a monotonic trend at the
+// interval's level; which is which depends on whether more is better.
+std::string Verdict(const Metric& metric, const Result<MannKendall>& mk) {
+  if (!mk.ok()) return "too few buckets to tell";
+  if (mk->trend == TrendDirection::kNone) return "holding steady";
+  bool rising = mk->trend == TrendDirection::kIncreasing;
+  bool more_is_better = metric.kind != MetricKind::kBottomBox;
+  return rising == more_is_better ? "improving" : "declining";
+}
+
+SeriesTrend TestSeries(const TrendArgs& args, const std::vector<TrendBucket>& rows, size_t first,
+                       size_t count) {
+  SeriesTrend out;
+  out.first_row = first;
+  std::vector<double> values;
+  std::vector<double> wls_values;
+  std::vector<double> wls_errors;
+  std::vector<double> wls_times;
+  for (size_t k = 0; k < count; ++k) {
+    const Estimate& e = rows[first + k].estimate;
+    if (e.n == 0 || !std::isfinite(e.value)) continue;
+    values.push_back(e.value);
+    if (std::isfinite(e.std_error) && e.std_error > 0) {
+      wls_values.push_back(e.value);
+      wls_errors.push_back(e.std_error);
+      wls_times.push_back(static_cast<double>(k));  // in buckets; gaps kept
+    } else {
+      ++out.wls_skipped;
+    }
+  }
+  out.used = values.size();
+  MannKendallOptions mk;
+  mk.alpha = 1 - args.interval.level;
+  out.mann_kendall = MannKendallTest(values.data(), values.size(), mk);
+  out.sens_slope = SensSlopeEstimate(values.data(), values.size(), args.interval.level);
+  WlsSlopeOptions wls;
+  wls.level = args.interval.level;
+  out.wls_slope = WlsSlopeEstimate(wls_values.data(), wls_errors.data(), wls_times.data(),
+                                   wls_values.size(), wls);
+  out.verdict = Verdict(args.metric, out.mann_kendall);
+  return out;
+}
+
+// Change points need the responses in time order; ties keep file order.
+Result<ChangePoints> ChangePointsInTimeOrder(const TrendArgs& args, const Table& table) {
+  std::vector<size_t> order(table.rows());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return table.times[a] < table.times[b]; });
+  std::vector<double> scores(order.size());
+  std::vector<int64_t> times(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    scores[i] = table.scores[order[i]];
+    times[i] = table.times[order[i]];
+  }
+  ChangePointOptions options;
+  options.metric = args.metric;
+  options.interval = args.interval;
+  if (args.penalty == "aic") {
+    options.penalty = ChangePenalty::kAic;
+  } else if (args.penalty != "bic") {
+    options.penalty = ChangePenalty::kManual;
+    options.penalty_value = std::stod(args.penalty);  // checked by the parser
+  }
+  return DetectChangePoints(scores.data(), times.data(), nullptr, scores.size(), options);
+}
+
+}  // namespace
+
+Result<TrendReport> ComputeTrend(const TrendArgs& args) {
+  Result<TrendReport> read = ReadInput(args);
+  if (!read.ok()) return read.status();
+  TrendReport report = std::move(read).value();
+  const Table& table = report.table;
+
+  BucketResponses responses;
+  responses.scores = table.scores.data();
+  responses.times = table.times.data();
+  responses.n = table.rows();
+  responses.weights = table.weights.empty() ? nullptr : table.weights.data();
+  responses.accounts = table.account.codes.empty() ? nullptr : table.account.codes.data();
+  const CategoricalColumn* segment = args.by.empty() ? nullptr : &table.segments[0];
+  responses.segments = segment != nullptr ? segment->codes.data() : nullptr;
+  BucketOptions options;
+  options.every = PeriodOf(args.every);
+  options.time_zone = args.time_zone;
+  options.window_days = args.window_days.value_or(0);
+  options.half_life_days = args.half_life_days.value_or(0);
+  Result<std::vector<TrendBucket>> buckets =
+      TimeBuckets(args.metric, args.interval, responses, options);
+  if (!buckets.ok()) return InFile(args.input, table, buckets.status());
+  report.buckets = std::move(buckets).value();
+
+  // Every series has the same grid: count the rows of the first segment.
+  size_t per_series = 0;
+  while (per_series < report.buckets.size() &&
+         report.buckets[per_series].segment == report.buckets[0].segment) {
+    ++per_series;
+  }
+  report.buckets_per_series = per_series;
+  for (size_t first = 0; per_series > 0 && first < report.buckets.size(); first += per_series) {
+    SeriesTrend series = TestSeries(args, report.buckets, first, per_series);
+    if (segment != nullptr) series.segment = segment->dictionary.Label(report.buckets[first].segment);
+    report.series.push_back(std::move(series));
+  }
+
+  if (args.change_points) {
+    Result<ChangePoints> points = ChangePointsInTimeOrder(args, table);
+    // Too few responses for two segments is an answer, not a failure.
+    if (!points.ok() && points.status().code() != CANDOR_EMPTY) {
+      return InFile(args.input, table, points.status());
+    }
+    report.change_points = std::move(points);
+    report.change_points_unweighted = !table.weights.empty();
+  }
+  if (args.rank_accounts) {
+    const double* weights = table.weights.empty() ? nullptr : table.weights.data();
+    Result<AccountTrends> accounts = EstimateAccountTrends(
+        args.metric, table.scores.data(), table.times.data(), table.account.codes.data(), weights,
+        table.rows(), args.interval, AccountTrendOptions());
+    if (!accounts.ok()) return InFile(args.input, table, accounts.status());
+    report.accounts = std::move(accounts).value();
+  }
+  return report;
+}
+
+int RunTrend(const TrendArgs& args) {
+  Result<TrendReport> report = ComputeTrend(args);
+  if (!report.ok()) return FailData(report.status());
+  switch (args.format) {
+    case OutputFormat::kJson:
+      return PrintTrendJson(args, *report);
+    case OutputFormat::kCsv:
+      return PrintTrendCsv(args, *report);
+    case OutputFormat::kTable:
+      break;
+  }
+  return PrintTrendTable(args, *report);
+}
+
+}  // namespace candor::cli
