@@ -42,8 +42,8 @@ Result<TrendReport> ReadInput(const TrendArgs& args) {
                            ? FindTimeColumn(HeaderColumns(*data, args.input.delimiter))
                            : args.time_column;
   if (report.time_column.empty()) {
-    return NotFound("'" + args.input.file + "': no time column (looked for " +
-                    TimeColumnNames() + "; use --time-column)");
+    return NotFound("'" + args.input.file + "': no time column (looked for " + TimeColumnNames() +
+                    "; use --time-column)");
   }
   CsvOptions csv;
   csv.score_column = args.input.score_column;
@@ -163,7 +163,8 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   report.buckets_per_series = per_series;
   for (size_t first = 0; per_series > 0 && first < report.buckets.size(); first += per_series) {
     SeriesTrend series = TestSeries(args, report.buckets, first, per_series);
-    if (segment != nullptr) series.segment = segment->dictionary.Label(report.buckets[first].segment);
+    if (segment != nullptr)
+      series.segment = segment->dictionary.Label(report.buckets[first].segment);
     report.series.push_back(std::move(series));
   }
 

@@ -37,9 +37,9 @@ std::string SegmentHeading(const TrendArgs& args, const SeriesTrend& series) {
 void PrintBuckets(const TrendArgs& args, const TrendReport& report, const SeriesTrend& series) {
   int d = DisplayDecimals(args.metric);
   std::string name = MetricDisplayName(args.metric_name);
-  std::vector<std::string> headers = {PeriodWord(args), "n", name,
-                                      FormatLevel(args.interval.level) + " interval",
-                                      "change", "p", "MDC"};
+  std::vector<std::string> headers = {
+      PeriodWord(args), "n", name, FormatLevel(args.interval.level) + " interval",
+      "change",         "p", "MDC"};
   if (args.window_days) headers.push_back("last " + std::to_string(*args.window_days) + "d");
   if (args.half_life_days) headers.push_back("smoothed");
   headers.push_back("control");
@@ -47,18 +47,19 @@ void PrintBuckets(const TrendArgs& args, const TrendReport& report, const Series
   table.SetLeftAligned(headers.size() - 1);
   for (size_t k = 0; k < report.buckets_per_series; ++k) {
     const TrendBucket& b = report.buckets[series.first_row + k];
-    std::vector<std::string> row = {b.label,
-                                    std::to_string(b.estimate.n),
-                                    FormatFixed(b.estimate.value, d),
-                                    b.estimate.n == 0 ? "-" : FormatInterval(b.estimate.ci_low,
-                                                                             b.estimate.ci_high, d),
-                                    FormatSigned(b.change.difference, d),
-                                    FormatP(b.change.p_value),
-                                    FormatFixed(b.mdc, d)};
+    std::vector<std::string> row = {
+        b.label,
+        std::to_string(b.estimate.n),
+        FormatFixed(b.estimate.value, d),
+        b.estimate.n == 0 ? "-" : FormatInterval(b.estimate.ci_low, b.estimate.ci_high, d),
+        FormatSigned(b.change.difference, d),
+        FormatP(b.change.p_value),
+        FormatFixed(b.mdc, d)};
     if (args.window_days) row.push_back(FormatFixed(b.rolling.value, d));
     if (args.half_life_days) row.push_back(FormatFixed(b.smoothed.value, d));
-    row.push_back(b.flag == 0 ? "" : FlagWord(b.flag) + " (limit " +
-                                         FormatFixed(b.flag > 0 ? b.upper : b.lower, d) + ")");
+    row.push_back(b.flag == 0 ? ""
+                              : FlagWord(b.flag) + " (limit " +
+                                    FormatFixed(b.flag > 0 ? b.upper : b.lower, d) + ")");
     table.AddRow(row);
   }
   std::cout << table.Render("  ");
@@ -88,9 +89,9 @@ void PrintTests(const TrendArgs& args, const TrendReport& report, const SeriesTr
     std::cout << "    WLS slope      " << FormatSigned(w.slope, d + 1) << per << ", " << level
               << " interval " << FormatInterval(w.slope_ci_low, w.slope_ci_high, d + 1) << ", p "
               << FormatP(w.slope_p_value) << " (weights 1/SE^2"
-              << (series.wls_skipped > 0
-                      ? "; " + std::to_string(series.wls_skipped) + " bucket(s) without an SE left out"
-                      : "")
+              << (series.wls_skipped > 0 ? "; " + std::to_string(series.wls_skipped) +
+                                               " bucket(s) without an SE left out"
+                                         : "")
               << ")\n";
   } else if (series.used >= 3) {
     std::cout << "    WLS slope      not run: " << series.wls_slope.status().message() << "\n";
@@ -120,15 +121,16 @@ void PrintChangePoints(const TrendArgs& args, const TrendReport& report) {
   const ChangePoints& points = *result;
   int d = DisplayDecimals(args.metric);
   std::cout << ", penalty " << FormatFixed(points.penalty, 1) << " per change"
-            << (points.block_size > 1 ? ", grid of " + std::to_string(points.block_size) +
-                                            "-response blocks, refined"
-                                      : "")
+            << (points.block_size > 1
+                    ? ", grid of " + std::to_string(points.block_size) + "-response blocks, refined"
+                    : "")
             << "):\n";
   if (report.change_points_unweighted) std::cout << "  (weights ignored: unweighted model)\n";
   if (points.changes.empty()) {
     std::cout << "  none: one level throughout, " << FormatFixed(points.segments[0].level.value, d)
-              << " " << FormatInterval(points.segments[0].level.ci_low,
-                                       points.segments[0].level.ci_high, d)
+              << " "
+              << FormatInterval(points.segments[0].level.ci_low, points.segments[0].level.ci_high,
+                                d)
               << "\n";
     return;
   }
@@ -167,23 +169,23 @@ void PrintAccounts(const TrendArgs& args, const TrendReport& report) {
   const AccountTrends& accounts = *report.accounts;
   int d = DisplayDecimals(args.metric);
   AccountTrendOptions defaults;
-  std::cout << "\nAccounts ranked by decline (slope per " << FormatFixed(defaults.slope_unit_days, 0)
-            << " days, robust HC3 SE, Benjamini-Hochberg across accounts); "
-            << accounts.declining << " of " << accounts.rows.size()
-            << " declining significantly:\n";
+  std::cout << "\nAccounts ranked by decline (slope per "
+            << FormatFixed(defaults.slope_unit_days, 0)
+            << " days, robust HC3 SE, Benjamini-Hochberg across accounts); " << accounts.declining
+            << " of " << accounts.rows.size() << " declining significantly:\n";
   TextTable table({args.account_column, "n", MetricDisplayName(args.metric_name), "slope",
                    FormatLevel(args.interval.level) + " interval", "p adj.", ""},
                   1);
   table.SetLeftAligned(6);
   for (size_t i = 0; i < accounts.rows.size() && i < kAccountsShown; ++i) {
     const AccountTrend& a = accounts.rows[i];
-    std::string note = a.declining ? "declining"
+    std::string note = a.declining                           ? "declining"
                        : a.status == AccountTrendStatus::kOk ? ""
-                                                              : AccountStatusWord(a.status);
+                                                             : AccountStatusWord(a.status);
     table.AddRow({AccountLabel(report, a.account), std::to_string(a.n),
                   FormatFixed(a.level.value, d), FormatSigned(a.slope, d),
-                  FormatInterval(a.slope_ci_low, a.slope_ci_high, d),
-                  FormatP(a.slope_p_adjusted), note});
+                  FormatInterval(a.slope_ci_low, a.slope_ci_high, d), FormatP(a.slope_p_adjusted),
+                  note});
   }
   std::cout << table.Render("  ");
   if (accounts.rows.size() > kAccountsShown) {
@@ -197,17 +199,18 @@ nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
   nlohmann::json buckets = nlohmann::json::array();
   for (size_t k = 0; k < report.buckets_per_series; ++k) {
     const TrendBucket& b = report.buckets[series.first_row + k];
-    nlohmann::json row = {{"bucket", b.label},
-                          {"start", b.start},
-                          {"end", b.end},
-                          {"estimate", EstimateJson(b.estimate)},
-                          {"change", b.previous < 0 ? nlohmann::json(nullptr)
-                                                    : ComparisonJson(b.change)},
-                          {"mdc", NumberOrNull(b.mdc)},
-                          {"control", {{"center", NumberOrNull(b.center)},
-                                       {"lower", NumberOrNull(b.lower)},
-                                       {"upper", NumberOrNull(b.upper)},
-                                       {"flag", b.flag}}}};
+    nlohmann::json row = {
+        {"bucket", b.label},
+        {"start", b.start},
+        {"end", b.end},
+        {"estimate", EstimateJson(b.estimate)},
+        {"change", b.previous < 0 ? nlohmann::json(nullptr) : ComparisonJson(b.change)},
+        {"mdc", NumberOrNull(b.mdc)},
+        {"control",
+         {{"center", NumberOrNull(b.center)},
+          {"lower", NumberOrNull(b.lower)},
+          {"upper", NumberOrNull(b.upper)},
+          {"flag", b.flag}}}};
     if (args.window_days) row["rolling"] = EstimateJson(b.rolling);
     if (args.half_life_days) row["smoothed"] = EstimateJson(b.smoothed);
     buckets.push_back(row);
@@ -216,15 +219,18 @@ nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
   if (!args.by.empty()) out["segment"] = series.segment;
   if (series.mann_kendall.ok()) {
     const MannKendall& mk = *series.mann_kendall;
-    out["mann_kendall"] = {{"n", mk.n},   {"s", mk.s},           {"var_s", mk.var_s},
-                           {"z", mk.z},   {"p_value", mk.p_value}, {"tau", mk.tau}};
+    out["mann_kendall"] = {
+        {"n", mk.n},    {"s", mk.s}, {"var_s", mk.var_s}, {"z", mk.z}, {"p_value", mk.p_value},
+        {"tau", mk.tau}};
   } else {
     out["mann_kendall"] = nullptr;
   }
   if (series.sens_slope.ok()) {
     const SensSlope& s = *series.sens_slope;
-    out["sens_slope"] = {{"slope", s.slope}, {"intercept", s.intercept},
-                         {"ci_low", s.ci_low}, {"ci_high", s.ci_high}};
+    out["sens_slope"] = {{"slope", s.slope},
+                         {"intercept", s.intercept},
+                         {"ci_low", s.ci_low},
+                         {"ci_high", s.ci_high}};
   } else {
     out["sens_slope"] = nullptr;
   }
@@ -249,15 +255,20 @@ nlohmann::json ChangePointsJson(const TrendReport& report) {
   const ChangePoints& points = *result;
   nlohmann::json segments = nlohmann::json::array();
   for (const ChangePointSegment& s : points.segments) {
-    segments.push_back({{"begin", s.begin}, {"end", s.end}, {"time_begin", s.time_begin},
-                        {"time_end", s.time_end}, {"level", EstimateJson(s.level)}});
+    segments.push_back({{"begin", s.begin},
+                        {"end", s.end},
+                        {"time_begin", s.time_begin},
+                        {"time_end", s.time_end},
+                        {"level", EstimateJson(s.level)}});
   }
   nlohmann::json changes = nlohmann::json::array();
   for (const ChangePoint& c : points.changes) {
     changes.push_back({{"index", c.index}, {"time", c.time}, {"change", ComparisonJson(c.change)}});
   }
-  return {{"penalty", points.penalty},   {"block_size", points.block_size},
-          {"changes", changes},          {"segments", segments},
+  return {{"penalty", points.penalty},
+          {"block_size", points.block_size},
+          {"changes", changes},
+          {"segments", segments},
           {"weights_ignored", report.change_points_unweighted}};
 }
 
@@ -289,9 +300,7 @@ int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
             << " in " << args.time_zone << " (time column '" << report.time_column << "'), "
             << report.table.rows() << " responses"
             << (report.table.weights.empty() ? "" : ", weighted by " + args.input.weight_column)
-            << (args.account_column.empty() ? ""
-                                             : ", clustered by " + args.account_column)
-            << "\n";
+            << (args.account_column.empty() ? "" : ", clustered by " + args.account_column) << "\n";
   for (const SeriesTrend& series : report.series) {
     std::cout << "\n";
     if (!args.by.empty()) std::cout << SegmentHeading(args, series) << "\n";
@@ -309,12 +318,9 @@ int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
 int PrintTrendJson(const TrendArgs& args, const TrendReport& report) {
   nlohmann::json series = nlohmann::json::array();
   for (const SeriesTrend& s : report.series) series.push_back(SeriesJson(args, report, s));
-  nlohmann::json out = {{"metric", args.metric_name},
-                        {"every", PeriodWord(args)},
-                        {"time_zone", args.time_zone},
-                        {"time_column", report.time_column},
-                        {"responses", report.table.rows()},
-                        {"series", series}};
+  nlohmann::json out = {{"metric", args.metric_name},       {"every", PeriodWord(args)},
+                        {"time_zone", args.time_zone},      {"time_column", report.time_column},
+                        {"responses", report.table.rows()}, {"series", series}};
   if (report.change_points) out["change_points"] = ChangePointsJson(report);
   if (report.accounts) out["accounts"] = AccountsJson(report);
   std::cout << DumpJson(out) << "\n";
@@ -337,10 +343,11 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
   }
   std::vector<std::string> header;
   if (!args.by.empty()) header.push_back(args.by[0]);
-  for (const char* name : {"bucket", "start", "end", "n", "value", "std_error", "ci_low",
-                           "ci_high", "effective_n", "change", "change_ci_low", "change_ci_high",
-                           "change_p_value", "mdc", "center", "lower", "upper", "flag",
-                           "rolling", "smoothed"}) {
+  for (const char* name :
+       {"bucket",         "start",   "end",         "n",      "value",         "std_error",
+        "ci_low",         "ci_high", "effective_n", "change", "change_ci_low", "change_ci_high",
+        "change_p_value", "mdc",     "center",      "lower",  "upper",         "flag",
+        "rolling",        "smoothed"}) {
     header.push_back(name);
   }
   std::cout << CsvRow(header);
@@ -349,13 +356,26 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
       const TrendBucket& b = report.buckets[series.first_row + k];
       std::vector<std::string> row;
       if (!args.by.empty()) row.push_back(series.segment);
-      for (const std::string& field :
-           {b.label, std::to_string(b.start), std::to_string(b.end), std::to_string(b.estimate.n),
-            Full(b.estimate.value), Full(b.estimate.std_error), Full(b.estimate.ci_low),
-            Full(b.estimate.ci_high), Full(b.estimate.effective_n), Full(b.change.difference),
-            Full(b.change.ci_low), Full(b.change.ci_high), Full(b.change.p_value), Full(b.mdc),
-            Full(b.center), Full(b.lower), Full(b.upper), std::to_string(b.flag),
-            Full(b.rolling.value), Full(b.smoothed.value)}) {
+      for (const std::string& field : {b.label,
+                                       std::to_string(b.start),
+                                       std::to_string(b.end),
+                                       std::to_string(b.estimate.n),
+                                       Full(b.estimate.value),
+                                       Full(b.estimate.std_error),
+                                       Full(b.estimate.ci_low),
+                                       Full(b.estimate.ci_high),
+                                       Full(b.estimate.effective_n),
+                                       Full(b.change.difference),
+                                       Full(b.change.ci_low),
+                                       Full(b.change.ci_high),
+                                       Full(b.change.p_value),
+                                       Full(b.mdc),
+                                       Full(b.center),
+                                       Full(b.lower),
+                                       Full(b.upper),
+                                       std::to_string(b.flag),
+                                       Full(b.rolling.value),
+                                       Full(b.smoothed.value)}) {
         row.push_back(field);
       }
       std::cout << CsvRow(row);

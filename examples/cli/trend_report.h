@@ -21,9 +21,9 @@ namespace candor::cli {
 // time order. A test that cannot run (fewer than 3 such buckets, say) keeps
 // its status to show instead of a number.
 struct SeriesTrend {
-  std::string segment;     // the segment's label; "" without --by
-  size_t first_row = 0;    // its buckets are rows [first_row, first_row + buckets)
-  size_t used = 0;         // non-empty buckets the tests saw
+  std::string segment;   // the segment's label; "" without --by
+  size_t first_row = 0;  // its buckets are rows [first_row, first_row + buckets)
+  size_t used = 0;       // non-empty buckets the tests saw
   Result<MannKendall> mann_kendall = Empty("not run");
   Result<SensSlope> sens_slope = Empty("not run");
   Result<WlsSlope> wls_slope = Empty("not run");
