@@ -37,7 +37,9 @@
 //    bucket's end over every response with time < end, weight
 //    w_i * 2^(-(end - t_i) / (86400 h)) (decay in elapsed seconds), estimated
 //    as a weighted estimate (linearization variance, Kish effective n
-//    (sum w)^2 / sum w^2; cluster-robust with accounts).
+//    (sum w)^2 / sum w^2; cluster-robust with accounts). Cost: O(points) per
+//    bucket from decayed per-score-point sums of w and w^2; with accounts or
+//    the bootstrap, which need the responses, O(responses before the end).
 //  - change: this bucket minus the previous non-empty bucket of the series
 //    (non-empty: n > 0 and a positive total weight; `previous` is its row
 //    index; -1 and NaN for the first non-empty bucket and for empty buckets;

@@ -258,6 +258,10 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
     const internal::SpreadOfValues spread =
         internal::Spread(metric, g.Range(series_begin, series_end));
     int64_t previous = -1;
+    // Accounts and the weighted bootstrap need the responses themselves.
+    const bool recursive = smoothed && responses.accounts == nullptr &&
+                           interval.method != IntervalMethod::kBootstrap;
+    internal::SmoothedTally ew(metric, options.half_life_days * kSecondsPerDay);
     for (size_t k = 0; k < buckets; ++k) {
       const size_t row = j * buckets + k;
       const size_t begin = g.offsets[row], end = g.offsets[row + 1];
@@ -281,7 +285,12 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
         b.rolling = *r;
       }
       b.smoothed = internal::NanEstimate(level);
-      if (smoothed) {
+      if (recursive) {
+        ew.Advance(b.end, g.Range(begin, end), g.times.data() + begin);
+        Result<Estimate> s = ew.Current(interval);
+        if (!s.ok()) return s.status();
+        b.smoothed = *s;
+      } else if (smoothed) {
         Result<Estimate> s =
             Smoothed(metric, interval, g.Range(series_begin, end), g.times.data() + series_begin,
                      b.end, options.half_life_days);

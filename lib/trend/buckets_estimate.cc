@@ -7,6 +7,8 @@
 #include <limits>
 #include <vector>
 
+#include "score/estimate_internal.hpp"
+
 namespace candor::internal {
 namespace {
 
@@ -115,6 +117,52 @@ Result<Comparison> CompareSlices(const Metric& metric, const IntervalOptions& op
   Result<Comparison> c = CompareGroups(metric, scores.data(), n, design, group.data(), options);
   if (!c.ok() && c.status().code() == CANDOR_EMPTY) return NanComparison(*a, *b);
   return c;
+}
+
+SmoothedTally::SmoothedTally(const Metric& metric, double half_life_seconds)
+    : metric_(metric),
+      half_life_(half_life_seconds),
+      tally_(Tally::Empty(metric.scale_min, metric.scale_max)) {
+  tally_.weighted = true;  // decayed weights are below 1
+}
+
+void SmoothedTally::Advance(int64_t end, const Slice& bucket, const int64_t* times) {
+  if (started_) {
+    const double decay = std::exp2(-static_cast<double>(end - end_) / half_life_);
+    for (size_t p = 0; p < tally_.counts.size(); ++p) {
+      tally_.weight_sums[p] *= decay;
+      tally_.weight_square_sums[p] *= decay * decay;
+    }
+  }
+  started_ = true;
+  end_ = end;
+  for (size_t i = 0; i < bucket.n; ++i) {
+    const size_t p = static_cast<size_t>(static_cast<int>(bucket.scores[i]) - metric_.scale_min);
+    const double w = WeightOf(bucket, i) * std::exp2(-static_cast<double>(end - times[i]) /
+                                                     half_life_);
+    ++tally_.counts[p];
+    tally_.weight_sums[p] += w;
+    tally_.weight_square_sums[p] += w * w;
+  }
+}
+
+Result<Estimate> SmoothedTally::Current(const IntervalOptions& options) const {
+  Estimate point = NanEstimate(options.level);
+  point.n = tally_.Total();
+  if (point.n == 0) return point;
+  const double sum_w = tally_.WeightTotal();
+  if (!(sum_w > 0)) return point;
+  double sum_w2 = 0, sum_ws = 0;
+  for (size_t p = 0; p < tally_.counts.size(); ++p) {
+    sum_w2 += tally_.weight_square_sums[p];
+    sum_ws += tally_.weight_sums[p] * metric_.ValueOf(metric_.scale_min + static_cast<int>(p));
+  }
+  point.effective_n = sum_w * sum_w / sum_w2;
+  Result<GroupEstimate> group = EstimateGroup(metric_, tally_, nullptr, options, kFirstGroupStream);
+  if (group.ok()) return group->estimate;
+  if (group.status().code() != CANDOR_EMPTY) return group.status();
+  point.value = sum_ws / sum_w * metric_.Multiplier();  // one response: no variance
+  return point;
 }
 
 SpreadOfValues Spread(const Metric& metric, const Slice& slice) {

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "score/tally.hpp"
+
 namespace candor::internal {
 
 // Responses of one slice; weights and accounts may be null.
@@ -35,6 +37,27 @@ Result<Estimate> EstimateSlice(const Metric& metric, const IntervalOptions& opti
 // whose variance is undefined is all NaN (a and b still set).
 Result<Comparison> CompareSlices(const Metric& metric, const IntervalOptions& options,
                                  const Slice& current, const Slice& previous);
+
+// The exponentially weighted estimate at successive bucket ends without
+// revisiting old responses: per score point, the count and the decayed sums
+// of w and w^2 (decaying by 2^(-dt / half_life) and its square between ends),
+// estimated as EstimateScores would estimate those weights. Not for
+// accounts or the weighted bootstrap, which need the responses.
+class SmoothedTally {
+ public:
+  SmoothedTally(const Metric& metric, double half_life_seconds);
+  // Decays the sums to `end` (>= the previous end) and adds the responses of
+  // one bucket, all with time < end.
+  void Advance(int64_t end, const Slice& bucket, const int64_t* times);
+  Result<Estimate> Current(const IntervalOptions& options) const;
+
+ private:
+  Metric metric_;
+  double half_life_;
+  bool started_ = false;
+  int64_t end_ = 0;
+  Tally tally_;
+};
 
 // Over all responses of a series: the weighted mean m of the metric's values
 // and the per-response standard deviation sqrt(sum w (s - m)^2 / sum w),
