@@ -81,10 +81,9 @@ Status CheckInput(const double* scores, const int64_t* times, const double* weig
       }
     }
   }
-  if (static_cast<int64_t>(n) < 2 * options.min_size) {
+  if (options.min_size > static_cast<int64_t>(n / 2)) {  // n < 2 min_size, without overflow
     return Empty("too short: " + std::to_string(n) + " responses, but a change needs two " +
-                 "segments of min_size = " + std::to_string(options.min_size) + " (at least " +
-                 std::to_string(2 * options.min_size) + " responses)");
+                 "segments of min_size = " + std::to_string(options.min_size) + " responses");
   }
   return OkStatus();
 }

@@ -280,6 +280,10 @@ TEST(ChangePoints, BadInput) {
   EXPECT_EQ(r.status().code(), CANDOR_EMPTY);
   EXPECT_NE(r.status().message().find("too short"), std::string::npos);
   EXPECT_TRUE(DetectChangePoints(scores.data(), nullptr, nullptr, 60, options).ok());
+  ChangePointOptions huge = options;
+  huge.min_size = std::numeric_limits<int64_t>::max();
+  EXPECT_EQ(DetectChangePoints(scores.data(), nullptr, nullptr, 100, huge).status().code(),
+            CANDOR_EMPTY);
 
   scores[42] = std::numeric_limits<double>::quiet_NaN();
   r = DetectChangePoints(scores.data(), nullptr, nullptr, 100, options);
