@@ -1,0 +1,96 @@
+// bench/trend_accounts_bench.cc — candor::EstimateAccountTrends on the
+// responses bench/peers_trend_accounts.py writes (scores f64, times i64,
+// accounts i32, raw little-endian files in --data DIR); pandas and numpy run
+// on the same files in the same bench/run_trend_accounts.sh run. Plain
+// clocks: one call takes tens of milliseconds to seconds.
+//
+//   --data=DIR  --reps=N (7)  --threads=T (1; 0 = all cores)
+// Prints one JSON object (medians in seconds) and writes every account's
+// slope to DIR/candor_slopes.f64 (in account-code order) for the agreement
+// check in peers_trend_accounts.py.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <candor/trend_accounts.hpp>
+
+namespace {
+
+template <typename T>
+std::vector<T> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  const std::streamsize bytes = in.tellg();
+  std::vector<T> out(static_cast<size_t>(bytes) / sizeof(T));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(out.data()), bytes);
+  return out;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string dir;
+  int reps = 7, threads = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--data=", 0) == 0) dir = arg.substr(7);
+    if (arg.rfind("--reps=", 0) == 0) reps = std::atoi(arg.c_str() + 7);
+    if (arg.rfind("--threads=", 0) == 0) threads = std::atoi(arg.c_str() + 10);
+  }
+  if (dir.empty() || reps < 1) {
+    std::fprintf(stderr, "usage: %s --data=DIR [--reps=N] [--threads=T]\n", argv[0]);
+    return 2;
+  }
+  const auto scores = ReadAll<double>(dir + "/scores.f64");
+  const auto times = ReadAll<int64_t>(dir + "/times.i64");
+  const auto accounts = ReadAll<int32_t>(dir + "/accounts.i32");
+  if (scores.size() != times.size() || scores.size() != accounts.size()) {
+    std::fprintf(stderr, "the data files differ in length\n");
+    return 2;
+  }
+  candor::IntervalOptions interval;
+  interval.threads = threads;
+  candor::AccountTrendOptions options;
+  std::vector<double> seconds;
+  candor::Result<candor::AccountTrends> result = candor::Empty("not run");
+  for (int r = 0; r < reps + 1; ++r) {  // the first run warms up
+    const auto start = std::chrono::steady_clock::now();
+    result = candor::EstimateAccountTrends(candor::Metric::Nps(), scores.data(), times.data(),
+                                           accounts.data(), nullptr, scores.size(), interval,
+                                           options);
+    const auto stop = std::chrono::steady_clock::now();
+    if (!result.ok()) {
+      std::fprintf(stderr, "EstimateAccountTrends: %s\n", result.status().message().c_str());
+      return 1;
+    }
+    if (r > 0) seconds.push_back(std::chrono::duration<double>(stop - start).count());
+  }
+  int32_t max_code = 0;
+  for (const candor::AccountTrend& row : result->rows) max_code = std::max(max_code, row.account);
+  std::vector<double> slopes(static_cast<size_t>(max_code) + 1, std::numeric_limits<double>::quiet_NaN());
+  for (const candor::AccountTrend& row : result->rows) slopes[row.account] = row.slope;
+  std::ofstream out(dir + "/candor_slopes.f64", std::ios::binary);
+  out.write(reinterpret_cast<const char*>(slopes.data()),
+            static_cast<std::streamsize>(slopes.size() * sizeof(double)));
+  std::printf("{\"rows\": %zu, \"accounts\": %zu, \"threads\": %d, \"reps\": %d, "
+              "\"declining\": %lld, \"median_seconds\": %.6f, \"min_seconds\": %.6f}\n",
+              scores.size(), result->rows.size(), threads, reps,
+              static_cast<long long>(result->declining), Median(seconds),
+              *std::min_element(seconds.begin(), seconds.end()));
+  return 0;
+}
