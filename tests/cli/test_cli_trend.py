@@ -205,3 +205,25 @@ def test_file_without_time_column(tmp_path):
     path.write_text("score\n9\n10\n3\n")
     err = expect_error(1, "trend", path)
     assert "time column" in err
+
+
+def test_python_example_agrees_with_the_cli():
+    import subprocess
+    import sys
+    library = os.environ.get("CANDOR_LIBRARY")
+    if not library:
+        pytest.fail("CANDOR_LIBRARY not set: ctest sets it for this suite")
+    env = dict(os.environ, PYTHONPATH=os.path.join(SOURCE_DIR, "bindings", "python"))
+    proc = subprocess.run([sys.executable, os.path.join(SOURCE_DIR, "examples", "python",
+                                                        "trend_example.py"), SAMPLE, ZONE],
+                          capture_output=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr
+    rc, out, err = run("trend", SAMPLE, "--tz", ZONE, "--account-column", "account_id",
+                       "--change-points", "--format", "json")
+    assert rc == 0, err
+    result = json.loads(out)
+    text = proc.stdout.decode()
+    tau = result["series"][0]["mann_kendall"]["tau"]
+    assert "Mann-Kendall: tau %.3f" % tau in text
+    for change in result["change_points"]["changes"]:
+        assert "change point at response %d" % change["index"] in text
