@@ -179,6 +179,43 @@ Result<PAdjust> ParsePAdjust(const std::string& text) {
       {{"holm", PAdjust::kHolm}, {"bh", PAdjust::kBenjaminiHochberg}, {"none", PAdjust::kNone}});
 }
 
+// --metric, --scale and --box, shared by score and trend. The metric is set
+// at once; scale and box wait in `pending` until FinishMetric applies them
+// after the metric, whatever their order on the line.
+struct PendingMetric {
+  std::optional<std::string> scale;
+  std::optional<int> box;
+};
+
+bool IsMetricOption(const std::string& name) {
+  return name == "metric" || name == "scale" || name == "box";
+}
+
+Status ParseMetricOption(const Option& option, const std::string& value, std::string* metric_name,
+                         Metric* metric, PendingMetric* pending) {
+  if (option.name == "metric") {
+    Result<Metric> parsed = MetricByName(value);
+    if (!parsed.ok()) return parsed.status();
+    *metric_name = value;
+    *metric = *parsed;
+  } else if (option.name == "scale") {
+    pending->scale = value;
+  } else {
+    Result<int> k = ParseIntIn("box", value, 1, 1000);
+    if (!k.ok()) return k.status();
+    pending->box = *k;
+  }
+  return OkStatus();
+}
+
+Status FinishMetric(const PendingMetric& pending, Metric* metric) {
+  if (pending.scale) CANDOR_RETURN_IF_ERROR(ParseScale(*pending.scale, metric));
+  if (pending.box) metric->box_size = *pending.box;
+  Status valid = metric->Validate();
+  if (!valid.ok()) return InvalidArgument("--metric/--scale/--box: " + valid.message());
+  return OkStatus();
+}
+
 Result<double> ParseLevel(const std::string& text) {
   Result<double> level = ParseDouble("level", text);
   if (!level.ok()) return level;
@@ -266,8 +303,7 @@ Result<Command> ParseScore(Tokens& tokens) {
   Command command;
   command.kind = Command::Kind::kScore;
   ScoreArgs& args = command.score;
-  std::optional<std::string> scale;
-  std::optional<int> box;
+  PendingMetric pending;
   while (!tokens.done()) {
     Result<Word> word = TakeWord(tokens, "score");
     if (!word.ok()) return word.status();
@@ -280,26 +316,18 @@ Result<Command> ParseScore(Tokens& tokens) {
     bool used = false;
     CANDOR_RETURN_IF_ERROR(ParseInputOption(option, tokens, &args.input, &used));
     if (used) continue;
-    if (option.name != "metric" && option.name != "scale" && option.name != "box" &&
-        option.name != "by" && option.name != "interval" && option.name != "level" &&
-        option.name != "seed" && option.name != "replicates" && option.name != "p-adjust" &&
-        option.name != "format" && option.name != "population" && option.name != "margin" &&
-        option.name != "calibration" && option.name != "account-column") {
+    if (!IsMetricOption(option.name) && option.name != "by" && option.name != "interval" &&
+        option.name != "level" && option.name != "seed" && option.name != "replicates" &&
+        option.name != "p-adjust" && option.name != "format" && option.name != "population" &&
+        option.name != "margin" && option.name != "calibration" &&
+        option.name != "account-column") {
       return InvalidArgument("unknown option '--" + option.name + "' for score");
     }
     Result<std::string> value = tokens.Value(option);
     if (!value.ok()) return value.status();
-    if (option.name == "metric") {
-      Result<Metric> metric = MetricByName(*value);
-      if (!metric.ok()) return metric.status();
-      args.metric_name = *value;
-      args.metric = *metric;
-    } else if (option.name == "scale") {
-      scale = *value;
-    } else if (option.name == "box") {
-      Result<int> k = ParseIntIn("box", *value, 1, 1000);
-      if (!k.ok()) return k.status();
-      box = *k;
+    if (IsMetricOption(option.name)) {
+      CANDOR_RETURN_IF_ERROR(
+          ParseMetricOption(option, *value, &args.metric_name, &args.metric, &pending));
     } else if (option.name == "by") {
       CANDOR_RETURN_IF_ERROR(AppendNames("by", *value, &args.by));
     } else if (option.name == "interval") {
@@ -343,12 +371,8 @@ Result<Command> ParseScore(Tokens& tokens) {
     }
   }
   if (args.input.file.empty()) return InvalidArgument("score needs a FILE (a CSV file)");
-  // Scale and box apply after the metric, whatever their order on the line.
-  if (scale) CANDOR_RETURN_IF_ERROR(ParseScale(*scale, &args.metric));
-  if (box) args.metric.box_size = *box;
-  Status valid = args.metric.Validate();
-  if (!valid.ok()) return InvalidArgument("--metric/--scale/--box: " + valid.message());
-  valid = args.interval.Validate();
+  CANDOR_RETURN_IF_ERROR(FinishMetric(pending, &args.metric));
+  Status valid = args.interval.Validate();
   if (!valid.ok()) return InvalidArgument(valid.message());
   if (!args.population.empty() && args.margins.empty()) {
     return InvalidArgument("--population needs at least one --margin COLUMN to rake to");
@@ -617,8 +641,7 @@ Result<Command> ParseTrend(Tokens& tokens) {
   Command command;
   command.kind = Command::Kind::kTrend;
   TrendArgs& args = command.trend;
-  std::optional<std::string> scale;
-  std::optional<int> box;
+  PendingMetric pending;
   while (!tokens.done()) {
     Result<Word> word = TakeWord(tokens, "trend");
     if (!word.ok()) return word.status();
@@ -640,9 +663,8 @@ Result<Command> ParseTrend(Tokens& tokens) {
       continue;
     }
     if (option.name != "every" && option.name != "time-column" && option.name != "tz" &&
-        option.name != "metric" && option.name != "scale" && option.name != "box" &&
-        option.name != "by" && option.name != "account-column" && option.name != "level" &&
-        option.name != "window-days" && option.name != "half-life-days" &&
+        !IsMetricOption(option.name) && option.name != "by" && option.name != "account-column" &&
+        option.name != "level" && option.name != "window-days" && option.name != "half-life-days" &&
         option.name != "penalty" && option.name != "format") {
       return InvalidArgument("unknown option '--" + option.name + "' for trend");
     }
@@ -658,17 +680,9 @@ Result<Command> ParseTrend(Tokens& tokens) {
     } else if (option.name == "tz") {
       if (value->empty()) return InvalidArgument("--tz: empty time zone name");
       args.time_zone = *value;
-    } else if (option.name == "metric") {
-      Result<Metric> metric = MetricByName(*value);
-      if (!metric.ok()) return metric.status();
-      args.metric_name = *value;
-      args.metric = *metric;
-    } else if (option.name == "scale") {
-      scale = *value;
-    } else if (option.name == "box") {
-      Result<int> k = ParseIntIn("box", *value, 1, 1000);
-      if (!k.ok()) return k.status();
-      box = *k;
+    } else if (IsMetricOption(option.name)) {
+      CANDOR_RETURN_IF_ERROR(
+          ParseMetricOption(option, *value, &args.metric_name, &args.metric, &pending));
     } else if (option.name == "by") {
       CANDOR_RETURN_IF_ERROR(AppendNames("by", *value, &args.by));
     } else if (option.name == "account-column") {
@@ -703,10 +717,7 @@ Result<Command> ParseTrend(Tokens& tokens) {
     }
   }
   if (args.input.file.empty()) return InvalidArgument("trend needs a FILE (a CSV file)");
-  if (scale) CANDOR_RETURN_IF_ERROR(ParseScale(*scale, &args.metric));
-  if (box) args.metric.box_size = *box;
-  Status valid = args.metric.Validate();
-  if (!valid.ok()) return InvalidArgument("--metric/--scale/--box: " + valid.message());
+  CANDOR_RETURN_IF_ERROR(FinishMetric(pending, &args.metric));
   if (args.by.size() > 1) {
     return InvalidArgument("--by: trend takes one segment column (got " +
                            std::to_string(args.by.size()) + ")");

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "fixture_csv.hpp"
+
 namespace candor {
 namespace {
 
@@ -26,27 +28,7 @@ std::string DataPath(const std::string& name) {
 }
 
 std::vector<std::map<std::string, std::string>> ReadCsv(const std::string& name) {
-  std::ifstream in(DataPath(name));
-  EXPECT_TRUE(in.good()) << name;
-  auto split = [](const std::string& line) {
-    std::vector<std::string> fields;
-    std::stringstream s(line);
-    std::string field;
-    while (std::getline(s, field, ',')) fields.push_back(field);
-    return fields;
-  };
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> header = split(line);
-  std::vector<std::map<std::string, std::string>> rows;
-  while (std::getline(in, line)) {
-    const std::vector<std::string> fields = split(line);
-    EXPECT_EQ(fields.size(), header.size()) << line;
-    std::map<std::string, std::string> row;
-    for (size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
-    rows.push_back(row);
-  }
-  return rows;
+  return testing::ReadFixtureCsv(DataPath(name));
 }
 
 struct Responses {

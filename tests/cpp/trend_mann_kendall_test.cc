@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "fixture_csv.hpp"
+
 namespace candor {
 namespace {
 
@@ -23,30 +25,8 @@ std::string DataPath(const std::string& name) {
   return std::string(CANDOR_TEST_DATA) + "/trend/" + name;
 }
 
-std::vector<std::string> SplitCsv(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream in(line);
-  std::string field;
-  while (std::getline(in, field, ',')) fields.push_back(field);
-  return fields;
-}
-
-// Rows of a headed CSV as column-name -> text maps.
 std::vector<std::map<std::string, std::string>> ReadCsv(const std::string& name) {
-  std::ifstream in(DataPath(name));
-  EXPECT_TRUE(in.good()) << name;
-  std::string line;
-  std::getline(in, line);
-  const std::vector<std::string> header = SplitCsv(line);
-  std::vector<std::map<std::string, std::string>> rows;
-  while (std::getline(in, line)) {
-    const std::vector<std::string> fields = SplitCsv(line);
-    EXPECT_EQ(fields.size(), header.size()) << line;
-    std::map<std::string, std::string> row;
-    for (size_t i = 0; i < header.size() && i < fields.size(); ++i) row[header[i]] = fields[i];
-    rows.push_back(row);
-  }
-  return rows;
+  return testing::ReadFixtureCsv(DataPath(name));
 }
 
 int64_t BruteForceS(const std::vector<double>& x) {
