@@ -54,6 +54,30 @@ int RawEnum(const Enum& value) {
   return raw;
 }
 
+// Versioned option structs (DESIGN.md: a leading `size` field, so new fields
+// can be appended). An older caller's struct is shorter: read only its `size`
+// bytes over the defaults, and never write past them.
+//
+// CopySized: the fields `from` holds, over `*into` (the defaults); the caller
+// has checked from.size against its oldest layout.
+template <typename Options>
+void CopySized(const Options& from, Options* into) {
+  std::memcpy(into, &from, from.size < sizeof(Options) ? from.size : sizeof(Options));
+}
+
+// The body of every candor_xxx_options_defaults(options, size): `defaults`
+// into the first `size` bytes of the caller's struct, its `size` set to them.
+template <typename Options>
+candor_status WriteDefaults(Options defaults, size_t size, Options* options) {
+  if (options == nullptr) return Fail(InvalidArgument("options is NULL"));
+  if (size < sizeof(size_t)) {
+    return Fail(InvalidArgument("options size " + std::to_string(size) + " is too small"));
+  }
+  defaults.size = size < sizeof(Options) ? size : sizeof(Options);
+  std::memcpy(options, &defaults, defaults.size);
+  return CANDOR_OK;
+}
+
 // Reads the C options (honouring their `size` for older callers) into the
 // C++ metric and interval options, validating both.
 Status FromOptions(const candor_score_options* options, Metric* metric,

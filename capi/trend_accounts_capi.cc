@@ -44,7 +44,7 @@ candor::Status FromC(const candor_account_trend_options* options,
           "trend_options->size is " + std::to_string(options->size) +
           ": initialize it with candor_account_trend_options_init()");
     }
-    std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+    candor::capi::CopySized(*options, &o);
   }
   out->min_responses = o.min_responses;
   out->slope_unit_days = o.slope_unit_days;
@@ -93,16 +93,7 @@ extern "C" {
 
 candor_status candor_account_trend_options_defaults(candor_account_trend_options* options,
                                                     size_t size) {
-  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
-                                        " is too small"));
-  }
-  candor_account_trend_options o = Defaults();
-  // Never write past the caller's struct, which may be older and shorter.
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(Defaults(), size, options);
 }
 
 candor_status candor_account_trends_new(const candor_score_options* score_options,

@@ -43,7 +43,7 @@ Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* o
                            ": initialize options with candor_buckets_options_init()");
   }
   candor_buckets_options o = Defaults();
-  std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  CopySized(*options, &o);
   switch (RawEnum(o.every)) {
     case CANDOR_PERIOD_DAY: out->every = BucketPeriod::kDay; break;
     case CANDOR_PERIOD_WEEK: out->every = BucketPeriod::kWeek; break;
@@ -128,15 +128,7 @@ using candor::capi::Required;
 extern "C" {
 
 candor_status candor_buckets_options_defaults(candor_buckets_options* options, size_t size) {
-  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
-                                        " is too small"));
-  }
-  candor_buckets_options o = candor::capi::Defaults();
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(candor::capi::Defaults(), size, options);
 }
 
 candor_status candor_buckets_new(const candor_score_options* score_options,

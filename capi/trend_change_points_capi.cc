@@ -38,7 +38,7 @@ Status FromChangeOptions(const candor_score_options* score_options,
                            ": initialize options with candor_change_point_options_init()");
   }
   candor_change_point_options o = ChangePointDefaults();
-  std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  CopySized(*options, &o);
   switch (RawEnum(o.penalty)) {
     case CANDOR_CHANGE_PENALTY_BIC: out->penalty = ChangePenalty::kBic; break;
     case CANDOR_CHANGE_PENALTY_AIC: out->penalty = ChangePenalty::kAic; break;
@@ -64,15 +64,7 @@ extern "C" {
 
 candor_status candor_change_point_options_defaults(candor_change_point_options* options,
                                                    size_t size) {
-  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
-                                        " is too small"));
-  }
-  candor_change_point_options o = candor::capi::ChangePointDefaults();
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);  // never past the caller's struct
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(candor::capi::ChangePointDefaults(), size, options);
 }
 
 candor_status candor_change_points_new(const candor_score_options* score_options,

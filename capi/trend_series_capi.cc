@@ -31,7 +31,7 @@ candor::Status FromOptions(const candor_mk_options* options, candor::MannKendall
       return candor::InvalidArgument("options.size " + std::to_string(options->size) +
                                      " is too small; call candor_mk_options_init");
     }
-    std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+    candor::capi::CopySized(*options, &o);
   }
   const int method = RawEnum(o.method);
   if (method < CANDOR_MK_ORIGINAL || method > CANDOR_MK_SEASONAL) {
@@ -58,16 +58,7 @@ void ToC(const candor::SensSlope& in, candor_sens_slope_result* out) {
 extern "C" {
 
 candor_status candor_mk_options_defaults(candor_mk_options* options, size_t size) {
-  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
-                                        " is too small"));
-  }
-  candor_mk_options o = DefaultMkOptions();
-  // Never write past the caller's struct, which may be older and shorter.
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(DefaultMkOptions(), size, options);
 }
 
 candor_status candor_mann_kendall(const double* values, size_t n,
