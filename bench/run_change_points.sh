@@ -11,7 +11,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build/changepoints}
+BUILD=${BUILD:-$ROOT/build/bench}
 OUT=${OUT:-$ROOT/bench/out/change_points}
 REPS=${REPS:-5}                  # C++ repetitions (median reported)
 PY_REPS=${PY_REPS:-3}            # numpy repetitions
@@ -19,7 +19,8 @@ PEER_SIZES=${PEER_SIZES:-"10000 30000"}
 PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  [[ -f "$BUILD/CMakeCache.txt" ]] || cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
+    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
   cmake --build "$BUILD" -j2 --target candor_change_points_bench
 fi
 mkdir -p "$OUT"
