@@ -115,8 +115,11 @@ Comparison NaNComparison(int64_t n_a, int64_t n_b, double level) {
   return c;
 }
 
-// One account's responses, gathered contiguously.
+// One account's responses, gathered contiguously, and the t quantiles seen
+// so far (scratch reused across the accounts of one thread).
 struct AccountData {
+  explicit AccountData(double level) : critical(level) {}
+  internal::StudentCriticalValues critical;
   std::vector<double> scores, weights, values, times;
   std::vector<double> recent_scores, recent_weights, earlier_scores, earlier_weights;
 };
@@ -202,7 +205,7 @@ Status AnalyseAccount(const Metric& metric, const double* scores, const int64_t*
   }
 
   const internal::SlopeFit fit = internal::FitRobustSlope(
-      data->values.data(), data->times.data(), w, count, options.covariance, interval.level);
+      data->values.data(), data->times.data(), w, count, options.covariance, &data->critical);
   if (!fit.defined) {
     out->status = AccountTrendStatus::kSlopeUndefined;
     return OkStatus();
@@ -227,7 +230,7 @@ Status Analyse(const Metric& metric, const double* scores, const int64_t* times,
   internal::ParallelChunks(accounts, interval.threads, [&](size_t chunk, size_t begin,
                                                            size_t end) {
     try {
-      AccountData data;
+      AccountData data(interval.level);
       for (size_t k = begin; k < end; ++k) {
         AccountTrend& row = (*rows)[k];
         row.account = groups.codes[k];

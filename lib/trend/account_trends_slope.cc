@@ -37,8 +37,22 @@ double StudentCriticalValue(double level, double df) {
   return q;
 }
 
+double StudentCriticalValues::Get(double df) {
+  // df is a count minus 2; remember the usual ones, compute the rest.
+  constexpr double kLargestRemembered = 100000;
+  if (!(df >= 1 && df <= kLargestRemembered) || df != std::floor(df)) {
+    return StudentCriticalValue(level_, df);
+  }
+  const size_t index = static_cast<size_t>(df);
+  if (index >= by_df_.size()) {
+    by_df_.resize(index + 1, std::numeric_limits<double>::quiet_NaN());
+  }
+  if (std::isnan(by_df_[index])) by_df_[index] = StudentCriticalValue(level_, df);
+  return by_df_[index];
+}
+
 SlopeFit FitRobustSlope(const double* values, const double* times, const double* weights,
-                        size_t n, RobustCovariance covariance, double level) {
+                        size_t n, RobustCovariance covariance, StudentCriticalValues* critical) {
   SlopeFit fit;
   double sum_w = 0, sum_wu = 0, sum_ws = 0;
   size_t positive = 0;
@@ -98,7 +112,7 @@ SlopeFit FitRobustSlope(const double* values, const double* times, const double*
   if (fit.std_error > 0) {
     fit.t = beta / fit.std_error;
     fit.p_value = StudentTwoSidedP(fit.t, fit.df);
-    const double q = StudentCriticalValue(level, fit.df);
+    const double q = critical->Get(fit.df);
     fit.ci_low = beta - q * fit.std_error;
     fit.ci_high = beta + q * fit.std_error;
   } else {

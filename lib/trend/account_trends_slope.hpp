@@ -8,6 +8,7 @@
 #include <candor/trend_accounts.hpp>
 
 #include <cstddef>
+#include <vector>
 
 namespace candor::internal {
 
@@ -22,10 +23,25 @@ struct SlopeFit {
   double t = 0;          // slope / std_error (0 when both are 0)
 };
 
+// The (1 + level) / 2 quantiles of Student's t, each computed once per
+// integer number of degrees of freedom: the quantile is a root search on the
+// incomplete beta function, which dominated the cost of a slope fit before
+// it was remembered. One per thread (not thread-safe).
+class StudentCriticalValues {
+ public:
+  explicit StudentCriticalValues(double level) : level_(level) {}
+  double level() const { return level_; }
+  double Get(double df);
+
+ private:
+  double level_;
+  std::vector<double> by_df_;  // by_df_[df]; NaN: not computed yet
+};
+
 // values[i] on times[i] (any unit) with weights[i] (null: all 1), interval at
-// `level` in (0, 1).
+// critical->level() in (0, 1).
 SlopeFit FitRobustSlope(const double* values, const double* times, const double* weights,
-                        size_t n, RobustCovariance covariance, double level);
+                        size_t n, RobustCovariance covariance, StudentCriticalValues* critical);
 
 // Two-sided p-value of t under Student's t with df > 0 degrees of freedom.
 double StudentTwoSidedP(double t, double df);
