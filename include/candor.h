@@ -881,6 +881,15 @@ CANDOR_API int64_t candor_account_trends_split_time(const candor_account_trends*
 CANDOR_API int64_t candor_account_trends_declining(const candor_account_trends* trends);
 CANDOR_API void candor_account_trends_free(candor_account_trends* trends);
 
+/* ------------------------------------------------------------ text: model */
+/* (the text-model handle: lexicon, taxonomy, batch analysis; capi/text_model_capi.cc) */
+
+/* -------------------------------------------------- text: theme discovery */
+/* (TF-IDF, NMF, NPMI, labels; capi/text_discovery_capi.cc) */
+
+/* ---------------------------------------------------------------- drivers */
+/* (themes x scores; capi/drivers_capi.cc) */
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -9,6 +9,8 @@ packages=(
   tzdata               # the time zone database absl::LoadTimeZone reads (/usr/share/zoneinfo)
   libeigen3-dev        # linear algebra for the weight module (logistic fits, calibration)
   libicu-dev           # Unicode normalization and segmentation for the text module
+  libcld2-dev          # language detection (text)
+  libstemmer-dev       # Snowball stemmers (text)
   nlohmann-json3-dev   # JSON output of the command line
   libgtest-dev         # C++ tests
   libbenchmark-dev     # benchmarks
