@@ -240,46 +240,57 @@ class RowBuilder {
   std::string scratch_;  // unescaped quoted fields
 };
 
+// A syntax error in a record, naming its column when the header is known.
+Status SyntaxError(const CsvSyntaxError& syntax, const Header* header) {
+  std::string where = LineMessage(syntax.line);
+  if (header != nullptr && syntax.field_index < header->size()) {
+    where += ", column " + QuoteForMessage(header->name(syntax.field_index));
+  } else {
+    where += ", field " + std::to_string(syntax.field_index + 1);
+  }
+  return ParseError(where + ": " + syntax.what);
+}
+
+// Reads the header record of `data` (after a byte-order mark, skipped; line
+// numbers are unaffected by the mark).
+Status ReadHeader(CsvTokenizer* tokenizer, std::vector<CsvField>* fields, Header* header) {
+  CsvSyntaxError syntax;
+  switch (tokenizer->Next(fields, &syntax)) {
+    case CsvTokenizer::Outcome::kEnd:
+      return ParseError("empty input: no header row");
+    case CsvTokenizer::Outcome::kError:
+      return SyntaxError(syntax, nullptr);
+    case CsvTokenizer::Outcome::kRecord:
+      break;
+  }
+  return header->Read(*fields, tokenizer->record_line());
+}
+
+std::string_view SkipBom(std::string_view data) {
+  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) data.remove_prefix(kUtf8Bom.size());
+  return data;
+}
+
 Result<Table> Parse(std::string_view data, const CsvOptions& options) {
   CANDOR_RETURN_IF_ERROR(CheckOptions(options));
   if (data.empty()) return ParseError("empty input: no header row");
   if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
-  // Line numbers are unaffected by the mark; only the rest is CSV.
-  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) data.remove_prefix(kUtf8Bom.size());
 
-  CsvTokenizer tokenizer(data, options.delimiter);
+  CsvTokenizer tokenizer(SkipBom(data), options.delimiter);
   std::vector<CsvField> fields;
-  CsvSyntaxError syntax;
-  auto syntax_error = [&](const Header* header) {
-    std::string where = LineMessage(syntax.line);
-    if (header != nullptr && syntax.field_index < header->size()) {
-      where += ", column " + QuoteForMessage(header->name(syntax.field_index));
-    } else {
-      where += ", field " + std::to_string(syntax.field_index + 1);
-    }
-    return ParseError(where + ": " + syntax.what);
-  };
-
   Header header;
-  switch (tokenizer.Next(&fields, &syntax)) {
-    case CsvTokenizer::Outcome::kEnd:
-      return ParseError("empty input: no header row");
-    case CsvTokenizer::Outcome::kError:
-      return syntax_error(nullptr);
-    case CsvTokenizer::Outcome::kRecord:
-      CANDOR_RETURN_IF_ERROR(header.Read(fields, tokenizer.record_line()));
-      break;
-  }
+  CANDOR_RETURN_IF_ERROR(ReadHeader(&tokenizer, &fields, &header));
   Result<ColumnPlan> plan = PlanColumns(header, options);
   if (!plan.ok()) return plan.status();
 
   Table table;
   RowBuilder rows(header, *plan, options, &table);
   std::string problem;
+  CsvSyntaxError syntax;
   while (true) {
     const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
     if (outcome == CsvTokenizer::Outcome::kEnd) break;
-    if (outcome == CsvTokenizer::Outcome::kError) return syntax_error(&header);
+    if (outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
     if (!rows.Add(fields, tokenizer.record_line(), &problem)) {
       if (!options.skip_bad_rows) return ParseError(problem);
       ++table.skipped_rows;
@@ -288,11 +299,59 @@ Result<Table> Parse(std::string_view data, const CsvOptions& options) {
   return table;
 }
 
+Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data,
+                                                           const std::vector<std::string>& names,
+                                                           char delimiter, bool check_utf8) {
+  if (data.empty()) return ParseError("empty input: no header row");
+  if (check_utf8) {
+    if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
+  }
+  CsvTokenizer tokenizer(SkipBom(data), delimiter);
+  std::vector<CsvField> fields;
+  Header header;
+  CANDOR_RETURN_IF_ERROR(ReadHeader(&tokenizer, &fields, &header));
+  std::vector<size_t> index;
+  for (const std::string& name : names) {
+    Result<size_t> found = header.Find(name, "text");
+    if (!found.ok()) return found.status();
+    index.push_back(*found);
+  }
+  std::vector<std::vector<std::string>> columns(names.size());
+  std::string scratch;
+  CsvSyntaxError syntax;
+  while (true) {
+    const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
+    if (outcome == CsvTokenizer::Outcome::kEnd) break;
+    if (outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
+    if (fields.size() != header.size()) {
+      return ParseError(LineMessage(tokenizer.record_line()) + ": expected " +
+                        std::to_string(header.size()) + " fields, found " +
+                        std::to_string(fields.size()));
+    }
+    for (size_t c = 0; c < index.size(); ++c) {
+      columns[c].emplace_back(internal::FieldValue(fields[index[c]], &scratch));
+    }
+  }
+  return columns;
+}
+
 }  // namespace
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
   try {
     return Parse(data, options);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
+  } catch (const std::exception& e) {
+    return Status(CANDOR_INTERNAL, std::string("unexpected error while parsing CSV: ") + e.what());
+  }
+}
+
+Result<std::vector<std::vector<std::string>>> ParseCsvColumns(
+    std::string_view data, const std::vector<std::string>& names, char delimiter,
+    bool check_utf8) {
+  try {
+    return ParseColumns(data, names, delimiter, check_utf8);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
   } catch (const std::exception& e) {
