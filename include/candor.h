@@ -882,7 +882,145 @@ CANDOR_API int64_t candor_account_trends_declining(const candor_account_trends* 
 CANDOR_API void candor_account_trends_free(candor_account_trends* trends);
 
 /* ------------------------------------------------------------ text: model */
-/* (the text-model handle: lexicon, taxonomy, batch analysis; capi/text_model_capi.cc) */
+/* Sentiment, emotions, urgency and taxonomy themes of a batch of comments,
+ * in columns (include/candor/text_model.hpp; the rules and the built-in
+ * lexicon: include/candor/text_sentiment.hpp; the taxonomy format:
+ * include/candor/text_taxonomy.hpp; tokens: include/candor/text.hpp).
+ *
+ * A candor_text_model holds a lexicon (the built-in one, or with a user's
+ * merged in or instead), an optional taxonomy, and options. Loading is not
+ * thread-safe; once loaded, candor_text_analyze may run concurrently on one
+ * model from many threads. Results live in a candor_text_results handle: its
+ * column pointers stay valid until candor_text_results_free. */
+typedef struct candor_text_model candor_text_model;
+typedef struct candor_text_results candor_text_results;
+
+typedef enum candor_utf8_policy {
+  CANDOR_UTF8_ERROR = 0, /* invalid UTF-8 fails the batch, naming comment and byte */
+  CANDOR_UTF8_REPAIR = 1 /* each maximal ill-formed subsequence becomes U+FFFD */
+} candor_utf8_policy;
+
+typedef enum candor_lexicon_format {
+  CANDOR_LEXICON_CANDOR = 0, /* term<TAB>valence in [-4, 4] */
+  CANDOR_LEXICON_VADER = 1,  /* token<TAB>mean<TAB>sd<TAB>[ratings]: the mean */
+  CANDOR_LEXICON_AFINN = 2   /* term<TAB>integer in [-5, 5], rescaled by 4/5 */
+} candor_lexicon_format;
+
+typedef enum candor_emotion {
+  CANDOR_EMOTION_FRUSTRATION = 0,
+  CANDOR_EMOTION_ANGER = 1,
+  CANDOR_EMOTION_ANNOYANCE = 2,
+  CANDOR_EMOTION_DISAPPOINTMENT = 3,
+  CANDOR_EMOTION_CONFUSION = 4,
+  CANDOR_EMOTION_DELIGHT = 5,
+  CANDOR_EMOTION_GRATITUDE = 6
+} candor_emotion;
+#define CANDOR_EMOTION_COUNT 7
+
+/* Urgency categories, highest priority first after NONE. */
+typedef enum candor_urgency {
+  CANDOR_URGENCY_NONE = 0,
+  CANDOR_URGENCY_SAFETY = 1,    /* "made me sick", "allergic reaction" */
+  CANDOR_URGENCY_LEGAL = 2,     /* "lawyer", "sue", "report you" */
+  CANDOR_URGENCY_CHURN = 3,     /* "cancel", "switching to" */
+  CANDOR_URGENCY_REFUND = 4,    /* "refund", "chargeback" */
+  CANDOR_URGENCY_UNRESOLVED = 5 /* "still broken", "third time" */
+} candor_urgency;
+
+typedef struct candor_text_options {
+  size_t size;                     /* set by candor_text_options_init */
+  candor_utf8_policy invalid_utf8; /* default CANDOR_UTF8_ERROR */
+  const char* language;            /* ISO 639-1 for every comment; NULL or "": detect (CLD2) */
+  const char* fallback_language;   /* when detection is unsure; NULL: "en" */
+  int32_t threads;                 /* 0: all cores */
+} candor_text_options;
+
+/* Defaults into the first `size` bytes of *options. */
+CANDOR_API candor_status candor_text_options_defaults(candor_text_options* options, size_t size);
+#define candor_text_options_init(options) \
+  candor_text_options_defaults((options), sizeof(candor_text_options))
+
+/* A model with the built-in lexicon and no taxonomy. options may be NULL. */
+CANDOR_API candor_status candor_text_model_new(const candor_text_options* options,
+                                               candor_text_model** out);
+CANDOR_API void candor_text_model_free(candor_text_model* model);
+
+/* A user lexicon (UTF-8 bytes or a file): merged over the current one (its
+ * entries win), or replacing it when replace != 0. */
+CANDOR_API candor_status candor_text_model_load_lexicon(candor_text_model* model,
+                                                        const char* data, size_t size,
+                                                        candor_lexicon_format format,
+                                                        int replace);
+CANDOR_API candor_status candor_text_model_load_lexicon_file(candor_text_model* model,
+                                                             const char* path,
+                                                             candor_lexicon_format format,
+                                                             int replace);
+/* The number of lexicon entries. */
+CANDOR_API size_t candor_text_model_lexicon_size(const candor_text_model* model);
+
+/* A taxonomy (JSON, see include/candor/text_taxonomy.hpp), replacing any. */
+CANDOR_API candor_status candor_text_model_load_taxonomy(candor_text_model* model,
+                                                         const char* json, size_t size);
+CANDOR_API candor_status candor_text_model_load_taxonomy_file(candor_text_model* model,
+                                                              const char* path);
+
+/* A theme of the loaded taxonomy. Strings live as long as the taxonomy. */
+typedef struct candor_theme_info {
+  const char* name;   /* "Response time" */
+  const char* path;   /* "Support > Response time" */
+  int32_t parent;     /* the parent theme's id, -1 for a top-level theme */
+  int32_t depth;      /* 0 for a top-level theme */
+} candor_theme_info;
+
+CANDOR_API size_t candor_text_model_theme_count(const candor_text_model* model);
+CANDOR_API candor_status candor_text_model_theme(const candor_text_model* model, size_t id,
+                                                 candor_theme_info* out);
+
+/* Analyzes n comments: texts[i] with sizes[i] bytes (texts[i] may be NULL
+ * only when sizes[i] is 0). Runs on options->threads threads; the results do
+ * not depend on the thread count. */
+CANDOR_API candor_status candor_text_analyze(const candor_text_model* model,
+                                             const char* const* texts, const size_t* sizes,
+                                             size_t n, candor_text_results** out);
+CANDOR_API void candor_text_results_free(candor_text_results* results);
+
+/* Per comment (arrays of candor_text_results_count(results) values). */
+CANDOR_API size_t candor_text_results_count(const candor_text_results* results);
+/* Sentiment in [-1, 1]. */
+CANDOR_API const double* candor_text_results_sentiment(const candor_text_results* results);
+/* Intensity in [0, 1] of one emotion; NULL for an unknown emotion. */
+CANDOR_API const double* candor_text_results_emotion(const candor_text_results* results,
+                                                     candor_emotion emotion);
+/* The highest-priority urgency category (candor_urgency values), and a bit
+ * mask of every category that fired (bit c - 1 for category c). */
+CANDOR_API const int32_t* candor_text_results_urgency(const candor_text_results* results);
+CANDOR_API const uint32_t* candor_text_results_urgency_mask(const candor_text_results* results);
+/* Why comment i is urgent ("" if it is not), and the trigger's byte span in
+ * the (repaired) comment. NULL when i is out of range. */
+CANDOR_API const char* candor_text_results_urgency_reason(const candor_text_results* results,
+                                                          size_t i, uint32_t* begin,
+                                                          uint32_t* end);
+/* ISO 639-1 language of comment i ("und" unknown); NULL when out of range. */
+CANDOR_API const char* candor_text_results_language(const candor_text_results* results,
+                                                    size_t i);
+/* 1 where invalid UTF-8 was repaired. */
+CANDOR_API const uint8_t* candor_text_results_repaired(const candor_text_results* results);
+
+/* Sentences of all comments, comment by comment: the comment index, the byte
+ * range in the comment and the sentence's sentiment. Returns the count. */
+CANDOR_API size_t candor_text_results_sentences(const candor_text_results* results,
+                                                const int64_t** comment,
+                                                const uint32_t** begin, const uint32_t** end,
+                                                const double** sentiment);
+/* Theme mentions (with a taxonomy), comment by comment: the comment index,
+ * the sentence (an index into the sentence columns), the theme id (the most
+ * specific theme matched; its ancestors are implied), and the aspect
+ * sentiment (the sentence's). Returns the count. */
+CANDOR_API size_t candor_text_results_mentions(const candor_text_results* results,
+                                               const int64_t** comment,
+                                               const int64_t** sentence,
+                                               const int32_t** theme,
+                                               const double** sentiment);
 
 /* -------------------------------------------------- text: theme discovery */
 /* (TF-IDF, NMF, NPMI, labels; capi/text_discovery_capi.cc) */
