@@ -1,0 +1,154 @@
+// NMF by HALS coordinate descent from an NNDSVD start (text_discovery.hpp).
+// H is kept transposed (cols x k, row-major) so both half-steps are the same
+// row-wise update: F(i, :) given the other factor's Gram G and P(i, :) = the
+// sparse product's row.
+#include <candor/text_discovery.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "common/parallel.hpp"
+#include "text/nmf_init.hpp"
+#include "text/nmf_kernels.hpp"
+
+namespace candor::text {
+namespace {
+
+using internal::kBlockRows;
+
+Status CheckOptions(const NmfOptions& o) {
+  if (o.max_iter < 0) return InvalidArgument("max_iter must be >= 0");
+  if (!(o.tol >= 0) || !std::isfinite(o.tol)) return InvalidArgument("tol must be finite and >= 0");
+  if (o.oversamples < 0) return InvalidArgument("oversamples must be >= 0");
+  if (o.power_iterations < -1) return InvalidArgument("power_iterations must be >= -1");
+  switch (o.init) {
+    case NmfInit::kNndsvd: case NmfInit::kNndsvda: case NmfInit::kNndsvdar: break;
+    default: return InvalidArgument("unknown NMF initialization");
+  }
+  switch (o.svd) {
+    case SvdMethod::kAuto: case SvdMethod::kExact: case SvdMethod::kRandomized: break;
+    default: return InvalidArgument("unknown SVD method");
+  }
+  return OkStatus();
+}
+
+// One half-step over rows [begin, end) of F (rows x k): P(i, :) = a(i, :) * other,
+// then the coordinate updates of F(i, :) for t = 0..k-1 (Cichocki and Phan 2009;
+// the same order as scikit-learn's _update_cdnmf_fast without shuffling).
+// Returns sum_i <P(i, :), F(i, :)> with the updated F.
+double UpdateRows(const CsrMatrix& a, const double* other, const double* gram, int32_t k,
+                  int64_t begin, int64_t end, double* f) {
+  std::vector<double> p(static_cast<size_t>(k));
+  double cross = 0;
+  for (int64_t i = begin; i < end; ++i) {
+    std::fill(p.begin(), p.end(), 0.0);
+    for (int64_t q = a.row_ptr[i]; q < a.row_ptr[i + 1]; ++q) {
+      const double v = a.value[q];
+      const double* row = other + static_cast<int64_t>(a.col[q]) * k;
+      for (int32_t t = 0; t < k; ++t) p[t] += v * row[t];
+    }
+    double* fi = f + i * k;
+    for (int32_t t = 0; t < k; ++t) {
+      const double hess = gram[t * k + t];
+      if (hess == 0) continue;
+      const double* g = gram + t * k;
+      double grad = -p[t];
+      for (int32_t r = 0; r < k; ++r) grad += g[r] * fi[r];
+      fi[t] = std::max(fi[t] - grad / hess, 0.0);
+    }
+    for (int32_t t = 0; t < k; ++t) cross += p[t] * fi[t];
+  }
+  return cross;
+}
+
+// Updates every row of f on fixed blocks; returns the cross term and puts
+// f^T f (new f) into gram_out. Sums over blocks in block order.
+double HalfStep(const CsrMatrix& a, const double* other, const double* gram, int32_t k,
+                int32_t threads, std::vector<double>* f, std::vector<double>* gram_out) {
+  const int64_t rows = a.rows;
+  const int64_t blocks = internal::BlockCount(rows);
+  const size_t kk = static_cast<size_t>(k) * k;
+  std::vector<double> cross(static_cast<size_t>(blocks), 0.0);
+  std::vector<double> partial(static_cast<size_t>(blocks) * kk, 0.0);
+  internal::ForEachBlock(rows, threads, [&](int64_t b) {
+    const int64_t begin = b * kBlockRows, end = std::min(rows, begin + kBlockRows);
+    cross[b] = UpdateRows(a, other, gram, k, begin, end, f->data());
+    internal::AddBlockGram(f->data(), begin, end, k, partial.data() + b * kk);
+  });
+  gram_out->assign(kk, 0.0);
+  double total = 0;
+  for (int64_t b = 0; b < blocks; ++b) {
+    total += cross[b];
+    for (size_t i = 0; i < kk; ++i) (*gram_out)[i] += partial[b * kk + i];
+  }
+  return total;
+}
+
+double Frobenius2(const std::vector<double>& a, const std::vector<double>& b) {
+  double s = 0;
+  for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+  return s;
+}
+
+}  // namespace
+
+double NmfResult::reconstruction_error() const {
+  return loss.empty() ? std::nan("") : std::sqrt(std::max(0.0, loss.back()));
+}
+
+Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) {
+  CANDOR_RETURN_IF_ERROR(CheckOptions(options));
+  CANDOR_RETURN_IF_ERROR(ValidateCsr(x, /*nonnegative=*/true));
+  const int64_t smallest = std::min(x.rows, x.cols);
+  if (k < 1 || k > smallest) {
+    return InvalidArgument("k = " + std::to_string(k) + " themes: must be in [1, min(documents, terms)] = [1, " +
+                           std::to_string(smallest) + "] for a " + std::to_string(x.rows) + " x " +
+                           std::to_string(x.cols) + " matrix");
+  }
+  double x2 = 0;
+  for (double v : x.value) x2 += v * v;
+  if (!(x2 > 0)) return Empty("the matrix has no nonzero entry");
+  const int32_t threads = candor::internal::ResolveThreadCount(options.threads);
+
+  const CsrMatrix xt = internal::Transpose(x);
+  NmfResult out;
+  out.rows = x.rows;
+  out.cols = x.cols;
+  out.k = k;
+  std::vector<double> w, ht;
+  internal::Nndsvd(x, internal::TruncatedSvd(x, xt, k, options, threads), k, options, &w, &ht);
+
+  // Loss at the start: ||X||^2 - 2 <X H^T, W> + <W^T W, H H^T>.
+  const size_t kk = static_cast<size_t>(k) * k;
+  std::vector<double> gram_w(kk), gram_h(kk);
+  internal::Gram(w.data(), x.rows, k, gram_w.data(), threads);
+  internal::Gram(ht.data(), x.cols, k, gram_h.data(), threads);
+  {
+    std::vector<double> xht(static_cast<size_t>(x.rows) * k);
+    internal::SparseTimesDense(x, ht.data(), k, xht.data(), threads);
+    out.loss.push_back(x2 - 2 * Frobenius2(xht, w) + Frobenius2(gram_w, gram_h));
+  }
+  const double exact_fit = 1e-14 * x2;
+  for (int32_t iter = 1; iter <= options.max_iter; ++iter) {
+    HalfStep(x, ht.data(), gram_h.data(), k, threads, &w, &gram_w);
+    const double cross = HalfStep(xt, w.data(), gram_w.data(), k, threads, &ht, &gram_h);
+    const double loss = x2 - 2 * cross + Frobenius2(gram_w, gram_h);
+    const double previous = out.loss.back();
+    out.loss.push_back(loss);
+    out.iterations = iter;
+    if (loss <= exact_fit || previous - loss <= options.tol * previous) {
+      out.converged = true;
+      break;
+    }
+  }
+  out.w = std::move(w);
+  out.h.assign(static_cast<size_t>(k) * x.cols, 0.0);
+  for (int64_t j = 0; j < x.cols; ++j) {
+    for (int32_t t = 0; t < k; ++t) out.h[t * x.cols + j] = ht[j * k + t];
+  }
+  return out;
+}
+
+}  // namespace candor::text
