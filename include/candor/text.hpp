@@ -39,6 +39,10 @@ struct TokenizeOptions {
   std::string language;
   std::string fallback_language = "en";
   bool stem = true;  // fill Token stems (Snowball) for languages Snowball has
+  // ASCII comments take a hand-written UAX #29 path that gives exactly ICU's
+  // boundaries (checked by the tests on real reviews and random ASCII) about
+  // ten times faster. false: every comment goes through ICU (for testing).
+  bool ascii_fast_path = true;
 };
 
 enum class TokenKind : uint8_t {
@@ -48,6 +52,31 @@ enum class TokenKind : uint8_t {
   kEmoticon,     // ":)", ":-(", ":D", "<3", ...
   kPunctuation,  // "!", "?", ",", "." ... (whitespace is not a token)
 };
+
+// Folded forms (Token::folded_*, TokenizedText::text()):
+//   words, numbers, punctuation: NFKC + full case folding (ICU NFKC_Casefold,
+//     which drops default-ignorable code points), with U+2019 and U+02BC
+//     turned into "'": "ＲＥＦＵＮＤ" -> "refund", "Straße" -> "strasse",
+//     "Don’t" -> "don't".
+//   emoji: the sequence without variation selectors and skin-tone modifiers
+//     (ZWJ sequences kept whole): "👍🏽" -> "👍", "❤️" -> "❤".
+//   emoticons: a canonical face, nose dropped, lowercase, repeats collapsed:
+//     ":-)" ":)))" "=)" ":]" -> ":)";  ":-(" "=(" -> ":(";  ":D" "=D" -> ":d";
+//     "xD" "XD" -> "xd";  ":P" ":p" -> ":p";  ";-)" -> ";)";  ":/" ":\\" -> ":/";
+//     ":'(" -> ":'(";  "<3" -> "<3";  "</3" -> "</3";  "^^" "^_^" -> "^^";
+//     ">:(" ":@" -> ">:(";  "T_T" ";_;" -> "t_t";  ":o" ":O" -> ":o"; ...
+//     (the full list is lib/text/emoticons.cc).
+// Stems (Token::stem_*, TokenizedText::stem()): the Snowball stem of the
+// folded word in the comment's language; for other tokens, for languages
+// without a Snowball stemmer, and with TokenizeOptions::stem false, the
+// folded form itself (so stem() is always a usable key).
+// Sentences are UAX #29 sentences that hold at least one token; their byte
+// range runs from their first token's begin to their last token's end.
+// Language: forced by TokenizeOptions::language (then reliable), else CLD2 on
+// the first 4 KiB; a comment without words, or one CLD2 is unsure of, gets
+// fallback_language with language_reliable = false.
+// Whitespace and control characters are never tokens. Input is limited to
+// 4 GiB - 1 bytes (offsets are 32-bit): longer is CANDOR_INVALID_ARGUMENT.
 
 struct Token {
   // [begin, end): byte offsets in TokenizedText::source (the repaired input).
@@ -67,15 +96,15 @@ struct Token {
 struct Sentence {
   uint32_t first_token = 0;  // [first_token, end_token) index TokenizedText::tokens
   uint32_t end_token = 0;
-  uint32_t begin = 0;        // byte offsets in source
+  uint32_t begin = 0;  // byte offsets in source
   uint32_t end = 0;
 };
 
 // One analyzed comment. Reuse one object across calls to avoid allocations.
 struct TokenizedText {
-  std::string source;    // the input, repaired if the policy allowed it
-  std::string folded;    // token folded forms, back to back
-  std::string stems;     // token stems, back to back
+  std::string source;  // the input, repaired if the policy allowed it
+  std::string folded;  // token folded forms, back to back
+  std::string stems;   // token stems, back to back
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::string language;  // ISO 639-1 ("en"), or "und" when unknown

@@ -1,0 +1,151 @@
+// bench/text_tokenizer_bench.cc — the tokenizer on the 4,000 fine-food reviews
+// (bench/data/fine_foods_train.csv): reviews/s and MB/s on one thread for the
+// ASCII fast path and for the ICU path on the same reviews, with language
+// detection (CLD2) and with the language given, and for the segmenters alone.
+// Plain clocks, the median of --reps passes over all reviews (warm caches:
+// the first pass is not timed).
+//
+//   --data=FILE (bench/data/fine_foods_train.csv)  --reps=N (7)
+#include <algorithm>
+#include <candor/text.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "text/segment.hpp"
+
+namespace {
+
+// The "review" column (second field) of a quoted RFC 4180 file.
+std::vector<std::string> ReadReviews(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string data = buffer.str();
+  std::vector<std::string> reviews;
+  std::string field;
+  size_t column = 0;
+  bool quoted = false, header = true;
+  for (size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',' || c == '\n') {
+      if (column == 1 && !header) reviews.push_back(field);
+      field.clear();
+      column = c == ',' ? column + 1 : 0;
+      if (c == '\n') header = false;
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  return reviews;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+template <typename F>
+double TimePasses(int reps, F&& pass) {
+  pass();  // warm-up: stem caches, ICU data
+  std::vector<double> seconds;
+  for (int r = 0; r < reps; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    pass();
+    seconds.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return Median(seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path = "bench/data/fine_foods_train.csv";
+  int reps = 7;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--data=", 7) == 0) path = argv[i] + 7;
+    if (std::strncmp(argv[i], "--reps=", 7) == 0) reps = std::atoi(argv[i] + 7);
+  }
+  const std::vector<std::string> reviews = ReadReviews(path);
+  size_t bytes = 0, ascii = 0;
+  for (const std::string& r : reviews) {
+    bytes += r.size();
+    ascii += std::all_of(r.begin(), r.end(),
+                         [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  }
+  std::printf("{\"reviews\": %zu, \"ascii_reviews\": %zu, \"mean_bytes\": %.1f, \"reps\": %d,\n",
+              reviews.size(), ascii, static_cast<double>(bytes) / reviews.size(), reps);
+
+  auto report = [&](const char* name, double seconds, bool last) {
+    std::printf(
+        "  \"%s\": {\"seconds\": %.5f, \"reviews_per_s\": %.0f, \"mb_per_s\": %.1f, "
+        "\"us_per_review\": %.2f}%s\n",
+        name, seconds, reviews.size() / seconds, bytes / seconds / 1e6,
+        seconds / reviews.size() * 1e6, last ? "" : ",");
+  };
+  size_t sink = 0;
+  for (int variant = 0; variant < 4; ++variant) {
+    candor::text::TokenizeOptions options;
+    options.ascii_fast_path = variant % 2 == 0;
+    if (variant >= 2) options.language = "en";
+    auto tokenizer = candor::text::Tokenizer::Create(options);
+    if (!tokenizer.ok()) {
+      std::fprintf(stderr, "%s\n", tokenizer.status().message().c_str());
+      return 1;
+    }
+    candor::text::TokenizedText out;
+    const double s = TimePasses(reps, [&] {
+      for (const std::string& r : reviews) {
+        if (!(*tokenizer)->Tokenize(r, &out).ok()) std::abort();
+        sink += out.tokens.size();
+      }
+    });
+    static const char* kNames[] = {
+        "tokenize_fast_path_detect_language", "tokenize_icu_path_detect_language",
+        "tokenize_fast_path_language_given", "tokenize_icu_path_language_given"};
+    report(kNames[variant], s, false);
+  }
+  // The segmenters alone (word and sentence boundaries, nothing else).
+  std::vector<candor::text::internal::Segment> words;
+  std::vector<uint32_t> breaks;
+  const double fast_segment = TimePasses(reps, [&] {
+    for (const std::string& r : reviews) {
+      candor::text::internal::AsciiWordSegments(r, &words);
+      candor::text::internal::AsciiSentenceBreaks(r, &breaks);
+      sink += words.size() + breaks.size();
+    }
+  });
+  report("segment_ascii_fast_path", fast_segment, false);
+  auto icu = candor::text::internal::IcuSegmenter::Create();
+  const double icu_segment = TimePasses(reps, [&] {
+    for (const std::string& r : reviews) {
+      if (!(*icu)->WordSegments(r, &words).ok() || !(*icu)->SentenceBreaks(r, &breaks).ok())
+        std::abort();
+      sink += words.size() + breaks.size();
+    }
+  });
+  report("segment_icu", icu_segment, true);
+  std::printf("}\n");
+  return sink == 0;  // keeps the work observable
+}

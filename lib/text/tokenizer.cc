@@ -1,0 +1,192 @@
+// The tokenizer: UTF-8 check or repair, segmentation (ASCII fast path or
+// ICU), emoticons, folding, language, stems and stop words, sentences.
+#include <candor/csv.hpp>
+#include <candor/text.hpp>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "text/fold.hpp"
+#include "text/language.hpp"
+#include "text/segment.hpp"
+#include "text/utf8_repair.hpp"
+#include "text/word_cache.hpp"
+
+namespace candor::text {
+
+using internal::Segment;
+
+struct Tokenizer::Impl {
+  TokenizeOptions options;
+  std::unique_ptr<internal::IcuSegmenter> icu;
+  // Scratch reused across calls.
+  std::vector<Segment> segments;
+  std::vector<uint32_t> breaks;
+  // One per language met so far (a handful): stems and stop words.
+  std::vector<std::unique_ptr<internal::WordCache>> caches;
+
+  internal::WordCache* CacheFor(const std::string& language) {
+    for (auto& cache : caches) {
+      if (cache->language() == language) return cache.get();
+    }
+    caches.push_back(std::make_unique<internal::WordCache>(language, options.stem));
+    return caches.back().get();
+  }
+
+  Status Fill(bool fast, TokenizedText* out);
+};
+
+namespace {
+
+// A language option is empty or an ISO 639 code: 2-3 lowercase letters.
+bool IsLanguageCode(const std::string& code) {
+  if (code.size() < 2 || code.size() > 3) return false;
+  for (char c : code) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+void Clear(TokenizedText* out) {
+  out->source.clear();
+  out->folded.clear();
+  out->stems.clear();
+  out->tokens.clear();
+  out->sentences.clear();
+  out->language.clear();
+  out->language_reliable = false;
+  out->repaired = false;
+}
+
+}  // namespace
+
+Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tokenizer::~Tokenizer() = default;
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizeOptions& options) {
+  if (!options.language.empty() && !IsLanguageCode(options.language)) {
+    return InvalidArgument(
+        "language must be empty (detect) or an ISO 639 code such as \"en\", not \"" +
+        options.language + "\"");
+  }
+  if (!IsLanguageCode(options.fallback_language) && options.fallback_language != "und") {
+    return InvalidArgument(
+        "fallback_language must be an ISO 639 code such as \"en\" or \"und\", not \"" +
+        options.fallback_language + "\"");
+  }
+  Result<std::unique_ptr<internal::IcuSegmenter>> icu = internal::IcuSegmenter::Create();
+  if (!icu.ok()) return icu.status();
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->icu = std::move(icu).value();
+  return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
+}
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::Clone() const {
+  Result<std::unique_ptr<internal::IcuSegmenter>> icu = impl_->icu->Clone();
+  if (!icu.ok()) return icu.status();
+  auto impl = std::make_unique<Impl>();
+  impl->options = impl_->options;
+  impl->icu = std::move(icu).value();
+  return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
+}
+
+const TokenizeOptions& Tokenizer::options() const { return impl_->options; }
+
+Status Tokenizer::Tokenize(std::string_view utf8, TokenizedText* out) {
+  Clear(out);
+  if (utf8.size() >= std::numeric_limits<uint32_t>::max()) {
+    return InvalidArgument("comment of " + std::to_string(utf8.size()) +
+                           " bytes exceeds the 4 GiB limit of the tokenizer");
+  }
+  const bool ascii = internal::IsAscii(utf8);
+  if (!ascii) {
+    if (const auto bad = FindInvalidUtf8(utf8)) {
+      if (impl_->options.invalid_utf8 == Utf8Policy::kError) {
+        return InvalidUtf8("invalid UTF-8 at byte " + std::to_string(*bad) +
+                           " of the comment (use Utf8Policy::kRepair to replace it with U+FFFD)");
+      }
+      out->repaired = internal::RepairUtf8(utf8, &out->source);
+    }
+  }
+  if (!out->repaired) out->source.assign(utf8.data(), utf8.size());
+  return impl_->Fill(ascii && impl_->options.ascii_fast_path, out);
+}
+
+Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
+  const std::string_view source = out->source;
+  if (fast) {
+    internal::AsciiWordSegments(source, &segments);
+    internal::AsciiSentenceBreaks(source, &breaks);
+  } else {
+    CANDOR_RETURN_IF_ERROR(icu->WordSegments(source, &segments));
+    CANDOR_RETURN_IF_ERROR(icu->SentenceBreaks(source, &breaks));
+  }
+  internal::MergeEmoticons(source, &segments);
+
+  // Language first: stems and stop words depend on it.
+  bool has_words = false;
+  for (const Segment& s : segments) has_words |= s.kind == TokenKind::kWord;
+  if (!options.language.empty()) {
+    out->language = options.language;
+    out->language_reliable = true;
+  } else if (has_words) {
+    internal::LanguageGuess guess = internal::DetectLanguage(source);
+    if (guess.reliable) {
+      out->language = std::move(guess.code);
+      out->language_reliable = true;
+    }
+  }
+  if (!out->language_reliable) out->language = options.fallback_language;
+  internal::WordCache* words = has_words ? CacheFor(out->language) : nullptr;
+
+  out->tokens.reserve(segments.size());
+  for (const Segment& s : segments) {
+    Token t;
+    t.begin = s.begin;
+    t.end = s.end;
+    t.kind = s.kind;
+    const std::string_view original = source.substr(s.begin, s.end - s.begin);
+    t.folded_begin = static_cast<uint32_t>(out->folded.size());
+    if (s.kind == TokenKind::kEmoticon) {
+      out->folded.append(s.canonical);
+    } else if (s.kind == TokenKind::kEmoji) {
+      internal::AppendEmojiFolded(original, &out->folded);
+    } else if (fast || internal::IsAscii(original)) {
+      internal::AppendAsciiFolded(original, &out->folded);
+    } else {
+      CANDOR_RETURN_IF_ERROR(internal::AppendFolded(original, &out->folded));
+    }
+    t.folded_size = static_cast<uint32_t>(out->folded.size()) - t.folded_begin;
+    const std::string_view folded =
+        std::string_view(out->folded).substr(t.folded_begin, t.folded_size);
+    t.stem_begin = static_cast<uint32_t>(out->stems.size());
+    if (s.kind == TokenKind::kWord) {
+      t.all_caps = internal::IsAllCaps(original);
+      const internal::WordInfo& info = words->Lookup(folded);
+      t.stop_word = info.stop_word;
+      out->stems.append(info.stem);
+    } else {
+      out->stems.append(folded);
+    }
+    t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
+    out->tokens.push_back(t);
+  }
+
+  // Each token belongs to the sentence its first byte is in.
+  const std::vector<Token>& tokens = out->tokens;
+  size_t next = 0;
+  for (const uint32_t end : breaks) {
+    const size_t first = next;
+    while (next < tokens.size() && tokens[next].begin < end) ++next;
+    if (next > first) {
+      out->sentences.push_back({static_cast<uint32_t>(first), static_cast<uint32_t>(next),
+                                tokens[first].begin, tokens[next - 1].end});
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace candor::text

@@ -1,0 +1,113 @@
+// The ASCII fast path must give exactly ICU's word and sentence boundaries:
+// on all 4,000 fine-food reviews and on random ASCII strings built from the
+// characters UAX #29 treats specially.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <candor/text.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "text/segment.hpp"
+#include "text_tokenizer_reviews.hpp"
+
+namespace candor::text {
+namespace {
+
+std::string Describe(const TokenizedText& t) {
+  std::ostringstream os;
+  for (const Token& token : t.tokens) {
+    os << "[" << token.begin << "," << token.end << " k" << static_cast<int>(token.kind) << " '"
+       << t.text(token) << "' stem '" << t.stem(token) << "'" << (token.all_caps ? " CAPS" : "")
+       << (token.stop_word ? " stop" : "") << "] ";
+  }
+  os << "| sentences:";
+  for (const Sentence& s : t.sentences) {
+    os << " (" << s.first_token << "-" << s.end_token << " @" << s.begin << "-" << s.end << ")";
+  }
+  os << " | " << t.language << (t.language_reliable ? " reliable" : "");
+  return os.str();
+}
+
+std::string Segments(const std::vector<internal::Segment>& segments) {
+  std::ostringstream os;
+  for (const auto& s : segments) os << "[" << s.begin << "," << s.end << "]";
+  return os.str();
+}
+
+std::unique_ptr<Tokenizer> Make(bool fast) {
+  TokenizeOptions options;
+  options.ascii_fast_path = fast;
+  auto tokenizer = Tokenizer::Create(options);
+  EXPECT_TRUE(tokenizer.ok()) << tokenizer.status().message();
+  return std::move(tokenizer).value();
+}
+
+TEST(TextTokenizerFastPath, SameTokensAndSentencesAsIcuOnFineFoodReviews) {
+  const testing::Reviews reviews = testing::FineFoodReviews();
+  ASSERT_EQ(reviews.text.size(), 4000u) << "bench/data/fine_foods_train.csv not found or changed";
+  auto fast = Make(true);
+  auto icu = Make(false);
+  TokenizedText a, b;
+  size_t ascii = 0, tokens = 0, sentences = 0;
+  for (const std::string& review : reviews.text) {
+    const bool is_ascii = std::all_of(review.begin(), review.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    ascii += is_ascii;
+    ASSERT_TRUE(fast->Tokenize(review, &a).ok());
+    ASSERT_TRUE(icu->Tokenize(review, &b).ok());
+    ASSERT_EQ(Describe(a), Describe(b)) << "review: " << review;
+    tokens += a.tokens.size();
+    sentences += a.sentences.size();
+  }
+  // Most reviews are ASCII, so the fast path was really exercised.
+  EXPECT_GT(ascii, 3800u);
+  EXPECT_GT(tokens, 300000u);
+  EXPECT_GT(sentences, 15000u);
+}
+
+// Random strings over letters, digits and every ASCII character with a
+// special UAX #29 word or sentence class, compared on the raw segmenters
+// (before emoticons) and through the whole tokenizer.
+TEST(TextTokenizerFastPath, SameBoundariesAsIcuOnRandomAscii) {
+  const std::string alphabet =
+      "aZe.,;:'\"!?-_()[]{} \t\r\n\v\f0918xX.  ..!!?"
+      "?''\x01\x1f\x7f<>/\\^=*@#$%&|~`+";
+  std::mt19937_64 rng(20261127);
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 24);
+  auto segmenter = internal::IcuSegmenter::Create();
+  ASSERT_TRUE(segmenter.ok());
+  std::vector<internal::Segment> fast_words, icu_words;
+  std::vector<uint32_t> fast_breaks, icu_breaks;
+  auto fast = Make(true);
+  auto icu = Make(false);
+  TokenizedText a, b;
+  for (int trial = 0; trial < 200000; ++trial) {
+    std::string s;
+    const int n = length(rng);
+    for (int i = 0; i < n; ++i) s += alphabet[pick(rng)];
+    internal::AsciiWordSegments(s, &fast_words);
+    ASSERT_TRUE((*segmenter)->WordSegments(s, &icu_words).ok());
+    ASSERT_EQ(fast_words.size(), icu_words.size())
+        << "'" << s << "' fast " << Segments(fast_words) << " icu " << Segments(icu_words);
+    for (size_t i = 0; i < fast_words.size(); ++i) {
+      ASSERT_EQ(fast_words[i].begin, icu_words[i].begin) << "'" << s << "' word " << i;
+      ASSERT_EQ(fast_words[i].end, icu_words[i].end) << "'" << s << "' word " << i;
+      ASSERT_EQ(fast_words[i].kind, icu_words[i].kind) << "'" << s << "' word " << i;
+    }
+    internal::AsciiSentenceBreaks(s, &fast_breaks);
+    ASSERT_TRUE((*segmenter)->SentenceBreaks(s, &icu_breaks).ok());
+    ASSERT_EQ(fast_breaks, icu_breaks) << "'" << s << "'";
+    if (trial % 10 == 0) {
+      ASSERT_TRUE(fast->Tokenize(s, &a).ok());
+      ASSERT_TRUE(icu->Tokenize(s, &b).ok());
+      ASSERT_EQ(Describe(a), Describe(b)) << "'" << s << "'";
+    }
+  }
+}
+
+}  // namespace
+}  // namespace candor::text
