@@ -4,8 +4,9 @@
 // and a repeated last character belongs to it (":)))" is one token). The
 // folded form is canonical: nose dropped, lowercase (":-D" -> ":d",
 // "XD" -> "xd"), so lexicons list each face once. The list is ours.
-#include <cstring>
+#include <array>
 #include <string_view>
+#include <vector>
 
 #include "text/segment.hpp"
 
@@ -13,7 +14,7 @@ namespace candor::text::internal {
 namespace {
 
 struct Emoticon {
-  const char* written;
+  std::string_view written;
   const char* canonical;
 };
 
@@ -32,21 +33,34 @@ constexpr Emoticon kEmoticons[] = {
     {"xD", "xd"},    {"XD", "xd"},    {"^^", "^^"},
 };
 
-bool MayStartEmoticon(char c) { return std::strchr(":;=<>^-T;oOxX", c) != nullptr && c != '\0'; }
+// The faces by first character, so a token is compared only with the few
+// faces that start like it.
+const std::array<std::vector<const Emoticon*>, 128>& ByFirstCharacter() {
+  static const auto* table = [] {
+    auto* t = new std::array<std::vector<const Emoticon*>, 128>;
+    for (const Emoticon& e : kEmoticons)
+      (*t)[static_cast<unsigned char>(e.written[0])].push_back(&e);
+    return t;
+  }();
+  return *table;
+}
 
 }  // namespace
 
 void MergeEmoticons(std::string_view source, std::vector<Segment>* segments) {
   std::vector<Segment>& s = *segments;
+  const auto& faces = ByFirstCharacter();
   size_t write = 0;
   for (size_t t = 0; t < s.size();) {
     const char first = source[s[t].begin];
     size_t matched_last = t;  // index of the last segment the emoticon covers
     const char* canonical = nullptr;
-    if (MayStartEmoticon(first)) {
+    const unsigned char lead = static_cast<unsigned char>(first);
+    if (lead < 128 && !faces[lead].empty()) {
       const std::string_view rest = source.substr(s[t].begin);
-      for (const Emoticon& e : kEmoticons) {
-        const size_t len = std::strlen(e.written);
+      for (const Emoticon* face : faces[lead]) {
+        const Emoticon& e = *face;
+        const size_t len = e.written.size();
         if (rest.substr(0, len) != e.written) continue;
         // Absorb repeats of the mouth: ":)))".
         size_t end = s[t].begin + len;

@@ -80,6 +80,8 @@ void AppendEmojiFolded(std::string_view utf8, std::string* out) {
 }
 
 bool IsAllCaps(std::string_view utf8) {
+  // Common case first: a lowercase ASCII letter at the start decides.
+  if (!utf8.empty() && utf8[0] >= 'a' && utf8[0] <= 'z') return false;
   const auto* b = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
   int upper = 0;

@@ -28,4 +28,20 @@ LanguageGuess DetectLanguage(std::string_view utf8) {
   return guess;
 }
 
+int StopWordVote(const uint32_t* votes, size_t languages) {
+  int best = -1;
+  uint32_t best_votes = 0, runner_up = 0;
+  for (size_t i = 0; i < languages; ++i) {
+    if (votes[i] > best_votes) {
+      runner_up = best_votes;
+      best_votes = votes[i];
+      best = static_cast<int>(i);
+    } else if (votes[i] > runner_up) {
+      runner_up = votes[i];
+    }
+  }
+  if (best_votes < kMinStopWordVotes || best_votes <= 2 * runner_up) return -1;
+  return best;
+}
+
 }  // namespace candor::text::internal

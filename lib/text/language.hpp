@@ -2,6 +2,8 @@
 #ifndef CANDOR_TEXT_LANGUAGE_HPP_
 #define CANDOR_TEXT_LANGUAGE_HPP_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,16 @@ struct LanguageGuess {
 // bytes are read, which keeps long comments cheap and is plenty for CLD2.
 constexpr size_t kLanguageSampleBytes = 4096;
 LanguageGuess DetectLanguage(std::string_view utf8);
+
+// The shortcut that spares most comments the CLD2 call: votes[i] counts the
+// comment's words that are stop words in StopWordLanguages()[i] and in no
+// other built-in language (shared ones like "a", "de", "la" would let
+// Italian or Catalan pass for Spanish or Portuguese). Returns the
+// winning index when the vote is clear, else -1 (then ask CLD2). Clear: at
+// least kMinStopWordVotes votes and more than twice the runner-up's. The
+// tests measure its agreement with CLD2 on the fine-food reviews.
+constexpr uint32_t kMinStopWordVotes = 3;
+int StopWordVote(const uint32_t* votes, size_t languages);
 
 }  // namespace candor::text::internal
 

@@ -12,7 +12,7 @@
 #include "text/language.hpp"
 #include "text/segment.hpp"
 #include "text/utf8_repair.hpp"
-#include "text/word_cache.hpp"
+#include "text/word_memo.hpp"
 
 namespace candor::text {
 
@@ -21,21 +21,15 @@ using internal::Segment;
 struct Tokenizer::Impl {
   TokenizeOptions options;
   std::unique_ptr<internal::IcuSegmenter> icu;
+  internal::WordMemo words;
   // Scratch reused across calls.
   std::vector<Segment> segments;
   std::vector<uint32_t> breaks;
-  // One per language met so far (a handful): stems and stop words.
-  std::vector<std::unique_ptr<internal::WordCache>> caches;
+  std::vector<uint32_t> word_ids;  // WordMemo ids of the word tokens, in order
 
-  internal::WordCache* CacheFor(const std::string& language) {
-    for (auto& cache : caches) {
-      if (cache->language() == language) return cache.get();
-    }
-    caches.push_back(std::make_unique<internal::WordCache>(language, options.stem));
-    return caches.back().get();
-  }
-
+  explicit Impl(const TokenizeOptions& o) : options(o), words(o.stem) {}
   Status Fill(bool fast, TokenizedText* out);
+  void SetLanguage(bool has_words, const uint32_t* votes, TokenizedText* out);
 };
 
 namespace {
@@ -78,8 +72,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizeOptions& opti
   }
   Result<std::unique_ptr<internal::IcuSegmenter>> icu = internal::IcuSegmenter::Create();
   if (!icu.ok()) return icu.status();
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
+  auto impl = std::make_unique<Impl>(options);
   impl->icu = std::move(icu).value();
   return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
 }
@@ -87,8 +80,7 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizeOptions& opti
 Result<std::unique_ptr<Tokenizer>> Tokenizer::Clone() const {
   Result<std::unique_ptr<internal::IcuSegmenter>> icu = impl_->icu->Clone();
   if (!icu.ok()) return icu.status();
-  auto impl = std::make_unique<Impl>();
-  impl->options = impl_->options;
+  auto impl = std::make_unique<Impl>(impl_->options);
   impl->icu = std::move(icu).value();
   return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
 }
@@ -126,53 +118,70 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   }
   internal::MergeEmoticons(source, &segments);
 
-  // Language first: stems and stop words depend on it.
-  bool has_words = false;
-  for (const Segment& s : segments) has_words |= s.kind == TokenKind::kWord;
-  if (!options.language.empty()) {
-    out->language = options.language;
-    out->language_reliable = true;
-  } else if (has_words) {
-    internal::LanguageGuess guess = internal::DetectLanguage(source);
-    if (guess.reliable) {
-      out->language = std::move(guess.code);
-      out->language_reliable = true;
-    }
-  }
-  if (!out->language_reliable) out->language = options.fallback_language;
-  internal::WordCache* words = has_words ? CacheFor(out->language) : nullptr;
-
-  out->tokens.reserve(segments.size());
-  for (const Segment& s : segments) {
-    Token t;
+  // Folded forms. ASCII: the whole comment lowercased once, each token
+  // pointing at its own bytes there; emoticons' canonical faces after it.
+  if (fast) internal::AppendAsciiFolded(source, &out->folded);
+  out->tokens.resize(segments.size());
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Segment& s = segments[i];
+    Token& t = out->tokens[i];
     t.begin = s.begin;
     t.end = s.end;
     t.kind = s.kind;
+    if (fast && s.kind != TokenKind::kEmoticon) {
+      t.folded_begin = s.begin;
+      t.folded_size = s.end - s.begin;
+      continue;
+    }
     const std::string_view original = source.substr(s.begin, s.end - s.begin);
     t.folded_begin = static_cast<uint32_t>(out->folded.size());
     if (s.kind == TokenKind::kEmoticon) {
       out->folded.append(s.canonical);
     } else if (s.kind == TokenKind::kEmoji) {
       internal::AppendEmojiFolded(original, &out->folded);
-    } else if (fast || internal::IsAscii(original)) {
+    } else if (internal::IsAscii(original)) {
       internal::AppendAsciiFolded(original, &out->folded);
     } else {
       CANDOR_RETURN_IF_ERROR(internal::AppendFolded(original, &out->folded));
     }
     t.folded_size = static_cast<uint32_t>(out->folded.size()) - t.folded_begin;
-    const std::string_view folded =
-        std::string_view(out->folded).substr(t.folded_begin, t.folded_size);
+  }
+
+  // Words: one memo lookup each, which also tallies the stop-word vote.
+  words.Trim();
+  word_ids.clear();
+  uint32_t votes[8] = {};
+  const size_t stop_languages = StopWordLanguages().size();
+  for (Token& t : out->tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    t.all_caps = internal::IsAllCaps(out->original(t));
+    const uint32_t id = words.Find(out->text(t));
+    word_ids.push_back(id);
+    // Only a stop word of exactly one language votes ("the", "und", "les";
+    // not "a", "de", "la", which several share, nor Italian's "la", "e").
+    if (const uint8_t mask = words.stop_mask(id); mask != 0 && (mask & (mask - 1)) == 0) {
+      for (size_t l = 0; l < stop_languages; ++l) votes[l] += (mask >> l) & 1u;
+    }
+  }
+  SetLanguage(!word_ids.empty(), votes, out);
+
+  // Stems and stop words in the comment's language.
+  const uint8_t slot = word_ids.empty() ? 0 : words.LanguageSlot(out->language);
+  int stop_index = -1;
+  for (size_t l = 0; l < stop_languages; ++l) {
+    if (StopWordLanguages()[l] == out->language) stop_index = static_cast<int>(l);
+  }
+  size_t next_word = 0;
+  for (Token& t : out->tokens) {
     t.stem_begin = static_cast<uint32_t>(out->stems.size());
-    if (s.kind == TokenKind::kWord) {
-      t.all_caps = internal::IsAllCaps(original);
-      const internal::WordInfo& info = words->Lookup(folded);
-      t.stop_word = info.stop_word;
-      out->stems.append(info.stem);
+    if (t.kind == TokenKind::kWord) {
+      const uint32_t id = word_ids[next_word++];
+      t.stop_word = stop_index >= 0 && ((words.stop_mask(id) >> stop_index) & 1u) != 0;
+      out->stems.append(words.Stem(id, slot));
     } else {
-      out->stems.append(folded);
+      out->stems.append(out->text(t));
     }
     t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
-    out->tokens.push_back(t);
   }
 
   // Each token belongs to the sentence its first byte is in.
@@ -187,6 +196,31 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
     }
   }
   return OkStatus();
+}
+
+void Tokenizer::Impl::SetLanguage(bool has_words, const uint32_t* votes, TokenizedText* out) {
+  if (!options.language.empty()) {
+    out->language = options.language;
+    out->language_reliable = true;
+    return;
+  }
+  if (has_words && options.language_shortcut) {
+    const int winner = internal::StopWordVote(votes, StopWordLanguages().size());
+    if (winner >= 0) {
+      out->language = StopWordLanguages()[winner];
+      out->language_reliable = true;
+      return;
+    }
+  }
+  if (has_words) {
+    internal::LanguageGuess guess = internal::DetectLanguage(out->source);
+    if (guess.reliable) {
+      out->language = std::move(guess.code);
+      out->language_reliable = true;
+      return;
+    }
+  }
+  out->language = options.fallback_language;
 }
 
 }  // namespace candor::text
