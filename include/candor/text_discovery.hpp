@@ -220,7 +220,7 @@ struct DiscoveryOptions {
   int32_t threads = 0;         // tokenizing and NMF; results never depend on it
 };
 
-struct Theme {
+struct DiscoveredTheme {
   std::string label;
   std::vector<std::string> top_terms;     // by H weight
   std::vector<double> top_term_weights;
@@ -232,7 +232,7 @@ struct Theme {
 };
 
 struct ThemeDiscovery {
-  std::vector<Theme> themes;
+  std::vector<DiscoveredTheme> themes;
   int64_t documents = 0;
   std::vector<double> weights;    // documents x themes, row-major, rows sum to 1 or 0
   std::vector<int32_t> dominant;  // per document; -1 none

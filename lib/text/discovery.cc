@@ -181,7 +181,7 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
   double coherence_sum = 0;
   for (int32_t r = 0; r < k; ++r) {
     const int32_t t = order[r];
-    Theme& theme = out.themes[r];
+    DiscoveredTheme& theme = out.themes[r];
     for (int32_t j : best.top[t]) {
       theme.top_terms.push_back(out.terms.terms[j]);
       theme.top_term_weights.push_back(best.nmf.h[t * m + j]);

@@ -26,7 +26,7 @@ std::vector<int32_t> TopColumns(const std::vector<double>& h, int64_t cols, int3
 // label.
 void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominant,
                  const std::vector<double>& h, int32_t n_phrases, int32_t label_phrases,
-                 std::vector<Theme>* themes);
+                 std::vector<DiscoveredTheme>* themes);
 
 }  // namespace candor::text::internal
 

@@ -58,7 +58,7 @@ std::string Label(const std::vector<std::string>& phrases, int32_t count) {
 
 void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominant,
                  const std::vector<double>& h, int32_t n_phrases, int32_t label_phrases,
-                 std::vector<Theme>* themes) {
+                 std::vector<DiscoveredTheme>* themes) {
   const int32_t k = static_cast<int32_t>(themes->size());
   const CsrMatrix& counts = terms.counts;
   const int64_t m = counts.cols;
@@ -84,7 +84,7 @@ void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominan
   }
   const double a = classes > 0 ? all / classes : 0.0;  // mean term occurrences per class
   for (int32_t c = 0; c < k; ++c) {
-    Theme& theme = (*themes)[c];
+    DiscoveredTheme& theme = (*themes)[c];
     std::vector<std::pair<double, int32_t>> scored;
     if (class_total[c] > 0) {
       for (int64_t t = 0; t < m; ++t) {

@@ -97,7 +97,7 @@ TEST(TextDiscovery, FindsPlantedThemesAndChoosesK) {
   }
   // Phrases are terms; each label names its theme's phrase.
   std::vector<std::string> labels;
-  for (const Theme& t : found->themes) {
+  for (const DiscoveredTheme& t : found->themes) {
     labels.push_back(t.label);
     EXPECT_EQ(t.documents, 40);
     EXPECT_EQ(t.top_terms.size(), 10u);
