@@ -26,6 +26,7 @@ struct Tokenizer::Impl {
   std::vector<Segment> segments;
   std::vector<uint32_t> breaks;
   std::vector<uint32_t> word_ids;  // WordMemo ids of the word tokens, in order
+  std::vector<uint64_t> word_hashes;
 
   explicit Impl(const TokenizeOptions& o) : options(o), words(o.stem) {}
   Status Fill(bool fast, TokenizedText* out);
@@ -152,10 +153,14 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   word_ids.clear();
   uint32_t votes[8] = {};
   const size_t stop_languages = StopWordLanguages().size();
+  word_hashes.clear();
+  for (const Token& t : out->tokens) {
+    if (t.kind == TokenKind::kWord) word_hashes.push_back(words.Hash(out->text(t)));
+  }
   for (Token& t : out->tokens) {
     if (t.kind != TokenKind::kWord) continue;
     t.all_caps = internal::IsAllCaps(out->original(t));
-    const uint32_t id = words.Find(out->text(t));
+    const uint32_t id = words.Find(out->text(t), word_hashes[word_ids.size()]);
     word_ids.push_back(id);
     // Only a stop word of exactly one language votes ("the", "und", "les";
     // not "a", "de", "la", which several share, nor Italian's "la", "e").

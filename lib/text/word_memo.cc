@@ -41,6 +41,9 @@ inline uint64_t HashOf(const Head& head, size_t size) {
 void WordMemo::Trim() {
   if (entries_.size() < kMaxWords) return;
   entries_.clear();
+  stop_masks_.clear();
+  stems_.clear();
+  stem_arena_.clear();
   slots_.assign(1024, Slot{});
 }
 
@@ -56,11 +59,17 @@ void WordMemo::Grow() {
   }
 }
 
-uint32_t WordMemo::Find(std::string_view folded_word) {
+uint64_t WordMemo::Hash(std::string_view folded_word) const {
+  const uint64_t hash = HashOf(HeadOf(folded_word), folded_word.size());
+  __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  return hash;
+}
+
+uint32_t WordMemo::Find(std::string_view folded_word, uint64_t hash) {
   const Head head = HeadOf(folded_word);
   const auto size = static_cast<uint32_t>(folded_word.size());
   const size_t mask = slots_.size() - 1;
-  size_t i = HashOf(head, size) & mask;
+  size_t i = hash & mask;
   for (;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kEmpty) break;
@@ -70,9 +79,9 @@ uint32_t WordMemo::Find(std::string_view folded_word) {
     }
   }
   const auto id = static_cast<uint32_t>(entries_.size());
-  Entry& entry = entries_.emplace_back();
-  entry.word.assign(folded_word);
-  entry.stop_mask = StopWordMask(folded_word);
+  entries_.emplace_back().word.assign(folded_word);
+  stop_masks_.push_back(StopWordMask(folded_word));
+  stems_.emplace_back();
   slots_[i] = {head.h0, head.h1, size, id};
   if (entries_.size() * 2 > slots_.size()) Grow();  // load factor <= 1/2
   return id;
@@ -101,13 +110,17 @@ std::string WordMemo::StemWith(const Language& language, const std::string& word
 }
 
 std::string_view WordMemo::Stem(uint32_t id, uint8_t slot) {
+  if (slot == kNoSlot) return entries_[id].word;
+  StemRef& ref = stems_[id];
+  if (ref.slot == slot) return std::string_view(stem_arena_).substr(ref.offset, ref.size);
   Entry& entry = entries_[id];
-  if (slot == kNoSlot) return entry.word;
-  if (entry.stem_slot == slot) return entry.stem;
-  if (entry.stem_slot == kNoSlot) {
-    entry.stem = StemWith(languages_[slot], entry.word);
-    entry.stem_slot = slot;
-    return entry.stem;
+  if (ref.slot == kNoSlot) {
+    const std::string stem = StemWith(languages_[slot], entry.word);
+    if (stem.size() <= 0xFFFF && stem_arena_.size() + stem.size() <= 0xFFFFFFFFu) {
+      ref = {static_cast<uint32_t>(stem_arena_.size()), static_cast<uint16_t>(stem.size()), slot};
+      stem_arena_ += stem;
+      return std::string_view(stem_arena_).substr(ref.offset, ref.size);
+    }
   }
   for (const auto& [s, stem] : entry.more_stems) {
     if (s == slot) return stem;

@@ -31,8 +31,13 @@ class WordMemo {
   void Trim();
 
   // The id of a folded word, stable until the next Trim().
-  uint32_t Find(std::string_view folded_word);
-  uint8_t stop_mask(uint32_t id) const { return entries_[id].stop_mask; }
+  uint32_t Find(std::string_view folded_word) { return Find(folded_word, Hash(folded_word)); }
+  // The same in two steps: Hash() also prefetches the word's slot, so
+  // hashing all of a comment's words before finding them overlaps the cache
+  // misses of a table too big for L1/L2 (the lookups' main cost).
+  uint64_t Hash(std::string_view folded_word) const;
+  uint32_t Find(std::string_view folded_word, uint64_t hash);
+  uint8_t stop_mask(uint32_t id) const { return stop_masks_[id]; }
 
   // A small index for an ISO 639 code, to pass to Stem().
   uint8_t LanguageSlot(std::string_view language);
@@ -44,11 +49,16 @@ class WordMemo {
   static constexpr size_t kMaxWords = size_t{1} << 20;
   static constexpr uint8_t kNoSlot = 0xFF;
 
+  // Hot data lives in small parallel arrays (a byte of stop mask and 8
+  // bytes of stem reference per word, stems back to back in one string),
+  // which stay in cache where a vector of fat entries would not.
+  struct StemRef {
+    uint32_t offset = 0;  // into stem_arena_
+    uint16_t size = 0;
+    uint8_t slot = kNoSlot;  // the language of the stem
+  };
   struct Entry {
     std::string word;
-    uint8_t stop_mask = 0;
-    uint8_t stem_slot = kNoSlot;  // the language `stem` is for
-    std::string stem;
     std::vector<std::pair<uint8_t, std::string>> more_stems;  // other languages
   };
   struct Language {
@@ -73,6 +83,9 @@ class WordMemo {
   bool stem_;
   std::vector<Slot> slots_ = std::vector<Slot>(1024);  // a power of two
   std::vector<Entry> entries_;
+  std::vector<uint8_t> stop_masks_;
+  std::vector<StemRef> stems_;
+  std::string stem_arena_;
   std::vector<Language> languages_;
 };
 
