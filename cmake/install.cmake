@@ -9,6 +9,8 @@ install(TARGETS candor candor_static EXPORT candorTargets
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(FILES include/candor.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY include/candor DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Text: the starter taxonomy (format in include/candor/text_taxonomy.hpp).
+install(FILES data/taxonomies/cx_starter.json DESTINATION ${CMAKE_INSTALL_DATADIR}/candor/taxonomies)
 
 set(CANDOR_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/candor)
 install(EXPORT candorTargets NAMESPACE candor:: DESTINATION ${CANDOR_CMAKE_DIR})
