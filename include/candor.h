@@ -965,16 +965,16 @@ CANDOR_API candor_status candor_text_model_load_taxonomy_file(candor_text_model*
                                                               const char* path);
 
 /* A theme of the loaded taxonomy. Strings live as long as the taxonomy. */
-typedef struct candor_theme_info {
+typedef struct candor_taxonomy_theme {
   const char* name;   /* "Response time" */
   const char* path;   /* "Support > Response time" */
   int32_t parent;     /* the parent theme's id, -1 for a top-level theme */
   int32_t depth;      /* 0 for a top-level theme */
-} candor_theme_info;
+} candor_taxonomy_theme;
 
 CANDOR_API size_t candor_text_model_theme_count(const candor_text_model* model);
 CANDOR_API candor_status candor_text_model_theme(const candor_text_model* model, size_t id,
-                                                 candor_theme_info* out);
+                                                 candor_taxonomy_theme* out);
 
 /* Analyzes n comments: texts[i] with sizes[i] bytes (texts[i] may be NULL
  * only when sizes[i] is 0). Runs on options->threads threads; the results do
