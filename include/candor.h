@@ -1024,9 +1024,274 @@ CANDOR_API size_t candor_text_results_mentions(const candor_text_results* result
 
 /* -------------------------------------------------- text: theme discovery */
 /* (TF-IDF, NMF, NPMI, labels; capi/text_discovery_capi.cc) */
+/* What are customers talking about, without a taxonomy: words and bigram
+ * collocations -> TF-IDF (as scikit-learn's TfidfVectorizer) -> NMF (NNDSVD
+ * start, HALS coordinate descent) -> NPMI coherence, which also chooses the
+ * number of themes -> c-TF-IDF labels. Formulas and references:
+ * include/candor/text_discovery.hpp. */
+
+typedef enum candor_nmf_init {
+  CANDOR_NMF_INIT_NNDSVD = 0,   /* Boutsidis & Gallopoulos 2008: zeros stay */
+  CANDOR_NMF_INIT_NNDSVDA = 1,  /* zeros filled with mean(X); default */
+  CANDOR_NMF_INIT_NNDSVDAR = 2  /* zeros filled with small seeded random values */
+} candor_nmf_init;
+
+typedef enum candor_svd_method {
+  CANDOR_SVD_AUTO = 0,      /* exact when documents x terms <= 40,000 */
+  CANDOR_SVD_EXACT = 1,     /* dense SVD (small problems) */
+  CANDOR_SVD_RANDOMIZED = 2 /* seeded randomized SVD (Halko et al. 2011) */
+} candor_svd_method;
+
+typedef struct candor_themes_options {
+  size_t size;               /* set by candor_themes_options_init */
+  int32_t k;                 /* themes; 0: choose in [k_min, k_max]; default 0 */
+  int32_t k_min;             /* default 4 */
+  int32_t k_max;             /* default 15 */
+  int32_t top_terms;         /* terms per theme reported and scored (N); default 10 */
+  int32_t label_phrases;     /* key phrases in a label; default 3 */
+  int32_t stems;             /* 1: terms are Snowball stems; default 0 */
+  int32_t min_word_length;   /* code points; default 2 */
+  int64_t min_df;            /* documents; default 2 */
+  double max_df;             /* fraction of documents; default 0.5 */
+  int32_t bigrams;           /* 1: add bigram collocations; default 1 */
+  int64_t bigram_min_count;  /* default 5 */
+  double bigram_min_npmi;    /* default 0.25 */
+  int32_t sublinear_tf;      /* 1: tf = 1 + ln(count); default 0 */
+  candor_nmf_init init;      /* default NNDSVDA */
+  candor_svd_method svd;     /* default AUTO */
+  int32_t max_iter;          /* NMF iterations; default 200 */
+  double tol;                /* relative decrease of the loss; default 1e-4 */
+  uint64_t seed;             /* default 0 */
+  int32_t threads;           /* 0: all cores; results never depend on it */
+  int32_t repair_utf8;       /* 1: invalid UTF-8 becomes U+FFFD; default 0 (error) */
+  const char* language;      /* ISO 639-1 for every comment; NULL: detect */
+  const char* extra_stop_words; /* folded words separated by whitespace, or NULL */
+} candor_themes_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_themes_options_init. */
+CANDOR_API candor_status candor_themes_options_defaults(candor_themes_options* options,
+                                                        size_t size);
+static inline void candor_themes_options_init(candor_themes_options* options) {
+  candor_themes_options_defaults(options, sizeof(*options));
+}
+
+/* Discovered themes. Thread-safety: immutable once made; may be read from
+ * many threads. Strings and arrays it returns live as long as the handle. */
+typedef struct candor_themes candor_themes;
+
+typedef struct candor_themes_summary {
+  int32_t k;              /* themes found */
+  int64_t documents;      /* comments */
+  int64_t terms;          /* vocabulary size */
+  double mean_coherence;  /* mean NPMI of the themes' top terms */
+  int32_t iterations;     /* NMF iterations of the chosen fit */
+  int32_t converged;      /* 1 when stopped by tol */
+  double loss;            /* ||X - W H||_F^2 of the chosen fit */
+} candor_themes_summary;
+
+typedef struct candor_theme_info {
+  const char* label;      /* key phrases joined by ", " */
+  double coherence;       /* mean NPMI of its top terms (NaN: < 2 terms) */
+  int64_t documents;      /* comments it dominates */
+  double total_weight;    /* sum of its normalized weights over comments */
+  size_t top_terms;       /* entries for candor_themes_top_term */
+  size_t key_phrases;     /* entries for candor_themes_key_phrase */
+} candor_theme_info;
+
+/* texts[i] holds lengths[i] bytes of UTF-8 (lengths NULL: NUL-terminated);
+ * read during the call only. Errors: n = 0 or no term left (CANDOR_EMPTY),
+ * invalid UTF-8 without repair (CANDOR_INVALID_UTF8 naming the comment),
+ * k larger than the terms or comments allow, bad options
+ * (CANDOR_INVALID_ARGUMENT). */
+CANDOR_API candor_status candor_themes_discover(const candor_themes_options* options,
+                                                const char* const* texts,
+                                                const size_t* lengths, size_t n,
+                                                candor_themes** out);
+CANDOR_API void candor_themes_free(candor_themes* themes);
+CANDOR_API candor_status candor_themes_summary_get(const candor_themes* themes,
+                                                   candor_themes_summary* out);
+/* Theme t (0-based; themes are ordered by the comments they dominate). */
+CANDOR_API candor_status candor_themes_theme_at(const candor_themes* themes, size_t t,
+                                                candor_theme_info* out);
+/* Term i of theme t by NMF weight / key phrase i by c-TF-IDF score; NULL past
+ * the end. *weight (may be NULL) receives the weight or score. */
+CANDOR_API const char* candor_themes_top_term(const candor_themes* themes, size_t t, size_t i,
+                                              double* weight);
+CANDOR_API const char* candor_themes_key_phrase(const candor_themes* themes, size_t t,
+                                                size_t i, double* score);
+/* Per comment: weights (documents x k, row-major; each row sums to 1, or is
+ * all 0 for a comment without terms) and the dominant theme (-1: none). */
+CANDOR_API const double* candor_themes_weights(const candor_themes* themes);
+CANDOR_API const int32_t* candor_themes_dominant(const candor_themes* themes);
+/* The candidate k and their mean coherence; returns how many. */
+CANDOR_API size_t candor_themes_k_tried(const candor_themes* themes, const int32_t** k,
+                                        const double** coherence);
+/* The vocabulary (term i; NULL past the end) and the documents x terms
+ * matrices in CSR (row_ptr has documents + 1 entries): raw counts, and the
+ * TF-IDF the NMF factored. */
+CANDOR_API const char* candor_themes_term(const candor_themes* themes, size_t i);
+CANDOR_API candor_status candor_themes_matrix(const candor_themes* themes, int32_t tfidf,
+                                              const int64_t** row_ptr, const int32_t** cols,
+                                              const double** values);
+
+/* NMF of any nonnegative CSR matrix (rows x cols) with the options' init,
+ * svd, max_iter, tol, seed and threads: w (rows x k) and h (k x cols),
+ * row-major, caller-owned; loss_out (may be NULL) receives the final
+ * ||X - W H||_F^2, iterations_out (may be NULL) the iterations. */
+CANDOR_API candor_status candor_nmf(const candor_themes_options* options,
+                                    const int64_t* row_ptr, const int32_t* cols,
+                                    const double* values, size_t rows, size_t n_cols, int32_t k,
+                                    double* w, double* h, double* loss_out,
+                                    int32_t* iterations_out);
 
 /* ---------------------------------------------------------------- drivers */
 /* (themes x scores; capi/drivers_capi.cc) */
+
+/* Which themes drive detractors: per theme, its volume and share of all
+ * comments, the share of promoters / passives / detractors mentioning it, the
+ * metric with and without it, its NPS impact (overall minus without, with a
+ * linearization SE), the detractor relative risk with the Katz log interval,
+ * a ridge-logistic key-driver model (detractor ~ theme indicators), and, with
+ * period codes, themes trending between two periods (BH-adjusted).
+ * "Detractor" is the metric's bottom category (NPS detractors; for a top box
+ * every score outside the box; for a bottom box the box); means are
+ * CANDOR_UNSUPPORTED. Formulas, references, edge cases:
+ * include/candor/drivers.hpp. */
+
+typedef struct candor_drivers_options {
+  size_t size;              /* set by candor_drivers_options_init */
+  double l2_penalty;        /* key-driver ridge lambda (sklearn C = 1/lambda); default 1 */
+  int32_t fit_key_drivers;  /* 1 (default) or 0 */
+  int32_t max_iterations;   /* Newton iterations; default 100 */
+  double tolerance;         /* on the largest coefficient change; default 1e-10 */
+  int32_t earlier_period;   /* trending period A; -1 (default): second-largest code */
+  int32_t later_period;     /* trending period B; -1 (default): largest code */
+  candor_p_adjust p_adjust; /* across themes (trending); default BH */
+  double alpha;             /* trending: adjusted p <= alpha; default 0.05 */
+} candor_drivers_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_drivers_options_init. */
+CANDOR_API candor_status candor_drivers_options_defaults(candor_drivers_options* options,
+                                                         size_t size);
+static inline void candor_drivers_options_init(candor_drivers_options* options) {
+  candor_drivers_options_defaults(options, sizeof(*options));
+}
+
+/* Which of `themes` themes each of the n comments mentions: either compressed
+ * rows (offsets: n + 1 entries from 0; theme_ids: offsets[n] ids, the themes
+ * of comment i at offsets[i] .. offsets[i + 1]) or pairs (pair_comments[k]
+ * mentions pair_themes[k], k < pairs). Set exactly one of offsets and
+ * pair_comments. Repeated ids count once. names: `themes` strings or NULL
+ * ("theme <j>"). Everything is read during candor_drivers_new only. */
+typedef struct candor_theme_mentions {
+  size_t themes;
+  const char* const* names;
+  const int64_t* offsets;
+  const int32_t* theme_ids;
+  const int64_t* pair_comments;
+  const int32_t* pair_themes;
+  size_t pairs;
+} candor_theme_mentions;
+
+typedef enum candor_theme_status {
+  CANDOR_THEME_OK = 0,
+  CANDOR_THEME_NO_MENTIONS = 1, /* no comment mentions it: NaN score, RR */
+  CANDOR_THEME_ALL_MENTION = 2  /* every comment does: NaN without, impact, RR */
+} candor_theme_status;
+
+/* One theme. Shares in percent (0..100). Model fields are NaN when the theme
+ * is not in the key-driver model (mentioned by none or all, or no fit). */
+typedef struct candor_driver_row {
+  int32_t theme;
+  const char* name;                     /* owned by the handle */
+  candor_theme_status status;
+  int64_t mentions;
+  double weighted_mentions;
+  candor_estimate share;                /* of all comments */
+  candor_estimate share_of_promoters;   /* of each category's comments */
+  candor_estimate share_of_passives;
+  candor_estimate share_of_detractors;
+  candor_estimate score;                /* metric among comments mentioning it */
+  candor_estimate score_without;        /* among the others */
+  candor_comparison impact;             /* a = overall, b = without; difference = impact */
+  int64_t detractors_mentioning;        /* the 2x2 table's a ... */
+  int64_t detractors_not;               /* ... and c */
+  double relative_risk;                 /* P(detractor | mentions) / P(detractor | not) */
+  double relative_risk_ci_low;          /* Katz log interval */
+  double relative_risk_ci_high;
+  double log_relative_risk_std_error;
+  double relative_risk_p_value;
+  int32_t relative_risk_corrected;      /* 1: a zero cell, 0.5 added to every cell */
+  int32_t in_model;
+  double coefficient;                   /* log odds ratio in the key-driver model */
+  double coefficient_std_error;         /* model-based (inverse penalized information) */
+  double odds_ratio;
+  double odds_ratio_ci_low;
+  double odds_ratio_ci_high;
+  double importance;                    /* share of |b_j| sd_j; sums to 1 over the model */
+} candor_driver_row;
+
+typedef struct candor_key_driver_model {
+  int32_t fitted;           /* asked for and some theme in the model */
+  int32_t converged;
+  int32_t iterations;
+  int32_t themes_in_model;
+  double l2_penalty;
+  double intercept;
+  double intercept_std_error;
+  double penalized_log_likelihood;
+  const char* message;      /* why not converged, else ""; owned by the handle */
+} candor_key_driver_model;
+
+typedef struct candor_trending_row {
+  int32_t theme;
+  int32_t trending;              /* p_adjusted <= alpha */
+  candor_estimate share_earlier; /* percent of period A's comments mentioning it */
+  candor_estimate share_later;
+  double difference;             /* later - earlier, percentage points */
+  double std_error;              /* unpooled */
+  double ci_low;
+  double ci_high;
+  double z;                      /* pooled two-proportion z (unweighted) */
+  double p_value;
+  double p_adjusted;
+  candor_comparison score_change; /* metric among mentioning comments, a = later */
+  double score_change_p_adjusted;
+} candor_trending_row;
+
+/* The result. Thread-safety: immutable once made; may be read from many
+ * threads. Free with candor_drivers_free. */
+typedef struct candor_drivers candor_drivers;
+
+/* scores (n, integers on score_options' scale), weights (NULL: all 1),
+ * accounts (cluster codes >= 0, NULL: none; Wald only), periods (codes >= 0,
+ * NULL: no trending; else two periods or more). score_options gives the
+ * metric, interval method and level; options may be NULL (defaults). */
+CANDOR_API candor_status candor_drivers_new(const candor_score_options* score_options,
+                                            const candor_drivers_options* options,
+                                            const double* scores, const double* weights,
+                                            const int32_t* accounts, const int32_t* periods,
+                                            size_t n, const candor_theme_mentions* mentions,
+                                            candor_drivers** out);
+CANDOR_API void candor_drivers_free(candor_drivers* drivers);
+/* Themes (rows), trending rows (themes with periods, else 0); 0 for NULL. */
+CANDOR_API size_t candor_drivers_rows(const candor_drivers* drivers);
+CANDOR_API size_t candor_drivers_trending_rows(const candor_drivers* drivers);
+/* Row i (theme i); CANDOR_OUT_OF_RANGE past the end. */
+CANDOR_API candor_status candor_drivers_row_at(const candor_drivers* drivers, size_t i,
+                                               candor_driver_row* out);
+CANDOR_API candor_status candor_drivers_trending_at(const candor_drivers* drivers, size_t i,
+                                                    candor_trending_row* out);
+/* The metric over all comments, and how many are detractors. */
+CANDOR_API candor_status candor_drivers_overall(const candor_drivers* drivers,
+                                                candor_estimate* out, int64_t* detractors);
+CANDOR_API candor_status candor_drivers_model(const candor_drivers* drivers,
+                                              candor_key_driver_model* out);
+/* The compared periods (-1 without periods). */
+CANDOR_API candor_status candor_drivers_periods(const candor_drivers* drivers,
+                                                int32_t* earlier, int32_t* later);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,298 @@
+// Theme discovery: options, the candor_themes handle and its accessors, and
+// NMF of a caller's CSR matrix.
+#include <candor/text_discovery.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shim.hpp"
+
+struct candor_themes {
+  candor::text::ThemeDiscovery found;
+};
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::RawEnum;
+using candor::capi::Required;
+
+namespace {
+
+candor_themes_options Defaults() {
+  candor_themes_options o;
+  std::memset(&o, 0, sizeof(o));
+  const candor::text::DiscoveryOptions d;
+  o.size = sizeof(o);
+  o.k = d.k;
+  o.k_min = d.k_min;
+  o.k_max = d.k_max;
+  o.top_terms = d.top_terms;
+  o.label_phrases = d.label_phrases;
+  o.stems = d.vocabulary.stems ? 1 : 0;
+  o.min_word_length = d.vocabulary.min_word_length;
+  o.min_df = d.vocabulary.min_df;
+  o.max_df = d.vocabulary.max_df;
+  o.bigrams = d.vocabulary.bigrams ? 1 : 0;
+  o.bigram_min_count = d.vocabulary.bigram_min_count;
+  o.bigram_min_npmi = d.vocabulary.bigram_min_npmi;
+  o.sublinear_tf = d.tfidf.sublinear_tf ? 1 : 0;
+  o.init = CANDOR_NMF_INIT_NNDSVDA;
+  o.svd = CANDOR_SVD_AUTO;
+  o.max_iter = d.nmf.max_iter;
+  o.tol = d.nmf.tol;
+  o.seed = d.nmf.seed;
+  o.threads = 0;
+  o.repair_utf8 = 0;
+  o.language = nullptr;
+  o.extra_stop_words = nullptr;
+  return o;
+}
+
+candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions* out) {
+  switch (RawEnum(o.init)) {
+    case CANDOR_NMF_INIT_NNDSVD: out->init = candor::text::NmfInit::kNndsvd; break;
+    case CANDOR_NMF_INIT_NNDSVDA: out->init = candor::text::NmfInit::kNndsvda; break;
+    case CANDOR_NMF_INIT_NNDSVDAR: out->init = candor::text::NmfInit::kNndsvdar; break;
+    default:
+      return candor::InvalidArgument("options->init: unknown NMF initialization " +
+                                     std::to_string(RawEnum(o.init)));
+  }
+  switch (RawEnum(o.svd)) {
+    case CANDOR_SVD_AUTO: out->svd = candor::text::SvdMethod::kAuto; break;
+    case CANDOR_SVD_EXACT: out->svd = candor::text::SvdMethod::kExact; break;
+    case CANDOR_SVD_RANDOMIZED: out->svd = candor::text::SvdMethod::kRandomized; break;
+    default:
+      return candor::InvalidArgument("options->svd: unknown SVD method " +
+                                     std::to_string(RawEnum(o.svd)));
+  }
+  out->max_iter = o.max_iter;
+  out->tol = o.tol;
+  out->seed = o.seed;
+  out->threads = o.threads;
+  return candor::OkStatus();
+}
+
+// The caller's (possibly older, shorter) options over the defaults.
+candor::Status ReadOptions(const candor_themes_options* options, candor_themes_options* o) {
+  *o = Defaults();
+  if (options == nullptr) return candor::OkStatus();
+  if (options->size < sizeof(size_t)) {
+    return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
+                                   ": initialize it with candor_themes_options_init()");
+  }
+  candor::capi::CopySized(*options, o);
+  return candor::OkStatus();
+}
+
+candor::Status FromC(const candor_themes_options& o, candor::text::DiscoveryOptions* out) {
+  out->k = o.k;
+  out->k_min = o.k_min;
+  out->k_max = o.k_max;
+  out->top_terms = o.top_terms;
+  out->label_phrases = o.label_phrases;
+  out->threads = o.threads;
+  auto& v = out->vocabulary;
+  v.stems = o.stems != 0;
+  v.min_word_length = o.min_word_length;
+  v.min_df = o.min_df;
+  v.max_df = o.max_df;
+  v.bigrams = o.bigrams != 0;
+  v.bigram_min_count = o.bigram_min_count;
+  v.bigram_min_npmi = o.bigram_min_npmi;
+  if (o.extra_stop_words != nullptr) {
+    std::istringstream words(o.extra_stop_words);
+    std::string w;
+    while (words >> w) v.extra_stop_words.push_back(w);
+  }
+  out->tfidf.sublinear_tf = o.sublinear_tf != 0;
+  out->tokenize.invalid_utf8 =
+      o.repair_utf8 != 0 ? candor::text::Utf8Policy::kRepair : candor::text::Utf8Policy::kError;
+  if (o.language != nullptr) out->tokenize.language = o.language;
+  out->tokenize.stem = v.stems;
+  return NmfFromC(o, &out->nmf);
+}
+
+const candor::text::DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
+  if (themes == nullptr || t >= themes->found.themes.size()) return nullptr;
+  return &themes->found.themes[t];
+}
+
+}  // namespace
+
+extern "C" {
+
+candor_status candor_themes_options_defaults(candor_themes_options* options, size_t size) {
+  return candor::capi::WriteDefaults(Defaults(), size, options);
+}
+
+candor_status candor_themes_discover(const candor_themes_options* options,
+                                     const char* const* texts, const size_t* lengths, size_t n,
+                                     candor_themes** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    if (n > 0) s = Required(texts, "texts");
+    candor_themes_options o;
+    if (s.ok()) s = ReadOptions(options, &o);
+    candor::text::DiscoveryOptions discovery;
+    if (s.ok()) s = FromC(o, &discovery);
+    if (!s.ok()) return Fail(s);
+    std::vector<std::string_view> views(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (texts[i] == nullptr) {
+        if (lengths != nullptr && lengths[i] == 0) continue;
+        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL"));
+      }
+      views[i] = lengths != nullptr ? std::string_view(texts[i], lengths[i])
+                                    : std::string_view(texts[i]);
+    }
+    auto found = candor::text::DiscoverThemes(views, discovery);
+    if (!found.ok()) return Fail(found.status());
+    *out = new candor_themes{std::move(found).value()};
+    return CANDOR_OK;
+  });
+}
+
+void candor_themes_free(candor_themes* themes) { delete themes; }
+
+candor_status candor_themes_summary_get(const candor_themes* themes,
+                                        candor_themes_summary* out) {
+  return Guard([&] {
+    candor::Status s = Required(themes, "themes");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const auto& f = themes->found;
+    out->k = static_cast<int32_t>(f.themes.size());
+    out->documents = f.documents;
+    out->terms = static_cast<int64_t>(f.terms.terms.size());
+    out->mean_coherence = f.mean_coherence;
+    out->iterations = f.nmf.iterations;
+    out->converged = f.nmf.converged ? 1 : 0;
+    out->loss = f.nmf.loss.empty() ? std::nan("") : f.nmf.loss.back();
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_themes_theme_at(const candor_themes* themes, size_t t,
+                                     candor_theme_info* out) {
+  return Guard([&] {
+    candor::Status s = Required(themes, "themes");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const auto* theme = ThemeOrNull(themes, t);
+    if (theme == nullptr) {
+      return Fail(candor::OutOfRange("theme " + std::to_string(t) + " of " +
+                                     std::to_string(themes->found.themes.size())));
+    }
+    out->label = theme->label.c_str();
+    out->coherence = theme->coherence;
+    out->documents = theme->documents;
+    out->total_weight = theme->total_weight;
+    out->top_terms = theme->top_terms.size();
+    out->key_phrases = theme->key_phrases.size();
+    return CANDOR_OK;
+  });
+}
+
+const char* candor_themes_top_term(const candor_themes* themes, size_t t, size_t i,
+                                   double* weight) {
+  const auto* theme = ThemeOrNull(themes, t);
+  if (theme == nullptr || i >= theme->top_terms.size()) return nullptr;
+  if (weight != nullptr) *weight = theme->top_term_weights[i];
+  return theme->top_terms[i].c_str();
+}
+
+const char* candor_themes_key_phrase(const candor_themes* themes, size_t t, size_t i,
+                                     double* score) {
+  const auto* theme = ThemeOrNull(themes, t);
+  if (theme == nullptr || i >= theme->key_phrases.size()) return nullptr;
+  if (score != nullptr) *score = theme->key_phrase_scores[i];
+  return theme->key_phrases[i].c_str();
+}
+
+const double* candor_themes_weights(const candor_themes* themes) {
+  return themes == nullptr ? nullptr : themes->found.weights.data();
+}
+
+const int32_t* candor_themes_dominant(const candor_themes* themes) {
+  return themes == nullptr ? nullptr : themes->found.dominant.data();
+}
+
+size_t candor_themes_k_tried(const candor_themes* themes, const int32_t** k,
+                             const double** coherence) {
+  if (themes == nullptr) return 0;
+  if (k != nullptr) *k = themes->found.k_tried.data();
+  if (coherence != nullptr) *coherence = themes->found.k_coherence.data();
+  return themes->found.k_tried.size();
+}
+
+const char* candor_themes_term(const candor_themes* themes, size_t i) {
+  if (themes == nullptr || i >= themes->found.terms.terms.size()) return nullptr;
+  return themes->found.terms.terms[i].c_str();
+}
+
+candor_status candor_themes_matrix(const candor_themes* themes, int32_t tfidf,
+                                   const int64_t** row_ptr, const int32_t** cols,
+                                   const double** values) {
+  return Guard([&] {
+    candor::Status s = Required(themes, "themes");
+    if (s.ok()) s = Required(row_ptr, "row_ptr");
+    if (s.ok()) s = Required(cols, "cols");
+    if (s.ok()) s = Required(values, "values");
+    if (!s.ok()) return Fail(s);
+    const candor::text::CsrMatrix& m =
+        tfidf != 0 ? themes->found.tfidf : themes->found.terms.counts;
+    *row_ptr = m.row_ptr.data();
+    *cols = m.col.data();
+    *values = m.value.data();
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_nmf(const candor_themes_options* options, const int64_t* row_ptr,
+                         const int32_t* cols, const double* values, size_t rows, size_t n_cols,
+                         int32_t k, double* w, double* h, double* loss_out,
+                         int32_t* iterations_out) {
+  return Guard([&] {
+    candor::Status s = Required(row_ptr, "row_ptr");
+    if (s.ok()) s = Required(w, "w");
+    if (s.ok()) s = Required(h, "h");
+    candor_themes_options o;
+    if (s.ok()) s = ReadOptions(options, &o);
+    candor::text::NmfOptions nmf;
+    if (s.ok()) s = NmfFromC(o, &nmf);
+    if (!s.ok()) return Fail(s);
+    if (rows > static_cast<size_t>(INT64_MAX) - 1 || n_cols > static_cast<size_t>(INT32_MAX)) {
+      return Fail(candor::InvalidArgument("matrix dimensions too large"));
+    }
+    const int64_t nnz = row_ptr[rows];
+    if (nnz < 0) return Fail(candor::InvalidArgument("row_ptr[rows] is negative"));
+    if (nnz > 0) {
+      s = Required(cols, "cols");
+      if (s.ok()) s = Required(values, "values");
+      if (!s.ok()) return Fail(s);
+    }
+    candor::text::CsrMatrix x;
+    x.rows = static_cast<int64_t>(rows);
+    x.cols = static_cast<int64_t>(n_cols);
+    x.row_ptr.assign(row_ptr, row_ptr + rows + 1);
+    if (nnz > 0) {
+      x.col.assign(cols, cols + nnz);
+      x.value.assign(values, values + nnz);
+    }
+    auto fit = candor::text::Nmf(x, k, nmf);
+    if (!fit.ok()) return Fail(fit.status());
+    std::memcpy(w, fit->w.data(), fit->w.size() * sizeof(double));
+    std::memcpy(h, fit->h.data(), fit->h.size() * sizeof(double));
+    if (loss_out != nullptr) *loss_out = fit->loss.back();
+    if (iterations_out != nullptr) *iterations_out = fit->iterations;
+    return CANDOR_OK;
+  });
+}
+
+}  // extern "C"
