@@ -1,0 +1,286 @@
+// The text-model handle (include/candor/text_model.hpp): options, lexicon and
+// taxonomy loading, batch analysis, and the columns of its results.
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <candor/text_model.hpp>
+
+#include "shim.hpp"
+
+struct candor_text_model {
+  std::unique_ptr<candor::text::TextModel> model;
+};
+
+struct candor_text_results {
+  candor::text::TextColumns columns;
+  std::vector<int32_t> urgency;  // candor_urgency per comment
+};
+
+namespace candor::capi {
+namespace {
+
+using text::TextModel;
+using text::TextModelOptions;
+
+candor_text_options TextDefaults() {
+  candor_text_options o;
+  std::memset(&o, 0, sizeof(o));
+  o.size = sizeof(o);
+  o.invalid_utf8 = CANDOR_UTF8_ERROR;
+  o.language = nullptr;
+  o.fallback_language = nullptr;
+  o.threads = 0;
+  return o;
+}
+
+Status FromTextOptions(const candor_text_options* options, TextModelOptions* out) {
+  if (options == nullptr) return OkStatus();  // the defaults
+  if (options->size < offsetof(candor_text_options, invalid_utf8) + sizeof(int)) {
+    return InvalidArgument("options->size is " + std::to_string(options->size) +
+                           ": initialize options with candor_text_options_init()");
+  }
+  candor_text_options o = TextDefaults();
+  CopySized(*options, &o);
+  switch (RawEnum(o.invalid_utf8)) {
+    case CANDOR_UTF8_ERROR: out->tokenize.invalid_utf8 = text::Utf8Policy::kError; break;
+    case CANDOR_UTF8_REPAIR: out->tokenize.invalid_utf8 = text::Utf8Policy::kRepair; break;
+    default:
+      return InvalidArgument("options->invalid_utf8: unknown policy " +
+                             std::to_string(RawEnum(o.invalid_utf8)));
+  }
+  if (o.language != nullptr) out->tokenize.language = o.language;
+  if (o.fallback_language != nullptr) out->tokenize.fallback_language = o.fallback_language;
+  out->threads = o.threads;
+  return OkStatus();
+}
+
+Result<text::LexiconFormat> FromLexiconFormat(candor_lexicon_format format) {
+  switch (RawEnum(format)) {
+    case CANDOR_LEXICON_CANDOR: return text::LexiconFormat::kCandor;
+    case CANDOR_LEXICON_VADER: return text::LexiconFormat::kVader;
+    case CANDOR_LEXICON_AFINN: return text::LexiconFormat::kAfinn;
+    default:
+      return InvalidArgument("unknown lexicon format " + std::to_string(RawEnum(format)));
+  }
+}
+
+candor_status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon,
+                          int replace) {
+  if (!lexicon.ok()) return Fail(lexicon.status());
+  return Report(model->model->LoadLexicon(*lexicon, replace != 0));
+}
+
+candor_status SetTaxonomy(candor_text_model* model, Result<text::Taxonomy> taxonomy) {
+  if (!taxonomy.ok()) return Fail(taxonomy.status());
+  model->model->SetTaxonomy(std::move(taxonomy).value());
+  return CANDOR_OK;
+}
+
+}  // namespace
+}  // namespace candor::capi
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::Required;
+
+extern "C" {
+
+candor_status candor_text_options_defaults(candor_text_options* options, size_t size) {
+  return candor::capi::WriteDefaults(candor::capi::TextDefaults(), size, options);
+}
+
+candor_status candor_text_model_new(const candor_text_options* options,
+                                    candor_text_model** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    candor::text::TextModelOptions cpp;
+    s = candor::capi::FromTextOptions(options, &cpp);
+    if (!s.ok()) return Fail(s);
+    auto model = candor::text::TextModel::Create(cpp);
+    if (!model.ok()) return Fail(model.status());
+    *out = new candor_text_model{std::move(model).value()};
+    return CANDOR_OK;
+  });
+}
+
+void candor_text_model_free(candor_text_model* model) { delete model; }
+
+candor_status candor_text_model_load_lexicon(candor_text_model* model, const char* data,
+                                             size_t size, candor_lexicon_format format,
+                                             int replace) {
+  return Guard([&] {
+    candor::Status s = Required(model, "model");
+    if (s.ok() && size > 0) s = Required(data, "data");
+    if (!s.ok()) return Fail(s);
+    auto cpp_format = candor::capi::FromLexiconFormat(format);
+    if (!cpp_format.ok()) return Fail(cpp_format.status());
+    return candor::capi::LoadLexicon(
+        model, candor::text::Lexicon::Parse(std::string_view(data, size), *cpp_format),
+        replace);
+  });
+}
+
+candor_status candor_text_model_load_lexicon_file(candor_text_model* model, const char* path,
+                                                  candor_lexicon_format format, int replace) {
+  return Guard([&] {
+    candor::Status s = Required(model, "model");
+    if (s.ok()) s = Required(path, "path");
+    if (!s.ok()) return Fail(s);
+    auto cpp_format = candor::capi::FromLexiconFormat(format);
+    if (!cpp_format.ok()) return Fail(cpp_format.status());
+    return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, *cpp_format),
+                                     replace);
+  });
+}
+
+size_t candor_text_model_lexicon_size(const candor_text_model* model) {
+  return model == nullptr ? 0 : model->model->lexicon().size();
+}
+
+candor_status candor_text_model_load_taxonomy(candor_text_model* model, const char* json,
+                                              size_t size) {
+  return Guard([&] {
+    candor::Status s = Required(model, "model");
+    if (s.ok() && size > 0) s = Required(json, "json");
+    if (!s.ok()) return Fail(s);
+    return candor::capi::SetTaxonomy(
+        model, candor::text::Taxonomy::FromJson(std::string_view(json, size)));
+  });
+}
+
+candor_status candor_text_model_load_taxonomy_file(candor_text_model* model, const char* path) {
+  return Guard([&] {
+    candor::Status s = Required(model, "model");
+    if (s.ok()) s = Required(path, "path");
+    if (!s.ok()) return Fail(s);
+    return candor::capi::SetTaxonomy(model, candor::text::Taxonomy::FromFile(path));
+  });
+}
+
+size_t candor_text_model_theme_count(const candor_text_model* model) {
+  if (model == nullptr || model->model->taxonomy() == nullptr) return 0;
+  return model->model->taxonomy()->size();
+}
+
+candor_status candor_text_model_theme(const candor_text_model* model, size_t id,
+                                      candor_taxonomy_theme* out) {
+  return Guard([&] {
+    candor::Status s = Required(model, "model");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const size_t count = candor_text_model_theme_count(model);
+    if (id >= count) {
+      return Fail(candor::OutOfRange("theme " + std::to_string(id) + " of " +
+                                     std::to_string(count) + " themes"));
+    }
+    const candor::text::Theme& theme = model->model->taxonomy()->theme(id);
+    out->name = theme.name.c_str();
+    out->path = theme.path.c_str();
+    out->parent = theme.parent;
+    out->depth = theme.depth;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_text_analyze(const candor_text_model* model, const char* const* texts,
+                                  const size_t* sizes, size_t n, candor_text_results** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (s.ok()) s = Required(model, "model");
+    if (s.ok() && n > 0) s = Required(texts, "texts");
+    if (s.ok() && n > 0) s = Required(sizes, "sizes");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    std::vector<std::string_view> views(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (texts[i] == nullptr && sizes[i] > 0) {
+        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL but sizes[" +
+                                            std::to_string(i) + "] is " +
+                                            std::to_string(sizes[i])));
+      }
+      if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
+    }
+    auto columns = model->model->Analyze(views.data(), n);
+    if (!columns.ok()) return Fail(columns.status());
+    auto* results = new candor_text_results{std::move(columns).value(), {}};
+    const auto& categories = results->columns.sentiment.urgency_category;
+    results->urgency.assign(categories.begin(), categories.end());
+    *out = results;
+    return CANDOR_OK;
+  });
+}
+
+void candor_text_results_free(candor_text_results* results) { delete results; }
+
+size_t candor_text_results_count(const candor_text_results* results) {
+  return results == nullptr ? 0 : results->columns.size();
+}
+
+const double* candor_text_results_sentiment(const candor_text_results* results) {
+  return results == nullptr ? nullptr : results->columns.sentiment.score.data();
+}
+
+const double* candor_text_results_emotion(const candor_text_results* results,
+                                          candor_emotion emotion) {
+  const int e = candor::capi::RawEnum(emotion);
+  if (results == nullptr || e < 0 || e >= candor::text::kEmotionCount) return nullptr;
+  return results->columns.sentiment.emotions[static_cast<size_t>(e)].data();
+}
+
+const int32_t* candor_text_results_urgency(const candor_text_results* results) {
+  return results == nullptr ? nullptr : results->urgency.data();
+}
+
+const uint32_t* candor_text_results_urgency_mask(const candor_text_results* results) {
+  return results == nullptr ? nullptr : results->columns.sentiment.urgency_categories.data();
+}
+
+const char* candor_text_results_urgency_reason(const candor_text_results* results, size_t i,
+                                               uint32_t* begin, uint32_t* end) {
+  if (results == nullptr || i >= results->columns.size()) return nullptr;
+  const candor::text::SentimentColumns& s = results->columns.sentiment;
+  if (begin != nullptr) *begin = s.urgency_span_begin[i];
+  if (end != nullptr) *end = s.urgency_span_end[i];
+  return s.urgency_reason[i].c_str();
+}
+
+const char* candor_text_results_language(const candor_text_results* results, size_t i) {
+  if (results == nullptr || i >= results->columns.size()) return nullptr;
+  return results->columns.sentiment.language[i].c_str();
+}
+
+const uint8_t* candor_text_results_repaired(const candor_text_results* results) {
+  return results == nullptr ? nullptr : results->columns.repaired.data();
+}
+
+size_t candor_text_results_sentences(const candor_text_results* results,
+                                     const int64_t** comment, const uint32_t** begin,
+                                     const uint32_t** end, const double** sentiment) {
+  if (results == nullptr) return 0;
+  const candor::text::TextColumns& c = results->columns;
+  if (comment != nullptr) *comment = c.sentence_comment.data();
+  if (begin != nullptr) *begin = c.sentence_begin.data();
+  if (end != nullptr) *end = c.sentence_end.data();
+  if (sentiment != nullptr) *sentiment = c.sentiment.sentence_scores.data();
+  return c.sentence_comment.size();
+}
+
+size_t candor_text_results_mentions(const candor_text_results* results,
+                                    const int64_t** comment, const int64_t** sentence,
+                                    const int32_t** theme, const double** sentiment) {
+  if (results == nullptr) return 0;
+  const candor::text::TextColumns& c = results->columns;
+  if (comment != nullptr) *comment = c.mention_comment.data();
+  if (sentence != nullptr) *sentence = c.mention_sentence.data();
+  if (theme != nullptr) *theme = c.mention_theme.data();
+  if (sentiment != nullptr) *sentiment = c.mention_sentiment.data();
+  return c.mention_comment.size();
+}
+
+}  // extern "C"

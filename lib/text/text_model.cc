@@ -1,0 +1,183 @@
+// TextModel: the text pipeline over a batch, on a few threads, in columns.
+#include <candor/text_model.hpp>
+
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/parallel.hpp"
+
+namespace candor::text {
+namespace {
+
+// Appends comment i's rows (tokenized as `text`, analyzed as `sentiment`,
+// its theme matches `matches`) to `out`. Sentence indices are local to `out`
+// until the parts are joined.
+void AppendComment(size_t i, const TokenizedText& text, const CommentSentiment& sentiment,
+                   const std::vector<ThemeMention>& matches, TextColumns* out) {
+  SentimentColumns& s = out->sentiment;
+  s.score.push_back(sentiment.score);
+  for (int e = 0; e < kEmotionCount; ++e) s.emotions[e].push_back(sentiment.emotions[e]);
+  const Urgency& u = sentiment.urgency;
+  s.urgent.push_back(u.flag ? 1 : 0);
+  s.urgency_category.push_back(static_cast<uint8_t>(u.category));
+  s.urgency_categories.push_back(u.categories);
+  s.urgency_reason.push_back(u.reason);
+  s.urgency_span_begin.push_back(u.span_begin);
+  s.urgency_span_end.push_back(u.span_end);
+  s.language.push_back(text.language);
+  out->repaired.push_back(text.repaired ? 1 : 0);
+
+  const int64_t first_sentence = static_cast<int64_t>(out->sentence_comment.size());
+  for (size_t j = 0; j < text.sentences.size(); ++j) {
+    out->sentence_comment.push_back(static_cast<int64_t>(i));
+    out->sentence_begin.push_back(text.sentences[j].begin);
+    out->sentence_end.push_back(text.sentences[j].end);
+    s.sentence_scores.push_back(sentiment.sentence_scores[j]);
+  }
+  s.sentence_offsets.push_back(s.sentence_scores.size());
+
+  // One mention per (sentence, theme): matches come in sentence order, and a
+  // theme matched by several terms of one sentence is counted once.
+  const size_t mentions_before = out->mention_comment.size();
+  for (const ThemeMention& m : matches) {
+    const int64_t sentence = first_sentence + static_cast<int64_t>(m.sentence);
+    bool seen = false;
+    for (size_t k = mentions_before; k < out->mention_comment.size(); ++k) {
+      if (out->mention_sentence[k] == sentence && out->mention_theme[k] == m.theme) {
+        seen = true;
+        break;
+      }
+    }
+    if (seen) continue;
+    out->mention_comment.push_back(static_cast<int64_t>(i));
+    out->mention_sentence.push_back(sentence);
+    out->mention_theme.push_back(m.theme);
+    out->mention_sentiment.push_back(sentiment.sentence_scores[m.sentence]);
+  }
+}
+
+template <typename T>
+void AppendAll(std::vector<T>* to, const std::vector<T>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+
+// Appends `part` to `out`, shifting its sentence indices.
+void Join(TextColumns* out, const TextColumns& part) {
+  const uint64_t sentence_base = out->sentence_comment.size();
+  SentimentColumns& s = out->sentiment;
+  const SentimentColumns& p = part.sentiment;
+  AppendAll(&s.score, p.score);
+  for (int e = 0; e < kEmotionCount; ++e) AppendAll(&s.emotions[e], p.emotions[e]);
+  AppendAll(&s.urgent, p.urgent);
+  AppendAll(&s.urgency_category, p.urgency_category);
+  AppendAll(&s.urgency_categories, p.urgency_categories);
+  AppendAll(&s.urgency_reason, p.urgency_reason);
+  AppendAll(&s.urgency_span_begin, p.urgency_span_begin);
+  AppendAll(&s.urgency_span_end, p.urgency_span_end);
+  AppendAll(&s.language, p.language);
+  AppendAll(&s.sentence_scores, p.sentence_scores);
+  // A part's offsets start after its own leading 0.
+  for (size_t k = 1; k < p.sentence_offsets.size(); ++k) {
+    s.sentence_offsets.push_back(sentence_base + p.sentence_offsets[k]);
+  }
+  AppendAll(&out->repaired, part.repaired);
+  AppendAll(&out->sentence_comment, part.sentence_comment);
+  AppendAll(&out->sentence_begin, part.sentence_begin);
+  AppendAll(&out->sentence_end, part.sentence_end);
+  AppendAll(&out->mention_comment, part.mention_comment);
+  for (int64_t sentence : part.mention_sentence) {
+    out->mention_sentence.push_back(static_cast<int64_t>(sentence_base) + sentence);
+  }
+  AppendAll(&out->mention_theme, part.mention_theme);
+  AppendAll(&out->mention_sentiment, part.mention_sentiment);
+}
+
+// What one thread produced: its comments' rows, or the first failure.
+struct Part {
+  TextColumns columns;
+  Status status;
+};
+
+}  // namespace
+
+TextModel::TextModel(TextModelOptions options, std::unique_ptr<Tokenizer> tokenizer,
+                     std::unique_ptr<SentimentAnalyzer> analyzer)
+    : options_(std::move(options)),
+      tokenizer_(std::move(tokenizer)),
+      lexicon_(Lexicon::BuiltIn()),
+      analyzer_(std::move(analyzer)) {}
+
+TextModel::~TextModel() = default;
+
+Result<std::unique_ptr<TextModel>> TextModel::Create(const TextModelOptions& options) {
+  if (options.threads < 0) {
+    return InvalidArgument("threads must be >= 0 (0: all cores), got " +
+                           std::to_string(options.threads));
+  }
+  auto tokenizer = Tokenizer::Create(options.tokenize);
+  if (!tokenizer.ok()) return tokenizer.status();
+  auto analyzer = SentimentAnalyzer::Create(Lexicon::BuiltIn(), options.sentiment);
+  if (!analyzer.ok()) return analyzer.status();
+  return std::unique_ptr<TextModel>(new TextModel(options, std::move(tokenizer).value(),
+                                                  std::move(analyzer).value()));
+}
+
+Status TextModel::LoadLexicon(const Lexicon& lexicon, bool replace) {
+  Lexicon next = replace ? lexicon : lexicon_;
+  if (!replace) next.Merge(lexicon);
+  auto analyzer = SentimentAnalyzer::Create(next, options_.sentiment);
+  if (!analyzer.ok()) return analyzer.status();
+  lexicon_ = std::move(next);
+  analyzer_ = std::move(analyzer).value();
+  return OkStatus();
+}
+
+void TextModel::SetTaxonomy(Taxonomy taxonomy) { taxonomy_ = std::move(taxonomy); }
+
+Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t n) const {
+  if (n > 0 && comments == nullptr) return InvalidArgument("comments is NULL");
+  std::vector<Part> parts(internal::ChunkCount(n, options_.threads));
+  internal::ParallelChunks(n, options_.threads, [&](size_t chunk, size_t begin, size_t end) {
+    Part& part = parts[chunk];
+    try {
+      auto tokenizer = tokenizer_->Clone();
+      if (!tokenizer.ok()) {
+        part.status = tokenizer.status();
+        return;
+      }
+      part.columns.sentiment.sentence_offsets.push_back(0);
+      TokenizedText text;
+      CommentSentiment sentiment;
+      std::vector<ThemeMention> matches;
+      for (size_t i = begin; i < end; ++i) {
+        const Status s = (*tokenizer)->Tokenize(comments[i], &text);
+        if (!s.ok()) {
+          part.status = Status(s.code(), "comment " + std::to_string(i) + ": " + s.message());
+          return;
+        }
+        analyzer_->Analyze(text, &sentiment);
+        matches.clear();
+        if (taxonomy_) MatchThemes(*taxonomy_, text, &matches);
+        AppendComment(i, text, sentiment, matches, &part.columns);
+      }
+    } catch (const std::bad_alloc&) {
+      part.status = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
+    } catch (const std::exception& e) {
+      part.status = Status(CANDOR_INTERNAL, std::string("analyzing comments: ") + e.what());
+    }
+  });
+  // Chunks are in comment order and each stops at its first failure, so the
+  // first failed chunk holds the lowest failing comment.
+  for (const Part& part : parts) {
+    if (!part.status.ok()) return part.status;
+  }
+  TextColumns out;
+  out.sentiment.sentence_offsets.push_back(0);
+  for (const Part& part : parts) Join(&out, part.columns);
+  return out;
+}
+
+}  // namespace candor::text
