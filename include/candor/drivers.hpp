@@ -43,8 +43,9 @@
 //    and n0 other comments; Katz log interval (Katz, Baptista, Azen and Pike
 //    1978, Biometrics 34:469-474): log RR +/- z SE, SE^2 = 1/a - 1/n1 + 1/c -
 //    1/n0. Zero cells: if any of a, n1 - a, c, n0 - c is 0, 0.5 is added to
-//    each of the four cells (Haldane 1956; as statsmodels' Table2x2 with
-//    shift_zeros=True) and relative_risk_corrected is set. Weighted: shares
+//    each of the four cells (Haldane 1956; Anscombe 1956; statsmodels'
+//    Table2x2(shift_zeros=True) instead replaces only the zero cells by 0.5)
+//    and relative_risk_corrected is set. Weighted: shares
 //    are weighted and SE^2 is the linearization f * sum u_i^2 of log RR with
 //    u_i = M_ij w_i (y_i - p1) / (W_j p1) - (1 - M_ij) w_i (y_i - p0) / (W_not p0),
 //    which reduces to Katz's SE unweighted; a weighted zero cell uses Katz on

@@ -1,0 +1,417 @@
+"""Which themes drive detractors (include/candor/drivers.hpp): per theme its
+volume, who mentions it, the metric with and without it, its NPS impact, the
+detractor relative risk, a ridge-logistic key-driver model, and themes
+trending between periods."""
+
+import ctypes
+import dataclasses
+
+import numpy as np
+
+from candor import _compat
+from candor import _convert
+from candor import _labels
+from candor import _lib
+from candor._lib import CComparison, CEstimate, Error, lib
+from candor.scoring import Comparison, Estimate
+
+_STATUSES = {0: "ok", 1: "no_mentions", 2: "all_mention"}
+
+
+class DriversOptions(ctypes.Structure):
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("l2_penalty", ctypes.c_double),
+        ("fit_key_drivers", ctypes.c_int32),
+        ("max_iterations", ctypes.c_int32),
+        ("tolerance", ctypes.c_double),
+        ("earlier_period", ctypes.c_int32),
+        ("later_period", ctypes.c_int32),
+        ("p_adjust", ctypes.c_int),
+        ("alpha", ctypes.c_double),
+    ]
+
+
+class ThemeMentionsC(ctypes.Structure):
+    _fields_ = [
+        ("themes", ctypes.c_size_t),
+        ("names", ctypes.POINTER(ctypes.c_char_p)),
+        ("offsets", ctypes.POINTER(ctypes.c_int64)),
+        ("theme_ids", ctypes.POINTER(ctypes.c_int32)),
+        ("pair_comments", ctypes.POINTER(ctypes.c_int64)),
+        ("pair_themes", ctypes.POINTER(ctypes.c_int32)),
+        ("pairs", ctypes.c_size_t),
+    ]
+
+
+class DriverRow(ctypes.Structure):
+    _fields_ = [
+        ("theme", ctypes.c_int32),
+        ("name", ctypes.c_char_p),
+        ("status", ctypes.c_int),
+        ("mentions", ctypes.c_int64),
+        ("weighted_mentions", ctypes.c_double),
+        ("share", CEstimate),
+        ("share_of_promoters", CEstimate),
+        ("share_of_passives", CEstimate),
+        ("share_of_detractors", CEstimate),
+        ("score", CEstimate),
+        ("score_without", CEstimate),
+        ("impact", CComparison),
+        ("detractors_mentioning", ctypes.c_int64),
+        ("detractors_not", ctypes.c_int64),
+        ("relative_risk", ctypes.c_double),
+        ("relative_risk_ci_low", ctypes.c_double),
+        ("relative_risk_ci_high", ctypes.c_double),
+        ("log_relative_risk_std_error", ctypes.c_double),
+        ("relative_risk_p_value", ctypes.c_double),
+        ("relative_risk_corrected", ctypes.c_int32),
+        ("in_model", ctypes.c_int32),
+        ("coefficient", ctypes.c_double),
+        ("coefficient_std_error", ctypes.c_double),
+        ("odds_ratio", ctypes.c_double),
+        ("odds_ratio_ci_low", ctypes.c_double),
+        ("odds_ratio_ci_high", ctypes.c_double),
+        ("importance", ctypes.c_double),
+    ]
+
+
+class KeyDriverModelC(ctypes.Structure):
+    _fields_ = [
+        ("fitted", ctypes.c_int32),
+        ("converged", ctypes.c_int32),
+        ("iterations", ctypes.c_int32),
+        ("themes_in_model", ctypes.c_int32),
+        ("l2_penalty", ctypes.c_double),
+        ("intercept", ctypes.c_double),
+        ("intercept_std_error", ctypes.c_double),
+        ("penalized_log_likelihood", ctypes.c_double),
+        ("message", ctypes.c_char_p),
+    ]
+
+
+class TrendingRow(ctypes.Structure):
+    _fields_ = [
+        ("theme", ctypes.c_int32),
+        ("trending", ctypes.c_int32),
+        ("share_earlier", CEstimate),
+        ("share_later", CEstimate),
+        ("difference", ctypes.c_double),
+        ("std_error", ctypes.c_double),
+        ("ci_low", ctypes.c_double),
+        ("ci_high", ctypes.c_double),
+        ("z", ctypes.c_double),
+        ("p_value", ctypes.c_double),
+        ("p_adjusted", ctypes.c_double),
+        ("score_change", CComparison),
+        ("score_change_p_adjusted", ctypes.c_double),
+    ]
+
+
+class _Drivers(ctypes.Structure):
+    pass
+
+
+_Handle = ctypes.POINTER(_Drivers)
+_double_p = ctypes.POINTER(ctypes.c_double)
+_int32_p = ctypes.POINTER(ctypes.c_int32)
+for _name, _restype, _argtypes in (
+        ("candor_drivers_options_defaults", ctypes.c_int,
+         [ctypes.POINTER(DriversOptions), ctypes.c_size_t]),
+        ("candor_drivers_new", ctypes.c_int,
+         [ctypes.POINTER(_lib.ScoreOptions), ctypes.POINTER(DriversOptions), _double_p, _double_p,
+          _int32_p, _int32_p, ctypes.c_size_t, ctypes.POINTER(ThemeMentionsC),
+          ctypes.POINTER(_Handle)]),
+        ("candor_drivers_free", None, [_Handle]),
+        ("candor_drivers_rows", ctypes.c_size_t, [_Handle]),
+        ("candor_drivers_trending_rows", ctypes.c_size_t, [_Handle]),
+        ("candor_drivers_row_at", ctypes.c_int,
+         [_Handle, ctypes.c_size_t, ctypes.POINTER(DriverRow)]),
+        ("candor_drivers_trending_at", ctypes.c_int,
+         [_Handle, ctypes.c_size_t, ctypes.POINTER(TrendingRow)]),
+        ("candor_drivers_overall", ctypes.c_int,
+         [_Handle, ctypes.POINTER(CEstimate), ctypes.POINTER(ctypes.c_int64)]),
+        ("candor_drivers_model", ctypes.c_int, [_Handle, ctypes.POINTER(KeyDriverModelC)]),
+        ("candor_drivers_periods", ctypes.c_int, [_Handle, _int32_p, _int32_p])):
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
+
+COLUMNS = (
+    "theme", "name", "status", "mentions", "weighted_mentions",
+    "share", "share_std_error", "share_ci_low", "share_ci_high",
+    "share_of_promoters", "share_of_passives", "share_of_detractors",
+    "score", "score_std_error", "score_ci_low", "score_ci_high",
+    "score_without", "score_without_std_error",
+    "impact", "impact_std_error", "impact_ci_low", "impact_ci_high", "impact_p_value",
+    "detractors_mentioning", "detractors_not", "relative_risk", "relative_risk_ci_low",
+    "relative_risk_ci_high", "log_relative_risk_std_error", "relative_risk_p_value",
+    "relative_risk_corrected", "in_model", "coefficient", "coefficient_std_error",
+    "odds_ratio", "odds_ratio_ci_low", "odds_ratio_ci_high", "importance")
+
+TRENDING_COLUMNS = (
+    "theme", "name", "trending", "share_earlier", "share_later", "n_earlier", "n_later",
+    "difference", "std_error", "ci_low", "ci_high", "z", "p_value", "p_adjusted",
+    "score_earlier", "score_later", "score_change", "score_change_std_error",
+    "score_change_p_value", "score_change_p_adjusted")
+
+
+@dataclasses.dataclass(frozen=True)
+class KeyDriverModel:
+    """The logistic key-driver model's summary (coefficients are in the table)."""
+    fitted: bool
+    converged: bool
+    iterations: int
+    themes_in_model: int
+    l2_penalty: float
+    intercept: float
+    intercept_std_error: float
+    penalized_log_likelihood: float
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ThemeDrivers:
+    """The result of theme_drivers.
+
+    table: one row per theme (a pandas DataFrame, or a list of dicts without
+    pandas); trending: one row per theme when periods were given, else None;
+    overall: the metric over every comment; detractors: how many comments are
+    in the bottom category; model: the key-driver model's summary; periods:
+    the (earlier, later) period labels compared, or None.
+    """
+    table: object
+    trending: object
+    overall: Estimate
+    detractors: int
+    model: KeyDriverModel
+    periods: object
+
+
+def _mentions_csr(mentions, n, themes):
+    """(offsets int64 n+1, ids int32, themes) from a 0/1 matrix, a scipy
+    sparse matrix or a list of lists of theme ids."""
+    if hasattr(mentions, "tocsr") and hasattr(mentions, "shape"):
+        csr = mentions.tocsr()
+        csr.eliminate_zeros()
+        return (np.ascontiguousarray(csr.indptr, dtype=np.int64),
+                np.ascontiguousarray(csr.indices, dtype=np.int32), csr.shape[1])
+    if isinstance(mentions, np.ndarray) or (hasattr(mentions, "to_numpy") and
+                                            hasattr(mentions, "shape")):
+        matrix = np.asarray(mentions)
+        if matrix.ndim != 2:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "mentions must be an (n x T) 0/1 matrix, got shape %s" % (matrix.shape,))
+        if matrix.dtype.kind == "f" and np.isnan(matrix).any():
+            raise Error("CANDOR_INVALID_ARGUMENT", "mentions contain NaN")
+        if not np.isin(matrix, (0, 1)).all():
+            raise Error("CANDOR_INVALID_ARGUMENT", "mentions must hold only 0 and 1")
+        rows, cols = np.nonzero(matrix)
+        offsets = np.zeros(matrix.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=matrix.shape[0]), out=offsets[1:])
+        return offsets, cols.astype(np.int32), matrix.shape[1]
+    lengths, ids = [], []
+    for i, row in enumerate(mentions):
+        row = list(row)
+        for theme in row:
+            if isinstance(theme, (bool, np.bool_)) or int(theme) != theme:
+                raise Error("CANDOR_INVALID_ARGUMENT",
+                            "mentions[%d] holds %r, not a theme id" % (i, theme))
+        lengths.append(len(row))
+        ids.extend(int(t) for t in row)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(lengths, dtype=np.int64), out=offsets[1:])
+    ids = np.asarray(ids, dtype=np.int64)
+    if themes is None:
+        themes = int(ids.max()) + 1 if len(ids) else 0
+    if len(ids) and (ids.min() < -2**31 or ids.max() >= 2**31):
+        raise Error("CANDOR_OUT_OF_RANGE", "a theme id does not fit in int32")
+    return offsets, ids.astype(np.int32), themes
+
+
+def _period_codes(periods, n):
+    codes, labels = _labels.factorize_present(periods, "periods")
+    if len(codes) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "periods has %d entries but scores has %d" % (len(codes), n))
+    return np.ascontiguousarray(codes, dtype=np.int32), labels
+
+
+def _period_code(label, labels, what):
+    if label is None:
+        return -1
+    for code, known in enumerate(labels):
+        if known == label:
+            return code
+    raise Error("CANDOR_INVALID_ARGUMENT", "%s %r is not among the periods" % (what, label))
+
+
+def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None, *,
+                  accounts=None, metric="nps", l2_penalty=1.0, fit_key_drivers=True,
+                  earlier=None, later=None, p_adjust="bh", alpha=0.05, max_iterations=100,
+                  tolerance=1e-10, scale=None, box=None, promoter_min=None, detractor_max=None,
+                  interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+    """Which themes drive detractors.
+
+    scores: n integer scores; mentions: an (n x T) 0/1 matrix, a scipy sparse
+    matrix, or a list of n lists of theme ids (0..T-1; T = len(theme_names)
+    if given, else the largest id + 1); weights: None or n weights; periods:
+    None or n period labels (sorted; trending compares `later` with
+    `earlier`, by default the last two); accounts: None or n account labels
+    (cluster-robust variances, Wald only).
+
+    Per theme: mentions and share of comments (percent), the share of
+    promoters / passives / detractors mentioning it, the metric among comments
+    mentioning it (score) and the others (score_without), impact = overall -
+    score_without with a linearized SE, the detractor relative risk with the
+    Katz log interval (0.5 added to every cell when one is 0), and the
+    coefficient, odds ratio and importance of a ridge-logistic model of
+    detractor ~ theme indicators (sklearn's LogisticRegression(C=1/l2_penalty)
+    objective). With periods, per theme the share later - earlier with a
+    two-proportion z-test, BH-adjusted across themes, and `trending`.
+    """
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads)
+    scores, weights = _convert.scores_and_weights(scores, weights)
+    n = len(scores)
+    names = None if theme_names is None else [str(name) for name in theme_names]
+    offsets, ids, themes = _mentions_csr(mentions, n, None if names is None else len(names))
+    if len(offsets) - 1 != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "mentions cover %d comments but scores has %d" % (len(offsets) - 1, n))
+    if names is not None and len(names) != themes:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "%d theme names for %d themes" % (len(names), themes))
+
+    driver_options = DriversOptions()
+    _lib.check(lib.candor_drivers_options_defaults(ctypes.byref(driver_options),
+                                                   ctypes.sizeof(driver_options)))
+    driver_options.l2_penalty = _convert._float("l2_penalty", l2_penalty)
+    driver_options.fit_key_drivers = 1 if fit_key_drivers else 0
+    driver_options.max_iterations = _convert._int32("max_iterations", max_iterations)
+    driver_options.tolerance = _convert._float("tolerance", tolerance)
+    driver_options.p_adjust = _convert.p_adjust_code(p_adjust)
+    driver_options.alpha = _convert._float("alpha", alpha)
+
+    period_codes, period_labels = None, None
+    if periods is not None:
+        period_codes, period_labels = _period_codes(periods, n)
+        driver_options.earlier_period = _period_code(earlier, period_labels, "earlier")
+        driver_options.later_period = _period_code(later, period_labels, "later")
+    elif earlier is not None or later is not None:
+        raise Error("CANDOR_INVALID_ARGUMENT", "earlier/later need periods")
+    account_codes = None
+    if accounts is not None:
+        account_codes, _ = _labels.factorize_present(accounts, "accounts")
+        if len(account_codes) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "accounts has %d entries but scores has %d" % (len(account_codes), n))
+        account_codes = np.ascontiguousarray(account_codes, dtype=np.int32)
+
+    c_mentions = ThemeMentionsC()
+    c_mentions.themes = themes
+    name_array = None
+    if names is not None:
+        name_array = (ctypes.c_char_p * len(names))(*[s.encode("utf-8") for s in names])
+        c_mentions.names = ctypes.cast(name_array, ctypes.POINTER(ctypes.c_char_p))
+    c_mentions.offsets = offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int64))
+    c_mentions.theme_ids = ids.ctypes.data_as(_int32_p)
+
+    def int32_pointer(array):
+        return None if array is None else array.ctypes.data_as(_int32_p)
+
+    handle = _Handle()
+    _lib.check(lib.candor_drivers_new(
+        ctypes.byref(options), ctypes.byref(driver_options), _convert.double_pointer(scores),
+        _convert.double_pointer(weights), int32_pointer(account_codes),
+        int32_pointer(period_codes), n, ctypes.byref(c_mentions), ctypes.byref(handle)))
+    try:
+        rows = _read_rows(handle)
+        trending = _read_trending(handle, rows) if periods is not None else None
+        overall = CEstimate()
+        detractors = ctypes.c_int64()
+        _lib.check(lib.candor_drivers_overall(handle, ctypes.byref(overall),
+                                              ctypes.byref(detractors)))
+        c_model = KeyDriverModelC()
+        _lib.check(lib.candor_drivers_model(handle, ctypes.byref(c_model)))
+        model = KeyDriverModel(bool(c_model.fitted), bool(c_model.converged),
+                               c_model.iterations, c_model.themes_in_model, c_model.l2_penalty,
+                               c_model.intercept, c_model.intercept_std_error,
+                               c_model.penalized_log_likelihood,
+                               c_model.message.decode("utf-8"))
+        compared = None
+        if periods is not None:
+            a, b = ctypes.c_int32(), ctypes.c_int32()
+            _lib.check(lib.candor_drivers_periods(handle, ctypes.byref(a), ctypes.byref(b)))
+            compared = (_labels._plain(period_labels[a.value]),
+                        _labels._plain(period_labels[b.value]))
+    finally:
+        lib.candor_drivers_free(handle)
+    return ThemeDrivers(_frame(rows, COLUMNS), None if trending is None else
+                        _frame(trending, TRENDING_COLUMNS), Estimate._from_c(overall),
+                        int(detractors.value), model, compared)
+
+
+def _read_rows(handle):
+    rows = []
+    row = DriverRow()
+    for i in range(lib.candor_drivers_rows(handle)):
+        _lib.check(lib.candor_drivers_row_at(handle, i, ctypes.byref(row)))
+        rows.append({
+            "theme": row.theme, "name": row.name.decode("utf-8"),
+            "status": _STATUSES[row.status], "mentions": row.mentions,
+            "weighted_mentions": row.weighted_mentions,
+            "share": row.share.value, "share_std_error": row.share.std_error,
+            "share_ci_low": row.share.ci_low, "share_ci_high": row.share.ci_high,
+            "share_of_promoters": row.share_of_promoters.value,
+            "share_of_passives": row.share_of_passives.value,
+            "share_of_detractors": row.share_of_detractors.value,
+            "score": row.score.value, "score_std_error": row.score.std_error,
+            "score_ci_low": row.score.ci_low, "score_ci_high": row.score.ci_high,
+            "score_without": row.score_without.value,
+            "score_without_std_error": row.score_without.std_error,
+            "impact": row.impact.difference, "impact_std_error": row.impact.std_error,
+            "impact_ci_low": row.impact.ci_low, "impact_ci_high": row.impact.ci_high,
+            "impact_p_value": row.impact.p_value,
+            "detractors_mentioning": row.detractors_mentioning,
+            "detractors_not": row.detractors_not, "relative_risk": row.relative_risk,
+            "relative_risk_ci_low": row.relative_risk_ci_low,
+            "relative_risk_ci_high": row.relative_risk_ci_high,
+            "log_relative_risk_std_error": row.log_relative_risk_std_error,
+            "relative_risk_p_value": row.relative_risk_p_value,
+            "relative_risk_corrected": bool(row.relative_risk_corrected),
+            "in_model": bool(row.in_model), "coefficient": row.coefficient,
+            "coefficient_std_error": row.coefficient_std_error, "odds_ratio": row.odds_ratio,
+            "odds_ratio_ci_low": row.odds_ratio_ci_low,
+            "odds_ratio_ci_high": row.odds_ratio_ci_high, "importance": row.importance,
+        })
+    return rows
+
+
+def _read_trending(handle, theme_rows):
+    rows = []
+    row = TrendingRow()
+    for i in range(lib.candor_drivers_trending_rows(handle)):
+        _lib.check(lib.candor_drivers_trending_at(handle, i, ctypes.byref(row)))
+        c = row.score_change
+        rows.append({
+            "theme": row.theme, "name": theme_rows[row.theme]["name"],
+            "trending": bool(row.trending), "share_earlier": row.share_earlier.value,
+            "share_later": row.share_later.value, "n_earlier": row.share_earlier.n,
+            "n_later": row.share_later.n, "difference": row.difference,
+            "std_error": row.std_error, "ci_low": row.ci_low, "ci_high": row.ci_high,
+            "z": row.z, "p_value": row.p_value, "p_adjusted": row.p_adjusted,
+            "score_earlier": c.b.value, "score_later": c.a.value, "score_change": c.difference,
+            "score_change_std_error": c.std_error, "score_change_p_value": c.p_value,
+            "score_change_p_adjusted": row.score_change_p_adjusted,
+        })
+    return rows
+
+
+def _frame(rows, columns):
+    pd = _compat.pandas()
+    if pd is None:
+        return rows
+    return pd.DataFrame(rows, columns=list(columns))

@@ -1,0 +1,263 @@
+// Theme drivers: options, the mentions struct, and a handle owning the rows.
+#include <candor/drivers.hpp>
+
+#include <cstddef>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shim.hpp"
+
+struct candor_drivers {
+  candor::ThemeDrivers drivers;
+};
+
+using candor::capi::Fail;
+using candor::capi::Guard;
+using candor::capi::RawEnum;
+using candor::capi::Required;
+
+namespace {
+
+candor_drivers_options Defaults() {
+  candor_drivers_options o;
+  std::memset(&o, 0, sizeof(o));
+  o.size = sizeof(o);
+  o.l2_penalty = 1.0;
+  o.fit_key_drivers = 1;
+  o.max_iterations = 100;
+  o.tolerance = 1e-10;
+  o.earlier_period = -1;
+  o.later_period = -1;
+  o.p_adjust = CANDOR_P_ADJUST_BH;
+  o.alpha = 0.05;
+  return o;
+}
+
+candor::Status FromC(const candor_drivers_options* options, candor::DriverOptions* out) {
+  candor_drivers_options o = Defaults();
+  if (options != nullptr) {
+    if (options->size < sizeof(size_t)) {
+      return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
+                                     ": initialize it with candor_drivers_options_init()");
+    }
+    candor::capi::CopySized(*options, &o);
+  }
+  out->l2_penalty = o.l2_penalty;
+  out->fit_key_drivers = o.fit_key_drivers != 0;
+  out->max_iterations = o.max_iterations;
+  out->tolerance = o.tolerance;
+  out->earlier_period = o.earlier_period;
+  out->later_period = o.later_period;
+  switch (RawEnum(o.p_adjust)) {
+    case CANDOR_P_ADJUST_NONE: out->adjust = candor::PAdjust::kNone; break;
+    case CANDOR_P_ADJUST_HOLM: out->adjust = candor::PAdjust::kHolm; break;
+    case CANDOR_P_ADJUST_BH: out->adjust = candor::PAdjust::kBenjaminiHochberg; break;
+    default:
+      return candor::InvalidArgument("options->p_adjust: unknown method " +
+                                     std::to_string(RawEnum(o.p_adjust)));
+  }
+  out->alpha = o.alpha;
+  return out->Validate();
+}
+
+candor::Result<candor::ThemeMentions> MentionsFromC(const candor_theme_mentions& m, size_t n) {
+  if ((m.offsets == nullptr) == (m.pair_comments == nullptr)) {
+    return candor::InvalidArgument(
+        "mentions: set exactly one of offsets (compressed rows) and pair_comments (pairs)");
+  }
+  if (m.offsets != nullptr) {
+    return candor::ThemeMentions::FromCsr(m.offsets, m.theme_ids, n, m.themes);
+  }
+  return candor::ThemeMentions::FromPairs(m.pair_comments, m.pair_themes, m.pairs, n, m.themes);
+}
+
+candor_theme_status ThemeStatusToC(candor::ThemeStatus s) {
+  switch (s) {
+    case candor::ThemeStatus::kOk: return CANDOR_THEME_OK;
+    case candor::ThemeStatus::kNoMentions: return CANDOR_THEME_NO_MENTIONS;
+    case candor::ThemeStatus::kAllMention: return CANDOR_THEME_ALL_MENTION;
+  }
+  return CANDOR_THEME_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+candor_status candor_drivers_options_defaults(candor_drivers_options* options, size_t size) {
+  return candor::capi::WriteDefaults(Defaults(), size, options);
+}
+
+candor_status candor_drivers_new(const candor_score_options* score_options,
+                                 const candor_drivers_options* options, const double* scores,
+                                 const double* weights, const int32_t* accounts,
+                                 const int32_t* periods, size_t n,
+                                 const candor_theme_mentions* mentions, candor_drivers** out) {
+  return Guard([&] {
+    candor::Status s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    *out = nullptr;
+    s = Required(mentions, "mentions");
+    if (s.ok() && n > 0) s = Required(scores, "scores");
+    if (!s.ok()) return Fail(s);
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::DriverOptions driver_options;
+    s = candor::capi::FromOptions(score_options, &metric, &interval, nullptr);
+    if (s.ok()) s = FromC(options, &driver_options);
+    if (!s.ok()) return Fail(s);
+    auto theme_mentions = MentionsFromC(*mentions, n);
+    if (!theme_mentions.ok()) return Fail(theme_mentions.status());
+    std::vector<std::string> names;
+    if (mentions->names != nullptr) {
+      for (size_t j = 0; j < mentions->themes; ++j) {
+        if (mentions->names[j] == nullptr) {
+          return Fail(candor::InvalidArgument("mentions->names[" + std::to_string(j) +
+                                              "] is NULL"));
+        }
+        names.emplace_back(mentions->names[j]);
+      }
+    }
+    candor::DriverInputs inputs;
+    inputs.weights = weights;
+    inputs.accounts = accounts;
+    inputs.periods = periods;
+    auto drivers = candor::EstimateThemeDrivers(metric, scores, n, *theme_mentions, names, inputs,
+                                                interval, driver_options);
+    if (!drivers.ok()) return Fail(drivers.status());
+    *out = new candor_drivers{std::move(drivers).value()};
+    return CANDOR_OK;
+  });
+}
+
+void candor_drivers_free(candor_drivers* drivers) { delete drivers; }
+
+size_t candor_drivers_rows(const candor_drivers* drivers) {
+  return drivers == nullptr ? 0 : drivers->drivers.themes.size();
+}
+
+size_t candor_drivers_trending_rows(const candor_drivers* drivers) {
+  return drivers == nullptr ? 0 : drivers->drivers.trending.size();
+}
+
+candor_status candor_drivers_row_at(const candor_drivers* drivers, size_t i,
+                                    candor_driver_row* out) {
+  return Guard([&] {
+    candor::Status s = Required(drivers, "drivers");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const auto& rows = drivers->drivers.themes;
+    if (i >= rows.size()) {
+      return Fail(candor::OutOfRange("row " + std::to_string(i) + " of drivers with " +
+                                     std::to_string(rows.size()) + " themes"));
+    }
+    const candor::ThemeDriver& r = rows[i];
+    using candor::capi::ToC;
+    out->theme = r.theme;
+    out->name = r.name.c_str();
+    out->status = ThemeStatusToC(r.status);
+    out->mentions = r.mentions;
+    out->weighted_mentions = r.weighted_mentions;
+    ToC(r.share, &out->share);
+    ToC(r.share_of_promoters, &out->share_of_promoters);
+    ToC(r.share_of_passives, &out->share_of_passives);
+    ToC(r.share_of_detractors, &out->share_of_detractors);
+    ToC(r.score, &out->score);
+    ToC(r.score_without, &out->score_without);
+    ToC(r.impact, &out->impact);
+    out->detractors_mentioning = r.detractors_mentioning;
+    out->detractors_not = r.detractors_not;
+    out->relative_risk = r.relative_risk;
+    out->relative_risk_ci_low = r.relative_risk_ci_low;
+    out->relative_risk_ci_high = r.relative_risk_ci_high;
+    out->log_relative_risk_std_error = r.log_relative_risk_std_error;
+    out->relative_risk_p_value = r.relative_risk_p_value;
+    out->relative_risk_corrected = r.relative_risk_corrected ? 1 : 0;
+    out->in_model = r.in_model ? 1 : 0;
+    out->coefficient = r.coefficient;
+    out->coefficient_std_error = r.coefficient_std_error;
+    out->odds_ratio = r.odds_ratio;
+    out->odds_ratio_ci_low = r.odds_ratio_ci_low;
+    out->odds_ratio_ci_high = r.odds_ratio_ci_high;
+    out->importance = r.importance;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_drivers_trending_at(const candor_drivers* drivers, size_t i,
+                                         candor_trending_row* out) {
+  return Guard([&] {
+    candor::Status s = Required(drivers, "drivers");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const auto& rows = drivers->drivers.trending;
+    if (i >= rows.size()) {
+      return Fail(candor::OutOfRange("trending row " + std::to_string(i) + " of " +
+                                     std::to_string(rows.size()) +
+                                     (rows.empty() ? " (no periods were given)" : "")));
+    }
+    const candor::TrendingTheme& r = rows[i];
+    out->theme = r.theme;
+    out->trending = r.trending ? 1 : 0;
+    candor::capi::ToC(r.share_earlier, &out->share_earlier);
+    candor::capi::ToC(r.share_later, &out->share_later);
+    out->difference = r.difference;
+    out->std_error = r.std_error;
+    out->ci_low = r.ci_low;
+    out->ci_high = r.ci_high;
+    out->z = r.z;
+    out->p_value = r.p_value;
+    out->p_adjusted = r.p_adjusted;
+    candor::capi::ToC(r.score_change, &out->score_change);
+    out->score_change_p_adjusted = r.score_change_p_adjusted;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_drivers_overall(const candor_drivers* drivers, candor_estimate* out,
+                                     int64_t* detractors) {
+  return Guard([&] {
+    candor::Status s = Required(drivers, "drivers");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    candor::capi::ToC(drivers->drivers.overall, out);
+    if (detractors != nullptr) *detractors = drivers->drivers.detractors;
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_drivers_model(const candor_drivers* drivers, candor_key_driver_model* out) {
+  return Guard([&] {
+    candor::Status s = Required(drivers, "drivers");
+    if (s.ok()) s = Required(out, "out");
+    if (!s.ok()) return Fail(s);
+    const candor::KeyDriverModel& m = drivers->drivers.model;
+    out->fitted = m.fitted ? 1 : 0;
+    out->converged = m.converged ? 1 : 0;
+    out->iterations = m.iterations;
+    out->themes_in_model = m.themes_in_model;
+    out->l2_penalty = m.l2_penalty;
+    out->intercept = m.intercept;
+    out->intercept_std_error = m.intercept_std_error;
+    out->penalized_log_likelihood = m.penalized_log_likelihood;
+    out->message = m.message.c_str();
+    return CANDOR_OK;
+  });
+}
+
+candor_status candor_drivers_periods(const candor_drivers* drivers, int32_t* earlier,
+                                     int32_t* later) {
+  return Guard([&] {
+    candor::Status s = Required(drivers, "drivers");
+    if (s.ok()) s = Required(earlier, "earlier");
+    if (s.ok()) s = Required(later, "later");
+    if (!s.ok()) return Fail(s);
+    *earlier = drivers->drivers.earlier_period;
+    *later = drivers->drivers.later_period;
+    return CANDOR_OK;
+  });
+}
+
+}  // extern "C"
