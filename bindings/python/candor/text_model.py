@@ -1,0 +1,445 @@
+"""Sentiment, emotions, urgency and taxonomy themes of comments, on the C
+ABI's text-model handle (the "text: model" section of include/candor.h; the
+rules: include/candor/text_sentiment.hpp; the taxonomy format:
+include/candor/text_taxonomy.hpp).
+
+    candor.sentiment(texts)          one float in [-1, 1] per text
+    candor.emotions(texts)           intensities in [0, 1] of seven emotions
+    candor.urgency(texts)            fire alarms: flag, category, reason
+    candor.analyze(texts, ...)       all of it, plus sentences and theme mentions
+    candor.TextModel(...)            a reusable model (own lexicon, taxonomy)
+"""
+
+import ctypes
+import dataclasses
+import json
+import os
+
+import numpy as np
+
+from candor import _compat
+from candor import _lib
+from candor._lib import Error, lib
+
+EMOTIONS = ("frustration", "anger", "annoyance", "disappointment", "confusion", "delight",
+            "gratitude")
+URGENCY_CATEGORIES = ("none", "safety", "legal", "churn", "refund", "unresolved")
+_LEXICON_FORMATS = {"candor": 0, "vader": 1, "afinn": 2}
+
+
+class TextOptions(ctypes.Structure):
+    """candor_text_options."""
+    _fields_ = [
+        ("size", ctypes.c_size_t),
+        ("invalid_utf8", ctypes.c_int),
+        ("language", ctypes.c_char_p),
+        ("fallback_language", ctypes.c_char_p),
+        ("threads", ctypes.c_int32),
+    ]
+
+
+class _CThemeInfo(ctypes.Structure):
+    _fields_ = [
+        ("name", ctypes.c_char_p),
+        ("path", ctypes.c_char_p),
+        ("parent", ctypes.c_int32),
+        ("depth", ctypes.c_int32),
+    ]
+
+
+class _Model(ctypes.Structure):
+    pass
+
+
+class _Results(ctypes.Structure):
+    pass
+
+
+_ModelP = ctypes.POINTER(_Model)
+_ResultsP = ctypes.POINTER(_Results)
+_double_p = ctypes.POINTER(ctypes.c_double)
+_int32_p = ctypes.POINTER(ctypes.c_int32)
+_int64_p = ctypes.POINTER(ctypes.c_int64)
+_uint8_p = ctypes.POINTER(ctypes.c_uint8)
+_uint32_p = ctypes.POINTER(ctypes.c_uint32)
+_size_p = ctypes.POINTER(ctypes.c_size_t)
+
+for _name, _restype, _argtypes in (
+        ("candor_text_options_defaults", ctypes.c_int,
+         [ctypes.POINTER(TextOptions), ctypes.c_size_t]),
+        ("candor_text_model_new", ctypes.c_int,
+         [ctypes.POINTER(TextOptions), ctypes.POINTER(_ModelP)]),
+        ("candor_text_model_free", None, [_ModelP]),
+        ("candor_text_model_load_lexicon", ctypes.c_int,
+         [_ModelP, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int]),
+        ("candor_text_model_load_lexicon_file", ctypes.c_int,
+         [_ModelP, ctypes.c_char_p, ctypes.c_int, ctypes.c_int]),
+        ("candor_text_model_lexicon_size", ctypes.c_size_t, [_ModelP]),
+        ("candor_text_model_load_taxonomy", ctypes.c_int,
+         [_ModelP, ctypes.c_char_p, ctypes.c_size_t]),
+        ("candor_text_model_load_taxonomy_file", ctypes.c_int, [_ModelP, ctypes.c_char_p]),
+        ("candor_text_model_theme_count", ctypes.c_size_t, [_ModelP]),
+        ("candor_text_model_theme", ctypes.c_int,
+         [_ModelP, ctypes.c_size_t, ctypes.POINTER(_CThemeInfo)]),
+        ("candor_text_analyze", ctypes.c_int,
+         [_ModelP, ctypes.c_void_p, _size_p, ctypes.c_size_t, ctypes.POINTER(_ResultsP)]),
+        ("candor_text_results_free", None, [_ResultsP]),
+        ("candor_text_results_count", ctypes.c_size_t, [_ResultsP]),
+        ("candor_text_results_sentiment", _double_p, [_ResultsP]),
+        ("candor_text_results_emotion", _double_p, [_ResultsP, ctypes.c_int]),
+        ("candor_text_results_urgency", _int32_p, [_ResultsP]),
+        ("candor_text_results_urgency_mask", _uint32_p, [_ResultsP]),
+        ("candor_text_results_urgency_reason", ctypes.c_char_p,
+         [_ResultsP, ctypes.c_size_t, _uint32_p, _uint32_p]),
+        ("candor_text_results_language", ctypes.c_char_p, [_ResultsP, ctypes.c_size_t]),
+        ("candor_text_results_repaired", _uint8_p, [_ResultsP]),
+        ("candor_text_results_sentences", ctypes.c_size_t,
+         [_ResultsP, ctypes.POINTER(_int64_p), ctypes.POINTER(_uint32_p),
+          ctypes.POINTER(_uint32_p), ctypes.POINTER(_double_p)]),
+        ("candor_text_results_mentions", ctypes.c_size_t,
+         [_ResultsP, ctypes.POINTER(_int64_p), ctypes.POINTER(_int64_p),
+          ctypes.POINTER(_int32_p), ctypes.POINTER(_double_p)])):
+    _function = getattr(lib, _name)
+    _function.restype = _restype
+    _function.argtypes = _argtypes
+
+
+@dataclasses.dataclass(frozen=True)
+class Theme:
+    """A theme of a taxonomy: id, name, path ("Support > Response time"),
+    parent id (-1 at the top) and depth (0 at the top)."""
+    id: int
+    name: str
+    path: str
+    parent: int
+    depth: int
+
+
+@dataclasses.dataclass(frozen=True)
+class TextResults:
+    """What candor.analyze returns; row i of every per-comment array is text i.
+
+    sentiment: float array in [-1, 1]. emotions: dict emotion -> float array
+    in [0, 1] (EMOTIONS order). urgent: bool array; urgency: the highest-
+    priority category per text ("none", "safety", "legal", "churn", "refund",
+    "unresolved"); urgency_mask: int array of every category that fired (bit
+    c - 1 for URGENCY_CATEGORIES[c]); urgency_reason: the reason ("" when not
+    urgent) and urgency_span its (begin, end) bytes in the UTF-8 text.
+    language: ISO 639-1 codes. repaired: bool array (invalid UTF-8 replaced).
+    sentences: dict of arrays comment, begin, end (bytes), sentiment.
+    mentions: dict of arrays comment, sentence, theme (id), sentiment (the
+    aspect sentiment: its sentence's); themes: the taxonomy's Theme list.
+    frame() / sentences_frame() / mentions_frame() / themes_frame() give pandas
+    DataFrames."""
+    sentiment: np.ndarray
+    emotions: dict
+    urgent: np.ndarray
+    urgency: list
+    urgency_mask: np.ndarray
+    urgency_reason: list
+    urgency_span: list
+    language: list
+    repaired: np.ndarray
+    sentences: dict
+    mentions: dict
+    themes: list
+
+    def __len__(self):
+        return len(self.sentiment)
+
+    def frame(self):
+        """One row per text: sentiment, the seven emotions, urgent, urgency,
+        urgency_reason, language, repaired."""
+        pd = _require_pandas()
+        columns = {"sentiment": self.sentiment}
+        columns.update(self.emotions)
+        columns.update({"urgent": self.urgent, "urgency": self.urgency,
+                        "urgency_reason": self.urgency_reason, "language": self.language,
+                        "repaired": self.repaired})
+        return pd.DataFrame(columns)
+
+    def sentences_frame(self):
+        return _require_pandas().DataFrame(self.sentences)
+
+    def mentions_frame(self):
+        """One row per theme mention, with the theme's path."""
+        frame = _require_pandas().DataFrame(self.mentions)
+        frame["theme_path"] = [self.themes[t].path for t in self.mentions["theme"]]
+        return frame
+
+    def themes_frame(self):
+        """One row per taxonomy theme: path, mentions, comments (texts that
+        mention it or a descendant), share of texts, mean aspect sentiment."""
+        pd = _require_pandas()
+        summary = theme_summary(self)
+        return pd.DataFrame(summary)
+
+
+def theme_summary(results):
+    """Per theme of results.themes: mentions and comments counting a theme's
+    descendants too (a mention of "Support > Response time" is one of
+    "Support"), share = comments / texts, and the mean aspect sentiment over
+    those mentions (NaN without any)."""
+    themes = results.themes
+    n = len(results)
+    ancestors = []
+    for theme in themes:
+        chain, t = [], theme.id
+        while t >= 0:
+            chain.append(t)
+            t = themes[t].parent
+        ancestors.append(chain)
+    mention_count = np.zeros(len(themes), dtype=np.int64)
+    sentiment_sum = np.zeros(len(themes))
+    commenters = [set() for _ in themes]
+    for c, t, s in zip(results.mentions["comment"], results.mentions["theme"],
+                       results.mentions["sentiment"]):
+        for a in ancestors[t]:
+            mention_count[a] += 1
+            sentiment_sum[a] += s
+            commenters[a].add(int(c))
+    comments = np.array([len(c) for c in commenters], dtype=np.int64)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_sentiment = np.where(mention_count > 0, sentiment_sum / mention_count, np.nan)
+    return {
+        "theme": [t.path for t in themes],
+        "depth": [t.depth for t in themes],
+        "mentions": mention_count,
+        "comments": comments,
+        "share": comments / n if n else np.zeros(len(themes)),
+        "mean_sentiment": mean_sentiment,
+    }
+
+
+class TextModel:
+    """A lexicon (the built-in one, with a user's merged in or instead), an
+    optional taxonomy, and options; analyze() runs the pipeline on a batch.
+
+    lexicon: a path, or a dict {term: valence on -4..4}; lexicon_format:
+    "candor", "vader" or "afinn" (for files); replace_lexicon: use it instead
+    of the built-in one. taxonomy: a path to a JSON file, a JSON string or a
+    dict. language: ISO 639-1 for every text (default: detect per text);
+    fallback_language: when detection is unsure ("en"). repair_utf8: replace
+    invalid UTF-8 by U+FFFD instead of failing. threads: 0 = all cores.
+    """
+
+    def __init__(self, lexicon=None, *, lexicon_format="candor", replace_lexicon=False,
+                 taxonomy=None, language=None, fallback_language="en", repair_utf8=False,
+                 threads=0):
+        options = TextOptions()
+        _lib.check(lib.candor_text_options_defaults(ctypes.byref(options),
+                                                    ctypes.sizeof(options)))
+        options.invalid_utf8 = 1 if repair_utf8 else 0
+        # Keep the encoded strings alive while the C call copies them.
+        self._language = _ascii_or_none(language, "language")
+        self._fallback = _ascii_or_none(fallback_language, "fallback_language")
+        options.language = self._language
+        options.fallback_language = self._fallback
+        options.threads = int(threads)
+        self._handle = _ModelP()
+        _lib.check(lib.candor_text_model_new(ctypes.byref(options), ctypes.byref(self._handle)))
+        if lexicon is not None:
+            self.load_lexicon(lexicon, format=lexicon_format, replace=replace_lexicon)
+        if taxonomy is not None:
+            self.load_taxonomy(taxonomy)
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.candor_text_model_free(handle)
+            self._handle = None
+
+    def load_lexicon(self, lexicon, format="candor", replace=False):
+        """Merges a lexicon (path or dict {term: valence}) over the current
+        one, or replaces it."""
+        if format not in _LEXICON_FORMATS:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "lexicon format must be one of %s, got %r"
+                        % (", ".join(_LEXICON_FORMATS), format))
+        if isinstance(lexicon, dict):
+            text = "".join("%s\t%r\n" % (term, float(value)) for term, value in lexicon.items())
+            data = text.encode("utf-8")
+            _lib.check(lib.candor_text_model_load_lexicon(self._handle, data, len(data),
+                                                          _LEXICON_FORMATS["candor"],
+                                                          int(bool(replace))))
+        else:
+            _lib.check(lib.candor_text_model_load_lexicon_file(
+                self._handle, os.fsencode(lexicon), _LEXICON_FORMATS[format],
+                int(bool(replace))))
+
+    @property
+    def lexicon_size(self):
+        return int(lib.candor_text_model_lexicon_size(self._handle))
+
+    def load_taxonomy(self, taxonomy):
+        """A taxonomy: a dict, a JSON string (starting with "{") or a path."""
+        if isinstance(taxonomy, dict):
+            taxonomy = json.dumps(taxonomy)
+        if isinstance(taxonomy, str) and taxonomy.lstrip().startswith("{"):
+            data = taxonomy.encode("utf-8")
+            _lib.check(lib.candor_text_model_load_taxonomy(self._handle, data, len(data)))
+        else:
+            _lib.check(lib.candor_text_model_load_taxonomy_file(self._handle,
+                                                                os.fsencode(taxonomy)))
+
+    @property
+    def themes(self):
+        """The loaded taxonomy's themes, by id."""
+        out = []
+        info = _CThemeInfo()
+        for i in range(lib.candor_text_model_theme_count(self._handle)):
+            _lib.check(lib.candor_text_model_theme(self._handle, i, ctypes.byref(info)))
+            out.append(Theme(i, info.name.decode("utf-8"), info.path.decode("utf-8"),
+                             int(info.parent), int(info.depth)))
+        return out
+
+    def analyze(self, texts):
+        """Runs the pipeline on `texts` (str, bytes or None per text; None and
+        NaN are empty texts) and returns TextResults."""
+        buffer, pointers, sizes = _pack(texts)
+        results = _ResultsP()
+        _lib.check(lib.candor_text_analyze(self._handle, pointers.ctypes.data, 
+                                           sizes.ctypes.data_as(_size_p), len(sizes),
+                                           ctypes.byref(results)))
+        del buffer
+        try:
+            return _read(results, self.themes)
+        finally:
+            lib.candor_text_results_free(results)
+
+
+def _ascii_or_none(value, name):
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be a string, got %r" % (name, value))
+    return value.encode("ascii", "replace")
+
+
+def _encode(text, i):
+    if text is None:
+        return b""
+    if isinstance(text, bytes):
+        return text
+    if isinstance(text, float) and text != text:  # NaN: a missing comment
+        return b""
+    if not isinstance(text, str):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "text %d is a %s, not a str or bytes" % (i, type(text).__name__))
+    try:
+        # surrogateescape: bytes decoded with it (invalid UTF-8) go back as
+        # they were, for the library's check or repair.
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError as e:
+        raise Error("CANDOR_INVALID_UTF8", "text %d: %s" % (i, e)) from None
+
+
+def _pack(texts):
+    """One buffer of all texts and, per text, its address and size."""
+    if isinstance(texts, (str, bytes)):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "texts must be a sequence of texts, not one %s" % type(texts).__name__)
+    encoded = [_encode(t, i) for i, t in enumerate(texts)]
+    sizes = np.fromiter((len(e) for e in encoded), dtype=np.uintp, count=len(encoded))
+    buffer = ctypes.create_string_buffer(b"".join(encoded), max(1, int(sizes.sum())))
+    offsets = np.zeros(len(encoded), dtype=np.uintp)
+    if len(encoded) > 1:
+        np.cumsum(sizes[:-1], out=offsets[1:])
+    pointers = offsets + np.uintp(ctypes.addressof(buffer))
+    return buffer, pointers, sizes
+
+
+def _array(pointer, n, dtype):
+    if n == 0 or not pointer:
+        return np.zeros(0, dtype=dtype)
+    return np.ctypeslib.as_array(pointer, shape=(n,)).astype(dtype, copy=True)
+
+
+def _read(results, themes):
+    n = int(lib.candor_text_results_count(results))
+    sentiment = _array(lib.candor_text_results_sentiment(results), n, np.float64)
+    emotions = {name: _array(lib.candor_text_results_emotion(results, e), n, np.float64)
+                for e, name in enumerate(EMOTIONS)}
+    codes = _array(lib.candor_text_results_urgency(results), n, np.int32)
+    mask = _array(lib.candor_text_results_urgency_mask(results), n, np.uint32)
+    reasons, spans, languages = [], [], []
+    begin, end = ctypes.c_uint32(), ctypes.c_uint32()
+    for i in range(n):
+        reason = lib.candor_text_results_urgency_reason(results, i, ctypes.byref(begin),
+                                                        ctypes.byref(end))
+        reasons.append(reason.decode("utf-8", "replace"))
+        spans.append((int(begin.value), int(end.value)))
+        languages.append(lib.candor_text_results_language(results, i).decode("ascii"))
+    repaired = _array(lib.candor_text_results_repaired(results), n, np.uint8).astype(bool)
+
+    comment, sbegin, send, ssent = _int64_p(), _uint32_p(), _uint32_p(), _double_p()
+    count = int(lib.candor_text_results_sentences(results, ctypes.byref(comment),
+                                                  ctypes.byref(sbegin), ctypes.byref(send),
+                                                  ctypes.byref(ssent)))
+    sentences = {"comment": _array(comment, count, np.int64),
+                 "begin": _array(sbegin, count, np.int64),
+                 "end": _array(send, count, np.int64),
+                 "sentiment": _array(ssent, count, np.float64)}
+    mcomment, msentence, mtheme, msent = _int64_p(), _int64_p(), _int32_p(), _double_p()
+    count = int(lib.candor_text_results_mentions(results, ctypes.byref(mcomment),
+                                                 ctypes.byref(msentence), ctypes.byref(mtheme),
+                                                 ctypes.byref(msent)))
+    mentions = {"comment": _array(mcomment, count, np.int64),
+                "sentence": _array(msentence, count, np.int64),
+                "theme": _array(mtheme, count, np.int32),
+                "sentiment": _array(msent, count, np.float64)}
+    return TextResults(
+        sentiment=sentiment, emotions=emotions, urgent=codes > 0,
+        urgency=[URGENCY_CATEGORIES[c] for c in codes], urgency_mask=mask,
+        urgency_reason=reasons, urgency_span=spans, language=languages, repaired=repaired,
+        sentences=sentences, mentions=mentions, themes=themes)
+
+
+def _require_pandas():
+    pd = _compat.pandas()
+    if pd is None:
+        raise Error("CANDOR_UNSUPPORTED", "pandas is not installed")
+    return pd
+
+
+def _model(model, kwargs):
+    if model is not None:
+        if kwargs:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "pass either model= or model options (%s), not both"
+                        % ", ".join(sorted(kwargs)))
+        return model
+    return TextModel(**kwargs)
+
+
+def analyze(texts, model=None, **model_options):
+    """Sentiment, emotions, urgency, sentences and (with taxonomy=) theme
+    mentions of `texts`. model_options are TextModel's (lexicon, taxonomy,
+    language, repair_utf8, threads, ...); or pass a TextModel as model=."""
+    return _model(model, model_options).analyze(texts)
+
+
+def sentiment(texts, model=None, **model_options):
+    """One sentiment score in [-1, 1] per text (a float numpy array)."""
+    return analyze(texts, model, **model_options).sentiment
+
+
+def emotions(texts, model=None, **model_options):
+    """Intensities in [0, 1] of frustration, anger, annoyance, disappointment,
+    confusion, delight and gratitude per text: a pandas DataFrame (a dict of
+    arrays without pandas)."""
+    result = analyze(texts, model, **model_options).emotions
+    pd = _compat.pandas()
+    return pd.DataFrame(result) if pd is not None else result
+
+
+def urgency(texts, model=None, **model_options):
+    """Fire alarms per text: urgent (bool), category, reason, span_begin,
+    span_end (bytes of the trigger in the UTF-8 text): a pandas DataFrame (a
+    dict of lists without pandas)."""
+    r = analyze(texts, model, **model_options)
+    columns = {"urgent": r.urgent, "category": r.urgency, "reason": r.urgency_reason,
+               "span_begin": [s[0] for s in r.urgency_span],
+               "span_end": [s[1] for s in r.urgency_span]}
+    pd = _compat.pandas()
+    return pd.DataFrame(columns) if pd is not None else columns
