@@ -42,9 +42,9 @@ std::vector<UrgencyTrigger> UrgencyTriggers();
 
 // What one folded term (a word or a phrase "w1 w2 ...") means.
 struct TermInfo {
-  float valence = 0;
-  float modifier = 0;          // b of a modifier
-  float emotion_weight = 0;
+  double valence = 0;
+  double modifier = 0;         // b of a modifier
+  double emotion_weight = 0;
   int8_t emotion = -1;         // Emotion, or -1
   bool has_valence = false;
   bool negator = false;

@@ -22,7 +22,7 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
   auto& terms = table.terms;
   for (const auto& [term, valence] : lexicon.Entries()) {
     TermInfo& info = terms[term];
-    info.valence = static_cast<float>(valence);
+    info.valence = valence;
     info.has_valence = true;
     info.is_term = true;
   }
@@ -34,7 +34,7 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
         case RuleKind::kNegator: info.negator = true; break;
         case RuleKind::kModifier:
           info.is_modifier = true;
-          info.modifier = static_cast<float>(rule.value);
+          info.modifier = rule.value;
           break;
         case RuleKind::kContrast: info.contrast = true; break;
         case RuleKind::kConcession: info.concession = true; break;
@@ -46,7 +46,7 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
       TermInfo& info = terms[key];
       info.is_term = true;
       info.emotion = static_cast<int8_t>(word.emotion);
-      info.emotion_weight = static_cast<float>(word.weight);
+      info.emotion_weight = word.weight;
     }
   }
   // A phrase with no valence of its own inherits the sum of its words'.
@@ -68,7 +68,7 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
     }
     if (any) {
       info.has_valence = true;
-      info.valence = static_cast<float>(std::clamp(sum, -4.0, 4.0));
+      info.valence = std::clamp(sum, -4.0, 4.0);
     }
   }
   // Phrase starts: the first word of every multiword key learns the longest.
