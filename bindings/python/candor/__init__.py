@@ -24,6 +24,7 @@ from candor.trend_change_points import ChangePoints, change_points
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
                                  wls_slope)
 from candor.trend_accounts import account_trends
+from candor.text_discovery import Themes, discover_themes
 from candor.drivers import KeyDriverModel, ThemeDrivers, theme_drivers
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
@@ -43,4 +44,5 @@ __all__ = [
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
     "ChangePoints", "change_points",
     "account_trends",
+    "Themes", "discover_themes",
 ]
