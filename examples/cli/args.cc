@@ -728,6 +728,114 @@ Result<Command> ParseTrend(Tokens& tokens) {
   return command;
 }
 
+// candor themes FILE [options].
+Result<Command> ParseThemes(Tokens& tokens) {
+  Command command;
+  command.kind = Command::Kind::kThemes;
+  ThemesArgs& args = command.themes;
+  PendingMetric pending;
+  while (!tokens.done()) {
+    Result<Word> word = TakeWord(tokens, "themes");
+    if (!word.ok()) return word.status();
+    if (word->kind == Word::Kind::kHelp) return HelpCommand("themes");
+    if (word->kind == Word::Kind::kPositional) {
+      CANDOR_RETURN_IF_ERROR(SetPositional(word->text, &args.file));
+      continue;
+    }
+    const Option& option = word->option;
+    if (option.name == "repair-utf8") {
+      CANDOR_RETURN_IF_ERROR(SetFlag(option, &args.repair_utf8));
+      continue;
+    }
+    if (option.name == "replace-lexicon") {
+      CANDOR_RETURN_IF_ERROR(SetFlag(option, &args.replace_lexicon));
+      continue;
+    }
+    static const char* const kValued[] = {
+        "text-column", "score-column", "delimiter", "metric", "scale", "box", "level",
+        "taxonomy", "themes", "seed", "lexicon", "lexicon-format", "language", "time-column",
+        "split", "urgent", "threads", "format"};
+    bool known = false;
+    for (const char* name : kValued) known = known || option.name == name;
+    if (!known) return InvalidArgument("unknown option '--" + option.name + "' for themes");
+    Result<std::string> value = tokens.Value(option);
+    if (!value.ok()) return value.status();
+    const std::string& v = *value;
+    auto column = [&](std::string* into) -> Status {
+      if (v.empty()) return InvalidArgument("--" + option.name + ": empty column name");
+      *into = v;
+      return OkStatus();
+    };
+    if (option.name == "text-column") {
+      CANDOR_RETURN_IF_ERROR(column(&args.text_column));
+    } else if (option.name == "score-column") {
+      CANDOR_RETURN_IF_ERROR(column(&args.score_column));
+    } else if (option.name == "time-column") {
+      CANDOR_RETURN_IF_ERROR(column(&args.time_column));
+    } else if (option.name == "delimiter") {
+      Result<char> d = ParseDelimiter(v);
+      if (!d.ok()) return d.status();
+      args.delimiter = *d;
+    } else if (IsMetricOption(option.name)) {
+      CANDOR_RETURN_IF_ERROR(
+          ParseMetricOption(option, v, &args.metric_name, &args.metric, &pending));
+    } else if (option.name == "level") {
+      Result<double> level = ParseLevel(v);
+      if (!level.ok()) return level.status();
+      args.level = *level;
+    } else if (option.name == "taxonomy" || option.name == "lexicon") {
+      if (v.empty()) return InvalidArgument("--" + option.name + ": empty file name");
+      (option.name == "taxonomy" ? args.taxonomy : args.lexicon) = v;
+    } else if (option.name == "themes") {
+      Result<int> k = ParseIntIn("themes", v, 1, 200);
+      if (!k.ok()) return k.status();
+      args.themes = *k;
+    } else if (option.name == "seed") {
+      Result<int64_t> seed = ParseInt("seed", v);
+      if (!seed.ok()) return seed.status();
+      if (*seed < 0) return InvalidArgument("--seed: " + v + " must be >= 0");
+      args.seed = static_cast<uint64_t>(*seed);
+    } else if (option.name == "lexicon-format") {
+      if (v != "candor" && v != "vader" && v != "afinn") {
+        return InvalidArgument("--lexicon-format: '" + v + "' is not one of candor, vader, afinn");
+      }
+      args.lexicon_format = v;
+    } else if (option.name == "language") {
+      if (v.empty()) return InvalidArgument("--language: empty language code");
+      args.language = v;
+    } else if (option.name == "split") {
+      if (v.empty()) return InvalidArgument("--split: empty time");
+      args.split = v;
+    } else if (option.name == "urgent") {
+      Result<int> count = ParseIntIn("urgent", v, 0, 1000000);
+      if (!count.ok()) return count.status();
+      args.urgent = *count;
+    } else if (option.name == "threads") {
+      Result<int> threads = ParseIntIn("threads", v, 0, 1024);
+      if (!threads.ok()) return threads.status();
+      args.threads = *threads;
+    } else {
+      Result<OutputFormat> f = ParseFormat(v, /*allow_csv=*/true);
+      if (!f.ok()) return f.status();
+      args.format = *f;
+    }
+  }
+  if (args.file.empty()) return InvalidArgument("themes needs a FILE (a CSV file)");
+  CANDOR_RETURN_IF_ERROR(FinishMetric(pending, &args.metric));
+  if (!args.taxonomy.empty() && args.themes > 0) {
+    return InvalidArgument("--themes sets how many themes to discover; with --taxonomy the "
+                           "taxonomy's themes are used");
+  }
+  if (!args.time_column.empty() && args.score_column.empty()) {
+    return InvalidArgument("--time-column needs --score-column (trending themes are "
+                           "compared with the metric)");
+  }
+  if (!args.split.empty() && args.time_column.empty()) {
+    return InvalidArgument("--split needs --time-column");
+  }
+  return command;
+}
+
 }  // namespace
 
 bool WeightArgs::Has(WeightMethod method) const {
@@ -785,9 +893,9 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
     if (!tokens.done()) return InvalidArgument("help takes at most one topic");
     if (!command.help_topic.empty() && command.help_topic != "score" &&
         command.help_topic != "report" && command.help_topic != "weight" &&
-        command.help_topic != "trend") {
+        command.help_topic != "trend" && command.help_topic != "themes") {
       return InvalidArgument("no help for '" + command.help_topic +
-                             "' (topics: score, report, weight, trend)");
+                             "' (topics: score, report, weight, trend, themes)");
     }
     return command;
   }
@@ -795,8 +903,9 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args) {
   if (first == "report") return ParseReport(tokens);
   if (first == "weight") return ParseWeight(tokens);
   if (first == "trend") return ParseTrend(tokens);
+  if (first == "themes") return ParseThemes(tokens);
   return InvalidArgument("unknown command '" + first +
-                         "' (commands: score, report, weight, trend, help)");
+                         "' (commands: score, report, weight, trend, themes, help)");
 }
 
 }  // namespace candor::cli

@@ -6,6 +6,7 @@
 #include <candor/score.hpp>
 #include <candor/status.hpp>
 #include <candor/weight.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -98,14 +99,40 @@ struct TrendArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+// candor themes: sentiment, emotions, urgency and themes of a text column,
+// and, with a score column, which themes drive the metric.
+struct ThemesArgs {
+  std::string file;
+  char delimiter = ',';
+  std::string text_column = "comment";
+  std::string score_column;  // empty: no drivers
+  std::string metric_name = "nps";
+  Metric metric = Metric::Nps();
+  double level = 0.95;
+  std::string taxonomy;       // a JSON file; empty: discover themes (NMF)
+  int themes = 0;             // discovery: the number of themes; 0: by coherence
+  uint64_t seed = 0;          // discovery
+  std::string lexicon;        // a user lexicon file, merged over the built-in one
+  std::string lexicon_format = "candor";
+  bool replace_lexicon = false;
+  std::string language;       // ISO 639-1 for every comment; empty: detect
+  bool repair_utf8 = false;
+  std::string time_column;    // with a score: themes trending, earlier vs later half
+  std::string split;          // the time that starts the later period; empty: median
+  int urgent = 10;            // urgent comments listed
+  int threads = 0;
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kTrend, kHelp, kVersion };
+  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHelp, kVersion };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
   ReportArgs report;
   WeightArgs weight;
   TrendArgs trend;
+  ThemesArgs themes;
 };
 
 // argv[1..argc-1]. A failed Status is a usage error whose message says what

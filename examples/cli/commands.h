@@ -18,6 +18,7 @@ int RunScore(const ScoreArgs& args);
 int RunReport(const ReportArgs& args);
 int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
+int RunThemes(const ThemesArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

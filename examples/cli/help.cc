@@ -22,7 +22,12 @@ Usage:
                                 changes, their minimal detectable change,
                                 control limits, trend tests, change points
                                 and accounts ranked by decline
-  candor help [score|report|weight|trend]  this help, or one command's
+  candor themes FILE [options]  what the comments say: sentiment, emotions,
+                                urgent comments (churn, refund, legal,
+                                safety, unresolved), themes from a taxonomy
+                                or discovered, and which themes drive
+                                detractors
+  candor help [score|report|weight|trend|themes]  this help, or one command's
   candor --version
 
 Exit status: 0 success, 1 a data error (bad file or values), 2 a usage error.
@@ -179,6 +184,51 @@ Example:
   candor trend survey.csv --every month --tz Europe/Paris --change-points
 )";
 
+constexpr const char* kThemesHelp = R"(Usage: candor themes FILE [options]
+
+Reads the comments of a CSV file and says what they carry: sentiment in
+[-1, 1] (mean with its interval, shares positive / negative), emotions
+(frustration, anger, annoyance, disappointment, confusion, delight,
+gratitude), urgent comments with their reason (safety, legal, churn, refund,
+unresolved), and themes: a taxonomy's (--taxonomy, hierarchical, matched per
+sentence, with the sentiment of each mention) or discovered ones (NMF on
+TF-IDF, the number chosen by coherence). With --score-column, per theme the
+metric of the comments that mention it, its impact (the overall metric minus
+the metric without those comments), the detractor relative risk and a
+key-driver model; with --time-column, themes trending between the earlier
+and the later period. Rows without a comment count in the metric and mention
+no theme.
+
+Options:
+  --text-column NAME    column of comments (default: comment)
+  --taxonomy FILE       themes from a JSON taxonomy (format: candor's
+                        include/candor/text_taxonomy.hpp; a starter:
+                        data/taxonomies/cx_starter.json)
+  --themes K            discover K themes (default: chosen by coherence)
+  --seed S              seed of the discovery (default 0)
+  --score-column NAME   scores: adds the drivers of the metric
+  --metric M            nps (default), csat, topbox, bottombox, ... (as for
+                        score); --scale, --box too
+  --time-column NAME    times (ISO 8601 or Unix seconds): trending themes,
+                        the later period against the earlier one
+  --split TIME          when the later period starts (default: the median)
+  --lexicon FILE        a sentiment lexicon merged over the built-in one
+  --lexicon-format F    candor (term<TAB>valence -4..4, default), vader,
+                        afinn
+  --replace-lexicon     use --lexicon instead of the built-in lexicon
+  --language CODE       ISO 639-1 language of every comment (default: detect)
+  --repair-utf8         replace invalid UTF-8 by U+FFFD (default: an error)
+  --urgent N            list N urgent comments (default 10)
+  --level L             confidence level in (0, 1) (default 0.95)
+  --threads N           threads (default 0: all cores)
+  --delimiter C         field delimiter (default ',')
+  --format F            table (default), json, csv (one row per comment:
+                        sentiment, emotions, urgency, themes)
+
+Example:
+  candor themes survey.csv --taxonomy cx_starter.json --score-column score
+)";
+
 }  // namespace
 
 int PrintHelp(const std::string& topic) {
@@ -190,6 +240,8 @@ int PrintHelp(const std::string& topic) {
     std::cout << kWeightHelp;
   } else if (topic == "trend") {
     std::cout << kTrendHelp;
+  } else if (topic == "themes") {
+    std::cout << kThemesHelp;
   } else {
     std::cout << kMainHelp;
   }

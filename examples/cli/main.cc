@@ -26,6 +26,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunWeight(command->weight);
     case Command::Kind::kTrend:
       return candor::cli::RunTrend(command->trend);
+    case Command::Kind::kThemes:
+      return candor::cli::RunThemes(command->themes);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:
