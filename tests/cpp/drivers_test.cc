@@ -10,6 +10,7 @@
 #include <candor/drivers.hpp>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -369,6 +370,8 @@ TEST(DriversTest, SimulationPlantedRelativeRiskCoverage) {
     const ThemeDriver& null = r->themes[1];
     null_cover += null.relative_risk_ci_low <= 1.0 && 1.0 <= null.relative_risk_ci_high;
   }
+  std::printf("planted RR 2: covered %d/%d, flagged %d/%d; null theme covers 1: %d/%d\n",
+              cover_two, replicates, flagged, replicates, null_cover, replicates);
   EXPECT_GE(cover_two, static_cast<int>(0.90 * replicates));
   EXPECT_GE(flagged, static_cast<int>(0.99 * replicates));
   // 95% nominal: with 200 replicates the binomial SD is 1.5 points.
