@@ -25,7 +25,10 @@ from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall,
                                  wls_slope)
 from candor.trend_accounts import account_trends
 from candor.text_discovery import Themes, discover_themes
-from candor.drivers import KeyDriverModel, ThemeDrivers, theme_drivers
+from candor.text_model import (EMOTIONS, URGENCY_CATEGORIES, TextModel, TextResults, analyze,
+                               emotions, sentiment, urgency)
+from candor.text_themes import TaxonomyThemes, drivers, themes
+from candor.text_drivers import KeyDriverModel, ThemeDrivers, theme_drivers
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
@@ -45,4 +48,8 @@ __all__ = [
     "ChangePoints", "change_points",
     "account_trends",
     "Themes", "discover_themes",
+    "EMOTIONS", "URGENCY_CATEGORIES", "TextModel", "TextResults", "analyze", "emotions",
+    "sentiment", "urgency",
+    "TaxonomyThemes", "themes", "drivers",
+    "KeyDriverModel", "ThemeDrivers", "theme_drivers",
 ]
