@@ -81,8 +81,9 @@ enum class TokenKind : uint8_t {
 // range runs from their first token's begin to their last token's end.
 // Language: forced by TokenizeOptions::language (then reliable), else the
 // stop-word shortcut (TokenizeOptions::language_shortcut), else CLD2 on the
-// first 4 KiB; a comment without words, or one CLD2 is unsure of, gets
-// fallback_language with language_reliable = false.
+// first 4 KiB; when CLD2 is unsure (short comments), a clear vote of all the
+// comment's stop words (shared ones included) with language_reliable = false;
+// else fallback_language, also with language_reliable = false.
 // Whitespace and control characters are never tokens. Input is limited to
 // 4 GiB - 1 bytes (offsets are 32-bit): longer is CANDOR_INVALID_ARGUMENT.
 

@@ -135,6 +135,14 @@ struct VocabularyOptions {
   double bigram_min_npmi = 0.25;
   int64_t max_terms = 0;         // keep the most frequent (by df); 0: all
   std::vector<std::string> extra_stop_words;  // folded forms, e.g. {"br"}
+  // Also drop words that carry polarity or discourse rather than a topic
+  // (negators "not", "no", "never", "nothing"...; contrast and concession
+  // "but", "however", "although", "though", "yet") and web debris (HTML
+  // "br"/"nbsp", "http", "https", "www", and any word with "://" or a
+  // "www."/".com" part). Without this, "not" and "but" top every theme of
+  // real reviews: the stop-word lists keep negators because sentiment and
+  // taxonomy exclusions need them.
+  bool drop_non_topic_words = true;
 };
 
 // The vocabulary and counts of a corpus.

@@ -36,6 +36,21 @@ uint64_t PairKey(int32_t a, int32_t b) {
 
 }  // namespace
 
+// See VocabularyOptions::drop_non_topic_words. Sorted for binary search.
+constexpr std::string_view kNonTopicWords[] = {
+    "although", "br",   "but",     "cannot",  "didn't", "doesn't", "don't",  "however",
+    "http",     "https", "isn't",  "nbsp",    "neither", "never",  "no",     "nobody",
+    "none",     "nor",  "not",     "nothing", "nowhere", "though", "wasn't", "won't",
+    "www",      "yet"};
+
+bool IsNonTopicWord(std::string_view word) {
+  if (std::binary_search(std::begin(kNonTopicWords), std::end(kNonTopicWords), word)) {
+    return true;
+  }
+  return word.find("://") != std::string_view::npos || word.rfind("www.", 0) == 0 ||
+         word.find(".com") != std::string_view::npos;
+}
+
 std::vector<std::string> DocumentWords(const TokenizedText& text,
                                        const VocabularyOptions& options) {
   std::vector<std::string> words;
@@ -51,7 +66,8 @@ std::vector<std::string> DocumentWords(const TokenizedText& text,
       const Token& t = text.tokens[i];
       const std::string_view folded = text.text(t);
       const bool keep = t.kind == TokenKind::kWord && !t.stop_word &&
-                        CodePoints(folded) >= options.min_word_length && !is_extra_stop(folded);
+                        CodePoints(folded) >= options.min_word_length && !is_extra_stop(folded) &&
+                        !(options.drop_non_topic_words && IsNonTopicWord(folded));
       if (!keep) {
         if (!words.empty() && !words.back().empty()) words.emplace_back();
         continue;

@@ -30,7 +30,8 @@ struct Tokenizer::Impl {
 
   explicit Impl(const TokenizeOptions& o) : options(o), words(o.stem) {}
   Status Fill(bool fast, TokenizedText* out);
-  void SetLanguage(bool has_words, const uint32_t* votes, TokenizedText* out);
+  void SetLanguage(bool has_words, const uint32_t* votes, const uint32_t* shared_votes,
+                   TokenizedText* out);
 };
 
 namespace {
@@ -152,6 +153,7 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   words.Trim();
   word_ids.clear();
   uint32_t votes[8] = {};
+  uint32_t shared_votes[8] = {};  // every stop word votes, shared or not
   const size_t stop_languages = StopWordLanguages().size();
   word_hashes.clear();
   for (const Token& t : out->tokens) {
@@ -164,11 +166,13 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
     word_ids.push_back(id);
     // Only a stop word of exactly one language votes ("the", "und", "les";
     // not "a", "de", "la", which several share, nor Italian's "la", "e").
-    if (const uint8_t mask = words.stop_mask(id); mask != 0 && (mask & (mask - 1)) == 0) {
+    const uint8_t mask = words.stop_mask(id);
+    for (size_t l = 0; l < stop_languages; ++l) shared_votes[l] += (mask >> l) & 1u;
+    if (mask != 0 && (mask & (mask - 1)) == 0) {
       for (size_t l = 0; l < stop_languages; ++l) votes[l] += (mask >> l) & 1u;
     }
   }
-  SetLanguage(!word_ids.empty(), votes, out);
+  SetLanguage(!word_ids.empty(), votes, shared_votes, out);
 
   // Stems and stop words in the comment's language.
   const uint8_t slot = word_ids.empty() ? 0 : words.LanguageSlot(out->language);
@@ -203,7 +207,8 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   return OkStatus();
 }
 
-void Tokenizer::Impl::SetLanguage(bool has_words, const uint32_t* votes, TokenizedText* out) {
+void Tokenizer::Impl::SetLanguage(bool has_words, const uint32_t* votes,
+                                  const uint32_t* shared_votes, TokenizedText* out) {
   if (!options.language.empty()) {
     out->language = options.language;
     out->language_reliable = true;
@@ -223,6 +228,17 @@ void Tokenizer::Impl::SetLanguage(bool has_words, const uint32_t* votes, Tokeniz
       out->language = std::move(guess.code);
       out->language_reliable = true;
       return;
+    }
+    // CLD2 is unsure of short comments (it calls "Este producto es muy
+    // bueno." English, unreliably): a clear vote of all stop words, shared
+    // ones included, beats the fallback. Not reliable: it may mistake a short
+    // Italian or Catalan comment for Spanish or Portuguese.
+    if (options.language_shortcut) {
+      const int winner = internal::StopWordVote(shared_votes, StopWordLanguages().size());
+      if (winner >= 0) {
+        out->language = StopWordLanguages()[winner];
+        return;
+      }
     }
   }
   out->language = options.fallback_language;

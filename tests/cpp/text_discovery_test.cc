@@ -1,6 +1,7 @@
 // Theme discovery end to end on tokenized comments built by hand (no
 // tokenizer needed): a planted corpus with three themes, labels, weights,
 // dominant themes, the choice of k, and bad input.
+#include <candor/text.hpp>
 #include <candor/text_discovery.hpp>
 #include <gtest/gtest.h>
 
@@ -148,6 +149,30 @@ TEST(TextDiscovery, EmptyCommentsGetNoTheme) {
   EXPECT_EQ(found->dominant[30], -1);
   EXPECT_EQ(found->dominant[31], -1);
   for (int t = 0; t < 3; ++t) EXPECT_EQ(found->weights[30 * 3 + t], 0.0);
+}
+
+TEST(TextDiscovery, DropsNegatorsContrastAndWebDebrisUnlessAsked) {
+  auto tokenizer = Tokenizer::Create();
+  ASSERT_TRUE(tokenizer.ok());
+  TokenizedText text;
+  ASSERT_TRUE((*tokenizer)
+                  ->Tokenize("Not bad coffee, but never fresh.<br />See www.amazon.com http://x.io",
+                             &text)
+                  .ok());
+  VocabularyOptions options;
+  std::vector<std::string> kept;
+  for (const std::string& w : DocumentWords(text, options)) {
+    if (!w.empty()) kept.push_back(w);
+  }
+  EXPECT_EQ(kept, (std::vector<std::string>{"bad", "coffee", "fresh", "see"}));
+  options.drop_non_topic_words = false;
+  std::vector<std::string> all;
+  for (const std::string& w : DocumentWords(text, options)) {
+    if (!w.empty()) all.push_back(w);
+  }
+  for (const char* word : {"not", "but", "never", "br"}) {
+    EXPECT_NE(std::find(all.begin(), all.end(), word), all.end()) << word;
+  }
 }
 
 TEST(TextDiscovery, BadInput) {

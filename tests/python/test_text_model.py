@@ -195,6 +195,13 @@ def test_languages_and_bad_arguments():
     assert len(tm.analyze([])) == 0
 
 
+def test_short_comments_get_their_language_from_stop_words():
+    # CLD2 is unsure of these (it guesses English for the first two).
+    r = tm.analyze(["Este producto es muy bueno y me gusta mucho, lo recomiendo.",
+                    "Este producto es muy bueno.", "Great product."])
+    assert r.language == ["es", "es", "en"]
+
+
 def test_very_long_and_empty_comments():
     long_text = "The coffee is great but the delivery was slow. " * 20000  # ~1 MB
     r = tm.analyze([long_text, ""])
