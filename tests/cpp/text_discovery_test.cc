@@ -156,7 +156,7 @@ TEST(TextDiscovery, DropsNegatorsContrastAndWebDebrisUnlessAsked) {
   ASSERT_TRUE(tokenizer.ok());
   TokenizedText text;
   ASSERT_TRUE((*tokenizer)
-                  ->Tokenize("Not bad coffee, but never fresh.<br />See www.amazon.com http://x.io",
+                  ->Tokenize("Not bad coffee, but never fresh.<br />See www.amazon.com http://example.com",
                              &text)
                   .ok());
   VocabularyOptions options;
