@@ -16,6 +16,8 @@ PEERS=$ROOT/bench/peers_sentiment
 CSV=${CSV:-$ROOT/bench/data/fine_foods_train.csv}
 OUT=${OUT:-$ROOT/bench/out}
 REPS=${REPS:-5}
+# en: the corpus's language given (no detection); detect: the default pipeline.
+LANGUAGE=${LANGUAGE:-en}
 BOOT=${BOOT:-1000}
 BUILD=${BUILD:-$ROOT/build/senti-rel}
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -34,7 +36,7 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 node "$PEERS/score.js" "$CSV" "$OUT/sentiment_peers.json" "$REPS"
 for t in 1 2; do
   "$BUILD/bench/candor_sentiment_eval" "$CSV" --time "$REPS" --threads "$t" \
-      --out "$OUT/sentiment_candor_t$t.json"
+      --language "$LANGUAGE" --out "$OUT/sentiment_candor_t$t.json"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

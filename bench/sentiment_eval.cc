@@ -12,6 +12,7 @@
 //       untimed warm-up pass, then REPS timed passes; writes the scores and
 //       the seconds of each pass.
 //   --column NAME (default "review")
+//   --language CODE (default "en"; "detect": detect per comment, the default pipeline)
 #include <candor/csv.hpp>
 #include <candor/text_sentiment.hpp>
 
@@ -56,7 +57,7 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     return Fail("usage: candor_sentiment_eval CSV (--grid FILE | --time REPS [--threads T]) --out FILE");
   }
-  std::string csv = argv[1], grid, out_path, column = "review";
+  std::string csv = argv[1], grid, out_path, column = "review", language = "en";
   int reps = 0, threads = 1;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     else if (flag == "--column") column = value;
     else if (flag == "--time") reps = std::atoi(value.c_str());
     else if (flag == "--threads") threads = std::atoi(value.c_str());
+    else if (flag == "--language") language = value == "detect" ? "" : value;
     else return Fail("unknown flag " + flag);
   }
   if (out_path.empty() || (grid.empty() == (reps <= 0))) {
@@ -81,7 +83,9 @@ int main(int argc, char** argv) {
   std::vector<std::string_view> views(texts.begin(), texts.end());
 
   candor::text::TokenizeOptions tokenize;
-  tokenize.language = "en";  // the corpus is English; skips per-comment detection
+  // The corpus is English: "en" skips per-comment detection; --language
+  // detect measures the default pipeline (stop-word vote, else CLD2).
+  tokenize.language = language;
   tokenize.stem = false;     // sentiment reads folded words, not stems
   const candor::text::Lexicon lexicon = candor::text::Lexicon::BuiltIn();
   std::ofstream out(out_path);
