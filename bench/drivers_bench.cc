@@ -19,42 +19,15 @@
 
 #include <candor/drivers.hpp>
 
-namespace {
+#include "bench_io.hpp"
 
-template <typename T>
-std::vector<T> ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  const std::streamsize bytes = in.tellg();
-  std::vector<T> out(static_cast<size_t>(bytes) / sizeof(T));
-  in.seekg(0);
-  in.read(reinterpret_cast<char*>(out.data()), bytes);
-  return out;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-}  // namespace
+using candor::bench::Median;
+using candor::bench::ReadAll;
 
 int main(int argc, char** argv) {
-  std::string dir;
-  int reps = 7, threads = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--data=", 0) == 0) dir = arg.substr(7);
-    if (arg.rfind("--reps=", 0) == 0) reps = std::atoi(arg.c_str() + 7);
-    if (arg.rfind("--threads=", 0) == 0) threads = std::atoi(arg.c_str() + 10);
-  }
-  if (dir.empty() || reps < 1) {
-    std::fprintf(stderr, "usage: %s --data=DIR [--reps=N] [--threads=T]\n", argv[0]);
-    return 2;
-  }
+  const candor::bench::BenchArgs args = candor::bench::ParseBenchArgs(argc, argv);
+  const std::string& dir = args.dir;
+  const int reps = args.reps, threads = args.threads;
   const auto scores = ReadAll<double>(dir + "/scores.f64");
   const auto offsets = ReadAll<int64_t>(dir + "/offsets.i64");
   const auto ids = ReadAll<int32_t>(dir + "/ids.i32");

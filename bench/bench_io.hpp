@@ -1,0 +1,61 @@
+// What the plain-clock benchmark programs share: reading the binary columns
+// their peer scripts write, the median of timed passes, and the common
+// --data=DIR --reps=N --threads=T arguments.
+#ifndef CANDOR_BENCH_BENCH_IO_HPP_
+#define CANDOR_BENCH_BENCH_IO_HPP_
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace candor::bench {
+
+// The whole file as an array of T; exits with status 2 if it cannot be read.
+template <typename T>
+std::vector<T> ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    std::exit(2);
+  }
+  const std::streamsize bytes = in.tellg();
+  std::vector<T> out(static_cast<size_t>(bytes) / sizeof(T));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(out.data()), bytes);
+  return out;
+}
+
+inline double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+struct BenchArgs {
+  std::string dir;
+  int reps = 7;
+  int threads = 1;
+};
+
+// --data=DIR (required), --reps=N, --threads=T; exits with status 2 and a
+// usage line when --data is missing or reps < 1.
+inline BenchArgs ParseBenchArgs(int argc, char** argv) {
+  BenchArgs args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--data=", 0) == 0) args.dir = arg.substr(7);
+    if (arg.rfind("--reps=", 0) == 0) args.reps = std::atoi(arg.c_str() + 7);
+    if (arg.rfind("--threads=", 0) == 0) args.threads = std::atoi(arg.c_str() + 10);
+  }
+  if (args.dir.empty() || args.reps < 1) {
+    std::fprintf(stderr, "usage: %s --data=DIR [--reps=N] [--threads=T]\n", argv[0]);
+    std::exit(2);
+  }
+  return args;
+}
+
+}  // namespace candor::bench
+
+#endif  // CANDOR_BENCH_BENCH_IO_HPP_
