@@ -114,6 +114,9 @@ struct TokenizedText {
   std::string source;  // the input, repaired if the policy allowed it
   std::string folded;  // token folded forms (ASCII: the comment lowercased)
   std::string stems;   // token stems, back to back
+  // TokenizeOptions::stem false: every stem is the folded form, `stems` is
+  // left empty and a token's stem offsets are its folded offsets.
+  bool stems_are_folded = false;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::string language;  // ISO 639-1 ("en"), or "und" when unknown
@@ -124,7 +127,8 @@ struct TokenizedText {
     return std::string_view(folded).substr(t.folded_begin, t.folded_size);
   }
   std::string_view stem(const Token& t) const {
-    return std::string_view(stems).substr(t.stem_begin, t.stem_size);
+    return stems_are_folded ? text(t)
+                            : std::string_view(stems).substr(t.stem_begin, t.stem_size);
   }
   std::string_view original(const Token& t) const {
     return std::string_view(source).substr(t.begin, t.end - t.begin);

@@ -180,17 +180,27 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   for (size_t l = 0; l < stop_languages; ++l) {
     if (StopWordLanguages()[l] == out->language) stop_index = static_cast<int>(l);
   }
+  // With stem false a stem is the folded form: no copies (see TokenizedText).
+  out->stems_are_folded = !options.stem;
   size_t next_word = 0;
   for (Token& t : out->tokens) {
-    t.stem_begin = static_cast<uint32_t>(out->stems.size());
     if (t.kind == TokenKind::kWord) {
       const uint32_t id = word_ids[next_word++];
       t.stop_word = stop_index >= 0 && ((words.stop_mask(id) >> stop_index) & 1u) != 0;
-      out->stems.append(words.Stem(id, slot));
-    } else {
+      if (!out->stems_are_folded) {
+        t.stem_begin = static_cast<uint32_t>(out->stems.size());
+        out->stems.append(words.Stem(id, slot));
+      }
+    } else if (!out->stems_are_folded) {
+      t.stem_begin = static_cast<uint32_t>(out->stems.size());
       out->stems.append(out->text(t));
     }
-    t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
+    if (out->stems_are_folded) {
+      t.stem_begin = t.folded_begin;
+      t.stem_size = t.folded_size;
+    } else {
+      t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
+    }
   }
 
   // Each token belongs to the sentence its first byte is in.

@@ -347,6 +347,25 @@ TEST(TextTokenizer, CloneTokenizesTheSame) {
   EXPECT_EQ(a.sentences.size(), 2u);
 }
 
+TEST(TextTokenizer, WithoutStemmingStemsAreTheFoldedFormsUncopied) {
+  TokenizeOptions options;
+  options.stem = false;
+  auto tokenizer = Make(options);
+  TokenizedText t;
+  ASSERT_TRUE(tokenizer->Tokenize("The Deliveries were running LATE, again :(", &t).ok());
+  EXPECT_TRUE(t.stems_are_folded);
+  EXPECT_TRUE(t.stems.empty());
+  ASSERT_FALSE(t.tokens.empty());
+  for (const Token& token : t.tokens) EXPECT_EQ(t.stem(token), t.text(token));
+  EXPECT_TRUE(t.tokens[0].stop_word);    // "the"
+  EXPECT_FALSE(t.tokens[1].stop_word);   // "deliveries"
+  // Stemming again on the same output object fills the stems.
+  auto stemming = Make();
+  ASSERT_TRUE(stemming->Tokenize("The Deliveries were running LATE, again :(", &t).ok());
+  EXPECT_FALSE(t.stems_are_folded);
+  EXPECT_EQ(t.stem(t.tokens[1]), "deliveri");
+}
+
 TEST(TextTokenizer, ReusedOutputIsClearedFirst) {
   auto tokenizer = Make();
   TokenizedText t;
