@@ -58,13 +58,15 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
   return OkStatus();
 }
 
-Result<text::LexiconFormat> FromLexiconFormat(candor_lexicon_format format) {
-  switch (RawEnum(format)) {
+// Takes the raw int (RawEnum): a C caller may pass any value, and copying an
+// out-of-range value as the enum type is undefined in C++.
+Result<text::LexiconFormat> FromLexiconFormat(int format) {
+  switch (format) {
     case CANDOR_LEXICON_CANDOR: return text::LexiconFormat::kCandor;
     case CANDOR_LEXICON_VADER: return text::LexiconFormat::kVader;
     case CANDOR_LEXICON_AFINN: return text::LexiconFormat::kAfinn;
     default:
-      return InvalidArgument("unknown lexicon format " + std::to_string(RawEnum(format)));
+      return InvalidArgument("unknown lexicon format " + std::to_string(format));
   }
 }
 
@@ -118,7 +120,7 @@ candor_status candor_text_model_load_lexicon(candor_text_model* model, const cha
     candor::Status s = Required(model, "model");
     if (s.ok() && size > 0) s = Required(data, "data");
     if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(format);
+    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
     if (!cpp_format.ok()) return Fail(cpp_format.status());
     return candor::capi::LoadLexicon(
         model, candor::text::Lexicon::Parse(std::string_view(data, size), *cpp_format),
@@ -132,7 +134,7 @@ candor_status candor_text_model_load_lexicon_file(candor_text_model* model, cons
     candor::Status s = Required(model, "model");
     if (s.ok()) s = Required(path, "path");
     if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(format);
+    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
     if (!cpp_format.ok()) return Fail(cpp_format.status());
     return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, *cpp_format),
                                      replace);
