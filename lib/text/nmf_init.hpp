@@ -21,7 +21,8 @@ Svd TruncatedSvd(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, const NmfOp
                  int32_t threads);
 
 // W (rows x k) and H^T (cols x k), row-major.
-void Nndsvd(const CsrMatrix& x, const Svd& svd, int32_t k, const NmfOptions& options,
+// svd is consumed: W and H^T take the place of U and V.
+void Nndsvd(const CsrMatrix& x, Svd svd, int32_t k, const NmfOptions& options,
             std::vector<double>* w, std::vector<double>* ht);
 
 }  // namespace candor::text::internal
