@@ -3,9 +3,11 @@
 candor builds the vocabulary and TF-IDF of the 4,000 fine-food reviews
 (bench/data/fine_foods_train.csv) through its C ABI; that very matrix goes to
 sklearn.decomposition.NMF(init='nndsvda', solver='cd') and to candor's NMF
-(candor_nmf) with the same k, tol and max_iter. Wall time is the median of
-reps (process CPU time alongside: the machine is shared). Both topic sets are
-scored by the one NPMI function below over candor's document-term counts.
+(candor_nmf) with the same k, tol and max_iter, for seeds 0..N-1 of both (the
+NMF start is randomized, and the themes' NPMI moves with it). Wall time is the
+median over seeds of the median of reps (process CPU time alongside). Both
+topic sets are scored by the one NPMI function below over candor's
+document-term counts.
 
 Note the stopping rules differ: sklearn stops when its projected-gradient
 violation falls below tol times the first one; candor when the loss falls by
@@ -15,7 +17,8 @@ Full discovery: candor's time covers tokenizing, TF-IDF, 12 fits, coherence
 and labels; sklearn's covers its 12 NMF fits and their NPMI scoring only.
 
 Usage: CANDOR_LIBRARY=build/nmf-rel/libcandor.so PYTHONPATH=bindings/python \
-       /usr/bin/python3 bench/peers_theme_discovery.py [--reps 5] [--out bench/out]
+       /usr/bin/python3 bench/peers_theme_discovery.py [--reps 3] [--seeds 5] [--out bench/out]
+       [--dump DIR: only write the TF-IDF for bench/nmf_bench.cc]
 """
 import argparse
 import csv
@@ -25,11 +28,13 @@ import pathlib
 import platform
 import statistics
 import time
+import warnings
 
 import numpy as np
 import scipy.sparse
 import sklearn
 from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
 
 import candor
 from candor import text_discovery
@@ -77,10 +82,17 @@ def timed(fn, reps):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--reps", type=int, default=3, help="timed runs per seed")
+    parser.add_argument("--seeds", type=int, default=5,
+                        help="seeds 0..N-1 of both NMFs (NPMI varies with the start)")
     parser.add_argument("--ks", default="10,20")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
+    parser.add_argument("--dump", metavar="DIR",
+                        help="write the TF-IDF as CSR arrays for bench/nmf_bench.cc and stop")
     args = parser.parse_args()
+    # sklearn warns when a fit reaches max_iter (some seeds at k = 15); the
+    # iteration counts in the table show it.
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
     with open(ROOT / "bench" / "data" / "fine_foods_train.csv", newline="") as f:
         texts = [row["review"] for row in csv.DictReader(f)]
     common = dict(extra_stop_words=["br"], language="en", seed=0)
@@ -89,84 +101,117 @@ def main():
     base = candor.discover_themes(texts, k=10, threads=1, **common)
     x = base.tfidf_csr("tfidf")
     presence = (base.tfidf_csr("counts") > 0).tocsc()
+    if args.dump:
+        dump = pathlib.Path(args.dump)
+        dump.mkdir(parents=True, exist_ok=True)
+        x.indptr.astype(np.int64).tofile(dump / "row_ptr.i64")
+        x.indices.astype(np.int32).tofile(dump / "col.i32")
+        x.data.astype(np.float64).tofile(dump / "value.f64")
+        return
+    seeds = list(range(args.seeds))
+
+    def summarize(runs):
+        """runs: one (wall, cpu, loss, iterations, npmi) per seed."""
+        col = lambda i: [r[i] for r in runs]
+        return dict(wall_s=statistics.median(col(0)), cpu_s=statistics.median(col(1)),
+                    loss=float(np.mean(col(2))), iterations=float(np.mean(col(3))),
+                    npmi=float(np.mean(col(4))), npmi_min=min(col(4)), npmi_max=max(col(4)),
+                    npmi_per_seed=col(4))
+
     rows = []
     for k in [int(v) for v in args.ks.split(",")]:
-        def sk():
-            m = NMF(n_components=k, init="nndsvda", solver="cd", tol=1e-4, max_iter=200,
-                    random_state=0)
-            w = m.fit_transform(x)
-            return m.components_, m.reconstruction_err_ ** 2, m.n_iter_
-        wall, cpu, (h, loss, iters) = timed(sk, max(1, args.reps // 2))
-        sk_npmi = float(np.mean(npmi_topics(presence, top_terms(h))))
+        runs = []
+        for seed in seeds:
+            def sk():
+                m = NMF(n_components=k, init="nndsvda", solver="cd", tol=1e-4, max_iter=200,
+                        random_state=seed)
+                m.fit_transform(x)
+                return m.components_, m.reconstruction_err_ ** 2, m.n_iter_
+            wall, cpu, (h, loss, iters) = timed(sk, args.reps)
+            runs.append((wall, cpu, loss, iters, float(np.mean(npmi_topics(presence, top_terms(h))))))
         rows.append(dict(k=k, method="sklearn NMF cd (tol 1e-4)", threads="as shipped",
-                         wall_s=wall, cpu_s=cpu, loss=loss, iterations=int(iters),
-                         npmi=sk_npmi))
-        for tol in (1e-4, 1e-6):
-            for threads in (1, 2):
+                         **summarize(runs)))
+        for tol, threads in ((1e-4, 1), (1e-4, 2), (1e-6, 1)):
+            runs = []
+            for seed in seeds:
                 def cd():
                     w, h, loss, iters = text_discovery.nmf(x, k, tol=tol, max_iter=200,
-                                                           threads=threads, seed=0)
+                                                           threads=threads, seed=seed)
                     return h, loss, iters
                 wall, cpu, (h, loss, iters) = timed(cd, args.reps)
-                rows.append(dict(k=k, method="candor HALS (tol %g)" % tol, threads=threads,
-                                 wall_s=wall, cpu_s=cpu, loss=loss, iterations=int(iters),
-                                 npmi=float(np.mean(npmi_topics(presence, top_terms(h))))))
+                runs.append((wall, cpu, loss, iters,
+                             float(np.mean(npmi_topics(presence, top_terms(h))))))
+            rows.append(dict(k=k, method="candor HALS (tol %g)" % tol, threads=threads,
+                             **summarize(runs)))
 
     # Full discovery, k chosen in 4..15 by mean NPMI. candor: tokenizing, TF-IDF,
     # 12 fits, coherence, labels. sklearn: the 12 NMF fits alone on candor's matrix
     # (its tokenizing and coherence not counted), each scored by npmi_topics.
-    full = {}
-    for threads in (1, 2):
-        wall, cpu, chosen = timed(lambda: candor.discover_themes(texts, threads=threads,
-                                                                 **common), 3)
-        full["candor_threads_%d" % threads] = dict(wall_s=wall, cpu_s=cpu, k=chosen.k,
-                                                   mean_npmi=chosen.mean_coherence)
-    counts = presence
-
-    def sk_full():
+    def sk_full(seed):
         best = None
         for k in range(4, 16):
             m = NMF(n_components=k, init="nndsvda", solver="cd", tol=1e-4, max_iter=200,
-                    random_state=0)
+                    random_state=seed)
             m.fit(x)
-            score = float(np.mean(npmi_topics(counts, top_terms(m.components_))))
+            score = float(np.mean(npmi_topics(presence, top_terms(m.components_))))
             if best is None or score > best[1]:
                 best = (k, score)
         return best
-    w0 = time.perf_counter()
-    c0 = time.process_time()
-    k_sk, npmi_sk = sk_full()
-    full["sklearn"] = dict(wall_s=time.perf_counter() - w0, cpu_s=time.process_time() - c0,
-                           k=k_sk, mean_npmi=npmi_sk)
-    # candor's chosen themes rescored by the same Python NPMI (a check of its own score).
-    full["candor_npmi_rescored"] = float(np.mean(npmi_topics(
-        presence, [[base.terms.index(t) for t in th.top_terms] for th in chosen.themes])))
-    full["candor_labels"] = chosen.labels
+
+    full = {}
+    for name, fn in (("candor, 1 thread", lambda seed: candor.discover_themes(
+                          texts, threads=1, **dict(common, seed=seed))),
+                     ("candor, 2 threads", lambda seed: candor.discover_themes(
+                          texts, threads=2, **dict(common, seed=seed))),
+                     ("sklearn", sk_full)):
+        walls, cpus, ks, npmis = [], [], [], []
+        for seed in seeds:
+            wall, cpu, chosen = timed(lambda: fn(seed), 1 if name == "sklearn" else args.reps)
+            k, npmi = (chosen if name == "sklearn" else (chosen.k, chosen.mean_coherence))
+            walls.append(wall), cpus.append(cpu), ks.append(k), npmis.append(npmi)
+            if name == "candor, 1 thread" and seed == 0:
+                # candor's chosen themes rescored by the Python NPMI (a check of its own score).
+                full["candor_npmi_rescored"] = float(np.mean(npmi_topics(
+                    presence, [[base.terms.index(t) for t in th.top_terms]
+                               for th in chosen.themes])))
+                full["candor_labels"] = chosen.labels
+        full[name] = dict(wall_s=statistics.median(walls), cpu_s=statistics.median(cpus),
+                          k=ks, npmi=float(np.mean(npmis)), npmi_min=min(npmis),
+                          npmi_max=max(npmis), npmi_per_seed=npmis)
 
     env = dict(python=platform.python_version(), sklearn=sklearn.__version__,
                numpy=np.__version__, cpus=os.cpu_count(), load=os.getloadavg(),
-               documents=x.shape[0], terms=x.shape[1], nnz=int(x.nnz), reps=args.reps)
+               documents=x.shape[0], terms=x.shape[1], nnz=int(x.nnz), reps=args.reps,
+               seeds=len(seeds))
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "theme_discovery.json").write_text(json.dumps(dict(rows=rows, full=full, env=env),
                                                          indent=1))
-    lines = ["| k | method | threads | wall s | CPU s | iterations | loss ‖X−WH‖² | mean NPMI |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    sk_wall = {r["k"]: r["wall_s"] for r in rows if r["method"].startswith("sklearn")}
+    lines = ["Wall and CPU s: median over %d seeds of the median of %d runs; iterations, loss "
+             "and NPMI: mean over the seeds (NPMI range in brackets)." % (len(seeds), args.reps),
+             "",
+             "| k | method | threads | wall s | CPU s | x sklearn | iterations | "
+             "loss ‖X−WH‖² | mean NPMI [min, max] |",
+             "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in rows:
-        lines.append("| %d | %s | %s | %.3f | %.3f | %d | %.2f | %.4f |" % (
-            r["k"], r["method"], r["threads"], r["wall_s"], r["cpu_s"], r["iterations"],
-            r["loss"], r["npmi"]))
+        lines.append("| %d | %s | %s | %.3f | %.3f | %.1f | %.1f | %.2f | %.4f [%.4f, %.4f] |" % (
+            r["k"], r["method"], r["threads"], r["wall_s"], r["cpu_s"],
+            sk_wall[r["k"]] / r["wall_s"], r["iterations"], r["loss"], r["npmi"],
+            r["npmi_min"], r["npmi_max"]))
     lines.append("")
-    lines.append("| full discovery (k in 4..15) | wall s | CPU s | k | mean NPMI |")
-    lines.append("| --- | --- | --- | --- | --- |")
-    for name in ("candor_threads_1", "candor_threads_2", "sklearn"):
+    lines.append("| full discovery (k in 4..15) | wall s | CPU s | x sklearn | k per seed | "
+                 "mean NPMI [min, max] |")
+    lines.append("| --- | ---: | ---: | ---: | --- | --- |")
+    for name in ("candor, 1 thread", "candor, 2 threads", "sklearn"):
         f = full[name]
-        lines.append("| %s | %.3f | %.3f | %d | %.4f |" % (name, f["wall_s"], f["cpu_s"],
-                                                           f["k"], f["mean_npmi"]))
+        lines.append("| %s | %.3f | %.3f | %.1f | %s | %.4f [%.4f, %.4f] |" % (
+            name, f["wall_s"], f["cpu_s"], full["sklearn"]["wall_s"] / f["wall_s"],
+            ", ".join(str(k) for k in f["k"]), f["npmi"], f["npmi_min"], f["npmi_max"]))
     lines.append("")
-    lines.append("candor's chosen themes rescored by the Python NPMI: %.4f" %
+    lines.append("candor's chosen themes (seed 0) rescored by the Python NPMI: %.4f" %
                  full["candor_npmi_rescored"])
-    lines.append("labels: " + " | ".join(full["candor_labels"]))
+    lines.append("labels (seed 0): " + " | ".join(full["candor_labels"]))
     lines.append("env: %s" % json.dumps(env))
     (out / "theme_discovery.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

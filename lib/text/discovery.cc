@@ -4,12 +4,16 @@
 #include <candor/text_discovery.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <mutex>
+#include <new>
 #include <numeric>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "common/parallel.hpp"
 #include "text/discovery_internal.hpp"
 
 namespace candor::text {
@@ -73,6 +77,56 @@ Result<Fit> FitK(const CsrMatrix& tfidf, const CsrMatrix& counts, int32_t k,
   return fit;
 }
 
+struct CandidateFits {
+  Fit best;                            // the highest mean coherence; ties: smaller k
+  std::vector<double> mean_coherence;  // per candidate
+};
+
+// Fits every candidate k. With one candidate, Nmf gets all the threads; with
+// several, the fits run side by side on single threads, largest k first
+// (they take longest), and only the best fit so far is kept. The choice
+// depends only on the candidates' coherences, never on the schedule.
+Result<CandidateFits> FitCandidates(const CsrMatrix& tfidf, const CsrMatrix& counts,
+                                    const std::vector<int32_t>& candidates,
+                                    const DiscoveryOptions& options) {
+  const size_t n = candidates.size();
+  DiscoveryOptions per_fit = options;
+  const int32_t threads = candor::internal::ResolveThreadCount(options.threads);
+  if (n > 1) per_fit.threads = 1;
+  CandidateFits out;
+  out.mean_coherence.assign(n, 0.0);
+  std::vector<Status> failed(n);
+  size_t best_index = n;
+  std::mutex mutex;
+  std::atomic<size_t> next{0};
+  candor::internal::ParallelChunks(
+      n > 1 ? static_cast<size_t>(threads) : 1, threads, [&](size_t, size_t, size_t) {
+        for (size_t taken; (taken = next.fetch_add(1)) < n;) {
+          const size_t i = n - 1 - taken;
+          Result<Fit> fit = Status(CANDOR_OUT_OF_MEMORY, "theme discovery: out of memory");
+          try {  // ParallelChunks' work must not throw
+            fit = FitK(tfidf, counts, candidates[i], per_fit);
+          } catch (const std::bad_alloc&) {
+          }
+          const std::lock_guard<std::mutex> lock(mutex);
+          if (!fit.ok()) {
+            failed[i] = fit.status();
+            continue;
+          }
+          out.mean_coherence[i] = fit->mean;
+          if (best_index == n || fit->mean > out.best.mean ||
+              (fit->mean == out.best.mean && i < best_index)) {
+            out.best = std::move(fit).value();
+            best_index = i;
+          }
+        }
+      });
+  for (const Status& s : failed) {  // the smallest failing k
+    if (!s.ok()) return s;
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::string>>& words,
@@ -111,18 +165,11 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
       candidates.push_back(k);
     }
   }
-  Fit best;
-  bool have = false;
-  for (int32_t k : candidates) {
-    auto fit = FitK(out.tfidf, counts, k, options);
-    if (!fit.ok()) return fit.status();
-    out.k_tried.push_back(k);
-    out.k_coherence.push_back(fit->mean);
-    if (!have || fit->mean > best.mean) {
-      best = std::move(fit).value();
-      have = true;
-    }
-  }
+  auto fits = FitCandidates(out.tfidf, counts, candidates, options);
+  if (!fits.ok()) return fits.status();
+  Fit best = std::move(fits->best);
+  out.k_tried = candidates;
+  out.k_coherence = std::move(fits->mean_coherence);
   const int32_t k = best.nmf.k;
   const int64_t n = counts.rows, m = counts.cols;
 

@@ -126,8 +126,7 @@ Svd TruncatedSvd(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, const NmfOp
   // Halko, Martinsson and Tropp 2011, Algorithm 4.4 (randomized subspace iteration).
   const int64_t smallest = std::min(x.rows, x.cols);
   const int64_t l = std::min<int64_t>(smallest, static_cast<int64_t>(k) + options.oversamples);
-  const int32_t q = options.power_iterations >= 0 ? options.power_iterations
-                    : (k < 0.1 * static_cast<double>(smallest) ? 7 : 4);
+  const int32_t q = options.power_iterations >= 0 ? options.power_iterations : 4;
   candor::internal::RandomStream rng(candor::internal::Mix64(options.seed ^ 0x5356445f4e4d46ull));
   // Two buffers for the whole iteration, updated in place: a fresh large
   // block comes from mmap, and faulting its pages in cost more than the

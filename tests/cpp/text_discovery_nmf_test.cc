@@ -167,6 +167,39 @@ TEST(TextDiscoveryNmf, LossNeverIncreasesAndEqualsTheDirectResidual) {
   }
 }
 
+// Above kNmfParallelWork the fit really runs on several threads (below it,
+// on one): still bit-identical.
+TEST(TextDiscoveryNmf, SameResultOnAnyThreadCountAboveTheParallelThreshold) {
+  constexpr int64_t kRows = 6000, kCols = 1500, kPerRow = 35;
+  constexpr int32_t kThemes = 20;
+  candor::internal::RandomStream rng(17);
+  CsrMatrix x;
+  x.rows = kRows;
+  x.cols = kCols;
+  x.row_ptr.push_back(0);
+  for (int64_t i = 0; i < kRows; ++i) {
+    const int64_t first = static_cast<int64_t>(rng.Uniform() * (kCols - kPerRow));
+    for (int64_t j = 0; j < kPerRow; ++j) {  // a band: sorted, distinct columns
+      x.col.push_back(static_cast<int32_t>(first + j));
+      x.value.push_back(rng.Uniform());
+    }
+    x.row_ptr.push_back(static_cast<int64_t>(x.col.size()));
+  }
+  ASSERT_GE(static_cast<double>(x.nnz()) * kThemes, kNmfParallelWork);
+  NmfOptions o;
+  o.max_iter = 4;
+  o.threads = 1;
+  auto one = Nmf(x, kThemes, o);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  o.threads = 2;
+  auto two = Nmf(x, kThemes, o);
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two->w, one->w);
+  EXPECT_EQ(two->h, one->h);
+  EXPECT_EQ(two->loss, one->loss);
+  EXPECT_LT(one->loss.back(), one->loss.front());
+}
+
 TEST(TextDiscoveryNmf, SameResultOnAnyThreadCount) {
   const CsrMatrix x = FixtureTfidf();
   NmfOptions o;

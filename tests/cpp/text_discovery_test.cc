@@ -137,6 +137,24 @@ TEST(TextDiscovery, GivenKAndSameResultOnAnyThreadCount) {
   for (size_t t = 0; t < 4; ++t) EXPECT_EQ(two->themes[t].label, one->themes[t].label);
 }
 
+TEST(TextDiscovery, ChosenKSameOnAnyThreadCount) {
+  // The candidate fits run side by side; the choice must not depend on it.
+  const Planted p = PlantedCorpus(20);
+  DiscoveryOptions o = Options();
+  o.threads = 1;
+  auto one = DiscoverThemes(p.texts, o);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  for (int32_t threads : {2, 3, 8}) {
+    o.threads = threads;
+    auto many = DiscoverThemes(p.texts, o);
+    ASSERT_TRUE(many.ok());
+    EXPECT_EQ(many->k_tried, one->k_tried) << threads << " threads";
+    EXPECT_EQ(many->k_coherence, one->k_coherence);  // bit-identical
+    EXPECT_EQ(many->weights, one->weights);
+    EXPECT_EQ(many->nmf.h, one->nmf.h);
+  }
+}
+
 TEST(TextDiscovery, EmptyCommentsGetNoTheme) {
   Planted p = PlantedCorpus(10);
   p.texts.push_back(Tokens({}));
