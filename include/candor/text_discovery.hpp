@@ -182,10 +182,12 @@ CANDOR_API Result<CsrMatrix> Tfidf(const CsrMatrix& counts, const TfidfOptions& 
 enum class NmfInit : uint8_t { kNndsvd, kNndsvda, kNndsvdar };
 enum class SvdMethod : uint8_t { kAuto, kExact, kRandomized };
 
-// Nonzeros of X times k from which Nmf uses more than one thread (measured on
-// 2 cores: 117k nonzeros x k = 20 ran as fast on 2 threads as on 1; 470k x 10
-// ran 1.2x faster).
+// Nonzeros of X times k from which Nmf uses more than one thread: for its
+// start (the randomized SVD starts threads for each product), and, from the
+// lower kNmfTeamWork, for the iterations (one team of threads for the whole
+// fit). Measured on 2 cores (bench/RESULTS.md).
 inline constexpr double kNmfParallelWork = 4e6;
+inline constexpr double kNmfTeamWork = 5e5;
 
 struct NmfOptions {
   NmfInit init = NmfInit::kNndsvda;
@@ -195,9 +197,9 @@ struct NmfOptions {
   uint64_t seed = 0;       // randomized SVD and kNndsvdar
   int32_t oversamples = 10;
   int32_t power_iterations = -1;  // -1: the default, 4
-  // 0: all cores; the result never depends on it. Small fits (nonzeros x k
-  // below kNmfParallelWork) run on one thread: starting threads for each
-  // half-step costs more than it saves there.
+  // 0: all cores; the result never depends on it. Small fits run on one
+  // thread (kNmfParallelWork, kNmfTeamWork): starting threads costs more
+  // than it saves there.
   int32_t threads = 0;
 };
 

@@ -46,4 +46,57 @@ size_t ParallelChunks(size_t n, int threads,
   return chunks;
 }
 
+void Barrier::Wait() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const uint64_t round = round_;
+  if (++waiting_ == count_) {
+    waiting_ = 0;
+    ++round_;
+    changed_.notify_all();
+    return;
+  }
+  changed_.wait(lock, [&] { return round_ != round; });
+}
+
+int RunTeam(int threads, const std::function<void(int member, Barrier& barrier)>& body) {
+  const int wanted = ResolveThreadCount(threads);
+  Barrier barrier(wanted);
+  if (wanted == 1) {
+    body(0, barrier);
+    return 1;
+  }
+  // Started threads wait at a gate until the team size is known.
+  std::mutex gate_mutex;
+  std::condition_variable gate_open;
+  bool open = false;
+  std::vector<std::thread> members;
+  try {
+    members.reserve(static_cast<size_t>(wanted - 1));
+  } catch (const std::exception&) {
+  }
+  for (int member = 1; member < wanted; ++member) {
+    try {
+      members.emplace_back([&, member] {
+        {
+          std::unique_lock<std::mutex> lock(gate_mutex);
+          gate_open.wait(lock, [&] { return open; });
+        }
+        body(member, barrier);
+      });
+    } catch (const std::exception&) {
+      break;  // a smaller team
+    }
+  }
+  const int size = static_cast<int>(members.size()) + 1;
+  {
+    const std::lock_guard<std::mutex> lock(gate_mutex);
+    barrier.count_ = size;
+    open = true;
+  }
+  gate_open.notify_all();
+  body(0, barrier);
+  for (std::thread& member : members) member.join();
+  return size;
+}
+
 }  // namespace candor::internal

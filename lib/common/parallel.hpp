@@ -2,8 +2,11 @@
 #ifndef CANDOR_COMMON_PARALLEL_HPP_
 #define CANDOR_COMMON_PARALLEL_HPP_
 
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <mutex>
 
 namespace candor::internal {
 
@@ -22,6 +25,33 @@ size_t ParallelChunks(size_t n, int threads,
 
 // The number of chunks ParallelChunks(n, threads, ...) will use.
 size_t ChunkCount(size_t n, int threads);
+
+// A reusable barrier for the members of one team (RunTeam).
+class Barrier {
+ public:
+  explicit Barrier(int count) : count_(count) {}
+  Barrier(const Barrier&) = delete;
+  Barrier& operator=(const Barrier&) = delete;
+  // Returns once all `count` members have called it in this round.
+  void Wait();
+
+ private:
+  friend int RunTeam(int, const std::function<void(int, Barrier&)>&);
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int count_;
+  int waiting_ = 0;
+  uint64_t round_ = 0;
+};
+
+// Runs body(member, barrier) on up to `threads` threads at once, the caller
+// being member 0, and returns the team size. Unlike ParallelChunks, threads
+// start once for work with many synchronized phases (an iteration that would
+// otherwise start threads per phase). A thread that cannot be started makes
+// the team smaller (down to the caller alone); the barrier counts only the
+// members that run, so bodies must split work by what they take, not by
+// their member number. `body` must not throw.
+int RunTeam(int threads, const std::function<void(int member, Barrier& barrier)>& body);
 
 }  // namespace candor::internal
 

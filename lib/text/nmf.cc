@@ -5,6 +5,7 @@
 #include <candor/text_discovery.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -78,29 +79,6 @@ double UpdateRows(const CsrMatrix& a, const double* other, const double* gram, i
   return cross;
 }
 
-// Updates every row of f on fixed blocks; returns the cross term and puts
-// f^T f (new f) into gram_out. Sums over blocks in block order.
-double HalfStep(const CsrMatrix& a, const double* other, const double* gram, int32_t k,
-                int32_t threads, std::vector<double>* f, std::vector<double>* gram_out) {
-  const int64_t rows = a.rows;
-  const int64_t blocks = internal::BlockCount(rows);
-  const size_t kk = static_cast<size_t>(k) * k;
-  std::vector<double> cross(static_cast<size_t>(blocks), 0.0);
-  std::vector<double> partial(static_cast<size_t>(blocks) * kk, 0.0);
-  internal::ForEachBlock(rows, threads, [&](int64_t b) {
-    const int64_t begin = b * kBlockRows, end = std::min(rows, begin + kBlockRows);
-    cross[b] = UpdateRows(a, other, gram, k, begin, end, f->data());
-    internal::AddBlockGram(f->data(), begin, end, k, partial.data() + b * kk);
-  });
-  gram_out->assign(kk, 0.0);
-  double total = 0;
-  for (int64_t b = 0; b < blocks; ++b) {
-    total += cross[b];
-    for (size_t i = 0; i < kk; ++i) (*gram_out)[i] += partial[b * kk + i];
-  }
-  return total;
-}
-
 // sum_i <X(i, :) H^T, W(i, :)>, row by row (no n x k product is kept).
 double CrossTerm(const CsrMatrix& x, const double* ht, const double* w, int32_t k) {
   double cross = 0;
@@ -122,6 +100,79 @@ double Frobenius2(const std::vector<double>& a, const std::vector<double>& b) {
   return s;
 }
 
+// Per-block results of a half-step, summed in block order afterwards so that
+// the totals never depend on which thread did which block.
+struct BlockSums {
+  BlockSums(int64_t blocks, size_t k_squared)
+      : kk(k_squared), cross(static_cast<size_t>(blocks)), gram(static_cast<size_t>(blocks) * kk) {}
+  // Returns the cross term; puts the Gram matrix of the new factor in gram_out.
+  double Sum(std::vector<double>* gram_out) const {
+    gram_out->assign(kk, 0.0);
+    double total = 0;
+    for (size_t b = 0; b < cross.size(); ++b) {
+      total += cross[b];
+      for (size_t i = 0; i < kk; ++i) (*gram_out)[i] += gram[b * kk + i];
+    }
+    return total;
+  }
+  size_t kk;
+  std::vector<double> cross;
+  std::vector<double> gram;
+};
+
+// Updates the rows of f block by block, taking blocks from `next` until none
+// is left (every member of the team calls it); records each block's cross
+// term and the Gram matrix of its new rows.
+void TakeBlocks(const CsrMatrix& a, const double* other, const double* gram, int32_t k,
+                std::atomic<int64_t>* next, double* f, BlockSums* sums) {
+  const int64_t blocks = static_cast<int64_t>(sums->cross.size());
+  for (int64_t b; (b = next->fetch_add(1)) < blocks;) {
+    std::fill(sums->gram.begin() + b * sums->kk, sums->gram.begin() + (b + 1) * sums->kk, 0.0);
+    const int64_t begin = b * kBlockRows, end = std::min(a.rows, begin + kBlockRows);
+    sums->cross[b] = UpdateRows(a, other, gram, k, begin, end, f);
+    internal::AddBlockGram(f, begin, end, k, sums->gram.data() + b * sums->kk);
+  }
+}
+
+// The HALS iterations on a team of threads started once for the whole fit:
+// both half-steps share out fixed blocks, and member 0 sums them (in block
+// order), records the loss and decides to stop between barriers.
+void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
+             const NmfOptions& options, int32_t threads, std::vector<double>* w,
+             std::vector<double>* ht, std::vector<double>* gram_w, std::vector<double>* gram_h,
+             NmfResult* out) {
+  const size_t kk = static_cast<size_t>(k) * k;
+  BlockSums w_sums(internal::BlockCount(x.rows), kk), h_sums(internal::BlockCount(xt.rows), kk);
+  std::atomic<int64_t> next_w{0}, next_h{0};
+  const double exact_fit = 1e-14 * x2;
+  bool stop = false;  // written by member 0 between barriers
+  candor::internal::RunTeam(threads, [&](int member, candor::internal::Barrier& barrier) {
+    for (int32_t iter = 1; iter <= options.max_iter && !stop; ++iter) {
+      TakeBlocks(x, ht->data(), gram_h->data(), k, &next_w, w->data(), &w_sums);
+      barrier.Wait();
+      if (member == 0) {
+        w_sums.Sum(gram_w);
+        next_w = 0;
+      }
+      barrier.Wait();
+      TakeBlocks(xt, w->data(), gram_w->data(), k, &next_h, ht->data(), &h_sums);
+      barrier.Wait();
+      if (member == 0) {
+        next_h = 0;
+        const double loss = x2 - 2 * h_sums.Sum(gram_h) + Frobenius2(*gram_w, *gram_h);
+        const double previous = out->loss.back();
+        out->loss.push_back(loss);
+        out->iterations = iter;
+        if (loss <= exact_fit || previous - loss <= options.tol * previous) {
+          out->converged = true;
+          stop = true;
+        }
+      }
+      barrier.Wait();
+    }
+  });
+}
+
 }  // namespace
 
 double NmfResult::reconstruction_error() const {
@@ -140,9 +191,10 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   double x2 = 0;
   for (double v : x.value) x2 += v * v;
   if (!(x2 > 0)) return Empty("the matrix has no nonzero entry");
-  const int32_t threads = static_cast<double>(x.nnz()) * k < kNmfParallelWork
-                              ? 1
-                              : candor::internal::ResolveThreadCount(options.threads);
+  const double work = static_cast<double>(x.nnz()) * k;
+  const int32_t all = candor::internal::ResolveThreadCount(options.threads);
+  const int32_t threads = work < kNmfParallelWork ? 1 : all;  // the start's products
+  const int32_t hals_threads = work < kNmfTeamWork ? 1 : all;
 
   const CsrMatrix xt = internal::Transpose(x);
   NmfResult out;
@@ -159,19 +211,7 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   internal::Gram(ht.data(), x.cols, k, gram_h.data(), threads);
   out.loss.push_back(x2 - 2 * CrossTerm(x, ht.data(), w.data(), k) +
                      Frobenius2(gram_w, gram_h));
-  const double exact_fit = 1e-14 * x2;
-  for (int32_t iter = 1; iter <= options.max_iter; ++iter) {
-    HalfStep(x, ht.data(), gram_h.data(), k, threads, &w, &gram_w);
-    const double cross = HalfStep(xt, w.data(), gram_w.data(), k, threads, &ht, &gram_h);
-    const double loss = x2 - 2 * cross + Frobenius2(gram_w, gram_h);
-    const double previous = out.loss.back();
-    out.loss.push_back(loss);
-    out.iterations = iter;
-    if (loss <= exact_fit || previous - loss <= options.tol * previous) {
-      out.converged = true;
-      break;
-    }
-  }
+  Iterate(x, xt, k, x2, options, hals_threads, &w, &ht, &gram_w, &gram_h, &out);
   out.w = std::move(w);
   out.h.assign(static_cast<size_t>(k) * x.cols, 0.0);
   for (int64_t j = 0; j < x.cols; ++j) {

@@ -1,6 +1,7 @@
 // Numerical building blocks in lib/common against scipy and closed forms.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -195,6 +196,30 @@ TEST(Parallel, CoversRangeOnceInOrder) {
   EXPECT_EQ(ChunkCount(3, 8), 3u);
   EXPECT_EQ(ChunkCount(0, 8), 1u);
   EXPECT_GE(ResolveThreadCount(0), 1);
+}
+
+TEST(Parallel, TeamMembersMeetAtEveryBarrier) {
+  for (int threads : {1, 2, 4}) {
+    // Each round, every member adds its contribution; after the barrier every
+    // member must see all of them (a missing wait would let one run ahead).
+    constexpr int kRounds = 200;
+    std::atomic<int> sum{0};
+    std::atomic<int> wrong{0};
+    std::atomic<int> seen_members{0};
+    const int size = RunTeam(threads, [&](int member, Barrier& barrier) {
+      seen_members.fetch_add(1 << member);
+      for (int round = 1; round <= kRounds; ++round) {
+        sum.fetch_add(1);
+        barrier.Wait();
+        if (sum.load() != round * threads) wrong.fetch_add(1);
+        barrier.Wait();
+      }
+    });
+    EXPECT_EQ(size, threads);
+    EXPECT_EQ(seen_members.load(), (1 << threads) - 1);
+    EXPECT_EQ(sum.load(), kRounds * threads);
+    EXPECT_EQ(wrong.load(), 0) << threads << " threads";
+  }
 }
 
 }  // namespace
