@@ -186,7 +186,7 @@ enum class SvdMethod : uint8_t { kAuto, kExact, kRandomized };
 // start (the randomized SVD starts threads for each product), and, from the
 // lower kNmfTeamWork, for the iterations (one team of threads for the whole
 // fit). Measured on 2 cores (bench/RESULTS.md).
-inline constexpr double kNmfParallelWork = 4e6;
+inline constexpr double kNmfParallelWork = 8e6;
 inline constexpr double kNmfTeamWork = 5e5;
 
 struct NmfOptions {

@@ -167,11 +167,11 @@ TEST(TextDiscoveryNmf, LossNeverIncreasesAndEqualsTheDirectResidual) {
   }
 }
 
-// Above kNmfParallelWork the fit really runs on several threads (below it,
-// on one): still bit-identical.
+// Above kNmfParallelWork both the start and the iterations really run on
+// several threads (below kNmfTeamWork, on one): still bit-identical.
 TEST(TextDiscoveryNmf, SameResultOnAnyThreadCountAboveTheParallelThreshold) {
   constexpr int64_t kRows = 6000, kCols = 1500, kPerRow = 35;
-  constexpr int32_t kThemes = 20;
+  constexpr int32_t kThemes = 40;
   candor::internal::RandomStream rng(17);
   CsrMatrix x;
   x.rows = kRows;
