@@ -17,7 +17,7 @@ Full discovery: candor's time covers tokenizing, TF-IDF, 12 fits, coherence
 and labels; sklearn's covers its 12 NMF fits and their NPMI scoring only.
 
 Usage: CANDOR_LIBRARY=build/nmf-rel/libcandor.so PYTHONPATH=bindings/python \
-       /usr/bin/python3 bench/peers_theme_discovery.py [--reps 3] [--seeds 5] [--out bench/out]
+       /usr/bin/python3 bench/peers_theme_discovery.py [--reps 3] [--seeds 10] [--out bench/out]
        [--dump DIR: only write the TF-IDF for bench/nmf_bench.cc]
 """
 import argparse
@@ -83,9 +83,9 @@ def timed(fn, reps):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--reps", type=int, default=3, help="timed runs per seed")
-    parser.add_argument("--seeds", type=int, default=5,
+    parser.add_argument("--seeds", type=int, default=10,
                         help="seeds 0..N-1 of both NMFs (NPMI varies with the start)")
-    parser.add_argument("--ks", default="10,20")
+    parser.add_argument("--ks", default="10,15,20")
     parser.add_argument("--out", default=str(ROOT / "bench" / "out"))
     parser.add_argument("--dump", metavar="DIR",
                         help="write the TF-IDF as CSR arrays for bench/nmf_bench.cc and stop")
