@@ -10,6 +10,7 @@
 //   --data=FILE (bench/data/fine_foods_train.csv)  --reps=N (7)
 //   --taxonomy=FILE (data/taxonomies/cx_starter.json)  --fast-only
 #include <algorithm>
+#include <candor/csv.hpp>
 #include <candor/text.hpp>
 #include <candor/text_taxonomy.hpp>
 #include <cstdio>
@@ -19,13 +20,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "bench_io.hpp"
 #include "text/segment.hpp"
 
 namespace {
 
-// The "review" column (second field) of a quoted RFC 4180 file.
+// The "review" column of the CSV file (candor's own reader).
 std::vector<std::string> ReadReviews(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -34,39 +37,12 @@ std::vector<std::string> ReadReviews(const std::string& path) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const std::string data = buffer.str();
-  std::vector<std::string> reviews;
-  std::string field;
-  size_t column = 0;
-  bool quoted = false, header = true;
-  for (size_t i = 0; i < data.size(); ++i) {
-    const char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',' || c == '\n') {
-      if (column == 1 && !header) reviews.push_back(field);
-      field.clear();
-      column = c == ',' ? column + 1 : 0;
-      if (c == '\n') header = false;
-    } else if (c != '\r') {
-      field += c;
-    }
+  auto columns = candor::ParseCsvColumns(buffer.str(), {"review"});
+  if (!columns.ok()) {
+    std::fprintf(stderr, "%s: %s\n", path.c_str(), columns.status().message().c_str());
+    std::exit(2);
   }
-  return reviews;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
+  return std::move(columns->front());
 }
 
 // This thread's CPU time: the machine is shared, and wall time would count
@@ -86,7 +62,7 @@ double TimePasses(int reps, F&& pass) {
     pass();
     seconds.push_back(ThreadSeconds() - start);
   }
-  return Median(seconds);
+  return candor::bench::Median(seconds);
 }
 
 }  // namespace

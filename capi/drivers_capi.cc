@@ -37,13 +37,8 @@ candor_drivers_options Defaults() {
 
 candor::Status FromC(const candor_drivers_options* options, candor::DriverOptions* out) {
   candor_drivers_options o = Defaults();
-  if (options != nullptr) {
-    if (options->size < sizeof(size_t)) {
-      return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
-                                     ": initialize it with candor_drivers_options_init()");
-    }
-    candor::capi::CopySized(*options, &o);
-  }
+  CANDOR_RETURN_IF_ERROR(
+      candor::capi::ReadSized(options, sizeof(size_t), "candor_drivers_options_init", &o));
   out->l2_penalty = o.l2_penalty;
   out->fit_key_drivers = o.fit_key_drivers != 0;
   out->max_iterations = o.max_iterations;

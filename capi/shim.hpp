@@ -65,6 +65,21 @@ void CopySized(const Options& from, Options* into) {
   std::memcpy(into, &from, from.size < sizeof(Options) ? from.size : sizeof(Options));
 }
 
+// The caller's options, if any, over `*into` (the defaults): from->size must
+// cover at least `minimum` bytes (the oldest layout the library reads), else
+// an error that names the struct's init function.
+template <typename Options>
+Status ReadSized(const Options* from, size_t minimum, const char* init_function,
+                 Options* into) {
+  if (from == nullptr) return OkStatus();
+  if (from->size < minimum) {
+    return InvalidArgument("options->size is " + std::to_string(from->size) +
+                           ": initialize the options with " + init_function + "()");
+  }
+  CopySized(*from, into);
+  return OkStatus();
+}
+
 // The body of every candor_xxx_options_defaults(options, size): `defaults`
 // into the first `size` bytes of the caller's struct, its `size` set to them.
 template <typename Options>

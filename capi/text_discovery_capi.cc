@@ -79,12 +79,8 @@ candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions
 // The caller's (possibly older, shorter) options over the defaults.
 candor::Status ReadOptions(const candor_themes_options* options, candor_themes_options* o) {
   *o = Defaults();
-  if (options == nullptr) return candor::OkStatus();
-  if (options->size < sizeof(size_t)) {
-    return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
-                                   ": initialize it with candor_themes_options_init()");
-  }
-  candor::capi::CopySized(*options, o);
+  CANDOR_RETURN_IF_ERROR(
+      candor::capi::ReadSized(options, sizeof(size_t), "candor_themes_options_init", o));
   return candor::OkStatus();
 }
 

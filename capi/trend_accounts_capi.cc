@@ -38,14 +38,8 @@ candor_account_trend_options Defaults() {
 candor::Status FromC(const candor_account_trend_options* options,
                      candor::AccountTrendOptions* out) {
   candor_account_trend_options o = Defaults();
-  if (options != nullptr) {
-    if (options->size < sizeof(size_t)) {
-      return candor::InvalidArgument(
-          "trend_options->size is " + std::to_string(options->size) +
-          ": initialize it with candor_account_trend_options_init()");
-    }
-    candor::capi::CopySized(*options, &o);
-  }
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t),
+                                                 "candor_account_trend_options_init", &o));
   out->min_responses = o.min_responses;
   out->slope_unit_days = o.slope_unit_days;
   switch (RawEnum(o.split)) {

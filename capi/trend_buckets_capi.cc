@@ -38,12 +38,9 @@ candor_buckets_options Defaults() {
 
 Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* out) {
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
-  if (options->size < offsetof(candor_buckets_options, every) + sizeof(options->every)) {
-    return InvalidArgument("options->size is " + std::to_string(options->size) +
-                           ": initialize options with candor_buckets_options_init()");
-  }
   candor_buckets_options o = Defaults();
-  CopySized(*options, &o);
+  const size_t oldest = offsetof(candor_buckets_options, every) + sizeof(options->every);
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_buckets_options_init", &o));
   switch (RawEnum(o.every)) {
     case CANDOR_PERIOD_DAY: out->every = BucketPeriod::kDay; break;
     case CANDOR_PERIOD_WEEK: out->every = BucketPeriod::kWeek; break;

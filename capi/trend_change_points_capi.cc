@@ -33,12 +33,10 @@ Status FromChangeOptions(const candor_score_options* score_options,
                          const candor_change_point_options* options, ChangePointOptions* out) {
   CANDOR_RETURN_IF_ERROR(FromOptions(score_options, &out->metric, &out->interval, nullptr));
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
-  if (options->size < offsetof(candor_change_point_options, penalty) + sizeof(options->penalty)) {
-    return InvalidArgument("options->size is " + std::to_string(options->size) +
-                           ": initialize options with candor_change_point_options_init()");
-  }
   candor_change_point_options o = ChangePointDefaults();
-  CopySized(*options, &o);
+  const size_t oldest =
+      offsetof(candor_change_point_options, penalty) + sizeof(options->penalty);
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_change_point_options_init", &o));
   switch (RawEnum(o.penalty)) {
     case CANDOR_CHANGE_PENALTY_BIC: out->penalty = ChangePenalty::kBic; break;
     case CANDOR_CHANGE_PENALTY_AIC: out->penalty = ChangePenalty::kAic; break;
