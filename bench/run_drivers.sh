@@ -18,25 +18,12 @@ REPS=${REPS:-7}
 PY_REPS=${PY_REPS:-3}
 PYTHON=${PYTHON:-/usr/bin/python3}
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
-  cmake --build "$BUILD" -j2 --target candor_drivers_bench
-fi
-mkdir -p "$OUT"
+source "$ROOT/bench/run_common.sh"
+build_release_bench candor_drivers_bench
 "$PYTHON" "$ROOT/bench/peers_drivers.py" --generate "$OUT" --rows "$ROWS" --themes "$THEMES" \
   --seed "$SEED"
-{
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-  echo "load before C++: $(cut -d' ' -f1-3 /proc/loadavg)"
-} >"$OUT/env.txt"
-for threads in 1 2; do
-  "$BUILD/bench/candor_drivers_bench" --data="$OUT" --reps="$REPS" \
-    --threads="$threads" >"$OUT/candor_t$threads.json"
-done
-echo "load before Python: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
+write_env
+time_candor_threads candor_drivers_bench
 "$PYTHON" "$ROOT/bench/peers_drivers.py" --time "$OUT" --repetitions "$PY_REPS" >"$OUT/peers.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
 rm -f "$OUT/mentions.i8" "$OUT/scores.f64" "$OUT/offsets.i64" "$OUT/ids.i32"
