@@ -71,7 +71,9 @@
 //
 // Urgency (a fire alarm): phrase rules in five categories (churn, refund,
 // legal, unresolved, safety); a trigger preceded in its clause by a negator
-// within 3 words ("I won't cancel") does not fire. The first trigger of the
+// within 3 words ("I won't cancel") does not fire, except asking for money
+// back ("didn't get a refund", "never got my money back": the negation is
+// the complaint). The first trigger of the
 // highest-priority category (safety > legal > churn > refund > unresolved)
 // gives the reason and the byte span in the source; every category that
 // fired is in a bit mask.

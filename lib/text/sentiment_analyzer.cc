@@ -215,8 +215,9 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
           if (!PhraseKey(text, i, end, k, "\x01", key, &size, &k_last)) continue;
           const TermInfo* trig = Find(table, std::string_view(key, size));
           if (trig == nullptr || trig->urgency < 0) continue;
-          const int category = static_cast<int>(table.triggers[trig->urgency].category);
-          const bool negated = position - last_negator <= 3;
+          const internal::UrgencyTrigger& trigger = table.triggers[trig->urgency];
+          const int category = static_cast<int>(trigger.category);
+          const bool negated = position - last_negator <= 3 && !trigger.fires_when_negated;
           if (!negated) {
             out->urgency.categories |= 1u << (category - 1);
             if (urgent.category == 0 || category < urgent.category) {

@@ -34,6 +34,9 @@ struct UrgencyTrigger {
   const char* pattern;
   UrgencyCategory category;
   const char* reason;  // "mentions cancelling"; the quoted text is appended
+  // Fires even after a negator: "didn't get a refund", "never got my money
+  // back" are the complaint itself, where "won't cancel" is not.
+  bool fires_when_negated = false;
 };
 
 std::vector<RuleWord> RuleWords();

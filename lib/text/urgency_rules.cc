@@ -26,7 +26,7 @@ std::vector<UrgencyTrigger> UrgencyTriggers() {
     {"to the competition|to a competitor|to your competitor|to your competition", C::kChurn, "mentions switching to another provider"},
     {"{close|closing|closed|delete|deleting|deleted} my account", C::kChurn, "mentions closing the account"},
     {"never again|never buying|never ordering|never using|lost a customer|lost my business|taking my business", C::kChurn, "says they will not come back"},
-    {"refund|refunds|refunded|reimburse|reimbursement|money back", C::kRefund, "asks for money back"},
+    {"refund|refunds|refunded|reimburse|reimbursement|money back", C::kRefund, "asks for money back", true},
     {"chargeback|charge back|dispute the charge|disputed the charge|dispute with my bank|called my bank|contacted my bank|credit card company", C::kRefund, "mentions a chargeback"},
     {"return it|return them|return this|returning it|returning them|returned it|returned them|sent it back|sending it back|send it back", C::kRefund, "mentions returning the product"},
     {"still broken|still not working|still doesn't work|still does not work|still isn't|still waiting|still haven't|still have not|still no|still not fixed|still not resolved", C::kUnresolved, "says the problem is still unresolved"},

@@ -53,6 +53,15 @@ TEST(TextUrgency, NegatedTriggersDoNotFire) {
   EXPECT_TRUE(a("Not happy. I will cancel.").urgency.flag);
 }
 
+TEST(TextUrgency, AMissingRefundIsStillARefundComplaint) {
+  Analyze a;
+  ExpectUrgent(a, "I didn't get a refund.", UrgencyCategory::kRefund, "refund");
+  ExpectUrgent(a, "They never gave my money back", UrgencyCategory::kRefund, "money back");
+  ExpectUrgent(a, "No refund, no reply.", UrgencyCategory::kRefund, "refund");
+  // Returning the product stays negatable: keeping it is no alarm.
+  EXPECT_FALSE(a("I won't return it, my kids love it.").urgency.flag);
+}
+
 TEST(TextUrgency, HighestPriorityWinsAndAllCategoriesAreListed) {
   Analyze a;
   const CommentSentiment& r = a("I want a refund: the bars gave me food poisoning.");
