@@ -90,8 +90,11 @@
 //     ctfidf(t, c) = tf(t, c) / sum_t' tf(t', c) * ln(1 + A / f(t)).
 // A theme's key phrases are its terms by c-TF-IDF (its H row when it
 // dominates no document); its label joins the first label_phrases of them,
-// skipping a word that belongs to one of its key phrases and a phrase whose
-// words all appear in an earlier one.
+// skipping a word that belongs to one of its key phrases, a phrase whose
+// words all appear in an earlier one, and, with 3 or more themes, a phrase
+// among the first 2 x label_phrases key phrases of more than half of the
+// themes (a word at the head of most themes, "like" in food reviews, names
+// none of them).
 //
 // Per comment: weights = its W row divided by the row's sum (all 0 when the
 // row is 0), and the dominant theme = argmax of the row, or -1 when the row's

@@ -24,9 +24,10 @@ std::vector<std::string_view> Words(std::string_view phrase) {
 }
 
 // The first `count` phrases, joined by ", ", skipping a word that is part of
-// a key phrase ("customer" next to "customer service") and a phrase whose
-// words all appear in earlier chosen ones.
-std::string Label(const std::vector<std::string>& phrases, int32_t count) {
+// a key phrase ("customer" next to "customer service"), a phrase whose words
+// all appear in earlier chosen ones, and a phrase in `shared`.
+std::string Label(const std::vector<std::string>& phrases, int32_t count,
+                  const std::vector<std::string_view>& shared) {
   std::vector<std::string_view> in_phrases;
   for (const std::string& phrase : phrases) {
     const auto words = Words(phrase);
@@ -40,6 +41,7 @@ std::string Label(const std::vector<std::string>& phrases, int32_t count) {
   int32_t used = 0;
   for (const std::string& phrase : phrases) {
     if (used == count) break;
+    if (contains(shared, phrase)) continue;
     const auto words = Words(phrase);
     if (words.size() == 1 && contains(in_phrases, words[0])) continue;
     if (std::all_of(words.begin(), words.end(),
@@ -110,7 +112,27 @@ void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominan
       theme.key_phrases.push_back(terms.terms[scored[i].second]);
       theme.key_phrase_scores.push_back(scored[i].first);
     }
-    theme.label = Label(theme.key_phrases, label_phrases);
+  }
+  // Phrases at the head of more than half of the themes (with 3 or more).
+  std::vector<std::string_view> shared;
+  if (k >= 3) {
+    const size_t head = static_cast<size_t>(2 * label_phrases);
+    std::vector<std::string_view> heads;
+    for (const DiscoveredTheme& theme : *themes) {
+      const size_t n = std::min(head, theme.key_phrases.size());
+      heads.insert(heads.end(), theme.key_phrases.begin(), theme.key_phrases.begin() + n);
+    }
+    std::sort(heads.begin(), heads.end());
+    for (size_t i = 0; i < heads.size();) {
+      size_t j = i;
+      while (j < heads.size() && heads[j] == heads[i]) ++j;
+      if (2 * (j - i) > static_cast<size_t>(k)) shared.push_back(heads[i]);
+      i = j;
+    }
+  }
+  for (DiscoveredTheme& theme : *themes) {
+    theme.label = Label(theme.key_phrases, label_phrases, shared);
+    if (theme.label.empty()) theme.label = Label(theme.key_phrases, label_phrases, {});
   }
 }
 

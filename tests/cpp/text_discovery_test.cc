@@ -155,6 +155,34 @@ TEST(TextDiscovery, ChosenKSameOnAnyThreadCount) {
   }
 }
 
+TEST(TextDiscovery, AWordAtTheHeadOfMostThemesLabelsNone) {
+  // "like" is in every comment of every theme, twice: a top c-TF-IDF term
+  // of each theme, so it would lead every label; it names none of them.
+  const std::vector<std::vector<std::string>> words = {
+      {"coffee", "roast", "espresso", "beans"},
+      {"dog", "treats", "puppy", "chew"},
+      {"delivery", "package", "shipping", "courier"}};
+  std::vector<TokenizedText> texts;
+  for (int i = 0; i < 60; ++i) {
+    const auto& w = words[i % 3];
+    texts.push_back(Tokens({"like", w[i % 4], ".", "like", w[(i + 1) % 4], w[(i + 2) % 4]}));
+  }
+  DiscoveryOptions o = Options();
+  o.k = 3;
+  o.vocabulary.max_df = 1.0;
+  o.vocabulary.bigrams = false;
+  auto found = DiscoverThemes(texts, o);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  int like_in_heads = 0;
+  for (const DiscoveredTheme& t : found->themes) {
+    const size_t head = std::min<size_t>(6, t.key_phrases.size());
+    like_in_heads += std::count(t.key_phrases.begin(), t.key_phrases.begin() + head, "like");
+    EXPECT_EQ(t.label.find("like"), std::string::npos) << t.label;
+    EXPECT_FALSE(t.label.empty());
+  }
+  EXPECT_GE(like_in_heads, 2);  // so the rule, not the ranking, kept it out
+}
+
 TEST(TextDiscovery, EmptyCommentsGetNoTheme) {
   Planted p = PlantedCorpus(10);
   p.texts.push_back(Tokens({}));
