@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,7 @@ void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
   std::atomic<int64_t> next_w{0}, next_h{0};
   const double exact_fit = 1e-14 * x2;
   bool stop = false;  // written by member 0 between barriers
+  bool out_of_memory = false;
   candor::internal::RunTeam(threads, [&](int member, candor::internal::Barrier& barrier) {
     for (int32_t iter = 1; iter <= options.max_iter && !stop; ++iter) {
       TakeBlocks(x, ht->data(), gram_h->data(), k, &next_w, w->data(), &w_sums);
@@ -161,7 +163,11 @@ void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
         next_h = 0;
         const double loss = x2 - 2 * h_sums.Sum(gram_h) + Frobenius2(*gram_w, *gram_h);
         const double previous = out->loss.back();
-        out->loss.push_back(loss);
+        try {  // a team member must not throw: the others wait at the barrier
+          out->loss.push_back(loss);
+        } catch (const std::bad_alloc&) {
+          out_of_memory = stop = true;
+        }
         out->iterations = iter;
         if (loss <= exact_fit || previous - loss <= options.tol * previous) {
           out->converged = true;
@@ -171,6 +177,7 @@ void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
       barrier.Wait();
     }
   });
+  if (out_of_memory) throw std::bad_alloc();  // as any allocation in Nmf
 }
 
 }  // namespace
