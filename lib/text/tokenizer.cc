@@ -184,23 +184,17 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   out->stems_are_folded = !options.stem;
   size_t next_word = 0;
   for (Token& t : out->tokens) {
-    if (t.kind == TokenKind::kWord) {
-      const uint32_t id = word_ids[next_word++];
-      t.stop_word = stop_index >= 0 && ((words.stop_mask(id) >> stop_index) & 1u) != 0;
-      if (!out->stems_are_folded) {
-        t.stem_begin = static_cast<uint32_t>(out->stems.size());
-        out->stems.append(words.Stem(id, slot));
-      }
-    } else if (!out->stems_are_folded) {
-      t.stem_begin = static_cast<uint32_t>(out->stems.size());
-      out->stems.append(out->text(t));
-    }
+    const bool word = t.kind == TokenKind::kWord;
+    const uint32_t id = word ? word_ids[next_word++] : 0;
+    if (word) t.stop_word = stop_index >= 0 && ((words.stop_mask(id) >> stop_index) & 1u) != 0;
     if (out->stems_are_folded) {
       t.stem_begin = t.folded_begin;
       t.stem_size = t.folded_size;
-    } else {
-      t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
+      continue;
     }
+    t.stem_begin = static_cast<uint32_t>(out->stems.size());
+    out->stems.append(word ? words.Stem(id, slot) : out->text(t));
+    t.stem_size = static_cast<uint32_t>(out->stems.size()) - t.stem_begin;
   }
 
   // Each token belongs to the sentence its first byte is in.
