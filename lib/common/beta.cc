@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "common/normal.hpp"
+
 namespace candor::internal {
 namespace {
 
@@ -24,8 +26,12 @@ double IncompleteBetaFraction(double a, double b, double x) {
   if (std::fabs(d) < kTiny) d = kTiny;
   d = 1.0 / d;
   double f = d;
-  // Iterations needed grow like sqrt(max(a, b)); the cap is generous.
-  const int max_iterations = 1000 + static_cast<int>(20.0 * std::sqrt(std::max(a, b)));
+  // A generous cap: near the mean the fraction converges in about 50-75
+  // iterations for any a and b from 1e4 to 1e13 (measured). Computed in
+  // double and clamped before the conversion, which overflowed int (and
+  // skipped the loop) once max(a, b) passed about 1e16.
+  const int max_iterations =
+      static_cast<int>(std::min(1000.0 + 20.0 * std::sqrt(std::max(a, b)), 1e6));
   for (int m = 1; m <= max_iterations; ++m) {
     const double two_m = 2.0 * m;
     double numerator = m * (b - m) * x / ((a + two_m - 1.0) * (a + two_m));
@@ -88,6 +94,32 @@ double IncompleteBetaFromKernel(double a, double b, double x, double log_kernel)
   return 1.0 - std::exp(log_kernel) * IncompleteBetaFraction(b, a, 1.0 - x) / b;
 }
 
+// From min(a, b) = 1e7 on, the quantile comes from the Cornish-Fisher
+// expansion instead of inverting the CDF: there Newton's steps land so close
+// to the mean that the continued fraction stops converging in double
+// precision (at 1e16 the interval came out inside its own estimate).
+constexpr double kCornishFisherMin = 1e7;
+
+// The Cornish-Fisher expansion of a quantile (Abramowitz and Stegun 1964,
+// 26.2.49) with the Beta's mean, variance, skewness g1 and excess kurtosis g2
+// (Johnson, Kotz and Balakrishnan 1995, ch. 25): w = z + g1 (z^2 - 1) / 6 +
+// g2 (z^3 - 3z) / 24 - g1^2 (2z^3 - 5z) / 36. Both g1 and g2 are
+// O(1 / sqrt(min(a, b))), so the error is O(min(a, b)^-3/2) standard
+// deviations: below 1e-10 of one here.
+double CornishFisherBetaQuantile(double a, double b, double p) {
+  const double total = a + b;
+  const double mean = a / total;
+  const double sd = std::sqrt(a / total * (b / total) / (total + 1.0));
+  const double g1 = 2.0 * (b - a) * std::sqrt(total + 1.0) / ((total + 2.0) * std::sqrt(a * b));
+  const double g2 = 6.0 * ((a - b) * (a - b) * (total + 1.0) - a * b * (total + 2.0)) /
+                    (a * b * (total + 2.0) * (total + 3.0));
+  const double z = NormalQuantile(p);
+  const double z2 = z * z;
+  const double w = z + g1 * (z2 - 1.0) / 6.0 + g2 * z * (z2 - 3.0) / 24.0 -
+                   g1 * g1 * z * (2.0 * z2 - 5.0) / 36.0;
+  return std::clamp(mean + sd * w, 0.0, 1.0);
+}
+
 }  // namespace
 
 double LogGamma(double x) {
@@ -139,6 +171,7 @@ double BetaQuantile(double a, double b, double p) {
   if (!(a > 0.0) || !(b > 0.0) || std::isnan(p) || p < 0.0 || p > 1.0) return kNaN;
   if (p == 0.0) return 0.0;
   if (p == 1.0) return 1.0;
+  if (std::min(a, b) >= kCornishFisherMin) return CornishFisherBetaQuantile(a, b, p);
   // Safeguarded Newton: keep a bracket [lo, hi] with I_lo <= p <= I_hi and
   // fall back to bisection whenever a Newton step leaves it.
   double lo = 0.0;

@@ -60,6 +60,41 @@ Status ValidateScale(int scale_min, int scale_max) {
   return Metric::Mean(scale_min, scale_max).Validate();
 }
 
+// Per-point sums to add to an accumulator's.
+struct PointSums {
+  const std::vector<int64_t>& counts;
+  const std::vector<double>& weight_sums;
+  const std::vector<double>& weight_square_sums;
+};
+
+// into += added, all or nothing: no count, total count or weight sum may
+// overflow. The sums are computed into copies first, so `added` may alias
+// `into` (an accumulator merged with itself) and an error changes nothing.
+Status AddPointSums(const PointSums& added, std::vector<int64_t>* counts,
+                    std::vector<double>* weight_sums, std::vector<double>* weight_square_sums) {
+  std::vector<int64_t> new_counts(counts->size());
+  std::vector<double> new_sums(counts->size());
+  std::vector<double> new_squares(counts->size());
+  int64_t total = 0;
+  for (size_t j = 0; j < counts->size(); ++j) {
+    if (__builtin_add_overflow((*counts)[j], added.counts[j], &new_counts[j]) ||
+        __builtin_add_overflow(total, new_counts[j], &total)) {
+      return OutOfRange("the accumulator would hold more than 2^63 - 1 responses");
+    }
+    new_sums[j] = (*weight_sums)[j] + added.weight_sums[j];
+    new_squares[j] = (*weight_square_sums)[j] + added.weight_square_sums[j];
+    if (!std::isfinite(new_sums[j]) || !std::isfinite(new_squares[j])) {
+      return OutOfRange(
+          "the accumulator's weight sums would overflow a double; "
+          "scale the weights down (estimates do not depend on their scale)");
+    }
+  }
+  counts->swap(new_counts);
+  weight_sums->swap(new_sums);
+  weight_square_sums->swap(new_squares);
+  return OkStatus();
+}
+
 }  // namespace
 
 ScoreAccumulator::ScoreAccumulator(int scale_min, int scale_max)
@@ -79,6 +114,7 @@ Result<ScoreAccumulator> ScoreAccumulator::Create(int scale_min, int scale_max) 
 }
 
 int64_t ScoreAccumulator::count() const {
+  // Add, Merge and Deserialize keep the total within int64_t.
   int64_t total = 0;
   for (int64_t c : counts_) total += c;
   return total;
@@ -88,11 +124,8 @@ Status ScoreAccumulator::Add(const double* scores, const double* weights, size_t
   try {
     internal::Tally tally = internal::Tally::Empty(scale_min_, scale_max_);
     CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, weights, n, &tally));
-    for (size_t j = 0; j < counts_.size(); ++j) {
-      counts_[j] += tally.counts[j];
-      weight_sums_[j] += tally.weight_sums[j];
-      weight_square_sums_[j] += tally.weight_square_sums[j];
-    }
+    CANDOR_RETURN_IF_ERROR(AddPointSums({tally.counts, tally.weight_sums, tally.weight_square_sums},
+                                        &counts_, &weight_sums_, &weight_square_sums_));
     weighted_ = weighted_ || tally.weighted;
     return OkStatus();
   } catch (const std::bad_alloc&) {
@@ -106,12 +139,10 @@ Status ScoreAccumulator::AddInt8(const int8_t* scores, size_t n, int threads) {
     std::vector<int64_t> added(counts_.size(), 0);
     CANDOR_RETURN_IF_ERROR(
         internal::CountInt8Scores(scores, n, scale_min_, scale_max_, threads, added.data()));
-    for (size_t j = 0; j < counts_.size(); ++j) {
-      counts_[j] += added[j];
-      weight_sums_[j] += static_cast<double>(added[j]);
-      weight_square_sums_[j] += static_cast<double>(added[j]);
-    }
-    return OkStatus();
+    // Unit weights: both weight sums grow by the count.
+    const std::vector<double> added_sums(added.begin(), added.end());
+    return AddPointSums({added, added_sums, added_sums}, &counts_, &weight_sums_,
+                        &weight_square_sums_);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory adding scores");
   }
@@ -123,10 +154,12 @@ Status ScoreAccumulator::Merge(const ScoreAccumulator& other) {
                            ".." + std::to_string(other.scale_max_) + " into one on " +
                            std::to_string(scale_min_) + ".." + std::to_string(scale_max_));
   }
-  for (size_t j = 0; j < counts_.size(); ++j) {
-    counts_[j] += other.counts_[j];
-    weight_sums_[j] += other.weight_sums_[j];
-    weight_square_sums_[j] += other.weight_square_sums_[j];
+  try {
+    CANDOR_RETURN_IF_ERROR(
+        AddPointSums({other.counts_, other.weight_sums_, other.weight_square_sums_}, &counts_,
+                     &weight_sums_, &weight_square_sums_));
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory merging accumulators");
   }
   weighted_ = weighted_ || other.weighted_;
   return OkStatus();
@@ -186,6 +219,7 @@ Result<ScoreAccumulator> ScoreAccumulator::Deserialize(std::string_view bytes) {
   try {
     ScoreAccumulator accumulator(scale_min, scale_max);
     accumulator.weighted_ = (flags & 1) != 0;
+    int64_t total = 0;
     for (size_t j = 0; j < points; ++j) {
       const size_t offset = kHeaderBytes + j * kPointBytes;
       const uint64_t count = GetBytes(bytes, offset, 8);
@@ -195,6 +229,13 @@ Result<ScoreAccumulator> ScoreAccumulator::Deserialize(std::string_view bytes) {
           weight_sum < 0 || !std::isfinite(square_sum) || square_sum < 0) {
         return ParseError("accumulator bytes hold an invalid value for score " +
                           std::to_string(scale_min + static_cast<int>(j)));
+      }
+      if (count == 0 && (weight_sum != 0 || square_sum != 0)) {
+        return ParseError("accumulator bytes hold a weight sum without responses for score " +
+                          std::to_string(scale_min + static_cast<int>(j)));
+      }
+      if (__builtin_add_overflow(total, static_cast<int64_t>(count), &total)) {
+        return ParseError("accumulator bytes hold more than 2^63 - 1 responses in total");
       }
       accumulator.counts_[j] = static_cast<int64_t>(count);
       accumulator.weight_sums_[j] = weight_sum;

@@ -12,6 +12,7 @@
 #include "score/estimate_internal.hpp"
 #include "score/p_adjust.hpp"
 #include "score/tally.hpp"
+#include "score/weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -176,7 +177,7 @@ Status EstimateRow(const Metric& metric, const CellTable& table, const internal:
     if (a.ok() && b.ok()) {
       row->vs_rest = internal::CompareGroups(metric, *a, *b, options);
       *p_value = row->vs_rest.p_value;
-      return OkStatus();
+      return internal::CheckReportable(row->vs_rest);
     }
     Comparison& vs_rest = row->vs_rest;
     vs_rest.difference = vs_rest.std_error = vs_rest.ci_low = vs_rest.ci_high = kNaN;
@@ -212,8 +213,9 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
     CANDOR_RETURN_IF_ERROR(
         internal::ValidateResponses(metric.scale_min, metric.scale_max, scores, weights, n));
     const size_t points = static_cast<size_t>(metric.scale_max - metric.scale_min + 1);
+    const internal::ScaledWeights scaled(weights, n);
     CellTable table(segments, points);
-    FillCells(metric, scores, weights, n, segments, &table);
+    FillCells(metric, scores, scaled.data(), n, segments, &table);
 
     internal::Tally total = internal::Tally::Empty(metric.scale_min, metric.scale_max);
     size_t weighted_cells = 0;

@@ -5,6 +5,7 @@
 
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
+#include "score/weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -15,10 +16,11 @@ Result<internal::GroupEstimate> EstimateOneGroup(const Metric& metric, const dou
                                                  const char* name) {
   if (n == 0) return Empty(std::string("group ") + name + " has no responses");
   internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
-  Status status = internal::TallyResponses(scores, weights, n, &tally);
+  const internal::ScaledWeights scaled(weights, n);
+  Status status = internal::TallyResponses(scores, scaled.data(), n, &tally);
   if (!status.ok())
     return Status(status.code(), std::string("group ") + name + ": " + status.message());
-  const internal::ResponsesView responses{scores, weights, n};
+  const internal::ResponsesView responses{scores, scaled.data(), n};
   Result<internal::GroupEstimate> group =
       internal::EstimateGroup(metric, tally, &responses, options, stream);
   if (!group.ok()) {
@@ -41,7 +43,9 @@ Result<Comparison> Compare(const Metric& metric, const double* scores_a, const d
     Result<internal::GroupEstimate> b = EstimateOneGroup(metric, scores_b, weights_b, n_b, options,
                                                          internal::kSecondGroupStream, "b");
     if (!b.ok()) return b.status();
-    return internal::CompareGroups(metric, *a, *b, options);
+    const Comparison comparison = internal::CompareGroups(metric, *a, *b, options);
+    CANDOR_RETURN_IF_ERROR(internal::CheckReportable(comparison));
+    return comparison;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory comparing groups");
   }

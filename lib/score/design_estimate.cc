@@ -24,6 +24,7 @@ Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size
     // invalid input, so the messages below stay the only ones).
     if (std::optional<Estimate> fused =
             internal::TryClusteredMean(metric, scores, n, design, options)) {
+      CANDOR_RETURN_IF_ERROR(internal::CheckReportable(*fused));
       return *fused;
     }
     Result<internal::DesignResponses> responses =
@@ -33,7 +34,10 @@ Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size
     if (!variance.ok()) return variance.status();
     const std::vector<int32_t> everyone(n, 0);
     const internal::DomainMean mean = internal::SummarizeDomain(*responses, everyone, 0);
-    return internal::DomainEstimate(metric, *responses, everyone, 0, mean, *variance, options);
+    const Estimate estimate =
+        internal::DomainEstimate(metric, *responses, everyone, 0, mean, *variance, options);
+    CANDOR_RETURN_IF_ERROR(internal::CheckReportable(estimate));
+    return estimate;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating under a survey design");
   }
@@ -78,7 +82,10 @@ Result<Comparison> CompareGroups(const Metric& metric, const double* scores, siz
         return Empty(std::string("group ") + names[g] + " has zero total weight");
       }
     }
-    return internal::DomainContrast(metric, *responses, in_group, 0, 1, a, b, *variance, options);
+    const Comparison comparison =
+        internal::DomainContrast(metric, *responses, in_group, 0, 1, a, b, *variance, options);
+    CANDOR_RETURN_IF_ERROR(internal::CheckReportable(comparison));
+    return comparison;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory comparing groups under a survey design");
   }

@@ -6,6 +6,7 @@
 #include "score/estimate_internal.hpp"
 #include "score/int8_kernel.hpp"
 #include "score/tally.hpp"
+#include "score/weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -29,8 +30,9 @@ Result<Estimate> EstimateScores(const Metric& metric, const double* scores, cons
     CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
     if (n == 0) return Empty("no responses");
     internal::Tally tally = internal::Tally::Empty(metric.scale_min, metric.scale_max);
-    CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, weights, n, &tally));
-    const internal::ResponsesView responses{scores, weights, n};
+    const internal::ScaledWeights scaled(weights, n);
+    CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, scaled.data(), n, &tally));
+    const internal::ResponsesView responses{scores, scaled.data(), n};
     return EstimateOneGroup(metric, tally, &responses, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating scores");

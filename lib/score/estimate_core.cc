@@ -2,6 +2,7 @@
 // tally, for every interval method (formulas in include/candor/score.hpp).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
@@ -87,6 +88,39 @@ double SampleStandardDeviation(const std::vector<double>& values) {
 }
 
 }  // namespace
+
+namespace {
+
+Status NotReportable(const char* what, double value, double std_error, double low, double high) {
+  char numbers[160];
+  std::snprintf(numbers, sizeof(numbers), "%s %.17g, standard error %.17g, interval [%.17g, %.17g]",
+                what, value, std_error, low, high);
+  return Status(CANDOR_INTERNAL,
+                std::string("internal error: the result is not finite or its interval is "
+                            "inverted (") +
+                    numbers + "); please report the input");
+}
+
+bool Reportable(double value, double std_error, double low, double high) {
+  return std::isfinite(value) && std::isfinite(std_error) && std::isfinite(low) &&
+         std::isfinite(high) && low <= high;
+}
+
+}  // namespace
+
+Status CheckReportable(const Estimate& e) {
+  if (Reportable(e.value, e.std_error, e.ci_low, e.ci_high) && !std::isnan(e.effective_n)) {
+    return OkStatus();
+  }
+  return NotReportable("estimate", e.value, e.std_error, e.ci_low, e.ci_high);
+}
+
+Status CheckReportable(const Comparison& c) {
+  if (Reportable(c.difference, c.std_error, c.ci_low, c.ci_high) && !std::isnan(c.p_value)) {
+    return OkStatus();
+  }
+  return NotReportable("difference", c.difference, c.std_error, c.ci_low, c.ci_high);
+}
 
 double SortedQuantile(const std::vector<double>& sorted, double q) {
   if (sorted.empty()) return kNaN;
@@ -245,6 +279,7 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
   estimate.std_error = standard_error * scale;
   estimate.ci_low = std::clamp(low * scale, metric.LowestValue(), metric.HighestValue());
   estimate.ci_high = std::clamp(high * scale, metric.LowestValue(), metric.HighestValue());
+  CANDOR_RETURN_IF_ERROR(CheckReportable(estimate));
   return group;
 }
 

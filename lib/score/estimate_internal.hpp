@@ -44,6 +44,13 @@ Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const Gro
 // The q-quantile of sorted values, linear interpolation (R's type 7).
 double SortedQuantile(const std::vector<double>& sorted, double q);
 
+// An estimate or comparison fit to return with CANDOR_OK: value, standard
+// error and bounds finite, and ci_low <= ci_high. Inputs are validated (and
+// weights scaled) so that this always holds; if it does not, the error is
+// CANDOR_INTERNAL with the numbers, rather than an OK with a NaN.
+Status CheckReportable(const Estimate& estimate);
+Status CheckReportable(const Comparison& comparison);
+
 // Validates metric and options together.
 Status ValidateRequest(const Metric& metric, const IntervalOptions& options);
 
