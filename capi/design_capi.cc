@@ -8,10 +8,9 @@
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
-
 using candor::capi::Fail;
-using candor::capi::ScoreCall;
 using candor::capi::Required;
+using candor::capi::ScoreCall;
 
 namespace {
 
@@ -19,13 +18,11 @@ namespace {
 candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyDesign* out,
                           std::vector<candor::CalibrationStep>* steps) {
   CANDOR_RETURN_IF_ERROR(Required(design, "design"));
-  if (design->size < offsetof(candor_design, clusters) + sizeof(design->clusters)) {
-    return candor::InvalidArgument("design->size is " + std::to_string(design->size) +
-                                   ": initialize it with candor_design_init()");
-  }
   candor_design d;
   candor_design_init(&d);
-  std::memcpy(&d, design, design->size < sizeof(d) ? design->size : sizeof(d));
+  CANDOR_RETURN_IF_ERROR(
+      candor::capi::ReadSized(design, offsetof(candor_design, clusters) + sizeof(design->clusters),
+                              "candor_design_init", &d));
   out->weights = d.weights;
   out->clusters = d.clusters;
   if (d.calibration != nullptr) {
@@ -35,8 +32,8 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
     }
     if (d.calibration->values.size() != n) {
       return candor::LengthMismatch("design: the calibration has " +
-                                    std::to_string(d.calibration->values.size()) +
-                                    " weights for " + std::to_string(n) + " scores");
+                                    std::to_string(d.calibration->values.size()) + " weights for " +
+                                    std::to_string(n) + " scores");
     }
     out->weights = d.calibration->values.data();
     if (d.calibration->calibration.has_value()) {
@@ -52,15 +49,9 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
 extern "C" {
 
 candor_status candor_design_defaults(candor_design* design, size_t size) {
-  if (design == nullptr) return Fail(candor::InvalidArgument("design is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(candor::InvalidArgument("design size " + std::to_string(size) + " is too small"));
-  }
   candor_design d;
   std::memset(&d, 0, sizeof(d));
-  d.size = size < sizeof(d) ? size : sizeof(d);
-  std::memcpy(design, &d, d.size);
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(d, size, design);
 }
 
 candor_status candor_score_design(const candor_score_options* options, const double* scores,

@@ -36,6 +36,10 @@ Status AdjustFromC(int kind, PAdjust* out) {
   return InvalidArgument("options->p_adjust: unknown method " + std::to_string(kind));
 }
 
+// The oldest score options layout: size and metric.
+constexpr size_t kScoreOptionsOldest =
+    offsetof(candor_score_options, metric) + sizeof(candor_score_options::metric);
+
 candor_score_options Defaults() {
   candor_score_options o;
   std::memset(&o, 0, sizeof(o));
@@ -75,14 +79,9 @@ Status PresetMetric(int preset, Metric* metric, candor_metric* kind) {
 Status FromOptions(const candor_score_options* options, Metric* metric,
                    IntervalOptions* interval, PAdjust* adjust) {
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
-  if (options->size < offsetof(candor_score_options, metric) + sizeof(options->metric)) {
-    return InvalidArgument(
-        "options->size is " + std::to_string(options->size) +
-        ": initialize options with candor_score_options_init()");
-  }
   candor_score_options o = Defaults();
   // Copy what the caller's (possibly older, shorter) struct holds.
-  std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, kScoreOptionsOldest, "candor_score_options_init", &o));
   o.size = sizeof(o);
 
   CANDOR_RETURN_IF_ERROR(MetricFromC(RawEnum(o.metric), &metric->kind));
@@ -145,10 +144,6 @@ candor_status candor_score_options_preset(candor_score_options* options, size_t 
                                           candor_preset preset) {
   using namespace candor;
   if (options == nullptr) return capi::Fail(InvalidArgument("options is NULL"));
-  if (size < offsetof(candor_score_options, metric) + sizeof(options->metric)) {
-    return capi::Fail(InvalidArgument("options size " + std::to_string(size) +
-                                      " is too small to hold a metric"));
-  }
   Metric metric;
   candor_score_options o = capi::Defaults();
   Status s = capi::PresetMetric(capi::RawEnum(preset), &metric, &o.metric);
@@ -159,9 +154,7 @@ candor_status candor_score_options_preset(candor_score_options* options, size_t 
   o.detractor_max = metric.detractor_max;
   o.box_size = metric.box_size;
   // Never write past the caller's struct, which may be older and shorter.
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);
-  return CANDOR_OK;
+  return capi::WriteDefaults(o, size, options, capi::kScoreOptionsOldest);
 }
 
 }  // extern "C"

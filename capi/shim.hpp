@@ -4,22 +4,22 @@
 #define CANDOR_CAPI_SHIM_HPP_
 
 #include <candor.h>
+
 #include <candor/score.hpp>
 #include <candor/status.hpp>
-
 #include <cstring>
 #include <exception>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "option_layouts.hpp"
+
 namespace candor::capi {
 
 // Records `status` as this thread's last error (when not OK); returns its code.
 candor_status Fail(const Status& status);
-inline candor_status Report(const Status& status) {
-  return status.ok() ? CANDOR_OK : Fail(status);
-}
+inline candor_status Report(const Status& status) { return status.ok() ? CANDOR_OK : Fail(status); }
 
 // Runs `body` (returning candor_status) and turns any escaping exception into
 // a status: allocation failure into CANDOR_OUT_OF_MEMORY, anything else into
@@ -58,45 +58,66 @@ int RawEnum(const Enum& value) {
 // can be appended). An older caller's struct is shorter: read only its `size`
 // bytes over the defaults, and never write past them.
 //
+// CheckSize: `size` must end on a field boundary of the struct's layout
+// (capi/option_layouts.hpp), cover at least `minimum` bytes (the oldest
+// layout the library reads) and not exceed the struct this library knows;
+// errors name the struct's init function.
+template <typename Options>
+Status CheckSize(size_t size, size_t minimum, const char* init_function) {
+  const char* name = OptionLayout<Options>::kName;
+  if (size > sizeof(Options)) {
+    return InvalidArgument(std::string(name) + " size " + std::to_string(size) +
+                           " is larger than this library's (" + std::to_string(sizeof(Options)) +
+                           "): the caller was built against a newer candor.h");
+  }
+  if (!IsFieldBoundary<Options>(size, minimum)) {
+    return InvalidArgument(
+        std::string(name) + " size " + std::to_string(size) +
+        (size < minimum ? " is too small" : " ends inside a field, not on a field boundary") +
+        ": initialize the options with " + init_function + "()");
+  }
+  return OkStatus();
+}
+
 // CopySized: the fields `from` holds, over `*into` (the defaults); the caller
-// has checked from.size against its oldest layout.
+// has checked from.size with CheckSize.
 template <typename Options>
 void CopySized(const Options& from, Options* into) {
   std::memcpy(into, &from, from.size < sizeof(Options) ? from.size : sizeof(Options));
 }
 
-// The caller's options, if any, over `*into` (the defaults): from->size must
-// cover at least `minimum` bytes (the oldest layout the library reads), else
-// an error that names the struct's init function.
+// The caller's options, if any, over `*into` (the defaults), after CheckSize.
 template <typename Options>
-Status ReadSized(const Options* from, size_t minimum, const char* init_function,
-                 Options* into) {
+Status ReadSized(const Options* from, size_t minimum, const char* init_function, Options* into) {
   if (from == nullptr) return OkStatus();
-  if (from->size < minimum) {
-    return InvalidArgument("options->size is " + std::to_string(from->size) +
-                           ": initialize the options with " + init_function + "()");
-  }
+  CANDOR_RETURN_IF_ERROR(CheckSize<Options>(from->size, minimum, init_function));
   CopySized(*from, into);
   return OkStatus();
 }
 
 // The body of every candor_xxx_options_defaults(options, size): `defaults`
 // into the first `size` bytes of the caller's struct, its `size` set to them.
+// A size beyond this library's struct (a caller built against a newer
+// header) gets the fields this library knows, and size says how many.
 template <typename Options>
-candor_status WriteDefaults(Options defaults, size_t size, Options* options) {
+candor_status WriteDefaults(Options defaults, size_t size, Options* options,
+                            size_t minimum = sizeof(size_t)) {
   if (options == nullptr) return Fail(InvalidArgument("options is NULL"));
-  if (size < sizeof(size_t)) {
-    return Fail(InvalidArgument("options size " + std::to_string(size) + " is too small"));
+  const size_t known = size < sizeof(Options) ? size : sizeof(Options);
+  if (!IsFieldBoundary<Options>(known, minimum)) {
+    return Fail(InvalidArgument(std::string(OptionLayout<Options>::kName) + " size " +
+                                std::to_string(size) +
+                                " is too small or ends inside a field; pass sizeof the struct"));
   }
-  defaults.size = size < sizeof(Options) ? size : sizeof(Options);
+  defaults.size = known;
   std::memcpy(options, &defaults, defaults.size);
   return CANDOR_OK;
 }
 
 // Reads the C options (honouring their `size` for older callers) into the
 // C++ metric and interval options, validating both.
-Status FromOptions(const candor_score_options* options, Metric* metric,
-                   IntervalOptions* interval, PAdjust* adjust);
+Status FromOptions(const candor_score_options* options, Metric* metric, IntervalOptions* interval,
+                   PAdjust* adjust);
 
 void ToC(const Estimate& e, candor_estimate* out);
 void ToC(const Comparison& c, candor_comparison* out);

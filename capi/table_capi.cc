@@ -1,10 +1,9 @@
 // Response tables read from CSV.
+#include <candor/csv.hpp>
+#include <candor/table.hpp>
 #include <cstddef>
 #include <cstring>
 #include <string>
-
-#include <candor/csv.hpp>
-#include <candor/table.hpp>
 
 #include "shim.hpp"
 
@@ -18,17 +17,18 @@ using candor::capi::Required;
 
 namespace {
 
+// The oldest csv options layout: size and score column.
+constexpr size_t kCsvOptionsOldest =
+    offsetof(candor_csv_options, score_column) + sizeof(const char*);
+
 std::string OrEmpty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 
 candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOptions* out) {
   if (options == nullptr) return candor::OkStatus();  // all defaults
-  if (options->size < offsetof(candor_csv_options, score_column) + sizeof(const char*)) {
-    return candor::InvalidArgument("options->size is " + std::to_string(options->size) +
-                                   ": initialize options with candor_csv_options_init()");
-  }
   candor_csv_options o;
   candor_csv_options_init(&o);
-  std::memcpy(&o, options, options->size < sizeof(o) ? options->size : sizeof(o));
+  CANDOR_RETURN_IF_ERROR(
+      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
   if (o.score_column == nullptr || *o.score_column == '\0') {
     return candor::InvalidArgument("options->score_column is required");
   }
@@ -44,8 +44,7 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   }
   for (size_t j = 0; j < o.n_segment_columns; ++j) {
     if (o.segment_columns[j] == nullptr) {
-      return candor::InvalidArgument("options->segment_columns[" + std::to_string(j) +
-                                     "] is NULL");
+      return candor::InvalidArgument("options->segment_columns[" + std::to_string(j) + "] is NULL");
     }
     out->segment_columns.emplace_back(o.segment_columns[j]);
   }
@@ -85,19 +84,12 @@ candor::Status FindColumn(const candor_table* table, const char* column,
 extern "C" {
 
 candor_status candor_csv_options_defaults(candor_csv_options* options, size_t size) {
-  if (options == nullptr) return Fail(candor::InvalidArgument("options is NULL"));
-  if (size < offsetof(candor_csv_options, score_column) + sizeof(const char*)) {
-    return Fail(candor::InvalidArgument("options size " + std::to_string(size) +
-                                        " is too small to hold a score column"));
-  }
   candor_csv_options o;
   std::memset(&o, 0, sizeof(o));
   o.score_column = "score";
   o.delimiter = ',';
   // Never write past the caller's struct, which may be older and shorter.
-  o.size = size < sizeof(o) ? size : sizeof(o);
-  std::memcpy(options, &o, o.size);
-  return CANDOR_OK;
+  return candor::capi::WriteDefaults(o, size, options, kCsvOptionsOldest);
 }
 
 candor_status candor_table_read_csv(const char* path, const candor_csv_options* options,
@@ -171,8 +163,8 @@ candor_status candor_table_label(const candor_table* table, const char* column, 
     if (!s.ok()) return Fail(s);
     if (code < 0 || static_cast<size_t>(code) >= found->dictionary.size()) {
       return Fail(candor::OutOfRange("code " + std::to_string(code) + " of column '" + column +
-                                     "', which has " +
-                                     std::to_string(found->dictionary.size()) + " levels"));
+                                     "', which has " + std::to_string(found->dictionary.size()) +
+                                     " levels"));
     }
     *label = found->dictionary.Label(code).c_str();
     return CANDOR_OK;
