@@ -958,7 +958,11 @@ CANDOR_API candor_status candor_text_model_load_lexicon_file(candor_text_model* 
 /* The number of lexicon entries. */
 CANDOR_API size_t candor_text_model_lexicon_size(const candor_text_model* model);
 
-/* A taxonomy (JSON, see include/candor/text_taxonomy.hpp), replacing any. */
+/* A taxonomy (JSON, see include/candor/text_taxonomy.hpp), replacing any.
+ * Themes nest at most CANDOR_TAXONOMY_MAX_DEPTH levels (depth 0 to 31); a
+ * deeper taxonomy, or JSON nested deeper than that allows, is
+ * CANDOR_INVALID_ARGUMENT and the model keeps the taxonomy it had. */
+#define CANDOR_TAXONOMY_MAX_DEPTH 32
 CANDOR_API candor_status candor_text_model_load_taxonomy(candor_text_model* model,
                                                          const char* json, size_t size);
 CANDOR_API candor_status candor_text_model_load_taxonomy_file(candor_text_model* model,

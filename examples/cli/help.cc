@@ -202,8 +202,8 @@ no theme.
 Options:
   --text-column NAME    column of comments (default: comment)
   --taxonomy FILE       themes from a JSON taxonomy (format: candor's
-                        include/candor/text_taxonomy.hpp; a starter:
-                        data/taxonomies/cx_starter.json)
+                        include/candor/text_taxonomy.hpp, at most 32 levels
+                        of themes; a starter: data/taxonomies/cx_starter.json)
   --themes K            discover K themes (default: chosen by coherence)
   --seed S              seed of the discovery (default 0)
   --score-column NAME   scores: adds the drivers of the metric

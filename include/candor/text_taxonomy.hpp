@@ -28,13 +28,17 @@
 //   exclude   keywords or phrases: where one occurs in a sentence, that
 //             theme and its descendants are not matched in that sentence
 //             ("slow cooker" keeps a kitchen review out of Response time).
-//   children  sub-themes, to any depth.
+//   children  sub-themes, at most kMaxThemeDepth (32) levels of themes in
+//             all: a top-level theme has depth 0, the deepest depth 31.
 //
 // Unknown fields, empty or missing names, names containing " > ", empty
 // terms, duplicate paths, and a theme with neither terms nor children are
-// CANDOR_INVALID_ARGUMENT; malformed JSON is CANDOR_PARSE_ERROR with the line
-// and column. Themes get dense ids in depth-first order (a parent before its
-// children); each has a path such as "Support > Response time".
+// CANDOR_INVALID_ARGUMENT; so are themes nested deeper than kMaxThemeDepth
+// and JSON nested deeper than kMaxJsonNesting anywhere (checked while
+// parsing, before anything could recurse on it), each error naming the
+// limit; malformed JSON is CANDOR_PARSE_ERROR with the line and column.
+// Themes get dense ids in depth-first order (a parent before its children);
+// each has a path such as "Support > Response time".
 //
 // Matching is per sentence: a hash lookup of each token's folded form and
 // stem (phrases are indexed by their first token), never a scan of all
@@ -58,6 +62,14 @@
 #include <vector>
 
 namespace candor::text {
+
+// The most levels of themes a taxonomy may have (CANDOR_TAXONOMY_MAX_DEPTH).
+inline constexpr int kMaxThemeDepth = CANDOR_TAXONOMY_MAX_DEPTH;
+// The deepest JSON nesting (objects and arrays, the top level included)
+// accepted: room for kMaxThemeDepth levels of themes with their term lists,
+// plus a few, so that a taxonomy a little too deep gets an error naming the
+// theme.
+inline constexpr int kMaxJsonNesting = 2 * kMaxThemeDepth + 8;
 
 struct Theme {
   std::string name;     // "Response time"

@@ -82,6 +82,13 @@ class Compiler {
     }
     const auto children = node.find("children");
     if (children != node.end()) {
+      // Checked before recursing, so recursion is at most kMaxThemeDepth deep.
+      if (children->is_array() && !children->empty() &&
+          out_->themes[id].depth + 1 >= kMaxThemeDepth) {
+        return InvalidArgument(here + ": children nested deeper than " +
+                               std::to_string(kMaxThemeDepth) +
+                               " levels of themes, the most a taxonomy may have");
+      }
       CANDOR_RETURN_IF_ERROR(AddThemes(*children, id, here));
     }
     if (terms == 0 && out_->themes[id].children.empty()) {
@@ -154,12 +161,31 @@ bool IsLanguageCode(const std::string& code) {
 Taxonomy::Taxonomy(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
 
 Result<Taxonomy> Taxonomy::FromJson(std::string_view json) {
+  // nlohmann's parser and destructor are iterative but copying, comparing and
+  // dumping recurse: objects and arrays nested deeper than kMaxJsonNesting are
+  // dropped while parsing (the callback's depth counts enclosing containers)
+  // and the whole taxonomy is refused.
+  bool too_deep = false;
+  const Json::parser_callback_t limit_depth = [&too_deep](int depth, Json::parse_event_t event,
+                                                          Json&) {
+    if (depth < kMaxJsonNesting) return true;
+    if (event != Json::parse_event_t::object_start && event != Json::parse_event_t::array_start) {
+      return true;
+    }
+    too_deep = true;
+    return false;
+  };
   Json root;
   try {
-    root = Json::parse(json.begin(), json.end());
+    root = Json::parse(json.begin(), json.end(), limit_depth);
   } catch (const Json::exception& e) {
     // nlohmann's message names the line and column.
     return ParseError(std::string("taxonomy JSON: ") + e.what());
+  }
+  if (too_deep) {
+    return InvalidArgument("taxonomy JSON: objects and arrays nested deeper than " +
+                           std::to_string(kMaxJsonNesting) + " levels; a taxonomy has at most " +
+                           std::to_string(kMaxThemeDepth) + " levels of themes");
   }
   if (!root.is_object()) return InvalidArgument("taxonomy JSON: the top level must be an object");
   auto compiled = std::make_shared<Compiled>();

@@ -1,6 +1,9 @@
 /* The text-model C ABI from C: options, a batch with sentiment, emotions,
  * urgency, sentences and taxonomy mentions, user lexicons, invalid UTF-8
- * under both policies, thread-count independence, and bad input. */
+ * under both policies, thread-count independence, bad input, and taxonomies
+ * nested too deep. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp */
+
 #include <candor.h>
 
 #include <stdint.h>
@@ -232,10 +235,75 @@ static void test_bad_input(void) {
   candor_text_model_free(model);
 }
 
+/* A chain of `levels` themes, each the only child of the one before, as a
+ * malloc'd JSON string (*size bytes). */
+static char* nested_themes(int levels, size_t* size) {
+  static const char kHead[] = "{\"themes\": [";
+  static const char kTheme[] = "{\"name\": \"t\", \"keywords\": [\"x\"]";
+  static const char kChildren[] = ", \"children\": [";
+  char* json = malloc(sizeof(kHead) + (size_t)levels * (sizeof(kTheme) + sizeof(kChildren) + 2));
+  char* end = json;
+  int i;
+  memcpy(end, kHead, sizeof(kHead) - 1);
+  end += sizeof(kHead) - 1;
+  for (i = 0; i < levels; ++i) {
+    if (i > 0) {
+      memcpy(end, kChildren, sizeof(kChildren) - 1);
+      end += sizeof(kChildren) - 1;
+    }
+    memcpy(end, kTheme, sizeof(kTheme) - 1);
+    end += sizeof(kTheme) - 1;
+  }
+  for (i = 0; i < levels; ++i) {
+    *end++ = '}';
+    *end++ = ']';
+  }
+  *end++ = '}';
+  *size = (size_t)(end - json);
+  return json;
+}
+
+/* Issue 11: a taxonomy nested 10,000 levels overflowed the stack. Now it is
+ * CANDOR_INVALID_ARGUMENT naming the limit, from memory and from a file, and
+ * the model keeps the taxonomy it had. */
+static void test_deep_taxonomy(void) {
+  candor_text_model* model = NULL;
+  size_t size = 0;
+  char* json = NULL;
+  char path[] = "/tmp/candor_deep_taxonomy_XXXXXX";
+  int fd;
+  FILE* file;
+  char limit[64];
+  snprintf(limit, sizeof(limit), "%d levels of themes", CANDOR_TAXONOMY_MAX_DEPTH);
+  CHECK(candor_text_model_new(NULL, &model) == CANDOR_OK);
+  CHECK(candor_text_model_load_taxonomy(model, kTaxonomy, sizeof(kTaxonomy) - 1) == CANDOR_OK);
+
+  json = nested_themes(10000, &size);
+  CHECK(candor_text_model_load_taxonomy(model, json, size) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), limit) != NULL);
+  fd = mkstemp(path);
+  CHECK(fd >= 0);
+  file = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  CHECK(file != NULL && fwrite(json, 1, size, file) == size && fclose(file) == 0);
+  CHECK(candor_text_model_load_taxonomy_file(model, path) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), limit) != NULL);
+  CHECK(strstr(candor_last_error(), path) != NULL);
+  remove(path);
+  free(json);
+  CHECK(candor_text_model_theme_count(model) == 3);
+
+  json = nested_themes(CANDOR_TAXONOMY_MAX_DEPTH, &size);
+  CHECK(candor_text_model_load_taxonomy(model, json, size) == CANDOR_OK);
+  CHECK(candor_text_model_theme_count(model) == CANDOR_TAXONOMY_MAX_DEPTH);
+  free(json);
+  candor_text_model_free(model);
+}
+
 int main(void) {
   test_batch();
   test_lexicons();
   test_invalid_utf8();
   test_bad_input();
+  test_deep_taxonomy();
   return report();
 }

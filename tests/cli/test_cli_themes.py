@@ -152,3 +152,13 @@ def test_bad_input_is_a_clear_error(tmp_path):
     taxonomy = tmp_path / "t.json"
     taxonomy.write_text("{\"themes\": [")
     expect_error(1, "themes", SAMPLE, "--taxonomy", str(taxonomy))
+
+
+def test_deep_taxonomy_is_a_clear_error(tmp_path):
+    # Issue 11: 10,000 nested themes crashed the process (stack overflow).
+    theme = '{"name": "t", "keywords": ["x"]'
+    taxonomy = tmp_path / "deep.json"
+    taxonomy.write_text('{"themes": [' + (theme + ', "children": [') * 9999 + theme +
+                        "}]" * 9999 + "}]}")
+    err = expect_error(1, "themes", SAMPLE, "--taxonomy", str(taxonomy))
+    assert "32 levels of themes" in err and str(taxonomy) in err

@@ -202,6 +202,76 @@ TEST(TextTaxonomy, BadTaxonomiesAreClearErrors) {
   EXPECT_EQ(Taxonomy::FromFile("/nonexistent/taxonomy.json").status().code(), CANDOR_NOT_FOUND);
 }
 
+// A chain of `levels` themes, each the only child of the one before.
+std::string NestedThemes(int levels) {
+  std::string json = R"({"themes": [)";
+  for (int i = 0; i < levels; ++i) {
+    if (i > 0) json += R"(, "children": [)";
+    json += R"({"name": "t", "keywords": ["x"])";
+  }
+  for (int i = 0; i < levels; ++i) json += i + 1 < levels ? "}]" : "}";
+  return json + "]}";
+}
+
+// Bug (issue 11): 10,000 nested themes overflowed the stack of the recursive
+// compiler; JSON nested without limit must not reach anything that recurses.
+TEST(TextTaxonomy, DeepNestingIsAClearErrorNotACrash) {
+  const std::string limit = std::to_string(kMaxThemeDepth) + " levels of themes";
+  const std::string array_bomb = std::string(100000, '[') + std::string(100000, ']');
+  std::string object_bomb;
+  for (int i = 0; i < 100000; ++i) object_bomb += R"({"a": )";
+  object_bomb += "1" + std::string(100000, '}');
+  const std::string cases[] = {
+      NestedThemes(10000),
+      NestedThemes(kMaxThemeDepth + 1),
+      array_bomb,
+      R"({"themes": [{"name": "A", "keywords": ["x"]}], "notes": )" + object_bomb + "}",
+      R"({"themes": [{"name": "A", "keywords": ["x"], "notes": )" + object_bomb + "}]}",
+      R"({"themes": [{"name": "A", "keywords": [)" + array_bomb + "]}]}",
+  };
+  for (const std::string& json : cases) {
+    const Result<Taxonomy> t = Taxonomy::FromJson(json);
+    EXPECT_FALSE(t.ok()) << json.substr(0, 80);
+    if (t.ok()) continue;
+    EXPECT_EQ(t.status().code(), CANDOR_INVALID_ARGUMENT) << t.status().message();
+    EXPECT_NE(t.status().message().find(limit), std::string::npos) << t.status().message();
+  }
+  // Just past the limit the error names the theme whose children are too deep.
+  const std::string message =
+      Taxonomy::FromJson(NestedThemes(kMaxThemeDepth + 1)).status().message();
+  EXPECT_NE(message.find("theme \"t > t > t"), std::string::npos) << message;
+}
+
+TEST(TextTaxonomy, JsonNestingLimitCountsEveryObjectAndArray) {
+  // The top-level object, then `inner` more: kMaxJsonNesting in all parses
+  // (and fails later on the unknown field), one more does not.
+  const auto nested = [](int inner) {
+    std::string notes;
+    for (int i = 1; i < inner; ++i) notes += "[";
+    notes += "{}" + std::string(inner - 1, ']');
+    return R"({"themes": [{"name": "A", "keywords": ["x"]}], "notes": )" + notes + "}";
+  };
+  Status status = Taxonomy::FromJson(nested(kMaxJsonNesting - 1)).status();
+  EXPECT_NE(status.message().find("unknown top-level field"), std::string::npos)
+      << status.message();
+  status = Taxonomy::FromJson(nested(kMaxJsonNesting)).status();
+  EXPECT_EQ(status.code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_NE(status.message().find("nested deeper than " + std::to_string(kMaxJsonNesting)),
+            std::string::npos)
+      << status.message();
+}
+
+TEST(TextTaxonomy, ThemesAtTheDepthLimitLoad) {
+  const Result<Taxonomy> t = Taxonomy::FromJson(NestedThemes(kMaxThemeDepth));
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(t->size(), static_cast<size_t>(kMaxThemeDepth));
+  EXPECT_EQ(t->theme(kMaxThemeDepth - 1).depth, kMaxThemeDepth - 1);
+  EXPECT_EQ(t->Ancestors(kMaxThemeDepth - 1).size(), static_cast<size_t>(kMaxThemeDepth - 1));
+  const Matched m = Match(*t, "x");
+  ASSERT_EQ(m.mentions.size(), 1u);
+  EXPECT_EQ(m.mentions[0].theme, kMaxThemeDepth - 1);  // the most specific
+}
+
 std::string SourceRoot() { return std::string(CANDOR_TEST_DATA) + "/../.."; }
 
 TEST(TextTaxonomy, StarterTaxonomyLoads) {

@@ -195,6 +195,34 @@ def test_languages_and_bad_arguments():
     assert len(tm.analyze([])) == 0
 
 
+def nested_themes(levels):
+    """A chain of `levels` themes, each the only child of the one before."""
+    theme = {"name": "t", "keywords": ["x"]}
+    head = '{"themes": [' + (json.dumps(theme)[:-1] + ', "children": [') * (levels - 1)
+    return head + json.dumps(theme) + "]}" * (levels - 1) + "]}"
+
+
+def test_deep_taxonomies_are_a_clear_error(tmp_path):
+    # Issue 11: 10,000 nested themes crashed the process (stack overflow).
+    deep = nested_themes(10000)
+    path = tmp_path / "deep.json"
+    path.write_text(deep)
+    limit = "%d levels of themes" % tm.TAXONOMY_MAX_DEPTH
+    deep_dict = {"name": "t", "keywords": ["x"]}
+    for _ in range(10000):
+        deep_dict = {"name": "t", "keywords": ["x"], "children": [deep_dict]}
+    for taxonomy in (str(path), deep, {"themes": [deep_dict]}):
+        with pytest.raises(Error) as e:
+            tm.TextModel(taxonomy=taxonomy)
+        assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+        assert limit in e.value.message
+    # The same limit as the C header's.
+    header = (ROOT / "include" / "candor.h").read_text()
+    assert "#define CANDOR_TAXONOMY_MAX_DEPTH %d\n" % tm.TAXONOMY_MAX_DEPTH in header
+    at_limit = tm.TextModel(taxonomy=nested_themes(tm.TAXONOMY_MAX_DEPTH))
+    assert [t.depth for t in at_limit.themes] == list(range(tm.TAXONOMY_MAX_DEPTH))
+
+
 def test_short_comments_get_their_language_from_stop_words():
     # CLD2 is unsure of these (it guesses English for the first two).
     r = tm.analyze(["Este producto es muy bueno y me gusta mucho, lo recomiendo.",

@@ -25,8 +25,8 @@ from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall,
                                  wls_slope)
 from candor.trend_accounts import account_trends
 from candor.text_discovery import Themes, discover_themes
-from candor.text_model import (EMOTIONS, URGENCY_CATEGORIES, TextModel, TextResults, analyze,
-                               emotions, sentiment, urgency)
+from candor.text_model import (EMOTIONS, TAXONOMY_MAX_DEPTH, URGENCY_CATEGORIES, TextModel,
+                               TextResults, analyze, emotions, sentiment, urgency)
 from candor.text_themes import TaxonomyThemes, drivers, themes
 from candor.text_drivers import KeyDriverModel, ThemeDrivers, theme_drivers
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
@@ -48,8 +48,8 @@ __all__ = [
     "ChangePoints", "change_points",
     "account_trends",
     "Themes", "discover_themes",
-    "EMOTIONS", "URGENCY_CATEGORIES", "TextModel", "TextResults", "analyze", "emotions",
-    "sentiment", "urgency",
+    "EMOTIONS", "TAXONOMY_MAX_DEPTH", "URGENCY_CATEGORIES", "TextModel", "TextResults",
+    "analyze", "emotions", "sentiment", "urgency",
     "TaxonomyThemes", "themes", "drivers",
     "KeyDriverModel", "ThemeDrivers", "theme_drivers",
 ]

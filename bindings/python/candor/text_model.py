@@ -25,6 +25,8 @@ EMOTIONS = ("frustration", "anger", "annoyance", "disappointment", "confusion", 
             "gratitude")
 URGENCY_CATEGORIES = ("none", "safety", "legal", "churn", "refund", "unresolved")
 _LEXICON_FORMATS = {"candor": 0, "vader": 1, "afinn": 2}
+# The most levels of themes a taxonomy may have (CANDOR_TAXONOMY_MAX_DEPTH).
+TAXONOMY_MAX_DEPTH = 32
 
 
 class TextOptions(ctypes.Structure):
@@ -272,9 +274,16 @@ class TextModel:
         return int(lib.candor_text_model_lexicon_size(self._handle))
 
     def load_taxonomy(self, taxonomy):
-        """A taxonomy: a dict, a JSON string (starting with "{") or a path."""
+        """A taxonomy: a dict, a JSON string (starting with "{") or a path.
+        Themes nest at most TAXONOMY_MAX_DEPTH levels (CANDOR_INVALID_ARGUMENT)."""
         if isinstance(taxonomy, dict):
-            taxonomy = json.dumps(taxonomy)
+            try:
+                taxonomy = json.dumps(taxonomy)
+            except RecursionError:
+                # Far deeper than the library accepts: its error, not Python's.
+                raise Error("CANDOR_INVALID_ARGUMENT",
+                            "taxonomy: nested deeper than %d levels of themes"
+                            % TAXONOMY_MAX_DEPTH) from None
         if isinstance(taxonomy, str) and taxonomy.lstrip().startswith("{"):
             data = taxonomy.encode("utf-8")
             _lib.check(lib.candor_text_model_load_taxonomy(self._handle, data, len(data)))
