@@ -613,7 +613,14 @@ typedef struct candor_buckets_options {
   size_t size;            /* sizeof(candor_buckets_options); set by _init */
   candor_period every;    /* default MONTH */
   const char* time_zone;  /* IANA name, e.g. "Europe/London"; NULL or default: "UTC".
-                             Read during candor_buckets_new only. */
+                             Read during candor_buckets_new only. A tz database
+                             name, never a file path: 1 to 64 bytes; components
+                             of 1 to 14 of A-Z a-z 0-9 _ - + (not starting with
+                             '-') joined by '/', so "UTC", "Etc/GMT+5",
+                             "EST5EDT", "America/Argentina/Buenos_Aires". A
+                             leading '/', a "." or ".." component, backslash or
+                             ':' is CANDOR_INVALID_ARGUMENT before any file is
+                             opened; so is an unknown zone. */
   int32_t window_days;    /* rolling window of the last N local days; 0 (default): none */
   double half_life_days;  /* exponential weighting half-life; 0 (default): none */
   double power;           /* of the minimal detectable change; default 0.8 */

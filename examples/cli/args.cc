@@ -1,5 +1,6 @@
 #include "args.h"
 
+#include <candor/trend_buckets.hpp>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -679,6 +680,12 @@ Result<Command> ParseTrend(Tokens& tokens) {
       args.time_column = *value;
     } else if (option.name == "tz") {
       if (value->empty()) return InvalidArgument("--tz: empty time zone name");
+      // The name's form is checked now, before the input is read; whether the
+      // zone exists is known once it is loaded.
+      BucketOptions zone;
+      zone.time_zone = *value;
+      const Status form = zone.Validate();
+      if (!form.ok()) return InvalidArgument("--tz: " + form.message());
       args.time_zone = *value;
     } else if (IsMetricOption(option.name)) {
       CANDOR_RETURN_IF_ERROR(

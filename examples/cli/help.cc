@@ -155,7 +155,8 @@ weighted least-squares slope (weights 1/SE^2), with a verdict.
 Options:
   --every P             day, week (ISO, Monday start), month (default), quarter
   --tz ZONE             IANA time zone of the buckets (default UTC), e.g.
-                        Europe/Paris, America/New_York
+                        Europe/Paris, America/New_York, Etc/GMT+5: a tz
+                        database name, never a file path
   --time-column NAME    column of times: ISO 8601 or Unix seconds (default:
                         the first of timestamp, time, date, submitted_at,
                         created_at)

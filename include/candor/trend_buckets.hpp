@@ -6,7 +6,15 @@
 // Calendar. Times are Unix seconds (UTC), in any order, repeats allowed. A
 // response belongs to the bucket holding its local civil time in `time_zone`
 // (IANA name, read from the tz database, e.g. Debian's tzdata in
-// /usr/share/zoneinfo, through Abseil's absl::LoadTimeZone):
+// /usr/share/zoneinfo or $TZDIR, through Abseil's absl::LoadTimeZone).
+// Time zone names are tz database identifiers, never file paths: 1 to 64
+// bytes; components of 1 to 14 characters from A-Z a-z 0-9 '_' '-' '+',
+// not starting with '-', joined by '/' (the tz database's rules for names,
+// theory.html "Timezone identifiers", with the digits and '+' of its legacy
+// names). So "UTC", "Europe/London", "America/Argentina/Buenos_Aires",
+// "Etc/GMT+5" and "EST5EDT" are names; a leading '/', a '.' or '..'
+// component, NUL, backslash or ':' never are, and such a name is refused
+// before any file is opened. Buckets:
 //   day      local midnight to the next local midnight; label "2026-01-31"
 //   week     ISO 8601 week, Monday 00:00 to the next Monday; label
 //            "2026-W03" with the ISO year (the year of the week's Thursday),
@@ -74,9 +82,10 @@
 // per distinct code, in ascending code order, each on the common grid; the
 // change, control limits, rolling and smoothed estimates are within a series.
 //
-// Errors: null scores/times with n > 0, unknown period, empty or unknown time
-// zone (named), window_days < 0, half_life_days < 0, non-finite, power or
-// control_level outside (0, 1), control_k <= 0: CANDOR_INVALID_ARGUMENT.
+// Errors: null scores/times with n > 0, unknown period, a time zone name not
+// of the form above or unknown (named, with the reason), window_days < 0,
+// half_life_days < 0, non-finite, power or control_level outside (0, 1),
+// control_k <= 0: CANDOR_INVALID_ARGUMENT.
 // n = 0: CANDOR_EMPTY. A time outside the sane range, a bad score or weight
 // (named by index), a negative account code: CANDOR_OUT_OF_RANGE. More than
 // kMaxBucketRows rows: CANDOR_UNSUPPORTED. A single bucket is fine (no
@@ -133,13 +142,15 @@ struct BucketResponses {
 
 struct CANDOR_API BucketOptions {
   BucketPeriod every = BucketPeriod::kMonth;
-  std::string time_zone = "UTC";
+  std::string time_zone = "UTC";  // a tz database name (see Calendar above)
   int window_days = 0;        // rolling window in local days; 0: none
   double half_life_days = 0;  // exponential weighting; 0: none
   double power = 0.8;         // for the minimal detectable change
   double control_k = 3;       // control limits: center +/- k sigma_i
   double control_level = 0;   // in (0, 1): k = z_{(1 + level)/2}; 0: use control_k
 
+  // Checks every field; the time zone's form only (whether the zone exists
+  // is known when it is loaded).
   Status Validate() const;
   // k of the control limits.
   double ControlK() const;

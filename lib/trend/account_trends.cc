@@ -52,6 +52,9 @@ int64_t SplitTime(const int64_t* times, size_t n, const AccountTrendOptions& opt
       const int64_t last = *std::max_element(times, times + n);
       const double split = static_cast<double>(last) - kSecondsPerDay * options.recent_days;
       if (split <= -9.2e18) return std::numeric_limits<int64_t>::min();
+      // Near the largest time the difference rounds to 2^63, which does not
+      // convert to int64_t; every smaller double is a whole number in range.
+      if (split >= 0x1p63) return std::numeric_limits<int64_t>::max();
       return static_cast<int64_t>(std::ceil(split));
     }
     case SplitRule::kMedianTime: break;

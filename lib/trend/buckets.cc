@@ -16,6 +16,7 @@
 #include "score/tally.hpp"
 #include "trend/buckets_estimate.hpp"
 #include "trend/calendar.hpp"
+#include "trend/time_zone_name.hpp"
 
 namespace candor {
 namespace {
@@ -159,6 +160,7 @@ Status BucketOptions::Validate() const {
     default:
       return InvalidArgument("unknown period " + std::to_string(static_cast<int>(every)));
   }
+  CANDOR_RETURN_IF_ERROR(internal::CheckTimeZoneName(time_zone));
   if (window_days < 0) {
     return InvalidArgument("window_days must be positive (or 0 for none), got " +
                            std::to_string(window_days));

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "trend/time_zone_name.hpp"
+
 namespace candor::internal {
 namespace {
 
@@ -65,7 +67,9 @@ std::string Label(absl::CivilDay start, BucketPeriod period) {
 }  // namespace
 
 Status LoadZone(std::string_view name, absl::TimeZone* zone) {
-  if (name.empty()) return InvalidArgument("time zone name is empty (use e.g. \"UTC\")");
+  // Abseil opens TZDIR/name (or name itself when absolute): only a name of
+  // the tz database's form may reach it.
+  CANDOR_RETURN_IF_ERROR(CheckTimeZoneName(name));
   if (!absl::LoadTimeZone(std::string(name), zone)) {
     return InvalidArgument("unknown time zone \"" + std::string(name) +
                            "\" (not an IANA name in the tz database, e.g. \"Europe/London\")");

@@ -17,8 +17,9 @@
 
 namespace candor::internal {
 
-// Loads an IANA zone; an empty or unknown name is CANDOR_INVALID_ARGUMENT
-// naming it.
+// Loads an IANA zone; a name not of the tz database's form (see
+// CheckTimeZoneName: checked before any file is opened) or unknown is
+// CANDOR_INVALID_ARGUMENT naming it.
 Status LoadZone(std::string_view name, absl::TimeZone* zone);
 
 // OK when times is non-null (or n = 0) and every time is in the sane range;

@@ -1,12 +1,17 @@
 /* The bucket trend through the C ABI, compiled as C. Reference values are
  * closed forms computed by hand in the comments (NPS trinomial variance,
  * normal p-values, z quantiles) and local calendars checked by hand. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, mkfifo, sigaction */
 #include <candor.h>
-
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -194,10 +199,97 @@ static void test_bad_input(void) {
   candor_buckets_free(NULL);
 }
 
+/* The FIFO of test_time_zone_names, and whether the alarm had to open it. */
+static char fifo_path[64];
+static volatile sig_atomic_t fifo_opened = 0;
+
+/* Opens the FIFO's write end, so a reader blocked on it sees end of file
+ * (open and close are async-signal-safe); retries while nobody reads. */
+static void on_alarm(int signal_number) {
+  int fd = open(fifo_path, O_WRONLY | O_NONBLOCK);
+  (void)signal_number;
+  if (fd >= 0) {
+    fifo_opened = 1;
+    close(fd);
+  } else {
+    alarm(1);
+  }
+}
+
+static candor_status buckets_in(const char* zone) {
+  double scores[3] = {10, 9, 3};
+  int64_t times[3] = {JAN1, JAN1 + 5, JAN1 + 9};
+  candor_score_options so;
+  candor_buckets_options o;
+  candor_buckets* b = NULL;
+  candor_status status;
+  candor_score_options_init(&so);
+  candor_buckets_options_init(&o);
+  o.time_zone = zone;
+  status = candor_buckets_new(&so, &o, scores, times, 3, NULL, NULL, NULL, &b);
+  candor_buckets_free(b);
+  return status;
+}
+
+/* Refused as a name, with the reason and the form of a valid name. */
+static int refused(const char* zone, const char* reason) {
+  return buckets_in(zone) == CANDOR_INVALID_ARGUMENT &&
+         strstr(candor_last_error(), "is not a tz database name") != NULL &&
+         strstr(candor_last_error(), reason) != NULL &&
+         strstr(candor_last_error(), "\"Europe/London\"") != NULL;
+}
+
+static void test_time_zone_names(void) {
+  const char* up = "../../../../../../../../../../../../../../../../";
+  char dir[] = "/tmp/candor_tz_XXXXXX";
+  char name[256];
+  char long_name[77];
+  size_t i;
+  struct sigaction action;
+  /* IANA names, legacy ones with digits and '+' too. */
+  CHECK(buckets_in("UTC") == CANDOR_OK);
+  CHECK(buckets_in("Etc/GMT+5") == CANDOR_OK);
+  CHECK(buckets_in("America/Argentina/Buenos_Aires") == CANDOR_OK);
+  CHECK(buckets_in("EST5EDT") == CANDOR_OK);
+  /* File paths. */
+  CHECK(refused("/usr/share/zoneinfo/Asia/Tokyo", "starts with '/'"));
+  CHECK(refused("../../../../usr/share/zoneinfo/Asia/Tokyo", "'..' component"));
+  CHECK(refused("file:/usr/share/zoneinfo/Asia/Tokyo", "contains ':'"));
+  CHECK(refused("Asia\\Tokyo", "backslash"));
+  CHECK(refused("", "empty"));
+  /* 76 bytes of valid components: "AAAAAAAAAA/AAAAAAAAAA/...". */
+  for (i = 0; i < sizeof(long_name) - 1; ++i) long_name[i] = i % 11 == 10 ? '/' : 'A';
+  long_name[sizeof(long_name) - 1] = '\0';
+  CHECK(refused(long_name, "more than 64"));
+  CHECK(refused("Europe/Abcdefghijklmno", "more than 14"));
+
+  /* A FIFO reached through '..': opening it would block until a writer
+   * comes. The alarm opens the write end after 5 s, so a regression fails
+   * instead of hanging. */
+  if (mkdtemp(dir) == NULL) {
+    CHECK(0); /* mkdtemp failed */
+    return;
+  }
+  snprintf(fifo_path, sizeof(fifo_path), "%s/fifo", dir);
+  CHECK(mkfifo(fifo_path, 0600) == 0);
+  snprintf(name, sizeof(name), "%s%s", up, fifo_path + 1);
+  memset(&action, 0, sizeof(action));
+  action.sa_handler = on_alarm;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGALRM, &action, NULL); /* no SA_RESTART: a blocked open returns */
+  alarm(5);
+  CHECK(refused(name, "'..' component"));
+  alarm(0);
+  CHECK(!fifo_opened);
+  unlink(fifo_path);
+  rmdir(dir);
+}
+
 int main(void) {
   test_defaults();
   test_two_months();
   test_time_zone_and_rolling();
   test_bad_input();
+  test_time_zone_names();
   return report();
 }

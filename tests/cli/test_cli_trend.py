@@ -12,13 +12,14 @@ import io
 import json
 import math
 import os
+import subprocess
 import zoneinfo
 
 import numpy as np
 import pytest
 from scipy import stats
 
-from cli_helpers import SOURCE_DIR, expect_error, run
+from cli_helpers import CLI, SOURCE_DIR, expect_error, run
 
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 ZONE = "America/New_York"
@@ -198,6 +199,45 @@ def test_account_ranking_slopes_match_statsmodels(rows):
 def test_bad_input_is_a_clear_error(args, code, needle):
     err = expect_error(code, "trend", SAMPLE, *args)
     assert needle in err
+
+
+# --tz takes a tz database name, never a file path (a usage error, exit 2).
+ZONEINFO = os.environ.get("TZDIR") or "/usr/share/zoneinfo"
+UP_TO_ROOT = "../" * 16  # from the tz directory to '/' (extra '..' stay at '/')
+
+
+@pytest.mark.parametrize("tz, needle", [
+    (ZONEINFO + "/Asia/Tokyo", "starts with '/'"),
+    (UP_TO_ROOT + ZONEINFO[1:] + "/Asia/Tokyo", "'..' component"),
+    ("file:" + ZONEINFO + "/Asia/Tokyo", "contains ':'"),
+    ("Asia\\Tokyo", "backslash"),
+    ("Abcdefghij/" * 6 + "Abcdefghij", "more than 64"),
+])
+def test_tz_file_paths_are_refused(tz, needle):
+    err = expect_error(2, "trend", SAMPLE, "--tz", tz)
+    assert "--tz" in err and "is not a tz database name" in err and needle in err, err
+    assert '"Europe/London"' in err, err
+
+
+def test_tz_fifo_behind_dotdot_is_refused_without_opening_it(tmp_path):
+    # Opening a FIFO blocks until a writer comes: the time limit makes a
+    # regression fail instead of hang.
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.run([CLI, "trend", SAMPLE, "--tz", UP_TO_ROOT + str(fifo)[1:]],
+                          capture_output=True, timeout=30)
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 2, err
+    assert "'..' component" in err, err
+
+
+@pytest.mark.parametrize("tz", ["UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires",
+                                "EST5EDT"])
+def test_tz_iana_names_still_work(rows, tz):
+    rc, out, err = run("trend", SAMPLE, "--every", "month", "--tz", tz, "--format", "json")
+    assert rc == 0, err
+    labels = [b["bucket"] for b in json.loads(out)["series"][0]["buckets"]]
+    assert labels == list(by_month(rows, tz)), tz
 
 
 def test_file_without_time_column(tmp_path):

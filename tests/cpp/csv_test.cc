@@ -629,6 +629,18 @@ TEST(Timestamp, InvalidDatesAndTimes) {
   }
 }
 
+// The extreme corners of the ISO form (years 0000 and 9999 with the largest
+// offsets: within +/-2^38 seconds, far from int64_t overflow) and an
+// unbounded fraction are exact.
+TEST(Timestamp, ExtremesOfTheIsoForm) {
+  // 0000-01-01 is day -719528 (Hinnant's days_from_civil; year 0 is a leap year).
+  EXPECT_EQ(*ParseTimestamp("0000-01-01T00:00:00+23:59"), -62167219200 - 86340);
+  EXPECT_EQ(*ParseTimestamp("9999-12-31T23:59:59-23:59"), 253402300799 + 86340);
+  EXPECT_EQ(*ParseTimestamp("0000-02-29"), -62167219200 + 59 * 86400);  // 31 + 28 days on
+  const std::string long_fraction = "2024-01-15T10:30:45." + std::string(100000, '9') + "Z";
+  EXPECT_EQ(*ParseTimestamp(long_fraction), 1705314645);
+}
+
 TEST(Timestamp, MalformedText) {
   for (const char* text : {"",
                            "abc",

@@ -360,6 +360,27 @@ TEST(AccountTrendsTest, SplitRules) {
   EXPECT_EQ(t->rows[0].status, AccountTrendStatus::kOk);  // the slope is still tested
 }
 
+TEST(AccountTrendsTest, LastDaysSplitNearTheLargestTime) {
+  // max t - 86400 * recent_days rounds to 2^63 as a double, which does not
+  // convert back to int64_t (it came out as INT64_MIN: every response was
+  // "recent").
+  Responses r;
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  for (int i = 0; i < 12; ++i) {
+    r.scores.push_back(i % 11);
+    r.times.push_back(kMax - 11 + i);
+    r.accounts.push_back(0);
+  }
+  AccountTrendOptions options;
+  options.split = SplitRule::kLastDays;
+  options.recent_days = 1e-6;  // 0.0864 s
+  Result<AccountTrends> t = RunTrends(r, false, options);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->split_time, kMax);
+  EXPECT_EQ(t->rows[0].recent_vs_earlier.a.n, 1);  // only the response at kMax
+  EXPECT_EQ(t->rows[0].recent_vs_earlier.b.n, 11);
+}
+
 TEST(AccountTrendsTest, UndefinedSlopesAreFlaggedNotFatal) {
   Responses r;
   for (int i = 0; i < 12; ++i) {  // account 0: one time; account 1: leverage 1 under HC3

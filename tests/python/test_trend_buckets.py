@@ -3,7 +3,10 @@ isocalendar, groupby), statistics against the numpy/scipy closed forms of
 tests/crosscheck/trend_buckets_reference.py (fixtures in tests/data/trend_buckets)
 and against scipy.stats directly, and bad input."""
 import datetime as dt
+import os
 import pathlib
+import shutil
+import threading
 
 import numpy as np
 import pandas as pd
@@ -149,3 +152,92 @@ def test_bad_input_is_a_clear_error():
     with pytest.raises(candor.Error) as e:
         candor.trend(scores, times, accounts=["a", "b"])
     assert e.value.status == "CANDOR_LENGTH_MISMATCH"
+
+
+# Time zone names are tz database identifiers, never file paths.
+ZONEINFO = pathlib.Path(os.environ.get("TZDIR") or "/usr/share/zoneinfo")
+UP_TO_ROOT = "../" * 16  # from the tz directory to '/' (extra '..' stay at '/')
+JAN1_4AM = 1767225600 + 4 * 3600  # 2026-01-01 04:00 UTC
+
+
+def refused(tz, reason):
+    with pytest.raises(candor.Error) as e:
+        candor.trend([10, 9, 3], [JAN1_4AM, JAN1_4AM + 5, JAN1_4AM + 9], tz=tz)
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+    assert "is not a tz database name" in str(e.value), str(e.value)
+    assert reason in str(e.value), str(e.value)
+    return str(e.value)
+
+
+@pytest.mark.parametrize("tz, reason", [
+    (str(ZONEINFO / "Asia" / "Tokyo"), "starts with '/'"),
+    (UP_TO_ROOT + str(ZONEINFO / "Asia" / "Tokyo")[1:], "'..' component"),
+    ("Asia/../Asia/Tokyo", "'..' component"),
+    ("./UTC", "'.' component"),
+    ("file:" + str(ZONEINFO / "Asia" / "Tokyo"), "contains ':'"),
+    ("Asia\\Tokyo", "backslash"),
+    ("Europe/" + "L" * 15, "more than 14"),
+    ("Abcdefghij/" * 6 + "Abcdefghij", "more than 64"),
+])
+def test_time_zone_paths_are_refused(tz, reason):
+    assert "\"Europe/London\"" in refused(tz, reason)
+
+
+def test_time_zone_copied_file_is_refused(tmp_path):
+    copy = tmp_path / "Tokyo"
+    shutil.copyfile(ZONEINFO / "Asia" / "Tokyo", copy)
+    refused(UP_TO_ROOT + str(copy)[1:], "'..' component")
+    refused(str(copy), "starts with '/'")
+
+
+def test_time_zone_with_nul_is_refused_not_cut():
+    # A C string ends at the NUL: ctypes would pass "Asia/Tokyo" alone.
+    with pytest.raises(candor.Error) as e:
+        candor.trend([10, 9, 3], [JAN1_4AM, JAN1_4AM + 5, JAN1_4AM + 9],
+                     tz="Asia/Tokyo\0/../../x")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+    assert "NUL" in str(e.value)
+
+
+def test_empty_time_zone_is_refused():
+    with pytest.raises(candor.Error) as e:
+        candor.trend([10, 9, 3], [JAN1_4AM, JAN1_4AM + 5, JAN1_4AM + 9], tz="")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "empty" in str(e.value)
+
+
+def test_fifo_behind_dotdot_is_refused_without_opening_it(tmp_path):
+    # Opening a FIFO blocks until a writer comes: after 5 s the watchdog opens
+    # the write end, so a regression fails here instead of hanging.
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    done, opened = threading.Event(), threading.Event()
+
+    def watchdog():
+        if done.wait(5):
+            return
+        while not done.wait(0.01):
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+                opened.set()
+            except OSError:  # nobody reads it (yet)
+                pass
+
+    thread = threading.Thread(target=watchdog)
+    thread.start()
+    try:
+        refused(UP_TO_ROOT + str(fifo)[1:], "'..' component")
+    finally:
+        done.set()
+        thread.join()
+    assert not opened.is_set(), "the FIFO was opened as a zone file"
+
+
+def test_iana_names_still_work():
+    for tz in ("UTC", "Etc/GMT+5", "America/Argentina/Buenos_Aires", "EST5EDT", "GMT-0"):
+        frame = candor.trend([10, 9, 3], [JAN1_4AM, JAN1_4AM + 5, JAN1_4AM + 9], every="day",
+                             tz=tz)
+        local = pd.Timestamp(JAN1_4AM, unit="s", tz="UTC").tz_convert(tz)
+        assert list(frame["bucket"]) == [local.strftime("%Y-%m-%d")], tz
+    # Etc/GMT+5 is UTC-5 (POSIX sign): 04:00 UTC is still the last day of 2025.
+    frame = candor.trend([10], [JAN1_4AM], every="day", tz="Etc/GMT+5")
+    assert list(frame["bucket"]) == ["2025-12-31"]

@@ -129,6 +129,11 @@ def _options(every, tz, window_days, half_life_days, power, control_k, control_l
     options.every = _PERIODS[key]
     if not isinstance(tz, str):
         raise Error("CANDOR_INVALID_ARGUMENT", "tz must be an IANA name, got %r" % (tz,))
+    if "\0" in tz:
+        # The C library reads a NUL-terminated string: it would see only the
+        # part before the NUL.
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "time zone %r is not a tz database name: it contains a NUL character" % (tz,))
     options.time_zone = tz.encode("utf-8")
     if window_days is not None:
         options.window_days = _convert._int32("window_days", window_days)
@@ -178,7 +183,10 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
           control_level=None, scale=None, box=None, promoter_min=None, detractor_max=None,
           interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """`metric` per calendar bucket of `every` ("day", "week" (ISO, Monday
-    start), "month" or "quarter") in the IANA time zone `tz`.
+    start), "month" or "quarter") in the IANA time zone `tz`: a tz database
+    name such as "UTC", "Europe/London" or "Etc/GMT+5", never a file path
+    (components of 1 to 14 ASCII letters, digits, '_', '-' or '+' joined by
+    '/', at most 64 characters; no NUL).
 
     times: Unix seconds (int64), numpy datetime64 or pandas datetimes (aware
     ones converted to UTC, naive ones read as UTC), in any order. weights: an
