@@ -14,6 +14,18 @@
  *    callers compiled against an older header.
  *  - Every call is reentrant. Thread-safety of each handle is documented at
  *    the handle.
+ *  - Language: C99 or later, or C++. The ABI is spelled in <stdint.h>'s
+ *    fixed-width types and the option initializers are static inline; a C89
+ *    compiler stops at the #error below instead of failing further down.
+ *  - ABI (rules and baseline: abi/README.md): libcandor.so.<major> exports
+ *    these candor_* functions and nothing else. Within a major version no
+ *    function or struct field changes or disappears; option structs grow only
+ *    at their end. Enum-typed fields and parameters are 4 bytes, like
+ *    int32_t, on every supported ABI (checked below: -fshort-enums is not
+ *    supported). `char` fields are one byte; `int` parameters are 32 bits.
+ *    Structs without a `size` field (candor_margin, candor_covariate,
+ *    candor_theme_mentions, and every output struct) are frozen: they never
+ *    change, and a successor would be a new struct with a new name.
  *
  * Statistics: every estimate carries a standard error, an interval, n and the
  * effective n. Formulas and references are documented in the C++ header that
@@ -21,6 +33,11 @@
  */
 #ifndef CANDOR_H_
 #define CANDOR_H_
+
+#if !defined(__cplusplus) && !defined(_MSC_VER) && \
+    (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)
+#error "candor.h requires C99 or later (or C++): compile with -std=c99 or newer"
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -56,6 +73,11 @@ typedef enum candor_status {
   CANDOR_INTERNAL = 11,        /* a bug in candor: please report it */
   CANDOR_NOT_CONVERGED = 12    /* an iterative fit did not converge */
 } candor_status;
+
+/* Enums are int-sized in the struct layouts below; a compiler that packs
+ * them smaller (-fshort-enums) would read and write the wrong bytes, so it
+ * fails here instead. */
+typedef char candor_enums_are_4_bytes_[sizeof(candor_status) == sizeof(int32_t) ? 1 : -1];
 
 /* The message of the last failure on this thread ("" if none). The pointer
  * stays valid until the next failing candor call on the same thread. */
@@ -277,7 +299,8 @@ typedef struct candor_weights candor_weights;
 
 /* A categorical variable of the respondents with its population totals:
  * codes[i] in 0..levels-1 for each respondent, population[level] the total
- * (count, or any size measure) of the target population in that level. */
+ * (count, or any size measure) of the target population in that level.
+ * Frozen (no `size` field; passed in arrays): it will never change. */
 typedef struct candor_margin {
   const char* name;           /* used in messages; may be NULL */
   const int32_t* codes;       /* one per respondent */
@@ -286,7 +309,8 @@ typedef struct candor_margin {
 } candor_margin;
 
 /* A covariate of the whole invited population (IPW, balance): numeric values
- * or categorical codes (exactly one of the two), one per invited customer. */
+ * or categorical codes (exactly one of the two), one per invited customer.
+ * Frozen (no `size` field; passed in arrays): it will never change. */
 typedef struct candor_covariate {
   const char* name;
   const double* numeric;
@@ -1195,7 +1219,8 @@ static inline void candor_drivers_options_init(candor_drivers_options* options) 
  * of comment i at offsets[i] .. offsets[i + 1]) or pairs (pair_comments[k]
  * mentions pair_themes[k], k < pairs). Set exactly one of offsets and
  * pair_comments. Repeated ids count once. names: `themes` strings or NULL
- * ("theme <j>"). Everything is read during candor_drivers_new only. */
+ * ("theme <j>"). Everything is read during candor_drivers_new only.
+ * Frozen (no `size` field): it will never change. */
 typedef struct candor_theme_mentions {
   size_t themes;
   const char* const* names;

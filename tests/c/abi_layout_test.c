@@ -1,0 +1,593 @@
+/* The layout of every public struct and the value of every enumerator of
+ * include/candor.h, pinned: a change fails to compile here, not only in
+ * scripts/abi-check.sh. Written by scripts/gen-abi-layout-test.py from the
+ * header as it was; regenerate only after an allowed change (abi/README.md)
+ * and review the diff.
+ *
+ * Field types and enum values are checked everywhere; sizes, alignments and
+ * offsets are the x86_64 (LP64, System V) ones and are checked there. The
+ * program itself checks that each size-versioned option struct's _init
+ * records sizeof(struct) in its `size` field. */
+#include <candor.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check.h"
+
+#if defined(__x86_64__) && defined(__LP64__)
+#define PINNED(cond) _Static_assert(cond, #cond)
+#else
+#define PINNED(cond) _Static_assert(1, "layouts are pinned on x86_64 only")
+#endif
+
+/* A struct's size and alignment; a field's type and offset. */
+#define STRUCT(s, size, align) PINNED(sizeof(s) == (size) && _Alignof(s) == (align))
+#define FIELD(s, f, type, offset)                                                      \
+  _Static_assert(_Generic(((s*)0)->f, type : 1, default : 0), #s "." #f " is " #type); \
+  PINNED(offsetof(s, f) == (offset))
+/* Enums are as wide as int32_t (candor.h says so; -fshort-enums breaks it). */
+#define ENUM(e) _Static_assert(sizeof(e) == sizeof(int32_t), #e " is 4 bytes")
+#define VALUE(name, value) _Static_assert((name) == (value), #name " is " #value)
+
+/* candor_score_options: size-versioned: grows only at its end. */
+STRUCT(candor_score_options, 80, 8);
+FIELD(candor_score_options, size, size_t, 0);
+FIELD(candor_score_options, metric, candor_metric, 8);
+FIELD(candor_score_options, scale_min, int32_t, 12);
+FIELD(candor_score_options, scale_max, int32_t, 16);
+FIELD(candor_score_options, promoter_min, int32_t, 20);
+FIELD(candor_score_options, detractor_max, int32_t, 24);
+FIELD(candor_score_options, box_size, int32_t, 28);
+FIELD(candor_score_options, interval, candor_interval, 32);
+FIELD(candor_score_options, level, double, 40);
+FIELD(candor_score_options, prior, double, 48);
+FIELD(candor_score_options, replicates, int32_t, 56);
+FIELD(candor_score_options, seed, uint64_t, 64);
+FIELD(candor_score_options, threads, int32_t, 72);
+FIELD(candor_score_options, p_adjust, candor_p_adjust, 76);
+
+/* candor_estimate: frozen. */
+STRUCT(candor_estimate, 56, 8);
+FIELD(candor_estimate, value, double, 0);
+FIELD(candor_estimate, std_error, double, 8);
+FIELD(candor_estimate, ci_low, double, 16);
+FIELD(candor_estimate, ci_high, double, 24);
+FIELD(candor_estimate, level, double, 32);
+FIELD(candor_estimate, n, int64_t, 40);
+FIELD(candor_estimate, effective_n, double, 48);
+
+/* candor_comparison: frozen. */
+STRUCT(candor_comparison, 152, 8);
+FIELD(candor_comparison, difference, double, 0);
+FIELD(candor_comparison, std_error, double, 8);
+FIELD(candor_comparison, ci_low, double, 16);
+FIELD(candor_comparison, ci_high, double, 24);
+FIELD(candor_comparison, p_value, double, 32);
+FIELD(candor_comparison, a, candor_estimate, 40);
+FIELD(candor_comparison, b, candor_estimate, 96);
+
+/* candor_breakdown_row: frozen. */
+STRUCT(candor_breakdown_row, 224, 8);
+FIELD(candor_breakdown_row, codes, const int32_t*, 0);
+FIELD(candor_breakdown_row, estimate, candor_estimate, 8);
+FIELD(candor_breakdown_row, vs_rest, candor_comparison, 64);
+FIELD(candor_breakdown_row, p_adjusted, double, 216);
+
+/* candor_margin: frozen. */
+STRUCT(candor_margin, 32, 8);
+FIELD(candor_margin, name, const char*, 0);
+FIELD(candor_margin, codes, const int32_t*, 8);
+FIELD(candor_margin, population, const double*, 16);
+FIELD(candor_margin, levels, size_t, 24);
+
+/* candor_covariate: frozen. */
+STRUCT(candor_covariate, 32, 8);
+FIELD(candor_covariate, name, const char*, 0);
+FIELD(candor_covariate, numeric, const double*, 8);
+FIELD(candor_covariate, codes, const int32_t*, 16);
+FIELD(candor_covariate, levels, int32_t, 24);
+
+/* candor_weight_summary: frozen. */
+STRUCT(candor_weight_summary, 48, 8);
+FIELD(candor_weight_summary, sum, double, 0);
+FIELD(candor_weight_summary, min, double, 8);
+FIELD(candor_weight_summary, max, double, 16);
+FIELD(candor_weight_summary, max_to_min, double, 24);
+FIELD(candor_weight_summary, effective_n, double, 32);
+FIELD(candor_weight_summary, design_effect, double, 40);
+
+/* candor_response_rate: frozen. */
+STRUCT(candor_response_rate, 40, 8);
+FIELD(candor_response_rate, invited, int64_t, 0);
+FIELD(candor_response_rate, responded, int64_t, 8);
+FIELD(candor_response_rate, rate, double, 16);
+FIELD(candor_response_rate, ci_low, double, 24);
+FIELD(candor_response_rate, ci_high, double, 32);
+
+/* candor_recency_effect: frozen. */
+STRUCT(candor_recency_effect, 40, 8);
+FIELD(candor_recency_effect, raw_value, double, 0);
+FIELD(candor_recency_effect, standardized_value, double, 8);
+FIELD(candor_recency_effect, std_error, double, 16);
+FIELD(candor_recency_effect, ci_low, double, 24);
+FIELD(candor_recency_effect, ci_high, double, 32);
+
+/* candor_design: size-versioned: grows only at its end. */
+STRUCT(candor_design, 32, 8);
+FIELD(candor_design, size, size_t, 0);
+FIELD(candor_design, weights, const double*, 8);
+FIELD(candor_design, clusters, const int32_t*, 16);
+FIELD(candor_design, calibration, const candor_weights*, 24);
+
+/* candor_csv_options: size-versioned: grows only at its end. */
+STRUCT(candor_csv_options, 80, 8);
+FIELD(candor_csv_options, size, size_t, 0);
+FIELD(candor_csv_options, score_column, const char*, 8);
+FIELD(candor_csv_options, time_column, const char*, 16);
+FIELD(candor_csv_options, account_column, const char*, 24);
+FIELD(candor_csv_options, role_column, const char*, 32);
+FIELD(candor_csv_options, weight_column, const char*, 40);
+FIELD(candor_csv_options, comment_column, const char*, 48);
+FIELD(candor_csv_options, segment_columns, const char* const*, 56);
+FIELD(candor_csv_options, n_segment_columns, size_t, 64);
+FIELD(candor_csv_options, delimiter, char, 72);
+FIELD(candor_csv_options, skip_bad_rows, int32_t, 76);
+
+/* candor_mk_options: size-versioned: grows only at its end. */
+STRUCT(candor_mk_options, 48, 8);
+FIELD(candor_mk_options, size, size_t, 0);
+FIELD(candor_mk_options, method, candor_mk_method, 8);
+FIELD(candor_mk_options, alpha, double, 16);
+FIELD(candor_mk_options, max_lag, size_t, 24);
+FIELD(candor_mk_options, period, size_t, 32);
+FIELD(candor_mk_options, hamed_rao_signed_sum, int32_t, 40);
+
+/* candor_mk_result: frozen. */
+STRUCT(candor_mk_result, 72, 8);
+FIELD(candor_mk_result, s, int64_t, 0);
+FIELD(candor_mk_result, var_s, double, 8);
+FIELD(candor_mk_result, z, double, 16);
+FIELD(candor_mk_result, p_value, double, 24);
+FIELD(candor_mk_result, tau, double, 32);
+FIELD(candor_mk_result, n, int64_t, 40);
+FIELD(candor_mk_result, trend, int32_t, 48);
+FIELD(candor_mk_result, variance_factor, double, 56);
+FIELD(candor_mk_result, significant_lags, int64_t, 64);
+
+/* candor_sens_slope_result: frozen. */
+STRUCT(candor_sens_slope_result, 32, 8);
+FIELD(candor_sens_slope_result, slope, double, 0);
+FIELD(candor_sens_slope_result, intercept, double, 8);
+FIELD(candor_sens_slope_result, ci_low, double, 16);
+FIELD(candor_sens_slope_result, ci_high, double, 24);
+
+/* candor_wls_slope_result: frozen. */
+STRUCT(candor_wls_slope_result, 104, 8);
+FIELD(candor_wls_slope_result, slope, double, 0);
+FIELD(candor_wls_slope_result, slope_std_error, double, 8);
+FIELD(candor_wls_slope_result, slope_ci_low, double, 16);
+FIELD(candor_wls_slope_result, slope_ci_high, double, 24);
+FIELD(candor_wls_slope_result, slope_p_value, double, 32);
+FIELD(candor_wls_slope_result, intercept, double, 40);
+FIELD(candor_wls_slope_result, intercept_std_error, double, 48);
+FIELD(candor_wls_slope_result, intercept_ci_low, double, 56);
+FIELD(candor_wls_slope_result, intercept_ci_high, double, 64);
+FIELD(candor_wls_slope_result, intercept_p_value, double, 72);
+FIELD(candor_wls_slope_result, chi_square, double, 80);
+FIELD(candor_wls_slope_result, residual_scale, double, 88);
+FIELD(candor_wls_slope_result, n, int64_t, 96);
+
+/* candor_buckets_options: size-versioned: grows only at its end. */
+STRUCT(candor_buckets_options, 64, 8);
+FIELD(candor_buckets_options, size, size_t, 0);
+FIELD(candor_buckets_options, every, candor_period, 8);
+FIELD(candor_buckets_options, time_zone, const char*, 16);
+FIELD(candor_buckets_options, window_days, int32_t, 24);
+FIELD(candor_buckets_options, half_life_days, double, 32);
+FIELD(candor_buckets_options, power, double, 40);
+FIELD(candor_buckets_options, control_k, double, 48);
+FIELD(candor_buckets_options, control_level, double, 56);
+
+/* candor_change_point_options: size-versioned: grows only at its end. */
+STRUCT(candor_change_point_options, 40, 8);
+FIELD(candor_change_point_options, size, size_t, 0);
+FIELD(candor_change_point_options, penalty, candor_change_penalty, 8);
+FIELD(candor_change_point_options, penalty_value, double, 16);
+FIELD(candor_change_point_options, min_size, int64_t, 24);
+FIELD(candor_change_point_options, max_grid_points, int64_t, 32);
+
+/* candor_change_point: frozen. */
+STRUCT(candor_change_point, 168, 8);
+FIELD(candor_change_point, index, int64_t, 0);
+FIELD(candor_change_point, time, int64_t, 8);
+FIELD(candor_change_point, change, candor_comparison, 16);
+
+/* candor_change_segment: frozen. */
+STRUCT(candor_change_segment, 96, 8);
+FIELD(candor_change_segment, begin, int64_t, 0);
+FIELD(candor_change_segment, end, int64_t, 8);
+FIELD(candor_change_segment, time_begin, int64_t, 16);
+FIELD(candor_change_segment, time_end, int64_t, 24);
+FIELD(candor_change_segment, cost, double, 32);
+FIELD(candor_change_segment, level, candor_estimate, 40);
+
+/* candor_change_point_summary: frozen. */
+STRUCT(candor_change_point_summary, 32, 8);
+FIELD(candor_change_point_summary, penalty, double, 0);
+FIELD(candor_change_point_summary, total_cost, double, 8);
+FIELD(candor_change_point_summary, block_size, int64_t, 16);
+FIELD(candor_change_point_summary, categories, int32_t, 24);
+FIELD(candor_change_point_summary, has_times, int32_t, 28);
+
+/* candor_account_trend_options: size-versioned: grows only at its end. */
+STRUCT(candor_account_trend_options, 64, 8);
+FIELD(candor_account_trend_options, size, size_t, 0);
+FIELD(candor_account_trend_options, min_responses, int64_t, 8);
+FIELD(candor_account_trend_options, slope_unit_days, double, 16);
+FIELD(candor_account_trend_options, split, candor_split_rule, 24);
+FIELD(candor_account_trend_options, split_time, int64_t, 32);
+FIELD(candor_account_trend_options, recent_days, double, 40);
+FIELD(candor_account_trend_options, covariance, candor_robust_se, 48);
+FIELD(candor_account_trend_options, p_adjust, candor_p_adjust, 52);
+FIELD(candor_account_trend_options, alpha, double, 56);
+
+/* candor_account_trend_row: frozen. */
+STRUCT(candor_account_trend_row, 312, 8);
+FIELD(candor_account_trend_row, account, int32_t, 0);
+FIELD(candor_account_trend_row, status, candor_account_trend_status, 4);
+FIELD(candor_account_trend_row, declining, int32_t, 8);
+FIELD(candor_account_trend_row, n, int64_t, 16);
+FIELD(candor_account_trend_row, first_time, int64_t, 24);
+FIELD(candor_account_trend_row, last_time, int64_t, 32);
+FIELD(candor_account_trend_row, level, candor_estimate, 40);
+FIELD(candor_account_trend_row, slope, double, 96);
+FIELD(candor_account_trend_row, slope_std_error, double, 104);
+FIELD(candor_account_trend_row, slope_ci_low, double, 112);
+FIELD(candor_account_trend_row, slope_ci_high, double, 120);
+FIELD(candor_account_trend_row, slope_df, double, 128);
+FIELD(candor_account_trend_row, slope_p_value, double, 136);
+FIELD(candor_account_trend_row, slope_p_adjusted, double, 144);
+FIELD(candor_account_trend_row, recent_vs_earlier, candor_comparison, 152);
+FIELD(candor_account_trend_row, change_p_adjusted, double, 304);
+
+/* candor_text_options: size-versioned: grows only at its end. */
+STRUCT(candor_text_options, 40, 8);
+FIELD(candor_text_options, size, size_t, 0);
+FIELD(candor_text_options, invalid_utf8, candor_utf8_policy, 8);
+FIELD(candor_text_options, language, const char*, 16);
+FIELD(candor_text_options, fallback_language, const char*, 24);
+FIELD(candor_text_options, threads, int32_t, 32);
+
+/* candor_taxonomy_theme: frozen. */
+STRUCT(candor_taxonomy_theme, 24, 8);
+FIELD(candor_taxonomy_theme, name, const char*, 0);
+FIELD(candor_taxonomy_theme, path, const char*, 8);
+FIELD(candor_taxonomy_theme, parent, int32_t, 16);
+FIELD(candor_taxonomy_theme, depth, int32_t, 20);
+
+/* candor_themes_options: size-versioned: grows only at its end. */
+STRUCT(candor_themes_options, 136, 8);
+FIELD(candor_themes_options, size, size_t, 0);
+FIELD(candor_themes_options, k, int32_t, 8);
+FIELD(candor_themes_options, k_min, int32_t, 12);
+FIELD(candor_themes_options, k_max, int32_t, 16);
+FIELD(candor_themes_options, top_terms, int32_t, 20);
+FIELD(candor_themes_options, label_phrases, int32_t, 24);
+FIELD(candor_themes_options, stems, int32_t, 28);
+FIELD(candor_themes_options, min_word_length, int32_t, 32);
+FIELD(candor_themes_options, min_df, int64_t, 40);
+FIELD(candor_themes_options, max_df, double, 48);
+FIELD(candor_themes_options, bigrams, int32_t, 56);
+FIELD(candor_themes_options, bigram_min_count, int64_t, 64);
+FIELD(candor_themes_options, bigram_min_npmi, double, 72);
+FIELD(candor_themes_options, sublinear_tf, int32_t, 80);
+FIELD(candor_themes_options, init, candor_nmf_init, 84);
+FIELD(candor_themes_options, svd, candor_svd_method, 88);
+FIELD(candor_themes_options, max_iter, int32_t, 92);
+FIELD(candor_themes_options, tol, double, 96);
+FIELD(candor_themes_options, seed, uint64_t, 104);
+FIELD(candor_themes_options, threads, int32_t, 112);
+FIELD(candor_themes_options, repair_utf8, int32_t, 116);
+FIELD(candor_themes_options, language, const char*, 120);
+FIELD(candor_themes_options, extra_stop_words, const char*, 128);
+
+/* candor_themes_summary: frozen. */
+STRUCT(candor_themes_summary, 48, 8);
+FIELD(candor_themes_summary, k, int32_t, 0);
+FIELD(candor_themes_summary, documents, int64_t, 8);
+FIELD(candor_themes_summary, terms, int64_t, 16);
+FIELD(candor_themes_summary, mean_coherence, double, 24);
+FIELD(candor_themes_summary, iterations, int32_t, 32);
+FIELD(candor_themes_summary, converged, int32_t, 36);
+FIELD(candor_themes_summary, loss, double, 40);
+
+/* candor_theme_info: frozen. */
+STRUCT(candor_theme_info, 48, 8);
+FIELD(candor_theme_info, label, const char*, 0);
+FIELD(candor_theme_info, coherence, double, 8);
+FIELD(candor_theme_info, documents, int64_t, 16);
+FIELD(candor_theme_info, total_weight, double, 24);
+FIELD(candor_theme_info, top_terms, size_t, 32);
+FIELD(candor_theme_info, key_phrases, size_t, 40);
+
+/* candor_drivers_options: size-versioned: grows only at its end. */
+STRUCT(candor_drivers_options, 56, 8);
+FIELD(candor_drivers_options, size, size_t, 0);
+FIELD(candor_drivers_options, l2_penalty, double, 8);
+FIELD(candor_drivers_options, fit_key_drivers, int32_t, 16);
+FIELD(candor_drivers_options, max_iterations, int32_t, 20);
+FIELD(candor_drivers_options, tolerance, double, 24);
+FIELD(candor_drivers_options, earlier_period, int32_t, 32);
+FIELD(candor_drivers_options, later_period, int32_t, 36);
+FIELD(candor_drivers_options, p_adjust, candor_p_adjust, 40);
+FIELD(candor_drivers_options, alpha, double, 48);
+
+/* candor_theme_mentions: frozen. */
+STRUCT(candor_theme_mentions, 56, 8);
+FIELD(candor_theme_mentions, themes, size_t, 0);
+FIELD(candor_theme_mentions, names, const char* const*, 8);
+FIELD(candor_theme_mentions, offsets, const int64_t*, 16);
+FIELD(candor_theme_mentions, theme_ids, const int32_t*, 24);
+FIELD(candor_theme_mentions, pair_comments, const int64_t*, 32);
+FIELD(candor_theme_mentions, pair_themes, const int32_t*, 40);
+FIELD(candor_theme_mentions, pairs, size_t, 48);
+
+/* candor_driver_row: frozen. */
+STRUCT(candor_driver_row, 640, 8);
+FIELD(candor_driver_row, theme, int32_t, 0);
+FIELD(candor_driver_row, name, const char*, 8);
+FIELD(candor_driver_row, status, candor_theme_status, 16);
+FIELD(candor_driver_row, mentions, int64_t, 24);
+FIELD(candor_driver_row, weighted_mentions, double, 32);
+FIELD(candor_driver_row, share, candor_estimate, 40);
+FIELD(candor_driver_row, share_of_promoters, candor_estimate, 96);
+FIELD(candor_driver_row, share_of_passives, candor_estimate, 152);
+FIELD(candor_driver_row, share_of_detractors, candor_estimate, 208);
+FIELD(candor_driver_row, score, candor_estimate, 264);
+FIELD(candor_driver_row, score_without, candor_estimate, 320);
+FIELD(candor_driver_row, impact, candor_comparison, 376);
+FIELD(candor_driver_row, detractors_mentioning, int64_t, 528);
+FIELD(candor_driver_row, detractors_not, int64_t, 536);
+FIELD(candor_driver_row, relative_risk, double, 544);
+FIELD(candor_driver_row, relative_risk_ci_low, double, 552);
+FIELD(candor_driver_row, relative_risk_ci_high, double, 560);
+FIELD(candor_driver_row, log_relative_risk_std_error, double, 568);
+FIELD(candor_driver_row, relative_risk_p_value, double, 576);
+FIELD(candor_driver_row, relative_risk_corrected, int32_t, 584);
+FIELD(candor_driver_row, in_model, int32_t, 588);
+FIELD(candor_driver_row, coefficient, double, 592);
+FIELD(candor_driver_row, coefficient_std_error, double, 600);
+FIELD(candor_driver_row, odds_ratio, double, 608);
+FIELD(candor_driver_row, odds_ratio_ci_low, double, 616);
+FIELD(candor_driver_row, odds_ratio_ci_high, double, 624);
+FIELD(candor_driver_row, importance, double, 632);
+
+/* candor_key_driver_model: frozen. */
+STRUCT(candor_key_driver_model, 56, 8);
+FIELD(candor_key_driver_model, fitted, int32_t, 0);
+FIELD(candor_key_driver_model, converged, int32_t, 4);
+FIELD(candor_key_driver_model, iterations, int32_t, 8);
+FIELD(candor_key_driver_model, themes_in_model, int32_t, 12);
+FIELD(candor_key_driver_model, l2_penalty, double, 16);
+FIELD(candor_key_driver_model, intercept, double, 24);
+FIELD(candor_key_driver_model, intercept_std_error, double, 32);
+FIELD(candor_key_driver_model, penalized_log_likelihood, double, 40);
+FIELD(candor_key_driver_model, message, const char*, 48);
+
+/* candor_trending_row: frozen. */
+STRUCT(candor_trending_row, 336, 8);
+FIELD(candor_trending_row, theme, int32_t, 0);
+FIELD(candor_trending_row, trending, int32_t, 4);
+FIELD(candor_trending_row, share_earlier, candor_estimate, 8);
+FIELD(candor_trending_row, share_later, candor_estimate, 64);
+FIELD(candor_trending_row, difference, double, 120);
+FIELD(candor_trending_row, std_error, double, 128);
+FIELD(candor_trending_row, ci_low, double, 136);
+FIELD(candor_trending_row, ci_high, double, 144);
+FIELD(candor_trending_row, z, double, 152);
+FIELD(candor_trending_row, p_value, double, 160);
+FIELD(candor_trending_row, p_adjusted, double, 168);
+FIELD(candor_trending_row, score_change, candor_comparison, 176);
+FIELD(candor_trending_row, score_change_p_adjusted, double, 328);
+
+ENUM(candor_status);
+VALUE(CANDOR_OK, 0);
+VALUE(CANDOR_INVALID_ARGUMENT, 1);
+VALUE(CANDOR_OUT_OF_RANGE, 2);
+VALUE(CANDOR_EMPTY, 3);
+VALUE(CANDOR_LENGTH_MISMATCH, 4);
+VALUE(CANDOR_NOT_FOUND, 5);
+VALUE(CANDOR_PARSE_ERROR, 6);
+VALUE(CANDOR_INVALID_UTF8, 7);
+VALUE(CANDOR_IO_ERROR, 8);
+VALUE(CANDOR_UNSUPPORTED, 9);
+VALUE(CANDOR_OUT_OF_MEMORY, 10);
+VALUE(CANDOR_INTERNAL, 11);
+VALUE(CANDOR_NOT_CONVERGED, 12);
+
+ENUM(candor_metric);
+VALUE(CANDOR_METRIC_NPS, 0);
+VALUE(CANDOR_METRIC_TOP_BOX, 1);
+VALUE(CANDOR_METRIC_BOTTOM_BOX, 2);
+VALUE(CANDOR_METRIC_MEAN, 3);
+
+ENUM(candor_interval);
+VALUE(CANDOR_INTERVAL_WALD, 0);
+VALUE(CANDOR_INTERVAL_ADJUSTED_WALD, 1);
+VALUE(CANDOR_INTERVAL_BAYES, 2);
+VALUE(CANDOR_INTERVAL_BOOTSTRAP, 3);
+
+ENUM(candor_p_adjust);
+VALUE(CANDOR_P_ADJUST_NONE, 0);
+VALUE(CANDOR_P_ADJUST_HOLM, 1);
+VALUE(CANDOR_P_ADJUST_BH, 2);
+
+ENUM(candor_preset);
+VALUE(CANDOR_PRESET_NPS, 0);
+VALUE(CANDOR_PRESET_CSAT, 1);
+VALUE(CANDOR_PRESET_CES, 2);
+VALUE(CANDOR_PRESET_CES_AGREE, 3);
+
+ENUM(candor_account_mode);
+VALUE(CANDOR_ACCOUNT_PER_RESPONSE, 0);
+VALUE(CANDOR_ACCOUNT_EQUAL, 1);
+VALUE(CANDOR_ACCOUNT_BY_VALUE, 2);
+
+ENUM(candor_mk_method);
+VALUE(CANDOR_MK_ORIGINAL, 0);
+VALUE(CANDOR_MK_HAMED_RAO, 1);
+VALUE(CANDOR_MK_SEASONAL, 2);
+
+ENUM(candor_period);
+VALUE(CANDOR_PERIOD_DAY, 0);
+VALUE(CANDOR_PERIOD_WEEK, 1);
+VALUE(CANDOR_PERIOD_MONTH, 2);
+VALUE(CANDOR_PERIOD_QUARTER, 3);
+
+ENUM(candor_buckets_column);
+VALUE(CANDOR_BUCKETS_VALUE, 0);
+VALUE(CANDOR_BUCKETS_STD_ERROR, 1);
+VALUE(CANDOR_BUCKETS_CI_LOW, 2);
+VALUE(CANDOR_BUCKETS_CI_HIGH, 3);
+VALUE(CANDOR_BUCKETS_EFFECTIVE_N, 4);
+VALUE(CANDOR_BUCKETS_ROLLING_VALUE, 5);
+VALUE(CANDOR_BUCKETS_ROLLING_STD_ERROR, 6);
+VALUE(CANDOR_BUCKETS_ROLLING_CI_LOW, 7);
+VALUE(CANDOR_BUCKETS_ROLLING_CI_HIGH, 8);
+VALUE(CANDOR_BUCKETS_ROLLING_EFFECTIVE_N, 9);
+VALUE(CANDOR_BUCKETS_SMOOTHED_VALUE, 10);
+VALUE(CANDOR_BUCKETS_SMOOTHED_STD_ERROR, 11);
+VALUE(CANDOR_BUCKETS_SMOOTHED_CI_LOW, 12);
+VALUE(CANDOR_BUCKETS_SMOOTHED_CI_HIGH, 13);
+VALUE(CANDOR_BUCKETS_SMOOTHED_EFFECTIVE_N, 14);
+VALUE(CANDOR_BUCKETS_CHANGE, 15);
+VALUE(CANDOR_BUCKETS_CHANGE_STD_ERROR, 16);
+VALUE(CANDOR_BUCKETS_CHANGE_CI_LOW, 17);
+VALUE(CANDOR_BUCKETS_CHANGE_CI_HIGH, 18);
+VALUE(CANDOR_BUCKETS_CHANGE_P_VALUE, 19);
+VALUE(CANDOR_BUCKETS_MDC, 20);
+VALUE(CANDOR_BUCKETS_CENTER, 21);
+VALUE(CANDOR_BUCKETS_LOWER, 22);
+VALUE(CANDOR_BUCKETS_UPPER, 23);
+VALUE(CANDOR_BUCKETS_START, 100);
+VALUE(CANDOR_BUCKETS_END, 101);
+VALUE(CANDOR_BUCKETS_N, 102);
+VALUE(CANDOR_BUCKETS_ROLLING_N, 103);
+VALUE(CANDOR_BUCKETS_SMOOTHED_N, 104);
+VALUE(CANDOR_BUCKETS_PREVIOUS, 105);
+VALUE(CANDOR_BUCKETS_SEGMENT, 200);
+VALUE(CANDOR_BUCKETS_FLAG, 201);
+
+ENUM(candor_change_penalty);
+VALUE(CANDOR_CHANGE_PENALTY_BIC, 0);
+VALUE(CANDOR_CHANGE_PENALTY_AIC, 1);
+VALUE(CANDOR_CHANGE_PENALTY_MANUAL, 2);
+
+ENUM(candor_split_rule);
+VALUE(CANDOR_SPLIT_MEDIAN_TIME, 0);
+VALUE(CANDOR_SPLIT_FIXED_TIME, 1);
+VALUE(CANDOR_SPLIT_LAST_DAYS, 2);
+
+ENUM(candor_robust_se);
+VALUE(CANDOR_ROBUST_HC1, 0);
+VALUE(CANDOR_ROBUST_HC3, 1);
+
+ENUM(candor_account_trend_status);
+VALUE(CANDOR_ACCOUNT_TREND_OK, 0);
+VALUE(CANDOR_ACCOUNT_TREND_TOO_FEW, 1);
+VALUE(CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED, 2);
+
+ENUM(candor_utf8_policy);
+VALUE(CANDOR_UTF8_ERROR, 0);
+VALUE(CANDOR_UTF8_REPAIR, 1);
+
+ENUM(candor_lexicon_format);
+VALUE(CANDOR_LEXICON_CANDOR, 0);
+VALUE(CANDOR_LEXICON_VADER, 1);
+VALUE(CANDOR_LEXICON_AFINN, 2);
+
+ENUM(candor_emotion);
+VALUE(CANDOR_EMOTION_FRUSTRATION, 0);
+VALUE(CANDOR_EMOTION_ANGER, 1);
+VALUE(CANDOR_EMOTION_ANNOYANCE, 2);
+VALUE(CANDOR_EMOTION_DISAPPOINTMENT, 3);
+VALUE(CANDOR_EMOTION_CONFUSION, 4);
+VALUE(CANDOR_EMOTION_DELIGHT, 5);
+VALUE(CANDOR_EMOTION_GRATITUDE, 6);
+
+ENUM(candor_urgency);
+VALUE(CANDOR_URGENCY_NONE, 0);
+VALUE(CANDOR_URGENCY_SAFETY, 1);
+VALUE(CANDOR_URGENCY_LEGAL, 2);
+VALUE(CANDOR_URGENCY_CHURN, 3);
+VALUE(CANDOR_URGENCY_REFUND, 4);
+VALUE(CANDOR_URGENCY_UNRESOLVED, 5);
+
+ENUM(candor_nmf_init);
+VALUE(CANDOR_NMF_INIT_NNDSVD, 0);
+VALUE(CANDOR_NMF_INIT_NNDSVDA, 1);
+VALUE(CANDOR_NMF_INIT_NNDSVDAR, 2);
+
+ENUM(candor_svd_method);
+VALUE(CANDOR_SVD_AUTO, 0);
+VALUE(CANDOR_SVD_EXACT, 1);
+VALUE(CANDOR_SVD_RANDOMIZED, 2);
+
+ENUM(candor_theme_status);
+VALUE(CANDOR_THEME_OK, 0);
+VALUE(CANDOR_THEME_NO_MENTIONS, 1);
+VALUE(CANDOR_THEME_ALL_MENTION, 2);
+
+int main(void) {
+  {
+    candor_score_options options;
+    candor_score_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_design options;
+    candor_design_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_csv_options options;
+    candor_csv_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_mk_options options;
+    candor_mk_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_buckets_options options;
+    candor_buckets_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_change_point_options options;
+    candor_change_point_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_account_trend_options options;
+    candor_account_trend_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_text_options options;
+    candor_text_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_themes_options options;
+    candor_themes_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_drivers_options options;
+    candor_drivers_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  return report();
+}
