@@ -13,11 +13,11 @@ include/candor/text_taxonomy.hpp).
 import ctypes
 import dataclasses
 import json
-import os
 
 import numpy as np
 
 from candor import _compat
+from candor import _convert
 from candor import _lib
 from candor._lib import Error, lib
 
@@ -251,7 +251,8 @@ class TextModel:
 
     def load_lexicon(self, lexicon, format="candor", replace=False):
         """Merges a lexicon (path or dict {term: valence}) over the current
-        one, or replaces it."""
+        one, or replaces it. A path must name a regular file of at most
+        64 MiB; on error nothing changes."""
         if format not in _LEXICON_FORMATS:
             raise Error("CANDOR_INVALID_ARGUMENT",
                         "lexicon format must be one of %s, got %r"
@@ -264,23 +265,24 @@ class TextModel:
                                                           int(bool(replace))))
         else:
             _lib.check(lib.candor_text_model_load_lexicon_file(
-                self._handle, os.fsencode(lexicon), _LEXICON_FORMATS[format],
-                int(bool(replace))))
+                self._handle, _convert.path_bytes(lexicon, "lexicon"),
+                _LEXICON_FORMATS[format], int(bool(replace))))
 
     @property
     def lexicon_size(self):
         return int(lib.candor_text_model_lexicon_size(self._handle))
 
     def load_taxonomy(self, taxonomy):
-        """A taxonomy: a dict, a JSON string (starting with "{") or a path."""
+        """A taxonomy: a dict, a JSON string (starting with "{") or a path (a
+        regular file of at most 64 MiB)."""
         if isinstance(taxonomy, dict):
             taxonomy = json.dumps(taxonomy)
         if isinstance(taxonomy, str) and taxonomy.lstrip().startswith("{"):
             data = taxonomy.encode("utf-8")
             _lib.check(lib.candor_text_model_load_taxonomy(self._handle, data, len(data)))
         else:
-            _lib.check(lib.candor_text_model_load_taxonomy_file(self._handle,
-                                                                os.fsencode(taxonomy)))
+            _lib.check(lib.candor_text_model_load_taxonomy_file(
+                self._handle, _convert.path_bytes(taxonomy, "taxonomy")))
 
     @property
     def themes(self):
