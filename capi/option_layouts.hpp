@@ -93,7 +93,8 @@ CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(candor_csv_options, size),
                      CANDOR_FIELD(candor_csv_options, segment_columns),
                      CANDOR_FIELD(candor_csv_options, n_segment_columns),
                      CANDOR_FIELD(candor_csv_options, delimiter),
-                     CANDOR_FIELD(candor_csv_options, skip_bad_rows));
+                     CANDOR_FIELD(candor_csv_options, skip_bad_rows),
+                     CANDOR_FIELD(candor_csv_options, max_bytes));
 
 CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(candor_mk_options, size),
                      CANDOR_FIELD(candor_mk_options, method),

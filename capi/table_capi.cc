@@ -50,6 +50,7 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   }
   out->delimiter = o.delimiter;
   out->skip_bad_rows = o.skip_bad_rows != 0;
+  out->max_bytes = o.max_bytes;
   return candor::OkStatus();
 }
 

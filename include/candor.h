@@ -481,6 +481,12 @@ typedef struct candor_csv_options {
   char delimiter;              /* default ',' */
   int32_t skip_bad_rows;       /* 0: the first bad row is an error naming its
                                   line and column; 1: skip and count it */
+  uint64_t max_bytes;          /* candor_table_read_csv: a larger file is
+                                  CANDOR_INVALID_ARGUMENT, refused before it
+                                  is read. Default 0: no limit (only regular
+                                  files are read, and their size is known
+                                  first; older callers keep reading any
+                                  size). Set it when files come from others. */
 } candor_csv_options;
 
 /* Fills the first `size` bytes of *options with the defaults (score column
@@ -490,6 +496,8 @@ CANDOR_API candor_status candor_csv_options_defaults(candor_csv_options* options
 static inline void candor_csv_options_init(candor_csv_options* options) {
   candor_csv_options_defaults(options, sizeof(*options));
 }
+/* Reads only a regular file: a directory, FIFO or device is CANDOR_IO_ERROR,
+ * refused before anything is read (a FIFO would block, /dev/zero never ends). */
 CANDOR_API candor_status candor_table_read_csv(const char* path,
                                                const candor_csv_options* options,
                                                candor_table** out);
@@ -977,7 +985,9 @@ CANDOR_API candor_status candor_text_model_new(const candor_text_options* option
 CANDOR_API void candor_text_model_free(candor_text_model* model);
 
 /* A user lexicon (UTF-8 bytes or a file): merged over the current one (its
- * entries win), or replacing it when replace != 0. */
+ * entries win), or replacing it when replace != 0. A file must be a regular
+ * file (else CANDOR_IO_ERROR) of at most 64 MiB (else CANDOR_INVALID_ARGUMENT),
+ * as must a taxonomy file below; nothing is loaded on error. */
 CANDOR_API candor_status candor_text_model_load_lexicon(candor_text_model* model,
                                                         const char* data, size_t size,
                                                         candor_lexicon_format format,

@@ -119,6 +119,37 @@ Result<char> ParseDelimiter(const std::string& text) {
   return text[0];
 }
 
+// --max-bytes: a number of bytes, or of KiB, MiB or GiB with a K, M or G
+// suffix; 0 is no limit.
+Result<uint64_t> ParseMaxBytes(const std::string& text) {
+  size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  int shift = 0;
+  if (digits + 1 == text.size()) {
+    const char unit = text[digits];
+    shift = unit == 'K' || unit == 'k'   ? 10
+            : unit == 'M' || unit == 'm' ? 20
+            : unit == 'G' || unit == 'g' ? 30
+                                         : -1;
+  }
+  if (digits == 0 || shift < 0 || (shift == 0 && digits != text.size())) {
+    return InvalidArgument("--max-bytes: '" + text +
+                           "' is not a size in bytes (e.g. 1000000, 64K, 500M, 2G)");
+  }
+  uint64_t value = 0;
+  for (size_t i = 0; i < digits; ++i) {
+    const uint64_t digit = static_cast<uint64_t>(text[i] - '0');
+    if (value > (UINT64_MAX - digit) / 10) {
+      return InvalidArgument("--max-bytes: '" + text + "' is too large");
+    }
+    value = value * 10 + digit;
+  }
+  if (value > (UINT64_MAX >> shift)) {
+    return InvalidArgument("--max-bytes: '" + text + "' is too large");
+  }
+  return value << shift;
+}
+
 // "--by a,b --by c" -> {a, b, c}; empty names are errors.
 Status AppendNames(const std::string& option, const std::string& text,
                    std::vector<std::string>* columns) {
@@ -236,12 +267,18 @@ Status ParseInputOption(const Option& option, Tokens& tokens, InputArgs* input, 
     return OkStatus();
   }
   if (option.name != "score-column" && option.name != "weight-column" &&
-      option.name != "delimiter") {
+      option.name != "delimiter" && option.name != "max-bytes") {
     *used = false;
     return OkStatus();
   }
   Result<std::string> value = tokens.Value(option);
   if (!value.ok()) return value.status();
+  if (option.name == "max-bytes") {
+    Result<uint64_t> max_bytes = ParseMaxBytes(*value);
+    if (!max_bytes.ok()) return max_bytes.status();
+    input->max_bytes = *max_bytes;
+    return OkStatus();
+  }
   if (option.name == "delimiter") {
     Result<char> d = ParseDelimiter(*value);
     if (!d.ok()) return d.status();
@@ -558,7 +595,8 @@ Result<Command> ParseWeight(Tokens& tokens) {
         "population",  "margin",         "covariate",          "responded-column",
         "ipw-penalty", "trim-ratio",     "half-life",          "reference-time",
         "time-column", "account-column", "account-mode",       "value-column",
-        "role-column", "role-weight",    "base-weight-column", "delimiter"};
+        "role-column", "role-weight",    "base-weight-column", "delimiter",
+        "max-bytes"};
     bool known = false;
     for (const char* name : kKnown) known = known || option.name == name;
     if (!known) return InvalidArgument("unknown option '--" + option.name + "' for weight");
@@ -601,6 +639,10 @@ Result<Command> ParseWeight(Tokens& tokens) {
       Result<char> d = ParseDelimiter(*value);
       if (!d.ok()) return d.status();
       args.delimiter = *d;
+    } else if (name == "max-bytes") {
+      Result<uint64_t> max_bytes = ParseMaxBytes(*value);
+      if (!max_bytes.ok()) return max_bytes.status();
+      args.max_bytes = *max_bytes;
     } else {
       if (value->empty()) return InvalidArgument("--" + name + ": empty value");
       std::string* target = name == "output"             ? &args.output
@@ -761,7 +803,7 @@ Result<Command> ParseThemes(Tokens& tokens) {
     static const char* const kValued[] = {
         "text-column", "score-column", "delimiter", "metric", "scale", "box", "level",
         "taxonomy", "themes", "seed", "lexicon", "lexicon-format", "language", "time-column",
-        "split", "urgent", "threads", "format"};
+        "split", "urgent", "threads", "format", "max-bytes"};
     bool known = false;
     for (const char* name : kValued) known = known || option.name == name;
     if (!known) return InvalidArgument("unknown option '--" + option.name + "' for themes");
@@ -783,6 +825,10 @@ Result<Command> ParseThemes(Tokens& tokens) {
       Result<char> d = ParseDelimiter(v);
       if (!d.ok()) return d.status();
       args.delimiter = *d;
+    } else if (option.name == "max-bytes") {
+      Result<uint64_t> max_bytes = ParseMaxBytes(v);
+      if (!max_bytes.ok()) return max_bytes.status();
+      args.max_bytes = *max_bytes;
     } else if (IsMetricOption(option.name)) {
       CANDOR_RETURN_IF_ERROR(
           ParseMetricOption(option, v, &args.metric_name, &args.metric, &pending));

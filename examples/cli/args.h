@@ -23,6 +23,7 @@ struct InputArgs {
   std::string weight_column;  // empty: unweighted (score) / auto (report)
   char delimiter = ',';
   bool skip_bad_rows = false;
+  uint64_t max_bytes = 0;  // --max-bytes: larger input files are refused; 0: no limit
 };
 
 struct ScoreArgs {
@@ -47,6 +48,7 @@ enum class WeightMethod { kRake, kPostStratify, kIpw, kRecency, kAccounts };
 struct WeightArgs {
   std::string file;  // the responses; for ipw, the population if no --population
   char delimiter = ',';
+  uint64_t max_bytes = 0;             // of FILE and --population; 0: no limit
   std::vector<WeightMethod> methods;  // in the order given, no repeats
   std::string output;                 // empty: stdout
   std::string weight_name = "candor_weight";
@@ -104,6 +106,7 @@ struct TrendArgs {
 struct ThemesArgs {
   std::string file;
   char delimiter = ',';
+  uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string text_column = "comment";
   std::string score_column;  // empty: no drivers
   std::string metric_name = "nps";

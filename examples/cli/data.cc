@@ -3,14 +3,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <climits>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "io/read_file.h"
 
 namespace candor::cli {
 namespace {
@@ -53,20 +51,10 @@ std::string TimeColumnNames() {
   return names;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path) {
-  struct stat info;
-  if (stat(path.c_str(), &info) != 0) {
-    const int error = errno;
-    return Status(error == ENOENT ? CANDOR_NOT_FOUND : CANDOR_IO_ERROR,
-                  "cannot open '" + path + "': " + std::strerror(error));
-  }
-  if (S_ISDIR(info.st_mode)) return IoError("cannot read '" + path + "': Is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return IoError("cannot open '" + path + "': " + std::strerror(errno));
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return IoError("reading '" + path + "' failed");
-  return contents.str();
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  std::string contents;
+  CANDOR_RETURN_IF_ERROR(internal::ReadRegularFile(path, max_bytes, &contents));
+  return contents;
 }
 
 std::vector<std::string> HeaderColumns(const std::string& data, char delimiter) {

@@ -10,8 +10,11 @@
 
 namespace candor::cli {
 
-// The whole file; IoError / NotFound naming the path on failure.
-Result<std::string> ReadWholeFile(const std::string& path);
+// The whole file, through the library's reader of files: only a regular
+// file (a FIFO, directory or device is IoError, refused before reading), of
+// at most max_bytes bytes (0: no limit; larger is InvalidArgument); NotFound
+// if missing. Errors name the path.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 
 // The column names of the first record (RFC 4180 quoting, BOM skipped).
 // Validates nothing else: the library reports errors in the data itself.

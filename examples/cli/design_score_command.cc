@@ -56,6 +56,7 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   csv.account_column = args.account_column;
   csv.delimiter = args.input.delimiter;
   csv.skip_bad_rows = args.input.skip_bad_rows;
+  csv.max_bytes = args.input.max_bytes;
   Result<Table> read = ReadCsv(args.input.file, csv);
   if (!read.ok()) {
     if (read.status().code() == CANDOR_NOT_FOUND && !args.margins.empty()) {
@@ -76,7 +77,7 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   SurveyDesign design;
   design.weights = base;
   if (!args.population.empty()) {
-    Result<Records> population = ReadRecords(args.population, args.input.delimiter);
+    Result<Records> population = ReadRecords(args.population, args.input.delimiter, args.input.max_bytes);
     if (!population.ok()) return population.status();
     std::vector<const CategoricalColumn*> columns;
     for (const std::string& margin : args.margins) {

@@ -30,6 +30,9 @@ Usage:
   candor help [score|report|weight|trend|themes]  this help, or one command's
   candor --version
 
+Input files must be regular files (a FIFO, directory or device is refused);
+--max-bytes N refuses larger ones (every command that reads a CSV file).
+
 Exit status: 0 success, 1 a data error (bad file or values), 2 a usage error.
 )";
 
@@ -56,6 +59,8 @@ Options:
   --p-adjust A          holm (default), bh, none: across breakdown rows
   --skip-bad-rows       skip (and count) rows that cannot be read
   --delimiter C         field delimiter (default ','; 'tab' or '\t' for tabs)
+  --max-bytes N         refuse FILE (or POP) if larger than N bytes; K, M, G
+                        suffixes for KiB, MiB, GiB (default 0: no limit)
   --format F            table (default), json, csv
 
 Design-based scoring (Wald intervals only):
@@ -92,6 +97,8 @@ Options:
   --level L             confidence level (default 0.95)
   --skip-bad-rows       skip (and count) rows that cannot be read
   --delimiter C         field delimiter (default ',')
+  --max-bytes N         refuse FILE if larger than N bytes; K, M, G suffixes
+                        for KiB, MiB, GiB (default 0: no limit)
   --format F            table (default) or json
 )";
 
@@ -139,6 +146,8 @@ Options:
   --base-weight-column N  multiply in an existing weight column (>= 0)
   --trim-ratio R          cap weights at R x the mean, then rescale
   --delimiter C           field delimiter (default ',')
+  --max-bytes N           refuse FILE or POP if larger than N bytes; K, M, G
+                          suffixes for KiB, MiB, GiB (default 0: no limit)
 )";
 
 constexpr const char* kTrendHelp = R"(Usage: candor trend FILE [options]
@@ -178,6 +187,8 @@ Options:
   --level L             confidence level in (0, 1) (default 0.95)
   --skip-bad-rows       skip (and count) rows that cannot be read
   --delimiter C         field delimiter (default ',')
+  --max-bytes N         refuse FILE if larger than N bytes; K, M, G suffixes
+                        for KiB, MiB, GiB (default 0: no limit)
   --format F            table (default), json, csv (the bucket rows; with
                         --accounts, the account ranking)
 
@@ -223,6 +234,9 @@ Options:
   --level L             confidence level in (0, 1) (default 0.95)
   --threads N           threads (default 0: all cores)
   --delimiter C         field delimiter (default ',')
+  --max-bytes N         refuse FILE if larger than N bytes; K, M, G suffixes
+                        for KiB, MiB, GiB (default 0: no limit; --lexicon and
+                        --taxonomy files are limited to 64 MiB)
   --format F            table (default), json, csv (one row per comment:
                         sentiment, emotions, urgency, themes)
 

@@ -159,8 +159,8 @@ Result<Records> ParseRecords(std::string_view data, char delimiter, const std::s
   return records;
 }
 
-Result<Records> ReadRecords(const std::string& path, char delimiter) {
-  Result<std::string> data = ReadWholeFile(path);
+Result<Records> ReadRecords(const std::string& path, char delimiter, uint64_t max_bytes) {
+  Result<std::string> data = ReadWholeFile(path, max_bytes);
   if (!data.ok()) return data.status();
   return ParseRecords(*data, delimiter, path);
 }

@@ -72,7 +72,7 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
     inputs.file = *sample;
     inputs.is_sample = true;
   }
-  Result<std::string> data = ReadWholeFile(inputs.file);
+  Result<std::string> data = ReadWholeFile(inputs.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
   std::vector<std::string> header = HeaderColumns(*data, args.input.delimiter);
 

@@ -36,7 +36,7 @@ struct Input {
 };
 
 Result<Input> ReadInput(const ThemesArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.file);
+  Result<std::string> data = ReadWholeFile(args.file, args.max_bytes);
   if (!data.ok()) return data.status();
   std::vector<std::string> names = {args.text_column};
   if (!args.score_column.empty()) names.push_back(args.score_column);

@@ -35,7 +35,7 @@ BucketPeriod PeriodOf(TrendEvery every) {
 }
 
 Result<TrendReport> ReadInput(const TrendArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.input.file);
+  Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
   TrendReport report;
   report.time_column = args.time_column.empty()

@@ -83,7 +83,7 @@ Result<Inputs> LoadInputs(const WeightArgs& args) {
   Inputs in;
   if (args.Has(WeightMethod::kIpw)) {
     const std::string& path = args.population.empty() ? args.file : args.population;
-    Result<Records> population = ReadRecords(path, args.delimiter);
+    Result<Records> population = ReadRecords(path, args.delimiter, args.max_bytes);
     if (!population.ok()) return population.status();
     in.population = std::move(*population);
     Result<std::vector<uint8_t>> responded = ReadFlags(in.population, args.responded_column);
@@ -92,11 +92,11 @@ Result<Inputs> LoadInputs(const WeightArgs& args) {
     in.responses = in.population.Subset(in.responded);
     return in;
   }
-  Result<Records> responses = ReadRecords(args.file, args.delimiter);
+  Result<Records> responses = ReadRecords(args.file, args.delimiter, args.max_bytes);
   if (!responses.ok()) return responses.status();
   in.responses = std::move(*responses);
   if (!args.population.empty()) {
-    Result<Records> population = ReadRecords(args.population, args.delimiter);
+    Result<Records> population = ReadRecords(args.population, args.delimiter, args.max_bytes);
     if (!population.ok()) return population.status();
     in.population = std::move(*population);
   }

@@ -22,11 +22,17 @@
 // Status codes: CANDOR_INVALID_UTF8 (line and byte offset), CANDOR_NOT_FOUND
 // (a chosen column missing from the header, or ReadCsv's file missing),
 // CANDOR_PARSE_ERROR (no header row, duplicate header names, malformed quoting,
-// and bad rows when not skipped), CANDOR_INVALID_ARGUMENT (bad options),
-// CANDOR_IO_ERROR (ReadCsv could not read). Input without data rows is a
+// and bad rows when not skipped), CANDOR_INVALID_ARGUMENT (bad options, or
+// ReadCsv's file larger than max_bytes), CANDOR_IO_ERROR (ReadCsv could not
+// read, or the path is not a regular file). Input without data rows is a
 // Table with 0 rows, not an error. Categorical labels are kept verbatim; an
 // empty field is the label "". Numbers and times may have spaces or tabs
 // around them; a blank line before the end is a row of one empty field.
+//
+// ReadCsv reads only a regular file: a directory, a FIFO or a device (which
+// could block or never end) is refused before anything is read, naming what
+// it is. With max_bytes, a larger file is refused before it is read; the
+// limit is for callers that read files from others and must bound memory.
 #ifndef CANDOR_CSV_HPP_
 #define CANDOR_CSV_HPP_
 
@@ -35,6 +41,7 @@
 #include <candor/table.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +59,9 @@ struct CsvOptions {
   std::vector<std::string> segment_columns;
   char delimiter = ',';
   bool skip_bad_rows = false;
+  // ReadCsv: refuse a file larger than this many bytes. 0 (the default): no
+  // limit, since a regular file's size is known before it is read.
+  uint64_t max_bytes = 0;
 };
 
 CANDOR_API Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);

@@ -115,6 +115,11 @@ class CANDOR_API Lexicon {
   // The project's customer-experience lexicon (see the header comment).
   static Lexicon BuiltIn();
   static Result<Lexicon> Parse(std::string_view text, LexiconFormat format);
+  // LoadFile reads only a regular file (a directory, FIFO or device is
+  // CANDOR_IO_ERROR, refused before reading) of at most kMaxFileBytes
+  // (larger: CANDOR_INVALID_ARGUMENT). 64 MiB is a hundred times the largest
+  // lexicons in use (VADER's and AFINN's are under 1 MB) and bounds memory.
+  static constexpr uint64_t kMaxFileBytes = uint64_t{64} << 20;
   static Result<Lexicon> LoadFile(const std::string& path, LexiconFormat format);
 
   // Adds `other`'s entries; where both have a term, `other` wins.

@@ -92,6 +92,12 @@ struct ThemeMention {
 class CANDOR_API Taxonomy {
  public:
   static Result<Taxonomy> FromJson(std::string_view json);
+  // FromFile reads only a regular file (a directory, FIFO or device is
+  // CANDOR_IO_ERROR, refused before reading) of at most kMaxFileBytes
+  // (larger: CANDOR_INVALID_ARGUMENT). 64 MiB is thousands of times a real
+  // taxonomy (data/taxonomies/cx_starter.json is 4 KB) and bounds the memory
+  // of parsing the JSON.
+  static constexpr uint64_t kMaxFileBytes = uint64_t{64} << 20;
   static Result<Taxonomy> FromFile(const std::string& path);
 
   size_t size() const;

@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <string>
 
+#include "io/read_file.h"
 #include "text/lexicon_fold.hpp"
 
 namespace candor::text {
@@ -156,12 +156,10 @@ Result<Lexicon> Lexicon::Parse(std::string_view text, LexiconFormat format) {
 }
 
 Result<Lexicon> Lexicon::LoadFile(const std::string& path, LexiconFormat format) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot open lexicon file " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return IoError("cannot read lexicon file " + path);
-  Result<Lexicon> parsed = Parse(buffer.str(), format);
+  std::string contents;
+  CANDOR_RETURN_IF_ERROR(
+      candor::internal::ReadRegularFile(path, kMaxFileBytes, &contents, "lexicon file"));
+  Result<Lexicon> parsed = Parse(contents, format);
   if (!parsed.ok()) {
     return Status(parsed.status().code(), path + ": " + parsed.status().message());
   }

@@ -2,12 +2,11 @@
 // compiling its terms with the tokenizer, so terms are folded exactly as
 // comments are.
 #include <candor/text_taxonomy.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <utility>
 
+#include "io/read_file.h"
 #include "text/taxonomy_compiled.hpp"
 
 namespace candor::text {
@@ -220,12 +219,10 @@ Result<Taxonomy> Taxonomy::FromJson(std::string_view json) {
 }
 
 Result<Taxonomy> Taxonomy::FromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot open taxonomy file " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return IoError("cannot read taxonomy file " + path);
-  Result<Taxonomy> taxonomy = FromJson(buffer.str());
+  std::string contents;
+  CANDOR_RETURN_IF_ERROR(
+      candor::internal::ReadRegularFile(path, kMaxFileBytes, &contents, "taxonomy file"));
+  Result<Taxonomy> taxonomy = FromJson(contents);
   if (!taxonomy.ok()) {
     return Status(taxonomy.status().code(), path + ": " + taxonomy.status().message());
   }

@@ -120,7 +120,7 @@ FIELD(candor_design, clusters, const int32_t*, 16);
 FIELD(candor_design, calibration, const candor_weights*, 24);
 
 /* candor_csv_options: size-versioned: grows only at its end. */
-STRUCT(candor_csv_options, 80, 8);
+STRUCT(candor_csv_options, 88, 8);
 FIELD(candor_csv_options, size, size_t, 0);
 FIELD(candor_csv_options, score_column, const char*, 8);
 FIELD(candor_csv_options, time_column, const char*, 16);
@@ -132,6 +132,7 @@ FIELD(candor_csv_options, segment_columns, const char* const*, 56);
 FIELD(candor_csv_options, n_segment_columns, size_t, 64);
 FIELD(candor_csv_options, delimiter, char, 72);
 FIELD(candor_csv_options, skip_bad_rows, int32_t, 76);
+FIELD(candor_csv_options, max_bytes, uint64_t, 80);
 
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);

@@ -452,7 +452,7 @@ TEST(ReadCsv, ReadsAFileWithBomCrlfAndQuotedLineBreaks) {
 TEST(ReadCsv, ErrorsNameThePath) {
   const std::string missing = std::string(CANDOR_TEST_DATA) + "/csv/no_such_file.csv";
   ExpectError(ReadCsv(missing, CsvOptions()), CANDOR_NOT_FOUND, {missing});
-  // A directory opens but cannot be read.
+  // A directory is refused: it is not a regular file.
   const std::string directory = std::string(CANDOR_TEST_DATA) + "/csv";
   ExpectError(ReadCsv(directory, CsvOptions()), CANDOR_IO_ERROR, {directory});
   // Parse errors keep their code and gain the path.

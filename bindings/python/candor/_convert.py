@@ -1,6 +1,7 @@
 """Turning Python inputs into what the C ABI takes: arrays and option structs."""
 
 import ctypes
+import os
 
 import numpy as np
 
@@ -64,6 +65,29 @@ def scores_and_weights(scores, weights, what="scores", weights_what="weights"):
                     "%s has %d entries but %s has %d"
                     % (weights_what, len(weights), what, len(scores)))
     return scores, weights
+
+
+def path_bytes(path, what="path"):
+    """A file path for the C library: bytes with no NUL, since C would read
+    the path cut at the first NUL (another file)."""
+    try:
+        encoded = os.fsencode(path)
+    except TypeError:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be a str, bytes or os.PathLike, got %r"
+                    % (what, path)) from None
+    if b"\0" in encoded:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s %r contains a NUL byte" % (what, path))
+    return encoded
+
+
+def c_string(value, what, encoding="utf-8"):
+    """A str as a NUL-terminated C string: a NUL inside would make C read a
+    shorter name (another column, language or margin) without a word."""
+    if not isinstance(value, str):
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be a str, got %r" % (what, value))
+    if "\0" in value:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s %r contains a NUL character" % (what, value))
+    return value.encode(encoding, "replace" if encoding == "ascii" else "strict")
 
 
 def _choice(name, value, table):

@@ -119,6 +119,7 @@ class CsvOptions(ctypes.Structure):
         ("n_segment_columns", ctypes.c_size_t),
         ("delimiter", ctypes.c_char),
         ("skip_bad_rows", ctypes.c_int32),
+        ("max_bytes", ctypes.c_uint64),
     ]
 
 

@@ -1,12 +1,12 @@
 """Response tables read from CSV by the library (RFC 4180, UTF-8 checked)."""
 
 import ctypes
-import os
 import threading
 
 import numpy as np
 
 from candor import _compat
+from candor import _convert
 from candor import _handle
 from candor import _lib
 from candor._lib import Error, lib
@@ -18,7 +18,7 @@ def _encode(name, value):
     if not isinstance(value, str):
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "%s must be a column name (str), got %r" % (name, value))
-    return value.encode("utf-8")
+    return _convert.c_string(value, "%s column name" % name)
 
 
 def _csv_options(score, time, account, role, weight, comment, segments, delimiter,
@@ -46,17 +46,34 @@ def _csv_options(score, time, account, role, weight, comment, segments, delimite
     return options, array
 
 
+def _max_bytes(value):
+    """max_bytes for the C options: None (or 0) is no limit."""
+    if value is None:
+        return 0
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) \
+            or not 0 <= int(value) < 2**64:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "max_bytes must be None or an integer in [0, 2**64), got %r" % (value,))
+    return int(value)
+
+
 def read_csv(path, score="score", time=None, account=None, role=None, weight=None,
-             comment=None, segments=(), delimiter=",", skip_bad_rows=False):
+             comment=None, segments=(), delimiter=",", skip_bad_rows=False, max_bytes=None):
     """Reads a CSV file of responses into a Table. Columns are chosen by name;
     `segments` names the categorical columns to break down by. A bad row is
     an error naming its line and column, unless skip_bad_rows (then counted in
-    Table.skipped_rows)."""
+    Table.skipped_rows).
+
+    Only a regular file is read: a directory, FIFO or device is refused
+    (CANDOR_IO_ERROR) before anything is read. max_bytes: a larger file is
+    refused (CANDOR_INVALID_ARGUMENT) before it is read; None or 0, the
+    default, is no limit. Set it when files come from others."""
+    encoded = _convert.path_bytes(path)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
                                  delimiter, skip_bad_rows)
+    options.max_bytes = _max_bytes(max_bytes)
     handle = _lib.TableP()
-    _lib.check(lib.candor_table_read_csv(os.fsencode(path), ctypes.byref(options),
-                                         ctypes.byref(handle)))
+    _lib.check(lib.candor_table_read_csv(encoded, ctypes.byref(options), ctypes.byref(handle)))
     return Table._adopt(handle, segments, account, role, comment)
 
 

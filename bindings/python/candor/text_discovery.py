@@ -210,9 +210,9 @@ def _options(k, k_min, k_max, top_terms, label_phrases, stems, min_df, max_df, b
     o.seed = seed
     o.threads = _convert._int32("threads", threads)
     o.repair_utf8 = 1 if repair_utf8 else 0
-    o.language = None if language is None else language.encode("utf-8")
+    o.language = None if language is None else _convert.c_string(language, "language")
     if extra_stop_words:
-        o.extra_stop_words = " ".join(extra_stop_words).encode("utf-8")
+        o.extra_stop_words = _convert.c_string(" ".join(extra_stop_words), "extra_stop_words")
     return o
 
 

@@ -314,7 +314,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     c_mentions.themes = themes
     name_array = None
     if names is not None:
-        name_array = (ctypes.c_char_p * len(names))(*[s.encode("utf-8") for s in names])
+        name_array = (ctypes.c_char_p * len(names))(
+            *[_convert.c_string(s, "theme name") for s in names])
         c_mentions.names = ctypes.cast(name_array, ctypes.POINTER(ctypes.c_char_p))
     c_mentions.offsets = offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int64))
     c_mentions.theme_ids = ids.ctypes.data_as(_int32_p)

@@ -13,11 +13,11 @@ include/candor/text_taxonomy.hpp).
 import ctypes
 import dataclasses
 import json
-import os
 
 import numpy as np
 
 from candor import _compat
+from candor import _convert
 from candor import _lib
 from candor._lib import Error, lib
 
@@ -253,7 +253,8 @@ class TextModel:
 
     def load_lexicon(self, lexicon, format="candor", replace=False):
         """Merges a lexicon (path or dict {term: valence}) over the current
-        one, or replaces it."""
+        one, or replaces it. A path must name a regular file of at most
+        64 MiB; on error nothing changes."""
         if format not in _LEXICON_FORMATS:
             raise Error("CANDOR_INVALID_ARGUMENT",
                         "lexicon format must be one of %s, got %r"
@@ -266,16 +267,17 @@ class TextModel:
                                                           int(bool(replace))))
         else:
             _lib.check(lib.candor_text_model_load_lexicon_file(
-                self._handle, os.fsencode(lexicon), _LEXICON_FORMATS[format],
-                int(bool(replace))))
+                self._handle, _convert.path_bytes(lexicon, "lexicon"),
+                _LEXICON_FORMATS[format], int(bool(replace))))
 
     @property
     def lexicon_size(self):
         return int(lib.candor_text_model_lexicon_size(self._handle))
 
     def load_taxonomy(self, taxonomy):
-        """A taxonomy: a dict, a JSON string (starting with "{") or a path.
-        Themes nest at most TAXONOMY_MAX_DEPTH levels (CANDOR_INVALID_ARGUMENT)."""
+        """A taxonomy: a dict, a JSON string (starting with "{") or a path (a
+        regular file of at most 64 MiB). Themes nest at most TAXONOMY_MAX_DEPTH
+        levels (CANDOR_INVALID_ARGUMENT)."""
         if isinstance(taxonomy, dict):
             try:
                 taxonomy = json.dumps(taxonomy)
@@ -288,8 +290,8 @@ class TextModel:
             data = taxonomy.encode("utf-8")
             _lib.check(lib.candor_text_model_load_taxonomy(self._handle, data, len(data)))
         else:
-            _lib.check(lib.candor_text_model_load_taxonomy_file(self._handle,
-                                                                os.fsencode(taxonomy)))
+            _lib.check(lib.candor_text_model_load_taxonomy_file(
+                self._handle, _convert.path_bytes(taxonomy, "taxonomy")))
 
     @property
     def themes(self):
@@ -320,9 +322,7 @@ class TextModel:
 def _ascii_or_none(value, name):
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be a string, got %r" % (name, value))
-    return value.encode("ascii", "replace")
+    return _convert.c_string(value, name, encoding="ascii")
 
 
 def _encode(text, i):

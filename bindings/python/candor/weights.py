@@ -214,7 +214,7 @@ class _Margins:
                 raise Error("CANDOR_LENGTH_MISMATCH", "margin %r has %d labels but %s has %d"
                             % (name, len(codes), "margin %r" % self.names[0] if self.names
                                else "base_weights", n))
-            encoded = name.encode("utf-8")
+            encoded = _convert.c_string(name, "margin name")
             self._arrays += [codes, population, encoded]
             self.structs[j] = _lib.Margin(encoded, codes.ctypes.data_as(_INT32_P),
                                           population.ctypes.data_as(_DOUBLE_P), len(population))
@@ -435,7 +435,7 @@ def ipw(responded, covariates, l2_penalty=0.0):
     keep = []
     relabel = {}
     for j, (name, column) in enumerate(items):
-        encoded = name.encode("utf-8")
+        encoded = _convert.c_string(name, "covariate name")
         keep.append(encoded)
         if _is_numeric(column):
             values = _convert.as_float64(column, "covariate %r" % name)
