@@ -136,7 +136,9 @@ struct TokenizedText {
 };
 
 // Holds ICU break iterators and Snowball stemmers. Not thread-safe: use one
-// Tokenizer per thread (Clone() is cheap next to creation).
+// Tokenizer per thread (Clone() is cheap next to creation). Clone() reads the
+// iterators' state, so clone a tokenizer only while no thread tokenizes with
+// it (e.g. make every thread's clone before the threads start).
 class CANDOR_API Tokenizer {
  public:
   static Result<std::unique_ptr<Tokenizer>> Create(const TokenizeOptions& options = {});

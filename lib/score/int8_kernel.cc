@@ -52,8 +52,17 @@ inline __attribute__((always_inline)) void CountBlocks(const int8_t* data, size_
 }
 
 // One definition per instruction set, chosen at load time by the CPU.
-__attribute__((target_clones("avx2", "default"))) void CountBlocksDispatch(
-    const int8_t* data, size_t blocks, int scale_min, int points, int64_t* counts) {
+// Not under ThreadSanitizer: target_clones makes an ifunc whose resolver the
+// dynamic loader runs while relocating, before the TSan runtime is set up,
+// and the instrumented resolver crashes the program at load. TSan builds
+// check threads, not speed, so they take the default definition.
+#if defined(__SANITIZE_THREAD__)
+#define CANDOR_TARGET_CLONES
+#else
+#define CANDOR_TARGET_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+CANDOR_TARGET_CLONES void CountBlocksDispatch(const int8_t* data, size_t blocks, int scale_min,
+                                              int points, int64_t* counts) {
   switch (points) {
 #define CANDOR_POINTS_CASE(k)                        \
   case k:                                            \

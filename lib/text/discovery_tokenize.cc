@@ -1,6 +1,6 @@
 // Theme discovery from raw comments: tokenized on contiguous chunks, one
-// Tokenizer per chunk; each comment's words depend only on the comment, so
-// the result is the same on any thread count.
+// Tokenizer per chunk (made before the threads start); each comment's words
+// depend only on the comment, so the result is the same on any thread count.
 #include <candor/text_discovery.hpp>
 
 #include <memory>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "text/chunk_tokenizers.hpp"
 #include "text/discovery_internal.hpp"
 
 namespace candor::text {
@@ -16,25 +17,14 @@ Result<ThemeDiscovery> DiscoverThemes(const std::vector<std::string_view>& texts
                                       const DiscoveryOptions& options) {
   CANDOR_RETURN_IF_ERROR(internal::CheckDiscoveryOptions(options));
   if (texts.empty()) return Empty("no comments");
-  auto prototype = Tokenizer::Create(options.tokenize);
-  if (!prototype.ok()) return prototype.status();
   const size_t n = texts.size();
-  std::vector<std::vector<std::string>> words(n);
   const size_t chunks = candor::internal::ChunkCount(n, options.threads);
+  auto tokenizers = internal::ChunkTokenizers(options.tokenize, chunks);
+  if (!tokenizers.ok()) return tokenizers.status();
+  std::vector<std::vector<std::string>> words(n);
   std::vector<Status> failed(chunks);
-  candor::internal::ParallelChunks(n, options.threads, [&](size_t chunk, size_t begin,
-                                                           size_t end) {
-    std::unique_ptr<Tokenizer> owned;
-    Tokenizer* tokenizer = prototype->get();
-    if (chunk != 0) {
-      auto clone = (*prototype)->Clone();
-      if (!clone.ok()) {
-        failed[chunk] = clone.status();
-        return;
-      }
-      owned = std::move(clone).value();
-      tokenizer = owned.get();
-    }
+  candor::internal::ParallelChunks(n, options.threads, [&](size_t chunk, size_t begin, size_t end) {
+    Tokenizer* tokenizer = (*tokenizers)[chunk].get();
     try {
       TokenizedText tokens;
       for (size_t i = begin; i < end; ++i) {

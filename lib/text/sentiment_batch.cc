@@ -1,11 +1,13 @@
-// Batch analysis: comments split into contiguous chunks, one Tokenizer and
-// one reusable TokenizedText per chunk; each row's result depends only on
-// its comment, so results are the same on any thread count.
+// Batch analysis: comments split into contiguous chunks, one Tokenizer
+// (made before the threads start) and one reusable TokenizedText per chunk;
+// each row's result depends only on its comment, so results are the same on
+// any thread count.
 #include <candor/text_sentiment.hpp>
 
 #include <new>
 
 #include "common/parallel.hpp"
+#include "text/chunk_tokenizers.hpp"
 
 namespace candor::text {
 
@@ -27,27 +29,16 @@ Status AnalyzeSentimentBatch(const SentimentAnalyzer& analyzer, const TokenizeOp
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "AnalyzeSentimentBatch: out of memory");
   }
-  Result<std::unique_ptr<Tokenizer>> prototype = Tokenizer::Create(tokenize);
-  if (!prototype.ok()) return prototype.status();
+  const size_t chunks = candor::internal::ChunkCount(n, threads);
+  Result<std::vector<std::unique_ptr<Tokenizer>>> tokenizers =
+      internal::ChunkTokenizers(tokenize, chunks);
+  if (!tokenizers.ok()) return tokenizers.status();
 
-  const size_t chunks = internal::ChunkCount(n, threads);
   std::vector<Status> chunk_status(chunks);
-  std::vector<size_t> chunk_failed_row(chunks, n);
   std::vector<std::vector<double>> chunk_sentences(chunks);
   std::vector<std::vector<uint64_t>> chunk_counts(chunks);
-  internal::ParallelChunks(n, threads, [&](size_t chunk, size_t begin, size_t end) {
-    std::unique_ptr<Tokenizer> owned;
-    Tokenizer* tokenizer = prototype->get();
-    if (chunk != 0) {
-      Result<std::unique_ptr<Tokenizer>> clone = (*prototype)->Clone();
-      if (!clone.ok()) {
-        chunk_status[chunk] = clone.status();
-        chunk_failed_row[chunk] = begin;
-        return;
-      }
-      owned = std::move(*clone);
-      tokenizer = owned.get();
-    }
+  candor::internal::ParallelChunks(n, threads, [&](size_t chunk, size_t begin, size_t end) {
+    Tokenizer* tokenizer = (*tokenizers)[chunk].get();
     try {
       TokenizedText tokens;
       CommentSentiment result;
@@ -58,7 +49,6 @@ Status AnalyzeSentimentBatch(const SentimentAnalyzer& analyzer, const TokenizeOp
         Status st = tokenizer->Tokenize(comments[row], &tokens);
         if (!st.ok()) {
           chunk_status[chunk] = Status(st.code(), "comment " + std::to_string(row) + ": " + st.message());
-          chunk_failed_row[chunk] = row;
           return;
         }
         analyzer.Analyze(tokens, &result);
@@ -77,7 +67,6 @@ Status AnalyzeSentimentBatch(const SentimentAnalyzer& analyzer, const TokenizeOp
       }
     } catch (const std::bad_alloc&) {
       chunk_status[chunk] = Status(CANDOR_OUT_OF_MEMORY, "AnalyzeSentimentBatch: out of memory");
-      chunk_failed_row[chunk] = begin;
     }
   });
   // Chunks are ordered, so the first failing chunk holds the lowest failing row.

@@ -1,6 +1,7 @@
 // Theme discovery end to end on tokenized comments built by hand (no
 // tokenizer needed): a planted corpus with three themes, labels, weights,
-// dominant themes, the choice of k, and bad input.
+// dominant themes, the choice of k, and bad input; and from raw non-ASCII
+// comments, the same result on any thread count.
 #include <candor/text.hpp>
 #include <candor/text_discovery.hpp>
 #include <gtest/gtest.h>
@@ -9,9 +10,11 @@
 #include <map>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/random.hpp"
+#include "text_non_ascii_comments.hpp"
 
 namespace candor::text {
 namespace {
@@ -152,6 +155,33 @@ TEST(TextDiscovery, ChosenKSameOnAnyThreadCount) {
     EXPECT_EQ(many->k_coherence, one->k_coherence);  // bit-identical
     EXPECT_EQ(many->weights, one->weights);
     EXPECT_EQ(many->nmf.h, one->nmf.h);
+  }
+}
+
+// From raw comments: non-ASCII text of several sentences is tokenized with
+// ICU, one tokenizer per chunk (bug: chunk 0 used the prototype while the
+// others cloned it, a data race ThreadSanitizer reports in scripts/tsan.sh).
+TEST(TextDiscovery, RawNonAsciiCommentsSameOnAnyThreadCount) {
+  const std::vector<std::string> texts = candor::testing::NonAsciiComments(90);
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  DiscoveryOptions o = Options();
+  o.k = 3;
+  o.threads = 1;
+  auto one = DiscoverThemes(views, o);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  ASSERT_EQ(one->themes.size(), 3u);
+  // The accented words are terms, whole.
+  const std::vector<std::string>& terms = one->terms.terms;
+  EXPECT_NE(std::find(terms.begin(), terms.end(), "livraison"), terms.end());
+  EXPECT_NE(std::find(terms.begin(), terms.end(), "café"), terms.end());
+  for (int32_t threads : {2, 3, 8}) {
+    o.threads = threads;
+    auto many = DiscoverThemes(views, o);
+    ASSERT_TRUE(many.ok()) << many.status().message();
+    EXPECT_EQ(many->terms.terms, terms) << threads << " threads";
+    EXPECT_EQ(many->weights, one->weights);
+    EXPECT_EQ(many->dominant, one->dominant);
+    for (size_t t = 0; t < 3; ++t) EXPECT_EQ(many->themes[t].label, one->themes[t].label);
   }
 }
 
