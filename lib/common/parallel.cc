@@ -26,6 +26,17 @@ size_t ParallelChunks(size_t n, int threads,
     work(0, 0, n);
     return 1;
   }
+  // An exception (say std::bad_alloc) escaping a worker would end the
+  // process: each chunk's is kept, and the first is rethrown on the calling
+  // thread once every worker has joined.
+  std::vector<std::exception_ptr> failures(chunks);
+  auto run = [&](size_t chunk) {
+    try {
+      work(chunk, begin_of(chunk), begin_of(chunk + 1));
+    } catch (...) {
+      failures[chunk] = std::current_exception();
+    }
+  };
   std::vector<std::thread> workers;
   std::vector<size_t> not_started;
   try {
@@ -35,14 +46,17 @@ size_t ParallelChunks(size_t n, int threads,
   }
   for (size_t chunk = 1; chunk < chunks; ++chunk) {
     try {
-      workers.emplace_back(work, chunk, begin_of(chunk), begin_of(chunk + 1));
+      workers.emplace_back(run, chunk);
     } catch (const std::exception&) {
       not_started.push_back(chunk);  // capacity was reserved where possible
     }
   }
-  work(0, begin_of(0), begin_of(1));
-  for (size_t chunk : not_started) work(chunk, begin_of(chunk), begin_of(chunk + 1));
+  run(0);
+  for (size_t chunk : not_started) run(chunk);
   for (std::thread& worker : workers) worker.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
   return chunks;
 }
 

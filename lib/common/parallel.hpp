@@ -16,7 +16,9 @@ int ResolveThreadCount(int requested);
 // Calls work(chunk, begin, end) for `chunks` contiguous, ordered pieces of
 // [0, n) and returns the number of chunks used (at most max(1, threads),
 // never more than n). Chunk 0 runs on the calling thread. If a thread cannot
-// be started its chunk runs on the calling thread. `work` must not throw.
+// be started its chunk runs on the calling thread. If `work` throws, every
+// chunk still finishes and the first chunk's exception is rethrown on the
+// calling thread (callers turn std::bad_alloc into CANDOR_OUT_OF_MEMORY).
 // Callers keep results independent of the thread count by combining per-chunk
 // results exactly (integers) or by keying randomness on the index, not the
 // chunk.

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <new>
 #include <set>
 #include <vector>
 
@@ -196,6 +197,21 @@ TEST(Parallel, CoversRangeOnceInOrder) {
   EXPECT_EQ(ChunkCount(3, 8), 3u);
   EXPECT_EQ(ChunkCount(0, 8), 1u);
   EXPECT_GE(ResolveThreadCount(0), 1);
+}
+
+TEST(Parallel, AWorkersExceptionReachesTheCaller) {
+  // Out of memory on a worker thread used to end the process (an exception
+  // escaping std::thread); now every chunk finishes and the caller gets it.
+  for (size_t throwing_chunk : {size_t{0}, size_t{1}, size_t{3}}) {
+    std::vector<int> done(4, 0);
+    EXPECT_THROW(ParallelChunks(400, 4,
+                                [&](size_t chunk, size_t, size_t) {
+                                  done[chunk] = 1;
+                                  if (chunk == throwing_chunk) throw std::bad_alloc();
+                                }),
+                 std::bad_alloc);
+    for (int d : done) EXPECT_EQ(d, 1);
+  }
 }
 
 TEST(Parallel, TeamMembersMeetAtEveryBarrier) {
