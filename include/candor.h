@@ -119,7 +119,7 @@ typedef struct candor_score_options {
   int32_t box_size;       /* TOP_BOX/BOTTOM_BOX: points in the box; default 2 */
   candor_interval interval; /* default WALD */
   double level;           /* confidence level in (0, 1); default 0.95 */
-  double prior;           /* BAYES: Dirichlet prior per category; default 1 */
+  double prior;           /* BAYES: Dirichlet prior per category, in (0, 1e15]; default 1 */
   int32_t replicates;     /* BOOTSTRAP: resamples; default 2000 */
   uint64_t seed;          /* BOOTSTRAP: same seed, same interval; default 42 */
   int32_t threads;        /* 0: all cores; results never depend on it */

@@ -103,7 +103,7 @@ struct CANDOR_API Metric {
 struct CANDOR_API IntervalOptions {
   IntervalMethod method = IntervalMethod::kWald;
   double level = 0.95;
-  double prior = 1.0;      // Bayes
+  double prior = 1.0;      // Bayes: in (0, 1e15]
   int replicates = 2000;   // bootstrap
   uint64_t seed = 42;      // bootstrap
   int threads = 0;         // 0: hardware concurrency

@@ -107,12 +107,16 @@ constexpr double kCornishFisherMin = 1e7;
 // O(1 / sqrt(min(a, b))), so the error is O(min(a, b)^-3/2) standard
 // deviations: below 1e-10 of one here.
 double CornishFisherBetaQuantile(double a, double b, double p) {
+  // In the shares s = a / (a + b), r = b / (a + b), so that no product of a
+  // and b overflows (a Dirichlet prior may be as large as a double).
   const double total = a + b;
-  const double mean = a / total;
-  const double sd = std::sqrt(a / total * (b / total) / (total + 1.0));
-  const double g1 = 2.0 * (b - a) * std::sqrt(total + 1.0) / ((total + 2.0) * std::sqrt(a * b));
-  const double g2 = 6.0 * ((a - b) * (a - b) * (total + 1.0) - a * b * (total + 2.0)) /
-                    (a * b * (total + 2.0) * (total + 3.0));
+  const double s = a / total;
+  const double r = b / total;
+  const double sd = std::sqrt(s * r / (total + 1.0));
+  const double g1 = 2.0 * (r - s) * std::sqrt(total + 1.0) / ((total + 2.0) * std::sqrt(s * r));
+  const double g2 =
+      6.0 / (total + 3.0) * ((r - s) * (r - s) / (s * r) * ((total + 1.0) / (total + 2.0)) - 1.0);
+  const double mean = s;
   const double z = NormalQuantile(p);
   const double z2 = z * z;
   const double w = z + g1 * (z2 - 1.0) / 6.0 + g2 * z * (z2 - 3.0) / 24.0 -

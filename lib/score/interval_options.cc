@@ -1,6 +1,7 @@
 // IntervalOptions::Validate.
 #include <candor/score.hpp>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace candor {
@@ -18,8 +19,12 @@ Status IntervalOptions::Validate() const {
   if (!(level > 0.0 && level < 1.0)) {
     return InvalidArgument("level must be in (0, 1), got " + std::to_string(level));
   }
-  if (!(prior > 0.0) || !std::isfinite(prior)) {
-    return InvalidArgument("prior must be positive and finite, got " + std::to_string(prior));
+  // A prior beyond 1e15 pseudo-responses per category outweighs any survey;
+  // the bound keeps every Beta and Dirichlet moment finite in double.
+  if (!(prior > 0.0 && prior <= 1e15)) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), "%.17g", prior);
+    return InvalidArgument(std::string("prior must be in (0, 1e15], got ") + buffer);
   }
   if (replicates < 100 || replicates > 10000000) {
     return InvalidArgument("replicates must be in 100..10000000, got " +

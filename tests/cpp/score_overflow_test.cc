@@ -253,5 +253,25 @@ TEST(WeightScale, TheIssuesCasesAreFiniteOrRefused) {
   }
 }
 
+// Found by fuzz/score (bug2_beta_huge_prior): a Dirichlet prior of 1e300
+// overflowed the Beta's moments and the interval came out NaN.
+TEST(BayesAtHugeCounts, PriorIsBoundedAndHugeParametersStayFinite) {
+  const std::vector<double> scores = {5, 4, 1, 2, 5};
+  IntervalOptions options;
+  options.method = IntervalMethod::kBayes;
+  options.prior = 1e300;
+  EXPECT_EQ(EstimateScores(Metric::Csat(), scores.data(), nullptr, scores.size(), options)
+                .status()
+                .code(),
+            CANDOR_INVALID_ARGUMENT);
+  options.prior = 1e15;  // the largest prior: a share of 1/2 to within its sd
+  Result<Estimate> e =
+      EstimateScores(Metric::Csat(), scores.data(), nullptr, scores.size(), options);
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  const double sd = 100 * std::sqrt(0.25 / (2e15 + 6));
+  EXPECT_NEAR(e->ci_low, 50 - 1.959963984540054 * sd, 1e-3 * sd + 1e-12);
+  EXPECT_LT(e->ci_low, e->ci_high);
+}
+
 }  // namespace
 }  // namespace candor
