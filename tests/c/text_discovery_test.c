@@ -126,6 +126,18 @@ static void test_nmf_of_a_csr_matrix(void) {
           CANDOR_INVALID_ARGUMENT);
     CHECK(strstr(candor_last_error(), "row_ptr") != NULL);
   }
+  {
+    /* Rank 1 (every entry in column 3) fitted with k = 7: the loss, a squared
+     * norm, is 0, not a rounding error below it (found by fuzz/drivers). */
+    const int64_t rank1_row_ptr[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    const int32_t rank1_cols[7] = {3, 3, 3, 3, 3, 3, 3};
+    const double rank1_values[7] = {1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5};
+    double w7[49], h7[49];
+    loss = -1;
+    CHECK(candor_nmf(&options, rank1_row_ptr, rank1_cols, rank1_values, 7, 7, 7, w7, h7, &loss,
+                     NULL) == CANDOR_OK);
+    CHECK(loss >= 0 && loss < 1e-10);
+  }
 }
 
 static void test_bad_input(void) {
