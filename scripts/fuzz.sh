@@ -71,7 +71,8 @@ replay() {
       if ! timeout -k 5 120 "$bin_dir/${t}_fuzzer" -timeout=$timeout_s -rss_limit_mb=$rss_mb \
           "$f" </dev/null >"$log" 2>&1; then
         echo "FAIL regression $f"
-        grep -E "ERROR|SUMMARY|runtime error|invariant broken|#[0-9]+ 0x" "$log" | head -25 || true
+        grep -E "ERROR|SUMMARY|runtime error|invariant broken|^input: |#[0-9]+ 0x.*/(lib|capi|fuzz)/" \
+          "$log" | head -25 || true
         echo "  replay: $bin_dir/${t}_fuzzer $f"
         failed=1
       fi
@@ -102,8 +103,9 @@ fuzz_one() {
 report_failure() {
   local t="$1" work="$2"
   echo "FAIL $t"
-  grep -E "ERROR|SUMMARY|runtime error|invariant broken|#[0-9]+ 0x|Test unit written" \
-    "$work/$t.log" | head -40 || true
+  # The error, and the stack frames in candor's own code.
+  grep -E "ERROR|SUMMARY|runtime error|invariant broken|^input: |#[0-9]+ 0x.*/(lib|capi|fuzz)/" \
+    "$work/$t.log" | head -30 || true
   local a
   for a in "$work/artifacts/$t"/*; do
     [ -f "$a" ] || continue
