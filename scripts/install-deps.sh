@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev   # JSON output of the command line
   libgtest-dev         # C++ tests
   libbenchmark-dev     # benchmarks
+  clang-14 libfuzzer-14-dev  # fuzz targets (scripts/fuzz.sh): libFuzzer, ASan + UBSan
   python3 python3-numpy python3-pandas python3-pytest python3-scipy  # bindings, tests, peers
   python3-statsmodels python3-sklearn  # independent checks of model fits (weights, trends)
   r-base-core r-cran-survey   # independent cross-checks of weighted estimates

@@ -29,10 +29,12 @@ std::vector<double> AdjustPValues(const std::vector<double>& p, PAdjust method) 
       adjusted[order[rank]] = running;
     }
   } else {
-    // Step-up: p_(i) * m / i, running minimum from the largest.
+    // Step-up: m / i * p_(i), running minimum from the largest. m / i first,
+    // as R does: it is >= 1 after rounding, so the product is never below
+    // p_(i) (p * m / m can round below p).
     double running = 1.0;
     for (size_t rank = m; rank-- > 0;) {
-      const double scaled = p[order[rank]] * static_cast<double>(m) / static_cast<double>(rank + 1);
+      const double scaled = static_cast<double>(m) / static_cast<double>(rank + 1) * p[order[rank]];
       running = std::min(running, scaled);
       adjusted[order[rank]] = std::min(1.0, running);
     }

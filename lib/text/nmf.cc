@@ -161,7 +161,9 @@ void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
       barrier.Wait();
       if (member == 0) {
         next_h = 0;
-        const double loss = x2 - 2 * h_sums.Sum(gram_h) + Frobenius2(*gram_w, *gram_h);
+        // The expansion cancels near an exact fit and can round below 0.
+        const double loss =
+            std::max(0.0, x2 - 2 * h_sums.Sum(gram_h) + Frobenius2(*gram_w, *gram_h));
         const double previous = out->loss.back();
         try {  // a team member must not throw: the others wait at the barrier
           out->loss.push_back(loss);
@@ -216,8 +218,8 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   std::vector<double> gram_w(kk), gram_h(kk);
   internal::Gram(w.data(), x.rows, k, gram_w.data(), threads);
   internal::Gram(ht.data(), x.cols, k, gram_h.data(), threads);
-  out.loss.push_back(x2 - 2 * CrossTerm(x, ht.data(), w.data(), k) +
-                     Frobenius2(gram_w, gram_h));
+  out.loss.push_back(std::max(
+      0.0, x2 - 2 * CrossTerm(x, ht.data(), w.data(), k) + Frobenius2(gram_w, gram_h)));
   Iterate(x, xt, k, x2, options, hals_threads, &w, &ht, &gram_w, &gram_h, &out);
   out.w = std::move(w);
   out.h.assign(static_cast<size_t>(k) * x.cols, 0.0);

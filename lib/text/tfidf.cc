@@ -23,10 +23,14 @@ Status ValidateCsr(const CsrMatrix& m, bool nonnegative) {
   if (m.row_ptr[0] != 0 || m.row_ptr[m.rows] != m.nnz()) {
     return InvalidArgument("row_ptr must start at 0 and end at the number of entries");
   }
+  // Every row pointer first: from 0 to nnz without a decrease, each row's
+  // entries then lie within the arrays.
   for (int64_t r = 0; r < m.rows; ++r) {
     if (m.row_ptr[r + 1] < m.row_ptr[r]) {
       return InvalidArgument("row_ptr decreases at row " + std::to_string(r));
     }
+  }
+  for (int64_t r = 0; r < m.rows; ++r) {
     for (int64_t p = m.row_ptr[r]; p < m.row_ptr[r + 1]; ++p) {
       const int32_t c = m.col[p];
       if (c < 0 || c >= m.cols) {

@@ -116,6 +116,28 @@ static void test_nmf_of_a_csr_matrix(void) {
   CHECK(candor_nmf(&options, row_ptr, cols, values, 4, 3, 4, w, h, NULL, NULL) ==
         CANDOR_INVALID_ARGUMENT); /* k > min(4, 3) */
   CHECK(strstr(candor_last_error(), "k = 4") != NULL);
+  {
+    /* Row 0 claims entries 0..3 of 2: an error naming row_ptr, before any
+     * entry past the end is read (found by fuzz/drivers). */
+    const int64_t bad_row_ptr[3] = {0, 4, 2};
+    const int32_t two_cols[2] = {0, 1};
+    const double two_values[2] = {1.0, 2.0};
+    CHECK(candor_nmf(&options, bad_row_ptr, two_cols, two_values, 2, 2, 1, w, h, NULL, NULL) ==
+          CANDOR_INVALID_ARGUMENT);
+    CHECK(strstr(candor_last_error(), "row_ptr") != NULL);
+  }
+  {
+    /* Rank 1 (every entry in column 3) fitted with k = 7: the loss, a squared
+     * norm, is 0, not a rounding error below it (found by fuzz/drivers). */
+    const int64_t rank1_row_ptr[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+    const int32_t rank1_cols[7] = {3, 3, 3, 3, 3, 3, 3};
+    const double rank1_values[7] = {1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5};
+    double w7[49], h7[49];
+    loss = -1;
+    CHECK(candor_nmf(&options, rank1_row_ptr, rank1_cols, rank1_values, 7, 7, 7, w7, h7, &loss,
+                     NULL) == CANDOR_OK);
+    CHECK(loss >= 0 && loss < 1e-10);
+  }
 }
 
 static void test_bad_input(void) {

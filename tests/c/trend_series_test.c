@@ -89,6 +89,24 @@ static void test_wls_exact_line(void) {
   CHECK_NEAR(r.chi_square, 0, 1e-20);
 }
 
+/* Weights 1 / se^2 overflowed for tiny standard errors: the line came back
+ * as CANDOR_OK with NaN (found by fuzz/trend). Only the ratios of the
+ * standard errors matter for the line; their scale sets its errors. */
+static void test_wls_extreme_standard_errors(void) {
+  const double y[4] = {1, 3, 5, 7};
+  const double tiny[4] = {1e-200, 1e-200, 1e-200, 1e-200};
+  const double spread[4] = {1e-200, 1, 1, 1};
+  candor_wls_slope_result r;
+  CHECK(candor_wls_slope(y, tiny, NULL, 4, 0.95, 0, &r) == CANDOR_OK);
+  CHECK_NEAR(r.slope, 2, 1e-14);
+  CHECK_NEAR(r.intercept, 1, 1e-14);
+  CHECK_NEAR(r.slope_std_error / 1e-200, sqrt(1 / 5.0), 1e-15);
+  CHECK(r.slope_ci_low <= r.slope && r.slope <= r.slope_ci_high);
+  /* Standard errors 1e200 apart: not representable, an error, not NaN. */
+  CHECK(candor_wls_slope(y, spread, NULL, 4, 0.95, 0, &r) == CANDOR_OUT_OF_RANGE);
+  CHECK(strstr(candor_last_error(), "standard errors") != NULL);
+}
+
 static void test_bad_input(void) {
   double x[30];
   double se[3] = {1, 1, 1};
@@ -141,6 +159,7 @@ int main(void) {
   test_original_matches_pymannkendall();
   test_hamed_rao_and_seasonal();
   test_wls_exact_line();
+  test_wls_extreme_standard_errors();
   test_bad_input();
   return report();
 }

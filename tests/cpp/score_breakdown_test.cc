@@ -225,6 +225,27 @@ TEST(AdjustPValues, MatchesR) {
   EXPECT_TRUE(AdjustPValues({}, PAdjust::kHolm).empty());
 }
 
+// An adjusted p-value is never below its p-value. BH scaled the largest p by
+// m / m as p * m / m, which rounds below p (0.35 * 3 / 3 = 0.34999999999999998);
+// R's p.adjust computes m / i * p, which gives p itself (found by fuzz/score).
+TEST(AdjustPValues, NeverBelowThePValue) {
+  const std::vector<double> p = {0.1, 0.2, 0.35};
+  EXPECT_EQ(AdjustPValues(p, PAdjust::kBenjaminiHochberg)[2], 0.35);
+  for (size_t m = 1; m <= 40; ++m) {
+    for (int k = 0; k <= 100; ++k) {
+      std::vector<double> same(m, k / 100.0);
+      same[0] = 1e-3;
+      for (PAdjust method : {PAdjust::kHolm, PAdjust::kBenjaminiHochberg}) {
+        const std::vector<double> adjusted = AdjustPValues(same, method);
+        for (size_t i = 0; i < m; ++i) {
+          EXPECT_GE(adjusted[i], same[i]) << "m " << m << ", p " << same[i];
+          EXPECT_LE(adjusted[i], 1.0);
+        }
+      }
+    }
+  }
+}
+
 // margin = 100 z sqrt(((p + d) - (p - d)^2) / n): p = 0.5, d = 0.2, n = 400,
 // z = 1.959963984540054 -> python3: 100*1.959963984540054*sqrt(0.61/400).
 TEST(Planning, MarginAndRequiredN) {

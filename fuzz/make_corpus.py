@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora under fuzz/corpus/<target>/ from the repository's
+own data (tests/data, data/sample, data/taxonomies).
+
+Each seed is laid out as its target reads it (fuzz/fuzz_input.hpp): control
+bytes from the front, in the order the target asks for them, then the body
+(a CSV, a lexicon, JSON, comments). Seeds are small (a few KB): libFuzzer's
+mutations are cheaper on short inputs, and the repository stays small.
+
+    python3 fuzz/make_corpus.py      # rewrites fuzz/corpus/
+"""
+import os
+import shutil
+import struct
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "fuzz", "corpus")
+
+
+def read(path):
+    with open(os.path.join(ROOT, path), "rb") as f:
+        return f.read()
+
+
+def head_lines(data, lines):
+    return b"".join(data.splitlines(keepends=True)[:lines])
+
+
+def write(target, name, data, directory=OUT):
+    os.makedirs(os.path.join(directory, target), exist_ok=True)
+    with open(os.path.join(directory, target, name), "wb") as f:
+        f.write(data)
+
+
+# The issue's own examples of known bugs go with the regressions (replayed by
+# scripts/fuzz.sh ci), not with the seeds.
+def write_regression(target, name, data):
+    write(target, name, data, os.path.join(ROOT, "fuzz", "regressions"))
+
+
+# Score options as fuzz_input.hpp's ScoreOptions reads them: a mode byte
+# (preset = mode % 4 when mode & 3 != 3) and a byte of changes (0: none), or
+# changes followed by their values.
+def score_options(preset=0, interval=None, level=None):
+    change = 0
+    tail = b""
+    if interval is not None:
+        change |= 2
+        tail += bytes([interval])
+    if level is not None:
+        change |= 32
+        tail += bytes([level])  # an index into InterestingDouble's table
+    return bytes([preset, change]) + tail
+
+
+# ---------------------------------------------------------------- csv_parse
+def csv_seeds():
+    survey = head_lines(read("data/sample/survey.csv"), 25)
+    # response_id,timestamp,account_id,region,plan,role,seats,arr,weight,score,comment
+    def sel(i):
+        return 2 + i
+
+    # flags: bit 0 skip bad rows, bit 1 also from a file, bit 2 ParseCsvColumns,
+    # bits 5-7 segment count. Then delimiter choice, ten column selectors.
+    all_columns = bytes([sel(9), sel(1), sel(2), sel(5), sel(8), sel(10), sel(3), sel(4), 0, 0])
+    write("csv_parse", "survey_all_columns", bytes([2 | (2 << 5), 0]) + all_columns + survey)
+    write("csv_parse", "survey_score_only", bytes([4, 0, sel(9)] + [0] * 9) + survey)
+    semicolon = survey.replace(b",", b";")
+    write("csv_parse", "survey_semicolon",
+          bytes([1 | (1 << 5), 1, sel(9), sel(1), 0, 0, 0, 0, sel(3), 0, 0, 0]) + semicolon)
+    tab = survey.replace(b",", b"\t")
+    write("csv_parse", "survey_tab", bytes([0, 2, sel(9), sel(1), sel(2), 0, sel(8), 0, 0, 0, 0, 0]) + tab)
+    # score,account,comment,when (CRLF, BOM, quoted line breaks)
+    write("csv_parse", "crlf_bom", bytes([2, 0, 0, sel(3), sel(1), 0, 0, sel(2), 0, 0, 0, 0]) +
+          read("tests/data/csv/crlf_bom.csv"))
+    # time,score,weight,account,segment (epoch seconds)
+    buckets = head_lines(read("tests/data/trend_buckets/responses.csv"), 30)
+    write("csv_parse", "epoch_times", bytes([1 | (1 << 5), 0, sel(1), sel(0), sel(3), 0, sel(2), 0,
+                                             sel(4), 0, 0, 0]) + buckets)
+    design = head_lines(read("tests/data/design/responses.csv"), 30)
+    write("csv_parse", "design", bytes([3 << 5, 0, sel(0), 0, sel(1), 0, sel(2), 0, sel(3),
+                                        sel(4), sel(6), 0]) + design)
+
+
+# ------------------------------------------------------------- accumulator
+def fnv1a(data):
+    h = 0xCBF29CE484222325
+    for b in data:
+        h ^= b
+        h = (h * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def accumulator(scale_min, scale_max, points, weighted=False):
+    """points: per scale point (count, weight sum, squared-weight sum)."""
+    out = b"CNDR" + struct.pack("<HiiB", 1, scale_min, scale_max, 1 if weighted else 0)
+    for count, ws, wss in points:
+        out += struct.pack("<Qdd", count, ws, wss)
+    return out + struct.pack("<Q", fnv1a(out))
+
+
+def accumulator_seeds():
+    nps = [(c, float(c), float(c)) for c in (3, 1, 0, 2, 5, 4, 6, 10, 12, 30, 25)]
+    write("accumulator", "nps", bytes([0]) + score_options(0) + accumulator(0, 10, nps))
+    write("accumulator", "nps_bayes", bytes([0]) + score_options(0, interval=2) +
+          accumulator(0, 10, nps))
+    csat = [(4, 3.5, 3.25), (2, 2.0, 2.5), (7, 9.0, 14.0), (20, 18.0, 17.5), (11, 12.5, 16.0)]
+    write("accumulator", "csat_weighted", bytes([0]) + score_options(1) +
+          accumulator(1, 5, csat, weighted=True))
+    write("accumulator", "ces_empty", bytes([0]) + score_options(2) +
+          accumulator(1, 7, [(0, 0.0, 0.0)] * 7))
+    big = [(10**15, 1e15, 1e15)] * 5
+    write("accumulator", "big_counts", bytes([0]) + score_options(1, interval=1) +
+          accumulator(1, 5, big))
+    # Checksum left for the target to fix (mode bit 0).
+    body = accumulator(0, 10, nps)[:-8] + b"\0" * 8
+    write("accumulator", "nps_fix_checksum", bytes([1]) + score_options(0) + body)
+    write("accumulator", "one_point", bytes([1]) + score_options(3) +
+          accumulator(-3, -3, [(5, 5.0, 5.0)])[:-8] + b"\0" * 8)
+
+
+# ----------------------------------------------------------------- lexicon
+def lexicon_seeds():
+    for name, fmt in (("candor", 0), ("vader", 1), ("afinn", 2)):
+        data = read(f"tests/data/text/lexicon_{name}.txt")
+        write("lexicon", f"{name}_merge", bytes([fmt, 0]) + data)
+        write("lexicon", f"{name}_replace_file", bytes([fmt, 3]) + data)
+    write("lexicon", "bad_line", bytes([0, 0]) + read("tests/data/text/lexicon_bad_line.txt"))
+
+
+# ---------------------------------------------------------------- taxonomy
+def taxonomy_seeds():
+    write("taxonomy", "cx_starter", bytes([0]) + read("data/taxonomies/cx_starter.json"))
+    write("taxonomy", "small", bytes([1]) + b'{"language": "en", "themes": [{"name": "Support", '
+          b'"keywords": ["support", "e-mail"], "children": [{"name": "Response time", '
+          b'"keywords": ["slow", "wait"], "phrases": ["on hold"], "stems": ["respons"], '
+          b'"exclude": ["slow cooker"]}]}, {"name": "Price", "stems": ["pric", "cost"]}]}')
+    write("taxonomy", "unicode", bytes([1]) + '{"themes": [{"name": "Qualit\\u00e9", '
+          '"keywords": ["qualité", "ｒｅｆｕｎｄ"], "phrases": ["très bon"]}]}'.encode())
+    write("taxonomy", "nested", bytes([0]) + b'{"themes": [{"name": "a", "children": [{"name": "b",'
+          b' "children": [{"name": "c", "keywords": ["x"]}]}]}]}')
+    # Nested 1,200 levels (33 KB): overflows the stack of the recursive theme
+    # compiler under ASan (issue 11, bug 5: 10,000 levels without ASan).
+    depth = 1200
+    deep = ('{"themes":[' + "".join('{"name":"%x","children":[' % i for i in range(depth - 1)) +
+            '{"name":"leaf","keywords":["k"]}' + "]}" * (depth - 1) + "]}")
+    write_regression("taxonomy", "bug5_taxonomy_1200_levels", bytes([0]) + deep.encode())
+
+
+# ------------------------------------------------------------ text_analyze
+def survey_comments(limit):
+    import csv
+    import io
+    rows = csv.DictReader(io.StringIO(read("data/sample/survey.csv").decode()))
+    out = []
+    for row in rows:
+        if row["comment"]:
+            out.append(row["comment"].encode())
+        if len(out) == limit:
+            break
+    return out
+
+
+def text_seeds():
+    comments = survey_comments(40)
+    # policy, language choice (0: NULL, 2: "en"), fallback choice, comments.
+    write("text_analyze", "survey_detect", bytes([0, 0, 0]) + b"\x1e".join(comments[:20]))
+    write("text_analyze", "survey_en_repair", bytes([1, 2, 2]) + b"\x1e".join(comments[20:]))
+    repair = read("tests/data/text/tokenizer_utf8_repair.tsv")
+    write("text_analyze", "utf8_repair", bytes([1, 2, 0]) + repair.replace(b"\n", b"\x1e"))
+    write("text_analyze", "utf8_error", bytes([0, 2, 0]) + b"fine\x1ebad \xc3\x28 byte\x1e\xed\xa0\x80")
+    multilingual = ["Der Support war sehr langsam und unfreundlich.",
+                    "Le service client est excellent, merci !",
+                    "El envío llegó tarde y la caja estaba rota.",
+                    "配送がとても遅かったです。", "Очень плохое обслуживание, верните деньги.",
+                    "I'll sue you if this isn't fixed :( Still broken, third time!!!",
+                    "not bad at all, honestly :) 👍"]
+    write("text_analyze", "multilingual", bytes([1, 0, 2]) +
+          "\x1e".join(multilingual).encode())
+
+
+# ------------------------------------------------------------------ themes
+def themes_seeds():
+    docs = head_lines(read("tests/data/text/discovery/docs.txt"), 150).splitlines()
+    short = b"\n".join(d[:160] for d in docs[:40])
+    # change, k, k_min, k_max - k_min, bits, init, svd, max_iter, seed, language (0x80: "en").
+    write("themes", "reviews_auto_k", bytes([0, 0, 2, 2, 0, 1, 0, 25, 0, 0x80]) + short)
+    write("themes", "reviews_k3_stems", bytes([0, 3, 0, 0, 1 | 2, 0, 1, 20, 7, 0x81]) + short)
+    comments = b"\n".join(c.replace(b"\n", b" ") for c in survey_comments(40))
+    write("themes", "survey_detect", bytes([0, 0, 2, 3, 4, 2, 2, 25, 1, 0]) + comments)
+
+
+# --------------------------------------------------------------- time_zone
+def time_zone_seeds():
+    responses = head_lines(read("tests/data/trend_buckets/responses.csv"), 60)
+    # zone choice, period, flags (8 weight, 16 account, 32 segment, 64 skip),
+    # [window u16 (1)], [half-life (2)], score options, CSV.
+    write("time_zone", "london_month_all", bytes([1, 2, 8 | 16 | 32 | 1, 30, 0]) +
+          score_options(0) + responses)
+    write("time_zone", "new_york_week", bytes([2, 1, 2 | 8, 6]) + score_options(1) + responses)
+    write("time_zone", "chatham_day", bytes([5, 0, 32]) + score_options(0, interval=2) + responses)
+    write("time_zone", "lord_howe_quarter", bytes([4, 3, 0]) + score_options(2) + responses)
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("data/sample/survey.csv").decode())))[:60]
+    iso = "time,score,account,segment\n" + "".join(
+        f"{r['timestamp']},{r['score']},{r['account_id']},{r['region']}\n" for r in rows)
+    write("time_zone", "iso_kolkata_day", bytes([3, 0, 16 | 32 | 64]) + score_options(0) +
+          iso.encode())
+    odd = ("time,score\n2024-02-29,9\n2024-03-31T02:30:00+01:00,7\n1969-12-31T23:59:59Z,3\n"
+           "-86400,10\n2024-10-27 01:30:00.125-0400,6\n+1700000000,8\n2100-12-31T23:59,0\n")
+    write("time_zone", "odd_times_dublin", bytes([11, 1, 64]) + score_options(0) + odd.encode())
+    # Paths given as zones (issue 11, bug 6): a raw name (choice 0xe0).
+    small = b"time,score\n1700000000,9\n1702000000,3\n1704000000,10\n"
+    for name, zone in (("bug6_zone_absolute_path", b"/usr/share/zoneinfo/Asia/Tokyo"),
+                       ("bug6_zone_dotdot_path", b"../../../../usr/share/zoneinfo/Asia/Tokyo")):
+        write_regression("time_zone", name, bytes([0xe0, len(zone)]) + zone + bytes([2, 0]) +
+                         score_options(0) + small)
+
+
+# ------------------------------------------------------------------- score
+def score_seeds():
+    nps = bytes(range(11)) * 3 + bytes([10, 10, 9, 9, 0])
+    write("score", "nps_wald", score_options(0) + bytes([2]) + nps)
+    write("score", "nps_bayes", score_options(0, interval=2) + bytes([0]) + nps)
+    write("score", "nps_bootstrap", score_options(0, interval=3) + bytes([0]) + nps)
+    write("score", "csat_adjusted", score_options(1, interval=1) + bytes([2]) +
+          bytes([0, 1, 2, 3, 4, 4, 4, 3, 2, 4, 4, 1]))
+    weighted = b"".join(bytes([s, w]) for s, w in zip(nps, [4, 1, 8, 2, 0, 3, 12, 5] * 8))
+    write("score", "nps_weighted", score_options(0) + bytes([1 | 2]) + weighted)
+    # Extreme weights: 0xc0 + index into InterestingDouble's table (1e308 is 9).
+    extreme = bytes([3, 0xc0, 9, 2, 4, 0, 4])
+    write_regression("score", "bug3_mean_weight_1e308", score_options(2) + bytes([1]) + extreme)
+
+
+# ------------------------------------------------------------ option_sizes
+def option_sizes_seeds():
+    # Score options: a full raw struct, then threads choice, then the size byte.
+    raw = struct.pack("<Qiiiiiii4xddi4xQii", 80, 0, 0, 10, 9, 6, 2, 0, 0.95, 1.0, 100, 42, 1, 1)
+    write("option_sizes", "score_full", bytes([0]) + raw + bytes([1, 0xd0]))
+    write("option_sizes", "score_cut_level", bytes([0]) + raw + bytes([1, 44]))
+    # CSV options: six name bytes (>= 0x40 picks kNames[b % 10]), segments,
+    # NULL-choice byte, delimiter byte, skip_bad_rows, size.
+    names = bytes([0x50, 0x51, 0x52, 0x53, 0x54, 0x55])  # score, time, account, role, weight, comment
+    write("option_sizes", "csv_full", bytes([1]) + names + bytes([2, 0, 1]) + struct.pack("<i", 0) +
+          bytes([0xd0]))
+    write_regression("option_sizes", "bug4_csv_size_cuts_time_column", bytes([1]) + names + bytes([0, 0, 1]) + struct.pack("<i", 0) +
+          bytes([20]))
+    write("option_sizes", "design_full", bytes([2, 3, 0xd0]))
+    write("option_sizes", "design_calibration", bytes([2, 4, 0xd0]))
+    mk = struct.pack("<i", 0) + bytes([20]) + struct.pack("<Q", 0) + bytes([0, 0]) + struct.pack("<i", 0)
+    write("option_sizes", "mk_full", bytes([3]) + mk + bytes([0xd0]))
+    buckets = struct.pack("<i", 2) + bytes([1, 1]) + struct.pack("<i", 7) + bytes([0, 2, 21, 0])
+    write("option_sizes", "buckets_full", bytes([4]) + buckets + bytes([0xd0]))
+    change = struct.pack("<i", 0) + bytes([0, 0, 10, 0, 0])
+    write("option_sizes", "change_points_full", bytes([5]) + change + bytes([0xd0]))
+    accounts = bytes([0, 10, 23]) + struct.pack("<i", 0) + struct.pack("<q", 0) + bytes([23]) + \
+        struct.pack("<ii", 1, 2) + bytes([20])
+    write("option_sizes", "account_trends_full", bytes([6]) + accounts + bytes([0xd0]))
+    text = struct.pack("<i", 1) + bytes([0, 0, 0, 0, 1])
+    write("option_sizes", "text_full", bytes([7]) + text + bytes([0xd0]))
+    themes = struct.pack("<iiiiiii", 2, 0, 0, 5, 2, 0, 2) + struct.pack("<q", 1) + bytes([1]) + \
+        struct.pack("<i", 0) + struct.pack("<q", 2) + bytes([0]) + struct.pack("<iii", 0, 1, 0) + \
+        struct.pack("<i", 20) + bytes([22]) + struct.pack("<Q", 0) + bytes([1]) + \
+        struct.pack("<i", 0) + bytes([0, 0, 0])
+    write("option_sizes", "themes_full", bytes([8]) + themes + bytes([0xd0]))
+    drivers = bytes([1]) + struct.pack("<ii", 1, 50) + bytes([14]) + struct.pack("<ii", -1, -1) + \
+        struct.pack("<i", 2) + bytes([20])
+    write("option_sizes", "drivers_full", bytes([9]) + drivers + bytes([0xd0]))
+
+
+# ----------------------------------------------------------------- drivers
+def drivers_seeds():
+    # Mode 0 (drivers): score options, flags (8 names + periods, 16 weights),
+    # themes, then per comment: score, weight, account, period, count, ids.
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("data/sample/survey.csv").decode())))[:80]
+    words = ["support", "price", "bug", "slow", "great"]
+    body = b""
+    for i, r in enumerate(rows):
+        comment = r["comment"].lower()
+        ids = [t for t, w in enumerate(words) if w in comment][:3]
+        body += bytes([int(r["score"]), 2 + i % 3, i % 7, 0 if i < 40 else 1, len(ids)] + ids)
+    write("drivers", "survey_csr", bytes([0]) + score_options(0) + bytes([8 | 16, 5]) + body)
+    write("drivers", "survey_pairs_top_box", bytes([0]) + score_options(1) + bytes([2 | 32, 5]) +
+          body.replace(b"\x0a", b"\x05"))
+    # Mode 1 (NMF): rows, cols, k, flags, init, svd, max_iter, seed, row
+    # lengths, then (column, value) per entry.
+    lengths = [2, 3, 1, 2, 3, 2]
+    entries = b"".join(bytes([(r + e) % 5, 1 + (r * e) % 7]) for r, n in enumerate(lengths)
+                       for e in range(n))
+    write("drivers", "nmf_6x5_k2", bytes([1, 6, 5, 2, 0, 1, 0, 40, 3]) + bytes(lengths) + entries)
+
+
+# ------------------------------------------------------------------- trend
+def trend_seeds():
+    import csv
+    import io
+    series = [float(r["value"]) for r in csv.DictReader(io.StringIO(
+        read("tests/data/trend/trend_series.csv").decode())) if r["case"] == "ties3"]
+    # Mode 0: method, alpha choice, max_lag, period, signed, level choice,
+    # with times; then per value: value byte (b % 16 - 4), error, time step.
+    body = b"".join(bytes([int(v) % 16, 3, 1]) for v in series[:200])
+    write("trend", "series_mk_original", bytes([0, 0, 0, 0, 0, 0, 0, 1]) + body)
+    write("trend", "series_hamed_rao", bytes([0, 1, 0, 5, 0, 1, 0, 0]) + body)
+    write("trend", "series_seasonal", bytes([0, 2, 0, 0, 12, 0, 0, 1]) + body)
+    # Standard errors of 1e-300 (0xf0, then InterestingDouble index 6): 1 / se^2
+    # overflowed, and the line came back as CANDOR_OK with NaN.
+    tiny = b"".join(bytes([v, 0xF0, 6, 1]) for v in (5, 7, 9, 11, 13))
+    write_regression("trend", "new4_wls_tiny_standard_errors", bytes([0] * 8) + tiny)
+    # Mode 1: change points, score options, penalty, penalty value, min_size,
+    # grid choice, flags; per response: score, time step.
+    scores = [int(r["score"]) for r in csv.DictReader(io.StringIO(
+        read("tests/data/change_points/series_nps_one_change.csv").decode()))]
+    body = b"".join(bytes([s, 1]) for s in scores)
+    write("trend", "change_points_nps", bytes([1]) + score_options(0) + bytes([0, 0, 30, 0x80, 1]) +
+          body)
+    # Mode 2: account trends, score options, flags; per response: score,
+    # day, account, weight.
+    rows = [r for r in csv.DictReader(io.StringIO(
+        read("tests/data/trend_accounts/responses.csv").decode())) if r["case"] == "unweighted"]
+    t0 = min(int(r["time"]) for r in rows)
+    body = b"".join(bytes([int(r["score"]), min(0xf7, (int(r["time"]) - t0) // 86400),
+                           int(r["account"]) % 8, 4]) for r in rows[:400])
+    write("trend", "account_trends", bytes([2]) + score_options(0) + bytes([4]) + body)
+
+
+# ----------------------------------------------------------------- weights
+def weights_seeds():
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("tests/data/design/responses.csv").decode())))[:120]
+    # Modes 0-2 (rake, poststratify, calibrate): margins, levels and totals,
+    # p and totals, base choice; per respondent: codes, base weight, x.
+    for mode, name in ((0, "rake"), (1, "poststratify"), (2, "calibrate_linear")):
+        head = bytes([mode, 1, 3, 40, 40, 40, 40, 1, 40, 40, 1, 120, 30, 1])
+        body = b"".join(bytes([int(r["region"]) % 4, int(r["plan"]) % 2, 3, int(r["tenure"][0])])
+                        for r in rows)
+        write("weights", name, head + body)
+    # Mode 3 (IPW): covariates, l2 choice, per covariate kind; responded and values.
+    head = bytes([3, 2, 0, 1, 4])
+    body = b"".join(bytes([i % 3 == 0, i % 9, int(r["region"]) % 3]) for i, r in enumerate(rows))
+    write("weights", "ipw", head + body)
+    # Mode 4 (vectors): which, three doubles, reference, roles, role weights,
+    # per respondent: weight, day, account, role.
+    for which, name in ((0, "summarize"), (1, "recency"), (2 | 8, "accounts_roles"), (3, "trim"),
+                        (4, "combine"), (5 | 8, "response_rates")):
+        head = bytes([4, which, 23, 1, 12]) + struct.pack("<i", 0) + bytes([2, 4, 8])
+        body = b"".join(bytes([int(float(r["weight"]) * 4) % 16, i % 30, int(r["account"]) % 6, i % 2])
+                        for i, r in enumerate(rows))
+        write("weights", f"vectors_{name}", head + body)
+    # Mode 5 (design): score options, flags, kinds, decay, shares; per
+    # respondent: score, weight, cluster, group, event, days.
+    head = bytes([5]) + score_options(0) + bytes([1 | 2, 2, 23, 5, 3])
+    body = b"".join(bytes([int(r["score"]) * 2, int(float(r["weight"]) * 4) % 16, int(r["account"]) % 5,
+                           int(r["group"]) % 3, i % 3, i % 60]) for i, r in enumerate(rows))
+    write("weights", "design", head + body)
+
+
+def main():
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
+    csv_seeds()
+    accumulator_seeds()
+    lexicon_seeds()
+    taxonomy_seeds()
+    text_seeds()
+    themes_seeds()
+    time_zone_seeds()
+    score_seeds()
+    option_sizes_seeds()
+    drivers_seeds()
+    trend_seeds()
+    weights_seeds()
+    total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
+    print(f"fuzz/corpus: {total} bytes")
+
+
+if __name__ == "__main__":
+    main()
