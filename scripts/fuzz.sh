@@ -60,16 +60,21 @@ build() {
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=0"
 
-# Runs every file of fuzz/regressions/<target>/ once; prints the failures.
+# replay WORK: runs every file of fuzz/regressions/<target>/ once and prints
+# the failures; the ones that pass are copied to WORK/seeds/<target>/ to seed
+# the fuzzers (one that still crashes would stop a fuzzer at its start).
 replay() {
-  local failed=0 t f log
+  local work="$1" failed=0 t f log
   for t in "${targets[@]}"; do
+    mkdir -p "$work/seeds/$t"
     [ -d "fuzz/regressions/$t" ] || continue
     for f in "fuzz/regressions/$t"/*; do
       [ -f "$f" ] || continue
       log="$(mktemp)"
-      if ! timeout -k 5 120 "$bin_dir/${t}_fuzzer" -timeout=$timeout_s -rss_limit_mb=$rss_mb \
+      if timeout -k 5 120 "$bin_dir/${t}_fuzzer" -timeout=$timeout_s -rss_limit_mb=$rss_mb \
           "$f" </dev/null >"$log" 2>&1; then
+        cp "$f" "$work/seeds/$t/"
+      else
         echo "FAIL regression $f"
         grep -E "ERROR|SUMMARY|runtime error|invariant broken|^input: |#[0-9]+ 0x.*/(lib|capi|fuzz)/" \
           "$log" | head -25 || true
@@ -93,7 +98,7 @@ fuzz_one() {
   dict="$(dict_for "$t")"
   [ -n "$dict" ] && args+=(-dict="$dict")
   local seeds=("fuzz/corpus/$t")
-  [ -d "fuzz/regressions/$t" ] && seeds+=("fuzz/regressions/$t")
+  [ -d "$work/seeds/$t" ] && seeds+=("$work/seeds/$t")
   # The first directory receives new units: the scratch one, not the repo's.
   timeout -k 10 $((seconds + 300)) "$bin_dir/${t}_fuzzer" "${args[@]}" "$corpus" "${seeds[@]}" \
     </dev/null >"$work/$t.log" 2>&1
@@ -122,12 +127,12 @@ execs_of() {
 ci() {
   local seconds="${FUZZ_SECONDS:-30}"
   build
-  echo "== fuzz: replaying fuzz/regressions"
-  local failed=0
-  replay || failed=1
   local work="${FUZZ_WORK:-$build_dir/work/ci-$(date +%Y%m%d-%H%M%S)}"
   rm -rf "$work"
   mkdir -p "$work"
+  echo "== fuzz: replaying fuzz/regressions"
+  local failed=0
+  replay "$work" || failed=1
   echo "== fuzz: ${#targets[@]} targets, $seconds s each, $jobs at a time (scratch: $work)"
   local t
   for t in "${targets[@]}"; do
@@ -154,6 +159,7 @@ long() {
   build
   local work="${FUZZ_WORK:-$build_dir/long}"
   mkdir -p "$work"
+  replay "$work" >/dev/null || true
   local date commit
   date="$(date -u +%Y-%m-%d)"
   commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- lib capi include fuzz || echo +)"
@@ -210,6 +216,8 @@ case "$mode" in
   run)
     build
     work="${FUZZ_WORK:-$build_dir/work/run}"
+    mkdir -p "$work"
+    replay "$work" >/dev/null || true
     if fuzz_one "${2:?usage: scripts/fuzz.sh run TARGET [SECONDS]}" "${3:-60}" "$work"; then
       echo "ok   $2: $(execs_of "$work/$2.log") execs"
     else
@@ -217,7 +225,12 @@ case "$mode" in
       exit 1
     fi
     ;;
-  replay) build && replay ;;
+  replay)
+    build
+    work="$build_dir/work/replay"
+    rm -rf "$work"
+    replay "$work"
+    ;;
   build) build ;;
   *) sed -n '2,21p' "$0" >&2; exit 2 ;;
 esac

@@ -57,6 +57,10 @@ Result<std::vector<double>> TrimWeights(const double* weights, size_t n,
     double sum = 0;
     for (size_t i = 0; i < n; ++i) sum += weights[i];
     if (!(sum > 0)) return InvalidArgument("all " + std::to_string(n) + " weights are 0");
+    if (!std::isfinite(sum)) {
+      return OutOfRange("the " + std::to_string(n) +
+                        " weights sum to more than the largest double; rescale them");
+    }
 
     double lower_cap = 0;
     double upper_cap = 0;
@@ -75,8 +79,9 @@ Result<std::vector<double>> TrimWeights(const double* weights, size_t n,
       trimmed_sum += w;
     }
     if (!(trimmed_sum > 0)) return InvalidArgument("all weights are 0 after trimming");
-    const double scale = sum / trimmed_sum;
-    for (double& w : trimmed) w *= scale;
+    // w / trimmed_sum <= 1 first: sum / trimmed_sum overflowed when every
+    // weight was clamped to a tiny cap.
+    for (double& w : trimmed) w = w / trimmed_sum * sum;
     return trimmed;
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory trimming weights");

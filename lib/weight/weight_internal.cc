@@ -59,25 +59,35 @@ WeightSummary SummarizeUnchecked(const std::vector<double>& weights) {
   WeightSummary summary;
   if (weights.empty()) return summary;
   double sum = 0;
-  double square_sum = 0;
   double min = weights[0];
   double max = weights[0];
+  double largest = 0;  // |w|: linear calibration's weights may be negative
   double min_positive = 0;
   for (double w : weights) {
     sum += w;
-    square_sum += w * w;
     min = std::min(min, w);
     max = std::max(max, w);
+    largest = std::max(largest, std::fabs(w));
     if (w > 0 && (min_positive == 0 || w < min_positive)) min_positive = w;
   }
   summary.sum = sum;
   summary.min = min;
   summary.max = max;
-  if (sum == 0 || square_sum == 0) return summary;
+  if (sum == 0 || largest == 0) return summary;
   summary.max_to_min = min_positive > 0 ? max / min_positive : 0;
-  // Kish (1965): n_eff = (sum w)^2 / sum w^2, deff = n / n_eff.
-  summary.effective_n = sum * sum / square_sum;
-  summary.design_effect = static_cast<double>(weights.size()) * square_sum / (sum * sum);
+  // Kish (1965): n_eff = (sum w)^2 / sum w^2, deff = n / n_eff; both are
+  // ratios, computed on w / max|w| so that w^2 neither overflows (1e308)
+  // nor underflows.
+  double scaled_sum = 0;
+  double scaled_square_sum = 0;
+  for (double w : weights) {
+    const double u = w / largest;
+    scaled_sum += u;
+    scaled_square_sum += u * u;
+  }
+  summary.effective_n = scaled_sum * scaled_sum / scaled_square_sum;
+  summary.design_effect =
+      static_cast<double>(weights.size()) * scaled_square_sum / (scaled_sum * scaled_sum);
   return summary;
 }
 
