@@ -75,9 +75,10 @@ void ExerciseTable(const candor_table* table, const candor_csv_options& options)
   const double* scores = candor_table_scores(table);
   CANDOR_FUZZ_CHECK(rows == 0 || scores != nullptr, "scores column");
   const double* weights = candor_table_weights(table);
-  CANDOR_FUZZ_CHECK(
-      (weights != nullptr) == (options.weight_column != nullptr && rows > 0) || rows == 0,
-      "weight column present iff asked for");
+  // An empty name (NULL or "") asks for no column.
+  const bool weighted = options.weight_column != nullptr && options.weight_column[0] != '\0';
+  CANDOR_FUZZ_CHECK(rows == 0 || (weights != nullptr) == weighted,
+                    "weight column present iff asked for");
   for (size_t i = 0; weights != nullptr && i < rows; ++i) {
     CANDOR_FUZZ_CHECK(std::isfinite(weights[i]) && weights[i] >= 0, "weights are checked");
   }
