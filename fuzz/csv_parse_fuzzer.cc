@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <candor/csv.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -106,6 +107,13 @@ void ExerciseTable(const candor_table* table, const candor_csv_options& options)
                     "comment past the last row");
 
   // What a caller does next: score the column.
+  std::string& context = candor_fuzz::Context();
+  context = "scores (weights)";
+  for (size_t i = 0; i < rows && i < 24; ++i) {
+    char item[64];
+    std::snprintf(item, sizeof(item), " %.17g (%.17g)", scores[i], weights ? weights[i] : 1.0);
+    context += item;
+  }
   candor_score_options score_options;
   candor_score_options_init(&score_options);
   score_options.threads = 1;
