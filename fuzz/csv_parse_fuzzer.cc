@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <candor/csv.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -75,9 +76,10 @@ void ExerciseTable(const candor_table* table, const candor_csv_options& options)
   const double* scores = candor_table_scores(table);
   CANDOR_FUZZ_CHECK(rows == 0 || scores != nullptr, "scores column");
   const double* weights = candor_table_weights(table);
-  CANDOR_FUZZ_CHECK(
-      (weights != nullptr) == (options.weight_column != nullptr && rows > 0) || rows == 0,
-      "weight column present iff asked for");
+  // An empty name (NULL or "") asks for no column.
+  const bool weighted = options.weight_column != nullptr && options.weight_column[0] != '\0';
+  CANDOR_FUZZ_CHECK(rows == 0 || (weights != nullptr) == weighted,
+                    "weight column present iff asked for");
   for (size_t i = 0; weights != nullptr && i < rows; ++i) {
     CANDOR_FUZZ_CHECK(std::isfinite(weights[i]) && weights[i] >= 0, "weights are checked");
   }
@@ -105,6 +107,13 @@ void ExerciseTable(const candor_table* table, const candor_csv_options& options)
                     "comment past the last row");
 
   // What a caller does next: score the column.
+  std::string& context = candor_fuzz::Context();
+  context = "scores (weights)";
+  for (size_t i = 0; i < rows && i < 24; ++i) {
+    char item[64];
+    std::snprintf(item, sizeof(item), " %.17g (%.17g)", scores[i], weights ? weights[i] : 1.0);
+    context += item;
+  }
   candor_score_options score_options;
   candor_score_options_init(&score_options);
   score_options.threads = 1;

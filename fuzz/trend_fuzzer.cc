@@ -9,6 +9,7 @@
 // Input: a mode byte, option bytes, then per element its fields.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -117,7 +118,7 @@ void ChangePoints(FuzzInput& in) {
                          ? static_cast<double>(score_options.scale_min + b % range)
                          : static_cast<double>(b));
     const uint8_t step = in.Byte();
-    t = step >= 0xf8 ? in.Raw<int64_t>() : t + step % 3;
+    t = step >= 0xf8 ? in.Raw<int64_t>() : (t > INT64_MAX - 3 ? t : t + step % 3);
     times.push_back(t);
   }
   const size_t n = scores.size();
@@ -193,7 +194,14 @@ void AccountTrends(FuzzInput& in) {
     declining += row.declining;
     CANDOR_FUZZ_CHECK(std::isnan(row.slope_p_adjusted) || InUnit(row.slope_p_adjusted),
                       "adjusted slope p in [0, 1]");
-    CANDOR_FUZZ_CHECK(!(row.slope_ci_low > row.slope_ci_high), "slope interval ordered");
+    if (row.slope_ci_low > row.slope_ci_high) {
+      candor_fuzz::Fail("candor_account_trends_new",
+                        "slope " + std::to_string(row.slope) + ", SE " +
+                            std::to_string(row.slope_std_error) + ", df " +
+                            std::to_string(row.slope_df) + ", interval [" +
+                            std::to_string(row.slope_ci_low) + ", " +
+                            std::to_string(row.slope_ci_high) + "], n " + std::to_string(row.n));
+    }
   }
   CANDOR_FUZZ_CHECK(declining == candor_account_trends_declining(trends), "declining count");
   candor_account_trends_free(trends);

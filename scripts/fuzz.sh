@@ -104,7 +104,8 @@ fuzz_one() {
     </dev/null >"$work/$t.log" 2>&1
 }
 
-# Prints what a failed run left: the error, the stack and the reproducer.
+# Prints what a failed run left: the error, the stack and the reproducer
+# (artifacts newer than WORK/TARGET.start when that exists).
 report_failure() {
   local t="$1" work="$2"
   echo "FAIL $t"
@@ -114,6 +115,7 @@ report_failure() {
   local a
   for a in "$work/artifacts/$t"/*; do
     [ -f "$a" ] || continue
+    [ -f "$work/$t.start" ] && [ ! "$a" -nt "$work/$t.start" ] && continue
     echo "  reproducer: $a"
     echo "  replay:     $bin_dir/${t}_fuzzer $a"
     echo "  keep it:    cp $a fuzz/regressions/$t/<short-name>"
@@ -164,9 +166,10 @@ long() {
   date="$(date -u +%Y-%m-%d)"
   commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- lib capi include fuzz || echo +)"
   long_one() {
-    local t="$1" left="$seconds" crashes=0 start run logs=()
+    local t="$1" left="$seconds" crashes=0 start ran=0 run logs=()
     while [ "$left" -gt 0 ]; do
       start=$(date +%s)
+      touch "$work/$t.start"
       run="$work/$t.run$((${#logs[@]} + 1))"
       if ! fuzz_one "$t" "$left" "$work"; then
         crashes=$((crashes + 1))
@@ -174,10 +177,11 @@ long() {
       fi
       mv "$work/$t.log" "$run.log"
       logs+=("$run.log")
-      left=$((left - ($(date +%s) - start)))
+      ran=$((ran + $(date +%s) - start))
+      left=$((seconds - ran))
       [ "$crashes" -lt 20 ] || break  # a crash on every start: stop
     done
-    echo "$t $(execs_of "${logs[@]}") $crashes" >"$work/$t.result"
+    echo "$t $(execs_of "${logs[@]}") $crashes $ran" >"$work/$t.result"
     rm -f "${logs[@]}"
   }
   local t
@@ -193,20 +197,21 @@ long() {
 # Fuzzing results
 
 Long runs of `scripts/fuzz.sh long SECONDS` on this repository's targets
-(fuzz/README.md): per target, the inputs executed (libFuzzer's
-`stat::number_of_executed_units`, summed over restarts) and the crashes
-found. A `+` after the commit marks uncommitted changes to lib/, capi/,
-include/ or fuzz/.
+(fuzz/README.md): per target, the seconds asked for and run (a target
+restarts after each crash and stops after 20), the inputs executed
+(libFuzzer's `stat::number_of_executed_units`, summed over restarts) and
+the crashes found. A `+` after the commit marks uncommitted changes to
+lib/, capi/, include/ or fuzz/.
 
-| date | commit | target | seconds | execs | execs/s | crashes |
-|------|--------|--------|--------:|------:|--------:|--------:|
+| date | commit | target | seconds | run | execs | execs/s | crashes |
+|------|--------|--------|--------:|----:|------:|--------:|--------:|
 EOF
   fi
-  local execs crashes
+  local execs crashes ran
   for t in "${targets[@]}"; do
-    read -r _ execs crashes <"$work/$t.result"
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$date" "$commit" "$t" "$seconds" "$execs" \
-      "$((execs / seconds))" "$crashes" | tee -a "$results"
+    read -r _ execs crashes ran <"$work/$t.result"
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$date" "$commit" "$t" "$seconds" "$ran" \
+      "$execs" "$((execs / (ran > 0 ? ran : 1)))" "$crashes" | tee -a "$results"
   done
 }
 

@@ -200,6 +200,11 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   double x2 = 0;
   for (double v : x.value) x2 += v * v;
   if (!(x2 > 0)) return Empty("the matrix has no nonzero entry");
+  // ||X||^2 and the Gram matrices must be finite for a finite fit.
+  if (!std::isfinite(x2)) {
+    return OutOfRange(
+        "the matrix's squared entries sum beyond the double range; rescale the matrix");
+  }
   const double work = static_cast<double>(x.nnz()) * k;
   const int32_t all = candor::internal::ResolveThreadCount(options.threads);
   const int32_t threads = work < kNmfParallelWork ? 1 : all;  // the start's products
@@ -225,6 +230,13 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   out.h.assign(static_cast<size_t>(k) * x.cols, 0.0);
   for (int64_t j = 0; j < x.cols; ++j) {
     for (int32_t t = 0; t < k; ++t) out.h[t * x.cols + j] = ht[j * k + t];
+  }
+  const auto finite = [](double v) { return std::isfinite(v); };
+  if (!std::all_of(out.w.begin(), out.w.end(), finite) ||
+      !std::all_of(out.h.begin(), out.h.end(), finite) || !std::isfinite(out.loss.back())) {
+    return OutOfRange(
+        "the factorization is not finite in double precision (entries too far apart in "
+        "magnitude); rescale the matrix");
   }
   return out;
 }

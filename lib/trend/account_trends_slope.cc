@@ -1,6 +1,7 @@
 // Robust WLS slope and its t test; formulas in include/candor/trend_accounts.hpp.
 #include "trend/account_trends_slope.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -34,7 +35,8 @@ double StudentCriticalValue(double level, double df) {
     if (!(density > 0)) break;
     q += (StudentTwoSidedP(q, df) - (1 - level)) / (2 * density);
   }
-  return q;
+  // A quantile of |T| is >= 0; near level 0 the steps overshoot below it.
+  return std::max(0.0, q);
 }
 
 double StudentCriticalValues::Get(double df) {

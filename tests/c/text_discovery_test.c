@@ -138,6 +138,14 @@ static void test_nmf_of_a_csr_matrix(void) {
                      NULL) == CANDOR_OK);
     CHECK(loss >= 0 && loss < 1e-10);
   }
+  {
+    /* An entry of 1e200 squares beyond the double range: the fit came back
+     * as CANDOR_OK with NaN in W (found by fuzz/drivers). */
+    const double huge_values[6] = {1, 2, 2, 4, 3, 1e200};
+    CHECK(candor_nmf(&options, row_ptr, cols, huge_values, 4, 3, 1, w, h, &loss, NULL) ==
+          CANDOR_OUT_OF_RANGE);
+    CHECK(strstr(candor_last_error(), "rescale") != NULL);
+  }
 }
 
 static void test_bad_input(void) {

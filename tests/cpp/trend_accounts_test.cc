@@ -413,6 +413,29 @@ TEST(AccountTrendsTest, UndefinedSlopesAreFlaggedNotFatal) {
   EXPECT_EQ(Find(*t, 1)->status, AccountTrendStatus::kOk);  // HC1 has no leverage term
 }
 
+// At a tiny level the t quantile is ~0; the Newton steps that polish it
+// overshot below 0 and the slope interval came out reversed (found by
+// fuzz/trend). A quantile of |T| is never negative.
+TEST(AccountTrendsTest, SlopeIntervalOrderedAtTinyLevels) {
+  Responses r;
+  for (int i = 0; i < 20; ++i) {  // 10 responses per account: df 8
+    r.scores.push_back((i * 7) % 11);
+    r.times.push_back(1700000000 + 86400 * i);
+    r.accounts.push_back(i % 2);
+  }
+  for (double level : {1e-300, 1e-16, 1e-12, 1e-9, 1e-5, 1e-3}) {
+    IntervalOptions interval;
+    interval.level = level;
+    const Result<AccountTrends> t = RunTrends(r, false, {}, interval);
+    ASSERT_TRUE(t.ok()) << t.status().message();
+    for (const AccountTrend& row : t->rows) {
+      ASSERT_EQ(row.status, AccountTrendStatus::kOk);
+      EXPECT_LE(row.slope_ci_low, row.slope) << "level " << level;
+      EXPECT_LE(row.slope, row.slope_ci_high) << "level " << level;
+    }
+  }
+}
+
 TEST(AccountTrendsTest, TooFewResponsesAreReportedNotDropped) {
   Responses r;
   for (int i = 0; i < 5; ++i) {
