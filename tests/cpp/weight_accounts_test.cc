@@ -123,6 +123,31 @@ TEST(CombineWeightsTest, ProductRescaledToMeanOne) {
   EXPECT_NE(r.status().message().find("part 1"), std::string::npos) << r.status().message();
 }
 
+// Products beyond the double range in either direction: one weight of 1e-314
+// (its reciprocal overflowed to inf, found by fuzz/weights), two parts of
+// 1e-200 (their product underflowed to 0) and of 1e200 (overflowed).
+TEST(CombineWeightsTest, ProductsBeyondTheDoubleRange) {
+  const std::vector<double> tiny = {1.0114902722409829e-314};
+  Result<std::vector<double>> one = CombineWeights({tiny.data(), nullptr, tiny.data()}, 1);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  EXPECT_DOUBLE_EQ((*one)[0], 1.0);
+  const std::vector<double> small = {1e-200, 3e-200, 4.9406564584124654e-324};
+  Result<std::vector<double>> w = CombineWeights({small.data(), small.data()}, 3);
+  ASSERT_TRUE(w.ok()) << w.status().message();
+  // Products 1e-400, 9e-400 and 2.4e-647 rescaled to mean 1 (sum 1e-399).
+  EXPECT_NEAR((*w)[0], 3 * 1.0 / 10, 1e-15);
+  EXPECT_NEAR((*w)[1], 3 * 9.0 / 10, 1e-15);
+  const double ratio = small[2] / small[0];  // 4.9e-124
+  EXPECT_NEAR((*w)[2] / (3 * ratio * ratio / 10), 1.0, 1e-12);
+  const std::vector<double> large = {1e200, 2e200};
+  Result<std::vector<double>> big = CombineWeights({large.data(), large.data()}, 2);
+  ASSERT_TRUE(big.ok()) << big.status().message();
+  EXPECT_NEAR((*big)[0], 2 * 1.0 / 5, 1e-15);
+  EXPECT_NEAR((*big)[1], 2 * 4.0 / 5, 1e-15);
+  const std::vector<double> zeros = {0, 0};
+  EXPECT_EQ(CombineWeights({zeros.data()}, 2).status().code(), CANDOR_INVALID_ARGUMENT);
+}
+
 TEST(RecencyWeightsTest, OneHalfLifeOldWeighsHalf) {
   const int64_t now = 1'790'000'000;
   const int64_t day = 86'400;
