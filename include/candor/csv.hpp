@@ -64,23 +64,24 @@ struct CsvOptions {
   uint64_t max_bytes = 0;
 };
 
-CANDOR_API Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
-CANDOR_API Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
+Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
+Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
 
 // Raw text columns: the values of the named columns, one vector per name, in
 // file order (quotes removed, nothing parsed). With check_utf8 = false the
 // bytes are returned as they are (the text pipeline checks or repairs them);
 // otherwise invalid UTF-8 anywhere is CANDOR_INVALID_UTF8 as for ParseCsv.
 // Every record must have the header's number of fields.
-CANDOR_API Result<std::vector<std::vector<std::string>>> ParseCsvColumns(
-    std::string_view data, const std::vector<std::string>& names, char delimiter = ',',
-    bool check_utf8 = true);
+Result<std::vector<std::vector<std::string>>> ParseCsvColumns(std::string_view data,
+                                                              const std::vector<std::string>& names,
+                                                              char delimiter = ',',
+                                                              bool check_utf8 = true);
 
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
-CANDOR_API std::optional<size_t> FindInvalidUtf8(std::string_view text);
+std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
 // Parses one timestamp as described above into Unix seconds (UTC).
-CANDOR_API Result<int64_t> ParseTimestamp(std::string_view text);
+Result<int64_t> ParseTimestamp(std::string_view text);
 
 }  // namespace candor
 

@@ -114,7 +114,7 @@ namespace candor {
 
 // Which comments mention which themes, as compressed rows: the themes of
 // comment i are themes[offsets[i] .. offsets[i + 1]), sorted and distinct.
-class CANDOR_API ThemeMentions {
+class ThemeMentions {
  public:
   // offsets has n + 1 entries (offsets[0] = 0, non-decreasing); theme_ids has
   // offsets[n] ids in [0, themes). Ids may repeat within a comment and come
@@ -137,7 +137,7 @@ class CANDOR_API ThemeMentions {
   std::vector<int32_t> ids_;
 };
 
-struct CANDOR_API DriverOptions {
+struct DriverOptions {
   double l2_penalty = 1.0;       // lambda of the key-driver model, >= 0 (sklearn C = 1/lambda)
   bool fit_key_drivers = true;
   int max_iterations = 100;      // Newton iterations of the model
@@ -235,10 +235,12 @@ struct DriverInputs {
 };
 
 // Names may be empty (then "theme <j>") or hold one name per theme.
-CANDOR_API Result<ThemeDrivers> EstimateThemeDrivers(
-    const Metric& metric, const double* scores, size_t n, const ThemeMentions& mentions,
-    const std::vector<std::string>& names, const DriverInputs& inputs,
-    const IntervalOptions& interval, const DriverOptions& options);
+Result<ThemeDrivers> EstimateThemeDrivers(const Metric& metric, const double* scores, size_t n,
+                                          const ThemeMentions& mentions,
+                                          const std::vector<std::string>& names,
+                                          const DriverInputs& inputs,
+                                          const IntervalOptions& interval,
+                                          const DriverOptions& options);
 
 }  // namespace candor
 

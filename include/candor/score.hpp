@@ -72,7 +72,7 @@ enum class IntervalMethod { kWald, kAdjustedWald, kBayes, kBootstrap };
 enum class PAdjust { kNone, kHolm, kBenjaminiHochberg };
 
 // What to compute from a score, and on which scale.
-struct CANDOR_API Metric {
+struct Metric {
   MetricKind kind = MetricKind::kNps;
   int scale_min = 0;
   int scale_max = 10;
@@ -100,7 +100,7 @@ struct CANDOR_API Metric {
   double HighestValue() const;
 };
 
-struct CANDOR_API IntervalOptions {
+struct IntervalOptions {
   IntervalMethod method = IntervalMethod::kWald;
   double level = 0.95;
   double prior = 1.0;      // Bayes: in (0, 1e15]
@@ -135,7 +135,7 @@ struct Comparison {
 // Per score point: the number of responses, the sum of their weights and of
 // their squared weights. Enough for every metric and every method except the
 // weighted bootstrap. Mergeable and serializable (versioned, little-endian).
-class CANDOR_API ScoreAccumulator {
+class ScoreAccumulator {
  public:
   static Result<ScoreAccumulator> Create(int scale_min, int scale_max);
 
@@ -169,29 +169,22 @@ class CANDOR_API ScoreAccumulator {
 
 // Estimates from responses. weights may be null (unweighted). Scores must be
 // integers within the metric's scale; weights finite, >= 0, positive sum.
-CANDOR_API Result<Estimate> EstimateScores(const Metric& metric,
-                                           const double* scores,
-                                           const double* weights, size_t n,
-                                           const IntervalOptions& options);
-CANDOR_API Result<Estimate> EstimateInt8(const Metric& metric,
-                                         const int8_t* scores, size_t n,
-                                         const IntervalOptions& options);
+Result<Estimate> EstimateScores(const Metric& metric, const double* scores, const double* weights,
+                                size_t n, const IntervalOptions& options);
+Result<Estimate> EstimateInt8(const Metric& metric, const int8_t* scores, size_t n,
+                              const IntervalOptions& options);
 // From an accumulator on the metric's scale (weighted bootstrap unsupported).
-CANDOR_API Result<Estimate> EstimateAccumulated(const Metric& metric,
-                                                const ScoreAccumulator& acc,
-                                                const IntervalOptions& options);
+Result<Estimate> EstimateAccumulated(const Metric& metric, const ScoreAccumulator& acc,
+                                     const IntervalOptions& options);
 
 // Two independent groups: difference = a - b, variance var_a + var_b.
 // Wald / adjusted Wald: z-test (Rocks' nps_test, keeping the sign).
 // Bayes: the difference of the independent posteriors (normal, moments).
 // Bootstrap: percentile interval of the replicate differences; p-value
 // 2 * min(share <= 0, share >= 0) of the replicate differences.
-CANDOR_API Result<Comparison> Compare(const Metric& metric,
-                                      const double* scores_a,
-                                      const double* weights_a, size_t n_a,
-                                      const double* scores_b,
-                                      const double* weights_b, size_t n_b,
-                                      const IntervalOptions& options);
+Result<Comparison> Compare(const Metric& metric, const double* scores_a, const double* weights_a,
+                           size_t n_a, const double* scores_b, const double* weights_b, size_t n_b,
+                           const IntervalOptions& options);
 
 struct BreakdownRow {
   std::vector<int32_t> codes;  // one per segment column
@@ -203,10 +196,10 @@ struct BreakdownRow {
 // One row per combination of segment codes present, sorted by codes, each
 // compared with the rest; p-values adjusted across rows. A row whose segment
 // or rest is empty gets p_value = 1 and a NaN difference.
-CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
-    const Metric& metric, const double* scores, const double* weights,
-    size_t n, const std::vector<const int32_t*>& segments,
-    const IntervalOptions& options, PAdjust adjust);
+Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* scores,
+                                            const double* weights, size_t n,
+                                            const std::vector<const int32_t*>& segments,
+                                            const IntervalOptions& options, PAdjust adjust);
 
 // Estimation under a SurveyDesign (include/candor/design.hpp): weights,
 // clusters (accounts) and calibration steps. The value is the Hajek mean of s
@@ -224,9 +217,8 @@ CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
 // single cluster (C / (C - 1) undefined) is CANDOR_INVALID_ARGUMENT;
 // calibration steps whose sizes differ from n are CANDOR_LENGTH_MISMATCH.
 // Zero weights: a response with weight 0 has influence 0 at every step.
-CANDOR_API Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size_t n,
-                                           const SurveyDesign& design,
-                                           const IntervalOptions& options);
+Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size_t n,
+                                const SurveyDesign& design, const IntervalOptions& options);
 
 // Difference of two domain means of one design, a - b, with group[i] 0 for a,
 // 1 for b and anything else for neither. Responses of a shared account are
@@ -236,32 +228,29 @@ CANDOR_API Result<Estimate> EstimateDesign(const Metric& metric, const double* s
 // design, svymean, covmat = TRUE) and svycontrast(c(1, -1))). `a` and `b` are
 // the domain estimates with the design's variance (0 outside the domain, all
 // clusters and all n counted, as svyby); p-value two-sided normal.
-CANDOR_API Result<Comparison> CompareGroups(const Metric& metric, const double* scores, size_t n,
-                                            const SurveyDesign& design, const int8_t* group,
-                                            const IntervalOptions& options);
+Result<Comparison> CompareGroups(const Metric& metric, const double* scores, size_t n,
+                                 const SurveyDesign& design, const int8_t* group,
+                                 const IntervalOptions& options);
 
 // Breakdown under a design: rows as in Breakdown above, each row's estimate
 // the domain estimate and vs_rest the domain contrast segment - rest (as
 // CompareGroups), p-values adjusted across rows.
-CANDOR_API Result<std::vector<BreakdownRow>> Breakdown(
-    const Metric& metric, const double* scores, size_t n, const SurveyDesign& design,
-    const std::vector<const int32_t*>& segments, const IntervalOptions& options,
-    PAdjust adjust);
+Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* scores, size_t n,
+                                            const SurveyDesign& design,
+                                            const std::vector<const int32_t*>& segments,
+                                            const IntervalOptions& options, PAdjust adjust);
 
 // Holm (1979) step-down and Benjamini-Hochberg (1995) step-up adjustment,
 // as R's p.adjust; NaN p-values are kept NaN and not counted.
-CANDOR_API std::vector<double> AdjustPValues(const std::vector<double>& p,
-                                             PAdjust method);
+std::vector<double> AdjustPValues(const std::vector<double>& p, PAdjust method);
 
 // Planning, on the 0..100 scale of NPS and box metrics. The per-response
 // variance is (p + d) - (p - d)^2 for shares p, d of +1 and -1 values; a box
 // metric is p = box share, d = 0. margin = 100 * z * sqrt(variance / n);
 // required n = ceil(variance * (100 z / margin)^2).
-CANDOR_API Result<double> MarginOfError(double promoters, double detractors,
-                                        int64_t n, double level);
-CANDOR_API Result<int64_t> RequiredSampleSize(double promoters,
-                                              double detractors, double margin,
-                                              double level);
+Result<double> MarginOfError(double promoters, double detractors, int64_t n, double level);
+Result<int64_t> RequiredSampleSize(double promoters, double detractors, double margin,
+                                   double level);
 
 }  // namespace candor
 

@@ -20,7 +20,7 @@
 namespace candor {
 
 // Interns strings into dense codes 0..size()-1.
-class CANDOR_API Dictionary {
+class Dictionary {
  public:
   Dictionary();
   ~Dictionary();
@@ -48,7 +48,7 @@ struct CategoricalColumn {
   Dictionary dictionary;
 };
 
-struct CANDOR_API Table {  // exported: FindCategorical, Validate
+struct Table {  // exported: FindCategorical, Validate
   std::vector<double> scores;
   std::vector<int64_t> times;        // empty if no time column
   std::vector<double> weights;       // empty if no weight column

@@ -139,7 +139,7 @@ struct TokenizedText {
 // Tokenizer per thread (Clone() is cheap next to creation). Clone() reads the
 // iterators' state, so clone a tokenizer only while no thread tokenizes with
 // it (e.g. make every thread's clone before the threads start).
-class CANDOR_API Tokenizer {
+class Tokenizer {
  public:
   static Result<std::unique_ptr<Tokenizer>> Create(const TokenizeOptions& options = {});
   ~Tokenizer();
@@ -160,9 +160,9 @@ class CANDOR_API Tokenizer {
 };
 
 // The languages with built-in stop words (and Snowball stemmers).
-CANDOR_API const std::vector<std::string>& StopWordLanguages();
+const std::vector<std::string>& StopWordLanguages();
 // True if the folded word is a stop word in `language` (ISO 639-1).
-CANDOR_API bool IsStopWord(std::string_view folded_word, std::string_view language);
+bool IsStopWord(std::string_view folded_word, std::string_view language);
 
 }  // namespace candor::text
 

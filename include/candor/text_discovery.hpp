@@ -128,7 +128,7 @@ struct CsrMatrix {
 
 // The structure and values are well formed (sizes, ordering, finite values;
 // nonnegative when `nonnegative`). Errors name the first bad entry.
-CANDOR_API Status ValidateCsr(const CsrMatrix& matrix, bool nonnegative);
+Status ValidateCsr(const CsrMatrix& matrix, bool nonnegative);
 
 struct VocabularyOptions {
   bool stems = false;            // terms are Snowball stems, not folded words
@@ -162,14 +162,13 @@ struct DocumentTerms {
 // broken (a dropped token, the end of a sentence): the input of
 // BuildDocumentTerms. Drops non-words, stop words, extra_stop_words and words
 // shorter than min_word_length.
-CANDOR_API std::vector<std::string> DocumentWords(const TokenizedText& text,
-                                                  const VocabularyOptions& options);
+std::vector<std::string> DocumentWords(const TokenizedText& text, const VocabularyOptions& options);
 
 // Counts terms over documents given as word sequences ("" breaks adjacency).
 // Errors: no documents (CANDOR_EMPTY), no term left after the filters
 // (CANDOR_EMPTY, saying which filter), bad options (CANDOR_INVALID_ARGUMENT).
-CANDOR_API Result<DocumentTerms> BuildDocumentTerms(
-    const std::vector<std::vector<std::string>>& documents, const VocabularyOptions& options);
+Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::string>>& documents,
+                                         const VocabularyOptions& options);
 
 struct TfidfOptions {
   bool smooth_idf = true;
@@ -179,8 +178,8 @@ struct TfidfOptions {
 
 // TF-IDF of a count matrix (same structure, new values); idf, if not null,
 // receives idf(t) per column. Counts must be finite and >= 0.
-CANDOR_API Result<CsrMatrix> Tfidf(const CsrMatrix& counts, const TfidfOptions& options,
-                                   std::vector<double>* idf = nullptr);
+Result<CsrMatrix> Tfidf(const CsrMatrix& counts, const TfidfOptions& options,
+                        std::vector<double>* idf = nullptr);
 
 enum class NmfInit : uint8_t { kNndsvd, kNndsvda, kNndsvdar };
 enum class SvdMethod : uint8_t { kAuto, kExact, kRandomized };
@@ -221,13 +220,13 @@ struct NmfResult {
 // Errors: k < 1 or k > min(rows, cols) (CANDOR_INVALID_ARGUMENT), an all-zero
 // matrix (CANDOR_EMPTY), a malformed matrix or negative entry
 // (CANDOR_INVALID_ARGUMENT naming it), bad options.
-CANDOR_API Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options);
+Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options);
 
 // Mean C_NPMI of each topic's terms (column indices of `documents`, whose
 // nonzero entries mark a term present in a document; see above). A topic with
 // fewer than 2 terms has NaN coherence.
-CANDOR_API Result<std::vector<double>> NpmiCoherence(
-    const CsrMatrix& documents, const std::vector<std::vector<int32_t>>& topics);
+Result<std::vector<double>> NpmiCoherence(const CsrMatrix& documents,
+                                          const std::vector<std::vector<int32_t>>& topics);
 
 struct DiscoveryOptions {
   TokenizeOptions tokenize;
@@ -269,12 +268,12 @@ struct ThemeDiscovery {
   NmfResult nmf;                  // the chosen fit (columns follow `themes`)
 };
 
-CANDOR_API Result<ThemeDiscovery> DiscoverThemes(const std::vector<TokenizedText>& texts,
-                                                 const DiscoveryOptions& options);
+Result<ThemeDiscovery> DiscoverThemes(const std::vector<TokenizedText>& texts,
+                                      const DiscoveryOptions& options);
 // Tokenizes with options.tokenize on options.threads threads first. Errors:
 // those of Tokenizer (e.g. CANDOR_INVALID_UTF8 naming the comment), then the above.
-CANDOR_API Result<ThemeDiscovery> DiscoverThemes(const std::vector<std::string_view>& texts,
-                                                 const DiscoveryOptions& options);
+Result<ThemeDiscovery> DiscoverThemes(const std::vector<std::string_view>& texts,
+                                      const DiscoveryOptions& options);
 
 }  // namespace candor::text
 

@@ -55,7 +55,7 @@ struct TextColumns {
 
 // Loading (LoadLexicon, SetTaxonomy) must not overlap other calls; Analyze is
 // const and may run concurrently from many threads.
-class CANDOR_API TextModel {
+class TextModel {
  public:
   static Result<std::unique_ptr<TextModel>> Create(const TextModelOptions& options = {});
   ~TextModel();

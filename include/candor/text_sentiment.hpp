@@ -103,7 +103,7 @@ namespace candor::text {
 enum class LexiconFormat : uint8_t { kCandor, kVader, kAfinn };
 
 // Term -> valence on the -4..4 scale. A value type; copies are independent.
-class CANDOR_API Lexicon {
+class Lexicon {
  public:
   Lexicon();
   ~Lexicon();
@@ -174,7 +174,7 @@ enum class Emotion : uint8_t {
 };
 inline constexpr int kEmotionCount = 7;
 // "frustration", "anger", ... in enum order.
-CANDOR_API const char* EmotionName(Emotion emotion);
+const char* EmotionName(Emotion emotion);
 
 // Urgency categories, in decreasing priority; bits of Urgency::categories
 // are 1 << (category - 1).
@@ -188,7 +188,7 @@ enum class UrgencyCategory : uint8_t {
 };
 inline constexpr int kUrgencyCategoryCount = 5;
 // "none", "safety", "legal", "churn", "refund", "unresolved".
-CANDOR_API const char* UrgencyCategoryName(UrgencyCategory category);
+const char* UrgencyCategoryName(UrgencyCategory category);
 
 struct Urgency {
   bool flag = false;
@@ -210,7 +210,7 @@ struct CommentSentiment {
 
 // Immutable after Create: Analyze is const and safe to call concurrently from
 // many threads on one analyzer.
-class CANDOR_API SentimentAnalyzer {
+class SentimentAnalyzer {
  public:
   // InvalidArgument for out-of-range options (negation factors outside
   // [-2, 1], weights < 0, negation_window < 0, squash_alpha <= 0, ...).
@@ -251,16 +251,15 @@ struct SentimentColumns {
 // first comment (lowest index) that fails to tokenize (invalid UTF-8 under
 // Utf8Policy::kError) makes the whole call fail with its status, the message
 // prefixed by "comment <i>: ".
-CANDOR_API Status AnalyzeSentimentBatch(const SentimentAnalyzer& analyzer,
-                                        const TokenizeOptions& tokenize,
-                                        const std::string_view* comments, size_t n,
-                                        int threads, SentimentColumns* out);
+Status AnalyzeSentimentBatch(const SentimentAnalyzer& analyzer, const TokenizeOptions& tokenize,
+                             const std::string_view* comments, size_t n, int threads,
+                             SentimentColumns* out);
 
 // Area under the ROC curve of `score` for separating positive[i] != 0 from
 // the rest, ties counted one half: the Mann-Whitney U statistic over n1 * n0
 // (Hanley and McNeil 1982, Radiology 143:29-36), by mid-ranks in O(n log n).
 // InvalidArgument if a class is empty or a score is NaN.
-CANDOR_API Result<double> RocAuc(const double* score, const uint8_t* positive, size_t n);
+Result<double> RocAuc(const double* score, const uint8_t* positive, size_t n);
 
 }  // namespace candor::text
 

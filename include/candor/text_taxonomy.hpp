@@ -89,7 +89,7 @@ struct ThemeMention {
 
 // Immutable once built; copies share the compiled terms. Matching is const
 // and may run from many threads at once.
-class CANDOR_API Taxonomy {
+class Taxonomy {
  public:
   static Result<Taxonomy> FromJson(std::string_view json);
   // FromFile reads only a regular file (a directory, FIFO or device is
@@ -122,14 +122,13 @@ class CANDOR_API Taxonomy {
 
 // Appends to *out (not cleared) the mentions in `text`, sentence by
 // sentence, each sentence's mentions ordered by theme id.
-CANDOR_API void MatchThemes(const Taxonomy& taxonomy, const TokenizedText& text,
-                            std::vector<ThemeMention>* out);
+void MatchThemes(const Taxonomy& taxonomy, const TokenizedText& text,
+                 std::vector<ThemeMention>* out);
 
 // Aspect sentiment: out[i] = sentence_scores[mentions[i].sentence]
 // (CANDOR_OUT_OF_RANGE if a sentence index is out of range).
-CANDOR_API Status MentionSentiment(const std::vector<ThemeMention>& mentions,
-                                   const std::vector<double>& sentence_scores,
-                                   std::vector<double>* out);
+Status MentionSentiment(const std::vector<ThemeMention>& mentions,
+                        const std::vector<double>& sentence_scores, std::vector<double>* out);
 
 }  // namespace candor::text
 

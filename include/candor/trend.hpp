@@ -84,13 +84,13 @@ struct MannKendall {
   int64_t significant_lags = 0;  // Hamed-Rao: |L|; 0 for the other methods
 };
 // The original test (alpha 0.05 for `trend`).
-CANDOR_API Result<MannKendall> MannKendallTest(const double* values, size_t n);
+Result<MannKendall> MannKendallTest(const double* values, size_t n);
 // Errors beyond the series': alpha outside (0, 1), an unknown method,
 // period < 2 for the seasonal test are CANDOR_INVALID_ARGUMENT; a seasonal
 // series shorter than 2 periods is CANDOR_EMPTY; Hamed-Rao with
 // n > kSensSlopeMaxN is CANDOR_UNSUPPORTED.
-CANDOR_API Result<MannKendall> MannKendallTest(const double* values, size_t n,
-                                               const MannKendallOptions& options);
+Result<MannKendall> MannKendallTest(const double* values, size_t n,
+                                    const MannKendallOptions& options);
 
 // Sen's slope (Sen 1968; Theil 1950): the median of the N' = n(n-1)/2
 // pairwise slopes (x_j - x_i)/(j - i), i < j, with index time 0..n-1.
@@ -112,7 +112,7 @@ struct SensSlope {
   double ci_high = 0;
 };
 inline constexpr size_t kSensSlopeMaxN = 10000;
-CANDOR_API Result<SensSlope> SensSlopeEstimate(const double* values, size_t n, double level);
+Result<SensSlope> SensSlopeEstimate(const double* values, size_t n, double level);
 
 // Seasonal Sen's slope (Hirsch, Slack & Smith 1982): the median of the
 // within-season pairwise slopes (x_j - x_i) / ((j - i) / period), i < j,
@@ -125,8 +125,8 @@ CANDOR_API Result<SensSlope> SensSlopeEstimate(const double* values, size_t n, d
 //     "Statistical Methods for Environmental Pollution Monitoring", ch. 17).
 // Errors as for the seasonal Mann-Kendall test; n > kSensSlopeMaxN is
 // CANDOR_UNSUPPORTED.
-CANDOR_API Result<SensSlope> SeasonalSensSlopeEstimate(const double* values, size_t n,
-                                                       size_t period, double level);
+Result<SensSlope> SeasonalSensSlopeEstimate(const double* values, size_t n, size_t period,
+                                            double level);
 
 // Weighted least-squares line through bucket estimates: values y_i with
 // standard errors se_i > 0 at times x_i (the index 0..n-1 when `times` is
@@ -168,9 +168,8 @@ struct WlsSlope {
   double residual_scale = 0;  // s^2 = chi_square / (n - 2), applied only if asked
   int64_t n = 0;
 };
-CANDOR_API Result<WlsSlope> WlsSlopeEstimate(const double* values, const double* std_errors,
-                                             const double* times, size_t n,
-                                             const WlsSlopeOptions& options);
+Result<WlsSlope> WlsSlopeEstimate(const double* values, const double* std_errors,
+                                  const double* times, size_t n, const WlsSlopeOptions& options);
 
 }  // namespace candor
 

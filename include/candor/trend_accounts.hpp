@@ -95,7 +95,7 @@ enum class SplitRule { kMedianTime, kFixedTime, kLastDays };
 enum class RobustCovariance { kHc1, kHc3 };
 enum class AccountTrendStatus { kOk = 0, kTooFewResponses = 1, kSlopeUndefined = 2 };
 
-struct CANDOR_API AccountTrendOptions {
+struct AccountTrendOptions {
   int64_t min_responses = 10;        // >= 3; fewer: kTooFewResponses
   double slope_unit_days = 30;       // > 0; slope in points per this many days
   SplitRule split = SplitRule::kMedianTime;
@@ -134,10 +134,11 @@ struct AccountTrends {
 };
 
 // weights may be null (all 1). See the header comment for every formula.
-CANDOR_API Result<AccountTrends> EstimateAccountTrends(
-    const Metric& metric, const double* scores, const int64_t* times, const int32_t* accounts,
-    const double* weights, size_t n, const IntervalOptions& interval,
-    const AccountTrendOptions& options);
+Result<AccountTrends> EstimateAccountTrends(const Metric& metric, const double* scores,
+                                            const int64_t* times, const int32_t* accounts,
+                                            const double* weights, size_t n,
+                                            const IntervalOptions& interval,
+                                            const AccountTrendOptions& options);
 
 }  // namespace candor
 

@@ -109,8 +109,8 @@ enum class BucketPeriod { kDay, kWeek, kMonth, kQuarter };
 
 // "day", "week", "month", "quarter" (also "daily", "weekly", "monthly",
 // "quarterly"); anything else is CANDOR_INVALID_ARGUMENT naming it.
-CANDOR_API Result<BucketPeriod> ParseBucketPeriod(std::string_view name);
-CANDOR_API const char* BucketPeriodName(BucketPeriod period);
+Result<BucketPeriod> ParseBucketPeriod(std::string_view name);
+const char* BucketPeriodName(BucketPeriod period);
 
 // The calendar grid of some times: buckets[k] = [starts[k], ends[k]) with its
 // label, and the bucket index of every time.
@@ -120,9 +120,8 @@ struct CalendarBuckets {
   std::vector<int64_t> ends;
   std::vector<int64_t> bucket_of;  // one per time
 };
-CANDOR_API Result<CalendarBuckets> AssignCalendarBuckets(const int64_t* times, size_t n,
-                                                         BucketPeriod period,
-                                                         std::string_view time_zone);
+Result<CalendarBuckets> AssignCalendarBuckets(const int64_t* times, size_t n, BucketPeriod period,
+                                              std::string_view time_zone);
 
 // The sane range of times, Unix seconds: [1900-01-01, 2200-01-01) UTC.
 inline constexpr int64_t kEarliestBucketTime = -2208988800;
@@ -140,7 +139,7 @@ struct BucketResponses {
   const int32_t* segments = nullptr;  // optional: one series per code
 };
 
-struct CANDOR_API BucketOptions {
+struct BucketOptions {
   BucketPeriod every = BucketPeriod::kMonth;
   std::string time_zone = "UTC";  // a tz database name (see Calendar above)
   int window_days = 0;        // rolling window in local days; 0: none
@@ -175,10 +174,9 @@ struct TrendBucket {
 
 // One row per (segment, bucket), segments ascending, buckets in time order;
 // the row of bucket k of series j is at j * buckets + k.
-CANDOR_API Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
-                                                        const IntervalOptions& interval,
-                                                        const BucketResponses& responses,
-                                                        const BucketOptions& options);
+Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric, const IntervalOptions& interval,
+                                             const BucketResponses& responses,
+                                             const BucketOptions& options);
 
 }  // namespace candor
 

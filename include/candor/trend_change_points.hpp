@@ -137,14 +137,14 @@ struct ChangePoints {
 // `scores` in time order (doubles holding integer scores on the metric's
 // scale); `times` may be null; `weights` must be null (weighted change points
 // are CANDOR_UNSUPPORTED).
-CANDOR_API Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
-                                                   const double* weights, size_t n,
-                                                   const ChangePointOptions& options);
+Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
+                                        const double* weights, size_t n,
+                                        const ChangePointOptions& options);
 
 // The category of a score under `metric` (0..K-1, see the header comment)
 // and K; the score must be on the metric's scale.
-CANDOR_API int ChangePointCategories(const Metric& metric);
-CANDOR_API int ChangePointCategory(const Metric& metric, int score);
+int ChangePointCategories(const Metric& metric);
+int ChangePointCategory(const Metric& metric, int score);
 
 }  // namespace candor
 

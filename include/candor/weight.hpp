@@ -33,7 +33,7 @@ struct WeightSummary {
   double effective_n = 0;      // Kish: (sum w)^2 / sum w^2
   double design_effect = 0;    // n sum w^2 / (sum w)^2 (Kish 1965)
 };
-CANDOR_API Result<WeightSummary> SummarizeWeights(const double* weights, size_t n);
+Result<WeightSummary> SummarizeWeights(const double* weights, size_t n);
 
 // A covariate column for balance diagnostics and fits.
 struct Covariate {
@@ -61,18 +61,17 @@ struct Balance {
 // respondent in population order; nullptr: all 1, so after = before). A row
 // whose population sd is 0 has asmd 0 (respondents cannot differ from a
 // constant population).
-CANDOR_API Result<std::vector<Balance>> CovariateBalance(const uint8_t* responded, size_t n,
-                                                         const std::vector<Covariate>& covariates,
-                                                         const double* respondent_weights);
+Result<std::vector<Balance>> CovariateBalance(const uint8_t* responded, size_t n,
+                                              const std::vector<Covariate>& covariates,
+                                              const double* respondent_weights);
 
 // ----------------------------------------------------------------- recency
 
 // w_i = 0.5 ^ ((reference - t_i) / half_life), times in Unix seconds: an
 // estimate of the current state that still uses older responses. A response
 // after the reference time is an error (CANDOR_OUT_OF_RANGE).
-CANDOR_API Result<std::vector<double>> RecencyWeights(const int64_t* times, size_t n,
-                                                      double half_life_days,
-                                                      int64_t reference_time);
+Result<std::vector<double>> RecencyWeights(const int64_t* times, size_t n, double half_life_days,
+                                           int64_t reference_time);
 
 // Recency-bias adjustment by regression standardization. Each response may
 // follow a recent significant event of some kind (event_kind code >= 0, or -1
@@ -102,12 +101,11 @@ struct RecencyEffect {
 // values: the metric value of each response (e.g. +100 / 0 / -100 for NPS,
 // see Metric::ValueOf and Multiplier); weights and clusters may be null;
 // reference_share has one entry per event kind.
-CANDOR_API Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
-                                               const int32_t* event_kind,
-                                               const double* days_since_event, size_t n,
-                                               int kinds, double decay_days,
-                                               const std::vector<double>& reference_share,
-                                               const int32_t* clusters, double level);
+Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
+                                    const int32_t* event_kind, const double* days_since_event,
+                                    size_t n, int kinds, double decay_days,
+                                    const std::vector<double>& reference_share,
+                                    const int32_t* clusters, double level);
 
 // ------------------------------------------------------------ nonresponse
 
@@ -134,14 +132,12 @@ struct RakeOptions {
 // Iterative proportional fitting of base weights (nullptr: 1) to the
 // population totals of each margin (Deming and Stephan 1940), as
 // survey::rake. A level with population but no respondents is an error.
-CANDOR_API Result<CalibrationResult> Rake(const double* base_weights, size_t n,
-                                          const std::vector<Margin>& margins,
-                                          const RakeOptions& options);
+Result<CalibrationResult> Rake(const double* base_weights, size_t n,
+                               const std::vector<Margin>& margins, const RakeOptions& options);
 
 // Post-stratification: w_i = w0_i * N_c / sum_{j in c} w0_j over the joint
 // cells c (survey::postStratify). Cells are one code column.
-CANDOR_API Result<CalibrationResult> PostStratify(const double* base_weights, size_t n,
-                                                  const Margin& cells);
+Result<CalibrationResult> PostStratify(const double* base_weights, size_t n, const Margin& cells);
 
 // Linear calibration (GREG; Deville and Sarndal 1992): w_i = w0_i (1 +
 // x_i' lambda), lambda solving sum w_i x_i = totals (survey::calibrate,
@@ -150,9 +146,8 @@ CANDOR_API Result<CalibrationResult> PostStratify(const double* base_weights, si
 // come out negative when the totals are far from the sample's (summary.min
 // shows it; rake or trim if that matters). A column that is a linear
 // combination of the ones before it is an error naming the column.
-CANDOR_API Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n,
-                                                     const double* x, int p,
-                                                     const std::vector<double>& totals);
+Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
+                                          int p, const std::vector<double>& totals);
 
 // Inverse-propensity weights from an L2-regularized logistic regression of
 // `responded` (0/1) on covariates over the whole invited population, fit by
@@ -186,9 +181,9 @@ struct IpwResult {
   std::vector<Balance> balance;
   WeightSummary summary;
 };
-CANDOR_API Result<IpwResult> InversePropensityWeights(const uint8_t* responded, size_t n,
-                                                      const std::vector<Covariate>& covariates,
-                                                      const IpwOptions& options);
+Result<IpwResult> InversePropensityWeights(const uint8_t* responded, size_t n,
+                                           const std::vector<Covariate>& covariates,
+                                           const IpwOptions& options);
 
 // Response rates by a segment, with Wilson intervals (Wilson 1927).
 struct ResponseRate {
@@ -199,9 +194,8 @@ struct ResponseRate {
   double ci_low = 0;
   double ci_high = 0;
 };
-CANDOR_API Result<std::vector<ResponseRate>> ResponseRates(const uint8_t* responded,
-                                                           const int32_t* segment, size_t n,
-                                                           double level);
+Result<std::vector<ResponseRate>> ResponseRates(const uint8_t* responded, const int32_t* segment,
+                                                size_t n, double level);
 
 // Trimming: cap at ratio * mean(w) (kRatio), or winsorize below and above
 // quantiles (kQuantile); then rescale so the sum of weights is unchanged.
@@ -211,8 +205,8 @@ struct TrimOptions {
   double lower_quantile = 0;
   double upper_quantile = 0.99;
 };
-CANDOR_API Result<std::vector<double>> TrimWeights(const double* weights, size_t n,
-                                                   const TrimOptions& options);
+Result<std::vector<double>> TrimWeights(const double* weights, size_t n,
+                                        const TrimOptions& options);
 
 // ---------------------------------------------------------------- accounts
 
@@ -228,12 +222,11 @@ struct AccountOptions {
   const int32_t* roles = nullptr;         // per response, or nullptr
   std::vector<double> role_weights;       // per role code
 };
-CANDOR_API Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
-                                                      const AccountOptions& options);
+Result<std::vector<double>> AccountWeights(const int32_t* accounts, size_t n,
+                                           const AccountOptions& options);
 
 // Product of weight vectors (any may be empty: skipped), rescaled to mean 1.
-CANDOR_API Result<std::vector<double>> CombineWeights(
-    const std::vector<const double*>& parts, size_t n);
+Result<std::vector<double>> CombineWeights(const std::vector<const double*>& parts, size_t n);
 
 }  // namespace candor
 

@@ -126,6 +126,37 @@ double CornishFisherBetaQuantile(double a, double b, double p) {
 
 }  // namespace
 
+double BetaQuantile(double a, double b, double p);
+
+namespace {
+
+// Beyond kLargeShape the continued fraction needs more iterations than are
+// affordable (a fuzzed accumulator with a = 2.5e158 took seconds per
+// quantile and returned 6e-61) and 1 - x is not representable near 1.
+constexpr double kLargeShape = 1e13;
+
+// With one shape large, Beta(s, B) approaches a Gamma: for Y ~ Beta(s, B),
+// -(B + (s - 1) / 2) log(1 - Y) is close to Gamma(s, 1), with an error
+// O(1 / B^2) (the correction (s - 1) / 2 is the one of Abramowitz and Stegun
+// 26.5.21 for the F-distribution's limit). So the quantile at B is the one at
+// kLargeShape mapped through that Gamma variable: the two map errors are
+// O(1e-26) here, far below the inversion's own 1e-14. The large shape's side
+// comes from the symmetry I_x(a, b) = 1 - I_{1-x}(b, a); its quantile
+// rounds to 1 once B passes about 1e16, as the exact one does.
+double LargeShapeBetaQuantile(double a, double b, double p) {
+  const bool a_large = a > b;
+  const double small = a_large ? b : a;
+  const double large = a_large ? a : b;
+  const double tail = a_large ? 1.0 - p : p;  // the small-shape side's quantile
+  const double shift = 0.5 * (small - 1.0);
+  const double at_reference = BetaQuantile(small, kLargeShape, tail);
+  const double gamma = -(kLargeShape + shift) * std::log1p(-at_reference);
+  const double y = -std::expm1(-gamma / (large + shift));
+  return a_large ? 1.0 - y : y;
+}
+
+}  // namespace
+
 double LogGamma(double x) {
 #if defined(__GLIBC__)
   int sign;
@@ -135,7 +166,18 @@ double LogGamma(double x) {
 #endif
 }
 
-double LogBetaFunction(double a, double b) { return LogGamma(a) + LogGamma(b) - LogGamma(a + b); }
+double LogBetaFunction(double a, double b) {
+  const double small = std::min(a, b);
+  const double large = std::max(a, b);
+  if (large < 10.0) return LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+  // lgamma(large) - lgamma(small + large) by Stirling's formula with its
+  // error delta, written so that no two large terms cancel: as a difference
+  // of lgammas it lost everything once large passed about 1e15 (lgamma(1e17)
+  // is 3.8e18, whose ulp is 512, while the difference is -log(1e17)).
+  const double total = small + large;
+  const double ratio_part = -(large - 0.5) * std::log1p(small / large) - small * std::log(total);
+  return LogGamma(small) + ratio_part + small + StirlingError(large) - StirlingError(total);
+}
 
 double BetaLogDensity(double x, double a, double b) {
   if (std::isnan(x) || std::isnan(a) || std::isnan(b)) return kNaN;
@@ -176,6 +218,7 @@ double BetaQuantile(double a, double b, double p) {
   if (p == 0.0) return 0.0;
   if (p == 1.0) return 1.0;
   if (std::min(a, b) >= kCornishFisherMin) return CornishFisherBetaQuantile(a, b, p);
+  if (std::max(a, b) > kLargeShape) return LargeShapeBetaQuantile(a, b, p);
   // Safeguarded Newton: keep a bracket [lo, hi] with I_lo <= p <= I_hi and
   // fall back to bisection whenever a Newton step leaves it.
   double lo = 0.0;
@@ -191,7 +234,18 @@ double BetaQuantile(double a, double b, double p) {
       hi = x;
     }
     double next = x - f / std::exp(beta.LogDensity(x));
-    if (!(next > lo && next < hi) || !std::isfinite(next)) next = 0.5 * (lo + hi);
+    if (!(next > lo && next < hi) || !std::isfinite(next)) {
+      // Bisect in the logarithm when the bracket spans orders of magnitude:
+      // a small shape's low quantiles lie far below 1e-60, where 200 halvings
+      // of [0, 1] stopped (and returned 2^-200 = 6.2e-61).
+      if (lo == 0.0) {
+        next = hi * 0x1p-32;
+      } else if (hi > 4.0 * lo) {
+        next = std::sqrt(lo) * std::sqrt(hi);
+      } else {
+        next = 0.5 * (lo + hi);
+      }
+    }
     if (std::fabs(next - x) <= 1e-15 * std::max(x, 1e-300) || hi - lo <= 4e-16 * hi) {
       return next;
     }

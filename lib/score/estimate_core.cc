@@ -156,9 +156,12 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
     weighted_sum += categories.weight_sums[c] * categories.values[c];
   }
   const double mean = weighted_sum / weight_total;
-  // Kish effective sample size (sum w)^2 / sum w^2.
+  // Kish effective sample size (sum w)^2 / sum w^2, at most n (Cauchy-Schwarz):
+  // the bound holds for any real weights and keeps sums that no weights
+  // could give (a tampered accumulator) from inflating the counts below.
   const double effective_n =
-      tally.weighted ? weight_total * weight_total / square_total : static_cast<double>(n);
+      tally.weighted ? std::min(weight_total * weight_total / square_total, static_cast<double>(n))
+                     : static_cast<double>(n);
   // Counts for the count-based methods: Kish effective counts if weighted.
   std::vector<double> effective_counts(categories.values.size());
   for (size_t c = 0; c < effective_counts.size(); ++c) {

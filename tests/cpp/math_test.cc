@@ -96,6 +96,52 @@ TEST(BetaQuantile, MatchesScipy) {
   }
 }
 
+// Extreme shapes, against the closed forms of Beta(1, B) (quantile
+// 1 - (1 - p)^(1/B)) and Beta(B, 1) (quantile p^(1/B)). A fuzzed accumulator
+// reached a = 2.5e158, b = 1: each quantile took seconds and came out as
+// 6.2e-61; Beta(1, 1e17) gave a zero-width interval (lgamma cancellation).
+// Near 1 only absolute accuracy exists; near 0 the relative error is checked.
+TEST(BetaQuantile, ExtremeShapesMatchClosedForms) {
+  for (double big : {1e6, 1e12, 1e13, 1e14, 1e17, 1e19, 1e25, 2.4733042061140377e158, 1e300}) {
+    for (double p : {1e-10, 0.025, 0.5, 0.975, 1 - 1e-10}) {
+      const double small_side = -std::expm1(std::log1p(-p) / big);
+      EXPECT_NEAR(BetaQuantile(1, big, p), small_side, 1e-4 * small_side)
+          << "Beta(1, " << big << ") p=" << p;
+      const double large_side = std::exp(std::log(p) / big);
+      EXPECT_NEAR(BetaQuantile(big, 1, p), large_side, 1e-14) << "Beta(" << big << ", 1) p=" << p;
+    }
+    // The interval of the mean's side holds its mean and has width when the
+    // width is representable.
+    const double low = BetaQuantile(1, big, 0.025);
+    const double high = BetaQuantile(1, big, 0.975);
+    EXPECT_LT(low, 1 / (1 + big));
+    EXPECT_GT(high, 1 / (1 + big));
+  }
+}
+
+// A small shape's low quantiles lie far below 1e-60: 200 halvings of [0, 1]
+// stopped at 2^-200. Beta(s, b) near 0 has I_x ~ x^s (b x)^0 / (s B(s, b)),
+// so for s = 0.001, b = 1 the quantile is p^(1/s) to first order.
+TEST(BetaQuantile, FarBelowOneInTenToTheSixty) {
+  const double q = BetaQuantile(0.001, 1, 0.5);  // Beta(s, 1): exactly p^(1/s)
+  EXPECT_NEAR(q / std::pow(0.5, 1000), 1.0, 1e-9) << q;
+  const double r = BetaQuantile(0.02, 5, 1e-3);  // about 1e-151
+  EXPECT_GT(r, 0);
+  EXPECT_LT(r, 1e-140);
+  EXPECT_NEAR(RegularizedIncompleteBeta(0.02, 5, r) / 1e-3, 1.0, 1e-10) << r;
+}
+
+// log B(a, b) for one large argument: -log(b) for a = 1 (lgamma differences
+// lost everything past b = 1e15), and lgamma(a) - a log(b) to O(a^2 / b).
+TEST(LogBeta, LargeArgumentsWithoutCancellation) {
+  for (double b : {1e3, 1e15, 1e17, 1e100, 1e300}) {
+    EXPECT_NEAR(LogBetaFunction(1, b), -std::log(b), 1e-13 * std::log(b)) << b;
+    EXPECT_NEAR(LogBetaFunction(b, 0.5), LogGamma(0.5) - 0.5 * std::log(b),
+                1e-12 + 1.0 / b) << b;
+  }
+  EXPECT_NEAR(LogBetaFunction(2.5, 3.5), std::log(0.036815538909255395), 1e-14);
+}
+
 TEST(Quadrature, ClosedForms) {
   // int_0^1 x^5 = 1/6; int_0^pi sin = 2; int_0^1 x^-1/2 = 2 (end singularity).
   EXPECT_NEAR(IntegrateAdaptive([](double x) { return std::pow(x, 5); }, 0, 1, 1e-14, 1e-13).value,
