@@ -136,11 +136,12 @@ namespace {
 constexpr double kLargeShape = 1e13;
 
 // With one shape large, Beta(s, B) approaches a Gamma: for Y ~ Beta(s, B),
-// -(B + (s - 1) / 2) log(1 - Y) is close to Gamma(s, 1), with an error
-// O(1 / B^2) (the correction (s - 1) / 2 is the one of Abramowitz and Stegun
-// 26.5.21 for the F-distribution's limit). So the quantile at B is the one at
-// kLargeShape mapped through that Gamma variable: the two map errors are
-// O(1e-26) here, far below the inversion's own 1e-14. The large shape's side
+// -(B + (s - 1) / 2) log(1 - Y) is close to Gamma(s, 1) (B Y alone is off by
+// O(s / B); the shift (s - 1) / 2 leaves a relative error of about
+// 0.1 (s / B)^2 in the quantile, measured against scipy's betaincinv for s
+// from 1e-3 to 100 and B from 1e3 to 1e6). So the quantile at B is the one at
+// kLargeShape mapped through that Gamma variable: with s below 1e7 the map
+// adds at most about 1e-13 relative error. The large shape's side
 // comes from the symmetry I_x(a, b) = 1 - I_{1-x}(b, a); its quantile
 // rounds to 1 once B passes about 1e16, as the exact one does.
 double LargeShapeBetaQuantile(double a, double b, double p) {
