@@ -116,7 +116,7 @@ void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominan
   // Phrases at the head of more than half of the themes (with 3 or more).
   std::vector<std::string_view> shared;
   if (k >= 3) {
-    const size_t head = static_cast<size_t>(2 * label_phrases);
+    const size_t head = 2 * static_cast<size_t>(label_phrases);  // label_phrases <= INT32_MAX
     std::vector<std::string_view> heads;
     for (const DiscoveredTheme& theme : *themes) {
       const size_t n = std::min(head, theme.key_phrases.size());

@@ -140,6 +140,18 @@ TEST(TextDiscovery, GivenKAndSameResultOnAnyThreadCount) {
   for (size_t t = 0; t < 4; ++t) EXPECT_EQ(two->themes[t].label, one->themes[t].label);
 }
 
+// label_phrases near INT32_MAX: 2 * label_phrases overflowed int (UBSan;
+// found by fuzz/option_sizes). Every key phrase fits in such a label.
+TEST(TextDiscovery, HugeLabelPhrases) {
+  const Planted p = PlantedCorpus(20);
+  DiscoveryOptions o = Options();
+  o.k = 4;
+  o.label_phrases = 1560281090;
+  auto found = DiscoverThemes(p.texts, o);
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  for (const auto& theme : found->themes) EXPECT_FALSE(theme.label.empty());
+}
+
 TEST(TextDiscovery, ChosenKSameOnAnyThreadCount) {
   // The candidate fits run side by side; the choice must not depend on it.
   const Planted p = PlantedCorpus(20);

@@ -144,6 +144,23 @@ TEST_F(CalibrationFixture, PostStratifyMatchesSurveyPostStratify) {
   EXPECT_LT(post->max_margin_error, 1e-12);
 }
 
+// A cell of tiny weights and a large population: the factor N / total
+// overflowed to inf and so did the weights, returned as OK (fuzz/weights).
+// Closed form: w_i / total_c * N_c.
+TEST(PostStratifyTest, FactorBeyondTheDoubleRange) {
+  const std::vector<double> base = {1.5e-47, 3e-47, 2.0, 2.0};
+  const std::vector<int32_t> codes = {0, 0, 1, 1};
+  const std::vector<double> population = {1e270, 10};
+  const Margin cells{codes.data(), population, "cell"};
+  Result<CalibrationResult> post = PostStratify(base.data(), base.size(), cells);
+  ASSERT_TRUE(post.ok()) << post.status().message();
+  EXPECT_NEAR(post->weights[0] / (1e270 / 3), 1.0, 1e-15);
+  EXPECT_NEAR(post->weights[1] / (2e270 / 3), 1.0, 1e-15);
+  EXPECT_DOUBLE_EQ(post->weights[2], 5.0);
+  EXPECT_DOUBLE_EQ(post->weights[3], 5.0);
+  EXPECT_LT(post->max_margin_error, 1e-15);
+}
+
 TEST_F(CalibrationFixture, LinearCalibrationMatchesSurveyCalibrate) {
   const std::vector<double> x = LinearDesign();
   const std::vector<double> totals = PopulationTotals("linear");
