@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$(nproc)" --target candor_cli >/dev/null
-exec build/release/examples/cli/candor report "$@"
+exec build/release/cli/candor report "$@"

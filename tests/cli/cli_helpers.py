@@ -1,6 +1,6 @@
-"""Running the candor command line (examples/cli) from the tests in this folder.
+"""Running the candor command line (cli/) from the tests in this folder.
 
-Environment: CANDOR_CLI (the built binary; default build/dev/examples/cli/candor)
+Environment: CANDOR_CLI (the built binary; default build/dev/cli/candor)
 and CANDOR_SOURCE_DIR (the repository root).
 """
 import os

@@ -1,4 +1,4 @@
-"""Tests of `candor themes` (examples/cli), run as a subprocess.
+"""Tests of `candor themes` (cli/), run as a subprocess.
 
 The command's numbers are checked against computations made here: the mean
 sentiment and its interval in closed form from the per-row CSV output; each

@@ -1,4 +1,4 @@
-"""Tests of `candor trend` (examples/cli), run as a subprocess.
+"""Tests of `candor trend` (cli/), run as a subprocess.
 
 Every number is checked against a computation made here from the CSV: calendar
 buckets with Python's zoneinfo, NPS and its Wald SE in closed form, the

@@ -1,4 +1,4 @@
-"""Tests of `candor weight` and design-based `candor score` (examples/cli).
+"""Tests of `candor weight` and design-based `candor score` (cli/).
 
 Environment: CANDOR_CLI (the built binary) and CANDOR_SOURCE_DIR, as
 cli_helpers.py. Fixtures are generated here with a seeded random.Random and
