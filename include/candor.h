@@ -48,6 +48,7 @@
 #define CANDOR_API __attribute__((visibility("default")))
 #endif
 
+/* The version: its one source (CMakeLists.txt reads these lines). */
 #define CANDOR_VERSION_MAJOR 0
 #define CANDOR_VERSION_MINOR 1
 #define CANDOR_VERSION_PATCH 0

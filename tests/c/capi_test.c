@@ -1,6 +1,7 @@
 /* The C ABI exercised from a program compiled as C (not C++).
- * Reference values: R package NPS (Rocks), as listed in
- * ../shared/STATS-REFERENCES.md section 1, and closed forms. */
+ * Reference values: the R package NPS (Brendan Rocks; its nps_var_ is the
+ * plug-in variance (p + d) - (p - d)^2 of one response, SE = sqrt(var / n))
+ * and closed forms. */
 #include <candor.h>
 
 #include <math.h>
