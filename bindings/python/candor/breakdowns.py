@@ -5,6 +5,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _design
@@ -133,9 +134,9 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
                         % (name, len(column_codes), len(scores)))
         codes.append(column_codes)
         levels.append(column_levels)
-    pointers = (ctypes.POINTER(ctypes.c_int32) * len(codes))(
-        *[c.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)) for c in codes])
-    handle = _lib.BreakdownP()
+    pointers = (_capi.int32_p * len(codes))(
+        *[c.ctypes.data_as(_capi.int32_p) for c in codes])
+    handle = _capi.BreakdownP()
     if plan.needs_design:
         design, keep = plan.build(len(scores))
         _lib.check(lib.candor_breakdown_design(
@@ -156,7 +157,7 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
 
 def _read_rows(handle, names, levels):
     rows = []
-    row = _lib.CBreakdownRow()
+    row = _capi.CBreakdownRow()
     for i in range(lib.candor_breakdown_rows(handle)):
         _lib.check(lib.candor_breakdown_row_at(handle, i, ctypes.byref(row)))
         segments = {name: _plain(levels[j][row.codes[j]]) for j, name in enumerate(names)}
