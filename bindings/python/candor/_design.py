@@ -6,6 +6,7 @@ from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error
+from candor.weights import Weights
 
 
 class Plan:
@@ -17,7 +18,6 @@ class Plan:
     """
 
     def __init__(self, weights, accounts):
-        from candor.weights import Weights  # weights imports _convert only; no cycle at call time
         self.calibration = weights if isinstance(weights, Weights) and weights.is_calibration \
             else None
         if isinstance(weights, Weights) and not weights.is_calibration:

@@ -11,6 +11,7 @@ from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
+from candor.weights import as_weight_array
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,7 +79,6 @@ def adjust_recency(scores, event_kind, days_since_event, weights=None, accounts=
     days[codes < 0] = 0  # ignored there; NaN is the natural "no event" entry
     w = None
     if weights is not None:
-        from candor.weights import as_weight_array
         w = as_weight_array(weights)
         if len(w) != n:
             raise Error("CANDOR_LENGTH_MISMATCH", "weights has %d entries but scores has %d"

@@ -15,6 +15,7 @@ from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
+from candor.weights import Weights
 
 _PERIODS = {"day": 0, "daily": 0, "week": 1, "weekly": 1, "month": 2, "monthly": 2,
             "quarter": 3, "quarterly": 3}
@@ -67,7 +68,6 @@ def _unix_seconds(times):
 
 
 def _plain_weights(weights):
-    from candor.weights import Weights
     if isinstance(weights, Weights):
         if weights.is_calibration:
             raise Error("CANDOR_UNSUPPORTED",

@@ -285,8 +285,7 @@ def poststratify(cells, totals, base_weights=None):
     columns) whose combinations are the joint cells; totals: dict or Series
     label -> total, keyed by tuples of labels for several columns.
     """
-    from candor.breakdowns import _columns
-    names, columns = _columns(cells)
+    names, columns = _labels.named_columns(cells)
     columns = [_labels.as_labels(c, "cells column %r" % name) for name, c in zip(names, columns)]
     n = len(columns[0])
     for name, c in zip(names, columns):
@@ -483,8 +482,7 @@ def response_rates(responded, by=None, level=0.95):
     if by is None:
         names, codes, labels = [], None, [()]
     else:
-        from candor.breakdowns import _columns
-        names, columns = _columns(by)
+        names, columns = _labels.named_columns(by)
         codes, labels = _labels.joint_codes(columns, "by")
         if len(codes) != len(flags):
             raise Error("CANDOR_LENGTH_MISMATCH", "by has %d labels but responded has %d"
