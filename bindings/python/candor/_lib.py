@@ -17,7 +17,9 @@ CEstimate = _capi.CEstimate
 CsvOptions = _capi.CCsvOptions
 ScoreOptions = _capi.CScoreOptions
 
-# The C ABI major version these bindings were written against.
+# The C ABI major version these bindings were written against; the library's
+# must equal it (checked below). tests/python/test_binding_table.py holds it
+# to CANDOR_VERSION_MAJOR of include/candor.h.
 EXPECTED_MAJOR = 0
 
 STATUS_NAMES = (
