@@ -33,7 +33,8 @@ from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_wei
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
 
-__version__ = "0.1.0"
+# The loaded library's candor_version(): the package has no version of its own.
+__version__ = library_version
 
 __all__ = [
     "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate",

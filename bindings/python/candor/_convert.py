@@ -1,10 +1,10 @@
 """Turning Python inputs into what the C ABI takes: arrays and option structs."""
 
-import ctypes
 import os
 
 import numpy as np
 
+from candor import _capi
 from candor import _lib
 from candor._lib import Error
 
@@ -51,7 +51,7 @@ def as_int8(values):
 def double_pointer(array):
     if array is None:
         return None
-    return array.ctypes.data_as(ctypes.POINTER(ctypes.c_double))
+    return array.ctypes.data_as(_capi.double_p)
 
 
 def scores_and_weights(scores, weights, what="scores", weights_what="weights"):

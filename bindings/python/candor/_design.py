@@ -1,12 +1,12 @@
 """Survey designs for estimates: plain weights, a calibration (a Weights from
 rake, poststratify or calibrate) and account clusters, as candor_design."""
 
-import ctypes
-
+from candor import _capi
 from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error
+from candor.weights import Weights
 
 
 class Plan:
@@ -18,7 +18,6 @@ class Plan:
     """
 
     def __init__(self, weights, accounts):
-        from candor.weights import Weights  # weights imports _convert only; no cycle at call time
         self.calibration = weights if isinstance(weights, Weights) and weights.is_calibration \
             else None
         if isinstance(weights, Weights) and not weights.is_calibration:
@@ -46,6 +45,6 @@ class Plan:
             if len(codes) != n:
                 raise Error("CANDOR_LENGTH_MISMATCH", "accounts has %d labels but scores has %d"
                             % (len(codes), n))
-            design.clusters = codes.ctypes.data_as(ctypes.POINTER(ctypes.c_int32))
+            design.clusters = codes.ctypes.data_as(_capi.int32_p)
             keep.append(codes)
         return design, keep

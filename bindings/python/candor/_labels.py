@@ -1,5 +1,6 @@
 """Labels to int32 codes: in the order of given keys (population totals, role
-weights), or factorized (accounts, covariates, joint cells)."""
+weights), or factorized (segments, accounts, covariates, joint cells); and
+the named columns of labels a `by` argument accepts."""
 
 import numpy as np
 
@@ -93,10 +94,76 @@ def codes_by_keys(columns, keys, what):
     return np.ascontiguousarray(codes, dtype=np.int32)
 
 
+def _is_column(value):
+    """Whether value is a column of labels rather than one label."""
+    if isinstance(value, (str, bytes)):
+        return False
+    return isinstance(value, np.ndarray) or hasattr(value, "__len__")
+
+
+def named_columns(by):
+    """(names, columns) from the accepted forms of `by` (breakdowns, response
+    rates, post-stratification cells): one column of labels, a list of them,
+    a dict name -> labels or a pandas DataFrame."""
+    pd = _compat.pandas()
+    if pd is not None and isinstance(by, pd.DataFrame):
+        return [str(c) for c in by.columns], [by[c] for c in by.columns]
+    if isinstance(by, dict):
+        return [str(k) for k in by], list(by.values())
+    if pd is not None and isinstance(by, pd.Series):
+        return [str(by.name) if by.name is not None else "segment"], [by]
+    if isinstance(by, np.ndarray) and by.ndim == 2:
+        by = list(by)
+    if isinstance(by, (list, tuple)) and len(by) > 0 and all(_is_column(c) for c in by):
+        names = []
+        for j, column in enumerate(by):
+            name = getattr(column, "name", None)
+            names.append(str(name) if name is not None else "segment_%d" % j)
+        return names, list(by)
+    return ["segment"], [by]
+
+
+def _factorize_without_pandas(labels):
+    try:
+        levels, codes = np.unique(labels, return_inverse=True)
+        return codes, levels
+    except TypeError:  # labels that do not sort together, e.g. None and str
+        index = {}
+        codes = np.fromiter((index.setdefault(v, len(index)) for v in labels.tolist()),
+                            dtype=np.int64, count=len(labels))
+        return codes, np.array(list(index), dtype=object)
+
+
+def factorize(labels):
+    """(int32 codes, levels) with levels sorted where they sort, missing as a level."""
+    pd = _compat.pandas()
+    if pd is not None and isinstance(labels, (pd.Series, pd.Index, pd.Categorical)):
+        values = labels  # keeps a categorical's own order of levels
+    elif isinstance(labels, np.ndarray):
+        values = labels
+    else:
+        # A list of mixed labels (e.g. 1 and "a") would become strings in a
+        # plain numpy array; objects keep each label as it was.
+        values = np.empty(len(labels), dtype=object)
+        values[:] = list(labels)
+    if np.ndim(values) != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "segment labels must be one-dimensional, got shape %s"
+                    % (np.shape(values),))
+    if pd is not None:
+        try:
+            codes, levels = pd.factorize(values, sort=True, use_na_sentinel=False)
+        except TypeError:  # labels that do not sort together
+            codes, levels = pd.factorize(values, sort=False, use_na_sentinel=False)
+        levels = np.asarray(levels)
+    else:
+        codes, levels = _factorize_without_pandas(np.asarray(values))
+    return np.ascontiguousarray(codes, dtype=np.int32), levels
+
+
 def factorize_present(values, what):
     """(int32 codes, levels) with levels sorted where they sort; a missing
     label is an error naming its row (it cannot be put in a group)."""
-    from candor.breakdowns import factorize  # breakdowns imports scoring, which imports us
     labels = as_labels(values, what)
     missing = np.flatnonzero(is_missing(labels))
     if len(missing):

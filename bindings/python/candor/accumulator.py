@@ -3,6 +3,7 @@
 import ctypes
 import threading
 
+from candor import _capi
 from candor import _convert
 from candor import _handle
 from candor import _lib
@@ -20,7 +21,7 @@ class Accumulator(_handle.OwnsHandle):
     """
 
     _free = lib.candor_accumulator_free
-    _handle_type = _lib.AccumulatorP
+    _handle_type = _capi.AccumulatorP
 
     def __init__(self, scale=(0, 10)):
         try:
@@ -29,7 +30,7 @@ class Accumulator(_handle.OwnsHandle):
             raise Error("CANDOR_INVALID_ARGUMENT",
                         "scale must be a (min, max) pair, got %r" % (scale,)) from None
         self._lock = threading.RLock()
-        self._handle = _lib.AccumulatorP()
+        self._handle = _capi.AccumulatorP()
         self.scale = (_convert._int32("scale min", low), _convert._int32("scale max", high))
         _lib.check(lib.candor_accumulator_new(self.scale[0], self.scale[1],
                                               ctypes.byref(self._handle)))
@@ -40,7 +41,7 @@ class Accumulator(_handle.OwnsHandle):
         data = bytes(data)
         self = cls.__new__(cls)
         self._lock = threading.RLock()
-        self._handle = _lib.AccumulatorP()
+        self._handle = _capi.AccumulatorP()
         buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
         _lib.check(lib.candor_accumulator_deserialize(buffer, len(data),
                                                       ctypes.byref(self._handle)))
@@ -109,7 +110,7 @@ class Accumulator(_handle.OwnsHandle):
             metric, scale=scale, box=box, promoter_min=promoter_min,
             detractor_max=detractor_max, interval=interval, level=level, prior=prior,
             replicates=replicates, seed=seed, threads=threads)
-        out = _lib.CEstimate()
+        out = _capi.CEstimate()
         with self._lock:
             _lib.check(lib.candor_accumulator_estimate(self._live(), ctypes.byref(options),
                                                        ctypes.byref(out)))

@@ -5,10 +5,14 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _design
+from candor import _labels
 from candor import _lib
+# factorize (and its fallback, which tests/python reaches here) moved to _labels.
+from candor._labels import _factorize_without_pandas, factorize  # noqa: F401
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
@@ -25,71 +29,6 @@ class BreakdownRow:
 
 _STAT_COLUMNS = ("value", "std_error", "ci_low", "ci_high", "n", "effective_n", "difference",
                  "difference_ci_low", "difference_ci_high", "p_value", "p_adjusted")
-
-
-def _is_column(value):
-    """Whether value is a column of labels rather than one label."""
-    if isinstance(value, (str, bytes)):
-        return False
-    return isinstance(value, np.ndarray) or hasattr(value, "__len__")
-
-
-def _columns(by):
-    """(names, columns) from the accepted forms of `by`."""
-    pd = _compat.pandas()
-    if pd is not None and isinstance(by, pd.DataFrame):
-        return [str(c) for c in by.columns], [by[c] for c in by.columns]
-    if isinstance(by, dict):
-        return [str(k) for k in by], list(by.values())
-    if pd is not None and isinstance(by, pd.Series):
-        return [str(by.name) if by.name is not None else "segment"], [by]
-    if isinstance(by, np.ndarray) and by.ndim == 2:
-        by = list(by)
-    if isinstance(by, (list, tuple)) and len(by) > 0 and all(_is_column(c) for c in by):
-        names = []
-        for j, column in enumerate(by):
-            name = getattr(column, "name", None)
-            names.append(str(name) if name is not None else "segment_%d" % j)
-        return names, list(by)
-    return ["segment"], [by]
-
-
-def _factorize_without_pandas(labels):
-    try:
-        levels, codes = np.unique(labels, return_inverse=True)
-        return codes, levels
-    except TypeError:  # labels that do not sort together, e.g. None and str
-        index = {}
-        codes = np.fromiter((index.setdefault(v, len(index)) for v in labels.tolist()),
-                            dtype=np.int64, count=len(labels))
-        return codes, np.array(list(index), dtype=object)
-
-
-def factorize(labels):
-    """(int32 codes, levels) with levels sorted where they sort, missing as a level."""
-    pd = _compat.pandas()
-    if pd is not None and isinstance(labels, (pd.Series, pd.Index, pd.Categorical)):
-        values = labels  # keeps a categorical's own order of levels
-    elif isinstance(labels, np.ndarray):
-        values = labels
-    else:
-        # A list of mixed labels (e.g. 1 and "a") would become strings in a
-        # plain numpy array; objects keep each label as it was.
-        values = np.empty(len(labels), dtype=object)
-        values[:] = list(labels)
-    if np.ndim(values) != 1:
-        raise Error("CANDOR_INVALID_ARGUMENT",
-                    "segment labels must be one-dimensional, got shape %s"
-                    % (np.shape(values),))
-    if pd is not None:
-        try:
-            codes, levels = pd.factorize(values, sort=True, use_na_sentinel=False)
-        except TypeError:  # labels that do not sort together
-            codes, levels = pd.factorize(values, sort=False, use_na_sentinel=False)
-        levels = np.asarray(levels)
-    else:
-        codes, levels = _factorize_without_pandas(np.asarray(values))
-    return np.ascontiguousarray(codes, dtype=np.int32), levels
 
 
 def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accounts=None,
@@ -118,7 +57,7 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
         scores = _convert.as_float64(scores)
     else:
         scores, weights = _convert.scores_and_weights(scores, plan.plain_weights)
-    names, columns = _columns(by)
+    names, columns = _labels.named_columns(by)
     if len(set(names)) != len(names):
         raise Error("CANDOR_INVALID_ARGUMENT", "segment names repeat: %s" % names)
     taken = set(names) & set(_STAT_COLUMNS)
@@ -133,9 +72,9 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
                         % (name, len(column_codes), len(scores)))
         codes.append(column_codes)
         levels.append(column_levels)
-    pointers = (ctypes.POINTER(ctypes.c_int32) * len(codes))(
-        *[c.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)) for c in codes])
-    handle = _lib.BreakdownP()
+    pointers = (_capi.int32_p * len(codes))(
+        *[c.ctypes.data_as(_capi.int32_p) for c in codes])
+    handle = _capi.BreakdownP()
     if plan.needs_design:
         design, keep = plan.build(len(scores))
         _lib.check(lib.candor_breakdown_design(
@@ -156,7 +95,7 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
 
 def _read_rows(handle, names, levels):
     rows = []
-    row = _lib.CBreakdownRow()
+    row = _capi.CBreakdownRow()
     for i in range(lib.candor_breakdown_rows(handle)):
         _lib.check(lib.candor_breakdown_row_at(handle, i, ctypes.byref(row)))
         segments = {name: _plain(levels[j][row.codes[j]]) for j, name in enumerate(names)}

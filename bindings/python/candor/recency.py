@@ -6,10 +6,12 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
+from candor.weights import as_weight_array
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,7 +79,6 @@ def adjust_recency(scores, event_kind, days_since_event, weights=None, accounts=
     days[codes < 0] = 0  # ignored there; NaN is the natural "no event" entry
     w = None
     if weights is not None:
-        from candor.weights import as_weight_array
         w = as_weight_array(weights)
         if len(w) != n:
             raise Error("CANDOR_LENGTH_MISMATCH", "weights has %d entries but scores has %d"
@@ -100,15 +101,14 @@ def adjust_recency(scores, event_kind, days_since_event, weights=None, accounts=
         if len(shares) != len(kinds):
             raise Error("CANDOR_LENGTH_MISMATCH", "reference_share has %d entries but there are "
                         "%d event kinds %s" % (len(shares), len(kinds), kinds))
-    out = _lib.RecencyEffect()
+    out = _capi.CRecencyEffect()
     coefficients = np.empty(len(kinds) + 1)
     std_errors = np.empty(len(kinds) + 1)
-    int32_p = ctypes.POINTER(ctypes.c_int32)
     _lib.check(lib.candor_adjust_recency(
         ctypes.byref(options), _convert.double_pointer(scores), _convert.double_pointer(w),
-        codes.ctypes.data_as(int32_p), _convert.double_pointer(days), n, len(kinds),
+        codes.ctypes.data_as(_capi.int32_p), _convert.double_pointer(days), n, len(kinds),
         _convert._float("decay_days", decay_days), _convert.double_pointer(shares),
-        None if clusters is None else clusters.ctypes.data_as(int32_p), ctypes.byref(out),
+        None if clusters is None else clusters.ctypes.data_as(_capi.int32_p), ctypes.byref(out),
         _convert.double_pointer(coefficients), _convert.double_pointer(std_errors)))
     names = ["(Intercept)"] + kinds
     return RecencyAdjustment(out.raw_value, out.standardized_value, out.std_error, out.ci_low,

@@ -10,6 +10,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _convert
 from candor import _design
 from candor import _labels
@@ -85,7 +86,7 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads)
-    out = _lib.CEstimate()
+    out = _capi.CEstimate()
     plan = _design.Plan(weights, accounts)
     if plan.needs_design:
         scores = _convert.as_float64(scores)
@@ -98,7 +99,7 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
     small = _convert.as_int8(scores) if weights is None else None
     if small is not None:
         _lib.check(lib.candor_score_i8(
-            ctypes.byref(options), small.ctypes.data_as(ctypes.POINTER(ctypes.c_int8)),
+            ctypes.byref(options), small.ctypes.data_as(_capi.int8_p),
             len(small), ctypes.byref(out)))
         return Estimate._from_c(out)
     scores, weights = _convert.scores_and_weights(scores, weights)
@@ -164,7 +165,7 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
     weights_b = _design.Plan(weights_b, None).plain_weights if weights_b is not None else None
     a, weights_a = _convert.scores_and_weights(a, weights_a, "a", "weights_a")
     b, weights_b = _convert.scores_and_weights(b, weights_b, "b", "weights_b")
-    out = _lib.CComparison()
+    out = _capi.CComparison()
     _lib.check(lib.candor_compare(
         ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
         len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
@@ -223,10 +224,10 @@ def compare_groups(scores, group, weights=None, accounts=None, metric="nps", *, 
     codes = _group_codes(group, a, b, len(scores))
     plan = _design.Plan(weights, accounts)
     design, keep = plan.build(len(scores))
-    out = _lib.CComparison()
+    out = _capi.CComparison()
     _lib.check(lib.candor_compare_groups(
         ctypes.byref(options), _convert.double_pointer(scores), len(scores),
-        ctypes.byref(design), codes.ctypes.data_as(ctypes.POINTER(ctypes.c_int8)),
+        ctypes.byref(design), codes.ctypes.data_as(_capi.int8_p),
         ctypes.byref(out)))
     del keep
     return Comparison._from_c(out)

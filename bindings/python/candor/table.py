@@ -5,6 +5,7 @@ import threading
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _handle
@@ -72,7 +73,7 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
                                  delimiter, skip_bad_rows)
     options.max_bytes = _max_bytes(max_bytes)
-    handle = _lib.TableP()
+    handle = _capi.TableP()
     _lib.check(lib.candor_table_read_csv(encoded, ctypes.byref(options), ctypes.byref(handle)))
     return Table._adopt(handle, segments, account, role, comment)
 
@@ -85,7 +86,7 @@ def parse_csv(data, score="score", time=None, account=None, role=None, weight=No
     data = bytes(data)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
                                  delimiter, skip_bad_rows)
-    handle = _lib.TableP()
+    handle = _capi.TableP()
     _lib.check(lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
                                           ctypes.byref(handle)))
     return Table._adopt(handle, segments, account, role, comment)
@@ -102,7 +103,7 @@ class Table(_handle.OwnsHandle):
     """
 
     _free = lib.candor_table_free
-    _handle_type = _lib.TableP
+    _handle_type = _capi.TableP
 
     def __init__(self):
         raise TypeError("use candor.read_csv() or candor.parse_csv()")
@@ -157,7 +158,7 @@ class Table(_handle.OwnsHandle):
         return labels[codes]
 
     def _codes(self, name):
-        pointer = ctypes.POINTER(ctypes.c_int32)()
+        pointer = _capi.int32_p()
         count = ctypes.c_size_t()
         encoded = _encode("column", name)
         _lib.check(lib.candor_table_codes(self._live(), encoded, ctypes.byref(pointer),

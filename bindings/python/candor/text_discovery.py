@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _lib
@@ -17,93 +18,10 @@ _INITS = {"nndsvd": 0, "nndsvda": 1, "nndsvdar": 2}
 _SVDS = {"auto": 0, "exact": 1, "randomized": 2}
 
 
-class ThemesOptions(ctypes.Structure):
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("k", ctypes.c_int32),
-        ("k_min", ctypes.c_int32),
-        ("k_max", ctypes.c_int32),
-        ("top_terms", ctypes.c_int32),
-        ("label_phrases", ctypes.c_int32),
-        ("stems", ctypes.c_int32),
-        ("min_word_length", ctypes.c_int32),
-        ("min_df", ctypes.c_int64),
-        ("max_df", ctypes.c_double),
-        ("bigrams", ctypes.c_int32),
-        ("bigram_min_count", ctypes.c_int64),
-        ("bigram_min_npmi", ctypes.c_double),
-        ("sublinear_tf", ctypes.c_int32),
-        ("init", ctypes.c_int),
-        ("svd", ctypes.c_int),
-        ("max_iter", ctypes.c_int32),
-        ("tol", ctypes.c_double),
-        ("seed", ctypes.c_uint64),
-        ("threads", ctypes.c_int32),
-        ("repair_utf8", ctypes.c_int32),
-        ("language", ctypes.c_char_p),
-        ("extra_stop_words", ctypes.c_char_p),
-    ]
-
-
-class ThemesSummary(ctypes.Structure):
-    _fields_ = [
-        ("k", ctypes.c_int32),
-        ("documents", ctypes.c_int64),
-        ("terms", ctypes.c_int64),
-        ("mean_coherence", ctypes.c_double),
-        ("iterations", ctypes.c_int32),
-        ("converged", ctypes.c_int32),
-        ("loss", ctypes.c_double),
-    ]
-
-
-class ThemeInfo(ctypes.Structure):
-    _fields_ = [
-        ("label", ctypes.c_char_p),
-        ("coherence", ctypes.c_double),
-        ("documents", ctypes.c_int64),
-        ("total_weight", ctypes.c_double),
-        ("top_terms", ctypes.c_size_t),
-        ("key_phrases", ctypes.c_size_t),
-    ]
-
-
-class _Themes(ctypes.Structure):
-    pass
-
-
-_Handle = ctypes.POINTER(_Themes)
-_double_p = ctypes.POINTER(ctypes.c_double)
-_int32_p = ctypes.POINTER(ctypes.c_int32)
-_int64_p = ctypes.POINTER(ctypes.c_int64)
-_Options_p = ctypes.POINTER(ThemesOptions)
-for _name, _restype, _argtypes in (
-        ("candor_themes_options_defaults", ctypes.c_int, [_Options_p, ctypes.c_size_t]),
-        ("candor_themes_discover", ctypes.c_int,
-         [_Options_p, ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_size_t),
-          ctypes.c_size_t, ctypes.POINTER(_Handle)]),
-        ("candor_themes_free", None, [_Handle]),
-        ("candor_themes_summary_get", ctypes.c_int, [_Handle, ctypes.POINTER(ThemesSummary)]),
-        ("candor_themes_theme_at", ctypes.c_int,
-         [_Handle, ctypes.c_size_t, ctypes.POINTER(ThemeInfo)]),
-        ("candor_themes_top_term", ctypes.c_char_p,
-         [_Handle, ctypes.c_size_t, ctypes.c_size_t, _double_p]),
-        ("candor_themes_key_phrase", ctypes.c_char_p,
-         [_Handle, ctypes.c_size_t, ctypes.c_size_t, _double_p]),
-        ("candor_themes_weights", _double_p, [_Handle]),
-        ("candor_themes_dominant", _int32_p, [_Handle]),
-        ("candor_themes_k_tried", ctypes.c_size_t,
-         [_Handle, ctypes.POINTER(_int32_p), ctypes.POINTER(_double_p)]),
-        ("candor_themes_term", ctypes.c_char_p, [_Handle, ctypes.c_size_t]),
-        ("candor_themes_matrix", ctypes.c_int,
-         [_Handle, ctypes.c_int32, ctypes.POINTER(_int64_p), ctypes.POINTER(_int32_p),
-          ctypes.POINTER(_double_p)]),
-        ("candor_nmf", ctypes.c_int,
-         [_Options_p, _int64_p, _int32_p, _double_p, ctypes.c_size_t, ctypes.c_size_t,
-          ctypes.c_int32, _double_p, _double_p, _double_p, _int32_p])):
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# The mirrors by the names they had here (candor._capi has them).
+ThemesOptions = _capi.CThemesOptions
+ThemesSummary = _capi.CThemesSummary
+ThemeInfo = _capi.CThemeInfo
 
 
 @dataclass
@@ -183,7 +101,7 @@ class Themes:
 def _options(k, k_min, k_max, top_terms, label_phrases, stems, min_df, max_df, bigrams,
              bigram_min_count, bigram_min_npmi, sublinear_tf, init, svd, max_iter, tol, seed,
              threads, repair_utf8, language, extra_stop_words, min_word_length):
-    o = ThemesOptions()
+    o = _capi.CThemesOptions()
     _lib.check(lib.candor_themes_options_defaults(ctypes.byref(o), ctypes.sizeof(o)))
     o.k = 0 if k is None else _convert._int32("k", k)
     if k is not None and o.k < 1:
@@ -258,7 +176,7 @@ def discover_themes(texts, k=None, seed=0, *, k_min=4, k_max=15, top_terms=10,
     n = len(encoded)
     array = (ctypes.c_char_p * max(n, 1))(*encoded)
     lengths = (ctypes.c_size_t * max(n, 1))(*[len(e) for e in encoded])
-    handle = _Handle()
+    handle = _capi.ThemesP()
     _lib.check(lib.candor_themes_discover(ctypes.byref(options), array, lengths, n,
                                           ctypes.byref(handle)))
     try:
@@ -277,11 +195,11 @@ def _strings(getter, handle, t, count):
 
 
 def _read(handle):
-    summary = ThemesSummary()
+    summary = _capi.CThemesSummary()
     _lib.check(lib.candor_themes_summary_get(handle, ctypes.byref(summary)))
     k, n, m = summary.k, summary.documents, summary.terms
     themes = []
-    info = ThemeInfo()
+    info = _capi.CThemeInfo()
     for t in range(k):
         _lib.check(lib.candor_themes_theme_at(handle, t, ctypes.byref(info)))
         top, top_w = _strings(lib.candor_themes_top_term, handle, t, info.top_terms)
@@ -291,14 +209,14 @@ def _read(handle):
     weights = np.ctypeslib.as_array(lib.candor_themes_weights(handle), shape=(n * k,))
     weights = weights.reshape(n, k).copy()
     dominant = np.ctypeslib.as_array(lib.candor_themes_dominant(handle), shape=(n,)).copy()
-    k_p, c_p = _int32_p(), _double_p()
+    k_p, c_p = _capi.int32_p(), _capi.double_p()
     tried = lib.candor_themes_k_tried(handle, ctypes.byref(k_p), ctypes.byref(c_p))
     k_tried = np.ctypeslib.as_array(k_p, shape=(tried,)).copy()
     k_coherence = np.ctypeslib.as_array(c_p, shape=(tried,)).copy()
     terms = [lib.candor_themes_term(handle, i).decode("utf-8") for i in range(m)]
     matrices = {}
     for name, flag in (("counts", 0), ("tfidf", 1)):
-        rp, cols, vals = _int64_p(), _int32_p(), _double_p()
+        rp, cols, vals = _capi.int64_p(), _capi.int32_p(), _capi.double_p()
         _lib.check(lib.candor_themes_matrix(handle, flag, ctypes.byref(rp), ctypes.byref(cols),
                                             ctypes.byref(vals)))
         row_ptr = np.ctypeslib.as_array(rp, shape=(n + 1,)).copy()
@@ -330,8 +248,8 @@ def nmf(x, k, *, init="nndsvda", svd="auto", max_iter=200, tol=1e-4, seed=0, thr
     data = np.ascontiguousarray(x.data, dtype=np.float64)
     loss = ctypes.c_double()
     iterations = ctypes.c_int32()
-    _lib.check(lib.candor_nmf(ctypes.byref(o), row_ptr.ctypes.data_as(_int64_p),
-                              indices.ctypes.data_as(_int32_p), _convert.double_pointer(data),
+    _lib.check(lib.candor_nmf(ctypes.byref(o), row_ptr.ctypes.data_as(_capi.int64_p),
+                              indices.ctypes.data_as(_capi.int32_p), _convert.double_pointer(data),
                               rows, cols, k, _convert.double_pointer(w),
                               _convert.double_pointer(h), ctypes.byref(loss),
                               ctypes.byref(iterations)))

@@ -8,134 +8,23 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
-from candor._lib import CComparison, CEstimate, Error, lib
+from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
 _STATUSES = {0: "ok", 1: "no_mentions", 2: "all_mention"}
 
 
-class DriversOptions(ctypes.Structure):
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("l2_penalty", ctypes.c_double),
-        ("fit_key_drivers", ctypes.c_int32),
-        ("max_iterations", ctypes.c_int32),
-        ("tolerance", ctypes.c_double),
-        ("earlier_period", ctypes.c_int32),
-        ("later_period", ctypes.c_int32),
-        ("p_adjust", ctypes.c_int),
-        ("alpha", ctypes.c_double),
-    ]
-
-
-class ThemeMentionsC(ctypes.Structure):
-    _fields_ = [
-        ("themes", ctypes.c_size_t),
-        ("names", ctypes.POINTER(ctypes.c_char_p)),
-        ("offsets", ctypes.POINTER(ctypes.c_int64)),
-        ("theme_ids", ctypes.POINTER(ctypes.c_int32)),
-        ("pair_comments", ctypes.POINTER(ctypes.c_int64)),
-        ("pair_themes", ctypes.POINTER(ctypes.c_int32)),
-        ("pairs", ctypes.c_size_t),
-    ]
-
-
-class DriverRow(ctypes.Structure):
-    _fields_ = [
-        ("theme", ctypes.c_int32),
-        ("name", ctypes.c_char_p),
-        ("status", ctypes.c_int),
-        ("mentions", ctypes.c_int64),
-        ("weighted_mentions", ctypes.c_double),
-        ("share", CEstimate),
-        ("share_of_promoters", CEstimate),
-        ("share_of_passives", CEstimate),
-        ("share_of_detractors", CEstimate),
-        ("score", CEstimate),
-        ("score_without", CEstimate),
-        ("impact", CComparison),
-        ("detractors_mentioning", ctypes.c_int64),
-        ("detractors_not", ctypes.c_int64),
-        ("relative_risk", ctypes.c_double),
-        ("relative_risk_ci_low", ctypes.c_double),
-        ("relative_risk_ci_high", ctypes.c_double),
-        ("log_relative_risk_std_error", ctypes.c_double),
-        ("relative_risk_p_value", ctypes.c_double),
-        ("relative_risk_corrected", ctypes.c_int32),
-        ("in_model", ctypes.c_int32),
-        ("coefficient", ctypes.c_double),
-        ("coefficient_std_error", ctypes.c_double),
-        ("odds_ratio", ctypes.c_double),
-        ("odds_ratio_ci_low", ctypes.c_double),
-        ("odds_ratio_ci_high", ctypes.c_double),
-        ("importance", ctypes.c_double),
-    ]
-
-
-class KeyDriverModelC(ctypes.Structure):
-    _fields_ = [
-        ("fitted", ctypes.c_int32),
-        ("converged", ctypes.c_int32),
-        ("iterations", ctypes.c_int32),
-        ("themes_in_model", ctypes.c_int32),
-        ("l2_penalty", ctypes.c_double),
-        ("intercept", ctypes.c_double),
-        ("intercept_std_error", ctypes.c_double),
-        ("penalized_log_likelihood", ctypes.c_double),
-        ("message", ctypes.c_char_p),
-    ]
-
-
-class TrendingRow(ctypes.Structure):
-    _fields_ = [
-        ("theme", ctypes.c_int32),
-        ("trending", ctypes.c_int32),
-        ("share_earlier", CEstimate),
-        ("share_later", CEstimate),
-        ("difference", ctypes.c_double),
-        ("std_error", ctypes.c_double),
-        ("ci_low", ctypes.c_double),
-        ("ci_high", ctypes.c_double),
-        ("z", ctypes.c_double),
-        ("p_value", ctypes.c_double),
-        ("p_adjusted", ctypes.c_double),
-        ("score_change", CComparison),
-        ("score_change_p_adjusted", ctypes.c_double),
-    ]
-
-
-class _Drivers(ctypes.Structure):
-    pass
-
-
-_Handle = ctypes.POINTER(_Drivers)
-_double_p = ctypes.POINTER(ctypes.c_double)
-_int32_p = ctypes.POINTER(ctypes.c_int32)
-for _name, _restype, _argtypes in (
-        ("candor_drivers_options_defaults", ctypes.c_int,
-         [ctypes.POINTER(DriversOptions), ctypes.c_size_t]),
-        ("candor_drivers_new", ctypes.c_int,
-         [ctypes.POINTER(_lib.ScoreOptions), ctypes.POINTER(DriversOptions), _double_p, _double_p,
-          _int32_p, _int32_p, ctypes.c_size_t, ctypes.POINTER(ThemeMentionsC),
-          ctypes.POINTER(_Handle)]),
-        ("candor_drivers_free", None, [_Handle]),
-        ("candor_drivers_rows", ctypes.c_size_t, [_Handle]),
-        ("candor_drivers_trending_rows", ctypes.c_size_t, [_Handle]),
-        ("candor_drivers_row_at", ctypes.c_int,
-         [_Handle, ctypes.c_size_t, ctypes.POINTER(DriverRow)]),
-        ("candor_drivers_trending_at", ctypes.c_int,
-         [_Handle, ctypes.c_size_t, ctypes.POINTER(TrendingRow)]),
-        ("candor_drivers_overall", ctypes.c_int,
-         [_Handle, ctypes.POINTER(CEstimate), ctypes.POINTER(ctypes.c_int64)]),
-        ("candor_drivers_model", ctypes.c_int, [_Handle, ctypes.POINTER(KeyDriverModelC)]),
-        ("candor_drivers_periods", ctypes.c_int, [_Handle, _int32_p, _int32_p])):
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# The mirrors by the names they had here (candor._capi has them).
+DriversOptions = _capi.CDriversOptions
+ThemeMentionsC = _capi.CThemeMentions
+DriverRow = _capi.CDriverRow
+KeyDriverModelC = _capi.CKeyDriverModel
+TrendingRow = _capi.CTrendingRow
 
 COLUMNS = (
     "theme", "name", "status", "mentions", "weighted_mentions",
@@ -285,7 +174,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
         raise Error("CANDOR_LENGTH_MISMATCH",
                     "%d theme names for %d themes" % (len(names), themes))
 
-    driver_options = DriversOptions()
+    driver_options = _capi.CDriversOptions()
     _lib.check(lib.candor_drivers_options_defaults(ctypes.byref(driver_options),
                                                    ctypes.sizeof(driver_options)))
     driver_options.l2_penalty = _convert._float("l2_penalty", l2_penalty)
@@ -310,20 +199,20 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
                         "accounts has %d entries but scores has %d" % (len(account_codes), n))
         account_codes = np.ascontiguousarray(account_codes, dtype=np.int32)
 
-    c_mentions = ThemeMentionsC()
+    c_mentions = _capi.CThemeMentions()
     c_mentions.themes = themes
     name_array = None
     if names is not None:
         name_array = (ctypes.c_char_p * len(names))(
             *[_convert.c_string(s, "theme name") for s in names])
-        c_mentions.names = ctypes.cast(name_array, ctypes.POINTER(ctypes.c_char_p))
-    c_mentions.offsets = offsets.ctypes.data_as(ctypes.POINTER(ctypes.c_int64))
-    c_mentions.theme_ids = ids.ctypes.data_as(_int32_p)
+        c_mentions.names = ctypes.cast(name_array, _capi.char_pp)
+    c_mentions.offsets = offsets.ctypes.data_as(_capi.int64_p)
+    c_mentions.theme_ids = ids.ctypes.data_as(_capi.int32_p)
 
     def int32_pointer(array):
-        return None if array is None else array.ctypes.data_as(_int32_p)
+        return None if array is None else array.ctypes.data_as(_capi.int32_p)
 
-    handle = _Handle()
+    handle = _capi.DriversP()
     _lib.check(lib.candor_drivers_new(
         ctypes.byref(options), ctypes.byref(driver_options), _convert.double_pointer(scores),
         _convert.double_pointer(weights), int32_pointer(account_codes),
@@ -331,11 +220,11 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     try:
         rows = _read_rows(handle)
         trending = _read_trending(handle, rows) if periods is not None else None
-        overall = CEstimate()
+        overall = _capi.CEstimate()
         detractors = ctypes.c_int64()
         _lib.check(lib.candor_drivers_overall(handle, ctypes.byref(overall),
                                               ctypes.byref(detractors)))
-        c_model = KeyDriverModelC()
+        c_model = _capi.CKeyDriverModel()
         _lib.check(lib.candor_drivers_model(handle, ctypes.byref(c_model)))
         model = KeyDriverModel(bool(c_model.fitted), bool(c_model.converged),
                                c_model.iterations, c_model.themes_in_model, c_model.l2_penalty,
@@ -357,7 +246,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
 
 def _read_rows(handle):
     rows = []
-    row = DriverRow()
+    row = _capi.CDriverRow()
     for i in range(lib.candor_drivers_rows(handle)):
         _lib.check(lib.candor_drivers_row_at(handle, i, ctypes.byref(row)))
         rows.append({
@@ -393,7 +282,7 @@ def _read_rows(handle):
 
 def _read_trending(handle, theme_rows):
     rows = []
-    row = TrendingRow()
+    row = _capi.CTrendingRow()
     for i in range(lib.candor_drivers_trending_rows(handle)):
         _lib.check(lib.candor_drivers_trending_at(handle, i, ctypes.byref(row)))
         c = row.score_change

@@ -16,6 +16,7 @@ import json
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _lib
@@ -29,81 +30,8 @@ _LEXICON_FORMATS = {"candor": 0, "vader": 1, "afinn": 2}
 TAXONOMY_MAX_DEPTH = 32
 
 
-class TextOptions(ctypes.Structure):
-    """candor_text_options."""
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("invalid_utf8", ctypes.c_int),
-        ("language", ctypes.c_char_p),
-        ("fallback_language", ctypes.c_char_p),
-        ("threads", ctypes.c_int32),
-    ]
-
-
-class _CThemeInfo(ctypes.Structure):
-    _fields_ = [
-        ("name", ctypes.c_char_p),
-        ("path", ctypes.c_char_p),
-        ("parent", ctypes.c_int32),
-        ("depth", ctypes.c_int32),
-    ]
-
-
-class _Model(ctypes.Structure):
-    pass
-
-
-class _Results(ctypes.Structure):
-    pass
-
-
-_ModelP = ctypes.POINTER(_Model)
-_ResultsP = ctypes.POINTER(_Results)
-_double_p = ctypes.POINTER(ctypes.c_double)
-_int32_p = ctypes.POINTER(ctypes.c_int32)
-_int64_p = ctypes.POINTER(ctypes.c_int64)
-_uint8_p = ctypes.POINTER(ctypes.c_uint8)
-_uint32_p = ctypes.POINTER(ctypes.c_uint32)
-_size_p = ctypes.POINTER(ctypes.c_size_t)
-
-for _name, _restype, _argtypes in (
-        ("candor_text_options_defaults", ctypes.c_int,
-         [ctypes.POINTER(TextOptions), ctypes.c_size_t]),
-        ("candor_text_model_new", ctypes.c_int,
-         [ctypes.POINTER(TextOptions), ctypes.POINTER(_ModelP)]),
-        ("candor_text_model_free", None, [_ModelP]),
-        ("candor_text_model_load_lexicon", ctypes.c_int,
-         [_ModelP, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int]),
-        ("candor_text_model_load_lexicon_file", ctypes.c_int,
-         [_ModelP, ctypes.c_char_p, ctypes.c_int, ctypes.c_int]),
-        ("candor_text_model_lexicon_size", ctypes.c_size_t, [_ModelP]),
-        ("candor_text_model_load_taxonomy", ctypes.c_int,
-         [_ModelP, ctypes.c_char_p, ctypes.c_size_t]),
-        ("candor_text_model_load_taxonomy_file", ctypes.c_int, [_ModelP, ctypes.c_char_p]),
-        ("candor_text_model_theme_count", ctypes.c_size_t, [_ModelP]),
-        ("candor_text_model_theme", ctypes.c_int,
-         [_ModelP, ctypes.c_size_t, ctypes.POINTER(_CThemeInfo)]),
-        ("candor_text_analyze", ctypes.c_int,
-         [_ModelP, ctypes.c_void_p, _size_p, ctypes.c_size_t, ctypes.POINTER(_ResultsP)]),
-        ("candor_text_results_free", None, [_ResultsP]),
-        ("candor_text_results_count", ctypes.c_size_t, [_ResultsP]),
-        ("candor_text_results_sentiment", _double_p, [_ResultsP]),
-        ("candor_text_results_emotion", _double_p, [_ResultsP, ctypes.c_int]),
-        ("candor_text_results_urgency", _int32_p, [_ResultsP]),
-        ("candor_text_results_urgency_mask", _uint32_p, [_ResultsP]),
-        ("candor_text_results_urgency_reason", ctypes.c_char_p,
-         [_ResultsP, ctypes.c_size_t, _uint32_p, _uint32_p]),
-        ("candor_text_results_language", ctypes.c_char_p, [_ResultsP, ctypes.c_size_t]),
-        ("candor_text_results_repaired", _uint8_p, [_ResultsP]),
-        ("candor_text_results_sentences", ctypes.c_size_t,
-         [_ResultsP, ctypes.POINTER(_int64_p), ctypes.POINTER(_uint32_p),
-          ctypes.POINTER(_uint32_p), ctypes.POINTER(_double_p)]),
-        ("candor_text_results_mentions", ctypes.c_size_t,
-         [_ResultsP, ctypes.POINTER(_int64_p), ctypes.POINTER(_int64_p),
-          ctypes.POINTER(_int32_p), ctypes.POINTER(_double_p)])):
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# candor_text_options by the name it had here (candor._capi has the mirrors).
+TextOptions = _capi.CTextOptions
 
 
 @dataclasses.dataclass(frozen=True)
@@ -228,7 +156,7 @@ class TextModel:
     def __init__(self, lexicon=None, *, lexicon_format="candor", replace_lexicon=False,
                  taxonomy=None, language=None, fallback_language="en", repair_utf8=False,
                  threads=0):
-        options = TextOptions()
+        options = _capi.CTextOptions()
         _lib.check(lib.candor_text_options_defaults(ctypes.byref(options),
                                                     ctypes.sizeof(options)))
         options.invalid_utf8 = 1 if repair_utf8 else 0
@@ -238,7 +166,7 @@ class TextModel:
         options.language = self._language
         options.fallback_language = self._fallback
         options.threads = int(threads)
-        self._handle = _ModelP()
+        self._handle = _capi.TextModelP()
         _lib.check(lib.candor_text_model_new(ctypes.byref(options), ctypes.byref(self._handle)))
         if lexicon is not None:
             self.load_lexicon(lexicon, format=lexicon_format, replace=replace_lexicon)
@@ -297,7 +225,7 @@ class TextModel:
     def themes(self):
         """The loaded taxonomy's themes, by id."""
         out = []
-        info = _CThemeInfo()
+        info = _capi.CTaxonomyTheme()
         for i in range(lib.candor_text_model_theme_count(self._handle)):
             _lib.check(lib.candor_text_model_theme(self._handle, i, ctypes.byref(info)))
             out.append(Theme(i, info.name.decode("utf-8"), info.path.decode("utf-8"),
@@ -308,9 +236,9 @@ class TextModel:
         """Runs the pipeline on `texts` (str, bytes or None per text; None and
         NaN are empty texts) and returns TextResults."""
         buffer, pointers, sizes = _pack(texts)
-        results = _ResultsP()
+        results = _capi.TextResultsP()
         _lib.check(lib.candor_text_analyze(self._handle, pointers.ctypes.data, 
-                                           sizes.ctypes.data_as(_size_p), len(sizes),
+                                           sizes.ctypes.data_as(_capi.size_p), len(sizes),
                                            ctypes.byref(results)))
         del buffer
         try:
@@ -381,7 +309,8 @@ def _read(results, themes):
         languages.append(lib.candor_text_results_language(results, i).decode("ascii"))
     repaired = _array(lib.candor_text_results_repaired(results), n, np.uint8).astype(bool)
 
-    comment, sbegin, send, ssent = _int64_p(), _uint32_p(), _uint32_p(), _double_p()
+    comment, sbegin, send = _capi.int64_p(), _capi.uint32_p(), _capi.uint32_p()
+    ssent = _capi.double_p()
     count = int(lib.candor_text_results_sentences(results, ctypes.byref(comment),
                                                   ctypes.byref(sbegin), ctypes.byref(send),
                                                   ctypes.byref(ssent)))
@@ -389,7 +318,8 @@ def _read(results, themes):
                  "begin": _array(sbegin, count, np.int64),
                  "end": _array(send, count, np.int64),
                  "sentiment": _array(ssent, count, np.float64)}
-    mcomment, msentence, mtheme, msent = _int64_p(), _int64_p(), _int32_p(), _double_p()
+    mcomment, msentence, mtheme = _capi.int64_p(), _capi.int64_p(), _capi.int32_p()
+    msent = _capi.double_p()
     count = int(lib.candor_text_results_mentions(results, ctypes.byref(mcomment),
                                                  ctypes.byref(msentence), ctypes.byref(mtheme),
                                                  ctypes.byref(msent)))

@@ -5,74 +5,21 @@ import ctypes
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
-from candor._lib import CComparison, CEstimate, Error, lib
+from candor._lib import Error, lib
 
 _SPLITS = {"median": 0, "time": 1, "last_days": 2}
 _COVARIANCES = {"hc1": 0, "hc3": 1}
 _STATUSES = {0: "ok", 1: "too_few_responses", 2: "slope_undefined"}
 
 
-class AccountTrendOptions(ctypes.Structure):
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("min_responses", ctypes.c_int64),
-        ("slope_unit_days", ctypes.c_double),
-        ("split", ctypes.c_int),
-        ("split_time", ctypes.c_int64),
-        ("recent_days", ctypes.c_double),
-        ("covariance", ctypes.c_int),
-        ("p_adjust", ctypes.c_int),
-        ("alpha", ctypes.c_double),
-    ]
-
-
-class AccountTrendRow(ctypes.Structure):
-    _fields_ = [
-        ("account", ctypes.c_int32),
-        ("status", ctypes.c_int),
-        ("declining", ctypes.c_int32),
-        ("n", ctypes.c_int64),
-        ("first_time", ctypes.c_int64),
-        ("last_time", ctypes.c_int64),
-        ("level", CEstimate),
-        ("slope", ctypes.c_double),
-        ("slope_std_error", ctypes.c_double),
-        ("slope_ci_low", ctypes.c_double),
-        ("slope_ci_high", ctypes.c_double),
-        ("slope_df", ctypes.c_double),
-        ("slope_p_value", ctypes.c_double),
-        ("slope_p_adjusted", ctypes.c_double),
-        ("recent_vs_earlier", CComparison),
-        ("change_p_adjusted", ctypes.c_double),
-    ]
-
-
-class _AccountTrends(ctypes.Structure):
-    pass
-
-
-_Handle = ctypes.POINTER(_AccountTrends)
-_double_p = ctypes.POINTER(ctypes.c_double)
-for _name, _restype, _argtypes in (
-        ("candor_account_trend_options_defaults", ctypes.c_int,
-         [ctypes.POINTER(AccountTrendOptions), ctypes.c_size_t]),
-        ("candor_account_trends_new", ctypes.c_int,
-         [ctypes.POINTER(_lib.ScoreOptions), ctypes.POINTER(AccountTrendOptions), _double_p,
-          ctypes.POINTER(ctypes.c_int64), ctypes.POINTER(ctypes.c_int32), _double_p,
-          ctypes.c_size_t, ctypes.POINTER(_Handle)]),
-        ("candor_account_trends_rows", ctypes.c_size_t, [_Handle]),
-        ("candor_account_trends_row_at", ctypes.c_int,
-         [_Handle, ctypes.c_size_t, ctypes.POINTER(AccountTrendRow)]),
-        ("candor_account_trends_split_time", ctypes.c_int64, [_Handle]),
-        ("candor_account_trends_declining", ctypes.c_int64, [_Handle]),
-        ("candor_account_trends_free", None, [_Handle])):
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# The mirrors by the names they had here (candor._capi has them).
+AccountTrendOptions = _capi.CAccountTrendOptions
+AccountTrendRow = _capi.CAccountTrendRow
 
 COLUMNS = ("account", "status", "declining", "n", "first_time", "last_time", "value",
            "std_error", "ci_low", "ci_high", "effective_n", "slope", "slope_std_error",
@@ -114,7 +61,7 @@ def _seconds(values, what):
 
 def _trend_options(min_responses, slope_unit_days, split, split_time, recent_days, covariance,
                    p_adjust, alpha):
-    options = AccountTrendOptions()
+    options = _capi.CAccountTrendOptions()
     _lib.check(lib.candor_account_trend_options_defaults(ctypes.byref(options),
                                                          ctypes.sizeof(options)))
     options.min_responses = _convert._int32("min_responses", min_responses)
@@ -172,11 +119,11 @@ def account_trends(scores, times, accounts, weights=None, metric="nps", *, min_r
         if length != len(scores):
             raise Error("CANDOR_LENGTH_MISMATCH", "%s has %d entries but scores has %d"
                         % (what, length, len(scores)))
-    handle = _Handle()
+    handle = _capi.AccountTrendsP()
     _lib.check(lib.candor_account_trends_new(
         ctypes.byref(options), ctypes.byref(trend), _convert.double_pointer(scores),
-        times.ctypes.data_as(ctypes.POINTER(ctypes.c_int64)),
-        codes.ctypes.data_as(ctypes.POINTER(ctypes.c_int32)), _convert.double_pointer(weights),
+        times.ctypes.data_as(_capi.int64_p),
+        codes.ctypes.data_as(_capi.int32_p), _convert.double_pointer(weights),
         len(scores), ctypes.byref(handle)))
     try:
         rows = _read_rows(handle, labels)
@@ -193,7 +140,7 @@ def _plain(label):
 
 def _read_rows(handle, labels):
     rows = []
-    row = AccountTrendRow()
+    row = _capi.CAccountTrendRow()
     for i in range(lib.candor_account_trends_rows(handle)):
         _lib.check(lib.candor_account_trends_row_at(handle, i, ctypes.byref(row)))
         c = row.recent_vs_earlier

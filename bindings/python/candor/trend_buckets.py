@@ -9,60 +9,20 @@ import ctypes
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
+from candor.weights import Weights
 
 _PERIODS = {"day": 0, "daily": 0, "week": 1, "weekly": 1, "month": 2, "monthly": 2,
             "quarter": 3, "quarterly": 3}
 
 
-class BucketsOptions(ctypes.Structure):
-    """candor_buckets_options."""
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("every", ctypes.c_int),
-        ("time_zone", ctypes.c_char_p),
-        ("window_days", ctypes.c_int32),
-        ("half_life_days", ctypes.c_double),
-        ("power", ctypes.c_double),
-        ("control_k", ctypes.c_double),
-        ("control_level", ctypes.c_double),
-    ]
-
-
-class _Buckets(ctypes.Structure):
-    pass
-
-
-_BucketsP = ctypes.POINTER(_Buckets)
-_double_p = ctypes.POINTER(ctypes.c_double)
-_int32_p = ctypes.POINTER(ctypes.c_int32)
-_int64_p = ctypes.POINTER(ctypes.c_int64)
-
-_SIGNATURES = {
-    "candor_buckets_options_defaults": (ctypes.c_int, [ctypes.POINTER(BucketsOptions),
-                                                        ctypes.c_size_t]),
-    "candor_buckets_new": (ctypes.c_int, [ctypes.POINTER(_lib.ScoreOptions),
-                                          ctypes.POINTER(BucketsOptions), _double_p, _int64_p,
-                                          ctypes.c_size_t, _double_p, _int32_p, _int32_p,
-                                          ctypes.POINTER(_BucketsP)]),
-    "candor_buckets_free": (None, [_BucketsP]),
-    "candor_buckets_rows": (ctypes.c_size_t, [_BucketsP]),
-    "candor_buckets_label": (ctypes.c_char_p, [_BucketsP, ctypes.c_size_t]),
-    "candor_buckets_column_f64": (ctypes.c_int, [_BucketsP, ctypes.c_int,
-                                                 ctypes.POINTER(_double_p)]),
-    "candor_buckets_column_i64": (ctypes.c_int, [_BucketsP, ctypes.c_int,
-                                                 ctypes.POINTER(_int64_p)]),
-    "candor_buckets_column_i32": (ctypes.c_int, [_BucketsP, ctypes.c_int,
-                                                 ctypes.POINTER(_int32_p)]),
-}
-for _name, (_restype, _argtypes) in _SIGNATURES.items():
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# candor_buckets_options by the name it had here (candor._capi has the mirrors).
+BucketsOptions = _capi.CBucketsOptions
 
 # candor_buckets_column values, in result order.
 _ESTIMATE_F64 = ("value", "std_error", "ci_low", "ci_high", "effective_n")
@@ -108,7 +68,6 @@ def _unix_seconds(times):
 
 
 def _plain_weights(weights):
-    from candor.weights import Weights
     if isinstance(weights, Weights):
         if weights.is_calibration:
             raise Error("CANDOR_UNSUPPORTED",
@@ -119,7 +78,7 @@ def _plain_weights(weights):
 
 
 def _options(every, tz, window_days, half_life_days, power, control_k, control_level):
-    options = BucketsOptions()
+    options = _capi.CBucketsOptions()
     _lib.check(lib.candor_buckets_options_defaults(ctypes.byref(options),
                                                    ctypes.sizeof(options)))
     key = every.lower() if isinstance(every, str) else every
@@ -167,9 +126,9 @@ def _read(handle):
     columns = {"label": [lib.candor_buckets_label(handle, i).decode("utf-8")
                          for i in range(rows)]}
     for table, getter, pointer, dtype in (
-            (_I32, lib.candor_buckets_column_i32, _int32_p, np.int32),
-            (_I64, lib.candor_buckets_column_i64, _int64_p, np.int64),
-            (_F64, lib.candor_buckets_column_f64, _double_p, np.float64)):
+            (_I32, lib.candor_buckets_column_i32, _capi.int32_p, np.int32),
+            (_I64, lib.candor_buckets_column_i64, _capi.int64_p, np.int64),
+            (_F64, lib.candor_buckets_column_f64, _capi.double_p, np.float64)):
         for name, code in table.items():
             out = pointer()
             _lib.check(getter(handle, code, ctypes.byref(out)))
@@ -220,12 +179,12 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
                     "times has %d entries but scores has %d" % (len(seconds), n))
     account_codes, _ = _codes(accounts, n, "accounts")
     segment_codes, segment_levels = _codes(segments, n, "segments")
-    handle = _BucketsP()
+    handle = _capi.BucketsP()
     _lib.check(lib.candor_buckets_new(
         ctypes.byref(options), ctypes.byref(bucket_options), _convert.double_pointer(scores),
-        seconds.ctypes.data_as(_int64_p), n, _convert.double_pointer(weights),
-        None if account_codes is None else account_codes.ctypes.data_as(_int32_p),
-        None if segment_codes is None else segment_codes.ctypes.data_as(_int32_p),
+        seconds.ctypes.data_as(_capi.int64_p), n, _convert.double_pointer(weights),
+        None if account_codes is None else account_codes.ctypes.data_as(_capi.int32_p),
+        None if segment_codes is None else segment_codes.ctypes.data_as(_capi.int32_p),
         ctypes.byref(handle)))
     try:
         columns = _read(handle)

@@ -10,6 +10,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _lib
@@ -19,71 +20,8 @@ from candor.scoring import Comparison, Estimate
 _PENALTIES = {"bic": 0, "aic": 1, "manual": 2}
 
 
-class ChangePointOptions(ctypes.Structure):
-    """candor_change_point_options."""
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("penalty", ctypes.c_int),
-        ("penalty_value", ctypes.c_double),
-        ("min_size", ctypes.c_int64),
-        ("max_grid_points", ctypes.c_int64),
-    ]
-
-
-class _CChangePoint(ctypes.Structure):
-    _fields_ = [
-        ("index", ctypes.c_int64),
-        ("time", ctypes.c_int64),
-        ("change", _lib.CComparison),
-    ]
-
-
-class _CSegment(ctypes.Structure):
-    _fields_ = [
-        ("begin", ctypes.c_int64),
-        ("end", ctypes.c_int64),
-        ("time_begin", ctypes.c_int64),
-        ("time_end", ctypes.c_int64),
-        ("cost", ctypes.c_double),
-        ("level", _lib.CEstimate),
-    ]
-
-
-class _CSummary(ctypes.Structure):
-    _fields_ = [
-        ("penalty", ctypes.c_double),
-        ("total_cost", ctypes.c_double),
-        ("block_size", ctypes.c_int64),
-        ("categories", ctypes.c_int32),
-        ("has_times", ctypes.c_int32),
-    ]
-
-
-class _Handle(ctypes.Structure):
-    pass
-
-
-_HandleP = ctypes.POINTER(_Handle)
-_double_p = ctypes.POINTER(ctypes.c_double)
-_int64_p = ctypes.POINTER(ctypes.c_int64)
-
-for _name, _restype, _argtypes in (
-        ("candor_change_point_options_defaults", ctypes.c_int,
-         [ctypes.POINTER(ChangePointOptions), ctypes.c_size_t]),
-        ("candor_change_points_new", ctypes.c_int,
-         [ctypes.POINTER(_lib.ScoreOptions), ctypes.POINTER(ChangePointOptions), _double_p,
-          _int64_p, _double_p, ctypes.c_size_t, ctypes.POINTER(_HandleP)]),
-        ("candor_change_points_free", None, [_HandleP]),
-        ("candor_change_points_count", ctypes.c_size_t, [_HandleP]),
-        ("candor_change_points_segment_count", ctypes.c_size_t, [_HandleP]),
-        ("candor_change_points_at", ctypes.c_int,
-         [_HandleP, ctypes.c_size_t, ctypes.POINTER(_CChangePoint)]),
-        ("candor_change_points_segment_at", ctypes.c_int,
-         [_HandleP, ctypes.c_size_t, ctypes.POINTER(_CSegment)]),
-        ("candor_change_points_summary", ctypes.c_int, [_HandleP, ctypes.POINTER(_CSummary)])):
-    _function = getattr(lib, _name)
-    _function.restype = _restype
-    _function.argtypes = _argtypes
+# candor_change_point_options by the name it had here (candor._capi has the mirrors).
+ChangePointOptions = _capi.CChangePointOptions
 
 
 @dataclasses.dataclass(frozen=True)
@@ -222,17 +160,17 @@ def change_points(scores, times=None, metric="nps", penalty="bic", min_size=30, 
         interval=interval, level=level, prior=prior, replicates=replicates, seed=seed)
     scores = _convert.as_float64(scores)
     time_array = _times(times, len(scores))
-    options = ChangePointOptions()
+    options = _capi.CChangePointOptions()
     _lib.check(lib.candor_change_point_options_defaults(ctypes.byref(options),
                                                         ctypes.sizeof(options)))
     options.penalty = kind
     options.penalty_value = value
     options.min_size = int(min_size)
     options.max_grid_points = int(max_grid_points)
-    handle = _HandleP()
+    handle = _capi.ChangePointsP()
     _lib.check(lib.candor_change_points_new(
         ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(scores),
-        None if time_array is None else time_array.ctypes.data_as(_int64_p), None,
+        None if time_array is None else time_array.ctypes.data_as(_capi.int64_p), None,
         len(scores), ctypes.byref(handle)))
     try:
         return _read(handle, time_array is not None)
@@ -245,16 +183,16 @@ def _read(handle, has_times):
         return int(t) if has_times else None
 
     changes, segments = [], []
-    c = _CChangePoint()
+    c = _capi.CChangePoint()
     for i in range(lib.candor_change_points_count(handle)):
         _lib.check(lib.candor_change_points_at(handle, i, ctypes.byref(c)))
         changes.append(Change(int(c.index), when(c.time), Comparison._from_c(c.change)))
-    s = _CSegment()
+    s = _capi.CChangeSegment()
     for i in range(lib.candor_change_points_segment_count(handle)):
         _lib.check(lib.candor_change_points_segment_at(handle, i, ctypes.byref(s)))
         segments.append(Segment(int(s.begin), int(s.end), when(s.time_begin),
                                 when(s.time_end), s.cost, Estimate._from_c(s.level)))
-    summary = _CSummary()
+    summary = _capi.CChangePointSummary()
     _lib.check(lib.candor_change_points_summary(handle, ctypes.byref(summary)))
     return ChangePoints(changes, segments, summary.penalty, summary.total_cost,
                         int(summary.block_size), int(summary.categories))

@@ -5,6 +5,7 @@ slope and a weighted least-squares line through bucket estimates."""
 import ctypes
 import dataclasses
 
+from candor import _capi
 from candor import _convert
 from candor._lib import Error, check, lib
 
@@ -12,58 +13,11 @@ _METHODS = {"original": 0, "hamed_rao": 1, "seasonal": 2}
 _TRENDS = {1: "increasing", -1: "decreasing", 0: "no trend"}
 
 
-class _MkOptions(ctypes.Structure):
-    _fields_ = [
-        ("size", ctypes.c_size_t),
-        ("method", ctypes.c_int),
-        ("alpha", ctypes.c_double),
-        ("max_lag", ctypes.c_size_t),
-        ("period", ctypes.c_size_t),
-        ("hamed_rao_signed_sum", ctypes.c_int32),
-    ]
-
-
-class _MkResult(ctypes.Structure):
-    _fields_ = [
-        ("s", ctypes.c_int64),
-        ("var_s", ctypes.c_double),
-        ("z", ctypes.c_double),
-        ("p_value", ctypes.c_double),
-        ("tau", ctypes.c_double),
-        ("n", ctypes.c_int64),
-        ("trend", ctypes.c_int32),
-        ("variance_factor", ctypes.c_double),
-        ("significant_lags", ctypes.c_int64),
-    ]
-
-
-class _SensResult(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_double) for name in ("slope", "intercept", "ci_low", "ci_high")]
-
-
 _WLS_FIELDS = ("slope", "slope_std_error", "slope_ci_low", "slope_ci_high", "slope_p_value",
                "intercept", "intercept_std_error", "intercept_ci_low", "intercept_ci_high",
                "intercept_p_value", "chi_square", "residual_scale")
 
 
-class _WlsResult(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_double) for name in _WLS_FIELDS] + [("n", ctypes.c_int64)]
-
-
-_double_p = ctypes.POINTER(ctypes.c_double)
-for _name, _argtypes in (
-        ("candor_mk_options_defaults", [ctypes.POINTER(_MkOptions), ctypes.c_size_t]),
-        ("candor_mann_kendall", [_double_p, ctypes.c_size_t, ctypes.POINTER(_MkOptions),
-                                 ctypes.POINTER(_MkResult)]),
-        ("candor_sens_slope", [_double_p, ctypes.c_size_t, ctypes.c_double,
-                               ctypes.POINTER(_SensResult)]),
-        ("candor_seasonal_sens_slope", [_double_p, ctypes.c_size_t, ctypes.c_size_t,
-                                        ctypes.c_double, ctypes.POINTER(_SensResult)]),
-        ("candor_wls_slope", [_double_p, _double_p, _double_p, ctypes.c_size_t, ctypes.c_double,
-                              ctypes.c_int32, ctypes.POINTER(_WlsResult)])):
-    _function = getattr(lib, _name)
-    _function.restype = ctypes.c_int
-    _function.argtypes = _argtypes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -153,14 +107,14 @@ def mann_kendall(values, method="original", period=None, alpha=0.05, max_lag=Non
     if method != "seasonal" and period is not None:
         raise Error("CANDOR_INVALID_ARGUMENT", "period applies to the seasonal test only")
     x = _convert.as_float64(values, "values")
-    options = _MkOptions()
+    options = _capi.CMkOptions()
     check(lib.candor_mk_options_defaults(ctypes.byref(options), ctypes.sizeof(options)))
     options.method = _METHODS[method]
     options.alpha = float(alpha)
     options.max_lag = _count("max_lag", max_lag)
     options.period = _count("period", period)
     options.hamed_rao_signed_sum = 1 if signed_sum else 0
-    out = _MkResult()
+    out = _capi.CMkResult()
     check(lib.candor_mann_kendall(_convert.double_pointer(x), len(x), ctypes.byref(options),
                                   ctypes.byref(out)))
     return MannKendall(tau=out.tau, s=out.s, var_s=out.var_s, z=out.z, p_value=out.p_value,
@@ -173,7 +127,7 @@ def sens_slope(values, level=0.95, period=None):
     """Sen's slope of `values` (time order, equally spaced) with its rank
     interval at `level`; with `period`, the seasonal slope per cycle."""
     x = _convert.as_float64(values, "values")
-    out = _SensResult()
+    out = _capi.CSensSlopeResult()
     if period is None:
         check(lib.candor_sens_slope(_convert.double_pointer(x), len(x), float(level),
                                     ctypes.byref(out)))
@@ -203,7 +157,7 @@ def wls_slope(values, std_errors, times=None, level=0.95, scale_by_residual_vari
         if len(t) != len(y):
             raise Error("CANDOR_LENGTH_MISMATCH", "times has %d values but values has %d"
                         % (len(t), len(y)))
-    out = _WlsResult()
+    out = _capi.CWlsSlopeResult()
     check(lib.candor_wls_slope(_convert.double_pointer(y), _convert.double_pointer(se),
                                _convert.double_pointer(t), len(y), float(level),
                                1 if scale_by_residual_variance else 0, ctypes.byref(out)))

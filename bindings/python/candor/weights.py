@@ -17,14 +17,12 @@ import weakref
 
 import numpy as np
 
+from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
-
-_DOUBLE_P = ctypes.POINTER(ctypes.c_double)
-_INT32_P = ctypes.POINTER(ctypes.c_int32)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,7 +93,7 @@ class Weights:
 
     @property
     def summary(self):
-        out = _lib.WeightSummary()
+        out = _capi.CWeightSummary()
         _lib.check(lib.candor_weights_summary(self._live(), ctypes.byref(out)))
         return WeightSummary._from_c(out)
 
@@ -206,7 +204,7 @@ class _Margins:
         self.keys = []
         self.names = []
         self._arrays = []
-        self.structs = (_lib.Margin * len(items))()
+        self.structs = (_capi.CMargin * len(items))()
         for j, (name, columns, totals) in enumerate(items):
             keys, population = _totals(totals, "margin %r" % name)
             codes = _labels.codes_by_keys(columns, keys, "margin %r" % name)
@@ -216,8 +214,9 @@ class _Margins:
                                else "base_weights", n))
             encoded = _convert.c_string(name, "margin name")
             self._arrays += [codes, population, encoded]
-            self.structs[j] = _lib.Margin(encoded, codes.ctypes.data_as(_INT32_P),
-                                          population.ctypes.data_as(_DOUBLE_P), len(population))
+            self.structs[j] = _capi.CMargin(encoded, codes.ctypes.data_as(_capi.int32_p),
+                                            population.ctypes.data_as(_capi.double_p),
+                                            len(population))
             self.keys.append(keys)
             self.names.append(name)
 
@@ -272,7 +271,7 @@ def rake(margins, base_weights=None, max_iterations=100, tolerance=1e-10):
     n = len(items[0][1][0])
     base = _optional_weights(base_weights, n, "base_weights")
     built = _Margins(items, n)
-    handle = _lib.WeightsP()
+    handle = _capi.WeightsP()
     built.check(lib.candor_rake(_convert.double_pointer(base), n, built.structs, len(items),
                                 _convert._int32("max_iterations", max_iterations),
                                 _convert._float("tolerance", tolerance), ctypes.byref(handle)))
@@ -286,8 +285,7 @@ def poststratify(cells, totals, base_weights=None):
     columns) whose combinations are the joint cells; totals: dict or Series
     label -> total, keyed by tuples of labels for several columns.
     """
-    from candor.breakdowns import _columns
-    names, columns = _columns(cells)
+    names, columns = _labels.named_columns(cells)
     columns = [_labels.as_labels(c, "cells column %r" % name) for name, c in zip(names, columns)]
     n = len(columns[0])
     for name, c in zip(names, columns):
@@ -297,7 +295,7 @@ def poststratify(cells, totals, base_weights=None):
     base = _optional_weights(base_weights, n, "base_weights")
     name = names[0] if len(names) == 1 and names[0] != "segment" else "cells"
     built = _Margins([(name, columns, totals)], n)
-    handle = _lib.WeightsP()
+    handle = _capi.WeightsP()
     built.check(lib.candor_poststratify(_convert.double_pointer(base), n, built.structs,
                                         ctypes.byref(handle)))
     return Weights(handle, "poststratify")
@@ -368,7 +366,7 @@ def calibrate(x, totals, base_weights=None, intercept_total=None):
     x_rows = np.ascontiguousarray(np.column_stack(matrix), dtype=np.float64)
     target = _convert.as_float64(target, "totals")
     base = _optional_weights(base_weights, n, "base_weights")
-    handle = _lib.WeightsP()
+    handle = _capi.WeightsP()
     _lib.check(lib.candor_calibrate_linear(_convert.double_pointer(base), n,
                                            _convert.double_pointer(x_rows.reshape(-1)),
                                            len(target), _convert.double_pointer(target),
@@ -431,7 +429,7 @@ def ipw(responded, covariates, l2_penalty=0.0):
     else:
         raise Error("CANDOR_INVALID_ARGUMENT", "covariates must be a DataFrame or a dict "
                     "name -> array, got %s" % type(covariates).__name__)
-    structs = (_lib.Covariate * len(items))()
+    structs = (_capi.CCovariate * len(items))()
     keep = []
     relabel = {}
     for j, (name, column) in enumerate(items):
@@ -442,18 +440,18 @@ def ipw(responded, covariates, l2_penalty=0.0):
             if len(values) != len(flags):
                 raise _length_error(name, len(values), len(flags))
             keep.append(values)
-            structs[j] = _lib.Covariate(encoded, values.ctypes.data_as(_DOUBLE_P), None, 0)
+            structs[j] = _capi.CCovariate(encoded, values.ctypes.data_as(_capi.double_p), None, 0)
         else:
             codes, levels = _labels.factorize_present(column, "covariate %r" % name)
             if len(codes) != len(flags):
                 raise _length_error(name, len(codes), len(flags))
             keep.append(codes)
-            structs[j] = _lib.Covariate(encoded, None, codes.ctypes.data_as(_INT32_P),
-                                        len(levels))
+            structs[j] = _capi.CCovariate(encoded, None, codes.ctypes.data_as(_capi.int32_p),
+                                          len(levels))
             for k, level in enumerate(levels):
                 relabel["%s=%d" % (name, k)] = "%s=%s" % (name, _labels._plain(level))
-    handle = _lib.WeightsP()
-    _lib.check(lib.candor_ipw(flags.ctypes.data_as(ctypes.POINTER(ctypes.c_uint8)), len(flags),
+    handle = _capi.WeightsP()
+    _lib.check(lib.candor_ipw(flags.ctypes.data_as(_capi.uint8_p), len(flags),
                               structs, len(items), _convert._float("l2_penalty", l2_penalty),
                               ctypes.byref(handle)))
     return Weights(handle, "ipw", relabel)
@@ -484,16 +482,15 @@ def response_rates(responded, by=None, level=0.95):
     if by is None:
         names, codes, labels = [], None, [()]
     else:
-        from candor.breakdowns import _columns
-        names, columns = _columns(by)
+        names, columns = _labels.named_columns(by)
         codes, labels = _labels.joint_codes(columns, "by")
         if len(codes) != len(flags):
             raise Error("CANDOR_LENGTH_MISMATCH", "by has %d labels but responded has %d"
                         % (len(codes), len(flags)))
-    out = (_lib.ResponseRate * len(labels))()
+    out = (_capi.CResponseRate * len(labels))()
     _lib.check(lib.candor_response_rates(
-        flags.ctypes.data_as(ctypes.POINTER(ctypes.c_uint8)),
-        None if codes is None else codes.ctypes.data_as(_INT32_P), len(flags), len(labels),
+        flags.ctypes.data_as(_capi.uint8_p),
+        None if codes is None else codes.ctypes.data_as(_capi.int32_p), len(flags), len(labels),
         _convert._float("level", level), out))
     rows = [ResponseRateRow(dict(zip(names, labels[j])), int(r.invited), int(r.responded),
                             r.rate, r.ci_low, r.ci_high) for j, r in enumerate(out)]
@@ -512,7 +509,7 @@ def response_rates(responded, by=None, level=0.95):
 def weight_summary(weights):
     """WeightSummary of an array of weights or a Weights."""
     w = as_weight_array(weights)
-    out = _lib.WeightSummary()
+    out = _capi.CWeightSummary()
     _lib.check(lib.candor_weight_summarize(_convert.double_pointer(w), len(w), ctypes.byref(out)))
     return WeightSummary._from_c(out)
 
@@ -595,7 +592,7 @@ def recency_weights(times, half_life_days, reference=None):
             reference = np.datetime64(reference)
         reference_seconds = int(_unix_seconds(np.array([reference]), "reference")[0])
     out = np.empty(len(seconds))
-    _lib.check(lib.candor_recency_weights(seconds.ctypes.data_as(ctypes.POINTER(ctypes.c_int64)),
+    _lib.check(lib.candor_recency_weights(seconds.ctypes.data_as(_capi.int64_p),
                                           len(seconds), _convert._float("half_life_days",
                                                                         half_life_days),
                                           reference_seconds, _convert.double_pointer(out)))
@@ -639,8 +636,8 @@ def account_weights(accounts, mode="equal", value=None, roles=None, role_weights
                         % (len(role_codes), n))
     out = np.empty(n)
     _lib.check(lib.candor_account_weights(
-        codes.ctypes.data_as(_INT32_P), n, mode_code, _convert.double_pointer(values),
-        None if role_codes is None else role_codes.ctypes.data_as(_INT32_P),
+        codes.ctypes.data_as(_capi.int32_p), n, mode_code, _convert.double_pointer(values),
+        None if role_codes is None else role_codes.ctypes.data_as(_capi.int32_p),
         _convert.double_pointer(weights_by_role),
         0 if weights_by_role is None else len(weights_by_role), _convert.double_pointer(out)))
     return out
@@ -657,7 +654,7 @@ def combine_weights(*parts):
         if len(a) != n:
             raise Error("CANDOR_LENGTH_MISMATCH", "weight vector %d has %d entries but the first "
                         "has %d" % (j, len(a), n))
-    pointers = (_DOUBLE_P * len(arrays))(*[_convert.double_pointer(a) for a in arrays])
+    pointers = (_capi.double_p * len(arrays))(*[_convert.double_pointer(a) for a in arrays])
     out = np.empty(n)
     _lib.check(lib.candor_combine_weights(pointers, len(arrays), n, _convert.double_pointer(out)))
     return out

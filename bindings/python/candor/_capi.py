@@ -1,0 +1,790 @@
+"""The C ABI of include/candor.h for ctypes, in one place: a mirror of every
+struct and handle, and FUNCTIONS, every function's restype and argtypes.
+declare() sets them on the loaded library (candor._lib calls it).
+
+Names follow the header: the struct candor_<name> is C<Name> in CamelCase
+(candor_estimate: CEstimate, candor_mk_options: CMkOptions); a handle
+candor_<name> is the empty C<Name>, passed as <Name>P = POINTER(C<Name>).
+Enums are C ints (candor.h checks that they are 4 bytes wide).
+tests/python/test_binding_table.py checks this module against the header
+and the C compiler: every function declared with the kinds of its arguments,
+every struct's fields at the compiler's offsets.
+"""
+
+import ctypes
+from ctypes import (POINTER, c_char, c_char_p, c_double, c_int, c_int8, c_int32, c_int64,
+                    c_size_t, c_uint8, c_uint32, c_uint64, c_void_p)
+
+status = c_int  # candor_status
+enum = c_int  # any other candor_* enum
+
+double_p = POINTER(c_double)
+int8_p = POINTER(c_int8)
+int32_p = POINTER(c_int32)
+int64_p = POINTER(c_int64)
+uint8_p = POINTER(c_uint8)
+uint32_p = POINTER(c_uint32)
+size_p = POINTER(c_size_t)
+char_pp = POINTER(c_char_p)
+
+
+# ------------------------------------------------------------------------------------ score options
+
+class CScoreOptions(ctypes.Structure):
+    """candor_score_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("metric", enum),
+        ("scale_min", c_int32),
+        ("scale_max", c_int32),
+        ("promoter_min", c_int32),
+        ("detractor_max", c_int32),
+        ("box_size", c_int32),
+        ("interval", enum),
+        ("level", c_double),
+        ("prior", c_double),
+        ("replicates", c_int32),
+        ("seed", c_uint64),
+        ("threads", c_int32),
+        ("p_adjust", enum),
+    ]
+
+
+# ---------------------------------------------------------------------------------------- estimates
+
+class CEstimate(ctypes.Structure):
+    """candor_estimate."""
+    _fields_ = [
+        ("value", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+        ("level", c_double),
+        ("n", c_int64),
+        ("effective_n", c_double),
+    ]
+
+
+class CComparison(ctypes.Structure):
+    """candor_comparison."""
+    _fields_ = [
+        ("difference", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+        ("p_value", c_double),
+        ("a", CEstimate),
+        ("b", CEstimate),
+    ]
+
+
+# --------------------------------------------------------------------------------------- breakdowns
+
+class CBreakdown(ctypes.Structure):
+    """candor_breakdown: a handle, used only through BreakdownP."""
+
+
+BreakdownP = POINTER(CBreakdown)
+
+
+class CBreakdownRow(ctypes.Structure):
+    """candor_breakdown_row."""
+    _fields_ = [
+        ("codes", int32_p),
+        ("estimate", CEstimate),
+        ("vs_rest", CComparison),
+        ("p_adjusted", c_double),
+    ]
+
+
+# ------------------------------------------------------------------------------------- accumulators
+
+class CAccumulator(ctypes.Structure):
+    """candor_accumulator: a handle, used only through AccumulatorP."""
+
+
+AccumulatorP = POINTER(CAccumulator)
+
+
+# ------------------------------------------------------------------------------------------ weights
+
+class CWeights(ctypes.Structure):
+    """candor_weights: a handle, used only through WeightsP."""
+
+
+WeightsP = POINTER(CWeights)
+
+
+class CMargin(ctypes.Structure):
+    """candor_margin."""
+    _fields_ = [
+        ("name", c_char_p),
+        ("codes", int32_p),
+        ("population", double_p),
+        ("levels", c_size_t),
+    ]
+
+
+class CCovariate(ctypes.Structure):
+    """candor_covariate."""
+    _fields_ = [
+        ("name", c_char_p),
+        ("numeric", double_p),
+        ("codes", int32_p),
+        ("levels", c_int32),
+    ]
+
+
+class CWeightSummary(ctypes.Structure):
+    """candor_weight_summary."""
+    _fields_ = [
+        ("sum", c_double),
+        ("min", c_double),
+        ("max", c_double),
+        ("max_to_min", c_double),
+        ("effective_n", c_double),
+        ("design_effect", c_double),
+    ]
+
+
+class CResponseRate(ctypes.Structure):
+    """candor_response_rate."""
+    _fields_ = [
+        ("invited", c_int64),
+        ("responded", c_int64),
+        ("rate", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+    ]
+
+
+class CRecencyEffect(ctypes.Structure):
+    """candor_recency_effect."""
+    _fields_ = [
+        ("raw_value", c_double),
+        ("standardized_value", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+    ]
+
+
+# --------------------------------------------------------------------------------- design estimates
+
+class CDesign(ctypes.Structure):
+    """candor_design."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("weights", double_p),
+        ("clusters", int32_p),
+        ("calibration", WeightsP),
+    ]
+
+
+# ------------------------------------------------------------------------------------------- tables
+
+class CTable(ctypes.Structure):
+    """candor_table: a handle, used only through TableP."""
+
+
+TableP = POINTER(CTable)
+
+
+class CCsvOptions(ctypes.Structure):
+    """candor_csv_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("score_column", c_char_p),
+        ("time_column", c_char_p),
+        ("account_column", c_char_p),
+        ("role_column", c_char_p),
+        ("weight_column", c_char_p),
+        ("comment_column", c_char_p),
+        ("segment_columns", char_pp),
+        ("n_segment_columns", c_size_t),
+        ("delimiter", c_char),
+        ("skip_bad_rows", c_int32),
+        ("max_bytes", c_uint64),
+    ]
+
+
+# ------------------------------------------------------------------------------ trend: series tests
+
+class CMkOptions(ctypes.Structure):
+    """candor_mk_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("method", enum),
+        ("alpha", c_double),
+        ("max_lag", c_size_t),
+        ("period", c_size_t),
+        ("hamed_rao_signed_sum", c_int32),
+    ]
+
+
+class CMkResult(ctypes.Structure):
+    """candor_mk_result."""
+    _fields_ = [
+        ("s", c_int64),
+        ("var_s", c_double),
+        ("z", c_double),
+        ("p_value", c_double),
+        ("tau", c_double),
+        ("n", c_int64),
+        ("trend", c_int32),
+        ("variance_factor", c_double),
+        ("significant_lags", c_int64),
+    ]
+
+
+class CSensSlopeResult(ctypes.Structure):
+    """candor_sens_slope_result."""
+    _fields_ = [
+        ("slope", c_double),
+        ("intercept", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+    ]
+
+
+class CWlsSlopeResult(ctypes.Structure):
+    """candor_wls_slope_result."""
+    _fields_ = [
+        ("slope", c_double),
+        ("slope_std_error", c_double),
+        ("slope_ci_low", c_double),
+        ("slope_ci_high", c_double),
+        ("slope_p_value", c_double),
+        ("intercept", c_double),
+        ("intercept_std_error", c_double),
+        ("intercept_ci_low", c_double),
+        ("intercept_ci_high", c_double),
+        ("intercept_p_value", c_double),
+        ("chi_square", c_double),
+        ("residual_scale", c_double),
+        ("n", c_int64),
+    ]
+
+
+# ----------------------------------------------------------------------------------- trend: buckets
+
+class CBucketsOptions(ctypes.Structure):
+    """candor_buckets_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("every", enum),
+        ("time_zone", c_char_p),
+        ("window_days", c_int32),
+        ("half_life_days", c_double),
+        ("power", c_double),
+        ("control_k", c_double),
+        ("control_level", c_double),
+    ]
+
+
+class CBuckets(ctypes.Structure):
+    """candor_buckets: a handle, used only through BucketsP."""
+
+
+BucketsP = POINTER(CBuckets)
+
+
+# ----------------------------------------------------------------------------- trend: change points
+
+class CChangePointOptions(ctypes.Structure):
+    """candor_change_point_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("penalty", enum),
+        ("penalty_value", c_double),
+        ("min_size", c_int64),
+        ("max_grid_points", c_int64),
+    ]
+
+
+class CChangePoints(ctypes.Structure):
+    """candor_change_points: a handle, used only through ChangePointsP."""
+
+
+ChangePointsP = POINTER(CChangePoints)
+
+
+class CChangePoint(ctypes.Structure):
+    """candor_change_point."""
+    _fields_ = [
+        ("index", c_int64),
+        ("time", c_int64),
+        ("change", CComparison),
+    ]
+
+
+class CChangeSegment(ctypes.Structure):
+    """candor_change_segment."""
+    _fields_ = [
+        ("begin", c_int64),
+        ("end", c_int64),
+        ("time_begin", c_int64),
+        ("time_end", c_int64),
+        ("cost", c_double),
+        ("level", CEstimate),
+    ]
+
+
+class CChangePointSummary(ctypes.Structure):
+    """candor_change_point_summary."""
+    _fields_ = [
+        ("penalty", c_double),
+        ("total_cost", c_double),
+        ("block_size", c_int64),
+        ("categories", c_int32),
+        ("has_times", c_int32),
+    ]
+
+
+# ---------------------------------------------------------------------------------- trend: accounts
+
+class CAccountTrendOptions(ctypes.Structure):
+    """candor_account_trend_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("min_responses", c_int64),
+        ("slope_unit_days", c_double),
+        ("split", enum),
+        ("split_time", c_int64),
+        ("recent_days", c_double),
+        ("covariance", enum),
+        ("p_adjust", enum),
+        ("alpha", c_double),
+    ]
+
+
+class CAccountTrendRow(ctypes.Structure):
+    """candor_account_trend_row."""
+    _fields_ = [
+        ("account", c_int32),
+        ("status", enum),
+        ("declining", c_int32),
+        ("n", c_int64),
+        ("first_time", c_int64),
+        ("last_time", c_int64),
+        ("level", CEstimate),
+        ("slope", c_double),
+        ("slope_std_error", c_double),
+        ("slope_ci_low", c_double),
+        ("slope_ci_high", c_double),
+        ("slope_df", c_double),
+        ("slope_p_value", c_double),
+        ("slope_p_adjusted", c_double),
+        ("recent_vs_earlier", CComparison),
+        ("change_p_adjusted", c_double),
+    ]
+
+
+class CAccountTrends(ctypes.Structure):
+    """candor_account_trends: a handle, used only through AccountTrendsP."""
+
+
+AccountTrendsP = POINTER(CAccountTrends)
+
+
+# -------------------------------------------------------------------------------------- text: model
+
+class CTextModel(ctypes.Structure):
+    """candor_text_model: a handle, used only through TextModelP."""
+
+
+TextModelP = POINTER(CTextModel)
+
+
+class CTextResults(ctypes.Structure):
+    """candor_text_results: a handle, used only through TextResultsP."""
+
+
+TextResultsP = POINTER(CTextResults)
+
+
+class CTextOptions(ctypes.Structure):
+    """candor_text_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("invalid_utf8", enum),
+        ("language", c_char_p),
+        ("fallback_language", c_char_p),
+        ("threads", c_int32),
+    ]
+
+
+class CTaxonomyTheme(ctypes.Structure):
+    """candor_taxonomy_theme."""
+    _fields_ = [
+        ("name", c_char_p),
+        ("path", c_char_p),
+        ("parent", c_int32),
+        ("depth", c_int32),
+    ]
+
+
+# ---------------------------------------------------------------------------- text: theme discovery
+
+class CThemesOptions(ctypes.Structure):
+    """candor_themes_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("k", c_int32),
+        ("k_min", c_int32),
+        ("k_max", c_int32),
+        ("top_terms", c_int32),
+        ("label_phrases", c_int32),
+        ("stems", c_int32),
+        ("min_word_length", c_int32),
+        ("min_df", c_int64),
+        ("max_df", c_double),
+        ("bigrams", c_int32),
+        ("bigram_min_count", c_int64),
+        ("bigram_min_npmi", c_double),
+        ("sublinear_tf", c_int32),
+        ("init", enum),
+        ("svd", enum),
+        ("max_iter", c_int32),
+        ("tol", c_double),
+        ("seed", c_uint64),
+        ("threads", c_int32),
+        ("repair_utf8", c_int32),
+        ("language", c_char_p),
+        ("extra_stop_words", c_char_p),
+    ]
+
+
+class CThemes(ctypes.Structure):
+    """candor_themes: a handle, used only through ThemesP."""
+
+
+ThemesP = POINTER(CThemes)
+
+
+class CThemesSummary(ctypes.Structure):
+    """candor_themes_summary."""
+    _fields_ = [
+        ("k", c_int32),
+        ("documents", c_int64),
+        ("terms", c_int64),
+        ("mean_coherence", c_double),
+        ("iterations", c_int32),
+        ("converged", c_int32),
+        ("loss", c_double),
+    ]
+
+
+class CThemeInfo(ctypes.Structure):
+    """candor_theme_info."""
+    _fields_ = [
+        ("label", c_char_p),
+        ("coherence", c_double),
+        ("documents", c_int64),
+        ("total_weight", c_double),
+        ("top_terms", c_size_t),
+        ("key_phrases", c_size_t),
+    ]
+
+
+# ------------------------------------------------------------------------------------------ drivers
+
+class CDriversOptions(ctypes.Structure):
+    """candor_drivers_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("l2_penalty", c_double),
+        ("fit_key_drivers", c_int32),
+        ("max_iterations", c_int32),
+        ("tolerance", c_double),
+        ("earlier_period", c_int32),
+        ("later_period", c_int32),
+        ("p_adjust", enum),
+        ("alpha", c_double),
+    ]
+
+
+class CThemeMentions(ctypes.Structure):
+    """candor_theme_mentions."""
+    _fields_ = [
+        ("themes", c_size_t),
+        ("names", char_pp),
+        ("offsets", int64_p),
+        ("theme_ids", int32_p),
+        ("pair_comments", int64_p),
+        ("pair_themes", int32_p),
+        ("pairs", c_size_t),
+    ]
+
+
+class CDriverRow(ctypes.Structure):
+    """candor_driver_row."""
+    _fields_ = [
+        ("theme", c_int32),
+        ("name", c_char_p),
+        ("status", enum),
+        ("mentions", c_int64),
+        ("weighted_mentions", c_double),
+        ("share", CEstimate),
+        ("share_of_promoters", CEstimate),
+        ("share_of_passives", CEstimate),
+        ("share_of_detractors", CEstimate),
+        ("score", CEstimate),
+        ("score_without", CEstimate),
+        ("impact", CComparison),
+        ("detractors_mentioning", c_int64),
+        ("detractors_not", c_int64),
+        ("relative_risk", c_double),
+        ("relative_risk_ci_low", c_double),
+        ("relative_risk_ci_high", c_double),
+        ("log_relative_risk_std_error", c_double),
+        ("relative_risk_p_value", c_double),
+        ("relative_risk_corrected", c_int32),
+        ("in_model", c_int32),
+        ("coefficient", c_double),
+        ("coefficient_std_error", c_double),
+        ("odds_ratio", c_double),
+        ("odds_ratio_ci_low", c_double),
+        ("odds_ratio_ci_high", c_double),
+        ("importance", c_double),
+    ]
+
+
+class CKeyDriverModel(ctypes.Structure):
+    """candor_key_driver_model."""
+    _fields_ = [
+        ("fitted", c_int32),
+        ("converged", c_int32),
+        ("iterations", c_int32),
+        ("themes_in_model", c_int32),
+        ("l2_penalty", c_double),
+        ("intercept", c_double),
+        ("intercept_std_error", c_double),
+        ("penalized_log_likelihood", c_double),
+        ("message", c_char_p),
+    ]
+
+
+class CTrendingRow(ctypes.Structure):
+    """candor_trending_row."""
+    _fields_ = [
+        ("theme", c_int32),
+        ("trending", c_int32),
+        ("share_earlier", CEstimate),
+        ("share_later", CEstimate),
+        ("difference", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+        ("z", c_double),
+        ("p_value", c_double),
+        ("p_adjusted", c_double),
+        ("score_change", CComparison),
+        ("score_change_p_adjusted", c_double),
+    ]
+
+
+class CDrivers(ctypes.Structure):
+    """candor_drivers: a handle, used only through DriversP."""
+
+
+DriversP = POINTER(CDrivers)
+
+
+# Every function of candor.h: name -> (restype, argtypes), in the header's order.
+FUNCTIONS = {
+    # status
+    "candor_last_error": (c_char_p, []),
+    "candor_status_name": (c_char_p, [status]),
+    "candor_version": (c_char_p, []),
+    # score options
+    "candor_score_options_preset": (status, [POINTER(CScoreOptions), c_size_t, enum]),
+    # estimates
+    "candor_score": (status, [POINTER(CScoreOptions), double_p, double_p, c_size_t,
+                              POINTER(CEstimate)]),
+    "candor_score_i8": (status, [POINTER(CScoreOptions), int8_p, c_size_t, POINTER(CEstimate)]),
+    "candor_compare": (status, [POINTER(CScoreOptions), double_p, double_p, c_size_t, double_p,
+                                double_p, c_size_t, POINTER(CComparison)]),
+    # planning
+    "candor_margin_of_error": (status, [c_double, c_double, c_int64, c_double, double_p]),
+    "candor_required_n": (status, [c_double, c_double, c_double, c_double, int64_p]),
+    # p-values
+    "candor_adjust_p_values": (status, [enum, double_p, c_size_t, double_p]),
+    # breakdowns
+    "candor_breakdown_new": (status, [POINTER(CScoreOptions), double_p, double_p, c_size_t,
+                                      POINTER(int32_p), c_size_t, POINTER(BreakdownP)]),
+    "candor_breakdown_rows": (c_size_t, [BreakdownP]),
+    "candor_breakdown_row_at": (status, [BreakdownP, c_size_t, POINTER(CBreakdownRow)]),
+    "candor_breakdown_free": (None, [BreakdownP]),
+    # accumulators
+    "candor_accumulator_new": (status, [c_int32, c_int32, POINTER(AccumulatorP)]),
+    "candor_accumulator_free": (None, [AccumulatorP]),
+    "candor_accumulator_add": (status, [AccumulatorP, double_p, double_p, c_size_t]),
+    "candor_accumulator_merge": (status, [AccumulatorP, AccumulatorP]),
+    "candor_accumulator_serialize": (status, [AccumulatorP, uint8_p, c_size_t, size_p]),
+    "candor_accumulator_deserialize": (status, [uint8_p, c_size_t, POINTER(AccumulatorP)]),
+    "candor_accumulator_scale": (status, [AccumulatorP, int32_p, int32_p]),
+    "candor_accumulator_count": (c_int64, [AccumulatorP]),
+    "candor_accumulator_estimate": (status, [AccumulatorP, POINTER(CScoreOptions),
+                                             POINTER(CEstimate)]),
+    # weights
+    "candor_rake": (status, [double_p, c_size_t, POINTER(CMargin), c_size_t, c_int32, c_double,
+                             POINTER(WeightsP)]),
+    "candor_poststratify": (status, [double_p, c_size_t, POINTER(CMargin), POINTER(WeightsP)]),
+    "candor_calibrate_linear": (status, [double_p, c_size_t, double_p, c_int32, double_p,
+                                         POINTER(WeightsP)]),
+    "candor_ipw": (status, [uint8_p, c_size_t, POINTER(CCovariate), c_size_t, c_double,
+                            POINTER(WeightsP)]),
+    "candor_weights_free": (None, [WeightsP]),
+    "candor_weights_values": (double_p, [WeightsP, size_p]),
+    "candor_weights_summary": (status, [WeightsP, POINTER(CWeightSummary)]),
+    "candor_weights_iterations": (c_int32, [WeightsP]),
+    "candor_weights_converged": (c_int32, [WeightsP]),
+    "candor_weights_balance_count": (c_size_t, [WeightsP]),
+    "candor_weights_balance_at": (status, [WeightsP, c_size_t, char_pp, double_p, double_p]),
+    "candor_weights_terms": (c_size_t, [WeightsP]),
+    "candor_weights_term_at": (status, [WeightsP, c_size_t, char_pp, double_p]),
+    "candor_weight_summarize": (status, [double_p, c_size_t, POINTER(CWeightSummary)]),
+    "candor_recency_weights": (status, [int64_p, c_size_t, c_double, c_int64, double_p]),
+    "candor_account_weights": (status, [int32_p, c_size_t, enum, double_p, int32_p, double_p,
+                                        c_size_t, double_p]),
+    "candor_trim_weights": (status, [double_p, c_size_t, c_double, c_double, c_double, double_p]),
+    "candor_combine_weights": (status, [POINTER(double_p), c_size_t, c_size_t, double_p]),
+    "candor_response_rates": (status, [uint8_p, int32_p, c_size_t, c_size_t, c_double,
+                                       POINTER(CResponseRate)]),
+    "candor_adjust_recency": (status, [POINTER(CScoreOptions), double_p, double_p, int32_p,
+                                       double_p, c_size_t, c_int32, c_double, double_p, int32_p,
+                                       POINTER(CRecencyEffect), double_p, double_p]),
+    # design estimates
+    "candor_design_defaults": (status, [POINTER(CDesign), c_size_t]),
+    "candor_score_design": (status, [POINTER(CScoreOptions), double_p, c_size_t, POINTER(CDesign),
+                                     POINTER(CEstimate)]),
+    "candor_compare_groups": (status, [POINTER(CScoreOptions), double_p, c_size_t, POINTER(CDesign),
+                                       int8_p, POINTER(CComparison)]),
+    "candor_breakdown_design": (status, [POINTER(CScoreOptions), double_p, c_size_t,
+                                         POINTER(CDesign), POINTER(int32_p), c_size_t,
+                                         POINTER(BreakdownP)]),
+    # tables
+    "candor_csv_options_defaults": (status, [POINTER(CCsvOptions), c_size_t]),
+    "candor_table_read_csv": (status, [c_char_p, POINTER(CCsvOptions), POINTER(TableP)]),
+    "candor_table_parse_csv": (status, [c_char_p, c_size_t, POINTER(CCsvOptions), POINTER(TableP)]),
+    "candor_table_free": (None, [TableP]),
+    "candor_table_rows": (c_size_t, [TableP]),
+    "candor_table_segment_count": (c_size_t, [TableP]),
+    "candor_table_segment_name": (c_char_p, [TableP, c_size_t]),
+    "candor_table_skipped_rows": (c_size_t, [TableP]),
+    "candor_table_scores": (double_p, [TableP]),
+    "candor_table_weights": (double_p, [TableP]),
+    "candor_table_times": (int64_p, [TableP]),
+    "candor_table_codes": (status, [TableP, c_char_p, POINTER(int32_p), size_p]),
+    "candor_table_label": (status, [TableP, c_char_p, c_int32, char_pp]),
+    "candor_table_comment": (status, [TableP, c_size_t, POINTER(c_void_p), size_p]),
+    # trend: series tests
+    "candor_mk_options_defaults": (status, [POINTER(CMkOptions), c_size_t]),
+    "candor_mann_kendall": (status, [double_p, c_size_t, POINTER(CMkOptions), POINTER(CMkResult)]),
+    "candor_sens_slope": (status, [double_p, c_size_t, c_double, POINTER(CSensSlopeResult)]),
+    "candor_seasonal_sens_slope": (status, [double_p, c_size_t, c_size_t, c_double,
+                                            POINTER(CSensSlopeResult)]),
+    "candor_wls_slope": (status, [double_p, double_p, double_p, c_size_t, c_double, c_int32,
+                                  POINTER(CWlsSlopeResult)]),
+    # trend: buckets
+    "candor_buckets_options_defaults": (status, [POINTER(CBucketsOptions), c_size_t]),
+    "candor_buckets_new": (status, [POINTER(CScoreOptions), POINTER(CBucketsOptions), double_p,
+                                    int64_p, c_size_t, double_p, int32_p, int32_p,
+                                    POINTER(BucketsP)]),
+    "candor_buckets_free": (None, [BucketsP]),
+    "candor_buckets_rows": (c_size_t, [BucketsP]),
+    "candor_buckets_label": (c_char_p, [BucketsP, c_size_t]),
+    "candor_buckets_column_f64": (status, [BucketsP, enum, POINTER(double_p)]),
+    "candor_buckets_column_i64": (status, [BucketsP, enum, POINTER(int64_p)]),
+    "candor_buckets_column_i32": (status, [BucketsP, enum, POINTER(int32_p)]),
+    # trend: change points
+    "candor_change_point_options_defaults": (status, [POINTER(CChangePointOptions), c_size_t]),
+    "candor_change_points_new": (status, [POINTER(CScoreOptions), POINTER(CChangePointOptions),
+                                          double_p, int64_p, double_p, c_size_t,
+                                          POINTER(ChangePointsP)]),
+    "candor_change_points_free": (None, [ChangePointsP]),
+    "candor_change_points_count": (c_size_t, [ChangePointsP]),
+    "candor_change_points_segment_count": (c_size_t, [ChangePointsP]),
+    "candor_change_points_at": (status, [ChangePointsP, c_size_t, POINTER(CChangePoint)]),
+    "candor_change_points_segment_at": (status, [ChangePointsP, c_size_t, POINTER(CChangeSegment)]),
+    "candor_change_points_summary": (status, [ChangePointsP, POINTER(CChangePointSummary)]),
+    # trend: accounts
+    "candor_account_trend_options_defaults": (status, [POINTER(CAccountTrendOptions), c_size_t]),
+    "candor_account_trends_new": (status, [POINTER(CScoreOptions), POINTER(CAccountTrendOptions),
+                                           double_p, int64_p, int32_p, double_p, c_size_t,
+                                           POINTER(AccountTrendsP)]),
+    "candor_account_trends_rows": (c_size_t, [AccountTrendsP]),
+    "candor_account_trends_row_at": (status, [AccountTrendsP, c_size_t, POINTER(CAccountTrendRow)]),
+    "candor_account_trends_split_time": (c_int64, [AccountTrendsP]),
+    "candor_account_trends_declining": (c_int64, [AccountTrendsP]),
+    "candor_account_trends_free": (None, [AccountTrendsP]),
+    # text: model
+    "candor_text_options_defaults": (status, [POINTER(CTextOptions), c_size_t]),
+    "candor_text_model_new": (status, [POINTER(CTextOptions), POINTER(TextModelP)]),
+    "candor_text_model_free": (None, [TextModelP]),
+    "candor_text_model_load_lexicon": (status, [TextModelP, c_char_p, c_size_t, enum, c_int]),
+    "candor_text_model_load_lexicon_file": (status, [TextModelP, c_char_p, enum, c_int]),
+    "candor_text_model_lexicon_size": (c_size_t, [TextModelP]),
+    "candor_text_model_load_taxonomy": (status, [TextModelP, c_char_p, c_size_t]),
+    "candor_text_model_load_taxonomy_file": (status, [TextModelP, c_char_p]),
+    "candor_text_model_theme_count": (c_size_t, [TextModelP]),
+    "candor_text_model_theme": (status, [TextModelP, c_size_t, POINTER(CTaxonomyTheme)]),
+    "candor_text_analyze": (status, [TextModelP, c_void_p, size_p, c_size_t,
+                                     POINTER(TextResultsP)]),
+    "candor_text_results_free": (None, [TextResultsP]),
+    "candor_text_results_count": (c_size_t, [TextResultsP]),
+    "candor_text_results_sentiment": (double_p, [TextResultsP]),
+    "candor_text_results_emotion": (double_p, [TextResultsP, enum]),
+    "candor_text_results_urgency": (int32_p, [TextResultsP]),
+    "candor_text_results_urgency_mask": (uint32_p, [TextResultsP]),
+    "candor_text_results_urgency_reason": (c_char_p, [TextResultsP, c_size_t, uint32_p, uint32_p]),
+    "candor_text_results_language": (c_char_p, [TextResultsP, c_size_t]),
+    "candor_text_results_repaired": (uint8_p, [TextResultsP]),
+    "candor_text_results_sentences": (c_size_t, [TextResultsP, POINTER(int64_p), POINTER(uint32_p),
+                                                 POINTER(uint32_p), POINTER(double_p)]),
+    "candor_text_results_mentions": (c_size_t, [TextResultsP, POINTER(int64_p), POINTER(int64_p),
+                                                POINTER(int32_p), POINTER(double_p)]),
+    # text: theme discovery
+    "candor_themes_options_defaults": (status, [POINTER(CThemesOptions), c_size_t]),
+    "candor_themes_discover": (status, [POINTER(CThemesOptions), char_pp, size_p, c_size_t,
+                                        POINTER(ThemesP)]),
+    "candor_themes_free": (None, [ThemesP]),
+    "candor_themes_summary_get": (status, [ThemesP, POINTER(CThemesSummary)]),
+    "candor_themes_theme_at": (status, [ThemesP, c_size_t, POINTER(CThemeInfo)]),
+    "candor_themes_top_term": (c_char_p, [ThemesP, c_size_t, c_size_t, double_p]),
+    "candor_themes_key_phrase": (c_char_p, [ThemesP, c_size_t, c_size_t, double_p]),
+    "candor_themes_weights": (double_p, [ThemesP]),
+    "candor_themes_dominant": (int32_p, [ThemesP]),
+    "candor_themes_k_tried": (c_size_t, [ThemesP, POINTER(int32_p), POINTER(double_p)]),
+    "candor_themes_term": (c_char_p, [ThemesP, c_size_t]),
+    "candor_themes_matrix": (status, [ThemesP, c_int32, POINTER(int64_p), POINTER(int32_p),
+                                      POINTER(double_p)]),
+    "candor_nmf": (status, [POINTER(CThemesOptions), int64_p, int32_p, double_p, c_size_t, c_size_t,
+                            c_int32, double_p, double_p, double_p, int32_p]),
+    # drivers
+    "candor_drivers_options_defaults": (status, [POINTER(CDriversOptions), c_size_t]),
+    "candor_drivers_new": (status, [POINTER(CScoreOptions), POINTER(CDriversOptions), double_p,
+                                    double_p, int32_p, int32_p, c_size_t, POINTER(CThemeMentions),
+                                    POINTER(DriversP)]),
+    "candor_drivers_free": (None, [DriversP]),
+    "candor_drivers_rows": (c_size_t, [DriversP]),
+    "candor_drivers_trending_rows": (c_size_t, [DriversP]),
+    "candor_drivers_row_at": (status, [DriversP, c_size_t, POINTER(CDriverRow)]),
+    "candor_drivers_trending_at": (status, [DriversP, c_size_t, POINTER(CTrendingRow)]),
+    "candor_drivers_overall": (status, [DriversP, POINTER(CEstimate), int64_p]),
+    "candor_drivers_model": (status, [DriversP, POINTER(CKeyDriverModel)]),
+    "candor_drivers_periods": (status, [DriversP, int32_p, int32_p]),
+}
+
+
+def declare(library, path):
+    """Sets restype and argtypes of every function in FUNCTIONS on `library`
+    (the CDLL loaded from `path`); a missing symbol is an ImportError."""
+    for name, (restype, argtypes) in FUNCTIONS.items():
+        try:
+            function = getattr(library, name)
+        except AttributeError:
+            raise ImportError("candor: %s lacks the symbol %s" % (path, name)) from None
+        function.restype = restype
+        function.argtypes = argtypes
