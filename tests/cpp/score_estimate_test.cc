@@ -1,5 +1,5 @@
 // EstimateScores against the R NPS package's vectors, R survey, scipy and
-// closed forms (references in /work/shared/STATS-REFERENCES.md).
+// closed forms (references in docs/REFERENCES.md).
 #include <gtest/gtest.h>
 
 #include "score_test_util.hpp"
@@ -167,7 +167,7 @@ TEST(EstimateBayes, DirichletIntervalsMatchScipy) {
     EXPECT_NEAR(e.std_error, 100 * sd, 1e-10);
     EXPECT_NEAR(e.value, 100.0 * (c.pro - c.det) / (c.det + c.pas + c.pro), 1e-12);
   }
-  // STATS-REFERENCES: mean 0.22222, SD 0.24845 for (1,2,3).
+  // docs/REFERENCES.md section 1: mean 0.22222, SD 0.24845 for (1,2,3).
   const Estimate e = MustEstimate(Metric::Nps(), NpsScores(1, 2, 3), With(IntervalMethod::kBayes));
   EXPECT_NEAR(e.std_error, 24.845, 1e-3);
 }
