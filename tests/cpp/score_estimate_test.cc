@@ -189,6 +189,33 @@ TEST(EstimateBayes, PosteriorCdf) {
   EXPECT_NEAR(q, 0.0, 1e-9);  // symmetric in det and pro
 }
 
+// A category with no responses and a tiny prior holds a near-atom at 0: all
+// but 7e-7 of Beta(1e-9, b)'s mass lies below 1e-300, out of reach of the
+// quadrature's nodes. The integral missed it (the 2.5% quantile of
+// Dirichlet(5.29, 1.44, 1e-9) came out as -2.5e-13; found by fuzz/score as a
+// timeout). With theta_pro ~ 0 the NPS is -theta_det, theta_det ~
+// Beta(a_det, a_pas + a_pro): scipy.stats.beta.ppf gives the references
+// (to O(a_pro), here 1e-9).
+TEST(EstimateBayes, TinyPriorWithAnEmptyCategory) {
+  struct Case {
+    double q, a_det, a_pas, a_pro, expected;
+  };
+  const Case cases[] = {
+      // -beta.ppf(1 - q, a_det, a_pas + a_pro)
+      {0.025, 5.2900763368778625, 1.4427480926030536, 1e-9, -0.9827841079896863},
+      {0.975, 5.2900763368778625, 1.4427480926030536, 1e-9, -0.4351239261594317},
+      {0.025, 17.000000007041528, 10.000000007041528, 7.0415291131711472e-09,
+       -0.7977397562500225},
+      // beta.ppf(q, a_pro, a_pas + a_det) when theta_det ~ 0
+      {0.025, 1e-9, 2.5, 4.0, 0.24932699022151344},
+      {0.975, 1e-9, 2.5, 4.0, 0.91533657033978655},
+  };
+  for (const Case& c : cases) {
+    EXPECT_NEAR(internal::NpsPosteriorQuantile(c.q, c.a_det, c.a_pas, c.a_pro), c.expected, 1e-8)
+        << c.q << " " << c.a_det << " " << c.a_pas << " " << c.a_pro;
+  }
+}
+
 TEST(EstimateBayes, BoxUsesBetaQuantiles) {
   // 7 of 10 in the box, prior 1: Beta(8, 4); scipy.stats.beta.ppf.
   const std::vector<double> scores = {5, 5, 4, 4, 4, 3, 2, 1, 5, 4};
