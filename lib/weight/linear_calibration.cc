@@ -136,6 +136,13 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
                           " iterations (the calibration matrix is nearly singular)");
     }
 
+    // Base weights 1e284 apart make lambda so large that a weight overflows
+    // while the totals still check (found by fuzz/weights): an error, not inf.
+    if (!weights.allFinite()) {
+      return OutOfRange(
+          "linear calibration's weights are beyond the double range (base weights too far "
+          "apart for these totals)");
+    }
     CalibrationResult result;
     result.weights.assign(weights.data(), weights.data() + rows);
     result.step.kind = CalibrationStep::Kind::kLinear;
