@@ -41,18 +41,18 @@ Moments PosteriorMoments(double a_det, double a_pas, double a_pro) {
   return {mu1, sd, sd > 0 ? third / (variance * sd) : 0.0};
 }
 
-// The integral of f(u) g(u) over [lo, hi] for f the Beta(a, b) density.
-// With a < 1 the density's mass near 0 lies where no quadrature node can
-// reach it (for a = 1e-9 all but 7e-7 of it is below 1e-300, and a fuzzed
-// posterior with a zero count and a prior of 1e-9 came out near 0 instead of
-// -0.98); there u = v^(1/a) turns f(u) du into dv / (a B(a, b)) times
-// (1 - u)^(b - 1), smooth in v. Likewise 1 - u = w^(1/b) near 1 when b < 1.
 // Subintervals per integral: the smooth integrands converge in a few dozen;
 // a posterior concentrated within 1e-20 of 0 (two categories with priors of
 // 5e-4 and no responses) exhausted 2000 on every step of the root search,
 // seconds per quantile, for digits beyond 1e-11 that the search cannot use.
 constexpr int kMaxPieces = 200;
 
+// The integral of f(u) g(u) over [lo, hi] for f the Beta(a, b) density.
+// With a < 1 the density's mass near 0 lies where no quadrature node can
+// reach it (for a = 1e-9 all but 7e-7 of it is below 1e-300, and a fuzzed
+// posterior with a zero count and a prior of 1e-9 came out near 0 instead of
+// -0.98); there u = v^(1/a) turns f(u) du into dv / (a B(a, b)) times
+// (1 - u)^(b - 1), smooth in v. Likewise 1 - u = w^(1/b) near 1 when b < 1.
 double IntegrateAgainstBeta(double a, double b, const std::function<double(double)>& g, double lo,
                             double hi) {
   if (!(hi > lo)) return 0.0;

@@ -69,26 +69,18 @@ std::vector<double> WeightedTotals(const Margin& margin, const std::vector<doubl
 void ScaleToMargin(const Margin& margin, std::vector<double>* weights) {
   const std::vector<double> totals = WeightedTotals(margin, *weights);
   std::vector<double> factors(totals.size(), 0.0);
-  bool finite = true;
   for (size_t level = 0; level < totals.size(); ++level) {
     if (totals[level] > 0) factors[level] = margin.population[level] / totals[level];
-    finite = finite && std::isfinite(factors[level]);
   }
-  if (finite) {
-    for (size_t i = 0; i < weights->size(); ++i) {
-      (*weights)[i] *= factors[static_cast<size_t>(margin.codes[i])];
-    }
-    return;
-  }
-  // A factor beyond the double range (a cell of tiny weights, 1e-47, and a
-  // large population: found by fuzz/weights): w / total is at most 1, so
-  // dividing first keeps every weight within its cell's population.
   for (size_t i = 0; i < weights->size(); ++i) {
     const size_t level = static_cast<size_t>(margin.codes[i]);
-    if (totals[level] > 0) {
-      (*weights)[i] = (*weights)[i] / totals[level] * margin.population[level];
+    if (std::isfinite(factors[level])) {
+      (*weights)[i] *= factors[level];
     } else {
-      (*weights)[i] = 0;
+      // A factor beyond the double range (a cell of tiny weights, 1e-47, and
+      // a large population: found by fuzz/weights): w / total is at most 1,
+      // so dividing first keeps the weight within its cell's population.
+      (*weights)[i] = (*weights)[i] / totals[level] * margin.population[level];
     }
   }
 }
