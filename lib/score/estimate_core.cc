@@ -286,8 +286,8 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
   return group;
 }
 
-Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const GroupEstimate& b,
-                         const IntervalOptions& options) {
+Comparison CompareIndependentGroups(const Metric& metric, const GroupEstimate& a,
+                                    const GroupEstimate& b, const IntervalOptions& options) {
   Comparison comparison;
   comparison.a = a.estimate;
   comparison.b = b.estimate;

@@ -38,8 +38,8 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
                                     uint64_t stream);
 
 // a - b for two independent groups estimated with the same options.
-Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const GroupEstimate& b,
-                         const IntervalOptions& options);
+Comparison CompareIndependentGroups(const Metric& metric, const GroupEstimate& a,
+                                    const GroupEstimate& b, const IntervalOptions& options);
 
 // The q-quantile of sorted values, linear interpolation (R's type 7).
 double SortedQuantile(const std::vector<double>& sorted, double q);
