@@ -14,6 +14,7 @@
 
 #include <candor.h>
 #include <candor/design.hpp>
+#include <candor/score.hpp>
 #include <candor/status.hpp>
 
 #include <cstddef>
@@ -105,6 +106,16 @@ Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
                                     const int32_t* event_kind, const double* days_since_event,
                                     size_t n, int kinds, double decay_days,
                                     const std::vector<double>& reference_share,
+                                    const int32_t* clusters, double level);
+
+// The same from raw scores on `metric`'s scale (as the C ABI's
+// candor_adjust_recency takes them): each score is checked as every estimate
+// checks it (a finite integer on the scale; the message names the first bad
+// index), then becomes its metric value, ValueOf(score) * Multiplier().
+Result<RecencyEffect> AdjustRecency(const Metric& metric, const double* scores,
+                                    const double* weights, const int32_t* event_kind,
+                                    const double* days_since_event, size_t n, int kinds,
+                                    double decay_days, const std::vector<double>& reference_share,
                                     const int32_t* clusters, double level);
 
 // ------------------------------------------------------------ nonresponse

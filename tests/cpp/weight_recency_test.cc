@@ -212,5 +212,58 @@ TEST_F(RecencyErrors, FadedEventsAreCollinear) {
   ExpectError(Run(), CANDOR_INVALID_ARGUMENT, "decay_days");
 }
 
+// The overload on raw scores (what candor_adjust_recency takes) is the values
+// overload on each score's metric value: 10 -> +100, 8 -> 0, 3 -> -100 (NPS).
+TEST(AdjustRecency, ScoresOnAMetricAreTheirMetricValues) {
+  const RecencyData d = ReadData();
+  std::vector<double> scores;
+  for (double v : d.values) scores.push_back(v > 0 ? 10 : (v < 0 ? 3 : 8));
+  Result<RecencyEffect> from_values =
+      AdjustRecency(d.values.data(), d.weights.data(), d.kinds.data(), d.days.data(),
+                    d.values.size(), 2, kDecayDays, kReferenceShare, d.clusters.data(), kLevel);
+  Result<RecencyEffect> from_scores = AdjustRecency(
+      Metric::Nps(), scores.data(), d.weights.data(), d.kinds.data(), d.days.data(), scores.size(),
+      2, kDecayDays, kReferenceShare, d.clusters.data(), kLevel);
+  ASSERT_TRUE(from_values.ok()) << from_values.status().message();
+  ASSERT_TRUE(from_scores.ok()) << from_scores.status().message();
+  EXPECT_EQ(from_scores->coefficients, from_values->coefficients);
+  EXPECT_EQ(from_scores->std_errors, from_values->std_errors);
+  EXPECT_EQ(from_scores->raw_value, from_values->raw_value);
+  EXPECT_EQ(from_scores->standardized_value, from_values->standardized_value);
+  EXPECT_EQ(from_scores->standardized_std_error, from_values->standardized_std_error);
+  EXPECT_EQ(from_scores->ci_low, from_values->ci_low);
+  EXPECT_EQ(from_scores->ci_high, from_values->ci_high);
+}
+
+// Scores are checked as an estimate checks them (same code, same message),
+// and so is the metric; no scores for n > 0 is an error, not a crash.
+TEST(AdjustRecency, ScoresAreCheckedAsEstimatesCheckThem) {
+  const RecencyData d = ReadData();
+  std::vector<double> scores(d.values.size(), 9);
+  const auto run = [&](const Metric& metric, const double* s) {
+    return AdjustRecency(metric, s, nullptr, d.kinds.data(), d.days.data(), scores.size(), 2,
+                         kDecayDays, kReferenceShare, nullptr, kLevel)
+        .status();
+  };
+  ASSERT_TRUE(run(Metric::Nps(), scores.data()).ok());
+  for (double bad : {11.0, 2.5, -1.0, static_cast<double>(NAN)}) {
+    scores[4] = bad;
+    const Status expected =
+        EstimateScores(Metric::Nps(), scores.data(), nullptr, scores.size(), IntervalOptions())
+            .status();
+    ASSERT_FALSE(expected.ok()) << bad;
+    const Status status = run(Metric::Nps(), scores.data());
+    EXPECT_EQ(status.code(), expected.code()) << bad;
+    EXPECT_EQ(status.message(), expected.message()) << bad;
+  }
+  scores[4] = 9;
+  Metric inverted = Metric::Nps();
+  inverted.scale_min = 10;
+  inverted.scale_max = 0;
+  ASSERT_FALSE(inverted.Validate().ok());
+  EXPECT_EQ(run(inverted, scores.data()).code(), inverted.Validate().code());
+  EXPECT_EQ(run(Metric::Nps(), nullptr).code(), CANDOR_INVALID_ARGUMENT);
+}
+
 }  // namespace
 }  // namespace candor
