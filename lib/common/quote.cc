@@ -1,4 +1,4 @@
-#include "io/quote.h"
+#include "common/quote.hpp"
 
 #include <cstdio>
 #include <string>

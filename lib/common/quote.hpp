@@ -1,6 +1,6 @@
 // Quoting of user text inside error messages.
-#ifndef CANDOR_IO_QUOTE_H_
-#define CANDOR_IO_QUOTE_H_
+#ifndef CANDOR_COMMON_QUOTE_HPP_
+#define CANDOR_COMMON_QUOTE_HPP_
 
 #include <string>
 #include <string_view>
@@ -16,4 +16,4 @@ std::string QuoteForMessage(std::string_view text);
 }  // namespace internal
 }  // namespace candor
 
-#endif  // CANDOR_IO_QUOTE_H_
+#endif  // CANDOR_COMMON_QUOTE_HPP_

@@ -1,6 +1,6 @@
 // ReadRegularFile: open without blocking, check what the descriptor is, then
 // read to the end within the limit.
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

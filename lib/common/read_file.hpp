@@ -1,8 +1,8 @@
 // Reading a whole input file into memory, safely: only a regular file, and
 // at most a given number of bytes. Every reader of user-named files (CSV,
 // lexicons, taxonomies, the command line's inputs) goes through here.
-#ifndef CANDOR_IO_READ_FILE_H_
-#define CANDOR_IO_READ_FILE_H_
+#ifndef CANDOR_COMMON_READ_FILE_HPP_
+#define CANDOR_COMMON_READ_FILE_HPP_
 
 #include <candor/status.hpp>
 #include <cstdint>
@@ -32,4 +32,4 @@ Status ReadRegularFile(const std::string& path, uint64_t max_bytes, std::string*
 }  // namespace internal
 }  // namespace candor
 
-#endif  // CANDOR_IO_READ_FILE_H_
+#endif  // CANDOR_COMMON_READ_FILE_HPP_

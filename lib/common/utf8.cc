@@ -1,6 +1,6 @@
 // UTF-8 validation by the well-formed byte sequences of Unicode 15,
 // Table 3-7 (chapter 3, section 3.9 "Unicode Encoding Forms").
-#include <candor/csv.hpp>
+#include <candor/utf8.hpp>
 #include <cstdint>
 #include <cstring>
 #include <optional>

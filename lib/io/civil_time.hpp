@@ -1,6 +1,6 @@
 // Calendar arithmetic for the proleptic Gregorian calendar.
-#ifndef CANDOR_IO_CIVIL_TIME_H_
-#define CANDOR_IO_CIVIL_TIME_H_
+#ifndef CANDOR_IO_CIVIL_TIME_HPP_
+#define CANDOR_IO_CIVIL_TIME_HPP_
 
 #include <cstdint>
 
@@ -38,4 +38,4 @@ constexpr int64_t DaysFromCivil(int64_t year, int month, int day) {
 }  // namespace internal
 }  // namespace candor
 
-#endif  // CANDOR_IO_CIVIL_TIME_H_
+#endif  // CANDOR_IO_CIVIL_TIME_HPP_

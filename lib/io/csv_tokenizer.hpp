@@ -1,6 +1,6 @@
 // Splits RFC 4180 CSV into records and fields without copying.
-#ifndef CANDOR_IO_CSV_TOKENIZER_H_
-#define CANDOR_IO_CSV_TOKENIZER_H_
+#ifndef CANDOR_IO_CSV_TOKENIZER_HPP_
+#define CANDOR_IO_CSV_TOKENIZER_HPP_
 
 #include <array>
 #include <cstddef>
@@ -60,4 +60,4 @@ std::string_view FieldValue(const CsvField& field, std::string* scratch);
 }  // namespace internal
 }  // namespace candor
 
-#endif  // CANDOR_IO_CSV_TOKENIZER_H_
+#endif  // CANDOR_IO_CSV_TOKENIZER_HPP_

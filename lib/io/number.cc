@@ -1,4 +1,4 @@
-#include "io/number.h"
+#include "io/number.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,6 +1,6 @@
 // Locale-independent parsing of finite decimal numbers.
-#ifndef CANDOR_IO_NUMBER_H_
-#define CANDOR_IO_NUMBER_H_
+#ifndef CANDOR_IO_NUMBER_HPP_
+#define CANDOR_IO_NUMBER_HPP_
 
 #include <string>
 #include <string_view>
@@ -19,4 +19,4 @@ bool ParseFiniteDouble(std::string_view text, double* value, std::string* why);
 }  // namespace internal
 }  // namespace candor
 
-#endif  // CANDOR_IO_NUMBER_H_
+#endif  // CANDOR_IO_NUMBER_HPP_

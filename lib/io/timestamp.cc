@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "io/civil_time.h"
-#include "io/quote.h"
+#include "common/quote.hpp"
+#include "io/civil_time.hpp"
 
 namespace candor {
 namespace {

@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 #include "text/lexicon_fold.hpp"
 
 namespace candor::text {

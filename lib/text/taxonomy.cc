@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 #include "text/taxonomy_compiled.hpp"
 
 namespace candor::text {

@@ -1,7 +1,7 @@
 // The tokenizer: UTF-8 check or repair, segmentation (ASCII fast path or
 // ICU), emoticons, folding, language, stems and stop words, sentences.
-#include <candor/csv.hpp>
 #include <candor/text.hpp>
+#include <candor/utf8.hpp>
 #include <cstdint>
 #include <limits>
 #include <memory>

@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "io/quote.h"
+#include "common/quote.hpp"
 
 namespace candor::internal {
 namespace {

@@ -1,6 +1,6 @@
 // internal::ReadRegularFile (lib/io/read_file.h): only regular files, never
 // blocking, within max_bytes before and while reading.
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 
 #include <gtest/gtest.h>
 

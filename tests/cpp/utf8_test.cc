@@ -1,7 +1,7 @@
 // FindInvalidUtf8 against Unicode 15 Table 3-7 and an independent decoder.
 #include <gtest/gtest.h>
 
-#include <candor/csv.hpp>
+#include <candor/utf8.hpp>
 #include <cstdint>
 #include <optional>
 #include <random>
