@@ -11,8 +11,8 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/quote.hpp"
-#include "io/csv_tokenizer.hpp"
-#include "io/number.hpp"
+#include "csv_tokenizer.hpp"
+#include "number.hpp"
 
 namespace candor {
 namespace {

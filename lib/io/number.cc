@@ -1,4 +1,4 @@
-#include "io/number.hpp"
+#include "number.hpp"
 
 #include <charconv>
 #include <cmath>

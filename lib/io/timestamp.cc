@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "common/quote.hpp"
-#include "io/civil_time.hpp"
+#include "civil_time.hpp"
 
 namespace candor {
 namespace {

@@ -10,9 +10,9 @@
 #include "absl/container/flat_hash_map.h"
 #include "common/parallel.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/p_adjust.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "p_adjust.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {

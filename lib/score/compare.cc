@@ -5,7 +5,7 @@
 
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "score/estimate_internal.hpp"
-#include "score/int8_kernel.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "int8_kernel.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {

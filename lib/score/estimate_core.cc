@@ -8,9 +8,9 @@
 
 #include "common/beta.hpp"
 #include "common/normal.hpp"
-#include "score/bootstrap.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/nps_posterior.hpp"
+#include "bootstrap.hpp"
+#include "nps_posterior.hpp"
 
 namespace candor::internal {
 namespace {

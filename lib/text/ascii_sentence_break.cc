@@ -7,7 +7,7 @@
 #include <array>
 #include <cstdint>
 
-#include "text/segment.hpp"
+#include "segment.hpp"
 
 namespace candor::text::internal {
 namespace {

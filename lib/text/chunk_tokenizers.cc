@@ -1,4 +1,4 @@
-#include "text/chunk_tokenizers.hpp"
+#include "chunk_tokenizers.hpp"
 
 #include <new>
 #include <utility>

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "text/nmf_kernels.hpp"
+#include "nmf_kernels.hpp"
 
 namespace candor::text {
 

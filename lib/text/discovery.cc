@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
-#include "text/discovery_internal.hpp"
+#include "discovery_internal.hpp"
 
 namespace candor::text {
 namespace internal {

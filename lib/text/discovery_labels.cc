@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text/discovery_internal.hpp"
+#include "discovery_internal.hpp"
 
 namespace candor::text::internal {
 namespace {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "common/parallel.hpp"
-#include "text/chunk_tokenizers.hpp"
-#include "text/discovery_internal.hpp"
+#include "chunk_tokenizers.hpp"
+#include "discovery_internal.hpp"
 
 namespace candor::text {
 

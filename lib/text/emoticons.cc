@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text/segment.hpp"
+#include "segment.hpp"
 
 namespace candor::text::internal {
 namespace {

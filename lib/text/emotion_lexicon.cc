@@ -5,7 +5,7 @@
 // wheel, R. Plutchik 1980, names anger and joy; frustration, annoyance,
 // disappointment, confusion and gratitude are the CX refinements the issue
 // asks for).
-#include "text/sentiment_rules.hpp"
+#include "sentiment_rules.hpp"
 
 namespace candor::text::internal {
 

@@ -1,4 +1,4 @@
-#include "text/fold.hpp"
+#include "fold.hpp"
 
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "text/segment.hpp"
+#include "segment.hpp"
 
 namespace candor::text::internal {
 namespace {

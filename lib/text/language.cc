@@ -1,4 +1,4 @@
-#include "text/language.hpp"
+#include "language.hpp"
 
 #include <public/compact_lang_det.h>
 

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "common/read_file.hpp"
-#include "text/lexicon_fold.hpp"
+#include "lexicon_fold.hpp"
 
 namespace candor::text {
 

@@ -16,7 +16,7 @@
 // valence of their own instead of the negation rule's.
 #include <candor/text_sentiment.hpp>
 
-#include "text/lexicon_fold.hpp"
+#include "lexicon_fold.hpp"
 
 namespace candor::text {
 namespace {

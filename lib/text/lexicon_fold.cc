@@ -1,5 +1,5 @@
 // Term folding for lexicons (see lexicon_fold.hpp).
-#include "text/lexicon_fold.hpp"
+#include "lexicon_fold.hpp"
 
 #include <unicode/errorcode.h>
 #include <unicode/normalizer2.h>

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "common/parallel.hpp"
-#include "text/nmf_init.hpp"
-#include "text/nmf_kernels.hpp"
+#include "nmf_init.hpp"
+#include "nmf_kernels.hpp"
 
 namespace candor::text {
 namespace {

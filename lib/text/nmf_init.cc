@@ -1,4 +1,4 @@
-#include "text/nmf_init.hpp"
+#include "nmf_init.hpp"
 
 #include <Eigen/Dense>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "common/random.hpp"
-#include "text/nmf_kernels.hpp"
+#include "nmf_kernels.hpp"
 
 namespace candor::text::internal {
 namespace {

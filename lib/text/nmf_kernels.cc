@@ -1,4 +1,4 @@
-#include "text/nmf_kernels.hpp"
+#include "nmf_kernels.hpp"
 
 #include <Eigen/Dense>
 

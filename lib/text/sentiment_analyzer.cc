@@ -8,8 +8,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "text/lexicon_fold.hpp"
-#include "text/sentiment_rules.hpp"
+#include "lexicon_fold.hpp"
+#include "sentiment_rules.hpp"
 
 namespace candor::text {
 

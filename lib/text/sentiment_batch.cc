@@ -7,7 +7,7 @@
 #include <new>
 
 #include "common/parallel.hpp"
-#include "text/chunk_tokenizers.hpp"
+#include "chunk_tokenizers.hpp"
 
 namespace candor::text {
 

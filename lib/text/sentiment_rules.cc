@@ -2,7 +2,7 @@
 // §2.3-2.5; Quirk et al. 1985 ch. 8 on amplifiers and downtoners; Hutto and
 // Gilbert 2014 rules 3-5), written for this project. Negators of es, fr,
 // de and pt are included so a user lexicon in those languages gets negation.
-#include "text/sentiment_rules.hpp"
+#include "sentiment_rules.hpp"
 
 namespace candor::text::internal {
 

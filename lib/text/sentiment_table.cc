@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
-#include "text/lexicon_fold.hpp"
-#include "text/sentiment_rules.hpp"
+#include "lexicon_fold.hpp"
+#include "sentiment_rules.hpp"
 
 namespace candor::text::internal {
 namespace {

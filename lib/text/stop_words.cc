@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text/word_memo.hpp"
+#include "word_memo.hpp"
 
 namespace candor::text {
 namespace {

@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "common/read_file.hpp"
-#include "text/taxonomy_compiled.hpp"
+#include "taxonomy_compiled.hpp"
 
 namespace candor::text {
 namespace {

@@ -6,7 +6,7 @@
 #include <candor/text_taxonomy.hpp>
 #include <string>
 
-#include "text/taxonomy_compiled.hpp"
+#include "taxonomy_compiled.hpp"
 
 namespace candor::text {
 namespace {

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "text/fold.hpp"
-#include "text/language.hpp"
-#include "text/segment.hpp"
-#include "text/utf8_repair.hpp"
-#include "text/word_memo.hpp"
+#include "fold.hpp"
+#include "language.hpp"
+#include "segment.hpp"
+#include "utf8_repair.hpp"
+#include "word_memo.hpp"
 
 namespace candor::text {
 

@@ -3,7 +3,7 @@
 // with an unresolved problem, or reports harm. The categories follow
 // common CX "closed-loop" triage practice (detractor alerts): churn, refund,
 // legal, unresolved, safety.
-#include "text/sentiment_rules.hpp"
+#include "sentiment_rules.hpp"
 
 namespace candor::text::internal {
 

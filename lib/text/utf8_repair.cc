@@ -1,4 +1,4 @@
-#include "text/utf8_repair.hpp"
+#include "utf8_repair.hpp"
 
 #include <cstdint>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "text/word_memo.hpp"
+#include "word_memo.hpp"
 
 #include <libstemmer.h>
 

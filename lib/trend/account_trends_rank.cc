@@ -1,5 +1,5 @@
 // Adjusted p-values, the declining flag and the ranking of accounts.
-#include "trend/account_trends_rank.hpp"
+#include "account_trends_rank.hpp"
 
 #include <algorithm>
 #include <cmath>

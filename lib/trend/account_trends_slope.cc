@@ -1,5 +1,5 @@
 // Robust WLS slope and its t test; formulas in include/candor/trend_accounts.hpp.
-#include "trend/account_trends_slope.hpp"
+#include "account_trends_slope.hpp"
 
 #include <algorithm>
 #include <cmath>

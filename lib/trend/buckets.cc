@@ -14,9 +14,9 @@
 
 #include "common/normal.hpp"
 #include "score/tally.hpp"
-#include "trend/buckets_estimate.hpp"
-#include "trend/calendar.hpp"
-#include "trend/time_zone_name.hpp"
+#include "buckets_estimate.hpp"
+#include "calendar.hpp"
+#include "time_zone_name.hpp"
 
 namespace candor {
 namespace {

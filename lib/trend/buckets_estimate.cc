@@ -1,5 +1,5 @@
 // Slice estimates for the bucket trend, on the score module's estimators.
-#include "trend/buckets_estimate.hpp"
+#include "buckets_estimate.hpp"
 
 #include <candor/design.hpp>
 

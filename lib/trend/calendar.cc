@@ -1,11 +1,11 @@
 // Calendar grids with Abseil civil time and time zones (tz database).
-#include "trend/calendar.hpp"
+#include "calendar.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
-#include "trend/time_zone_name.hpp"
+#include "time_zone_name.hpp"
 
 namespace candor::internal {
 namespace {

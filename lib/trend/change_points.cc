@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "score/tally.hpp"
-#include "trend/change_points_pelt.hpp"
+#include "change_points_pelt.hpp"
 
 namespace candor {
 

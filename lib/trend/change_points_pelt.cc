@@ -1,6 +1,6 @@
 // PELT with the multinomial cost and the refinement of grid changes; the
 // formulas and what is exact are in include/candor/trend_change_points.hpp.
-#include "trend/change_points_pelt.hpp"
+#include "change_points_pelt.hpp"
 
 #include <algorithm>
 #include <cmath>

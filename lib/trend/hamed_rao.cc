@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/normal.hpp"
-#include "trend/series.hpp"
+#include "series.hpp"
 
 namespace candor::internal {
 namespace {

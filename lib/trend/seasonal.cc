@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "trend/series.hpp"
+#include "series.hpp"
 
 namespace candor {
 namespace internal {

@@ -1,4 +1,4 @@
-#include "trend/series.hpp"
+#include "series.hpp"
 
 #include <algorithm>
 #include <cmath>

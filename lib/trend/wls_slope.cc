@@ -7,7 +7,7 @@
 
 #include "common/beta.hpp"
 #include "common/normal.hpp"
-#include "trend/series.hpp"
+#include "series.hpp"
 
 namespace candor {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/random.hpp"
-#include "score/int8_kernel.hpp"
+#include "int8_kernel.hpp"
 
 namespace candor {
 namespace {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "common/random.hpp"
-#include "score/nps_posterior.hpp"
+#include "nps_posterior.hpp"
 
 namespace candor {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "text/segment.hpp"
+#include "segment.hpp"
 #include "text_tokenizer_reviews.hpp"
 
 namespace candor::text {

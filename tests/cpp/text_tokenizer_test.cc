@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "text/utf8_repair.hpp"
+#include "utf8_repair.hpp"
 
 namespace candor::text {
 namespace {

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "fixture_csv.hpp"
-#include "trend/series.hpp"
+#include "series.hpp"
 
 namespace candor {
 namespace {

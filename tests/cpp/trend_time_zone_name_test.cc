@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "trend/time_zone_name.hpp"
+#include "time_zone_name.hpp"
 
 namespace candor {
 namespace {
