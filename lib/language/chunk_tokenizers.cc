@@ -1,4 +1,4 @@
-#include "chunk_tokenizers.hpp"
+#include "language/chunk_tokenizers.hpp"
 
 #include <new>
 #include <utility>

@@ -1,6 +1,6 @@
 // Folded forms of tokens (NFKC_Casefold) and the all-caps test.
-#ifndef CANDOR_TEXT_FOLD_HPP_
-#define CANDOR_TEXT_FOLD_HPP_
+#ifndef CANDOR_LANGUAGE_FOLD_HPP_
+#define CANDOR_LANGUAGE_FOLD_HPP_
 
 #include <candor/status.hpp>
 #include <string>
@@ -27,4 +27,4 @@ bool IsAllCaps(std::string_view utf8);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_FOLD_HPP_
+#endif  // CANDOR_LANGUAGE_FOLD_HPP_

@@ -1,6 +1,6 @@
 // Language detection for one comment (CLD2).
-#ifndef CANDOR_TEXT_LANGUAGE_HPP_
-#define CANDOR_TEXT_LANGUAGE_HPP_
+#ifndef CANDOR_LANGUAGE_LANGUAGE_HPP_
+#define CANDOR_LANGUAGE_LANGUAGE_HPP_
 
 #include <cstddef>
 #include <cstdint>
@@ -31,4 +31,4 @@ int StopWordVote(const uint32_t* votes, size_t languages);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_LANGUAGE_HPP_
+#endif  // CANDOR_LANGUAGE_LANGUAGE_HPP_

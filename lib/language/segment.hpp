@@ -2,8 +2,8 @@
 // break iterators for any text, and an ASCII fast path that gives exactly
 // ICU's boundaries on ASCII text (the tests run both on every fine-food
 // review and on random ASCII strings and require identical output).
-#ifndef CANDOR_TEXT_SEGMENT_HPP_
-#define CANDOR_TEXT_SEGMENT_HPP_
+#ifndef CANDOR_LANGUAGE_SEGMENT_HPP_
+#define CANDOR_LANGUAGE_SEGMENT_HPP_
 
 #include <candor/status.hpp>
 #include <candor/text.hpp>
@@ -57,4 +57,4 @@ void MergeEmoticons(std::string_view source, std::vector<Segment>* segments);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_SEGMENT_HPP_
+#endif  // CANDOR_LANGUAGE_SEGMENT_HPP_

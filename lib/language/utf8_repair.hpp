@@ -1,7 +1,7 @@
 // UTF-8 helpers of the tokenizer: an ASCII test (the fast path's gate) and
 // the repair of ill-formed input.
-#ifndef CANDOR_TEXT_UTF8_REPAIR_HPP_
-#define CANDOR_TEXT_UTF8_REPAIR_HPP_
+#ifndef CANDOR_LANGUAGE_UTF8_REPAIR_HPP_
+#define CANDOR_LANGUAGE_UTF8_REPAIR_HPP_
 
 #include <string>
 #include <string_view>
@@ -20,4 +20,4 @@ bool RepairUtf8(std::string_view bytes, std::string* out);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_UTF8_REPAIR_HPP_
+#endif  // CANDOR_LANGUAGE_UTF8_REPAIR_HPP_

@@ -2,8 +2,8 @@
 // it is a stop word in (which also votes for the comment's language) and its
 // Snowball stem per language. Reviews repeat words, so after warm-up a word
 // costs one hash lookup instead of stop-list searches and a stemmer run.
-#ifndef CANDOR_TEXT_WORD_MEMO_HPP_
-#define CANDOR_TEXT_WORD_MEMO_HPP_
+#ifndef CANDOR_LANGUAGE_WORD_MEMO_HPP_
+#define CANDOR_LANGUAGE_WORD_MEMO_HPP_
 
 #include <cstdint>
 #include <string>
@@ -91,4 +91,4 @@ class WordMemo {
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_WORD_MEMO_HPP_
+#endif  // CANDOR_LANGUAGE_WORD_MEMO_HPP_

@@ -1,8 +1,8 @@
 // Folding of lexicon terms and of token text for lookups: NFKC case folding
 // (the tokenizer's normalization), typographic apostrophes to ASCII, runs of
 // whitespace to one space.
-#ifndef CANDOR_TEXT_LEXICON_FOLD_HPP_
-#define CANDOR_TEXT_LEXICON_FOLD_HPP_
+#ifndef CANDOR_SENTIMENT_LEXICON_FOLD_HPP_
+#define CANDOR_SENTIMENT_LEXICON_FOLD_HPP_
 
 #include <candor/status.hpp>
 
@@ -30,4 +30,4 @@ std::vector<std::string> ExpandPattern(std::string_view pattern);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_LEXICON_FOLD_HPP_
+#endif  // CANDOR_SENTIMENT_LEXICON_FOLD_HPP_

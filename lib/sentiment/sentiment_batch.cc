@@ -7,7 +7,7 @@
 #include <new>
 
 #include "common/parallel.hpp"
-#include "chunk_tokenizers.hpp"
+#include "language/chunk_tokenizers.hpp"
 
 namespace candor::text {
 

@@ -1,8 +1,8 @@
 // The built-in rule words (negators, modifiers, contrast), the emotion
 // lexicon and the urgency triggers, as patterns (lexicon_fold.hpp's
 // ExpandPattern), and the term table the analyzer looks tokens up in.
-#ifndef CANDOR_TEXT_SENTIMENT_RULES_HPP_
-#define CANDOR_TEXT_SENTIMENT_RULES_HPP_
+#ifndef CANDOR_SENTIMENT_SENTIMENT_RULES_HPP_
+#define CANDOR_SENTIMENT_SENTIMENT_RULES_HPP_
 
 #include <absl/container/flat_hash_map.h>
 #include <candor/text_sentiment.hpp>
@@ -73,4 +73,4 @@ TermTable BuildTermTable(const Lexicon& lexicon);
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_SENTIMENT_RULES_HPP_
+#endif  // CANDOR_SENTIMENT_SENTIMENT_RULES_HPP_

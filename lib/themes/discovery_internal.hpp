@@ -1,7 +1,7 @@
 // Theme discovery from word sequences (discovery.cc); the tokenizing entry
 // point (discovery_tokenize.cc) and labels (discovery_labels.cc) share it.
-#ifndef CANDOR_TEXT_DISCOVERY_INTERNAL_HPP_
-#define CANDOR_TEXT_DISCOVERY_INTERNAL_HPP_
+#ifndef CANDOR_THEMES_DISCOVERY_INTERNAL_HPP_
+#define CANDOR_THEMES_DISCOVERY_INTERNAL_HPP_
 
 #include <candor/text_discovery.hpp>
 
@@ -30,4 +30,4 @@ void LabelThemes(const DocumentTerms& terms, const std::vector<int32_t>& dominan
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_DISCOVERY_INTERNAL_HPP_
+#endif  // CANDOR_THEMES_DISCOVERY_INTERNAL_HPP_

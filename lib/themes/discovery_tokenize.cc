@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
-#include "chunk_tokenizers.hpp"
+#include "language/chunk_tokenizers.hpp"
 #include "discovery_internal.hpp"
 
 namespace candor::text {

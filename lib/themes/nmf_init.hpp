@@ -1,7 +1,7 @@
 // NNDSVD initialization of NMF (Boutsidis and Gallopoulos 2008) from an exact
 // or randomized SVD (text_discovery.hpp has the formulas).
-#ifndef CANDOR_TEXT_NMF_INIT_HPP_
-#define CANDOR_TEXT_NMF_INIT_HPP_
+#ifndef CANDOR_THEMES_NMF_INIT_HPP_
+#define CANDOR_THEMES_NMF_INIT_HPP_
 
 #include <candor/text_discovery.hpp>
 
@@ -27,4 +27,4 @@ void Nndsvd(const CsrMatrix& x, Svd svd, int32_t k, const NmfOptions& options,
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_NMF_INIT_HPP_
+#endif  // CANDOR_THEMES_NMF_INIT_HPP_

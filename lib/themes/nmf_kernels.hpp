@@ -1,8 +1,8 @@
 // Dense and sparse kernels for NMF (nmf.cc, nmf_init.cc). Row-major dense
 // factors; every sum that crosses rows runs over fixed blocks in block order,
 // so results do not depend on the thread count.
-#ifndef CANDOR_TEXT_NMF_KERNELS_HPP_
-#define CANDOR_TEXT_NMF_KERNELS_HPP_
+#ifndef CANDOR_THEMES_NMF_KERNELS_HPP_
+#define CANDOR_THEMES_NMF_KERNELS_HPP_
 
 #include <candor/text_discovery.hpp>
 
@@ -35,4 +35,4 @@ void ForEachBlock(int64_t rows, int32_t threads, const std::function<void(int64_
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_NMF_KERNELS_HPP_
+#endif  // CANDOR_THEMES_NMF_KERNELS_HPP_

@@ -1,7 +1,7 @@
 // The compiled form of a Taxonomy: themes plus hash tables from a token's
 // folded text or stem to the terms that start there.
-#ifndef CANDOR_TEXT_TAXONOMY_COMPILED_HPP_
-#define CANDOR_TEXT_TAXONOMY_COMPILED_HPP_
+#ifndef CANDOR_THEMES_TAXONOMY_COMPILED_HPP_
+#define CANDOR_THEMES_TAXONOMY_COMPILED_HPP_
 
 #include <absl/container/flat_hash_map.h>
 
@@ -38,4 +38,4 @@ struct Taxonomy::Compiled {
 
 }  // namespace candor::text
 
-#endif  // CANDOR_TEXT_TAXONOMY_COMPILED_HPP_
+#endif  // CANDOR_THEMES_TAXONOMY_COMPILED_HPP_

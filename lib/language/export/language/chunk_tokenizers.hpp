@@ -1,6 +1,6 @@
 // One tokenizer per chunk of a batch that runs on several threads.
-#ifndef CANDOR_TEXT_CHUNK_TOKENIZERS_HPP_
-#define CANDOR_TEXT_CHUNK_TOKENIZERS_HPP_
+#ifndef CANDOR_LANGUAGE_CHUNK_TOKENIZERS_HPP_
+#define CANDOR_LANGUAGE_CHUNK_TOKENIZERS_HPP_
 
 #include <candor/status.hpp>
 #include <candor/text.hpp>
@@ -20,4 +20,4 @@ Result<std::vector<std::unique_ptr<Tokenizer>>> ChunkTokenizers(const TokenizeOp
 
 }  // namespace candor::text::internal
 
-#endif  // CANDOR_TEXT_CHUNK_TOKENIZERS_HPP_
+#endif  // CANDOR_LANGUAGE_CHUNK_TOKENIZERS_HPP_
