@@ -1,8 +1,8 @@
 // The last step of EstimateAccountTrends: adjusted p-values across accounts,
 // the `declining` flag and the ranking (rules in
 // include/candor/trend_accounts.hpp).
-#ifndef CANDOR_TREND_ACCOUNT_TRENDS_RANK_HPP_
-#define CANDOR_TREND_ACCOUNT_TRENDS_RANK_HPP_
+#ifndef CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_RANK_HPP_
+#define CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_RANK_HPP_
 
 #include <candor/trend_accounts.hpp>
 
@@ -17,4 +17,4 @@ int64_t AdjustFlagAndRank(const AccountTrendOptions& options, std::vector<Accoun
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_ACCOUNT_TRENDS_RANK_HPP_
+#endif  // CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_RANK_HPP_

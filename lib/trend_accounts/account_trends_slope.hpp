@@ -2,8 +2,8 @@
 // metric values on time with a heteroskedasticity-robust (HC1 / HC3)
 // standard error and a Student t test. Formulas in
 // include/candor/trend_accounts.hpp.
-#ifndef CANDOR_TREND_ACCOUNT_TRENDS_SLOPE_HPP_
-#define CANDOR_TREND_ACCOUNT_TRENDS_SLOPE_HPP_
+#ifndef CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_SLOPE_HPP_
+#define CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_SLOPE_HPP_
 
 #include <candor/trend_accounts.hpp>
 
@@ -50,4 +50,4 @@ double StudentCriticalValue(double level, double df);
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_ACCOUNT_TRENDS_SLOPE_HPP_
+#endif  // CANDOR_TREND_ACCOUNTS_ACCOUNT_TRENDS_SLOPE_HPP_

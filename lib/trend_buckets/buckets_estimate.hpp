@@ -1,7 +1,7 @@
 // Estimates over a slice of responses for the bucket trend: a bucket, a
 // rolling window, an exponentially weighted prefix, or two buckets compared.
-#ifndef CANDOR_TREND_BUCKETS_ESTIMATE_HPP_
-#define CANDOR_TREND_BUCKETS_ESTIMATE_HPP_
+#ifndef CANDOR_TREND_BUCKETS_BUCKETS_ESTIMATE_HPP_
+#define CANDOR_TREND_BUCKETS_BUCKETS_ESTIMATE_HPP_
 
 #include <candor/score.hpp>
 #include <candor/status.hpp>
@@ -70,4 +70,4 @@ SpreadOfValues Spread(const Metric& metric, const Slice& slice);
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_BUCKETS_ESTIMATE_HPP_
+#endif  // CANDOR_TREND_BUCKETS_BUCKETS_ESTIMATE_HPP_

@@ -1,7 +1,7 @@
 // Calendar buckets in a time zone: the grid of [start, end) instants of the
 // days, ISO weeks, months or quarters spanning some times, and their labels.
-#ifndef CANDOR_TREND_CALENDAR_HPP_
-#define CANDOR_TREND_CALENDAR_HPP_
+#ifndef CANDOR_TREND_BUCKETS_CALENDAR_HPP_
+#define CANDOR_TREND_BUCKETS_CALENDAR_HPP_
 
 #include <candor/status.hpp>
 #include <candor/trend_buckets.hpp>
@@ -50,4 +50,4 @@ int64_t DaysBefore(int64_t t, int days, const absl::TimeZone& zone);
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_CALENDAR_HPP_
+#endif  // CANDOR_TREND_BUCKETS_CALENDAR_HPP_

@@ -1,8 +1,8 @@
 // Time zone names checked as tz database identifiers before any lookup, so a
 // name can never be a file path (Abseil maps a name to a file under TZDIR,
 // default /usr/share/zoneinfo, and opens it).
-#ifndef CANDOR_TREND_TIME_ZONE_NAME_HPP_
-#define CANDOR_TREND_TIME_ZONE_NAME_HPP_
+#ifndef CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_
+#define CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_
 
 #include <candor/status.hpp>
 #include <cstddef>
@@ -26,4 +26,4 @@ Status CheckTimeZoneName(std::string_view name);
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_TIME_ZONE_NAME_HPP_
+#endif  // CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_

@@ -1,7 +1,7 @@
 // PELT over a set of candidate positions with the multinomial cost, and the
 // refinement of grid changes; formulas in include/candor/trend_change_points.hpp.
-#ifndef CANDOR_TREND_CHANGE_POINTS_PELT_HPP_
-#define CANDOR_TREND_CHANGE_POINTS_PELT_HPP_
+#ifndef CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_PELT_HPP_
+#define CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_PELT_HPP_
 
 #include <cstddef>
 #include <cstdint>
@@ -69,4 +69,4 @@ void RefineChanges(const CategoryCounts& counts, const MultinomialCost& cost,
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_CHANGE_POINTS_PELT_HPP_
+#endif  // CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_PELT_HPP_

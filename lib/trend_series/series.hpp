@@ -2,8 +2,8 @@
 // its tie-corrected variance, order statistics, and the internal kernels of
 // the Hamed-Rao and seasonal variants (exposed here for tests that feed them
 // pymannkendall's published inputs, which contain missing values).
-#ifndef CANDOR_TREND_SERIES_HPP_
-#define CANDOR_TREND_SERIES_HPP_
+#ifndef CANDOR_TREND_SERIES_SERIES_HPP_
+#define CANDOR_TREND_SERIES_SERIES_HPP_
 
 #include <candor/status.hpp>
 #include <candor/trend.hpp>
@@ -63,4 +63,4 @@ std::vector<std::vector<double>> SeasonColumns(const double* values, size_t n, s
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_SERIES_HPP_
+#endif  // CANDOR_TREND_SERIES_SERIES_HPP_
