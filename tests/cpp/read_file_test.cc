@@ -1,4 +1,4 @@
-// internal::ReadRegularFile (lib/io/read_file.h): only regular files, never
+// internal::ReadRegularFile (lib/common/export/common/read_file.hpp): only regular files, never
 // blocking, within max_bytes before and while reading.
 #include "common/read_file.hpp"
 
