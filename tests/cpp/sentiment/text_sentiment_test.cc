@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "text_non_ascii_comments.hpp"
+#include "support/text_non_ascii_comments.hpp"
 #include "text_sentiment_test_util.hpp"
 
 namespace candor::text {

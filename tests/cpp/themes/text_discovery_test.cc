@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "common/random.hpp"
-#include "text_non_ascii_comments.hpp"
+#include "support/text_non_ascii_comments.hpp"
 
 namespace candor::text {
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "text_tokenizer_reviews.hpp"
+#include "support/text_tokenizer_reviews.hpp"
 
 namespace candor::text {
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "fixture_csv.hpp"
+#include "support/fixture_csv.hpp"
 
 namespace candor {
 namespace {

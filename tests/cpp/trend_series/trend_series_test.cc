@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "fixture_csv.hpp"
+#include "support/fixture_csv.hpp"
 #include "series.hpp"
 
 namespace candor {

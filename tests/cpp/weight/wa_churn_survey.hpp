@@ -1,10 +1,10 @@
 // The wa_churn population (the 7,043 customers of the IBM Watson telco churn
 // sample, tests/data/wa_churn, from R's modeldata) and a survey simulated on
-// it. Shared by examples/cpp/nonresponse_wa_churn.cc and
-// tests/cpp/weight_wa_churn_test.cc, so both see the same customers and the
-// same simulated responses.
-#ifndef CANDOR_EXAMPLES_CPP_WA_CHURN_SURVEY_HPP_
-#define CANDOR_EXAMPLES_CPP_WA_CHURN_SURVEY_HPP_
+// it, for weight_wa_churn_test.cc. The example
+// examples/cpp/nonresponse_wa_churn.cc simulates the same survey with its own
+// copy of the model (an example stands alone; a test never includes one).
+#ifndef CANDOR_TESTS_CPP_WEIGHT_WA_CHURN_SURVEY_HPP_
+#define CANDOR_TESTS_CPP_WEIGHT_WA_CHURN_SURVEY_HPP_
 
 #include <cerrno>
 #include <cmath>
@@ -155,4 +155,4 @@ inline double PopulationNps(const std::vector<double>& scores) {
 
 }  // namespace wa_churn
 
-#endif  // CANDOR_EXAMPLES_CPP_WA_CHURN_SURVEY_HPP_
+#endif  // CANDOR_TESTS_CPP_WEIGHT_WA_CHURN_SURVEY_HPP_

@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "wa_churn_survey.hpp"  // examples/cpp: the loader and the simulated survey
+#include "wa_churn_survey.hpp"  // the loader and the simulated survey
 
 namespace candor {
 namespace {

@@ -20,7 +20,7 @@ double RegularizedIncompleteBeta(double a, double b, double x);
 // The p-quantile of Beta(a, b): x with I_x(a, b) = p, to about 1e-14
 // absolute, for any a, b up to the double range. Far below 1 the relative
 // error is about 1e-8 or less, but up to 1e-4 once max(a, b) / min(a, b)
-// passes 1e12 (tests/cpp/math_test.cc, closed forms).
+// passes 1e12 (tests/cpp/common/math_test.cc, closed forms).
 double BetaQuantile(double a, double b, double p);
 
 // Beta(a, b) with its normalizing constant computed once: for integrands
