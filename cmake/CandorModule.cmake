@@ -1,5 +1,8 @@
-# candor_module(<name>): lib/<name>/ as the OBJECT library candor_<name>; the
-# shared and static libraries are made of these objects (CMakeLists.txt).
+# candor_module(<name> HEADERS <header>...): lib/<name>/ as the OBJECT library
+# candor_<name>; the shared and static libraries are made of these objects
+# (CMakeLists.txt). HEADERS: the public headers (include/candor/) the module
+# implements; layers_public_headers (tests/layers/check_layers.cmake) checks
+# that a module includes no other module's public header unless it links it.
 #
 # What a module's sources may include (lib/README.md, "Layers"):
 #   <candor/x.hpp>     the public C++ API (include/candor/), open to all;
@@ -15,6 +18,10 @@
 # candor_<name>_internals: the module's include path plus lib/<name>/, for
 # the module's own tests and benchmarks, which may test its private parts.
 function(candor_module name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "HEADERS")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "candor_module(${name}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
   set(dir ${PROJECT_SOURCE_DIR}/lib/${name})
   file(GLOB sources CONFIGURE_DEPENDS ${dir}/*.cc)
   add_library(candor_${name} OBJECT ${sources})
@@ -23,6 +30,7 @@ function(candor_module name)
     target_include_directories(candor_${name} PUBLIC ${dir}/export)
   endif()
   target_compile_options(candor_${name} PRIVATE ${CANDOR_WARNINGS})
+  set_target_properties(candor_${name} PROPERTIES CANDOR_PUBLIC_HEADERS "${arg_HEADERS}")
 
   add_library(candor_${name}_internals INTERFACE)
   target_include_directories(candor_${name}_internals INTERFACE
