@@ -1,7 +1,8 @@
 // candor/weight.hpp — weights that correct survey scores for recency,
 // nonresponse and unequal accounts. This module produces weights and says
-// what they did (diagnostics); it knows nothing of NPS. Weighted estimation
-// lives in score (see design.hpp for the variance).
+// what they did (diagnostics); it knows nothing of NPS (scores enter only
+// through AdjustRecency's overload on raw scores, as score's Metric values).
+// Weighted estimation lives in score (see design.hpp for the variance).
 //
 // Conventions: n responses (or n invited customers for nonresponse fits);
 // categorical variables are int32 codes 0..levels-1; returned weights are
