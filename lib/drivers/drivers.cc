@@ -8,9 +8,9 @@
 
 #include "common/normal.hpp"
 #include "common/parallel.hpp"
+#include "drivers_internal.hpp"
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
-#include "drivers_internal.hpp"
 
 namespace candor {
 

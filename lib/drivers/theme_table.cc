@@ -5,8 +5,8 @@
 #include <limits>
 
 #include "common/normal.hpp"
-#include "score/estimate_internal.hpp"
 #include "drivers_internal.hpp"
+#include "score/estimate_internal.hpp"
 
 namespace candor::internal {
 namespace {

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include "score/estimate_internal.hpp"
 #include "drivers_internal.hpp"
+#include "score/estimate_internal.hpp"
 
 namespace candor::internal {
 namespace {

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "common/quote.hpp"
 #include "civil_time.hpp"
+#include "common/quote.hpp"
 
 namespace candor {
 namespace {

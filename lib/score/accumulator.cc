@@ -6,8 +6,8 @@
 #include <new>
 #include <string>
 
-#include "score/tally.hpp"
 #include "int8_kernel.hpp"
+#include "score/tally.hpp"
 
 namespace candor {
 namespace {

@@ -9,9 +9,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/parallel.hpp"
+#include "p_adjust.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
-#include "p_adjust.hpp"
 #include "weight_scale.hpp"
 
 namespace candor {

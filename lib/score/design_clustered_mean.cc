@@ -12,8 +12,8 @@
 #include <limits>
 #include <vector>
 
-#include "score/estimate_internal.hpp"
 #include "design_domain.hpp"
+#include "score/estimate_internal.hpp"
 
 namespace candor::internal {
 namespace {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "design_clustered_mean.hpp"
+#include "design_domain.hpp"
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
-#include "design_clustered_mean.hpp"
-#include "design_domain.hpp"
 
 namespace candor {
 

@@ -3,9 +3,9 @@
 #include <new>
 #include <string>
 
+#include "int8_kernel.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
-#include "int8_kernel.hpp"
 #include "weight_scale.hpp"
 
 namespace candor {

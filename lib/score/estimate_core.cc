@@ -6,11 +6,11 @@
 #include <limits>
 #include <string>
 
+#include "bootstrap.hpp"
 #include "common/beta.hpp"
 #include "common/normal.hpp"
-#include "score/estimate_internal.hpp"
-#include "bootstrap.hpp"
 #include "nps_posterior.hpp"
+#include "score/estimate_internal.hpp"
 
 namespace candor::internal {
 namespace {

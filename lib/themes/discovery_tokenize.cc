@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "common/parallel.hpp"
-#include "language/chunk_tokenizers.hpp"
 #include "discovery_internal.hpp"
+#include "language/chunk_tokenizers.hpp"
 
 namespace candor::text {
 

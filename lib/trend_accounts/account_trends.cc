@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "account_trends_rank.hpp"
+#include "account_trends_slope.hpp"
 #include "common/parallel.hpp"
 #include "common/random.hpp"
 #include "score/estimate_internal.hpp"
-#include "account_trends_rank.hpp"
-#include "account_trends_slope.hpp"
 
 namespace candor {
 namespace {

@@ -12,10 +12,10 @@
 #include <type_traits>
 #include <vector>
 
-#include "common/normal.hpp"
-#include "score/tally.hpp"
 #include "buckets_estimate.hpp"
 #include "calendar.hpp"
+#include "common/normal.hpp"
+#include "score/tally.hpp"
 #include "time_zone_name.hpp"
 
 namespace candor {

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "score/tally.hpp"
 #include "change_points_pelt.hpp"
+#include "score/tally.hpp"
 
 namespace candor {
 

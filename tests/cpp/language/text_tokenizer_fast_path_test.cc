@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "support/text_tokenizer_reviews.hpp"
 #include "segment.hpp"
+#include "support/text_tokenizer_reviews.hpp"
 
 namespace candor::text {
 namespace {

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "support/fixture_csv.hpp"
 #include "series.hpp"
+#include "support/fixture_csv.hpp"
 
 namespace candor {
 namespace {

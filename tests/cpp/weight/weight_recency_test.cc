@@ -221,9 +221,9 @@ TEST(AdjustRecency, ScoresOnAMetricAreTheirMetricValues) {
   Result<RecencyEffect> from_values =
       AdjustRecency(d.values.data(), d.weights.data(), d.kinds.data(), d.days.data(),
                     d.values.size(), 2, kDecayDays, kReferenceShare, d.clusters.data(), kLevel);
-  Result<RecencyEffect> from_scores = AdjustRecency(
-      Metric::Nps(), scores.data(), d.weights.data(), d.kinds.data(), d.days.data(), scores.size(),
-      2, kDecayDays, kReferenceShare, d.clusters.data(), kLevel);
+  Result<RecencyEffect> from_scores =
+      AdjustRecency(Metric::Nps(), scores.data(), d.weights.data(), d.kinds.data(), d.days.data(),
+                    scores.size(), 2, kDecayDays, kReferenceShare, d.clusters.data(), kLevel);
   ASSERT_TRUE(from_values.ok()) << from_values.status().message();
   ASSERT_TRUE(from_scores.ok()) << from_scores.status().message();
   EXPECT_EQ(from_scores->coefficients, from_values->coefficients);
