@@ -54,7 +54,7 @@ int RawEnum(const Enum& value) {
   return raw;
 }
 
-// Versioned option structs (DESIGN.md: a leading `size` field, so new fields
+// Versioned option structs (docs/ARCHITECTURE.md: a leading `size` field, so new fields
 // can be appended). An older caller's struct is shorter: read only its `size`
 // bytes over the defaults, and never write past them.
 //

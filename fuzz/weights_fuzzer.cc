@@ -9,6 +9,7 @@
 //
 // Input: a mode byte, sizes, then per respondent its fields.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -271,7 +272,8 @@ void Design(FuzzInput& in) {
     weights.push_back(Positive(in));
     clusters.push_back(Code(in, 5));
     groups.push_back(static_cast<int8_t>(in.Byte() % 3));
-    events.push_back(Code(in, static_cast<size_t>(kinds) + 1) - 1);
+    const int32_t event = Code(in, static_cast<size_t>(kinds) + 1);
+    events.push_back(event == INT32_MIN ? event : event - 1);  // -1: no event
     days.push_back(0.5 * (in.Byte() % 60));
     segment.push_back(static_cast<int32_t>(scores.size() % 3));
   }

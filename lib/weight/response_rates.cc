@@ -21,8 +21,11 @@ void WilsonInterval(int64_t successes, int64_t trials, double z, double* low, do
   const double denominator = 1 + z2 / n;
   const double centre = (p + z2 / (2 * n)) / denominator;
   const double half_width = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-  *low = std::max(0.0, centre - half_width);
-  *high = std::min(1.0, centre + half_width);
+  // The interval is {pi : |p - pi| <= z sqrt(pi (1 - pi) / n)}, so it holds
+  // p exactly; at levels near 0 (z ~ 1e-10) rounding of the centre put p
+  // outside it (found by fuzz/weights).
+  *low = std::clamp(centre - half_width, 0.0, p);
+  *high = std::clamp(centre + half_width, p, 1.0);
 }
 
 }  // namespace

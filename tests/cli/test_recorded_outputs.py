@@ -59,6 +59,14 @@ COMMANDS = {
     "themes_discovered": ["themes", SAMPLE, "--themes", "6", "--seed", "3", "--threads", "1"],
     "themes_comments_csv": ["themes", SAMPLE, "--taxonomy", TAXONOMY, "--format", "csv",
                             "--threads", "2"],
+    # The help texts: generated from the option tables, they must not drift.
+    "help": ["help"],
+    "help_score": ["help", "score"],
+    "help_report": ["help", "report"],
+    "help_weight": ["help", "weight"],
+    "help_trend": ["help", "trend"],
+    "help_themes": ["help", "themes"],
+    "score_dash_h": ["score", "-h"],
 }
 
 

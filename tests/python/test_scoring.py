@@ -1,6 +1,6 @@
 """Estimates through Python, checked against closed forms computed here with
 numpy/scipy and against the R NPS package's verified vectors
-(shared/STATS-REFERENCES.md section 1)."""
+(docs/REFERENCES.md section 1)."""
 import math
 
 import numpy as np
@@ -157,7 +157,7 @@ def test_box_adjusted_wald_is_agresti_caffo(rng):
 
 
 def test_nps_bayes_matches_dirichlet_posterior():
-    # Posterior Dir(1 + counts); SD in closed form (STATS-REFERENCES section 2:
+    # Posterior Dir(1 + counts); SD in closed form (docs/REFERENCES.md section 1:
     # (1,2,3) -> mean 0.22222, SD 0.24845), the interval by Monte Carlo here.
     det, pas, pro = 1, 2, 3
     e = candor.nps(counts_to_scores(det, pas, pro), interval="bayes")

@@ -21,7 +21,7 @@ Comparison MustCompare(const std::vector<double>& a, const std::vector<double>& 
   return r.ok() ? *r : Comparison();
 }
 
-// STATS-REFERENCES §1: (10,20,30) vs (20,20,20), verified in R with Rocks'
+// docs/REFERENCES.md section 1: (10,20,30) vs (20,20,20), verified in R with Rocks'
 // nps_test: Wald delta 0.33333, SE 0.14272, p 0.019517; adjusted Wald delta
 // 0.31746, SE 0.13897, p 0.022348.
 TEST(Compare, RocksTwoSampleVectors) {

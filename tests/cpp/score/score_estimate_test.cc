@@ -1,5 +1,5 @@
 // EstimateScores against the R NPS package's vectors, R survey, scipy and
-// closed forms (references in /work/shared/STATS-REFERENCES.md).
+// closed forms (references in docs/REFERENCES.md).
 #include <gtest/gtest.h>
 
 #include "score_test_util.hpp"
@@ -167,7 +167,7 @@ TEST(EstimateBayes, DirichletIntervalsMatchScipy) {
     EXPECT_NEAR(e.std_error, 100 * sd, 1e-10);
     EXPECT_NEAR(e.value, 100.0 * (c.pro - c.det) / (c.det + c.pas + c.pro), 1e-12);
   }
-  // STATS-REFERENCES: mean 0.22222, SD 0.24845 for (1,2,3).
+  // docs/REFERENCES.md section 1: mean 0.22222, SD 0.24845 for (1,2,3).
   const Estimate e = MustEstimate(Metric::Nps(), NpsScores(1, 2, 3), With(IntervalMethod::kBayes));
   EXPECT_NEAR(e.std_error, 24.845, 1e-3);
 }
@@ -187,6 +187,33 @@ TEST(EstimateBayes, PosteriorCdf) {
   // Prior < 1 with empty categories: singular densities at the ends.
   const double q = internal::NpsPosteriorQuantile(0.5, 0.5, 0.5, 0.5);
   EXPECT_NEAR(q, 0.0, 1e-9);  // symmetric in det and pro
+}
+
+// A category with no responses and a tiny prior holds a near-atom at 0: all
+// but 7e-7 of Beta(1e-9, b)'s mass lies below 1e-300, out of reach of the
+// quadrature's nodes. The integral missed it (the 2.5% quantile of
+// Dirichlet(5.29, 1.44, 1e-9) came out as -2.5e-13; found by fuzz/score as a
+// timeout). With theta_pro ~ 0 the NPS is -theta_det, theta_det ~
+// Beta(a_det, a_pas + a_pro): scipy.stats.beta.ppf gives the references
+// (to O(a_pro), here 1e-9).
+TEST(EstimateBayes, TinyPriorWithAnEmptyCategory) {
+  struct Case {
+    double q, a_det, a_pas, a_pro, expected;
+  };
+  const Case cases[] = {
+      // -beta.ppf(1 - q, a_det, a_pas + a_pro)
+      {0.025, 5.2900763368778625, 1.4427480926030536, 1e-9, -0.9827841079896863},
+      {0.975, 5.2900763368778625, 1.4427480926030536, 1e-9, -0.4351239261594317},
+      {0.025, 17.000000007041528, 10.000000007041528, 7.0415291131711472e-09,
+       -0.7977397562500225},
+      // beta.ppf(q, a_pro, a_pas + a_det) when theta_det ~ 0
+      {0.025, 1e-9, 2.5, 4.0, 0.24932699022151344},
+      {0.975, 1e-9, 2.5, 4.0, 0.91533657033978655},
+  };
+  for (const Case& c : cases) {
+    EXPECT_NEAR(internal::NpsPosteriorQuantile(c.q, c.a_det, c.a_pas, c.a_pro), c.expected, 1e-8)
+        << c.q << " " << c.a_det << " " << c.a_pas << " " << c.a_pro;
+  }
 }
 
 TEST(EstimateBayes, BoxUsesBetaQuantiles) {

@@ -39,7 +39,7 @@ int64_t BruteForceS(const std::vector<double>& x) {
 
 // pymannkendall tests/test_pymannkendall.py, test_original_test: the Bogra
 // column of its "Monthly Rainfall.csv" (360 months, 7 missing, which
-// pymannkendall drops). Values also in STATS-REFERENCES.md section 4.
+// pymannkendall drops). Values also in docs/REFERENCES.md section 4.
 TEST(MannKendallTest, MatchesPymannkendallPublishedVector) {
   std::ifstream in(DataPath("pymannkendall_bogra.txt"));
   ASSERT_TRUE(in.good());
