@@ -28,8 +28,8 @@
 
 #include "score_bench_data.hpp"
 
-#if __has_include("score/int8_kernel.hpp")
-#include "score/int8_kernel.hpp"
+#if __has_include("int8_kernel.hpp")
+#include "int8_kernel.hpp"
 #define CANDOR_BENCH_HAS_SEGMENT_KERNEL 1
 #else
 #define CANDOR_BENCH_HAS_SEGMENT_KERNEL 0

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "bench_io.hpp"
-#include "text/segment.hpp"
+#include "segment.hpp"
 
 namespace {
 

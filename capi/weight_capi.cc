@@ -8,7 +8,6 @@
 
 #include <candor/weight.hpp>
 
-#include "score/tally.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
@@ -333,17 +332,8 @@ candor_status candor_adjust_recency(const candor_score_options* options, const d
     if (s.ok() && n > 0) s = Required(scores, "scores");
     if (s.ok() && kinds > 0) s = Required(reference_share, "reference_share");
     if (!s.ok()) return Fail(s);
-    // The model works on metric values (e.g. +100 / 0 / -100 for NPS), after
-    // the same score checks as every estimate (weights are checked by the model).
-    s = candor::internal::ValidateResponses(metric.scale_min, metric.scale_max, scores, nullptr,
-                                            n);
-    if (!s.ok()) return Fail(s);
-    std::vector<double> values(n);
-    for (size_t i = 0; i < n; ++i) {
-      values[i] = metric.ValueOf(static_cast<int>(scores[i])) * metric.Multiplier();
-    }
     std::vector<double> shares(reference_share, reference_share + std::max(kinds, 0));
-    auto effect = candor::AdjustRecency(values.data(), weights, event_kind, days_since_event, n,
+    auto effect = candor::AdjustRecency(metric, scores, weights, event_kind, days_since_event, n,
                                         kinds, decay_days, shares, clusters, interval.level);
     if (!effect.ok()) return Fail(effect.status());
     out->raw_value = effect->raw_value;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 
 namespace candor::cli {
 namespace {

@@ -10,22 +10,136 @@
 // how far the naive respondent NPS is from it and what weighting recovers.
 //
 // Usage: example_nonresponse_wa_churn [path/to/wa_churn.csv]
+#include <candor/csv.hpp>
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
+#include <cerrno>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "wa_churn_survey.hpp"
-
 namespace {
 
 using candor::Result;
-using wa_churn::Customers;
-using wa_churn::kContracts;
-using wa_churn::Survey;
+
+const std::vector<std::string> kContracts = {"Month-to-month", "One year", "Two year"};
+const std::vector<std::string> kInternet = {"DSL", "Fiber optic", "No"};
+const std::vector<std::string> kPayments = {"Bank transfer (automatic)", "Credit card (automatic)",
+                                            "Electronic check", "Mailed check"};
+
+// The columns used, categorical ones as codes into the lists above.
+struct Customers {
+  std::vector<int32_t> contract, internet, payment, churned;
+  std::vector<double> tenure, monthly_charges, senior;
+  size_t size() const { return tenure.size(); }
+};
+
+int32_t CodeOf(const std::vector<std::string>& labels, const std::string& label) {
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i] == label) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+bool ParseNumber(const std::string& text, double* out) {
+  errno = 0;
+  char* end = nullptr;
+  *out = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() && errno == 0 && std::isfinite(*out);
+}
+
+// Loads the population into *c with the library's CSV reader
+// (candor::ParseCsvColumns); returns "" or an error message.
+std::string LoadCustomers(const std::string& path, Customers* c) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open " + path;
+  std::stringstream data;
+  data << in.rdbuf();
+  const std::vector<std::string> names = {"contract", "internet_service", "payment_method", "churn",
+                                          "tenure",   "monthly_charges",  "senior_citizen"};
+  Result<std::vector<std::vector<std::string>>> columns =
+      candor::ParseCsvColumns(data.str(), names);
+  if (!columns.ok()) return path + ": " + columns.status().message();
+  const std::vector<std::vector<std::string>>& f = *columns;
+  for (size_t i = 0; i < f[0].size(); ++i) {
+    const std::string where = path + ": customer " + std::to_string(i + 1) + ": ";
+    const int32_t contract = CodeOf(kContracts, f[0][i]);
+    const int32_t internet = CodeOf(kInternet, f[1][i]);
+    const int32_t payment = CodeOf(kPayments, f[2][i]);
+    if (contract < 0) return where + "unknown contract \"" + f[0][i] + "\"";
+    if (internet < 0) return where + "unknown internet_service \"" + f[1][i] + "\"";
+    if (payment < 0) return where + "unknown payment_method \"" + f[2][i] + "\"";
+    double numbers[3];
+    for (int k = 0; k < 3; ++k) {
+      if (!ParseNumber(f[4 + k][i], &numbers[k])) {
+        return where + "column " + names[4 + k] + ": not a number: \"" + f[4 + k][i] + "\"";
+      }
+    }
+    c->contract.push_back(contract);
+    c->internet.push_back(internet);
+    c->payment.push_back(payment);
+    c->churned.push_back(f[3][i] == "Yes" ? 1 : 0);
+    c->tenure.push_back(numbers[0]);
+    c->monthly_charges.push_back(numbers[1]);
+    c->senior.push_back(numbers[2]);
+  }
+  if (c->size() == 0) return path + ": no customers";
+  return "";
+}
+
+double Uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// The simulated survey: a response flag and a 0..10 score for every customer
+// (the population's NPS is over all of them; only the respondents' scores
+// are observed). The model:
+// logit P(respond) = -1.6 + (-0.6, 0, +0.5 by contract) + 0.02 (tenure - 32);
+// P(promoter) = 0.12 churned / 0.38 stayed, + (0, 0.08, 0.15) by contract;
+// P(detractor) = 0.55 churned / 0.22 stayed, - (0, 0.05, 0.10) by contract.
+// tests/cpp/weight/wa_churn_survey.hpp simulates the same survey for the
+// tests of these weights.
+struct Survey {
+  std::vector<uint8_t> responded;
+  std::vector<double> score;
+};
+
+Survey SimulateSurvey(const Customers& c, uint64_t seed) {
+  const double kContractLogit[3] = {-0.6, 0.0, 0.5};
+  const double kContractPromoter[3] = {0.0, 0.08, 0.15};
+  const double kContractDetractor[3] = {0.0, -0.05, -0.10};
+  std::mt19937_64 rng(seed);
+  Survey s;
+  for (size_t i = 0; i < c.size(); ++i) {
+    const int k = c.contract[i];
+    const double logit = -1.6 + kContractLogit[k] + 0.02 * (c.tenure[i] - 32);
+    s.responded.push_back(Uniform(rng) < 1 / (1 + std::exp(-logit)) ? 1 : 0);
+    const double promoter = (c.churned[i] ? 0.12 : 0.38) + kContractPromoter[k];
+    const double detractor = (c.churned[i] ? 0.55 : 0.22) + kContractDetractor[k];
+    const double u = Uniform(rng);
+    const double v = Uniform(rng);
+    if (u < detractor) {
+      s.score.push_back(std::floor(v * 7));
+    } else if (u < detractor + promoter) {
+      s.score.push_back(9 + std::floor(v * 2));
+    } else {
+      s.score.push_back(7 + std::floor(v * 2));
+    }
+  }
+  return s;
+}
+
+// The population's NPS from the scores, counted directly.
+double PopulationNps(const std::vector<double>& scores) {
+  double sum = 0;
+  for (double x : scores) sum += x >= 9 ? 1 : (x <= 6 ? -1 : 0);
+  return 100 * sum / static_cast<double>(scores.size());
+}
 
 int Fail(const std::string& what, const candor::Status& status) {
   std::fprintf(stderr, "%s: %s\n", what.c_str(), status.message().c_str());
@@ -42,12 +156,12 @@ void PrintEstimate(const char* label, const candor::Estimate& e, double truth) {
 int main(int argc, char** argv) {
   const std::string path = argc > 1 ? argv[1] : CANDOR_WA_CHURN_CSV;
   Customers customers;
-  const std::string error = wa_churn::LoadCustomers(path, &customers);
+  const std::string error = LoadCustomers(path, &customers);
   if (!error.empty()) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return 1;
   }
-  const Survey survey = wa_churn::SimulateSurvey(customers, 20240601);
+  const Survey survey = SimulateSurvey(customers, 20240601);
   const size_t invited = customers.size();
 
   std::vector<double> scores;
@@ -58,7 +172,7 @@ int main(int argc, char** argv) {
     contract.push_back(customers.contract[i]);
     internet.push_back(customers.internet[i]);
   }
-  const double truth = wa_churn::PopulationNps(survey.score);
+  const double truth = PopulationNps(survey.score);
 
   std::printf(
       "Nonresponse report: %zu invited customers (real: IBM telco churn sample),\n"

@@ -39,6 +39,7 @@
 #include <candor.h>
 #include <candor/status.hpp>
 #include <candor/table.hpp>
+#include <candor/utf8.hpp>  // FindInvalidUtf8, declared here before
 
 #include <cstddef>
 #include <cstdint>
@@ -76,9 +77,6 @@ Result<std::vector<std::vector<std::string>>> ParseCsvColumns(std::string_view d
                                                               const std::vector<std::string>& names,
                                                               char delimiter = ',',
                                                               bool check_utf8 = true);
-
-// Byte offset of the first invalid UTF-8 sequence, or nullopt when valid.
-std::optional<size_t> FindInvalidUtf8(std::string_view text);
 
 // Parses one timestamp as described above into Unix seconds (UTC).
 Result<int64_t> ParseTimestamp(std::string_view text);

@@ -72,7 +72,7 @@ enum class TokenKind : uint8_t {
 //     "xD" "XD" -> "xd";  ":P" ":p" -> ":p";  ";-)" -> ";)";  ":/" ":\\" -> ":/";
 //     ":'(" -> ":'(";  "<3" -> "<3";  "</3" -> "</3";  "^^" "^_^" -> "^^";
 //     ">:(" ":@" -> ">:(";  "T_T" ";_;" -> "t_t";  ":o" ":O" -> ":o"; ...
-//     (the full list is lib/text/emoticons.cc).
+//     (the full list is lib/language/emoticons.cc).
 // Stems (Token::stem_*, TokenizedText::stem()): the Snowball stem of the
 // folded word in the comment's language; for other tokens, for languages
 // without a Snowball stemmer, and with TokenizeOptions::stem false, the

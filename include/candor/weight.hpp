@@ -1,7 +1,8 @@
 // candor/weight.hpp — weights that correct survey scores for recency,
 // nonresponse and unequal accounts. This module produces weights and says
-// what they did (diagnostics); it knows nothing of NPS. Weighted estimation
-// lives in score (see design.hpp for the variance).
+// what they did (diagnostics); it knows nothing of NPS (scores enter only
+// through AdjustRecency's overload on raw scores, as score's Metric values).
+// Weighted estimation lives in score (see design.hpp for the variance).
 //
 // Conventions: n responses (or n invited customers for nonresponse fits);
 // categorical variables are int32 codes 0..levels-1; returned weights are
@@ -14,6 +15,7 @@
 
 #include <candor.h>
 #include <candor/design.hpp>
+#include <candor/score.hpp>
 #include <candor/status.hpp>
 
 #include <cstddef>
@@ -105,6 +107,16 @@ Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
                                     const int32_t* event_kind, const double* days_since_event,
                                     size_t n, int kinds, double decay_days,
                                     const std::vector<double>& reference_share,
+                                    const int32_t* clusters, double level);
+
+// The same from raw scores on `metric`'s scale (as the C ABI's
+// candor_adjust_recency takes them): each score is checked as every estimate
+// checks it (a finite integer on the scale; the message names the first bad
+// index), then becomes its metric value, ValueOf(score) * Multiplier().
+Result<RecencyEffect> AdjustRecency(const Metric& metric, const double* scores,
+                                    const double* weights, const int32_t* event_kind,
+                                    const double* days_since_event, size_t n, int kinds,
+                                    double decay_days, const std::vector<double>& reference_share,
                                     const int32_t* clusters, double level);
 
 // ------------------------------------------------------------ nonresponse

@@ -8,7 +8,7 @@
 
 #include "common/normal.hpp"
 #include "common/parallel.hpp"
-#include "drivers/drivers_internal.hpp"
+#include "drivers_internal.hpp"
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
 

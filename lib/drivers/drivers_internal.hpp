@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "drivers/linearization.hpp"
-#include "drivers/theme_tallies.hpp"
+#include "linearization.hpp"
+#include "theme_tallies.hpp"
 
 namespace candor::internal {
 

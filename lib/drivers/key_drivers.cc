@@ -12,7 +12,7 @@
 
 #include "common/normal.hpp"
 #include "common/parallel.hpp"
-#include "drivers/drivers_internal.hpp"
+#include "drivers_internal.hpp"
 
 namespace candor::internal {
 namespace {

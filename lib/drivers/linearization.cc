@@ -1,4 +1,4 @@
-#include "drivers/linearization.hpp"
+#include "linearization.hpp"
 
 #include <cmath>
 #include <limits>

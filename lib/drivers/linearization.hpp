@@ -15,9 +15,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "drivers/theme_tallies.hpp"
 #include "score/design_variance.hpp"
 #include "score/tally.hpp"
+#include "theme_tallies.hpp"
 
 namespace candor::internal {
 

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "common/normal.hpp"
-#include "drivers/drivers_internal.hpp"
+#include "drivers_internal.hpp"
 #include "score/estimate_internal.hpp"
 
 namespace candor::internal {

@@ -1,4 +1,4 @@
-#include "drivers/theme_tallies.hpp"
+#include "theme_tallies.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <limits>
 
-#include "drivers/drivers_internal.hpp"
+#include "drivers_internal.hpp"
 #include "score/estimate_internal.hpp"
 
 namespace candor::internal {
@@ -93,7 +93,7 @@ TrendingTheme TrendingRow(const DriverRequest& request, const ThemeCells& cells,
     auto earlier = EstimateGroup(request.metric, cells.in[kEarlierSlot], nullptr,
                                  request.interval, 16 + 16 * static_cast<uint64_t>(theme) + 9);
     if (later.ok() && earlier.ok()) {
-      change = CompareGroups(request.metric, *later, *earlier, request.interval);
+      change = CompareIndependentGroups(request.metric, *later, *earlier, request.interval);
       return row;
     }
     change.a = NaNEstimate(in_b.n, request.interval.level);

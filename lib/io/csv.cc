@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "io/csv_tokenizer.h"
-#include "io/number.h"
-#include "io/quote.h"
+#include "common/quote.hpp"
+#include "csv_tokenizer.hpp"
+#include "number.hpp"
 
 namespace candor {
 namespace {

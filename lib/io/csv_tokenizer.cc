@@ -1,4 +1,4 @@
-#include "io/csv_tokenizer.h"
+#include "csv_tokenizer.hpp"
 
 #include <algorithm>
 #include <cstring>

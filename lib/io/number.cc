@@ -1,4 +1,4 @@
-#include "io/number.h"
+#include "number.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -5,7 +5,7 @@
 #include <new>
 #include <string>
 
-#include "io/read_file.h"
+#include "common/read_file.hpp"
 
 namespace candor {
 

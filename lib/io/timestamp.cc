@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "io/civil_time.h"
-#include "io/quote.h"
+#include "civil_time.hpp"
+#include "common/quote.hpp"
 
 namespace candor {
 namespace {

@@ -6,7 +6,7 @@
 #include <new>
 #include <string>
 
-#include "score/int8_kernel.hpp"
+#include "int8_kernel.hpp"
 #include "score/tally.hpp"
 
 namespace candor {

@@ -1,4 +1,4 @@
-#include "score/bootstrap.hpp"
+#include "bootstrap.hpp"
 
 #include <cmath>
 

@@ -9,10 +9,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/parallel.hpp"
+#include "p_adjust.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/p_adjust.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -175,7 +175,7 @@ Status EstimateRow(const Metric& metric, const CellTable& table, const internal:
     if (!b.ok() && !NotEstimable(b.status())) return b.status();
     row->estimate = a.ok() ? a->estimate : NaNEstimate(segment, options.level);
     if (a.ok() && b.ok()) {
-      row->vs_rest = internal::CompareGroups(metric, *a, *b, options);
+      row->vs_rest = internal::CompareIndependentGroups(metric, *a, *b, options);
       *p_value = row->vs_rest.p_value;
       return internal::CheckReportable(row->vs_rest);
     }

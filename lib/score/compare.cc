@@ -5,7 +5,7 @@
 
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -43,7 +43,7 @@ Result<Comparison> Compare(const Metric& metric, const double* scores_a, const d
     Result<internal::GroupEstimate> b = EstimateOneGroup(metric, scores_b, weights_b, n_b, options,
                                                          internal::kSecondGroupStream, "b");
     if (!b.ok()) return b.status();
-    const Comparison comparison = internal::CompareGroups(metric, *a, *b, options);
+    const Comparison comparison = internal::CompareIndependentGroups(metric, *a, *b, options);
     CANDOR_RETURN_IF_ERROR(internal::CheckReportable(comparison));
     return comparison;
   } catch (const std::bad_alloc&) {

@@ -11,9 +11,9 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/parallel.hpp"
-#include "score/design_domain.hpp"
+#include "design_domain.hpp"
+#include "p_adjust.hpp"
 #include "score/design_variance.hpp"
-#include "score/p_adjust.hpp"
 
 namespace candor {
 namespace {

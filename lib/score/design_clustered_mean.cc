@@ -5,14 +5,14 @@
 //   z_c = (sum_c w s - m sum_c w) / W,
 // so per-cluster sums of w and w s are all that is needed, and
 //   var = C / (C - 1) sum_c (z_c - mean z)^2.
-#include "score/design_clustered_mean.hpp"
+#include "design_clustered_mean.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
-#include "score/design_domain.hpp"
+#include "design_domain.hpp"
 #include "score/estimate_internal.hpp"
 
 namespace candor::internal {

@@ -1,7 +1,7 @@
 // Domain means and influence values under a SurveyDesign (see
 // include/candor/design.hpp and score.hpp): e_i = w_i (s_i - m) / sum w within
 // the domain and 0 outside, as svymean on a domain of a survey.design2.
-#include "score/design_domain.hpp"
+#include "design_domain.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "score/design_clustered_mean.hpp"
-#include "score/design_domain.hpp"
+#include "design_clustered_mean.hpp"
+#include "design_domain.hpp"
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"

@@ -3,10 +3,10 @@
 #include <new>
 #include <string>
 
+#include "int8_kernel.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/int8_kernel.hpp"
 #include "score/tally.hpp"
-#include "score/weight_scale.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {

@@ -6,11 +6,11 @@
 #include <limits>
 #include <string>
 
+#include "bootstrap.hpp"
 #include "common/beta.hpp"
 #include "common/normal.hpp"
-#include "score/bootstrap.hpp"
+#include "nps_posterior.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/nps_posterior.hpp"
 
 namespace candor::internal {
 namespace {
@@ -286,8 +286,8 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
   return group;
 }
 
-Comparison CompareGroups(const Metric& metric, const GroupEstimate& a, const GroupEstimate& b,
-                         const IntervalOptions& options) {
+Comparison CompareIndependentGroups(const Metric& metric, const GroupEstimate& a,
+                                    const GroupEstimate& b, const IntervalOptions& options) {
   Comparison comparison;
   comparison.a = a.estimate;
   comparison.b = b.estimate;

@@ -1,4 +1,4 @@
-#include "score/int8_kernel.hpp"
+#include "int8_kernel.hpp"
 
 #include <algorithm>
 #include <cstring>

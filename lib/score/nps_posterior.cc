@@ -1,4 +1,4 @@
-#include "score/nps_posterior.hpp"
+#include "nps_posterior.hpp"
 
 #include <algorithm>
 #include <cmath>

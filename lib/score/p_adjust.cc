@@ -1,6 +1,6 @@
 // AdjustPValues: Holm (1979) and Benjamini-Hochberg (1995), as R's p.adjust; and the
 // breakdowns' use of it.
-#include "score/p_adjust.hpp"
+#include "p_adjust.hpp"
 
 #include <algorithm>
 #include <candor/score.hpp>

@@ -1,4 +1,4 @@
-#include "score/weight_scale.hpp"
+#include "weight_scale.hpp"
 
 #include <cmath>
 

@@ -5,7 +5,7 @@
 #include <new>
 
 #include "absl/container/flat_hash_map.h"
-#include "weight/weight_internal.hpp"
+#include "weight_internal.hpp"
 
 namespace candor {
 namespace {

@@ -1,9 +1,9 @@
-#include "weight/calibration.hpp"
+#include "calibration.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "weight/weight_internal.hpp"
+#include "weight_internal.hpp"
 
 namespace candor::internal {
 

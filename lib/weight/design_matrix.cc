@@ -1,5 +1,5 @@
 // Design matrix: intercept, standardized numeric columns, one-hot levels.
-#include "weight/design_matrix.hpp"
+#include "design_matrix.hpp"
 
 #include <cmath>
 #include <string>

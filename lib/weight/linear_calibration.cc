@@ -7,7 +7,7 @@
 #include <cmath>
 #include <new>
 
-#include "weight/weight_internal.hpp"
+#include "weight_internal.hpp"
 
 namespace candor {
 namespace {

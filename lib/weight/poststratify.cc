@@ -2,8 +2,8 @@
 #include <candor/weight.hpp>
 #include <new>
 
-#include "weight/calibration.hpp"
-#include "weight/weight_internal.hpp"
+#include "calibration.hpp"
+#include "weight_internal.hpp"
 
 namespace candor {
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <new>
 
-#include "weight/calibration.hpp"
-#include "weight/weight_internal.hpp"
+#include "calibration.hpp"
+#include "weight_internal.hpp"
 
 namespace candor {
 namespace {

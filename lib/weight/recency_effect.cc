@@ -12,6 +12,7 @@
 #include <string>
 
 #include "common/normal.hpp"
+#include "score/tally.hpp"
 
 namespace candor {
 namespace {
@@ -207,6 +208,30 @@ Result<RecencyEffect> AdjustRecency(const double* values, const double* weights,
     const RecencyInput input{values, weights,    event_kind,       days_since_event, n,
                              kinds,  decay_days, &reference_share, clusters,         level};
     return Adjust(input);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY,
+                  "out of memory adjusting " + std::to_string(n) + " responses for recency");
+  }
+}
+
+Result<RecencyEffect> AdjustRecency(const Metric& metric, const double* scores,
+                                    const double* weights, const int32_t* event_kind,
+                                    const double* days_since_event, size_t n, int kinds,
+                                    double decay_days, const std::vector<double>& reference_share,
+                                    const int32_t* clusters, double level) {
+  CANDOR_RETURN_IF_ERROR(metric.Validate());
+  if (scores == nullptr && n > 0) return InvalidArgument("scores must not be null");
+  // The model works on metric values (e.g. +100 / 0 / -100 for NPS), after
+  // the same score checks as every estimate (weights are checked by the model).
+  CANDOR_RETURN_IF_ERROR(
+      internal::ValidateResponses(metric.scale_min, metric.scale_max, scores, nullptr, n));
+  try {
+    std::vector<double> values(n);
+    for (size_t i = 0; i < n; ++i) {
+      values[i] = metric.ValueOf(static_cast<int>(scores[i])) * metric.Multiplier();
+    }
+    return AdjustRecency(values.data(), weights, event_kind, days_since_event, n, kinds, decay_days,
+                         reference_share, clusters, level);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY,
                   "out of memory adjusting " + std::to_string(n) + " responses for recency");

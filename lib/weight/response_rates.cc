@@ -6,7 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/normal.hpp"
-#include "weight/weight_internal.hpp"
+#include "weight_internal.hpp"
 
 namespace candor {
 namespace {

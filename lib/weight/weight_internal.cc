@@ -1,4 +1,4 @@
-#include "weight/weight_internal.hpp"
+#include "weight_internal.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -47,7 +47,7 @@ static void test_planted_themes(void) {
   }
   candor_themes_options_init(&options);
   CHECK(options.k == 0 && options.k_min == 4 && options.k_max == 15);
-  options.k = 3; /* the choice of k is tested in tests/cpp/text_discovery_test.cc */
+  options.k = 3; /* the choice of k is tested in tests/cpp/themes/text_discovery_test.cc */
   options.language = "en";
   options.threads = 2;
   CHECK(candor_themes_discover(&options, texts, NULL, N_DOCS, &themes) == CANDOR_OK);

@@ -2,7 +2,7 @@
  * Reference values: pymannkendall's published test vector (its
  * tests/test_pymannkendall.py, the Bogra series in tests/data/trend/) and
  * closed forms. The statistics themselves are cross-checked against
- * numpy/scipy/statsmodels in tests/cpp/trend_series_test.cc. */
+ * numpy/scipy/statsmodels in tests/cpp/trend_series/trend_series_test.cc. */
 #include <candor.h>
 
 #include <math.h>

@@ -1,7 +1,7 @@
 # Generates tests/data/design/{responses,reference}.csv: a seeded survey of
 # 400 responses from 40 accounts of unequal sizes, and R survey (4.1)
 # estimates under clustered, post-stratified, raked and linearly calibrated
-# designs, for tests/cpp/score_design_test.cc.
+# designs, for tests/cpp/score/score_design_test.cc.
 #
 # Run from the repository root:  Rscript tests/crosscheck/design_reference.R
 suppressPackageStartupMessages(library(survey))

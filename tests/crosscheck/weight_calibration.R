@@ -1,4 +1,4 @@
-# Reference weights for tests/cpp/weight_calibration_test.cc, from R's survey
+# Reference weights for tests/cpp/weight/weight_calibration_test.cc, from R's survey
 # package on a seeded synthetic sample. Run from the repository root:
 #   Rscript tests/crosscheck/weight_calibration.R
 # Writes tests/data/weight/calibration_{sample,population,reference}.csv and

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Independent count of price words in the fine-food reviews, for
-tests/cpp/text_taxonomy_test.cc (TextTaxonomy.PriceCountsAgreeWithARegex).
+tests/cpp/themes/text_taxonomy_test.cc (TextTaxonomy.PriceCountsAgreeWithARegex).
 
 A plain regex over the raw review text (no candor code): the words price,
 prices, priced, pricey, expensive, cheap, case-insensitive, as whole words in

@@ -1,0 +1,94 @@
+// What the tokenizer learns about each folded word, memoized: the languages
+// it is a stop word in (which also votes for the comment's language) and its
+// Snowball stem per language. Reviews repeat words, so after warm-up a word
+// costs one hash lookup instead of stop-list searches and a stemmer run.
+#ifndef CANDOR_LANGUAGE_WORD_MEMO_HPP_
+#define CANDOR_LANGUAGE_WORD_MEMO_HPP_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+struct sb_stemmer;
+
+namespace candor::text::internal {
+
+// Bit i set: a stop word in StopWordLanguages()[i] (stop_words.cc).
+uint8_t StopWordMask(std::string_view folded_word);
+
+class WordMemo {
+ public:
+  // stem false: every stem is the word itself.
+  explicit WordMemo(bool stem) : stem_(stem) {}
+  ~WordMemo();
+  WordMemo(const WordMemo&) = delete;
+  WordMemo& operator=(const WordMemo&) = delete;
+
+  // Forgets everything once the memo is too big (distinct typos and ids
+  // without end); call between comments, as it invalidates ids.
+  void Trim();
+
+  // The id of a folded word, stable until the next Trim().
+  uint32_t Find(std::string_view folded_word) { return Find(folded_word, Hash(folded_word)); }
+  // The same in two steps: Hash() also prefetches the word's slot, so
+  // hashing all of a comment's words before finding them overlaps the cache
+  // misses of a table too big for L1/L2 (the lookups' main cost).
+  uint64_t Hash(std::string_view folded_word) const;
+  uint32_t Find(std::string_view folded_word, uint64_t hash);
+  uint8_t stop_mask(uint32_t id) const { return stop_masks_[id]; }
+
+  // A small index for an ISO 639 code, to pass to Stem().
+  uint8_t LanguageSlot(std::string_view language);
+  // The stem of word `id` in the language of `slot`; valid until the next
+  // call.
+  std::string_view Stem(uint32_t id, uint8_t slot);
+
+ private:
+  static constexpr size_t kMaxWords = size_t{1} << 20;
+  static constexpr uint8_t kNoSlot = 0xFF;
+
+  // Hot data lives in small parallel arrays (a byte of stop mask and 8
+  // bytes of stem reference per word, stems back to back in one string),
+  // which stay in cache where a vector of fat entries would not.
+  struct StemRef {
+    uint32_t offset = 0;  // into stem_arena_
+    uint16_t size = 0;
+    uint8_t slot = kNoSlot;  // the language of the stem
+  };
+  struct Entry {
+    std::string word;
+    std::vector<std::pair<uint8_t, std::string>> more_stems;  // other languages
+  };
+  struct Language {
+    std::string code;
+    sb_stemmer* stemmer = nullptr;  // null: no Snowball stemmer, or stem_ off
+  };
+
+  std::string StemWith(const Language& language, const std::string& word);
+
+  // Open addressing with linear probing over the words' first 16 bytes
+  // (zero-padded: most words fit, and then two integer compares decide),
+  // faster than a general string map for the many short lookups.
+  struct Slot {
+    uint64_t head0 = 0;
+    uint64_t head1 = 0;
+    uint32_t size = 0;
+    uint32_t id = kEmpty;
+  };
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  void Grow();
+
+  bool stem_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);  // a power of two
+  std::vector<Entry> entries_;
+  std::vector<uint8_t> stop_masks_;
+  std::vector<StemRef> stems_;
+  std::string stem_arena_;
+  std::vector<Language> languages_;
+};
+
+}  // namespace candor::text::internal
+
+#endif  // CANDOR_LANGUAGE_WORD_MEMO_HPP_

@@ -1,0 +1,99 @@
+// The term table: one hash lookup per token finds a word's valence, rule
+// role, emotion and whether phrases start with it.
+#include <algorithm>
+#include <string_view>
+
+#include "lexicon_fold.hpp"
+#include "sentiment_rules.hpp"
+
+namespace candor::text::internal {
+namespace {
+
+size_t WordCount(std::string_view key) {
+  return static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find(' ')); }
+
+}  // namespace
+
+TermTable BuildTermTable(const Lexicon& lexicon) {
+  TermTable table;
+  auto& terms = table.terms;
+  for (const auto& [term, valence] : lexicon.Entries()) {
+    TermInfo& info = terms[term];
+    info.valence = valence;
+    info.has_valence = true;
+    info.is_term = true;
+  }
+  for (const RuleWord& rule : RuleWords()) {
+    for (const std::string& key : ExpandPattern(rule.pattern)) {
+      TermInfo& info = terms[key];
+      info.is_term = true;
+      switch (rule.kind) {
+        case RuleKind::kNegator: info.negator = true; break;
+        case RuleKind::kModifier:
+          info.is_modifier = true;
+          info.modifier = rule.value;
+          break;
+        case RuleKind::kContrast: info.contrast = true; break;
+        case RuleKind::kConcession: info.concession = true; break;
+      }
+    }
+  }
+  for (const EmotionWord& word : EmotionWords()) {
+    for (const std::string& key : ExpandPattern(word.pattern)) {
+      TermInfo& info = terms[key];
+      info.is_term = true;
+      info.emotion = static_cast<int8_t>(word.emotion);
+      info.emotion_weight = word.weight;
+    }
+  }
+  // A phrase with no valence of its own inherits the sum of its words'.
+  for (auto& [key, info] : terms) {
+    if (info.has_valence || WordCount(key) < 2) continue;
+    if (info.negator || info.is_modifier || info.contrast || info.concession) continue;
+    double sum = 0;
+    bool any = false;
+    size_t a = 0;
+    while (a <= key.size()) {
+      size_t b = key.find(' ', a);
+      if (b == std::string::npos) b = key.size();
+      double v = 0;
+      if (lexicon.Find(std::string_view(key).substr(a, b - a), &v)) {
+        sum += v;
+        any = true;
+      }
+      a = b + 1;
+    }
+    if (any) {
+      info.has_valence = true;
+      info.valence = std::clamp(sum, -4.0, 4.0);
+    }
+  }
+  // Phrase starts: the first word of every multiword key learns the longest.
+  std::vector<std::pair<std::string, size_t>> starts;
+  for (const auto& [key, info] : terms) {
+    const size_t words = WordCount(key);
+    if (words > 1) starts.emplace_back(std::string(FirstWord(key)), words);
+  }
+  for (const auto& [first, words] : starts) {
+    TermInfo& info = terms[first];
+    info.phrase_words = static_cast<uint8_t>(std::max<size_t>(info.phrase_words, words));
+  }
+  table.triggers = UrgencyTriggers();
+  for (size_t t = 0; t < table.triggers.size(); ++t) {
+    for (const std::string& key : ExpandPattern(table.triggers[t].pattern)) {
+      // Urgency keys live in their own entries, prefixed by '\x01' so a
+      // trigger never changes what the same words mean for sentiment.
+      TermInfo& trigger = terms["\x01" + key];
+      if (trigger.urgency < 0) trigger.urgency = static_cast<int16_t>(t);
+      TermInfo& first = terms[std::string(FirstWord(key))];
+      first.urgency_words =
+          static_cast<uint8_t>(std::max<size_t>(first.urgency_words, WordCount(key)));
+    }
+  }
+  return table;
+}
+
+}  // namespace candor::text::internal

@@ -1,0 +1,337 @@
+// Metric per calendar bucket, with rolling and exponentially weighted
+// estimates, period-over-period changes and control limits
+// (include/candor/trend_buckets.hpp).
+#include <candor/trend_buckets.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "buckets_estimate.hpp"
+#include "calendar.hpp"
+#include "common/normal.hpp"
+#include "score/tally.hpp"
+#include "time_zone_name.hpp"
+
+namespace candor {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kSecondsPerDay = 86400.0;
+
+// The responses reordered by (series, bucket) and, within a bucket, by time
+// when a rolling window needs it; offsets[j * buckets + k] is where bucket k
+// of series j begins.
+struct Gathered {
+  std::vector<double> scores;
+  std::vector<double> weights;    // empty without weights
+  std::vector<int32_t> accounts;  // empty without accounts
+  std::vector<int64_t> times;     // empty unless rolling or smoothed
+  std::vector<size_t> offsets;
+
+  internal::Slice Range(size_t begin, size_t end) const {
+    internal::Slice s;
+    s.scores = scores.data() + begin;
+    s.weights = weights.empty() ? nullptr : weights.data() + begin;
+    s.accounts = accounts.empty() ? nullptr : accounts.data() + begin;
+    s.n = end - begin;
+    return s;
+  }
+};
+
+Status CheckResponses(const Metric& metric, const IntervalOptions& interval,
+                      const BucketResponses& r, const BucketOptions& options) {
+  CANDOR_RETURN_IF_ERROR(metric.Validate());
+  CANDOR_RETURN_IF_ERROR(interval.Validate());
+  CANDOR_RETURN_IF_ERROR(options.Validate());
+  if (r.n == 0) return Empty("no responses");
+  if (r.scores == nullptr) return InvalidArgument("scores is null");
+  if (r.times == nullptr) return InvalidArgument("times is null");
+  if (r.n >= std::numeric_limits<uint32_t>::max()) {
+    return Unsupported("more than 2^32 - 1 responses");
+  }
+  CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max, r.scores,
+                                                     r.weights, r.n));
+  if (r.accounts != nullptr) {
+    for (size_t i = 0; i < r.n; ++i) {
+      if (r.accounts[i] < 0) {
+        return OutOfRange("account code at index " + std::to_string(i) + " is negative (" +
+                          std::to_string(r.accounts[i]) + ")");
+      }
+    }
+    if (interval.method != IntervalMethod::kWald) {
+      return Unsupported("with accounts (clusters) only the Wald interval is defined");
+    }
+  }
+  return OkStatus();
+}
+
+// Reorders the responses by (series, bucket) with a counting sort.
+Gathered Gather(const BucketResponses& r, const std::vector<uint32_t>& key, size_t keys,
+                bool need_times, bool sort_by_time) {
+  Gathered g;
+  g.offsets.assign(keys + 1, 0);
+  for (size_t i = 0; i < r.n; ++i) ++g.offsets[key[i] + 1];
+  std::partial_sum(g.offsets.begin(), g.offsets.end(), g.offsets.begin());
+  std::vector<size_t> cursor(g.offsets.begin(), g.offsets.end() - 1);
+  g.scores.resize(r.n);
+  if (r.weights != nullptr) g.weights.resize(r.n);
+  if (r.accounts != nullptr) g.accounts.resize(r.n);
+  if (need_times) g.times.resize(r.n);
+  for (size_t i = 0; i < r.n; ++i) {
+    const size_t at = cursor[key[i]]++;
+    g.scores[at] = r.scores[i];
+    if (r.weights != nullptr) g.weights[at] = r.weights[i];
+    if (r.accounts != nullptr) g.accounts[at] = r.accounts[i];
+    if (need_times) g.times[at] = r.times[i];
+  }
+  if (!sort_by_time) return g;
+  // Within each bucket, by time, so that a series is in time order.
+  std::vector<size_t> order;
+  for (size_t k = 0; k < keys; ++k) {
+    const size_t begin = g.offsets[k], end = g.offsets[k + 1];
+    if (std::is_sorted(g.times.begin() + begin, g.times.begin() + end)) continue;
+    order.resize(end - begin);
+    std::iota(order.begin(), order.end(), begin);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return g.times[a] < g.times[b]; });
+    auto permute = [&](auto& column) {
+      if (column.empty()) return;
+      std::vector<typename std::decay_t<decltype(column)>::value_type> copy(order.size());
+      for (size_t i = 0; i < order.size(); ++i) copy[i] = column[order[i]];
+      std::copy(copy.begin(), copy.end(), column.begin() + begin);
+    };
+    permute(g.scores);
+    permute(g.weights);
+    permute(g.accounts);
+    permute(g.times);
+  }
+  return g;
+}
+
+// The exponentially weighted estimate at `end` over a time-ordered prefix.
+Result<Estimate> Smoothed(const Metric& metric, const IntervalOptions& interval,
+                          const internal::Slice& prefix, const int64_t* times, int64_t end,
+                          double half_life_days) {
+  std::vector<double> weights(prefix.n);
+  const double half_life = half_life_days * kSecondsPerDay;
+  for (size_t i = 0; i < prefix.n; ++i) {
+    const double w = prefix.weights == nullptr ? 1.0 : prefix.weights[i];
+    weights[i] = w * std::exp2(-static_cast<double>(end - times[i]) / half_life);
+  }
+  internal::Slice s = prefix;
+  s.weights = weights.data();
+  return internal::EstimateSlice(metric, interval, s);
+}
+
+}  // namespace
+
+Result<BucketPeriod> ParseBucketPeriod(std::string_view name) {
+  if (name == "day" || name == "daily") return BucketPeriod::kDay;
+  if (name == "week" || name == "weekly") return BucketPeriod::kWeek;
+  if (name == "month" || name == "monthly") return BucketPeriod::kMonth;
+  if (name == "quarter" || name == "quarterly") return BucketPeriod::kQuarter;
+  return InvalidArgument("unknown period \"" + std::string(name) +
+                         "\"; expected day, week, month or quarter");
+}
+
+const char* BucketPeriodName(BucketPeriod period) {
+  switch (period) {
+    case BucketPeriod::kDay: return "day";
+    case BucketPeriod::kWeek: return "week";
+    case BucketPeriod::kMonth: return "month";
+    case BucketPeriod::kQuarter: return "quarter";
+  }
+  return "unknown";
+}
+
+Status BucketOptions::Validate() const {
+  switch (every) {
+    case BucketPeriod::kDay:
+    case BucketPeriod::kWeek:
+    case BucketPeriod::kMonth:
+    case BucketPeriod::kQuarter:
+      break;
+    default:
+      return InvalidArgument("unknown period " + std::to_string(static_cast<int>(every)));
+  }
+  CANDOR_RETURN_IF_ERROR(internal::CheckTimeZoneName(time_zone));
+  if (window_days < 0) {
+    return InvalidArgument("window_days must be positive (or 0 for none), got " +
+                           std::to_string(window_days));
+  }
+  if (!(half_life_days >= 0) || !std::isfinite(half_life_days)) {
+    return InvalidArgument("half_life_days must be positive and finite (or 0 for none), got " +
+                           std::to_string(half_life_days));
+  }
+  if (!(power > 0 && power < 1)) {
+    return InvalidArgument("power must be in (0, 1), got " + std::to_string(power));
+  }
+  if (!(control_level >= 0 && control_level < 1)) {
+    return InvalidArgument("control_level must be in (0, 1) (or 0 to use control_k), got " +
+                           std::to_string(control_level));
+  }
+  if (control_level == 0 && !(control_k > 0 && std::isfinite(control_k))) {
+    return InvalidArgument("control_k must be positive and finite, got " +
+                           std::to_string(control_k));
+  }
+  return OkStatus();
+}
+
+double BucketOptions::ControlK() const {
+  return control_level > 0 ? internal::NormalQuantile((1 + control_level) / 2) : control_k;
+}
+
+Result<CalendarBuckets> AssignCalendarBuckets(const int64_t* times, size_t n, BucketPeriod period,
+                                              std::string_view time_zone) {
+  BucketOptions options;
+  options.every = period;
+  CANDOR_RETURN_IF_ERROR(options.Validate());
+  if (n == 0) return Empty("no times");
+  int64_t first = 0, last = 0;
+  CANDOR_RETURN_IF_ERROR(internal::CheckTimes(times, n, &first, &last));
+  absl::TimeZone zone;
+  CANDOR_RETURN_IF_ERROR(internal::LoadZone(time_zone, &zone));
+  Result<internal::CalendarGrid> grid = internal::MakeCalendarGrid(first, last, period, zone);
+  if (!grid.ok()) return grid.status();
+  CalendarBuckets out;
+  out.labels = grid->labels;
+  out.starts.assign(grid->bounds.begin(), grid->bounds.end() - 1);
+  out.ends.assign(grid->bounds.begin() + 1, grid->bounds.end());
+  out.bucket_of.resize(n);
+  for (size_t i = 0; i < n; ++i) out.bucket_of[i] = static_cast<int64_t>(grid->BucketOf(times[i]));
+  return out;
+}
+
+Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
+                                             const IntervalOptions& interval,
+                                             const BucketResponses& responses,
+                                             const BucketOptions& options) {
+  CANDOR_RETURN_IF_ERROR(CheckResponses(metric, interval, responses, options));
+  int64_t first = 0, last = 0;
+  CANDOR_RETURN_IF_ERROR(internal::CheckTimes(responses.times, responses.n, &first, &last));
+  absl::TimeZone zone;
+  CANDOR_RETURN_IF_ERROR(internal::LoadZone(options.time_zone, &zone));
+  Result<internal::CalendarGrid> grid =
+      internal::MakeCalendarGrid(first, last, options.every, zone);
+  if (!grid.ok()) return grid.status();
+  const size_t buckets = grid->size();
+
+  // Series: the distinct segment codes, ascending.
+  std::vector<int32_t> codes{0};
+  if (responses.segments != nullptr) {
+    codes.assign(responses.segments, responses.segments + responses.n);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  }
+  const size_t series = codes.size();
+  if (series > kMaxBucketRows / buckets) {
+    return Unsupported(std::to_string(series) + " segments x " + std::to_string(buckets) +
+                       " buckets is more than " + std::to_string(kMaxBucketRows) + " rows");
+  }
+  const size_t rows = series * buckets;
+  std::vector<uint32_t> key(responses.n);
+  for (size_t i = 0; i < responses.n; ++i) {
+    size_t j = 0;
+    if (responses.segments != nullptr) {
+      j = static_cast<size_t>(std::lower_bound(codes.begin(), codes.end(),
+                                               responses.segments[i]) - codes.begin());
+    }
+    key[i] = static_cast<uint32_t>(j * buckets + grid->BucketOf(responses.times[i]));
+  }
+  const bool rolling = options.window_days > 0;
+  const bool smoothed = options.half_life_days > 0;
+  const Gathered g = Gather(responses, key, rows, rolling || smoothed, rolling || smoothed);
+  key = {};
+
+  const double level = interval.level;
+  const double z_mdc =
+      internal::NormalQuantile((1 + level) / 2) + internal::NormalQuantile(options.power);
+  const double k_sigma = options.ControlK();
+  std::vector<TrendBucket> out(rows);
+  for (size_t j = 0; j < series; ++j) {
+    const size_t series_begin = g.offsets[j * buckets];
+    const size_t series_end = g.offsets[(j + 1) * buckets];
+    const internal::SpreadOfValues spread =
+        internal::Spread(metric, g.Range(series_begin, series_end));
+    int64_t previous = -1;
+    // Accounts and the weighted bootstrap need the responses themselves.
+    const bool recursive = smoothed && responses.accounts == nullptr &&
+                           interval.method != IntervalMethod::kBootstrap;
+    internal::SmoothedTally ew(metric, options.half_life_days * kSecondsPerDay);
+    for (size_t k = 0; k < buckets; ++k) {
+      const size_t row = j * buckets + k;
+      const size_t begin = g.offsets[row], end = g.offsets[row + 1];
+      TrendBucket& b = out[row];
+      b.segment = responses.segments != nullptr ? codes[j] : 0;
+      b.label = grid->labels[k];
+      b.start = grid->bounds[k];
+      b.end = grid->bounds[k + 1];
+      Result<Estimate> e = internal::EstimateSlice(metric, interval, g.Range(begin, end));
+      if (!e.ok()) return e.status();
+      b.estimate = *e;
+
+      b.rolling = internal::NanEstimate(level);
+      if (rolling) {
+        const int64_t window_start = internal::DaysBefore(b.end, options.window_days, zone);
+        const size_t from = static_cast<size_t>(
+            std::lower_bound(g.times.begin() + series_begin, g.times.begin() + end,
+                             window_start) - g.times.begin());
+        Result<Estimate> r = internal::EstimateSlice(metric, interval, g.Range(from, end));
+        if (!r.ok()) return r.status();
+        b.rolling = *r;
+      }
+      b.smoothed = internal::NanEstimate(level);
+      if (recursive) {
+        ew.Advance(b.end, g.Range(begin, end), g.times.data() + begin);
+        Result<Estimate> s = ew.Current(interval);
+        if (!s.ok()) return s.status();
+        b.smoothed = *s;
+      } else if (smoothed) {
+        Result<Estimate> s =
+            Smoothed(metric, interval, g.Range(series_begin, end), g.times.data() + series_begin,
+                     b.end, options.half_life_days);
+        if (!s.ok()) return s.status();
+        b.smoothed = *s;
+      }
+
+      b.change = Comparison{};
+      b.change.difference = b.change.std_error = b.change.ci_low = b.change.ci_high =
+          b.change.p_value = kNaN;
+      b.change.a = b.estimate;
+      b.change.b = internal::NanEstimate(level);
+      b.mdc = kNaN;
+      const bool non_empty = b.estimate.n > 0 && b.estimate.effective_n > 0;
+      if (non_empty && previous >= 0) {
+        const size_t p_begin = g.offsets[static_cast<size_t>(previous)];
+        const size_t p_end = g.offsets[static_cast<size_t>(previous) + 1];
+        Result<Comparison> c =
+            internal::CompareSlices(metric, interval, g.Range(begin, end), g.Range(p_begin, p_end));
+        if (!c.ok()) return c.status();
+        b.previous = previous;
+        b.change = *c;
+        b.mdc = z_mdc * c->std_error;
+      }
+      if (non_empty) previous = static_cast<int64_t>(row);
+
+      b.center = spread.mean;
+      b.lower = b.upper = kNaN;
+      b.flag = 0;
+      if (non_empty) {
+        const double half = k_sigma * spread.sd / std::sqrt(b.estimate.effective_n);
+        b.lower = std::max(b.center - half, metric.LowestValue());
+        b.upper = std::min(b.center + half, metric.HighestValue());
+        if (b.estimate.value > b.upper) b.flag = 1;
+        if (b.estimate.value < b.lower) b.flag = -1;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace candor
