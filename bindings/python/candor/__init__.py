@@ -14,6 +14,7 @@ from candor._lib import path as library_path
 from candor._lib import version as library_version
 from candor.accumulator import Accumulator
 from candor.breakdowns import BreakdownRow, breakdown
+from candor.names import ENUM_KINDS, enum_names
 from candor.recency import RecencyAdjustment, adjust_recency
 from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
                             compare, compare_groups, csat, margin_of_error, mean_score, nps,
@@ -53,4 +54,5 @@ __all__ = [
     "analyze", "emotions", "sentiment", "urgency",
     "TaxonomyThemes", "themes", "drivers",
     "KeyDriverModel", "ThemeDrivers", "theme_drivers",
+    "ENUM_KINDS", "enum_names",
 ]

@@ -591,6 +591,29 @@ class CDrivers(ctypes.Structure):
 DriversP = POINTER(CDrivers)
 
 
+# candor_enum: which enum of candor.h candor_enum_name, _value and _at name
+# (tests/python/test_enum_names.py holds these to the header).
+ENUM_METRIC = 0
+ENUM_INTERVAL = 1
+ENUM_P_ADJUST = 2
+ENUM_PRESET = 3
+ENUM_ACCOUNT_MODE = 4
+ENUM_MK_METHOD = 5
+ENUM_PERIOD = 6
+ENUM_BUCKETS_COLUMN = 7
+ENUM_CHANGE_PENALTY = 8
+ENUM_SPLIT_RULE = 9
+ENUM_ROBUST_SE = 10
+ENUM_ACCOUNT_TREND_STATUS = 11
+ENUM_UTF8_POLICY = 12
+ENUM_LEXICON_FORMAT = 13
+ENUM_EMOTION = 14
+ENUM_URGENCY = 15
+ENUM_NMF_INIT = 16
+ENUM_SVD_METHOD = 17
+ENUM_THEME_STATUS = 18
+
+
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
 FUNCTIONS = {
     # status
@@ -775,6 +798,10 @@ FUNCTIONS = {
     "candor_drivers_overall": (status, [DriversP, POINTER(CEstimate), int64_p]),
     "candor_drivers_model": (status, [DriversP, POINTER(CKeyDriverModel)]),
     "candor_drivers_periods": (status, [DriversP, int32_p, int32_p]),
+    # enum names
+    "candor_enum_name": (c_char_p, [enum, c_int32]),
+    "candor_enum_value": (status, [enum, c_char_p, int32_p]),
+    "candor_enum_at": (c_char_p, [enum, c_size_t, int32_p]),
 }
 
 

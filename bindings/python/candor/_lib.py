@@ -107,6 +107,18 @@ def status_name(status):
     return name.decode("ascii") if name else "CANDOR_STATUS_%d" % status
 
 
+def enum_values(enum_type):
+    """{name: value} of the candor.h enum `enum_type` (a candor_enum, _capi.ENUM_*),
+    in declaration order: the library's one table of names."""
+    names = {}
+    value = ctypes.c_int32()
+    while True:
+        name = lib.candor_enum_at(enum_type, len(names), ctypes.byref(value))
+        if name is None:
+            return names
+        names[name.decode("ascii")] = value.value
+
+
 # Presets of candor.h's candor_preset.
 _PRESETS = {None: 0, "nps": 0, "csat": 1, "ces": 2, "ces_agree": 3}
 
