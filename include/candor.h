@@ -536,6 +536,30 @@ CANDOR_API candor_status candor_table_comment(const candor_table* table,
                                               size_t row, const char** text,
                                               size_t* length);
 
+/* The column names of a CSV file's header row, read as candor_table_read_csv
+ * and candor_table_parse_csv read it: RFC 4180 quoting undone, a UTF-8 BOM
+ * skipped. Only the header row is read; it must be valid UTF-8 and name each
+ * column once, else CANDOR_INVALID_UTF8 or CANDOR_PARSE_ERROR naming the line,
+ * as for a table. Input without a header row (empty, or only line breaks) has
+ * no columns. Of the options (NULL: defaults) only delimiter is used, and
+ * max_bytes by candor_csv_header_read, which reads only a regular file.
+ * Thread-safety: immutable once read. */
+typedef struct candor_csv_header candor_csv_header;
+CANDOR_API candor_status candor_csv_header_read(const char* path,
+                                                const candor_csv_options* options,
+                                                candor_csv_header** out);
+CANDOR_API candor_status candor_csv_header_parse(const char* data, size_t size,
+                                                 const candor_csv_options* options,
+                                                 candor_csv_header** out);
+CANDOR_API void candor_csv_header_free(candor_csv_header* header);
+/* The number of columns; 0 for NULL. */
+CANDOR_API size_t candor_csv_header_count(const candor_csv_header* header);
+/* The name of column i (UTF-8, NUL-terminated, owned by the header), its
+ * length in bytes into *length if not NULL (a name may hold a NUL byte);
+ * NULL past the end. */
+CANDOR_API const char* candor_csv_header_name(const candor_csv_header* header, size_t i,
+                                              size_t* length);
+
 /* ---------------------------------------------------- trend: series tests */
 /* (Mann-Kendall, Sen's slope, WLS slope: declarations follow here.) */
 

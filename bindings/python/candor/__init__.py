@@ -19,7 +19,7 @@ from candor.recency import RecencyAdjustment, adjust_recency
 from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
                             compare, compare_groups, csat, margin_of_error, mean_score, nps,
                             required_n, score, top_box)
-from candor.table import Table, parse_csv, read_csv
+from candor.table import Table, parse_csv, parse_csv_header, read_csv, read_csv_header
 from candor.trend_buckets import trend
 from candor.trend_change_points import ChangePoints, change_points
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
@@ -43,7 +43,8 @@ __all__ = [
     "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
     "calibrate", "ces", "ces_agree", "combine_weights", "compare", "compare_groups", "csat",
     "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
-    "parse_csv", "poststratify", "rake", "read_csv", "recency_weights", "required_n",
+    "parse_csv", "parse_csv_header", "poststratify", "rake", "read_csv", "read_csv_header",
+    "recency_weights", "required_n",
     "response_rates", "score", "top_box", "trim_weights", "weight_summary",
     "trend",
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",

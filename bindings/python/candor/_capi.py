@@ -190,6 +190,13 @@ class CTable(ctypes.Structure):
 TableP = POINTER(CTable)
 
 
+class CCsvHeader(ctypes.Structure):
+    """candor_csv_header: a handle, used only through CsvHeaderP."""
+
+
+CsvHeaderP = POINTER(CCsvHeader)
+
+
 class CCsvOptions(ctypes.Structure):
     """candor_csv_options."""
     _fields_ = [
@@ -702,6 +709,12 @@ FUNCTIONS = {
     "candor_table_codes": (status, [TableP, c_char_p, POINTER(int32_p), size_p]),
     "candor_table_label": (status, [TableP, c_char_p, c_int32, char_pp]),
     "candor_table_comment": (status, [TableP, c_size_t, POINTER(c_void_p), size_p]),
+    "candor_csv_header_read": (status, [c_char_p, POINTER(CCsvOptions), POINTER(CsvHeaderP)]),
+    "candor_csv_header_parse": (status, [c_char_p, c_size_t, POINTER(CCsvOptions),
+                                         POINTER(CsvHeaderP)]),
+    "candor_csv_header_free": (None, [CsvHeaderP]),
+    "candor_csv_header_count": (c_size_t, [CsvHeaderP]),
+    "candor_csv_header_name": (c_void_p, [CsvHeaderP, c_size_t, size_p]),
     # trend: series tests
     "candor_mk_options_defaults": (status, [POINTER(CMkOptions), c_size_t]),
     "candor_mann_kendall": (status, [double_p, c_size_t, POINTER(CMkOptions), POINTER(CMkResult)]),
