@@ -41,8 +41,6 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// "NPS", "CSAT", ... for a --metric name.
-std::string MetricDisplayName(const std::string& metric_name);
 // Decimals to show: 1 for NPS and box metrics (percent), 2 for means.
 int DisplayDecimals(const Metric& metric);
 

@@ -20,20 +20,6 @@
 namespace candor::cli {
 namespace {
 
-BucketPeriod PeriodOf(TrendEvery every) {
-  switch (every) {
-    case TrendEvery::kDay:
-      return BucketPeriod::kDay;
-    case TrendEvery::kWeek:
-      return BucketPeriod::kWeek;
-    case TrendEvery::kQuarter:
-      return BucketPeriod::kQuarter;
-    case TrendEvery::kMonth:
-      break;
-  }
-  return BucketPeriod::kMonth;
-}
-
 Result<TrendReport> ReadInput(const TrendArgs& args) {
   Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
@@ -119,12 +105,8 @@ Result<ChangePoints> ChangePointsInTimeOrder(const TrendArgs& args, const Table&
   ChangePointOptions options;
   options.metric = args.metric;
   options.interval = args.interval;
-  if (args.penalty == "aic") {
-    options.penalty = ChangePenalty::kAic;
-  } else if (args.penalty != "bic") {
-    options.penalty = ChangePenalty::kManual;
-    options.penalty_value = std::stod(args.penalty);  // checked by the parser
-  }
+  options.penalty = args.penalty;
+  if (args.penalty == ChangePenalty::kManual) options.penalty_value = args.penalty_value;
   return DetectChangePoints(scores.data(), times.data(), nullptr, scores.size(), options);
 }
 
@@ -145,7 +127,7 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   const CategoricalColumn* segment = args.by.empty() ? nullptr : &table.segments[0];
   responses.segments = segment != nullptr ? segment->codes.data() : nullptr;
   BucketOptions options;
-  options.every = PeriodOf(args.every);
+  options.every = args.every;
   options.time_zone = args.time_zone;
   options.window_days = args.window_days.value_or(0);
   options.half_life_days = args.half_life_days.value_or(0);
