@@ -33,7 +33,7 @@ struct Records {
 // with the wrong number of fields, a stray quote or an unclosed quote is a
 // ParseError naming the line. A file without data rows has no rows.
 Result<Records> ParseRecords(std::string_view data, char delimiter, const std::string& file);
-// ReadRecords reads the file with ReadWholeFile (data.h): max_bytes 0 is no limit.
+// ReadRecords reads the file with candor::ReadWholeFile: max_bytes 0 is no limit.
 Result<Records> ReadRecords(const std::string& path, char delimiter, uint64_t max_bytes);
 
 // Column readers. Errors name the file, the line and the column.

@@ -24,25 +24,23 @@ Result<TrendReport> ReadInput(const TrendArgs& args) {
   Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
   TrendReport report;
-  report.time_column = args.time_column.empty()
-                           ? FindTimeColumn(HeaderColumns(*data, args.input.delimiter))
-                           : args.time_column;
-  if (report.time_column.empty()) {
-    return NotFound("'" + args.input.file + "': no time column (looked for " + TimeColumnNames() +
-                    "; use --time-column)");
+  report.time_column = args.time_column;
+  // An unreadable header is reported by ParseCsv below.
+  const auto header = HeaderColumns(*data, args.input.delimiter);
+  if (report.time_column.empty() && header) {
+    report.time_column = FindTimeColumn(*header);
+    if (report.time_column.empty()) {
+      return NotFound("'" + args.input.file + "': no time column (looked for " +
+                      TimeColumnNames() + "; use --time-column)");
+    }
   }
   CsvOptions csv;
-  csv.score_column = args.input.score_column;
   csv.weight_column = args.input.weight_column;
   csv.time_column = report.time_column;
   csv.account_column = args.account_column;
   csv.segment_columns = args.by;
-  csv.delimiter = args.input.delimiter;
-  csv.skip_bad_rows = args.input.skip_bad_rows;
-  Result<Table> table = ParseCsv(*data, csv);
-  if (!table.ok()) {
-    return Status(table.status().code(), "'" + args.input.file + "': " + table.status().message());
-  }
+  Result<Table> table = ParseInput(*data, args.input.file, args.input, csv);
+  if (!table.ok()) return table.status();
   report.table = std::move(table).value();
   return report;
 }

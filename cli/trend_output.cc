@@ -157,15 +157,8 @@ std::string AccountLabel(const TrendReport& report, int32_t code) {
 }
 
 std::string AccountStatusWord(AccountTrendStatus status) {
-  switch (status) {
-    case AccountTrendStatus::kOk:
-      return "ok";
-    case AccountTrendStatus::kTooFewResponses:
-      return "too_few_responses";
-    case AccountTrendStatus::kSlopeUndefined:
-      return "slope_undefined";
-  }
-  return "?";
+  const char* name = EnumName(CANDOR_ENUM_ACCOUNT_TREND_STATUS, status);
+  return name == nullptr ? "?" : name;
 }
 
 void PrintAccounts(const TrendArgs& args, const TrendReport& report) {

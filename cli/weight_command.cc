@@ -6,8 +6,11 @@
 // (CombineWeights, mean 1, when more than one); calibration (rake or
 // post-stratify) then takes that product as its base weights, so the output
 // still reproduces the population margins exactly; trimming comes last.
+#include <candor.h>
+
 #include <algorithm>
 #include <candor/csv.hpp>
+#include <candor/enum_names.hpp>
 #include <candor/weight.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -20,14 +23,13 @@
 #include <vector>
 
 #include "commands.h"
+#include "data.h"
 #include "format.h"
 #include "population.h"
 #include "records.h"
 
 namespace candor::cli {
 namespace {
-
-constexpr const char* kTimeColumns[] = {"timestamp", "time", "date", "submitted_at", "created_at"};
 
 struct Diagnostics {
   nlohmann::json json = nlohmann::json::object();
@@ -44,15 +46,8 @@ std::string IsoTime(int64_t unix_seconds) {
 }
 
 std::string AccountModeName(AccountMode mode) {
-  switch (mode) {
-    case AccountMode::kPerResponse:
-      return "per_response";
-    case AccountMode::kEqualPerAccount:
-      return "equal";
-    case AccountMode::kByValue:
-      return "by_value";
-  }
-  return "?";
+  const char* name = EnumName(CANDOR_ENUM_ACCOUNT_MODE, mode);
+  return name == nullptr ? "?" : name;
 }
 
 nlohmann::json SummaryJson(const WeightSummary& s) {
@@ -107,16 +102,10 @@ Result<std::vector<double>> RecencyPart(const WeightArgs& args, const Records& r
                                         Diagnostics* diag) {
   std::string column = args.time_column;
   if (column.empty()) {
-    for (const char* name : kTimeColumns) {
-      if (responses.Column(name).ok()) {
-        column = name;
-        break;
-      }
-    }
+    column = FindTimeColumn(responses.header);
     if (column.empty()) {
-      return NotFound("--method recency: no time column in '" + responses.file +
-                      "' (looked for timestamp, time, date, submitted_at, created_at; "
-                      "name one with --time-column)");
+      return NotFound("--method recency: no time column in '" + responses.file + "' (looked for " +
+                      TimeColumnNames() + "; name one with --time-column)");
     }
   }
   Result<std::vector<int64_t>> times = ReadTimes(responses, column);
