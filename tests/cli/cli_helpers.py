@@ -10,7 +10,7 @@ SOURCE_DIR = os.environ.get(
     "CANDOR_SOURCE_DIR", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
         __file__)))))
 CLI = os.environ.get("CANDOR_CLI",
-                     os.path.join(SOURCE_DIR, "build", "dev", "examples", "cli", "candor"))
+                     os.path.join(SOURCE_DIR, "build", "dev", "cli", "candor"))
 
 
 def run(*args):
