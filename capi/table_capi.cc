@@ -1,14 +1,21 @@
-// Response tables read from CSV.
+// Response tables, and the column names of CSV headers, read from CSV.
 #include <candor/csv.hpp>
 #include <candor/table.hpp>
 #include <cstddef>
 #include <cstring>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "shim.hpp"
 
 struct candor_table {
   candor::Table table;
+};
+
+struct candor_csv_header {
+  std::vector<std::string> names;
 };
 
 using candor::capi::Fail;
@@ -54,19 +61,42 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   return candor::OkStatus();
 }
 
-template <typename Reader>
-candor_status MakeTable(const candor_csv_options* options, candor_table** out, Reader&& read) {
+// A header reads only the delimiter and max_bytes: no column is required.
+candor::Status FromHeaderOptions(const candor_csv_options* options, candor::CsvOptions* out) {
+  if (options == nullptr) return candor::OkStatus();
+  candor_csv_options o;
+  candor_csv_options_init(&o);
+  CANDOR_RETURN_IF_ERROR(
+      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
+  out->delimiter = o.delimiter;
+  out->max_bytes = o.max_bytes;
+  return candor::OkStatus();
+}
+
+// *out = a new Handle holding what `read(csv options)` returns.
+template <typename Handle, typename Reader>
+candor_status MakeFromCsv(const candor_csv_options* options, Handle** out, Reader&& read) {
   return Guard([&] {
     candor::Status s = Required(out, "out");
     if (!s.ok()) return Fail(s);
     *out = nullptr;
     candor::CsvOptions csv;
-    if (!(s = FromCsvOptions(options, &csv)).ok()) return Fail(s);
-    candor::Result<candor::Table> table = read(csv);
-    if (!table.ok()) return Fail(table.status());
-    *out = new candor_table{std::move(table).value()};
+    constexpr bool kHeader = std::is_same_v<Handle, candor_csv_header>;
+    if (!(s = kHeader ? FromHeaderOptions(options, &csv) : FromCsvOptions(options, &csv)).ok()) {
+      return Fail(s);
+    }
+    auto read_result = read(csv);
+    if (!read_result.ok()) return Fail(read_result.status());
+    *out = new Handle{std::move(read_result).value()};
     return CANDOR_OK;
   });
+}
+
+// The bytes of a C (data, size) input; NULL data is an error unless size is 0.
+candor::Status DataView(const char* data, size_t size, std::string_view* view) {
+  if (data == nullptr && size > 0) return candor::InvalidArgument("data is NULL");
+  *view = std::string_view(data == nullptr ? "" : data, size);
+  return candor::OkStatus();
 }
 
 candor::Status FindColumn(const candor_table* table, const char* column,
@@ -96,16 +126,45 @@ candor_status candor_csv_options_defaults(candor_csv_options* options, size_t si
 candor_status candor_table_read_csv(const char* path, const candor_csv_options* options,
                                     candor_table** out) {
   if (path == nullptr) return Fail(candor::InvalidArgument("path is NULL"));
-  return MakeTable(options, out,
-                   [&](const candor::CsvOptions& csv) { return candor::ReadCsv(path, csv); });
+  return MakeFromCsv(options, out,
+                     [&](const candor::CsvOptions& csv) { return candor::ReadCsv(path, csv); });
 }
 
 candor_status candor_table_parse_csv(const char* data, size_t size,
                                      const candor_csv_options* options, candor_table** out) {
-  if (data == nullptr && size > 0) return Fail(candor::InvalidArgument("data is NULL"));
-  return MakeTable(options, out, [&](const candor::CsvOptions& csv) {
-    return candor::ParseCsv(std::string_view(data == nullptr ? "" : data, size), csv);
+  std::string_view view;
+  if (candor::Status s = DataView(data, size, &view); !s.ok()) return Fail(s);
+  return MakeFromCsv(options, out,
+                     [&](const candor::CsvOptions& csv) { return candor::ParseCsv(view, csv); });
+}
+
+candor_status candor_csv_header_read(const char* path, const candor_csv_options* options,
+                                     candor_csv_header** out) {
+  if (path == nullptr) return Fail(candor::InvalidArgument("path is NULL"));
+  return MakeFromCsv(options, out, [&](const candor::CsvOptions& csv) {
+    return candor::ReadCsvHeader(path, csv);
   });
+}
+
+candor_status candor_csv_header_parse(const char* data, size_t size,
+                                      const candor_csv_options* options, candor_csv_header** out) {
+  std::string_view view;
+  if (candor::Status s = DataView(data, size, &view); !s.ok()) return Fail(s);
+  return MakeFromCsv(options, out, [&](const candor::CsvOptions& csv) {
+    return candor::ParseCsvHeader(view, csv);
+  });
+}
+
+void candor_csv_header_free(candor_csv_header* header) { delete header; }
+
+size_t candor_csv_header_count(const candor_csv_header* header) {
+  return header == nullptr ? 0 : header->names.size();
+}
+
+const char* candor_csv_header_name(const candor_csv_header* header, size_t i, size_t* length) {
+  if (header == nullptr || i >= header->names.size()) return nullptr;
+  if (length != nullptr) *length = header->names[i].size();
+  return header->names[i].c_str();
 }
 
 void candor_table_free(candor_table* table) { delete table; }

@@ -1,10 +1,13 @@
 // Command-line parsing for the candor tool: turns argv into a Command or a
 // usage error (exit code 2). Knows nothing about data files.
-#ifndef CANDOR_EXAMPLES_CLI_ARGS_H_
-#define CANDOR_EXAMPLES_CLI_ARGS_H_
+#ifndef CANDOR_CLI_ARGS_H_
+#define CANDOR_CLI_ARGS_H_
 
 #include <candor/score.hpp>
 #include <candor/status.hpp>
+#include <candor/text_sentiment.hpp>
+#include <candor/trend_buckets.hpp>
+#include <candor/trend_change_points.hpp>
 #include <candor/weight.hpp>
 #include <cstdint>
 #include <optional>
@@ -81,12 +84,10 @@ struct ReportArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
-enum class TrendEvery { kDay, kWeek, kMonth, kQuarter };
-
 struct TrendArgs {
   InputArgs input;
   std::string time_column;  // empty: the first of a few usual names
-  TrendEvery every = TrendEvery::kMonth;
+  BucketPeriod every = BucketPeriod::kMonth;
   std::string time_zone = "UTC";
   std::string metric_name = "nps";
   Metric metric = Metric::Nps();
@@ -96,7 +97,8 @@ struct TrendArgs {
   std::optional<int> window_days;        // rolling estimate over the last N days
   std::optional<double> half_life_days;  // exponentially weighted estimate
   bool change_points = false;            // PELT on the time-ordered responses
-  std::string penalty = "bic";
+  ChangePenalty penalty = ChangePenalty::kBic;
+  double penalty_value = 0;              // kManual: the penalty per change
   bool rank_accounts = false;            // per-account trends, declining first
   OutputFormat format = OutputFormat::kTable;
 };
@@ -116,7 +118,7 @@ struct ThemesArgs {
   int themes = 0;             // discovery: the number of themes; 0: by coherence
   uint64_t seed = 0;          // discovery
   std::string lexicon;        // a user lexicon file, merged over the built-in one
-  std::string lexicon_format = "candor";
+  text::LexiconFormat lexicon_format = text::LexiconFormat::kCandor;
   bool replace_lexicon = false;
   std::string language;       // ISO 639-1 for every comment; empty: detect
   bool repair_utf8 = false;
@@ -138,15 +140,13 @@ struct Command {
   ThemesArgs themes;
 };
 
-// argv[1..argc-1]. A failed Status is a usage error whose message says what
-// was wrong (an unknown option, a bad value, a missing file argument).
 // The name of a method on the command line ("rake", "ipw", ...).
 std::string WeightMethodName(WeightMethod method);
-// The name of a bucket width on the command line ("month", ...).
-std::string TrendEveryName(TrendEvery every);
 
+// argv[1..argc-1]. A failed Status is a usage error whose message says what
+// was wrong (an unknown option, a bad value, a missing file argument).
 Result<Command> ParseCommandLine(const std::vector<std::string>& args);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_ARGS_H_
+#endif  // CANDOR_CLI_ARGS_H_

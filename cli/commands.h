@@ -1,8 +1,10 @@
 // The candor tool's commands. Each returns the process exit code: 0 success,
 // 1 a data error (reported on stderr as "candor: error: ..."), 2 a usage error.
-#ifndef CANDOR_EXAMPLES_CLI_COMMANDS_H_
-#define CANDOR_EXAMPLES_CLI_COMMANDS_H_
+#ifndef CANDOR_CLI_COMMANDS_H_
+#define CANDOR_CLI_COMMANDS_H_
 
+#include <candor.h>
+#include <candor/enum_names.hpp>
 #include <candor/status.hpp>
 #include <string>
 
@@ -27,10 +29,12 @@ int Fail(int exit_code, const std::string& message);
 // A library Status as a data error (exit 1).
 int FailData(const Status& status);
 
-// Names of option values, for output.
-std::string IntervalName(IntervalMethod method);
-std::string PAdjustName(PAdjust method);
+// Names of option values, for output: the library's (enum_names.hpp).
+inline std::string IntervalName(IntervalMethod method) {
+  return EnumName(CANDOR_ENUM_INTERVAL, method);
+}
+inline std::string PAdjustName(PAdjust method) { return EnumName(CANDOR_ENUM_P_ADJUST, method); }
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_COMMANDS_H_
+#endif  // CANDOR_CLI_COMMANDS_H_

@@ -3,12 +3,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <candor/csv.hpp>
 #include <climits>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
-
-#include "common/read_file.hpp"
 
 namespace candor::cli {
 namespace {
@@ -51,42 +52,24 @@ std::string TimeColumnNames() {
   return names;
 }
 
-Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
-  std::string contents;
-  CANDOR_RETURN_IF_ERROR(internal::ReadRegularFile(path, max_bytes, &contents));
-  return contents;
+std::optional<std::vector<std::string>> HeaderColumns(const std::string& data, char delimiter) {
+  CsvOptions options;
+  options.delimiter = delimiter;
+  Result<std::vector<std::string>> names = ParseCsvHeader(data, options);
+  if (!names.ok()) return std::nullopt;
+  return std::move(names).value();
 }
 
-std::vector<std::string> HeaderColumns(const std::string& data, char delimiter) {
-  std::vector<std::string> columns;
-  size_t i = 0;
-  if (data.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
-  std::string field;
-  bool quoted = false;
-  for (; i < data.size(); ++i) {
-    char c = data[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < data.size() && data[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == delimiter) {
-      columns.push_back(field);
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      break;
-    } else {
-      field += c;
-    }
+Result<Table> ParseInput(const std::string& data, const std::string& file, const InputArgs& input,
+                         CsvOptions csv) {
+  csv.score_column = input.score_column;
+  csv.delimiter = input.delimiter;
+  csv.skip_bad_rows = input.skip_bad_rows;
+  Result<Table> table = ParseCsv(data, csv);
+  if (!table.ok()) {
+    return Status(table.status().code(), "'" + file + "': " + table.status().message());
   }
-  columns.push_back(field);
-  return columns;
+  return table;
 }
 
 Result<std::string> FindSampleCsv() {
@@ -108,21 +91,8 @@ Result<std::string> FindSampleCsv() {
 }
 
 int64_t MonthCode(int64_t unix_seconds) {
-  // Floor division: times before 1970 belong to the earlier day.
-  int64_t days = unix_seconds / 86400 - (unix_seconds % 86400 < 0 ? 1 : 0);
-  // Howard Hinnant's civil_from_days ("chrono-Compatible Low-Level Date
-  // Algorithms", 2013): years counted from March, in 400-year eras.
-  days += 719468;
-  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const int64_t day_of_era = days - era * 146097;
-  const int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-  const int64_t march_month = (5 * day_of_year + 2) / 153;
-  const int64_t month = march_month < 10 ? march_month + 3 : march_month - 9;
-  const int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 12 + month - 1;
+  const CivilTime time = UtcCivilTime(unix_seconds);
+  return time.year * 12 + time.month - 1;
 }
 
 std::string MonthLabel(int64_t month_code) {

@@ -1,24 +1,30 @@
-// Reading input for the candor tool: the file, its header, the bundled
-// sample, and calendar months of Unix times. Errors are data errors (exit 1).
-#ifndef CANDOR_EXAMPLES_CLI_DATA_H_
-#define CANDOR_EXAMPLES_CLI_DATA_H_
+// Reading input for the candor tool: the header of a file, the bundled
+// sample, and calendar months of Unix times. Files are read with the
+// library's candor::ReadWholeFile (candor/csv.hpp). Errors are data errors
+// (exit 1).
+#ifndef CANDOR_CLI_DATA_H_
+#define CANDOR_CLI_DATA_H_
 
+#include <candor/csv.hpp>
 #include <candor/status.hpp>
+#include <candor/table.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "args.h"
+
 namespace candor::cli {
 
-// The whole file, through the library's reader of files: only a regular
-// file (a FIFO, directory or device is IoError, refused before reading), of
-// at most max_bytes bytes (0: no limit; larger is InvalidArgument); NotFound
-// if missing. Errors name the path.
-Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
+// The column names of the header row of `data` (candor::ParseCsvHeader), or
+// nullopt when it cannot be read: ParseCsv on the same data then says why.
+std::optional<std::vector<std::string>> HeaderColumns(const std::string& data, char delimiter);
 
-// The column names of the first record (RFC 4180 quoting, BOM skipped).
-// Validates nothing else: the library reports errors in the data itself.
-std::vector<std::string> HeaderColumns(const std::string& data, char delimiter);
+// ParseCsv of `data`, read from `file`, with `input`'s score column,
+// delimiter and skip_bad_rows set in `csv`; errors name the file.
+Result<Table> ParseInput(const std::string& data, const std::string& file, const InputArgs& input,
+                         CsvOptions csv);
 
 // The bundled sample survey: next to the installed executable
 // (<prefix>/share/candor/survey.csv), else the source tree path baked in at
@@ -38,4 +44,4 @@ std::string MonthLabel(int64_t month_code);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_DATA_H_
+#endif  // CANDOR_CLI_DATA_H_

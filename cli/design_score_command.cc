@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "metric_choices.h"
 #include "population.h"
 #include "records.h"
 #include "score_shared.h"

@@ -119,16 +119,6 @@ std::string TextTable::Render(const std::string& indent) const {
   return out;
 }
 
-std::string MetricDisplayName(const std::string& metric_name) {
-  if (metric_name == "nps") return "NPS";
-  if (metric_name == "csat") return "CSAT";
-  if (metric_name == "ces") return "CES";
-  if (metric_name == "ces_agree") return "CES agree";
-  if (metric_name == "topbox") return "top box";
-  if (metric_name == "bottombox") return "bottom box";
-  return "mean";
-}
-
 int DisplayDecimals(const Metric& metric) { return metric.kind == MetricKind::kMean ? 2 : 1; }
 
 nlohmann::json NumberOrNull(double value) {

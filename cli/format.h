@@ -1,7 +1,7 @@
 // Output formatting for the candor tool: numbers, aligned text tables, CSV
 // fields and JSON objects for estimates.
-#ifndef CANDOR_EXAMPLES_CLI_FORMAT_H_
-#define CANDOR_EXAMPLES_CLI_FORMAT_H_
+#ifndef CANDOR_CLI_FORMAT_H_
+#define CANDOR_CLI_FORMAT_H_
 
 #include <candor/score.hpp>
 #include <nlohmann/json.hpp>
@@ -41,8 +41,6 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// "NPS", "CSAT", ... for a --metric name.
-std::string MetricDisplayName(const std::string& metric_name);
 // Decimals to show: 1 for NPS and box metrics (percent), 2 for means.
 int DisplayDecimals(const Metric& metric);
 
@@ -55,4 +53,4 @@ std::string DumpJson(const nlohmann::json& value);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_FORMAT_H_
+#endif  // CANDOR_CLI_FORMAT_H_

@@ -9,8 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "data.h"
-
 namespace candor::cli {
 namespace {
 

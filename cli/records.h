@@ -3,8 +3,8 @@
 // any kind (the invited population's margins and covariates) can be read by
 // name. The library's ReadCsv reads response tables (a score is required);
 // this reader reuses its UTF-8 check and timestamp parsing.
-#ifndef CANDOR_EXAMPLES_CLI_RECORDS_H_
-#define CANDOR_EXAMPLES_CLI_RECORDS_H_
+#ifndef CANDOR_CLI_RECORDS_H_
+#define CANDOR_CLI_RECORDS_H_
 
 #include <candor/status.hpp>
 #include <candor/table.hpp>
@@ -33,7 +33,7 @@ struct Records {
 // with the wrong number of fields, a stray quote or an unclosed quote is a
 // ParseError naming the line. A file without data rows has no rows.
 Result<Records> ParseRecords(std::string_view data, char delimiter, const std::string& file);
-// ReadRecords reads the file with ReadWholeFile (data.h): max_bytes 0 is no limit.
+// ReadRecords reads the file with candor::ReadWholeFile: max_bytes 0 is no limit.
 Result<Records> ReadRecords(const std::string& path, char delimiter, uint64_t max_bytes);
 
 // Column readers. Errors name the file, the line and the column.
@@ -55,4 +55,4 @@ std::string RoundTrip(double value);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_RECORDS_H_
+#endif  // CANDOR_CLI_RECORDS_H_

@@ -74,7 +74,9 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
   }
   Result<std::string> data = ReadWholeFile(inputs.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
-  std::vector<std::string> header = HeaderColumns(*data, args.input.delimiter);
+  // An unreadable header is reported by ParseCsv below.
+  const std::vector<std::string> header =
+      HeaderColumns(*data, args.input.delimiter).value_or(std::vector<std::string>());
 
   if (!args.input.weight_column.empty()) {
     inputs.weight_column = args.input.weight_column;
@@ -95,16 +97,11 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
   }
 
   CsvOptions csv;
-  csv.score_column = args.input.score_column;
   csv.weight_column = inputs.weight_column;
   csv.time_column = inputs.time_column;
   csv.segment_columns = inputs.segment_columns;
-  csv.delimiter = args.input.delimiter;
-  csv.skip_bad_rows = args.input.skip_bad_rows;
-  Result<Table> table = ParseCsv(*data, csv);
-  if (!table.ok()) {
-    return Status(table.status().code(), "'" + inputs.file + "': " + table.status().message());
-  }
+  Result<Table> table = ParseInput(*data, inputs.file, args.input, csv);
+  if (!table.ok()) return table.status();
   inputs.table = std::move(table).value();
   return inputs;
 }

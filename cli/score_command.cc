@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "metric_choices.h"
 #include "score_shared.h"
 
 namespace candor::cli {

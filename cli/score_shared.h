@@ -1,7 +1,7 @@
 // Pieces of `candor score` output shared by the plain and the design-based
 // (--population / --account-column) paths.
-#ifndef CANDOR_EXAMPLES_CLI_SCORE_SHARED_H_
-#define CANDOR_EXAMPLES_CLI_SCORE_SHARED_H_
+#ifndef CANDOR_CLI_SCORE_SHARED_H_
+#define CANDOR_CLI_SCORE_SHARED_H_
 
 #include <candor/score.hpp>
 #include <candor/table.hpp>
@@ -40,4 +40,4 @@ int RunDesignScore(const ScoreArgs& args);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_SCORE_SHARED_H_
+#endif  // CANDOR_CLI_SCORE_SHARED_H_

@@ -84,10 +84,7 @@ Result<std::unique_ptr<text::TextModel>> MakeModel(const ThemesArgs& args) {
   auto model = text::TextModel::Create(options);
   if (!model.ok()) return model.status();
   if (!args.lexicon.empty()) {
-    const text::LexiconFormat format = args.lexicon_format == "vader"   ? text::LexiconFormat::kVader
-                                       : args.lexicon_format == "afinn" ? text::LexiconFormat::kAfinn
-                                                                        : text::LexiconFormat::kCandor;
-    auto lexicon = text::Lexicon::LoadFile(args.lexicon, format);
+    auto lexicon = text::Lexicon::LoadFile(args.lexicon, args.lexicon_format);
     if (!lexicon.ok()) return lexicon.status();
     CANDOR_RETURN_IF_ERROR((*model)->LoadLexicon(*lexicon, args.replace_lexicon));
   }

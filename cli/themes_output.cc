@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "metric_choices.h"
 #include "themes_report.h"
 
 namespace candor::cli {

@@ -1,8 +1,8 @@
 // candor themes: what the command computes (the text model's columns, the
 // themes with their mentions and aspect sentiment, and with scores the
 // drivers), shared by the computation and the output formats.
-#ifndef CANDOR_EXAMPLES_CLI_THEMES_REPORT_H_
-#define CANDOR_EXAMPLES_CLI_THEMES_REPORT_H_
+#ifndef CANDOR_CLI_THEMES_REPORT_H_
+#define CANDOR_CLI_THEMES_REPORT_H_
 
 #include <candor/drivers.hpp>
 #include <candor/score.hpp>
@@ -55,4 +55,4 @@ int PrintThemesCsv(const ThemesArgs& args, const ThemesReport& report);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_THEMES_REPORT_H_
+#endif  // CANDOR_CLI_THEMES_REPORT_H_

@@ -20,43 +20,27 @@
 namespace candor::cli {
 namespace {
 
-BucketPeriod PeriodOf(TrendEvery every) {
-  switch (every) {
-    case TrendEvery::kDay:
-      return BucketPeriod::kDay;
-    case TrendEvery::kWeek:
-      return BucketPeriod::kWeek;
-    case TrendEvery::kQuarter:
-      return BucketPeriod::kQuarter;
-    case TrendEvery::kMonth:
-      break;
-  }
-  return BucketPeriod::kMonth;
-}
-
 Result<TrendReport> ReadInput(const TrendArgs& args) {
   Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
   if (!data.ok()) return data.status();
   TrendReport report;
-  report.time_column = args.time_column.empty()
-                           ? FindTimeColumn(HeaderColumns(*data, args.input.delimiter))
-                           : args.time_column;
-  if (report.time_column.empty()) {
-    return NotFound("'" + args.input.file + "': no time column (looked for " + TimeColumnNames() +
-                    "; use --time-column)");
+  report.time_column = args.time_column;
+  // An unreadable header is reported by ParseCsv below.
+  const auto header = HeaderColumns(*data, args.input.delimiter);
+  if (report.time_column.empty() && header) {
+    report.time_column = FindTimeColumn(*header);
+    if (report.time_column.empty()) {
+      return NotFound("'" + args.input.file + "': no time column (looked for " +
+                      TimeColumnNames() + "; use --time-column)");
+    }
   }
   CsvOptions csv;
-  csv.score_column = args.input.score_column;
   csv.weight_column = args.input.weight_column;
   csv.time_column = report.time_column;
   csv.account_column = args.account_column;
   csv.segment_columns = args.by;
-  csv.delimiter = args.input.delimiter;
-  csv.skip_bad_rows = args.input.skip_bad_rows;
-  Result<Table> table = ParseCsv(*data, csv);
-  if (!table.ok()) {
-    return Status(table.status().code(), "'" + args.input.file + "': " + table.status().message());
-  }
+  Result<Table> table = ParseInput(*data, args.input.file, args.input, csv);
+  if (!table.ok()) return table.status();
   report.table = std::move(table).value();
   return report;
 }
@@ -119,12 +103,8 @@ Result<ChangePoints> ChangePointsInTimeOrder(const TrendArgs& args, const Table&
   ChangePointOptions options;
   options.metric = args.metric;
   options.interval = args.interval;
-  if (args.penalty == "aic") {
-    options.penalty = ChangePenalty::kAic;
-  } else if (args.penalty != "bic") {
-    options.penalty = ChangePenalty::kManual;
-    options.penalty_value = std::stod(args.penalty);  // checked by the parser
-  }
+  options.penalty = args.penalty;
+  if (args.penalty == ChangePenalty::kManual) options.penalty_value = args.penalty_value;
   return DetectChangePoints(scores.data(), times.data(), nullptr, scores.size(), options);
 }
 
@@ -145,7 +125,7 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   const CategoricalColumn* segment = args.by.empty() ? nullptr : &table.segments[0];
   responses.segments = segment != nullptr ? segment->codes.data() : nullptr;
   BucketOptions options;
-  options.every = PeriodOf(args.every);
+  options.every = args.every;
   options.time_zone = args.time_zone;
   options.window_days = args.window_days.value_or(0);
   options.half_life_days = args.half_life_days.value_or(0);

@@ -1,5 +1,7 @@
 // candor trend: the table, JSON and CSV renderings of a TrendReport.
 #include <absl/time/time.h>
+#include <candor.h>
+#include <candor/enum_names.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +11,7 @@
 
 #include "commands.h"
 #include "format.h"
+#include "metric_choices.h"
 #include "score_shared.h"
 #include "trend_report.h"
 
@@ -26,7 +29,7 @@ std::string LocalDate(int64_t unix_seconds, const std::string& zone_name) {
   return absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(unix_seconds), zone);
 }
 
-std::string PeriodWord(const TrendArgs& args) { return TrendEveryName(args.every); }
+std::string PeriodWord(const TrendArgs& args) { return EnumName(CANDOR_ENUM_PERIOD, args.every); }
 
 std::string FlagWord(int flag) { return flag > 0 ? "above" : flag < 0 ? "below" : ""; }
 
@@ -154,15 +157,8 @@ std::string AccountLabel(const TrendReport& report, int32_t code) {
 }
 
 std::string AccountStatusWord(AccountTrendStatus status) {
-  switch (status) {
-    case AccountTrendStatus::kOk:
-      return "ok";
-    case AccountTrendStatus::kTooFewResponses:
-      return "too_few_responses";
-    case AccountTrendStatus::kSlopeUndefined:
-      return "slope_undefined";
-  }
-  return "?";
+  const char* name = EnumName(CANDOR_ENUM_ACCOUNT_TREND_STATUS, status);
+  return name == nullptr ? "?" : name;
 }
 
 void PrintAccounts(const TrendArgs& args, const TrendReport& report) {

@@ -1,8 +1,8 @@
 // candor trend: what the command computes (per series of buckets: the bucket
 // rows and the trend tests on their estimates; overall change points; the
 // account ranking), shared by the computation and the output formats.
-#ifndef CANDOR_EXAMPLES_CLI_TREND_REPORT_H_
-#define CANDOR_EXAMPLES_CLI_TREND_REPORT_H_
+#ifndef CANDOR_CLI_TREND_REPORT_H_
+#define CANDOR_CLI_TREND_REPORT_H_
 
 #include <candor/table.hpp>
 #include <candor/trend.hpp>
@@ -54,4 +54,4 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_EXAMPLES_CLI_TREND_REPORT_H_
+#endif  // CANDOR_CLI_TREND_REPORT_H_

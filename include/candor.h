@@ -50,7 +50,7 @@
 
 /* The version: its one source (CMakeLists.txt reads these lines). */
 #define CANDOR_VERSION_MAJOR 0
-#define CANDOR_VERSION_MINOR 1
+#define CANDOR_VERSION_MINOR 2
 #define CANDOR_VERSION_PATCH 0
 
 #ifdef __cplusplus
@@ -534,6 +534,30 @@ CANDOR_API candor_status candor_table_label(const candor_table* table,
 /* The comment of row i (UTF-8, validated; "" if the table has none). */
 CANDOR_API candor_status candor_table_comment(const candor_table* table,
                                               size_t row, const char** text,
+                                              size_t* length);
+
+/* The column names of a CSV file's header row, read as candor_table_read_csv
+ * and candor_table_parse_csv read it: RFC 4180 quoting undone, a UTF-8 BOM
+ * skipped. Only the header row is read; it must be valid UTF-8 and name each
+ * column once, else CANDOR_INVALID_UTF8 or CANDOR_PARSE_ERROR naming the line,
+ * as for a table. Input without a header row (empty, or only line breaks) has
+ * no columns. Of the options (NULL: defaults) only delimiter is used, and
+ * max_bytes by candor_csv_header_read, which reads only a regular file.
+ * Thread-safety: immutable once read. */
+typedef struct candor_csv_header candor_csv_header;
+CANDOR_API candor_status candor_csv_header_read(const char* path,
+                                                const candor_csv_options* options,
+                                                candor_csv_header** out);
+CANDOR_API candor_status candor_csv_header_parse(const char* data, size_t size,
+                                                 const candor_csv_options* options,
+                                                 candor_csv_header** out);
+CANDOR_API void candor_csv_header_free(candor_csv_header* header);
+/* The number of columns; 0 for NULL. */
+CANDOR_API size_t candor_csv_header_count(const candor_csv_header* header);
+/* The name of column i (UTF-8, NUL-terminated, owned by the header), its
+ * length in bytes into *length if not NULL (a name may hold a NUL byte);
+ * NULL past the end. */
+CANDOR_API const char* candor_csv_header_name(const candor_csv_header* header, size_t i,
                                               size_t* length);
 
 /* ---------------------------------------------------- trend: series tests */
@@ -1339,6 +1363,47 @@ CANDOR_API candor_status candor_drivers_model(const candor_drivers* drivers,
 /* The compared periods (-1 without periods). */
 CANDOR_API candor_status candor_drivers_periods(const candor_drivers* drivers,
                                                 int32_t* earlier, int32_t* later);
+
+/* ------------------------------------------------------------ enum names */
+
+/* The enums above whose values have names. Each value has one name, the
+ * same on every surface (this ABI, the C++ API of candor/enum_names.hpp, the
+ * Python package, the command line): lower-case words joined by '_', e.g.
+ * "adjusted_wald" for CANDOR_INTERVAL_ADJUSTED_WALD, "too_few_responses" for
+ * CANDOR_ACCOUNT_TREND_TOO_FEW, "ci_low" for CANDOR_BUCKETS_CI_LOW.
+ * candor_status has its own candor_status_name. */
+typedef enum candor_enum {
+  CANDOR_ENUM_METRIC = 0,                /* nps, top_box, bottom_box, mean */
+  CANDOR_ENUM_INTERVAL = 1,              /* wald, adjusted_wald, bayes, bootstrap */
+  CANDOR_ENUM_P_ADJUST = 2,              /* none, holm, bh */
+  CANDOR_ENUM_PRESET = 3,                /* nps, csat, ces, ces_agree */
+  CANDOR_ENUM_ACCOUNT_MODE = 4,          /* per_response, equal, by_value */
+  CANDOR_ENUM_MK_METHOD = 5,             /* original, hamed_rao, seasonal */
+  CANDOR_ENUM_PERIOD = 6,                /* day, week, month, quarter */
+  CANDOR_ENUM_BUCKETS_COLUMN = 7,        /* value, std_error, ..., segment, flag */
+  CANDOR_ENUM_CHANGE_PENALTY = 8,        /* bic, aic, manual */
+  CANDOR_ENUM_SPLIT_RULE = 9,            /* median, time, last_days */
+  CANDOR_ENUM_ROBUST_SE = 10,            /* hc1, hc3 */
+  CANDOR_ENUM_ACCOUNT_TREND_STATUS = 11, /* ok, too_few_responses, slope_undefined */
+  CANDOR_ENUM_UTF8_POLICY = 12,          /* error, repair */
+  CANDOR_ENUM_LEXICON_FORMAT = 13,       /* candor, vader, afinn */
+  CANDOR_ENUM_EMOTION = 14,              /* frustration, anger, ..., gratitude */
+  CANDOR_ENUM_URGENCY = 15,              /* none, safety, legal, churn, refund, unresolved */
+  CANDOR_ENUM_NMF_INIT = 16,             /* nndsvd, nndsvda, nndsvdar */
+  CANDOR_ENUM_SVD_METHOD = 17,           /* auto, exact, randomized */
+  CANDOR_ENUM_THEME_STATUS = 18          /* ok, no_mentions, all_mention */
+} candor_enum;
+
+/* The name of `value` of the enum `type`: a static string, or NULL when
+ * `value` is not one of its values (or `type` not a candor_enum). */
+CANDOR_API const char* candor_enum_name(candor_enum type, int32_t value);
+/* The value named `name` (exactly: case-sensitive, no aliases) into *value.
+ * CANDOR_INVALID_ARGUMENT, naming it and listing the enum's names, when no
+ * value has that name; also for a NULL argument or a type not a candor_enum. */
+CANDOR_API candor_status candor_enum_value(candor_enum type, const char* name, int32_t* value);
+/* The enum's values in declaration order, to list them: the index-th value
+ * into *value (if not NULL) and its name returned; NULL past the last one. */
+CANDOR_API const char* candor_enum_at(candor_enum type, size_t index, int32_t* value);
 
 #ifdef __cplusplus
 } /* extern "C" */

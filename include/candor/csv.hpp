@@ -68,6 +68,21 @@ struct CsvOptions {
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
 Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
 
+// The column names of the header row, read as ParseCsv and ReadCsv read it
+// (quotes undone, a byte-order mark skipped). Only the header row is read: it
+// must be valid UTF-8 and name each column once (CANDOR_INVALID_UTF8 or
+// CANDOR_PARSE_ERROR naming the line, as ParseCsv says it). Input without a
+// header row (empty, or only line breaks) has no columns. Of the options only
+// delimiter is used, and ReadCsvHeader's max_bytes.
+Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const CsvOptions& options);
+Result<std::vector<std::string>> ReadCsvHeader(const std::string& path, const CsvOptions& options);
+
+// The whole file at `path`, read as ReadCsv reads it: only a regular file (a
+// directory, FIFO or device is CANDOR_IO_ERROR, refused before reading), of at
+// most max_bytes bytes (0: no limit; a larger file is CANDOR_INVALID_ARGUMENT,
+// refused before reading); CANDOR_NOT_FOUND when missing. Errors name the path.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
+
 // Raw text columns: the values of the named columns, one vector per name, in
 // file order (quotes removed, nothing parsed). With check_utf8 = false the
 // bytes are returned as they are (the text pipeline checks or repairs them);
@@ -80,6 +95,18 @@ Result<std::vector<std::vector<std::string>>> ParseCsvColumns(std::string_view d
 
 // Parses one timestamp as described above into Unix seconds (UTC).
 Result<int64_t> ParseTimestamp(std::string_view text);
+
+// The UTC calendar date and time of Unix seconds, in the proleptic Gregorian
+// calendar (the inverse of ParseTimestamp; any int64 has one).
+struct CivilTime {
+  int64_t year = 1970;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  int hour = 0;
+  int minute = 0;
+  int second = 0;
+};
+CivilTime UtcCivilTime(int64_t unix_seconds);
 
 }  // namespace candor
 

@@ -35,6 +35,33 @@ constexpr int64_t DaysFromCivil(int64_t year, int month, int day) {
   return era * 146097 + day_of_era - 719468;
 }
 
+// A proleptic Gregorian date.
+struct CivilDay {
+  int64_t year;
+  int month;  // 1..12
+  int day;    // 1..31
+};
+
+// The date `days` days after 1970-01-01: the inverse of DaysFromCivil, by
+// Hinnant's "civil_from_days" (same reference): shift to days since
+// 0000-03-01, split into 400-year eras, find the year of the era and the day
+// of the March-based year, and invert (153 * m + 2) / 5 with (5 * d + 2) / 153.
+// Every int64 day count whose year fits in int64 has its date; the callers'
+// days come from Unix seconds / 86400, far inside.
+constexpr CivilDay CivilFromDays(int64_t days) {
+  const int64_t shifted = days + 719468;
+  const int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
+  const int64_t day_of_era = shifted - era * 146097;  // [0, 146096]
+  const int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t march_month = (5 * day_of_year + 2) / 153;                          // [0, 11]
+  const int day = static_cast<int>(day_of_year - (153 * march_month + 2) / 5 + 1);  // [1, 31]
+  const int month = static_cast<int>(march_month < 10 ? march_month + 3 : march_month - 9);
+  return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
 }  // namespace internal
 }  // namespace candor
 

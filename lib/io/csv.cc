@@ -27,13 +27,17 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string LineMessage(size_t line) { return "line " + std::to_string(line); }
 
-Status CheckOptions(const CsvOptions& options) {
-  const char d = options.delimiter;
+Status CheckDelimiter(char d) {
   if (d == '"' || d == '\n' || d == '\r' || static_cast<unsigned char>(d) >= 0x80) {
     return InvalidArgument(
         "delimiter must be an ASCII character other than a quote, "
         "CR or LF");
   }
+  return OkStatus();
+}
+
+Status CheckOptions(const CsvOptions& options) {
+  CANDOR_RETURN_IF_ERROR(CheckDelimiter(options.delimiter));
   if (options.score_column.empty()) return InvalidArgument("score_column must name a column");
   return OkStatus();
 }
@@ -95,6 +99,7 @@ class Header {
 
   size_t size() const { return names_.size(); }
   const std::string& name(size_t index) const { return names_[index]; }
+  const std::vector<std::string>& names() const { return names_; }
 
  private:
   std::vector<std::string> names_;
@@ -299,6 +304,32 @@ Result<Table> Parse(std::string_view data, const CsvOptions& options) {
   return table;
 }
 
+// Only the header record is tokenized and checked: its fields hold every
+// byte of the record but delimiters, quotes and the line break (all ASCII),
+// so the first invalid byte of the fields is the record's.
+Result<std::vector<std::string>> ParseHeaderNames(std::string_view data, char delimiter) {
+  CANDOR_RETURN_IF_ERROR(CheckDelimiter(delimiter));
+  CsvTokenizer tokenizer(SkipBom(data), delimiter);
+  std::vector<CsvField> fields;
+  CsvSyntaxError syntax;
+  switch (tokenizer.Next(&fields, &syntax)) {
+    case CsvTokenizer::Outcome::kEnd:
+      return std::vector<std::string>();
+    case CsvTokenizer::Outcome::kError:
+      return SyntaxError(syntax, nullptr);
+    case CsvTokenizer::Outcome::kRecord:
+      break;
+  }
+  for (const CsvField& field : fields) {
+    if (const auto bad = FindInvalidUtf8(field.raw)) {
+      return InvalidUtf8At(data, static_cast<size_t>(field.raw.data() - data.data()) + *bad);
+    }
+  }
+  Header header;
+  CANDOR_RETURN_IF_ERROR(header.Read(fields, tokenizer.record_line()));
+  return header.names();
+}
+
 Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data,
                                                            const std::vector<std::string>& names,
                                                            char delimiter, bool check_utf8) {
@@ -344,6 +375,17 @@ Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
   } catch (const std::exception& e) {
     return Status(CANDOR_INTERNAL, std::string("unexpected error while parsing CSV: ") + e.what());
+  }
+}
+
+Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const CsvOptions& options) {
+  try {
+    return ParseHeaderNames(data, options.delimiter);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing a CSV header");
+  } catch (const std::exception& e) {
+    return Status(CANDOR_INTERNAL,
+                  std::string("unexpected error while parsing a CSV header: ") + e.what());
   }
 }
 

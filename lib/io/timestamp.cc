@@ -1,4 +1,5 @@
-// ParseTimestamp: epoch seconds or a subset of ISO 8601 into Unix seconds.
+// ParseTimestamp: epoch seconds or a subset of ISO 8601 into Unix seconds;
+// UtcCivilTime: Unix seconds back into a UTC date and time.
 #include <candor/csv.hpp>
 #include <cstdint>
 #include <limits>
@@ -144,6 +145,25 @@ Result<int64_t> ParseTimestamp(std::string_view text) {
   // parses is epoch seconds.
   if (text.size() >= 5 && text[4] == '-' && IsDigit(text[0])) return ParseIso8601(text);
   return ParseEpochSeconds(text);
+}
+
+CivilTime UtcCivilTime(int64_t unix_seconds) {
+  // Floor division: a time before 1970 belongs to the day that began before it.
+  int64_t days = unix_seconds / 86400;
+  int64_t seconds = unix_seconds % 86400;
+  if (seconds < 0) {
+    --days;
+    seconds += 86400;
+  }
+  const internal::CivilDay date = internal::CivilFromDays(days);
+  CivilTime time;
+  time.year = date.year;
+  time.month = date.month;
+  time.day = date.day;
+  time.hour = static_cast<int>(seconds / 3600);
+  time.minute = static_cast<int>(seconds / 60 % 60);
+  time.second = static_cast<int>(seconds % 60);
+  return time;
 }
 
 }  // namespace candor

@@ -14,11 +14,12 @@ from candor._lib import path as library_path
 from candor._lib import version as library_version
 from candor.accumulator import Accumulator
 from candor.breakdowns import BreakdownRow, breakdown
+from candor.names import ENUM_KINDS, enum_names
 from candor.recency import RecencyAdjustment, adjust_recency
 from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
                             compare, compare_groups, csat, margin_of_error, mean_score, nps,
                             required_n, score, top_box)
-from candor.table import Table, parse_csv, read_csv
+from candor.table import Table, parse_csv, parse_csv_header, read_csv, read_csv_header
 from candor.trend_buckets import trend
 from candor.trend_change_points import ChangePoints, change_points
 from candor.trend_series import (MannKendall, SensSlope, WlsSlope, mann_kendall, sens_slope,
@@ -42,7 +43,8 @@ __all__ = [
     "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
     "calibrate", "ces", "ces_agree", "combine_weights", "compare", "compare_groups", "csat",
     "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
-    "parse_csv", "poststratify", "rake", "read_csv", "recency_weights", "required_n",
+    "parse_csv", "parse_csv_header", "poststratify", "rake", "read_csv", "read_csv_header",
+    "recency_weights", "required_n",
     "response_rates", "score", "top_box", "trim_weights", "weight_summary",
     "trend",
     "MannKendall", "SensSlope", "WlsSlope", "mann_kendall", "sens_slope", "wls_slope",
@@ -53,4 +55,5 @@ __all__ = [
     "analyze", "emotions", "sentiment", "urgency",
     "TaxonomyThemes", "themes", "drivers",
     "KeyDriverModel", "ThemeDrivers", "theme_drivers",
+    "ENUM_KINDS", "enum_names",
 ]

@@ -190,6 +190,13 @@ class CTable(ctypes.Structure):
 TableP = POINTER(CTable)
 
 
+class CCsvHeader(ctypes.Structure):
+    """candor_csv_header: a handle, used only through CsvHeaderP."""
+
+
+CsvHeaderP = POINTER(CCsvHeader)
+
+
 class CCsvOptions(ctypes.Structure):
     """candor_csv_options."""
     _fields_ = [
@@ -591,6 +598,29 @@ class CDrivers(ctypes.Structure):
 DriversP = POINTER(CDrivers)
 
 
+# candor_enum: which enum of candor.h candor_enum_name, _value and _at name
+# (tests/python/test_enum_names.py holds these to the header).
+ENUM_METRIC = 0
+ENUM_INTERVAL = 1
+ENUM_P_ADJUST = 2
+ENUM_PRESET = 3
+ENUM_ACCOUNT_MODE = 4
+ENUM_MK_METHOD = 5
+ENUM_PERIOD = 6
+ENUM_BUCKETS_COLUMN = 7
+ENUM_CHANGE_PENALTY = 8
+ENUM_SPLIT_RULE = 9
+ENUM_ROBUST_SE = 10
+ENUM_ACCOUNT_TREND_STATUS = 11
+ENUM_UTF8_POLICY = 12
+ENUM_LEXICON_FORMAT = 13
+ENUM_EMOTION = 14
+ENUM_URGENCY = 15
+ENUM_NMF_INIT = 16
+ENUM_SVD_METHOD = 17
+ENUM_THEME_STATUS = 18
+
+
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
 FUNCTIONS = {
     # status
@@ -679,6 +709,12 @@ FUNCTIONS = {
     "candor_table_codes": (status, [TableP, c_char_p, POINTER(int32_p), size_p]),
     "candor_table_label": (status, [TableP, c_char_p, c_int32, char_pp]),
     "candor_table_comment": (status, [TableP, c_size_t, POINTER(c_void_p), size_p]),
+    "candor_csv_header_read": (status, [c_char_p, POINTER(CCsvOptions), POINTER(CsvHeaderP)]),
+    "candor_csv_header_parse": (status, [c_char_p, c_size_t, POINTER(CCsvOptions),
+                                         POINTER(CsvHeaderP)]),
+    "candor_csv_header_free": (None, [CsvHeaderP]),
+    "candor_csv_header_count": (c_size_t, [CsvHeaderP]),
+    "candor_csv_header_name": (c_void_p, [CsvHeaderP, c_size_t, size_p]),
     # trend: series tests
     "candor_mk_options_defaults": (status, [POINTER(CMkOptions), c_size_t]),
     "candor_mann_kendall": (status, [double_p, c_size_t, POINTER(CMkOptions), POINTER(CMkResult)]),
@@ -775,6 +811,10 @@ FUNCTIONS = {
     "candor_drivers_overall": (status, [DriversP, POINTER(CEstimate), int64_p]),
     "candor_drivers_model": (status, [DriversP, POINTER(CKeyDriverModel)]),
     "candor_drivers_periods": (status, [DriversP, int32_p, int32_p]),
+    # enum names
+    "candor_enum_name": (c_char_p, [enum, c_int32]),
+    "candor_enum_value": (status, [enum, c_char_p, int32_p]),
+    "candor_enum_at": (c_char_p, [enum, c_size_t, int32_p]),
 }
 
 

@@ -8,18 +8,13 @@ from candor import _capi
 from candor import _lib
 from candor._lib import Error
 
-# metric name -> (options preset, C metric or None to keep the preset's)
-_METRIC_PRESETS = {
-    "nps": ("nps", None),
-    "csat": ("csat", None),
-    "ces": ("ces", None),
-    "ces_agree": ("ces_agree", None),
-    "top_box": (None, _lib.METRICS["top_box"]),
-    "bottom_box": (None, _lib.METRICS["bottom_box"]),
-    "mean": (None, _lib.METRICS["mean"]),
-}
-# Metrics with no conventional scale: the caller must name it.
-NEEDS_SCALE = ("top_box", "bottom_box", "mean")
+# Metrics with no conventional scale (candor_metric's that are not a
+# candor_preset's name): the caller must name it.
+NEEDS_SCALE = tuple(name for name in _lib.METRICS if name not in _lib.PRESETS)
+# metric name -> (options preset, C metric or None to keep the preset's):
+# the presets (nps, csat, ces, ces_agree), then top_box, bottom_box, mean.
+_METRIC_PRESETS = dict({name: (name, None) for name in _lib.PRESETS},
+                       **{name: (None, _lib.METRICS[name]) for name in NEEDS_SCALE})
 
 _P_ADJUST_ALIASES = {"holm": "holm", "bh": "bh", "fdr": "bh", "benjamini-hochberg": "bh",
                      "none": "none", None: "none"}

@@ -22,17 +22,6 @@ ScoreOptions = _capi.CScoreOptions
 # to CANDOR_VERSION_MAJOR of include/candor.h.
 EXPECTED_MAJOR = 0
 
-STATUS_NAMES = (
-    "CANDOR_OK", "CANDOR_INVALID_ARGUMENT", "CANDOR_OUT_OF_RANGE", "CANDOR_EMPTY",
-    "CANDOR_LENGTH_MISMATCH", "CANDOR_NOT_FOUND", "CANDOR_PARSE_ERROR",
-    "CANDOR_INVALID_UTF8", "CANDOR_IO_ERROR", "CANDOR_UNSUPPORTED",
-    "CANDOR_OUT_OF_MEMORY", "CANDOR_INTERNAL", "CANDOR_NOT_CONVERGED")
-
-METRICS = {"nps": 0, "top_box": 1, "bottom_box": 2, "mean": 3}
-INTERVALS = {"wald": 0, "adjusted_wald": 1, "bayes": 2, "bootstrap": 3}
-P_ADJUST = {"none": 0, "holm": 1, "bh": 2}
-ACCOUNT_MODES = {"per_response": 0, "equal": 1, "by_value": 2}
-
 
 class Error(Exception):
     """A failure reported by candor.
@@ -107,8 +96,32 @@ def status_name(status):
     return name.decode("ascii") if name else "CANDOR_STATUS_%d" % status
 
 
-# Presets of candor.h's candor_preset.
-_PRESETS = {None: 0, "nps": 0, "csat": 1, "ces": 2, "ces_agree": 3}
+def enum_values(enum_type):
+    """{name: value} of the candor.h enum `enum_type` (a candor_enum, _capi.ENUM_*),
+    in declaration order: the library's one table of names."""
+    names = {}
+    value = ctypes.c_int32()
+    while True:
+        name = lib.candor_enum_at(enum_type, len(names), ctypes.byref(value))
+        if name is None:
+            return names
+        names[name.decode("ascii")] = value.value
+
+
+def _status_names():
+    names = []
+    while lib.candor_status_name(len(names)) != b"CANDOR_UNKNOWN_STATUS":
+        names.append(status_name(len(names)))
+    return tuple(names)
+
+
+STATUS_NAMES = _status_names()
+METRICS = enum_values(_capi.ENUM_METRIC)
+INTERVALS = enum_values(_capi.ENUM_INTERVAL)
+P_ADJUST = enum_values(_capi.ENUM_P_ADJUST)
+ACCOUNT_MODES = enum_values(_capi.ENUM_ACCOUNT_MODE)
+PRESETS = enum_values(_capi.ENUM_PRESET)
+_PRESETS = {None: PRESETS["nps"], **PRESETS}  # None: the default preset
 
 
 def new_score_options(preset=None):

@@ -38,13 +38,17 @@ def _csv_options(score, time, account, role, weight, comment, segments, delimite
     array = (ctypes.c_char_p * max(len(names), 1))(*names)
     options.segment_columns = array
     options.n_segment_columns = len(names)
+    options.delimiter = _delimiter(delimiter)
+    options.skip_bad_rows = 1 if skip_bad_rows else 0
+    return options, array
+
+
+def _delimiter(delimiter):
     encoded = delimiter.encode("utf-8") if isinstance(delimiter, str) else None
     if encoded is None or len(encoded) != 1:
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "delimiter must be one single-byte character, got %r" % (delimiter,))
-    options.delimiter = encoded
-    options.skip_bad_rows = 1 if skip_bad_rows else 0
-    return options, array
+    return encoded
 
 
 def _max_bytes(value):
@@ -90,6 +94,47 @@ def parse_csv(data, score="score", time=None, account=None, role=None, weight=No
     _lib.check(lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
                                           ctypes.byref(handle)))
     return Table._adopt(handle, segments, account, role, comment)
+
+
+def read_csv_header(path, delimiter=",", max_bytes=None):
+    """The column names of a CSV file's header row, as read_csv reads them
+    (quotes undone, a UTF-8 byte-order mark skipped), without reading the
+    rows: a tuple of str. A file without a header row has no columns. The
+    header row must be valid UTF-8 and name each column once; the file is
+    read as read_csv reads it (a regular file, within max_bytes)."""
+    encoded = _convert.path_bytes(path)
+    options = _lib.new_csv_options()
+    options.delimiter = _delimiter(delimiter)
+    options.max_bytes = _max_bytes(max_bytes)
+    header = _capi.CsvHeaderP()
+    _lib.check(lib.candor_csv_header_read(encoded, ctypes.byref(options), ctypes.byref(header)))
+    return _header_names(header)
+
+
+def parse_csv_header(data, delimiter=","):
+    """Like read_csv_header, from CSV text (str, encoded as UTF-8) or bytes."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = bytes(data)
+    options = _lib.new_csv_options()
+    options.delimiter = _delimiter(delimiter)
+    header = _capi.CsvHeaderP()
+    _lib.check(lib.candor_csv_header_parse(data, len(data), ctypes.byref(options),
+                                           ctypes.byref(header)))
+    return _header_names(header)
+
+
+def _header_names(header):
+    """The names of a candor_csv_header, which is freed."""
+    try:
+        names = []
+        length = ctypes.c_size_t()
+        for i in range(lib.candor_csv_header_count(header)):
+            address = lib.candor_csv_header_name(header, i, ctypes.byref(length))
+            names.append(ctypes.string_at(address, length.value).decode("utf-8"))
+        return tuple(names)
+    finally:
+        lib.candor_csv_header_free(header)
 
 
 class Table(_handle.OwnsHandle):

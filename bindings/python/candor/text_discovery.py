@@ -14,8 +14,8 @@ from candor import _convert
 from candor import _lib
 from candor._lib import Error, lib
 
-_INITS = {"nndsvd": 0, "nndsvda": 1, "nndsvdar": 2}
-_SVDS = {"auto": 0, "exact": 1, "randomized": 2}
+_INITS = _lib.enum_values(_capi.ENUM_NMF_INIT)
+_SVDS = _lib.enum_values(_capi.ENUM_SVD_METHOD)
 
 
 # The mirrors by the names they had here (candor._capi has them).

@@ -16,7 +16,7 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
-_STATUSES = {0: "ok", 1: "no_mentions", 2: "all_mention"}
+_STATUSES = {value: name for name, value in _lib.enum_values(_capi.ENUM_THEME_STATUS).items()}
 
 
 # The mirrors by the names they had here (candor._capi has them).

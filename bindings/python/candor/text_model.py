@@ -22,10 +22,9 @@ from candor import _convert
 from candor import _lib
 from candor._lib import Error, lib
 
-EMOTIONS = ("frustration", "anger", "annoyance", "disappointment", "confusion", "delight",
-            "gratitude")
-URGENCY_CATEGORIES = ("none", "safety", "legal", "churn", "refund", "unresolved")
-_LEXICON_FORMATS = {"candor": 0, "vader": 1, "afinn": 2}
+EMOTIONS = tuple(_lib.enum_values(_capi.ENUM_EMOTION))
+URGENCY_CATEGORIES = tuple(_lib.enum_values(_capi.ENUM_URGENCY))
+_LEXICON_FORMATS = _lib.enum_values(_capi.ENUM_LEXICON_FORMAT)
 # The most levels of themes a taxonomy may have (CANDOR_TAXONOMY_MAX_DEPTH).
 TAXONOMY_MAX_DEPTH = 32
 

@@ -12,9 +12,10 @@ from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
 
-_SPLITS = {"median": 0, "time": 1, "last_days": 2}
-_COVARIANCES = {"hc1": 0, "hc3": 1}
-_STATUSES = {0: "ok", 1: "too_few_responses", 2: "slope_undefined"}
+_SPLITS = _lib.enum_values(_capi.ENUM_SPLIT_RULE)
+_COVARIANCES = _lib.enum_values(_capi.ENUM_ROBUST_SE)
+_STATUSES = {value: name
+             for name, value in _lib.enum_values(_capi.ENUM_ACCOUNT_TREND_STATUS).items()}
 
 
 # The mirrors by the names they had here (candor._capi has them).

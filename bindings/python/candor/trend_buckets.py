@@ -17,24 +17,22 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.weights import Weights
 
-_PERIODS = {"day": 0, "daily": 0, "week": 1, "weekly": 1, "month": 2, "monthly": 2,
-            "quarter": 3, "quarterly": 3}
+# The library's period names, and "daily", ... as the C++ ParseBucketPeriod accepts.
+_PERIODS = _lib.enum_values(_capi.ENUM_PERIOD)
+_PERIODS.update(daily=_PERIODS["day"], weekly=_PERIODS["week"], monthly=_PERIODS["month"],
+                quarterly=_PERIODS["quarter"])
 
 
 # candor_buckets_options by the name it had here (candor._capi has the mirrors).
 BucketsOptions = _capi.CBucketsOptions
 
-# candor_buckets_column values, in result order.
+# candor_buckets_column values, in result order: double columns below 100,
+# int64 columns from 100, int32 columns from 200 (as candor.h numbers them).
 _ESTIMATE_F64 = ("value", "std_error", "ci_low", "ci_high", "effective_n")
-_F64 = {"value": 0, "std_error": 1, "ci_low": 2, "ci_high": 3, "effective_n": 4,
-        "rolling_value": 5, "rolling_std_error": 6, "rolling_ci_low": 7, "rolling_ci_high": 8,
-        "rolling_effective_n": 9, "smoothed_value": 10, "smoothed_std_error": 11,
-        "smoothed_ci_low": 12, "smoothed_ci_high": 13, "smoothed_effective_n": 14,
-        "change": 15, "change_std_error": 16, "change_ci_low": 17, "change_ci_high": 18,
-        "change_p_value": 19, "mdc": 20, "center": 21, "lower": 22, "upper": 23}
-_I64 = {"start": 100, "end": 101, "n": 102, "rolling_n": 103, "smoothed_n": 104,
-        "previous": 105}
-_I32 = {"segment": 200, "flag": 201}
+_COLUMNS = _lib.enum_values(_capi.ENUM_BUCKETS_COLUMN)
+_F64 = {name: value for name, value in _COLUMNS.items() if value < 100}
+_I64 = {name: value for name, value in _COLUMNS.items() if 100 <= value < 200}
+_I32 = {name: value for name, value in _COLUMNS.items() if value >= 200}
 
 
 def _unix_seconds(times):

@@ -17,7 +17,7 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
-_PENALTIES = {"bic": 0, "aic": 1, "manual": 2}
+_PENALTIES = _lib.enum_values(_capi.ENUM_CHANGE_PENALTY)
 
 
 # candor_change_point_options by the name it had here (candor._capi has the mirrors).

@@ -7,9 +7,10 @@ import dataclasses
 
 from candor import _capi
 from candor import _convert
+from candor import _lib
 from candor._lib import Error, check, lib
 
-_METHODS = {"original": 0, "hamed_rao": 1, "seasonal": 2}
+_METHODS = _lib.enum_values(_capi.ENUM_MK_METHOD)
 _TRENDS = {1: "increasing", -1: "decreasing", 0: "no trend"}
 
 

@@ -8,7 +8,7 @@
 #include <candor/text_taxonomy.hpp>
 #include <string>
 
-#include "special_files.hpp"
+#include "support/special_files.hpp"
 
 namespace candor {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "special_files.hpp"
+#include "support/special_files.hpp"
 
 namespace candor::internal {
 namespace {

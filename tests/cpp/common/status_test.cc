@@ -1,6 +1,6 @@
-#include <candor/status.hpp>
-
 #include <gtest/gtest.h>
+
+#include <candor/status.hpp>
 
 namespace candor {
 namespace {

@@ -1,8 +1,7 @@
 // ParseCsvColumns: raw text columns for the text pipeline.
-#include <candor/csv.hpp>
-
 #include <gtest/gtest.h>
 
+#include <candor/csv.hpp>
 #include <string>
 #include <vector>
 
@@ -18,8 +17,7 @@ TEST(CsvColumns, ReturnsNamedColumnsInFileOrderWithQuotesRemoved) {
   auto columns = ParseCsvColumns(data, {"comment", "id"});
   ASSERT_TRUE(columns.ok()) << columns.status().message();
   ASSERT_EQ(columns->size(), 2u);
-  EXPECT_EQ((*columns)[0],
-            (std::vector<std::string>{"Great, \"really\" great", "two\nlines", ""}));
+  EXPECT_EQ((*columns)[0], (std::vector<std::string>{"Great, \"really\" great", "two\nlines", ""}));
   EXPECT_EQ((*columns)[1], (std::vector<std::string>{"1", "2", "3"}));
 }
 

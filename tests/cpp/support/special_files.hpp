@@ -1,7 +1,7 @@
 // Test helpers for readers of files: a scratch directory with a FIFO, a
 // sparse file of any size, and a call that must not block on the FIFO.
-#ifndef CANDOR_TESTS_CPP_SPECIAL_FILES_HPP_
-#define CANDOR_TESTS_CPP_SPECIAL_FILES_HPP_
+#ifndef CANDOR_TESTS_CPP_SUPPORT_SPECIAL_FILES_HPP_
+#define CANDOR_TESTS_CPP_SUPPORT_SPECIAL_FILES_HPP_
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -93,4 +93,4 @@ inline void ExpectStatus(const Status& status, StatusCode code,
 
 }  // namespace candor::testing_files
 
-#endif  // CANDOR_TESTS_CPP_SPECIAL_FILES_HPP_
+#endif  // CANDOR_TESTS_CPP_SUPPORT_SPECIAL_FILES_HPP_

@@ -1,0 +1,58 @@
+// Names of enum values (candor_enum_name, candor_enum_value, candor_enum_at):
+// the table of candor/enum_names.hpp.
+#include <candor/enum_names.hpp>
+#include <string>
+
+#include "shim.hpp"
+
+namespace candor::capi {
+namespace {
+
+// The caller's type as a candor_enum, or false when it is not one: C may pass
+// any int, and only in-range values may be loaded as the C++ enum type.
+bool KnownType(const candor_enum& type, candor_enum* known) {
+  const int raw = RawEnum(type);
+  if (raw < CANDOR_ENUM_METRIC || raw > CANDOR_ENUM_THEME_STATUS) return false;
+  *known = static_cast<candor_enum>(raw);
+  return true;
+}
+
+}  // namespace
+}  // namespace candor::capi
+
+extern "C" {
+
+const char* candor_enum_name(candor_enum type, int32_t value) {
+  candor_enum known;
+  if (!candor::capi::KnownType(type, &known)) return nullptr;
+  return candor::EnumName(known, value);
+}
+
+candor_status candor_enum_value(candor_enum type, const char* name, int32_t* value) {
+  using candor::capi::Fail;
+  return candor::capi::Guard([&] {
+    candor::Status s = candor::capi::Required(name, "name");
+    if (s.ok()) s = candor::capi::Required(value, "value");
+    if (!s.ok()) return Fail(s);
+    candor_enum known;
+    if (!candor::capi::KnownType(type, &known)) {
+      return Fail(candor::InvalidArgument(
+          "enum type " + std::to_string(candor::capi::RawEnum(type)) + " is not a candor_enum"));
+    }
+    candor::Result<int32_t> found = candor::EnumValue(known, name);
+    if (!found.ok()) return Fail(found.status());
+    *value = *found;
+    return CANDOR_OK;
+  });
+}
+
+const char* candor_enum_at(candor_enum type, size_t index, int32_t* value) {
+  candor_enum known;
+  if (!candor::capi::KnownType(type, &known)) return nullptr;
+  const candor::EnumEntries entries = candor::EnumValues(known);
+  if (index >= entries.size) return nullptr;
+  if (value != nullptr) *value = entries.entries[index].value;
+  return entries.entries[index].name;
+}
+
+}  // extern "C"

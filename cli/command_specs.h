@@ -1,0 +1,28 @@
+// Each command's options as a table (cli/<command>_options.cc;
+// the arguments they set are in args.h): its line is
+// read through the table, and its help is rendered from the same table.
+#ifndef CANDOR_CLI_COMMAND_SPECS_H_
+#define CANDOR_CLI_COMMAND_SPECS_H_
+
+#include <string>
+
+#include "args.h"
+#include "options.h"
+
+namespace candor::cli {
+
+// A command's table, its setters bound to *command: the line is read into
+// command->score (->report, ...), and the help of a command is its table's
+// with the setters unused.
+CommandSpec ScoreSpec(Command* command);
+CommandSpec ReportSpec(Command* command);
+CommandSpec WeightSpec(Command* command);
+CommandSpec TrendSpec(Command* command);
+CommandSpec ThemesSpec(Command* command);
+
+// The help of the command named `name` ("score", ...); "" if there is none.
+std::string CommandHelp(const std::string& name);
+
+}  // namespace candor::cli
+
+#endif  // CANDOR_CLI_COMMAND_SPECS_H_

@@ -1,0 +1,57 @@
+// candor report: its options and help.
+#include <string>
+
+#include "command_specs.h"
+#include "option_values.h"
+
+namespace candor::cli {
+namespace {
+
+constexpr const char* kIntro = R"(Usage: candor report [FILE] [options]
+
+A readable NPS report: the overall NPS with its interval and what it means,
+the NPS by segment (region, plan, role when present) with differences that
+hold after Holm adjustment, and by calendar month (UTC). Without FILE, runs on
+the bundled synthetic sample. Uses the 'weight' column when present.
+
+Options:
+)";
+
+}  // namespace
+
+CommandSpec ReportSpec(Command* command) {
+  ReportArgs* args = &command->report;
+  return {
+      "report",
+      kIntro,
+      24,
+      {
+          {"score-column", "NAME", "column of 0-10 scores (default: score)",
+           NonEmpty(&args->input.score_column, "column name")},
+          {"weight-column", "NAME", "column of weights (default: 'weight' if present)",
+           NonEmpty(&args->input.weight_column, "column name")},
+          {"unweighted", nullptr, "ignore weights", Flag(&args->unweighted)},
+          {"time-column", "NAME",
+           "column of times (default: timestamp, time, date,\n"
+           "submitted_at or created_at, the first present)",
+           NonEmpty(&args->time_column, "column name")},
+          {"by", "COLUMN", "segment columns to show instead of region, plan, role",
+           Names(&args->by)},
+          {"level", "L", "confidence level (default 0.95)", Level(&args->level)},
+          SkipBadRowsOption(&args->input.skip_bad_rows),
+          DelimiterOption(&args->input.delimiter),
+          MaxBytesOption(&args->input.max_bytes),
+          {"format", "F", "table (default) or json", Format(&args->format, false)},
+      },
+      "",
+      &args->input.file,
+      [args] {
+        if (args->unweighted && !args->input.weight_column.empty()) {
+          return InvalidArgument("--unweighted and --weight-column contradict each other");
+        }
+        return OkStatus();
+      },
+  };
+}
+
+}  // namespace candor::cli

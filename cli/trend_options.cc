@@ -1,0 +1,146 @@
+// candor trend: its options and help.
+#include <candor.h>
+
+#include <candor/enum_names.hpp>
+#include <candor/trend_buckets.hpp>
+#include <memory>
+#include <string>
+
+#include "command_specs.h"
+#include "option_values.h"
+
+namespace candor::cli {
+namespace {
+
+constexpr const char* kIntro = R"(Usage: candor trend FILE [options]
+
+Is the metric improving, declining or holding steady? One row per calendar
+bucket (in a time zone) with its estimate, interval and n; the change from the
+previous bucket with its p-value and its minimal detectable change (MDC: the
+smallest true change these volumes would detect with 80% power; a smaller
+change cannot be told from noise); control limits (center +/- 3 sigma from
+each bucket's n; buckets outside are marked). Then trend tests on the bucket
+estimates: Mann-Kendall (tau, z, p), Sen's slope with its interval, and the
+weighted least-squares slope (weights 1/SE^2), with a verdict.
+
+Options:
+)";
+
+constexpr const char* kEpilog = R"(
+Example:
+  candor trend survey.csv --every month --tz Europe/Paris --change-points
+)";
+
+// The name's form is checked now, before the input is read; whether the
+// zone exists is known once it is loaded.
+Status SetTimeZone(const std::string& value, std::string* time_zone) {
+  if (value.empty()) return InvalidArgument("--tz: empty time zone name");
+  BucketOptions zone;
+  zone.time_zone = value;
+  const Status form = zone.Validate();
+  if (!form.ok()) return InvalidArgument("--tz: " + form.message());
+  *time_zone = value;
+  return OkStatus();
+}
+
+// bic, aic (the library's names) or a positive number.
+Status SetPenalty(const std::string& value, TrendArgs* args) {
+  const std::string bic = EnumName(CANDOR_ENUM_CHANGE_PENALTY, ChangePenalty::kBic);
+  const std::string aic = EnumName(CANDOR_ENUM_CHANGE_PENALTY, ChangePenalty::kAic);
+  if (value == bic || value == aic) {
+    args->penalty = value == bic ? ChangePenalty::kBic : ChangePenalty::kAic;
+    return OkStatus();
+  }
+  Result<double> manual = ParseDouble("penalty", value);
+  if (!manual.ok() || !(*manual > 0)) {
+    return InvalidArgument("--penalty: '" + value + "' is not " + bic + ", " + aic +
+                           " or a positive number");
+  }
+  args->penalty = ChangePenalty::kManual;
+  args->penalty_value = *manual;
+  return OkStatus();
+}
+
+Status Finish(const TrendArgs& args, const MetricArgs& metric) {
+  if (args.input.file.empty()) return InvalidArgument("trend needs a FILE (a CSV file)");
+  CANDOR_RETURN_IF_ERROR(FinishMetric(metric));
+  if (args.by.size() > 1) {
+    return InvalidArgument("--by: trend takes one segment column (got " +
+                           std::to_string(args.by.size()) + ")");
+  }
+  if (args.rank_accounts && args.account_column.empty()) {
+    return InvalidArgument("--accounts needs --account-column COLUMN (whose accounts to rank)");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+CommandSpec TrendSpec(Command* command) {
+  TrendArgs* args = &command->trend;
+  auto metric = std::make_shared<MetricArgs>(&args->metric_name, &args->metric);
+  return {
+      "trend",
+      kIntro,
+      24,
+      {
+          {"every", "P", "day, week (ISO, Monday start), month (default), quarter",
+           Choice(&args->every, AllChoices<BucketPeriod>(CANDOR_ENUM_PERIOD))},
+          {"tz", "ZONE",
+           "IANA time zone of the buckets (default UTC), e.g.\n"
+           "Europe/Paris, America/New_York, Etc/GMT+5: a tz\n"
+           "database name, never a file path",
+           [args](const std::string&, const std::string& value) {
+             return SetTimeZone(value, &args->time_zone);
+           }},
+          {"time-column", "NAME",
+           "column of times: ISO 8601 or Unix seconds (default:\n"
+           "the first of timestamp, time, date, submitted_at,\n"
+           "created_at)",
+           NonEmpty(&args->time_column, "column name")},
+          {"metric", "M",
+           "nps (default), csat, ces, ces_agree, topbox,\n"
+           "bottombox, mean (as for score); --scale, --box too",
+           MetricName(metric.get())},
+          {"scale", "MIN:MAX", nullptr, MetricScale(metric.get())},
+          {"box", "K", nullptr, MetricBox(metric.get())},
+          ScoreColumnOption(&args->input.score_column),
+          WeightColumnOption(&args->input.weight_column),
+          {"account-column", "NAME",
+           "responses of one account are correlated: cluster-\n"
+           "robust intervals, and the column --accounts ranks",
+           NonEmpty(&args->account_column, "column name")},
+          {"by", "COLUMN", "one series per segment of this column", Names(&args->by)},
+          {"window-days", "N", "add a rolling estimate over the last N days",
+           IntIn(&args->window_days, 1, 36500)},
+          {"half-life-days", "H", "add an exponentially weighted estimate (half-life H)",
+           Positive(&args->half_life_days)},
+          {"change-points", nullptr,
+           "find when the level changed (PELT on the responses\n"
+           "in time order, multinomial cost)",
+           Flag(&args->change_points)},
+          {"penalty", "P", "change-point penalty: bic (default), aic, or a number",
+           [args](const std::string&, const std::string& value) {
+             return SetPenalty(value, args);
+           }},
+          {"accounts", nullptr,
+           "rank accounts by significant decline (needs\n"
+           "--account-column): slope per 30 days with a robust\n"
+           "interval, Benjamini-Hochberg across accounts",
+           Flag(&args->rank_accounts)},
+          LevelOption(&args->interval.level),
+          SkipBadRowsOption(&args->input.skip_bad_rows),
+          DelimiterOption(&args->input.delimiter),
+          MaxBytesOption(&args->input.max_bytes),
+          {"format", "F",
+           "table (default), json, csv (the bucket rows; with\n"
+           "--accounts, the account ranking)",
+           Format(&args->format, true)},
+      },
+      kEpilog,
+      &args->input.file,
+      [args, metric] { return Finish(*args, *metric); },
+  };
+}
+
+}  // namespace candor::cli

@@ -1,0 +1,125 @@
+// EnumName / EnumValue / EnumValues (candor/enum_names.hpp): one name per
+// value of candor.h's enums, the same as the C++ API's own names.
+#include <gtest/gtest.h>
+
+#include <candor/drivers.hpp>
+#include <candor/enum_names.hpp>
+#include <candor/score.hpp>
+#include <candor/text.hpp>
+#include <candor/text_discovery.hpp>
+#include <candor/text_sentiment.hpp>
+#include <candor/trend.hpp>
+#include <candor/trend_accounts.hpp>
+#include <candor/trend_buckets.hpp>
+#include <candor/trend_change_points.hpp>
+#include <candor/weight.hpp>
+#include <set>
+#include <string>
+
+namespace candor {
+namespace {
+
+constexpr candor_enum kAllTypes[] = {
+    CANDOR_ENUM_METRIC,      CANDOR_ENUM_INTERVAL,       CANDOR_ENUM_P_ADJUST,
+    CANDOR_ENUM_PRESET,      CANDOR_ENUM_ACCOUNT_MODE,   CANDOR_ENUM_MK_METHOD,
+    CANDOR_ENUM_PERIOD,      CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_ENUM_CHANGE_PENALTY,
+    CANDOR_ENUM_SPLIT_RULE,  CANDOR_ENUM_ROBUST_SE,      CANDOR_ENUM_ACCOUNT_TREND_STATUS,
+    CANDOR_ENUM_UTF8_POLICY, CANDOR_ENUM_LEXICON_FORMAT, CANDOR_ENUM_EMOTION,
+    CANDOR_ENUM_URGENCY,     CANDOR_ENUM_NMF_INIT,       CANDOR_ENUM_SVD_METHOD,
+    CANDOR_ENUM_THEME_STATUS};
+
+bool IsSnakeCase(const std::string& name) {
+  if (name.empty() || name.front() == '_' || name.back() == '_') return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+TEST(EnumNames, EveryTypeRoundTripsAndNamesAreUniqueSnakeCase) {
+  for (candor_enum type : kAllTypes) {
+    SCOPED_TRACE(static_cast<int>(type));
+    EXPECT_GE(EnumValues(type).size, 2u);
+    std::set<std::string> names;
+    std::set<int32_t> values;
+    for (const EnumEntry& entry : EnumValues(type)) {
+      EXPECT_TRUE(IsSnakeCase(entry.name)) << entry.name;
+      EXPECT_TRUE(names.insert(entry.name).second) << "twice: " << entry.name;
+      EXPECT_TRUE(values.insert(entry.value).second) << "twice: " << entry.value;
+      EXPECT_STREQ(EnumName(type, entry.value), entry.name);
+      Result<int32_t> value = EnumValue(type, entry.name);
+      ASSERT_TRUE(value.ok()) << value.status().message();
+      EXPECT_EQ(*value, entry.value);
+    }
+  }
+}
+
+// The C++ enums have their C twins' values, so one table names both.
+TEST(EnumNames, NameTheCppEnums) {
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_METRIC, MetricKind::kBottomBox), "bottom_box");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_INTERVAL, IntervalMethod::kAdjustedWald), "adjusted_wald");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_P_ADJUST, PAdjust::kBenjaminiHochberg), "bh");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_P_ADJUST, PAdjust::kNone), "none");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_ACCOUNT_MODE, AccountMode::kEqualPerAccount), "equal");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_MK_METHOD, MannKendallMethod::kHamedRao), "hamed_rao");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_CHANGE_PENALTY, ChangePenalty::kManual), "manual");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_SPLIT_RULE, SplitRule::kLastDays), "last_days");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_ROBUST_SE, RobustCovariance::kHc3), "hc3");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_ACCOUNT_TREND_STATUS, AccountTrendStatus::kTooFewResponses),
+               "too_few_responses");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_UTF8_POLICY, text::Utf8Policy::kRepair), "repair");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_LEXICON_FORMAT, text::LexiconFormat::kAfinn), "afinn");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_NMF_INIT, text::NmfInit::kNndsvdar), "nndsvdar");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_SVD_METHOD, text::SvdMethod::kRandomized), "randomized");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_THEME_STATUS, ThemeStatus::kAllMention), "all_mention");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_BUCKETS_CHANGE_P_VALUE),
+               "change_p_value");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_BUCKETS_FLAG), "flag");
+}
+
+// The names the C++ API already gave stay the table's names.
+TEST(EnumNames, AgreeWithTheCppNameFunctions) {
+  for (BucketPeriod p :
+       {BucketPeriod::kDay, BucketPeriod::kWeek, BucketPeriod::kMonth, BucketPeriod::kQuarter}) {
+    EXPECT_STREQ(EnumName(CANDOR_ENUM_PERIOD, p), BucketPeriodName(p));
+  }
+  EXPECT_EQ(EnumValues(CANDOR_ENUM_EMOTION).size, static_cast<size_t>(text::kEmotionCount));
+  for (int e = 0; e < text::kEmotionCount; ++e) {
+    EXPECT_STREQ(EnumName(CANDOR_ENUM_EMOTION, e),
+                 text::EmotionName(static_cast<text::Emotion>(e)));
+  }
+  EXPECT_EQ(EnumValues(CANDOR_ENUM_URGENCY).size,
+            static_cast<size_t>(text::kUrgencyCategoryCount + 1));
+  for (int c = 0; c <= text::kUrgencyCategoryCount; ++c) {
+    EXPECT_STREQ(EnumName(CANDOR_ENUM_URGENCY, c),
+                 text::UrgencyCategoryName(static_cast<text::UrgencyCategory>(c)));
+  }
+}
+
+TEST(EnumNames, ListsInDeclarationOrder) {
+  EXPECT_EQ(EnumNameList(CANDOR_ENUM_INTERVAL), "wald, adjusted_wald, bayes, bootstrap");
+  EXPECT_EQ(EnumNameList(CANDOR_ENUM_P_ADJUST), "none, holm, bh");
+  EXPECT_EQ(EnumNameList(CANDOR_ENUM_PRESET), "nps, csat, ces, ces_agree");
+}
+
+TEST(EnumNames, UnknownNamesValuesAndTypes) {
+  Result<int32_t> value = EnumValue(CANDOR_ENUM_INTERVAL, "Wald");
+  ASSERT_FALSE(value.ok());
+  EXPECT_EQ(value.status().code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(value.status().message(),
+            "'Wald' is not a candor_interval (one of wald, adjusted_wald, bayes, bootstrap)");
+  EXPECT_FALSE(EnumValue(CANDOR_ENUM_PERIOD, "monthly").ok());  // no aliases
+  EXPECT_FALSE(EnumValue(CANDOR_ENUM_PERIOD, "").ok());
+  EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, 4), nullptr);
+  EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, -1), nullptr);
+  EXPECT_EQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, 24), nullptr);
+  const auto not_a_type = static_cast<candor_enum>(31);
+  EXPECT_EQ(EnumValues(not_a_type).size, 0u);
+  EXPECT_EQ(EnumName(not_a_type, 0), nullptr);
+  Result<int32_t> bad = EnumValue(not_a_type, "wald");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().message(), "enum type 31 is not a candor_enum");
+}
+
+}  // namespace
+}  // namespace candor
