@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
-#include "command_specs.h"
-#include "options.h"
+#include "args.hpp"
+#include "command_specs.hpp"
+#include "options.hpp"
 
 namespace candor::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "data.h"
+#include "data.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>

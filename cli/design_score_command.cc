@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "format.h"
-#include "metric_choices.h"
-#include "population.h"
-#include "records.h"
-#include "score_shared.h"
+#include "commands.hpp"
+#include "format.hpp"
+#include "metric_choices.hpp"
+#include "population.hpp"
+#include "records.hpp"
+#include "score_shared.hpp"
 
 namespace candor::cli {
 namespace {
@@ -78,7 +78,8 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   SurveyDesign design;
   design.weights = base;
   if (!args.population.empty()) {
-    Result<Records> population = ReadRecords(args.population, args.input.delimiter, args.input.max_bytes);
+    Result<Records> population =
+        ReadRecords(args.population, args.input.delimiter, args.input.max_bytes);
     if (!population.ok()) return population.status();
     std::vector<const CategoricalColumn*> columns;
     for (const std::string& margin : args.margins) {

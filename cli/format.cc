@@ -1,4 +1,4 @@
-#include "format.h"
+#include "format.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,12 +1,12 @@
 // Help, version and the small shared helpers of the commands. A command's
-// help comes from its option table (command_specs.h).
+// help comes from its option table (command_specs.hpp).
 #include <candor.h>
 
 #include <iostream>
 #include <string>
 
-#include "command_specs.h"
-#include "commands.h"
+#include "command_specs.hpp"
+#include "commands.hpp"
 
 namespace candor::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
-#include "commands.h"
+#include "args.hpp"
+#include "commands.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "metric_choices.h"
+#include "metric_choices.hpp"
 
 #include <candor.h>
 

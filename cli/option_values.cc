@@ -1,4 +1,4 @@
-#include "option_values.h"
+#include "option_values.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "metric_choices.h"
+#include "metric_choices.hpp"
 
 namespace candor::cli {
 namespace {

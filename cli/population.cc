@@ -1,4 +1,4 @@
-#include "population.h"
+#include "population.hpp"
 
 #include <absl/container/flat_hash_map.h>
 

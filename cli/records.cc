@@ -1,4 +1,4 @@
-#include "records.h"
+#include "records.hpp"
 
 #include <candor/csv.hpp>
 #include <cerrno>

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "data.h"
-#include "format.h"
+#include "commands.hpp"
+#include "data.hpp"
+#include "format.hpp"
 
 namespace candor::cli {
 namespace {

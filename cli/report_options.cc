@@ -1,8 +1,8 @@
 // candor report: its options and help.
 #include <string>
 
-#include "command_specs.h"
-#include "option_values.h"
+#include "command_specs.hpp"
+#include "option_values.hpp"
 
 namespace candor::cli {
 namespace {

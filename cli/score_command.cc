@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "format.h"
-#include "metric_choices.h"
-#include "score_shared.h"
+#include "commands.hpp"
+#include "format.hpp"
+#include "metric_choices.hpp"
+#include "score_shared.hpp"
 
 namespace candor::cli {
 

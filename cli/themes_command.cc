@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "commands.h"
-#include "data.h"
-#include "themes_report.h"
+#include "commands.hpp"
+#include "data.hpp"
+#include "themes_report.hpp"
 
 namespace candor::cli {
 namespace {
@@ -31,8 +31,8 @@ double NormalQuantile(double p) {
 
 struct Input {
   std::vector<std::string> texts;
-  std::vector<double> scores;   // empty without --score-column
-  std::vector<int64_t> times;   // empty without --time-column
+  std::vector<double> scores;  // empty without --score-column
+  std::vector<int64_t> times;  // empty without --time-column
 };
 
 Result<Input> ReadInput(const ThemesArgs& args) {
@@ -54,9 +54,8 @@ Result<Input> ReadInput(const ThemesArgs& args) {
       char* end = nullptr;
       const double score = std::strtod(field.c_str(), &end);
       if (field.empty() || *end != '\0' || !std::isfinite(score)) {
-        return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) +
-                          ", column '" + args.score_column + "': '" + field +
-                          "' is not a score");
+        return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) + ", column '" +
+                          args.score_column + "': '" + field + "' is not a score");
       }
       input.scores.push_back(score);
     }
@@ -66,8 +65,8 @@ Result<Input> ReadInput(const ThemesArgs& args) {
     for (size_t i = 0; i < (*columns)[next].size(); ++i) {
       Result<int64_t> t = ParseTimestamp((*columns)[next][i]);
       if (!t.ok()) {
-        return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) +
-                          ", column '" + args.time_column + "': " + t.status().message());
+        return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) + ", column '" +
+                          args.time_column + "': " + t.status().message());
       }
       input.times.push_back(*t);
     }

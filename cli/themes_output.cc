@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "format.h"
-#include "metric_choices.h"
-#include "themes_report.h"
+#include "commands.hpp"
+#include "format.hpp"
+#include "metric_choices.hpp"
+#include "themes_report.hpp"
 
 namespace candor::cli {
 namespace {
@@ -54,9 +54,9 @@ void PrintDriversTable(const ThemesArgs& args, const ThemesReport& report) {
             << "  " << metric << " here: of the comments that mention the theme; impact: overall "
             << metric << " minus " << metric << " without them;\n"
             << "  RR: detractor relative risk of mentioning it; OR: key-driver odds ratio.\n";
-  TextTable table({"theme", metric + " here", "interval", "impact", "interval", "p", "RR",
-                   "interval", "OR"},
-                  1);
+  TextTable table(
+      {"theme", metric + " here", "interval", "impact", "interval", "p", "RR", "interval", "OR"},
+      1);
   std::string unmentioned;
   for (const ThemeDriver& t : d.themes) {
     if (t.mentions == 0) {
@@ -96,13 +96,12 @@ int PrintThemesTable(const ThemesArgs& args, const ThemesReport& report) {
             << " with a comment ('" << args.text_column << "' of " << args.file << ")\n\n";
   const Estimate& e = report.sentiment;
   std::cout << "Sentiment  mean " << FormatSigned(e.value, 2) << " "
-            << FormatInterval(e.ci_low, e.ci_high, 2) << " (" << FormatLevel(args.level)
-            << "), " << FormatFixed(report.share_positive, 1) << "% positive, "
+            << FormatInterval(e.ci_low, e.ci_high, 2) << " (" << FormatLevel(args.level) << "), "
+            << FormatFixed(report.share_positive, 1) << "% positive, "
             << FormatFixed(report.share_negative, 1) << "% negative\n";
   std::cout << "Emotions   comments with intensity >= 0.5:";
   for (int k = 0; k < text::kEmotionCount; ++k) {
-    std::cout << (k == 0 ? " " : ", ") << EmotionName(k) << " "
-              << report.emotion_comments[k];
+    std::cout << (k == 0 ? " " : ", ") << EmotionName(k) << " " << report.emotion_comments[k];
   }
   int64_t urgent = 0;
   for (int c = 1; c <= text::kUrgencyCategoryCount; ++c) urgent += report.urgency_comments[c];

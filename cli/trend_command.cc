@@ -12,10 +12,10 @@
 #include <utility>
 #include <vector>
 
-#include "commands.h"
-#include "data.h"
-#include "score_shared.h"
-#include "trend_report.h"
+#include "commands.hpp"
+#include "data.hpp"
+#include "score_shared.hpp"
+#include "trend_report.hpp"
 
 namespace candor::cli {
 namespace {
@@ -30,8 +30,8 @@ Result<TrendReport> ReadInput(const TrendArgs& args) {
   if (report.time_column.empty() && header) {
     report.time_column = FindTimeColumn(*header);
     if (report.time_column.empty()) {
-      return NotFound("'" + args.input.file + "': no time column (looked for " +
-                      TimeColumnNames() + "; use --time-column)");
+      return NotFound("'" + args.input.file + "': no time column (looked for " + TimeColumnNames() +
+                      "; use --time-column)");
     }
   }
   CsvOptions csv;

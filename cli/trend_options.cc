@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "command_specs.h"
-#include "option_values.h"
+#include "command_specs.hpp"
+#include "option_values.hpp"
 
 namespace candor::cli {
 namespace {

@@ -1,19 +1,19 @@
 // candor trend: the table, JSON and CSV renderings of a TrendReport.
 #include <absl/time/time.h>
 #include <candor.h>
-#include <candor/enum_names.hpp>
 
 #include <algorithm>
+#include <candor/enum_names.hpp>
 #include <cmath>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "format.h"
-#include "metric_choices.h"
-#include "score_shared.h"
-#include "trend_report.h"
+#include "commands.hpp"
+#include "format.hpp"
+#include "metric_choices.hpp"
+#include "score_shared.hpp"
+#include "trend_report.hpp"
 
 namespace candor::cli {
 namespace {

@@ -14,10 +14,10 @@
 #include <utility>
 #include <vector>
 
-#include "commands.h"
-#include "format.h"
-#include "records.h"
-#include "weight_parts.h"
+#include "commands.hpp"
+#include "format.hpp"
+#include "records.hpp"
+#include "weight_parts.hpp"
 
 namespace candor::cli {
 namespace {

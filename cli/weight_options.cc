@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "command_specs.h"
-#include "option_values.h"
+#include "command_specs.hpp"
+#include "option_values.hpp"
 
 namespace candor::cli {
 namespace {

@@ -1,6 +1,6 @@
 // candor weight: the parts of a weight column and the calibration, with
-// their diagnostics (weight_parts.h).
-#include "weight_parts.h"
+// their diagnostics (weight_parts.hpp).
+#include "weight_parts.hpp"
 
 #include <candor.h>
 
@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "data.h"
-#include "format.h"
+#include "data.hpp"
+#include "format.hpp"
 
 namespace candor::cli {
 namespace {

@@ -2,8 +2,8 @@
 // whether it takes a value, its help text and what it sets. One loop reads
 // every command's line through its table, and the command's help is
 // rendered from the same table, so the two cannot drift.
-#ifndef CANDOR_CLI_OPTIONS_H_
-#define CANDOR_CLI_OPTIONS_H_
+#ifndef CANDOR_CLI_OPTIONS_HPP_
+#define CANDOR_CLI_OPTIONS_HPP_
 
 #include <candor/status.hpp>
 #include <cstddef>
@@ -59,4 +59,4 @@ std::string HelpText(const CommandSpec& spec);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_OPTIONS_H_
+#endif  // CANDOR_CLI_OPTIONS_HPP_

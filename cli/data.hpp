@@ -2,8 +2,8 @@
 // sample, and calendar months of Unix times. Files are read with the
 // library's candor::ReadWholeFile (candor/csv.hpp). Errors are data errors
 // (exit 1).
-#ifndef CANDOR_CLI_DATA_H_
-#define CANDOR_CLI_DATA_H_
+#ifndef CANDOR_CLI_DATA_HPP_
+#define CANDOR_CLI_DATA_HPP_
 
 #include <candor/csv.hpp>
 #include <candor/status.hpp>
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
+#include "args.hpp"
 
 namespace candor::cli {
 
@@ -44,4 +44,4 @@ std::string MonthLabel(int64_t month_code);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_DATA_H_
+#endif  // CANDOR_CLI_DATA_HPP_

@@ -1,8 +1,8 @@
 // The values of the candor tool's options: parsers with the messages of the
 // usage errors they give, and the setters the option tables are built from.
 // A setter's option name comes from the table; messages start "--name: ".
-#ifndef CANDOR_CLI_OPTION_VALUES_H_
-#define CANDOR_CLI_OPTION_VALUES_H_
+#ifndef CANDOR_CLI_OPTION_VALUES_HPP_
+#define CANDOR_CLI_OPTION_VALUES_HPP_
 
 #include <candor.h>
 
@@ -16,8 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "args.h"
-#include "options.h"
+#include "args.hpp"
+#include "options.hpp"
 
 namespace candor::cli {
 
@@ -140,4 +140,4 @@ Status FinishMetric(const MetricArgs& metric);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_OPTION_VALUES_H_
+#endif  // CANDOR_CLI_OPTION_VALUES_HPP_

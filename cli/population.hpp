@@ -1,8 +1,8 @@
 // Calibration to an invited population: the totals of each margin (or of
 // the joint cells, for post-stratification) are counted from the rows of a
 // population CSV, and the respondents' levels are matched to them by label.
-#ifndef CANDOR_CLI_POPULATION_H_
-#define CANDOR_CLI_POPULATION_H_
+#ifndef CANDOR_CLI_POPULATION_HPP_
+#define CANDOR_CLI_POPULATION_HPP_
 
 #include <candor/status.hpp>
 #include <candor/table.hpp>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "records.h"
+#include "records.hpp"
 
 namespace candor::cli {
 
@@ -43,4 +43,4 @@ Result<PopulationCalibration> CalibrateToPopulation(
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_POPULATION_H_
+#endif  // CANDOR_CLI_POPULATION_HPP_

@@ -1,7 +1,7 @@
 // Command-line parsing for the candor tool: turns argv into a Command or a
 // usage error (exit code 2). Knows nothing about data files.
-#ifndef CANDOR_CLI_ARGS_H_
-#define CANDOR_CLI_ARGS_H_
+#ifndef CANDOR_CLI_ARGS_HPP_
+#define CANDOR_CLI_ARGS_HPP_
 
 #include <candor/score.hpp>
 #include <candor/status.hpp>
@@ -92,14 +92,14 @@ struct TrendArgs {
   std::string metric_name = "nps";
   Metric metric = Metric::Nps();
   IntervalOptions interval;
-  std::vector<std::string> by;  // one series per segment of these columns
-  std::string account_column;   // clusters; with --accounts, the ranking
+  std::vector<std::string> by;           // one series per segment of these columns
+  std::string account_column;            // clusters; with --accounts, the ranking
   std::optional<int> window_days;        // rolling estimate over the last N days
   std::optional<double> half_life_days;  // exponentially weighted estimate
   bool change_points = false;            // PELT on the time-ordered responses
   ChangePenalty penalty = ChangePenalty::kBic;
-  double penalty_value = 0;              // kManual: the penalty per change
-  bool rank_accounts = false;            // per-account trends, declining first
+  double penalty_value = 0;    // kManual: the penalty per change
+  bool rank_accounts = false;  // per-account trends, declining first
   OutputFormat format = OutputFormat::kTable;
 };
 
@@ -114,17 +114,17 @@ struct ThemesArgs {
   std::string metric_name = "nps";
   Metric metric = Metric::Nps();
   double level = 0.95;
-  std::string taxonomy;       // a JSON file; empty: discover themes (NMF)
-  int themes = 0;             // discovery: the number of themes; 0: by coherence
-  uint64_t seed = 0;          // discovery
-  std::string lexicon;        // a user lexicon file, merged over the built-in one
+  std::string taxonomy;  // a JSON file; empty: discover themes (NMF)
+  int themes = 0;        // discovery: the number of themes; 0: by coherence
+  uint64_t seed = 0;     // discovery
+  std::string lexicon;   // a user lexicon file, merged over the built-in one
   text::LexiconFormat lexicon_format = text::LexiconFormat::kCandor;
   bool replace_lexicon = false;
-  std::string language;       // ISO 639-1 for every comment; empty: detect
+  std::string language;  // ISO 639-1 for every comment; empty: detect
   bool repair_utf8 = false;
-  std::string time_column;    // with a score: themes trending, earlier vs later half
-  std::string split;          // the time that starts the later period; empty: median
-  int urgent = 10;            // urgent comments listed
+  std::string time_column;  // with a score: themes trending, earlier vs later half
+  std::string split;        // the time that starts the later period; empty: median
+  int urgent = 10;          // urgent comments listed
   int threads = 0;
   OutputFormat format = OutputFormat::kTable;
 };
@@ -149,4 +149,4 @@ Result<Command> ParseCommandLine(const std::vector<std::string>& args);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_ARGS_H_
+#endif  // CANDOR_CLI_ARGS_HPP_

@@ -3,8 +3,8 @@
 // any kind (the invited population's margins and covariates) can be read by
 // name. The library's ReadCsv reads response tables (a score is required);
 // this reader reuses its UTF-8 check and timestamp parsing.
-#ifndef CANDOR_CLI_RECORDS_H_
-#define CANDOR_CLI_RECORDS_H_
+#ifndef CANDOR_CLI_RECORDS_HPP_
+#define CANDOR_CLI_RECORDS_HPP_
 
 #include <candor/status.hpp>
 #include <candor/table.hpp>
@@ -55,4 +55,4 @@ std::string RoundTrip(double value);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_RECORDS_H_
+#endif  // CANDOR_CLI_RECORDS_HPP_

@@ -1,14 +1,15 @@
 // The candor tool's commands. Each returns the process exit code: 0 success,
 // 1 a data error (reported on stderr as "candor: error: ..."), 2 a usage error.
-#ifndef CANDOR_CLI_COMMANDS_H_
-#define CANDOR_CLI_COMMANDS_H_
+#ifndef CANDOR_CLI_COMMANDS_HPP_
+#define CANDOR_CLI_COMMANDS_HPP_
 
 #include <candor.h>
+
 #include <candor/enum_names.hpp>
 #include <candor/status.hpp>
 #include <string>
 
-#include "args.h"
+#include "args.hpp"
 
 namespace candor::cli {
 
@@ -37,4 +38,4 @@ inline std::string PAdjustName(PAdjust method) { return EnumName(CANDOR_ENUM_P_A
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_COMMANDS_H_
+#endif  // CANDOR_CLI_COMMANDS_HPP_

@@ -1,13 +1,13 @@
 // Each command's options as a table (cli/<command>_options.cc;
-// the arguments they set are in args.h): its line is
+// the arguments they set are in args.hpp): its line is
 // read through the table, and its help is rendered from the same table.
-#ifndef CANDOR_CLI_COMMAND_SPECS_H_
-#define CANDOR_CLI_COMMAND_SPECS_H_
+#ifndef CANDOR_CLI_COMMAND_SPECS_HPP_
+#define CANDOR_CLI_COMMAND_SPECS_HPP_
 
 #include <string>
 
-#include "args.h"
-#include "options.h"
+#include "args.hpp"
+#include "options.hpp"
 
 namespace candor::cli {
 
@@ -25,4 +25,4 @@ std::string CommandHelp(const std::string& name);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_COMMAND_SPECS_H_
+#endif  // CANDOR_CLI_COMMAND_SPECS_HPP_

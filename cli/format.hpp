@@ -1,7 +1,7 @@
 // Output formatting for the candor tool: numbers, aligned text tables, CSV
 // fields and JSON objects for estimates.
-#ifndef CANDOR_CLI_FORMAT_H_
-#define CANDOR_CLI_FORMAT_H_
+#ifndef CANDOR_CLI_FORMAT_HPP_
+#define CANDOR_CLI_FORMAT_HPP_
 
 #include <candor/score.hpp>
 #include <nlohmann/json.hpp>
@@ -53,4 +53,4 @@ std::string DumpJson(const nlohmann::json& value);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_FORMAT_H_
+#endif  // CANDOR_CLI_FORMAT_HPP_

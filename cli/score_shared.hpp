@@ -1,7 +1,7 @@
 // Pieces of `candor score` output shared by the plain and the design-based
 // (--population / --account-column) paths.
-#ifndef CANDOR_CLI_SCORE_SHARED_H_
-#define CANDOR_CLI_SCORE_SHARED_H_
+#ifndef CANDOR_CLI_SCORE_SHARED_HPP_
+#define CANDOR_CLI_SCORE_SHARED_HPP_
 
 #include <candor/score.hpp>
 #include <candor/table.hpp>
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
+#include "args.hpp"
 
 namespace candor::cli {
 
@@ -40,4 +40,4 @@ int RunDesignScore(const ScoreArgs& args);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_SCORE_SHARED_H_
+#endif  // CANDOR_CLI_SCORE_SHARED_HPP_

@@ -1,8 +1,8 @@
 // candor trend: what the command computes (per series of buckets: the bucket
 // rows and the trend tests on their estimates; overall change points; the
 // account ranking), shared by the computation and the output formats.
-#ifndef CANDOR_CLI_TREND_REPORT_H_
-#define CANDOR_CLI_TREND_REPORT_H_
+#ifndef CANDOR_CLI_TREND_REPORT_HPP_
+#define CANDOR_CLI_TREND_REPORT_HPP_
 
 #include <candor/table.hpp>
 #include <candor/trend.hpp>
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
+#include "args.hpp"
 
 namespace candor::cli {
 
@@ -54,4 +54,4 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_TREND_REPORT_H_
+#endif  // CANDOR_CLI_TREND_REPORT_HPP_

@@ -1,8 +1,8 @@
 // The metrics --metric names: the library's presets (nps, csat, ces,
 // ces_agree) and metric kinds on 0..10 (topbox, bottombox, mean), each with
 // the name output shows for it ("NPS", "top box").
-#ifndef CANDOR_CLI_METRIC_CHOICES_H_
-#define CANDOR_CLI_METRIC_CHOICES_H_
+#ifndef CANDOR_CLI_METRIC_CHOICES_HPP_
+#define CANDOR_CLI_METRIC_CHOICES_HPP_
 
 #include <candor/score.hpp>
 #include <string>
@@ -19,4 +19,4 @@ std::string MetricDisplayName(const std::string& metric_name);
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_METRIC_CHOICES_H_
+#endif  // CANDOR_CLI_METRIC_CHOICES_HPP_

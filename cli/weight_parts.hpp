@@ -1,8 +1,8 @@
 // candor weight: the parts of a weight column (recency, accounts, inverse
 // propensity) and the calibration to a population, each with the diagnostics
 // it adds. weight_command.cc composes them.
-#ifndef CANDOR_CLI_WEIGHT_PARTS_H_
-#define CANDOR_CLI_WEIGHT_PARTS_H_
+#ifndef CANDOR_CLI_WEIGHT_PARTS_HPP_
+#define CANDOR_CLI_WEIGHT_PARTS_HPP_
 
 #include <candor/status.hpp>
 #include <nlohmann/json.hpp>
@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "args.h"
-#include "population.h"
-#include "records.h"
+#include "args.hpp"
+#include "population.hpp"
+#include "records.hpp"
 
 namespace candor::cli {
 
@@ -50,4 +50,4 @@ void AddMarginTable(const PopulationCalibration& calibration, const std::vector<
 
 }  // namespace candor::cli
 
-#endif  // CANDOR_CLI_WEIGHT_PARTS_H_
+#endif  // CANDOR_CLI_WEIGHT_PARTS_HPP_
