@@ -136,8 +136,10 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
                           " iterations (the calibration matrix is nearly singular)");
     }
 
-    // Base weights 1e284 apart make lambda so large that a weight overflows
-    // while the totals still check (found by fuzz/weights): an error, not inf.
+    // A variable carried only by a row with a subnormal base weight needs a
+    // lambda beyond the double range; the weights overflow while the totals
+    // still check, since NaN differences do not count as misses (found by
+    // fuzz/weights, new18): an error, not inf weights.
     if (!weights.allFinite()) {
       return OutOfRange(
           "linear calibration's weights are beyond the double range (base weights too far "

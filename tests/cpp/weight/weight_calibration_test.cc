@@ -286,6 +286,29 @@ TEST(CalibrateLinearTest, InterceptOnlyScalesToPopulationSize) {
   for (size_t i = 0; i < 4; ++i) EXPECT_NEAR(r->weights[i], base[i] * 5, 1e-12);
 }
 
+TEST(CalibrateLinearTest, WeightsBeyondTheDoubleRangeAreOutOfRange) {
+  // The input of fuzz/regressions/weights/new18: the second variable is
+  // nonzero only in a row whose base weight is subnormal. Its total needs
+  // 3 w_2 = 37.5, so w_2 = 12.5 = w0_2 (1 + lambda_1 + 3 lambda_2), a factor
+  // of 12.5 / 4.17e-309 = 3.0e309, beyond DBL_MAX: no finite lambda exists.
+  // It used to return inf weights as OK.
+  const double tiny = 4.1720134847009977e-309;
+  ASSERT_GT(12.5 / tiny, std::numeric_limits<double>::max() / 1e6);  // the closed form's factor
+  const std::vector<double> base = {1, 0.25, tiny, 0.25, 0.25};
+  const std::vector<double> x = {1, 0, 1, 0, 1, 3, 1, 0, 1, 0};
+  Result<CalibrationResult> r = CalibrateLinear(base.data(), 5, x.data(), 2, {22.5, 37.5});
+  ASSERT_FALSE(r.ok()) << "weights " << (r.ok() ? r->weights[2] : 0);
+  EXPECT_EQ(r.status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_NE(r.status().message().find("beyond the double range"), std::string::npos)
+      << r.status().message();
+  // The same shape with a normal base weight there calibrates exactly.
+  const std::vector<double> normal = {1, 0.25, 0.5, 0.25, 0.25};
+  Result<CalibrationResult> ok = CalibrateLinear(normal.data(), 5, x.data(), 2, {22.5, 37.5});
+  ASSERT_TRUE(ok.ok()) << ok.status().message();
+  EXPECT_NEAR(ok->weights[2], 12.5, 1e-12);
+  EXPECT_NEAR(ok->weights[0] + ok->weights[1] + ok->weights[3] + ok->weights[4], 10, 1e-12);
+}
+
 TEST(CalibrateLinearTest, RejectsBadInput) {
   const std::vector<double> x = {1, 0, 1, 1, 1, 2};
   EXPECT_EQ(CalibrateLinear(nullptr, 3, x.data(), 2, {3}).status().code(), CANDOR_LENGTH_MISMATCH);
