@@ -1,31 +1,18 @@
-// Names of emotions and urgency categories (text_sentiment.hpp).
+// Names of emotions and urgency categories (text_sentiment.hpp): the
+// library's one table of enum names (candor/enum_names.hpp).
+#include <candor/enum_names.hpp>
 #include <candor/text_sentiment.hpp>
 
 namespace candor::text {
 
 const char* EmotionName(Emotion emotion) {
-  switch (emotion) {
-    case Emotion::kFrustration: return "frustration";
-    case Emotion::kAnger: return "anger";
-    case Emotion::kAnnoyance: return "annoyance";
-    case Emotion::kDisappointment: return "disappointment";
-    case Emotion::kConfusion: return "confusion";
-    case Emotion::kDelight: return "delight";
-    case Emotion::kGratitude: return "gratitude";
-  }
-  return "unknown";
+  const char* name = EnumName(CANDOR_ENUM_EMOTION, emotion);
+  return name != nullptr ? name : "unknown";
 }
 
 const char* UrgencyCategoryName(UrgencyCategory category) {
-  switch (category) {
-    case UrgencyCategory::kNone: return "none";
-    case UrgencyCategory::kSafety: return "safety";
-    case UrgencyCategory::kLegal: return "legal";
-    case UrgencyCategory::kChurn: return "churn";
-    case UrgencyCategory::kRefund: return "refund";
-    case UrgencyCategory::kUnresolved: return "unresolved";
-  }
-  return "unknown";
+  const char* name = EnumName(CANDOR_ENUM_URGENCY, category);
+  return name != nullptr ? name : "unknown";
 }
 
 }  // namespace candor::text

@@ -1,9 +1,9 @@
 // Metric per calendar bucket, with rolling and exponentially weighted
 // estimates, period-over-period changes and control limits
 // (include/candor/trend_buckets.hpp).
-#include <candor/trend_buckets.hpp>
-
 #include <algorithm>
+#include <candor/enum_names.hpp>
+#include <candor/trend_buckets.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -55,8 +55,8 @@ Status CheckResponses(const Metric& metric, const IntervalOptions& interval,
   if (r.n >= std::numeric_limits<uint32_t>::max()) {
     return Unsupported("more than 2^32 - 1 responses");
   }
-  CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(metric.scale_min, metric.scale_max, r.scores,
-                                                     r.weights, r.n));
+  CANDOR_RETURN_IF_ERROR(
+      internal::ValidateResponses(metric.scale_min, metric.scale_max, r.scores, r.weights, r.n));
   if (r.accounts != nullptr) {
     for (size_t i = 0; i < r.n; ++i) {
       if (r.accounts[i] < 0) {
@@ -141,13 +141,8 @@ Result<BucketPeriod> ParseBucketPeriod(std::string_view name) {
 }
 
 const char* BucketPeriodName(BucketPeriod period) {
-  switch (period) {
-    case BucketPeriod::kDay: return "day";
-    case BucketPeriod::kWeek: return "week";
-    case BucketPeriod::kMonth: return "month";
-    case BucketPeriod::kQuarter: return "quarter";
-  }
-  return "unknown";
+  const char* name = EnumName(CANDOR_ENUM_PERIOD, period);  // the library's one table
+  return name != nullptr ? name : "unknown";
 }
 
 Status BucketOptions::Validate() const {
@@ -208,8 +203,7 @@ Result<CalendarBuckets> AssignCalendarBuckets(const int64_t* times, size_t n, Bu
   return out;
 }
 
-Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
-                                             const IntervalOptions& interval,
+Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric, const IntervalOptions& interval,
                                              const BucketResponses& responses,
                                              const BucketOptions& options) {
   CANDOR_RETURN_IF_ERROR(CheckResponses(metric, interval, responses, options));
@@ -239,8 +233,8 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
   for (size_t i = 0; i < responses.n; ++i) {
     size_t j = 0;
     if (responses.segments != nullptr) {
-      j = static_cast<size_t>(std::lower_bound(codes.begin(), codes.end(),
-                                               responses.segments[i]) - codes.begin());
+      j = static_cast<size_t>(std::lower_bound(codes.begin(), codes.end(), responses.segments[i]) -
+                              codes.begin());
     }
     key[i] = static_cast<uint32_t>(j * buckets + grid->BucketOf(responses.times[i]));
   }
@@ -261,8 +255,8 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
         internal::Spread(metric, g.Range(series_begin, series_end));
     int64_t previous = -1;
     // Accounts and the weighted bootstrap need the responses themselves.
-    const bool recursive = smoothed && responses.accounts == nullptr &&
-                           interval.method != IntervalMethod::kBootstrap;
+    const bool recursive =
+        smoothed && responses.accounts == nullptr && interval.method != IntervalMethod::kBootstrap;
     internal::SmoothedTally ew(metric, options.half_life_days * kSecondsPerDay);
     for (size_t k = 0; k < buckets; ++k) {
       const size_t row = j * buckets + k;
@@ -280,8 +274,8 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
       if (rolling) {
         const int64_t window_start = internal::DaysBefore(b.end, options.window_days, zone);
         const size_t from = static_cast<size_t>(
-            std::lower_bound(g.times.begin() + series_begin, g.times.begin() + end,
-                             window_start) - g.times.begin());
+            std::lower_bound(g.times.begin() + series_begin, g.times.begin() + end, window_start) -
+            g.times.begin());
         Result<Estimate> r = internal::EstimateSlice(metric, interval, g.Range(from, end));
         if (!r.ok()) return r.status();
         b.rolling = *r;
@@ -293,9 +287,8 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric,
         if (!s.ok()) return s.status();
         b.smoothed = *s;
       } else if (smoothed) {
-        Result<Estimate> s =
-            Smoothed(metric, interval, g.Range(series_begin, end), g.times.data() + series_begin,
-                     b.end, options.half_life_days);
+        Result<Estimate> s = Smoothed(metric, interval, g.Range(series_begin, end),
+                                      g.times.data() + series_begin, b.end, options.half_life_days);
         if (!s.ok()) return s.status();
         b.smoothed = *s;
       }
