@@ -18,6 +18,7 @@ packages=(
   python3 python3-numpy python3-pandas python3-pytest python3-scipy  # bindings, tests, peers
   python3-statsmodels python3-sklearn  # independent checks of model fits (weights, trends)
   r-base-core r-cran-survey   # independent cross-checks of weighted estimates
+  r-cran-proc r-cran-survival  # independent cross-checks of AUC (DeLong) and survival statistics (issue 13)
   abigail-tools        # abidw/abidiff: the C ABI against abi/libcandor.abi (scripts/abi-check.sh)
 )
 
