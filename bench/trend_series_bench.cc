@@ -24,6 +24,8 @@
 #include <string>
 #include <vector>
 
+#include "splitmix64.hpp"
+
 namespace candor_bench {
 namespace {
 
@@ -62,17 +64,10 @@ Flags ParseFlags(int* argc, char** argv) {
   return flags;
 }
 
-uint64_t SplitMix64(uint64_t z) {
-  z += 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 std::vector<double> Generate(size_t n, uint64_t seed) {
   std::vector<double> x(n);
   for (size_t i = 0; i < n; ++i) {
-    const double u = static_cast<double>(SplitMix64(seed + i) >> 11) * 0x1.0p-53;
+    const double u = static_cast<double>(candor::bench::SplitMix64(seed + i) >> 11) * 0x1.0p-53;
     x[i] = std::floor(u * 10000) + std::floor(static_cast<double>(i) / 100000);
   }
   return x;

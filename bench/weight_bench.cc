@@ -29,8 +29,12 @@
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
 
+#include "splitmix64.hpp"
+
 namespace candor_bench {
 namespace {
+
+using candor::bench::SplitMix64;
 
 struct Flags {
   size_t rows = 1'000'000;
@@ -72,14 +76,8 @@ Flags ParseFlags(int argc, char** argv) {
   return flags;
 }
 
-// Counter-based SplitMix64 (Steele, Lea and Flood 2014): value i of stream k
+// Counter-based SplitMix64 (bench/splitmix64.hpp): value i of stream k
 // does not depend on how many values were drawn before it.
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 double Uniform(uint64_t seed, uint64_t stream, uint64_t i) {
   const uint64_t bits = SplitMix64(seed ^ SplitMix64(stream * 0x100000001B3ULL + i));
   return static_cast<double>(bits >> 11) * 0x1.0p-53;  // [0, 1)
