@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "bench_flags.hpp"
+
 namespace candor::bench {
 
 // The whole file as an array of T; exits with status 2 if it cannot be read.
@@ -43,12 +45,8 @@ struct BenchArgs {
 // usage line when --data is missing or reps < 1.
 inline BenchArgs ParseBenchArgs(int argc, char** argv) {
   BenchArgs args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--data=", 0) == 0) args.dir = arg.substr(7);
-    if (arg.rfind("--reps=", 0) == 0) args.reps = std::atoi(arg.c_str() + 7);
-    if (arg.rfind("--threads=", 0) == 0) args.threads = std::atoi(arg.c_str() + 10);
-  }
+  TakeFlags(&argc, argv,
+            {Flag("data", &args.dir), Flag("reps", &args.reps), Flag("threads", &args.threads)});
   if (args.dir.empty() || args.reps < 1) {
     std::fprintf(stderr, "usage: %s --data=DIR [--reps=N] [--threads=T]\n", argv[0]);
     std::exit(2);

@@ -26,6 +26,7 @@
 
 #include <candor/score.hpp>
 
+#include "bench_flags.hpp"
 #include "score_bench_data.hpp"
 
 #if __has_include("int8_kernel.hpp")
@@ -46,30 +47,14 @@ struct Flags {
   std::string check_out;
 };
 
-// Removes our flags from argv so Google Benchmark sees only its own.
+// Takes our flags out of argv so Google Benchmark sees only its own.
 Flags ParseFlags(int* argc, char** argv) {
+  using candor::bench::Flag;
   Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    const size_t eq = arg.find('=');
-    const std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq + 1);
-    const char* value = eq == std::string::npos ? "" : argv[i] + eq + 1;
-    if (name == "--rows=") {
-      flags.rows = std::strtoull(value, nullptr, 10);
-    } else if (name == "--segments=") {
-      flags.segments = static_cast<int32_t>(std::strtol(value, nullptr, 10));
-    } else if (name == "--seed=") {
-      flags.seed = std::strtoull(value, nullptr, 10);
-    } else if (name == "--breakdown_rows=") {
-      flags.breakdown_rows = std::strtoull(value, nullptr, 10);
-    } else if (name == "--check_out=") {
-      flags.check_out = value;
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
+  candor::bench::TakeFlags(
+      argc, argv,
+      {Flag("rows", &flags.rows), Flag("segments", &flags.segments), Flag("seed", &flags.seed),
+       Flag("breakdown_rows", &flags.breakdown_rows), Flag("check_out", &flags.check_out)});
   if (flags.rows == 0 || flags.segments <= 0) {
     std::fprintf(stderr, "--rows and --segments must be positive\n");
     std::exit(2);

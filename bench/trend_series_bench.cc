@@ -20,10 +20,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_flags.hpp"
 #include "splitmix64.hpp"
 
 namespace candor_bench {
@@ -35,34 +35,6 @@ struct Flags {
   std::vector<size_t> naive_sizes = {10'000, 30'000, 100'000};
   std::string check_out;
 };
-
-Flags ParseFlags(int* argc, char** argv) {
-  Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      const std::string prefix = std::string(name) + "=";
-      return arg.rfind(prefix, 0) == 0 ? argv[i] + prefix.size() : nullptr;
-    };
-    if (const char* n = value("--n")) {
-      flags.n = std::strtoull(n, nullptr, 10);
-    } else if (const char* seed = value("--seed")) {
-      flags.seed = std::strtoull(seed, nullptr, 10);
-    } else if (const char* sizes = value("--naive_sizes")) {
-      flags.naive_sizes.clear();
-      std::stringstream list(sizes);
-      std::string item;
-      while (std::getline(list, item, ',')) flags.naive_sizes.push_back(std::stoull(item));
-    } else if (const char* file = value("--check_out")) {
-      flags.check_out = file;
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
-  return flags;
-}
 
 std::vector<double> Generate(size_t n, uint64_t seed) {
   std::vector<double> x(n);
@@ -87,8 +59,14 @@ int64_t NaiveS(const double* x, size_t n) {
 }  // namespace candor_bench
 
 int main(int argc, char** argv) {
+  using candor::bench::Flag;
   using namespace candor_bench;
-  const Flags flags = ParseFlags(&argc, argv);
+  // Our flags out of argv first, so that Google Benchmark sees only its own.
+  Flags flags;
+  candor::bench::TakeFlags(
+      &argc, argv,
+      {Flag("n", &flags.n), Flag("seed", &flags.seed), Flag("naive_sizes", &flags.naive_sizes),
+       Flag("check_out", &flags.check_out)});
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
 

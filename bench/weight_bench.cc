@@ -29,6 +29,7 @@
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
 
+#include "bench_flags.hpp"
 #include "splitmix64.hpp"
 
 namespace candor_bench {
@@ -46,28 +47,15 @@ struct Flags {
 };
 
 Flags ParseFlags(int argc, char** argv) {
+  using candor::bench::Flag;
   Flags flags;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const size_t eq = arg.find('=');
-    const std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq + 1);
-    const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
-    if (name == "--rows=") {
-      flags.rows = std::strtoull(value.c_str(), nullptr, 10);
-    } else if (name == "--accounts=") {
-      flags.accounts = static_cast<int32_t>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--covariates=") {
-      flags.covariates = static_cast<int>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--seed=") {
-      flags.seed = std::strtoull(value.c_str(), nullptr, 10);
-    } else if (name == "--reps=") {
-      flags.reps = static_cast<int>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--out_dir=") {
-      flags.out_dir = value;
-    } else {
-      std::fprintf(stderr, "unknown flag %s\n", arg.c_str());
-      std::exit(2);
-    }
+  candor::bench::TakeFlags(&argc, argv,
+                           {Flag("rows", &flags.rows), Flag("accounts", &flags.accounts),
+                            Flag("covariates", &flags.covariates), Flag("seed", &flags.seed),
+                            Flag("reps", &flags.reps), Flag("out_dir", &flags.out_dir)});
+  if (argc > 1) {
+    std::fprintf(stderr, "unknown flag %s\n", argv[1]);
+    std::exit(2);
   }
   if (flags.rows < 1000 || flags.accounts < 2 || flags.covariates < 1 || flags.reps < 1) {
     std::fprintf(stderr, "need --rows >= 1000, --accounts >= 2, --covariates >= 1, --reps >= 1\n");
