@@ -1,6 +1,7 @@
 // What the plain-clock benchmark programs share: reading the binary columns
-// their peer scripts write, the median of timed passes, and the common
-// --data=DIR --reps=N --threads=T arguments.
+// their peer scripts write and writing their answers back the same way, the
+// median of timed passes, and the common --data=DIR --reps=N --threads=T
+// arguments.
 #ifndef CANDOR_BENCH_BENCH_IO_HPP_
 #define CANDOR_BENCH_BENCH_IO_HPP_
 
@@ -28,6 +29,15 @@ std::vector<T> ReadAll(const std::string& path) {
   in.seekg(0);
   in.read(reinterpret_cast<char*>(out.data()), bytes);
   return out;
+}
+
+// Writes `values` as they are in memory (little-endian on the machines we
+// run on), the layout ReadAll and numpy's fromfile read.
+template <typename T>
+void WriteAll(const std::string& path, const std::vector<T>& values) {
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(values.data()),
+             static_cast<std::streamsize>(values.size() * sizeof(T)));
 }
 
 inline double Median(std::vector<double> v) {
