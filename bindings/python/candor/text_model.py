@@ -79,7 +79,7 @@ class TextResults:
     def frame(self):
         """One row per text: sentiment, the seven emotions, urgent, urgency,
         urgency_reason, language, repaired."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         columns = {"sentiment": self.sentiment}
         columns.update(self.emotions)
         columns.update({"urgent": self.urgent, "urgency": self.urgency,
@@ -88,18 +88,18 @@ class TextResults:
         return pd.DataFrame(columns)
 
     def sentences_frame(self):
-        return _require_pandas().DataFrame(self.sentences)
+        return _compat.require_pandas().DataFrame(self.sentences)
 
     def mentions_frame(self):
         """One row per theme mention, with the theme's path."""
-        frame = _require_pandas().DataFrame(self.mentions)
+        frame = _compat.require_pandas().DataFrame(self.mentions)
         frame["theme_path"] = [self.themes[t].path for t in self.mentions["theme"]]
         return frame
 
     def themes_frame(self):
         """One row per taxonomy theme: path, mentions, comments (texts that
         mention it or a descendant), share of texts, mean aspect sentiment."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         summary = theme_summary(self)
         return pd.DataFrame(summary)
 
@@ -331,13 +331,6 @@ def _read(results, themes):
         urgency=[URGENCY_CATEGORIES[c] for c in codes], urgency_mask=mask,
         urgency_reason=reasons, urgency_span=spans, language=languages, repaired=repaired,
         sentences=sentences, mentions=mentions, themes=themes)
-
-
-def _require_pandas():
-    pd = _compat.pandas()
-    if pd is None:
-        raise Error("CANDOR_UNSUPPORTED", "pandas is not installed")
-    return pd
 
 
 def _model(model, kwargs):

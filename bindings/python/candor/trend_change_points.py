@@ -74,7 +74,7 @@ class ChangePoints:
     def segments_frame(self):
         """One row per segment: begin, end, time_begin, time_end, value,
         std_error, ci_low, ci_high, n."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         return pd.DataFrame({
             "begin": [s.begin for s in self.segments],
             "end": [s.end for s in self.segments],
@@ -90,7 +90,7 @@ class ChangePoints:
     def changes_frame(self):
         """One row per change: index, time, before, after, difference,
         difference_ci_low, difference_ci_high, p_value (optimistic)."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         return pd.DataFrame({
             "index": [c.index for c in self.changes],
             "time": [c.time for c in self.changes],
@@ -101,13 +101,6 @@ class ChangePoints:
             "difference_ci_high": [c.change.ci_high for c in self.changes],
             "p_value": [c.change.p_value for c in self.changes],
         })
-
-
-def _require_pandas():
-    pd = _compat.pandas()
-    if pd is None:
-        raise Error("CANDOR_UNSUPPORTED", "pandas is not installed")
-    return pd
 
 
 def _times(times, n):
