@@ -246,9 +246,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
 
 def _read_rows(handle):
     rows = []
-    row = _capi.CDriverRow()
-    for i in range(lib.candor_drivers_rows(handle)):
-        _lib.check(lib.candor_drivers_row_at(handle, i, ctypes.byref(row)))
+    for row in _lib.read_rows(handle, lib.candor_drivers_rows, lib.candor_drivers_row_at,
+                              _capi.CDriverRow):
         rows.append({
             "theme": row.theme, "name": row.name.decode("utf-8"),
             "status": _STATUSES[row.status], "mentions": row.mentions,
@@ -282,9 +281,8 @@ def _read_rows(handle):
 
 def _read_trending(handle, theme_rows):
     rows = []
-    row = _capi.CTrendingRow()
-    for i in range(lib.candor_drivers_trending_rows(handle)):
-        _lib.check(lib.candor_drivers_trending_at(handle, i, ctypes.byref(row)))
+    for row in _lib.read_rows(handle, lib.candor_drivers_trending_rows,
+                              lib.candor_drivers_trending_at, _capi.CTrendingRow):
         c = row.score_change
         rows.append({
             "theme": row.theme, "name": theme_rows[row.theme]["name"],

@@ -175,16 +175,14 @@ def _read(handle, has_times):
     def when(t):
         return int(t) if has_times else None
 
-    changes, segments = [], []
-    c = _capi.CChangePoint()
-    for i in range(lib.candor_change_points_count(handle)):
-        _lib.check(lib.candor_change_points_at(handle, i, ctypes.byref(c)))
-        changes.append(Change(int(c.index), when(c.time), Comparison._from_c(c.change)))
-    s = _capi.CChangeSegment()
-    for i in range(lib.candor_change_points_segment_count(handle)):
-        _lib.check(lib.candor_change_points_segment_at(handle, i, ctypes.byref(s)))
-        segments.append(Segment(int(s.begin), int(s.end), when(s.time_begin),
-                                when(s.time_end), s.cost, Estimate._from_c(s.level)))
+    changes = [Change(int(c.index), when(c.time), Comparison._from_c(c.change))
+               for c in _lib.read_rows(handle, lib.candor_change_points_count,
+                                       lib.candor_change_points_at, _capi.CChangePoint)]
+    segments = [Segment(int(s.begin), int(s.end), when(s.time_begin), when(s.time_end), s.cost,
+                        Estimate._from_c(s.level))
+                for s in _lib.read_rows(handle, lib.candor_change_points_segment_count,
+                                        lib.candor_change_points_segment_at,
+                                        _capi.CChangeSegment)]
     summary = _capi.CChangePointSummary()
     _lib.check(lib.candor_change_points_summary(handle, ctypes.byref(summary)))
     return ChangePoints(changes, segments, summary.penalty, summary.total_cost,
