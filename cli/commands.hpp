@@ -25,6 +25,22 @@ int RunThemes(const ThemesArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 
+// Prints `report` with the printer of args.format (table, json or csv); each
+// printer returns the exit code.
+template <typename Args, typename Report>
+int PrintInFormat(const Args& args, const Report& report, int (*table)(const Args&, const Report&),
+                  int (*json)(const Args&, const Report&), int (*csv)(const Args&, const Report&)) {
+  switch (args.format) {
+    case OutputFormat::kJson:
+      return json(args, report);
+    case OutputFormat::kCsv:
+      return csv(args, report);
+    case OutputFormat::kTable:
+      break;
+  }
+  return table(args, report);
+}
+
 // Prints "candor: error: <message>" to stderr and returns `exit_code`.
 int Fail(int exit_code, const std::string& message);
 // A library Status as a data error (exit 1).

@@ -279,15 +279,7 @@ Result<ThemesReport> ComputeThemes(const ThemesArgs& args) {
 int RunThemes(const ThemesArgs& args) {
   Result<ThemesReport> report = ComputeThemes(args);
   if (!report.ok()) return FailData(report.status());
-  switch (args.format) {
-    case OutputFormat::kJson:
-      return PrintThemesJson(args, *report);
-    case OutputFormat::kCsv:
-      return PrintThemesCsv(args, *report);
-    case OutputFormat::kTable:
-      break;
-  }
-  return PrintThemesTable(args, *report);
+  return PrintThemes(args, *report);
 }
 
 }  // namespace candor::cli

@@ -171,15 +171,7 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
 int RunTrend(const TrendArgs& args) {
   Result<TrendReport> report = ComputeTrend(args);
   if (!report.ok()) return FailData(report.status());
-  switch (args.format) {
-    case OutputFormat::kJson:
-      return PrintTrendJson(args, *report);
-    case OutputFormat::kCsv:
-      return PrintTrendCsv(args, *report);
-    case OutputFormat::kTable:
-      break;
-  }
-  return PrintTrendTable(args, *report);
+  return PrintTrend(args, *report);
 }
 
 }  // namespace candor::cli

@@ -289,8 +289,6 @@ nlohmann::json AccountsJson(const TrendReport& report) {
           {"rows", rows}};
 }
 
-}  // namespace
-
 int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
   std::cout << DescribeMetric(args.metric_name, args.metric) << "\nby " << PeriodWord(args)
             << " in " << args.time_zone << " (time column '" << report.time_column << "'), "
@@ -378,6 +376,12 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
     }
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int PrintTrend(const TrendArgs& args, const TrendReport& report) {
+  return PrintInFormat(args, report, PrintTrendTable, PrintTrendJson, PrintTrendCsv);
 }
 
 }  // namespace candor::cli
