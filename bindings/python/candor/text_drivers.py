@@ -283,7 +283,6 @@ def _read_trending(handle, theme_rows):
     rows = []
     for row in _lib.read_rows(handle, lib.candor_drivers_trending_rows,
                               lib.candor_drivers_trending_at, _capi.CTrendingRow):
-        c = row.score_change
         rows.append({
             "theme": row.theme, "name": theme_rows[row.theme]["name"],
             "trending": bool(row.trending), "share_earlier": row.share_earlier.value,
@@ -291,8 +290,11 @@ def _read_trending(handle, theme_rows):
             "n_later": row.share_later.n, "difference": row.difference,
             "std_error": row.std_error, "ci_low": row.ci_low, "ci_high": row.ci_high,
             "z": row.z, "p_value": row.p_value, "p_adjusted": row.p_adjusted,
-            "score_earlier": c.b.value, "score_later": c.a.value, "score_change": c.difference,
-            "score_change_std_error": c.std_error, "score_change_p_value": c.p_value,
+            # score_change is the later period's score against the earlier one's.
+            "score_earlier": row.score_change.b.value, "score_later": row.score_change.a.value,
+            "score_change": row.score_change.difference,
+            "score_change_std_error": row.score_change.std_error,
+            "score_change_p_value": row.score_change.p_value,
             "score_change_p_adjusted": row.score_change_p_adjusted,
         })
     return rows
