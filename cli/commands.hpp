@@ -25,6 +25,21 @@ int RunThemes(const ThemesArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 
+// Prints "candor: error: <message>" to stderr and returns `exit_code`.
+int Fail(int exit_code, const std::string& message);
+// A library Status as a data error (exit 1).
+int FailData(const Status& status);
+
+// Computes the report `args` asks for and prints it; a failed computation is
+// a data error (exit 1), else the exit code is print's.
+template <typename Args, typename Report>
+int ComputeAndPrint(const Args& args, Result<Report> (*compute)(const Args&),
+                    int (*print)(const Args&, const Report&)) {
+  Result<Report> report = compute(args);
+  if (!report.ok()) return FailData(report.status());
+  return print(args, *report);
+}
+
 // Prints `report` with the printer of args.format (table, json or csv); each
 // printer returns the exit code.
 template <typename Args, typename Report>
@@ -40,11 +55,6 @@ int PrintInFormat(const Args& args, const Report& report, int (*table)(const Arg
   }
   return table(args, report);
 }
-
-// Prints "candor: error: <message>" to stderr and returns `exit_code`.
-int Fail(int exit_code, const std::string& message);
-// A library Status as a data error (exit 1).
-int FailData(const Status& status);
 
 // Names of option values, for output: the library's (enum_names.hpp).
 inline std::string IntervalName(IntervalMethod method) {

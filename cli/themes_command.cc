@@ -276,10 +276,6 @@ Result<ThemesReport> ComputeThemes(const ThemesArgs& args) {
   return report;
 }
 
-int RunThemes(const ThemesArgs& args) {
-  Result<ThemesReport> report = ComputeThemes(args);
-  if (!report.ok()) return FailData(report.status());
-  return PrintThemes(args, *report);
-}
+int RunThemes(const ThemesArgs& args) { return ComputeAndPrint(args, ComputeThemes, PrintThemes); }
 
 }  // namespace candor::cli

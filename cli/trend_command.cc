@@ -168,10 +168,6 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   return report;
 }
 
-int RunTrend(const TrendArgs& args) {
-  Result<TrendReport> report = ComputeTrend(args);
-  if (!report.ok()) return FailData(report.status());
-  return PrintTrend(args, *report);
-}
+int RunTrend(const TrendArgs& args) { return ComputeAndPrint(args, ComputeTrend, PrintTrend); }
 
 }  // namespace candor::cli
