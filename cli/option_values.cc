@@ -172,14 +172,16 @@ OptionSetter Positive(std::optional<double>* into) {
   });
 }
 
+OptionSpec ColumnOption(const char* name, const char* help, std::string* into) {
+  return {name, "NAME", help, NonEmpty(into, "column name")};
+}
+
 OptionSpec ScoreColumnOption(std::string* into) {
-  return {"score-column", "NAME", "column of scores (default: score)",
-          NonEmpty(into, "column name")};
+  return ColumnOption("score-column", "column of scores (default: score)", into);
 }
 
 OptionSpec WeightColumnOption(std::string* into) {
-  return {"weight-column", "NAME", "column of weights (default: unweighted)",
-          NonEmpty(into, "column name")};
+  return ColumnOption("weight-column", "column of weights (default: unweighted)", into);
 }
 
 OptionSpec SkipBadRowsOption(bool* into) {

@@ -114,6 +114,10 @@ OptionSetter Choice(T* into, std::vector<std::pair<std::string, T>> choices) {
   };
 }
 
+// --`name` NAME: a column of the input, any name but "" ("--name: empty
+// column name").
+OptionSpec ColumnOption(const char* name, const char* help, std::string* into);
+
 // Options several commands share, with the help they share.
 OptionSpec ScoreColumnOption(std::string* into);
 OptionSpec WeightColumnOption(std::string* into);

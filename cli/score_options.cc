@@ -107,11 +107,11 @@ CommandSpec ScoreSpec(Command* command) {
            "rake (default) or poststratify (joint cells of the\n"
            "margins, w = w0 N_cell / sum of w0 in the cell)",
            Choice<bool>(&args->post_stratify, {{"rake", false}, {"poststratify", true}})},
-          {"account-column", "NAME",
-           "cluster by account: a cluster-robust standard error\n"
-           "(C/(C-1) times the sum of squared account totals of\n"
-           "the linearized values); works without --population",
-           NonEmpty(&args->account_column, "column name")},
+          ColumnOption("account-column",
+                       "cluster by account: a cluster-robust standard error\n"
+                       "(C/(C-1) times the sum of squared account totals of\n"
+                       "the linearized values); works without --population",
+                       &args->account_column),
       },
       kEpilog,
       &args->input.file,
