@@ -137,9 +137,11 @@ struct MetricArgs {
   std::optional<std::string> scale;
   std::optional<int> box;
 };
-OptionSetter MetricName(MetricArgs* metric);
-OptionSetter MetricScale(MetricArgs* metric);
-OptionSetter MetricBox(MetricArgs* metric);
+// Their entries; a scale or box without help is accepted but not listed (the
+// command's --metric help mentions it).
+OptionSpec MetricOption(MetricArgs* metric, const char* help);
+OptionSpec ScaleOption(MetricArgs* metric, const char* help = nullptr);
+OptionSpec BoxOption(MetricArgs* metric, const char* help = nullptr);
 Status FinishMetric(const MetricArgs& metric);
 
 }  // namespace candor::cli

@@ -59,15 +59,13 @@ CommandSpec ScoreSpec(Command* command) {
       kIntro,
       24,
       {
-          {"metric", "M",
-           "nps (default), csat (top-2 of 1..5), ces (mean of 1..7),\n"
-           "ces_agree (top-3 of 1..7), topbox, bottombox, mean",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX",
-           "the score scale (default: the metric's; 0:10 for\n"
-           "topbox, bottombox and mean)",
-           MetricScale(metric.get())},
-          {"box", "K", "points in the top/bottom box", MetricBox(metric.get())},
+          MetricOption(metric.get(),
+                       "nps (default), csat (top-2 of 1..5), ces (mean of 1..7),\n"
+                       "ces_agree (top-3 of 1..7), topbox, bottombox, mean"),
+          ScaleOption(metric.get(),
+                      "the score scale (default: the metric's; 0:10 for\n"
+                      "topbox, bottombox and mean)"),
+          BoxOption(metric.get(), "points in the top/bottom box"),
           ScoreColumnOption(&args->input.score_column),
           WeightColumnOption(&args->input.weight_column),
           {"by", "COLUMN",

@@ -78,12 +78,11 @@ CommandSpec ThemesSpec(Command* command) {
           {"seed", "S", "seed of the discovery (default 0)", seed},
           ColumnOption("score-column", "scores: adds the drivers of the metric",
                        &args->score_column),
-          {"metric", "M",
-           "nps (default), csat, topbox, bottombox, ... (as for\n"
-           "score); --scale, --box too",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX", nullptr, MetricScale(metric.get())},
-          {"box", "K", nullptr, MetricBox(metric.get())},
+          MetricOption(metric.get(),
+                       "nps (default), csat, topbox, bottombox, ... (as for\n"
+                       "score); --scale, --box too"),
+          ScaleOption(metric.get()),
+          BoxOption(metric.get()),
           ColumnOption("time-column",
                        "times (ISO 8601 or Unix seconds): trending themes,\n"
                        "the later period against the earlier one",

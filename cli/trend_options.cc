@@ -98,12 +98,11 @@ CommandSpec TrendSpec(Command* command) {
                        "the first of timestamp, time, date, submitted_at,\n"
                        "created_at)",
                        &args->time_column),
-          {"metric", "M",
-           "nps (default), csat, ces, ces_agree, topbox,\n"
-           "bottombox, mean (as for score); --scale, --box too",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX", nullptr, MetricScale(metric.get())},
-          {"box", "K", nullptr, MetricBox(metric.get())},
+          MetricOption(metric.get(),
+                       "nps (default), csat, ces, ces_agree, topbox,\n"
+                       "bottombox, mean (as for score); --scale, --box too"),
+          ScaleOption(metric.get()),
+          BoxOption(metric.get()),
           ScoreColumnOption(&args->input.score_column),
           WeightColumnOption(&args->input.weight_column),
           ColumnOption("account-column",
