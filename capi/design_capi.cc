@@ -20,9 +20,8 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
   CANDOR_RETURN_IF_ERROR(Required(design, "design"));
   candor_design d;
   candor_design_init(&d);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(design, offsetof(candor_design, clusters) + sizeof(design->clusters),
-                              "candor_design_init", &d));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(
+      design, offsetof(candor_design, clusters) + sizeof(design->clusters), &d));
   out->weights = d.weights;
   out->clusters = d.clusters;
   if (d.calibration != nullptr) {

@@ -37,8 +37,7 @@ candor_drivers_options Defaults() {
 
 candor::Status FromC(const candor_drivers_options* options, candor::DriverOptions* out) {
   candor_drivers_options o = Defaults();
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, sizeof(size_t), "candor_drivers_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   out->l2_penalty = o.l2_penalty;
   out->fit_key_drivers = o.fit_key_drivers != 0;
   out->max_iterations = o.max_iterations;

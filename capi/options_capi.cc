@@ -81,7 +81,7 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_score_options o = Defaults();
   // Copy what the caller's (possibly older, shorter) struct holds.
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, kScoreOptionsOldest, "candor_score_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, kScoreOptionsOldest, &o));
   o.size = sizeof(o);
 
   CANDOR_RETURN_IF_ERROR(MetricFromC(RawEnum(o.metric), &metric->kind));

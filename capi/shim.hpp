@@ -63,7 +63,7 @@ int RawEnum(const Enum& value) {
 // layout the library reads) and not exceed the struct this library knows;
 // errors name the struct's init function.
 template <typename Options>
-Status CheckSize(size_t size, size_t minimum, const char* init_function) {
+Status CheckSize(size_t size, size_t minimum) {
   const char* name = OptionLayout<Options>::kName;
   if (size > sizeof(Options)) {
     return InvalidArgument(std::string(name) + " size " + std::to_string(size) +
@@ -74,7 +74,7 @@ Status CheckSize(size_t size, size_t minimum, const char* init_function) {
     return InvalidArgument(
         std::string(name) + " size " + std::to_string(size) +
         (size < minimum ? " is too small" : " ends inside a field, not on a field boundary") +
-        ": initialize the options with " + init_function + "()");
+        ": initialize the options with " + OptionLayout<Options>::kInit + "()");
   }
   return OkStatus();
 }
@@ -88,9 +88,9 @@ void CopySized(const Options& from, Options* into) {
 
 // The caller's options, if any, over `*into` (the defaults), after CheckSize.
 template <typename Options>
-Status ReadSized(const Options* from, size_t minimum, const char* init_function, Options* into) {
+Status ReadSized(const Options* from, size_t minimum, Options* into) {
   if (from == nullptr) return OkStatus();
-  CANDOR_RETURN_IF_ERROR(CheckSize<Options>(from->size, minimum, init_function));
+  CANDOR_RETURN_IF_ERROR(CheckSize<Options>(from->size, minimum));
   CopySized(*from, into);
   return OkStatus();
 }

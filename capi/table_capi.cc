@@ -34,8 +34,7 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   if (options == nullptr) return candor::OkStatus();  // all defaults
   candor_csv_options o;
   candor_csv_options_init(&o);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, kCsvOptionsOldest, &o));
   if (o.score_column == nullptr || *o.score_column == '\0') {
     return candor::InvalidArgument("options->score_column is required");
   }
@@ -66,8 +65,7 @@ candor::Status FromHeaderOptions(const candor_csv_options* options, candor::CsvO
   if (options == nullptr) return candor::OkStatus();
   candor_csv_options o;
   candor_csv_options_init(&o);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, kCsvOptionsOldest, &o));
   out->delimiter = o.delimiter;
   out->max_bytes = o.max_bytes;
   return candor::OkStatus();

@@ -79,8 +79,7 @@ candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions
 // The caller's (possibly older, shorter) options over the defaults.
 candor::Status ReadOptions(const candor_themes_options* options, candor_themes_options* o) {
   *o = Defaults();
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, sizeof(size_t), "candor_themes_options_init", o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), o));
   return candor::OkStatus();
 }
 

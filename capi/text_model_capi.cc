@@ -41,7 +41,7 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
   if (options == nullptr) return OkStatus();  // the defaults
   candor_text_options o = TextDefaults();
   const size_t oldest = offsetof(candor_text_options, invalid_utf8) + sizeof(int);
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_text_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
   switch (RawEnum(o.invalid_utf8)) {
     case CANDOR_UTF8_ERROR: out->tokenize.invalid_utf8 = text::Utf8Policy::kError; break;
     case CANDOR_UTF8_REPAIR: out->tokenize.invalid_utf8 = text::Utf8Policy::kRepair; break;

@@ -38,8 +38,7 @@ candor_account_trend_options Defaults() {
 candor::Status FromC(const candor_account_trend_options* options,
                      candor::AccountTrendOptions* out) {
   candor_account_trend_options o = Defaults();
-  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t),
-                                                 "candor_account_trend_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   out->min_responses = o.min_responses;
   out->slope_unit_days = o.slope_unit_days;
   switch (RawEnum(o.split)) {

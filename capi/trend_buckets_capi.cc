@@ -40,7 +40,7 @@ Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* o
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_buckets_options o = Defaults();
   const size_t oldest = offsetof(candor_buckets_options, every) + sizeof(options->every);
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_buckets_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
   switch (RawEnum(o.every)) {
     case CANDOR_PERIOD_DAY: out->every = BucketPeriod::kDay; break;
     case CANDOR_PERIOD_WEEK: out->every = BucketPeriod::kWeek; break;

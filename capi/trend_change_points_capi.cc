@@ -36,7 +36,7 @@ Status FromChangeOptions(const candor_score_options* score_options,
   candor_change_point_options o = ChangePointDefaults();
   const size_t oldest =
       offsetof(candor_change_point_options, penalty) + sizeof(options->penalty);
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_change_point_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
   switch (RawEnum(o.penalty)) {
     case CANDOR_CHANGE_PENALTY_BIC: out->penalty = ChangePenalty::kBic; break;
     case CANDOR_CHANGE_PENALTY_AIC: out->penalty = ChangePenalty::kAic; break;

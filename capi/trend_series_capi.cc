@@ -26,8 +26,7 @@ candor_mk_options DefaultMkOptions() {
 // The caller's options (honouring `size` for older callers) in C++ form.
 candor::Status FromOptions(const candor_mk_options* options, candor::MannKendallOptions* out) {
   candor_mk_options o = DefaultMkOptions();
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, sizeof(size_t), "candor_mk_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   const int method = RawEnum(o.method);
   if (method < CANDOR_MK_ORIGINAL || method > CANDOR_MK_SEASONAL) {
     return candor::InvalidArgument("options.method " + std::to_string(method) +
