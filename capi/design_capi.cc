@@ -1,10 +1,10 @@
 // Design-based estimates: weights, account clusters and calibrations.
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "breakdown_handle.hpp"
+#include "options.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
@@ -48,9 +48,7 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
 extern "C" {
 
 candor_status candor_design_defaults(candor_design* design, size_t size) {
-  candor_design d;
-  std::memset(&d, 0, sizeof(d));
-  return candor::capi::WriteDefaults(d, size, design);
+  return candor::capi::WriteDefaults(candor::capi::ZeroedOptions<candor_design>(), size, design);
 }
 
 candor_status candor_score_design(const candor_score_options* options, const double* scores,

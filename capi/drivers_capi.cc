@@ -2,11 +2,11 @@
 #include <candor/drivers.hpp>
 
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_drivers {
@@ -21,9 +21,7 @@ using candor::capi::Required;
 namespace {
 
 candor_drivers_options Defaults() {
-  candor_drivers_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = candor::capi::ZeroedOptions<candor_drivers_options>();
   o.l2_penalty = 1.0;
   o.fit_key_drivers = 1;
   o.max_iterations = 100;

@@ -1,7 +1,7 @@
 // Score options: defaults, presets, and their translation to the C++ API.
 #include <cstddef>
-#include <cstring>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 namespace candor::capi {
@@ -41,9 +41,7 @@ constexpr size_t kScoreOptionsOldest =
     offsetof(candor_score_options, metric) + sizeof(candor_score_options::metric);
 
 candor_score_options Defaults() {
-  candor_score_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_score_options>();
   o.metric = CANDOR_METRIC_NPS;
   o.scale_min = 0;
   o.scale_max = 10;

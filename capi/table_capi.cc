@@ -2,12 +2,12 @@
 #include <candor/csv.hpp>
 #include <candor/table.hpp>
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_table {
@@ -113,8 +113,7 @@ candor::Status FindColumn(const candor_table* table, const char* column,
 extern "C" {
 
 candor_status candor_csv_options_defaults(candor_csv_options* options, size_t size) {
-  candor_csv_options o;
-  std::memset(&o, 0, sizeof(o));
+  auto o = candor::capi::ZeroedOptions<candor_csv_options>();
   o.score_column = "score";
   o.delimiter = ',';
   // Never write past the caller's struct, which may be older and shorter.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_themes {
@@ -23,10 +24,8 @@ using candor::capi::Required;
 namespace {
 
 candor_themes_options Defaults() {
-  candor_themes_options o;
-  std::memset(&o, 0, sizeof(o));
+  auto o = candor::capi::ZeroedOptions<candor_themes_options>();
   const candor::text::DiscoveryOptions d;
-  o.size = sizeof(o);
   o.k = d.k;
   o.k_min = d.k_min;
   o.k_max = d.k_max;

@@ -1,7 +1,6 @@
 // The text-model handle (include/candor/text_model.hpp): options, lexicon and
 // taxonomy loading, batch analysis, and the columns of its results.
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +8,7 @@
 
 #include <candor/text_model.hpp>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_text_model {
@@ -27,9 +27,7 @@ using text::TextModel;
 using text::TextModelOptions;
 
 candor_text_options TextDefaults() {
-  candor_text_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_text_options>();
   o.invalid_utf8 = CANDOR_UTF8_ERROR;
   o.language = nullptr;
   o.fallback_language = nullptr;

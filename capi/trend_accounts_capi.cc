@@ -2,10 +2,10 @@
 #include <candor/trend_accounts.hpp>
 
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_account_trends {
@@ -20,9 +20,7 @@ using candor::capi::Required;
 namespace {
 
 candor_account_trend_options Defaults() {
-  candor_account_trend_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = candor::capi::ZeroedOptions<candor_account_trend_options>();
   o.min_responses = 10;
   o.slope_unit_days = 30;
   o.split = CANDOR_SPLIT_MEDIAN_TIME;

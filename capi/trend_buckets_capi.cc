@@ -2,10 +2,10 @@
 #include <candor/trend_buckets.hpp>
 
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_buckets {
@@ -23,9 +23,7 @@ constexpr int kI64Columns = CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START + 1;
 constexpr int kI32Columns = CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT + 1;
 
 candor_buckets_options Defaults() {
-  candor_buckets_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_buckets_options>();
   o.every = CANDOR_PERIOD_MONTH;
   o.time_zone = "UTC";
   o.window_days = 0;

@@ -1,12 +1,12 @@
 // Change points (include/candor/trend_change_points.hpp): options, a result
 // handle and its accessors.
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 
 #include <candor/trend_change_points.hpp>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_change_points {
@@ -17,10 +17,8 @@ namespace candor::capi {
 namespace {
 
 candor_change_point_options ChangePointDefaults() {
-  candor_change_point_options o;
-  std::memset(&o, 0, sizeof(o));
+  auto o = ZeroedOptions<candor_change_point_options>();
   const ChangePointOptions defaults;
-  o.size = sizeof(o);
   o.penalty = CANDOR_CHANGE_PENALTY_BIC;
   o.penalty_value = defaults.penalty_value;
   o.min_size = defaults.min_size;

@@ -1,10 +1,10 @@
 // Trend tests on a series: thin shims over include/candor/trend.hpp.
 #include <cstddef>
-#include <cstring>
 #include <string>
 
 #include <candor/trend.hpp>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 using candor::capi::Fail;
@@ -15,9 +15,7 @@ using candor::capi::Required;
 namespace {
 
 candor_mk_options DefaultMkOptions() {
-  candor_mk_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = candor::capi::ZeroedOptions<candor_mk_options>();
   o.method = CANDOR_MK_ORIGINAL;
   o.alpha = 0.05;
   return o;
