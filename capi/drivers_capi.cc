@@ -42,14 +42,8 @@ candor::Status FromC(const candor_drivers_options* options, candor::DriverOption
   out->tolerance = o.tolerance;
   out->earlier_period = o.earlier_period;
   out->later_period = o.later_period;
-  switch (RawEnum(o.p_adjust)) {
-    case CANDOR_P_ADJUST_NONE: out->adjust = candor::PAdjust::kNone; break;
-    case CANDOR_P_ADJUST_HOLM: out->adjust = candor::PAdjust::kHolm; break;
-    case CANDOR_P_ADJUST_BH: out->adjust = candor::PAdjust::kBenjaminiHochberg; break;
-    default:
-      return candor::InvalidArgument("options->p_adjust: unknown method " +
-                                     std::to_string(RawEnum(o.p_adjust)));
-  }
+  CANDOR_RETURN_IF_ERROR(candor::capi::PAdjustFromC(
+      candor::capi::RawEnum(o.p_adjust), "options->p_adjust: unknown method", &out->adjust));
   out->alpha = o.alpha;
   return out->Validate();
 }

@@ -60,16 +60,11 @@ candor_status candor_adjust_p_values(candor_p_adjust method, const double* p, si
                                      double* out) {
   return Guard([&] {
     candor::PAdjust adjust;
-    switch (candor::capi::RawEnum(method)) {
-      case CANDOR_P_ADJUST_NONE: adjust = candor::PAdjust::kNone; break;
-      case CANDOR_P_ADJUST_HOLM: adjust = candor::PAdjust::kHolm; break;
-      case CANDOR_P_ADJUST_BH: adjust = candor::PAdjust::kBenjaminiHochberg; break;
-      default:
-        return Fail(candor::InvalidArgument("unknown p-value adjustment " +
-                                            std::to_string(candor::capi::RawEnum(method))));
-    }
+    candor::Status s = candor::capi::PAdjustFromC(candor::capi::RawEnum(method),
+                                                  "unknown p-value adjustment", &adjust);
+    if (!s.ok()) return Fail(s);
     if (n == 0) return CANDOR_OK;
-    candor::Status s = Required(p, "p");
+    s = Required(p, "p");
     if (s.ok()) s = Required(out, "out");
     if (!s.ok()) return Fail(s);
     for (size_t i = 0; i < n; ++i) {

@@ -53,6 +53,30 @@ int RawEnum(const Enum& value) {
   return raw;
 }
 
+// One C enum value and the C++ value it stands for.
+template <typename Cpp>
+struct EnumPair {
+  int c;
+  Cpp cpp;
+};
+
+// The C++ value of a raw C enum value (RawEnum) from `pairs`; any other value
+// is CANDOR_INVALID_ARGUMENT "<unknown> <raw>", where `unknown` names the
+// field, e.g. "options->every: unknown period".
+template <typename Cpp, size_t N>
+Status EnumFromC(int raw, const EnumPair<Cpp> (&pairs)[N], const char* unknown, Cpp* out) {
+  for (const EnumPair<Cpp>& pair : pairs) {
+    if (pair.c == raw) {
+      *out = pair.cpp;
+      return OkStatus();
+    }
+  }
+  return InvalidArgument(std::string(unknown) + " " + std::to_string(raw));
+}
+
+// A raw candor_p_adjust as a PAdjust (EnumFromC with `unknown`).
+Status PAdjustFromC(int raw, const char* unknown, PAdjust* out);
+
 // Reads the C options (honouring their `size` for older callers) into the
 // C++ metric and interval options, validating both.
 Status FromOptions(const candor_score_options* options, Metric* metric, IntervalOptions* interval,

@@ -16,6 +16,7 @@ struct candor_themes {
   candor::text::ThemeDiscovery found;
 };
 
+using candor::capi::EnumPair;
 using candor::capi::Fail;
 using candor::capi::Guard;
 using candor::capi::RawEnum;
@@ -52,22 +53,18 @@ candor_themes_options Defaults() {
 }
 
 candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions* out) {
-  switch (RawEnum(o.init)) {
-    case CANDOR_NMF_INIT_NNDSVD: out->init = candor::text::NmfInit::kNndsvd; break;
-    case CANDOR_NMF_INIT_NNDSVDA: out->init = candor::text::NmfInit::kNndsvda; break;
-    case CANDOR_NMF_INIT_NNDSVDAR: out->init = candor::text::NmfInit::kNndsvdar; break;
-    default:
-      return candor::InvalidArgument("options->init: unknown NMF initialization " +
-                                     std::to_string(RawEnum(o.init)));
-  }
-  switch (RawEnum(o.svd)) {
-    case CANDOR_SVD_AUTO: out->svd = candor::text::SvdMethod::kAuto; break;
-    case CANDOR_SVD_EXACT: out->svd = candor::text::SvdMethod::kExact; break;
-    case CANDOR_SVD_RANDOMIZED: out->svd = candor::text::SvdMethod::kRandomized; break;
-    default:
-      return candor::InvalidArgument("options->svd: unknown SVD method " +
-                                     std::to_string(RawEnum(o.svd)));
-  }
+  static constexpr EnumPair<candor::text::NmfInit> kInits[] = {
+      {CANDOR_NMF_INIT_NNDSVD, candor::text::NmfInit::kNndsvd},
+      {CANDOR_NMF_INIT_NNDSVDA, candor::text::NmfInit::kNndsvda},
+      {CANDOR_NMF_INIT_NNDSVDAR, candor::text::NmfInit::kNndsvdar}};
+  static constexpr EnumPair<candor::text::SvdMethod> kSvds[] = {
+      {CANDOR_SVD_AUTO, candor::text::SvdMethod::kAuto},
+      {CANDOR_SVD_EXACT, candor::text::SvdMethod::kExact},
+      {CANDOR_SVD_RANDOMIZED, candor::text::SvdMethod::kRandomized}};
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.init), kInits, "options->init: unknown NMF initialization", &out->init));
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(RawEnum(o.svd), kSvds,
+                                                 "options->svd: unknown SVD method", &out->svd));
   out->max_iter = o.max_iter;
   out->tol = o.tol;
   out->seed = o.seed;

@@ -40,13 +40,12 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
   candor_text_options o = TextDefaults();
   const size_t oldest = offsetof(candor_text_options, invalid_utf8) + sizeof(int);
   CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
-  switch (RawEnum(o.invalid_utf8)) {
-    case CANDOR_UTF8_ERROR: out->tokenize.invalid_utf8 = text::Utf8Policy::kError; break;
-    case CANDOR_UTF8_REPAIR: out->tokenize.invalid_utf8 = text::Utf8Policy::kRepair; break;
-    default:
-      return InvalidArgument("options->invalid_utf8: unknown policy " +
-                             std::to_string(RawEnum(o.invalid_utf8)));
-  }
+  static constexpr EnumPair<text::Utf8Policy> kPolicies[] = {
+      {CANDOR_UTF8_ERROR, text::Utf8Policy::kError},
+      {CANDOR_UTF8_REPAIR, text::Utf8Policy::kRepair}};
+  CANDOR_RETURN_IF_ERROR(EnumFromC(RawEnum(o.invalid_utf8), kPolicies,
+                                   "options->invalid_utf8: unknown policy",
+                                   &out->tokenize.invalid_utf8));
   if (o.language != nullptr) out->tokenize.language = o.language;
   if (o.fallback_language != nullptr) out->tokenize.fallback_language = o.fallback_language;
   out->threads = o.threads;
@@ -55,14 +54,12 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
 
 // Takes the raw int (RawEnum): a C caller may pass any value, and copying an
 // out-of-range value as the enum type is undefined in C++.
-Result<text::LexiconFormat> FromLexiconFormat(int format) {
-  switch (format) {
-    case CANDOR_LEXICON_CANDOR: return text::LexiconFormat::kCandor;
-    case CANDOR_LEXICON_VADER: return text::LexiconFormat::kVader;
-    case CANDOR_LEXICON_AFINN: return text::LexiconFormat::kAfinn;
-    default:
-      return InvalidArgument("unknown lexicon format " + std::to_string(format));
-  }
+Status FromLexiconFormat(int format, text::LexiconFormat* out) {
+  static constexpr EnumPair<text::LexiconFormat> kFormats[] = {
+      {CANDOR_LEXICON_CANDOR, text::LexiconFormat::kCandor},
+      {CANDOR_LEXICON_VADER, text::LexiconFormat::kVader},
+      {CANDOR_LEXICON_AFINN, text::LexiconFormat::kAfinn}};
+  return EnumFromC(format, kFormats, "unknown lexicon format", out);
 }
 
 candor_status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon,
@@ -114,12 +111,11 @@ candor_status candor_text_model_load_lexicon(candor_text_model* model, const cha
   return Guard([&] {
     candor::Status s = Required(model, "model");
     if (s.ok() && size > 0) s = Required(data, "data");
+    candor::text::LexiconFormat cpp_format;
+    if (s.ok()) s = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format);
     if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
-    if (!cpp_format.ok()) return Fail(cpp_format.status());
     return candor::capi::LoadLexicon(
-        model, candor::text::Lexicon::Parse(std::string_view(data, size), *cpp_format),
-        replace);
+        model, candor::text::Lexicon::Parse(std::string_view(data, size), cpp_format), replace);
   });
 }
 
@@ -128,10 +124,10 @@ candor_status candor_text_model_load_lexicon_file(candor_text_model* model, cons
   return Guard([&] {
     candor::Status s = Required(model, "model");
     if (s.ok()) s = Required(path, "path");
+    candor::text::LexiconFormat cpp_format;
+    if (s.ok()) s = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format);
     if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
-    if (!cpp_format.ok()) return Fail(cpp_format.status());
-    return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, *cpp_format),
+    return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, cpp_format),
                                      replace);
   });
 }

@@ -12,6 +12,7 @@ struct candor_account_trends {
   candor::AccountTrends trends;
 };
 
+using candor::capi::EnumPair;
 using candor::capi::Fail;
 using candor::capi::Guard;
 using candor::capi::RawEnum;
@@ -39,31 +40,22 @@ candor::Status FromC(const candor_account_trend_options* options,
   CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   out->min_responses = o.min_responses;
   out->slope_unit_days = o.slope_unit_days;
-  switch (RawEnum(o.split)) {
-    case CANDOR_SPLIT_MEDIAN_TIME: out->split = candor::SplitRule::kMedianTime; break;
-    case CANDOR_SPLIT_FIXED_TIME: out->split = candor::SplitRule::kFixedTime; break;
-    case CANDOR_SPLIT_LAST_DAYS: out->split = candor::SplitRule::kLastDays; break;
-    default:
-      return candor::InvalidArgument("trend_options->split: unknown rule " +
-                                     std::to_string(RawEnum(o.split)));
-  }
+  static constexpr EnumPair<candor::SplitRule> kSplits[] = {
+      {CANDOR_SPLIT_MEDIAN_TIME, candor::SplitRule::kMedianTime},
+      {CANDOR_SPLIT_FIXED_TIME, candor::SplitRule::kFixedTime},
+      {CANDOR_SPLIT_LAST_DAYS, candor::SplitRule::kLastDays}};
+  static constexpr EnumPair<candor::RobustCovariance> kCovariances[] = {
+      {CANDOR_ROBUST_HC1, candor::RobustCovariance::kHc1},
+      {CANDOR_ROBUST_HC3, candor::RobustCovariance::kHc3}};
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.split), kSplits, "trend_options->split: unknown rule", &out->split));
   out->split_time = o.split_time;
   out->recent_days = o.recent_days;
-  switch (RawEnum(o.covariance)) {
-    case CANDOR_ROBUST_HC1: out->covariance = candor::RobustCovariance::kHc1; break;
-    case CANDOR_ROBUST_HC3: out->covariance = candor::RobustCovariance::kHc3; break;
-    default:
-      return candor::InvalidArgument("trend_options->covariance: unknown robust covariance " +
-                                     std::to_string(RawEnum(o.covariance)));
-  }
-  switch (RawEnum(o.p_adjust)) {
-    case CANDOR_P_ADJUST_NONE: out->adjust = candor::PAdjust::kNone; break;
-    case CANDOR_P_ADJUST_HOLM: out->adjust = candor::PAdjust::kHolm; break;
-    case CANDOR_P_ADJUST_BH: out->adjust = candor::PAdjust::kBenjaminiHochberg; break;
-    default:
-      return candor::InvalidArgument("trend_options->p_adjust: unknown method " +
-                                     std::to_string(RawEnum(o.p_adjust)));
-  }
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.covariance), kCovariances, "trend_options->covariance: unknown robust covariance",
+      &out->covariance));
+  CANDOR_RETURN_IF_ERROR(candor::capi::PAdjustFromC(
+      RawEnum(o.p_adjust), "trend_options->p_adjust: unknown method", &out->adjust));
   out->alpha = o.alpha;
   return out->Validate();
 }

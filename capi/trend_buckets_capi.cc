@@ -39,14 +39,13 @@ Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* o
   candor_buckets_options o = Defaults();
   const size_t oldest = offsetof(candor_buckets_options, every) + sizeof(options->every);
   CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
-  switch (RawEnum(o.every)) {
-    case CANDOR_PERIOD_DAY: out->every = BucketPeriod::kDay; break;
-    case CANDOR_PERIOD_WEEK: out->every = BucketPeriod::kWeek; break;
-    case CANDOR_PERIOD_MONTH: out->every = BucketPeriod::kMonth; break;
-    case CANDOR_PERIOD_QUARTER: out->every = BucketPeriod::kQuarter; break;
-    default:
-      return InvalidArgument("options->every: unknown period " + std::to_string(RawEnum(o.every)));
-  }
+  static constexpr EnumPair<BucketPeriod> kPeriods[] = {
+      {CANDOR_PERIOD_DAY, BucketPeriod::kDay},
+      {CANDOR_PERIOD_WEEK, BucketPeriod::kWeek},
+      {CANDOR_PERIOD_MONTH, BucketPeriod::kMonth},
+      {CANDOR_PERIOD_QUARTER, BucketPeriod::kQuarter}};
+  CANDOR_RETURN_IF_ERROR(
+      EnumFromC(RawEnum(o.every), kPeriods, "options->every: unknown period", &out->every));
   out->time_zone = o.time_zone == nullptr ? "UTC" : o.time_zone;
   out->window_days = o.window_days;
   out->half_life_days = o.half_life_days;

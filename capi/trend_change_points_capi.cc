@@ -32,17 +32,14 @@ Status FromChangeOptions(const candor_score_options* score_options,
   CANDOR_RETURN_IF_ERROR(FromOptions(score_options, &out->metric, &out->interval, nullptr));
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_change_point_options o = ChangePointDefaults();
-  const size_t oldest =
-      offsetof(candor_change_point_options, penalty) + sizeof(options->penalty);
+  const size_t oldest = offsetof(candor_change_point_options, penalty) + sizeof(options->penalty);
   CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
-  switch (RawEnum(o.penalty)) {
-    case CANDOR_CHANGE_PENALTY_BIC: out->penalty = ChangePenalty::kBic; break;
-    case CANDOR_CHANGE_PENALTY_AIC: out->penalty = ChangePenalty::kAic; break;
-    case CANDOR_CHANGE_PENALTY_MANUAL: out->penalty = ChangePenalty::kManual; break;
-    default:
-      return InvalidArgument("options->penalty: unknown penalty " +
-                             std::to_string(RawEnum(o.penalty)));
-  }
+  static constexpr EnumPair<ChangePenalty> kPenalties[] = {
+      {CANDOR_CHANGE_PENALTY_BIC, ChangePenalty::kBic},
+      {CANDOR_CHANGE_PENALTY_AIC, ChangePenalty::kAic},
+      {CANDOR_CHANGE_PENALTY_MANUAL, ChangePenalty::kManual}};
+  CANDOR_RETURN_IF_ERROR(EnumFromC(RawEnum(o.penalty), kPenalties,
+                                   "options->penalty: unknown penalty", &out->penalty));
   out->penalty_value = o.penalty_value;
   out->min_size = o.min_size;
   out->max_grid_points = o.max_grid_points;

@@ -243,15 +243,13 @@ candor_status candor_account_weights(const int32_t* accounts, size_t n, candor_a
     candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
     if (s.ok() && n_roles > 0) s = Required(role_weights, "role_weights");
     if (!s.ok()) return Fail(s);
+    static constexpr candor::capi::EnumPair<candor::AccountMode> kModes[] = {
+        {CANDOR_ACCOUNT_PER_RESPONSE, candor::AccountMode::kPerResponse},
+        {CANDOR_ACCOUNT_EQUAL, candor::AccountMode::kEqualPerAccount},
+        {CANDOR_ACCOUNT_BY_VALUE, candor::AccountMode::kByValue}};
     candor::AccountOptions options;
-    switch (RawEnum(mode)) {
-      case CANDOR_ACCOUNT_PER_RESPONSE: options.mode = candor::AccountMode::kPerResponse; break;
-      case CANDOR_ACCOUNT_EQUAL: options.mode = candor::AccountMode::kEqualPerAccount; break;
-      case CANDOR_ACCOUNT_BY_VALUE: options.mode = candor::AccountMode::kByValue; break;
-      default:
-        return Fail(candor::InvalidArgument("unknown account mode " +
-                                            std::to_string(RawEnum(mode))));
-    }
+    s = candor::capi::EnumFromC(RawEnum(mode), kModes, "unknown account mode", &options.mode);
+    if (!s.ok()) return Fail(s);
     options.account_value = account_value;
     options.roles = roles;
     if (n_roles > 0) options.role_weights.assign(role_weights, role_weights + n_roles);
