@@ -80,14 +80,12 @@ candor_status candor_breakdown_design(const candor_score_options* options, const
                                       const int32_t* const* segments, size_t n_segment_columns,
                                       candor_breakdown** out) {
   return candor::capi::MakeBreakdown(
-      options, segments, n_segment_columns, n, out,
-      [&](const candor::Metric& m, const candor::IntervalOptions& o, candor::PAdjust adjust,
-          const std::vector<const int32_t*>& columns) {
+      options, segments, n_segment_columns, n, out, [&](const candor::capi::BreakdownArgs& a) {
         candor::SurveyDesign survey;
         std::vector<candor::CalibrationStep> steps;
         candor::Status s = FromDesign(design, n, &survey, &steps);
         if (!s.ok()) return candor::Result<std::vector<candor::BreakdownRow>>(s);
-        return candor::Breakdown(m, scores, n, survey, columns, o, adjust);
+        return candor::Breakdown(a.metric, scores, n, survey, a.columns, a.interval, a.adjust);
       });
 }
 

@@ -17,10 +17,10 @@ struct candor_themes {
 };
 
 using candor::capi::EnumPair;
-using candor::capi::Fail;
 using candor::capi::Guard;
 using candor::capi::RawEnum;
 using candor::capi::Required;
+using candor::text::DiscoveredTheme;
 
 namespace {
 
@@ -107,9 +107,18 @@ candor::Status FromC(const candor_themes_options& o, candor::text::DiscoveryOpti
   return NmfFromC(o, &out->nmf);
 }
 
-const candor::text::DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
+const DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
   if (themes == nullptr || t >= themes->found.themes.size()) return nullptr;
   return &themes->found.themes[t];
+}
+
+void ToC(const DiscoveredTheme& theme, candor_theme_info* out) {
+  out->label = theme.label.c_str();
+  out->coherence = theme.coherence;
+  out->documents = theme.documents;
+  out->total_weight = theme.total_weight;
+  out->top_terms = theme.top_terms.size();
+  out->key_phrases = theme.key_phrases.size();
 }
 
 }  // namespace
@@ -120,32 +129,24 @@ candor_status candor_themes_options_defaults(candor_themes_options* options, siz
   return candor::capi::WriteDefaults(Defaults(), size, options);
 }
 
-candor_status candor_themes_discover(const candor_themes_options* options,
-                                     const char* const* texts, const size_t* lengths, size_t n,
-                                     candor_themes** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    if (n > 0) s = Required(texts, "texts");
+candor_status candor_themes_discover(const candor_themes_options* options, const char* const* texts,
+                                     const size_t* lengths, size_t n, candor_themes** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::text::ThemeDiscovery> {
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(texts, "texts"));
     candor_themes_options o;
-    if (s.ok()) s = ReadOptions(options, &o);
+    CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::DiscoveryOptions discovery;
-    if (s.ok()) s = FromC(o, &discovery);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(FromC(o, &discovery));
     std::vector<std::string_view> views(n);
     for (size_t i = 0; i < n; ++i) {
       if (texts[i] == nullptr) {
         if (lengths != nullptr && lengths[i] == 0) continue;
-        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL"));
+        return candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL");
       }
       views[i] = lengths != nullptr ? std::string_view(texts[i], lengths[i])
                                     : std::string_view(texts[i]);
     }
-    auto found = candor::text::DiscoverThemes(views, discovery);
-    if (!found.ok()) return Fail(found.status());
-    *out = new candor_themes{std::move(found).value()};
-    return CANDOR_OK;
+    return candor::text::DiscoverThemes(views, discovery);
   });
 }
 
@@ -154,9 +155,7 @@ void candor_themes_free(candor_themes* themes) { delete themes; }
 candor_status candor_themes_summary_get(const candor_themes* themes,
                                         candor_themes_summary* out) {
   return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(themes, "themes", out, "out"));
     const auto& f = themes->found;
     out->k = static_cast<int32_t>(f.themes.size());
     out->documents = f.documents;
@@ -165,29 +164,15 @@ candor_status candor_themes_summary_get(const candor_themes* themes,
     out->iterations = f.nmf.iterations;
     out->converged = f.nmf.converged ? 1 : 0;
     out->loss = f.nmf.loss.empty() ? std::nan("") : f.nmf.loss.back();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_themes_theme_at(const candor_themes* themes, size_t t,
                                      candor_theme_info* out) {
-  return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const auto* theme = ThemeOrNull(themes, t);
-    if (theme == nullptr) {
-      return Fail(candor::OutOfRange("theme " + std::to_string(t) + " of " +
-                                     std::to_string(themes->found.themes.size())));
-    }
-    out->label = theme->label.c_str();
-    out->coherence = theme->coherence;
-    out->documents = theme->documents;
-    out->total_weight = theme->total_weight;
-    out->top_terms = theme->top_terms.size();
-    out->key_phrases = theme->key_phrases.size();
-    return CANDOR_OK;
-  });
+  return candor::capi::RowAt(
+      themes, "themes", t, out, "theme {i} of {n}",
+      [](const candor_themes& h) -> const auto& { return h.found.themes; }, ToC);
 }
 
 const char* candor_themes_top_term(const candor_themes* themes, size_t t, size_t i,
@@ -231,17 +216,14 @@ candor_status candor_themes_matrix(const candor_themes* themes, int32_t tfidf,
                                    const int64_t** row_ptr, const int32_t** cols,
                                    const double** values) {
   return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(row_ptr, "row_ptr");
-    if (s.ok()) s = Required(cols, "cols");
-    if (s.ok()) s = Required(values, "values");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(
+        Required(themes, "themes", row_ptr, "row_ptr", cols, "cols", values, "values"));
     const candor::text::CsrMatrix& m =
         tfidf != 0 ? themes->found.tfidf : themes->found.terms.counts;
     *row_ptr = m.row_ptr.data();
     *cols = m.col.data();
     *values = m.value.data();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
@@ -250,24 +232,17 @@ candor_status candor_nmf(const candor_themes_options* options, const int64_t* ro
                          int32_t k, double* w, double* h, double* loss_out,
                          int32_t* iterations_out) {
   return Guard([&] {
-    candor::Status s = Required(row_ptr, "row_ptr");
-    if (s.ok()) s = Required(w, "w");
-    if (s.ok()) s = Required(h, "h");
+    CANDOR_RETURN_IF_ERROR(Required(row_ptr, "row_ptr", w, "w", h, "h"));
     candor_themes_options o;
-    if (s.ok()) s = ReadOptions(options, &o);
+    CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::NmfOptions nmf;
-    if (s.ok()) s = NmfFromC(o, &nmf);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(NmfFromC(o, &nmf));
     if (rows > static_cast<size_t>(INT64_MAX) - 1 || n_cols > static_cast<size_t>(INT32_MAX)) {
-      return Fail(candor::InvalidArgument("matrix dimensions too large"));
+      return candor::InvalidArgument("matrix dimensions too large");
     }
     const int64_t nnz = row_ptr[rows];
-    if (nnz < 0) return Fail(candor::InvalidArgument("row_ptr[rows] is negative"));
-    if (nnz > 0) {
-      s = Required(cols, "cols");
-      if (s.ok()) s = Required(values, "values");
-      if (!s.ok()) return Fail(s);
-    }
+    if (nnz < 0) return candor::InvalidArgument("row_ptr[rows] is negative");
+    if (nnz > 0) CANDOR_RETURN_IF_ERROR(Required(cols, "cols", values, "values"));
     candor::text::CsrMatrix x;
     x.rows = static_cast<int64_t>(rows);
     x.cols = static_cast<int64_t>(n_cols);
@@ -277,12 +252,12 @@ candor_status candor_nmf(const candor_themes_options* options, const int64_t* ro
       x.value.assign(values, values + nnz);
     }
     auto fit = candor::text::Nmf(x, k, nmf);
-    if (!fit.ok()) return Fail(fit.status());
+    if (!fit.ok()) return fit.status();
     std::memcpy(w, fit->w.data(), fit->w.size() * sizeof(double));
     std::memcpy(h, fit->h.data(), fit->h.size() * sizeof(double));
     if (loss_out != nullptr) *loss_out = fit->loss.back();
     if (iterations_out != nullptr) *iterations_out = fit->iterations;
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 

@@ -16,6 +16,11 @@ struct candor_text_model {
 };
 
 struct candor_text_results {
+  explicit candor_text_results(candor::text::TextColumns analyzed)
+      : columns(std::move(analyzed)),
+        urgency(columns.sentiment.urgency_category.begin(),
+                columns.sentiment.urgency_category.end()) {}
+
   candor::text::TextColumns columns;
   std::vector<int32_t> urgency;  // candor_urgency per comment
 };
@@ -62,22 +67,20 @@ Status FromLexiconFormat(int format, text::LexiconFormat* out) {
   return EnumFromC(format, kFormats, "unknown lexicon format", out);
 }
 
-candor_status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon,
-                          int replace) {
-  if (!lexicon.ok()) return Fail(lexicon.status());
-  return Report(model->model->LoadLexicon(*lexicon, replace != 0));
+Status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon, int replace) {
+  if (!lexicon.ok()) return lexicon.status();
+  return model->model->LoadLexicon(*lexicon, replace != 0);
 }
 
-candor_status SetTaxonomy(candor_text_model* model, Result<text::Taxonomy> taxonomy) {
-  if (!taxonomy.ok()) return Fail(taxonomy.status());
+Status SetTaxonomy(candor_text_model* model, Result<text::Taxonomy> taxonomy) {
+  if (!taxonomy.ok()) return taxonomy.status();
   model->model->SetTaxonomy(std::move(taxonomy).value());
-  return CANDOR_OK;
+  return OkStatus();
 }
 
 }  // namespace
 }  // namespace candor::capi
 
-using candor::capi::Fail;
 using candor::capi::Guard;
 using candor::capi::Required;
 
@@ -87,20 +90,13 @@ candor_status candor_text_options_defaults(candor_text_options* options, size_t 
   return candor::capi::WriteDefaults(candor::capi::TextDefaults(), size, options);
 }
 
-candor_status candor_text_model_new(const candor_text_options* options,
-                                    candor_text_model** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    candor::text::TextModelOptions cpp;
-    s = candor::capi::FromTextOptions(options, &cpp);
-    if (!s.ok()) return Fail(s);
-    auto model = candor::text::TextModel::Create(cpp);
-    if (!model.ok()) return Fail(model.status());
-    *out = new candor_text_model{std::move(model).value()};
-    return CANDOR_OK;
-  });
+candor_status candor_text_model_new(const candor_text_options* options, candor_text_model** out) {
+  return candor::capi::NewHandle(
+      out, [&]() -> candor::Result<std::unique_ptr<candor::text::TextModel>> {
+        candor::text::TextModelOptions cpp;
+        CANDOR_RETURN_IF_ERROR(candor::capi::FromTextOptions(options, &cpp));
+        return candor::text::TextModel::Create(cpp);
+      });
 }
 
 void candor_text_model_free(candor_text_model* model) { delete model; }
@@ -109,11 +105,11 @@ candor_status candor_text_model_load_lexicon(candor_text_model* model, const cha
                                              size_t size, candor_lexicon_format format,
                                              int replace) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok() && size > 0) s = Required(data, "data");
+    CANDOR_RETURN_IF_ERROR(Required(model, "model"));
+    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(data, "data"));
     candor::text::LexiconFormat cpp_format;
-    if (s.ok()) s = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format));
     return candor::capi::LoadLexicon(
         model, candor::text::Lexicon::Parse(std::string_view(data, size), cpp_format), replace);
   });
@@ -122,11 +118,10 @@ candor_status candor_text_model_load_lexicon(candor_text_model* model, const cha
 candor_status candor_text_model_load_lexicon_file(candor_text_model* model, const char* path,
                                                   candor_lexicon_format format, int replace) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(path, "path");
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", path, "path"));
     candor::text::LexiconFormat cpp_format;
-    if (s.ok()) s = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format));
     return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, cpp_format),
                                      replace);
   });
@@ -139,9 +134,8 @@ size_t candor_text_model_lexicon_size(const candor_text_model* model) {
 candor_status candor_text_model_load_taxonomy(candor_text_model* model, const char* json,
                                               size_t size) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok() && size > 0) s = Required(json, "json");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(model, "model"));
+    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(json, "json"));
     return candor::capi::SetTaxonomy(
         model, candor::text::Taxonomy::FromJson(std::string_view(json, size)));
   });
@@ -149,9 +143,7 @@ candor_status candor_text_model_load_taxonomy(candor_text_model* model, const ch
 
 candor_status candor_text_model_load_taxonomy_file(candor_text_model* model, const char* path) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(path, "path");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", path, "path"));
     return candor::capi::SetTaxonomy(model, candor::text::Taxonomy::FromFile(path));
   });
 }
@@ -164,48 +156,34 @@ size_t candor_text_model_theme_count(const candor_text_model* model) {
 candor_status candor_text_model_theme(const candor_text_model* model, size_t id,
                                       candor_taxonomy_theme* out) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const size_t count = candor_text_model_theme_count(model);
-    if (id >= count) {
-      return Fail(candor::OutOfRange("theme " + std::to_string(id) + " of " +
-                                     std::to_string(count) + " themes"));
-    }
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", out, "out"));
+    CANDOR_RETURN_IF_ERROR(candor::capi::CheckIndex(id, candor_text_model_theme_count(model),
+                                                    "theme {i} of {n} themes"));
     const candor::text::Theme& theme = model->model->taxonomy()->theme(id);
     out->name = theme.name.c_str();
     out->path = theme.path.c_str();
     out->parent = theme.parent;
     out->depth = theme.depth;
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_text_analyze(const candor_text_model* model, const char* const* texts,
                                   const size_t* sizes, size_t n, candor_text_results** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok()) s = Required(model, "model");
-    if (s.ok() && n > 0) s = Required(texts, "texts");
-    if (s.ok() && n > 0) s = Required(sizes, "sizes");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    std::vector<std::string_view> views(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (texts[i] == nullptr && sizes[i] > 0) {
-        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL but sizes[" +
-                                            std::to_string(i) + "] is " +
-                                            std::to_string(sizes[i])));
+    CANDOR_RETURN_IF_ERROR(Required(out, "out", model, "model"));
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(texts, "texts", sizes, "sizes"));
+    return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor::text::TextColumns> {
+      std::vector<std::string_view> views(n);
+      for (size_t i = 0; i < n; ++i) {
+        if (texts[i] == nullptr && sizes[i] > 0) {
+          return candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL but sizes[" +
+                                         std::to_string(i) + "] is " + std::to_string(sizes[i]));
+        }
+        if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
       }
-      if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
-    }
-    auto columns = model->model->Analyze(views.data(), n);
-    if (!columns.ok()) return Fail(columns.status());
-    auto* results = new candor_text_results{std::move(columns).value(), {}};
-    const auto& categories = results->columns.sentiment.urgency_category;
-    results->urgency.assign(categories.begin(), categories.end());
-    *out = results;
-    return CANDOR_OK;
+      return model->model->Analyze(views.data(), n);
+    });
   });
 }
 

@@ -13,10 +13,7 @@ struct candor_account_trends {
 };
 
 using candor::capi::EnumPair;
-using candor::capi::Fail;
-using candor::capi::Guard;
 using candor::capi::RawEnum;
-using candor::capi::Required;
 
 namespace {
 
@@ -70,6 +67,25 @@ candor_account_trend_status StatusToC(candor::AccountTrendStatus s) {
   return CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED;
 }
 
+void ToC(const candor::AccountTrend& row, candor_account_trend_row* out) {
+  out->account = row.account;
+  out->status = StatusToC(row.status);
+  out->declining = row.declining ? 1 : 0;
+  out->n = row.n;
+  out->first_time = row.first_time;
+  out->last_time = row.last_time;
+  candor::capi::ToC(row.level, &out->level);
+  out->slope = row.slope;
+  out->slope_std_error = row.slope_std_error;
+  out->slope_ci_low = row.slope_ci_low;
+  out->slope_ci_high = row.slope_ci_high;
+  out->slope_df = row.slope_df;
+  out->slope_p_value = row.slope_p_value;
+  out->slope_p_adjusted = row.slope_p_adjusted;
+  candor::capi::ToC(row.recent_vs_earlier, &out->recent_vs_earlier);
+  out->change_p_adjusted = row.change_p_adjusted;
+}
+
 }  // namespace
 
 extern "C" {
@@ -82,23 +98,16 @@ candor_status candor_account_trend_options_defaults(candor_account_trend_options
 candor_status candor_account_trends_new(const candor_score_options* score_options,
                                         const candor_account_trend_options* trend_options,
                                         const double* scores, const int64_t* times,
-                                        const int32_t* accounts, const double* weights,
-                                        size_t n, candor_account_trends** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
+                                        const int32_t* accounts, const double* weights, size_t n,
+                                        candor_account_trends** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::AccountTrends> {
     candor::Metric metric;
     candor::IntervalOptions interval;
     candor::AccountTrendOptions options;
-    s = candor::capi::FromOptions(score_options, &metric, &interval, nullptr);
-    if (s.ok()) s = FromC(trend_options, &options);
-    if (!s.ok()) return Fail(s);
-    auto trends = candor::EstimateAccountTrends(metric, scores, times, accounts, weights, n,
-                                                interval, options);
-    if (!trends.ok()) return Fail(trends.status());
-    *out = new candor_account_trends{std::move(trends).value()};
-    return CANDOR_OK;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
+    CANDOR_RETURN_IF_ERROR(FromC(trend_options, &options));
+    return candor::EstimateAccountTrends(metric, scores, times, accounts, weights, n, interval,
+                                         options);
   });
 }
 
@@ -108,34 +117,9 @@ size_t candor_account_trends_rows(const candor_account_trends* trends) {
 
 candor_status candor_account_trends_row_at(const candor_account_trends* trends, size_t i,
                                            candor_account_trend_row* out) {
-  return Guard([&] {
-    candor::Status s = Required(trends, "trends");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const auto& rows = trends->trends.rows;
-    if (i >= rows.size()) {
-      return Fail(candor::OutOfRange("row " + std::to_string(i) + " of account trends with " +
-                                     std::to_string(rows.size()) + " rows"));
-    }
-    const candor::AccountTrend& row = rows[i];
-    out->account = row.account;
-    out->status = StatusToC(row.status);
-    out->declining = row.declining ? 1 : 0;
-    out->n = row.n;
-    out->first_time = row.first_time;
-    out->last_time = row.last_time;
-    candor::capi::ToC(row.level, &out->level);
-    out->slope = row.slope;
-    out->slope_std_error = row.slope_std_error;
-    out->slope_ci_low = row.slope_ci_low;
-    out->slope_ci_high = row.slope_ci_high;
-    out->slope_df = row.slope_df;
-    out->slope_p_value = row.slope_p_value;
-    out->slope_p_adjusted = row.slope_p_adjusted;
-    candor::capi::ToC(row.recent_vs_earlier, &out->recent_vs_earlier);
-    out->change_p_adjusted = row.change_p_adjusted;
-    return CANDOR_OK;
-  });
+  return candor::capi::RowAt(
+      trends, "trends", i, out, "row {i} of account trends with {n} rows",
+      [](const candor_account_trends& t) -> const auto& { return t.trends.rows; }, ToC);
 }
 
 int64_t candor_account_trends_split_time(const candor_account_trends* trends) {
