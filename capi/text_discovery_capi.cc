@@ -112,6 +112,18 @@ const DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
   return &themes->found.themes[t];
 }
 
+// Item i of one of theme t's ranked lists (`names`, e.g. its top terms), with
+// its weight or score from `values` in *value if asked: NULL when t or i is
+// out of range.
+const char* ThemeItem(const candor_themes* themes, size_t t, size_t i,
+                      std::vector<std::string> DiscoveredTheme::*names,
+                      std::vector<double> DiscoveredTheme::*values, double* value) {
+  const DiscoveredTheme* theme = ThemeOrNull(themes, t);
+  if (theme == nullptr || i >= (theme->*names).size()) return nullptr;
+  if (value != nullptr) *value = (theme->*values)[i];
+  return (theme->*names)[i].c_str();
+}
+
 void ToC(const DiscoveredTheme& theme, candor_theme_info* out) {
   out->label = theme.label.c_str();
   out->coherence = theme.coherence;
@@ -177,18 +189,14 @@ candor_status candor_themes_theme_at(const candor_themes* themes, size_t t,
 
 const char* candor_themes_top_term(const candor_themes* themes, size_t t, size_t i,
                                    double* weight) {
-  const auto* theme = ThemeOrNull(themes, t);
-  if (theme == nullptr || i >= theme->top_terms.size()) return nullptr;
-  if (weight != nullptr) *weight = theme->top_term_weights[i];
-  return theme->top_terms[i].c_str();
+  return ThemeItem(themes, t, i, &DiscoveredTheme::top_terms, &DiscoveredTheme::top_term_weights,
+                   weight);
 }
 
 const char* candor_themes_key_phrase(const candor_themes* themes, size_t t, size_t i,
                                      double* score) {
-  const auto* theme = ThemeOrNull(themes, t);
-  if (theme == nullptr || i >= theme->key_phrases.size()) return nullptr;
-  if (score != nullptr) *score = theme->key_phrase_scores[i];
-  return theme->key_phrases[i].c_str();
+  return ThemeItem(themes, t, i, &DiscoveredTheme::key_phrases, &DiscoveredTheme::key_phrase_scores,
+                   score);
 }
 
 const double* candor_themes_weights(const candor_themes* themes) {

@@ -45,17 +45,24 @@ void ToC(const candor::WeightSummary& s, candor_weight_summary* out) {
   out->design_effect = s.design_effect;
 }
 
+// A handle with what every weighting fit has (a calibration or IPW): the
+// weights, their summary, the iterations and whether they converged.
+template <typename Fit>
+std::unique_ptr<candor_weights> NewWeights(Fit& fit) {
+  auto handle = std::make_unique<candor_weights>();
+  handle->values = std::move(fit.weights);
+  handle->summary = fit.summary;
+  handle->iterations = fit.iterations;
+  handle->converged = fit.converged;
+  return handle;
+}
+
 // *out = a new handle holding the calibration `result` (or its error).
 candor::Status FromCalibration(candor::Result<candor::CalibrationResult> result,
                                candor_weights** out) {
   if (!result.ok()) return result.status();
-  auto handle = std::make_unique<candor_weights>();
-  candor::CalibrationResult& r = result.value();
-  handle->values = std::move(r.weights);
-  handle->summary = r.summary;
-  handle->iterations = r.iterations;
-  handle->converged = r.converged;
-  handle->calibration = std::move(r.step);
+  std::unique_ptr<candor_weights> handle = NewWeights(result.value());
+  handle->calibration = std::move(result->step);
   *out = handle.release();
   return candor::OkStatus();
 }
@@ -133,15 +140,10 @@ candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covari
     options.l2_penalty = l2_penalty;
     auto result = candor::InversePropensityWeights(responded, n, list, options);
     if (!result.ok()) return result.status();
-    auto handle = std::make_unique<candor_weights>();
-    candor::IpwResult& r = result.value();
-    handle->values = std::move(r.weights);
-    handle->summary = r.summary;
-    handle->iterations = r.iterations;
-    handle->converged = r.converged;
-    handle->balance = std::move(r.balance);
-    handle->terms = std::move(r.terms);
-    handle->coefficients = std::move(r.coefficients);
+    std::unique_ptr<candor_weights> handle = NewWeights(result.value());
+    handle->balance = std::move(result->balance);
+    handle->terms = std::move(result->terms);
+    handle->coefficients = std::move(result->coefficients);
     *out = handle.release();
     return candor::OkStatus();
   });
