@@ -14,7 +14,7 @@
 //   --check_out=FILE (JSON: n, seed, s, var_s, z, p, tau)
 #include <benchmark/benchmark.h>
 
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <cinttypes>
 #include <cmath>
 #include <cstdint>

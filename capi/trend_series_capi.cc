@@ -1,8 +1,8 @@
-// Trend tests on a series: thin shims over include/candor/trend.hpp.
+// Trend tests on a series: thin shims over include/candor/trend_series.hpp.
 #include <cstddef>
 #include <string>
 
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 
 #include "options.hpp"
 #include "shim.hpp"

@@ -5,7 +5,7 @@
 #define CANDOR_CLI_TREND_REPORT_HPP_
 
 #include <candor/table.hpp>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <candor/trend_accounts.hpp>
 #include <candor/trend_buckets.hpp>
 #include <candor/trend_change_points.hpp>
