@@ -161,6 +161,12 @@ CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(candor_drivers_options
                      CANDOR_FIELD(candor_drivers_options, p_adjust),
                      CANDOR_FIELD(candor_drivers_options, alpha));
 
+CANDOR_OPTION_LAYOUT(candor_concordance_options, CANDOR_FIELD(candor_concordance_options, size),
+                     CANDOR_FIELD(candor_concordance_options, time_weight));
+CANDOR_OPTION_LAYOUT(candor_kaplan_meier_options, CANDOR_FIELD(candor_kaplan_meier_options, size),
+                     CANDOR_FIELD(candor_kaplan_meier_options, level),
+                     CANDOR_FIELD(candor_kaplan_meier_options, interval));
+
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD
 
