@@ -11,7 +11,7 @@
 /* Every name of every type looks up its value, and the value its name. */
 static void check_round_trips(void) {
   int type;
-  for (type = CANDOR_ENUM_METRIC; type <= CANDOR_ENUM_THEME_STATUS; ++type) {
+  for (type = CANDOR_ENUM_METRIC; type <= CANDOR_ENUM_SURVIVAL_INTERVAL; ++type) {
     size_t i;
     const char* name;
     int32_t value = -1;
