@@ -4,7 +4,6 @@
  * (curves by group, Greenwood by hand), the log-rank handle (as survdiff),
  * the enum names, and bad input (clear statuses, NULL handles). */
 #include <candor.h>
-
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,8 +30,8 @@ static void test_options(void) {
   CHECK(k.level == 0.95);
   CHECK(k.interval == CANDOR_SURVIVAL_INTERVAL_LOG);
   /* A size inside a field is refused; one ending on a field is read. */
-  CHECK(candor_kaplan_meier_options_defaults(&k, offsetof(candor_kaplan_meier_options, level) +
-                                                     4) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_kaplan_meier_options_defaults(
+            &k, offsetof(candor_kaplan_meier_options, level) + 4) == CANDOR_INVALID_ARGUMENT);
   CHECK(candor_kaplan_meier_options_defaults(&k, offsetof(candor_kaplan_meier_options, interval)) ==
         CANDOR_OK);
   CHECK(k.size == offsetof(candor_kaplan_meier_options, interval));
@@ -57,8 +56,7 @@ static void test_concordance(void) {
   CHECK(r.time_weight == CANDOR_TIME_WEIGHT_N_G2);
 
   options.time_weight = (candor_time_weight)9;
-  CHECK(candor_concordance(kRisk, kTime, kEvent, NULL, N, &options, &r) ==
-        CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_concordance(kRisk, kTime, kEvent, NULL, N, &options, &r) == CANDOR_INVALID_ARGUMENT);
   CHECK(strstr(candor_last_error(), "time_weight") != NULL);
   {
     double event[N];
