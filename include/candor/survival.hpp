@@ -33,8 +33,8 @@
 //   dfbeta_i = w_i [ (dc_i - dd_i) / m - somers (dc_i + dd_i + dt_i) / m ],
 //   var(C) = sum_i dfbeta_i^2 / 4,
 // as the survival package computes it (its time weights held fixed). Cost
-// O(n log n): one sort by time, one by risk, and two sweeps over a Fenwick
-// tree of weights indexed by risk rank (Fenwick 1994).
+// O(n log n): one (radix) sort by time, one by risk, and two sweeps over a
+// Fenwick tree of weights indexed by risk rank (Fenwick 1994).
 //
 // Kaplan-Meier (Kaplan and Meier 1958) per group, at every distinct time of
 // the group (events or censorings), as R's survfit(Surv(t, d) ~ g): n_risk

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <candor/survival.hpp>
 #include <cmath>
-#include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fenwick.hpp"
+#include "radix_sort.hpp"
 #include "survival_input.hpp"
 
 namespace candor {
@@ -19,63 +20,74 @@ using survival_internal::WeightOf;
 // The rank of each risk among the distinct values (0-based), and how many
 // distinct values there are.
 size_t RiskRanks(const double* risk, size_t n, std::vector<uint32_t>* ranks) {
+  std::vector<uint64_t> keys(n);
   std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return risk[a] < risk[b]; });
-  ranks->assign(n, 0);
-  size_t rank = 0;
-  for (size_t k = 0; k < n; ++k) {
-    if (k > 0 && risk[order[k]] != risk[order[k - 1]]) ++rank;
-    (*ranks)[order[k]] = static_cast<uint32_t>(rank);
+  for (size_t i = 0; i < n; ++i) {
+    keys[i] = survival_internal::OrderedKey(risk[i]);
+    order[i] = i;
   }
-  return n == 0 ? 0 : rank + 1;
+  survival_internal::RadixSort(&keys, &order);
+  ranks->assign(n, 0);
+  uint32_t rank = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (k > 0 && keys[k] != keys[k - 1]) ++rank;
+    (*ranks)[order[k]] = rank;
+  }
+  return n == 0 ? 0 : static_cast<size_t>(rank) + 1;
 }
 
-// [begin, end) of each run of equal times in `order`; within a run the
-// events come first (OrderByTime), and `first_censored` is where they stop.
-struct TimeBlock {
-  size_t begin;
-  size_t first_censored;
-  size_t end;
+// The rows in time order (events before censorings at a time), with what the
+// sweeps read laid out in that order, so that they read memory in sequence.
+struct Sorted {
+  std::vector<uint32_t> rank;
+  std::vector<double> weight;
+  // Runs of equal times: [begin, first_censored) are events, [first_censored,
+  // end) censorings.
+  struct Block {
+    size_t begin, first_censored, end;
+  };
+  std::vector<Block> blocks;
 };
 
-std::vector<TimeBlock> TimeBlocks(const std::vector<size_t>& order, const double* time,
-                                  const double* event) {
-  std::vector<TimeBlock> blocks;
-  const size_t n = order.size();
+Sorted SortByTime(const double* time, const double* event, const double* weights, size_t n,
+                  const std::vector<uint32_t>& ranks) {
+  const std::vector<size_t> order = survival_internal::OrderByTime(time, event, nullptr, n);
+  Sorted s;
+  s.rank.resize(n);
+  s.weight.resize(n);
+  for (size_t p = 0; p < n; ++p) {
+    s.rank[p] = ranks[order[p]];
+    s.weight[p] = WeightOf(weights, order[p]);
+  }
   for (size_t b = 0; b < n;) {
+    const double t = time[order[b]];
     size_t e = b;
     size_t first_censored = n;
-    while (e < n && time[order[e]] == time[order[b]]) {
+    for (; e < n && time[order[e]] == t; ++e) {
       if (event[order[e]] == 0 && first_censored == n) first_censored = e;
-      ++e;
     }
-    blocks.push_back({b, first_censored == n ? e : first_censored, e});
+    s.blocks.push_back({b, first_censored == n ? e : first_censored, e});
     b = e;
   }
-  return blocks;
+  return s;
 }
 
 // The time weight of each block's events: 1, or Uno's 1 / G(t-)^2 with G the
 // Kaplan-Meier curve of the censorings, the censorings at t after the events
 // at t (survival vignette "concordance", section "Time-weighted").
-std::vector<double> TimeWeights(const std::vector<TimeBlock>& blocks,
-                                const std::vector<size_t>& order, const double* weights,
-                                TimeWeight time_weight) {
-  std::vector<double> tw(blocks.size(), 1.0);
+std::vector<double> TimeWeights(const Sorted& s, TimeWeight time_weight) {
+  std::vector<double> tw(s.blocks.size(), 1.0);
   if (time_weight == TimeWeight::kHarrell) return tw;
   double at_risk = 0;
-  for (size_t i : order) at_risk += WeightOf(weights, i);
+  for (double w : s.weight) at_risk += w;
   double g = 1;
-  for (size_t k = 0; k < blocks.size(); ++k) {
-    const TimeBlock& block = blocks[k];
+  for (size_t k = 0; k < s.blocks.size(); ++k) {
+    const Sorted::Block& block = s.blocks[k];
     tw[k] = 1 / (g * g);
     double died = 0;
     double censored = 0;
-    for (size_t p = block.begin; p < block.first_censored; ++p) died += WeightOf(weights, order[p]);
-    for (size_t p = block.first_censored; p < block.end; ++p) {
-      censored += WeightOf(weights, order[p]);
-    }
+    for (size_t p = block.begin; p < block.first_censored; ++p) died += s.weight[p];
+    for (size_t p = block.first_censored; p < block.end; ++p) censored += s.weight[p];
     if (censored > 0 && at_risk - died > 0) g *= 1 - censored / (at_risk - died);
     at_risk -= died + censored;
   }
@@ -84,13 +96,15 @@ std::vector<double> TimeWeights(const std::vector<TimeBlock>& blocks,
 
 // Adds to `tied_time` / `tied_both` the pairs of events within one block:
 // each unordered pair once, split by whether their risks are equal.
-void TiedTimePairs(const std::vector<size_t>& order, const TimeBlock& block,
-                   const std::vector<uint32_t>& ranks, const double* weights, double tw,
-                   std::vector<size_t>* scratch, double* tied_time, double* tied_both) {
+void TiedTimePairs(const Sorted& s, const Sorted::Block& block, double tw,
+                   std::vector<std::pair<uint32_t, double>>* scratch, double* tied_time,
+                   double* tied_both) {
   if (block.first_censored - block.begin < 2) return;
-  scratch->assign(order.begin() + block.begin, order.begin() + block.first_censored);
-  std::sort(scratch->begin(), scratch->end(),
-            [&](size_t a, size_t b) { return ranks[a] < ranks[b]; });
+  scratch->clear();
+  for (size_t p = block.begin; p < block.first_censored; ++p) {
+    scratch->push_back({s.rank[p], s.weight[p]});
+  }
+  std::sort(scratch->begin(), scratch->end());
   double sum = 0;
   double sum_squares = 0;
   double equal = 0;
@@ -98,11 +112,9 @@ void TiedTimePairs(const std::vector<size_t>& order, const TimeBlock& block,
     size_t b = a;
     double run = 0;
     double run_squares = 0;
-    while (b < scratch->size() && ranks[(*scratch)[b]] == ranks[(*scratch)[a]]) {
-      const double w = WeightOf(weights, (*scratch)[b]);
-      run += w;
-      run_squares += w * w;
-      ++b;
+    for (; b < scratch->size() && (*scratch)[b].first == (*scratch)[a].first; ++b) {
+      run += (*scratch)[b].second;
+      run_squares += (*scratch)[b].second * (*scratch)[b].second;
     }
     equal += (run * run - run_squares) / 2;
     sum += run;
@@ -114,8 +126,7 @@ void TiedTimePairs(const std::vector<size_t>& order, const TimeBlock& block,
   *tied_time += tw * std::max(0.0, all - equal);
 }
 
-// What a Fenwick tree over risk ranks says of the rows below, at and above
-// rank r.
+// What a Fenwick tree over risk ranks holds below, at and above rank r.
 struct Split {
   double below;
   double at;
@@ -124,8 +135,8 @@ struct Split {
 
 Split SplitAt(const FenwickTree& tree, uint32_t r) {
   const double below = tree.Prefix(r);
-  const double through = tree.Prefix(static_cast<size_t>(r) + 1);
-  return {below, through - below, std::max(0.0, tree.Total() - through)};
+  const double at = tree.At(r);
+  return {below, at, std::max(0.0, tree.Total() - below - at)};
 }
 
 }  // namespace
@@ -153,59 +164,55 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
 
   std::vector<uint32_t> ranks;
   const size_t distinct_risks = RiskRanks(risk, n, &ranks);
-  const std::vector<size_t> order = survival_internal::OrderByTime(time, event, n);
-  const std::vector<TimeBlock> blocks = TimeBlocks(order, time, event);
-  const std::vector<double> tw = TimeWeights(blocks, order, weights, result.time_weight);
+  const Sorted s = SortByTime(time, event, weights, n, ranks);
+  ranks.clear();
+  ranks.shrink_to_fit();
+  const std::vector<double> tw = TimeWeights(s, result.time_weight);
 
-  // dc, dd, dt: the derivatives of the concordant, discordant and risk-tied
-  // sums with respect to each row's weight (its partners' weighted counts).
+  // dc, dd, dt (in time order): the derivatives of the concordant, discordant
+  // and risk-tied sums with respect to each row's weight (its partners'
+  // weighted counts, over both roles of the row in a pair).
   std::vector<double> dc(n, 0.0), dd(n, 0.0), dt(n, 0.0);
 
   // Row i as the event: its partners are the rows later in time and the
   // censorings at its time. Sweep from the last time back.
   {
     FenwickTree later(distinct_risks);
-    std::vector<size_t> scratch;
-    for (size_t k = blocks.size(); k-- > 0;) {
-      const TimeBlock& block = blocks[k];
-      for (size_t p = block.first_censored; p < block.end; ++p) {
-        later.Add(ranks[order[p]], WeightOf(weights, order[p]));
-      }
+    std::vector<std::pair<uint32_t, double>> scratch;
+    for (size_t k = s.blocks.size(); k-- > 0;) {
+      const Sorted::Block& block = s.blocks[k];
+      for (size_t p = block.first_censored; p < block.end; ++p) later.Add(s.rank[p], s.weight[p]);
       for (size_t p = block.begin; p < block.first_censored; ++p) {
-        const size_t i = order[p];
-        const Split s = SplitAt(later, ranks[i]);
-        dc[i] += tw[k] * s.below;  // higher risk than the partner: concordant
-        dd[i] += tw[k] * s.above;
-        dt[i] += tw[k] * s.at;
-        const double w = WeightOf(weights, i);
-        result.concordant += w * tw[k] * s.below;
-        result.discordant += w * tw[k] * s.above;
-        result.tied_risk += w * tw[k] * s.at;
+        const Split split = SplitAt(later, s.rank[p]);
+        dc[p] += tw[k] * split.below;  // higher risk than the partner: concordant
+        dd[p] += tw[k] * split.above;
+        dt[p] += tw[k] * split.at;
+        const double w = s.weight[p] * tw[k];
+        result.concordant += w * split.below;
+        result.discordant += w * split.above;
+        result.tied_risk += w * split.at;
       }
-      TiedTimePairs(order, block, ranks, weights, tw[k], &scratch, &result.tied_time,
-                    &result.tied_both);
-      for (size_t p = block.begin; p < block.first_censored; ++p) {
-        later.Add(ranks[order[p]], WeightOf(weights, order[p]));
-      }
+      TiedTimePairs(s, block, tw[k], &scratch, &result.tied_time, &result.tied_both);
+      for (size_t p = block.begin; p < block.first_censored; ++p) later.Add(s.rank[p], s.weight[p]);
     }
   }
   // Row j as the partner: the events before its time, and at its time when
   // j is censored. Sweep forward; the tree holds tw * w of those events.
   {
     FenwickTree earlier(distinct_risks);
-    auto as_partner = [&](size_t j) {
-      const Split s = SplitAt(earlier, ranks[j]);
-      dc[j] += s.above;  // the event has the higher risk: concordant
-      dd[j] += s.below;
-      dt[j] += s.at;
+    auto as_partner = [&](size_t p) {
+      const Split split = SplitAt(earlier, s.rank[p]);
+      dc[p] += split.above;  // the event has the higher risk: concordant
+      dd[p] += split.below;
+      dt[p] += split.at;
     };
-    for (size_t k = 0; k < blocks.size(); ++k) {
-      const TimeBlock& block = blocks[k];
-      for (size_t p = block.begin; p < block.first_censored; ++p) as_partner(order[p]);
+    for (size_t k = 0; k < s.blocks.size(); ++k) {
+      const Sorted::Block& block = s.blocks[k];
+      for (size_t p = block.begin; p < block.first_censored; ++p) as_partner(p);
       for (size_t p = block.begin; p < block.first_censored; ++p) {
-        earlier.Add(ranks[order[p]], tw[k] * WeightOf(weights, order[p]));
+        earlier.Add(s.rank[p], tw[k] * s.weight[p]);
       }
-      for (size_t p = block.first_censored; p < block.end; ++p) as_partner(order[p]);
+      for (size_t p = block.first_censored; p < block.end; ++p) as_partner(p);
     }
   }
 
@@ -217,9 +224,9 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
   const double somers = (result.concordant - result.discordant) / pairs;
   result.value = (somers + 1) / 2;
   double variance = 0;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t p = 0; p < n; ++p) {
     const double dfbeta =
-        WeightOf(weights, i) * ((dc[i] - dd[i]) / pairs - somers * (dc[i] + dd[i] + dt[i]) / pairs);
+        s.weight[p] * ((dc[p] - dd[p]) / pairs - somers * (dc[p] + dd[p] + dt[p]) / pairs);
     variance += dfbeta * dfbeta;
   }
   result.std_error = std::sqrt(variance / 4);

@@ -11,10 +11,11 @@ namespace candor::survival_internal {
 
 class FenwickTree {
  public:
-  explicit FenwickTree(size_t size) : tree_(size + 1, 0.0) {}
+  explicit FenwickTree(size_t size) : tree_(size + 1, 0.0), at_(size, 0.0) {}
 
   void Add(size_t position, double value) {
     total_ += value;
+    at_[position] += value;
     for (size_t i = position + 1; i < tree_.size(); i += i & (~i + 1)) tree_[i] += value;
   }
 
@@ -25,10 +26,14 @@ class FenwickTree {
     return sum;
   }
 
+  // The sum at one position, in O(1).
+  double At(size_t position) const { return at_[position]; }
+
   double Total() const { return total_; }
 
  private:
   std::vector<double> tree_;
+  std::vector<double> at_;
   double total_ = 0;
 };
 

@@ -4,7 +4,6 @@
 #include <candor/survival.hpp>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -125,15 +124,18 @@ Result<KaplanMeier> EstimateKaplanMeier(const double* time, const double* event,
   CANDOR_RETURN_IF_ERROR(survival_internal::CheckTimesAndEvents(time, event, weights, n));
   CANDOR_RETURN_IF_ERROR(survival_internal::CheckGroups(groups, n));
   const double z = internal::NormalQuantile((1 + options.level) / 2);
-  std::map<int32_t, std::vector<size_t>> rows_of;
-  for (size_t i : survival_internal::OrderByTime(time, event, n)) {
-    rows_of[groups == nullptr ? 0 : groups[i]].push_back(i);
-  }
+  const std::vector<size_t> order = survival_internal::OrderByTime(time, event, groups, n);
   KaplanMeier result;
   result.level = options.level;
   result.interval = options.interval;
-  for (const auto& [group, rows] : rows_of) {
+  std::vector<size_t> rows;
+  for (size_t b = 0; b < n;) {
+    const int32_t group = groups == nullptr ? 0 : groups[order[b]];
+    size_t e = b;
+    while (e < n && (groups == nullptr || groups[order[e]] == group)) ++e;
+    rows.assign(order.begin() + b, order.begin() + e);
     result.curves.push_back(Curve(group, rows, time, event, weights, options.interval, z));
+    b = e;
   }
   return result;
 }

@@ -147,7 +147,7 @@ Result<LogRank> LogRankTest(const double* time, const double* event, const int32
   }
 
   LogRankSums sums(at_risk);
-  const std::vector<size_t> order = survival_internal::OrderByTime(time, event, n);
+  const std::vector<size_t> order = survival_internal::OrderByTime(time, event, nullptr, n);
   double total = static_cast<double>(n);
   std::vector<size_t> changed;  // the groups that lose rows at this time
   std::vector<char> is_changed(g, 0);

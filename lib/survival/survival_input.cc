@@ -1,9 +1,9 @@
 #include "survival_input.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <string>
+
+#include "radix_sort.hpp"
 
 namespace candor::survival_internal {
 namespace {
@@ -71,13 +71,22 @@ Status CheckGroups(const int32_t* groups, size_t n) {
   return OkStatus();
 }
 
-std::vector<size_t> OrderByTime(const double* time, const double* event, size_t n) {
+std::vector<size_t> OrderByTime(const double* time, const double* event, const int32_t* groups,
+                                size_t n) {
+  // Times are >= 0, so their keys leave the top bit free for "censored"
+  // (events first). Radix sorts are stable: ties keep the row order, and the
+  // group pass, last, keeps each group in time order.
+  std::vector<uint64_t> keys(n);
   std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    if (time[a] != time[b]) return time[a] < time[b];
-    return event[a] > event[b];
-  });
+  for (size_t i = 0; i < n; ++i) {
+    keys[i] = (OrderedKey(time[i]) << 1) | (event[i] == 1 ? 0u : 1u);
+    order[i] = i;
+  }
+  RadixSort(&keys, &order);
+  if (groups != nullptr) {
+    for (size_t p = 0; p < n; ++p) keys[p] = static_cast<uint32_t>(groups[order[p]]);
+    RadixSort(&keys, &order);
+  }
   return order;
 }
 

@@ -21,9 +21,10 @@ Status CheckRisk(const double* risk, size_t n);
 // group codes >= 0.
 Status CheckGroups(const int32_t* groups, size_t n);
 
-// Row indices sorted by time ascending, events before censorings at a time
-// (stable otherwise).
-std::vector<size_t> OrderByTime(const double* time, const double* event, size_t n);
+// Row indices sorted by group code (when groups is not null), then time
+// ascending, events before censorings at a time, then index.
+std::vector<size_t> OrderByTime(const double* time, const double* event, const int32_t* groups,
+                                size_t n);
 
 inline double WeightOf(const double* weights, size_t i) {
   return weights == nullptr ? 1.0 : weights[i];

@@ -161,6 +161,22 @@ TEST(SurvivalConcordance, CountsEqualEveryPairWithTiesAndWeights) {
   }
 }
 
+// Risks of both signs and magnitudes, and -0 beside +0 (equal: a tie), as
+// the pair-by-pair counts see them (the ranks come from a radix sort).
+TEST(SurvivalConcordance, NegativeRisksAndSignedZerosRankAsNumbers) {
+  Data d = RandomData(7, 80, 9, 7);
+  const double values[] = {-1e300, -2.5, -1e-300, -0.0, 0.0, 1e-300, 3.25};
+  for (size_t i = 0; i < d.risk.size(); ++i) d.risk[i] = values[static_cast<size_t>(d.risk[i])];
+  auto r = EstimateConcordance(d.risk.data(), d.time.data(), d.event.data(), d.weights.data(),
+                               d.time.size(), {});
+  ASSERT_TRUE(r.ok());
+  const Pairs p = BruteForce(d, false);
+  EXPECT_NEAR(r->concordant, p.c, 1e-9 * p.c);
+  EXPECT_NEAR(r->discordant, p.d, 1e-9 * p.d);
+  EXPECT_NEAR(r->tied_risk, p.tx, 1e-9 * (p.tx + 1));
+  EXPECT_GT(p.tx, 0);
+}
+
 // The jackknife: w_i d(somers)/d(w_i) by central differences of the
 // pair-by-pair Somers' d (Harrell's weights do not depend on w).
 TEST(SurvivalConcordance, StdErrorIsTheInfinitesimalJackknife) {
