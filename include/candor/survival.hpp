@@ -64,10 +64,17 @@
 // chi-square distribution. Cost O(n log n + n G + G^3) for G groups
 // (G <= kMaxLogRankGroups).
 //
-// Errors: n = 0, no events, or (concordance) no comparable pair is
-// CANDOR_EMPTY; a NaN, infinite or negative time, an event that is not 0 or
-// 1, a NaN or infinite risk, a NaN, infinite or negative weight, a negative
-// group code are CANDOR_OUT_OF_RANGE naming the index; a zero total weight,
+// Weights at the edges of the double range: C and its standard error do not
+// depend on the scale of the weights, or of the time weights, so both are
+// computed scaled (case weights by a power of two, Uno's on the log scale);
+// the counts are reported in the caller's units (+inf past the double range).
+//
+// Errors: n = 0, no events, or (concordance) no comparable pair (or none of
+// positive weight) is CANDOR_EMPTY; weights that sum past the double range,
+// and Uno's weights when G(t-) is 0 at an event, are CANDOR_OUT_OF_RANGE; a
+// NaN, infinite or negative time, an event that is not 0 or 1, a NaN or
+// infinite risk, a NaN, infinite or negative weight, a negative group code
+// are CANDOR_OUT_OF_RANGE naming the index; a zero total weight,
 // a bad level or option is CANDOR_INVALID_ARGUMENT; the log-rank test with
 // fewer than two groups, or fewer than two with customers at risk at an
 // event, is CANDOR_INVALID_ARGUMENT; a singular V is CANDOR_UNSUPPORTED.

@@ -47,17 +47,28 @@ struct Sorted {
     size_t begin, first_censored, end;
   };
   std::vector<Block> blocks;
+  int weight_exponent = 0;  // weight = the caller's weight * 2^-weight_exponent
 };
 
 Sorted SortByTime(const double* time, const double* event, const double* weights, size_t n,
                   const std::vector<uint32_t>& ranks) {
   const std::vector<size_t> order = survival_internal::OrderByTime(time, event, nullptr, n);
+  // C and its standard error do not change when every weight is multiplied
+  // by one constant: the weights are scaled by a power of two (exactly) so
+  // that the largest is in [0.5, 1), and products of two stay in range.
+  int exponent = 0;
+  if (weights != nullptr) {
+    double largest = 0;
+    for (size_t i = 0; i < n; ++i) largest = std::max(largest, weights[i]);
+    std::frexp(largest, &exponent);
+  }
   Sorted s;
+  s.weight_exponent = exponent;
   s.rank.resize(n);
   s.weight.resize(n);
   for (size_t p = 0; p < n; ++p) {
     s.rank[p] = ranks[order[p]];
-    s.weight[p] = WeightOf(weights, order[p]);
+    s.weight[p] = std::ldexp(WeightOf(weights, order[p]), -exponent);
   }
   for (size_t b = 0; b < n;) {
     const double t = time[order[b]];
@@ -74,23 +85,46 @@ Sorted SortByTime(const double* time, const double* event, const double* weights
 
 // The time weight of each block's events: 1, or Uno's 1 / G(t-)^2 with G the
 // Kaplan-Meier curve of the censorings, the censorings at t after the events
-// at t (survival vignette "concordance", section "Time-weighted").
-std::vector<double> TimeWeights(const Sorted& s, TimeWeight time_weight) {
+// at t (survival vignette "concordance", section "Time-weighted"). C and its
+// standard error do not change when every time weight is multiplied by one
+// constant, so Uno's are divided by the largest an event gets, on the log
+// scale: 1 / G^2 itself can pass the double range when a heavy censoring
+// leaves G tiny.
+// *log_scale: log of the constant the weights were divided by.
+Result<std::vector<double>> TimeWeights(const Sorted& s, TimeWeight time_weight,
+                                        double* log_scale) {
   std::vector<double> tw(s.blocks.size(), 1.0);
+  *log_scale = 0;
   if (time_weight == TimeWeight::kHarrell) return tw;
   double at_risk = 0;
   for (double w : s.weight) at_risk += w;
-  double g = 1;
+  double log_g = 0;
+  double lowest = 0;  // the smallest log G(t-) at an event
+  std::vector<double> log_g_before(s.blocks.size(), 0.0);
   for (size_t k = 0; k < s.blocks.size(); ++k) {
     const Sorted::Block& block = s.blocks[k];
-    tw[k] = 1 / (g * g);
+    log_g_before[k] = log_g;
+    if (block.first_censored > block.begin) lowest = std::min(lowest, log_g);
     double died = 0;
     double censored = 0;
     for (size_t p = block.begin; p < block.first_censored; ++p) died += s.weight[p];
     for (size_t p = block.first_censored; p < block.end; ++p) censored += s.weight[p];
-    if (censored > 0 && at_risk - died > 0) g *= 1 - censored / (at_risk - died);
+    if (censored > 0 && at_risk - died > 0) {
+      log_g += std::log1p(-std::min(1.0, censored / (at_risk - died)));
+    }
     at_risk -= died + censored;
   }
+  if (std::isinf(lowest)) {
+    return OutOfRange(
+        "Uno's time weights: the censoring distribution G reaches 0 before an event (the "
+        "censored weight is all the weight at risk), so 1 / G^2 is infinite");
+  }
+  for (size_t k = 0; k < s.blocks.size(); ++k) {
+    tw[k] = s.blocks[k].first_censored > s.blocks[k].begin
+                ? std::exp(2 * (lowest - log_g_before[k]))
+                : 0.0;
+  }
+  *log_scale = -2 * lowest;
   return tw;
 }
 
@@ -167,7 +201,10 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
   const Sorted s = SortByTime(time, event, weights, n, ranks);
   ranks.clear();
   ranks.shrink_to_fit();
-  const std::vector<double> tw = TimeWeights(s, result.time_weight);
+  double log_time_scale = 0;
+  auto time_weights = TimeWeights(s, result.time_weight, &log_time_scale);
+  if (!time_weights.ok()) return time_weights.status();
+  const std::vector<double>& tw = *time_weights;
 
   // dc, dd, dt (in time order): the derivatives of the concordant, discordant
   // and risk-tied sums with respect to each row's weight (its partners'
@@ -176,12 +213,16 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
 
   // Row i as the event: its partners are the rows later in time and the
   // censorings at its time. Sweep from the last time back.
+  bool comparable = false;  // some event has a partner, whatever the weights
   {
     FenwickTree later(distinct_risks);
+    size_t rows_later = 0;
     std::vector<std::pair<uint32_t, double>> scratch;
     for (size_t k = s.blocks.size(); k-- > 0;) {
       const Sorted::Block& block = s.blocks[k];
       for (size_t p = block.first_censored; p < block.end; ++p) later.Add(s.rank[p], s.weight[p]);
+      rows_later += block.end - block.first_censored;
+      comparable = comparable || (rows_later > 0 && block.first_censored > block.begin);
       for (size_t p = block.begin; p < block.first_censored; ++p) {
         const Split split = SplitAt(later, s.rank[p]);
         dc[p] += tw[k] * split.below;  // higher risk than the partner: concordant
@@ -194,6 +235,7 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
       }
       TiedTimePairs(s, block, tw[k], &scratch, &result.tied_time, &result.tied_both);
       for (size_t p = block.begin; p < block.first_censored; ++p) later.Add(s.rank[p], s.weight[p]);
+      rows_later += block.first_censored - block.begin;
     }
   }
   // Row j as the partner: the events before its time, and at its time when
@@ -218,6 +260,11 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
 
   const double pairs = result.concordant + result.discordant + result.tied_risk;
   if (!(pairs > 0)) {
+    if (comparable) {
+      return Empty(
+          "every comparable pair has weight 0 (case weights times time weights; products "
+          "below the double range count as 0)");
+    }
     return Empty("no comparable pairs: no row is still at risk at any event time (" +
                  std::to_string(result.events) + " events)");
   }
@@ -230,6 +277,13 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
     variance += dfbeta * dfbeta;
   }
   result.std_error = std::sqrt(variance / 4);
+  // The counts in the caller's units (+inf past the double range).
+  for (double* count : {&result.concordant, &result.discordant, &result.tied_risk,
+                        &result.tied_time, &result.tied_both}) {
+    if (*count != 0) {
+      *count = std::ldexp(*count * std::exp(log_time_scale), 2 * s.weight_exponent);
+    }
+  }
   return result;
 }
 

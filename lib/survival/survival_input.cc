@@ -42,6 +42,9 @@ Status CheckTimesAndEvents(const double* time, const double* event, const double
   if (weights != nullptr && !(total_weight > 0)) {
     return InvalidArgument("the weights sum to 0");
   }
+  if (!std::isfinite(total_weight)) {
+    return OutOfRange("the weights sum past the double range: scale them down");
+  }
   if (events == 0) {
     return Empty("no events: every one of the " + std::to_string(n) +
                  " rows is censored (event 0)");

@@ -200,6 +200,61 @@ TEST(SurvivalConcordance, StdErrorIsTheInfinitesimalJackknife) {
   }
 }
 
+// Found by fuzz/survival_fuzzer (fuzz/regressions/survival/subnormal_weights):
+// weights near 5e-309 made the pair sums subnormal and the standard error
+// NaN, returned as OK. C and its SE do not depend on the weights' scale.
+TEST(SurvivalConcordance, WeightsAtTheEdgesOfTheDoubleRange) {
+  const Data d = SmallTable();
+  const size_t n = d.time.size();
+  for (TimeWeight tw : {TimeWeight::kHarrell, TimeWeight::kUno}) {
+    ConcordanceOptions options;
+    options.time_weight = tw;
+    auto plain = EstimateConcordance(d.risk.data(), d.time.data(), d.event.data(), d.weights.data(),
+                                     n, options);
+    ASSERT_TRUE(plain.ok());
+    for (int exponent : {-1060, -600, 600, 1000}) {
+      std::vector<double> w(n);
+      for (size_t i = 0; i < n; ++i) w[i] = std::ldexp(d.weights[i], exponent);
+      auto scaled =
+          EstimateConcordance(d.risk.data(), d.time.data(), d.event.data(), w.data(), n, options);
+      ASSERT_TRUE(scaled.ok()) << exponent;
+      EXPECT_NEAR(scaled->value, plain->value, 1e-13) << exponent;
+      EXPECT_NEAR(scaled->std_error, plain->std_error, 1e-13) << exponent;
+      // The counts in the caller's units: 0 or +inf past the double range.
+      const double expected = std::ldexp(plain->concordant, 2 * exponent);
+      if (std::isinf(expected)) {
+        EXPECT_TRUE(std::isinf(scaled->concordant)) << exponent;
+      } else {
+        EXPECT_NEAR(scaled->concordant, expected, 1e-12 * expected) << exponent;
+      }
+    }
+  }
+  // One censoring of weight 1e12 leaves G(t-) near 1e-12 for the events
+  // after it; its rows' weights scale to 1e-12: fine. At 1e300 G is 0 in
+  // doubles (1 - 1e300 / (1e300 + 9)): 1 / G^2 is infinite, an error saying so,
+  // not a wrong C.
+  Data heavy = SmallTable();
+  heavy.weights[3] = 1e12;  // censored at time 2
+  ConcordanceOptions uno;
+  uno.time_weight = TimeWeight::kUno;
+  auto r = EstimateConcordance(heavy.risk.data(), heavy.time.data(), heavy.event.data(),
+                               heavy.weights.data(), n, uno);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r->value >= 0 && r->value <= 1);
+  EXPECT_TRUE(std::isfinite(r->std_error));
+  heavy.weights[3] = 1e300;
+  r = EstimateConcordance(heavy.risk.data(), heavy.time.data(), heavy.event.data(),
+                          heavy.weights.data(), n, uno);
+  EXPECT_EQ(r.status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_NE(r.status().message().find("G reaches 0"), std::string::npos);
+  const std::vector<double> huge(n, 1e308);
+  EXPECT_EQ(EstimateConcordance(heavy.risk.data(), heavy.time.data(), heavy.event.data(),
+                                huge.data(), n, {})
+                .status()
+                .code(),
+            CANDOR_OUT_OF_RANGE);
+}
+
 TEST(SurvivalConcordance, PerfectAndReversedRanking) {
   const std::vector<double> time{1, 2, 3, 4, 5}, event{1, 1, 1, 1, 1};
   std::vector<double> risk{5, 4, 3, 2, 1};
