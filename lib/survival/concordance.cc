@@ -104,10 +104,11 @@ Result<std::vector<double>> TimeWeights(const Sorted& s, TimeWeight time_weight,
   for (size_t k = 0; k < s.blocks.size(); ++k) {
     const Sorted::Block& block = s.blocks[k];
     log_g_before[k] = log_g;
-    if (block.first_censored > block.begin) lowest = std::min(lowest, log_g);
     double died = 0;
     double censored = 0;
     for (size_t p = block.begin; p < block.first_censored; ++p) died += s.weight[p];
+    // Events of weight 0 weigh nothing whatever their time weight (0 here).
+    if (died > 0) lowest = std::min(lowest, log_g);
     for (size_t p = block.first_censored; p < block.end; ++p) censored += s.weight[p];
     if (censored > 0 && at_risk - died > 0) {
       log_g += std::log1p(-std::min(1.0, censored / (at_risk - died)));
@@ -120,9 +121,7 @@ Result<std::vector<double>> TimeWeights(const Sorted& s, TimeWeight time_weight,
         "censored weight is all the weight at risk), so 1 / G^2 is infinite");
   }
   for (size_t k = 0; k < s.blocks.size(); ++k) {
-    tw[k] = s.blocks[k].first_censored > s.blocks[k].begin
-                ? std::exp(2 * (lowest - log_g_before[k]))
-                : 0.0;
+    tw[k] = std::isinf(log_g_before[k]) ? 0.0 : std::exp(2 * (lowest - log_g_before[k]));
   }
   *log_scale = -2 * lowest;
   return tw;
@@ -272,8 +271,10 @@ Result<Concordance> EstimateConcordance(const double* risk, const double* time, 
   result.value = (somers + 1) / 2;
   double variance = 0;
   for (size_t p = 0; p < n; ++p) {
-    const double dfbeta =
-        s.weight[p] * ((dc[p] - dd[p]) / pairs - somers * (dc[p] + dd[p] + dt[p]) / pairs);
+    // w (dc - dd) before dividing by the pairs: when the pairs' weight is
+    // subnormal, dc / pairs alone can overflow.
+    const double w = s.weight[p];
+    const double dfbeta = (w * (dc[p] - dd[p]) - somers * (w * (dc[p] + dd[p] + dt[p]))) / pairs;
     variance += dfbeta * dfbeta;
   }
   result.std_error = std::sqrt(variance / 4);

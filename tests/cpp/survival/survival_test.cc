@@ -229,6 +229,18 @@ TEST(SurvivalConcordance, WeightsAtTheEdgesOfTheDoubleRange) {
       }
     }
   }
+  // The reproducer's core: the one weighted pair has a subnormal weight
+  // beside a partner of weight 1 (dc / pairs alone overflowed to inf).
+  const std::vector<double> t2{4, 6, 8}, e2{1, 0, 1}, r2{3.5, 2.5, 1},
+      w2{5.58441462950671e-309, 1, 0};
+  for (TimeWeight tw : {TimeWeight::kHarrell, TimeWeight::kUno}) {
+    ConcordanceOptions options;
+    options.time_weight = tw;
+    auto tiny = EstimateConcordance(r2.data(), t2.data(), e2.data(), w2.data(), 3, options);
+    ASSERT_TRUE(tiny.ok()) << tiny.status().message();
+    EXPECT_EQ(tiny->value, 1.0);
+    EXPECT_TRUE(std::isfinite(tiny->std_error));
+  }
   // One censoring of weight 1e12 leaves G(t-) near 1e-12 for the events
   // after it; its rows' weights scale to 1e-12: fine. At 1e300 G is 0 in
   // doubles (1 - 1e300 / (1e300 + 9)): 1 / G^2 is infinite, an error saying so,
