@@ -358,6 +358,24 @@ def weights_seeds():
     write("weights", "design", head + body)
 
 
+# ---------------------------------------------------------------- survival
+def survival_seeds():
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("tests/data/wa_churn/wa_churn.csv").decode())))[:80]
+    contracts = {"Month-to-month": 0, "One year": 1, "Two year": 2}
+    # Per row: time (tenure / 5), event, risk (monthly charges / 10), group
+    # (contract), weight (4 = 1.0).
+    body = b"".join(bytes([int(r["tenure"]) // 5 % 16, int(r["churn"] == "Yes"),
+                           int(float(r["monthly_charges"]) / 10) % 16,
+                           contracts[r["contract"]], 4]) for r in rows)
+    write("survival", "concordance_harrell", bytes([0, 0, 0]) + body)
+    write("survival", "concordance_uno_weighted", bytes([0, 1, 1]) + body)
+    write("survival", "kaplan_meier_groups", bytes([1, 0, 0, 3]) + body)
+    write("survival", "kaplan_meier_log_log", bytes([1, 1, 0, 1]) + body)
+    write("survival", "log_rank", bytes([2]) + body)
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -373,6 +391,7 @@ def main():
     drivers_seeds()
     trend_seeds()
     weights_seeds()
+    survival_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 

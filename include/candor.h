@@ -1391,7 +1391,9 @@ typedef enum candor_enum {
   CANDOR_ENUM_URGENCY = 15,              /* none, safety, legal, churn, refund, unresolved */
   CANDOR_ENUM_NMF_INIT = 16,             /* nndsvd, nndsvda, nndsvdar */
   CANDOR_ENUM_SVD_METHOD = 17,           /* auto, exact, randomized */
-  CANDOR_ENUM_THEME_STATUS = 18          /* ok, no_mentions, all_mention */
+  CANDOR_ENUM_THEME_STATUS = 18,         /* ok, no_mentions, all_mention */
+  CANDOR_ENUM_TIME_WEIGHT = 19,          /* n, n_g2 */
+  CANDOR_ENUM_SURVIVAL_INTERVAL = 20     /* log, log_log, plain */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -1404,6 +1406,154 @@ CANDOR_API candor_status candor_enum_value(candor_enum type, const char* name, i
 /* The enum's values in declaration order, to list them: the index-th value
  * into *value (if not NULL) and its name returned; NULL past the last one. */
 CANDOR_API const char* candor_enum_at(candor_enum type, size_t index, int32_t* value);
+
+/* -------------------------------------------------------------- survival */
+/* (Time to churn: concordance of a risk score, Kaplan-Meier, log-rank.) */
+/* Input: per customer a follow-up time (finite, >= 0; e.g. tenure), an
+ * event (1: churned then; 0: censored, still a customer) and, by function,
+ * a risk score, a group code (>= 0) and case weights (finite, >= 0; NULL:
+ * all 1). Formulas, conventions and references (R's survival package:
+ * concordance, survfit, survdiff): include/candor/survival.hpp. Errors: no
+ * rows or no events is CANDOR_EMPTY; a bad time, event, risk, weight or
+ * group is CANDOR_OUT_OF_RANGE naming its index. */
+
+typedef enum candor_time_weight {
+  CANDOR_TIME_WEIGHT_N = 0,   /* Harrell: each comparable pair weighs 1
+                                 (survival's timewt = "n"); default */
+  CANDOR_TIME_WEIGHT_N_G2 = 1 /* Uno: 1 / G(t-)^2, G the censoring KM
+                                 (timewt = "n/G2") */
+} candor_time_weight;
+
+typedef struct candor_concordance_options {
+  size_t size;                    /* set by candor_concordance_options_init */
+  candor_time_weight time_weight; /* default N */
+} candor_concordance_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_concordance_options_init. */
+CANDOR_API candor_status candor_concordance_options_defaults(candor_concordance_options* options,
+                                                             size_t size);
+static inline void candor_concordance_options_init(candor_concordance_options* options) {
+  candor_concordance_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_concordance_result {
+  double value;       /* C: higher risk <-> earlier event; 0.5 = chance */
+  double std_error;   /* infinitesimal jackknife, as survival's */
+  double concordant;  /* weighted pair counts, as survival's count */
+  double discordant;
+  double tied_risk;   /* comparable pairs with equal risk (count 1/2) */
+  double tied_time;   /* events at one time, risks differ (not comparable) */
+  double tied_both;   /* events at one time, equal risk (not comparable) */
+  int64_t n;
+  int64_t events;
+  candor_time_weight time_weight; /* used: N when there are < 2 events */
+} candor_concordance_result;
+
+/* Harrell's (or Uno's) C of `risk` against time to event, equal to R's
+ * concordance(Surv(time, event) ~ risk, reverse = TRUE, weights, timewt) in
+ * value and standard error. No comparable pair is CANDOR_EMPTY. O(n log n).
+ * options may be NULL (the defaults). */
+CANDOR_API candor_status candor_concordance(const double* risk, const double* time,
+                                            const double* event, const double* weights,
+                                            size_t n, const candor_concordance_options* options,
+                                            candor_concordance_result* out);
+
+typedef enum candor_survival_interval {
+  CANDOR_SURVIVAL_INTERVAL_LOG = 0,     /* S exp(+-z se_log), capped at 1; survfit's
+                                           default conf.type = "log" */
+  CANDOR_SURVIVAL_INTERVAL_LOG_LOG = 1, /* on log(-log S) ("log-log") */
+  CANDOR_SURVIVAL_INTERVAL_PLAIN = 2    /* S +- z se, clipped to [0, 1] ("plain") */
+} candor_survival_interval;
+
+typedef struct candor_kaplan_meier_options {
+  size_t size;                       /* set by candor_kaplan_meier_options_init */
+  double level;                      /* in (0, 1); default 0.95 */
+  candor_survival_interval interval; /* default LOG */
+} candor_kaplan_meier_options;
+
+CANDOR_API candor_status candor_kaplan_meier_options_defaults(
+    candor_kaplan_meier_options* options, size_t size);
+static inline void candor_kaplan_meier_options_init(candor_kaplan_meier_options* options) {
+  candor_kaplan_meier_options_defaults(options, sizeof(*options));
+}
+
+/* Kaplan-Meier curves, one per group. Thread-safety: immutable once made;
+ * may be read from many threads. Free with candor_kaplan_meier_free. */
+typedef struct candor_kaplan_meier candor_kaplan_meier;
+
+/* One group's curve: `points` entries per column, one per distinct time of
+ * the group, ascending; the arrays are owned by the handle. */
+typedef struct candor_km_curve {
+  int64_t n;                /* rows in the group */
+  size_t points;
+  double weight;            /* the group's total weight */
+  double events;            /* its weighted events */
+  double level;
+  const double* time;
+  const double* n_risk;     /* weight at risk (time >= t) */
+  const double* n_event;
+  const double* n_censor;
+  const double* survival;
+  const double* std_error;     /* of S, Greenwood; NaN once S = 0 */
+  const double* std_error_log; /* of log S (survfit's std.err); inf once S = 0 */
+  const double* ci_low;        /* NaN where survfit gives NA */
+  const double* ci_high;
+  int32_t group;            /* the group code (0 without groups) */
+  candor_survival_interval interval;
+} candor_km_curve;
+
+/* group (codes >= 0) and weights may be NULL. Equal to R's survfit(Surv(time,
+ * event) ~ group, weights, conf.type, conf.int = level), with Greenwood's
+ * variance on weighted counts (survfit's robust = FALSE: its default for
+ * integer weights). options may be NULL (the defaults). */
+CANDOR_API candor_status candor_kaplan_meier_new(const double* time, const double* event,
+                                                 const int32_t* group, const double* weights,
+                                                 size_t n,
+                                                 const candor_kaplan_meier_options* options,
+                                                 candor_kaplan_meier** out);
+CANDOR_API void candor_kaplan_meier_free(candor_kaplan_meier* km);
+/* Number of curves (group codes present); 0 for NULL. */
+CANDOR_API size_t candor_kaplan_meier_curves(const candor_kaplan_meier* km);
+/* Curve i, in ascending group code; CANDOR_OUT_OF_RANGE past the end. */
+CANDOR_API candor_status candor_kaplan_meier_curve_at(const candor_kaplan_meier* km, size_t i,
+                                                      candor_km_curve* out);
+
+/* The log-rank test. Thread-safety: immutable once made. Free with
+ * candor_log_rank_free. */
+typedef struct candor_log_rank candor_log_rank;
+
+typedef struct candor_log_rank_result {
+  double chi_square;
+  double p_value;
+  int32_t df;          /* groups in the test - 1 */
+  int32_t groups;      /* group codes present */
+} candor_log_rank_result;
+
+typedef struct candor_log_rank_group {
+  int64_t n;
+  double observed;     /* events */
+  double expected;     /* under equal hazards */
+  double variance;     /* V_kk */
+  int32_t group;       /* the group code */
+  int32_t tested;      /* 1: expected > 0, in the test */
+} candor_log_rank_group;
+
+/* Equal to R's survdiff(Surv(time, event) ~ group) (unweighted). Fewer than
+ * two groups, or than two with anyone at risk at an event time, is
+ * CANDOR_INVALID_ARGUMENT; more than 1000 groups or a singular variance is
+ * CANDOR_UNSUPPORTED. */
+CANDOR_API candor_status candor_log_rank_new(const double* time, const double* event,
+                                             const int32_t* group, size_t n,
+                                             candor_log_rank** out);
+CANDOR_API void candor_log_rank_free(candor_log_rank* test);
+CANDOR_API candor_status candor_log_rank_summary(const candor_log_rank* test,
+                                                 candor_log_rank_result* out);
+/* Number of groups; 0 for NULL. */
+CANDOR_API size_t candor_log_rank_groups(const candor_log_rank* test);
+/* Group i, in ascending group code; CANDOR_OUT_OF_RANGE past the end. */
+CANDOR_API candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
+                                                  candor_log_rank_group* out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -96,6 +96,11 @@ constexpr EnumEntry kSvdMethod[] = {
 constexpr EnumEntry kThemeStatus[] = {{CANDOR_THEME_OK, "ok"},
                                       {CANDOR_THEME_NO_MENTIONS, "no_mentions"},
                                       {CANDOR_THEME_ALL_MENTION, "all_mention"}};
+constexpr EnumEntry kTimeWeight[] = {{CANDOR_TIME_WEIGHT_N, "n"},
+                                     {CANDOR_TIME_WEIGHT_N_G2, "n_g2"}};
+constexpr EnumEntry kSurvivalInterval[] = {{CANDOR_SURVIVAL_INTERVAL_LOG, "log"},
+                                           {CANDOR_SURVIVAL_INTERVAL_LOG_LOG, "log_log"},
+                                           {CANDOR_SURVIVAL_INTERVAL_PLAIN, "plain"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -128,6 +133,8 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_NMF_INIT, "candor_nmf_init", Entries(kNmfInit)},
     {CANDOR_ENUM_SVD_METHOD, "candor_svd_method", Entries(kSvdMethod)},
     {CANDOR_ENUM_THEME_STATUS, "candor_theme_status", Entries(kThemeStatus)},
+    {CANDOR_ENUM_TIME_WEIGHT, "candor_time_weight", Entries(kTimeWeight)},
+    {CANDOR_ENUM_SURVIVAL_INTERVAL, "candor_survival_interval", Entries(kSurvivalInterval)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -391,6 +391,65 @@ FIELD(candor_trending_row, p_adjusted, double, 168);
 FIELD(candor_trending_row, score_change, candor_comparison, 176);
 FIELD(candor_trending_row, score_change_p_adjusted, double, 328);
 
+/* candor_concordance_options: size-versioned: grows only at its end. */
+STRUCT(candor_concordance_options, 16, 8);
+FIELD(candor_concordance_options, size, size_t, 0);
+FIELD(candor_concordance_options, time_weight, candor_time_weight, 8);
+
+/* candor_concordance_result: frozen. */
+STRUCT(candor_concordance_result, 80, 8);
+FIELD(candor_concordance_result, value, double, 0);
+FIELD(candor_concordance_result, std_error, double, 8);
+FIELD(candor_concordance_result, concordant, double, 16);
+FIELD(candor_concordance_result, discordant, double, 24);
+FIELD(candor_concordance_result, tied_risk, double, 32);
+FIELD(candor_concordance_result, tied_time, double, 40);
+FIELD(candor_concordance_result, tied_both, double, 48);
+FIELD(candor_concordance_result, n, int64_t, 56);
+FIELD(candor_concordance_result, events, int64_t, 64);
+FIELD(candor_concordance_result, time_weight, candor_time_weight, 72);
+
+/* candor_kaplan_meier_options: size-versioned: grows only at its end. */
+STRUCT(candor_kaplan_meier_options, 24, 8);
+FIELD(candor_kaplan_meier_options, size, size_t, 0);
+FIELD(candor_kaplan_meier_options, level, double, 8);
+FIELD(candor_kaplan_meier_options, interval, candor_survival_interval, 16);
+
+/* candor_km_curve: frozen. */
+STRUCT(candor_km_curve, 120, 8);
+FIELD(candor_km_curve, n, int64_t, 0);
+FIELD(candor_km_curve, points, size_t, 8);
+FIELD(candor_km_curve, weight, double, 16);
+FIELD(candor_km_curve, events, double, 24);
+FIELD(candor_km_curve, level, double, 32);
+FIELD(candor_km_curve, time, const double*, 40);
+FIELD(candor_km_curve, n_risk, const double*, 48);
+FIELD(candor_km_curve, n_event, const double*, 56);
+FIELD(candor_km_curve, n_censor, const double*, 64);
+FIELD(candor_km_curve, survival, const double*, 72);
+FIELD(candor_km_curve, std_error, const double*, 80);
+FIELD(candor_km_curve, std_error_log, const double*, 88);
+FIELD(candor_km_curve, ci_low, const double*, 96);
+FIELD(candor_km_curve, ci_high, const double*, 104);
+FIELD(candor_km_curve, group, int32_t, 112);
+FIELD(candor_km_curve, interval, candor_survival_interval, 116);
+
+/* candor_log_rank_result: frozen. */
+STRUCT(candor_log_rank_result, 24, 8);
+FIELD(candor_log_rank_result, chi_square, double, 0);
+FIELD(candor_log_rank_result, p_value, double, 8);
+FIELD(candor_log_rank_result, df, int32_t, 16);
+FIELD(candor_log_rank_result, groups, int32_t, 20);
+
+/* candor_log_rank_group: frozen. */
+STRUCT(candor_log_rank_group, 40, 8);
+FIELD(candor_log_rank_group, n, int64_t, 0);
+FIELD(candor_log_rank_group, observed, double, 8);
+FIELD(candor_log_rank_group, expected, double, 16);
+FIELD(candor_log_rank_group, variance, double, 24);
+FIELD(candor_log_rank_group, group, int32_t, 32);
+FIELD(candor_log_rank_group, tested, int32_t, 36);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -559,6 +618,17 @@ VALUE(CANDOR_ENUM_URGENCY, 15);
 VALUE(CANDOR_ENUM_NMF_INIT, 16);
 VALUE(CANDOR_ENUM_SVD_METHOD, 17);
 VALUE(CANDOR_ENUM_THEME_STATUS, 18);
+VALUE(CANDOR_ENUM_TIME_WEIGHT, 19);
+VALUE(CANDOR_ENUM_SURVIVAL_INTERVAL, 20);
+
+ENUM(candor_time_weight);
+VALUE(CANDOR_TIME_WEIGHT_N, 0);
+VALUE(CANDOR_TIME_WEIGHT_N_G2, 1);
+
+ENUM(candor_survival_interval);
+VALUE(CANDOR_SURVIVAL_INTERVAL_LOG, 0);
+VALUE(CANDOR_SURVIVAL_INTERVAL_LOG_LOG, 1);
+VALUE(CANDOR_SURVIVAL_INTERVAL_PLAIN, 2);
 
 int main(void) {
   {
@@ -609,6 +679,16 @@ int main(void) {
   {
     candor_drivers_options options;
     candor_drivers_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_concordance_options options;
+    candor_concordance_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_kaplan_meier_options options;
+    candor_kaplan_meier_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

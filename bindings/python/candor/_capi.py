@@ -598,6 +598,99 @@ class CDrivers(ctypes.Structure):
 DriversP = POINTER(CDrivers)
 
 
+# ------------------------------------------------------------------------------------------ survival
+
+class CConcordanceOptions(ctypes.Structure):
+    """candor_concordance_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("time_weight", enum),
+    ]
+
+
+class CConcordanceResult(ctypes.Structure):
+    """candor_concordance_result."""
+    _fields_ = [
+        ("value", c_double),
+        ("std_error", c_double),
+        ("concordant", c_double),
+        ("discordant", c_double),
+        ("tied_risk", c_double),
+        ("tied_time", c_double),
+        ("tied_both", c_double),
+        ("n", c_int64),
+        ("events", c_int64),
+        ("time_weight", enum),
+    ]
+
+
+class CKaplanMeierOptions(ctypes.Structure):
+    """candor_kaplan_meier_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("level", c_double),
+        ("interval", enum),
+    ]
+
+
+class CKaplanMeier(ctypes.Structure):
+    """candor_kaplan_meier: a handle, used only through KaplanMeierP."""
+
+
+KaplanMeierP = POINTER(CKaplanMeier)
+
+
+class CKmCurve(ctypes.Structure):
+    """candor_km_curve."""
+    _fields_ = [
+        ("n", c_int64),
+        ("points", c_size_t),
+        ("weight", c_double),
+        ("events", c_double),
+        ("level", c_double),
+        ("time", double_p),
+        ("n_risk", double_p),
+        ("n_event", double_p),
+        ("n_censor", double_p),
+        ("survival", double_p),
+        ("std_error", double_p),
+        ("std_error_log", double_p),
+        ("ci_low", double_p),
+        ("ci_high", double_p),
+        ("group", c_int32),
+        ("interval", enum),
+    ]
+
+
+class CLogRank(ctypes.Structure):
+    """candor_log_rank: a handle, used only through LogRankP."""
+
+
+LogRankP = POINTER(CLogRank)
+
+
+class CLogRankResult(ctypes.Structure):
+    """candor_log_rank_result."""
+    _fields_ = [
+        ("chi_square", c_double),
+        ("p_value", c_double),
+        ("df", c_int32),
+        ("groups", c_int32),
+    ]
+
+
+class CLogRankGroup(ctypes.Structure):
+    """candor_log_rank_group."""
+    _fields_ = [
+        ("n", c_int64),
+        ("observed", c_double),
+        ("expected", c_double),
+        ("variance", c_double),
+        ("group", c_int32),
+        ("tested", c_int32),
+    ]
+
+
 # candor_enum: which enum of candor.h candor_enum_name, _value and _at name
 # (tests/python/test_enum_names.py holds these to the header).
 ENUM_METRIC = 0
@@ -619,6 +712,8 @@ ENUM_URGENCY = 15
 ENUM_NMF_INIT = 16
 ENUM_SVD_METHOD = 17
 ENUM_THEME_STATUS = 18
+ENUM_TIME_WEIGHT = 19
+ENUM_SURVIVAL_INTERVAL = 20
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
@@ -815,6 +910,21 @@ FUNCTIONS = {
     "candor_enum_name": (c_char_p, [enum, c_int32]),
     "candor_enum_value": (status, [enum, c_char_p, int32_p]),
     "candor_enum_at": (c_char_p, [enum, c_size_t, int32_p]),
+    # survival
+    "candor_concordance_options_defaults": (status, [POINTER(CConcordanceOptions), c_size_t]),
+    "candor_concordance": (status, [double_p, double_p, double_p, double_p, c_size_t,
+                                    POINTER(CConcordanceOptions), POINTER(CConcordanceResult)]),
+    "candor_kaplan_meier_options_defaults": (status, [POINTER(CKaplanMeierOptions), c_size_t]),
+    "candor_kaplan_meier_new": (status, [double_p, double_p, int32_p, double_p, c_size_t,
+                                         POINTER(CKaplanMeierOptions), POINTER(KaplanMeierP)]),
+    "candor_kaplan_meier_free": (None, [KaplanMeierP]),
+    "candor_kaplan_meier_curves": (c_size_t, [KaplanMeierP]),
+    "candor_kaplan_meier_curve_at": (status, [KaplanMeierP, c_size_t, POINTER(CKmCurve)]),
+    "candor_log_rank_new": (status, [double_p, double_p, int32_p, c_size_t, POINTER(LogRankP)]),
+    "candor_log_rank_free": (None, [LogRankP]),
+    "candor_log_rank_summary": (status, [LogRankP, POINTER(CLogRankResult)]),
+    "candor_log_rank_groups": (c_size_t, [LogRankP]),
+    "candor_log_rank_group_at": (status, [LogRankP, c_size_t, POINTER(CLogRankGroup)]),
 }
 
 
