@@ -129,11 +129,11 @@ CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(size), CANDOR_FIELD(l2
                      CANDOR_FIELD(tolerance), CANDOR_FIELD(earlier_period),
                      CANDOR_FIELD(later_period), CANDOR_FIELD(p_adjust), CANDOR_FIELD(alpha));
 
-CANDOR_OPTION_LAYOUT(candor_concordance_options, CANDOR_FIELD(candor_concordance_options, size),
-                     CANDOR_FIELD(candor_concordance_options, time_weight));
-CANDOR_OPTION_LAYOUT(candor_kaplan_meier_options, CANDOR_FIELD(candor_kaplan_meier_options, size),
-                     CANDOR_FIELD(candor_kaplan_meier_options, level),
-                     CANDOR_FIELD(candor_kaplan_meier_options, interval));
+CANDOR_OPTION_LAYOUT(candor_concordance_options, CANDOR_FIELD(size),
+                     CANDOR_FIELD(time_weight));
+CANDOR_OPTION_LAYOUT(candor_kaplan_meier_options, CANDOR_FIELD(size),
+                     CANDOR_FIELD(level),
+                     CANDOR_FIELD(interval));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD
