@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,7 @@ namespace {
 
 using validate_internal::ClassCounts;
 using validate_internal::ForEachTiedRun;
+using validate_internal::KeyedRow;
 using validate_internal::NegativePlacement;
 using validate_internal::OrderedKey;
 using validate_internal::PositivePlacement;
@@ -25,31 +27,17 @@ using validate_internal::TiedRun;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The sorted keys of each class, with the rows they came from when `Index`
-// is not void-like (rows carries them in the same order).
-template <typename Index>
-struct SortedClass {
-  std::vector<uint64_t> keys;
-  std::vector<Index> rows;
-};
-
-template <typename Index>
+// The sorted keys of each class.
 void SortClasses(const double* score, const uint8_t* outcome, size_t n, const ClassCounts& counts,
-                 bool with_rows, SortedClass<Index>* positives, SortedClass<Index>* negatives) {
-  positives->keys.reserve(static_cast<size_t>(counts.positive));
-  negatives->keys.reserve(static_cast<size_t>(counts.negative));
-  if (with_rows) {
-    positives->rows.reserve(static_cast<size_t>(counts.positive));
-    negatives->rows.reserve(static_cast<size_t>(counts.negative));
-  }
+                 std::vector<uint64_t>* positives, std::vector<uint64_t>* negatives) {
+  positives->reserve(static_cast<size_t>(counts.positive));
+  negatives->reserve(static_cast<size_t>(counts.negative));
   for (size_t i = 0; i < n; ++i) {
-    SortedClass<Index>* into = outcome[i] ? positives : negatives;
-    into->keys.push_back(OrderedKey(score[i]));
-    if (with_rows) into->rows.push_back(static_cast<Index>(i));
+    (outcome[i] ? positives : negatives)->push_back(OrderedKey(score[i]));
   }
-  for (SortedClass<Index>* c : {positives, negatives}) {
-    RadixSort<Index>(&c->keys, with_rows ? &c->rows : nullptr);
-  }
+  validate_internal::RadixScratch<uint64_t> scratch;  // one for both classes
+  RadixSort(positives, &scratch);
+  RadixSort(negatives, &scratch);
 }
 
 // Twice the Mann-Whitney U: sum over positives of 2 (#negatives below) +
@@ -83,14 +71,12 @@ double ScoreBound(double auc, double inside, double outside, double z, double m,
 
 bool IsFinitePositive(double v) { return std::isfinite(v) && v > 0; }
 
-template <typename Index>
-Auc EstimateAucSorted(const SortedClass<Index>& positives, const SortedClass<Index>& negatives,
-                      double level) {
-  const size_t m = positives.keys.size();
-  const size_t k = negatives.keys.size();
+Auc EstimateAucSorted(const std::vector<uint64_t>& positives,
+                      const std::vector<uint64_t>& negatives, double level) {
+  const size_t m = positives.size();
+  const size_t k = negatives.size();
   double twice_u = 0;
-  ForEachTiedRun(positives.keys, negatives.keys,
-                 [&](const TiedRun& run) { twice_u += TwiceU(run); });
+  ForEachTiedRun(positives, negatives, [&](const TiedRun& run) { twice_u += TwiceU(run); });
   Auc auc;
   auc.level = level;
   auc.n_positive = static_cast<int64_t>(m);
@@ -98,7 +84,7 @@ Auc EstimateAucSorted(const SortedClass<Index>& positives, const SortedClass<Ind
   auc.value = 0.5 * twice_u / (static_cast<double>(m) * static_cast<double>(k));
   double s10 = 0;
   double s01 = 0;
-  ForEachTiedRun(positives.keys, negatives.keys, [&](const TiedRun& run) {
+  ForEachTiedRun(positives, negatives, [&](const TiedRun& run) {
     const double d10 = PositivePlacement(run, k) - auc.value;
     const double d01 = NegativePlacement(run, m) - auc.value;
     s10 += static_cast<double>(run.positive_end - run.positive_begin) * d10 * d10;
@@ -125,43 +111,57 @@ Auc EstimateAucSorted(const SortedClass<Index>& positives, const SortedClass<Ind
   return auc;
 }
 
-// Per row, its placement value (V10 for a positive, V01 for a negative),
-// and the AUC.
-template <typename Index>
+// Per row, its placement value (V10 for a positive, V01 for a negative);
+// returns the AUC. One sort of every row with its outcome in the payload's
+// low bit, then one walk over the tied runs. `items` and `scratch` are
+// reused from one score to the next.
 double RowPlacements(const double* score, const uint8_t* outcome, size_t n,
-                     const ClassCounts& counts, std::vector<double>* placements) {
-  SortedClass<Index> positives;
-  SortedClass<Index> negatives;
-  SortClasses(score, outcome, n, counts, /*with_rows=*/true, &positives, &negatives);
-  const size_t m = positives.keys.size();
-  const size_t k = negatives.keys.size();
-  placements->assign(n, 0.0);
+                     const ClassCounts& counts, std::vector<KeyedRow>* items_buffer,
+                     validate_internal::RadixScratch<KeyedRow>* scratch, double* placements) {
+  std::vector<KeyedRow>& items = *items_buffer;
+  items.clear();
+  items.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    items.push_back({OrderedKey(score[i]), (uint64_t{i} << 1) | outcome[i]});
+  }
+  RadixSort(&items, scratch);
+  const size_t m = static_cast<size_t>(counts.positive);
+  const size_t k = static_cast<size_t>(counts.negative);
   double twice_u = 0;
-  ForEachTiedRun(positives.keys, negatives.keys, [&](const TiedRun& run) {
+  TiedRun run{0, 0, 0, 0};  // positions within each class, in ascending order
+  size_t begin = 0;
+  while (begin < n) {
+    size_t end = begin;
+    run.positive_begin = run.positive_end;
+    run.negative_begin = run.negative_end;
+    while (end < n && items[end].key == items[begin].key) {
+      ++(items[end].row & 1 ? run.positive_end : run.negative_end);
+      ++end;
+    }
     twice_u += TwiceU(run);
     const double v10 = PositivePlacement(run, k);
     const double v01 = NegativePlacement(run, m);
-    for (size_t i = run.positive_begin; i < run.positive_end; ++i) {
-      (*placements)[positives.rows[i]] = v10;
+    for (size_t i = begin; i < end; ++i) {
+      placements[items[i].row >> 1] = items[i].row & 1 ? v10 : v01;
     }
-    for (size_t j = run.negative_begin; j < run.negative_end; ++j) {
-      (*placements)[negatives.rows[j]] = v01;
-    }
-  });
+    begin = end;
+  }
   return 0.5 * twice_u / (static_cast<double>(m) * static_cast<double>(k));
 }
 
-template <typename Index>
 AucComparison CompareChecked(const double* score_a, const double* score_b, const uint8_t* outcome,
                              size_t n, const ClassCounts& counts, double level) {
-  std::vector<double> va;
-  std::vector<double> vb;
+  // Every row's placement is written: no need to zero the arrays first.
+  std::unique_ptr<double[]> va(new double[n]);
+  std::unique_ptr<double[]> vb(new double[n]);
   AucComparison c;
   c.level = level;
   c.n_positive = counts.positive;
   c.n_negative = counts.negative;
-  c.auc_a = RowPlacements<Index>(score_a, outcome, n, counts, &va);
-  c.auc_b = RowPlacements<Index>(score_b, outcome, n, counts, &vb);
+  std::vector<KeyedRow> items;
+  validate_internal::RadixScratch<KeyedRow> scratch;
+  c.auc_a = RowPlacements(score_a, outcome, n, counts, &items, &scratch, va.get());
+  c.auc_b = RowPlacements(score_b, outcome, n, counts, &items, &scratch, vb.get());
   c.difference = c.auc_a - c.auc_b;
   // Sums of products of deviations, positives (10) and negatives (01).
   double s10[3] = {0, 0, 0};  // aa, bb, ab
@@ -197,8 +197,6 @@ AucComparison CompareChecked(const double* score_a, const double* score_b, const
   return c;
 }
 
-bool FitsUint32(size_t n) { return n <= std::numeric_limits<uint32_t>::max(); }
-
 }  // namespace
 
 Result<Auc> EstimateAuc(const double* score, const uint8_t* outcome, size_t n, double level) {
@@ -207,9 +205,9 @@ Result<Auc> EstimateAuc(const double* score, const uint8_t* outcome, size_t n, d
   CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
   CANDOR_RETURN_IF_ERROR(
       validate_internal::RequireClasses(*counts, 1, "the AUC compares positives with negatives"));
-  SortedClass<uint32_t> positives;
-  SortedClass<uint32_t> negatives;
-  SortClasses(score, outcome, n, *counts, /*with_rows=*/false, &positives, &negatives);
+  std::vector<uint64_t> positives;
+  std::vector<uint64_t> negatives;
+  SortClasses(score, outcome, n, *counts, &positives, &negatives);
   return EstimateAucSorted(positives, negatives, level);
 }
 
@@ -222,8 +220,7 @@ Result<AucComparison> CompareAuc(const double* score_a, const double* score_b,
   CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
   CANDOR_RETURN_IF_ERROR(validate_internal::RequireClasses(
       *counts, 2, "DeLong's paired variance divides by the positives - 1 and negatives - 1"));
-  if (FitsUint32(n)) return CompareChecked<uint32_t>(score_a, score_b, outcome, n, *counts, level);
-  return CompareChecked<uint64_t>(score_a, score_b, outcome, n, *counts, level);
+  return CompareChecked(score_a, score_b, outcome, n, *counts, level);
 }
 
 }  // namespace candor

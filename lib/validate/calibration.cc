@@ -163,15 +163,11 @@ Status CheckProbabilities(const double* probability, size_t n) {
 // Hosmer-Lemeshow groups and statistic, into `out`.
 void HosmerLemeshow(const double* probability, const uint8_t* outcome, size_t n, size_t groups,
                     Calibration* out) {
-  std::vector<uint64_t> keys(n);
-  std::vector<uint64_t> rows(n);
-  for (size_t i = 0; i < n; ++i) {
-    keys[i] = validate_internal::OrderedKey(probability[i]);
-    rows[i] = i;
-  }
-  validate_internal::RadixSort(&keys, &rows);
+  std::vector<validate_internal::KeyedRow> items(n);
+  for (size_t i = 0; i < n; ++i) items[i] = {validate_internal::OrderedKey(probability[i]), i};
+  validate_internal::RadixSort(&items);
   std::vector<double> sorted(n);
-  for (size_t i = 0; i < n; ++i) sorted[i] = probability[rows[i]];
+  for (size_t i = 0; i < n; ++i) sorted[i] = probability[items[i].row];
   std::vector<double> breaks = QuantileBreaks(sorted, groups);
   if (breaks.size() == 1) breaks.push_back(breaks[0]);  // every p equal: one group
   // Walk the sorted rows: group j holds (breaks[j], breaks[j + 1]], the
@@ -184,7 +180,7 @@ void HosmerLemeshow(const double* probability, const uint8_t* outcome, size_t n,
     g.probability_high = breaks[j + 1];
     while (i < n && sorted[i] <= breaks[j + 1]) {
       ++g.count;
-      g.positives += outcome[rows[i]];
+      g.positives += outcome[items[i].row];
       g.expected_positives += sorted[i];
       ++i;
     }

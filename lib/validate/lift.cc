@@ -31,13 +31,9 @@ Result<std::vector<LiftRow>> LiftTable(const double* score, const uint8_t* outco
         "the outcome has no positives (no row has outcome 1): lift and gains are "
         "shares of the positives");
   }
-  std::vector<uint64_t> keys(n);
-  std::vector<uint64_t> rows(n);
-  for (size_t i = 0; i < n; ++i) {
-    keys[i] = validate_internal::OrderedKey(score[i]);
-    rows[i] = i;
-  }
-  validate_internal::RadixSort(&keys, &rows);
+  std::vector<validate_internal::KeyedRow> items(n);
+  for (size_t i = 0; i < n; ++i) items[i] = {validate_internal::OrderedKey(score[i]), i};
+  validate_internal::RadixSort(&items);
 
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<LiftRow> table(groups);
@@ -52,7 +48,7 @@ Result<std::vector<LiftRow>> LiftTable(const double* score, const uint8_t* outco
   size_t end_ascending = n;
   while (end_ascending > 0) {
     size_t begin_ascending = end_ascending - 1;
-    while (begin_ascending > 0 && keys[begin_ascending - 1] == keys[end_ascending - 1]) {
+    while (begin_ascending > 0 && items[begin_ascending - 1].key == items[end_ascending - 1].key) {
       --begin_ascending;
     }
     const size_t start = n - end_ascending;
@@ -60,10 +56,10 @@ Result<std::vector<LiftRow>> LiftTable(const double* score, const uint8_t* outco
     const Uint128 numerator = static_cast<Uint128>(groups) * (start + end - 1);
     const size_t g = static_cast<size_t>(numerator / (2 * static_cast<Uint128>(n)));
     LiftRow& row = table[g];
-    const double value = validate_internal::KeyValue(keys[begin_ascending]);
+    const double value = validate_internal::KeyValue(items[begin_ascending].key);
     row.score_min = std::min(row.score_min, value);
     row.score_max = std::max(row.score_max, value);
-    for (size_t i = begin_ascending; i < end_ascending; ++i) row.positives += outcome[rows[i]];
+    for (size_t i = begin_ascending; i < end_ascending; ++i) row.positives += outcome[items[i].row];
     row.count += static_cast<int64_t>(end - start);
     end_ascending = begin_ascending;
   }

@@ -44,10 +44,16 @@ def zero_one(values, what):
                     "%s must be one-dimensional, got shape %s" % (what, array.shape))
     if array.dtype == bool:
         return np.ascontiguousarray(array, dtype=np.uint8)
-    try:
-        numbers = array.astype(np.float64)
-    except (TypeError, ValueError):
-        numbers = np.full(len(array), np.nan)
+    if array.dtype.kind in "iu":
+        # Integers: checked without a float copy; uint8 0/1 passes through.
+        if len(array) == 0 or (array.min() >= 0 and array.max() <= 1):
+            return np.ascontiguousarray(array, dtype=np.uint8)
+        numbers = array
+    else:
+        try:
+            numbers = array.astype(np.float64)
+        except (TypeError, ValueError):
+            numbers = np.full(len(array), np.nan)
     bad = np.flatnonzero((numbers != 0) & (numbers != 1))
     if len(bad):
         i = int(bad[0])

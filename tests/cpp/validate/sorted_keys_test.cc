@@ -36,19 +36,17 @@ TEST(RadixSort, MatchesStdSortAndCarriesRows) {
       if (i % 101 == 5) x[i] = -0.0;
       if (i % 997 == 7) x[i] = (i % 2 ? 1 : -1) * std::numeric_limits<double>::infinity();
     }
-    std::vector<uint64_t> keys(n);
-    std::vector<uint32_t> rows(n);
-    for (size_t i = 0; i < n; ++i) {
-      keys[i] = OrderedKey(x[i]);
-      rows[i] = static_cast<uint32_t>(i);
-    }
-    RadixSort(&keys, &rows);
+    std::vector<KeyedRow> items(n);
+    for (size_t i = 0; i < n; ++i) items[i] = {OrderedKey(x[i]), i};
+    RadixSort(&items);
     std::vector<double> expected = x;
     std::stable_sort(expected.begin(), expected.end());
     for (size_t i = 0; i < n; ++i) {
-      ASSERT_EQ(KeyValue(keys[i]), expected[i] == 0 ? 0.0 : expected[i]) << n << " " << i;
-      ASSERT_EQ(keys[i], OrderedKey(x[rows[i]])) << "row carried with its key";
-      if (i > 0 && keys[i] == keys[i - 1]) ASSERT_LT(rows[i - 1], rows[i]) << "stable";
+      ASSERT_EQ(KeyValue(items[i].key), expected[i]) << n << " " << i;
+      ASSERT_EQ(items[i].key, OrderedKey(x[items[i].row])) << "row carried with its key";
+      if (i > 0 && items[i].key == items[i - 1].key) {
+        ASSERT_LT(items[i - 1].row, items[i].row) << "stable";
+      }
     }
   }
 }
@@ -62,6 +60,29 @@ TEST(RadixSort, NarrowRangeSkipsPassesAndStaysCorrect) {
   RadixSort(&keys);
   std::sort(x.begin(), x.end());
   for (size_t i = 0; i < x.size(); ++i) ASSERT_EQ(KeyValue(keys[i]), x[i]);
+}
+
+// Keys that agree on the 32 bits below their highest differing bit are
+// ordered by the whole key afterwards: short runs by insertion, long ones by
+// a comparison sort. Values within 2^-30 of 1 and one far away make one run
+// of 3000; pairs 2^-40 apart make runs of two.
+TEST(RadixSort, KeysAgreeingOnTheWindowAreOrderedByTheWholeKey) {
+  std::vector<double> x;
+  for (int i = 0; i < 3000; ++i) x.push_back(1 + ((i * 7919) % 3000) * 0x1.0p-42);
+  x.push_back(1e300);
+  for (int i = 0; i < 500; ++i) {
+    x.push_back(2.0 + i);
+    x.push_back(2.0 + i + i * 0x1.0p-40);
+  }
+  std::vector<KeyedRow> items;
+  for (size_t i = 0; i < x.size(); ++i) items.push_back({OrderedKey(x[x.size() - 1 - i]), i});
+  RadixSort(&items);
+  std::vector<double> expected = x;
+  std::sort(expected.begin(), expected.end());
+  for (size_t i = 0; i < x.size(); ++i) {
+    ASSERT_EQ(KeyValue(items[i].key), expected[i]) << i;
+    if (i > 0 && items[i].key == items[i - 1].key) ASSERT_LT(items[i - 1].row, items[i].row);
+  }
 }
 
 TEST(ForEachTiedRun, CountsBelowTiedAndAbove) {
