@@ -1,6 +1,7 @@
 // What the plain-clock benchmark programs share: reading the binary columns
-// their peer scripts write, the median of timed passes, and the common
-// --data=DIR --reps=N --threads=T arguments.
+// their peer scripts write and writing their answers back the same way, the
+// median of timed passes, and the common --data=DIR --reps=N --threads=T
+// arguments.
 #ifndef CANDOR_BENCH_BENCH_IO_HPP_
 #define CANDOR_BENCH_BENCH_IO_HPP_
 
@@ -10,6 +11,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "bench_flags.hpp"
 
 namespace candor::bench {
 
@@ -28,6 +31,15 @@ std::vector<T> ReadAll(const std::string& path) {
   return out;
 }
 
+// Writes `values` as they are in memory (little-endian on the machines we
+// run on), the layout ReadAll and numpy's fromfile read.
+template <typename T>
+void WriteAll(const std::string& path, const std::vector<T>& values) {
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(values.data()),
+             static_cast<std::streamsize>(values.size() * sizeof(T)));
+}
+
 inline double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
@@ -43,12 +55,8 @@ struct BenchArgs {
 // usage line when --data is missing or reps < 1.
 inline BenchArgs ParseBenchArgs(int argc, char** argv) {
   BenchArgs args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--data=", 0) == 0) args.dir = arg.substr(7);
-    if (arg.rfind("--reps=", 0) == 0) args.reps = std::atoi(arg.c_str() + 7);
-    if (arg.rfind("--threads=", 0) == 0) args.threads = std::atoi(arg.c_str() + 10);
-  }
+  TakeFlags(&argc, argv,
+            {Flag("data", &args.dir), Flag("reps", &args.reps), Flag("threads", &args.threads)});
   if (args.dir.empty() || args.reps < 1) {
     std::fprintf(stderr, "usage: %s --data=DIR [--reps=N] [--threads=T]\n", argv[0]);
     std::exit(2);

@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include "bench_flags.hpp"
+
 namespace {
 
 uint64_t g_seed = 20261127;
@@ -124,18 +126,9 @@ BENCHMARK(BM_DefaultGrid)
 }  // namespace
 
 int main(int argc, char** argv) {
-  int kept = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--seed=", 0) == 0) {
-      g_seed = std::strtoull(arg.c_str() + 7, nullptr, 10);
-    } else if (arg.rfind("--data_dir=", 0) == 0) {
-      g_data_dir = arg.substr(11);
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  argc = kept;
+  using candor::bench::Flag;
+  // Our flags out of argv first, so that Google Benchmark sees only its own.
+  candor::bench::TakeFlags(&argc, argv, {Flag("seed", &g_seed), Flag("data_dir", &g_data_dir)});
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

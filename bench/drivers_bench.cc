@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -21,24 +20,19 @@
 
 #include "bench_io.hpp"
 
-using candor::bench::Median;
-using candor::bench::ReadAll;
-
 int main(int argc, char** argv) {
   const candor::bench::BenchArgs args = candor::bench::ParseBenchArgs(argc, argv);
-  const std::string& dir = args.dir;
-  const int reps = args.reps, threads = args.threads;
-  const auto scores = ReadAll<double>(dir + "/scores.f64");
-  const auto offsets = ReadAll<int64_t>(dir + "/offsets.i64");
-  const auto ids = ReadAll<int32_t>(dir + "/ids.i32");
+  const auto scores = candor::bench::ReadAll<double>(args.dir + "/scores.f64");
+  const auto offsets = candor::bench::ReadAll<int64_t>(args.dir + "/offsets.i64");
+  const auto ids = candor::bench::ReadAll<int32_t>(args.dir + "/ids.i32");
   const size_t n = scores.size();
   int32_t themes = 0;
   for (int32_t id : ids) themes = std::max(themes, id + 1);
   candor::IntervalOptions interval;
-  interval.threads = threads;
+  interval.threads = args.threads;
   std::vector<double> seconds, mention_seconds;
   candor::ThemeDrivers last;
-  for (int r = 0; r < reps; ++r) {
+  for (int r = 0; r < args.reps; ++r) {
     const auto start = std::chrono::steady_clock::now();
     // Building the validated mentions is part of what a caller pays.
     auto mentions = candor::ThemeMentions::FromCsr(offsets.data(), ids.data(), n,
@@ -65,14 +59,13 @@ int main(int argc, char** argv) {
     out.push_back(row.relative_risk);
     out.push_back(row.coefficient);
   }
-  std::ofstream(dir + "/candor_drivers.f64", std::ios::binary)
-      .write(reinterpret_cast<const char*>(out.data()),
-             static_cast<std::streamsize>(out.size() * sizeof(double)));
+  candor::bench::WriteAll(args.dir + "/candor_drivers.f64", out);
   std::printf(
       "{\"rows\": %zu, \"themes\": %d, \"mentions\": %zu, \"threads\": %d, \"reps\": %d, "
       "\"median_seconds\": %.6f, \"median_mentions_seconds\": %.6f, \"model_iterations\": %d, "
       "\"model_converged\": %s}\n",
-      n, themes, ids.size(), threads, reps, Median(seconds), Median(mention_seconds),
-      last.model.iterations, last.model.converged ? "true" : "false");
+      n, themes, ids.size(), args.threads, args.reps, candor::bench::Median(seconds),
+      candor::bench::Median(mention_seconds), last.model.iterations,
+      last.model.converged ? "true" : "false");
   return 0;
 }

@@ -14,9 +14,10 @@ checks that its changes and total cost equal candor's exact answer
   /usr/bin/python3 bench/peers_change_points.py DIR N [N ...] [--reps R]
 """
 import sys
-import time
 
 import numpy as np
+
+from peers_common import read_column, timed
 
 MIN_SIZE = 30
 
@@ -65,19 +66,15 @@ def main():
         del args[i:i + 2]
     folder, sizes = args[0], [int(a) for a in args[1:]]
     for n in sizes:
-        scores = np.fromfile("%s/series_%d.i8" % (folder, n), dtype=np.int8)
+        scores = read_column(folder, "series_%d.i8" % n)
         with open("%s/exact_%d.txt" % (folder, n)) as f:
             words = f.read().split()
         want_cost, want = float(words[0]), [int(w) for w in words[1:]]
-        times = []
-        for _ in range(reps):
-            start = time.perf_counter()
-            changes, cost = pelt(scores)
-            times.append(time.perf_counter() - start)
+        (changes, cost), runs = timed(lambda: pelt(scores), reps)
         if changes != want or abs(cost - want_cost) > 1e-9 * abs(want_cost):
             sys.exit("numpy PELT on n=%d disagrees with candor: %s %.12g vs %s %.12g"
                      % (n, changes, cost, want, want_cost))
-        print("numpy_pelt %d %.6f %d" % (n, float(np.median(times)), reps), flush=True)
+        print("numpy_pelt %d %.6f %d" % (n, runs.median_wall, reps), flush=True)
 
 
 if __name__ == "__main__":

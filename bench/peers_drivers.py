@@ -9,12 +9,16 @@ without the theme, impact, detractor relative risk with its Katz interval),
 then scikit-learn's LogisticRegression(C=1) of detractor ~ themes, timed;
 checks agreement with DIR/candor_drivers.f64 (written by the C++ bench) and
 prints JSON.
+--table DIR: the side-by-side table of bench/run_drivers.sh (candor's runs
+on 1 and 2 threads, the peers' JSON, agreement).
 """
-import argparse
 import json
 import time
 
 import numpy as np
+
+from peers_common import (generate_time_table_arguments, print_threads_table, read_column,
+                          thread_runs, write_column)
 
 
 def generate(out, rows, themes, seed):
@@ -27,13 +31,13 @@ def generate(out, rows, themes, seed):
     promoter = ~detractor & (rng.random(rows) < 0.55)
     scores = np.where(detractor, rng.integers(0, 7, rows),
                       np.where(promoter, rng.integers(9, 11, rows), rng.integers(7, 9, rows)))
-    scores.astype(np.float64).tofile(out + "/scores.f64")
+    write_column(out, "scores.f64", scores)
     r, c = np.nonzero(mentions)
     offsets = np.zeros(rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(r, minlength=rows), out=offsets[1:])
-    offsets.tofile(out + "/offsets.i64")
-    c.astype(np.int32).tofile(out + "/ids.i32")
-    mentions.tofile(out + "/mentions.i8")
+    write_column(out, "offsets.i64", offsets)
+    write_column(out, "ids.i32", c)
+    write_column(out, "mentions.i8", mentions)
     with open(out + "/shape.json", "w") as f:
         json.dump({"rows": rows, "themes": themes}, f)
 
@@ -72,8 +76,8 @@ def time_peers(out, repetitions):
     from sklearn.linear_model import LogisticRegression
     shape = json.load(open(out + "/shape.json"))
     rows, themes = shape["rows"], shape["themes"]
-    scores = np.fromfile(out + "/scores.f64")
-    mentions = np.fromfile(out + "/mentions.i8", dtype=np.int8).reshape(rows, themes)
+    scores = read_column(out, "scores.f64")
+    mentions = read_column(out, "mentions.i8").reshape(rows, themes)
     theme_columns = ["t%d" % j for j in range(themes)]
     table_seconds, model_seconds = [], []
     for _ in range(repetitions):
@@ -92,7 +96,7 @@ def time_peers(out, repetitions):
         table_seconds.append(middle - start)
         model_seconds.append(stop - middle)
     total = [a + b for a, b in zip(table_seconds, model_seconds)]
-    candor = np.fromfile(out + "/candor_drivers.f64").reshape(themes, 3)
+    candor = read_column(out, "candor_drivers.f64").reshape(themes, 3)
     return {
         "rows": rows, "themes": themes, "repetitions": repetitions,
         "pandas_table_median_seconds": float(np.median(table_seconds)),
@@ -107,19 +111,30 @@ def time_peers(out, repetitions):
     }
 
 
+def table(out):
+    c1, _, p = thread_runs(out)
+    print_threads_table(
+        out, "rows %d, themes %d, mentions %d" % (c1["rows"], c1["themes"], c1["mentions"]),
+        ("candor EstimateThemeDrivers (table + model), 1 thread", "candor, 2 threads"),
+        [(name, p[key]) for key, name in (
+            ("pandas_table_median_seconds", "pandas groupby table"),
+            ("sklearn_logistic_median_seconds", "sklearn LogisticRegression(C=1)"),
+            ("total_median_seconds", "pandas + sklearn"))])
+    print("agreement: max |impact diff| %.1e, max rel RR diff %.1e, max |coef diff| %.1e"
+          % (p["max_abs_impact_difference_vs_candor"], p["max_rel_rr_difference_vs_candor"],
+             p["max_abs_coefficient_difference_vs_candor"]))
+
+
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--generate")
-    parser.add_argument("--time")
-    parser.add_argument("--rows", type=int, default=1000000)
+    parser = generate_time_table_arguments(rows=1000000, seed=20261128, repetitions=3)
     parser.add_argument("--themes", type=int, default=50)
-    parser.add_argument("--seed", type=int, default=20261128)
-    parser.add_argument("--repetitions", type=int, default=3)
     args = parser.parse_args()
     if args.generate:
         generate(args.generate, args.rows, args.themes, args.seed)
     if args.time:
         print(json.dumps(time_peers(args.time, args.repetitions), indent=1))
+    if args.table:
+        table(args.table)
 
 
 if __name__ == "__main__":

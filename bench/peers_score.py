@@ -18,12 +18,13 @@ The output is one JSON object (--out FILE, or stdout).
 
 import argparse
 import json
-import statistics
 import sys
 import time
 
 import numpy as np
 import pandas as pd
+
+from peers_common import timed
 
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 CUMULATIVE_PER_MILLE = np.array([30, 45, 65, 90, 120, 180, 250, 380, 580, 780, 1000],
@@ -97,15 +98,9 @@ def pandas_groupby_band_size(df):
 
 
 def time_median(fn, repetitions):
-    fn()  # warm-up (page faults, caches, lazy imports)
-    seconds, cpu_seconds = [], []
-    for _ in range(repetitions):
-        start, cpu_start = time.perf_counter(), time.process_time()
-        fn()
-        cpu_seconds.append(time.process_time() - cpu_start)
-        seconds.append(time.perf_counter() - start)
-    return {"median_s": statistics.median(seconds), "cpu_median_s": statistics.median(cpu_seconds),
-            "runs_s": seconds, "cpu_runs_s": cpu_seconds}
+    _, runs = timed(fn, repetitions, warm_up=True)
+    return {"median_s": runs.median_wall, "cpu_median_s": runs.median_cpu,
+            "runs_s": runs.wall, "cpu_runs_s": runs.cpu}
 
 
 def main():

@@ -27,7 +27,6 @@ import os
 import pathlib
 import platform
 import statistics
-import time
 import warnings
 
 import numpy as np
@@ -37,6 +36,7 @@ from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
 
 import candor
+import peers_common
 from candor import text_discovery
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -71,13 +71,9 @@ def top_terms(h, n=10):
 
 
 def timed(fn, reps):
-    walls, cpus, result = [], [], None
-    for _ in range(reps):
-        w0, c0 = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - w0)
-        cpus.append(time.process_time() - c0)
-    return statistics.median(walls), statistics.median(cpus), result
+    """The median wall and CPU seconds of reps calls of fn, and its last result."""
+    result, runs = peers_common.timed(fn, reps)
+    return runs.median_wall, runs.median_cpu, result
 
 
 def main():
@@ -104,9 +100,9 @@ def main():
     if args.dump:
         dump = pathlib.Path(args.dump)
         dump.mkdir(parents=True, exist_ok=True)
-        x.indptr.astype(np.int64).tofile(dump / "row_ptr.i64")
-        x.indices.astype(np.int32).tofile(dump / "col.i32")
-        x.data.astype(np.float64).tofile(dump / "value.f64")
+        peers_common.write_column(dump, "row_ptr.i64", x.indptr)
+        peers_common.write_column(dump, "col.i32", x.indices)
+        peers_common.write_column(dump, "value.f64", x.data)
         return
     seeds = list(range(args.seeds))
 

@@ -17,15 +17,17 @@ bench/trend_accounts_bench.cc measures.
   Both compute less than candor does (which adds the level with its interval,
   HC3 standard errors, t tests, recent-vs-earlier comparisons, BH adjustment
   and the ranking). Prints one JSON object.
+  --table DIR: the side-by-side table of bench/run_trend_accounts.sh (candor's
+      runs on 1 and 2 threads and the peers' JSON).
 """
-import argparse
 import json
 import os
-import statistics
-import time
 
 import numpy as np
 import pandas as pd
+
+from peers_common import (generate_time_table_arguments, print_threads_table, read_column,
+                          thread_runs, timed, write_column)
 
 UNIT = 30 * 86400.0
 
@@ -40,16 +42,16 @@ def generate(directory, rows, accounts, seed):
     pro, det = 0.5 - drop, 0.2 + drop
     scores = np.where(u < pro, 10.0, np.where(u < pro + det, 3.0, 8.0))
     os.makedirs(directory, exist_ok=True)
-    scores.astype("<f8").tofile(os.path.join(directory, "scores.f64"))
-    times.astype("<i8").tofile(os.path.join(directory, "times.i64"))
-    account.astype("<i4").tofile(os.path.join(directory, "accounts.i32"))
+    write_column(directory, "scores.f64", scores)
+    write_column(directory, "times.i64", times)
+    write_column(directory, "accounts.i32", account)
 
 
 def load(directory):
     return pd.DataFrame({
-        "score": np.fromfile(os.path.join(directory, "scores.f64"), dtype="<f8"),
-        "time": np.fromfile(os.path.join(directory, "times.i64"), dtype="<i8"),
-        "account": np.fromfile(os.path.join(directory, "accounts.i32"), dtype="<i4"),
+        "score": read_column(directory, "scores.f64"),
+        "time": read_column(directory, "times.i64"),
+        "account": read_column(directory, "accounts.i32"),
     })
 
 
@@ -77,39 +79,37 @@ def vectorized(df):
     return sus / suu
 
 
-def timed(fn, df, repetitions):
-    fn(df)
-    seconds = []
-    for _ in range(repetitions):
-        start = time.perf_counter()
-        result = fn(df)
-        seconds.append(time.perf_counter() - start)
-    return result, statistics.median(seconds)
+def table(directory):
+    c1, _, p = thread_runs(directory)
+    print_threads_table(
+        directory, "rows %d, accounts %d" % (c1["rows"], c1["accounts"]),
+        ("candor EstimateAccountTrends, 1 thread", "candor EstimateAccountTrends, 2 threads"),
+        [("%s (max rel. slope diff %.1e)"
+          % (name, p[name]["max_relative_slope_difference_vs_candor"]),
+          p[name]["median_seconds"]) for name in ("pandas_vectorized", "pandas_apply_lstsq")])
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--generate")
-    parser.add_argument("--time")
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser = generate_time_table_arguments(rows=1_000_000, seed=20261127, repetitions=5)
     parser.add_argument("--accounts", type=int, default=20_000)
-    parser.add_argument("--seed", type=int, default=20261127)
-    parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--apply-repetitions", type=int, default=3)
     args = parser.parse_args()
     if args.generate:
         generate(args.generate, args.rows, args.accounts, args.seed)
         return
+    if args.table:
+        table(args.table)
+        return
     df = load(args.time)
-    candor_slopes = np.fromfile(os.path.join(args.time, "candor_slopes.f64"), dtype="<f8")
+    candor_slopes = read_column(args.time, "candor_slopes.f64")
     out = {"rows": len(df), "accounts": int(df["account"].nunique())}
     for name, fn, reps in (("pandas_vectorized", vectorized, args.repetitions),
                            ("pandas_apply_lstsq", apply_lstsq, args.apply_repetitions)):
-        slopes, median = timed(fn, df, reps)
+        slopes, runs = timed(lambda: fn(df), reps, warm_up=True)
         ref = candor_slopes[slopes.index.to_numpy()]
         ok = np.isfinite(ref) & np.isfinite(slopes.to_numpy())
         diff = np.abs(slopes.to_numpy()[ok] - ref[ok]) / np.maximum(1, np.abs(ref[ok]))
-        out[name] = {"median_seconds": median, "repetitions": reps,
+        out[name] = {"median_seconds": runs.median_wall, "repetitions": reps,
                      "max_relative_slope_difference_vs_candor": float(diff.max()),
                      "accounts_compared": int(ok.sum())}
         if diff.max() > 1e-8:

@@ -7,12 +7,12 @@ checking that its labels, counts and NPS equal candor's (PREFIX.result.csv).
 """
 import argparse
 import json
-import statistics
-import time
 import warnings
 
 import numpy as np
 import pandas as pd
+
+from peers_common import timed
 
 
 def monthly_nps(times, scores):
@@ -40,13 +40,9 @@ def main():
     assert list(ours["n"]) == list(size), "counts differ"
     worst = float(np.max(np.abs(ours["value"].to_numpy() - nps.to_numpy())))
     assert worst < 1e-9, worst
-    seconds = []
-    for _ in range(args.repetitions):
-        start = time.perf_counter()
-        monthly_nps(times, scores)
-        seconds.append(time.perf_counter() - start)
+    _, runs = timed(lambda: monthly_nps(times, scores), args.repetitions)
     result = {"rows": int(len(times)), "pandas_version": pd.__version__,
-              "pandas_seconds": seconds, "pandas_median_seconds": statistics.median(seconds),
+              "pandas_seconds": runs.wall, "pandas_median_seconds": runs.median_wall,
               "max_abs_nps_difference": worst, "buckets": int(len(size))}
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)

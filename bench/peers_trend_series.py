@@ -21,10 +21,11 @@ import argparse
 import json
 import math
 import statistics
-import time
 
 import numpy as np
 from scipy import stats
+
+from peers_common import timed
 
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
@@ -82,13 +83,9 @@ def main():
     s = s_from_tau_b(x, result.statistic)
     if abs(s - check["s"]) > 1e-6 * max(1.0, abs(s)):
         raise SystemExit("scipy S %.17g != candor S %d: different data?" % (s, check["s"]))
-    stats.kendalltau(t, x)  # warm-up
-    times, cpu_times = [], []
-    for _ in range(args.repetitions):
-        start, cpu_start = time.perf_counter(), time.process_time()
-        stats.kendalltau(t, x)
-        times.append((time.perf_counter() - start) * 1e3)
-        cpu_times.append((time.process_time() - cpu_start) * 1e3)
+    _, runs = timed(lambda: stats.kendalltau(t, x), args.repetitions, warm_up=True)
+    times = [seconds * 1e3 for seconds in runs.wall]
+    cpu_times = [seconds * 1e3 for seconds in runs.cpu]
     tables = {}
     for field, scipy_ms in (("real_time", statistics.median(times)),
                             ("cpu_time", statistics.median(cpu_times))):

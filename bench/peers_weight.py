@@ -10,11 +10,11 @@
       Merges candor.json, r.json and python.json into the side-by-side table.
 """
 import json
-import statistics
 import sys
-import time
 
 import numpy as np
+
+import peers_common
 
 
 def checksums(values):
@@ -25,14 +25,10 @@ def checksums(values):
 
 
 def timed(reps, call):
-    wall, cpu, value = [], [], None
-    for _ in range(reps):
-        cpu_start, start = time.process_time(), time.perf_counter()
-        value = call()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - cpu_start)
-    return value, {"wall": wall, "median_wall": statistics.median(wall),
-                   "median_cpu": statistics.median(cpu)}
+    """call()'s last value and its timings as candor.json has them."""
+    value, runs = peers_common.timed(call, reps)
+    return value, {"wall": runs.wall, "median_wall": runs.median_wall,
+                   "median_cpu": runs.median_cpu}
 
 
 def fit(data_dir, reps, out_path):

@@ -8,38 +8,25 @@
 #
 #   bench/run_change_points.sh                  # peer on 10k and 30k responses
 #   PEER_SIZES="10000 30000 100000" bench/run_change_points.sh   # slower
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 BUILD=${BUILD:-$ROOT/build/bench}
 OUT=${OUT:-$ROOT/bench/out/change_points}
 REPS=${REPS:-5}                  # C++ repetitions (median reported)
 PY_REPS=${PY_REPS:-3}            # numpy repetitions
 PEER_SIZES=${PEER_SIZES:-"10000 30000"}
-PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
-  cmake --build "$BUILD" -j2 --target candor_change_points_bench
-fi
-mkdir -p "$OUT"
+build_release_bench candor_change_points_bench
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "build type: $(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD/CMakeCache.txt")"
-  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  run_context date commit build cpu
+  load_line "load before"
 } | tee "$OUT/env.txt"
 
-"$BUILD/bench/candor_change_points_bench" --data_dir="$OUT" \
-  --benchmark_repetitions="$REPS" --benchmark_report_aggregates_only=true \
-  --benchmark_min_time=0.01 \
-  --benchmark_out="$OUT/candor.json" --benchmark_out_format=json >/dev/null
+run_google_benchmark candor_change_points_bench "$OUT/candor.json" --data_dir="$OUT" \
+  --benchmark_min_time=0.01 >/dev/null
 # shellcheck disable=SC2086
 "$PYTHON" "$ROOT/bench/peers_change_points.py" "$OUT" $PEER_SIZES --reps "$PY_REPS" \
   >"$OUT/numpy.txt"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/env.txt"
+load_line "load after" | tee -a "$OUT/env.txt"
 
 "$PYTHON" - "$OUT/candor.json" "$OUT/numpy.txt" <<'PY'
 import json, sys

@@ -9,10 +9,7 @@
 # build in build/senti-rel (BUILD=... to use another).
 #
 #   bench/run_sentiment.sh            # REPS=5
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PEERS=$ROOT/bench/peers_sentiment
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 CSV=${CSV:-$ROOT/bench/data/fine_foods_train.csv}
 OUT=${OUT:-$ROOT/bench/out}
 REPS=${REPS:-5}
@@ -20,25 +17,22 @@ REPS=${REPS:-5}
 LANGUAGE=${LANGUAGE:-en}
 BOOT=${BOOT:-1000}
 BUILD=${BUILD:-$ROOT/build/senti-rel}
-PYTHON=${PYTHON:-/usr/bin/python3}
 
 if [[ ! -x "$BUILD/bench/candor_sentiment_eval" ]]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCANDOR_BUILD_TESTS=OFF \
         -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
 fi
 cmake --build "$BUILD" --target candor_sentiment_eval -j2 >/dev/null
-if [[ ! -d "$PEERS/node_modules/vader-sentiment" || ! -d "$PEERS/node_modules/sentiment" ]]; then
-  (cd "$PEERS" && npm ci --no-audit --no-fund)
-fi
+install_sentiment_peers
 mkdir -p "$OUT"
 
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-node "$PEERS/score.js" "$CSV" "$OUT/sentiment_peers.json" "$REPS"
+load_line "load before"
+node "$SENTIMENT_PEERS/score.js" "$CSV" "$OUT/sentiment_peers.json" "$REPS"
 for t in 1 2; do
   "$BUILD/bench/candor_sentiment_eval" "$CSV" --time "$REPS" --threads "$t" \
       --language "$LANGUAGE" --out "$OUT/sentiment_candor_t$t.json"
 done
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+load_line "load after"
 echo
 
 "$PYTHON" - "$CSV" "$OUT" "$BOOT" <<'PY'

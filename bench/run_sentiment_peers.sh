@@ -8,24 +8,18 @@
 #
 #   bench/run_sentiment_peers.sh            # REPS=5
 #   REPS=3 bench/run_sentiment_peers.sh
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PEERS=$ROOT/bench/peers_sentiment
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 CSV=${CSV:-$ROOT/bench/data/fine_foods_train.csv}
 OUT=${OUT:-$ROOT/bench/out}
 REPS=${REPS:-5}
 BOOT=${BOOT:-1000}
-PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy and sklearn live here
 
-if [[ ! -d "$PEERS/node_modules/vader-sentiment" || ! -d "$PEERS/node_modules/sentiment" ]]; then
-  (cd "$PEERS" && npm ci --no-audit --no-fund)
-fi
+install_sentiment_peers
 mkdir -p "$OUT"
 
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-node "$PEERS/score.js" "$CSV" "$OUT/sentiment_peers.json" "$REPS"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+load_line "load before"
+node "$SENTIMENT_PEERS/score.js" "$CSV" "$OUT/sentiment_peers.json" "$REPS"
+load_line "load after"
 echo
 
 "$PYTHON" - "$CSV" "$OUT/sentiment_peers.json" "$BOOT" <<'PY'

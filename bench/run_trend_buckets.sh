@@ -5,29 +5,19 @@
 #
 #   bench/run_trend_buckets.sh                 # 10M responses
 #   ROWS=1000000 bench/run_trend_buckets.sh    # quicker
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 BUILD=${BUILD:-$ROOT/build/bench}
 OUT=${OUT:-$ROOT/bench/out}
 ROWS=${ROWS:-10000000}
 SEED=${SEED:-20261127}
 REPS=${REPS:-7}
 PY_REPS=${PY_REPS:-5}
-PYTHON=${PYTHON:-/usr/bin/python3}
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
-  cmake --build "$BUILD" -j2 --target candor_trend_buckets_bench
-fi
-mkdir -p "$OUT"
+build_release_bench candor_trend_buckets_bench
 
-echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$BUILD/bench/candor_trend_buckets_bench" --rows="$ROWS" --seed="$SEED" \
-  --data_out="$OUT/trend_buckets_data" \
-  --benchmark_repetitions="$REPS" --benchmark_report_aggregates_only=true \
-  --benchmark_out="$OUT/trend_buckets_bench.json" --benchmark_out_format=json
+echo "$(run_context date); $(run_context cpu); $(load_line load)"
+run_google_benchmark candor_trend_buckets_bench "$OUT/trend_buckets_bench.json" --rows="$ROWS" \
+  --seed="$SEED" --data_out="$OUT/trend_buckets_data"
 "$PYTHON" "$ROOT/bench/peers_trend_buckets.py" "$OUT/trend_buckets_data" \
   --repetitions "$PY_REPS" --out "$OUT/peers_trend_buckets.json"
 "$PYTHON" - "$OUT/trend_buckets_bench.json" "$OUT/peers_trend_buckets.json" <<'PY'

@@ -6,9 +6,7 @@
 #
 #   bench/run_trend_series.sh
 #   N=100000 NAIVE_SIZES=3000,10000 REPS=3 bench/run_trend_series.sh  # quicker
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 BUILD=${BUILD:-$ROOT/build/bench}
 OUT=${OUT:-$ROOT/bench/out}
 N=${N:-1000000}
@@ -16,33 +14,21 @@ SEED=${SEED:-20261127}
 NAIVE_SIZES=${NAIVE_SIZES:-10000,30000,100000}
 REPS=${REPS:-5}
 PY_REPS=${PY_REPS:-5}
-PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy and scipy live here
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DCANDOR_BUILD_TESTS=OFF -DCANDOR_BUILD_EXAMPLES=OFF -DCANDOR_BUILD_BENCH=ON >/dev/null
-  cmake --build "$BUILD" -j2 --target candor_trend_series_bench
-fi
-mkdir -p "$OUT"
-
+build_release_bench candor_trend_series_bench
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- lib include bench || echo ' (+ uncommitted changes)')"
-  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-  echo "compiler: $(c++ --version | head -1)"
-  echo "load before C++: $(cut -d' ' -f1-3 /proc/loadavg)"
+  run_context date commit cpu compiler
+  load_line "load before C++"
 } >"$OUT/trend_series_env.txt"
 
-"$BUILD/bench/candor_trend_series_bench" --n="$N" --seed="$SEED" --naive_sizes="$NAIVE_SIZES" \
-  --check_out="$OUT/trend_series_check.json" \
-  --benchmark_repetitions="$REPS" --benchmark_report_aggregates_only=true \
-  --benchmark_out="$OUT/trend_series_bench.json" --benchmark_out_format=json
+run_google_benchmark candor_trend_series_bench "$OUT/trend_series_bench.json" --n="$N" \
+  --seed="$SEED" --naive_sizes="$NAIVE_SIZES" --check_out="$OUT/trend_series_check.json"
 
-echo "load before Python: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/trend_series_env.txt"
+load_line "load before Python" >>"$OUT/trend_series_env.txt"
 "$PYTHON" "$ROOT/bench/peers_trend_series.py" --check "$OUT/trend_series_check.json" \
   --bench "$OUT/trend_series_bench.json" --repetitions "$PY_REPS" \
   --out "$OUT/peers_trend_series.json" >"$OUT/trend_series_table.md"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/trend_series_env.txt"
+load_line "load after" >>"$OUT/trend_series_env.txt"
 echo
 sed 's/^/    /' "$OUT/trend_series_env.txt"
 echo

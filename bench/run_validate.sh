@@ -7,9 +7,7 @@
 #
 #   bench/run_validate.sh                       # 5M rows, 5 C++ / 3 R / 5 Python repetitions
 #   N=200000 R_REPS=1 bench/run_validate.sh     # quicker
-set -euo pipefail
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/run_common.sh"  # strict mode, ROOT, PYTHON, the shared steps
 BUILD=${BUILD:-$ROOT/build/bench}
 OUT=${OUT:-$ROOT/bench/out/validate}
 N=${N:-5000000}
@@ -17,18 +15,20 @@ SEED=${SEED:-20261206}
 REPS=${REPS:-5}
 R_REPS=${R_REPS:-3}
 PY_REPS=${PY_REPS:-5}
-PYTHON=${PYTHON:-/usr/bin/python3}  # Debian's numpy lives here
 
-source "$ROOT/bench/run_common.sh"
 build_release_bench candor_validate_bench
-cmake --build "$BUILD" -j2 --target candor >/dev/null  # the Python API loads libcandor.so
-write_env
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  cmake --build "$BUILD" -j2 --target candor >/dev/null  # the Python API loads libcandor.so
+fi
+{
+  run_context date commit build cpu compiler
+  load_line "load before C++"
+} >"$OUT/env.txt"
 
-"$BUILD/bench/candor_validate_bench" --n="$N" --seed="$SEED" --data="$OUT" \
-  --benchmark_repetitions="$REPS" --benchmark_report_aggregates_only=true \
-  --benchmark_out="$OUT/candor_bench.json" --benchmark_out_format=json >/dev/null
+run_google_benchmark candor_validate_bench "$OUT/candor_bench.json" --n="$N" --seed="$SEED" \
+  --data="$OUT" >/dev/null
 
-echo "load before Python: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
+load_line "load before Python" >>"$OUT/env.txt"
 # The Python API in a fresh process: import, first call, then the median.
 CANDOR_LIBRARY="$BUILD/libcandor.so" PYTHONPATH="$ROOT/bindings/python" \
   "$PYTHON" - "$OUT" "$PY_REPS" >"$OUT/python.json" <<'PY'
@@ -63,17 +63,19 @@ result["matches_cpp"] = (values["auc"].value == candor_json["auc_a"]
 print(json.dumps(result))
 PY
 
-echo "load before R: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
+load_line "load before R" >>"$OUT/env.txt"
 Rscript "$ROOT/bench/peers_validate.R" "$OUT" "$R_REPS" "$OUT/r.json"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/env.txt"
+load_line "load after" >>"$OUT/env.txt"
 rm -f "$OUT/score_a.f64" "$OUT/score_b.f64" "$OUT/outcome.u8"
 
 "$PYTHON" - "$OUT" <<'PY'
 import json, sys
 out = sys.argv[1]
 bench = json.load(open(out + "/candor_bench.json"))
+# The medians (or the one run, with REPS=1), in seconds.
 cpp = {b["run_name"].split("/")[0]: (b["real_time"] / 1e3, b["cpu_time"] / 1e3)
-       for b in bench["benchmarks"] if b.get("aggregate_name") == "median"}
+       for b in bench["benchmarks"]
+       if b.get("aggregate_name") == "median" or b.get("run_type") == "iteration"}
 py = json.load(open(out + "/python.json"))
 r = json.load(open(out + "/r.json"))
 print(open(out + "/env.txt").read())

@@ -26,6 +26,7 @@
 
 #include <candor/score.hpp>
 
+#include "bench_flags.hpp"
 #include "score_bench_data.hpp"
 
 #if __has_include("int8_kernel.hpp")
@@ -46,30 +47,14 @@ struct Flags {
   std::string check_out;
 };
 
-// Removes our flags from argv so Google Benchmark sees only its own.
+// Takes our flags out of argv so Google Benchmark sees only its own.
 Flags ParseFlags(int* argc, char** argv) {
+  using candor::bench::Flag;
   Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    const size_t eq = arg.find('=');
-    const std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq + 1);
-    const char* value = eq == std::string::npos ? "" : argv[i] + eq + 1;
-    if (name == "--rows=") {
-      flags.rows = std::strtoull(value, nullptr, 10);
-    } else if (name == "--segments=") {
-      flags.segments = static_cast<int32_t>(std::strtol(value, nullptr, 10));
-    } else if (name == "--seed=") {
-      flags.seed = std::strtoull(value, nullptr, 10);
-    } else if (name == "--breakdown_rows=") {
-      flags.breakdown_rows = std::strtoull(value, nullptr, 10);
-    } else if (name == "--check_out=") {
-      flags.check_out = value;
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
+  candor::bench::TakeFlags(
+      argc, argv,
+      {Flag("rows", &flags.rows), Flag("segments", &flags.segments), Flag("seed", &flags.seed),
+       Flag("breakdown_rows", &flags.breakdown_rows), Flag("check_out", &flags.check_out)});
   if (flags.rows == 0 || flags.segments <= 0) {
     std::fprintf(stderr, "--rows and --segments must be positive\n");
     std::exit(2);
@@ -264,6 +249,21 @@ void SetThroughput(benchmark::State& state, size_t rows, size_t bytes_per_row) {
   state.SetBytesProcessed(iterations * static_cast<int64_t>(rows * bytes_per_row));
 }
 
+// Registers `name`: each of `threads` parts of the rows stores its
+// part_sum(begin, end), so that no sum is optimized away.
+template <typename PartSum>
+benchmark::internal::Benchmark* RegisterPartSums(const std::string& name, int threads, size_t rows,
+                                                 size_t bytes_per_row, PartSum part_sum) {
+  return benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& state) {
+    std::vector<decltype(part_sum(size_t{0}, size_t{0}))> sums(threads);
+    for (auto _ : state) {
+      ForEachPart(threads, rows, [&](size_t b, size_t e, int t) { sums[t] = part_sum(b, e); });
+      benchmark::DoNotOptimize(sums.data());
+    }
+    SetThroughput(state, rows, bytes_per_row);
+  });
+}
+
 void RegisterAll(const Flags& flags, const ScoreData& data) {
   const size_t rows = data.scores.size();
   const int8_t* scores = data.scores.data();
@@ -273,39 +273,12 @@ void RegisterAll(const Flags& flags, const ScoreData& data) {
   };
   for (int threads : {1, 2}) {
     const std::string suffix = "/threads:" + std::to_string(threads);
-    options(benchmark::RegisterBenchmark(("plain_sum_int8" + suffix).c_str(),
-        [=](benchmark::State& state) {
-          std::vector<int64_t> sums(threads);
-          for (auto _ : state) {
-            ForEachPart(threads, rows, [&](size_t b, size_t e, int t) {
-              sums[t] = SumInt8(scores + b, e - b);
-            });
-            benchmark::DoNotOptimize(sums.data());
-          }
-          SetThroughput(state, rows, 1);
-        }));
-    options(benchmark::RegisterBenchmark(("plain_sum_int8_avx2clone" + suffix).c_str(),
-        [=](benchmark::State& state) {
-          std::vector<int64_t> sums(threads);
-          for (auto _ : state) {
-            ForEachPart(threads, rows, [&](size_t b, size_t e, int t) {
-              sums[t] = SumInt8Clones(scores + b, e - b);
-            });
-            benchmark::DoNotOptimize(sums.data());
-          }
-          SetThroughput(state, rows, 1);
-        }));
-    options(benchmark::RegisterBenchmark(("read_bandwidth_int8_as_u64" + suffix).c_str(),
-        [=](benchmark::State& state) {
-          std::vector<uint64_t> sums(threads);
-          for (auto _ : state) {
-            ForEachPart(threads, rows, [&](size_t b, size_t e, int t) {
-              sums[t] = SumWords(scores + b, e - b);
-            });
-            benchmark::DoNotOptimize(sums.data());
-          }
-          SetThroughput(state, rows, 1);
-        }));
+    options(RegisterPartSums("plain_sum_int8" + suffix, threads, rows, 1,
+                             [=](size_t b, size_t e) { return SumInt8(scores + b, e - b); }));
+    options(RegisterPartSums("plain_sum_int8_avx2clone" + suffix, threads, rows, 1,
+                             [=](size_t b, size_t e) { return SumInt8Clones(scores + b, e - b); }));
+    options(RegisterPartSums("read_bandwidth_int8_as_u64" + suffix, threads, rows, 1,
+                             [=](size_t b, size_t e) { return SumWords(scores + b, e - b); }));
     options(benchmark::RegisterBenchmark(("candor_EstimateInt8" + suffix).c_str(),
         [=](benchmark::State& state) {
           const candor::Metric nps = candor::Metric::Nps();
@@ -317,17 +290,10 @@ void RegisterAll(const Flags& flags, const ScoreData& data) {
           }
           SetThroughput(state, rows, 1);
         }));
-    options(benchmark::RegisterBenchmark(("plain_sum_segment_int32_score_int8" + suffix).c_str(),
-        [=](benchmark::State& state) {
-          std::vector<int64_t> sums(threads);
-          for (auto _ : state) {
-            ForEachPart(threads, rows, [&](size_t b, size_t e, int t) {
-              sums[t] = SumInt32(segments + b, e - b) + SumInt8(scores + b, e - b);
-            });
-            benchmark::DoNotOptimize(sums.data());
-          }
-          SetThroughput(state, rows, 5);
-        }));
+    options(RegisterPartSums("plain_sum_segment_int32_score_int8" + suffix, threads, rows, 5,
+                             [=](size_t b, size_t e) {
+                               return SumInt32(segments + b, e - b) + SumInt8(scores + b, e - b);
+                             }));
     options(benchmark::RegisterBenchmark(("candor_segment_kernel" + suffix).c_str(),
         [=, &data](benchmark::State& state) {
           std::vector<int64_t> counts;

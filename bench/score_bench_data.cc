@@ -1,16 +1,13 @@
 // bench/score_bench_data.cc — see score_bench_data.hpp.
 #include "score_bench_data.hpp"
 
+#include "splitmix64.hpp"
+
 namespace candor_bench {
 namespace {
 
-constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
-
-uint64_t SplitMix64(uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
+using candor::bench::kSplitMix64Gamma;
+using candor::bench::SplitMix64Mix;
 
 std::array<int8_t, 1000> ScoreByPerMille() {
   std::array<int8_t, 1000> table{};
@@ -33,7 +30,7 @@ ScoreData GenerateScoreData(size_t rows, int32_t segment_count, uint64_t seed) {
   data.segments.resize(rows);
   const uint64_t segments = static_cast<uint64_t>(segment_count);
   for (size_t i = 0; i < rows; ++i) {
-    const uint64_t x = SplitMix64(seed + (static_cast<uint64_t>(i) + 1) * kGolden);
+    const uint64_t x = SplitMix64Mix(seed + (static_cast<uint64_t>(i) + 1) * kSplitMix64Gamma);
     data.scores[i] = score_by_per_mille[((x >> 32) * 1000) >> 32];
     data.segments[i] = static_cast<int32_t>(((x & 0xFFFFFFFFULL) * segments) >> 32);
   }

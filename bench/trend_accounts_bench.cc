@@ -13,7 +13,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -22,26 +21,21 @@
 
 #include "bench_io.hpp"
 
-using candor::bench::Median;
-using candor::bench::ReadAll;
-
 int main(int argc, char** argv) {
   const candor::bench::BenchArgs args = candor::bench::ParseBenchArgs(argc, argv);
-  const std::string& dir = args.dir;
-  const int reps = args.reps, threads = args.threads;
-  const auto scores = ReadAll<double>(dir + "/scores.f64");
-  const auto times = ReadAll<int64_t>(dir + "/times.i64");
-  const auto accounts = ReadAll<int32_t>(dir + "/accounts.i32");
+  const auto scores = candor::bench::ReadAll<double>(args.dir + "/scores.f64");
+  const auto times = candor::bench::ReadAll<int64_t>(args.dir + "/times.i64");
+  const auto accounts = candor::bench::ReadAll<int32_t>(args.dir + "/accounts.i32");
   if (scores.size() != times.size() || scores.size() != accounts.size()) {
     std::fprintf(stderr, "the data files differ in length\n");
     return 2;
   }
   candor::IntervalOptions interval;
-  interval.threads = threads;
+  interval.threads = args.threads;
   candor::AccountTrendOptions options;
   std::vector<double> seconds;
   candor::Result<candor::AccountTrends> result = candor::Empty("not run");
-  for (int r = 0; r < reps + 1; ++r) {  // the first run warms up
+  for (int r = 0; r < args.reps + 1; ++r) {  // the first run warms up
     const auto start = std::chrono::steady_clock::now();
     result = candor::EstimateAccountTrends(candor::Metric::Nps(), scores.data(), times.data(),
                                            accounts.data(), nullptr, scores.size(), interval,
@@ -57,13 +51,12 @@ int main(int argc, char** argv) {
   for (const candor::AccountTrend& row : result->rows) max_code = std::max(max_code, row.account);
   std::vector<double> slopes(static_cast<size_t>(max_code) + 1, std::numeric_limits<double>::quiet_NaN());
   for (const candor::AccountTrend& row : result->rows) slopes[row.account] = row.slope;
-  std::ofstream out(dir + "/candor_slopes.f64", std::ios::binary);
-  out.write(reinterpret_cast<const char*>(slopes.data()),
-            static_cast<std::streamsize>(slopes.size() * sizeof(double)));
-  std::printf("{\"rows\": %zu, \"accounts\": %zu, \"threads\": %d, \"reps\": %d, "
-              "\"declining\": %lld, \"median_seconds\": %.6f, \"min_seconds\": %.6f}\n",
-              scores.size(), result->rows.size(), threads, reps,
-              static_cast<long long>(result->declining), Median(seconds),
-              *std::min_element(seconds.begin(), seconds.end()));
+  candor::bench::WriteAll(args.dir + "/candor_slopes.f64", slopes);
+  std::printf(
+      "{\"rows\": %zu, \"accounts\": %zu, \"threads\": %d, \"reps\": %d, "
+      "\"declining\": %lld, \"median_seconds\": %.6f, \"min_seconds\": %.6f}\n",
+      scores.size(), result->rows.size(), args.threads, args.reps,
+      static_cast<long long>(result->declining), candor::bench::Median(seconds),
+      *std::min_element(seconds.begin(), seconds.end()));
   return 0;
 }

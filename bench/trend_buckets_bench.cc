@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "bench_flags.hpp"
+
 namespace {
 
 struct Flags {
@@ -25,25 +27,6 @@ struct Flags {
   uint64_t seed = 20261127;
   std::string data_out;
 };
-
-Flags ParseFlags(int* argc, char** argv) {
-  Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg.rfind("--rows=", 0) == 0) {
-      flags.rows = std::strtoull(arg.c_str() + 7, nullptr, 10);
-    } else if (arg.rfind("--seed=", 0) == 0) {
-      flags.seed = std::strtoull(arg.c_str() + 7, nullptr, 10);
-    } else if (arg.rfind("--data_out=", 0) == 0) {
-      flags.data_out = arg.substr(11);
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
-  return flags;
-}
 
 struct Data {
   std::vector<int64_t> times;
@@ -117,7 +100,12 @@ bool WriteData(const Flags& flags, const Data& d) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const Flags flags = ParseFlags(&argc, argv);
+  using candor::bench::Flag;
+  // Our flags out of argv first, so that Google Benchmark sees only its own.
+  Flags flags;
+  candor::bench::TakeFlags(
+      &argc, argv,
+      {Flag("rows", &flags.rows), Flag("seed", &flags.seed), Flag("data_out", &flags.data_out)});
   const Data data = Make(flags);
   g_data = &data;
   if (!flags.data_out.empty() && !WriteData(flags, data)) {

@@ -14,15 +14,17 @@
 //   --check_out=FILE (JSON: n, seed, s, var_s, z, p, tau)
 #include <benchmark/benchmark.h>
 
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <cinttypes>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "bench_flags.hpp"
+#include "splitmix64.hpp"
 
 namespace candor_bench {
 namespace {
@@ -34,45 +36,10 @@ struct Flags {
   std::string check_out;
 };
 
-Flags ParseFlags(int* argc, char** argv) {
-  Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      const std::string prefix = std::string(name) + "=";
-      return arg.rfind(prefix, 0) == 0 ? argv[i] + prefix.size() : nullptr;
-    };
-    if (const char* n = value("--n")) {
-      flags.n = std::strtoull(n, nullptr, 10);
-    } else if (const char* seed = value("--seed")) {
-      flags.seed = std::strtoull(seed, nullptr, 10);
-    } else if (const char* sizes = value("--naive_sizes")) {
-      flags.naive_sizes.clear();
-      std::stringstream list(sizes);
-      std::string item;
-      while (std::getline(list, item, ',')) flags.naive_sizes.push_back(std::stoull(item));
-    } else if (const char* file = value("--check_out")) {
-      flags.check_out = file;
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
-  return flags;
-}
-
-uint64_t SplitMix64(uint64_t z) {
-  z += 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 std::vector<double> Generate(size_t n, uint64_t seed) {
   std::vector<double> x(n);
   for (size_t i = 0; i < n; ++i) {
-    const double u = static_cast<double>(SplitMix64(seed + i) >> 11) * 0x1.0p-53;
+    const double u = static_cast<double>(candor::bench::SplitMix64(seed + i) >> 11) * 0x1.0p-53;
     x[i] = std::floor(u * 10000) + std::floor(static_cast<double>(i) / 100000);
   }
   return x;
@@ -92,8 +59,14 @@ int64_t NaiveS(const double* x, size_t n) {
 }  // namespace candor_bench
 
 int main(int argc, char** argv) {
+  using candor::bench::Flag;
   using namespace candor_bench;
-  const Flags flags = ParseFlags(&argc, argv);
+  // Our flags out of argv first, so that Google Benchmark sees only its own.
+  Flags flags;
+  candor::bench::TakeFlags(
+      &argc, argv,
+      {Flag("n", &flags.n), Flag("seed", &flags.seed), Flag("naive_sizes", &flags.naive_sizes),
+       Flag("check_out", &flags.check_out)});
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
 

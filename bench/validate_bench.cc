@@ -19,9 +19,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
+
+#include "bench_flags.hpp"
+#include "bench_io.hpp"
+#include "splitmix64.hpp"
 
 namespace candor_bench {
 namespace {
@@ -32,38 +35,8 @@ struct Flags {
   std::string data;
 };
 
-Flags ParseFlags(int* argc, char** argv) {
-  Flags flags;
-  int kept = 1;
-  for (int i = 1; i < *argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](const char* name) -> const char* {
-      const std::string prefix = std::string(name) + "=";
-      return arg.rfind(prefix, 0) == 0 ? argv[i] + prefix.size() : nullptr;
-    };
-    if (const char* n = value("--n")) {
-      flags.n = std::strtoull(n, nullptr, 10);
-    } else if (const char* seed = value("--seed")) {
-      flags.seed = std::strtoull(seed, nullptr, 10);
-    } else if (const char* data = value("--data")) {
-      flags.data = data;
-    } else {
-      argv[kept++] = argv[i];
-    }
-  }
-  *argc = kept;
-  return flags;
-}
-
-uint64_t SplitMix64(uint64_t z) {
-  z += 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
 double Uniform(uint64_t seed, uint64_t i, uint64_t stream) {
-  return static_cast<double>(SplitMix64(seed + 3 * i + stream) >> 11) * 0x1.0p-53;
+  return static_cast<double>(candor::bench::SplitMix64(seed + 3 * i + stream) >> 11) * 0x1.0p-53;
 }
 
 struct Data {
@@ -88,20 +61,15 @@ Data Generate(size_t n, uint64_t seed) {
   return d;
 }
 
-template <typename T>
-bool Write(const std::string& path, const std::vector<T>& values) {
-  FILE* f = std::fopen(path.c_str(), "wb");
-  if (f == nullptr) return false;
-  const size_t written = std::fwrite(values.data(), sizeof(T), values.size(), f);
-  return std::fclose(f) == 0 && written == values.size();
-}
-
 }  // namespace
 }  // namespace candor_bench
 
 int main(int argc, char** argv) {
   using namespace candor_bench;
-  const Flags flags = ParseFlags(&argc, argv);
+  using candor::bench::Flag;
+  Flags flags;
+  candor::bench::TakeFlags(
+      &argc, argv, {Flag("n", &flags.n), Flag("seed", &flags.seed), Flag("data", &flags.data)});
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
 
@@ -109,19 +77,17 @@ int main(int argc, char** argv) {
   const size_t n = flags.n;
   const auto auc = candor::EstimateAuc(data.score_a.data(), data.outcome.data(), n, 0.95);
   const auto auc_b = candor::EstimateAuc(data.score_b.data(), data.outcome.data(), n, 0.95);
-  const auto paired = candor::CompareAuc(data.score_a.data(), data.score_b.data(),
-                                         data.outcome.data(), n, 0.95);
+  const auto paired =
+      candor::CompareAuc(data.score_a.data(), data.score_b.data(), data.outcome.data(), n, 0.95);
   if (!auc.ok() || !auc_b.ok() || !paired.ok()) {
     std::fprintf(stderr, "candor failed\n");
     return 1;
   }
   if (!flags.data.empty()) {
     const std::string dir = flags.data;
-    if (!Write(dir + "/score_a.f64", data.score_a) || !Write(dir + "/score_b.f64", data.score_b) ||
-        !Write(dir + "/outcome.u8", data.outcome)) {
-      std::fprintf(stderr, "cannot write the data to %s\n", dir.c_str());
-      return 1;
-    }
+    candor::bench::WriteAll(dir + "/score_a.f64", data.score_a);
+    candor::bench::WriteAll(dir + "/score_b.f64", data.score_b);
+    candor::bench::WriteAll(dir + "/outcome.u8", data.outcome);
     FILE* f = std::fopen((dir + "/candor.json").c_str(), "w");
     if (f == nullptr) return 1;
     std::fprintf(f,
@@ -129,31 +95,45 @@ int main(int argc, char** argv) {
                  ", \"auc_a\": %.17g, \"std_error_a\": %.17g, \"ci_low_a\": %.17g, "
                  "\"ci_high_a\": %.17g, \"auc_b\": %.17g, \"std_error_b\": %.17g, "
                  "\"z\": %.17g, \"p_value\": %.17g, \"ci_low_d\": %.17g, \"ci_high_d\": %.17g}\n",
-                 n, flags.seed, auc->value, auc->std_error, auc->ci_low, auc->ci_high,
-                 auc_b->value, auc_b->std_error, paired->z, paired->p_value, paired->ci_low,
-                 paired->ci_high);
+                 n, flags.seed, auc->value, auc->std_error, auc->ci_low, auc->ci_high, auc_b->value,
+                 auc_b->std_error, paired->z, paired->p_value, paired->ci_low, paired->ci_high);
     std::fclose(f);
   }
 
-  benchmark::RegisterBenchmark("candor_auc_delong", [n](benchmark::State& state) {
-    for (auto _ : state) {
-      auto r = candor::EstimateAuc(data.score_a.data(), data.outcome.data(), n, 0.95);
-      benchmark::DoNotOptimize(r);
-    }
-  })->Unit(benchmark::kMillisecond)->UseRealTime()->Arg(static_cast<int64_t>(n));
-  benchmark::RegisterBenchmark("candor_auc_delong_ties", [n](benchmark::State& state) {
-    for (auto _ : state) {
-      auto r = candor::EstimateAuc(data.score_b.data(), data.outcome.data(), n, 0.95);
-      benchmark::DoNotOptimize(r);
-    }
-  })->Unit(benchmark::kMillisecond)->UseRealTime()->Arg(static_cast<int64_t>(n));
-  benchmark::RegisterBenchmark("candor_compare_auc", [n](benchmark::State& state) {
-    for (auto _ : state) {
-      auto r = candor::CompareAuc(data.score_a.data(), data.score_b.data(), data.outcome.data(),
-                                  n, 0.95);
-      benchmark::DoNotOptimize(r);
-    }
-  })->Unit(benchmark::kMillisecond)->UseRealTime()->Arg(static_cast<int64_t>(n));
+  benchmark::RegisterBenchmark("candor_auc_delong",
+                               [n](benchmark::State& state) {
+                                 for (auto _ : state) {
+                                   auto r = candor::EstimateAuc(data.score_a.data(),
+                                                                data.outcome.data(), n, 0.95);
+                                   benchmark::DoNotOptimize(r);
+                                 }
+                               })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Arg(static_cast<int64_t>(n));
+  benchmark::RegisterBenchmark("candor_auc_delong_ties",
+                               [n](benchmark::State& state) {
+                                 for (auto _ : state) {
+                                   auto r = candor::EstimateAuc(data.score_b.data(),
+                                                                data.outcome.data(), n, 0.95);
+                                   benchmark::DoNotOptimize(r);
+                                 }
+                               })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Arg(static_cast<int64_t>(n));
+  benchmark::RegisterBenchmark("candor_compare_auc",
+                               [n](benchmark::State& state) {
+                                 for (auto _ : state) {
+                                   auto r =
+                                       candor::CompareAuc(data.score_a.data(), data.score_b.data(),
+                                                          data.outcome.data(), n, 0.95);
+                                   benchmark::DoNotOptimize(r);
+                                 }
+                               })
+      ->Unit(benchmark::kMillisecond)
+      ->UseRealTime()
+      ->Arg(static_cast<int64_t>(n));
   benchmark::AddCustomContext("n", std::to_string(n));
   benchmark::AddCustomContext("seed", std::to_string(flags.seed));
   benchmark::RunSpecifiedBenchmarks();

@@ -29,8 +29,13 @@
 #include <candor/score.hpp>
 #include <candor/weight.hpp>
 
+#include "bench_flags.hpp"
+#include "splitmix64.hpp"
+
 namespace candor_bench {
 namespace {
+
+using candor::bench::SplitMix64;
 
 struct Flags {
   size_t rows = 1'000'000;
@@ -42,28 +47,15 @@ struct Flags {
 };
 
 Flags ParseFlags(int argc, char** argv) {
+  using candor::bench::Flag;
   Flags flags;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const size_t eq = arg.find('=');
-    const std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq + 1);
-    const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
-    if (name == "--rows=") {
-      flags.rows = std::strtoull(value.c_str(), nullptr, 10);
-    } else if (name == "--accounts=") {
-      flags.accounts = static_cast<int32_t>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--covariates=") {
-      flags.covariates = static_cast<int>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--seed=") {
-      flags.seed = std::strtoull(value.c_str(), nullptr, 10);
-    } else if (name == "--reps=") {
-      flags.reps = static_cast<int>(std::strtol(value.c_str(), nullptr, 10));
-    } else if (name == "--out_dir=") {
-      flags.out_dir = value;
-    } else {
-      std::fprintf(stderr, "unknown flag %s\n", arg.c_str());
-      std::exit(2);
-    }
+  candor::bench::TakeFlags(&argc, argv,
+                           {Flag("rows", &flags.rows), Flag("accounts", &flags.accounts),
+                            Flag("covariates", &flags.covariates), Flag("seed", &flags.seed),
+                            Flag("reps", &flags.reps), Flag("out_dir", &flags.out_dir)});
+  if (argc > 1) {
+    std::fprintf(stderr, "unknown flag %s\n", argv[1]);
+    std::exit(2);
   }
   if (flags.rows < 1000 || flags.accounts < 2 || flags.covariates < 1 || flags.reps < 1) {
     std::fprintf(stderr, "need --rows >= 1000, --accounts >= 2, --covariates >= 1, --reps >= 1\n");
@@ -72,14 +64,8 @@ Flags ParseFlags(int argc, char** argv) {
   return flags;
 }
 
-// Counter-based SplitMix64 (Steele, Lea and Flood 2014): value i of stream k
+// Counter-based SplitMix64 (bench/splitmix64.hpp): value i of stream k
 // does not depend on how many values were drawn before it.
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 double Uniform(uint64_t seed, uint64_t stream, uint64_t i) {
   const uint64_t bits = SplitMix64(seed ^ SplitMix64(stream * 0x100000001B3ULL + i));
   return static_cast<double>(bits >> 11) * 0x1.0p-53;  // [0, 1)

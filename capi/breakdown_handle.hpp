@@ -15,27 +15,25 @@ struct candor_breakdown {
 
 namespace candor::capi {
 
+// What both breakdown shims read from their options and segment columns.
+struct BreakdownArgs {
+  Metric metric;
+  IntervalOptions interval;
+  PAdjust adjust;
+  std::vector<const int32_t*> columns;
+};
+
 // The body of both breakdown shims: reads the options and segment columns,
-// runs `call(metric, interval, adjust, columns)` and wraps its rows.
+// runs `call(args)` and wraps the rows it returns in a new handle.
 template <typename Call>
 candor_status MakeBreakdown(const candor_score_options* options, const int32_t* const* segments,
                             size_t n_segment_columns, size_t n, candor_breakdown** out,
                             Call&& call) {
-  return Guard([&] {
-    Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    Metric metric;
-    IntervalOptions interval;
-    PAdjust adjust;
-    std::vector<const int32_t*> columns;
-    s = FromOptions(options, &metric, &interval, &adjust);
-    if (s.ok()) s = SegmentColumns(segments, n_segment_columns, n, &columns);
-    if (!s.ok()) return Fail(s);
-    auto rows = call(metric, interval, adjust, columns);
-    if (!rows.ok()) return Fail(rows.status());
-    *out = new candor_breakdown{std::move(rows).value()};
-    return CANDOR_OK;
+  return NewHandle(out, [&]() -> Result<std::vector<BreakdownRow>> {
+    BreakdownArgs args;
+    CANDOR_RETURN_IF_ERROR(FromOptions(options, &args.metric, &args.interval, &args.adjust));
+    CANDOR_RETURN_IF_ERROR(SegmentColumns(segments, n_segment_columns, n, &args.columns));
+    return call(args);
   });
 }
 

@@ -1,10 +1,10 @@
 // Design-based estimates: weights, account clusters and calibrations.
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <vector>
 
 #include "breakdown_handle.hpp"
+#include "options.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
@@ -20,9 +20,8 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
   CANDOR_RETURN_IF_ERROR(Required(design, "design"));
   candor_design d;
   candor_design_init(&d);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(design, offsetof(candor_design, clusters) + sizeof(design->clusters),
-                              "candor_design_init", &d));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(
+      design, offsetof(candor_design, clusters) + sizeof(design->clusters), &d));
   out->weights = d.weights;
   out->clusters = d.clusters;
   if (d.calibration != nullptr) {
@@ -49,9 +48,7 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
 extern "C" {
 
 candor_status candor_design_defaults(candor_design* design, size_t size) {
-  candor_design d;
-  std::memset(&d, 0, sizeof(d));
-  return candor::capi::WriteDefaults(d, size, design);
+  return candor::capi::WriteDefaults(candor::capi::ZeroedOptions<candor_design>(), size, design);
 }
 
 candor_status candor_score_design(const candor_score_options* options, const double* scores,
@@ -83,14 +80,12 @@ candor_status candor_breakdown_design(const candor_score_options* options, const
                                       const int32_t* const* segments, size_t n_segment_columns,
                                       candor_breakdown** out) {
   return candor::capi::MakeBreakdown(
-      options, segments, n_segment_columns, n, out,
-      [&](const candor::Metric& m, const candor::IntervalOptions& o, candor::PAdjust adjust,
-          const std::vector<const int32_t*>& columns) {
+      options, segments, n_segment_columns, n, out, [&](const candor::capi::BreakdownArgs& a) {
         candor::SurveyDesign survey;
         std::vector<candor::CalibrationStep> steps;
         candor::Status s = FromDesign(design, n, &survey, &steps);
         if (!s.ok()) return candor::Result<std::vector<candor::BreakdownRow>>(s);
-        return candor::Breakdown(m, scores, n, survey, columns, o, adjust);
+        return candor::Breakdown(a.metric, scores, n, survey, a.columns, a.interval, a.adjust);
       });
 }
 

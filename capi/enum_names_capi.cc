@@ -29,20 +29,17 @@ const char* candor_enum_name(candor_enum type, int32_t value) {
 }
 
 candor_status candor_enum_value(candor_enum type, const char* name, int32_t* value) {
-  using candor::capi::Fail;
   return candor::capi::Guard([&] {
-    candor::Status s = candor::capi::Required(name, "name");
-    if (s.ok()) s = candor::capi::Required(value, "value");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(candor::capi::Required(name, "name", value, "value"));
     candor_enum known;
     if (!candor::capi::KnownType(type, &known)) {
-      return Fail(candor::InvalidArgument(
-          "enum type " + std::to_string(candor::capi::RawEnum(type)) + " is not a candor_enum"));
+      return candor::InvalidArgument("enum type " + std::to_string(candor::capi::RawEnum(type)) +
+                                     " is not a candor_enum");
     }
     candor::Result<int32_t> found = candor::EnumValue(known, name);
-    if (!found.ok()) return Fail(found.status());
+    if (!found.ok()) return found.status();
     *value = *found;
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 

@@ -25,12 +25,15 @@ struct FieldSpan {
   constexpr size_t end() const { return offset + size; }
 };
 
-#define CANDOR_FIELD(Struct, field)                                                  \
+// A field of the option struct whose layout is being listed: used inside
+// CANDOR_OPTION_LAYOUT below, where `Struct` names that struct.
+#define CANDOR_FIELD(field)                                                          \
   ::candor::capi::FieldSpan {                                                        \
     offsetof(Struct, field), sizeof(Struct::field), alignof(decltype(Struct::field)) \
   }
 
-// The fields of Options in order; specialized below for each option struct.
+// The fields of Options in order, its name and the name of the header's
+// function that initializes it; specialized below for each option struct.
 template <typename Options>
 struct OptionLayout;
 
@@ -60,106 +63,71 @@ constexpr bool IsFieldBoundary(size_t size, size_t minimum) {
   return false;
 }
 
-#define CANDOR_OPTION_LAYOUT(Struct, ...)                                                     \
-  template <>                                                                                 \
-  struct OptionLayout<Struct> {                                                               \
-    static constexpr const char* kName = #Struct;                                             \
-    static constexpr FieldSpan kFields[] = {__VA_ARGS__};                                     \
-  };                                                                                          \
-  static_assert(CoversStruct(OptionLayout<Struct>::kFields, sizeof(Struct), alignof(Struct)), \
-                "the layout table of " #Struct " misses a field")
+// OptionLayout<Type>: its name, its init function and its fields, listed in
+// order as CANDOR_FIELD(name), ...
+#define CANDOR_OPTION_LAYOUT(Type, ...)                                                 \
+  template <>                                                                           \
+  struct OptionLayout<Type> {                                                           \
+    using Struct = Type;                                                                \
+    static constexpr const char* kName = #Type;                                         \
+    static constexpr const char* kInit = #Type "_init";                                 \
+    static constexpr FieldSpan kFields[] = {__VA_ARGS__};                               \
+  };                                                                                    \
+  static_assert(CoversStruct(OptionLayout<Type>::kFields, sizeof(Type), alignof(Type)), \
+                "the layout table of " #Type " misses a field")
 
-CANDOR_OPTION_LAYOUT(
-    candor_score_options, CANDOR_FIELD(candor_score_options, size),
-    CANDOR_FIELD(candor_score_options, metric), CANDOR_FIELD(candor_score_options, scale_min),
-    CANDOR_FIELD(candor_score_options, scale_max), CANDOR_FIELD(candor_score_options, promoter_min),
-    CANDOR_FIELD(candor_score_options, detractor_max), CANDOR_FIELD(candor_score_options, box_size),
-    CANDOR_FIELD(candor_score_options, interval), CANDOR_FIELD(candor_score_options, level),
-    CANDOR_FIELD(candor_score_options, prior), CANDOR_FIELD(candor_score_options, replicates),
-    CANDOR_FIELD(candor_score_options, seed), CANDOR_FIELD(candor_score_options, threads),
-    CANDOR_FIELD(candor_score_options, p_adjust));
+CANDOR_OPTION_LAYOUT(candor_score_options, CANDOR_FIELD(size), CANDOR_FIELD(metric),
+                     CANDOR_FIELD(scale_min), CANDOR_FIELD(scale_max), CANDOR_FIELD(promoter_min),
+                     CANDOR_FIELD(detractor_max), CANDOR_FIELD(box_size), CANDOR_FIELD(interval),
+                     CANDOR_FIELD(level), CANDOR_FIELD(prior), CANDOR_FIELD(replicates),
+                     CANDOR_FIELD(seed), CANDOR_FIELD(threads), CANDOR_FIELD(p_adjust));
 
-CANDOR_OPTION_LAYOUT(candor_design, CANDOR_FIELD(candor_design, size),
-                     CANDOR_FIELD(candor_design, weights), CANDOR_FIELD(candor_design, clusters),
-                     CANDOR_FIELD(candor_design, calibration));
+CANDOR_OPTION_LAYOUT(candor_design, CANDOR_FIELD(size), CANDOR_FIELD(weights),
+                     CANDOR_FIELD(clusters), CANDOR_FIELD(calibration));
 
-CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(candor_csv_options, size),
-                     CANDOR_FIELD(candor_csv_options, score_column),
-                     CANDOR_FIELD(candor_csv_options, time_column),
-                     CANDOR_FIELD(candor_csv_options, account_column),
-                     CANDOR_FIELD(candor_csv_options, role_column),
-                     CANDOR_FIELD(candor_csv_options, weight_column),
-                     CANDOR_FIELD(candor_csv_options, comment_column),
-                     CANDOR_FIELD(candor_csv_options, segment_columns),
-                     CANDOR_FIELD(candor_csv_options, n_segment_columns),
-                     CANDOR_FIELD(candor_csv_options, delimiter),
-                     CANDOR_FIELD(candor_csv_options, skip_bad_rows),
-                     CANDOR_FIELD(candor_csv_options, max_bytes));
+CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(size), CANDOR_FIELD(score_column),
+                     CANDOR_FIELD(time_column), CANDOR_FIELD(account_column),
+                     CANDOR_FIELD(role_column), CANDOR_FIELD(weight_column),
+                     CANDOR_FIELD(comment_column), CANDOR_FIELD(segment_columns),
+                     CANDOR_FIELD(n_segment_columns), CANDOR_FIELD(delimiter),
+                     CANDOR_FIELD(skip_bad_rows), CANDOR_FIELD(max_bytes));
 
-CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(candor_mk_options, size),
-                     CANDOR_FIELD(candor_mk_options, method),
-                     CANDOR_FIELD(candor_mk_options, alpha),
-                     CANDOR_FIELD(candor_mk_options, max_lag),
-                     CANDOR_FIELD(candor_mk_options, period),
-                     CANDOR_FIELD(candor_mk_options, hamed_rao_signed_sum));
+CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(size), CANDOR_FIELD(method),
+                     CANDOR_FIELD(alpha), CANDOR_FIELD(max_lag), CANDOR_FIELD(period),
+                     CANDOR_FIELD(hamed_rao_signed_sum));
 
-CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(candor_buckets_options, size),
-                     CANDOR_FIELD(candor_buckets_options, every),
-                     CANDOR_FIELD(candor_buckets_options, time_zone),
-                     CANDOR_FIELD(candor_buckets_options, window_days),
-                     CANDOR_FIELD(candor_buckets_options, half_life_days),
-                     CANDOR_FIELD(candor_buckets_options, power),
-                     CANDOR_FIELD(candor_buckets_options, control_k),
-                     CANDOR_FIELD(candor_buckets_options, control_level));
+CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(size), CANDOR_FIELD(every),
+                     CANDOR_FIELD(time_zone), CANDOR_FIELD(window_days),
+                     CANDOR_FIELD(half_life_days), CANDOR_FIELD(power), CANDOR_FIELD(control_k),
+                     CANDOR_FIELD(control_level));
 
-CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(candor_change_point_options, size),
-                     CANDOR_FIELD(candor_change_point_options, penalty),
-                     CANDOR_FIELD(candor_change_point_options, penalty_value),
-                     CANDOR_FIELD(candor_change_point_options, min_size),
-                     CANDOR_FIELD(candor_change_point_options, max_grid_points));
+CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIELD(penalty),
+                     CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),
+                     CANDOR_FIELD(max_grid_points));
 
-CANDOR_OPTION_LAYOUT(candor_account_trend_options, CANDOR_FIELD(candor_account_trend_options, size),
-                     CANDOR_FIELD(candor_account_trend_options, min_responses),
-                     CANDOR_FIELD(candor_account_trend_options, slope_unit_days),
-                     CANDOR_FIELD(candor_account_trend_options, split),
-                     CANDOR_FIELD(candor_account_trend_options, split_time),
-                     CANDOR_FIELD(candor_account_trend_options, recent_days),
-                     CANDOR_FIELD(candor_account_trend_options, covariance),
-                     CANDOR_FIELD(candor_account_trend_options, p_adjust),
-                     CANDOR_FIELD(candor_account_trend_options, alpha));
+CANDOR_OPTION_LAYOUT(candor_account_trend_options, CANDOR_FIELD(size), CANDOR_FIELD(min_responses),
+                     CANDOR_FIELD(slope_unit_days), CANDOR_FIELD(split), CANDOR_FIELD(split_time),
+                     CANDOR_FIELD(recent_days), CANDOR_FIELD(covariance), CANDOR_FIELD(p_adjust),
+                     CANDOR_FIELD(alpha));
 
-CANDOR_OPTION_LAYOUT(candor_text_options, CANDOR_FIELD(candor_text_options, size),
-                     CANDOR_FIELD(candor_text_options, invalid_utf8),
-                     CANDOR_FIELD(candor_text_options, language),
-                     CANDOR_FIELD(candor_text_options, fallback_language),
-                     CANDOR_FIELD(candor_text_options, threads));
+CANDOR_OPTION_LAYOUT(candor_text_options, CANDOR_FIELD(size), CANDOR_FIELD(invalid_utf8),
+                     CANDOR_FIELD(language), CANDOR_FIELD(fallback_language),
+                     CANDOR_FIELD(threads));
 
-CANDOR_OPTION_LAYOUT(
-    candor_themes_options, CANDOR_FIELD(candor_themes_options, size),
-    CANDOR_FIELD(candor_themes_options, k), CANDOR_FIELD(candor_themes_options, k_min),
-    CANDOR_FIELD(candor_themes_options, k_max), CANDOR_FIELD(candor_themes_options, top_terms),
-    CANDOR_FIELD(candor_themes_options, label_phrases), CANDOR_FIELD(candor_themes_options, stems),
-    CANDOR_FIELD(candor_themes_options, min_word_length),
-    CANDOR_FIELD(candor_themes_options, min_df), CANDOR_FIELD(candor_themes_options, max_df),
-    CANDOR_FIELD(candor_themes_options, bigrams),
-    CANDOR_FIELD(candor_themes_options, bigram_min_count),
-    CANDOR_FIELD(candor_themes_options, bigram_min_npmi),
-    CANDOR_FIELD(candor_themes_options, sublinear_tf), CANDOR_FIELD(candor_themes_options, init),
-    CANDOR_FIELD(candor_themes_options, svd), CANDOR_FIELD(candor_themes_options, max_iter),
-    CANDOR_FIELD(candor_themes_options, tol), CANDOR_FIELD(candor_themes_options, seed),
-    CANDOR_FIELD(candor_themes_options, threads), CANDOR_FIELD(candor_themes_options, repair_utf8),
-    CANDOR_FIELD(candor_themes_options, language),
-    CANDOR_FIELD(candor_themes_options, extra_stop_words));
+CANDOR_OPTION_LAYOUT(candor_themes_options, CANDOR_FIELD(size), CANDOR_FIELD(k),
+                     CANDOR_FIELD(k_min), CANDOR_FIELD(k_max), CANDOR_FIELD(top_terms),
+                     CANDOR_FIELD(label_phrases), CANDOR_FIELD(stems),
+                     CANDOR_FIELD(min_word_length), CANDOR_FIELD(min_df), CANDOR_FIELD(max_df),
+                     CANDOR_FIELD(bigrams), CANDOR_FIELD(bigram_min_count),
+                     CANDOR_FIELD(bigram_min_npmi), CANDOR_FIELD(sublinear_tf), CANDOR_FIELD(init),
+                     CANDOR_FIELD(svd), CANDOR_FIELD(max_iter), CANDOR_FIELD(tol),
+                     CANDOR_FIELD(seed), CANDOR_FIELD(threads), CANDOR_FIELD(repair_utf8),
+                     CANDOR_FIELD(language), CANDOR_FIELD(extra_stop_words));
 
-CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(candor_drivers_options, size),
-                     CANDOR_FIELD(candor_drivers_options, l2_penalty),
-                     CANDOR_FIELD(candor_drivers_options, fit_key_drivers),
-                     CANDOR_FIELD(candor_drivers_options, max_iterations),
-                     CANDOR_FIELD(candor_drivers_options, tolerance),
-                     CANDOR_FIELD(candor_drivers_options, earlier_period),
-                     CANDOR_FIELD(candor_drivers_options, later_period),
-                     CANDOR_FIELD(candor_drivers_options, p_adjust),
-                     CANDOR_FIELD(candor_drivers_options, alpha));
+CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
+                     CANDOR_FIELD(fit_key_drivers), CANDOR_FIELD(max_iterations),
+                     CANDOR_FIELD(tolerance), CANDOR_FIELD(earlier_period),
+                     CANDOR_FIELD(later_period), CANDOR_FIELD(p_adjust), CANDOR_FIELD(alpha));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

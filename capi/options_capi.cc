@@ -1,39 +1,28 @@
 // Score options: defaults, presets, and their translation to the C++ API.
 #include <cstddef>
-#include <cstring>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 namespace candor::capi {
 namespace {
 
 Status MetricFromC(int kind, MetricKind* out) {
-  switch (kind) {
-    case CANDOR_METRIC_NPS: *out = MetricKind::kNps; return OkStatus();
-    case CANDOR_METRIC_TOP_BOX: *out = MetricKind::kTopBox; return OkStatus();
-    case CANDOR_METRIC_BOTTOM_BOX: *out = MetricKind::kBottomBox; return OkStatus();
-    case CANDOR_METRIC_MEAN: *out = MetricKind::kMean; return OkStatus();
-  }
-  return InvalidArgument("options->metric: unknown metric " + std::to_string(kind));
+  static constexpr EnumPair<MetricKind> kMetrics[] = {
+      {CANDOR_METRIC_NPS, MetricKind::kNps},
+      {CANDOR_METRIC_TOP_BOX, MetricKind::kTopBox},
+      {CANDOR_METRIC_BOTTOM_BOX, MetricKind::kBottomBox},
+      {CANDOR_METRIC_MEAN, MetricKind::kMean}};
+  return EnumFromC(kind, kMetrics, "options->metric: unknown metric", out);
 }
 
 Status IntervalFromC(int kind, IntervalMethod* out) {
-  switch (kind) {
-    case CANDOR_INTERVAL_WALD: *out = IntervalMethod::kWald; return OkStatus();
-    case CANDOR_INTERVAL_ADJUSTED_WALD: *out = IntervalMethod::kAdjustedWald; return OkStatus();
-    case CANDOR_INTERVAL_BAYES: *out = IntervalMethod::kBayes; return OkStatus();
-    case CANDOR_INTERVAL_BOOTSTRAP: *out = IntervalMethod::kBootstrap; return OkStatus();
-  }
-  return InvalidArgument("options->interval: unknown interval method " + std::to_string(kind));
-}
-
-Status AdjustFromC(int kind, PAdjust* out) {
-  switch (kind) {
-    case CANDOR_P_ADJUST_NONE: *out = PAdjust::kNone; return OkStatus();
-    case CANDOR_P_ADJUST_HOLM: *out = PAdjust::kHolm; return OkStatus();
-    case CANDOR_P_ADJUST_BH: *out = PAdjust::kBenjaminiHochberg; return OkStatus();
-  }
-  return InvalidArgument("options->p_adjust: unknown method " + std::to_string(kind));
+  static constexpr EnumPair<IntervalMethod> kMethods[] = {
+      {CANDOR_INTERVAL_WALD, IntervalMethod::kWald},
+      {CANDOR_INTERVAL_ADJUSTED_WALD, IntervalMethod::kAdjustedWald},
+      {CANDOR_INTERVAL_BAYES, IntervalMethod::kBayes},
+      {CANDOR_INTERVAL_BOOTSTRAP, IntervalMethod::kBootstrap}};
+  return EnumFromC(kind, kMethods, "options->interval: unknown interval method", out);
 }
 
 // The oldest score options layout: size and metric.
@@ -41,9 +30,7 @@ constexpr size_t kScoreOptionsOldest =
     offsetof(candor_score_options, metric) + sizeof(candor_score_options::metric);
 
 candor_score_options Defaults() {
-  candor_score_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_score_options>();
   o.metric = CANDOR_METRIC_NPS;
   o.scale_min = 0;
   o.scale_max = 10;
@@ -81,7 +68,7 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_score_options o = Defaults();
   // Copy what the caller's (possibly older, shorter) struct holds.
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, kScoreOptionsOldest, "candor_score_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, kScoreOptionsOldest, &o));
   o.size = sizeof(o);
 
   CANDOR_RETURN_IF_ERROR(MetricFromC(RawEnum(o.metric), &metric->kind));
@@ -99,8 +86,19 @@ Status FromOptions(const candor_score_options* options, Metric* metric,
   interval->seed = o.seed;
   interval->threads = o.threads;
   CANDOR_RETURN_IF_ERROR(interval->Validate());
-  if (adjust != nullptr) CANDOR_RETURN_IF_ERROR(AdjustFromC(RawEnum(o.p_adjust), adjust));
+  if (adjust != nullptr) {
+    CANDOR_RETURN_IF_ERROR(
+        PAdjustFromC(RawEnum(o.p_adjust), "options->p_adjust: unknown method", adjust));
+  }
   return OkStatus();
+}
+
+Status PAdjustFromC(int raw, const char* unknown, PAdjust* out) {
+  static constexpr EnumPair<PAdjust> kMethods[] = {
+      {CANDOR_P_ADJUST_NONE, PAdjust::kNone},
+      {CANDOR_P_ADJUST_HOLM, PAdjust::kHolm},
+      {CANDOR_P_ADJUST_BH, PAdjust::kBenjaminiHochberg}};
+  return EnumFromC(raw, kMethods, unknown, out);
 }
 
 Status SegmentColumns(const int32_t* const* segments, size_t n_columns, size_t n,

@@ -3,9 +3,6 @@
 
 #include "shim.hpp"
 
-using candor::capi::Fail;
-using candor::capi::Guard;
-using candor::capi::Required;
 using candor::capi::ScoreCall;
 
 extern "C" {
@@ -32,55 +29,35 @@ candor_status candor_compare(const candor_score_options* options, const double* 
   });
 }
 
-candor_status candor_margin_of_error(double promoters, double detractors, int64_t n,
-                                     double level, double* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    auto result = candor::MarginOfError(promoters, detractors, n, level);
-    if (!result.ok()) return Fail(result.status());
-    *out = *result;
-    return CANDOR_OK;
-  });
+candor_status candor_margin_of_error(double promoters, double detractors, int64_t n, double level,
+                                     double* out) {
+  return candor::capi::ComputeInto(
+      out, [&] { return candor::MarginOfError(promoters, detractors, n, level); });
 }
 
-candor_status candor_required_n(double promoters, double detractors, double margin,
-                                double level, int64_t* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    auto result = candor::RequiredSampleSize(promoters, detractors, margin, level);
-    if (!result.ok()) return Fail(result.status());
-    *out = *result;
-    return CANDOR_OK;
-  });
+candor_status candor_required_n(double promoters, double detractors, double margin, double level,
+                                int64_t* out) {
+  return candor::capi::ComputeInto(
+      out, [&] { return candor::RequiredSampleSize(promoters, detractors, margin, level); });
 }
 
 candor_status candor_adjust_p_values(candor_p_adjust method, const double* p, size_t n,
                                      double* out) {
-  return Guard([&] {
+  return candor::capi::Guard([&] {
     candor::PAdjust adjust;
-    switch (candor::capi::RawEnum(method)) {
-      case CANDOR_P_ADJUST_NONE: adjust = candor::PAdjust::kNone; break;
-      case CANDOR_P_ADJUST_HOLM: adjust = candor::PAdjust::kHolm; break;
-      case CANDOR_P_ADJUST_BH: adjust = candor::PAdjust::kBenjaminiHochberg; break;
-      default:
-        return Fail(candor::InvalidArgument("unknown p-value adjustment " +
-                                            std::to_string(candor::capi::RawEnum(method))));
-    }
-    if (n == 0) return CANDOR_OK;
-    candor::Status s = Required(p, "p");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(candor::capi::PAdjustFromC(candor::capi::RawEnum(method),
+                                                      "unknown p-value adjustment", &adjust));
+    if (n == 0) return candor::OkStatus();
+    CANDOR_RETURN_IF_ERROR(candor::capi::Required(p, "p", out, "out"));
     for (size_t i = 0; i < n; ++i) {
       if (!(p[i] >= 0 && p[i] <= 1) && p[i] == p[i]) {
-        return Fail(candor::OutOfRange("p-value at index " + std::to_string(i) +
-                                       " is outside [0, 1]: " + std::to_string(p[i])));
+        return candor::OutOfRange("p-value at index " + std::to_string(i) +
+                                  " is outside [0, 1]: " + std::to_string(p[i]));
       }
     }
     std::vector<double> adjusted = candor::AdjustPValues(std::vector<double>(p, p + n), adjust);
     for (size_t i = 0; i < n; ++i) out[i] = adjusted[i];
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 

@@ -1,5 +1,8 @@
 // capi/shim.hpp — what every C ABI shim shares: recording the last error of
-// the calling thread and keeping C++ exceptions from crossing the boundary.
+// the calling thread, keeping C++ exceptions from crossing the boundary, and
+// the recurring shapes of a shim (checking pointer arguments and indices,
+// mapping C enum values, making a handle, reading a row of one, writing a
+// computed value). Option structs: capi/options.hpp.
 #ifndef CANDOR_CAPI_SHIM_HPP_
 #define CANDOR_CAPI_SHIM_HPP_
 
@@ -11,9 +14,9 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
-
-#include "option_layouts.hpp"
 
 namespace candor::capi {
 
@@ -21,13 +24,17 @@ namespace candor::capi {
 candor_status Fail(const Status& status);
 inline candor_status Report(const Status& status) { return status.ok() ? CANDOR_OK : Fail(status); }
 
-// Runs `body` (returning candor_status) and turns any escaping exception into
-// a status: allocation failure into CANDOR_OUT_OF_MEMORY, anything else into
-// CANDOR_INTERNAL.
+// Runs `body` and turns any escaping exception into a status: allocation
+// failure into CANDOR_OUT_OF_MEMORY, anything else into CANDOR_INTERNAL.
+// `body` returns the call's candor_status, or a Status, which is reported.
 template <typename Body>
 candor_status Guard(Body&& body) noexcept {
   try {
-    return body();
+    if constexpr (std::is_same_v<decltype(body()), Status>) {
+      return Report(body());
+    } else {
+      return body();
+    }
   } catch (const std::bad_alloc&) {
     return Fail(Status(CANDOR_OUT_OF_MEMORY, "out of memory"));
   } catch (const std::exception& e) {
@@ -37,10 +44,27 @@ candor_status Guard(Body&& body) noexcept {
   }
 }
 
-// A required pointer argument.
+// Required pointer arguments, given as (pointer, name) pairs in the order they
+// are checked: the first NULL one is an error naming it.
 inline Status Required(const void* pointer, const char* name) {
   if (pointer == nullptr) return InvalidArgument(std::string(name) + " is NULL");
   return OkStatus();
+}
+template <typename... More>
+Status Required(const void* pointer, const char* name, const More&... more) {
+  CANDOR_RETURN_IF_ERROR(Required(pointer, name));
+  return Required(more...);
+}
+
+// An index into `count` items: past the end is CANDOR_OUT_OF_RANGE with
+// `pattern`, whose {i} stands for the index and {n} for the count, as in
+// "row {i} of a breakdown with {n} rows".
+inline Status CheckIndex(size_t i, size_t count, const char* pattern) {
+  if (i < count) return OkStatus();
+  std::string message = pattern;
+  message.replace(message.find("{i}"), 3, std::to_string(i));
+  message.replace(message.find("{n}"), 3, std::to_string(count));
+  return OutOfRange(std::move(message));
 }
 
 // The integer a caller stored in a C enum field or argument. C lets callers
@@ -54,64 +78,104 @@ int RawEnum(const Enum& value) {
   return raw;
 }
 
-// Versioned option structs (docs/ARCHITECTURE.md: a leading `size` field, so new fields
-// can be appended). An older caller's struct is shorter: read only its `size`
-// bytes over the defaults, and never write past them.
-//
-// CheckSize: `size` must end on a field boundary of the struct's layout
-// (capi/option_layouts.hpp), cover at least `minimum` bytes (the oldest
-// layout the library reads) and not exceed the struct this library knows;
-// errors name the struct's init function.
-template <typename Options>
-Status CheckSize(size_t size, size_t minimum, const char* init_function) {
-  const char* name = OptionLayout<Options>::kName;
-  if (size > sizeof(Options)) {
-    return InvalidArgument(std::string(name) + " size " + std::to_string(size) +
-                           " is larger than this library's (" + std::to_string(sizeof(Options)) +
-                           "): the caller was built against a newer candor.h");
+// One C enum value and the C++ value it stands for.
+template <typename Cpp>
+struct EnumPair {
+  int c;
+  Cpp cpp;
+};
+
+// The C++ value of a raw C enum value (RawEnum) from `pairs`; any other value
+// is CANDOR_INVALID_ARGUMENT "<unknown> <raw>", where `unknown` names the
+// field, e.g. "options->every: unknown period".
+template <typename Cpp, size_t N>
+Status EnumFromC(int raw, const EnumPair<Cpp> (&pairs)[N], const char* unknown, Cpp* out) {
+  for (const EnumPair<Cpp>& pair : pairs) {
+    if (pair.c == raw) {
+      *out = pair.cpp;
+      return OkStatus();
+    }
   }
-  if (!IsFieldBoundary<Options>(size, minimum)) {
-    return InvalidArgument(
-        std::string(name) + " size " + std::to_string(size) +
-        (size < minimum ? " is too small" : " ends inside a field, not on a field boundary") +
-        ": initialize the options with " + init_function + "()");
-  }
+  return InvalidArgument(std::string(unknown) + " " + std::to_string(raw));
+}
+
+// A raw candor_p_adjust as a PAdjust (EnumFromC with `unknown`).
+Status PAdjustFromC(int raw, const char* unknown, PAdjust* out);
+
+// The T of a Result<T>, and of the Result that `call()` returns.
+template <typename R>
+struct ResultValue;
+template <typename T>
+struct ResultValue<Result<T>> {
+  using type = T;
+};
+template <typename Call>
+using ResultValueOf = typename ResultValue<std::invoke_result_t<Call&>>::type;
+
+// Sets *out to NULL, then to a new Handle holding the value of `make()`, which
+// returns a Result (or, for bad arguments, a Status): on failure *out stays
+// NULL. For shims that check other arguments before `out` is cleared.
+template <typename Handle, typename Make>
+Status MakeHandle(Handle** out, Make&& make) {
+  *out = nullptr;
+  auto made = make();
+  if (!made.ok()) return made.status();
+  *out = new Handle{std::move(made).value()};
   return OkStatus();
 }
 
-// CopySized: the fields `from` holds, over `*into` (the defaults); the caller
-// has checked from.size with CheckSize.
-template <typename Options>
-void CopySized(const Options& from, Options* into) {
-  std::memcpy(into, &from, from.size < sizeof(Options) ? from.size : sizeof(Options));
+// The body of a shim that makes a handle: `out` is required, then MakeHandle.
+template <typename Handle, typename Make>
+candor_status NewHandle(Handle** out, Make&& make) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    return MakeHandle(out, make);
+  });
 }
 
-// The caller's options, if any, over `*into` (the defaults), after CheckSize.
-template <typename Options>
-Status ReadSized(const Options* from, size_t minimum, const char* init_function, Options* into) {
-  if (from == nullptr) return OkStatus();
-  CANDOR_RETURN_IF_ERROR(CheckSize<Options>(from->size, minimum, init_function));
-  CopySized(*from, into);
-  return OkStatus();
+// The row type of the vector that `rows(handle)` returns.
+template <typename Rows, typename Handle>
+using RowOf = typename std::decay_t<std::invoke_result_t<Rows&, const Handle&>>::value_type;
+
+// The body of a row accessor candor_xxx_at(handle, i, out): the handle (named
+// `handle_name` in the error) and `out` are required, `i` must index
+// `rows(*handle)` (CheckIndex with `pattern`), and `to_c(row, out)` writes the
+// row as its C struct. `to_c` is a function pointer so that a caller can pass
+// an overloaded ToC by name: the row and C types pick the overload.
+template <typename Handle, typename Out, typename Rows>
+candor_status RowAt(const Handle* handle, const char* handle_name, size_t i, Out* out,
+                    const char* pattern, Rows rows,
+                    void (*to_c)(const RowOf<Rows, Handle>&, Out*)) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(handle, handle_name, out, "out"));
+    const auto& all = rows(*handle);
+    CANDOR_RETURN_IF_ERROR(CheckIndex(i, all.size(), pattern));
+    to_c(all[i], out);
+    return OkStatus();
+  });
 }
 
-// The body of every candor_xxx_options_defaults(options, size): `defaults`
-// into the first `size` bytes of the caller's struct, its `size` set to them.
-// A size beyond this library's struct (a caller built against a newer
-// header) gets the fields this library knows, and size says how many.
-template <typename Options>
-candor_status WriteDefaults(Options defaults, size_t size, Options* options,
-                            size_t minimum = sizeof(size_t)) {
-  if (options == nullptr) return Fail(InvalidArgument("options is NULL"));
-  const size_t known = size < sizeof(Options) ? size : sizeof(Options);
-  if (!IsFieldBoundary<Options>(known, minimum)) {
-    return Fail(InvalidArgument(std::string(OptionLayout<Options>::kName) + " size " +
-                                std::to_string(size) +
-                                " is too small or ends inside a field; pass sizeof the struct"));
-  }
-  defaults.size = known;
-  std::memcpy(options, &defaults, defaults.size);
-  return CANDOR_OK;
+// The body of a shim that computes one value into the caller's `*out`: `out`
+// is required, then `call()` (a Result) runs and `to_c(value, out)` writes its
+// value; without `to_c` the value is assigned.
+template <typename Out, typename Call>
+candor_status ComputeInto(Out* out, Call&& call, void (*to_c)(const ResultValueOf<Call>&, Out*)) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    auto result = call();
+    if (!result.ok()) return result.status();
+    to_c(*result, out);
+    return OkStatus();
+  });
+}
+// The to_c of a value the caller receives as it is.
+template <typename T>
+void Assign(const T& value, T* out) {
+  *out = value;
+}
+template <typename Out, typename Call>
+candor_status ComputeInto(Out* out, Call&& call) {
+  return ComputeInto(out, call, Assign<Out>);
 }
 
 // Reads the C options (honouring their `size` for older callers) into the

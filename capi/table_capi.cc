@@ -2,12 +2,12 @@
 #include <candor/csv.hpp>
 #include <candor/table.hpp>
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_table {
@@ -34,8 +34,7 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   if (options == nullptr) return candor::OkStatus();  // all defaults
   candor_csv_options o;
   candor_csv_options_init(&o);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, kCsvOptionsOldest, &o));
   if (o.score_column == nullptr || *o.score_column == '\0') {
     return candor::InvalidArgument("options->score_column is required");
   }
@@ -66,8 +65,7 @@ candor::Status FromHeaderOptions(const candor_csv_options* options, candor::CsvO
   if (options == nullptr) return candor::OkStatus();
   candor_csv_options o;
   candor_csv_options_init(&o);
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, kCsvOptionsOldest, "candor_csv_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, kCsvOptionsOldest, &o));
   out->delimiter = o.delimiter;
   out->max_bytes = o.max_bytes;
   return candor::OkStatus();
@@ -76,20 +74,14 @@ candor::Status FromHeaderOptions(const candor_csv_options* options, candor::CsvO
 // *out = a new Handle holding what `read(csv options)` returns.
 template <typename Handle, typename Reader>
 candor_status MakeFromCsv(const candor_csv_options* options, Handle** out, Reader&& read) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    candor::CsvOptions csv;
-    constexpr bool kHeader = std::is_same_v<Handle, candor_csv_header>;
-    if (!(s = kHeader ? FromHeaderOptions(options, &csv) : FromCsvOptions(options, &csv)).ok()) {
-      return Fail(s);
-    }
-    auto read_result = read(csv);
-    if (!read_result.ok()) return Fail(read_result.status());
-    *out = new Handle{std::move(read_result).value()};
-    return CANDOR_OK;
-  });
+  return candor::capi::NewHandle(
+      out, [&]() -> std::invoke_result_t<Reader&, const candor::CsvOptions&> {
+        candor::CsvOptions csv;
+        constexpr bool kHeader = std::is_same_v<Handle, candor_csv_header>;
+        CANDOR_RETURN_IF_ERROR(kHeader ? FromHeaderOptions(options, &csv)
+                                       : FromCsvOptions(options, &csv));
+        return read(csv);
+      });
 }
 
 // The bytes of a C (data, size) input; NULL data is an error unless size is 0.
@@ -115,8 +107,7 @@ candor::Status FindColumn(const candor_table* table, const char* column,
 extern "C" {
 
 candor_status candor_csv_options_defaults(candor_csv_options* options, size_t size) {
-  candor_csv_options o;
-  std::memset(&o, 0, sizeof(o));
+  auto o = candor::capi::ZeroedOptions<candor_csv_options>();
   o.score_column = "score";
   o.delimiter = ',';
   // Never write past the caller's struct, which may be older and shorter.
@@ -204,13 +195,11 @@ candor_status candor_table_codes(const candor_table* table, const char* column,
                                  const int32_t** codes, size_t* levels) {
   return Guard([&] {
     const candor::CategoricalColumn* found = nullptr;
-    candor::Status s = FindColumn(table, column, &found);
-    if (s.ok()) s = Required(codes, "codes");
-    if (s.ok()) s = Required(levels, "levels");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(FindColumn(table, column, &found));
+    CANDOR_RETURN_IF_ERROR(Required(codes, "codes", levels, "levels"));
     *codes = found->codes.data();
     *levels = found->dictionary.size();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
@@ -218,39 +207,33 @@ candor_status candor_table_label(const candor_table* table, const char* column, 
                                  const char** label) {
   return Guard([&] {
     const candor::CategoricalColumn* found = nullptr;
-    candor::Status s = FindColumn(table, column, &found);
-    if (s.ok()) s = Required(label, "label");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(FindColumn(table, column, &found));
+    CANDOR_RETURN_IF_ERROR(Required(label, "label"));
     if (code < 0 || static_cast<size_t>(code) >= found->dictionary.size()) {
-      return Fail(candor::OutOfRange("code " + std::to_string(code) + " of column '" + column +
-                                     "', which has " + std::to_string(found->dictionary.size()) +
-                                     " levels"));
+      return candor::OutOfRange("code " + std::to_string(code) + " of column '" + column +
+                                "', which has " + std::to_string(found->dictionary.size()) +
+                                " levels");
     }
     *label = found->dictionary.Label(code).c_str();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_table_comment(const candor_table* table, size_t row, const char** text,
                                    size_t* length) {
   return Guard([&] {
-    candor::Status s = Required(table, "table");
-    if (s.ok()) s = Required(text, "text");
-    if (s.ok()) s = Required(length, "length");
-    if (!s.ok()) return Fail(s);
-    if (row >= table->table.rows()) {
-      return Fail(candor::OutOfRange("row " + std::to_string(row) + " of a table with " +
-                                     std::to_string(table->table.rows()) + " rows"));
-    }
+    CANDOR_RETURN_IF_ERROR(Required(table, "table", text, "text", length, "length"));
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::CheckIndex(row, table->table.rows(), "row {i} of a table with {n} rows"));
     if (table->table.comments.empty()) {
       *text = "";
       *length = 0;
-      return CANDOR_OK;
+      return candor::OkStatus();
     }
     const std::string& comment = table->table.comments[row];
     *text = comment.c_str();
     *length = comment.size();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 

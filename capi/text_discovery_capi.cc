@@ -9,24 +9,24 @@
 #include <utility>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_themes {
   candor::text::ThemeDiscovery found;
 };
 
-using candor::capi::Fail;
+using candor::capi::EnumPair;
 using candor::capi::Guard;
 using candor::capi::RawEnum;
 using candor::capi::Required;
+using candor::text::DiscoveredTheme;
 
 namespace {
 
 candor_themes_options Defaults() {
-  candor_themes_options o;
-  std::memset(&o, 0, sizeof(o));
+  auto o = candor::capi::ZeroedOptions<candor_themes_options>();
   const candor::text::DiscoveryOptions d;
-  o.size = sizeof(o);
   o.k = d.k;
   o.k_min = d.k_min;
   o.k_max = d.k_max;
@@ -53,22 +53,18 @@ candor_themes_options Defaults() {
 }
 
 candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions* out) {
-  switch (RawEnum(o.init)) {
-    case CANDOR_NMF_INIT_NNDSVD: out->init = candor::text::NmfInit::kNndsvd; break;
-    case CANDOR_NMF_INIT_NNDSVDA: out->init = candor::text::NmfInit::kNndsvda; break;
-    case CANDOR_NMF_INIT_NNDSVDAR: out->init = candor::text::NmfInit::kNndsvdar; break;
-    default:
-      return candor::InvalidArgument("options->init: unknown NMF initialization " +
-                                     std::to_string(RawEnum(o.init)));
-  }
-  switch (RawEnum(o.svd)) {
-    case CANDOR_SVD_AUTO: out->svd = candor::text::SvdMethod::kAuto; break;
-    case CANDOR_SVD_EXACT: out->svd = candor::text::SvdMethod::kExact; break;
-    case CANDOR_SVD_RANDOMIZED: out->svd = candor::text::SvdMethod::kRandomized; break;
-    default:
-      return candor::InvalidArgument("options->svd: unknown SVD method " +
-                                     std::to_string(RawEnum(o.svd)));
-  }
+  static constexpr EnumPair<candor::text::NmfInit> kInits[] = {
+      {CANDOR_NMF_INIT_NNDSVD, candor::text::NmfInit::kNndsvd},
+      {CANDOR_NMF_INIT_NNDSVDA, candor::text::NmfInit::kNndsvda},
+      {CANDOR_NMF_INIT_NNDSVDAR, candor::text::NmfInit::kNndsvdar}};
+  static constexpr EnumPair<candor::text::SvdMethod> kSvds[] = {
+      {CANDOR_SVD_AUTO, candor::text::SvdMethod::kAuto},
+      {CANDOR_SVD_EXACT, candor::text::SvdMethod::kExact},
+      {CANDOR_SVD_RANDOMIZED, candor::text::SvdMethod::kRandomized}};
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.init), kInits, "options->init: unknown NMF initialization", &out->init));
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(RawEnum(o.svd), kSvds,
+                                                 "options->svd: unknown SVD method", &out->svd));
   out->max_iter = o.max_iter;
   out->tol = o.tol;
   out->seed = o.seed;
@@ -79,8 +75,7 @@ candor::Status NmfFromC(const candor_themes_options& o, candor::text::NmfOptions
 // The caller's (possibly older, shorter) options over the defaults.
 candor::Status ReadOptions(const candor_themes_options* options, candor_themes_options* o) {
   *o = Defaults();
-  CANDOR_RETURN_IF_ERROR(
-      candor::capi::ReadSized(options, sizeof(size_t), "candor_themes_options_init", o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), o));
   return candor::OkStatus();
 }
 
@@ -112,9 +107,30 @@ candor::Status FromC(const candor_themes_options& o, candor::text::DiscoveryOpti
   return NmfFromC(o, &out->nmf);
 }
 
-const candor::text::DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
+const DiscoveredTheme* ThemeOrNull(const candor_themes* themes, size_t t) {
   if (themes == nullptr || t >= themes->found.themes.size()) return nullptr;
   return &themes->found.themes[t];
+}
+
+// Item i of one of theme t's ranked lists (`names`, e.g. its top terms), with
+// its weight or score from `values` in *value if asked: NULL when t or i is
+// out of range.
+const char* ThemeItem(const candor_themes* themes, size_t t, size_t i,
+                      std::vector<std::string> DiscoveredTheme::*names,
+                      std::vector<double> DiscoveredTheme::*values, double* value) {
+  const DiscoveredTheme* theme = ThemeOrNull(themes, t);
+  if (theme == nullptr || i >= (theme->*names).size()) return nullptr;
+  if (value != nullptr) *value = (theme->*values)[i];
+  return (theme->*names)[i].c_str();
+}
+
+void ToC(const DiscoveredTheme& theme, candor_theme_info* out) {
+  out->label = theme.label.c_str();
+  out->coherence = theme.coherence;
+  out->documents = theme.documents;
+  out->total_weight = theme.total_weight;
+  out->top_terms = theme.top_terms.size();
+  out->key_phrases = theme.key_phrases.size();
 }
 
 }  // namespace
@@ -125,32 +141,24 @@ candor_status candor_themes_options_defaults(candor_themes_options* options, siz
   return candor::capi::WriteDefaults(Defaults(), size, options);
 }
 
-candor_status candor_themes_discover(const candor_themes_options* options,
-                                     const char* const* texts, const size_t* lengths, size_t n,
-                                     candor_themes** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    if (n > 0) s = Required(texts, "texts");
+candor_status candor_themes_discover(const candor_themes_options* options, const char* const* texts,
+                                     const size_t* lengths, size_t n, candor_themes** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::text::ThemeDiscovery> {
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(texts, "texts"));
     candor_themes_options o;
-    if (s.ok()) s = ReadOptions(options, &o);
+    CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::DiscoveryOptions discovery;
-    if (s.ok()) s = FromC(o, &discovery);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(FromC(o, &discovery));
     std::vector<std::string_view> views(n);
     for (size_t i = 0; i < n; ++i) {
       if (texts[i] == nullptr) {
         if (lengths != nullptr && lengths[i] == 0) continue;
-        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL"));
+        return candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL");
       }
       views[i] = lengths != nullptr ? std::string_view(texts[i], lengths[i])
                                     : std::string_view(texts[i]);
     }
-    auto found = candor::text::DiscoverThemes(views, discovery);
-    if (!found.ok()) return Fail(found.status());
-    *out = new candor_themes{std::move(found).value()};
-    return CANDOR_OK;
+    return candor::text::DiscoverThemes(views, discovery);
   });
 }
 
@@ -159,9 +167,7 @@ void candor_themes_free(candor_themes* themes) { delete themes; }
 candor_status candor_themes_summary_get(const candor_themes* themes,
                                         candor_themes_summary* out) {
   return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(themes, "themes", out, "out"));
     const auto& f = themes->found;
     out->k = static_cast<int32_t>(f.themes.size());
     out->documents = f.documents;
@@ -170,45 +176,27 @@ candor_status candor_themes_summary_get(const candor_themes* themes,
     out->iterations = f.nmf.iterations;
     out->converged = f.nmf.converged ? 1 : 0;
     out->loss = f.nmf.loss.empty() ? std::nan("") : f.nmf.loss.back();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_themes_theme_at(const candor_themes* themes, size_t t,
                                      candor_theme_info* out) {
-  return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const auto* theme = ThemeOrNull(themes, t);
-    if (theme == nullptr) {
-      return Fail(candor::OutOfRange("theme " + std::to_string(t) + " of " +
-                                     std::to_string(themes->found.themes.size())));
-    }
-    out->label = theme->label.c_str();
-    out->coherence = theme->coherence;
-    out->documents = theme->documents;
-    out->total_weight = theme->total_weight;
-    out->top_terms = theme->top_terms.size();
-    out->key_phrases = theme->key_phrases.size();
-    return CANDOR_OK;
-  });
+  return candor::capi::RowAt(
+      themes, "themes", t, out, "theme {i} of {n}",
+      [](const candor_themes& h) -> const auto& { return h.found.themes; }, ToC);
 }
 
 const char* candor_themes_top_term(const candor_themes* themes, size_t t, size_t i,
                                    double* weight) {
-  const auto* theme = ThemeOrNull(themes, t);
-  if (theme == nullptr || i >= theme->top_terms.size()) return nullptr;
-  if (weight != nullptr) *weight = theme->top_term_weights[i];
-  return theme->top_terms[i].c_str();
+  return ThemeItem(themes, t, i, &DiscoveredTheme::top_terms, &DiscoveredTheme::top_term_weights,
+                   weight);
 }
 
 const char* candor_themes_key_phrase(const candor_themes* themes, size_t t, size_t i,
                                      double* score) {
-  const auto* theme = ThemeOrNull(themes, t);
-  if (theme == nullptr || i >= theme->key_phrases.size()) return nullptr;
-  if (score != nullptr) *score = theme->key_phrase_scores[i];
-  return theme->key_phrases[i].c_str();
+  return ThemeItem(themes, t, i, &DiscoveredTheme::key_phrases, &DiscoveredTheme::key_phrase_scores,
+                   score);
 }
 
 const double* candor_themes_weights(const candor_themes* themes) {
@@ -236,17 +224,14 @@ candor_status candor_themes_matrix(const candor_themes* themes, int32_t tfidf,
                                    const int64_t** row_ptr, const int32_t** cols,
                                    const double** values) {
   return Guard([&] {
-    candor::Status s = Required(themes, "themes");
-    if (s.ok()) s = Required(row_ptr, "row_ptr");
-    if (s.ok()) s = Required(cols, "cols");
-    if (s.ok()) s = Required(values, "values");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(
+        Required(themes, "themes", row_ptr, "row_ptr", cols, "cols", values, "values"));
     const candor::text::CsrMatrix& m =
         tfidf != 0 ? themes->found.tfidf : themes->found.terms.counts;
     *row_ptr = m.row_ptr.data();
     *cols = m.col.data();
     *values = m.value.data();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
@@ -255,24 +240,17 @@ candor_status candor_nmf(const candor_themes_options* options, const int64_t* ro
                          int32_t k, double* w, double* h, double* loss_out,
                          int32_t* iterations_out) {
   return Guard([&] {
-    candor::Status s = Required(row_ptr, "row_ptr");
-    if (s.ok()) s = Required(w, "w");
-    if (s.ok()) s = Required(h, "h");
+    CANDOR_RETURN_IF_ERROR(Required(row_ptr, "row_ptr", w, "w", h, "h"));
     candor_themes_options o;
-    if (s.ok()) s = ReadOptions(options, &o);
+    CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::NmfOptions nmf;
-    if (s.ok()) s = NmfFromC(o, &nmf);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(NmfFromC(o, &nmf));
     if (rows > static_cast<size_t>(INT64_MAX) - 1 || n_cols > static_cast<size_t>(INT32_MAX)) {
-      return Fail(candor::InvalidArgument("matrix dimensions too large"));
+      return candor::InvalidArgument("matrix dimensions too large");
     }
     const int64_t nnz = row_ptr[rows];
-    if (nnz < 0) return Fail(candor::InvalidArgument("row_ptr[rows] is negative"));
-    if (nnz > 0) {
-      s = Required(cols, "cols");
-      if (s.ok()) s = Required(values, "values");
-      if (!s.ok()) return Fail(s);
-    }
+    if (nnz < 0) return candor::InvalidArgument("row_ptr[rows] is negative");
+    if (nnz > 0) CANDOR_RETURN_IF_ERROR(Required(cols, "cols", values, "values"));
     candor::text::CsrMatrix x;
     x.rows = static_cast<int64_t>(rows);
     x.cols = static_cast<int64_t>(n_cols);
@@ -282,12 +260,12 @@ candor_status candor_nmf(const candor_themes_options* options, const int64_t* ro
       x.value.assign(values, values + nnz);
     }
     auto fit = candor::text::Nmf(x, k, nmf);
-    if (!fit.ok()) return Fail(fit.status());
+    if (!fit.ok()) return fit.status();
     std::memcpy(w, fit->w.data(), fit->w.size() * sizeof(double));
     std::memcpy(h, fit->h.data(), fit->h.size() * sizeof(double));
     if (loss_out != nullptr) *loss_out = fit->loss.back();
     if (iterations_out != nullptr) *iterations_out = fit->iterations;
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 

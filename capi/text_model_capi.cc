@@ -1,7 +1,6 @@
 // The text-model handle (include/candor/text_model.hpp): options, lexicon and
 // taxonomy loading, batch analysis, and the columns of its results.
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +8,7 @@
 
 #include <candor/text_model.hpp>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_text_model {
@@ -16,6 +16,11 @@ struct candor_text_model {
 };
 
 struct candor_text_results {
+  explicit candor_text_results(candor::text::TextColumns analyzed)
+      : columns(std::move(analyzed)),
+        urgency(columns.sentiment.urgency_category.begin(),
+                columns.sentiment.urgency_category.end()) {}
+
   candor::text::TextColumns columns;
   std::vector<int32_t> urgency;  // candor_urgency per comment
 };
@@ -27,9 +32,7 @@ using text::TextModel;
 using text::TextModelOptions;
 
 candor_text_options TextDefaults() {
-  candor_text_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_text_options>();
   o.invalid_utf8 = CANDOR_UTF8_ERROR;
   o.language = nullptr;
   o.fallback_language = nullptr;
@@ -41,14 +44,13 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
   if (options == nullptr) return OkStatus();  // the defaults
   candor_text_options o = TextDefaults();
   const size_t oldest = offsetof(candor_text_options, invalid_utf8) + sizeof(int);
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_text_options_init", &o));
-  switch (RawEnum(o.invalid_utf8)) {
-    case CANDOR_UTF8_ERROR: out->tokenize.invalid_utf8 = text::Utf8Policy::kError; break;
-    case CANDOR_UTF8_REPAIR: out->tokenize.invalid_utf8 = text::Utf8Policy::kRepair; break;
-    default:
-      return InvalidArgument("options->invalid_utf8: unknown policy " +
-                             std::to_string(RawEnum(o.invalid_utf8)));
-  }
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
+  static constexpr EnumPair<text::Utf8Policy> kPolicies[] = {
+      {CANDOR_UTF8_ERROR, text::Utf8Policy::kError},
+      {CANDOR_UTF8_REPAIR, text::Utf8Policy::kRepair}};
+  CANDOR_RETURN_IF_ERROR(EnumFromC(RawEnum(o.invalid_utf8), kPolicies,
+                                   "options->invalid_utf8: unknown policy",
+                                   &out->tokenize.invalid_utf8));
   if (o.language != nullptr) out->tokenize.language = o.language;
   if (o.fallback_language != nullptr) out->tokenize.fallback_language = o.fallback_language;
   out->threads = o.threads;
@@ -57,32 +59,28 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
 
 // Takes the raw int (RawEnum): a C caller may pass any value, and copying an
 // out-of-range value as the enum type is undefined in C++.
-Result<text::LexiconFormat> FromLexiconFormat(int format) {
-  switch (format) {
-    case CANDOR_LEXICON_CANDOR: return text::LexiconFormat::kCandor;
-    case CANDOR_LEXICON_VADER: return text::LexiconFormat::kVader;
-    case CANDOR_LEXICON_AFINN: return text::LexiconFormat::kAfinn;
-    default:
-      return InvalidArgument("unknown lexicon format " + std::to_string(format));
-  }
+Status FromLexiconFormat(int format, text::LexiconFormat* out) {
+  static constexpr EnumPair<text::LexiconFormat> kFormats[] = {
+      {CANDOR_LEXICON_CANDOR, text::LexiconFormat::kCandor},
+      {CANDOR_LEXICON_VADER, text::LexiconFormat::kVader},
+      {CANDOR_LEXICON_AFINN, text::LexiconFormat::kAfinn}};
+  return EnumFromC(format, kFormats, "unknown lexicon format", out);
 }
 
-candor_status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon,
-                          int replace) {
-  if (!lexicon.ok()) return Fail(lexicon.status());
-  return Report(model->model->LoadLexicon(*lexicon, replace != 0));
+Status LoadLexicon(candor_text_model* model, Result<text::Lexicon> lexicon, int replace) {
+  if (!lexicon.ok()) return lexicon.status();
+  return model->model->LoadLexicon(*lexicon, replace != 0);
 }
 
-candor_status SetTaxonomy(candor_text_model* model, Result<text::Taxonomy> taxonomy) {
-  if (!taxonomy.ok()) return Fail(taxonomy.status());
+Status SetTaxonomy(candor_text_model* model, Result<text::Taxonomy> taxonomy) {
+  if (!taxonomy.ok()) return taxonomy.status();
   model->model->SetTaxonomy(std::move(taxonomy).value());
-  return CANDOR_OK;
+  return OkStatus();
 }
 
 }  // namespace
 }  // namespace candor::capi
 
-using candor::capi::Fail;
 using candor::capi::Guard;
 using candor::capi::Required;
 
@@ -92,20 +90,13 @@ candor_status candor_text_options_defaults(candor_text_options* options, size_t 
   return candor::capi::WriteDefaults(candor::capi::TextDefaults(), size, options);
 }
 
-candor_status candor_text_model_new(const candor_text_options* options,
-                                    candor_text_model** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    candor::text::TextModelOptions cpp;
-    s = candor::capi::FromTextOptions(options, &cpp);
-    if (!s.ok()) return Fail(s);
-    auto model = candor::text::TextModel::Create(cpp);
-    if (!model.ok()) return Fail(model.status());
-    *out = new candor_text_model{std::move(model).value()};
-    return CANDOR_OK;
-  });
+candor_status candor_text_model_new(const candor_text_options* options, candor_text_model** out) {
+  return candor::capi::NewHandle(
+      out, [&]() -> candor::Result<std::unique_ptr<candor::text::TextModel>> {
+        candor::text::TextModelOptions cpp;
+        CANDOR_RETURN_IF_ERROR(candor::capi::FromTextOptions(options, &cpp));
+        return candor::text::TextModel::Create(cpp);
+      });
 }
 
 void candor_text_model_free(candor_text_model* model) { delete model; }
@@ -114,26 +105,24 @@ candor_status candor_text_model_load_lexicon(candor_text_model* model, const cha
                                              size_t size, candor_lexicon_format format,
                                              int replace) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok() && size > 0) s = Required(data, "data");
-    if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
-    if (!cpp_format.ok()) return Fail(cpp_format.status());
+    CANDOR_RETURN_IF_ERROR(Required(model, "model"));
+    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(data, "data"));
+    candor::text::LexiconFormat cpp_format;
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format));
     return candor::capi::LoadLexicon(
-        model, candor::text::Lexicon::Parse(std::string_view(data, size), *cpp_format),
-        replace);
+        model, candor::text::Lexicon::Parse(std::string_view(data, size), cpp_format), replace);
   });
 }
 
 candor_status candor_text_model_load_lexicon_file(candor_text_model* model, const char* path,
                                                   candor_lexicon_format format, int replace) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(path, "path");
-    if (!s.ok()) return Fail(s);
-    auto cpp_format = candor::capi::FromLexiconFormat(candor::capi::RawEnum(format));
-    if (!cpp_format.ok()) return Fail(cpp_format.status());
-    return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, *cpp_format),
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", path, "path"));
+    candor::text::LexiconFormat cpp_format;
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::FromLexiconFormat(candor::capi::RawEnum(format), &cpp_format));
+    return candor::capi::LoadLexicon(model, candor::text::Lexicon::LoadFile(path, cpp_format),
                                      replace);
   });
 }
@@ -145,9 +134,8 @@ size_t candor_text_model_lexicon_size(const candor_text_model* model) {
 candor_status candor_text_model_load_taxonomy(candor_text_model* model, const char* json,
                                               size_t size) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok() && size > 0) s = Required(json, "json");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(model, "model"));
+    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(json, "json"));
     return candor::capi::SetTaxonomy(
         model, candor::text::Taxonomy::FromJson(std::string_view(json, size)));
   });
@@ -155,9 +143,7 @@ candor_status candor_text_model_load_taxonomy(candor_text_model* model, const ch
 
 candor_status candor_text_model_load_taxonomy_file(candor_text_model* model, const char* path) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(path, "path");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", path, "path"));
     return candor::capi::SetTaxonomy(model, candor::text::Taxonomy::FromFile(path));
   });
 }
@@ -170,48 +156,34 @@ size_t candor_text_model_theme_count(const candor_text_model* model) {
 candor_status candor_text_model_theme(const candor_text_model* model, size_t id,
                                       candor_taxonomy_theme* out) {
   return Guard([&] {
-    candor::Status s = Required(model, "model");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const size_t count = candor_text_model_theme_count(model);
-    if (id >= count) {
-      return Fail(candor::OutOfRange("theme " + std::to_string(id) + " of " +
-                                     std::to_string(count) + " themes"));
-    }
+    CANDOR_RETURN_IF_ERROR(Required(model, "model", out, "out"));
+    CANDOR_RETURN_IF_ERROR(candor::capi::CheckIndex(id, candor_text_model_theme_count(model),
+                                                    "theme {i} of {n} themes"));
     const candor::text::Theme& theme = model->model->taxonomy()->theme(id);
     out->name = theme.name.c_str();
     out->path = theme.path.c_str();
     out->parent = theme.parent;
     out->depth = theme.depth;
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_text_analyze(const candor_text_model* model, const char* const* texts,
                                   const size_t* sizes, size_t n, candor_text_results** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok()) s = Required(model, "model");
-    if (s.ok() && n > 0) s = Required(texts, "texts");
-    if (s.ok() && n > 0) s = Required(sizes, "sizes");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    std::vector<std::string_view> views(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (texts[i] == nullptr && sizes[i] > 0) {
-        return Fail(candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL but sizes[" +
-                                            std::to_string(i) + "] is " +
-                                            std::to_string(sizes[i])));
+    CANDOR_RETURN_IF_ERROR(Required(out, "out", model, "model"));
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(texts, "texts", sizes, "sizes"));
+    return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor::text::TextColumns> {
+      std::vector<std::string_view> views(n);
+      for (size_t i = 0; i < n; ++i) {
+        if (texts[i] == nullptr && sizes[i] > 0) {
+          return candor::InvalidArgument("texts[" + std::to_string(i) + "] is NULL but sizes[" +
+                                         std::to_string(i) + "] is " + std::to_string(sizes[i]));
+        }
+        if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
       }
-      if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
-    }
-    auto columns = model->model->Analyze(views.data(), n);
-    if (!columns.ok()) return Fail(columns.status());
-    auto* results = new candor_text_results{std::move(columns).value(), {}};
-    const auto& categories = results->columns.sentiment.urgency_category;
-    results->urgency.assign(categories.begin(), categories.end());
-    *out = results;
-    return CANDOR_OK;
+      return model->model->Analyze(views.data(), n);
+    });
   });
 }
 

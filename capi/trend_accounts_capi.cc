@@ -2,27 +2,23 @@
 #include <candor/trend_accounts.hpp>
 
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_account_trends {
   candor::AccountTrends trends;
 };
 
-using candor::capi::Fail;
-using candor::capi::Guard;
+using candor::capi::EnumPair;
 using candor::capi::RawEnum;
-using candor::capi::Required;
 
 namespace {
 
 candor_account_trend_options Defaults() {
-  candor_account_trend_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = candor::capi::ZeroedOptions<candor_account_trend_options>();
   o.min_responses = 10;
   o.slope_unit_days = 30;
   o.split = CANDOR_SPLIT_MEDIAN_TIME;
@@ -38,35 +34,25 @@ candor_account_trend_options Defaults() {
 candor::Status FromC(const candor_account_trend_options* options,
                      candor::AccountTrendOptions* out) {
   candor_account_trend_options o = Defaults();
-  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t),
-                                                 "candor_account_trend_options_init", &o));
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   out->min_responses = o.min_responses;
   out->slope_unit_days = o.slope_unit_days;
-  switch (RawEnum(o.split)) {
-    case CANDOR_SPLIT_MEDIAN_TIME: out->split = candor::SplitRule::kMedianTime; break;
-    case CANDOR_SPLIT_FIXED_TIME: out->split = candor::SplitRule::kFixedTime; break;
-    case CANDOR_SPLIT_LAST_DAYS: out->split = candor::SplitRule::kLastDays; break;
-    default:
-      return candor::InvalidArgument("trend_options->split: unknown rule " +
-                                     std::to_string(RawEnum(o.split)));
-  }
+  static constexpr EnumPair<candor::SplitRule> kSplits[] = {
+      {CANDOR_SPLIT_MEDIAN_TIME, candor::SplitRule::kMedianTime},
+      {CANDOR_SPLIT_FIXED_TIME, candor::SplitRule::kFixedTime},
+      {CANDOR_SPLIT_LAST_DAYS, candor::SplitRule::kLastDays}};
+  static constexpr EnumPair<candor::RobustCovariance> kCovariances[] = {
+      {CANDOR_ROBUST_HC1, candor::RobustCovariance::kHc1},
+      {CANDOR_ROBUST_HC3, candor::RobustCovariance::kHc3}};
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.split), kSplits, "trend_options->split: unknown rule", &out->split));
   out->split_time = o.split_time;
   out->recent_days = o.recent_days;
-  switch (RawEnum(o.covariance)) {
-    case CANDOR_ROBUST_HC1: out->covariance = candor::RobustCovariance::kHc1; break;
-    case CANDOR_ROBUST_HC3: out->covariance = candor::RobustCovariance::kHc3; break;
-    default:
-      return candor::InvalidArgument("trend_options->covariance: unknown robust covariance " +
-                                     std::to_string(RawEnum(o.covariance)));
-  }
-  switch (RawEnum(o.p_adjust)) {
-    case CANDOR_P_ADJUST_NONE: out->adjust = candor::PAdjust::kNone; break;
-    case CANDOR_P_ADJUST_HOLM: out->adjust = candor::PAdjust::kHolm; break;
-    case CANDOR_P_ADJUST_BH: out->adjust = candor::PAdjust::kBenjaminiHochberg; break;
-    default:
-      return candor::InvalidArgument("trend_options->p_adjust: unknown method " +
-                                     std::to_string(RawEnum(o.p_adjust)));
-  }
+  CANDOR_RETURN_IF_ERROR(candor::capi::EnumFromC(
+      RawEnum(o.covariance), kCovariances, "trend_options->covariance: unknown robust covariance",
+      &out->covariance));
+  CANDOR_RETURN_IF_ERROR(candor::capi::PAdjustFromC(
+      RawEnum(o.p_adjust), "trend_options->p_adjust: unknown method", &out->adjust));
   out->alpha = o.alpha;
   return out->Validate();
 }
@@ -81,6 +67,25 @@ candor_account_trend_status StatusToC(candor::AccountTrendStatus s) {
   return CANDOR_ACCOUNT_TREND_SLOPE_UNDEFINED;
 }
 
+void ToC(const candor::AccountTrend& row, candor_account_trend_row* out) {
+  out->account = row.account;
+  out->status = StatusToC(row.status);
+  out->declining = row.declining ? 1 : 0;
+  out->n = row.n;
+  out->first_time = row.first_time;
+  out->last_time = row.last_time;
+  candor::capi::ToC(row.level, &out->level);
+  out->slope = row.slope;
+  out->slope_std_error = row.slope_std_error;
+  out->slope_ci_low = row.slope_ci_low;
+  out->slope_ci_high = row.slope_ci_high;
+  out->slope_df = row.slope_df;
+  out->slope_p_value = row.slope_p_value;
+  out->slope_p_adjusted = row.slope_p_adjusted;
+  candor::capi::ToC(row.recent_vs_earlier, &out->recent_vs_earlier);
+  out->change_p_adjusted = row.change_p_adjusted;
+}
+
 }  // namespace
 
 extern "C" {
@@ -93,23 +98,16 @@ candor_status candor_account_trend_options_defaults(candor_account_trend_options
 candor_status candor_account_trends_new(const candor_score_options* score_options,
                                         const candor_account_trend_options* trend_options,
                                         const double* scores, const int64_t* times,
-                                        const int32_t* accounts, const double* weights,
-                                        size_t n, candor_account_trends** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
+                                        const int32_t* accounts, const double* weights, size_t n,
+                                        candor_account_trends** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::AccountTrends> {
     candor::Metric metric;
     candor::IntervalOptions interval;
     candor::AccountTrendOptions options;
-    s = candor::capi::FromOptions(score_options, &metric, &interval, nullptr);
-    if (s.ok()) s = FromC(trend_options, &options);
-    if (!s.ok()) return Fail(s);
-    auto trends = candor::EstimateAccountTrends(metric, scores, times, accounts, weights, n,
-                                                interval, options);
-    if (!trends.ok()) return Fail(trends.status());
-    *out = new candor_account_trends{std::move(trends).value()};
-    return CANDOR_OK;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
+    CANDOR_RETURN_IF_ERROR(FromC(trend_options, &options));
+    return candor::EstimateAccountTrends(metric, scores, times, accounts, weights, n, interval,
+                                         options);
   });
 }
 
@@ -119,34 +117,9 @@ size_t candor_account_trends_rows(const candor_account_trends* trends) {
 
 candor_status candor_account_trends_row_at(const candor_account_trends* trends, size_t i,
                                            candor_account_trend_row* out) {
-  return Guard([&] {
-    candor::Status s = Required(trends, "trends");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const auto& rows = trends->trends.rows;
-    if (i >= rows.size()) {
-      return Fail(candor::OutOfRange("row " + std::to_string(i) + " of account trends with " +
-                                     std::to_string(rows.size()) + " rows"));
-    }
-    const candor::AccountTrend& row = rows[i];
-    out->account = row.account;
-    out->status = StatusToC(row.status);
-    out->declining = row.declining ? 1 : 0;
-    out->n = row.n;
-    out->first_time = row.first_time;
-    out->last_time = row.last_time;
-    candor::capi::ToC(row.level, &out->level);
-    out->slope = row.slope;
-    out->slope_std_error = row.slope_std_error;
-    out->slope_ci_low = row.slope_ci_low;
-    out->slope_ci_high = row.slope_ci_high;
-    out->slope_df = row.slope_df;
-    out->slope_p_value = row.slope_p_value;
-    out->slope_p_adjusted = row.slope_p_adjusted;
-    candor::capi::ToC(row.recent_vs_earlier, &out->recent_vs_earlier);
-    out->change_p_adjusted = row.change_p_adjusted;
-    return CANDOR_OK;
-  });
+  return candor::capi::RowAt(
+      trends, "trends", i, out, "row {i} of account trends with {n} rows",
+      [](const candor_account_trends& t) -> const auto& { return t.trends.rows; }, ToC);
 }
 
 int64_t candor_account_trends_split_time(const candor_account_trends* trends) {

@@ -2,13 +2,15 @@
 #include <candor/trend_buckets.hpp>
 
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_buckets {
+  explicit candor_buckets(const std::vector<candor::TrendBucket>& rows);  // the rows as columns
+
   std::vector<std::string> labels;
   std::vector<std::vector<double>> f64;   // by candor_buckets_column 0..23
   std::vector<std::vector<int64_t>> i64;  // by column - 100
@@ -23,9 +25,7 @@ constexpr int kI64Columns = CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START + 1;
 constexpr int kI32Columns = CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT + 1;
 
 candor_buckets_options Defaults() {
-  candor_buckets_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_buckets_options>();
   o.every = CANDOR_PERIOD_MONTH;
   o.time_zone = "UTC";
   o.window_days = 0;
@@ -40,15 +40,14 @@ Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* o
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_buckets_options o = Defaults();
   const size_t oldest = offsetof(candor_buckets_options, every) + sizeof(options->every);
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, "candor_buckets_options_init", &o));
-  switch (RawEnum(o.every)) {
-    case CANDOR_PERIOD_DAY: out->every = BucketPeriod::kDay; break;
-    case CANDOR_PERIOD_WEEK: out->every = BucketPeriod::kWeek; break;
-    case CANDOR_PERIOD_MONTH: out->every = BucketPeriod::kMonth; break;
-    case CANDOR_PERIOD_QUARTER: out->every = BucketPeriod::kQuarter; break;
-    default:
-      return InvalidArgument("options->every: unknown period " + std::to_string(RawEnum(o.every)));
-  }
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, oldest, &o));
+  static constexpr EnumPair<BucketPeriod> kPeriods[] = {
+      {CANDOR_PERIOD_DAY, BucketPeriod::kDay},
+      {CANDOR_PERIOD_WEEK, BucketPeriod::kWeek},
+      {CANDOR_PERIOD_MONTH, BucketPeriod::kMonth},
+      {CANDOR_PERIOD_QUARTER, BucketPeriod::kQuarter}};
+  CANDOR_RETURN_IF_ERROR(
+      EnumFromC(RawEnum(o.every), kPeriods, "options->every: unknown period", &out->every));
   out->time_zone = o.time_zone == nullptr ? "UTC" : o.time_zone;
   out->window_days = o.window_days;
   out->half_life_days = o.half_life_days;
@@ -67,60 +66,57 @@ void PutEstimate(const Estimate& e, int first_f64, int n_i64, size_t row, candor
   b->i64[n_i64 - CANDOR_BUCKETS_START][row] = e.n;
 }
 
-candor_buckets* ToHandle(const std::vector<TrendBucket>& rows) {
-  auto* b = new candor_buckets;
-  const size_t n = rows.size();
-  b->labels.reserve(n);
-  b->f64.assign(kF64Columns, std::vector<double>(n));
-  b->i64.assign(kI64Columns, std::vector<int64_t>(n));
-  b->i32.assign(kI32Columns, std::vector<int32_t>(n));
-  for (size_t r = 0; r < n; ++r) {
-    const TrendBucket& t = rows[r];
-    b->labels.push_back(t.label);
-    PutEstimate(t.estimate, CANDOR_BUCKETS_VALUE, CANDOR_BUCKETS_N, r, b);
-    PutEstimate(t.rolling, CANDOR_BUCKETS_ROLLING_VALUE, CANDOR_BUCKETS_ROLLING_N, r, b);
-    PutEstimate(t.smoothed, CANDOR_BUCKETS_SMOOTHED_VALUE, CANDOR_BUCKETS_SMOOTHED_N, r, b);
-    b->f64[CANDOR_BUCKETS_CHANGE][r] = t.change.difference;
-    b->f64[CANDOR_BUCKETS_CHANGE_STD_ERROR][r] = t.change.std_error;
-    b->f64[CANDOR_BUCKETS_CHANGE_CI_LOW][r] = t.change.ci_low;
-    b->f64[CANDOR_BUCKETS_CHANGE_CI_HIGH][r] = t.change.ci_high;
-    b->f64[CANDOR_BUCKETS_CHANGE_P_VALUE][r] = t.change.p_value;
-    b->f64[CANDOR_BUCKETS_MDC][r] = t.mdc;
-    b->f64[CANDOR_BUCKETS_CENTER][r] = t.center;
-    b->f64[CANDOR_BUCKETS_LOWER][r] = t.lower;
-    b->f64[CANDOR_BUCKETS_UPPER][r] = t.upper;
-    b->i64[CANDOR_BUCKETS_START - CANDOR_BUCKETS_START][r] = t.start;
-    b->i64[CANDOR_BUCKETS_END - CANDOR_BUCKETS_START][r] = t.end;
-    b->i64[CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START][r] = t.previous;
-    b->i32[CANDOR_BUCKETS_SEGMENT - CANDOR_BUCKETS_SEGMENT][r] = t.segment;
-    b->i32[CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT][r] = t.flag;
-  }
-  return b;
-}
-
-// The column `raw` of type T from `columns` whose first enum value is `first`.
+// The column `column` of type T for candor_buckets_column_*: one of the
+// `count` columns in `buckets->*columns`, whose first enum value is `first`.
 template <typename T>
-candor_status Column(const candor_buckets* buckets, int raw, int first, int count,
-                     const std::vector<std::vector<T>>* columns, const char* type,
-                     const T** out) {
-  Status s = Required(buckets, "buckets");
-  if (s.ok()) s = Required(out, "out");
-  if (!s.ok()) return Fail(s);
-  *out = nullptr;
-  if (raw < first || raw >= first + count) {
-    return Fail(InvalidArgument("column " + std::to_string(raw) + " is not a " + type +
-                                " column of candor_buckets"));
-  }
-  *out = (*columns)[static_cast<size_t>(raw - first)].data();
-  return CANDOR_OK;
+candor_status Column(const candor_buckets* buckets, candor_buckets_column column,
+                     std::vector<std::vector<T>> candor_buckets::*columns, int first, int count,
+                     const char* type, const T** out) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(buckets, "buckets", out, "out"));
+    *out = nullptr;
+    const int raw = RawEnum(column);
+    if (raw < first || raw >= first + count) {
+      return InvalidArgument("column " + std::to_string(raw) + " is not a " + type +
+                             " column of candor_buckets");
+    }
+    *out = (buckets->*columns)[static_cast<size_t>(raw - first)].data();
+    return OkStatus();
+  });
 }
 
 }  // namespace
 }  // namespace candor::capi
 
-using candor::capi::Fail;
-using candor::capi::Guard;
-using candor::capi::Required;
+candor_buckets::candor_buckets(const std::vector<candor::TrendBucket>& rows) {
+  using candor::capi::PutEstimate;
+  const size_t n = rows.size();
+  labels.reserve(n);
+  f64.assign(candor::capi::kF64Columns, std::vector<double>(n));
+  i64.assign(candor::capi::kI64Columns, std::vector<int64_t>(n));
+  i32.assign(candor::capi::kI32Columns, std::vector<int32_t>(n));
+  for (size_t r = 0; r < n; ++r) {
+    const candor::TrendBucket& t = rows[r];
+    labels.push_back(t.label);
+    PutEstimate(t.estimate, CANDOR_BUCKETS_VALUE, CANDOR_BUCKETS_N, r, this);
+    PutEstimate(t.rolling, CANDOR_BUCKETS_ROLLING_VALUE, CANDOR_BUCKETS_ROLLING_N, r, this);
+    PutEstimate(t.smoothed, CANDOR_BUCKETS_SMOOTHED_VALUE, CANDOR_BUCKETS_SMOOTHED_N, r, this);
+    f64[CANDOR_BUCKETS_CHANGE][r] = t.change.difference;
+    f64[CANDOR_BUCKETS_CHANGE_STD_ERROR][r] = t.change.std_error;
+    f64[CANDOR_BUCKETS_CHANGE_CI_LOW][r] = t.change.ci_low;
+    f64[CANDOR_BUCKETS_CHANGE_CI_HIGH][r] = t.change.ci_high;
+    f64[CANDOR_BUCKETS_CHANGE_P_VALUE][r] = t.change.p_value;
+    f64[CANDOR_BUCKETS_MDC][r] = t.mdc;
+    f64[CANDOR_BUCKETS_CENTER][r] = t.center;
+    f64[CANDOR_BUCKETS_LOWER][r] = t.lower;
+    f64[CANDOR_BUCKETS_UPPER][r] = t.upper;
+    i64[CANDOR_BUCKETS_START - CANDOR_BUCKETS_START][r] = t.start;
+    i64[CANDOR_BUCKETS_END - CANDOR_BUCKETS_START][r] = t.end;
+    i64[CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START][r] = t.previous;
+    i32[CANDOR_BUCKETS_SEGMENT - CANDOR_BUCKETS_SEGMENT][r] = t.segment;
+    i32[CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT][r] = t.flag;
+  }
+}
 
 extern "C" {
 
@@ -133,16 +129,12 @@ candor_status candor_buckets_new(const candor_score_options* score_options,
                                  const int64_t* times, size_t n, const double* weights,
                                  const int32_t* accounts, const int32_t* segments,
                                  candor_buckets** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<std::vector<candor::TrendBucket>> {
     candor::Metric metric;
     candor::IntervalOptions interval;
     candor::BucketOptions bucket_options;
-    s = candor::capi::FromOptions(score_options, &metric, &interval, nullptr);
-    if (s.ok()) s = candor::capi::FromBucketOptions(options, &bucket_options);
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromBucketOptions(options, &bucket_options));
     candor::BucketResponses responses;
     responses.scores = scores;
     responses.times = times;
@@ -150,10 +142,7 @@ candor_status candor_buckets_new(const candor_score_options* score_options,
     responses.weights = weights;
     responses.accounts = accounts;
     responses.segments = segments;
-    auto rows = candor::TimeBuckets(metric, interval, responses, bucket_options);
-    if (!rows.ok()) return Fail(rows.status());
-    *out = candor::capi::ToHandle(*rows);
-    return CANDOR_OK;
+    return candor::TimeBuckets(metric, interval, responses, bucket_options);
   });
 }
 
@@ -168,31 +157,22 @@ const char* candor_buckets_label(const candor_buckets* buckets, size_t row) {
   return buckets->labels[row].c_str();
 }
 
-candor_status candor_buckets_column_f64(const candor_buckets* buckets,
-                                        candor_buckets_column column, const double** out) {
-  return Guard([&] {
-    return candor::capi::Column(buckets, candor::capi::RawEnum(column), CANDOR_BUCKETS_VALUE,
-                                candor::capi::kF64Columns, buckets ? &buckets->f64 : nullptr,
-                                "double", out);
-  });
+candor_status candor_buckets_column_f64(const candor_buckets* buckets, candor_buckets_column column,
+                                        const double** out) {
+  return candor::capi::Column(buckets, column, &candor_buckets::f64, CANDOR_BUCKETS_VALUE,
+                              candor::capi::kF64Columns, "double", out);
 }
 
-candor_status candor_buckets_column_i64(const candor_buckets* buckets,
-                                        candor_buckets_column column, const int64_t** out) {
-  return Guard([&] {
-    return candor::capi::Column(buckets, candor::capi::RawEnum(column), CANDOR_BUCKETS_START,
-                                candor::capi::kI64Columns, buckets ? &buckets->i64 : nullptr,
-                                "int64", out);
-  });
+candor_status candor_buckets_column_i64(const candor_buckets* buckets, candor_buckets_column column,
+                                        const int64_t** out) {
+  return candor::capi::Column(buckets, column, &candor_buckets::i64, CANDOR_BUCKETS_START,
+                              candor::capi::kI64Columns, "int64", out);
 }
 
-candor_status candor_buckets_column_i32(const candor_buckets* buckets,
-                                        candor_buckets_column column, const int32_t** out) {
-  return Guard([&] {
-    return candor::capi::Column(buckets, candor::capi::RawEnum(column), CANDOR_BUCKETS_SEGMENT,
-                                candor::capi::kI32Columns, buckets ? &buckets->i32 : nullptr,
-                                "int32", out);
-  });
+candor_status candor_buckets_column_i32(const candor_buckets* buckets, candor_buckets_column column,
+                                        const int32_t** out) {
+  return candor::capi::Column(buckets, column, &candor_buckets::i32, CANDOR_BUCKETS_SEGMENT,
+                              candor::capi::kI32Columns, "int32", out);
 }
 
 }  // extern "C"

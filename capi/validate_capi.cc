@@ -3,129 +3,130 @@
 #include <candor/validate.hpp>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
 #include "shim.hpp"
 
-using candor::capi::Fail;
+using candor::capi::ComputeInto;
 using candor::capi::Guard;
 using candor::capi::Required;
+
+namespace {
+
+void ToC(const candor::Auc& in, candor_auc_result* out) {
+  out->value = in.value;
+  out->std_error = in.std_error;
+  out->ci_low = in.ci_low;
+  out->ci_high = in.ci_high;
+  out->level = in.level;
+  out->n_positive = in.n_positive;
+  out->n_negative = in.n_negative;
+  out->hanley_mcneil_interval = in.hanley_mcneil_interval ? 1 : 0;
+}
+
+void ToC(const candor::AucComparison& in, candor_auc_comparison* out) {
+  out->auc_a = in.auc_a;
+  out->auc_b = in.auc_b;
+  out->difference = in.difference;
+  out->std_error = in.std_error;
+  out->ci_low = in.ci_low;
+  out->ci_high = in.ci_high;
+  out->level = in.level;
+  out->z = in.z;
+  out->p_value = in.p_value;
+  out->correlation = in.correlation;
+  out->n_positive = in.n_positive;
+  out->n_negative = in.n_negative;
+}
+
+void ToC(const candor::Calibration& in, candor_calibration_result* out) {
+  out->n = in.n;
+  out->n_positive = in.n_positive;
+  out->level = in.level;
+  out->brier = in.brier;
+  out->mean_probability = in.mean_probability;
+  out->observed_rate = in.observed_rate;
+  out->intercept = in.intercept;
+  out->intercept_std_error = in.intercept_std_error;
+  out->intercept_ci_low = in.intercept_ci_low;
+  out->intercept_ci_high = in.intercept_ci_high;
+  out->slope_fitted = in.slope_fitted ? 1 : 0;
+  out->slope = in.slope;
+  out->slope_std_error = in.slope_std_error;
+  out->slope_ci_low = in.slope_ci_low;
+  out->slope_ci_high = in.slope_ci_high;
+  out->hosmer_lemeshow = in.hosmer_lemeshow;
+  out->hosmer_lemeshow_df = in.hosmer_lemeshow_df;
+  out->hosmer_lemeshow_p_value = in.hosmer_lemeshow_p_value;
+  out->groups = in.groups.size();
+}
+
+void ToC(const candor::CalibrationGroup& in, candor_calibration_group* out) {
+  out->probability_low = in.probability_low;
+  out->probability_high = in.probability_high;
+  out->count = in.count;
+  out->positives = in.positives;
+  out->expected_positives = in.expected_positives;
+  out->mean_probability = in.mean_probability;
+  out->observed_rate = in.observed_rate;
+}
+
+void ToC(const candor::LiftRow& in, candor_lift_row* out) {
+  out->group = in.group;
+  out->count = in.count;
+  out->positives = in.positives;
+  out->rate = in.rate;
+  out->lift = in.lift;
+  out->cumulative_count = in.cumulative_count;
+  out->cumulative_positives = in.cumulative_positives;
+  out->gain = in.gain;
+  out->cumulative_lift = in.cumulative_lift;
+  out->score_min = in.score_min;
+  out->score_max = in.score_max;
+}
+
+}  // namespace
 
 extern "C" {
 
 candor_status candor_auc(const double* score, const uint8_t* outcome, size_t n, double level,
                          candor_auc_result* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    auto auc = candor::EstimateAuc(score, outcome, n, level);
-    if (!auc.ok()) return Fail(auc.status());
-    out->value = auc->value;
-    out->std_error = auc->std_error;
-    out->ci_low = auc->ci_low;
-    out->ci_high = auc->ci_high;
-    out->level = auc->level;
-    out->n_positive = auc->n_positive;
-    out->n_negative = auc->n_negative;
-    out->hanley_mcneil_interval = auc->hanley_mcneil_interval ? 1 : 0;
-    return CANDOR_OK;
-  });
+  return ComputeInto(
+      out, [&] { return candor::EstimateAuc(score, outcome, n, level); }, ToC);
 }
 
 candor_status candor_compare_auc(const double* score_a, const double* score_b,
                                  const uint8_t* outcome, size_t n, double level,
                                  candor_auc_comparison* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    auto c = candor::CompareAuc(score_a, score_b, outcome, n, level);
-    if (!c.ok()) return Fail(c.status());
-    out->auc_a = c->auc_a;
-    out->auc_b = c->auc_b;
-    out->difference = c->difference;
-    out->std_error = c->std_error;
-    out->ci_low = c->ci_low;
-    out->ci_high = c->ci_high;
-    out->level = c->level;
-    out->z = c->z;
-    out->p_value = c->p_value;
-    out->correlation = c->correlation;
-    out->n_positive = c->n_positive;
-    out->n_negative = c->n_negative;
-    return CANDOR_OK;
-  });
+  return ComputeInto(
+      out, [&] { return candor::CompareAuc(score_a, score_b, outcome, n, level); }, ToC);
 }
 
 candor_status candor_calibration(const double* probability, const uint8_t* outcome, size_t n,
                                  size_t groups, double level, candor_calibration_result* out,
                                  candor_calibration_group* group_rows) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
     candor::CalibrationOptions options;
     options.groups = groups;
     options.level = level;
     auto c = candor::EstimateCalibration(probability, outcome, n, options);
-    if (!c.ok()) return Fail(c.status());
-    out->n = c->n;
-    out->n_positive = c->n_positive;
-    out->level = c->level;
-    out->brier = c->brier;
-    out->mean_probability = c->mean_probability;
-    out->observed_rate = c->observed_rate;
-    out->intercept = c->intercept;
-    out->intercept_std_error = c->intercept_std_error;
-    out->intercept_ci_low = c->intercept_ci_low;
-    out->intercept_ci_high = c->intercept_ci_high;
-    out->slope_fitted = c->slope_fitted ? 1 : 0;
-    out->slope = c->slope;
-    out->slope_std_error = c->slope_std_error;
-    out->slope_ci_low = c->slope_ci_low;
-    out->slope_ci_high = c->slope_ci_high;
-    out->hosmer_lemeshow = c->hosmer_lemeshow;
-    out->hosmer_lemeshow_df = c->hosmer_lemeshow_df;
-    out->hosmer_lemeshow_p_value = c->hosmer_lemeshow_p_value;
-    out->groups = c->groups.size();
+    if (!c.ok()) return c.status();
+    ToC(*c, out);
     if (group_rows != nullptr) {
-      for (size_t g = 0; g < c->groups.size(); ++g) {
-        const candor::CalibrationGroup& from = c->groups[g];
-        candor_calibration_group& to = group_rows[g];
-        to.probability_low = from.probability_low;
-        to.probability_high = from.probability_high;
-        to.count = from.count;
-        to.positives = from.positives;
-        to.expected_positives = from.expected_positives;
-        to.mean_probability = from.mean_probability;
-        to.observed_rate = from.observed_rate;
-      }
+      for (size_t g = 0; g < c->groups.size(); ++g) ToC(c->groups[g], &group_rows[g]);
     }
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_lift(const double* score, const uint8_t* outcome, size_t n, size_t groups,
                           candor_lift_row* rows) {
   return Guard([&] {
-    candor::Status s = Required(rows, "rows");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(rows, "rows"));
     auto table = candor::LiftTable(score, outcome, n, groups);
-    if (!table.ok()) return Fail(table.status());
-    for (size_t g = 0; g < table->size(); ++g) {
-      const candor::LiftRow& from = (*table)[g];
-      candor_lift_row& to = rows[g];
-      to.group = from.group;
-      to.count = from.count;
-      to.positives = from.positives;
-      to.rate = from.rate;
-      to.lift = from.lift;
-      to.cumulative_count = from.cumulative_count;
-      to.cumulative_positives = from.cumulative_positives;
-      to.gain = from.gain;
-      to.cumulative_lift = from.cumulative_lift;
-      to.score_min = from.score_min;
-      to.score_max = from.score_max;
-    }
-    return CANDOR_OK;
+    if (!table.ok()) return table.status();
+    for (size_t g = 0; g < table->size(); ++g) ToC((*table)[g], &rows[g]);
+    return candor::OkStatus();
   });
 }
 

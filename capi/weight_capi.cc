@@ -45,25 +45,33 @@ void ToC(const candor::WeightSummary& s, candor_weight_summary* out) {
   out->design_effect = s.design_effect;
 }
 
-candor_status FromCalibration(candor::Result<candor::CalibrationResult> result,
-                              candor_weights** out) {
-  if (!result.ok()) return Fail(result.status());
+// A handle with what every weighting fit has (a calibration or IPW): the
+// weights, their summary, the iterations and whether they converged.
+template <typename Fit>
+std::unique_ptr<candor_weights> NewWeights(Fit& fit) {
   auto handle = std::make_unique<candor_weights>();
-  candor::CalibrationResult& r = result.value();
-  handle->values = std::move(r.weights);
-  handle->summary = r.summary;
-  handle->iterations = r.iterations;
-  handle->converged = r.converged;
-  handle->calibration = std::move(r.step);
+  handle->values = std::move(fit.weights);
+  handle->summary = fit.summary;
+  handle->iterations = fit.iterations;
+  handle->converged = fit.converged;
+  return handle;
+}
+
+// *out = a new handle holding the calibration `result` (or its error).
+candor::Status FromCalibration(candor::Result<candor::CalibrationResult> result,
+                               candor_weights** out) {
+  if (!result.ok()) return result.status();
+  std::unique_ptr<candor_weights> handle = NewWeights(result.value());
+  handle->calibration = std::move(result->step);
   *out = handle.release();
-  return CANDOR_OK;
+  return candor::OkStatus();
 }
 
 // Copies a result vector of n values into the caller's buffer.
-candor_status WriteOut(candor::Result<std::vector<double>> result, size_t n, double* out) {
-  if (!result.ok()) return Fail(result.status());
+candor::Status WriteOut(candor::Result<std::vector<double>> result, size_t n, double* out) {
+  if (!result.ok()) return result.status();
   std::copy(result->begin(), result->begin() + static_cast<std::ptrdiff_t>(n), out);
-  return CANDOR_OK;
+  return candor::OkStatus();
 }
 
 }  // namespace
@@ -74,13 +82,12 @@ candor_status candor_rake(const double* base_weights, size_t n, const candor_mar
                           size_t n_margins, int32_t max_iterations, double tolerance,
                           candor_weights** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok() && n_margins > 0) s = Required(margins, "margins");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (n_margins > 0) CANDOR_RETURN_IF_ERROR(Required(margins, "margins"));
     *out = nullptr;
     std::vector<candor::Margin> list(n_margins);
     for (size_t j = 0; j < n_margins; ++j) {
-      if (!(s = ToMargin(margins[j], j, n, &list[j])).ok()) return Fail(s);
+      CANDOR_RETURN_IF_ERROR(ToMargin(margins[j], j, n, &list[j]));
     }
     candor::RakeOptions options;
     if (max_iterations != 0) options.max_iterations = max_iterations;
@@ -92,12 +99,10 @@ candor_status candor_rake(const double* base_weights, size_t n, const candor_mar
 candor_status candor_poststratify(const double* base_weights, size_t n,
                                   const candor_margin* cells, candor_weights** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok()) s = Required(cells, "cells");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(out, "out", cells, "cells"));
     *out = nullptr;
     candor::Margin margin;
-    if (!(s = ToMargin(*cells, 0, n, &margin)).ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(ToMargin(*cells, 0, n, &margin));
     return FromCalibration(candor::PostStratify(base_weights, n, margin), out);
   });
 }
@@ -105,11 +110,10 @@ candor_status candor_poststratify(const double* base_weights, size_t n,
 candor_status candor_calibrate_linear(const double* base_weights, size_t n, const double* x,
                                       int32_t p, const double* totals, candor_weights** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok() && p > 0) s = Required(totals, "totals");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (p > 0) CANDOR_RETURN_IF_ERROR(Required(totals, "totals"));
     *out = nullptr;
-    if (p <= 0) return Fail(candor::InvalidArgument("p must be positive, got " + std::to_string(p)));
+    if (p <= 0) return candor::InvalidArgument("p must be positive, got " + std::to_string(p));
     std::vector<double> t(totals, totals + p);
     return FromCalibration(candor::CalibrateLinear(base_weights, n, x, p, t), out);
   });
@@ -118,9 +122,8 @@ candor_status candor_calibrate_linear(const double* base_weights, size_t n, cons
 candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covariate* covariates,
                          size_t n_covariates, double l2_penalty, candor_weights** out) {
   return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (s.ok() && n_covariates > 0) s = Required(covariates, "covariates");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (n_covariates > 0) CANDOR_RETURN_IF_ERROR(Required(covariates, "covariates"));
     *out = nullptr;
     std::vector<candor::Covariate> list(n_covariates);
     for (size_t j = 0; j < n_covariates; ++j) {
@@ -129,25 +132,20 @@ candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covari
       list[j].codes = covariates[j].codes;
       list[j].levels = covariates[j].levels;
       if ((list[j].numeric == nullptr) == (list[j].codes == nullptr)) {
-        return Fail(candor::InvalidArgument("covariate '" + list[j].name +
-                                            "': give exactly one of numeric and codes"));
+        return candor::InvalidArgument("covariate '" + list[j].name +
+                                       "': give exactly one of numeric and codes");
       }
     }
     candor::IpwOptions options;
     options.l2_penalty = l2_penalty;
     auto result = candor::InversePropensityWeights(responded, n, list, options);
-    if (!result.ok()) return Fail(result.status());
-    auto handle = std::make_unique<candor_weights>();
-    candor::IpwResult& r = result.value();
-    handle->values = std::move(r.weights);
-    handle->summary = r.summary;
-    handle->iterations = r.iterations;
-    handle->converged = r.converged;
-    handle->balance = std::move(r.balance);
-    handle->terms = std::move(r.terms);
-    handle->coefficients = std::move(r.coefficients);
+    if (!result.ok()) return result.status();
+    std::unique_ptr<candor_weights> handle = NewWeights(result.value());
+    handle->balance = std::move(result->balance);
+    handle->terms = std::move(result->terms);
+    handle->coefficients = std::move(result->coefficients);
     *out = handle.release();
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
@@ -159,11 +157,11 @@ const double* candor_weights_values(const candor_weights* weights, size_t* n) {
 }
 
 candor_status candor_weights_summary(const candor_weights* weights, candor_weight_summary* out) {
-  candor::Status s = Required(weights, "weights");
-  if (s.ok()) s = Required(out, "out");
-  if (!s.ok()) return Fail(s);
-  ToC(weights->summary, out);
-  return CANDOR_OK;
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(weights, "weights", out, "out"));
+    ToC(weights->summary, out);
+    return candor::OkStatus();
+  });
 }
 
 int32_t candor_weights_iterations(const candor_weights* weights) {
@@ -181,19 +179,16 @@ size_t candor_weights_balance_count(const candor_weights* weights) {
 candor_status candor_weights_balance_at(const candor_weights* weights, size_t i,
                                         const char** variable, double* asmd_before,
                                         double* asmd_after) {
-  candor::Status s = Required(weights, "weights");
-  if (s.ok()) s = Required(variable, "variable");
-  if (s.ok()) s = Required(asmd_before, "asmd_before");
-  if (s.ok()) s = Required(asmd_after, "asmd_after");
-  if (!s.ok()) return Fail(s);
-  if (i >= weights->balance.size()) {
-    return Fail(candor::OutOfRange("balance row " + std::to_string(i) + " of " +
-                                   std::to_string(weights->balance.size())));
-  }
-  *variable = weights->balance[i].variable.c_str();
-  *asmd_before = weights->balance[i].asmd_before;
-  *asmd_after = weights->balance[i].asmd_after;
-  return CANDOR_OK;
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(weights, "weights", variable, "variable", asmd_before,
+                                    "asmd_before", asmd_after, "asmd_after"));
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::CheckIndex(i, weights->balance.size(), "balance row {i} of {n}"));
+    *variable = weights->balance[i].variable.c_str();
+    *asmd_before = weights->balance[i].asmd_before;
+    *asmd_after = weights->balance[i].asmd_after;
+    return candor::OkStatus();
+  });
 }
 
 size_t candor_weights_terms(const candor_weights* weights) {
@@ -202,36 +197,24 @@ size_t candor_weights_terms(const candor_weights* weights) {
 
 candor_status candor_weights_term_at(const candor_weights* weights, size_t i, const char** name,
                                      double* coefficient) {
-  candor::Status s = Required(weights, "weights");
-  if (s.ok()) s = Required(name, "name");
-  if (s.ok()) s = Required(coefficient, "coefficient");
-  if (!s.ok()) return Fail(s);
-  if (i >= weights->terms.size()) {
-    return Fail(candor::OutOfRange("term " + std::to_string(i) + " of " +
-                                   std::to_string(weights->terms.size())));
-  }
-  *name = weights->terms[i].c_str();
-  *coefficient = weights->coefficients[i];
-  return CANDOR_OK;
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(weights, "weights", name, "name", coefficient, "coefficient"));
+    CANDOR_RETURN_IF_ERROR(candor::capi::CheckIndex(i, weights->terms.size(), "term {i} of {n}"));
+    *name = weights->terms[i].c_str();
+    *coefficient = weights->coefficients[i];
+    return candor::OkStatus();
+  });
 }
 
-candor_status candor_weight_summarize(const double* weights, size_t n,
-                                      candor_weight_summary* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    auto summary = candor::SummarizeWeights(weights, n);
-    if (!summary.ok()) return Fail(summary.status());
-    ToC(*summary, out);
-    return CANDOR_OK;
-  });
+candor_status candor_weight_summarize(const double* weights, size_t n, candor_weight_summary* out) {
+  return candor::capi::ComputeInto(
+      out, [&] { return candor::SummarizeWeights(weights, n); }, ToC);
 }
 
 candor_status candor_recency_weights(const int64_t* times, size_t n, double half_life_days,
                                      int64_t reference_time, double* out) {
   return Guard([&] {
-    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
-    if (!s.ok()) return Fail(s);
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(out, "out"));
     return WriteOut(candor::RecencyWeights(times, n, half_life_days, reference_time), n, out);
   });
 }
@@ -240,18 +223,15 @@ candor_status candor_account_weights(const int32_t* accounts, size_t n, candor_a
                                      const double* account_value, const int32_t* roles,
                                      const double* role_weights, size_t n_roles, double* out) {
   return Guard([&] {
-    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
-    if (s.ok() && n_roles > 0) s = Required(role_weights, "role_weights");
-    if (!s.ok()) return Fail(s);
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (n_roles > 0) CANDOR_RETURN_IF_ERROR(Required(role_weights, "role_weights"));
+    static constexpr candor::capi::EnumPair<candor::AccountMode> kModes[] = {
+        {CANDOR_ACCOUNT_PER_RESPONSE, candor::AccountMode::kPerResponse},
+        {CANDOR_ACCOUNT_EQUAL, candor::AccountMode::kEqualPerAccount},
+        {CANDOR_ACCOUNT_BY_VALUE, candor::AccountMode::kByValue}};
     candor::AccountOptions options;
-    switch (RawEnum(mode)) {
-      case CANDOR_ACCOUNT_PER_RESPONSE: options.mode = candor::AccountMode::kPerResponse; break;
-      case CANDOR_ACCOUNT_EQUAL: options.mode = candor::AccountMode::kEqualPerAccount; break;
-      case CANDOR_ACCOUNT_BY_VALUE: options.mode = candor::AccountMode::kByValue; break;
-      default:
-        return Fail(candor::InvalidArgument("unknown account mode " +
-                                            std::to_string(RawEnum(mode))));
-    }
+    CANDOR_RETURN_IF_ERROR(
+        candor::capi::EnumFromC(RawEnum(mode), kModes, "unknown account mode", &options.mode));
     options.account_value = account_value;
     options.roles = roles;
     if (n_roles > 0) options.role_weights.assign(role_weights, role_weights + n_roles);
@@ -262,8 +242,7 @@ candor_status candor_account_weights(const int32_t* accounts, size_t n, candor_a
 candor_status candor_trim_weights(const double* weights, size_t n, double ratio,
                                   double lower_quantile, double upper_quantile, double* out) {
   return Guard([&] {
-    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
-    if (!s.ok()) return Fail(s);
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(out, "out"));
     candor::TrimOptions options;
     if (ratio > 0) {
       options.kind = candor::TrimOptions::Kind::kRatio;
@@ -273,8 +252,8 @@ candor_status candor_trim_weights(const double* weights, size_t n, double ratio,
       options.lower_quantile = lower_quantile;
       options.upper_quantile = upper_quantile;
     } else {
-      return Fail(candor::InvalidArgument("ratio must be > 0 (cap) or 0 (quantiles), got " +
-                                          std::to_string(ratio)));
+      return candor::InvalidArgument("ratio must be > 0 (cap) or 0 (quantiles), got " +
+                                     std::to_string(ratio));
     }
     return WriteOut(candor::TrimWeights(weights, n, options), n, out);
   });
@@ -283,9 +262,8 @@ candor_status candor_trim_weights(const double* weights, size_t n, double ratio,
 candor_status candor_combine_weights(const double* const* parts, size_t n_parts, size_t n,
                                      double* out) {
   return Guard([&] {
-    candor::Status s = n > 0 ? Required(out, "out") : candor::OkStatus();
-    if (s.ok() && n_parts > 0) s = Required(parts, "parts");
-    if (!s.ok()) return Fail(s);
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (n_parts > 0) CANDOR_RETURN_IF_ERROR(Required(parts, "parts"));
     std::vector<const double*> list(parts, parts + n_parts);
     return WriteOut(candor::CombineWeights(list, n), n, out);
   });

@@ -30,6 +30,32 @@ int Fail(int exit_code, const std::string& message);
 // A library Status as a data error (exit 1).
 int FailData(const Status& status);
 
+// Computes the report `args` asks for and prints it; a failed computation is
+// a data error (exit 1), else the exit code is print's.
+template <typename Args, typename Report>
+int ComputeAndPrint(const Args& args, Result<Report> (*compute)(const Args&),
+                    int (*print)(const Args&, const Report&)) {
+  Result<Report> report = compute(args);
+  if (!report.ok()) return FailData(report.status());
+  return print(args, *report);
+}
+
+// Prints `report` with the printer of args.format (table, json or csv); each
+// printer returns the exit code.
+template <typename Args, typename Report>
+int PrintInFormat(const Args& args, const Report& report, int (*table)(const Args&, const Report&),
+                  int (*json)(const Args&, const Report&), int (*csv)(const Args&, const Report&)) {
+  switch (args.format) {
+    case OutputFormat::kJson:
+      return json(args, report);
+    case OutputFormat::kCsv:
+      return csv(args, report);
+    case OutputFormat::kTable:
+      break;
+  }
+  return table(args, report);
+}
+
 // Names of option values, for output: the library's (enum_names.hpp).
 inline std::string IntervalName(IntervalMethod method) {
   return EnumName(CANDOR_ENUM_INTERVAL, method);

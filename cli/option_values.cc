@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "metric_choices.hpp"
@@ -172,14 +173,16 @@ OptionSetter Positive(std::optional<double>* into) {
   });
 }
 
+OptionSpec ColumnOption(const char* name, const char* help, std::string* into) {
+  return {name, "NAME", help, NonEmpty(into, "column name")};
+}
+
 OptionSpec ScoreColumnOption(std::string* into) {
-  return {"score-column", "NAME", "column of scores (default: score)",
-          NonEmpty(into, "column name")};
+  return ColumnOption("score-column", "column of scores (default: score)", into);
 }
 
 OptionSpec WeightColumnOption(std::string* into) {
-  return {"weight-column", "NAME", "column of weights (default: unweighted)",
-          NonEmpty(into, "column name")};
+  return ColumnOption("weight-column", "column of weights (default: unweighted)", into);
 }
 
 OptionSpec SkipBadRowsOption(bool* into) {
@@ -201,30 +204,33 @@ OptionSpec MaxBytesOption(uint64_t* into) {
           MaxBytes(into)};
 }
 
-OptionSetter MetricName(MetricArgs* metric) {
-  return [metric](const std::string&, const std::string& value) {
+OptionSpec MetricOption(MetricArgs* metric, const char* help) {
+  OptionSetter set = [metric](const std::string&, const std::string& value) {
     Result<Metric> parsed = ParseChoice("metric", value, MetricChoiceList());
     if (!parsed.ok()) return parsed.status();
     *metric->name = value;
     *metric->metric = *parsed;
     return OkStatus();
   };
+  return {"metric", "M", help, std::move(set)};
 }
 
-OptionSetter MetricScale(MetricArgs* metric) {
-  return [metric](const std::string&, const std::string& value) {
+OptionSpec ScaleOption(MetricArgs* metric, const char* help) {
+  OptionSetter set = [metric](const std::string&, const std::string& value) {
     metric->scale = value;
     return OkStatus();
   };
+  return {"scale", "MIN:MAX", help, std::move(set)};
 }
 
-OptionSetter MetricBox(MetricArgs* metric) {
-  return [metric](const std::string&, const std::string& value) {
+OptionSpec BoxOption(MetricArgs* metric, const char* help) {
+  OptionSetter set = [metric](const std::string&, const std::string& value) {
     Result<int> k = ParseIntIn("box", value, 1, 1000);
     if (!k.ok()) return k.status();
     metric->box = *k;
     return OkStatus();
   };
+  return {"box", "K", help, std::move(set)};
 }
 
 Status FinishMetric(const MetricArgs& metric) {

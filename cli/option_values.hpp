@@ -114,6 +114,10 @@ OptionSetter Choice(T* into, std::vector<std::pair<std::string, T>> choices) {
   };
 }
 
+// --`name` NAME: a column of the input, any name but "" ("--name: empty
+// column name").
+OptionSpec ColumnOption(const char* name, const char* help, std::string* into);
+
 // Options several commands share, with the help they share.
 OptionSpec ScoreColumnOption(std::string* into);
 OptionSpec WeightColumnOption(std::string* into);
@@ -133,9 +137,11 @@ struct MetricArgs {
   std::optional<std::string> scale;
   std::optional<int> box;
 };
-OptionSetter MetricName(MetricArgs* metric);
-OptionSetter MetricScale(MetricArgs* metric);
-OptionSetter MetricBox(MetricArgs* metric);
+// Their entries; a scale or box without help is accepted but not listed (the
+// command's --metric help mentions it).
+OptionSpec MetricOption(MetricArgs* metric, const char* help);
+OptionSpec ScaleOption(MetricArgs* metric, const char* help = nullptr);
+OptionSpec BoxOption(MetricArgs* metric, const char* help = nullptr);
 Status FinishMetric(const MetricArgs& metric);
 
 }  // namespace candor::cli

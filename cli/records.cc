@@ -34,12 +34,49 @@ bool ParseNumber(std::string_view field, double* value) {
   return true;
 }
 
+bool ParseTime(std::string_view field, int64_t* time) {
+  Result<int64_t> parsed = ParseTimestamp(Trim(field));
+  if (!parsed.ok()) return false;
+  *time = *parsed;
+  return true;
+}
+
 std::string Lower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lower;
+}
+
+// 0/1, yes/no, true/false (any case, spaces around allowed).
+bool ParseFlag(std::string_view field, uint8_t* flag) {
+  const std::string text = Lower(Trim(field));
+  if (text == "1" || text == "yes" || text == "true") {
+    *flag = 1;
+  } else if (text == "0" || text == "no" || text == "false") {
+    *flag = 0;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Every field of the column `name` read by parse(field, &value); the first it
+// refuses is the ParseError "<file> line L, column '<name>': '<field>' is not <what>".
+template <typename T>
+Result<std::vector<T>> ReadColumn(const Records& records, const std::string& name,
+                                  bool (*parse)(std::string_view, T*), const char* what) {
+  Result<size_t> column = records.Column(name);
+  if (!column.ok()) return column.status();
+  std::vector<T> values(records.size());
+  for (size_t r = 0; r < records.size(); ++r) {
+    const std::string& field = records.rows[r][*column];
+    if (!parse(field, &values[r])) {
+      return ParseError(Where(records, r, name) + ": '" + field + "' is not " + what);
+    }
+  }
+  return values;
 }
 
 // Splits the input into records; `lines` gets the physical line each starts on.
@@ -174,16 +211,7 @@ Result<CategoricalColumn> ReadCategorical(const Records& records, const std::str
 }
 
 Result<std::vector<double>> ReadNumbers(const Records& records, const std::string& name) {
-  Result<size_t> column = records.Column(name);
-  if (!column.ok()) return column.status();
-  std::vector<double> values(records.size());
-  for (size_t r = 0; r < records.size(); ++r) {
-    if (!ParseNumber(records.rows[r][*column], &values[r])) {
-      return ParseError(Where(records, r, name) + ": '" + records.rows[r][*column] +
-                        "' is not a finite number");
-    }
-  }
-  return values;
+  return ReadColumn(records, name, ParseNumber, "a finite number");
 }
 
 Result<std::vector<double>> ReadNonNegative(const Records& records, const std::string& name) {
@@ -199,36 +227,11 @@ Result<std::vector<double>> ReadNonNegative(const Records& records, const std::s
 }
 
 Result<std::vector<int64_t>> ReadTimes(const Records& records, const std::string& name) {
-  Result<size_t> column = records.Column(name);
-  if (!column.ok()) return column.status();
-  std::vector<int64_t> times(records.size());
-  for (size_t r = 0; r < records.size(); ++r) {
-    Result<int64_t> t = ParseTimestamp(Trim(records.rows[r][*column]));
-    if (!t.ok()) {
-      return ParseError(Where(records, r, name) + ": '" + records.rows[r][*column] +
-                        "' is not a time (ISO 8601 or epoch seconds)");
-    }
-    times[r] = *t;
-  }
-  return times;
+  return ReadColumn(records, name, ParseTime, "a time (ISO 8601 or epoch seconds)");
 }
 
 Result<std::vector<uint8_t>> ReadFlags(const Records& records, const std::string& name) {
-  Result<size_t> column = records.Column(name);
-  if (!column.ok()) return column.status();
-  std::vector<uint8_t> flags(records.size());
-  for (size_t r = 0; r < records.size(); ++r) {
-    std::string text = Lower(Trim(records.rows[r][*column]));
-    if (text == "1" || text == "yes" || text == "true") {
-      flags[r] = 1;
-    } else if (text == "0" || text == "no" || text == "false") {
-      flags[r] = 0;
-    } else {
-      return ParseError(Where(records, r, name) + ": '" + records.rows[r][*column] +
-                        "' is not one of 0/1, yes/no, true/false");
-    }
-  }
-  return flags;
+  return ReadColumn(records, name, ParseFlag, "one of 0/1, yes/no, true/false");
 }
 
 bool IsNumericColumn(const Records& records, size_t column) {

@@ -26,15 +26,15 @@ CommandSpec ReportSpec(Command* command) {
       kIntro,
       24,
       {
-          {"score-column", "NAME", "column of 0-10 scores (default: score)",
-           NonEmpty(&args->input.score_column, "column name")},
-          {"weight-column", "NAME", "column of weights (default: 'weight' if present)",
-           NonEmpty(&args->input.weight_column, "column name")},
+          ColumnOption("score-column", "column of 0-10 scores (default: score)",
+                       &args->input.score_column),
+          ColumnOption("weight-column", "column of weights (default: 'weight' if present)",
+                       &args->input.weight_column),
           {"unweighted", nullptr, "ignore weights", Flag(&args->unweighted)},
-          {"time-column", "NAME",
-           "column of times (default: timestamp, time, date,\n"
-           "submitted_at or created_at, the first present)",
-           NonEmpty(&args->time_column, "column name")},
+          ColumnOption("time-column",
+                       "column of times (default: timestamp, time, date,\n"
+                       "submitted_at or created_at, the first present)",
+                       &args->time_column),
           {"by", "COLUMN", "segment columns to show instead of region, plan, role",
            Names(&args->by)},
           {"level", "L", "confidence level (default 0.95)", Level(&args->level)},

@@ -59,15 +59,13 @@ CommandSpec ScoreSpec(Command* command) {
       kIntro,
       24,
       {
-          {"metric", "M",
-           "nps (default), csat (top-2 of 1..5), ces (mean of 1..7),\n"
-           "ces_agree (top-3 of 1..7), topbox, bottombox, mean",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX",
-           "the score scale (default: the metric's; 0:10 for\n"
-           "topbox, bottombox and mean)",
-           MetricScale(metric.get())},
-          {"box", "K", "points in the top/bottom box", MetricBox(metric.get())},
+          MetricOption(metric.get(),
+                       "nps (default), csat (top-2 of 1..5), ces (mean of 1..7),\n"
+                       "ces_agree (top-3 of 1..7), topbox, bottombox, mean"),
+          ScaleOption(metric.get(),
+                      "the score scale (default: the metric's; 0:10 for\n"
+                      "topbox, bottombox and mean)"),
+          BoxOption(metric.get(), "points in the top/bottom box"),
           ScoreColumnOption(&args->input.score_column),
           WeightColumnOption(&args->input.weight_column),
           {"by", "COLUMN",
@@ -107,11 +105,11 @@ CommandSpec ScoreSpec(Command* command) {
            "rake (default) or poststratify (joint cells of the\n"
            "margins, w = w0 N_cell / sum of w0 in the cell)",
            Choice<bool>(&args->post_stratify, {{"rake", false}, {"poststratify", true}})},
-          {"account-column", "NAME",
-           "cluster by account: a cluster-robust standard error\n"
-           "(C/(C-1) times the sum of squared account totals of\n"
-           "the linearized values); works without --population",
-           NonEmpty(&args->account_column, "column name")},
+          ColumnOption("account-column",
+                       "cluster by account: a cluster-robust standard error\n"
+                       "(C/(C-1) times the sum of squared account totals of\n"
+                       "the linearized values); works without --population",
+                       &args->account_column),
       },
       kEpilog,
       &args->input.file,

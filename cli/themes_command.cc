@@ -276,18 +276,6 @@ Result<ThemesReport> ComputeThemes(const ThemesArgs& args) {
   return report;
 }
 
-int RunThemes(const ThemesArgs& args) {
-  Result<ThemesReport> report = ComputeThemes(args);
-  if (!report.ok()) return FailData(report.status());
-  switch (args.format) {
-    case OutputFormat::kJson:
-      return PrintThemesJson(args, *report);
-    case OutputFormat::kCsv:
-      return PrintThemesCsv(args, *report);
-    case OutputFormat::kTable:
-      break;
-  }
-  return PrintThemesTable(args, *report);
-}
+int RunThemes(const ThemesArgs& args) { return ComputeAndPrint(args, ComputeThemes, PrintThemes); }
 
 }  // namespace candor::cli

@@ -67,8 +67,7 @@ CommandSpec ThemesSpec(Command* command) {
       kIntro,
       24,
       {
-          {"text-column", "NAME", "column of comments (default: comment)",
-           NonEmpty(&args->text_column, "column name")},
+          ColumnOption("text-column", "column of comments (default: comment)", &args->text_column),
           {"taxonomy", "FILE",
            "themes from a JSON taxonomy (format: candor's\n"
            "include/candor/text_taxonomy.hpp, at most 32 levels\n"
@@ -77,18 +76,17 @@ CommandSpec ThemesSpec(Command* command) {
           {"themes", "K", "discover K themes (default: chosen by coherence)",
            IntIn(&args->themes, 1, 200)},
           {"seed", "S", "seed of the discovery (default 0)", seed},
-          {"score-column", "NAME", "scores: adds the drivers of the metric",
-           NonEmpty(&args->score_column, "column name")},
-          {"metric", "M",
-           "nps (default), csat, topbox, bottombox, ... (as for\n"
-           "score); --scale, --box too",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX", nullptr, MetricScale(metric.get())},
-          {"box", "K", nullptr, MetricBox(metric.get())},
-          {"time-column", "NAME",
-           "times (ISO 8601 or Unix seconds): trending themes,\n"
-           "the later period against the earlier one",
-           NonEmpty(&args->time_column, "column name")},
+          ColumnOption("score-column", "scores: adds the drivers of the metric",
+                       &args->score_column),
+          MetricOption(metric.get(),
+                       "nps (default), csat, topbox, bottombox, ... (as for\n"
+                       "score); --scale, --box too"),
+          ScaleOption(metric.get()),
+          BoxOption(metric.get()),
+          ColumnOption("time-column",
+                       "times (ISO 8601 or Unix seconds): trending themes,\n"
+                       "the later period against the earlier one",
+                       &args->time_column),
           {"split", "TIME", "when the later period starts (default: the median)",
            NonEmpty(&args->split, "time")},
           {"lexicon", "FILE", "a sentiment lexicon merged over the built-in one",

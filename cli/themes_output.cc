@@ -88,8 +88,6 @@ void PrintDriversTable(const ThemesArgs& args, const ThemesReport& report) {
   std::cout << trending.Render("  ");
 }
 
-}  // namespace
-
 int PrintThemesTable(const ThemesArgs& args, const ThemesReport& report) {
   const text::SentimentColumns& s = report.text.sentiment;
   std::cout << "candor themes: " << report.rows << " rows, " << report.with_text
@@ -262,6 +260,12 @@ int PrintThemesCsv(const ThemesArgs& args, const ThemesReport& report) {
     std::cout << CsvRow(row);
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int PrintThemes(const ThemesArgs& args, const ThemesReport& report) {
+  return PrintInFormat(args, report, PrintThemesTable, PrintThemesJson, PrintThemesCsv);
 }
 
 }  // namespace candor::cli

@@ -49,9 +49,8 @@ struct ThemesReport {
 
 Result<ThemesReport> ComputeThemes(const ThemesArgs& args);
 
-int PrintThemesTable(const ThemesArgs& args, const ThemesReport& report);
-int PrintThemesJson(const ThemesArgs& args, const ThemesReport& report);
-int PrintThemesCsv(const ThemesArgs& args, const ThemesReport& report);
+// Prints the report as args.format asks (themes_output.cc); returns the exit code.
+int PrintThemes(const ThemesArgs& args, const ThemesReport& report);
 
 }  // namespace candor::cli
 

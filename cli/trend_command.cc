@@ -168,18 +168,6 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   return report;
 }
 
-int RunTrend(const TrendArgs& args) {
-  Result<TrendReport> report = ComputeTrend(args);
-  if (!report.ok()) return FailData(report.status());
-  switch (args.format) {
-    case OutputFormat::kJson:
-      return PrintTrendJson(args, *report);
-    case OutputFormat::kCsv:
-      return PrintTrendCsv(args, *report);
-    case OutputFormat::kTable:
-      break;
-  }
-  return PrintTrendTable(args, *report);
-}
+int RunTrend(const TrendArgs& args) { return ComputeAndPrint(args, ComputeTrend, PrintTrend); }
 
 }  // namespace candor::cli

@@ -93,23 +93,22 @@ CommandSpec TrendSpec(Command* command) {
            [args](const std::string&, const std::string& value) {
              return SetTimeZone(value, &args->time_zone);
            }},
-          {"time-column", "NAME",
-           "column of times: ISO 8601 or Unix seconds (default:\n"
-           "the first of timestamp, time, date, submitted_at,\n"
-           "created_at)",
-           NonEmpty(&args->time_column, "column name")},
-          {"metric", "M",
-           "nps (default), csat, ces, ces_agree, topbox,\n"
-           "bottombox, mean (as for score); --scale, --box too",
-           MetricName(metric.get())},
-          {"scale", "MIN:MAX", nullptr, MetricScale(metric.get())},
-          {"box", "K", nullptr, MetricBox(metric.get())},
+          ColumnOption("time-column",
+                       "column of times: ISO 8601 or Unix seconds (default:\n"
+                       "the first of timestamp, time, date, submitted_at,\n"
+                       "created_at)",
+                       &args->time_column),
+          MetricOption(metric.get(),
+                       "nps (default), csat, ces, ces_agree, topbox,\n"
+                       "bottombox, mean (as for score); --scale, --box too"),
+          ScaleOption(metric.get()),
+          BoxOption(metric.get()),
           ScoreColumnOption(&args->input.score_column),
           WeightColumnOption(&args->input.weight_column),
-          {"account-column", "NAME",
-           "responses of one account are correlated: cluster-\n"
-           "robust intervals, and the column --accounts ranks",
-           NonEmpty(&args->account_column, "column name")},
+          ColumnOption("account-column",
+                       "responses of one account are correlated: cluster-\n"
+                       "robust intervals, and the column --accounts ranks",
+                       &args->account_column),
           {"by", "COLUMN", "one series per segment of this column", Names(&args->by)},
           {"window-days", "N", "add a rolling estimate over the last N days",
            IntIn(&args->window_days, 1, 36500)},

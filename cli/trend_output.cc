@@ -190,6 +190,32 @@ void PrintAccounts(const TrendArgs& args, const TrendReport& report) {
   }
 }
 
+nlohmann::json MannKendallJson(const MannKendall& mk) {
+  return {{"n", mk.n},    {"s", mk.s}, {"var_s", mk.var_s}, {"z", mk.z}, {"p_value", mk.p_value},
+          {"tau", mk.tau}};
+}
+
+nlohmann::json SensSlopeJson(const SensSlope& s) {
+  return {
+      {"slope", s.slope}, {"intercept", s.intercept}, {"ci_low", s.ci_low}, {"ci_high", s.ci_high}};
+}
+
+nlohmann::json WlsSlopeJson(const WlsSlope& w) {
+  return {{"slope", w.slope},
+          {"std_error", w.slope_std_error},
+          {"ci_low", w.slope_ci_low},
+          {"ci_high", w.slope_ci_high},
+          {"p_value", w.slope_p_value},
+          {"chi_square", w.chi_square},
+          {"n", w.n}};
+}
+
+// A test's JSON, or null where it could not run (too few buckets, say).
+template <typename T>
+nlohmann::json JsonOrNull(const Result<T>& result, nlohmann::json (*to_json)(const T&)) {
+  return result.ok() ? to_json(*result) : nlohmann::json(nullptr);
+}
+
 nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
                           const SeriesTrend& series) {
   nlohmann::json buckets = nlohmann::json::array();
@@ -213,35 +239,9 @@ nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
   }
   nlohmann::json out = {{"buckets", buckets}, {"verdict", series.verdict}};
   if (!args.by.empty()) out["segment"] = series.segment;
-  if (series.mann_kendall.ok()) {
-    const MannKendall& mk = *series.mann_kendall;
-    out["mann_kendall"] = {
-        {"n", mk.n},    {"s", mk.s}, {"var_s", mk.var_s}, {"z", mk.z}, {"p_value", mk.p_value},
-        {"tau", mk.tau}};
-  } else {
-    out["mann_kendall"] = nullptr;
-  }
-  if (series.sens_slope.ok()) {
-    const SensSlope& s = *series.sens_slope;
-    out["sens_slope"] = {{"slope", s.slope},
-                         {"intercept", s.intercept},
-                         {"ci_low", s.ci_low},
-                         {"ci_high", s.ci_high}};
-  } else {
-    out["sens_slope"] = nullptr;
-  }
-  if (series.wls_slope.ok()) {
-    const WlsSlope& w = *series.wls_slope;
-    out["wls_slope"] = {{"slope", w.slope},
-                        {"std_error", w.slope_std_error},
-                        {"ci_low", w.slope_ci_low},
-                        {"ci_high", w.slope_ci_high},
-                        {"p_value", w.slope_p_value},
-                        {"chi_square", w.chi_square},
-                        {"n", w.n}};
-  } else {
-    out["wls_slope"] = nullptr;
-  }
+  out["mann_kendall"] = JsonOrNull(series.mann_kendall, MannKendallJson);
+  out["sens_slope"] = JsonOrNull(series.sens_slope, SensSlopeJson);
+  out["wls_slope"] = JsonOrNull(series.wls_slope, WlsSlopeJson);
   return out;
 }
 
@@ -288,8 +288,6 @@ nlohmann::json AccountsJson(const TrendReport& report) {
           {"declining", report.accounts->declining},
           {"rows", rows}};
 }
-
-}  // namespace
 
 int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
   std::cout << DescribeMetric(args.metric_name, args.metric) << "\nby " << PeriodWord(args)
@@ -378,6 +376,12 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
     }
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int PrintTrend(const TrendArgs& args, const TrendReport& report) {
+  return PrintInFormat(args, report, PrintTrendTable, PrintTrendJson, PrintTrendCsv);
 }
 
 }  // namespace candor::cli

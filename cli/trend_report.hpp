@@ -5,7 +5,7 @@
 #define CANDOR_CLI_TREND_REPORT_HPP_
 
 #include <candor/table.hpp>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <candor/trend_accounts.hpp>
 #include <candor/trend_buckets.hpp>
 #include <candor/trend_change_points.hpp>
@@ -47,10 +47,9 @@ struct TrendReport {
 // Computes everything `args` asks for (errors are data errors: exit 1).
 Result<TrendReport> ComputeTrend(const TrendArgs& args);
 
-// The three output formats; each returns the exit code.
-int PrintTrendTable(const TrendArgs& args, const TrendReport& report);
-int PrintTrendJson(const TrendArgs& args, const TrendReport& report);
-int PrintTrendCsv(const TrendArgs& args, const TrendReport& report);
+// Prints the report as args.format asks: table, JSON or CSV (trend_output.cc);
+// returns the exit code.
+int PrintTrend(const TrendArgs& args, const TrendReport& report);
 
 }  // namespace candor::cli
 

@@ -566,7 +566,7 @@ CANDOR_API const char* candor_csv_header_name(const candor_csv_header* header, s
 /* Trend tests on a time-ordered, equally spaced series (e.g. NPS per month):
  * the Mann-Kendall test (original, Hamed-Rao for autocorrelation, seasonal),
  * Sen's slope and a weighted least-squares line through bucket estimates.
- * Formulas, conventions and references: include/candor/trend.hpp. Values
+ * Formulas, conventions and references: include/candor/trend_series.hpp. Values
  * must be finite (drop missing ones first): a NaN is CANDOR_OUT_OF_RANGE
  * naming its index; fewer than 3 values is CANDOR_EMPTY. */
 typedef enum candor_mk_method {

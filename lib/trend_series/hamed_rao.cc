@@ -1,5 +1,5 @@
 // Hamed & Rao's (1998) variance correction factor for the Mann-Kendall S of
-// an autocorrelated series; formula in include/candor/trend.hpp.
+// an autocorrelated series; formula in include/candor/trend_series.hpp.
 #include <algorithm>
 #include <cmath>
 #include <numeric>

@@ -1,6 +1,6 @@
 // Mann-Kendall test and its variants; formulas and conventions in
-// include/candor/trend.hpp.
-#include <candor/trend.hpp>
+// include/candor/trend_series.hpp.
+#include <candor/trend_series.hpp>
 #include <cmath>
 #include <new>
 #include <string>

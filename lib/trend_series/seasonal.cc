@@ -1,6 +1,6 @@
 // Seasonal Mann-Kendall S and Var(S) (Hirsch, Slack & Smith 1982) and the
-// seasonal Sen's slope; conventions in include/candor/trend.hpp.
-#include <candor/trend.hpp>
+// seasonal Sen's slope; conventions in include/candor/trend_series.hpp.
+#include <candor/trend_series.hpp>
 #include <cmath>
 #include <new>
 #include <string>

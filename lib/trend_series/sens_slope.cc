@@ -1,7 +1,7 @@
 // Sen's slope and its rank-based interval; conventions in
-// include/candor/trend.hpp.
+// include/candor/trend_series.hpp.
 #include <algorithm>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <new>
 #include <string>
 #include <vector>

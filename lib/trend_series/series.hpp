@@ -6,7 +6,7 @@
 #define CANDOR_TREND_SERIES_SERIES_HPP_
 
 #include <candor/status.hpp>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -45,7 +45,7 @@ void SetSlopeAndInterval(std::vector<double>& slopes, double var_s, double level
                          SensSlope* out);
 
 // Hamed-Rao's n/n*_s for x[0..n) detrended by `slope` (formula in
-// include/candor/trend.hpp); `significant_lags` receives |L|. With
+// include/candor/trend_series.hpp); `significant_lags` receives |L|. With
 // `signed_sum` the sum is not made absolute (the factor may then be <= 0).
 double HamedRaoFactor(const double* x, size_t n, double slope, double alpha, size_t max_lag,
                       bool signed_sum, int64_t* significant_lags);

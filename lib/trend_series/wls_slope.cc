@@ -1,7 +1,7 @@
 // Weighted least-squares line through bucket estimates; formulas in
-// include/candor/trend.hpp.
+// include/candor/trend_series.hpp.
 #include <algorithm>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <cmath>
 #include <string>
 

@@ -91,6 +91,16 @@ def check(status):
         raise Error(status_name(status), lib.candor_last_error().decode("utf-8", "replace"))
 
 
+def read_rows(handle, count, row_at, row_type):
+    """The rows of a result handle: row_at(handle, i, &row) for each i below
+    count(handle), checked. One row_type struct is filled for every row, so
+    take what a row holds before reading the next."""
+    row = row_type()
+    for i in range(count(handle)):
+        check(row_at(handle, i, ctypes.byref(row)))
+        yield row
+
+
 def status_name(status):
     name = lib.candor_status_name(status)
     return name.decode("ascii") if name else "CANDOR_STATUS_%d" % status

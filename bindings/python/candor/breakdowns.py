@@ -95,9 +95,8 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
 
 def _read_rows(handle, names, levels):
     rows = []
-    row = _capi.CBreakdownRow()
-    for i in range(lib.candor_breakdown_rows(handle)):
-        _lib.check(lib.candor_breakdown_row_at(handle, i, ctypes.byref(row)))
+    for row in _lib.read_rows(handle, lib.candor_breakdown_rows, lib.candor_breakdown_row_at,
+                              _capi.CBreakdownRow):
         segments = {name: _plain(levels[j][row.codes[j]]) for j, name in enumerate(names)}
         rows.append(BreakdownRow(segments, Estimate._from_c(row.estimate),
                                  Comparison._from_c(row.vs_rest), row.p_adjusted))

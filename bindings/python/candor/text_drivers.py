@@ -246,9 +246,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
 
 def _read_rows(handle):
     rows = []
-    row = _capi.CDriverRow()
-    for i in range(lib.candor_drivers_rows(handle)):
-        _lib.check(lib.candor_drivers_row_at(handle, i, ctypes.byref(row)))
+    for row in _lib.read_rows(handle, lib.candor_drivers_rows, lib.candor_drivers_row_at,
+                              _capi.CDriverRow):
         rows.append({
             "theme": row.theme, "name": row.name.decode("utf-8"),
             "status": _STATUSES[row.status], "mentions": row.mentions,
@@ -282,10 +281,8 @@ def _read_rows(handle):
 
 def _read_trending(handle, theme_rows):
     rows = []
-    row = _capi.CTrendingRow()
-    for i in range(lib.candor_drivers_trending_rows(handle)):
-        _lib.check(lib.candor_drivers_trending_at(handle, i, ctypes.byref(row)))
-        c = row.score_change
+    for row in _lib.read_rows(handle, lib.candor_drivers_trending_rows,
+                              lib.candor_drivers_trending_at, _capi.CTrendingRow):
         rows.append({
             "theme": row.theme, "name": theme_rows[row.theme]["name"],
             "trending": bool(row.trending), "share_earlier": row.share_earlier.value,
@@ -293,8 +290,11 @@ def _read_trending(handle, theme_rows):
             "n_later": row.share_later.n, "difference": row.difference,
             "std_error": row.std_error, "ci_low": row.ci_low, "ci_high": row.ci_high,
             "z": row.z, "p_value": row.p_value, "p_adjusted": row.p_adjusted,
-            "score_earlier": c.b.value, "score_later": c.a.value, "score_change": c.difference,
-            "score_change_std_error": c.std_error, "score_change_p_value": c.p_value,
+            # score_change is the later period's score against the earlier one's.
+            "score_earlier": row.score_change.b.value, "score_later": row.score_change.a.value,
+            "score_change": row.score_change.difference,
+            "score_change_std_error": row.score_change.std_error,
+            "score_change_p_value": row.score_change.p_value,
             "score_change_p_adjusted": row.score_change_p_adjusted,
         })
     return rows

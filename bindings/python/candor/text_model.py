@@ -79,7 +79,7 @@ class TextResults:
     def frame(self):
         """One row per text: sentiment, the seven emotions, urgent, urgency,
         urgency_reason, language, repaired."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         columns = {"sentiment": self.sentiment}
         columns.update(self.emotions)
         columns.update({"urgent": self.urgent, "urgency": self.urgency,
@@ -88,18 +88,18 @@ class TextResults:
         return pd.DataFrame(columns)
 
     def sentences_frame(self):
-        return _require_pandas().DataFrame(self.sentences)
+        return _compat.require_pandas().DataFrame(self.sentences)
 
     def mentions_frame(self):
         """One row per theme mention, with the theme's path."""
-        frame = _require_pandas().DataFrame(self.mentions)
+        frame = _compat.require_pandas().DataFrame(self.mentions)
         frame["theme_path"] = [self.themes[t].path for t in self.mentions["theme"]]
         return frame
 
     def themes_frame(self):
         """One row per taxonomy theme: path, mentions, comments (texts that
         mention it or a descendant), share of texts, mean aspect sentiment."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         summary = theme_summary(self)
         return pd.DataFrame(summary)
 
@@ -291,6 +291,15 @@ def _array(pointer, n, dtype):
     return np.ctypeslib.as_array(pointer, shape=(n,)).astype(dtype, copy=True)
 
 
+def _columns(read, results, columns):
+    """{name: array} of the parallel arrays read(results, &pointer, ...) points
+    to, one per (name, ctypes pointer type, dtype) of `columns`, in the order
+    of read's arguments; read returns their common length."""
+    pointers = [pointer_type() for _, pointer_type, _ in columns]
+    count = int(read(results, *(ctypes.byref(p) for p in pointers)))
+    return {name: _array(p, count, dtype) for (name, _, dtype), p in zip(columns, pointers)}
+
+
 def _read(results, themes):
     n = int(lib.candor_text_results_count(results))
     sentiment = _array(lib.candor_text_results_sentiment(results), n, np.float64)
@@ -308,36 +317,21 @@ def _read(results, themes):
         languages.append(lib.candor_text_results_language(results, i).decode("ascii"))
     repaired = _array(lib.candor_text_results_repaired(results), n, np.uint8).astype(bool)
 
-    comment, sbegin, send = _capi.int64_p(), _capi.uint32_p(), _capi.uint32_p()
-    ssent = _capi.double_p()
-    count = int(lib.candor_text_results_sentences(results, ctypes.byref(comment),
-                                                  ctypes.byref(sbegin), ctypes.byref(send),
-                                                  ctypes.byref(ssent)))
-    sentences = {"comment": _array(comment, count, np.int64),
-                 "begin": _array(sbegin, count, np.int64),
-                 "end": _array(send, count, np.int64),
-                 "sentiment": _array(ssent, count, np.float64)}
-    mcomment, msentence, mtheme = _capi.int64_p(), _capi.int64_p(), _capi.int32_p()
-    msent = _capi.double_p()
-    count = int(lib.candor_text_results_mentions(results, ctypes.byref(mcomment),
-                                                 ctypes.byref(msentence), ctypes.byref(mtheme),
-                                                 ctypes.byref(msent)))
-    mentions = {"comment": _array(mcomment, count, np.int64),
-                "sentence": _array(msentence, count, np.int64),
-                "theme": _array(mtheme, count, np.int32),
-                "sentiment": _array(msent, count, np.float64)}
+    sentences = _columns(lib.candor_text_results_sentences, results,
+                         [("comment", _capi.int64_p, np.int64),
+                          ("begin", _capi.uint32_p, np.int64),
+                          ("end", _capi.uint32_p, np.int64),
+                          ("sentiment", _capi.double_p, np.float64)])
+    mentions = _columns(lib.candor_text_results_mentions, results,
+                        [("comment", _capi.int64_p, np.int64),
+                         ("sentence", _capi.int64_p, np.int64),
+                         ("theme", _capi.int32_p, np.int32),
+                         ("sentiment", _capi.double_p, np.float64)])
     return TextResults(
         sentiment=sentiment, emotions=emotions, urgent=codes > 0,
         urgency=[URGENCY_CATEGORIES[c] for c in codes], urgency_mask=mask,
         urgency_reason=reasons, urgency_span=spans, language=languages, repaired=repaired,
         sentences=sentences, mentions=mentions, themes=themes)
-
-
-def _require_pandas():
-    pd = _compat.pandas()
-    if pd is None:
-        raise Error("CANDOR_UNSUPPORTED", "pandas is not installed")
-    return pd
 
 
 def _model(model, kwargs):

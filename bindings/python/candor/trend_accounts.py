@@ -141,9 +141,8 @@ def _plain(label):
 
 def _read_rows(handle, labels):
     rows = []
-    row = _capi.CAccountTrendRow()
-    for i in range(lib.candor_account_trends_rows(handle)):
-        _lib.check(lib.candor_account_trends_row_at(handle, i, ctypes.byref(row)))
+    for row in _lib.read_rows(handle, lib.candor_account_trends_rows,
+                              lib.candor_account_trends_row_at, _capi.CAccountTrendRow):
         c = row.recent_vs_earlier
         rows.append({
             "account": _plain(labels[row.account]), "status": _STATUSES[row.status],

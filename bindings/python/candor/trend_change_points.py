@@ -74,7 +74,7 @@ class ChangePoints:
     def segments_frame(self):
         """One row per segment: begin, end, time_begin, time_end, value,
         std_error, ci_low, ci_high, n."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         return pd.DataFrame({
             "begin": [s.begin for s in self.segments],
             "end": [s.end for s in self.segments],
@@ -90,7 +90,7 @@ class ChangePoints:
     def changes_frame(self):
         """One row per change: index, time, before, after, difference,
         difference_ci_low, difference_ci_high, p_value (optimistic)."""
-        pd = _require_pandas()
+        pd = _compat.require_pandas()
         return pd.DataFrame({
             "index": [c.index for c in self.changes],
             "time": [c.time for c in self.changes],
@@ -101,13 +101,6 @@ class ChangePoints:
             "difference_ci_high": [c.change.ci_high for c in self.changes],
             "p_value": [c.change.p_value for c in self.changes],
         })
-
-
-def _require_pandas():
-    pd = _compat.pandas()
-    if pd is None:
-        raise Error("CANDOR_UNSUPPORTED", "pandas is not installed")
-    return pd
 
 
 def _times(times, n):
@@ -182,16 +175,14 @@ def _read(handle, has_times):
     def when(t):
         return int(t) if has_times else None
 
-    changes, segments = [], []
-    c = _capi.CChangePoint()
-    for i in range(lib.candor_change_points_count(handle)):
-        _lib.check(lib.candor_change_points_at(handle, i, ctypes.byref(c)))
-        changes.append(Change(int(c.index), when(c.time), Comparison._from_c(c.change)))
-    s = _capi.CChangeSegment()
-    for i in range(lib.candor_change_points_segment_count(handle)):
-        _lib.check(lib.candor_change_points_segment_at(handle, i, ctypes.byref(s)))
-        segments.append(Segment(int(s.begin), int(s.end), when(s.time_begin),
-                                when(s.time_end), s.cost, Estimate._from_c(s.level)))
+    changes = [Change(int(c.index), when(c.time), Comparison._from_c(c.change))
+               for c in _lib.read_rows(handle, lib.candor_change_points_count,
+                                       lib.candor_change_points_at, _capi.CChangePoint)]
+    segments = [Segment(int(s.begin), int(s.end), when(s.time_begin), when(s.time_end), s.cost,
+                        Estimate._from_c(s.level))
+                for s in _lib.read_rows(handle, lib.candor_change_points_segment_count,
+                                        lib.candor_change_points_segment_at,
+                                        _capi.CChangeSegment)]
     summary = _capi.CChangePointSummary()
     _lib.check(lib.candor_change_points_summary(handle, ctypes.byref(summary)))
     return ChangePoints(changes, segments, summary.penalty, summary.total_cost,

@@ -1,4 +1,4 @@
-"""Trend tests on a time-ordered series (include/candor/trend.hpp): the
+"""Trend tests on a time-ordered series (include/candor/trend_series.hpp): the
 Mann-Kendall test (original, Hamed-Rao for autocorrelation, seasonal), Sen's
 slope and a weighted least-squares line through bucket estimates."""
 

@@ -8,7 +8,7 @@
 #include <candor/text.hpp>
 #include <candor/text_discovery.hpp>
 #include <candor/text_sentiment.hpp>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <candor/trend_accounts.hpp>
 #include <candor/trend_buckets.hpp>
 #include <candor/trend_change_points.hpp>

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <candor/trend.hpp>
+#include <candor/trend_series.hpp>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
