@@ -30,6 +30,7 @@ from candor.text_model import (EMOTIONS, TAXONOMY_MAX_DEPTH, URGENCY_CATEGORIES,
                                TextResults, analyze, emotions, sentiment, urgency)
 from candor.text_themes import TaxonomyThemes, drivers, themes
 from candor.text_drivers import KeyDriverModel, ThemeDrivers, theme_drivers
+from candor.validate import Auc, AucComparison, Calibration, auc, calibration, compare_auc, lift
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
@@ -56,4 +57,5 @@ __all__ = [
     "TaxonomyThemes", "themes", "drivers",
     "KeyDriverModel", "ThemeDrivers", "theme_drivers",
     "ENUM_KINDS", "enum_names",
+    "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
 ]
