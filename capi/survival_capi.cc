@@ -2,10 +2,10 @@
 // (a handle) and the log-rank test (a handle).
 #include <candor/survival.hpp>
 #include <cstddef>
-#include <cstring>
 #include <string>
 #include <utility>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_kaplan_meier {
@@ -20,58 +20,37 @@ namespace candor::capi {
 namespace {
 
 candor_concordance_options ConcordanceDefaults() {
-  candor_concordance_options o;
-  std::memset(&o, 0, sizeof(o));
-  o.size = sizeof(o);
+  auto o = ZeroedOptions<candor_concordance_options>();
   o.time_weight = CANDOR_TIME_WEIGHT_N;
   return o;
 }
 
 candor_kaplan_meier_options KaplanMeierDefaults() {
-  candor_kaplan_meier_options o;
-  std::memset(&o, 0, sizeof(o));
-  const KaplanMeierOptions defaults;
-  o.size = sizeof(o);
-  o.level = defaults.level;
+  auto o = ZeroedOptions<candor_kaplan_meier_options>();
+  o.level = KaplanMeierOptions().level;
   o.interval = CANDOR_SURVIVAL_INTERVAL_LOG;
   return o;
 }
 
 Status FromConcordanceOptions(const candor_concordance_options* options, ConcordanceOptions* out) {
+  static constexpr EnumPair<TimeWeight> kTimeWeights[] = {
+      {CANDOR_TIME_WEIGHT_N, TimeWeight::kHarrell}, {CANDOR_TIME_WEIGHT_N_G2, TimeWeight::kUno}};
   candor_concordance_options o = ConcordanceDefaults();
-  CANDOR_RETURN_IF_ERROR(ReadSized(options, sizeof(size_t), "candor_concordance_options_init", &o));
-  switch (RawEnum(o.time_weight)) {
-    case CANDOR_TIME_WEIGHT_N:
-      out->time_weight = TimeWeight::kHarrell;
-      break;
-    case CANDOR_TIME_WEIGHT_N_G2:
-      out->time_weight = TimeWeight::kUno;
-      break;
-    default:
-      return InvalidArgument("options->time_weight: unknown time weight " +
-                             std::to_string(RawEnum(o.time_weight)));
-  }
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, sizeof(size_t), &o));
+  CANDOR_RETURN_IF_ERROR(EnumFromC(RawEnum(o.time_weight), kTimeWeights,
+                                   "options->time_weight: unknown time weight", &out->time_weight));
   return out->Validate();
 }
 
 Status FromKaplanMeierOptions(const candor_kaplan_meier_options* options, KaplanMeierOptions* out) {
+  static constexpr EnumPair<SurvivalInterval> kIntervals[] = {
+      {CANDOR_SURVIVAL_INTERVAL_LOG, SurvivalInterval::kLog},
+      {CANDOR_SURVIVAL_INTERVAL_LOG_LOG, SurvivalInterval::kLogLog},
+      {CANDOR_SURVIVAL_INTERVAL_PLAIN, SurvivalInterval::kPlain}};
   candor_kaplan_meier_options o = KaplanMeierDefaults();
-  CANDOR_RETURN_IF_ERROR(
-      ReadSized(options, sizeof(size_t), "candor_kaplan_meier_options_init", &o));
-  switch (RawEnum(o.interval)) {
-    case CANDOR_SURVIVAL_INTERVAL_LOG:
-      out->interval = SurvivalInterval::kLog;
-      break;
-    case CANDOR_SURVIVAL_INTERVAL_LOG_LOG:
-      out->interval = SurvivalInterval::kLogLog;
-      break;
-    case CANDOR_SURVIVAL_INTERVAL_PLAIN:
-      out->interval = SurvivalInterval::kPlain;
-      break;
-    default:
-      return InvalidArgument("options->interval: unknown survival interval " +
-                             std::to_string(RawEnum(o.interval)));
-  }
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, sizeof(size_t), &o));
+  CANDOR_RETURN_IF_ERROR(EnumFromC(RawEnum(o.interval), kIntervals,
+                                   "options->interval: unknown survival interval", &out->interval));
   out->level = o.level;
   return out->Validate();
 }
@@ -79,7 +58,33 @@ Status FromKaplanMeierOptions(const candor_kaplan_meier_options* options, Kaplan
 }  // namespace
 }  // namespace candor::capi
 
-using candor::capi::Fail;
+namespace {
+
+void ToC(const candor::Concordance& c, candor_concordance_result* out) {
+  out->value = c.value;
+  out->std_error = c.std_error;
+  out->concordant = c.concordant;
+  out->discordant = c.discordant;
+  out->tied_risk = c.tied_risk;
+  out->tied_time = c.tied_time;
+  out->tied_both = c.tied_both;
+  out->n = c.n;
+  out->events = c.events;
+  out->time_weight =
+      c.time_weight == candor::TimeWeight::kUno ? CANDOR_TIME_WEIGHT_N_G2 : CANDOR_TIME_WEIGHT_N;
+}
+
+void ToC(const candor::LogRankGroup& g, candor_log_rank_group* out) {
+  out->n = g.n;
+  out->observed = g.observed;
+  out->expected = g.expected;
+  out->variance = g.variance;
+  out->group = g.group;
+  out->tested = g.expected > 0 ? 1 : 0;
+}
+
+}  // namespace
+
 using candor::capi::Guard;
 using candor::capi::Required;
 
@@ -94,28 +99,14 @@ candor_status candor_concordance(const double* risk, const double* time, const d
                                  const double* weights, size_t n,
                                  const candor_concordance_options* options,
                                  candor_concordance_result* out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    candor::ConcordanceOptions cpp;
-    s = candor::capi::FromConcordanceOptions(options, &cpp);
-    if (!s.ok()) return Fail(s);
-    auto result = candor::EstimateConcordance(risk, time, event, weights, n, cpp);
-    if (!result.ok()) return Fail(result.status());
-    const candor::Concordance& c = *result;
-    out->value = c.value;
-    out->std_error = c.std_error;
-    out->concordant = c.concordant;
-    out->discordant = c.discordant;
-    out->tied_risk = c.tied_risk;
-    out->tied_time = c.tied_time;
-    out->tied_both = c.tied_both;
-    out->n = c.n;
-    out->events = c.events;
-    out->time_weight =
-        c.time_weight == candor::TimeWeight::kUno ? CANDOR_TIME_WEIGHT_N_G2 : CANDOR_TIME_WEIGHT_N;
-    return CANDOR_OK;
-  });
+  return candor::capi::ComputeInto(
+      out,
+      [&]() -> candor::Result<candor::Concordance> {
+        candor::ConcordanceOptions cpp;
+        CANDOR_RETURN_IF_ERROR(candor::capi::FromConcordanceOptions(options, &cpp));
+        return candor::EstimateConcordance(risk, time, event, weights, n, cpp);
+      },
+      ToC);
 }
 
 candor_status candor_kaplan_meier_options_defaults(candor_kaplan_meier_options* options,
@@ -127,17 +118,10 @@ candor_status candor_kaplan_meier_new(const double* time, const double* event, c
                                       const double* weights, size_t n,
                                       const candor_kaplan_meier_options* options,
                                       candor_kaplan_meier** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::KaplanMeier> {
     candor::KaplanMeierOptions cpp;
-    s = candor::capi::FromKaplanMeierOptions(options, &cpp);
-    if (!s.ok()) return Fail(s);
-    auto result = candor::EstimateKaplanMeier(time, event, group, weights, n, cpp);
-    if (!result.ok()) return Fail(result.status());
-    *out = new candor_kaplan_meier{std::move(result).value()};
-    return CANDOR_OK;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromKaplanMeierOptions(options, &cpp));
+    return candor::EstimateKaplanMeier(time, event, group, weights, n, cpp);
   });
 }
 
@@ -150,14 +134,9 @@ size_t candor_kaplan_meier_curves(const candor_kaplan_meier* km) {
 candor_status candor_kaplan_meier_curve_at(const candor_kaplan_meier* km, size_t i,
                                            candor_km_curve* out) {
   return Guard([&] {
-    candor::Status s = Required(km, "km");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(km, "km", out, "out"));
     const auto& curves = km->result.curves;
-    if (i >= curves.size()) {
-      return Fail(candor::OutOfRange("curve " + std::to_string(i) + " of " +
-                                     std::to_string(curves.size()) + " curves"));
-    }
+    CANDOR_RETURN_IF_ERROR(candor::capi::CheckIndex(i, curves.size(), "curve {i} of {n} curves"));
     const candor::KaplanMeierCurve& c = curves[i];
     out->n = c.n;
     out->points = c.time.size();
@@ -175,35 +154,25 @@ candor_status candor_kaplan_meier_curve_at(const candor_kaplan_meier* km, size_t
     out->ci_high = c.ci_high.data();
     out->group = c.group;
     out->interval = static_cast<candor_survival_interval>(km->result.interval);
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
 candor_status candor_log_rank_new(const double* time, const double* event, const int32_t* group,
                                   size_t n, candor_log_rank** out) {
-  return Guard([&] {
-    candor::Status s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    *out = nullptr;
-    auto result = candor::LogRankTest(time, event, group, n);
-    if (!result.ok()) return Fail(result.status());
-    *out = new candor_log_rank{std::move(result).value()};
-    return CANDOR_OK;
-  });
+  return candor::capi::NewHandle(out, [&] { return candor::LogRankTest(time, event, group, n); });
 }
 
 void candor_log_rank_free(candor_log_rank* test) { delete test; }
 
 candor_status candor_log_rank_summary(const candor_log_rank* test, candor_log_rank_result* out) {
   return Guard([&] {
-    candor::Status s = Required(test, "test");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
+    CANDOR_RETURN_IF_ERROR(Required(test, "test", out, "out"));
     out->chi_square = test->result.chi_square;
     out->p_value = test->result.p_value;
     out->df = test->result.df;
     out->groups = static_cast<int32_t>(test->result.groups.size());
-    return CANDOR_OK;
+    return candor::OkStatus();
   });
 }
 
@@ -213,23 +182,9 @@ size_t candor_log_rank_groups(const candor_log_rank* test) {
 
 candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
                                        candor_log_rank_group* out) {
-  return Guard([&] {
-    candor::Status s = Required(test, "test");
-    if (s.ok()) s = Required(out, "out");
-    if (!s.ok()) return Fail(s);
-    const auto& groups = test->result.groups;
-    if (i >= groups.size()) {
-      return Fail(candor::OutOfRange("group " + std::to_string(i) + " of " +
-                                     std::to_string(groups.size()) + " groups"));
-    }
-    out->n = groups[i].n;
-    out->observed = groups[i].observed;
-    out->expected = groups[i].expected;
-    out->variance = groups[i].variance;
-    out->group = groups[i].group;
-    out->tested = groups[i].expected > 0 ? 1 : 0;
-    return CANDOR_OK;
-  });
+  return candor::capi::RowAt(
+      test, "test", i, out, "group {i} of {n} groups",
+      [](const candor_log_rank& t) -> const auto& { return t.result.groups; }, ToC);
 }
 
 }  // extern "C"

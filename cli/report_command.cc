@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "data.hpp"
 #include "format.hpp"
+#include "normal_quantile.hpp"
 
 namespace candor::cli {
 namespace {
@@ -50,17 +51,6 @@ struct Report {
 
 bool Contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// Phi^{-1}(p) by bisection on Phi(x) = erfc(-x / sqrt 2) / 2: 200 halvings of
-// [-40, 40] reach double precision, and the report needs one quantile.
-double NormalQuantile(double p) {
-  double lo = -40, hi = 40;
-  for (int i = 0; i < 200; ++i) {
-    double mid = (lo + hi) / 2;
-    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
-  }
-  return (lo + hi) / 2;
 }
 
 Result<Inputs> LoadInputs(const ReportArgs& args) {

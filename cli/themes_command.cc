@@ -14,20 +14,11 @@
 
 #include "commands.hpp"
 #include "data.hpp"
+#include "normal_quantile.hpp"
 #include "themes_report.hpp"
 
 namespace candor::cli {
 namespace {
-
-// The standard normal quantile by bisection on erfc (the CLI needs one value).
-double NormalQuantile(double p) {
-  double lo = -40, hi = 40;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (lo + hi) / 2;
-    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 struct Input {
   std::vector<std::string> texts;

@@ -374,6 +374,25 @@ def survival_seeds():
     write("survival", "kaplan_meier_groups", bytes([1, 0, 0, 3]) + body)
     write("survival", "kaplan_meier_log_log", bytes([1, 1, 0, 1]) + body)
     write("survival", "log_rank", bytes([2]) + body)
+# ---------------------------------------------------------------- validate
+def validate_seeds():
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("tests/data/wa_churn/wa_churn.csv").decode())))
+    # A level byte (even: 0.95), a groups byte (% 16), then per customer:
+    # score byte (b % 24 - 8), second score byte, outcome byte (0/1),
+    # probability byte ((b % 99 + 1) / 100).
+    def customer(r):
+        tenure = int(r["tenure"])
+        return bytes([tenure % 24, int(float(r["monthly_charges"])) % 24, r["churn"] == "Yes",
+                      max(0, 60 - tenure)])
+    write("validate", "wa_churn_tenure", bytes([0, 10]) + b"".join(customer(r) for r in rows[:300]))
+    separated = b"".join(bytes([i, 23 - i, i >= 10, 5 + 4 * i]) for i in range(20))
+    write("validate", "separated", bytes([0, 4]) + separated)
+    tied = b"".join(bytes([3, 3, i % 2, 50]) for i in range(12))
+    write("validate", "all_tied", bytes([0, 3]) + tied)
+    # 0xff: the groups come as four raw bytes, here 2^32 - 1.
+    write("validate", "huge_groups", bytes([0, 0xFF]) + b"\xff" * 4 + separated)
 
 
 def main():
@@ -392,6 +411,7 @@ def main():
     trend_seeds()
     weights_seeds()
     survival_seeds()
+    validate_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 

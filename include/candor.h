@@ -1364,6 +1364,125 @@ CANDOR_API candor_status candor_drivers_model(const candor_drivers* drivers,
 CANDOR_API candor_status candor_drivers_periods(const candor_drivers* drivers,
                                                 int32_t* earlier, int32_t* later);
 
+/* ------------------------------------------------------------- validation */
+/* (scores against a binary outcome; capi/validate_capi.cc) */
+
+/* Does a score predict an outcome (1 = the event, e.g. churned; 0 = not)?
+ * The AUC with DeLong's interval, the paired DeLong comparison of two
+ * scores, calibration of predicted probabilities, lift and gains. Direction:
+ * a higher score means outcome 1 is more likely (pROC's direction "<"); for
+ * a score where higher means healthier, pass its negation. Unweighted.
+ * Formulas, references, edge cases: include/candor/validate.hpp.
+ * Errors: NULL arrays with n > 0 or a level outside (0, 1)
+ * (CANDOR_INVALID_ARGUMENT); n = 0 or an outcome with one class
+ * (CANDOR_EMPTY); an outcome other than 0/1, a NaN score, a probability
+ * outside (0, 1) (CANDOR_OUT_OF_RANGE naming the index). */
+
+typedef struct candor_auc_result {
+  double value;     /* P(score of a positive > of a negative) + ties / 2 */
+  double std_error; /* DeLong; 0 when degenerate, NaN with one row of a class */
+  double ci_low;    /* DeLong, clamped to [0, 1] as pROC's ci.auc */
+  double ci_high;
+  double level;
+  int64_t n_positive; /* rows with outcome 1 */
+  int64_t n_negative; /* rows with outcome 0 */
+  int32_t hanley_mcneil_interval; /* 1: DeLong's variance is 0 or undefined
+                                     (perfect separation, all tied, one row of
+                                     a class) and the interval is the
+                                     Hanley-McNeil score interval instead */
+} candor_auc_result;
+
+/* The AUC of score (n values, not NaN) for outcome (n values, 0 or 1) with
+ * DeLong's interval at `level` (e.g. 0.95). O(n log n). */
+CANDOR_API candor_status candor_auc(const double* score, const uint8_t* outcome, size_t n,
+                                    double level, candor_auc_result* out);
+
+typedef struct candor_auc_comparison {
+  double auc_a;
+  double auc_b;
+  double difference;  /* auc_a - auc_b */
+  double std_error;   /* paired DeLong */
+  double ci_low;      /* difference -+ z std_error; NaN when std_error is 0 */
+  double ci_high;
+  double level;
+  double z;           /* 0 when std_error and difference are 0; NaN when only std_error is */
+  double p_value;     /* two-sided; 1 and NaN in those cases */
+  double correlation; /* of the two AUC estimates; NaN if either has variance 0 */
+  int64_t n_positive;
+  int64_t n_negative;
+} candor_auc_comparison;
+
+/* Paired DeLong test of two scores of the same n rows, as pROC's
+ * roc.test(paired = TRUE, method = "delong"). Needs two rows of each class. */
+CANDOR_API candor_status candor_compare_auc(const double* score_a, const double* score_b,
+                                            const uint8_t* outcome, size_t n, double level,
+                                            candor_auc_comparison* out);
+
+typedef struct candor_calibration_result {
+  int64_t n;
+  int64_t n_positive;
+  double level;               /* of the intercept's and slope's intervals */
+  double brier;               /* mean (p - outcome)^2 */
+  double mean_probability;
+  double observed_rate;
+  double intercept;           /* calibration-in-the-large: offset logit(p) */
+  double intercept_std_error;
+  double intercept_ci_low;    /* Wald */
+  double intercept_ci_high;
+  int32_t slope_fitted;       /* 0: every p equal, or logit(p) separates the
+                                 outcomes; the slope fields are then NaN */
+  double slope;               /* on logit(p); 1 = well calibrated */
+  double slope_std_error;
+  double slope_ci_low;
+  double slope_ci_high;
+  double hosmer_lemeshow;     /* NaN with fewer than 3 groups formed */
+  int32_t hosmer_lemeshow_df; /* groups formed - 2 */
+  double hosmer_lemeshow_p_value;
+  size_t groups;              /* groups formed (ties can merge quantile groups) */
+} candor_calibration_result;
+
+/* One Hosmer-Lemeshow group: rows with probability_low < p <= probability_high
+ * (the first group also p = probability_low). */
+typedef struct candor_calibration_group {
+  double probability_low;
+  double probability_high;
+  int64_t count;
+  int64_t positives;          /* observed */
+  double expected_positives;  /* sum of p */
+  double mean_probability;
+  double observed_rate;
+} candor_calibration_group;
+
+/* Calibration of predicted probabilities (n values strictly between 0 and 1)
+ * against outcome: Brier score, calibration intercept and slope with Wald
+ * intervals at `level`, Hosmer-Lemeshow with `groups` quantile groups
+ * (3 <= groups <= n; 10 is usual). group_rows: NULL, or room for `groups`
+ * rows, of which out->groups are written. */
+CANDOR_API candor_status candor_calibration(const double* probability, const uint8_t* outcome,
+                                            size_t n, size_t groups, double level,
+                                            candor_calibration_result* out,
+                                            candor_calibration_group* group_rows);
+
+typedef struct candor_lift_row {
+  int32_t group;                /* 1 = the highest scores */
+  int64_t count;
+  int64_t positives;
+  double rate;                  /* positives / count; NaN for an empty group */
+  double lift;                  /* rate / overall rate */
+  int64_t cumulative_count;
+  int64_t cumulative_positives;
+  double gain;                  /* cumulative positives / all positives */
+  double cumulative_lift;
+  double score_min;             /* NaN for an empty group */
+  double score_max;
+} candor_lift_row;
+
+/* Lift and cumulative gains: rows by descending score cut into `groups`
+ * (1 <= groups <= n; 10 for deciles) of equal size as far as ties allow
+ * (tied scores are never split). rows: room for `groups` rows. */
+CANDOR_API candor_status candor_lift(const double* score, const uint8_t* outcome, size_t n,
+                                     size_t groups, candor_lift_row* rows);
+
 /* ------------------------------------------------------------ enum names */
 
 /* The enums above whose values have names. Each value has one name, the

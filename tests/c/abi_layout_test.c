@@ -391,6 +391,78 @@ FIELD(candor_trending_row, p_adjusted, double, 168);
 FIELD(candor_trending_row, score_change, candor_comparison, 176);
 FIELD(candor_trending_row, score_change_p_adjusted, double, 328);
 
+/* candor_auc_result: frozen. */
+STRUCT(candor_auc_result, 64, 8);
+FIELD(candor_auc_result, value, double, 0);
+FIELD(candor_auc_result, std_error, double, 8);
+FIELD(candor_auc_result, ci_low, double, 16);
+FIELD(candor_auc_result, ci_high, double, 24);
+FIELD(candor_auc_result, level, double, 32);
+FIELD(candor_auc_result, n_positive, int64_t, 40);
+FIELD(candor_auc_result, n_negative, int64_t, 48);
+FIELD(candor_auc_result, hanley_mcneil_interval, int32_t, 56);
+
+/* candor_auc_comparison: frozen. */
+STRUCT(candor_auc_comparison, 96, 8);
+FIELD(candor_auc_comparison, auc_a, double, 0);
+FIELD(candor_auc_comparison, auc_b, double, 8);
+FIELD(candor_auc_comparison, difference, double, 16);
+FIELD(candor_auc_comparison, std_error, double, 24);
+FIELD(candor_auc_comparison, ci_low, double, 32);
+FIELD(candor_auc_comparison, ci_high, double, 40);
+FIELD(candor_auc_comparison, level, double, 48);
+FIELD(candor_auc_comparison, z, double, 56);
+FIELD(candor_auc_comparison, p_value, double, 64);
+FIELD(candor_auc_comparison, correlation, double, 72);
+FIELD(candor_auc_comparison, n_positive, int64_t, 80);
+FIELD(candor_auc_comparison, n_negative, int64_t, 88);
+
+/* candor_calibration_result: frozen. */
+STRUCT(candor_calibration_result, 152, 8);
+FIELD(candor_calibration_result, n, int64_t, 0);
+FIELD(candor_calibration_result, n_positive, int64_t, 8);
+FIELD(candor_calibration_result, level, double, 16);
+FIELD(candor_calibration_result, brier, double, 24);
+FIELD(candor_calibration_result, mean_probability, double, 32);
+FIELD(candor_calibration_result, observed_rate, double, 40);
+FIELD(candor_calibration_result, intercept, double, 48);
+FIELD(candor_calibration_result, intercept_std_error, double, 56);
+FIELD(candor_calibration_result, intercept_ci_low, double, 64);
+FIELD(candor_calibration_result, intercept_ci_high, double, 72);
+FIELD(candor_calibration_result, slope_fitted, int32_t, 80);
+FIELD(candor_calibration_result, slope, double, 88);
+FIELD(candor_calibration_result, slope_std_error, double, 96);
+FIELD(candor_calibration_result, slope_ci_low, double, 104);
+FIELD(candor_calibration_result, slope_ci_high, double, 112);
+FIELD(candor_calibration_result, hosmer_lemeshow, double, 120);
+FIELD(candor_calibration_result, hosmer_lemeshow_df, int32_t, 128);
+FIELD(candor_calibration_result, hosmer_lemeshow_p_value, double, 136);
+FIELD(candor_calibration_result, groups, size_t, 144);
+
+/* candor_calibration_group: frozen. */
+STRUCT(candor_calibration_group, 56, 8);
+FIELD(candor_calibration_group, probability_low, double, 0);
+FIELD(candor_calibration_group, probability_high, double, 8);
+FIELD(candor_calibration_group, count, int64_t, 16);
+FIELD(candor_calibration_group, positives, int64_t, 24);
+FIELD(candor_calibration_group, expected_positives, double, 32);
+FIELD(candor_calibration_group, mean_probability, double, 40);
+FIELD(candor_calibration_group, observed_rate, double, 48);
+
+/* candor_lift_row: frozen. */
+STRUCT(candor_lift_row, 88, 8);
+FIELD(candor_lift_row, group, int32_t, 0);
+FIELD(candor_lift_row, count, int64_t, 8);
+FIELD(candor_lift_row, positives, int64_t, 16);
+FIELD(candor_lift_row, rate, double, 24);
+FIELD(candor_lift_row, lift, double, 32);
+FIELD(candor_lift_row, cumulative_count, int64_t, 40);
+FIELD(candor_lift_row, cumulative_positives, int64_t, 48);
+FIELD(candor_lift_row, gain, double, 56);
+FIELD(candor_lift_row, cumulative_lift, double, 64);
+FIELD(candor_lift_row, score_min, double, 72);
+FIELD(candor_lift_row, score_max, double, 80);
+
 /* candor_concordance_options: size-versioned: grows only at its end. */
 STRUCT(candor_concordance_options, 16, 8);
 FIELD(candor_concordance_options, size, size_t, 0);

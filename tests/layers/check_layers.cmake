@@ -83,7 +83,7 @@ endforeach()
 # No include climbs out of its folder.
 file(GLOB_RECURSE sources
   ${SOURCE_DIR}/lib/*.cc ${SOURCE_DIR}/lib/*.hpp ${SOURCE_DIR}/capi/*.cc ${SOURCE_DIR}/capi/*.hpp
-  ${SOURCE_DIR}/cli/*.cc ${SOURCE_DIR}/cli/*.h ${SOURCE_DIR}/tests/*.cc ${SOURCE_DIR}/tests/*.hpp
+  ${SOURCE_DIR}/cli/*.cc ${SOURCE_DIR}/cli/*.hpp ${SOURCE_DIR}/tests/*.cc ${SOURCE_DIR}/tests/*.hpp
   ${SOURCE_DIR}/tests/*.c ${SOURCE_DIR}/tests/*.h ${SOURCE_DIR}/bench/*.cc ${SOURCE_DIR}/bench/*.hpp
   ${SOURCE_DIR}/fuzz/*.cc ${SOURCE_DIR}/fuzz/*.hpp ${SOURCE_DIR}/examples/*.cc
   ${SOURCE_DIR}/examples/*.hpp ${SOURCE_DIR}/examples/*.c)

@@ -598,6 +598,95 @@ class CDrivers(ctypes.Structure):
 DriversP = POINTER(CDrivers)
 
 
+# --------------------------------------------------------------------------------------- validation
+
+class CAucResult(ctypes.Structure):
+    """candor_auc_result."""
+    _fields_ = [
+        ("value", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+        ("level", c_double),
+        ("n_positive", c_int64),
+        ("n_negative", c_int64),
+        ("hanley_mcneil_interval", c_int32),
+    ]
+
+
+class CAucComparison(ctypes.Structure):
+    """candor_auc_comparison."""
+    _fields_ = [
+        ("auc_a", c_double),
+        ("auc_b", c_double),
+        ("difference", c_double),
+        ("std_error", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+        ("level", c_double),
+        ("z", c_double),
+        ("p_value", c_double),
+        ("correlation", c_double),
+        ("n_positive", c_int64),
+        ("n_negative", c_int64),
+    ]
+
+
+class CCalibrationResult(ctypes.Structure):
+    """candor_calibration_result."""
+    _fields_ = [
+        ("n", c_int64),
+        ("n_positive", c_int64),
+        ("level", c_double),
+        ("brier", c_double),
+        ("mean_probability", c_double),
+        ("observed_rate", c_double),
+        ("intercept", c_double),
+        ("intercept_std_error", c_double),
+        ("intercept_ci_low", c_double),
+        ("intercept_ci_high", c_double),
+        ("slope_fitted", c_int32),
+        ("slope", c_double),
+        ("slope_std_error", c_double),
+        ("slope_ci_low", c_double),
+        ("slope_ci_high", c_double),
+        ("hosmer_lemeshow", c_double),
+        ("hosmer_lemeshow_df", c_int32),
+        ("hosmer_lemeshow_p_value", c_double),
+        ("groups", c_size_t),
+    ]
+
+
+class CCalibrationGroup(ctypes.Structure):
+    """candor_calibration_group."""
+    _fields_ = [
+        ("probability_low", c_double),
+        ("probability_high", c_double),
+        ("count", c_int64),
+        ("positives", c_int64),
+        ("expected_positives", c_double),
+        ("mean_probability", c_double),
+        ("observed_rate", c_double),
+    ]
+
+
+class CLiftRow(ctypes.Structure):
+    """candor_lift_row."""
+    _fields_ = [
+        ("group", c_int32),
+        ("count", c_int64),
+        ("positives", c_int64),
+        ("rate", c_double),
+        ("lift", c_double),
+        ("cumulative_count", c_int64),
+        ("cumulative_positives", c_int64),
+        ("gain", c_double),
+        ("cumulative_lift", c_double),
+        ("score_min", c_double),
+        ("score_max", c_double),
+    ]
+
+
 # ------------------------------------------------------------------------------------------ survival
 
 class CConcordanceOptions(ctypes.Structure):
@@ -906,6 +995,13 @@ FUNCTIONS = {
     "candor_drivers_overall": (status, [DriversP, POINTER(CEstimate), int64_p]),
     "candor_drivers_model": (status, [DriversP, POINTER(CKeyDriverModel)]),
     "candor_drivers_periods": (status, [DriversP, int32_p, int32_p]),
+    # validation
+    "candor_auc": (status, [double_p, uint8_p, c_size_t, c_double, POINTER(CAucResult)]),
+    "candor_compare_auc": (status, [double_p, double_p, uint8_p, c_size_t, c_double,
+                                    POINTER(CAucComparison)]),
+    "candor_calibration": (status, [double_p, uint8_p, c_size_t, c_size_t, c_double,
+                                    POINTER(CCalibrationResult), POINTER(CCalibrationGroup)]),
+    "candor_lift": (status, [double_p, uint8_p, c_size_t, c_size_t, POINTER(CLiftRow)]),
     # enum names
     "candor_enum_name": (c_char_p, [enum, c_int32]),
     "candor_enum_value": (status, [enum, c_char_p, int32_p]),

@@ -36,6 +36,32 @@ def as_float64(values, what="scores"):
     return array
 
 
+def zero_one(values, what):
+    """uint8 0/1 from booleans or 0/1 numbers; anything else names its index."""
+    array = np.asarray(values)
+    if array.ndim != 1:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s must be one-dimensional, got shape %s" % (what, array.shape))
+    if array.dtype == bool:
+        return np.ascontiguousarray(array, dtype=np.uint8)
+    if array.dtype.kind in "iu":
+        # Integers: checked without a float copy; uint8 0/1 passes through.
+        if len(array) == 0 or (array.min() >= 0 and array.max() <= 1):
+            return np.ascontiguousarray(array, dtype=np.uint8)
+        numbers = array
+    else:
+        try:
+            numbers = array.astype(np.float64)
+        except (TypeError, ValueError):
+            numbers = np.full(len(array), np.nan)
+    bad = np.flatnonzero((numbers != 0) & (numbers != 1))
+    if len(bad):
+        i = int(bad[0])
+        raise Error("CANDOR_OUT_OF_RANGE", "%s at index %d is %r; expected 0/1 or a boolean"
+                    % (what, i, array[i]))
+    return np.ascontiguousarray(numbers, dtype=np.uint8)
+
+
 def as_int8(values):
     """The int8 array itself when it is 1-D and C-contiguous, else None."""
     if isinstance(values, np.ndarray) and values.dtype == np.int8 and values.ndim == 1:

@@ -377,26 +377,6 @@ def calibrate(x, totals, base_weights=None, intercept_total=None):
 # ------------------------------------------------------------ nonresponse
 
 
-def _zero_one(values, what):
-    """uint8 0/1 from booleans or 0/1 numbers; anything else names its index."""
-    array = np.asarray(values)
-    if array.ndim != 1:
-        raise Error("CANDOR_INVALID_ARGUMENT",
-                    "%s must be one-dimensional, got shape %s" % (what, array.shape))
-    if array.dtype == bool:
-        return np.ascontiguousarray(array, dtype=np.uint8)
-    try:
-        numbers = array.astype(np.float64)
-    except (TypeError, ValueError):
-        numbers = np.full(len(array), np.nan)
-    bad = np.flatnonzero((numbers != 0) & (numbers != 1))
-    if len(bad):
-        i = int(bad[0])
-        raise Error("CANDOR_OUT_OF_RANGE", "%s at index %d is %r; expected 0/1 or a boolean"
-                    % (what, i, array[i]))
-    return np.ascontiguousarray(numbers, dtype=np.uint8)
-
-
 def _is_numeric(values):
     pd = _compat.pandas()
     dtype = getattr(values, "dtype", None)
@@ -420,7 +400,7 @@ def ipw(responded, covariates, l2_penalty=0.0):
     penalty raises CANDOR_NOT_CONVERGED; l2_penalty = lambda is sklearn's
     C = 1 / lambda.
     """
-    flags = _zero_one(responded, "responded")
+    flags = _convert.zero_one(responded, "responded")
     pd = _compat.pandas()
     if pd is not None and isinstance(covariates, pd.DataFrame):
         items = [(str(c), covariates[c]) for c in covariates.columns]
@@ -478,7 +458,7 @@ def response_rates(responded, by=None, level=0.95):
     combinations are the segments). Returns a DataFrame (segment columns,
     invited, responded, rate, ci_low, ci_high), or a list of ResponseRateRow
     without pandas."""
-    flags = _zero_one(responded, "responded")
+    flags = _convert.zero_one(responded, "responded")
     if by is None:
         names, codes, labels = [], None, [()]
     else:

@@ -1,0 +1,226 @@
+// The AUC with DeLong's interval, and the paired DeLong comparison of two
+// scores (formulas and references: include/candor/validate.hpp).
+#include <algorithm>
+#include <candor/validate.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "common/normal.hpp"
+#include "inputs.hpp"
+#include "sorted_keys.hpp"
+
+namespace candor {
+namespace {
+
+using validate_internal::ClassCounts;
+using validate_internal::ForEachTiedRun;
+using validate_internal::KeyedRow;
+using validate_internal::NegativePlacement;
+using validate_internal::OrderedKey;
+using validate_internal::PositivePlacement;
+using validate_internal::RadixSort;
+using validate_internal::TiedRun;
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The sorted keys of each class.
+void SortClasses(const double* score, const uint8_t* outcome, size_t n, const ClassCounts& counts,
+                 std::vector<uint64_t>* positives, std::vector<uint64_t>* negatives) {
+  positives->reserve(static_cast<size_t>(counts.positive));
+  negatives->reserve(static_cast<size_t>(counts.negative));
+  for (size_t i = 0; i < n; ++i) {
+    (outcome[i] ? positives : negatives)->push_back(OrderedKey(score[i]));
+  }
+  validate_internal::RadixScratch<uint64_t> scratch;  // one for both classes
+  RadixSort(positives, &scratch);
+  RadixSort(negatives, &scratch);
+}
+
+// Twice the Mann-Whitney U: sum over positives of 2 (#negatives below) +
+// (#negatives tied), integers, exact in a double up to 2^53.
+double TwiceU(const TiedRun& run) {
+  return static_cast<double>(run.positive_end - run.positive_begin) *
+         static_cast<double>(2 * run.negative_begin + (run.negative_end - run.negative_begin));
+}
+
+// Hanley and McNeil's (1982) variance of the AUC estimate when the true AUC
+// is theta, with m positives and k negatives.
+double HanleyMcNeilVariance(double theta, double m, double k) {
+  return theta * (1 - theta) / (m * k) *
+         (1 + (m - 1) * (1 - theta) / (2 - theta) + (k - 1) * theta / (1 + theta));
+}
+
+// The root of (auc - theta)^2 = z^2 V_HM(theta) between `inside` (where the
+// difference is <= 0) and `outside` (where it is >= 0), by bisection.
+double ScoreBound(double auc, double inside, double outside, double z, double m, double k) {
+  auto excess = [&](double theta) {
+    return (auc - theta) * (auc - theta) - z * z * HanleyMcNeilVariance(theta, m, k);
+  };
+  if (excess(outside) < 0) return outside;
+  for (int iteration = 0; iteration < 200; ++iteration) {
+    const double middle = 0.5 * (inside + outside);
+    if (middle == inside || middle == outside) break;
+    (excess(middle) <= 0 ? inside : outside) = middle;
+  }
+  return 0.5 * (inside + outside);
+}
+
+bool IsFinitePositive(double v) { return std::isfinite(v) && v > 0; }
+
+Auc EstimateAucSorted(const std::vector<uint64_t>& positives,
+                      const std::vector<uint64_t>& negatives, double level) {
+  const size_t m = positives.size();
+  const size_t k = negatives.size();
+  double twice_u = 0;
+  ForEachTiedRun(positives, negatives, [&](const TiedRun& run) { twice_u += TwiceU(run); });
+  Auc auc;
+  auc.level = level;
+  auc.n_positive = static_cast<int64_t>(m);
+  auc.n_negative = static_cast<int64_t>(k);
+  auc.value = 0.5 * twice_u / (static_cast<double>(m) * static_cast<double>(k));
+  double s10 = 0;
+  double s01 = 0;
+  ForEachTiedRun(positives, negatives, [&](const TiedRun& run) {
+    const double d10 = PositivePlacement(run, k) - auc.value;
+    const double d01 = NegativePlacement(run, m) - auc.value;
+    s10 += static_cast<double>(run.positive_end - run.positive_begin) * d10 * d10;
+    s01 += static_cast<double>(run.negative_end - run.negative_begin) * d01 * d01;
+  });
+  const double z = internal::NormalQuantile(0.5 + 0.5 * level);
+  if (m >= 2 && k >= 2) {
+    const double variance = s10 / static_cast<double>(m - 1) / static_cast<double>(m) +
+                            s01 / static_cast<double>(k - 1) / static_cast<double>(k);
+    auc.std_error = std::sqrt(variance);
+  } else {
+    auc.std_error = kNaN;
+  }
+  if (IsFinitePositive(auc.std_error)) {
+    auc.ci_low = std::max(0.0, auc.value - z * auc.std_error);
+    auc.ci_high = std::min(1.0, auc.value + z * auc.std_error);
+  } else {
+    const double mm = static_cast<double>(m);
+    const double kk = static_cast<double>(k);
+    auc.hanley_mcneil_interval = true;
+    auc.ci_low = ScoreBound(auc.value, auc.value, 0.0, z, mm, kk);
+    auc.ci_high = ScoreBound(auc.value, auc.value, 1.0, z, mm, kk);
+  }
+  return auc;
+}
+
+// Per row, its placement value (V10 for a positive, V01 for a negative);
+// returns the AUC. One sort of every row with its outcome in the payload's
+// low bit, then one walk over the tied runs. `items` and `scratch` are
+// reused from one score to the next.
+double RowPlacements(const double* score, const uint8_t* outcome, size_t n,
+                     const ClassCounts& counts, std::vector<KeyedRow>* items_buffer,
+                     validate_internal::RadixScratch<KeyedRow>* scratch, double* placements) {
+  std::vector<KeyedRow>& items = *items_buffer;
+  items.clear();
+  items.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    items.push_back({OrderedKey(score[i]), (uint64_t{i} << 1) | outcome[i]});
+  }
+  RadixSort(&items, scratch);
+  const size_t m = static_cast<size_t>(counts.positive);
+  const size_t k = static_cast<size_t>(counts.negative);
+  double twice_u = 0;
+  TiedRun run{0, 0, 0, 0};  // positions within each class, in ascending order
+  size_t begin = 0;
+  while (begin < n) {
+    size_t end = begin;
+    run.positive_begin = run.positive_end;
+    run.negative_begin = run.negative_end;
+    while (end < n && items[end].key == items[begin].key) {
+      ++(items[end].row & 1 ? run.positive_end : run.negative_end);
+      ++end;
+    }
+    twice_u += TwiceU(run);
+    const double v10 = PositivePlacement(run, k);
+    const double v01 = NegativePlacement(run, m);
+    for (size_t i = begin; i < end; ++i) {
+      placements[items[i].row >> 1] = items[i].row & 1 ? v10 : v01;
+    }
+    begin = end;
+  }
+  return 0.5 * twice_u / (static_cast<double>(m) * static_cast<double>(k));
+}
+
+AucComparison CompareChecked(const double* score_a, const double* score_b, const uint8_t* outcome,
+                             size_t n, const ClassCounts& counts, double level) {
+  // Every row's placement is written: no need to zero the arrays first.
+  std::unique_ptr<double[]> va(new double[n]);
+  std::unique_ptr<double[]> vb(new double[n]);
+  AucComparison c;
+  c.level = level;
+  c.n_positive = counts.positive;
+  c.n_negative = counts.negative;
+  std::vector<KeyedRow> items;
+  validate_internal::RadixScratch<KeyedRow> scratch;
+  c.auc_a = RowPlacements(score_a, outcome, n, counts, &items, &scratch, va.get());
+  c.auc_b = RowPlacements(score_b, outcome, n, counts, &items, &scratch, vb.get());
+  c.difference = c.auc_a - c.auc_b;
+  // Sums of products of deviations, positives (10) and negatives (01).
+  double s10[3] = {0, 0, 0};  // aa, bb, ab
+  double s01[3] = {0, 0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    const double da = va[i] - c.auc_a;
+    const double db = vb[i] - c.auc_b;
+    double* s = outcome[i] ? s10 : s01;
+    s[0] += da * da;
+    s[1] += db * db;
+    s[2] += da * db;
+  }
+  const double m = static_cast<double>(counts.positive);
+  const double k = static_cast<double>(counts.negative);
+  double cov[3];
+  for (int e = 0; e < 3; ++e) cov[e] = s10[e] / (m - 1) / m + s01[e] / (k - 1) / k;
+  const double variance = std::max(0.0, cov[0] + cov[1] - 2 * cov[2]);
+  c.std_error = std::sqrt(variance);
+  c.correlation = cov[0] > 0 && cov[1] > 0 ? cov[2] / std::sqrt(cov[0] * cov[1]) : kNaN;
+  if (c.std_error > 0) {
+    const double z = internal::NormalQuantile(0.5 + 0.5 * level);
+    c.z = c.difference / c.std_error;
+    c.p_value = internal::TwoSidedPValue(c.z);
+    c.ci_low = c.difference - z * c.std_error;
+    c.ci_high = c.difference + z * c.std_error;
+  } else {
+    // No variance: see validate.hpp (pROC's z = 0 for d = 0; no test otherwise).
+    c.z = c.difference == 0 ? 0.0 : kNaN;
+    c.p_value = c.difference == 0 ? 1.0 : kNaN;
+    c.ci_low = kNaN;
+    c.ci_high = kNaN;
+  }
+  return c;
+}
+
+}  // namespace
+
+Result<Auc> EstimateAuc(const double* score, const uint8_t* outcome, size_t n, double level) {
+  auto counts = validate_internal::CheckRows(score, "score", outcome, n);
+  if (!counts.ok()) return counts.status();
+  CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
+  CANDOR_RETURN_IF_ERROR(
+      validate_internal::RequireClasses(*counts, 1, "the AUC compares positives with negatives"));
+  std::vector<uint64_t> positives;
+  std::vector<uint64_t> negatives;
+  SortClasses(score, outcome, n, *counts, &positives, &negatives);
+  return EstimateAucSorted(positives, negatives, level);
+}
+
+Result<AucComparison> CompareAuc(const double* score_a, const double* score_b,
+                                 const uint8_t* outcome, size_t n, double level) {
+  auto counts = validate_internal::CheckRows(score_a, "score_a", outcome, n);
+  if (!counts.ok()) return counts.status();
+  auto counts_b = validate_internal::CheckRows(score_b, "score_b", outcome, n);
+  if (!counts_b.ok()) return counts_b.status();
+  CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
+  CANDOR_RETURN_IF_ERROR(validate_internal::RequireClasses(
+      *counts, 2, "DeLong's paired variance divides by the positives - 1 and negatives - 1"));
+  return CompareChecked(score_a, score_b, outcome, n, *counts, level);
+}
+
+}  // namespace candor
