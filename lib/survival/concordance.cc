@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/radix_sort.hpp"
 #include "fenwick.hpp"
-#include "radix_sort.hpp"
 #include "survival_input.hpp"
 
 namespace candor {
@@ -20,18 +20,14 @@ using survival_internal::WeightOf;
 // The rank of each risk among the distinct values (0-based), and how many
 // distinct values there are.
 size_t RiskRanks(const double* risk, size_t n, std::vector<uint32_t>* ranks) {
-  std::vector<uint64_t> keys(n);
-  std::vector<size_t> order(n);
-  for (size_t i = 0; i < n; ++i) {
-    keys[i] = survival_internal::OrderedKey(risk[i]);
-    order[i] = i;
-  }
-  survival_internal::RadixSort(&keys, &order);
+  std::vector<internal::KeyedRow> items(n);
+  for (size_t i = 0; i < n; ++i) items[i] = {internal::OrderedKey(risk[i]), i};
+  internal::RadixSort(&items);
   ranks->assign(n, 0);
   uint32_t rank = 0;
   for (size_t k = 0; k < n; ++k) {
-    if (k > 0 && keys[k] != keys[k - 1]) ++rank;
-    (*ranks)[order[k]] = rank;
+    if (k > 0 && items[k].key != items[k - 1].key) ++rank;
+    (*ranks)[items[k].row] = rank;
   }
   return n == 0 ? 0 : static_cast<size_t>(rank) + 1;
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "chi_square.hpp"
+#include "common/gamma.hpp"
 #include "survival_input.hpp"
 
 namespace candor {
@@ -205,7 +205,7 @@ Result<LogRank> LogRankTest(const double* time, const double* event, const int32
   for (size_t r = 0; r < m; ++r) chi_square += u[r] * difference[r];
   result.chi_square = std::max(0.0, chi_square);
   result.df = static_cast<int32_t>(m);
-  result.p_value = survival_internal::ChiSquareSurvival(result.chi_square, result.df);
+  result.p_value = internal::ChiSquareSurvival(result.chi_square, result.df);
   return result;
 }
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <string>
 
-#include "radix_sort.hpp"
+#include "common/radix_sort.hpp"
 
 namespace candor::survival_internal {
 namespace {
@@ -79,17 +79,18 @@ std::vector<size_t> OrderByTime(const double* time, const double* event, const i
   // Times are >= 0, so their keys leave the top bit free for "censored"
   // (events first). Radix sorts are stable: ties keep the row order, and the
   // group pass, last, keeps each group in time order.
-  std::vector<uint64_t> keys(n);
-  std::vector<size_t> order(n);
+  std::vector<internal::KeyedRow> items(n);
   for (size_t i = 0; i < n; ++i) {
-    keys[i] = (OrderedKey(time[i]) << 1) | (event[i] == 1 ? 0u : 1u);
-    order[i] = i;
+    items[i] = {(internal::OrderedKey(time[i]) << 1) | (event[i] == 1 ? 0u : 1u), i};
   }
-  RadixSort(&keys, &order);
+  internal::RadixScratch<internal::KeyedRow> scratch;
+  internal::RadixSort(&items, &scratch);
   if (groups != nullptr) {
-    for (size_t p = 0; p < n; ++p) keys[p] = static_cast<uint32_t>(groups[order[p]]);
-    RadixSort(&keys, &order);
+    for (auto& item : items) item.key = static_cast<uint32_t>(groups[item.row]);
+    internal::RadixSort(&items, &scratch);
   }
+  std::vector<size_t> order(n);
+  for (size_t p = 0; p < n; ++p) order[p] = items[p].row;
   return order;
 }
 

@@ -16,8 +16,6 @@
 #include <random>
 #include <vector>
 
-#include "chi_square.hpp"
-
 namespace candor {
 namespace {
 
@@ -475,19 +473,6 @@ TEST(SurvivalLogRank, BadInput) {
   const std::vector<double> t2{1, 1}, e2{1, 1};
   const std::vector<int32_t> g2{0, 1};
   EXPECT_EQ(LogRankTest(t2.data(), e2.data(), g2.data(), 2).status().code(), CANDOR_UNSUPPORTED);
-}
-
-TEST(SurvivalChiSquare, ClosedForms) {
-  using survival_internal::ChiSquareSurvival;
-  for (double x : {0.001, 0.5, 1.0, 3.84, 10.0, 50.0, 700.0}) {
-    EXPECT_NEAR(ChiSquareSurvival(x, 2), std::exp(-x / 2), 1e-15 + 1e-13 * std::exp(-x / 2));
-    EXPECT_NEAR(ChiSquareSurvival(x, 1), std::erfc(std::sqrt(x / 2)),
-                1e-15 + 1e-12 * std::erfc(std::sqrt(x / 2)));
-    const double four = std::exp(-x / 2) * (1 + x / 2);
-    EXPECT_NEAR(ChiSquareSurvival(x, 4), four, 1e-15 + 1e-12 * four);
-  }
-  EXPECT_EQ(ChiSquareSurvival(0, 3), 1.0);
-  EXPECT_TRUE(std::isnan(ChiSquareSurvival(1, 0)));
 }
 
 }  // namespace
