@@ -267,6 +267,10 @@ def option_sizes_seeds():
     drivers = bytes([1]) + struct.pack("<ii", 1, 50) + bytes([14]) + struct.pack("<ii", -1, -1) + \
         struct.pack("<i", 2) + bytes([20])
     write("option_sizes", "drivers_full", bytes([9]) + drivers + bytes([0xd0]))
+    # Survival: a byte picking concordance (odd) or Kaplan-Meier (even), the
+    # fields, then the size byte.
+    write("option_sizes", "concordance_full", bytes([10, 1]) + struct.pack("<i", 1) + bytes([0xd0]))
+    write("option_sizes", "kaplan_meier_full", bytes([10, 0, 20]) + struct.pack("<i", 2) + bytes([0xd0]))
 
 
 # ----------------------------------------------------------------- drivers

@@ -106,6 +106,10 @@ void KaplanMeier(FuzzInput& in) {
                               curve.ci_low[k] >= 0 && curve.ci_high[k] <= 1,
                           "interval around the survival, inside [0, 1]");
       }
+      if (s_k == 1 && curve.n_risk[k] >= 1e-6 && curve.n_risk[k] <= 1e12) {
+        CANDOR_FUZZ_CHECK(curve.ci_low[k] < curve.ci_high[k],
+                          "no zero-width interval before the first event");
+      }
     }
   }
   CANDOR_FUZZ_CHECK(rows == static_cast<int64_t>(c.time.size()), "every row in a curve");

@@ -1616,8 +1616,9 @@ typedef struct candor_km_curve {
   const double* survival;
   const double* std_error;     /* of S, Greenwood; NaN once S = 0 */
   const double* std_error_log; /* of log S (survfit's std.err); inf once S = 0 */
-  const double* ci_low;        /* NaN where survfit gives NA */
-  const double* ci_high;
+  const double* ci_low;        /* NaN once S = 0; where S = 1 (no event yet), */
+  const double* ci_high;       /* the exact interval for n_risk of n_risk
+                                  (Clopper-Pearson), not survfit's [1, 1] */
   int32_t group;            /* the group code (0 without groups) */
   candor_survival_interval interval;
 } candor_km_curve;
@@ -1625,7 +1626,8 @@ typedef struct candor_km_curve {
 /* group (codes >= 0) and weights may be NULL. Equal to R's survfit(Surv(time,
  * event) ~ group, weights, conf.type, conf.int = level), with Greenwood's
  * variance on weighted counts (survfit's robust = FALSE: its default for
- * integer weights). options may be NULL (the defaults). */
+ * integer weights), except the interval before a group's first event (see
+ * candor_km_curve). options may be NULL (the defaults). */
 CANDOR_API candor_status candor_kaplan_meier_new(const double* time, const double* event,
                                                  const int32_t* group, const double* weights,
                                                  size_t n,

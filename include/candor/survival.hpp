@@ -49,10 +49,14 @@
 //   kLog (survfit's default conf.type = "log"): S exp(+-z std_error_log),
 //        the upper end capped at 1; NaN once S = 0;
 //   kLogLog ("log-log"): exp(-exp(log(-log S) -+ z std_error_log / log S));
-//        NaN where S = 1 or S = 0;
+//        NaN once S = 0;
 //   kPlain ("plain"): S +- z std_error, clipped to [0, 1].
-// Before the first event S = 1 with std_error 0: the log and plain
-// intervals are [1, 1] there, as survfit's.
+// Before the first event S = 1 and Greenwood's variance is 0, so survfit's
+// interval is [1, 1] (NA for log-log): a certainty that m customers at risk
+// do not give. There, for every interval type, candor reports Clopper and
+// Pearson's (1934) exact interval for m survivors of m, [(alpha/2)^(1/m), 1]
+// with alpha = 1 - level and m = n_risk (the weight at risk), which is what
+// differs from survfit; from the first event on, the values are survfit's.
 //
 // Log-rank test across groups (Mantel 1966; Peto and Peto 1972), as R's
 // survdiff(Surv(t, d) ~ g) (rho = 0, unweighted). At each distinct event time

@@ -17,11 +17,23 @@ using survival_internal::WeightOf;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The interval at one time (survfit's conf.type; see survival.hpp).
-void Interval(SurvivalInterval type, double z, double s, double se_log, double* low, double* high) {
+// The interval at one time (survfit's conf.type; see survival.hpp), with
+// `at_risk` the weight at risk there and `alpha` = 1 - level.
+void Interval(SurvivalInterval type, double z, double alpha, double s, double se_log,
+              double at_risk, double* low, double* high) {
   *low = kNaN;
   *high = kNaN;
   if (!(s > 0)) return;  // S = 0: survfit's NA
+  if (s >= 1) {
+    // No event yet, so Greenwood's variance is 0 and survfit's interval
+    // [1, 1] (NA for log-log). Instead: Clopper-Pearson's exact interval for
+    // `at_risk` survivors out of `at_risk`, [(alpha / 2)^(1 / at_risk), 1].
+    if (at_risk > 0) {
+      *low = std::pow(alpha / 2, 1 / at_risk);
+      *high = 1;
+    }
+    return;
+  }
   switch (type) {
     case SurvivalInterval::kLog:
       *low = std::exp(std::log(s) - z * se_log);
@@ -47,7 +59,8 @@ void Interval(SurvivalInterval type, double z, double s, double se_log, double* 
 // One group's curve from its rows in time order (events first at a time).
 KaplanMeierCurve Curve(int32_t group, const std::vector<size_t>& rows, const double* time,
                        const double* event, const double* weights, SurvivalInterval type,
-                       double z) {
+                       double level) {
+  const double z = internal::NormalQuantile((1 + level) / 2);
   KaplanMeierCurve curve;
   curve.group = group;
   curve.n = static_cast<int64_t>(rows.size());
@@ -89,7 +102,7 @@ KaplanMeierCurve Curve(int32_t group, const std::vector<size_t>& rows, const dou
     }
     const double se_log = std::sqrt(greenwood);
     double low, high;
-    Interval(type, z, s, se_log, &low, &high);
+    Interval(type, z, 1 - level, s, se_log, at_risk[k], &low, &high);
     curve.time.push_back(steps[k].time);
     curve.n_risk.push_back(at_risk[k]);
     curve.n_event.push_back(died);
@@ -123,7 +136,6 @@ Result<KaplanMeier> EstimateKaplanMeier(const double* time, const double* event,
   CANDOR_RETURN_IF_ERROR(options.Validate());
   CANDOR_RETURN_IF_ERROR(survival_internal::CheckTimesAndEvents(time, event, weights, n));
   CANDOR_RETURN_IF_ERROR(survival_internal::CheckGroups(groups, n));
-  const double z = internal::NormalQuantile((1 + options.level) / 2);
   const std::vector<size_t> order = survival_internal::OrderByTime(time, event, groups, n);
   KaplanMeier result;
   result.level = options.level;
@@ -134,7 +146,8 @@ Result<KaplanMeier> EstimateKaplanMeier(const double* time, const double* event,
     size_t e = b;
     while (e < n && (groups == nullptr || groups[order[e]] == group)) ++e;
     rows.assign(order.begin() + b, order.begin() + e);
-    result.curves.push_back(Curve(group, rows, time, event, weights, options.interval, z));
+    result.curves.push_back(
+        Curve(group, rows, time, event, weights, options.interval, options.level));
     b = e;
   }
   return result;

@@ -7,6 +7,7 @@ import pathlib
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.stats
 
 import candor
 from helpers import r_vector, run_r
@@ -120,12 +121,20 @@ cat(sapply(rows, paste, collapse = " "), sep = "\\n")
 
 
 def check_curves(km, expected, labels):
+    """survfit's values, except where S = 1 (no event yet): there survfit's interval
+    is [1, 1] (NA for log-log) and candor's is Clopper-Pearson's for m of m at risk,
+    whose lower end is the alpha/2 quantile of Beta(m, 1) (scipy)."""
     assert len(km.curves) == len(expected)
+    alpha = 1 - km.level
     for curve, label in zip(km.curves, labels):
-        r = expected[label]
+        r = expected[label].copy()
         got = np.column_stack([curve.time, curve.n_risk, curve.n_event, curve.n_censor,
                                curve.survival, curve.std_error_log, curve.ci_low, curve.ci_high])
         assert got.shape == r.shape
+        before = r[:, 4] == 1
+        r[before, 6] = scipy.stats.beta.ppf(alpha / 2, r[before, 1], 1)
+        r[before, 7] = 1
+        assert (got[before, 6] < got[before, 7]).all()
         np.testing.assert_allclose(got, r, rtol=1e-10, atol=1e-13, equal_nan=True)
         # summary.survfit's std.err: S times survfit's.
         alive = r[:, 4] > 0

@@ -83,7 +83,9 @@ class SurvivalCurve:
 class KaplanMeier:
     """Kaplan-Meier curves by group (`curves`, in the groups' sorted order;
     one curve with group None without groups); `level` and `interval` ("log",
-    survfit's default, "log_log" or "plain") of the pointwise intervals.
+    survfit's default, "log_log" or "plain") of the pointwise intervals. Where
+    S = 1 (no churn yet) the interval is Clopper-Pearson's for n_risk of n_risk,
+    not survfit's [1, 1].
     frame() gives one pandas row per group and time."""
     curves: list
     level: float
@@ -209,7 +211,9 @@ def kaplan_meier(time, event, group=None, level=0.95, weights=None, conf_type="l
     weights=, conf.int=level, conf.type=). conf_type: "log" (survfit's
     default), "log_log" / "log-log", or "plain". With non-integer weights
     survfit's default variance is a robust one; candor's is Greenwood's on
-    the weighted counts (survfit's robust=FALSE). Returns a KaplanMeier.
+    the weighted counts (survfit's robust=FALSE). Before a curve's first
+    churn survfit's interval is [1, 1]; candor's is the exact Clopper-Pearson
+    interval for n_risk survivors of n_risk. Returns a KaplanMeier.
     """
     time, event, *rest = _columns(time, event, weights)
     weight_array = rest[0] if rest else None

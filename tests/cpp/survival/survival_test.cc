@@ -347,7 +347,11 @@ TEST(SurvivalKaplanMeier, LogLogAndPlainByHand) {
   auto r = EstimateKaplanMeier(time.data(), event.data(), nullptr, nullptr, 4, options);
   ASSERT_TRUE(r.ok());
   const KaplanMeierCurve& c = r->curves[0];
-  EXPECT_TRUE(std::isnan(c.ci_low[0]));  // S = 1: survfit's NA
+  // S = 1 (no event yet; survfit's NA): Clopper-Pearson's bound for 4 of 4,
+  // the lower end solving P(Binomial(4, p) = 4) = p^4 = 0.025.
+  EXPECT_NEAR(c.ci_low[0], std::pow(0.025, 1.0 / 4), 1e-15);
+  EXPECT_NEAR(std::pow(c.ci_low[0], 4), 0.025, 1e-15);
+  EXPECT_EQ(c.ci_high[0], 1.0);
   // R: survfit(Surv(1:4, c(0,1,1,0)) ~ 1, conf.type = "log-log").
   EXPECT_NEAR(c.ci_low[1], 0.054073427, 1e-9);
   EXPECT_NEAR(c.ci_high[1], 0.9452064, 1e-7);
@@ -359,6 +363,31 @@ TEST(SurvivalKaplanMeier, LogLogAndPlainByHand) {
   const double z = 1.959963984540054;
   EXPECT_NEAR(p.ci_low[1], 2.0 / 3 - z * p.std_error[1], 1e-14);
   EXPECT_EQ(p.ci_low[2], 0.0);  // clipped
+}
+
+// Before the first event every interval type gives the exact interval for m
+// survivors of m at risk (m weighted), never survfit's zero-width [1, 1].
+TEST(SurvivalKaplanMeier, NoEventYetHasTheExactIntervalNotZeroWidth) {
+  const std::vector<double> time{1, 2, 3, 4, 5}, event{0, 0, 1, 0, 1};
+  const std::vector<double> weights{2, 1, 1, 0.5, 1};
+  for (SurvivalInterval type :
+       {SurvivalInterval::kLog, SurvivalInterval::kLogLog, SurvivalInterval::kPlain}) {
+    KaplanMeierOptions options;
+    options.interval = type;
+    options.level = 0.9;
+    auto r = EstimateKaplanMeier(time.data(), event.data(), nullptr, weights.data(), 5, options);
+    ASSERT_TRUE(r.ok());
+    const KaplanMeierCurve& c = r->curves[0];
+    for (int k = 0; k < 2; ++k) {
+      ASSERT_EQ(c.survival[k], 1.0);
+      const double m = c.n_risk[k];  // 5.5, then 3.5
+      EXPECT_NEAR(std::pow(c.ci_low[k], m), 0.05, 1e-14) << k;
+      EXPECT_EQ(c.ci_high[k], 1.0);
+      EXPECT_LT(c.ci_low[k], c.ci_high[k]);
+    }
+    EXPECT_LT(c.survival[2], 1.0);
+    EXPECT_LT(c.ci_low[2], c.ci_high[2]);  // Greenwood from here on
+  }
 }
 
 TEST(SurvivalKaplanMeier, GroupsAndIntegerWeightsAreReplicatedRows) {
