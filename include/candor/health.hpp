@@ -194,11 +194,14 @@ struct HealthScores {
   std::vector<double> points;            // n x measures, 0-100, NaN when missing
   std::vector<double> contribution;      // n x measures
   std::vector<double> max_contribution;  // n x measures
-  // Reasons: for account i, reason_count[i] measure indices (largest loss
-  // first) in reason_measure[i * max_reasons ...]; max_reasons = Scorecard::reasons.
+  // Reasons: for account i, reason_count[i] entries (largest loss first) at
+  // [i * max_reasons, ...): the measure, its value (NaN: no data) and the
+  // points it lost; max_reasons = Scorecard::reasons.
   size_t max_reasons = 0;
   std::vector<int32_t> reason_count;
   std::vector<int32_t> reason_measure;
+  std::vector<double> reason_value;
+  std::vector<double> reason_lost;
   std::vector<int64_t> unmatched;  // per measure: values no tier held
 };
 
@@ -206,9 +209,10 @@ struct HealthScores {
 Result<HealthScores> ScoreHealth(const Scorecard& card, const HealthTable& table);
 
 // The k-th reason of account i in words, e.g. "Open tickets 14: -18.0
-// points" or "NPS: no data (-25.0 points)". `table` must be the one scored.
-Result<std::string> HealthReasonText(const Scorecard& card, const HealthTable& table,
-                                     const HealthScores& scores, size_t i, size_t k);
+// points", "Seats 8 (under 10 seats): -20.0 points" or "NPS: no data
+// (-25.0 points)". `scores` must come from `card`.
+Result<std::string> HealthReasonText(const Scorecard& card, const HealthScores& scores, size_t i,
+                                     size_t k);
 
 // A scorecard from its JSON form (docs/health-scorecard.md has the schema);
 // errors are CANDOR_INVALID_ARGUMENT naming the field, e.g.

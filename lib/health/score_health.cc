@@ -280,6 +280,8 @@ Result<HealthScores> ScoreHealth(const Scorecard& card, const HealthTable& table
   out.max_reasons = static_cast<size_t>(card.reasons);
   out.reason_count.resize(n);
   out.reason_measure.assign(n * out.max_reasons, -1);
+  out.reason_value.assign(n * out.max_reasons, kNaN);
+  out.reason_lost.assign(n * out.max_reasons, 0.0);
   std::vector<double> lost(out.max_reasons + 1);
   AccountScorer scorer(card, groups);
   for (size_t r = 0; r < n; ++r) {
@@ -290,14 +292,20 @@ Result<HealthScores> ScoreHealth(const Scorecard& card, const HealthTable& table
     out.score[r] = scorer.Score(rw.weights[which], out.points.data() + r * m, contribution,
                                 max_contribution, &out.coverage[r]);
     out.grade[r] = GradeOf(card, out.score[r]);
+    const size_t first = r * out.max_reasons;
     out.reason_count[r] = TopReasons(contribution, max_contribution, m, out.max_reasons,
-                                     out.reason_measure.data() + r * out.max_reasons, lost.data());
+                                     out.reason_measure.data() + first, lost.data());
+    for (int32_t k = 0; k < out.reason_count[r]; ++k) {
+      const size_t measure = static_cast<size_t>(out.reason_measure[first + k]);
+      out.reason_value[first + k] = table.columns[column_of[measure]][r];
+      out.reason_lost[first + k] = lost[k];
+    }
   }
   return out;
 }
 
-Result<std::string> HealthReasonText(const Scorecard& card, const HealthTable& table,
-                                     const HealthScores& scores, size_t i, size_t k) {
+Result<std::string> HealthReasonText(const Scorecard& card, const HealthScores& scores, size_t i,
+                                     size_t k) {
   if (i >= scores.n) {
     return OutOfRange("account " + std::to_string(i) + " of " + std::to_string(scores.n));
   }
@@ -305,20 +313,18 @@ Result<std::string> HealthReasonText(const Scorecard& card, const HealthTable& t
     return OutOfRange("reason " + std::to_string(k) + " of account " + std::to_string(i) +
                       ", which has " + std::to_string(scores.reason_count[i]));
   }
-  const size_t measure = static_cast<size_t>(scores.reason_measure[i * scores.max_reasons + k]);
+  const size_t at = i * scores.max_reasons + k;
+  const size_t measure = static_cast<size_t>(scores.reason_measure[at]);
   if (measure >= card.measures.size() || scores.measures != card.measures.size()) {
     return InvalidArgument("the scores were not made with this scorecard");
   }
   const HealthMeasure& m = card.measures[measure];
   const std::string label = m.label.empty() ? m.name : m.label;
-  const size_t cell = i * scores.measures + measure;
-  const double lost = scores.max_contribution[cell] - scores.contribution[cell];
-  if (std::isnan(scores.points[cell])) return label + ": no data (" + Points(lost) + ")";
-  const auto column = std::find(table.names.begin(), table.names.end(), m.name);
-  if (column == table.names.end() || i >= table.n) {
-    return InvalidArgument("the table is not the one scored: no column \"" + m.name + "\"");
+  const double value = scores.reason_value[at];
+  const double points = scores.points[i * scores.measures + measure];
+  if (std::isnan(value) || std::isnan(points)) {
+    return label + ": no data (" + Points(scores.reason_lost[at]) + ")";
   }
-  const double value = table.columns[static_cast<size_t>(column - table.names.begin())][i];
   std::string words = label + " " + Number(value);
   if (m.transform == HealthTransform::kTiers) {
     for (const HealthTier& t : m.tiers) {
@@ -328,9 +334,9 @@ Result<std::string> HealthReasonText(const Scorecard& card, const HealthTable& t
       }
     }
   } else if (m.transform == HealthTransform::kPercentile) {
-    words += " (percentile " + Number(std::round(scores.points[cell])) + ")";
+    words += " (percentile " + Number(std::round(points)) + ")";
   }
-  return words + ": " + Points(lost);
+  return words + ": " + Points(scores.reason_lost[at]);
 }
 
 }  // namespace candor

@@ -109,12 +109,12 @@ TEST(HealthScore, RenormalizeByHand) {
   EXPECT_EQ(s->reason_count[3], 0);  // r3 scores 100
   ExpectIdentities(*s);
 
-  auto text = HealthReasonText(Card(), t.table, *s, 0, 0);
+  auto text = HealthReasonText(Card(), *s, 0, 0);
   ASSERT_TRUE(text.ok());
   EXPECT_EQ(*text, "Logins 10 (percentile 17): -55.6 points");
-  EXPECT_EQ(*HealthReasonText(Card(), t.table, *s, 0, 1), "Open tickets 5: -4.2 points");
-  EXPECT_EQ(HealthReasonText(Card(), t.table, *s, 0, 3).status().code(), CANDOR_OUT_OF_RANGE);
-  EXPECT_EQ(HealthReasonText(Card(), t.table, *s, 4, 0).status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_EQ(*HealthReasonText(Card(), *s, 0, 1), "Open tickets 5: -4.2 points");
+  EXPECT_EQ(HealthReasonText(Card(), *s, 0, 3).status().code(), CANDOR_OUT_OF_RANGE);
+  EXPECT_EQ(HealthReasonText(Card(), *s, 4, 0).status().code(), CANDOR_OUT_OF_RANGE);
 }
 
 TEST(HealthScore, ZeroAndGroupMeanByHand) {
@@ -132,7 +132,7 @@ TEST(HealthScore, ZeroAndGroupMeanByHand) {
   EXPECT_EQ(s->contribution[1 * 3 + 1], 0.0);
   bool named = false;
   for (int k = 0; k < s->reason_count[1]; ++k) {
-    auto text = HealthReasonText(card, t.table, *s, 1, static_cast<size_t>(k));
+    auto text = HealthReasonText(card, *s, 1, static_cast<size_t>(k));
     ASSERT_TRUE(text.ok());
     named = named || *text == "csat: no data (-16.7 points)";
   }
@@ -245,7 +245,7 @@ TEST(HealthScore, TiersBooleanAndZScoreByHand) {
     EXPECT_NEAR(s->points[r * 3 + 2], std::min(100.0, std::max(0.0, 50 + 50 * z)), 1e-12) << r;
   }
   EXPECT_EQ(s->unmatched, (std::vector<int64_t>{1, 0, 0}));
-  EXPECT_EQ(*HealthReasonText(card, table, *s, 0, 0), "seats 9.999 (under 10 seats): -33.3 points");
+  EXPECT_EQ(*HealthReasonText(card, *s, 0, 0), "seats 9.999 (under 10 seats): -33.3 points");
 
   // Lower is better: the z-score is negated, the percentile mirrored.
   card.measures[2].higher_is_better = false;
