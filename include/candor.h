@@ -1676,6 +1676,167 @@ CANDOR_API size_t candor_log_rank_groups(const candor_log_rank* test);
 CANDOR_API candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
                                                   candor_log_rank_group* out);
 
+/* --------------------------------------------------------- customer health */
+/* Scorecards: a per-account table of measures -> 0-100 health score, grade,
+ * each measure's points and contribution, coverage and the top reasons.
+ * The rules (transforms, groups, missing data, worst-of, profiles, grades,
+ * explanations): include/candor/health.hpp; the JSON form:
+ * docs/health-scorecard.md. */
+
+typedef enum candor_health_transform {
+  CANDOR_HEALTH_LINEAR = 0,     /* zero_at -> 0 points, full_at -> 100, clamped */
+  CANDOR_HEALTH_TIERS = 1,      /* the first tier holding the value */
+  CANDOR_HEALTH_BOOLEAN = 2,    /* value != 0: true_points, else false_points */
+  CANDOR_HEALTH_PERCENTILE = 3, /* mid-rank percentile within the segment */
+  CANDOR_HEALTH_Z_SCORE = 4     /* 50 + 50 z / z_span within the segment, clamped */
+} candor_health_transform;
+
+typedef enum candor_health_missing {
+  CANDOR_HEALTH_MISSING_RENORMALIZE = 0, /* weights over the measures with data */
+  CANDOR_HEALTH_MISSING_ZERO = 1,        /* a missing measure scores 0 */
+  CANDOR_HEALTH_MISSING_GROUP_MEAN = 2   /* ... the mean of its group's others */
+} candor_health_missing;
+
+typedef enum candor_health_combine {
+  CANDOR_HEALTH_WEIGHTED_MEAN = 0, /* the weighted mean of the groups */
+  CANDOR_HEALTH_WORST_OF = 1       /* the lowest group score */
+} candor_health_combine;
+
+/* A scorecard. Thread-safety: build it on one thread; once built, scoring
+ * with it may run on many threads. Free with candor_scorecard_free. */
+typedef struct candor_scorecard candor_scorecard;
+
+/* An empty scorecard with the defaults (grades healthy >= 70, at risk >= 40,
+ * critical >= 0; renormalize; weighted mean; 3 reasons): add measures. */
+CANDOR_API candor_status candor_scorecard_new(candor_scorecard** out);
+/* A scorecard from its JSON form (`length` bytes of UTF-8). Errors name the
+ * field, e.g. "measures[1].transform: unknown transform \"lineal\"". */
+CANDOR_API candor_status candor_scorecard_from_json(const char* json, size_t length,
+                                                    candor_scorecard** out);
+CANDOR_API void candor_scorecard_free(candor_scorecard* card);
+
+/* One band of a tiered measure. */
+typedef struct candor_health_tier {
+  double low;             /* -INFINITY for an open end */
+  double high;            /* INFINITY for an open end */
+  int32_t low_inclusive;  /* 1: low itself is in the tier */
+  int32_t high_inclusive; /* 1: high itself is in the tier */
+  double points;          /* in [0, 100] */
+  const char* label;      /* may be NULL; copied */
+} candor_health_tier;
+
+/* One measure: a column and its transform. Strings and tiers are copied. */
+typedef struct candor_health_measure {
+  size_t size;             /* set by candor_health_measure_init */
+  const char* name;        /* the column */
+  const char* label;       /* in reasons; NULL: the name */
+  const char* group;       /* a group added before; NULL without groups */
+  double weight;           /* within its group, >= 0; default 1 */
+  candor_health_transform transform; /* default LINEAR */
+  double zero_at;          /* LINEAR; default 0 */
+  double full_at;          /* LINEAR; default 100 */
+  const candor_health_tier* tiers; /* TIERS */
+  size_t n_tiers;
+  double true_points;      /* BOOLEAN; default 100 */
+  double false_points;     /* BOOLEAN; default 0 */
+  int32_t higher_is_better; /* PERCENTILE, Z_SCORE; default 1 */
+  double z_span;           /* Z_SCORE; default 2 */
+} candor_health_measure;
+
+CANDOR_API candor_status candor_health_measure_defaults(candor_health_measure* measure,
+                                                        size_t size);
+static inline void candor_health_measure_init(candor_health_measure* measure) {
+  candor_health_measure_defaults(measure, sizeof(*measure));
+}
+
+/* Building: groups first (a measure names its group), then measures. Each
+ * call checks only what it adds; candor_scorecard_validate (and scoring)
+ * check the whole. */
+CANDOR_API candor_status candor_scorecard_add_group(candor_scorecard* card, const char* name,
+                                                    double weight);
+CANDOR_API candor_status candor_scorecard_add_measure(candor_scorecard* card,
+                                                      const candor_health_measure* measure);
+/* Replaces the grades: names[k] takes scores >= min_scores[k], best first. */
+CANDOR_API candor_status candor_scorecard_set_grades(candor_scorecard* card,
+                                                     const char* const* names,
+                                                     const double* min_scores, size_t n);
+/* missing, combine, and at most `reasons` (0..16) reasons per account. */
+CANDOR_API candor_status candor_scorecard_set_rules(candor_scorecard* card,
+                                                    candor_health_missing missing,
+                                                    candor_health_combine combine,
+                                                    int32_t reasons);
+/* Weights for one segment's accounts: measure_weights (one per measure, or
+ * NULL) and group_weights (one per group, or NULL); NaN keeps the
+ * scorecard's weight. Add it after the measures. */
+CANDOR_API candor_status candor_scorecard_add_profile(candor_scorecard* card,
+                                                      const char* segment,
+                                                      const double* measure_weights,
+                                                      size_t n_measure_weights,
+                                                      const double* group_weights,
+                                                      size_t n_group_weights);
+/* CANDOR_OK, or the first problem, naming the field. */
+CANDOR_API candor_status candor_scorecard_validate(const candor_scorecard* card);
+/* The measures (0 for NULL) and measure i's column name (NULL past the end);
+ * likewise the groups and grades. Names live as long as the scorecard. */
+CANDOR_API size_t candor_scorecard_measures(const candor_scorecard* card);
+CANDOR_API const char* candor_scorecard_measure_name(const candor_scorecard* card, size_t i);
+CANDOR_API const char* candor_scorecard_measure_label(const candor_scorecard* card, size_t i);
+CANDOR_API size_t candor_scorecard_grades(const candor_scorecard* card);
+CANDOR_API const char* candor_scorecard_grade_name(const candor_scorecard* card, size_t k);
+
+/* The scores of a table. Thread-safety: immutable once made. Free with
+ * candor_health_scores_free. */
+typedef struct candor_health_scores candor_health_scores;
+
+/* Scores n accounts: n_columns named columns of n doubles (NaN: missing),
+ * read by the measures' names (other columns are ignored); segment (n codes
+ * into segment_names, or NULL) for percentiles, z-scores and profiles.
+ * Errors: a measure's column missing, a segment code out of range, and the
+ * scorecard's own problems, naming the field. */
+CANDOR_API candor_status candor_health_score(const candor_scorecard* card,
+                                             const char* const* names,
+                                             const double* const* columns, size_t n_columns,
+                                             size_t n, const int32_t* segment,
+                                             const char* const* segment_names,
+                                             size_t n_segments, candor_health_scores** out);
+CANDOR_API void candor_health_scores_free(candor_health_scores* scores);
+
+/* Every result as columns owned by the handle: per account score (NaN
+ * without data), grade (index into the scorecard's grades, -1 without one)
+ * and coverage (0-1); per account and measure, row-major (n x measures),
+ * points (NaN when missing), contribution and max_contribution (score = the
+ * sum of contributions; the max_contributions sum to 100); per account
+ * reason_count reasons at [i * max_reasons, ...): the measure, its value
+ * (NaN: no data) and the points it lost, largest first; per measure the
+ * values no tier held. */
+typedef struct candor_health_columns {
+  size_t n;
+  size_t measures;
+  size_t max_reasons;
+  const double* score;
+  const int32_t* grade;
+  const double* coverage;
+  const double* points;
+  const double* contribution;
+  const double* max_contribution;
+  const int32_t* reason_count;
+  const int32_t* reason_measure;
+  const double* reason_value;
+  const double* reason_lost;
+  const int64_t* unmatched;
+} candor_health_columns;
+
+CANDOR_API candor_status candor_health_scores_columns(const candor_health_scores* scores,
+                                                      candor_health_columns* out);
+/* The reasons of accounts [first, first + count) in words, each account's
+ * joined by "; " and ended by a NUL byte, into buffer (capacity bytes; may
+ * be NULL with capacity 0 to ask). *length: the bytes all of them need.
+ * CANDOR_OUT_OF_RANGE when the range passes the accounts; a buffer too
+ * small is CANDOR_INVALID_ARGUMENT with *length set. */
+CANDOR_API candor_status candor_health_reasons(const candor_health_scores* scores,
+                                               size_t first, size_t count, char* buffer,
+                                               size_t capacity, size_t* length);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -522,6 +522,49 @@ FIELD(candor_log_rank_group, variance, double, 24);
 FIELD(candor_log_rank_group, group, int32_t, 32);
 FIELD(candor_log_rank_group, tested, int32_t, 36);
 
+/* candor_health_tier: frozen. */
+STRUCT(candor_health_tier, 40, 8);
+FIELD(candor_health_tier, low, double, 0);
+FIELD(candor_health_tier, high, double, 8);
+FIELD(candor_health_tier, low_inclusive, int32_t, 16);
+FIELD(candor_health_tier, high_inclusive, int32_t, 20);
+FIELD(candor_health_tier, points, double, 24);
+FIELD(candor_health_tier, label, const char*, 32);
+
+/* candor_health_measure: size-versioned: grows only at its end. */
+STRUCT(candor_health_measure, 112, 8);
+FIELD(candor_health_measure, size, size_t, 0);
+FIELD(candor_health_measure, name, const char*, 8);
+FIELD(candor_health_measure, label, const char*, 16);
+FIELD(candor_health_measure, group, const char*, 24);
+FIELD(candor_health_measure, weight, double, 32);
+FIELD(candor_health_measure, transform, candor_health_transform, 40);
+FIELD(candor_health_measure, zero_at, double, 48);
+FIELD(candor_health_measure, full_at, double, 56);
+FIELD(candor_health_measure, tiers, const candor_health_tier*, 64);
+FIELD(candor_health_measure, n_tiers, size_t, 72);
+FIELD(candor_health_measure, true_points, double, 80);
+FIELD(candor_health_measure, false_points, double, 88);
+FIELD(candor_health_measure, higher_is_better, int32_t, 96);
+FIELD(candor_health_measure, z_span, double, 104);
+
+/* candor_health_columns: frozen. */
+STRUCT(candor_health_columns, 112, 8);
+FIELD(candor_health_columns, n, size_t, 0);
+FIELD(candor_health_columns, measures, size_t, 8);
+FIELD(candor_health_columns, max_reasons, size_t, 16);
+FIELD(candor_health_columns, score, const double*, 24);
+FIELD(candor_health_columns, grade, const int32_t*, 32);
+FIELD(candor_health_columns, coverage, const double*, 40);
+FIELD(candor_health_columns, points, const double*, 48);
+FIELD(candor_health_columns, contribution, const double*, 56);
+FIELD(candor_health_columns, max_contribution, const double*, 64);
+FIELD(candor_health_columns, reason_count, const int32_t*, 72);
+FIELD(candor_health_columns, reason_measure, const int32_t*, 80);
+FIELD(candor_health_columns, reason_value, const double*, 88);
+FIELD(candor_health_columns, reason_lost, const double*, 96);
+FIELD(candor_health_columns, unmatched, const int64_t*, 104);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -702,6 +745,22 @@ VALUE(CANDOR_SURVIVAL_INTERVAL_LOG, 0);
 VALUE(CANDOR_SURVIVAL_INTERVAL_LOG_LOG, 1);
 VALUE(CANDOR_SURVIVAL_INTERVAL_PLAIN, 2);
 
+ENUM(candor_health_transform);
+VALUE(CANDOR_HEALTH_LINEAR, 0);
+VALUE(CANDOR_HEALTH_TIERS, 1);
+VALUE(CANDOR_HEALTH_BOOLEAN, 2);
+VALUE(CANDOR_HEALTH_PERCENTILE, 3);
+VALUE(CANDOR_HEALTH_Z_SCORE, 4);
+
+ENUM(candor_health_missing);
+VALUE(CANDOR_HEALTH_MISSING_RENORMALIZE, 0);
+VALUE(CANDOR_HEALTH_MISSING_ZERO, 1);
+VALUE(CANDOR_HEALTH_MISSING_GROUP_MEAN, 2);
+
+ENUM(candor_health_combine);
+VALUE(CANDOR_HEALTH_WEIGHTED_MEAN, 0);
+VALUE(CANDOR_HEALTH_WORST_OF, 1);
+
 int main(void) {
   {
     candor_score_options options;
@@ -761,6 +820,11 @@ int main(void) {
   {
     candor_kaplan_meier_options options;
     candor_kaplan_meier_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_health_measure options;
+    candor_health_measure_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -780,6 +780,74 @@ class CLogRankGroup(ctypes.Structure):
     ]
 
 
+# ------------------------------------------------------------------------------------ customer health
+
+class CScorecard(ctypes.Structure):
+    """candor_scorecard: a handle, used only through ScorecardP."""
+
+
+ScorecardP = POINTER(CScorecard)
+
+
+class CHealthTier(ctypes.Structure):
+    """candor_health_tier."""
+    _fields_ = [
+        ("low", c_double),
+        ("high", c_double),
+        ("low_inclusive", c_int32),
+        ("high_inclusive", c_int32),
+        ("points", c_double),
+        ("label", c_char_p),
+    ]
+
+
+class CHealthMeasure(ctypes.Structure):
+    """candor_health_measure."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("name", c_char_p),
+        ("label", c_char_p),
+        ("group", c_char_p),
+        ("weight", c_double),
+        ("transform", enum),
+        ("zero_at", c_double),
+        ("full_at", c_double),
+        ("tiers", POINTER(CHealthTier)),
+        ("n_tiers", c_size_t),
+        ("true_points", c_double),
+        ("false_points", c_double),
+        ("higher_is_better", c_int32),
+        ("z_span", c_double),
+    ]
+
+
+class CHealthScores(ctypes.Structure):
+    """candor_health_scores: a handle, used only through HealthScoresP."""
+
+
+HealthScoresP = POINTER(CHealthScores)
+
+
+class CHealthColumns(ctypes.Structure):
+    """candor_health_columns."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("measures", c_size_t),
+        ("max_reasons", c_size_t),
+        ("score", double_p),
+        ("grade", int32_p),
+        ("coverage", double_p),
+        ("points", double_p),
+        ("contribution", double_p),
+        ("max_contribution", double_p),
+        ("reason_count", int32_p),
+        ("reason_measure", int32_p),
+        ("reason_value", double_p),
+        ("reason_lost", double_p),
+        ("unmatched", int64_p),
+    ]
+
+
 # candor_enum: which enum of candor.h candor_enum_name, _value and _at name
 # (tests/python/test_enum_names.py holds these to the header).
 ENUM_METRIC = 0
@@ -1021,6 +1089,28 @@ FUNCTIONS = {
     "candor_log_rank_summary": (status, [LogRankP, POINTER(CLogRankResult)]),
     "candor_log_rank_groups": (c_size_t, [LogRankP]),
     "candor_log_rank_group_at": (status, [LogRankP, c_size_t, POINTER(CLogRankGroup)]),
+    "candor_scorecard_new": (status, [POINTER(ScorecardP)]),
+    "candor_scorecard_from_json": (status, [c_char_p, c_size_t, POINTER(ScorecardP)]),
+    "candor_scorecard_free": (None, [ScorecardP]),
+    "candor_health_measure_defaults": (status, [POINTER(CHealthMeasure), c_size_t]),
+    "candor_scorecard_add_group": (status, [ScorecardP, c_char_p, c_double]),
+    "candor_scorecard_add_measure": (status, [ScorecardP, POINTER(CHealthMeasure)]),
+    "candor_scorecard_set_grades": (status, [ScorecardP, char_pp, double_p, c_size_t]),
+    "candor_scorecard_set_rules": (status, [ScorecardP, enum, enum, c_int32]),
+    "candor_scorecard_add_profile": (status, [ScorecardP, c_char_p, double_p, c_size_t, double_p,
+                                              c_size_t]),
+    "candor_scorecard_validate": (status, [ScorecardP]),
+    "candor_scorecard_measures": (c_size_t, [ScorecardP]),
+    "candor_scorecard_measure_name": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_scorecard_measure_label": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_scorecard_grades": (c_size_t, [ScorecardP]),
+    "candor_scorecard_grade_name": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_health_score": (status, [ScorecardP, char_pp, POINTER(double_p), c_size_t, c_size_t,
+                                     int32_p, char_pp, c_size_t, POINTER(HealthScoresP)]),
+    "candor_health_scores_free": (None, [HealthScoresP]),
+    "candor_health_scores_columns": (status, [HealthScoresP, POINTER(CHealthColumns)]),
+    "candor_health_reasons": (status, [HealthScoresP, c_size_t, c_size_t, POINTER(c_char), c_size_t,
+                                       size_p]),
 }
 
 

@@ -1,0 +1,215 @@
+"""Customer health scorecards that explain themselves: a per-account table of
+measures -> a 0-100 score, a grade, each measure's points and contribution,
+the share of the scorecard with data (coverage) and the top reasons in words.
+The rules: include/candor/health.hpp; the JSON form: docs/health-scorecard.md;
+C ABI: the "customer health" section of include/candor.h.
+
+    card = candor.Scorecard.load("card.json")        # or from_json(text), from_dict(d)
+    df = candor.health(accounts, card, segment="plan")
+    df[["score", "grade", "coverage", "reasons"]]
+
+Whether the score predicts churn: candor.auc(-df.score, churned),
+candor.concordance(-df.score, tenure, churned), candor.kaplan_meier(tenure,
+churned, df.grade).
+"""
+
+import ctypes
+import json
+import os
+
+import numpy as np
+
+from candor import _capi
+from candor import _compat
+from candor import _convert
+from candor import _labels
+from candor import _lib
+from candor._lib import Error, lib
+
+# Words a boolean column may hold, as 1 / 0.
+_FLAG_WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
+
+
+class Scorecard:
+    """A scorecard (a handle on the library's). Make one with load(path),
+    from_json(text) or from_dict(d); `measures` lists the columns it reads,
+    `grades` its grade names, best first."""
+
+    def __init__(self, handle):
+        self._handle = handle
+        self.measures = [lib.candor_scorecard_measure_name(handle, i).decode("utf-8")
+                         for i in range(lib.candor_scorecard_measures(handle))]
+        self.labels = [lib.candor_scorecard_measure_label(handle, i).decode("utf-8")
+                       for i in range(len(self.measures))]
+        self.grades = [lib.candor_scorecard_grade_name(handle, k).decode("utf-8")
+                       for k in range(lib.candor_scorecard_grades(handle))]
+
+    @classmethod
+    def from_json(cls, text):
+        """A scorecard from its JSON text (str or bytes); errors name the field."""
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        handle = _capi.ScorecardP()
+        _lib.check(lib.candor_scorecard_from_json(data, len(data), ctypes.byref(handle)))
+        return cls(handle)
+
+    @classmethod
+    def from_dict(cls, spec):
+        """A scorecard from the dict the JSON form parses to."""
+        return cls.from_json(json.dumps(spec))
+
+    @classmethod
+    def load(cls, path):
+        """A scorecard from a JSON file."""
+        with open(os.fspath(path), "rb") as f:
+            return cls.from_json(f.read())
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.candor_scorecard_free(handle)
+            self._handle = None
+
+    def __repr__(self):
+        return "Scorecard(measures=%r, grades=%r)" % (self.measures, self.grades)
+
+
+def _as_scorecard(card):
+    if isinstance(card, Scorecard):
+        return card
+    if isinstance(card, dict):
+        return Scorecard.from_dict(card)
+    if isinstance(card, (str, bytes, os.PathLike)):
+        text = card if isinstance(card, (str, bytes)) else None
+        if text is not None and text.lstrip()[:1] in ("{", b"{"):
+            return Scorecard.from_json(text)
+        return Scorecard.load(card)
+    raise Error("CANDOR_INVALID_ARGUMENT", "scorecard must be a Scorecard, a dict, JSON text "
+                "or a path, got %r" % type(card).__name__)
+
+
+def _measure_values(values, name):
+    """A column as float64: numbers, booleans, or yes/no/true/false words;
+    None, NaN and empty strings are missing (NaN)."""
+    array = np.asarray(values)
+    if array.dtype.kind in "fiub":
+        return np.ascontiguousarray(array, dtype=np.float64)
+    out = np.empty(len(array), dtype=np.float64)
+    for i, v in enumerate(array):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            out[i] = np.nan
+        elif isinstance(v, str):
+            word = v.strip().lower()
+            if word in ("", "na", "nan"):
+                out[i] = np.nan
+            elif word in _FLAG_WORDS:
+                out[i] = _FLAG_WORDS[word]
+            else:
+                try:
+                    out[i] = float(word)
+                except ValueError:
+                    raise Error("CANDOR_INVALID_ARGUMENT", "column %r row %d: %r is not a "
+                                "number or yes/no/true/false" % (name, i, v)) from None
+        else:
+            out[i] = float(v)
+    return out
+
+
+def _table_columns(table, names):
+    """The named columns of a DataFrame or a dict of columns, as float64."""
+    columns = {}
+    for name in names:
+        try:
+            values = table[name]
+        except (KeyError, IndexError):
+            have = list(table.keys()) if hasattr(table, "keys") else []
+            raise Error("CANDOR_INVALID_ARGUMENT", "the scorecard's measure %r is not a column "
+                        "of the table (it has %s)" % (name, ", ".join(map(repr, have))))
+        columns[name] = _measure_values(values, name)
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise Error("CANDOR_LENGTH_MISMATCH", "the measure columns differ in length: %s"
+                    % sorted(lengths))
+    return columns
+
+
+def health(table, scorecard, segment=None):
+    """Scores every account (row) of `table` (a DataFrame or a dict of
+    columns) with `scorecard` (a Scorecard, a dict, JSON text or a path).
+    segment: a column name or an array of labels, for percentiles and
+    z-scores within segments and for the scorecard's profiles.
+
+    Returns a DataFrame (index: the table's) with score (0-100, NaN without
+    data), grade (its name; None without a score), coverage (0-1: the share
+    of the scorecard's weight with data), reasons (the top reasons in words,
+    "; "-joined), and per measure m: "points:m" (0-100, NaN when missing),
+    "contribution:m" and "max_contribution:m" (score = the sum of the
+    contributions; the max_contributions sum to 100)."""
+    pd = _compat.require_pandas()
+    card = _as_scorecard(scorecard)
+    columns = _table_columns(table, card.measures)
+    n = len(next(iter(columns.values())))
+    codes = None
+    segment_names = []
+    if segment is not None:
+        labels = table[segment] if isinstance(segment, str) else segment
+        codes, levels = _labels.factorize_present(labels, "segment")
+        if len(codes) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "segment has %d entries but the table %d rows" % (len(codes), n))
+        segment_names = [str(_labels._plain(level)) for level in levels]
+    names = list(columns)
+    name_array = (ctypes.c_char_p * max(1, len(names)))(*[k.encode("utf-8") for k in names])
+    pointer_array = (_capi.double_p * max(1, len(names)))(
+        *[_convert.double_pointer(columns[k]) for k in names])
+    segment_array = (ctypes.c_char_p * max(1, len(segment_names)))(
+        *[k.encode("utf-8") for k in segment_names])
+    handle = _capi.HealthScoresP()
+    _lib.check(lib.candor_health_score(
+        card._handle, name_array, pointer_array, len(names), n,
+        None if codes is None else codes.ctypes.data_as(_capi.int32_p),
+        segment_array if segment_names else None, len(segment_names), ctypes.byref(handle)))
+    try:
+        return _frame(pd, handle, card, n, getattr(table, "index", None))
+    finally:
+        lib.candor_health_scores_free(handle)
+
+
+def _frame(pd, handle, card, n, index):
+    c = _capi.CHealthColumns()
+    _lib.check(lib.candor_health_scores_columns(handle, ctypes.byref(c)))
+    m = c.measures
+
+    def column(pointer, shape):
+        if n == 0:
+            return np.empty(shape)
+        return np.ctypeslib.as_array(pointer, shape=shape).copy()
+
+    grade = column(c.grade, (n,))
+    data = {
+        "score": column(c.score, (n,)),
+        "grade": [card.grades[g] if g >= 0 else None for g in grade],
+        "coverage": column(c.coverage, (n,)),
+        "reasons": _reasons(handle, n),
+    }
+    points = column(c.points, (n, m))
+    contribution = column(c.contribution, (n, m))
+    max_contribution = column(c.max_contribution, (n, m))
+    for j, name in enumerate(card.measures):
+        data["points:" + name] = points[:, j]
+        data["contribution:" + name] = contribution[:, j]
+        data["max_contribution:" + name] = max_contribution[:, j]
+    frame = pd.DataFrame(data)
+    if index is not None and len(index) == n:
+        frame.index = index
+    return frame
+
+
+def _reasons(handle, n):
+    """Every account's reasons in words, one string each."""
+    length = ctypes.c_size_t()
+    _lib.check(lib.candor_health_reasons(handle, 0, n, None, 0, ctypes.byref(length)))
+    buffer = ctypes.create_string_buffer(max(1, length.value))
+    _lib.check(lib.candor_health_reasons(handle, 0, n, buffer, length.value,
+                                         ctypes.byref(length)))
+    texts = buffer.raw[:length.value].split(b"\0")[:n]
+    return [t.decode("utf-8") for t in texts]
