@@ -1512,7 +1512,10 @@ typedef enum candor_enum {
   CANDOR_ENUM_SVD_METHOD = 17,           /* auto, exact, randomized */
   CANDOR_ENUM_THEME_STATUS = 18,         /* ok, no_mentions, all_mention */
   CANDOR_ENUM_TIME_WEIGHT = 19,          /* n, n_g2 */
-  CANDOR_ENUM_SURVIVAL_INTERVAL = 20     /* log, log_log, plain */
+  CANDOR_ENUM_SURVIVAL_INTERVAL = 20,    /* log, log_log, plain */
+  CANDOR_ENUM_HEALTH_TRANSFORM = 21,     /* linear, tiers, boolean, percentile, z_score */
+  CANDOR_ENUM_HEALTH_MISSING = 22,       /* renormalize, zero, group_mean */
+  CANDOR_ENUM_HEALTH_COMBINE = 23        /* weighted_mean, worst_of */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -1675,6 +1678,34 @@ CANDOR_API size_t candor_log_rank_groups(const candor_log_rank* test);
 /* Group i, in ascending group code; CANDOR_OUT_OF_RANGE past the end. */
 CANDOR_API candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
                                                   candor_log_rank_group* out);
+
+/* ------------------------------------------------------- customer health */
+/* (Health scorecards: per-account measures -> points -> groups -> a 0-100
+ * score and a grade, each explained by what its measures contributed.
+ * Semantics: include/candor/health.hpp; the JSON form of a scorecard:
+ * docs/health-scorecard.md.) */
+
+/* How a measure's value becomes points in [0, 100]. */
+typedef enum candor_health_transform {
+  CANDOR_HEALTH_TRANSFORM_LINEAR = 0,     /* zero_at -> 0, full_at -> 100, clamped */
+  CANDOR_HEALTH_TRANSFORM_TIERS = 1,      /* the first band holding the value */
+  CANDOR_HEALTH_TRANSFORM_BOOLEAN = 2,    /* value != 0: true_points, else false_points */
+  CANDOR_HEALTH_TRANSFORM_PERCENTILE = 3, /* mid-rank percentile within the segment */
+  CANDOR_HEALTH_TRANSFORM_Z_SCORE = 4     /* 50 + 50 z / z_span within the segment */
+} candor_health_transform;
+
+/* What a measure without data (NaN) counts for. */
+typedef enum candor_health_missing {
+  CANDOR_HEALTH_MISSING_RENORMALIZE = 0, /* left out; the present weights fill the whole */
+  CANDOR_HEALTH_MISSING_ZERO = 1,        /* 0 points */
+  CANDOR_HEALTH_MISSING_GROUP_MEAN = 2   /* the mean points of its group's present measures */
+} candor_health_missing;
+
+/* How group scores make the score. */
+typedef enum candor_health_combine {
+  CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN = 0, /* the weighted mean of the groups */
+  CANDOR_HEALTH_COMBINE_WORST_OF = 1       /* the lowest group score */
+} candor_health_combine;
 
 #ifdef __cplusplus
 } /* extern "C" */
