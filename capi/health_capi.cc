@@ -26,7 +26,7 @@ candor_health_measure MeasureDefaults() {
   auto m = ZeroedOptions<candor_health_measure>();
   const HealthMeasure defaults;
   m.weight = defaults.weight;
-  m.transform = CANDOR_HEALTH_LINEAR;
+  m.transform = CANDOR_HEALTH_TRANSFORM_LINEAR;
   m.zero_at = defaults.zero_at;
   m.full_at = defaults.full_at;
   m.true_points = defaults.true_points;
@@ -40,11 +40,11 @@ std::string Text(const char* s) { return s == nullptr ? std::string() : std::str
 
 Status FromC(const candor_health_measure* in, HealthMeasure* out) {
   static constexpr EnumPair<HealthTransform> kTransforms[] = {
-      {CANDOR_HEALTH_LINEAR, HealthTransform::kLinear},
-      {CANDOR_HEALTH_TIERS, HealthTransform::kTiers},
-      {CANDOR_HEALTH_BOOLEAN, HealthTransform::kBoolean},
-      {CANDOR_HEALTH_PERCENTILE, HealthTransform::kPercentile},
-      {CANDOR_HEALTH_Z_SCORE, HealthTransform::kZScore}};
+      {CANDOR_HEALTH_TRANSFORM_LINEAR, HealthTransform::kLinear},
+      {CANDOR_HEALTH_TRANSFORM_TIERS, HealthTransform::kTiers},
+      {CANDOR_HEALTH_TRANSFORM_BOOLEAN, HealthTransform::kBoolean},
+      {CANDOR_HEALTH_TRANSFORM_PERCENTILE, HealthTransform::kPercentile},
+      {CANDOR_HEALTH_TRANSFORM_Z_SCORE, HealthTransform::kZScore}};
   candor_health_measure m = MeasureDefaults();
   CANDOR_RETURN_IF_ERROR(ReadSized(in, sizeof(size_t), &m));
   if (m.name == nullptr) return InvalidArgument("measure->name is NULL");
@@ -164,8 +164,8 @@ candor_status candor_scorecard_set_rules(candor_scorecard* card, candor_health_m
       {CANDOR_HEALTH_MISSING_ZERO, candor::HealthMissing::kZero},
       {CANDOR_HEALTH_MISSING_GROUP_MEAN, candor::HealthMissing::kGroupMean}};
   static constexpr candor::capi::EnumPair<candor::HealthCombine> kCombine[] = {
-      {CANDOR_HEALTH_WEIGHTED_MEAN, candor::HealthCombine::kWeightedMean},
-      {CANDOR_HEALTH_WORST_OF, candor::HealthCombine::kWorstOf}};
+      {CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, candor::HealthCombine::kWeightedMean},
+      {CANDOR_HEALTH_COMBINE_WORST_OF, candor::HealthCombine::kWorstOf}};
   return Guard([&] {
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
     candor::Scorecard& c = card->card;

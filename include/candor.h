@@ -1512,7 +1512,10 @@ typedef enum candor_enum {
   CANDOR_ENUM_SVD_METHOD = 17,           /* auto, exact, randomized */
   CANDOR_ENUM_THEME_STATUS = 18,         /* ok, no_mentions, all_mention */
   CANDOR_ENUM_TIME_WEIGHT = 19,          /* n, n_g2 */
-  CANDOR_ENUM_SURVIVAL_INTERVAL = 20     /* log, log_log, plain */
+  CANDOR_ENUM_SURVIVAL_INTERVAL = 20,    /* log, log_log, plain */
+  CANDOR_ENUM_HEALTH_TRANSFORM = 21,     /* linear, tiers, boolean, percentile, z_score */
+  CANDOR_ENUM_HEALTH_MISSING = 22,       /* renormalize, zero, group_mean */
+  CANDOR_ENUM_HEALTH_COMBINE = 23        /* weighted_mean, worst_of */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -1676,30 +1679,32 @@ CANDOR_API size_t candor_log_rank_groups(const candor_log_rank* test);
 CANDOR_API candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
                                                   candor_log_rank_group* out);
 
-/* --------------------------------------------------------- customer health */
-/* Scorecards: a per-account table of measures -> 0-100 health score, grade,
- * each measure's points and contribution, coverage and the top reasons.
- * The rules (transforms, groups, missing data, worst-of, profiles, grades,
- * explanations): include/candor/health.hpp; the JSON form:
- * docs/health-scorecard.md. */
+/* ------------------------------------------------------- customer health */
+/* (Health scorecards: per-account measures -> points -> groups -> a 0-100
+ * score and a grade, each explained by what its measures contributed.
+ * Semantics: include/candor/health.hpp; the JSON form of a scorecard:
+ * docs/health-scorecard.md.) */
 
+/* How a measure's value becomes points in [0, 100]. */
 typedef enum candor_health_transform {
-  CANDOR_HEALTH_LINEAR = 0,     /* zero_at -> 0 points, full_at -> 100, clamped */
-  CANDOR_HEALTH_TIERS = 1,      /* the first tier holding the value */
-  CANDOR_HEALTH_BOOLEAN = 2,    /* value != 0: true_points, else false_points */
-  CANDOR_HEALTH_PERCENTILE = 3, /* mid-rank percentile within the segment */
-  CANDOR_HEALTH_Z_SCORE = 4     /* 50 + 50 z / z_span within the segment, clamped */
+  CANDOR_HEALTH_TRANSFORM_LINEAR = 0,     /* zero_at -> 0, full_at -> 100, clamped */
+  CANDOR_HEALTH_TRANSFORM_TIERS = 1,      /* the first band holding the value */
+  CANDOR_HEALTH_TRANSFORM_BOOLEAN = 2,    /* value != 0: true_points, else false_points */
+  CANDOR_HEALTH_TRANSFORM_PERCENTILE = 3, /* mid-rank percentile within the segment */
+  CANDOR_HEALTH_TRANSFORM_Z_SCORE = 4     /* 50 + 50 z / z_span within the segment */
 } candor_health_transform;
 
+/* What a measure without data (NaN) counts for. */
 typedef enum candor_health_missing {
-  CANDOR_HEALTH_MISSING_RENORMALIZE = 0, /* weights over the measures with data */
-  CANDOR_HEALTH_MISSING_ZERO = 1,        /* a missing measure scores 0 */
-  CANDOR_HEALTH_MISSING_GROUP_MEAN = 2   /* ... the mean of its group's others */
+  CANDOR_HEALTH_MISSING_RENORMALIZE = 0, /* left out; the present weights fill the whole */
+  CANDOR_HEALTH_MISSING_ZERO = 1,        /* 0 points */
+  CANDOR_HEALTH_MISSING_GROUP_MEAN = 2   /* the mean points of its group's present measures */
 } candor_health_missing;
 
+/* How group scores make the score. */
 typedef enum candor_health_combine {
-  CANDOR_HEALTH_WEIGHTED_MEAN = 0, /* the weighted mean of the groups */
-  CANDOR_HEALTH_WORST_OF = 1       /* the lowest group score */
+  CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN = 0, /* the weighted mean of the groups */
+  CANDOR_HEALTH_COMBINE_WORST_OF = 1       /* the lowest group score */
 } candor_health_combine;
 
 /* A scorecard. Thread-safety: build it on one thread; once built, scoring
@@ -1732,7 +1737,7 @@ typedef struct candor_health_measure {
   const char* label;       /* in reasons; NULL: the name */
   const char* group;       /* a group added before; NULL without groups */
   double weight;           /* within its group, >= 0; default 1 */
-  candor_health_transform transform; /* default LINEAR */
+  candor_health_transform transform; /* default TRANSFORM_LINEAR */
   double zero_at;          /* LINEAR; default 0 */
   double full_at;          /* LINEAR; default 100 */
   const candor_health_tier* tiers; /* TIERS */

@@ -119,7 +119,7 @@ class AccountScorer {
     for (size_t i = 0; i < m; ++i) nominal_[w.group_of[i]] += w.measure_weight[i];
     double group_total = 0;
     for (size_t g = 0; g < groups_; ++g) group_total += w.group_weight[g];
-    double covered = 0;
+    present_.assign(groups_, 0.0);
     bool any = false;
     for (size_t i = 0; i < m; ++i) {
       const size_t g = static_cast<size_t>(w.group_of[i]);
@@ -130,11 +130,16 @@ class AccountScorer {
         continue;
       }
       any = true;
-      covered += (w.group_weight[g] / group_total) * (mw / nominal_[g]);
+      present_[g] += mw;
       group_sum_[g] += mw * points[i];
       group_weight_[g] += mw;
     }
-    *coverage = covered;
+    // Summed so that full data gives exactly 1.
+    double covered = 0;
+    for (size_t g = 0; g < groups_; ++g) {
+      if (w.group_weight[g] > 0) covered += w.group_weight[g] * (present_[g] / nominal_[g]);
+    }
+    *coverage = covered / group_total;
     for (size_t i = 0; i < m; ++i) contribution[i] = max_contribution[i] = 0;
     if (!any) return kNaN;
     // Group scores; a group without data (weight 0 here) is left out.
@@ -196,7 +201,7 @@ class AccountScorer {
  private:
   const Scorecard& card_;
   size_t groups_;
-  std::vector<double> group_sum_, group_weight_, group_score_, group_share_, nominal_;
+  std::vector<double> group_sum_, group_weight_, group_score_, group_share_, nominal_, present_;
 };
 
 // The measures with the most points lost, largest first, into `out`

@@ -33,14 +33,14 @@ static candor_scorecard* make_card(void) {
   candor_health_measure_init(&m);
   m.name = "seats";
   m.group = "usage";
-  m.transform = CANDOR_HEALTH_TIERS;
+  m.transform = CANDOR_HEALTH_TRANSFORM_TIERS;
   m.tiers = tiers;
   m.n_tiers = 2;
   CHECK(candor_scorecard_add_measure(card, &m) == CANDOR_OK);
   candor_health_measure_init(&m);
   m.name = "champion";
   m.group = "usage";
-  m.transform = CANDOR_HEALTH_BOOLEAN;
+  m.transform = CANDOR_HEALTH_TRANSFORM_BOOLEAN;
   m.true_points = 70;
   CHECK(candor_scorecard_add_measure(card, &m) == CANDOR_OK);
   return card;
@@ -51,7 +51,7 @@ static void test_defaults(void) {
   memset(&m, 0xAB, sizeof m);
   candor_health_measure_init(&m);
   CHECK(m.size == sizeof m);
-  CHECK(m.name == NULL && m.weight == 1 && m.transform == CANDOR_HEALTH_LINEAR);
+  CHECK(m.name == NULL && m.weight == 1 && m.transform == CANDOR_HEALTH_TRANSFORM_LINEAR);
   CHECK(m.zero_at == 0 && m.full_at == 100 && m.true_points == 100 && m.false_points == 0);
   CHECK(m.higher_is_better == 1 && m.z_span == 2 && m.tiers == NULL && m.n_tiers == 0);
   CHECK(candor_health_measure_defaults(&m, offsetof(candor_health_measure, weight) + 4) ==
@@ -115,8 +115,8 @@ static void test_scores_by_hand(void) {
   candor_health_scores_free(scores);
 
   /* Worst-of: row 0 is its usage group's 45. */
-  CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_RENORMALIZE, CANDOR_HEALTH_WORST_OF,
-                                   2) == CANDOR_OK);
+  CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_RENORMALIZE,
+                                   CANDOR_HEALTH_COMBINE_WORST_OF, 2) == CANDOR_OK);
   CHECK(candor_health_score(card, names, columns, 3, N, NULL, NULL, 0, &scores) == CANDOR_OK);
   CHECK(candor_health_scores_columns(scores, &c) == CANDOR_OK);
   CHECK_NEAR(c.score[0], 45, 1e-12);
@@ -174,15 +174,17 @@ static void test_bad_input(void) {
   m.transform = (candor_health_transform)9;
   CHECK(candor_scorecard_add_measure(card, &m) == CANDOR_INVALID_ARGUMENT);
   CHECK(strstr(candor_last_error(), "unknown transform 9") != NULL);
-  m.transform = CANDOR_HEALTH_LINEAR;
+  m.transform = CANDOR_HEALTH_TRANSFORM_LINEAR;
   m.group = "billing";
   CHECK(candor_scorecard_add_measure(card, &m) == CANDOR_OK);
   CHECK(candor_scorecard_validate(card) == CANDOR_INVALID_ARGUMENT);
   CHECK(strstr(candor_last_error(), "measures[3].group") != NULL);
   CHECK(candor_scorecard_set_grades(card, grade_names, min_scores, 2) == CANDOR_OK);
-  CHECK(candor_scorecard_set_rules(card, (candor_health_missing)5, CANDOR_HEALTH_WEIGHTED_MEAN,
+  CHECK(candor_scorecard_set_rules(card, (candor_health_missing)5,
+                                   CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN,
                                    3) == CANDOR_INVALID_ARGUMENT);
-  CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_ZERO, CANDOR_HEALTH_WEIGHTED_MEAN,
+  CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_ZERO,
+                                   CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN,
                                    17) == CANDOR_INVALID_ARGUMENT);
   candor_scorecard_free(card);
   CHECK(candor_scorecard_new(NULL) == CANDOR_INVALID_ARGUMENT);

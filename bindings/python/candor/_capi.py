@@ -871,6 +871,9 @@ ENUM_SVD_METHOD = 17
 ENUM_THEME_STATUS = 18
 ENUM_TIME_WEIGHT = 19
 ENUM_SURVIVAL_INTERVAL = 20
+ENUM_HEALTH_TRANSFORM = 21
+ENUM_HEALTH_MISSING = 22
+ENUM_HEALTH_COMBINE = 23
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
