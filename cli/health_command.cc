@@ -30,7 +30,9 @@ struct GradeRow {
   std::string name;
   int64_t accounts = 0;
   int64_t churned = 0;
-  std::optional<Estimate> churn;  // share churned, with its interval
+  // The share churned (value = churned / accounts) with the adjusted Wald
+  // (Agresti-Coull) interval, which has width even when none churned.
+  std::optional<Estimate> churn;
 };
 
 struct Validation {
@@ -92,7 +94,7 @@ Status ValidateAgainstChurn(const HealthArgs& args, const Records& records, Heal
                     "validating against '" + args.churn_column + "': " + auc.status().message());
     }
     report->validation.auc = *auc;
-    // Churn by grade: the share churned with the adjusted Wald interval.
+    // Churn by grade.
     IntervalOptions interval;
     interval.method = IntervalMethod::kAdjustedWald;
     interval.level = args.level;
@@ -105,7 +107,11 @@ Status ValidateAgainstChurn(const HealthArgs& args, const Records& records, Heal
       report->grades[g].churned = static_cast<int64_t>(std::count(flags.begin(), flags.end(), 1.0));
       Result<Estimate> share =
           EstimateScores(Metric::TopBox(0, 1, 1), flags.data(), nullptr, flags.size(), interval);
-      if (share.ok()) report->grades[g].churn = *share;
+      if (share.ok()) {
+        share->value = 100.0 * static_cast<double>(report->grades[g].churned) /
+                       static_cast<double>(flags.size());
+        report->grades[g].churn = *share;
+      }
     }
   }
   if (!args.time_column.empty()) {
