@@ -1,6 +1,8 @@
 // Customer health (include/candor/health.hpp): a scorecard handle built by
 // calls or from JSON, and the scores of a table as columns.
+#include <algorithm>
 #include <candor/health.hpp>
+#include <candor/health_survey.hpp>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -89,6 +91,21 @@ Result<std::string> JoinedReasons(const candor_health_scores& s, size_t i) {
     joined += *text;
   }
   return joined;
+}
+
+candor_survey_measure_options SurveyDefaults() {
+  auto o = ZeroedOptions<candor_survey_measure_options>();
+  const SurveyMeasureOptions defaults;
+  o.from = defaults.from;
+  o.to = defaults.to;
+  o.shrink = defaults.shrink ? 1 : 0;
+  return o;
+}
+
+// Copies n values into `out` when the caller asked for them.
+template <typename T>
+void CopyTo(const std::vector<T>& values, T* out) {
+  if (out != nullptr) std::copy(values.begin(), values.end(), out);
 }
 
 }  // namespace
@@ -317,6 +334,50 @@ candor_status candor_health_reasons(const candor_health_scores* scores, size_t f
     if (needed > capacity) {
       return candor::InvalidArgument("buffer of " + std::to_string(capacity) +
                                      " bytes; the reasons need " + std::to_string(needed));
+    }
+    return candor::OkStatus();
+  });
+}
+
+candor_status candor_survey_measure_options_defaults(candor_survey_measure_options* options,
+                                                     size_t size) {
+  return candor::capi::WriteDefaults(candor::capi::SurveyDefaults(), size, options);
+}
+
+candor_status candor_account_survey_measure(const candor_score_options* metric,
+                                            const candor_survey_measure_options* options,
+                                            const double* scores, const int64_t* times,
+                                            const int32_t* accounts, size_t n, size_t n_accounts,
+                                            const int32_t* account_segment, size_t n_segments,
+                                            double* value, double* std_error, double* raw,
+                                            double* shrinkage, int64_t* responses,
+                                            candor_survey_segment* segments) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(value, "value"));
+    candor::SurveyMeasureOptions cpp;
+    if (metric != nullptr) {
+      candor::IntervalOptions unused;
+      CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(metric, &cpp.metric, &unused, nullptr));
+    }
+    candor_survey_measure_options o = candor::capi::SurveyDefaults();
+    CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
+    cpp.from = o.from;
+    cpp.to = o.to;
+    cpp.shrink = o.shrink != 0;
+    auto result = candor::AccountSurveyMeasure(scores, times, accounts, n, n_accounts,
+                                               account_segment, n_segments, cpp);
+    if (!result.ok()) return result.status();
+    candor::capi::CopyTo(result->value, value);
+    candor::capi::CopyTo(result->std_error, std_error);
+    candor::capi::CopyTo(result->raw, raw);
+    candor::capi::CopyTo(result->shrinkage, shrinkage);
+    candor::capi::CopyTo(result->responses, responses);
+    if (segments != nullptr) {
+      for (size_t g = 0; g < result->segments.size(); ++g) {
+        const candor::SurveySegment& from = result->segments[g];
+        segments[g] = {from.accounts,        from.responses,        from.mean,
+                       from.within_variance, from.between_variance, from.pseudo_responses ? 1 : 0};
+      }
     }
     return candor::OkStatus();
   });

@@ -138,6 +138,8 @@ CANDOR_OPTION_LAYOUT(candor_health_measure, CANDOR_FIELD(size), CANDOR_FIELD(nam
                      CANDOR_FIELD(tiers), CANDOR_FIELD(n_tiers), CANDOR_FIELD(true_points),
                      CANDOR_FIELD(false_points), CANDOR_FIELD(higher_is_better),
                      CANDOR_FIELD(z_span));
+CANDOR_OPTION_LAYOUT(candor_survey_measure_options, CANDOR_FIELD(size), CANDOR_FIELD(from),
+                     CANDOR_FIELD(to), CANDOR_FIELD(shrink));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

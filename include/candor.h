@@ -1842,6 +1842,46 @@ CANDOR_API candor_status candor_health_reasons(const candor_health_scores* score
                                                size_t first, size_t count, char* buffer,
                                                size_t capacity, size_t* length);
 
+/* Survey measures: each account's metric (candor_score_options: NPS, CSAT,
+ * ...) from its responses in a time window, shrunk toward its segment by
+ * empirical Bayes, with a standard error (formulas and references:
+ * include/candor/health_survey.hpp). The values are a scorecard's measure
+ * column (NaN for accounts without responses). */
+typedef struct candor_survey_measure_options {
+  size_t size;    /* set by candor_survey_measure_options_init */
+  int64_t from;   /* responses with from <= time < to; default INT64_MIN */
+  int64_t to;     /* default INT64_MAX */
+  int32_t shrink; /* 1 (default): toward the segment; 0: each account's own */
+} candor_survey_measure_options;
+
+CANDOR_API candor_status candor_survey_measure_options_defaults(
+    candor_survey_measure_options* options, size_t size);
+static inline void candor_survey_measure_options_init(candor_survey_measure_options* options) {
+  candor_survey_measure_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_survey_segment {
+  int64_t accounts;        /* with responses in the window */
+  int64_t responses;
+  double mean;             /* the segment mean the accounts shrink toward */
+  double within_variance;  /* of one response within an account */
+  double between_variance; /* of the accounts' true metrics */
+  int32_t pseudo_responses; /* 1: no spread, two pseudo-responses added */
+} candor_survey_segment;
+
+/* n responses (scores on the metric's scale; times may be NULL; account
+ * codes in [0, n_accounts)); account_segment: n_accounts codes in [0,
+ * n_segments), or NULL. Writes n_accounts entries to value (required) and
+ * to std_error, raw (the unshrunk metric), shrinkage and responses (each
+ * may be NULL), and max(1, n_segments) entries to segments (may be NULL).
+ * metric and options may be NULL (NPS; the defaults). */
+CANDOR_API candor_status candor_account_survey_measure(
+    const candor_score_options* metric, const candor_survey_measure_options* options,
+    const double* scores, const int64_t* times, const int32_t* accounts, size_t n,
+    size_t n_accounts, const int32_t* account_segment, size_t n_segments, double* value,
+    double* std_error, double* raw, double* shrinkage, int64_t* responses,
+    candor_survey_segment* segments);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

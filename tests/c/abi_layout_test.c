@@ -565,6 +565,22 @@ FIELD(candor_health_columns, reason_value, const double*, 88);
 FIELD(candor_health_columns, reason_lost, const double*, 96);
 FIELD(candor_health_columns, unmatched, const int64_t*, 104);
 
+/* candor_survey_measure_options: size-versioned: grows only at its end. */
+STRUCT(candor_survey_measure_options, 32, 8);
+FIELD(candor_survey_measure_options, size, size_t, 0);
+FIELD(candor_survey_measure_options, from, int64_t, 8);
+FIELD(candor_survey_measure_options, to, int64_t, 16);
+FIELD(candor_survey_measure_options, shrink, int32_t, 24);
+
+/* candor_survey_segment: frozen. */
+STRUCT(candor_survey_segment, 48, 8);
+FIELD(candor_survey_segment, accounts, int64_t, 0);
+FIELD(candor_survey_segment, responses, int64_t, 8);
+FIELD(candor_survey_segment, mean, double, 16);
+FIELD(candor_survey_segment, within_variance, double, 24);
+FIELD(candor_survey_segment, between_variance, double, 32);
+FIELD(candor_survey_segment, pseudo_responses, int32_t, 40);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -828,6 +844,11 @@ int main(void) {
   {
     candor_health_measure options;
     candor_health_measure_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_survey_measure_options options;
+    candor_survey_measure_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -196,7 +196,41 @@ static void test_bad_input(void) {
   candor_health_scores_free(NULL);
 }
 
+/* The survey measure: account 0 NPS 50, account 1 100, account 2 -75 (four
+ * answers each); without shrinkage each keeps its own with sqrt(sigma2 / 4),
+ * sigma2 = 37500 / 9 (tests/cpp/health/survey_measure_test.cc has the sums). */
+static void test_survey_measure(void) {
+  const double scores[12] = {10, 10, 0, 9, 9, 10, 9, 10, 0, 3, 8, 6};
+  const int32_t accounts[12] = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+  double value[4], std_error[4], raw[4], shrinkage[4];
+  int64_t responses[4];
+  candor_survey_segment segment;
+  candor_survey_measure_options options;
+  candor_survey_measure_options_init(&options);
+  CHECK(options.size == sizeof options && options.shrink == 1 && options.from == INT64_MIN &&
+        options.to == INT64_MAX);
+  CHECK(candor_account_survey_measure(NULL, &options, scores, NULL, accounts, 12, 4, NULL, 0, value,
+                                      std_error, raw, shrinkage, responses, &segment) == CANDOR_OK);
+  CHECK_NEAR(raw[0], 50, 1e-12);
+  CHECK(shrinkage[0] > 0 && shrinkage[0] < 1);
+  CHECK(value[1] < 100 && value[1] > 50);
+  CHECK(isnan(value[3]) && responses[3] == 0 && responses[0] == 4);
+  CHECK(segment.accounts == 3 && segment.responses == 12 && segment.pseudo_responses == 0);
+  CHECK_NEAR(segment.within_variance, 37500.0 / 9, 1e-9);
+  options.shrink = 0;
+  CHECK(candor_account_survey_measure(NULL, &options, scores, NULL, accounts, 12, 4, NULL, 0, value,
+                                      std_error, NULL, NULL, NULL, NULL) == CANDOR_OK);
+  CHECK(value[1] == 100);
+  CHECK_NEAR(std_error[1], sqrt(37500.0 / 9 / 4), 1e-12);
+  CHECK(candor_account_survey_measure(NULL, NULL, scores, NULL, accounts, 12, 2, NULL, 0, value,
+                                      NULL, NULL, NULL, NULL, NULL) == CANDOR_OUT_OF_RANGE);
+  CHECK(strstr(candor_last_error(), "accounts[8] = 2") != NULL);
+  CHECK(candor_account_survey_measure(NULL, NULL, scores, NULL, accounts, 12, 4, NULL, 0, NULL,
+                                      NULL, NULL, NULL, NULL, NULL) == CANDOR_INVALID_ARGUMENT);
+}
+
 int main(void) {
+  test_survey_measure();
   test_defaults();
   test_scores_by_hand();
   test_profiles_and_grades();

@@ -197,3 +197,76 @@ def test_errors_name_the_problem():
         candor.health({"a": [], "b": []}, card)
     with pytest.raises(candor.Error, match="scorecard must be"):
         candor.health({"a": [1.0]}, 42)
+
+
+def independent_survey_measure(df):
+    """The empirical-Bayes survey measure (health_survey.hpp) by pandas:
+    y per response, then per segment the pooled within variance, the ANOVA
+    between variance, the precision-weighted mean and each account's
+    shrunk value and standard error."""
+    y = np.select([df.score >= 9, df.score <= 6], [100.0, -100.0], 0.0)
+    df = df.assign(y=y)
+    out = []
+    for _, seg in df.groupby("segment"):
+        acc = seg.groupby("account").y.agg(["count", "mean"])
+        acc["ss"] = seg.groupby("account").y.apply(lambda v: ((v - v.mean()) ** 2).sum())
+        n_total, k = acc["count"].sum(), len(acc)
+        sigma2 = acc.ss.sum() / (n_total - k)
+        ybar = seg.y.mean()
+        ssb = (acc["count"] * (acc["mean"] - ybar) ** 2).sum()
+        tau2 = max(0.0, (ssb - (k - 1) * sigma2) / (n_total - (acc["count"] ** 2).sum() / n_total))
+        w = 1 / (tau2 + sigma2 / acc["count"])
+        mu = (w * acc["mean"]).sum() / w.sum()
+        b = tau2 / (tau2 + sigma2 / acc["count"])
+        acc["value"] = mu + b * (acc["mean"] - mu)
+        acc["std_error"] = np.sqrt(b * sigma2 / acc["count"] + (1 - b) ** 2 / w.sum())
+        acc["shrinkage"] = b
+        out.append(acc)
+    return pd.concat(out)
+
+
+def test_survey_measure_matches_pandas():
+    rng = np.random.default_rng(5)
+    rows = []
+    for a in range(80):
+        bias = rng.normal(0, 2)
+        for _ in range(rng.integers(1, 16)):
+            score = int(np.clip(np.round(rng.normal(7.5 + bias, 2)), 0, 10))
+            rows.append(("acct%02d" % a, score, "smb" if a % 3 else "enterprise",
+                         int(rng.integers(0, 1000))))
+    df = pd.DataFrame(rows, columns=["account", "score", "segment", "time"])
+    got = candor.survey_measure(df.score, df.account, segment=df.segment)
+    expected = independent_survey_measure(df).loc[got.index]
+    for column in ("value", "std_error", "shrinkage"):
+        np.testing.assert_allclose(got[column], expected[column], rtol=1e-10, err_msg=column)
+    np.testing.assert_allclose(got.raw, expected["mean"], rtol=1e-12)
+    assert (got.responses == expected["count"]).all()
+    assert ((got.shrinkage > 0) & (got.shrinkage < 1)).all()
+    # A window: the responses with 200 <= time < 700 only, recomputed.
+    window = candor.survey_measure(df.score, df.account, df.time, start=200, end=700,
+                                   segment=df.segment)
+    inside = df[(df.time >= 200) & (df.time < 700)]
+    expected = independent_survey_measure(inside)
+    present = window.responses > 0
+    np.testing.assert_allclose(window.value[present], expected.loc[window.index[present], "value"],
+                               rtol=1e-10)
+    assert window.value[~present].isna().all()
+    # Without shrinkage: each account's own NPS.
+    raw = candor.survey_measure(df.score, df.account, shrink=False)
+    np.testing.assert_allclose(raw.value, raw.raw)
+
+
+def test_survey_measure_feeds_a_scorecard():
+    responses = pd.DataFrame({"account": ["a", "a", "b", "c", "c", "c"],
+                              "score": [10, 9, 0, 7, 8, 10]})
+    nps = candor.survey_measure(responses.score, responses.account)
+    table = pd.DataFrame({"nps": nps.value, "seats": [10.0, 50.0, np.nan]}, index=nps.index)
+    card = {"measures": [{"name": "nps", "zero_at": -100, "full_at": 100},
+                         {"name": "seats", "zero_at": 0, "full_at": 100}]}
+    df = candor.health(table, card)
+    np.testing.assert_allclose(df["points:nps"], (nps.value + 100) / 2)
+    assert list(df.index) == ["a", "b", "c"]
+    with pytest.raises(candor.Error, match="two segments"):
+        candor.survey_measure([1, 2], ["a", "a"], segment=["x", "y"])
+    with pytest.raises(candor.Error, match=r"scores\[1\]"):
+        candor.survey_measure([1, 11], ["a", "b"])

@@ -32,7 +32,7 @@ from candor.text_themes import TaxonomyThemes, drivers, themes
 from candor.text_drivers import KeyDriverModel, ThemeDrivers, theme_drivers
 from candor.survival import (Concordance, KaplanMeier, LogRank, LogRankGroup, SurvivalCurve,
                              concordance, kaplan_meier, log_rank)
-from candor.health import Scorecard, health
+from candor.health import Scorecard, health, survey_measure
 from candor.validate import Auc, AucComparison, Calibration, auc, calibration, compare_auc, lift
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
@@ -62,6 +62,6 @@ __all__ = [
     "ENUM_KINDS", "enum_names",
     "Concordance", "KaplanMeier", "LogRank", "LogRankGroup", "SurvivalCurve",
     "concordance", "kaplan_meier", "log_rank",
-    "Scorecard", "health",
+    "Scorecard", "health", "survey_measure",
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
 ]

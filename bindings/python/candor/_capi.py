@@ -848,6 +848,28 @@ class CHealthColumns(ctypes.Structure):
     ]
 
 
+class CSurveyMeasureOptions(ctypes.Structure):
+    """candor_survey_measure_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("from", c_int64),
+        ("to", c_int64),
+        ("shrink", c_int32),
+    ]
+
+
+class CSurveySegment(ctypes.Structure):
+    """candor_survey_segment."""
+    _fields_ = [
+        ("accounts", c_int64),
+        ("responses", c_int64),
+        ("mean", c_double),
+        ("within_variance", c_double),
+        ("between_variance", c_double),
+        ("pseudo_responses", c_int32),
+    ]
+
+
 # candor_enum: which enum of candor.h candor_enum_name, _value and _at name
 # (tests/python/test_enum_names.py holds these to the header).
 ENUM_METRIC = 0
@@ -1112,6 +1134,12 @@ FUNCTIONS = {
                                      int32_p, char_pp, c_size_t, POINTER(HealthScoresP)]),
     "candor_health_scores_free": (None, [HealthScoresP]),
     "candor_health_scores_columns": (status, [HealthScoresP, POINTER(CHealthColumns)]),
+    "candor_survey_measure_options_defaults": (status, [POINTER(CSurveyMeasureOptions), c_size_t]),
+    "candor_account_survey_measure": (status, [POINTER(CScoreOptions),
+                                               POINTER(CSurveyMeasureOptions), double_p, int64_p,
+                                               int32_p, c_size_t, c_size_t, int32_p, c_size_t,
+                                               double_p, double_p, double_p, double_p, int64_p,
+                                               POINTER(CSurveySegment)]),
     "candor_health_reasons": (status, [HealthScoresP, c_size_t, c_size_t, POINTER(c_char), c_size_t,
                                        size_p]),
 }

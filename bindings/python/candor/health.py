@@ -213,3 +213,76 @@ def _reasons(handle, n):
                                          ctypes.byref(length)))
     texts = buffer.raw[:length.value].split(b"\0")[:n]
     return [t.decode("utf-8") for t in texts]
+
+
+def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, end=None,
+                   segment=None, shrink=True, **metric_options):
+    """Each account's metric from its survey responses, as a health measure:
+    its NPS (or csat, ...: any metric of candor.score, with scale=, box= as
+    there) over the responses with start <= time < end, shrunk toward its
+    segment's by empirical Bayes so that one answer from a small account
+    cannot swing it, with its standard error. Formulas:
+    include/candor/health_survey.hpp.
+
+    scores, accounts (labels) and times (Unix seconds or datetimes; None:
+    every response counts) are per response; segment: per-response labels
+    (each account's responses must share one) or None. start / end: Unix
+    seconds or datetimes (None: open).
+
+    Returns a DataFrame indexed by account (in order of first appearance):
+    value (the measure; NaN without responses in the window), std_error,
+    raw (the account's own metric), shrinkage (the weight on it, 0-1),
+    responses."""
+    pd = _compat.require_pandas()
+    values = _convert.as_float64(scores, "scores")
+    codes, levels = _labels.factorize_present(accounts, "accounts")
+    n = len(values)
+    if len(codes) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "accounts has %d entries but scores %d" % (len(codes), n))
+    time_array = None
+    if times is not None:
+        time_array = _convert.unix_seconds(times, "times")
+        if len(time_array) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "times has %d entries but scores %d" % (len(time_array), n))
+    account_segment, segment_names = None, []
+    if segment is not None:
+        seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
+        if len(seg_codes) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "segment has %d entries but scores %d" % (len(seg_codes), n))
+        account_segment = np.full(len(levels), -1, dtype=np.int32)
+        for i, (a, s) in enumerate(zip(codes, seg_codes)):
+            if account_segment[a] not in (-1, s):
+                raise Error("CANDOR_INVALID_ARGUMENT",
+                            "segment: account %r is in two segments (%r and %r; row %d)"
+                            % (levels[a], seg_levels[account_segment[a]], seg_levels[s], i))
+            account_segment[a] = s
+        segment_names = seg_levels
+    options = _capi.CSurveyMeasureOptions()
+    _lib.check(lib.candor_survey_measure_options_defaults(ctypes.byref(options),
+                                                          ctypes.sizeof(options)))
+    if start is not None:
+        setattr(options, "from", int(_convert.unix_seconds([start] if np.ndim(start) == 0
+                                                           else start, "start")[0]))
+    if end is not None:
+        options.to = int(_convert.unix_seconds([end] if np.ndim(end) == 0 else end, "end")[0])
+    options.shrink = 1 if shrink else 0
+    score_options = _convert.score_options(metric, **metric_options)
+    k = len(levels)
+    out = {name: np.empty(k) for name in ("value", "std_error", "raw", "shrinkage")}
+    responses = np.empty(k, dtype=np.int64)
+    segments = (_capi.CSurveySegment * max(1, len(segment_names)))()
+    _lib.check(lib.candor_account_survey_measure(
+        ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(values),
+        None if time_array is None else time_array.ctypes.data_as(_capi.int64_p),
+        codes.ctypes.data_as(_capi.int32_p), n, k,
+        None if account_segment is None else account_segment.ctypes.data_as(_capi.int32_p),
+        len(segment_names), *[out[name].ctypes.data_as(_capi.double_p) for name in
+                              ("value", "std_error", "raw", "shrinkage")],
+        responses.ctypes.data_as(_capi.int64_p), segments))
+    frame = pd.DataFrame(dict(out, responses=responses),
+                         index=pd.Index([_labels._plain(level) for level in levels],
+                                        name="account"))
+    return frame
