@@ -8,7 +8,7 @@
 //   builder  candor_scorecard_new, _add_group, _add_measure (every transform
 //            and raw values that are none, bounds, weights and points from
 //            InterestingDouble, tiers with odd bounds), _set_grades (possibly
-//            out of order), _set_rules (raw enums, reasons out of 0..16),
+//            out of order), _set_rules (missing 3, which is none; reasons out of 0..16),
 //            _add_profile (NaN and negative weights, wrong counts), then
 //            _validate and candor_health_score of a table from the input.
 // Scores returned as CANDOR_OK must keep include/candor/health.hpp's
@@ -140,7 +140,16 @@ void CheckScores(const candor_scorecard* card, const candor_health_scores* score
         if (known.transform[j] == CANDOR_HEALTH_TRANSFORM_TIERS) {
           if (!std::isnan(x) && std::isnan(p)) ++unmatched[j];
         } else {
-          CANDOR_FUZZ_CHECK(std::isnan(x) == std::isnan(p), "points for every value with data");
+          if (std::isnan(x) != std::isnan(p)) {
+            char what[160];
+            std::snprintf(what, sizeof(what),
+                          "measure %zu (transform %d): value %.17g, points %.17g", j,
+                          known.transform[j], x, p);
+            std::string column = what;
+            column += "; the column:";
+            for (size_t r = 0; r < n; ++r) column += " " + std::to_string(known.values[j][r]);
+            candor_fuzz::Fail("points for every value with data", column);
+          }
         }
       }
     }
@@ -479,13 +488,16 @@ void BuilderMode(FuzzInput& in) {
     CheckStatus(s, "candor_scorecard_set_grades");
     if (s == CANDOR_OK) known.min_score.assign(min_scores, min_scores + n);
   }
-  // Rules: raw enum values, reasons from -2 to 17.
+  // Rules: missing 0..3, reasons from -2 to 17.
   const uint8_t rules = in.Byte();
   if (rules & 1) {
     candor_health_missing missing;
     candor_health_combine combine;
+    // Passed by value, an enum is loaded here, and C++ may load only values
+    // within its range: 0..3 for missing (3 is no policy), 0..1 for combine.
+    // tests/c/health_test.c passes values outside from C.
     candor_fuzz::SetRawEnum(&missing, static_cast<int>(in.Byte() % 4));
-    candor_fuzz::SetRawEnum(&combine, static_cast<int>(in.Byte() % 3));
+    candor_fuzz::SetRawEnum(&combine, static_cast<int>(in.Byte() % 2));
     CheckStatus(candor_scorecard_set_rules(card, missing, combine,
                                            static_cast<int32_t>(in.Byte() % 20) - 2),
                 "candor_scorecard_set_rules");
