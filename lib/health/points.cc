@@ -91,6 +91,22 @@ void Percentile(const MeasureColumn& c, size_t n, const int32_t* segment) {
   }
 }
 
+// The power of two (its exponent) that brings the column's largest magnitude into [1, 2) when
+// it is so large that sums and squares could overflow (a column holding
+// 1.7e308 summed to inf) or so small that squares underflow; 1 otherwise,
+// so ordinary columns are not touched. A z-score does not change when its
+// values are scaled, and a power of two scales them exactly.
+int ZScoreShift(const double* values, size_t n) {
+  double largest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (std::isfinite(values[i])) largest = std::max(largest, std::fabs(values[i]));
+  }
+  constexpr double kHigh = 0x1p400;
+  constexpr double kLow = 0x1p-400;
+  if (largest == 0 || (largest <= kHigh && largest >= kLow)) return 0;
+  return -std::ilogb(largest);
+}
+
 Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t segments) {
   std::vector<double> count(segments, 0.0), sum(segments, 0.0), squares(segments, 0.0);
   for (size_t i = 0; i < n; ++i) {
@@ -100,6 +116,12 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
       return InvalidArgument(c.field + ": row " + std::to_string(i) +
                              " is infinite, which a z-score cannot use");
     }
+  }
+  const int shift = ZScoreShift(c.values, n);
+  auto value = [&](size_t i) { return shift == 0 ? c.values[i] : std::ldexp(c.values[i], shift); };
+  for (size_t i = 0; i < n; ++i) {
+    const double x = value(i);
+    if (std::isnan(x)) continue;
     const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);
     count[s] += 1;
     sum[s] += x;
@@ -107,7 +129,7 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
   std::vector<double> mean(segments, 0.0);
   for (size_t s = 0; s < segments; ++s) mean[s] = count[s] > 0 ? sum[s] / count[s] : 0;
   for (size_t i = 0; i < n; ++i) {  // two passes: no cancellation in the variance
-    const double x = c.values[i];
+    const double x = value(i);
     if (std::isnan(x)) continue;
     const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);
     squares[s] += (x - mean[s]) * (x - mean[s]);
@@ -115,7 +137,7 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
   const double sign = c.measure->higher_is_better ? 1 : -1;
   const double span = c.measure->z_span;
   for (size_t i = 0; i < n; ++i) {
-    const double x = c.values[i];
+    const double x = value(i);
     double points = kNaN;
     if (!std::isnan(x)) {
       const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);
