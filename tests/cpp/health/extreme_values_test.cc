@@ -116,5 +116,35 @@ TEST(HealthScoreExtremes, ZScoreIsScaleFreeAtTheEdgesOfTheDoubleRange) {
   }
 }
 
+std::vector<double> LinearPoints(double zero_at, double full_at,
+                                 const std::vector<double>& values) {
+  Scorecard card;
+  HealthMeasure m = Measure("x", "", 1);
+  m.zero_at = zero_at;
+  m.full_at = full_at;
+  card.measures = {m};
+  HealthTable table;
+  table.n = values.size();
+  table.names = {"x"};
+  table.columns = {values.data()};
+  auto s = ScoreHealth(card, table);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  return s.ok() ? s->points : std::vector<double>();
+}
+
+// fuzz/regressions/health/linear_subnormal_span: zero_at 0, full_at
+// 4.9e-324 made the scale 100 / 4.9e-324 = inf and the value 0 got
+// 0 * inf = NaN points. A span past the double range (-1e308 to 1e308) made
+// the scale 0: every finite value 0 points and +-inf NaN.
+TEST(HealthScoreExtremes, LinearSpansAtTheEdgesOfTheDoubleRange) {
+  const double tiny = 4.9e-324;
+  EXPECT_EQ(LinearPoints(0, tiny, {0, tiny, 1, -1}), (std::vector<double>{0, 100, 100, 0}));
+  EXPECT_EQ(LinearPoints(tiny, 0, {0, tiny, 1, -1}), (std::vector<double>{100, 0, 0, 100}));
+  EXPECT_EQ(LinearPoints(-1e308, 1e308, {0, 5e307, INFINITY, -INFINITY, 1e308}),
+            (std::vector<double>{50, 75, 100, 0, 100}));
+  EXPECT_EQ(LinearPoints(1.7e308, -1.7e308, {0, INFINITY, -INFINITY}),
+            (std::vector<double>{50, 0, 100}));
+}
+
 }  // namespace
 }  // namespace candor
