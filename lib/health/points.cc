@@ -15,13 +15,26 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double Clamp100(double p) { return p < 0 ? 0 : (p > 100 ? 100 : p); }
 
+// Values at or beyond an end take its points without arithmetic (so +-inf
+// and a subnormal span, whose scale is inf, give no 0 * inf); between the
+// ends, a span past the double range (whose scale is 0) is measured in
+// halves.
+double LinearPoints(const HealthMeasure& m, double scale, double x) {
+  if (std::isnan(x)) return kNaN;
+  const bool up = m.full_at > m.zero_at;
+  if (up ? x <= m.zero_at : x >= m.zero_at) return 0;
+  if (up ? x >= m.full_at : x <= m.full_at) return 100;
+  if (std::isfinite(scale) && scale != 0) return Clamp100((x - m.zero_at) * scale);
+  const double span = m.full_at - m.zero_at;
+  const double t = std::isfinite(span) ? (x - m.zero_at) / span
+                                       : (x / 2 - m.zero_at / 2) / (m.full_at / 2 - m.zero_at / 2);
+  return Clamp100(100 * t);
+}
+
 void Linear(const MeasureColumn& c, size_t n) {
   const HealthMeasure& m = *c.measure;
   const double scale = 100 / (m.full_at - m.zero_at);
-  for (size_t i = 0; i < n; ++i) {
-    const double x = c.values[i];
-    c.points[i * c.stride] = std::isnan(x) ? kNaN : Clamp100((x - m.zero_at) * scale);
-  }
+  for (size_t i = 0; i < n; ++i) c.points[i * c.stride] = LinearPoints(m, scale, c.values[i]);
 }
 
 void Tiers(const MeasureColumn& c, size_t n) {
