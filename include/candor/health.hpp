@@ -70,7 +70,8 @@
 // -inf) so that every score has a grade (a score below every grade has none,
 // grade -1). Default: "healthy" >= 70, "at risk" >= 40, "critical" >= 0.
 //
-// Errors: no measures, an empty or repeated measure or group name, a measure
+// Errors: no measures, an empty or repeated measure or group name, a name or
+// label holding a NUL byte (C callers read them NUL-terminated), a measure
 // in a group that does not exist, a column missing from the table, a weight
 // that is negative or not finite, weights that sum to 0 (overall, within a
 // group or in a profile), zero_at == full_at or either not finite, tiers

@@ -15,13 +15,26 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double Clamp100(double p) { return p < 0 ? 0 : (p > 100 ? 100 : p); }
 
+// Values at or beyond an end take its points without arithmetic (so +-inf
+// and a subnormal span, whose scale is inf, give no 0 * inf); between the
+// ends, a span past the double range (whose scale is 0) is measured in
+// halves.
+double LinearPoints(const HealthMeasure& m, double scale, double x) {
+  if (std::isnan(x)) return kNaN;
+  const bool up = m.full_at > m.zero_at;
+  if (up ? x <= m.zero_at : x >= m.zero_at) return 0;
+  if (up ? x >= m.full_at : x <= m.full_at) return 100;
+  if (std::isfinite(scale) && scale != 0) return Clamp100((x - m.zero_at) * scale);
+  const double span = m.full_at - m.zero_at;
+  const double t = std::isfinite(span) ? (x - m.zero_at) / span
+                                       : (x / 2 - m.zero_at / 2) / (m.full_at / 2 - m.zero_at / 2);
+  return Clamp100(100 * t);
+}
+
 void Linear(const MeasureColumn& c, size_t n) {
   const HealthMeasure& m = *c.measure;
   const double scale = 100 / (m.full_at - m.zero_at);
-  for (size_t i = 0; i < n; ++i) {
-    const double x = c.values[i];
-    c.points[i * c.stride] = std::isnan(x) ? kNaN : Clamp100((x - m.zero_at) * scale);
-  }
+  for (size_t i = 0; i < n; ++i) c.points[i * c.stride] = LinearPoints(m, scale, c.values[i]);
 }
 
 void Tiers(const MeasureColumn& c, size_t n) {
@@ -91,6 +104,22 @@ void Percentile(const MeasureColumn& c, size_t n, const int32_t* segment) {
   }
 }
 
+// The power of two (its exponent) that brings the column's largest magnitude into [1, 2) when
+// it is so large that sums and squares could overflow (a column holding
+// 1.7e308 summed to inf) or so small that squares underflow; 1 otherwise,
+// so ordinary columns are not touched. A z-score does not change when its
+// values are scaled, and a power of two scales them exactly.
+int ZScoreShift(const double* values, size_t n) {
+  double largest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (std::isfinite(values[i])) largest = std::max(largest, std::fabs(values[i]));
+  }
+  constexpr double kHigh = 0x1p400;
+  constexpr double kLow = 0x1p-400;
+  if (largest == 0 || (largest <= kHigh && largest >= kLow)) return 0;
+  return -std::ilogb(largest);
+}
+
 Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t segments) {
   std::vector<double> count(segments, 0.0), sum(segments, 0.0), squares(segments, 0.0);
   for (size_t i = 0; i < n; ++i) {
@@ -100,6 +129,12 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
       return InvalidArgument(c.field + ": row " + std::to_string(i) +
                              " is infinite, which a z-score cannot use");
     }
+  }
+  const int shift = ZScoreShift(c.values, n);
+  auto value = [&](size_t i) { return shift == 0 ? c.values[i] : std::ldexp(c.values[i], shift); };
+  for (size_t i = 0; i < n; ++i) {
+    const double x = value(i);
+    if (std::isnan(x)) continue;
     const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);
     count[s] += 1;
     sum[s] += x;
@@ -107,7 +142,7 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
   std::vector<double> mean(segments, 0.0);
   for (size_t s = 0; s < segments; ++s) mean[s] = count[s] > 0 ? sum[s] / count[s] : 0;
   for (size_t i = 0; i < n; ++i) {  // two passes: no cancellation in the variance
-    const double x = c.values[i];
+    const double x = value(i);
     if (std::isnan(x)) continue;
     const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);
     squares[s] += (x - mean[s]) * (x - mean[s]);
@@ -115,7 +150,7 @@ Status ZScore(const MeasureColumn& c, size_t n, const int32_t* segment, size_t s
   const double sign = c.measure->higher_is_better ? 1 : -1;
   const double span = c.measure->z_span;
   for (size_t i = 0; i < n; ++i) {
-    const double x = c.values[i];
+    const double x = value(i);
     double points = kNaN;
     if (!std::isnan(x)) {
       const size_t s = segment == nullptr ? 0 : static_cast<size_t>(segment[i]);

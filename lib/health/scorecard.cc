@@ -20,6 +20,13 @@ std::string Field(const char* list, size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "]";
 }
 
+// Names and labels reach C callers as NUL-terminated strings (and reasons
+// as NUL-separated ones): a NUL inside would cut them short.
+Status CheckText(const std::string& text, const std::string& field) {
+  if (text.find('\0') != std::string::npos) return InvalidArgument(field + ": holds a NUL byte");
+  return OkStatus();
+}
+
 Status CheckWeight(double w, const std::string& field) {
   if (!(std::isfinite(w) && w >= 0)) {
     return InvalidArgument(field + ": weight " + Num(w) + " is not a finite number >= 0");
@@ -43,11 +50,15 @@ Status CheckTier(const HealthTier& t, const std::string& field) {
     return InvalidArgument(field + ": low == high " + Num(t.low) +
                            " holds no value unless both ends are inclusive");
   }
+  CANDOR_RETURN_IF_ERROR(CheckText(t.label, field + ".label"));
   return CheckPoints(t.points, field);
 }
 
 Status CheckMeasure(const HealthMeasure& m, const std::string& field) {
   if (m.name.empty()) return InvalidArgument(field + ".name: empty");
+  CANDOR_RETURN_IF_ERROR(CheckText(m.name, field + ".name"));
+  CANDOR_RETURN_IF_ERROR(CheckText(m.label, field + ".label"));
+  CANDOR_RETURN_IF_ERROR(CheckText(m.group, field + ".group"));
   CANDOR_RETURN_IF_ERROR(CheckWeight(m.weight, field + ".weight"));
   switch (m.transform) {
     case HealthTransform::kLinear:
@@ -89,6 +100,7 @@ Status Scorecard::Validate() const {
   for (size_t g = 0; g < groups.size(); ++g) {
     const std::string field = Field("groups", g);
     if (groups[g].name.empty()) return InvalidArgument(field + ".name: empty");
+    CANDOR_RETURN_IF_ERROR(CheckText(groups[g].name, field + ".name"));
     if (!group_names.insert(groups[g].name).second) {
       return InvalidArgument(field + ".name: \"" + groups[g].name + "\" repeated");
     }
@@ -117,6 +129,7 @@ Status Scorecard::Validate() const {
   for (size_t k = 0; k < grades.size(); ++k) {
     const std::string field = Field("grades", k);
     if (grades[k].name.empty()) return InvalidArgument(field + ".name: empty");
+    CANDOR_RETURN_IF_ERROR(CheckText(grades[k].name, field + ".name"));
     if (!grade_names.insert(grades[k].name).second) {
       return InvalidArgument(field + ".name: \"" + grades[k].name + "\" repeated");
     }
@@ -141,6 +154,7 @@ Status Scorecard::Validate() const {
   for (size_t p = 0; p < profiles.size(); ++p) {
     const HealthProfile& profile = profiles[p];
     const std::string field = Field("profiles", p);
+    CANDOR_RETURN_IF_ERROR(CheckText(profile.segment, field + ".segment"));
     if (!segments.insert(profile.segment).second) {
       return InvalidArgument(field + ".segment: \"" + profile.segment + "\" repeated");
     }

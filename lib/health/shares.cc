@@ -3,6 +3,24 @@
 #include <cmath>
 
 namespace candor::health_internal {
+namespace {
+
+// Weights are relative, and sums and products of weights near the largest
+// double overflow (two group weights of 1e308 sum to inf), of subnormal ones
+// lose digits: scales `weights` by the power of two that brings the largest
+// into [1, 2). A power of two changes no ratio, so ordinary weights score
+// exactly as before. NaN (a profile's "keep") is left as it is.
+void ScaleToUnit(std::vector<double>* weights) {
+  double largest = 0;
+  for (double w : *weights) {
+    if (w > largest) largest = w;
+  }
+  if (!(largest > 0) || !std::isfinite(largest)) return;
+  const int exponent = std::ilogb(largest);
+  for (double& w : *weights) w = std::ldexp(w, -exponent);
+}
+
+}  // namespace
 
 Result<Weights> ResolveWeights(const Scorecard& card, const HealthProfile* profile,
                                const std::string& where) {
@@ -27,6 +45,18 @@ Result<Weights> ResolveWeights(const Scorecard& card, const HealthProfile* profi
       if (!std::isnan(profile->measure_weights[i])) {
         w.measure_weight[i] = profile->measure_weights[i];
       }
+    }
+  }
+  ScaleToUnit(&w.group_weight);
+  std::vector<double> in_group;
+  for (size_t g = 0; g < groups; ++g) {
+    in_group.clear();
+    for (size_t i = 0; i < card.measures.size(); ++i) {
+      if (static_cast<size_t>(w.group_of[i]) == g) in_group.push_back(w.measure_weight[i]);
+    }
+    ScaleToUnit(&in_group);
+    for (size_t i = 0, k = 0; i < card.measures.size(); ++i) {
+      if (static_cast<size_t>(w.group_of[i]) == g) w.measure_weight[i] = in_group[k++];
     }
   }
   const std::string prefix = where.empty() ? "" : where + ": ";

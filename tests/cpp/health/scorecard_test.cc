@@ -106,5 +106,36 @@ TEST(HealthScorecard, NamesTheBadField) {
   EXPECT_TRUE(card.Validate().ok()) << "support dropped for trials: fine";
 }
 
+// fuzz/regressions/health/label_with_nul: a label "a\u0000b" from JSON made
+// candor_health_reasons write a NUL inside an account's reasons, so a C
+// caller splitting the buffer at NULs read one account too many. Every name
+// and label reaches C as a NUL-terminated string: a NUL inside is refused.
+TEST(HealthScorecard, NamesAndLabelsHoldNoNulByte) {
+  const std::string nul("a\0b", 3);
+  Scorecard card = TwoGroups();
+  card.measures[1].label = nul;
+  ExpectInvalid(card, "measures[1].label: holds a NUL byte");
+  card = TwoGroups();
+  card.measures[0].name = nul;
+  ExpectInvalid(card, "measures[0].name: holds a NUL byte");
+  card = TwoGroups();
+  card.groups[1].name = nul;
+  card.measures[1].group = nul;
+  ExpectInvalid(card, "groups[1].name: holds a NUL byte");
+  card = TwoGroups();
+  card.measures[0].transform = HealthTransform::kTiers;
+  card.measures[0].tiers = {{0, 10, true, false, 50, nul}};
+  ExpectInvalid(card, "measures[0].tiers[0].label: holds a NUL byte");
+  card = TwoGroups();
+  card.grades[2].name = nul;
+  ExpectInvalid(card, "grades[2].name: holds a NUL byte");
+  card = TwoGroups();
+  card.profiles = {{nul, {}, {}}};
+  ExpectInvalid(card, "profiles[0].segment: holds a NUL byte");
+  auto parsed = ParseScorecardJson(R"({"measures": [{"name": "nps", "label": "a\u0000b"}]})");
+  EXPECT_EQ(parsed.status().code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(parsed.status().message(), "measures[0].label: holds a NUL byte");
+}
+
 }  // namespace
 }  // namespace candor
