@@ -184,12 +184,13 @@ def _frame(pd, handle, card, n, index):
             return np.empty(shape)
         return np.ctypeslib.as_array(pointer, shape=shape).copy()
 
-    grade = column(c.grade, (n,))
+    # Index -1 (no grade) takes the None at the end.
+    grade_names = np.array(card.grades + [None], dtype=object)
     data = {
         "score": column(c.score, (n,)),
-        "grade": [card.grades[g] if g >= 0 else None for g in grade],
+        "grade": grade_names[column(c.grade, (n,)).astype(np.intp)],
         "coverage": column(c.coverage, (n,)),
-        "reasons": _reasons(handle, n),
+        "reasons": _reasons(handle, n, c.max_reasons),
     }
     points = column(c.points, (n, m))
     contribution = column(c.contribution, (n, m))
@@ -204,12 +205,35 @@ def _frame(pd, handle, card, n, index):
     return frame
 
 
-def _reasons(handle, n):
-    """Every account's reasons in words, one string each."""
+# Accounts whose reasons are asked for at once, and the bytes guessed for
+# each of their reasons.
+_REASON_CHUNK = 65536
+_REASON_BYTES_GUESS = 64
+
+
+def _reasons(handle, n, max_reasons):
+    """Every account's reasons in words, one string each. The library makes
+    the words on every call, so a chunk of accounts is asked into a buffer of
+    a guessed size, and asked again with the size it reports only when the
+    guess was short (asking the size first would make every word twice)."""
+    texts = []
     length = ctypes.c_size_t()
-    _lib.check(lib.candor_health_reasons(handle, 0, n, None, 0, ctypes.byref(length)))
-    buffer = ctypes.create_string_buffer(max(1, length.value))
-    _lib.check(lib.candor_health_reasons(handle, 0, n, buffer, length.value,
-                                         ctypes.byref(length)))
-    texts = buffer.raw[:length.value].split(b"\0")[:n]
-    return [t.decode("utf-8") for t in texts]
+    capacity = 0
+    buffer = None
+    for first in range(0, n, _REASON_CHUNK):
+        count = min(_REASON_CHUNK, n - first)
+        guess = count * (1 + _REASON_BYTES_GUESS * max(1, max_reasons))
+        if buffer is None or capacity < guess:
+            capacity = guess
+            buffer = ctypes.create_string_buffer(capacity)
+        status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                           ctypes.byref(length))
+        if status != 0 and length.value > capacity:
+            capacity = length.value
+            buffer = ctypes.create_string_buffer(capacity)
+            status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                               ctypes.byref(length))
+        _lib.check(status)
+        chunk = ctypes.string_at(buffer, length.value).split(b"\0")[:count]
+        texts.extend(t.decode("utf-8") for t in chunk)
+    return texts
