@@ -239,6 +239,8 @@ def print_table(out):
         print("| %s | %.3f | %.3f | %s |" % (name, wall, cpu,
                                             "%.1f" % (p["wall"] / wall) if ratio else ""))
     row("candor ScoreHealth, C++, the scorecard", c["mixed"]["wall"], c["mixed"]["cpu"])
+    row("candor ScoreHealth, C++, the scorecard, first call in the process",
+        c["first_call"]["wall"], c["first_call"]["cpu"])
     row("candor ScoreHealth, C++, all 20 measures linear", c["all_linear"]["wall"],
         c["all_linear"]["cpu"], False)
     row("candor ScoreHealth, C++, worst_of", c["worst_of"]["wall"], c["worst_of"]["cpu"], False)
