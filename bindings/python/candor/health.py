@@ -179,40 +179,71 @@ def _frame(pd, handle, card, n, index):
     _lib.check(lib.candor_health_scores_columns(handle, ctypes.byref(c)))
     m = c.measures
 
-    def column(pointer, shape):
+    def view(pointer, shape):  # the library's array, valid until the handle is freed
         if n == 0:
             return np.empty(shape)
-        return np.ctypeslib.as_array(pointer, shape=shape).copy()
+        return np.ctypeslib.as_array(pointer, shape=shape)
 
-    grade = column(c.grade, (n,))
-    data = {
-        "score": column(c.score, (n,)),
-        "grade": [card.grades[g] if g >= 0 else None for g in grade],
-        "coverage": column(c.coverage, (n,)),
-        "reasons": _reasons(handle, n),
-    }
-    points = column(c.points, (n, m))
-    contribution = column(c.contribution, (n, m))
-    max_contribution = column(c.max_contribution, (n, m))
-    for j, name in enumerate(card.measures):
-        data["points:" + name] = points[:, j]
-        data["contribution:" + name] = contribution[:, j]
-        data["max_contribution:" + name] = max_contribution[:, j]
-    frame = pd.DataFrame(data)
+    # Index -1 (no grade) takes the None at the end.
+    grade_names = np.array(card.grades + [None], dtype=object)
+    # The float columns as one block, a row per column (pandas' own layout),
+    # copied once from the library's n x m arrays a slice of accounts at a
+    # time (a whole transpose, or a DataFrame of 3m strided column views,
+    # goes through memory many times slower).
+    block = np.empty((2 + 3 * m, n))
+    block[0] = view(c.score, (n,))
+    block[1] = view(c.coverage, (n,))
+    for matrix, first in ((c.points, 2), (c.contribution, 3), (c.max_contribution, 4)):
+        rows = view(matrix, (n, m))
+        for begin in range(0, n, _TRANSPOSE_ROWS):
+            end = min(n, begin + _TRANSPOSE_ROWS)
+            block[first::3, begin:end] = rows[begin:end].T
+    names = ["score", "coverage"] + [prefix + name for name in card.measures
+                                     for prefix in ("points:", "contribution:",
+                                                    "max_contribution:")]
+    frame = pd.DataFrame(block.T, columns=names, copy=False)
+    frame.insert(1, "grade", grade_names[view(c.grade, (n,)).astype(np.intp)])
+    frame.insert(3, "reasons", _reasons(handle, n, c.max_reasons))
     if index is not None and len(index) == n:
         frame.index = index
     return frame
 
 
-def _reasons(handle, n):
-    """Every account's reasons in words, one string each."""
+# Accounts per slice of the transposes above (their rows fit the L2 cache).
+_TRANSPOSE_ROWS = 4096
+
+# Accounts whose reasons are asked for at once, and the bytes guessed for
+# each of their reasons.
+_REASON_CHUNK = 65536
+_REASON_BYTES_GUESS = 64
+
+
+def _reasons(handle, n, max_reasons):
+    """Every account's reasons in words, one string each. The library makes
+    the words on every call, so a chunk of accounts is asked into a buffer of
+    a guessed size, and asked again with the size it reports only when the
+    guess was short (asking the size first would make every word twice)."""
+    texts = []
     length = ctypes.c_size_t()
-    _lib.check(lib.candor_health_reasons(handle, 0, n, None, 0, ctypes.byref(length)))
-    buffer = ctypes.create_string_buffer(max(1, length.value))
-    _lib.check(lib.candor_health_reasons(handle, 0, n, buffer, length.value,
-                                         ctypes.byref(length)))
-    texts = buffer.raw[:length.value].split(b"\0")[:n]
-    return [t.decode("utf-8") for t in texts]
+    capacity = 0
+    buffer = None
+    for first in range(0, n, _REASON_CHUNK):
+        count = min(_REASON_CHUNK, n - first)
+        guess = count * (1 + _REASON_BYTES_GUESS * max(1, max_reasons))
+        if buffer is None or capacity < guess:
+            capacity = guess
+            buffer = ctypes.create_string_buffer(capacity)
+        status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                           ctypes.byref(length))
+        if status != 0 and length.value > capacity:
+            capacity = length.value
+            buffer = ctypes.create_string_buffer(capacity)
+            status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                               ctypes.byref(length))
+        _lib.check(status)
+        chunk = ctypes.string_at(buffer, length.value).split(b"\0")[:count]
+        texts.extend(t.decode("utf-8") for t in chunk)
+    return texts
 
 
 def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, end=None,
