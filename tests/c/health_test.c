@@ -186,6 +186,9 @@ static void test_bad_input(void) {
   CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_ZERO,
                                    CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN,
                                    17) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_scorecard_set_rules(card, CANDOR_HEALTH_MISSING_ZERO, (candor_health_combine)7, 3) ==
+        CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), "combine: unknown rule 7") != NULL);
   candor_scorecard_free(card);
   CHECK(candor_scorecard_new(NULL) == CANDOR_INVALID_ARGUMENT);
   CHECK(candor_scorecard_validate(NULL) == CANDOR_INVALID_ARGUMENT);
