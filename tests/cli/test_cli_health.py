@@ -13,6 +13,8 @@ import os
 import numpy as np
 import pandas as pd
 import pytest
+import sklearn.metrics as sklearn_metrics
+import statsmodels.duration.survfunc as duration
 
 from cli_helpers import SOURCE_DIR, expect_error, run
 
@@ -78,8 +80,6 @@ def test_scores_match_numpy(report):
 
 
 def test_validation_matches_sklearn_pandas_and_statsmodels(report):
-    sklearn_metrics = pytest.importorskip("sklearn.metrics")
-    duration = pytest.importorskip("statsmodels.duration.survfunc")
     df = telco_accounts()
     score = np.array([a["score"] for a in report["accounts"]])
     grade = np.array([a["grade"] for a in report["accounts"]])
