@@ -12,7 +12,7 @@ namespace {
 // any int, and only in-range values may be loaded as the C++ enum type.
 bool KnownType(const candor_enum& type, candor_enum* known) {
   const int raw = RawEnum(type);
-  if (raw < CANDOR_ENUM_METRIC || raw > CANDOR_ENUM_THEME_STATUS) return false;
+  if (raw < CANDOR_ENUM_METRIC || raw > CANDOR_ENUM_HEALTH_COMBINE) return false;
   *known = static_cast<candor_enum>(raw);
   return true;
 }

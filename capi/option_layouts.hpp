@@ -129,6 +129,18 @@ CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(size), CANDOR_FIELD(l2
                      CANDOR_FIELD(tolerance), CANDOR_FIELD(earlier_period),
                      CANDOR_FIELD(later_period), CANDOR_FIELD(p_adjust), CANDOR_FIELD(alpha));
 
+CANDOR_OPTION_LAYOUT(candor_concordance_options, CANDOR_FIELD(size), CANDOR_FIELD(time_weight));
+CANDOR_OPTION_LAYOUT(candor_kaplan_meier_options, CANDOR_FIELD(size), CANDOR_FIELD(level),
+                     CANDOR_FIELD(interval));
+CANDOR_OPTION_LAYOUT(candor_health_measure, CANDOR_FIELD(size), CANDOR_FIELD(name),
+                     CANDOR_FIELD(label), CANDOR_FIELD(group), CANDOR_FIELD(weight),
+                     CANDOR_FIELD(transform), CANDOR_FIELD(zero_at), CANDOR_FIELD(full_at),
+                     CANDOR_FIELD(tiers), CANDOR_FIELD(n_tiers), CANDOR_FIELD(true_points),
+                     CANDOR_FIELD(false_points), CANDOR_FIELD(higher_is_better),
+                     CANDOR_FIELD(z_span));
+CANDOR_OPTION_LAYOUT(candor_survey_measure_options, CANDOR_FIELD(size), CANDOR_FIELD(from),
+                     CANDOR_FIELD(to), CANDOR_FIELD(shrink));
+
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD
 

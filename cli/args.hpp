@@ -129,8 +129,25 @@ struct ThemesArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+// candor health: scores each account (row) of FILE with a scorecard and
+// explains it; with an outcome, validates the score against it.
+struct HealthArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;       // of FILE; 0: no limit
+  std::string scorecard;        // a JSON file (docs/health-scorecard.md)
+  std::string account_column;   // an id to print; empty: the row number
+  std::string segment_column;   // percentiles, z-scores and profiles within segments
+  std::string churn_column;     // 0/1 or yes/no: AUC, churn by grade, lift
+  std::string time_column;      // follow-up time (e.g. tenure), with event_column:
+  std::string event_column;     // concordance, Kaplan-Meier by grade, log-rank
+  double level = 0.95;
+  int top = 10;  // table: the lowest-scoring accounts listed
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHelp, kVersion };
+  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
@@ -138,6 +155,7 @@ struct Command {
   WeightArgs weight;
   TrendArgs trend;
   ThemesArgs themes;
+  HealthArgs health;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

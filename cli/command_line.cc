@@ -20,7 +20,8 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"report", Command::Kind::kReport, ReportSpec},
                                       {"weight", Command::Kind::kWeight, WeightSpec},
                                       {"trend", Command::Kind::kTrend, TrendSpec},
-                                      {"themes", Command::Kind::kThemes, ThemesSpec}};
+                                      {"themes", Command::Kind::kThemes, ThemesSpec},
+                                      {"health", Command::Kind::kHealth, HealthSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {
@@ -29,7 +30,7 @@ const CommandEntry* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-// "score, report, weight, trend, themes".
+// "score, report, weight, trend, themes, health".
 std::string CommandNames() {
   std::string names;
   for (const CommandEntry& entry : kCommands) {

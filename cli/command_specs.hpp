@@ -19,6 +19,7 @@ CommandSpec ReportSpec(Command* command);
 CommandSpec WeightSpec(Command* command);
 CommandSpec TrendSpec(Command* command);
 CommandSpec ThemesSpec(Command* command);
+CommandSpec HealthSpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -22,6 +22,7 @@ int RunReport(const ReportArgs& args);
 int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
 int RunThemes(const ThemesArgs& args);
+int RunHealth(const HealthArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

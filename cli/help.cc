@@ -29,7 +29,13 @@ Usage:
                                 safety, unresolved), themes from a taxonomy
                                 or discovered, and which themes drive
                                 detractors
-  candor help [score|report|weight|trend|themes]  this help, or one command's
+  candor health FILE --scorecard CARD.json
+                                a health score per account from a scorecard,
+                                explained (points, contributions, reasons),
+                                and validated against churn (AUC with its
+                                DeLong interval, churn by grade, concordance,
+                                Kaplan-Meier by grade, log-rank)
+  candor help [score|report|weight|trend|themes|health]  this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -28,6 +28,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunTrend(command->trend);
     case Command::Kind::kThemes:
       return candor::cli::RunThemes(command->themes);
+    case Command::Kind::kHealth:
+      return candor::cli::RunHealth(command->health);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,22 @@ bool ParseFlag(std::string_view field, uint8_t* flag) {
     return false;
   }
   return true;
+}
+
+// A measure: a finite number, a yes/no word as 1/0, or missing (NaN) when
+// empty, "NA" or "NaN".
+bool ParseMeasure(std::string_view field, double* value) {
+  const std::string text = Lower(Trim(field));
+  if (text.empty() || text == "na" || text == "nan") {
+    *value = std::numeric_limits<double>::quiet_NaN();
+    return true;
+  }
+  uint8_t flag = 0;
+  if (text != "1" && text != "0" && ParseFlag(text, &flag)) {
+    *value = flag;
+    return true;
+  }
+  return ParseNumber(text, value);
 }
 
 // Every field of the column `name` read by parse(field, &value); the first it
@@ -232,6 +249,11 @@ Result<std::vector<int64_t>> ReadTimes(const Records& records, const std::string
 
 Result<std::vector<uint8_t>> ReadFlags(const Records& records, const std::string& name) {
   return ReadColumn(records, name, ParseFlag, "one of 0/1, yes/no, true/false");
+}
+
+Result<std::vector<double>> ReadMeasure(const Records& records, const std::string& name) {
+  return ReadColumn(records, name, ParseMeasure,
+                    "a finite number, yes/no, true/false, or empty / NA (missing)");
 }
 
 bool IsNumericColumn(const Records& records, size_t column) {

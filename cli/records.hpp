@@ -47,6 +47,9 @@ Result<std::vector<double>> ReadNonNegative(const Records& records, const std::s
 Result<std::vector<int64_t>> ReadTimes(const Records& records, const std::string& name);
 // 0/1, yes/no, true/false (any case) as 1/0.
 Result<std::vector<uint8_t>> ReadFlags(const Records& records, const std::string& name);
+// A health measure: finite numbers, yes/no and true/false as 1/0, and
+// empty, NA or NaN fields as missing (NaN).
+Result<std::vector<double>> ReadMeasure(const Records& records, const std::string& name);
 // True when every field of the column is a finite number.
 bool IsNumericColumn(const Records& records, size_t column);
 

@@ -267,6 +267,10 @@ def option_sizes_seeds():
     drivers = bytes([1]) + struct.pack("<ii", 1, 50) + bytes([14]) + struct.pack("<ii", -1, -1) + \
         struct.pack("<i", 2) + bytes([20])
     write("option_sizes", "drivers_full", bytes([9]) + drivers + bytes([0xd0]))
+    # Survival: a byte picking concordance (odd) or Kaplan-Meier (even), the
+    # fields, then the size byte.
+    write("option_sizes", "concordance_full", bytes([10, 1]) + struct.pack("<i", 1) + bytes([0xd0]))
+    write("option_sizes", "kaplan_meier_full", bytes([10, 0, 20]) + struct.pack("<i", 2) + bytes([0xd0]))
 
 
 # ----------------------------------------------------------------- drivers
@@ -358,6 +362,22 @@ def weights_seeds():
     write("weights", "design", head + body)
 
 
+# ---------------------------------------------------------------- survival
+def survival_seeds():
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(read("tests/data/wa_churn/wa_churn.csv").decode())))[:80]
+    contracts = {"Month-to-month": 0, "One year": 1, "Two year": 2}
+    # Per row: time (tenure / 5), event, risk (monthly charges / 10), group
+    # (contract), weight (4 = 1.0).
+    body = b"".join(bytes([int(r["tenure"]) // 5 % 16, int(r["churn"] == "Yes"),
+                           int(float(r["monthly_charges"]) / 10) % 16,
+                           contracts[r["contract"]], 4]) for r in rows)
+    write("survival", "concordance_harrell", bytes([0, 0, 0]) + body)
+    write("survival", "concordance_uno_weighted", bytes([0, 1, 1]) + body)
+    write("survival", "kaplan_meier_groups", bytes([1, 0, 0, 3]) + body)
+    write("survival", "kaplan_meier_log_log", bytes([1, 1, 0, 1]) + body)
+    write("survival", "log_rank", bytes([2]) + body)
 # ---------------------------------------------------------------- validate
 def validate_seeds():
     import csv
@@ -379,6 +399,62 @@ def validate_seeds():
     write("validate", "huge_groups", bytes([0, 0xFF]) + b"\xff" * 4 + separated)
 
 
+# ---------------------------------------------------------------- health
+# The JSON of docs/health-scorecard.md's worked example (the ```json block).
+def health_worked_example():
+    doc = read("docs/health-scorecard.md").decode()
+    return doc.split("```json\n", 1)[1].split("```", 1)[0].encode()
+
+
+def health_seeds():
+    # JSON mode: an even mode byte, a flags byte (bit 0: edit a built-in
+    # card, bit 1: no segments), then the JSON.
+    write("health", "json_worked_example", bytes([0, 0]) + health_worked_example())
+    tiers = (b'{"measures": [{"name": "nps", "transform": "tiers", "tiers": ['
+             b'{"high": 0, "points": 0, "label": "detractor"}, {"low": 0, "high": 9, "points": 50},'
+             b' {"low": 9, "high": 10, "high_inclusive": true, "points": 100, "label": "promoter"}]},'
+             b' {"name": "arr", "weight": 2, "transform": "tiers", "tiers": ['
+             b'{"low": 0, "high": 1000, "points": 20}, {"low": 1000, "points": 90}]},'
+             b' {"name": "csat", "zero_at": 1, "full_at": 5}], "missing": "zero", "reasons": 2}')
+    write("health", "json_tiers", bytes([0, 2]) + tiers)
+    worst_of = (b'{"groups": [{"name": "adoption", "weight": 2}, {"name": "sentiment"}],'
+                b' "measures": [{"name": "usage_growth", "group": "adoption", "transform": "z_score"},'
+                b' {"name": "seats", "group": "adoption", "transform": "percentile",'
+                b' "higher_is_better": false},'
+                b' {"name": "nps", "group": "sentiment", "zero_at": -100, "full_at": 100},'
+                b' {"name": "tickets", "group": "sentiment", "weight": 3, "transform": "boolean",'
+                b' "true_points": 10, "false_points": 100}],'
+                b' "grades": [{"name": "green", "min_score": 60}, {"name": "red", "min_score": 0}],'
+                b' "combine": "worst_of", "profiles": [{"segment": "trial",'
+                b' "measure_weights": {"usage_growth": 0.5}, "group_weights": {"sentiment": 0}}],'
+                b' "reasons": 16}')
+    write("health", "json_worst_of_profiles", bytes([0, 0]) + worst_of)
+    # The built-in worked example with two edits (kind 0: a number, its
+    # index, the replacement's index in kNumbers): the usage group's weight
+    # 1e308, the first tier's points 100.
+    write("health", "json_edited", bytes([0, 1, 0, 2, 0, 2, 6, 0, 9, 3]))
+    # Builder mode (odd mode byte), in the order fuzz/health_fuzzer.cc reads:
+    # groups g0 (weight 1) and g1 (2); five measures m0..m4 (linear 20 -> 0,
+    # boolean 100/20, tiers, percentile, z-score); grades A >= 70, B >= 40,
+    # C >= 0; rules group_mean, worst_of, 4 reasons; a profile for s1 (one
+    # NaN and one 0 measure weight); then 12 rows of 6 values and a segment.
+    groups = bytes([2, 5, 6])
+    linear = bytes([0x20, 9, 0 << 1, 8, 4])
+    boolean = bytes([0x30, 9, (2 << 1) | 1, 6, 14, 6])
+    # Three tiers: (-inf, 4) 0 points, [4, 10] 60, (10, inf) 100.
+    tiers = bytes([0x20, 1, 1 << 1, 3, 1, 6, 0, 8, 6, 9, 60, 2 | 4, 9, 100])
+    percentile = bytes([0x20, 1, 3 << 1, 1])
+    z_score = bytes([0x20, 1, 4 << 1, 0, 8])
+    measures = bytes([5]) + linear + boolean + tiers + percentile + z_score
+    grades = bytes([1 | (3 << 1), 0, 11, 1, 8, 2, 4])
+    rules = bytes([1 | (1 << 1), 2, 1, 6])
+    profile = bytes([0x1F, 6, 0xE0, 19, 4, 6, 6, 10, 6])
+    rows = b"".join(bytes([(r * 5) % 24, r % 2, (r * 7) % 24, 0xEF if r == 3 else r, (r * 11) % 24,
+                           r, r % 2]) for r in range(12))
+    write("health", "builder_worked",
+          bytes([1]) + groups + measures + grades + rules + profile + bytes([12]) + rows)
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -394,7 +470,9 @@ def main():
     drivers_seeds()
     trend_seeds()
     weights_seeds()
+    survival_seeds()
     validate_seeds()
+    health_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 

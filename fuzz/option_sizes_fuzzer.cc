@@ -399,11 +399,56 @@ void Drivers(FuzzInput& in) {
   candor_drivers_free(drivers);
 }
 
+// Survival on 60 rows: times, events and risks from the shared data, two
+// groups (the accounts).
+void Survival(FuzzInput& in) {
+  const Data& d = Shared();
+  std::vector<double> time(60), event(60);
+  for (int i = 0; i < 60; ++i) {
+    time[i] = static_cast<double>(i % 17);
+    event[i] = (i % 3 == 0) ? 1 : 0;
+  }
+  if (in.Byte() & 1) {
+    candor_concordance_options o;
+    candor_concordance_options_init(&o);
+    candor_fuzz::SetRawEnum(&o.time_weight, static_cast<int>(in.Raw<int32_t>()));
+    const size_t size = ChooseSize(in, sizeof(o));
+    CheckDefaults(candor_concordance_options_defaults, size, "candor_concordance_options_defaults");
+    CallerStruct<candor_concordance_options> caller(o, size, in);
+    candor_concordance_result c;
+    const candor_status s = candor_concordance(d.scores.data(), time.data(), event.data(),
+                                               d.weights.data(), 60, caller.get(), &c);
+    CheckStatus(s, "candor_concordance with odd options");
+    if (s == CANDOR_OK) {
+      CANDOR_FUZZ_CHECK(c.value >= 0 && c.value <= 1 && c.std_error > 0, "concordance");
+    }
+    return;
+  }
+  candor_kaplan_meier_options o;
+  candor_kaplan_meier_options_init(&o);
+  o.level = candor_fuzz::InterestingDouble(in);
+  candor_fuzz::SetRawEnum(&o.interval, static_cast<int>(in.Raw<int32_t>()));
+  const size_t size = ChooseSize(in, sizeof(o));
+  CheckDefaults(candor_kaplan_meier_options_defaults, size, "candor_kaplan_meier_options_defaults");
+  CallerStruct<candor_kaplan_meier_options> caller(o, size, in);
+  candor_kaplan_meier* km = nullptr;
+  const candor_status s = candor_kaplan_meier_new(time.data(), event.data(), d.accounts.data(),
+                                                  nullptr, 60, caller.get(), &km);
+  CheckStatus(s, "candor_kaplan_meier_new with odd options");
+  if (s == CANDOR_OK) {
+    CANDOR_FUZZ_CHECK(candor_kaplan_meier_curves(km) == 2, "two groups, two curves");
+    candor_km_curve curve;
+    CANDOR_FUZZ_CHECK(candor_kaplan_meier_curve_at(km, 0, &curve) == CANDOR_OK, "curve_at");
+    CANDOR_FUZZ_CHECK(curve.level > 0 && curve.level < 1, "a level in (0, 1)");
+  }
+  candor_kaplan_meier_free(km);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzInput in(data, size);
-  switch (in.Byte() % 10) {
+  switch (in.Byte() % 11) {
     case 0:
       Score(in);
       break;
@@ -433,6 +478,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 9:
       Drivers(in);
+      break;
+    case 10:
+      Survival(in);
       break;
   }
   return 0;

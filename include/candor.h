@@ -50,7 +50,7 @@
 
 /* The version: its one source (CMakeLists.txt reads these lines). */
 #define CANDOR_VERSION_MAJOR 0
-#define CANDOR_VERSION_MINOR 2
+#define CANDOR_VERSION_MINOR 3
 #define CANDOR_VERSION_PATCH 0
 
 #ifdef __cplusplus
@@ -1510,7 +1510,12 @@ typedef enum candor_enum {
   CANDOR_ENUM_URGENCY = 15,              /* none, safety, legal, churn, refund, unresolved */
   CANDOR_ENUM_NMF_INIT = 16,             /* nndsvd, nndsvda, nndsvdar */
   CANDOR_ENUM_SVD_METHOD = 17,           /* auto, exact, randomized */
-  CANDOR_ENUM_THEME_STATUS = 18          /* ok, no_mentions, all_mention */
+  CANDOR_ENUM_THEME_STATUS = 18,         /* ok, no_mentions, all_mention */
+  CANDOR_ENUM_TIME_WEIGHT = 19,          /* n, n_g2 */
+  CANDOR_ENUM_SURVIVAL_INTERVAL = 20,    /* log, log_log, plain */
+  CANDOR_ENUM_HEALTH_TRANSFORM = 21,     /* linear, tiers, boolean, percentile, z_score */
+  CANDOR_ENUM_HEALTH_MISSING = 22,       /* renormalize, zero, group_mean */
+  CANDOR_ENUM_HEALTH_COMBINE = 23        /* weighted_mean, worst_of */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -1523,6 +1528,359 @@ CANDOR_API candor_status candor_enum_value(candor_enum type, const char* name, i
 /* The enum's values in declaration order, to list them: the index-th value
  * into *value (if not NULL) and its name returned; NULL past the last one. */
 CANDOR_API const char* candor_enum_at(candor_enum type, size_t index, int32_t* value);
+
+/* -------------------------------------------------------------- survival */
+/* (Time to churn: concordance of a risk score, Kaplan-Meier, log-rank.) */
+/* Input: per customer a follow-up time (finite, >= 0; e.g. tenure), an
+ * event (1: churned then; 0: censored, still a customer) and, by function,
+ * a risk score, a group code (>= 0) and case weights (finite, >= 0; NULL:
+ * all 1). Formulas, conventions and references (R's survival package:
+ * concordance, survfit, survdiff): include/candor/survival.hpp. Errors: no
+ * rows or no events is CANDOR_EMPTY; a bad time, event, risk, weight or
+ * group is CANDOR_OUT_OF_RANGE naming its index. */
+
+typedef enum candor_time_weight {
+  CANDOR_TIME_WEIGHT_N = 0,   /* Harrell: each comparable pair weighs 1
+                                 (survival's timewt = "n"); default */
+  CANDOR_TIME_WEIGHT_N_G2 = 1 /* Uno: 1 / G(t-)^2, G the censoring KM
+                                 (timewt = "n/G2") */
+} candor_time_weight;
+
+typedef struct candor_concordance_options {
+  size_t size;                    /* set by candor_concordance_options_init */
+  candor_time_weight time_weight; /* default N */
+} candor_concordance_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_concordance_options_init. */
+CANDOR_API candor_status candor_concordance_options_defaults(candor_concordance_options* options,
+                                                             size_t size);
+static inline void candor_concordance_options_init(candor_concordance_options* options) {
+  candor_concordance_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_concordance_result {
+  double value;       /* C: higher risk <-> earlier event; 0.5 = chance */
+  double std_error;   /* infinitesimal jackknife, as survival's */
+  double concordant;  /* weighted pair counts, as survival's count */
+  double discordant;
+  double tied_risk;   /* comparable pairs with equal risk (count 1/2) */
+  double tied_time;   /* events at one time, risks differ (not comparable) */
+  double tied_both;   /* events at one time, equal risk (not comparable) */
+  int64_t n;
+  int64_t events;
+  candor_time_weight time_weight; /* used: N when there are < 2 events */
+} candor_concordance_result;
+
+/* Harrell's (or Uno's) C of `risk` against time to event, equal to R's
+ * concordance(Surv(time, event) ~ risk, reverse = TRUE, weights, timewt) in
+ * value and standard error. No comparable pair is CANDOR_EMPTY. O(n log n).
+ * options may be NULL (the defaults). */
+CANDOR_API candor_status candor_concordance(const double* risk, const double* time,
+                                            const double* event, const double* weights,
+                                            size_t n, const candor_concordance_options* options,
+                                            candor_concordance_result* out);
+
+typedef enum candor_survival_interval {
+  CANDOR_SURVIVAL_INTERVAL_LOG = 0,     /* S exp(+-z se_log), capped at 1; survfit's
+                                           default conf.type = "log" */
+  CANDOR_SURVIVAL_INTERVAL_LOG_LOG = 1, /* on log(-log S) ("log-log") */
+  CANDOR_SURVIVAL_INTERVAL_PLAIN = 2    /* S +- z se, clipped to [0, 1] ("plain") */
+} candor_survival_interval;
+
+typedef struct candor_kaplan_meier_options {
+  size_t size;                       /* set by candor_kaplan_meier_options_init */
+  double level;                      /* in (0, 1); default 0.95 */
+  candor_survival_interval interval; /* default LOG */
+} candor_kaplan_meier_options;
+
+CANDOR_API candor_status candor_kaplan_meier_options_defaults(
+    candor_kaplan_meier_options* options, size_t size);
+static inline void candor_kaplan_meier_options_init(candor_kaplan_meier_options* options) {
+  candor_kaplan_meier_options_defaults(options, sizeof(*options));
+}
+
+/* Kaplan-Meier curves, one per group. Thread-safety: immutable once made;
+ * may be read from many threads. Free with candor_kaplan_meier_free. */
+typedef struct candor_kaplan_meier candor_kaplan_meier;
+
+/* One group's curve: `points` entries per column, one per distinct time of
+ * the group, ascending; the arrays are owned by the handle. */
+typedef struct candor_km_curve {
+  int64_t n;                /* rows in the group */
+  size_t points;
+  double weight;            /* the group's total weight */
+  double events;            /* its weighted events */
+  double level;
+  const double* time;
+  const double* n_risk;     /* weight at risk (time >= t) */
+  const double* n_event;
+  const double* n_censor;
+  const double* survival;
+  const double* std_error;     /* of S, Greenwood; NaN once S = 0 */
+  const double* std_error_log; /* of log S (survfit's std.err); inf once S = 0 */
+  const double* ci_low;        /* NaN once S = 0; where S = 1 (no event yet), */
+  const double* ci_high;       /* the exact interval for n_risk of n_risk
+                                  (Clopper-Pearson), not survfit's [1, 1] */
+  int32_t group;            /* the group code (0 without groups) */
+  candor_survival_interval interval;
+} candor_km_curve;
+
+/* group (codes >= 0) and weights may be NULL. Equal to R's survfit(Surv(time,
+ * event) ~ group, weights, conf.type, conf.int = level), with Greenwood's
+ * variance on weighted counts (survfit's robust = FALSE: its default for
+ * integer weights), except the interval before a group's first event (see
+ * candor_km_curve). options may be NULL (the defaults). */
+CANDOR_API candor_status candor_kaplan_meier_new(const double* time, const double* event,
+                                                 const int32_t* group, const double* weights,
+                                                 size_t n,
+                                                 const candor_kaplan_meier_options* options,
+                                                 candor_kaplan_meier** out);
+CANDOR_API void candor_kaplan_meier_free(candor_kaplan_meier* km);
+/* Number of curves (group codes present); 0 for NULL. */
+CANDOR_API size_t candor_kaplan_meier_curves(const candor_kaplan_meier* km);
+/* Curve i, in ascending group code; CANDOR_OUT_OF_RANGE past the end. */
+CANDOR_API candor_status candor_kaplan_meier_curve_at(const candor_kaplan_meier* km, size_t i,
+                                                      candor_km_curve* out);
+
+/* The log-rank test. Thread-safety: immutable once made. Free with
+ * candor_log_rank_free. */
+typedef struct candor_log_rank candor_log_rank;
+
+typedef struct candor_log_rank_result {
+  double chi_square;
+  double p_value;
+  int32_t df;          /* groups in the test - 1 */
+  int32_t groups;      /* group codes present */
+} candor_log_rank_result;
+
+typedef struct candor_log_rank_group {
+  int64_t n;
+  double observed;     /* events */
+  double expected;     /* under equal hazards */
+  double variance;     /* V_kk */
+  int32_t group;       /* the group code */
+  int32_t tested;      /* 1: expected > 0, in the test */
+} candor_log_rank_group;
+
+/* Equal to R's survdiff(Surv(time, event) ~ group) (unweighted). Fewer than
+ * two groups, or than two with anyone at risk at an event time, is
+ * CANDOR_INVALID_ARGUMENT; more than 1000 groups or a singular variance is
+ * CANDOR_UNSUPPORTED. */
+CANDOR_API candor_status candor_log_rank_new(const double* time, const double* event,
+                                             const int32_t* group, size_t n,
+                                             candor_log_rank** out);
+CANDOR_API void candor_log_rank_free(candor_log_rank* test);
+CANDOR_API candor_status candor_log_rank_summary(const candor_log_rank* test,
+                                                 candor_log_rank_result* out);
+/* Number of groups; 0 for NULL. */
+CANDOR_API size_t candor_log_rank_groups(const candor_log_rank* test);
+/* Group i, in ascending group code; CANDOR_OUT_OF_RANGE past the end. */
+CANDOR_API candor_status candor_log_rank_group_at(const candor_log_rank* test, size_t i,
+                                                  candor_log_rank_group* out);
+
+/* ------------------------------------------------------- customer health */
+/* (Health scorecards: per-account measures -> points -> groups -> a 0-100
+ * score and a grade, each explained by what its measures contributed.
+ * Semantics: include/candor/health.hpp; the JSON form of a scorecard:
+ * docs/health-scorecard.md.) */
+
+/* How a measure's value becomes points in [0, 100]. */
+typedef enum candor_health_transform {
+  CANDOR_HEALTH_TRANSFORM_LINEAR = 0,     /* zero_at -> 0, full_at -> 100, clamped */
+  CANDOR_HEALTH_TRANSFORM_TIERS = 1,      /* the first band holding the value */
+  CANDOR_HEALTH_TRANSFORM_BOOLEAN = 2,    /* value != 0: true_points, else false_points */
+  CANDOR_HEALTH_TRANSFORM_PERCENTILE = 3, /* mid-rank percentile within the segment */
+  CANDOR_HEALTH_TRANSFORM_Z_SCORE = 4     /* 50 + 50 z / z_span within the segment */
+} candor_health_transform;
+
+/* What a measure without data (NaN) counts for. */
+typedef enum candor_health_missing {
+  CANDOR_HEALTH_MISSING_RENORMALIZE = 0, /* left out; the present weights fill the whole */
+  CANDOR_HEALTH_MISSING_ZERO = 1,        /* 0 points */
+  CANDOR_HEALTH_MISSING_GROUP_MEAN = 2   /* the mean points of its group's present measures */
+} candor_health_missing;
+
+/* How group scores make the score. */
+typedef enum candor_health_combine {
+  CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN = 0, /* the weighted mean of the groups */
+  CANDOR_HEALTH_COMBINE_WORST_OF = 1       /* the lowest group score */
+} candor_health_combine;
+
+/* A scorecard. Thread-safety: build it on one thread; once built, scoring
+ * with it may run on many threads. Free with candor_scorecard_free. */
+typedef struct candor_scorecard candor_scorecard;
+
+/* An empty scorecard with the defaults (grades healthy >= 70, at risk >= 40,
+ * critical >= 0; renormalize; weighted mean; 3 reasons): add measures. */
+CANDOR_API candor_status candor_scorecard_new(candor_scorecard** out);
+/* A scorecard from its JSON form (`length` bytes of UTF-8). Errors name the
+ * field, e.g. "measures[1].transform: unknown transform \"lineal\"". */
+CANDOR_API candor_status candor_scorecard_from_json(const char* json, size_t length,
+                                                    candor_scorecard** out);
+CANDOR_API void candor_scorecard_free(candor_scorecard* card);
+
+/* One band of a tiered measure. */
+typedef struct candor_health_tier {
+  double low;             /* -INFINITY for an open end */
+  double high;            /* INFINITY for an open end */
+  int32_t low_inclusive;  /* 1: low itself is in the tier */
+  int32_t high_inclusive; /* 1: high itself is in the tier */
+  double points;          /* in [0, 100] */
+  const char* label;      /* may be NULL; copied */
+} candor_health_tier;
+
+/* One measure: a column and its transform. Strings and tiers are copied. */
+typedef struct candor_health_measure {
+  size_t size;             /* set by candor_health_measure_init */
+  const char* name;        /* the column */
+  const char* label;       /* in reasons; NULL: the name */
+  const char* group;       /* a group added before; NULL without groups */
+  double weight;           /* within its group, >= 0; default 1 */
+  candor_health_transform transform; /* default TRANSFORM_LINEAR */
+  double zero_at;          /* LINEAR; default 0 */
+  double full_at;          /* LINEAR; default 100 */
+  const candor_health_tier* tiers; /* TIERS */
+  size_t n_tiers;
+  double true_points;      /* BOOLEAN; default 100 */
+  double false_points;     /* BOOLEAN; default 0 */
+  int32_t higher_is_better; /* PERCENTILE, Z_SCORE; default 1 */
+  double z_span;           /* Z_SCORE; default 2 */
+} candor_health_measure;
+
+CANDOR_API candor_status candor_health_measure_defaults(candor_health_measure* measure,
+                                                        size_t size);
+static inline void candor_health_measure_init(candor_health_measure* measure) {
+  candor_health_measure_defaults(measure, sizeof(*measure));
+}
+
+/* Building: groups first (a measure names its group), then measures. Each
+ * call checks only what it adds; candor_scorecard_validate (and scoring)
+ * check the whole. */
+CANDOR_API candor_status candor_scorecard_add_group(candor_scorecard* card, const char* name,
+                                                    double weight);
+CANDOR_API candor_status candor_scorecard_add_measure(candor_scorecard* card,
+                                                      const candor_health_measure* measure);
+/* Replaces the grades: names[k] takes scores >= min_scores[k], best first. */
+CANDOR_API candor_status candor_scorecard_set_grades(candor_scorecard* card,
+                                                     const char* const* names,
+                                                     const double* min_scores, size_t n);
+/* missing, combine, and at most `reasons` (0..16) reasons per account. */
+CANDOR_API candor_status candor_scorecard_set_rules(candor_scorecard* card,
+                                                    candor_health_missing missing,
+                                                    candor_health_combine combine,
+                                                    int32_t reasons);
+/* Weights for one segment's accounts: measure_weights (one per measure, or
+ * NULL) and group_weights (one per group, or NULL); NaN keeps the
+ * scorecard's weight. Add it after the measures. */
+CANDOR_API candor_status candor_scorecard_add_profile(candor_scorecard* card,
+                                                      const char* segment,
+                                                      const double* measure_weights,
+                                                      size_t n_measure_weights,
+                                                      const double* group_weights,
+                                                      size_t n_group_weights);
+/* CANDOR_OK, or the first problem, naming the field. */
+CANDOR_API candor_status candor_scorecard_validate(const candor_scorecard* card);
+/* The measures (0 for NULL) and measure i's column name (NULL past the end);
+ * likewise the groups and grades. Names live as long as the scorecard. */
+CANDOR_API size_t candor_scorecard_measures(const candor_scorecard* card);
+CANDOR_API const char* candor_scorecard_measure_name(const candor_scorecard* card, size_t i);
+CANDOR_API const char* candor_scorecard_measure_label(const candor_scorecard* card, size_t i);
+CANDOR_API size_t candor_scorecard_grades(const candor_scorecard* card);
+CANDOR_API const char* candor_scorecard_grade_name(const candor_scorecard* card, size_t k);
+
+/* The scores of a table. Thread-safety: immutable once made. Free with
+ * candor_health_scores_free. */
+typedef struct candor_health_scores candor_health_scores;
+
+/* Scores n accounts: n_columns named columns of n doubles (NaN: missing),
+ * read by the measures' names (other columns are ignored); segment (n codes
+ * into segment_names, or NULL) for percentiles, z-scores and profiles.
+ * Errors: a measure's column missing, a segment code out of range, and the
+ * scorecard's own problems, naming the field. */
+CANDOR_API candor_status candor_health_score(const candor_scorecard* card,
+                                             const char* const* names,
+                                             const double* const* columns, size_t n_columns,
+                                             size_t n, const int32_t* segment,
+                                             const char* const* segment_names,
+                                             size_t n_segments, candor_health_scores** out);
+CANDOR_API void candor_health_scores_free(candor_health_scores* scores);
+
+/* Every result as columns owned by the handle: per account score (NaN
+ * without data), grade (index into the scorecard's grades, -1 without one)
+ * and coverage (0-1); per account and measure, row-major (n x measures),
+ * points (NaN when missing), contribution and max_contribution (score = the
+ * sum of contributions; the max_contributions sum to 100); per account
+ * reason_count reasons at [i * max_reasons, ...): the measure, its value
+ * (NaN: no data) and the points it lost, largest first; per measure the
+ * values no tier held. */
+typedef struct candor_health_columns {
+  size_t n;
+  size_t measures;
+  size_t max_reasons;
+  const double* score;
+  const int32_t* grade;
+  const double* coverage;
+  const double* points;
+  const double* contribution;
+  const double* max_contribution;
+  const int32_t* reason_count;
+  const int32_t* reason_measure;
+  const double* reason_value;
+  const double* reason_lost;
+  const int64_t* unmatched;
+} candor_health_columns;
+
+CANDOR_API candor_status candor_health_scores_columns(const candor_health_scores* scores,
+                                                      candor_health_columns* out);
+/* The reasons of accounts [first, first + count) in words, each account's
+ * joined by "; " and ended by a NUL byte, into buffer (capacity bytes; may
+ * be NULL with capacity 0 to ask). *length: the bytes all of them need.
+ * CANDOR_OUT_OF_RANGE when the range passes the accounts; a buffer too
+ * small is CANDOR_INVALID_ARGUMENT with *length set. */
+CANDOR_API candor_status candor_health_reasons(const candor_health_scores* scores,
+                                               size_t first, size_t count, char* buffer,
+                                               size_t capacity, size_t* length);
+
+/* Survey measures: each account's metric (candor_score_options: NPS, CSAT,
+ * ...) from its responses in a time window, shrunk toward its segment by
+ * empirical Bayes, with a standard error (formulas and references:
+ * include/candor/health_survey.hpp). The values are a scorecard's measure
+ * column (NaN for accounts without responses). */
+typedef struct candor_survey_measure_options {
+  size_t size;    /* set by candor_survey_measure_options_init */
+  int64_t from;   /* responses with from <= time < to; default INT64_MIN */
+  int64_t to;     /* default INT64_MAX */
+  int32_t shrink; /* 1 (default): toward the segment; 0: each account's own */
+} candor_survey_measure_options;
+
+CANDOR_API candor_status candor_survey_measure_options_defaults(
+    candor_survey_measure_options* options, size_t size);
+static inline void candor_survey_measure_options_init(candor_survey_measure_options* options) {
+  candor_survey_measure_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_survey_segment {
+  int64_t accounts;        /* with responses in the window */
+  int64_t responses;
+  double mean;             /* the segment mean the accounts shrink toward */
+  double within_variance;  /* of one response within an account */
+  double between_variance; /* of the accounts' true metrics */
+  int32_t pseudo_responses; /* 1: no spread, two pseudo-responses added */
+} candor_survey_segment;
+
+/* n responses (scores on the metric's scale; times may be NULL; account
+ * codes in [0, n_accounts)); account_segment: n_accounts codes in [0,
+ * n_segments), or NULL. Writes n_accounts entries to value (required) and
+ * to std_error, raw (the unshrunk metric), shrinkage and responses (each
+ * may be NULL), and max(1, n_segments) entries to segments (may be NULL).
+ * metric and options may be NULL (NPS; the defaults). */
+CANDOR_API candor_status candor_account_survey_measure(
+    const candor_score_options* metric, const candor_survey_measure_options* options,
+    const double* scores, const int64_t* times, const int32_t* accounts, size_t n,
+    size_t n_accounts, const int32_t* account_segment, size_t n_segments, double* value,
+    double* std_error, double* raw, double* shrinkage, int64_t* responses,
+    candor_survey_segment* segments);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -15,6 +15,8 @@
 #   scripts/fuzz.sh replay          build; replay fuzz/regressions only
 #   scripts/fuzz.sh build           build only (build/fuzz)
 #
+# FUZZ_TARGETS (and `run TARGET`) also limit the build to those targets.
+#
 # A fixed FUZZ_SEED makes a ci run repeatable: the same inputs in the same
 # order, so a run on another machine tries a prefix or an extension of what a
 # longer local run with that seed tried, and a change fails CI only for what
@@ -61,7 +63,12 @@ build() {
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
   fi
   cmake --preset fuzz "${launcher[@]}" >/dev/null
-  cmake --build --preset fuzz -j"$(nproc)"
+  # With FUZZ_TARGETS (or `run TARGET`), only those targets' programs.
+  local only=() t
+  if [ -n "${FUZZ_TARGETS:-}" ]; then
+    for t in "${targets[@]}"; do only+=(--target "${t}_fuzzer"); done
+  fi
+  cmake --build --preset fuzz -j"$(nproc)" "${only[@]}"
 }
 
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -228,6 +235,8 @@ case "$mode" in
   ci) ci ;;
   long) long "${2:-}" ;;
   run)
+    FUZZ_TARGETS="${2:?usage: scripts/fuzz.sh run TARGET [SECONDS]}"
+    targets=("$FUZZ_TARGETS")
     build
     work="${FUZZ_WORK:-$build_dir/work/run}"
     mkdir -p "$work"

@@ -96,6 +96,21 @@ constexpr EnumEntry kSvdMethod[] = {
 constexpr EnumEntry kThemeStatus[] = {{CANDOR_THEME_OK, "ok"},
                                       {CANDOR_THEME_NO_MENTIONS, "no_mentions"},
                                       {CANDOR_THEME_ALL_MENTION, "all_mention"}};
+constexpr EnumEntry kTimeWeight[] = {{CANDOR_TIME_WEIGHT_N, "n"},
+                                     {CANDOR_TIME_WEIGHT_N_G2, "n_g2"}};
+constexpr EnumEntry kSurvivalInterval[] = {{CANDOR_SURVIVAL_INTERVAL_LOG, "log"},
+                                           {CANDOR_SURVIVAL_INTERVAL_LOG_LOG, "log_log"},
+                                           {CANDOR_SURVIVAL_INTERVAL_PLAIN, "plain"}};
+constexpr EnumEntry kHealthTransform[] = {{CANDOR_HEALTH_TRANSFORM_LINEAR, "linear"},
+                                          {CANDOR_HEALTH_TRANSFORM_TIERS, "tiers"},
+                                          {CANDOR_HEALTH_TRANSFORM_BOOLEAN, "boolean"},
+                                          {CANDOR_HEALTH_TRANSFORM_PERCENTILE, "percentile"},
+                                          {CANDOR_HEALTH_TRANSFORM_Z_SCORE, "z_score"}};
+constexpr EnumEntry kHealthMissing[] = {{CANDOR_HEALTH_MISSING_RENORMALIZE, "renormalize"},
+                                        {CANDOR_HEALTH_MISSING_ZERO, "zero"},
+                                        {CANDOR_HEALTH_MISSING_GROUP_MEAN, "group_mean"}};
+constexpr EnumEntry kHealthCombine[] = {{CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, "weighted_mean"},
+                                        {CANDOR_HEALTH_COMBINE_WORST_OF, "worst_of"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -128,6 +143,11 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_NMF_INIT, "candor_nmf_init", Entries(kNmfInit)},
     {CANDOR_ENUM_SVD_METHOD, "candor_svd_method", Entries(kSvdMethod)},
     {CANDOR_ENUM_THEME_STATUS, "candor_theme_status", Entries(kThemeStatus)},
+    {CANDOR_ENUM_TIME_WEIGHT, "candor_time_weight", Entries(kTimeWeight)},
+    {CANDOR_ENUM_SURVIVAL_INTERVAL, "candor_survival_interval", Entries(kSurvivalInterval)},
+    {CANDOR_ENUM_HEALTH_TRANSFORM, "candor_health_transform", Entries(kHealthTransform)},
+    {CANDOR_ENUM_HEALTH_MISSING, "candor_health_missing", Entries(kHealthMissing)},
+    {CANDOR_ENUM_HEALTH_COMBINE, "candor_health_combine", Entries(kHealthCombine)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -1,6 +1,7 @@
 #include "common/random.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "common/beta.hpp"
 
@@ -26,6 +27,12 @@ int64_t PoissonByInversion(RandomStream& stream, double mean) {
   return k;
 }
 
+// k as a count: a draw past the int64 range (a mean near 2^63, which only
+// absurd counts give) saturates instead of overflowing the conversion.
+int64_t ToCount(double k) {
+  return k >= 0x1p63 ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(k);
+}
+
 // PTRS: Hormann, W. (1993). The transformed rejection method for generating
 // Poisson random variables. Insurance: Mathematics and Economics 12:39-45.
 // Constants are those of the paper's Algorithm PTRS, valid for mean >= 10.
@@ -41,11 +48,11 @@ int64_t PoissonByTransformedRejection(RandomStream& stream, double mean) {
     const double v = stream.Uniform();
     const double us = 0.5 - std::fabs(u);
     const double k = std::floor((2.0 * a / us + b) * u + mean + 0.43);
-    if (us >= 0.07 && v <= v_r) return static_cast<int64_t>(k);
+    if (us >= 0.07 && v <= v_r) return ToCount(k);
     if (k < 0.0 || (us < 0.013 && v > us)) continue;
     const double log_accept = std::log(v * inverse_alpha / (a / (us * us) + b));
     if (log_accept <= -mean + k * log_mean - LogGamma(k + 1.0)) {
-      return static_cast<int64_t>(k);
+      return ToCount(k);
     }
   }
 }

@@ -122,6 +122,12 @@ LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool wit
   } else {
     fit.intercept_variance = 1 / i00;
   }
+  // Steps can shrink below the tolerance while the fit runs off to a
+  // separation, where every fitted p is 0 or 1 and the information vanishes:
+  // no maximum, so no fit (rather than a slope with a NaN interval).
+  const bool finite = std::isfinite(fit.intercept_variance) && fit.intercept_variance > 0 &&
+                      (!with_slope || (std::isfinite(fit.slope_variance) && fit.slope_variance > 0));
+  if (!finite) return LogisticFit();
   return fit;
 }
 

@@ -1,143 +1,21 @@
-// Sorting scores by their bits: order-preserving 64-bit keys, an LSD radix
-// sort that carries row indices along, and the walk over tied runs of two
-// sorted classes that every rank statistic here is built on.
+// The walk over tied runs of two sorted classes that every rank statistic
+// here is built on; the keys and their radix sort are common/radix_sort.hpp.
 #ifndef CANDOR_VALIDATE_SORTED_KEYS_HPP_
 #define CANDOR_VALIDATE_SORTED_KEYS_HPP_
 
-#include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <memory>
-#include <type_traits>
-#include <utility>
 #include <vector>
+
+#include "common/radix_sort.hpp"
 
 namespace candor::validate_internal {
 
-// A key that sorts as the double it comes from (IEEE 754 order): positive
-// numbers get the sign bit set, negative numbers have every bit flipped.
-// -0.0 is read as +0.0 so that the two zeros, equal as doubles, tie. Not for
-// NaN (callers reject it first).
-inline uint64_t OrderedKey(double x) {
-  if (x == 0) x = 0.0;
-  uint64_t bits;
-  std::memcpy(&bits, &x, sizeof(bits));
-  constexpr uint64_t kSign = uint64_t{1} << 63;
-  return (bits & kSign) ? ~bits : (bits | kSign);
-}
-
-// The double a key came from.
-inline double KeyValue(uint64_t key) {
-  constexpr uint64_t kSign = uint64_t{1} << 63;
-  const uint64_t bits = (key & kSign) ? (key & ~kSign) : ~key;
-  double x;
-  std::memcpy(&x, &bits, sizeof(x));
-  return x;
-}
-
-// A key with a payload (a row, perhaps with its outcome in the low bit),
-// sorted together: one 16-byte item moves per step, not two arrays.
-struct KeyedRow {
-  uint64_t key;
-  uint64_t row;
-};
-
-inline uint64_t SortKey(uint64_t key) { return key; }
-inline uint64_t SortKey(const KeyedRow& item) { return item.key; }
-
-// Sorts items ascending by SortKey, stably. Least-significant-digit radix
-// sort with 8-bit digits (256 buckets, whose write positions stay in cache)
-// over at most the 32 bits that begin at the highest bit where the keys
-// differ: 4 passes instead of 8 for doubles that vary in every bit. Items
-// that agree on those 32 bits (rare unless the scores are equal, which need
-// no further order) are then put in order by their whole key, run by run.
-// A digit every key shares is skipped. O(n) per pass; the runs cost
-// O(r log r) each, so a set of scores all within 2^-20 relative of each
-// other and far from the rest falls back to a comparison sort.
-// The array a radix sort moves items through, kept between sorts (by the
-// caller) so that sorting twice touches fresh memory once. Left
-// uninitialized: Item is a plain struct and every pass writes all of it.
-template <typename Item>
-struct RadixScratch {
-  std::unique_ptr<Item[]> data;
-  size_t size = 0;
-};
-
-// `scratch` may be null (a fresh one is used).
-template <typename Item>
-void RadixSort(std::vector<Item>* items, RadixScratch<Item>* scratch = nullptr) {
-  static_assert(std::is_trivially_copyable<Item>::value, "items are moved as plain bytes");
-  constexpr int kBits = 8;
-  constexpr int kWindow = 32;
-  constexpr int kPasses = kWindow / kBits;
-  constexpr size_t kBuckets = size_t{1} << kBits;
-  const size_t n = items->size();
-  if (n < 2) return;
-  const uint64_t first = SortKey((*items)[0]);
-  uint64_t differ = 0;
-  for (const Item& item : *items) differ |= SortKey(item) ^ first;
-  if (differ == 0) return;
-  int high = 63;
-  while (((differ >> high) & 1) == 0) --high;
-  const int low = high >= kWindow ? high - kWindow + 1 : 0;
-  std::vector<std::array<size_t, kBuckets>> counts(kPasses);
-  for (auto& c : counts) c.fill(0);
-  for (const Item& item : *items) {
-    const uint64_t key = SortKey(item) >> low;
-    for (int pass = 0; pass < kPasses; ++pass) {
-      ++counts[pass][(key >> (pass * kBits)) & (kBuckets - 1)];
-    }
-  }
-  // Passes alternate between the items and the scratch array.
-  RadixScratch<Item> own;
-  if (scratch == nullptr) scratch = &own;
-  if (scratch->size < n) {
-    scratch->data.reset(new Item[n]);
-    scratch->size = n;
-  }
-  Item* from = items->data();
-  Item* to = scratch->data.get();
-  for (int pass = 0; pass < kPasses; ++pass) {
-    auto& count = counts[pass];
-    const int shift = low + pass * kBits;
-    if (count[(first >> shift) & (kBuckets - 1)] == n) continue;  // one digit
-    size_t offset = 0;
-    for (size_t& c : count) {
-      const size_t here = c;
-      c = offset;
-      offset += here;
-    }
-    for (size_t i = 0; i < n; ++i)
-      to[count[(SortKey(from[i]) >> shift) & (kBuckets - 1)]++] = from[i];
-    std::swap(from, to);
-  }
-  if (from != items->data()) std::copy(from, from + n, items->data());
-  if (low == 0) return;
-  auto by_key = [](const Item& a, const Item& b) { return SortKey(a) < SortKey(b); };
-  size_t begin = 0;
-  while (begin < n) {
-    const uint64_t window = SortKey((*items)[begin]) >> low;
-    size_t end = begin + 1;
-    while (end < n && (SortKey((*items)[end]) >> low) == window) ++end;
-    const auto run_begin = items->begin() + static_cast<std::ptrdiff_t>(begin);
-    const auto run_end = items->begin() + static_cast<std::ptrdiff_t>(end);
-    if (std::is_sorted(run_begin, run_end, by_key)) {
-      // Equal scores (ties) or already in order: nothing to do.
-    } else if (end - begin > 16) {
-      std::stable_sort(run_begin, run_end, by_key);
-    } else {
-      for (size_t i = begin + 1; i < end; ++i) {  // insertion sort, stable
-        const Item item = (*items)[i];
-        size_t j = i;
-        for (; j > begin && by_key(item, (*items)[j - 1]); --j) (*items)[j] = (*items)[j - 1];
-        (*items)[j] = item;
-      }
-    }
-    begin = end;
-  }
-}
+using internal::KeyedRow;
+using internal::KeyValue;
+using internal::OrderedKey;
+using internal::RadixScratch;
+using internal::RadixSort;
 
 // One run of equal keys across two sorted lists: positives
 // [positive_begin, positive_end) and negatives [negative_begin,

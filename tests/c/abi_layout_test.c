@@ -463,6 +463,124 @@ FIELD(candor_lift_row, cumulative_lift, double, 64);
 FIELD(candor_lift_row, score_min, double, 72);
 FIELD(candor_lift_row, score_max, double, 80);
 
+/* candor_concordance_options: size-versioned: grows only at its end. */
+STRUCT(candor_concordance_options, 16, 8);
+FIELD(candor_concordance_options, size, size_t, 0);
+FIELD(candor_concordance_options, time_weight, candor_time_weight, 8);
+
+/* candor_concordance_result: frozen. */
+STRUCT(candor_concordance_result, 80, 8);
+FIELD(candor_concordance_result, value, double, 0);
+FIELD(candor_concordance_result, std_error, double, 8);
+FIELD(candor_concordance_result, concordant, double, 16);
+FIELD(candor_concordance_result, discordant, double, 24);
+FIELD(candor_concordance_result, tied_risk, double, 32);
+FIELD(candor_concordance_result, tied_time, double, 40);
+FIELD(candor_concordance_result, tied_both, double, 48);
+FIELD(candor_concordance_result, n, int64_t, 56);
+FIELD(candor_concordance_result, events, int64_t, 64);
+FIELD(candor_concordance_result, time_weight, candor_time_weight, 72);
+
+/* candor_kaplan_meier_options: size-versioned: grows only at its end. */
+STRUCT(candor_kaplan_meier_options, 24, 8);
+FIELD(candor_kaplan_meier_options, size, size_t, 0);
+FIELD(candor_kaplan_meier_options, level, double, 8);
+FIELD(candor_kaplan_meier_options, interval, candor_survival_interval, 16);
+
+/* candor_km_curve: frozen. */
+STRUCT(candor_km_curve, 120, 8);
+FIELD(candor_km_curve, n, int64_t, 0);
+FIELD(candor_km_curve, points, size_t, 8);
+FIELD(candor_km_curve, weight, double, 16);
+FIELD(candor_km_curve, events, double, 24);
+FIELD(candor_km_curve, level, double, 32);
+FIELD(candor_km_curve, time, const double*, 40);
+FIELD(candor_km_curve, n_risk, const double*, 48);
+FIELD(candor_km_curve, n_event, const double*, 56);
+FIELD(candor_km_curve, n_censor, const double*, 64);
+FIELD(candor_km_curve, survival, const double*, 72);
+FIELD(candor_km_curve, std_error, const double*, 80);
+FIELD(candor_km_curve, std_error_log, const double*, 88);
+FIELD(candor_km_curve, ci_low, const double*, 96);
+FIELD(candor_km_curve, ci_high, const double*, 104);
+FIELD(candor_km_curve, group, int32_t, 112);
+FIELD(candor_km_curve, interval, candor_survival_interval, 116);
+
+/* candor_log_rank_result: frozen. */
+STRUCT(candor_log_rank_result, 24, 8);
+FIELD(candor_log_rank_result, chi_square, double, 0);
+FIELD(candor_log_rank_result, p_value, double, 8);
+FIELD(candor_log_rank_result, df, int32_t, 16);
+FIELD(candor_log_rank_result, groups, int32_t, 20);
+
+/* candor_log_rank_group: frozen. */
+STRUCT(candor_log_rank_group, 40, 8);
+FIELD(candor_log_rank_group, n, int64_t, 0);
+FIELD(candor_log_rank_group, observed, double, 8);
+FIELD(candor_log_rank_group, expected, double, 16);
+FIELD(candor_log_rank_group, variance, double, 24);
+FIELD(candor_log_rank_group, group, int32_t, 32);
+FIELD(candor_log_rank_group, tested, int32_t, 36);
+
+/* candor_health_tier: frozen. */
+STRUCT(candor_health_tier, 40, 8);
+FIELD(candor_health_tier, low, double, 0);
+FIELD(candor_health_tier, high, double, 8);
+FIELD(candor_health_tier, low_inclusive, int32_t, 16);
+FIELD(candor_health_tier, high_inclusive, int32_t, 20);
+FIELD(candor_health_tier, points, double, 24);
+FIELD(candor_health_tier, label, const char*, 32);
+
+/* candor_health_measure: size-versioned: grows only at its end. */
+STRUCT(candor_health_measure, 112, 8);
+FIELD(candor_health_measure, size, size_t, 0);
+FIELD(candor_health_measure, name, const char*, 8);
+FIELD(candor_health_measure, label, const char*, 16);
+FIELD(candor_health_measure, group, const char*, 24);
+FIELD(candor_health_measure, weight, double, 32);
+FIELD(candor_health_measure, transform, candor_health_transform, 40);
+FIELD(candor_health_measure, zero_at, double, 48);
+FIELD(candor_health_measure, full_at, double, 56);
+FIELD(candor_health_measure, tiers, const candor_health_tier*, 64);
+FIELD(candor_health_measure, n_tiers, size_t, 72);
+FIELD(candor_health_measure, true_points, double, 80);
+FIELD(candor_health_measure, false_points, double, 88);
+FIELD(candor_health_measure, higher_is_better, int32_t, 96);
+FIELD(candor_health_measure, z_span, double, 104);
+
+/* candor_health_columns: frozen. */
+STRUCT(candor_health_columns, 112, 8);
+FIELD(candor_health_columns, n, size_t, 0);
+FIELD(candor_health_columns, measures, size_t, 8);
+FIELD(candor_health_columns, max_reasons, size_t, 16);
+FIELD(candor_health_columns, score, const double*, 24);
+FIELD(candor_health_columns, grade, const int32_t*, 32);
+FIELD(candor_health_columns, coverage, const double*, 40);
+FIELD(candor_health_columns, points, const double*, 48);
+FIELD(candor_health_columns, contribution, const double*, 56);
+FIELD(candor_health_columns, max_contribution, const double*, 64);
+FIELD(candor_health_columns, reason_count, const int32_t*, 72);
+FIELD(candor_health_columns, reason_measure, const int32_t*, 80);
+FIELD(candor_health_columns, reason_value, const double*, 88);
+FIELD(candor_health_columns, reason_lost, const double*, 96);
+FIELD(candor_health_columns, unmatched, const int64_t*, 104);
+
+/* candor_survey_measure_options: size-versioned: grows only at its end. */
+STRUCT(candor_survey_measure_options, 32, 8);
+FIELD(candor_survey_measure_options, size, size_t, 0);
+FIELD(candor_survey_measure_options, from, int64_t, 8);
+FIELD(candor_survey_measure_options, to, int64_t, 16);
+FIELD(candor_survey_measure_options, shrink, int32_t, 24);
+
+/* candor_survey_segment: frozen. */
+STRUCT(candor_survey_segment, 48, 8);
+FIELD(candor_survey_segment, accounts, int64_t, 0);
+FIELD(candor_survey_segment, responses, int64_t, 8);
+FIELD(candor_survey_segment, mean, double, 16);
+FIELD(candor_survey_segment, within_variance, double, 24);
+FIELD(candor_survey_segment, between_variance, double, 32);
+FIELD(candor_survey_segment, pseudo_responses, int32_t, 40);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -631,6 +749,36 @@ VALUE(CANDOR_ENUM_URGENCY, 15);
 VALUE(CANDOR_ENUM_NMF_INIT, 16);
 VALUE(CANDOR_ENUM_SVD_METHOD, 17);
 VALUE(CANDOR_ENUM_THEME_STATUS, 18);
+VALUE(CANDOR_ENUM_TIME_WEIGHT, 19);
+VALUE(CANDOR_ENUM_SURVIVAL_INTERVAL, 20);
+VALUE(CANDOR_ENUM_HEALTH_TRANSFORM, 21);
+VALUE(CANDOR_ENUM_HEALTH_MISSING, 22);
+VALUE(CANDOR_ENUM_HEALTH_COMBINE, 23);
+
+ENUM(candor_time_weight);
+VALUE(CANDOR_TIME_WEIGHT_N, 0);
+VALUE(CANDOR_TIME_WEIGHT_N_G2, 1);
+
+ENUM(candor_survival_interval);
+VALUE(CANDOR_SURVIVAL_INTERVAL_LOG, 0);
+VALUE(CANDOR_SURVIVAL_INTERVAL_LOG_LOG, 1);
+VALUE(CANDOR_SURVIVAL_INTERVAL_PLAIN, 2);
+
+ENUM(candor_health_transform);
+VALUE(CANDOR_HEALTH_TRANSFORM_LINEAR, 0);
+VALUE(CANDOR_HEALTH_TRANSFORM_TIERS, 1);
+VALUE(CANDOR_HEALTH_TRANSFORM_BOOLEAN, 2);
+VALUE(CANDOR_HEALTH_TRANSFORM_PERCENTILE, 3);
+VALUE(CANDOR_HEALTH_TRANSFORM_Z_SCORE, 4);
+
+ENUM(candor_health_missing);
+VALUE(CANDOR_HEALTH_MISSING_RENORMALIZE, 0);
+VALUE(CANDOR_HEALTH_MISSING_ZERO, 1);
+VALUE(CANDOR_HEALTH_MISSING_GROUP_MEAN, 2);
+
+ENUM(candor_health_combine);
+VALUE(CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, 0);
+VALUE(CANDOR_HEALTH_COMBINE_WORST_OF, 1);
 
 int main(void) {
   {
@@ -681,6 +829,26 @@ int main(void) {
   {
     candor_drivers_options options;
     candor_drivers_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_concordance_options options;
+    candor_concordance_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_kaplan_meier_options options;
+    candor_kaplan_meier_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_health_measure options;
+    candor_health_measure_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_survey_measure_options options;
+    candor_survey_measure_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

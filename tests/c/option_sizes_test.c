@@ -20,7 +20,8 @@ static void add_field(boundaries* b, size_t offset, size_t size) {
   b->at[b->n++] = offset + size;
 }
 
-#define FIELD(b, Struct, field) add_field(&(b), offsetof(Struct, field), sizeof(((Struct*)0)->field))
+#define FIELD(b, Struct, field) \
+  add_field(&(b), offsetof(Struct, field), sizeof(((Struct*)0)->field))
 
 static int is_boundary(const boundaries* b, size_t size) {
   size_t k;
@@ -33,28 +34,26 @@ static int is_boundary(const boundaries* b, size_t size) {
 /* For every size 0..sizeof + 16: the defaults function accepts exactly the
  * boundaries from `minimum` on (and sizes beyond the struct, which it
  * clamps), and never writes past `size` bytes. */
-#define CHECK_DEFAULTS(Struct, defaults_fn, b, minimum)                              \
-  do {                                                                             \
-    size_t size;                                                                   \
-    for (size = 0; size <= sizeof(Struct) + 16; ++size) {                          \
-      unsigned char buffer[sizeof(Struct) + 32];                                   \
-      int expect_ok = size > sizeof(Struct) ||                                     \
-                      (size >= (minimum) && is_boundary(&(b), size)) ||            \
-                      size == sizeof(Struct);                                      \
-      candor_status status;                                                        \
-      size_t i;                                                                    \
-      int untouched = 1;                                                           \
-      memset(buffer, 0xAB, sizeof buffer);                                         \
-      status = defaults_fn((Struct*)(void*)buffer, size);                          \
-      for (i = size; i < sizeof buffer; ++i) untouched &= buffer[i] == 0xAB;       \
-      CHECK(untouched);                                                            \
-      if (expect_ok != (status == CANDOR_OK)) {                                    \
-        fprintf(stderr, "%s size %zu: status %s\n", #Struct, size,                 \
-                candor_status_name(status));                                       \
-      }                                                                            \
-      CHECK(expect_ok == (status == CANDOR_OK));                                   \
-      if (!expect_ok) CHECK(status == CANDOR_INVALID_ARGUMENT);                    \
-    }                                                                              \
+#define CHECK_DEFAULTS(Struct, defaults_fn, b, minimum)                                          \
+  do {                                                                                           \
+    size_t size;                                                                                 \
+    for (size = 0; size <= sizeof(Struct) + 16; ++size) {                                        \
+      unsigned char buffer[sizeof(Struct) + 32];                                                 \
+      int expect_ok = size > sizeof(Struct) || (size >= (minimum) && is_boundary(&(b), size)) || \
+                      size == sizeof(Struct);                                                    \
+      candor_status status;                                                                      \
+      size_t i;                                                                                  \
+      int untouched = 1;                                                                         \
+      memset(buffer, 0xAB, sizeof buffer);                                                       \
+      status = defaults_fn((Struct*)(void*)buffer, size);                                        \
+      for (i = size; i < sizeof buffer; ++i) untouched &= buffer[i] == 0xAB;                     \
+      CHECK(untouched);                                                                          \
+      if (expect_ok != (status == CANDOR_OK)) {                                                  \
+        fprintf(stderr, "%s size %zu: status %s\n", #Struct, size, candor_status_name(status));  \
+      }                                                                                          \
+      CHECK(expect_ok == (status == CANDOR_OK));                                                 \
+      if (!expect_ok) CHECK(status == CANDOR_INVALID_ARGUMENT);                                  \
+    }                                                                                            \
   } while (0)
 
 static void test_csv_options(void) {
@@ -248,6 +247,19 @@ static void test_other_defaults(void) {
   FIELD(b, candor_drivers_options, p_adjust);
   FIELD(b, candor_drivers_options, alpha);
   CHECK_DEFAULTS(candor_drivers_options, candor_drivers_options_defaults, b, sizeof(size_t));
+
+  b.n = 0;
+  FIELD(b, candor_concordance_options, size);
+  FIELD(b, candor_concordance_options, time_weight);
+  CHECK_DEFAULTS(candor_concordance_options, candor_concordance_options_defaults, b,
+                 sizeof(size_t));
+
+  b.n = 0;
+  FIELD(b, candor_kaplan_meier_options, size);
+  FIELD(b, candor_kaplan_meier_options, level);
+  FIELD(b, candor_kaplan_meier_options, interval);
+  CHECK_DEFAULTS(candor_kaplan_meier_options, candor_kaplan_meier_options_defaults, b,
+                 sizeof(size_t));
 }
 
 static void test_text_options(void) {

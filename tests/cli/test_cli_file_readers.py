@@ -10,6 +10,7 @@ from cli_helpers import CLI, SOURCE_DIR, expect_error, run
 
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 STARTER = os.path.join(SOURCE_DIR, "data", "taxonomies", "cx_starter.json")
+SAMPLE_CARD = os.path.join(SOURCE_DIR, "tests", "data", "health", "sample_card.json")
 
 # Every command with the options it needs, FILE last; "weight" weights the
 # sample to itself by region.
@@ -18,6 +19,7 @@ COMMANDS = {
     "report": ["report"],
     "trend": ["trend"],
     "themes": ["themes", "--taxonomy", STARTER],
+    "health": ["health", "--scorecard", SAMPLE_CARD],
     "weight": ["weight", "--method", "poststratify", "--population", SAMPLE,
                "--margin", "region"],
 }
@@ -57,9 +59,10 @@ def test_a_directory_or_device_file_is_refused(tmp_path, command):
     assert "a character device, not a regular file" in err
 
 
-@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population"])
+@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard"])
 def test_file_options_refuse_fifos_and_directories(tmp_path, fifo, option):
     base = (["score", SAMPLE, "--margin", "region"] if option == "--population"
+            else ["health", SAMPLE] if option == "--scorecard"
             else ["themes", SAMPLE] + (["--taxonomy", STARTER] if option == "--lexicon" else []))
     rc, err = run_bounded(*base, option, fifo)
     assert rc == 1 and "FIFO" in err, err
@@ -103,6 +106,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight"):
+    for command in ("score", "report", "trend", "themes", "weight", "health"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command

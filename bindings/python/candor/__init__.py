@@ -30,6 +30,9 @@ from candor.text_model import (EMOTIONS, TAXONOMY_MAX_DEPTH, URGENCY_CATEGORIES,
                                TextResults, analyze, emotions, sentiment, urgency)
 from candor.text_themes import TaxonomyThemes, drivers, themes
 from candor.text_drivers import KeyDriverModel, ThemeDrivers, theme_drivers
+from candor.survival import (Concordance, KaplanMeier, LogRank, LogRankGroup, SurvivalCurve,
+                             concordance, kaplan_meier, log_rank)
+from candor.health import Scorecard, health, survey_measure
 from candor.validate import Auc, AucComparison, Calibration, auc, calibration, compare_auc, lift
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
@@ -57,5 +60,8 @@ __all__ = [
     "TaxonomyThemes", "themes", "drivers",
     "KeyDriverModel", "ThemeDrivers", "theme_drivers",
     "ENUM_KINDS", "enum_names",
+    "Concordance", "KaplanMeier", "LogRank", "LogRankGroup", "SurvivalCurve",
+    "concordance", "kaplan_meier", "log_rank",
+    "Scorecard", "health", "survey_measure",
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
 ]

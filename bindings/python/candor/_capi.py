@@ -687,6 +687,189 @@ class CLiftRow(ctypes.Structure):
     ]
 
 
+# ------------------------------------------------------------------------------------------ survival
+
+class CConcordanceOptions(ctypes.Structure):
+    """candor_concordance_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("time_weight", enum),
+    ]
+
+
+class CConcordanceResult(ctypes.Structure):
+    """candor_concordance_result."""
+    _fields_ = [
+        ("value", c_double),
+        ("std_error", c_double),
+        ("concordant", c_double),
+        ("discordant", c_double),
+        ("tied_risk", c_double),
+        ("tied_time", c_double),
+        ("tied_both", c_double),
+        ("n", c_int64),
+        ("events", c_int64),
+        ("time_weight", enum),
+    ]
+
+
+class CKaplanMeierOptions(ctypes.Structure):
+    """candor_kaplan_meier_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("level", c_double),
+        ("interval", enum),
+    ]
+
+
+class CKaplanMeier(ctypes.Structure):
+    """candor_kaplan_meier: a handle, used only through KaplanMeierP."""
+
+
+KaplanMeierP = POINTER(CKaplanMeier)
+
+
+class CKmCurve(ctypes.Structure):
+    """candor_km_curve."""
+    _fields_ = [
+        ("n", c_int64),
+        ("points", c_size_t),
+        ("weight", c_double),
+        ("events", c_double),
+        ("level", c_double),
+        ("time", double_p),
+        ("n_risk", double_p),
+        ("n_event", double_p),
+        ("n_censor", double_p),
+        ("survival", double_p),
+        ("std_error", double_p),
+        ("std_error_log", double_p),
+        ("ci_low", double_p),
+        ("ci_high", double_p),
+        ("group", c_int32),
+        ("interval", enum),
+    ]
+
+
+class CLogRank(ctypes.Structure):
+    """candor_log_rank: a handle, used only through LogRankP."""
+
+
+LogRankP = POINTER(CLogRank)
+
+
+class CLogRankResult(ctypes.Structure):
+    """candor_log_rank_result."""
+    _fields_ = [
+        ("chi_square", c_double),
+        ("p_value", c_double),
+        ("df", c_int32),
+        ("groups", c_int32),
+    ]
+
+
+class CLogRankGroup(ctypes.Structure):
+    """candor_log_rank_group."""
+    _fields_ = [
+        ("n", c_int64),
+        ("observed", c_double),
+        ("expected", c_double),
+        ("variance", c_double),
+        ("group", c_int32),
+        ("tested", c_int32),
+    ]
+
+
+# ------------------------------------------------------------------------------------ customer health
+
+class CScorecard(ctypes.Structure):
+    """candor_scorecard: a handle, used only through ScorecardP."""
+
+
+ScorecardP = POINTER(CScorecard)
+
+
+class CHealthTier(ctypes.Structure):
+    """candor_health_tier."""
+    _fields_ = [
+        ("low", c_double),
+        ("high", c_double),
+        ("low_inclusive", c_int32),
+        ("high_inclusive", c_int32),
+        ("points", c_double),
+        ("label", c_char_p),
+    ]
+
+
+class CHealthMeasure(ctypes.Structure):
+    """candor_health_measure."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("name", c_char_p),
+        ("label", c_char_p),
+        ("group", c_char_p),
+        ("weight", c_double),
+        ("transform", enum),
+        ("zero_at", c_double),
+        ("full_at", c_double),
+        ("tiers", POINTER(CHealthTier)),
+        ("n_tiers", c_size_t),
+        ("true_points", c_double),
+        ("false_points", c_double),
+        ("higher_is_better", c_int32),
+        ("z_span", c_double),
+    ]
+
+
+class CHealthScores(ctypes.Structure):
+    """candor_health_scores: a handle, used only through HealthScoresP."""
+
+
+HealthScoresP = POINTER(CHealthScores)
+
+
+class CHealthColumns(ctypes.Structure):
+    """candor_health_columns."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("measures", c_size_t),
+        ("max_reasons", c_size_t),
+        ("score", double_p),
+        ("grade", int32_p),
+        ("coverage", double_p),
+        ("points", double_p),
+        ("contribution", double_p),
+        ("max_contribution", double_p),
+        ("reason_count", int32_p),
+        ("reason_measure", int32_p),
+        ("reason_value", double_p),
+        ("reason_lost", double_p),
+        ("unmatched", int64_p),
+    ]
+
+
+class CSurveyMeasureOptions(ctypes.Structure):
+    """candor_survey_measure_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("from", c_int64),
+        ("to", c_int64),
+        ("shrink", c_int32),
+    ]
+
+
+class CSurveySegment(ctypes.Structure):
+    """candor_survey_segment."""
+    _fields_ = [
+        ("accounts", c_int64),
+        ("responses", c_int64),
+        ("mean", c_double),
+        ("within_variance", c_double),
+        ("between_variance", c_double),
+        ("pseudo_responses", c_int32),
+    ]
+
+
 # candor_enum: which enum of candor.h candor_enum_name, _value and _at name
 # (tests/python/test_enum_names.py holds these to the header).
 ENUM_METRIC = 0
@@ -708,6 +891,11 @@ ENUM_URGENCY = 15
 ENUM_NMF_INIT = 16
 ENUM_SVD_METHOD = 17
 ENUM_THEME_STATUS = 18
+ENUM_TIME_WEIGHT = 19
+ENUM_SURVIVAL_INTERVAL = 20
+ENUM_HEALTH_TRANSFORM = 21
+ENUM_HEALTH_MISSING = 22
+ENUM_HEALTH_COMBINE = 23
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
@@ -911,6 +1099,49 @@ FUNCTIONS = {
     "candor_enum_name": (c_char_p, [enum, c_int32]),
     "candor_enum_value": (status, [enum, c_char_p, int32_p]),
     "candor_enum_at": (c_char_p, [enum, c_size_t, int32_p]),
+    # survival
+    "candor_concordance_options_defaults": (status, [POINTER(CConcordanceOptions), c_size_t]),
+    "candor_concordance": (status, [double_p, double_p, double_p, double_p, c_size_t,
+                                    POINTER(CConcordanceOptions), POINTER(CConcordanceResult)]),
+    "candor_kaplan_meier_options_defaults": (status, [POINTER(CKaplanMeierOptions), c_size_t]),
+    "candor_kaplan_meier_new": (status, [double_p, double_p, int32_p, double_p, c_size_t,
+                                         POINTER(CKaplanMeierOptions), POINTER(KaplanMeierP)]),
+    "candor_kaplan_meier_free": (None, [KaplanMeierP]),
+    "candor_kaplan_meier_curves": (c_size_t, [KaplanMeierP]),
+    "candor_kaplan_meier_curve_at": (status, [KaplanMeierP, c_size_t, POINTER(CKmCurve)]),
+    "candor_log_rank_new": (status, [double_p, double_p, int32_p, c_size_t, POINTER(LogRankP)]),
+    "candor_log_rank_free": (None, [LogRankP]),
+    "candor_log_rank_summary": (status, [LogRankP, POINTER(CLogRankResult)]),
+    "candor_log_rank_groups": (c_size_t, [LogRankP]),
+    "candor_log_rank_group_at": (status, [LogRankP, c_size_t, POINTER(CLogRankGroup)]),
+    "candor_scorecard_new": (status, [POINTER(ScorecardP)]),
+    "candor_scorecard_from_json": (status, [c_char_p, c_size_t, POINTER(ScorecardP)]),
+    "candor_scorecard_free": (None, [ScorecardP]),
+    "candor_health_measure_defaults": (status, [POINTER(CHealthMeasure), c_size_t]),
+    "candor_scorecard_add_group": (status, [ScorecardP, c_char_p, c_double]),
+    "candor_scorecard_add_measure": (status, [ScorecardP, POINTER(CHealthMeasure)]),
+    "candor_scorecard_set_grades": (status, [ScorecardP, char_pp, double_p, c_size_t]),
+    "candor_scorecard_set_rules": (status, [ScorecardP, enum, enum, c_int32]),
+    "candor_scorecard_add_profile": (status, [ScorecardP, c_char_p, double_p, c_size_t, double_p,
+                                              c_size_t]),
+    "candor_scorecard_validate": (status, [ScorecardP]),
+    "candor_scorecard_measures": (c_size_t, [ScorecardP]),
+    "candor_scorecard_measure_name": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_scorecard_measure_label": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_scorecard_grades": (c_size_t, [ScorecardP]),
+    "candor_scorecard_grade_name": (c_char_p, [ScorecardP, c_size_t]),
+    "candor_health_score": (status, [ScorecardP, char_pp, POINTER(double_p), c_size_t, c_size_t,
+                                     int32_p, char_pp, c_size_t, POINTER(HealthScoresP)]),
+    "candor_health_scores_free": (None, [HealthScoresP]),
+    "candor_health_scores_columns": (status, [HealthScoresP, POINTER(CHealthColumns)]),
+    "candor_survey_measure_options_defaults": (status, [POINTER(CSurveyMeasureOptions), c_size_t]),
+    "candor_account_survey_measure": (status, [POINTER(CScoreOptions),
+                                               POINTER(CSurveyMeasureOptions), double_p, int64_p,
+                                               int32_p, c_size_t, c_size_t, int32_p, c_size_t,
+                                               double_p, double_p, double_p, double_p, int64_p,
+                                               POINTER(CSurveySegment)]),
+    "candor_health_reasons": (status, [HealthScoresP, c_size_t, c_size_t, POINTER(c_char), c_size_t,
+                                       size_p]),
 }
 
 

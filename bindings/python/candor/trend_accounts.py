@@ -30,34 +30,7 @@ COLUMNS = ("account", "status", "declining", "n", "first_time", "last_time", "va
            "change_p_adjusted")
 
 
-def _seconds(values, what):
-    """int64 Unix seconds from integers or datetime64 / pandas timestamps."""
-    pd = _compat.pandas()
-    if pd is not None and isinstance(values, (pd.Series, pd.Index)) \
-            and pd.api.types.is_datetime64_any_dtype(values):
-        if getattr(values.dtype, "tz", None) is not None:
-            values = values.dt.tz_convert("UTC").dt.tz_localize(None) \
-                if isinstance(values, pd.Series) else values.tz_convert("UTC").tz_localize(None)
-        values = np.asarray(values)
-    array = np.asarray(values)
-    if array.ndim != 1:
-        raise Error("CANDOR_INVALID_ARGUMENT",
-                    "%s must be one-dimensional, got shape %s" % (what, array.shape))
-    if array.dtype.kind == "M":
-        if np.isnat(array).any():
-            raise Error("CANDOR_INVALID_ARGUMENT", "%s: the time at index %d is missing"
-                        % (what, int(np.flatnonzero(np.isnat(array))[0])))
-        return np.ascontiguousarray(array.astype("datetime64[s]").astype(np.int64))
-    if array.dtype.kind in "iu":
-        return np.ascontiguousarray(array, dtype=np.int64)
-    if array.dtype.kind == "f":
-        bad = ~np.isfinite(array) | (array != np.floor(array))
-        if bad.any():
-            raise Error("CANDOR_INVALID_ARGUMENT", "%s[%d] = %r is not a whole number of seconds"
-                        % (what, int(np.flatnonzero(bad)[0]), array[bad][0]))
-        return np.ascontiguousarray(array, dtype=np.int64)
-    raise Error("CANDOR_INVALID_ARGUMENT",
-                "%s must be Unix seconds or datetimes, got dtype %s" % (what, array.dtype))
+_seconds = _convert.unix_seconds
 
 
 def _trend_options(min_responses, slope_unit_days, split, split_time, recent_days, covariance,

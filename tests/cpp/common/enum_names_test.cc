@@ -4,7 +4,9 @@
 
 #include <candor/drivers.hpp>
 #include <candor/enum_names.hpp>
+#include <candor/health.hpp>
 #include <candor/score.hpp>
+#include <candor/survival.hpp>
 #include <candor/text.hpp>
 #include <candor/text_discovery.hpp>
 #include <candor/text_sentiment.hpp>
@@ -20,13 +22,14 @@ namespace candor {
 namespace {
 
 constexpr candor_enum kAllTypes[] = {
-    CANDOR_ENUM_METRIC,      CANDOR_ENUM_INTERVAL,       CANDOR_ENUM_P_ADJUST,
-    CANDOR_ENUM_PRESET,      CANDOR_ENUM_ACCOUNT_MODE,   CANDOR_ENUM_MK_METHOD,
-    CANDOR_ENUM_PERIOD,      CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_ENUM_CHANGE_PENALTY,
-    CANDOR_ENUM_SPLIT_RULE,  CANDOR_ENUM_ROBUST_SE,      CANDOR_ENUM_ACCOUNT_TREND_STATUS,
-    CANDOR_ENUM_UTF8_POLICY, CANDOR_ENUM_LEXICON_FORMAT, CANDOR_ENUM_EMOTION,
-    CANDOR_ENUM_URGENCY,     CANDOR_ENUM_NMF_INIT,       CANDOR_ENUM_SVD_METHOD,
-    CANDOR_ENUM_THEME_STATUS};
+    CANDOR_ENUM_METRIC,           CANDOR_ENUM_INTERVAL,       CANDOR_ENUM_P_ADJUST,
+    CANDOR_ENUM_PRESET,           CANDOR_ENUM_ACCOUNT_MODE,   CANDOR_ENUM_MK_METHOD,
+    CANDOR_ENUM_PERIOD,           CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_ENUM_CHANGE_PENALTY,
+    CANDOR_ENUM_SPLIT_RULE,       CANDOR_ENUM_ROBUST_SE,      CANDOR_ENUM_ACCOUNT_TREND_STATUS,
+    CANDOR_ENUM_UTF8_POLICY,      CANDOR_ENUM_LEXICON_FORMAT, CANDOR_ENUM_EMOTION,
+    CANDOR_ENUM_URGENCY,          CANDOR_ENUM_NMF_INIT,       CANDOR_ENUM_SVD_METHOD,
+    CANDOR_ENUM_THEME_STATUS,     CANDOR_ENUM_TIME_WEIGHT,    CANDOR_ENUM_SURVIVAL_INTERVAL,
+    CANDOR_ENUM_HEALTH_TRANSFORM, CANDOR_ENUM_HEALTH_MISSING, CANDOR_ENUM_HEALTH_COMBINE};
 
 bool IsSnakeCase(const std::string& name) {
   if (name.empty() || name.front() == '_' || name.back() == '_') return false;
@@ -72,6 +75,12 @@ TEST(EnumNames, NameTheCppEnums) {
   EXPECT_STREQ(EnumName(CANDOR_ENUM_NMF_INIT, text::NmfInit::kNndsvdar), "nndsvdar");
   EXPECT_STREQ(EnumName(CANDOR_ENUM_SVD_METHOD, text::SvdMethod::kRandomized), "randomized");
   EXPECT_STREQ(EnumName(CANDOR_ENUM_THEME_STATUS, ThemeStatus::kAllMention), "all_mention");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_TIME_WEIGHT, TimeWeight::kUno), "n_g2");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_SURVIVAL_INTERVAL, SurvivalInterval::kLogLog), "log_log");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_HEALTH_TRANSFORM, HealthTransform::kZScore), "z_score");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_HEALTH_TRANSFORM, HealthTransform::kLinear), "linear");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_HEALTH_MISSING, HealthMissing::kGroupMean), "group_mean");
+  EXPECT_STREQ(EnumName(CANDOR_ENUM_HEALTH_COMBINE, HealthCombine::kWorstOf), "worst_of");
   EXPECT_STREQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_BUCKETS_CHANGE_P_VALUE),
                "change_p_value");
   EXPECT_STREQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, CANDOR_BUCKETS_FLAG), "flag");

@@ -193,6 +193,17 @@ TEST(RandomStream, UniformMoments) {
 // Poisson(mean): sample mean and variance of 400000 draws within 6 standard
 // errors (CLT: SE of the mean sqrt(mu / N); SE of the sample variance
 // sqrt((mu + 2 mu^2) / N), from the Poisson fourth central moment mu + 3mu^2).
+// A mean near 2^63 (the fuzz target's bootstrap of absurd counts,
+// fuzz/regressions/accumulator/poisson_mean_near_int64_max) drew a k past the
+// int64 range and overflowed the conversion (UBSan); it saturates now.
+TEST(RandomStream, PoissonOfAHugeMeanSaturates) {
+  RandomStream stream(3);
+  for (int i = 0; i < 1000; ++i) {
+    const int64_t k = stream.Poisson(9.2233720368547e18);
+    EXPECT_GT(k, int64_t{9000000000000000000});
+  }
+}
+
 TEST(RandomStream, PoissonMoments) {
   for (double mean : {0.5, 5.0, 9.99, 10.0, 50.0, 5000.0, 1e8}) {
     RandomStream random(static_cast<uint64_t>(mean * 1000) + 17);

@@ -112,6 +112,22 @@ TEST(EstimateCalibration, SeparationLeavesTheSlopeUnfitted) {
   EXPECT_TRUE(std::isfinite(c->hosmer_lemeshow));
 }
 
+// Two values of p, each holding one outcome only (found by the fuzz target,
+// fuzz/regressions/validate/calibration_slope_separated): the Newton steps
+// shrank below the tolerance on the way to infinity and the slope came back
+// fitted with a NaN interval.
+TEST(EstimateCalibration, SeparationAtTwoValuesLeavesTheSlopeUnfitted) {
+  const double p[] = {0.06, 0.06, 0.06, 0.06, 0.06, 0.06, 0.01};
+  const uint8_t y[] = {1, 1, 1, 1, 1, 1, 0};
+  CalibrationOptions options;
+  options.groups = 3;
+  auto c = EstimateCalibration(p, y, 7, options);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_FALSE(c->slope_fitted);
+  EXPECT_TRUE(std::isnan(c->slope));
+  EXPECT_TRUE(std::isfinite(c->intercept) && c->intercept_std_error > 0);
+}
+
 TEST(EstimateCalibration, Errors) {
   std::vector<double> p = kP;
   p[3] = 0;

@@ -1,0 +1,319 @@
+"""Customer health scorecards that explain themselves: a per-account table of
+measures -> a 0-100 score, a grade, each measure's points and contribution,
+the share of the scorecard with data (coverage) and the top reasons in words.
+The rules: include/candor/health.hpp; the JSON form: docs/health-scorecard.md;
+C ABI: the "customer health" section of include/candor.h.
+
+    card = candor.Scorecard.load("card.json")        # or from_json(text), from_dict(d)
+    df = candor.health(accounts, card, segment="plan")
+    df[["score", "grade", "coverage", "reasons"]]
+
+Whether the score predicts churn: candor.auc(-df.score, churned),
+candor.concordance(-df.score, tenure, churned), candor.kaplan_meier(tenure,
+churned, df.grade).
+"""
+
+import ctypes
+import json
+import os
+
+import numpy as np
+
+from candor import _capi
+from candor import _compat
+from candor import _convert
+from candor import _labels
+from candor import _lib
+from candor._lib import Error, lib
+
+# Words a boolean column may hold, as 1 / 0.
+_FLAG_WORDS = {"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0, "y": 1.0, "n": 0.0}
+
+
+class Scorecard:
+    """A scorecard (a handle on the library's). Make one with load(path),
+    from_json(text) or from_dict(d); `measures` lists the columns it reads,
+    `grades` its grade names, best first."""
+
+    def __init__(self, handle):
+        self._handle = handle
+        self.measures = [lib.candor_scorecard_measure_name(handle, i).decode("utf-8")
+                         for i in range(lib.candor_scorecard_measures(handle))]
+        self.labels = [lib.candor_scorecard_measure_label(handle, i).decode("utf-8")
+                       for i in range(len(self.measures))]
+        self.grades = [lib.candor_scorecard_grade_name(handle, k).decode("utf-8")
+                       for k in range(lib.candor_scorecard_grades(handle))]
+
+    @classmethod
+    def from_json(cls, text):
+        """A scorecard from its JSON text (str or bytes); errors name the field."""
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        handle = _capi.ScorecardP()
+        _lib.check(lib.candor_scorecard_from_json(data, len(data), ctypes.byref(handle)))
+        return cls(handle)
+
+    @classmethod
+    def from_dict(cls, spec):
+        """A scorecard from the dict the JSON form parses to."""
+        return cls.from_json(json.dumps(spec))
+
+    @classmethod
+    def load(cls, path):
+        """A scorecard from a JSON file."""
+        with open(os.fspath(path), "rb") as f:
+            return cls.from_json(f.read())
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            lib.candor_scorecard_free(handle)
+            self._handle = None
+
+    def __repr__(self):
+        return "Scorecard(measures=%r, grades=%r)" % (self.measures, self.grades)
+
+
+def _as_scorecard(card):
+    if isinstance(card, Scorecard):
+        return card
+    if isinstance(card, dict):
+        return Scorecard.from_dict(card)
+    if isinstance(card, (str, bytes, os.PathLike)):
+        text = card if isinstance(card, (str, bytes)) else None
+        if text is not None and text.lstrip()[:1] in ("{", b"{"):
+            return Scorecard.from_json(text)
+        return Scorecard.load(card)
+    raise Error("CANDOR_INVALID_ARGUMENT", "scorecard must be a Scorecard, a dict, JSON text "
+                "or a path, got %r" % type(card).__name__)
+
+
+def _measure_values(values, name):
+    """A column as float64: numbers, booleans, or yes/no/true/false words;
+    None, NaN and empty strings are missing (NaN)."""
+    array = np.asarray(values)
+    if array.dtype.kind in "fiub":
+        return np.ascontiguousarray(array, dtype=np.float64)
+    out = np.empty(len(array), dtype=np.float64)
+    for i, v in enumerate(array):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            out[i] = np.nan
+        elif isinstance(v, str):
+            word = v.strip().lower()
+            if word in ("", "na", "nan"):
+                out[i] = np.nan
+            elif word in _FLAG_WORDS:
+                out[i] = _FLAG_WORDS[word]
+            else:
+                try:
+                    out[i] = float(word)
+                except ValueError:
+                    raise Error("CANDOR_INVALID_ARGUMENT", "column %r row %d: %r is not a "
+                                "number or yes/no/true/false" % (name, i, v)) from None
+        else:
+            out[i] = float(v)
+    return out
+
+
+def _table_columns(table, names):
+    """The named columns of a DataFrame or a dict of columns, as float64."""
+    columns = {}
+    for name in names:
+        try:
+            values = table[name]
+        except (KeyError, IndexError):
+            have = list(table.keys()) if hasattr(table, "keys") else []
+            raise Error("CANDOR_INVALID_ARGUMENT", "the scorecard's measure %r is not a column "
+                        "of the table (it has %s)" % (name, ", ".join(map(repr, have))))
+        columns[name] = _measure_values(values, name)
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise Error("CANDOR_LENGTH_MISMATCH", "the measure columns differ in length: %s"
+                    % sorted(lengths))
+    return columns
+
+
+def health(table, scorecard, segment=None):
+    """Scores every account (row) of `table` (a DataFrame or a dict of
+    columns) with `scorecard` (a Scorecard, a dict, JSON text or a path).
+    segment: a column name or an array of labels, for percentiles and
+    z-scores within segments and for the scorecard's profiles.
+
+    Returns a DataFrame (index: the table's) with score (0-100, NaN without
+    data), grade (its name; None without a score), coverage (0-1: the share
+    of the scorecard's weight with data), reasons (the top reasons in words,
+    "; "-joined), and per measure m: "points:m" (0-100, NaN when missing),
+    "contribution:m" and "max_contribution:m" (score = the sum of the
+    contributions; the max_contributions sum to 100)."""
+    pd = _compat.require_pandas()
+    card = _as_scorecard(scorecard)
+    columns = _table_columns(table, card.measures)
+    n = len(next(iter(columns.values())))
+    codes = None
+    segment_names = []
+    if segment is not None:
+        labels = table[segment] if isinstance(segment, str) else segment
+        codes, levels = _labels.factorize_present(labels, "segment")
+        if len(codes) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "segment has %d entries but the table %d rows" % (len(codes), n))
+        segment_names = [str(_labels._plain(level)) for level in levels]
+    names = list(columns)
+    name_array = (ctypes.c_char_p * max(1, len(names)))(*[k.encode("utf-8") for k in names])
+    pointer_array = (_capi.double_p * max(1, len(names)))(
+        *[_convert.double_pointer(columns[k]) for k in names])
+    segment_array = (ctypes.c_char_p * max(1, len(segment_names)))(
+        *[k.encode("utf-8") for k in segment_names])
+    handle = _capi.HealthScoresP()
+    _lib.check(lib.candor_health_score(
+        card._handle, name_array, pointer_array, len(names), n,
+        None if codes is None else codes.ctypes.data_as(_capi.int32_p),
+        segment_array if segment_names else None, len(segment_names), ctypes.byref(handle)))
+    try:
+        return _frame(pd, handle, card, n, getattr(table, "index", None))
+    finally:
+        lib.candor_health_scores_free(handle)
+
+
+def _frame(pd, handle, card, n, index):
+    c = _capi.CHealthColumns()
+    _lib.check(lib.candor_health_scores_columns(handle, ctypes.byref(c)))
+    m = c.measures
+
+    def view(pointer, shape):  # the library's array, valid until the handle is freed
+        if n == 0:
+            return np.empty(shape)
+        return np.ctypeslib.as_array(pointer, shape=shape)
+
+    # Index -1 (no grade) takes the None at the end.
+    grade_names = np.array(card.grades + [None], dtype=object)
+    # The float columns as one block, a row per column (pandas' own layout),
+    # copied once from the library's n x m arrays a slice of accounts at a
+    # time (a whole transpose, or a DataFrame of 3m strided column views,
+    # goes through memory many times slower).
+    block = np.empty((2 + 3 * m, n))
+    block[0] = view(c.score, (n,))
+    block[1] = view(c.coverage, (n,))
+    for matrix, first in ((c.points, 2), (c.contribution, 3), (c.max_contribution, 4)):
+        rows = view(matrix, (n, m))
+        for begin in range(0, n, _TRANSPOSE_ROWS):
+            end = min(n, begin + _TRANSPOSE_ROWS)
+            block[first::3, begin:end] = rows[begin:end].T
+    names = ["score", "coverage"] + [prefix + name for name in card.measures
+                                     for prefix in ("points:", "contribution:",
+                                                    "max_contribution:")]
+    frame = pd.DataFrame(block.T, columns=names, copy=False)
+    frame.insert(1, "grade", grade_names[view(c.grade, (n,)).astype(np.intp)])
+    frame.insert(3, "reasons", _reasons(handle, n, c.max_reasons))
+    if index is not None and len(index) == n:
+        frame.index = index
+    return frame
+
+
+# Accounts per slice of the transposes above (their rows fit the L2 cache).
+_TRANSPOSE_ROWS = 4096
+
+# Accounts whose reasons are asked for at once, and the bytes guessed for
+# each of their reasons.
+_REASON_CHUNK = 65536
+_REASON_BYTES_GUESS = 64
+
+
+def _reasons(handle, n, max_reasons):
+    """Every account's reasons in words, one string each. The library makes
+    the words on every call, so a chunk of accounts is asked into a buffer of
+    a guessed size, and asked again with the size it reports only when the
+    guess was short (asking the size first would make every word twice)."""
+    texts = []
+    length = ctypes.c_size_t()
+    capacity = 0
+    buffer = None
+    for first in range(0, n, _REASON_CHUNK):
+        count = min(_REASON_CHUNK, n - first)
+        guess = count * (1 + _REASON_BYTES_GUESS * max(1, max_reasons))
+        if buffer is None or capacity < guess:
+            capacity = guess
+            buffer = ctypes.create_string_buffer(capacity)
+        status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                           ctypes.byref(length))
+        if status != 0 and length.value > capacity:
+            capacity = length.value
+            buffer = ctypes.create_string_buffer(capacity)
+            status = lib.candor_health_reasons(handle, first, count, buffer, capacity,
+                                               ctypes.byref(length))
+        _lib.check(status)
+        chunk = ctypes.string_at(buffer, length.value).split(b"\0")[:count]
+        texts.extend(t.decode("utf-8") for t in chunk)
+    return texts
+
+
+def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, end=None,
+                   segment=None, shrink=True, **metric_options):
+    """Each account's metric from its survey responses, as a health measure:
+    its NPS (or csat, ...: any metric of candor.score, with scale=, box= as
+    there) over the responses with start <= time < end, shrunk toward its
+    segment's by empirical Bayes so that one answer from a small account
+    cannot swing it, with its standard error. Formulas:
+    include/candor/health_survey.hpp.
+
+    scores, accounts (labels) and times (Unix seconds or datetimes; None:
+    every response counts) are per response; segment: per-response labels
+    (each account's responses must share one) or None. start / end: Unix
+    seconds or datetimes (None: open).
+
+    Returns a DataFrame indexed by account (in order of first appearance):
+    value (the measure; NaN without responses in the window), std_error,
+    raw (the account's own metric), shrinkage (the weight on it, 0-1),
+    responses."""
+    pd = _compat.require_pandas()
+    values = _convert.as_float64(scores, "scores")
+    codes, levels = _labels.factorize_present(accounts, "accounts")
+    n = len(values)
+    if len(codes) != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "accounts has %d entries but scores %d" % (len(codes), n))
+    time_array = None
+    if times is not None:
+        time_array = _convert.unix_seconds(times, "times")
+        if len(time_array) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "times has %d entries but scores %d" % (len(time_array), n))
+    account_segment, segment_names = None, []
+    if segment is not None:
+        seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
+        if len(seg_codes) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "segment has %d entries but scores %d" % (len(seg_codes), n))
+        account_segment = np.full(len(levels), -1, dtype=np.int32)
+        for i, (a, s) in enumerate(zip(codes, seg_codes)):
+            if account_segment[a] not in (-1, s):
+                raise Error("CANDOR_INVALID_ARGUMENT",
+                            "segment: account %r is in two segments (%r and %r; row %d)"
+                            % (levels[a], seg_levels[account_segment[a]], seg_levels[s], i))
+            account_segment[a] = s
+        segment_names = seg_levels
+    options = _capi.CSurveyMeasureOptions()
+    _lib.check(lib.candor_survey_measure_options_defaults(ctypes.byref(options),
+                                                          ctypes.sizeof(options)))
+    if start is not None:
+        setattr(options, "from", int(_convert.unix_seconds([start] if np.ndim(start) == 0
+                                                           else start, "start")[0]))
+    if end is not None:
+        options.to = int(_convert.unix_seconds([end] if np.ndim(end) == 0 else end, "end")[0])
+    options.shrink = 1 if shrink else 0
+    score_options = _convert.score_options(metric, **metric_options)
+    k = len(levels)
+    out = {name: np.empty(k) for name in ("value", "std_error", "raw", "shrinkage")}
+    responses = np.empty(k, dtype=np.int64)
+    segments = (_capi.CSurveySegment * max(1, len(segment_names)))()
+    _lib.check(lib.candor_account_survey_measure(
+        ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(values),
+        None if time_array is None else time_array.ctypes.data_as(_capi.int64_p),
+        codes.ctypes.data_as(_capi.int32_p), n, k,
+        None if account_segment is None else account_segment.ctypes.data_as(_capi.int32_p),
+        len(segment_names), *[out[name].ctypes.data_as(_capi.double_p) for name in
+                              ("value", "std_error", "raw", "shrinkage")],
+        responses.ctypes.data_as(_capi.int64_p), segments))
+    frame = pd.DataFrame(dict(out, responses=responses),
+                         index=pd.Index([_labels._plain(level) for level in levels],
+                                        name="account"))
+    return frame

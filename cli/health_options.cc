@@ -1,0 +1,86 @@
+// candor health: its options, the checks of how they combine, and its help.
+#include <string>
+
+#include "command_specs.hpp"
+#include "option_values.hpp"
+
+namespace candor::cli {
+namespace {
+
+constexpr const char* kIntro =
+    R"(Usage: candor health FILE --scorecard CARD.json [options]
+
+Scores each account (row) of FILE with the scorecard: a 0-100 health score,
+a grade, the share of the scorecard with data (coverage), and the top
+reasons (the measures that lost the most points). The scorecard's JSON
+form: docs/health-scorecard.md. Measure columns hold numbers, yes/no or
+true/false; an empty field or NA is missing data.
+
+With --churn-column the score is validated against churn: the AUC of the
+score for churn (lower health should mean churn: the AUC is of -score),
+with DeLong's interval, and churn by grade. With --time-column and
+--event-column (e.g. tenure and churned): Harrell's concordance of -score
+with time to churn, Kaplan-Meier by grade and the log-rank test.
+
+Options:
+)";
+
+constexpr const char* kEpilog = R"(
+Example:
+  candor health accounts.csv --scorecard card.json --account-column id \
+      --churn-column churned --time-column tenure --event-column churned
+)";
+
+Status Finish(const HealthArgs& args) {
+  if (args.file.empty()) return InvalidArgument("health needs a FILE (a CSV file of accounts)");
+  if (args.scorecard.empty()) {
+    return InvalidArgument("health needs --scorecard CARD.json (docs/health-scorecard.md)");
+  }
+  if (args.time_column.empty() != args.event_column.empty()) {
+    return InvalidArgument(
+        "--time-column and --event-column go together (time to churn needs both)");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+CommandSpec HealthSpec(Command* command) {
+  HealthArgs* args = &command->health;
+  return {
+      "health",
+      kIntro,
+      24,
+      {
+          {"scorecard", "FILE", "the scorecard, a JSON file (required)",
+           NonEmpty(&args->scorecard, "file name")},
+          ColumnOption("account-column", "account ids to print (default: the row number)",
+                       &args->account_column),
+          ColumnOption("segment-column",
+                       "segments: percentiles and z-scores within them,\n"
+                       "and the scorecard's profiles",
+                       &args->segment_column),
+          ColumnOption("churn-column", "0/1 or yes/no: validate the score against churn",
+                       &args->churn_column),
+          ColumnOption("time-column", "follow-up time (e.g. tenure), with --event-column",
+                       &args->time_column),
+          ColumnOption("event-column", "1/yes: churned at that time; 0/no: still a customer",
+                       &args->event_column),
+          LevelOption(&args->level),
+          {"top", "N", "table: list the N lowest scores (default 10)",
+           IntIn(&args->top, 0, 1000000)},
+          DelimiterOption(&args->delimiter),
+          MaxBytesOption(&args->max_bytes),
+          {"format", "F",
+           "table (default), json, csv (one row per account:\n"
+           "score, grade, coverage, reasons, points and\n"
+           "contributions)",
+           Format(&args->format, true)},
+      },
+      kEpilog,
+      &args->file,
+      [args] { return Finish(*args); },
+  };
+}
+
+}  // namespace candor::cli

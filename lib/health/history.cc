@@ -1,0 +1,119 @@
+// SnapshotAsOf and DaysInGrade (include/candor/health_history.hpp).
+#include <candor/health_history.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace candor {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Status CheckHistory(const HealthHistory& h) {
+  if (h.columns.size() != h.names.size()) {
+    return InvalidArgument("history: " + std::to_string(h.names.size()) + " names but " +
+                           std::to_string(h.columns.size()) + " columns");
+  }
+  if (h.n == 0) return OkStatus();
+  if (h.account == nullptr || h.time == nullptr) {
+    return InvalidArgument(h.account == nullptr ? "history: account is NULL"
+                                                : "history: time is NULL");
+  }
+  for (size_t j = 0; j < h.columns.size(); ++j) {
+    if (h.columns[j] == nullptr) {
+      return InvalidArgument("history: column \"" + h.names[j] + "\" is NULL");
+    }
+  }
+  for (size_t r = 0; r < h.n; ++r) {
+    if (h.account[r] < 0 || static_cast<size_t>(h.account[r]) >= h.accounts) {
+      return OutOfRange("history: account[" + std::to_string(r) +
+                        "] = " + std::to_string(h.account[r]) + ": not in [0, " +
+                        std::to_string(h.accounts) + ")");
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Result<HealthSnapshot> SnapshotAsOf(const HealthHistory& history, int64_t as_of) {
+  CANDOR_RETURN_IF_ERROR(CheckHistory(history));
+  HealthSnapshot snapshot;
+  snapshot.as_of = as_of;
+  const size_t accounts = history.accounts;
+  snapshot.columns.assign(history.columns.size(), std::vector<double>(accounts, kNaN));
+  // The time of the value kept, per account and column.
+  std::vector<int64_t> kept(accounts * history.columns.size(), std::numeric_limits<int64_t>::min());
+  for (size_t r = 0; r < history.n; ++r) {
+    const int64_t t = history.time[r];
+    if (t >= as_of) continue;  // only what was known before the cut-off
+    const size_t a = static_cast<size_t>(history.account[r]);
+    for (size_t j = 0; j < history.columns.size(); ++j) {
+      const double x = history.columns[j][r];
+      if (std::isnan(x)) continue;
+      int64_t& when = kept[j * accounts + a];
+      if (t >= when) {  // equal times: the later row wins
+        when = t;
+        snapshot.columns[j][a] = x;
+      }
+    }
+  }
+  snapshot.table.n = accounts;
+  snapshot.table.names = history.names;
+  for (const std::vector<double>& c : snapshot.columns) snapshot.table.columns.push_back(c.data());
+  snapshot.table.segment = history.segment;
+  snapshot.table.segment_names = history.segment_names;
+  return snapshot;
+}
+
+Result<GradeTenure> DaysInGrade(const Scorecard& card, const HealthHistory& history, int64_t as_of,
+                                double step_days, int max_steps) {
+  if (!(std::isfinite(step_days) && step_days > 0)) {
+    return InvalidArgument("step_days " + std::to_string(step_days) + " is not > 0");
+  }
+  if (max_steps < 1) {
+    return InvalidArgument("max_steps " + std::to_string(max_steps) + " is not >= 1");
+  }
+  const int64_t step = static_cast<int64_t>(std::llround(step_days * 86400));
+  if (step < 1) return InvalidArgument("step_days is under a second");
+  auto snapshot = SnapshotAsOf(history, as_of);
+  if (!snapshot.ok()) return snapshot.status();
+  auto now = ScoreHealth(card, snapshot->table);
+  if (!now.ok()) return now.status();
+  const size_t accounts = history.accounts;
+  GradeTenure out;
+  out.grade = now->grade;
+  out.days.assign(accounts, -1);
+  out.capped.assign(accounts, false);
+  std::vector<bool> open(accounts, false);  // still in an unbroken run
+  size_t open_count = 0;
+  for (size_t a = 0; a < accounts; ++a) {
+    if (out.grade[a] >= 0) {
+      out.days[a] = 0;
+      open[a] = true;
+      ++open_count;
+    }
+  }
+  for (int s = 1; s <= max_steps && open_count > 0; ++s) {
+    const int64_t back = as_of - static_cast<int64_t>(s) * step;
+    auto past = SnapshotAsOf(history, back);
+    if (!past.ok()) return past.status();
+    auto scores = ScoreHealth(card, past->table);
+    if (!scores.ok()) return scores.status();
+    for (size_t a = 0; a < accounts; ++a) {
+      if (!open[a]) continue;
+      if (scores->grade[a] == out.grade[a]) {
+        out.days[a] = static_cast<double>(s) * step_days;
+        if (s == max_steps) out.capped[a] = true;
+      } else {
+        open[a] = false;
+        --open_count;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace candor

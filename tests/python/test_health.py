@@ -1,0 +1,272 @@
+"""candor.health against an independent computation of the same scorecard in
+numpy / pandas / scipy (linear clamps, tiers by np.select, mid-rank
+percentiles by scipy.stats.rankdata within segments, z-scores by groupby,
+weighted means over the present measures), on the wa_churn customers and on
+random tables with missing values; the Scorecard constructors; errors."""
+
+import json
+import pathlib
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.stats
+
+import candor
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+WA_CHURN = ROOT / "tests" / "data" / "wa_churn" / "wa_churn.csv"
+
+
+@pytest.fixture(scope="module")
+def accounts():
+    df = pd.read_csv(WA_CHURN)
+    return pd.DataFrame({
+        "tenure": df.tenure.astype(float),
+        "contract": df.contract.map({"Month-to-month": 0, "One year": 1, "Two year": 2}),
+        "tech_support": df.tech_support.map({"Yes": "yes", "No": "no"}),  # else missing
+        "monthly_charges": df.monthly_charges,
+        "senior": df.senior_citizen.astype(bool),
+        "internet": df.internet_service,
+        "churned": (df.churn == "Yes").astype(int),
+    })
+
+
+CARD = {
+    "groups": [{"name": "commitment", "weight": 2}, {"name": "service", "weight": 1}],
+    "measures": [
+        {"name": "tenure", "label": "Tenure", "group": "commitment", "transform": "linear",
+         "zero_at": 0, "full_at": 36},
+        {"name": "contract", "group": "commitment", "weight": 2, "transform": "tiers",
+         "tiers": [{"high": 1, "points": 0, "label": "monthly"},
+                   {"low": 1, "high": 2, "points": 60},
+                   {"low": 2, "high_inclusive": True, "high": 2, "points": 100}]},
+        {"name": "tech_support", "group": "service", "transform": "boolean",
+         "true_points": 90, "false_points": 10},
+        {"name": "monthly_charges", "group": "service", "transform": "percentile",
+         "higher_is_better": False},
+        {"name": "senior", "group": "service", "weight": 0.5, "transform": "z_score",
+         "higher_is_better": False, "z_span": 3},
+    ],
+}
+
+
+def independent_points(df, segment=None):
+    """Each measure of CARD as points, computed without candor."""
+    seg = np.zeros(len(df), dtype=int) if segment is None else pd.factorize(segment)[0]
+    p = pd.DataFrame(index=df.index)
+    p["tenure"] = np.clip(100 * df.tenure / 36, 0, 100)
+    c = df.contract.astype(float)
+    p["contract"] = np.select([c < 1, (c >= 1) & (c < 2), c == 2], [0.0, 60.0, 100.0], np.nan)
+    p.loc[c.isna(), "contract"] = np.nan
+    ts = df.tech_support.map({"yes": 1.0, "no": 0.0})
+    p["tech_support"] = np.where(ts.isna(), np.nan, np.where(ts == 1, 90.0, 10.0))
+    pct = np.full(len(df), np.nan)
+    z = np.full(len(df), np.nan)
+    senior = df.senior.astype(float).to_numpy()
+    charges = df.monthly_charges.to_numpy()
+    for s in np.unique(seg):
+        rows = np.flatnonzero((seg == s) & ~np.isnan(charges))
+        ranks = scipy.stats.rankdata(charges[rows])  # mid-ranks, 1-based
+        pct[rows] = 100 - 100 * (ranks - 0.5) / len(rows)
+        rows = np.flatnonzero((seg == s) & ~np.isnan(senior))
+        sd = senior[rows].std(ddof=1) if len(rows) > 1 else 0
+        if sd > 0:
+            z[rows] = np.clip(50 - 50 * (senior[rows] - senior[rows].mean()) / sd / 3, 0, 100)
+        else:
+            z[rows] = 50
+    p["monthly_charges"] = pct
+    p["senior"] = z
+    return p
+
+
+def independent_scores(points):
+    """Renormalized weighted means (groups 2 : 1) and coverage."""
+    groups = {"commitment": (2, {"tenure": 1, "contract": 2}),
+              "service": (1, {"tech_support": 1, "monthly_charges": 1, "senior": 0.5})}
+    total = sum(gw for gw, _ in groups.values())
+    num = np.zeros(len(points))
+    den = np.zeros(len(points))
+    coverage = np.zeros(len(points))
+    for gw, measures in groups.values():
+        w = pd.Series(measures)
+        present = points[w.index].notna()
+        pw = present.mul(w, axis=1).sum(axis=1)
+        gscore = points[w.index].fillna(0).mul(w, axis=1).sum(axis=1) / pw.replace(0, np.nan)
+        has = pw > 0
+        num += np.where(has, gw * gscore, 0)
+        den += np.where(has, gw, 0)
+        coverage += gw * pw / w.sum() / total
+    return num / np.where(den > 0, den, np.nan), coverage
+
+
+def test_health_matches_an_independent_computation(accounts):
+    df = candor.health(accounts, CARD)
+    points = independent_points(accounts)
+    for m in points:
+        np.testing.assert_allclose(df["points:" + m], points[m], rtol=1e-12, atol=1e-12,
+                                   equal_nan=True, err_msg=m)
+    score, coverage = independent_scores(points)
+    np.testing.assert_allclose(df.score, score, rtol=1e-12, atol=1e-10)
+    np.testing.assert_allclose(df.coverage, coverage, rtol=1e-12, atol=1e-12)
+    # Grades by the default bounds, and the explanation adds up.
+    expected = np.select([score >= 70, score >= 40, score >= 0], ["healthy", "at risk", "critical"])
+    assert (df.grade.to_numpy() == expected).all()
+    contributions = df.filter(like="contribution:").drop(columns=df.filter(like="max_").columns)
+    np.testing.assert_allclose(contributions.sum(axis=1), df.score, rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(df.filter(like="max_contribution:").sum(axis=1), 100, rtol=1e-12)
+    assert (df.coverage < 1).sum() == (accounts.tech_support.isna()).sum()
+
+
+def test_segments_scope_percentiles_and_z_scores(accounts):
+    df = candor.health(accounts, CARD, segment="internet")
+    points = independent_points(accounts, accounts.internet)
+    for m in ("monthly_charges", "senior"):
+        np.testing.assert_allclose(df["points:" + m], points[m], rtol=1e-12, atol=1e-12,
+                                   equal_nan=True, err_msg=m)
+    # The same labels as an array give the same frame.
+    again = candor.health(accounts, CARD, segment=accounts.internet.to_numpy())
+    pd.testing.assert_frame_equal(df, again)
+
+
+def test_reasons_name_the_largest_losses(accounts):
+    df = candor.health(accounts.head(50), CARD)
+    lost = {m: df["max_contribution:" + m] - df["contribution:" + m] for m in
+            [x["name"] for x in CARD["measures"]]}
+    lost = pd.DataFrame(lost)
+    for i in range(50):
+        worst = lost.iloc[i].sort_values(ascending=False, kind="stable")
+        worst = worst[worst > 0.5].head(3)
+        reasons = df.reasons.iloc[i].split("; ") if df.reasons.iloc[i] else []
+        assert len(reasons) == len(worst)
+        for reason, (measure, points) in zip(reasons, worst.items()):
+            label = next(x.get("label", x["name"]) for x in CARD["measures"]
+                         if x["name"] == measure)
+            assert reason.startswith(label), (reason, label)
+            assert reason.endswith("-%.1f points" % points) or "no data" in reason
+
+
+def test_worst_of_and_zero_policy_and_profiles():
+    table = {"a": [10.0, np.nan, 90.0], "b": [50.0, 50.0, np.nan]}
+    card = {"groups": [{"name": "g1"}, {"name": "g2"}],
+            "measures": [{"name": "a", "group": "g1"}, {"name": "b", "group": "g2"}]}
+    df = candor.health(table, card)
+    np.testing.assert_allclose(df.score, [30, 50, 90])
+    df = candor.health(table, dict(card, combine="worst_of"))
+    np.testing.assert_allclose(df.score, [10, 50, 90])
+    df = candor.health(table, dict(card, missing="zero"))
+    np.testing.assert_allclose(df.score, [30, 25, 45])
+    np.testing.assert_allclose(df.coverage, [1, 0.5, 0.5])
+    assert df.reasons[1].startswith("a: no data (-50.0 points)")
+    profiled = dict(card, profiles=[{"segment": "trial", "group_weights": {"g2": 0}}])
+    df = candor.health(table, profiled, segment=["trial", "paid", "paid"])
+    np.testing.assert_allclose(df.score, [10, 50, 90])
+
+
+def test_scorecard_constructors_agree(tmp_path):
+    path = tmp_path / "card.json"
+    path.write_text(json.dumps(CARD))
+    cards = [candor.Scorecard.load(path), candor.Scorecard.from_json(json.dumps(CARD)),
+             candor.Scorecard.from_dict(CARD)]
+    for card in cards:
+        assert card.measures == [m["name"] for m in CARD["measures"]]
+        assert card.grades == ["healthy", "at risk", "critical"]
+    table = {m: np.arange(5.0) for m in cards[0].measures}
+    frames = [candor.health(table, c) for c in cards + [str(path), CARD, json.dumps(CARD)]]
+    for frame in frames[1:]:
+        pd.testing.assert_frame_equal(frame, frames[0])
+
+
+def test_errors_name_the_problem():
+    with pytest.raises(candor.Error, match=r"measures\[0\].wieght|wieght"):
+        candor.Scorecard.from_dict({"measures": [{"name": "a", "wieght": 2}]})
+    with pytest.raises(candor.Error, match="zero_at == full_at"):
+        candor.Scorecard.from_dict({"measures": [{"name": "a", "zero_at": 5, "full_at": 5}]})
+    with pytest.raises(candor.Error, match="grades"):
+        candor.Scorecard.from_dict({"measures": [{"name": "a"}],
+                                    "grades": [{"name": "x", "min_score": 10},
+                                               {"name": "y", "min_score": 20}]})
+    card = candor.Scorecard.from_dict({"measures": [{"name": "a"}, {"name": "b"}]})
+    with pytest.raises(candor.Error, match="'b' is not a column"):
+        candor.health({"a": [1.0]}, card)
+    with pytest.raises(candor.Error, match="not a number"):
+        candor.health({"a": ["x"], "b": [1.0]}, card)
+    with pytest.raises(candor.Error, match="differ in length"):
+        candor.health({"a": [1.0, 2.0], "b": [1.0]}, card)
+    with pytest.raises(candor.Error, match="no accounts"):
+        candor.health({"a": [], "b": []}, card)
+    with pytest.raises(candor.Error, match="scorecard must be"):
+        candor.health({"a": [1.0]}, 42)
+
+
+def independent_survey_measure(df):
+    """The empirical-Bayes survey measure (health_survey.hpp) by pandas:
+    y per response, then per segment the pooled within variance, the ANOVA
+    between variance, the precision-weighted mean and each account's
+    shrunk value and standard error."""
+    y = np.select([df.score >= 9, df.score <= 6], [100.0, -100.0], 0.0)
+    df = df.assign(y=y)
+    out = []
+    for _, seg in df.groupby("segment"):
+        acc = seg.groupby("account").y.agg(["count", "mean"])
+        acc["ss"] = seg.groupby("account").y.apply(lambda v: ((v - v.mean()) ** 2).sum())
+        n_total, k = acc["count"].sum(), len(acc)
+        sigma2 = acc.ss.sum() / (n_total - k)
+        ybar = seg.y.mean()
+        ssb = (acc["count"] * (acc["mean"] - ybar) ** 2).sum()
+        tau2 = max(0.0, (ssb - (k - 1) * sigma2) / (n_total - (acc["count"] ** 2).sum() / n_total))
+        w = 1 / (tau2 + sigma2 / acc["count"])
+        mu = (w * acc["mean"]).sum() / w.sum()
+        b = tau2 / (tau2 + sigma2 / acc["count"])
+        acc["value"] = mu + b * (acc["mean"] - mu)
+        acc["std_error"] = np.sqrt(b * sigma2 / acc["count"] + (1 - b) ** 2 / w.sum())
+        acc["shrinkage"] = b
+        out.append(acc)
+    return pd.concat(out)
+
+
+def test_survey_measure_matches_pandas():
+    rng = np.random.default_rng(5)
+    rows = []
+    for a in range(80):
+        bias = rng.normal(0, 2)
+        for _ in range(rng.integers(1, 16)):
+            score = int(np.clip(np.round(rng.normal(7.5 + bias, 2)), 0, 10))
+            rows.append(("acct%02d" % a, score, "smb" if a % 3 else "enterprise",
+                         int(rng.integers(0, 1000))))
+    df = pd.DataFrame(rows, columns=["account", "score", "segment", "time"])
+    got = candor.survey_measure(df.score, df.account, segment=df.segment)
+    expected = independent_survey_measure(df).loc[got.index]
+    for column in ("value", "std_error", "shrinkage"):
+        np.testing.assert_allclose(got[column], expected[column], rtol=1e-10, err_msg=column)
+    np.testing.assert_allclose(got.raw, expected["mean"], rtol=1e-12)
+    assert (got.responses == expected["count"]).all()
+    assert ((got.shrinkage > 0) & (got.shrinkage < 1)).all()
+    # A window: the responses with 200 <= time < 700 only, recomputed.
+    window = candor.survey_measure(df.score, df.account, df.time, start=200, end=700,
+                                   segment=df.segment)
+    inside = df[(df.time >= 200) & (df.time < 700)]
+    expected = independent_survey_measure(inside)
+    present = window.responses > 0
+    np.testing.assert_allclose(window.value[present], expected.loc[window.index[present], "value"],
+                               rtol=1e-10)
+    assert window.value[~present].isna().all()
+    # Without shrinkage: each account's own NPS.
+    raw = candor.survey_measure(df.score, df.account, shrink=False)
+    np.testing.assert_allclose(raw.value, raw.raw)
+
+
+def test_survey_measure_feeds_a_scorecard():
+    responses = pd.DataFrame({"account": ["a", "a", "b", "c", "c", "c"],
+                              "score": [10, 9, 0, 7, 8, 10]})
+    nps = candor.survey_measure(responses.score, responses.account)
+    table = pd.DataFrame({"nps": nps.value, "seats": [10.0, 50.0, np.nan]}, index=nps.index)
+    card = {"measures": [{"name": "nps", "zero_at": -100, "full_at": 100},
+                         {"name": "seats", "zero_at": 0, "full_at": 100}]}
+    df = candor.health(table, card)
+    np.testing.assert_allclose(df["points:nps"], (nps.value + 100) / 2)
+    assert list(df.index) == ["a", "b", "c"]
+    with pytest.raises(candor.Error, match="two segments"):
+        candor.survey_measure([1, 2], ["a", "a"], segment=["x", "y"])
+    with pytest.raises(candor.Error, match=r"scores\[1\]"):
+        candor.survey_measure([1, 11], ["a", "b"])
