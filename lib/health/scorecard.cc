@@ -5,16 +5,13 @@
 #include <set>
 #include <string>
 
+#include "number_text.hpp"
 #include "shares.hpp"
 
 namespace candor {
 namespace {
 
-std::string Num(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.17g", x);
-  return buffer;
-}
+using health_internal::Num;
 
 std::string Field(const char* list, size_t i) {
   return std::string(list) + "[" + std::to_string(i) + "]";

@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "number_text.hpp"
+
 namespace candor {
 namespace {
 
@@ -42,11 +44,7 @@ constexpr int kVersion = 1;
 // tier). Deeper input is refused while it is parsed, before it costs memory.
 constexpr size_t kMaxNesting = 8;
 
-std::string Num(double x) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%.17g", x);
-  return buffer;
-}
+using health_internal::Num;
 
 std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
