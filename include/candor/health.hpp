@@ -77,9 +77,11 @@
 // group or in a profile), zero_at == full_at or either not finite, tiers
 // with low > high (or low == high without both ends inclusive) or points
 // outside [0, 100], z_span <= 0, grades not in descending order or with
-// repeated names, a segment column needed (kPercentile, kZScore, profiles)
-// but not given, +-inf in a kZScore column: CANDOR_INVALID_ARGUMENT naming
-// the field (e.g. "measures[2].tiers[1]: low 10 > high 5").
+// repeated names, segment names given without segment codes when the card
+// uses segments (kPercentile, kZScore, profiles), +-inf in a kZScore column:
+// CANDOR_INVALID_ARGUMENT naming the field (e.g. "measures[2].tiers[1]: low
+// 10 > high 5"). Without a segment column every account is in one segment:
+// percentiles and z-scores run over all accounts, and no profile applies.
 //
 // Cost: O(n m) for n accounts and m measures, plus O(n log n) per percentile
 // or z-score measure (a radix sort within segments).
