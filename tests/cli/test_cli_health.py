@@ -326,3 +326,32 @@ def test_as_of_errors(history_files, tmp_path):
     err = expect_error(1, "health", bad_path, *base[2:], "--as-of", "2026-06-01",
                        "--churn-column", "churned")
     assert "account 'a03'" in err and "disagree" in err
+
+
+def test_as_of_segments_per_account(history_files, tmp_path):
+    df, _, _ = history_files
+    card = tmp_path / "pct.json"
+    card.write_text(json.dumps({"measures": [{"name": "u", "transform": "percentile"}]}))
+    plans = {a: ("trial" if i % 2 else "paid") for i, a in enumerate(sorted(df.id.unique()))}
+    with_plan = df.assign(plan=df.id.map(plans))
+    path = tmp_path / "plans.csv"
+    with_plan.to_csv(path, index=False)
+    args = ["health", path, "--scorecard", card, "--account-column", "id",
+            "--history-time-column", "day", "--as-of", "2026-06-01", "--segment-column", "plan"]
+    rc, out, err = run(*args, "--format", "json")
+    assert rc == 0, err
+    got = {a["account"]: a["points"]["u"] for a in json.loads(out)["accounts"]}
+    snap = snapshot(df, "2026-06-01")
+    snap = snap[snap.u.notna()]
+    for plan in ("trial", "paid"):
+        members = [a for a in snap.index if plans[a] == plan]
+        values = snap.u[members]
+        # Mid-rank percentile within the plan: 100 (below + ties / 2) / count.
+        for a in members:
+            below = (values < values[a]).sum() + 0.5 * ((values == values[a]).sum() - 1)
+            assert got[a] == pytest.approx(100 * (below + 0.5) / len(values), abs=1e-9)
+    moved = with_plan.copy()
+    moved.loc[moved.index[moved.id == "a05"][0], "plan"] = "other"
+    moved.to_csv(path, index=False)
+    err = expect_error(1, *args)
+    assert "account 'a05'" in err and "two segments" in err

@@ -475,3 +475,26 @@ def test_health_as_of_errors():
     with pytest.raises(candor.Error, match="std_error of \"u\" at row 0"):
         candor.health(bad, HISTORY_CARD, as_of="2026-05-01", previous="2026-03-01",
                       time="when", account="id", std_errors={"u": "u_se"})
+
+
+def test_health_as_of_with_segments():
+    df = random_history(seed=9)
+    plans = {a: ("trial" if i % 3 == 0 else "paid") for i, a in enumerate(sorted(df.id.unique()))}
+    df["plan"] = df.id.map(plans)
+    card = {"measures": [{"name": "u", "transform": "percentile"},
+                         {"name": "v", "transform": "linear", "zero_at": 10, "full_at": 0}]}
+    got = candor.health(df, card, segment="plan", as_of="2026-08-01", time="when", account="id")
+    snap = pandas_snapshot(df, "2026-08-01")
+    snap["plan"] = [plans[a] for a in snap.index]
+    expected = candor.health(snap, card, segment="plan")
+    np.testing.assert_allclose(got.score, expected.score, rtol=0, atol=1e-12)
+    # Percentiles within the plan, by scipy: the trial accounts ranked among themselves.
+    trial = snap[(snap.plan == "trial") & snap.u.notna()]
+    ranks = scipy.stats.rankdata(trial.u)
+    np.testing.assert_allclose(got.loc[trial.index, "points:u"],
+                               100 * (ranks - 0.5) / len(trial), atol=1e-9)
+    moved = df.copy()
+    moved.loc[moved.index[moved.id == moved.id.iloc[0]][0], "plan"] = "other"
+    with pytest.raises(candor.Error, match="is in two segments"):
+        candor.health(moved, card, segment="plan", as_of="2026-08-01", time="when",
+                      account="id")

@@ -277,6 +277,24 @@ def _reasons(handle, n, max_reasons):
     return texts
 
 
+def _account_segments(segment, codes, levels, rows):
+    """Each account's segment code from per-row labels (all of an account's
+    rows must share one), and the segment levels; `rows` names the rows in
+    the length error."""
+    seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
+    if len(seg_codes) != len(codes):
+        raise Error("CANDOR_LENGTH_MISMATCH", "segment has %d entries but %s %d"
+                    % (len(seg_codes), rows, len(codes)))
+    account_segment = np.full(len(levels), -1, dtype=np.int32)
+    for i, (a, g) in enumerate(zip(codes, seg_codes)):
+        if account_segment[a] not in (-1, g):
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "segment: account %r is in two segments (%r and %r; row %d)"
+                        % (levels[a], seg_levels[account_segment[a]], seg_levels[g], i))
+        account_segment[a] = g
+    return account_segment, seg_levels
+
+
 def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, end=None,
                    segment=None, shrink=True, **metric_options):
     """Each account's metric from its survey responses, as a health measure:
@@ -310,18 +328,7 @@ def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, en
                         "times has %d entries but scores %d" % (len(time_array), n))
     account_segment, segment_names = None, []
     if segment is not None:
-        seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
-        if len(seg_codes) != n:
-            raise Error("CANDOR_LENGTH_MISMATCH",
-                        "segment has %d entries but scores %d" % (len(seg_codes), n))
-        account_segment = np.full(len(levels), -1, dtype=np.int32)
-        for i, (a, s) in enumerate(zip(codes, seg_codes)):
-            if account_segment[a] not in (-1, s):
-                raise Error("CANDOR_INVALID_ARGUMENT",
-                            "segment: account %r is in two segments (%r and %r; row %d)"
-                            % (levels[a], seg_levels[account_segment[a]], seg_levels[s], i))
-            account_segment[a] = s
-        segment_names = seg_levels
+        account_segment, segment_names = _account_segments(segment, codes, levels, "scores")
     options = _capi.CSurveyMeasureOptions()
     _lib.check(lib.candor_survey_measure_options_defaults(ctypes.byref(options),
                                                           ctypes.sizeof(options)))
@@ -420,18 +427,8 @@ def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
     k = len(levels)
     account_segment, segment_names = None, []
     if segment is not None:
-        seg_codes, seg_levels = _labels.factorize_present(_column(table, segment, "segment"),
-                                                          "segment")
-        if len(seg_codes) != n:
-            raise Error("CANDOR_LENGTH_MISMATCH",
-                        "segment has %d entries but the table %d rows" % (len(seg_codes), n))
-        account_segment = np.full(k, -1, dtype=np.int32)
-        for i, (a, g) in enumerate(zip(codes, seg_codes)):
-            if account_segment[a] not in (-1, g):
-                raise Error("CANDOR_INVALID_ARGUMENT",
-                            "segment: account %r is in two segments (%r and %r; row %d)"
-                            % (levels[a], seg_levels[account_segment[a]], seg_levels[g], i))
-            account_segment[a] = g
+        account_segment, seg_levels = _account_segments(_column(table, segment, "segment"),
+                                                        codes, levels, "the table has")
         segment_names = [str(_labels._plain(level)) for level in seg_levels]
     names = list(columns)
     keep = [columns, errors, times, codes, account_segment]  # alive during the calls
