@@ -375,6 +375,12 @@ std::string DaysText(const History& h, size_t i) {
   return (h.tenure.capped[i] ? ">= " : "") + FormatFixed(h.tenure.days[i], 0);
 }
 
+// How momentum's standard error is found (include/candor/health_history.hpp).
+constexpr const char* kMomentumMethod =
+    "delta method over the measures with standard errors: only linear measures carry error, "
+    "other transforms are taken as exact; rows that differ between the snapshots are "
+    "independent";
+
 // Why a momentum has no interval ("" when it has one).
 std::string MomentumNote(const HealthMomentum& m, size_t i) {
   if (std::isnan(m.change[i])) return "no score";
@@ -409,7 +415,9 @@ int PrintTable(const HealthArgs& args, const HealthReport& r) {
     if (r.history->momentum) {
       std::cout << "  momentum: the change of score since " << args.previous << ", with its "
                 << FormatLevel(args.level) << " interval from the measures' standard errors\n"
-                << "  (none where no sampling error is known or none is found)\n";
+                << "  (delta method: only linear measures carry error, other transforms are taken "
+                   "as exact;\n"
+                << "  no interval where no sampling error is known or none is found)\n";
     }
   }
   for (size_t m = 0; m < s.measures; ++m) {
@@ -553,7 +561,10 @@ int PrintJson(const HealthArgs& args, const HealthReport& r) {
   out["scorecard"] = args.scorecard;
   if (r.history) {
     out["as_of"] = r.history->as_of;
-    if (r.history->previous) out["previous"] = *r.history->previous;
+    if (r.history->previous) {
+      out["previous"] = *r.history->previous;
+      out["momentum_method"] = kMomentumMethod;
+    }
     out["grade_step_days"] = args.grade_step_days.value_or(7);
   }
   out["accounts"] = nlohmann::json::array();

@@ -235,6 +235,7 @@ def test_as_of_scores_the_snapshot_before_the_date(history_files):
                        "--churn-column", "churned", "--format", "json")
     assert rc == 0, err
     report = json.loads(out)
+    assert "other transforms are taken as exact" in report["momentum_method"]
     now, before = snapshot(df, "2026-06-01"), snapshot(df, "2026-04-01")
     by_account = {a["account"]: a for a in report["accounts"]}
     assert set(by_account) == set(df.id)  # every account, some without a score

@@ -446,6 +446,7 @@ def test_momentum_against_a_numeric_delta_method():
             assert np.isnan(got.momentum_ci_low[a]) and np.isnan(got.momentum_ci_high[a])
             assert got.momentum_note[a] == "no error found"
     assert checked_interval >= 10 and checked_same_row >= 1
+    assert "other transforms are taken as exact" in got.attrs["momentum_method"]
     # No interval of zero width, anywhere.
     has = got.momentum_ci_low.notna()
     assert (got.momentum_ci_high[has] > got.momentum_ci_low[has]).all()

@@ -363,6 +363,9 @@ def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, en
 _NO_SCORE = "no score"
 _NO_SAMPLING_ERROR = "no sampling error known"
 _NO_ERROR_FOUND = "no error found"
+_MOMENTUM_METHOD = ("delta method over the measures with standard errors: only linear "
+                    "measures carry error, other transforms are taken as exact; rows that "
+                    "differ between the snapshots are independent")
 
 
 def _column(table, spec, what):
@@ -488,4 +491,5 @@ def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
     frame.attrs["as_of"] = at
     if before is not None:
         frame.attrs["previous"] = before
+        frame.attrs["momentum_method"] = _MOMENTUM_METHOD
     return frame
