@@ -9,17 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "health_handles.hpp"
 #include "options.hpp"
 #include "shim.hpp"
-
-struct candor_scorecard {
-  candor::Scorecard card;
-};
-
-struct candor_health_scores {
-  candor::Scorecard card;  // a copy: the reasons are worded with it
-  candor::HealthScores scores;
-};
 
 namespace candor::capi {
 namespace {

@@ -140,6 +140,11 @@ CANDOR_OPTION_LAYOUT(candor_health_measure, CANDOR_FIELD(size), CANDOR_FIELD(nam
                      CANDOR_FIELD(z_span));
 CANDOR_OPTION_LAYOUT(candor_survey_measure_options, CANDOR_FIELD(size), CANDOR_FIELD(from),
                      CANDOR_FIELD(to), CANDOR_FIELD(shrink));
+CANDOR_OPTION_LAYOUT(candor_health_history, CANDOR_FIELD(size), CANDOR_FIELD(n),
+                     CANDOR_FIELD(account), CANDOR_FIELD(time), CANDOR_FIELD(n_accounts),
+                     CANDOR_FIELD(names), CANDOR_FIELD(columns), CANDOR_FIELD(n_columns),
+                     CANDOR_FIELD(std_error_columns), CANDOR_FIELD(segment),
+                     CANDOR_FIELD(segment_names), CANDOR_FIELD(n_segments));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

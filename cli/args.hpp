@@ -144,6 +144,12 @@ struct HealthArgs {
   double level = 0.95;
   int top = 10;  // table: the lowest-scoring accounts listed
   OutputFormat format = OutputFormat::kTable;
+  // A dated history (rows: an account at a time): scores as of a cut-off.
+  std::string as_of;                           // ISO 8601 or epoch seconds; empty: not a history
+  std::string history_time_column;             // when each row's values were true
+  std::string previous;                        // momentum since this time
+  std::optional<double> grade_step_days;       // days in grade: snapshots this far apart (7)
+  std::vector<std::string> std_error_columns;  // MEASURE=COLUMN: momentum's sampling error
 };
 
 struct Command {

@@ -22,6 +22,16 @@ with DeLong's interval, and churn by grade. With --time-column and
 --event-column (e.g. tenure and churned): Harrell's concordance of -score
 with time to churn, Kaplan-Meier by grade and the log-rank test.
 
+As of a date (--as-of, with --history-time-column and --account-column):
+FILE is a dated history, a row per account and time (an empty field: not
+recorded then). Each account is scored from its latest value of each
+measure in rows before the date (nothing at or after it is read), with its
+days in grade (weekly snapshots back, --grade-step-days) and, with
+--previous, its momentum (the change of score since then). The churn,
+time and event columns then describe each account after the date: every
+row of an account must hold the same value, and only accounts with a row
+before the date are validated.
+
 Options:
 )";
 
@@ -29,12 +39,26 @@ constexpr const char* kEpilog = R"(
 Example:
   candor health accounts.csv --scorecard card.json --account-column id \
       --churn-column churned --time-column tenure --event-column churned
+  candor health history.csv --scorecard card.json --account-column id \
+      --history-time-column month --as-of 2026-06-01 --previous 2026-03-01 \
+      --churn-column churned_after_june
 )";
 
 Status Finish(const HealthArgs& args) {
   if (args.file.empty()) return InvalidArgument("health needs a FILE (a CSV file of accounts)");
   if (args.scorecard.empty()) {
     return InvalidArgument("health needs --scorecard CARD.json (docs/health-scorecard.md)");
+  }
+  if (args.as_of.empty()) {
+    if (!args.history_time_column.empty() || !args.previous.empty() || args.grade_step_days ||
+        !args.std_error_columns.empty()) {
+      return InvalidArgument(
+          "--history-time-column, --previous, --grade-step-days and --std-error-columns need "
+          "--as-of (a dated history)");
+    }
+  } else if (args.history_time_column.empty() || args.account_column.empty()) {
+    return InvalidArgument(
+        "--as-of needs --history-time-column and --account-column (when and whose each row is)");
   }
   if (args.time_column.empty() != args.event_column.empty()) {
     return InvalidArgument(
@@ -54,7 +78,9 @@ CommandSpec HealthSpec(Command* command) {
       {
           {"scorecard", "FILE", "the scorecard, a JSON file (required)",
            NonEmpty(&args->scorecard, "file name")},
-          ColumnOption("account-column", "account ids to print (default: the row number)",
+          ColumnOption("account-column",
+                       "account ids to print (default: the row number);\n"
+                       "with --as-of, the account of each row",
                        &args->account_column),
           ColumnOption("segment-column",
                        "segments: percentiles and z-scores within them,\n"
@@ -66,6 +92,22 @@ CommandSpec HealthSpec(Command* command) {
                        &args->time_column),
           ColumnOption("event-column", "1/yes: churned at that time; 0/no: still a customer",
                        &args->event_column),
+          {"as-of", "DATE",
+           "score as of DATE (ISO 8601 or epoch seconds) from\n"
+           "the rows before it: FILE is a dated history",
+           NonEmpty(&args->as_of, "date")},
+          ColumnOption("history-time-column", "with --as-of: when each row's values were true",
+                       &args->history_time_column),
+          {"previous", "DATE", "with --as-of: momentum, the change since DATE",
+           NonEmpty(&args->previous, "date")},
+          {"std-error-columns", "M=C,...",
+           "with --previous: measure M's standard errors are\n"
+           "in column C (e.g. a survey measure's), for\n"
+           "momentum's interval",
+           Names(&args->std_error_columns)},
+          {"grade-step-days", "N",
+           "with --as-of: days between the snapshots of\ndays in grade (default 7)",
+           Positive(&args->grade_step_days)},
           LevelOption(&args->level),
           {"top", "N", "table: list the N lowest scores (default 10)",
            IntIn(&args->top, 0, 1000000)},
@@ -74,7 +116,8 @@ CommandSpec HealthSpec(Command* command) {
           {"format", "F",
            "table (default), json, csv (one row per account:\n"
            "score, grade, coverage, reasons, points and\n"
-           "contributions)",
+           "contributions; with --as-of days in grade and\n"
+           "momentum)",
            Format(&args->format, true)},
       },
       kEpilog,

@@ -34,7 +34,9 @@ Usage:
                                 explained (points, contributions, reasons),
                                 and validated against churn (AUC with its
                                 DeLong interval, churn by grade, concordance,
-                                Kaplan-Meier by grade, log-rank)
+                                Kaplan-Meier by grade, log-rank); with --as-of
+                                from a dated history, with days in grade and
+                                momentum
   candor help [score|report|weight|trend|themes|health]  this help, or one command's
   candor --version
 

@@ -26,7 +26,8 @@
 // score without segments), then either the JSON or a card index, an edit
 // count and per edit (kind, token index, replacement) bytes.
 // Input (builder): mode byte, then the calls' arguments in order (see
-// Builder below), then one byte (or an interesting double) per table value.
+// Builder below), then one byte (or an interesting double) per table value,
+// then (optional) the table's rows as a dated history (HistoryMode).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -396,6 +397,67 @@ double Number(FuzzInput& in, double scale) {
   return (static_cast<int>(b % 32) - 4) * scale;
 }
 
+// The table's rows as a dated history (health_history.hpp): account codes
+// (some out of range), times and standard errors (some negative or NaN) from
+// the input; scores as of a cut-off, days in grade and momentum. A momentum
+// returned as CANDOR_OK never has an interval of zero width.
+void HistoryMode(FuzzInput& in, const candor_scorecard* card, const char* const* names,
+                 const double* const* columns, size_t n_columns, size_t n) {
+  if (in.remaining() == 0) return;
+  const size_t accounts = 1 + in.Byte() % 6;
+  std::vector<int32_t> account(n);
+  std::vector<int64_t> time(n);
+  std::vector<double> se(n);
+  for (size_t r = 0; r < n; ++r) {
+    const uint8_t b = in.Byte();
+    account[r] = b == 0xff ? in.Raw<int32_t>() : static_cast<int32_t>(b % accounts);
+    time[r] = in.Byte() % 32;
+    const uint8_t e = in.Byte();
+    se[r] = e >= 0xf0 ? InterestingDouble(in) : e % 8;
+  }
+  std::vector<const double*> errors(n_columns, nullptr);
+  if (n_columns > 0) errors[0] = se.data();
+  candor_health_history h;
+  candor_health_history_init(&h);
+  h.n = n;
+  h.account = account.data();
+  h.time = time.data();
+  h.n_accounts = accounts;
+  h.names = names;
+  h.columns = columns;
+  h.n_columns = n_columns;
+  h.std_error_columns = errors.data();
+  const int64_t as_of = in.Byte() % 40;
+  const int64_t previous = static_cast<int64_t>(in.Byte() % 40) - 4;
+  candor_health_scores* scores = nullptr;
+  const candor_status s = candor_health_score_as_of(card, &h, as_of, &scores);
+  CheckStatus(s, "candor_health_score_as_of");
+  CANDOR_FUZZ_CHECK((s == CANDOR_OK) == (scores != nullptr), "a handle only on success");
+  candor_health_scores_free(scores);
+  std::vector<int32_t> grade(accounts);
+  std::vector<double> days(accounts);
+  std::vector<uint8_t> capped(accounts);
+  CheckStatus(
+      candor_health_days_in_grade(card, &h, as_of, 1.0 / (1 + in.Byte() % 4) / 86400 * 3,
+                                  1 + in.Byte() % 4, grade.data(), days.data(), capped.data()),
+      "candor_health_days_in_grade");
+  std::vector<double> change(accounts), std_error(accounts), low(accounts), high(accounts);
+  const double level = (in.Byte() % 11) / 10.0;
+  const candor_status m = candor_health_momentum(card, &h, as_of, previous, level, change.data(),
+                                                 std_error.data(), low.data(), high.data());
+  CheckStatus(m, "candor_health_momentum");
+  if (m != CANDOR_OK) return;
+  for (size_t a = 0; a < accounts; ++a) {
+    CANDOR_FUZZ_CHECK(std::isnan(std_error[a]) || std_error[a] >= 0, "std_error >= 0 or NaN");
+    CANDOR_FUZZ_CHECK(std::isnan(low[a]) == std::isnan(high[a]), "both ends or neither");
+    if (!std::isnan(low[a])) {
+      CANDOR_FUZZ_CHECK(
+          std_error[a] > 0 && low[a] < high[a] && low[a] <= change[a] && change[a] <= high[a],
+          "an interval has width and holds the change");
+    }
+  }
+}
+
 void BuilderMode(FuzzInput& in) {
   candor_scorecard* card = nullptr;
   CANDOR_FUZZ_CHECK(candor_scorecard_new(&card) == CANDOR_OK && card != nullptr, "scorecard_new");
@@ -557,6 +619,7 @@ void BuilderMode(FuzzInput& in) {
     CANDOR_FUZZ_CHECK(scores == nullptr, "no scores on failure");
   }
   candor_health_scores_free(scores);
+  HistoryMode(in, card, names, columns, n_columns, n);
   candor_scorecard_free(card);
 }
 

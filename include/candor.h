@@ -1882,6 +1882,72 @@ CANDOR_API candor_status candor_account_survey_measure(
     double* std_error, double* raw, double* shrinkage, int64_t* responses,
     candor_survey_segment* segments);
 
+/* ------------------------------------------------- customer health over time */
+/* (As-of snapshots, days in grade and momentum; semantics, the delta method
+ * and its caveats: include/candor/health_history.hpp.) */
+
+/* A dated history of account measures: n rows, each an account code in [0,
+ * n_accounts), a time (Unix seconds) and a value per column (NaN: not
+ * recorded in that row). Read during the call, never kept. */
+typedef struct candor_health_history {
+  size_t size;                   /* set by candor_health_history_init */
+  size_t n;                      /* rows */
+  const int32_t* account;        /* n codes in [0, n_accounts) */
+  const int64_t* time;           /* n Unix seconds */
+  size_t n_accounts;
+  const char* const* names;      /* n_columns column names */
+  const double* const* columns;  /* n_columns columns of n values */
+  size_t n_columns;
+  /* NULL, or n_columns entries: each NULL (an exact measure) or n standard
+   * errors of that column's values (NaN: not known), e.g. a survey measure's
+   * from candor_account_survey_measure. */
+  const double* const* std_error_columns;
+  const int32_t* segment;            /* n_accounts codes into segment_names, or NULL */
+  const char* const* segment_names;
+  size_t n_segments;
+} candor_health_history;
+
+CANDOR_API candor_status candor_health_history_defaults(candor_health_history* history,
+                                                        size_t size);
+static inline void candor_health_history_init(candor_health_history* history) {
+  candor_health_history_defaults(history, sizeof(*history));
+}
+
+/* The scores of the history's accounts as of a cut-off: each account's
+ * latest value per column from rows with time < as_of (a row at as_of or
+ * later is never read), scored with `card`; account code i is row i of the
+ * result, read with candor_health_scores_columns and candor_health_reasons. */
+CANDOR_API candor_status candor_health_score_as_of(const candor_scorecard* card,
+                                                   const candor_health_history* history,
+                                                   int64_t as_of, candor_health_scores** out);
+
+/* Per account (n_accounts entries each): its grade as of as_of (-1 without
+ * one) and the days back to the earliest snapshot, every step_days, of its
+ * unbroken run in that grade (a lower bound with resolution step_days; 0
+ * when the previous snapshot's grade differs; -1 without a grade); capped[i]
+ * = 1 when the run reaches max_steps snapshots. grade, days and capped may
+ * each be NULL. Errors: step_days <= 0, max_steps < 1. */
+CANDOR_API candor_status candor_health_days_in_grade(const candor_scorecard* card,
+                                                     const candor_health_history* history,
+                                                     int64_t as_of, double step_days,
+                                                     int32_t max_steps, int32_t* grade,
+                                                     double* days, uint8_t* capped);
+
+/* Per account (n_accounts entries each; each array may be NULL): change =
+ * score(as_of) - score(previous), its delta-method standard error from the
+ * columns with standard errors, and the `level` interval (0 < level < 1).
+ * change NaN: a score is NaN. std_error NaN (no interval): no sampling error
+ * known. std_error 0 (no interval): the sampled measures read the same rows
+ * in both snapshots with the same weights, or their points are clamped. The
+ * interval is never of zero width: ci_low < ci_high, or both NaN.
+ * Errors: previous >= as_of, level outside (0, 1), a negative standard
+ * error. */
+CANDOR_API candor_status candor_health_momentum(const candor_scorecard* card,
+                                                const candor_health_history* history,
+                                                int64_t as_of, int64_t previous, double level,
+                                                double* change, double* std_error,
+                                                double* ci_low, double* ci_high);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

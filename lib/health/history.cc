@@ -16,6 +16,11 @@ Status CheckHistory(const HealthHistory& h) {
     return InvalidArgument("history: " + std::to_string(h.names.size()) + " names but " +
                            std::to_string(h.columns.size()) + " columns");
   }
+  if (!h.std_error_columns.empty() && h.std_error_columns.size() != h.columns.size()) {
+    return InvalidArgument("history: " + std::to_string(h.std_error_columns.size()) +
+                           " std_error_columns for " + std::to_string(h.columns.size()) +
+                           " columns (give none or one per column)");
+  }
   if (h.n == 0) return OkStatus();
   if (h.account == nullptr || h.time == nullptr) {
     return InvalidArgument(h.account == nullptr ? "history: account is NULL"
@@ -33,6 +38,17 @@ Status CheckHistory(const HealthHistory& h) {
                         std::to_string(h.accounts) + ")");
     }
   }
+  for (size_t j = 0; j < h.std_error_columns.size(); ++j) {
+    const double* se = h.std_error_columns[j];
+    if (se == nullptr) continue;
+    for (size_t r = 0; r < h.n; ++r) {
+      if (se[r] < 0 || std::isinf(se[r])) {  // NaN: not known, allowed
+        return InvalidArgument("history: std_error of \"" + h.names[j] + "\" at row " +
+                               std::to_string(r) + " is " + std::to_string(se[r]) +
+                               " (not a finite number >= 0)");
+      }
+    }
+  }
   return OkStatus();
 }
 
@@ -43,7 +59,10 @@ Result<HealthSnapshot> SnapshotAsOf(const HealthHistory& history, int64_t as_of)
   HealthSnapshot snapshot;
   snapshot.as_of = as_of;
   const size_t accounts = history.accounts;
-  snapshot.columns.assign(history.columns.size(), std::vector<double>(accounts, kNaN));
+  const size_t m = history.columns.size();
+  snapshot.columns.assign(m, std::vector<double>(accounts, kNaN));
+  snapshot.source_row.assign(m, std::vector<int64_t>(accounts, -1));
+  snapshot.std_errors.resize(m);
   // The time of the value kept, per account and column.
   std::vector<int64_t> kept(accounts * history.columns.size(), std::numeric_limits<int64_t>::min());
   for (size_t r = 0; r < history.n; ++r) {
@@ -57,7 +76,18 @@ Result<HealthSnapshot> SnapshotAsOf(const HealthHistory& history, int64_t as_of)
       if (t >= when) {  // equal times: the later row wins
         when = t;
         snapshot.columns[j][a] = x;
+        snapshot.source_row[j][a] = static_cast<int64_t>(r);
       }
+    }
+  }
+  for (size_t j = 0; j < history.std_error_columns.size(); ++j) {
+    const double* se = history.std_error_columns[j];
+    if (se == nullptr) continue;
+    std::vector<double>& out = snapshot.std_errors[j];
+    out.assign(accounts, kNaN);
+    for (size_t a = 0; a < accounts; ++a) {
+      const int64_t r = snapshot.source_row[j][a];
+      if (r >= 0) out[a] = se[r];
     }
   }
   snapshot.table.n = accounts;

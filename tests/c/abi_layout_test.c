@@ -581,6 +581,21 @@ FIELD(candor_survey_segment, within_variance, double, 24);
 FIELD(candor_survey_segment, between_variance, double, 32);
 FIELD(candor_survey_segment, pseudo_responses, int32_t, 40);
 
+/* candor_health_history: size-versioned: grows only at its end. */
+STRUCT(candor_health_history, 96, 8);
+FIELD(candor_health_history, size, size_t, 0);
+FIELD(candor_health_history, n, size_t, 8);
+FIELD(candor_health_history, account, const int32_t*, 16);
+FIELD(candor_health_history, time, const int64_t*, 24);
+FIELD(candor_health_history, n_accounts, size_t, 32);
+FIELD(candor_health_history, names, const char* const*, 40);
+FIELD(candor_health_history, columns, const double* const*, 48);
+FIELD(candor_health_history, n_columns, size_t, 56);
+FIELD(candor_health_history, std_error_columns, const double* const*, 64);
+FIELD(candor_health_history, segment, const int32_t*, 72);
+FIELD(candor_health_history, segment_names, const char* const*, 80);
+FIELD(candor_health_history, n_segments, size_t, 88);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -849,6 +864,11 @@ int main(void) {
   {
     candor_survey_measure_options options;
     candor_survey_measure_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_health_history options;
+    candor_health_history_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

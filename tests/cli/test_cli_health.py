@@ -164,3 +164,195 @@ def test_errors_name_the_problem(accounts_csv, tmp_path):
     one_class.write_text("autopay,churn\n1,no\n0,no\n")
     err = expect_error(1, "health", one_class, "--scorecard", card, "--churn-column", "churn")
     assert "churn" in err
+
+
+# ------------------------------------------------------------ as of a date
+
+HISTORY_CARD = {"measures": [
+    {"name": "u", "transform": "linear", "zero_at": 0, "full_at": 100, "weight": 2},
+    {"name": "v", "transform": "linear", "zero_at": 10, "full_at": 0}]}
+
+
+def history_frame(seed=4, accounts=30, rows=300):
+    """A dated history (ISO dates; empty fields: not recorded that day) with
+    one churn flag per account, describing it after the cut-off."""
+    rng = np.random.default_rng(seed)
+    ids = np.array(["a%02d" % i for i in range(accounts)])
+    df = pd.DataFrame({
+        "id": rng.choice(ids, rows),
+        "day": np.datetime64("2026-01-01") + rng.integers(0, 240, rows).astype("timedelta64[D]"),
+        "u": rng.uniform(-10, 110, rows).round(3),
+        "u_se": rng.uniform(1, 6, rows).round(3),
+        "v": rng.uniform(-1, 11, rows).round(3),
+    })
+    df.loc[rng.random(rows) < 0.3, "u"] = np.nan
+    df.loc[rng.random(rows) < 0.3, "v"] = np.nan
+    churned = dict(zip(ids, rng.integers(0, 2, accounts)))
+    df["churned"] = df.id.map(churned)
+    df["day"] = df.day.dt.strftime("%Y-%m-%d")
+    return df
+
+
+def snapshot(df, as_of):
+    """pandas: each account's latest non-empty value per measure before as_of."""
+    before = df[pd.to_datetime(df.day) < pd.Timestamp(as_of)].copy()
+    before["row"] = np.flatnonzero((pd.to_datetime(df.day) < pd.Timestamp(as_of)).to_numpy())
+    before = before.assign(t=pd.to_datetime(before.day)).sort_values("t", kind="stable")
+    out = pd.DataFrame(index=sorted(before.id.unique()))
+    for c in ("u", "v"):
+        last = before[before[c].notna()].groupby("id").tail(1).set_index("id")
+        out[c] = last[c]
+        out[c + "_row"] = last["row"]
+    out["u_se"] = before[before.u.notna()].groupby("id").tail(1).set_index("id")["u_se"]
+    return out
+
+
+def history_score(u, v):
+    points = np.array([np.clip(u, 0, 100), np.clip((10 - v) * 10, 0, 100)])
+    weights = np.array([2.0, 1.0])
+    present = ~np.isnan(points)
+    if not present.any():
+        return np.nan, 0.0
+    share_u = weights[0] / weights[present].sum() if present[0] else 0.0
+    slope = share_u if 0 < points[0] < 100 else 0.0  # d score / d u
+    return float(np.sum(weights[present] * points[present]) / weights[present].sum()), slope
+
+
+@pytest.fixture(scope="module")
+def history_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("history")
+    df = history_frame()
+    df.to_csv(folder / "history.csv", index=False)
+    (folder / "card.json").write_text(json.dumps(HISTORY_CARD))
+    return df, folder / "history.csv", folder / "card.json"
+
+
+def test_as_of_scores_the_snapshot_before_the_date(history_files):
+    df, path, card = history_files
+    rc, out, err = run("health", path, "--scorecard", card, "--account-column", "id",
+                       "--history-time-column", "day", "--as-of", "2026-06-01",
+                       "--previous", "2026-04-01", "--std-error-columns", "u=u_se",
+                       "--churn-column", "churned", "--format", "json")
+    assert rc == 0, err
+    report = json.loads(out)
+    assert "other transforms are taken as exact" in report["momentum_method"]
+    now, before = snapshot(df, "2026-06-01"), snapshot(df, "2026-04-01")
+    by_account = {a["account"]: a for a in report["accounts"]}
+    assert set(by_account) == set(df.id)  # every account, some without a score
+    z = 1.959963984540054
+    intervals = 0
+    for account, row in by_account.items():
+        if account not in now.index:
+            assert row["score"] is None and row["days_in_grade"] is None
+            continue
+        score, slope = history_score(now.u[account], now.v[account])
+        m = row["momentum"]
+        if np.isnan(score):
+            assert row["score"] is None and m["note"] == "no score"
+            continue
+        assert row["score"] == pytest.approx(score, abs=1e-9), account
+        score_before, slope_before = (history_score(before.u[account], before.v[account])
+                                      if account in before.index else (np.nan, 0.0))
+        if np.isnan(score_before):
+            assert m["change"] is None and m["note"] == "no score"
+            continue
+        assert m["change"] == pytest.approx(score - score_before, abs=1e-9)
+        if np.isnan(now.u[account]):
+            assert m["std_error"] is None and m["note"] == "no sampling error known"
+            continue
+        se_now = now.u_se[account]
+        se_before = before.u_se[account] if not np.isnan(before.u[account]) else 0.0
+        if now.u_row[account] == before.u_row.get(account):
+            se = abs(slope - slope_before) * se_now
+        else:
+            se = np.hypot(slope * se_now, slope_before * se_before)
+        assert m["std_error"] == pytest.approx(se, abs=1e-9), account
+        if se > 0:
+            intervals += 1
+            assert m["ci_low"] == pytest.approx(m["change"] - z * se, abs=1e-9)
+            assert m["ci_high"] == pytest.approx(m["change"] + z * se, abs=1e-9)
+        else:
+            assert m["ci_low"] is None and m["note"] == "no error found"
+    assert intervals >= 5
+    # Validation: one churn flag per account, only accounts seen before the date.
+    scored = [a for a in now.index if not np.isnan(history_score(now.u[a], now.v[a])[0])]
+    flags = df.groupby("id").churned.last()
+    scores = np.array([by_account[a]["score"] for a in scored])
+    auc = sklearn_metrics.roc_auc_score(flags[scored], -scores)
+    assert report["validation"]["auc"]["value"] == pytest.approx(auc, abs=1e-12)
+    assert report["validation"]["scored_accounts"] == len(scored)
+
+
+def test_as_of_csv_and_table(history_files):
+    df, path, card = history_files
+    args = ["health", path, "--scorecard", card, "--account-column", "id",
+            "--history-time-column", "day", "--as-of", "2026-06-01", "--previous", "2026-04-01",
+            "--grade-step-days", "10"]
+    rc, out, err = run(*args, "--format", "csv")
+    assert rc == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == df.id.nunique()
+    for column in ("days_in_grade", "days_in_grade_capped", "momentum", "momentum_std_error",
+                   "momentum_ci_low", "momentum_ci_high", "momentum_note"):
+        assert column in rows[0]
+    # Days in grade come in steps of 10; no standard errors given: no intervals.
+    days = [float(r["days_in_grade"]) for r in rows if r["days_in_grade"]]
+    assert days and all(d % 10 == 0 for d in days) and max(days) > 0
+    assert all(r["momentum_ci_low"] == "" for r in rows)
+    rc, out, err = run(*args)
+    assert rc == 0, err
+    assert "as of 2026-06-01: from the rows before it only" in out
+    assert "days in grade" in out and "momentum" in out
+
+
+def test_as_of_errors(history_files, tmp_path):
+    df, path, card = history_files
+    err = expect_error(2, "health", path, "--scorecard", card, "--as-of", "2026-06-01")
+    assert "--history-time-column" in err
+    err = expect_error(2, "health", path, "--scorecard", card, "--previous", "2026-06-01")
+    assert "need --as-of" in err
+    base = ["health", path, "--scorecard", card, "--account-column", "id",
+            "--history-time-column", "day"]
+    err = expect_error(1, *base, "--as-of", "June")
+    assert "--as-of 'June'" in err
+    err = expect_error(1, *base, "--as-of", "2026-06-01", "--previous", "2026-07-01")
+    assert "is not before --as-of" in err
+    err = expect_error(1, *base, "--as-of", "2026-06-01", "--std-error-columns", "w=u_se")
+    assert "w=u_se" in err
+    bad = df.copy()
+    first = bad.index[bad.id == "a03"][0]
+    bad.loc[first, "churned"] = 1 - bad.loc[first, "churned"]
+    bad_path = tmp_path / "bad.csv"
+    bad.to_csv(bad_path, index=False)
+    err = expect_error(1, "health", bad_path, *base[2:], "--as-of", "2026-06-01",
+                       "--churn-column", "churned")
+    assert "account 'a03'" in err and "disagree" in err
+
+
+def test_as_of_segments_per_account(history_files, tmp_path):
+    df, _, _ = history_files
+    card = tmp_path / "pct.json"
+    card.write_text(json.dumps({"measures": [{"name": "u", "transform": "percentile"}]}))
+    plans = {a: ("trial" if i % 2 else "paid") for i, a in enumerate(sorted(df.id.unique()))}
+    with_plan = df.assign(plan=df.id.map(plans))
+    path = tmp_path / "plans.csv"
+    with_plan.to_csv(path, index=False)
+    args = ["health", path, "--scorecard", card, "--account-column", "id",
+            "--history-time-column", "day", "--as-of", "2026-06-01", "--segment-column", "plan"]
+    rc, out, err = run(*args, "--format", "json")
+    assert rc == 0, err
+    got = {a["account"]: a["points"]["u"] for a in json.loads(out)["accounts"]}
+    snap = snapshot(df, "2026-06-01")
+    snap = snap[snap.u.notna()]
+    for plan in ("trial", "paid"):
+        members = [a for a in snap.index if plans[a] == plan]
+        values = snap.u[members]
+        # Mid-rank percentile within the plan: 100 (below + ties / 2) / count.
+        for a in members:
+            below = (values < values[a]).sum() + 0.5 * ((values == values[a]).sum() - 1)
+            assert got[a] == pytest.approx(100 * (below + 0.5) / len(values), abs=1e-9)
+    moved = with_plan.copy()
+    moved.loc[moved.index[moved.id == "a05"][0], "plan"] = "other"
+    moved.to_csv(path, index=False)
+    err = expect_error(1, *args)
+    assert "account 'a05'" in err and "two segments" in err

@@ -270,3 +270,232 @@ def test_survey_measure_feeds_a_scorecard():
         candor.survey_measure([1, 2], ["a", "a"], segment=["x", "y"])
     with pytest.raises(candor.Error, match=r"scores\[1\]"):
         candor.survey_measure([1, 11], ["a", "b"])
+
+
+# ---------------------------------------------------------------- as of a cut-off
+
+HISTORY_CARD = {
+    "measures": [
+        {"name": "u", "transform": "linear", "zero_at": 0, "full_at": 100, "weight": 2},
+        {"name": "v", "transform": "linear", "zero_at": 10, "full_at": 0},
+        {"name": "w", "transform": "tiers",
+         "tiers": [{"high": 5, "points": 20}, {"low": 5, "points": 90}]},
+    ],
+}
+DAY = 86400
+
+
+def random_history(seed=7, accounts=40, rows=400):
+    """A long dated history: a row per account and time, measures missing at
+    random (NaN: not recorded in that row); u carries a standard error."""
+    rng = np.random.default_rng(seed)
+    start = np.datetime64("2026-01-01T00:00:00")
+    df = pd.DataFrame({
+        "id": rng.choice(["acct-%02d" % i for i in range(accounts)], rows),
+        "when": start + (rng.integers(0, 300, rows) * DAY).astype("timedelta64[s]"),
+        "u": rng.uniform(-20, 120, rows),
+        "u_se": rng.uniform(0.5, 8, rows),
+        "v": rng.uniform(-2, 12, rows),
+        "w": rng.integers(0, 10, rows).astype(float),
+    })
+    for column in ("u", "v", "w"):
+        df.loc[rng.random(rows) < 0.35, column] = np.nan
+    df.loc[df.u.isna(), "u_se"] = np.nan
+    return df
+
+
+def pandas_snapshot(df, as_of, columns=("u", "v", "w")):
+    """Each account's latest non-null value per column in rows before as_of
+    (ties in time: the later row), and the row it came from."""
+    before = df[df.when < np.datetime64(as_of)].assign(row=np.arange(len(df))[
+        (df.when < np.datetime64(as_of)).to_numpy()])
+    before = before.sort_values("when", kind="stable")
+    out = pd.DataFrame(index=pd.Index(sorted(df.id.unique()), name="id"))
+    for c in columns:
+        have = before[before[c].notna()]
+        last = have.groupby("id").tail(1).set_index("id")
+        out[c] = last[c]
+        out[c + "_row"] = last["row"]
+        if c == "u":
+            out["u_se"] = last["u_se"]
+    return out
+
+
+def numpy_score(u, v, w):
+    """HISTORY_CARD by hand (renormalized weighted mean), one account."""
+    points = np.array([np.clip(u, 0, 100), np.clip((10 - v) * 10, 0, 100),
+                       np.nan if np.isnan(w) else (20.0 if w < 5 else 90.0)])
+    points[np.isnan([u, v, w])] = np.nan
+    weights = np.array([2.0, 1.0, 1.0])
+    present = ~np.isnan(points)
+    if not present.any():
+        return np.nan
+    return float(np.sum(weights[present] * points[present]) / weights[present].sum())
+
+
+def test_health_as_of_equals_the_pandas_snapshot():
+    df = random_history()
+    as_of = "2026-07-01"
+    df.loc[:2, "when"] = np.datetime64(as_of)  # rows at the cut-off itself are not read
+    df.loc[:2, ["u", "v", "w"]] = [[90.0, 1.0, 8.0]] * 3
+    got = candor.health(df, HISTORY_CARD, as_of=as_of, time="when", account="id")
+    snap = pandas_snapshot(df, as_of)
+    assert list(got.index) == list(snap.index)
+    assert got.index.name == "id"
+    expected = candor.health(snap[["u", "v", "w"]], HISTORY_CARD)
+    for column in ("score", "coverage", "points:u", "points:v", "points:w"):
+        np.testing.assert_allclose(got[column], expected[column], rtol=0, atol=1e-12)
+    assert list(got.grade) == list(expected.grade)
+    by_hand = [numpy_score(*snap.loc[a, ["u", "v", "w"]]) for a in snap.index]
+    np.testing.assert_allclose(got.score, by_hand, rtol=1e-12)
+    # Nothing at or after the cut-off is read: changing those rows changes nothing.
+    later = df.when >= np.datetime64(as_of)
+    doctored = df.copy()
+    doctored.loc[later, ["u", "v", "w"]] = 1e6
+    again = candor.health(doctored, HISTORY_CARD, as_of=as_of, time="when", account="id")
+    np.testing.assert_array_equal(again.score, got.score)
+    # ...while the row just before it is read.
+    first_later = doctored.when[later].min()
+    doctored.loc[later, "when"] = first_later  # all later rows at one time
+    moved = candor.health(doctored, HISTORY_CARD, as_of=first_later + np.timedelta64(1, "s"),
+                          time="when", account="id")
+    assert not np.allclose(moved.score, got.score, equal_nan=True)
+
+
+def test_health_as_of_times_in_every_form():
+    df = random_history(seed=3)
+    as_of = pd.Timestamp("2026-06-15")
+    base = candor.health(df, HISTORY_CARD, as_of=as_of, time="when", account="id")
+    iso = df.assign(when=df.when.dt.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    unix = df.assign(when=df.when.astype("int64") // 10**9 if df.when.dtype == "datetime64[ns]"
+                     else df.when.astype("datetime64[s]").astype("int64"))
+    for table, at in ((iso, "2026-06-15"), (unix, int(as_of.timestamp())),
+                      (df, np.datetime64("2026-06-15")), (df, "2026-06-15T00:00:00Z")):
+        got = candor.health(table, HISTORY_CARD, as_of=at, time="when", account="id")
+        np.testing.assert_array_equal(got.score, base.score)
+
+
+def test_days_in_grade_against_pandas_snapshots():
+    df = random_history(seed=11, accounts=25, rows=300)
+    as_of = np.datetime64("2026-09-01")
+    got = candor.health(df, HISTORY_CARD, as_of=str(as_of), time="when", account="id",
+                        grade_step_days=14, grade_max_steps=10)
+    grades = {}
+    for k in range(0, 11):
+        at = as_of - np.timedelta64(14 * k * DAY, "s")
+        snap = pandas_snapshot(df, at)
+        grades[k] = candor.health(snap[["u", "v", "w"]], HISTORY_CARD).grade
+    for a in got.index:
+        now = grades[0][a]
+        if now is None:
+            assert np.isnan(got.days_in_grade[a])
+            continue
+        run = 0
+        while run < 10 and grades[run + 1][a] == now:
+            run += 1
+        assert got.days_in_grade[a] == 14 * run, a
+        assert got.days_in_grade_capped[a] == (run == 10), a
+    assert (got.days_in_grade > 0).any() and (got.days_in_grade == 0).any()
+
+
+def test_momentum_against_a_numeric_delta_method():
+    df = random_history(seed=5)
+    as_of, previous = "2026-09-01", "2026-06-01"
+    got = candor.health(df, HISTORY_CARD, as_of=as_of, previous=previous, time="when",
+                        account="id", std_errors={"u": "u_se"}, level=0.9)
+    now, before = pandas_snapshot(df, as_of), pandas_snapshot(df, previous)
+    z = scipy.stats.norm.ppf(0.95)
+    checked_interval = checked_same_row = 0
+    for a in got.index:
+        x_now = now.loc[a, ["u", "v", "w"]].to_numpy(float)
+        x_before = before.loc[a, ["u", "v", "w"]].to_numpy(float)
+        change = numpy_score(*x_now) - numpy_score(*x_before)
+        if np.isnan(change):
+            assert np.isnan(got.momentum[a]) and got.momentum_note[a] == "no score"
+            continue
+        assert got.momentum[a] == pytest.approx(change, abs=1e-9)
+
+        def slope(x):  # d score / d u by central differences
+            h = 1e-4
+            up, down = x.copy(), x.copy()
+            up[0] += h
+            down[0] -= h
+            return (numpy_score(*up) - numpy_score(*down)) / (2 * h)
+
+        g_now = slope(x_now) if not np.isnan(x_now[0]) else 0.0
+        g_before = slope(x_before) if not np.isnan(x_before[0]) else 0.0
+        se_now = now.loc[a, "u_se"] if not np.isnan(x_now[0]) else 0.0
+        se_before = before.loc[a, "u_se"] if not np.isnan(x_before[0]) else 0.0
+        if np.isnan(x_now[0]) and np.isnan(x_before[0]):
+            assert np.isnan(got.momentum_std_error[a])
+            assert got.momentum_note[a] == "no sampling error known"
+            continue
+        if now.loc[a, "u_row"] == before.loc[a, "u_row"]:
+            variance = (g_now - g_before) ** 2 * se_now ** 2
+            checked_same_row += 1
+        else:
+            variance = g_now ** 2 * se_now ** 2 + g_before ** 2 * se_before ** 2
+        se = np.sqrt(variance)
+        assert got.momentum_std_error[a] == pytest.approx(se, abs=1e-6), a
+        if se > 1e-9:
+            checked_interval += 1
+            assert got.momentum_ci_low[a] == pytest.approx(change - z * se, abs=1e-5)
+            assert got.momentum_ci_high[a] == pytest.approx(change + z * se, abs=1e-5)
+            assert got.momentum_note[a] == ""
+        else:
+            assert np.isnan(got.momentum_ci_low[a]) and np.isnan(got.momentum_ci_high[a])
+            assert got.momentum_note[a] == "no error found"
+    assert checked_interval >= 10 and checked_same_row >= 1
+    assert "other transforms are taken as exact" in got.attrs["momentum_method"]
+    # No interval of zero width, anywhere.
+    has = got.momentum_ci_low.notna()
+    assert (got.momentum_ci_high[has] > got.momentum_ci_low[has]).all()
+    assert (got.momentum_ci_high[has] > got.momentum[has]).all()
+    # Without standard errors: no interval at all.
+    plain = candor.health(df, HISTORY_CARD, as_of=as_of, previous=previous, time="when",
+                          account="id")
+    assert plain.momentum_ci_low.isna().all()
+    assert set(plain.momentum_note) <= {"no sampling error known", "no score"}
+
+
+def test_health_as_of_errors():
+    df = random_history(seed=1, accounts=5, rows=30)
+    with pytest.raises(candor.Error, match="as_of needs the history's time column"):
+        candor.health(df, HISTORY_CARD, as_of="2026-05-01", account="id")
+    with pytest.raises(candor.Error, match="previous is given without as_of"):
+        candor.health(df, HISTORY_CARD, previous="2026-05-01")
+    with pytest.raises(candor.Error, match="std_errors: 'x' is not a measure"):
+        candor.health(df, HISTORY_CARD, as_of="2026-05-01", time="when", account="id",
+                      std_errors={"x": "u_se"})
+    with pytest.raises(candor.Error, match="previous .* is not before as_of"):
+        candor.health(df, HISTORY_CARD, as_of="2026-05-01", previous="2026-06-01",
+                      time="when", account="id")
+    with pytest.raises(candor.Error, match="time column 'nope' is not a column"):
+        candor.health(df, HISTORY_CARD, as_of="2026-05-01", time="nope", account="id")
+    bad = df.assign(u_se=-1.0)
+    with pytest.raises(candor.Error, match="std_error of \"u\" at row 0"):
+        candor.health(bad, HISTORY_CARD, as_of="2026-05-01", previous="2026-03-01",
+                      time="when", account="id", std_errors={"u": "u_se"})
+
+
+def test_health_as_of_with_segments():
+    df = random_history(seed=9)
+    plans = {a: ("trial" if i % 3 == 0 else "paid") for i, a in enumerate(sorted(df.id.unique()))}
+    df["plan"] = df.id.map(plans)
+    card = {"measures": [{"name": "u", "transform": "percentile"},
+                         {"name": "v", "transform": "linear", "zero_at": 10, "full_at": 0}]}
+    got = candor.health(df, card, segment="plan", as_of="2026-08-01", time="when", account="id")
+    snap = pandas_snapshot(df, "2026-08-01")
+    snap["plan"] = [plans[a] for a in snap.index]
+    expected = candor.health(snap, card, segment="plan")
+    np.testing.assert_allclose(got.score, expected.score, rtol=0, atol=1e-12)
+    # Percentiles within the plan, by scipy: the trial accounts ranked among themselves.
+    trial = snap[(snap.plan == "trial") & snap.u.notna()]
+    ranks = scipy.stats.rankdata(trial.u)
+    np.testing.assert_allclose(got.loc[trial.index, "points:u"],
+                               100 * (ranks - 0.5) / len(trial), atol=1e-9)
+    moved = df.copy()
+    moved.loc[moved.index[moved.id == moved.id.iloc[0]][0], "plan"] = "other"
+    with pytest.raises(candor.Error, match="is in two segments"):
+        candor.health(moved, card, segment="plan", as_of="2026-08-01", time="when",
+                      account="id")

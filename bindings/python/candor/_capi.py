@@ -1155,3 +1155,35 @@ def declare(library, path):
             raise ImportError("candor: %s lacks the symbol %s" % (path, name)) from None
         function.restype = restype
         function.argtypes = argtypes
+
+
+# ----------------------------------------------------------------------------- customer health over time
+
+
+class CHealthHistory(ctypes.Structure):
+    """candor_health_history."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("n", c_size_t),
+        ("account", int32_p),
+        ("time", int64_p),
+        ("n_accounts", c_size_t),
+        ("names", char_pp),
+        ("columns", POINTER(double_p)),
+        ("n_columns", c_size_t),
+        ("std_error_columns", POINTER(double_p)),
+        ("segment", int32_p),
+        ("segment_names", char_pp),
+        ("n_segments", c_size_t),
+    ]
+
+
+FUNCTIONS.update({
+    "candor_health_history_defaults": (status, [POINTER(CHealthHistory), c_size_t]),
+    "candor_health_score_as_of": (status, [ScorecardP, POINTER(CHealthHistory), c_int64,
+                                           POINTER(HealthScoresP)]),
+    "candor_health_days_in_grade": (status, [ScorecardP, POINTER(CHealthHistory), c_int64,
+                                             c_double, c_int32, int32_p, double_p, uint8_p]),
+    "candor_health_momentum": (status, [ScorecardP, POINTER(CHealthHistory), c_int64, c_int64,
+                                        c_double, double_p, double_p, double_p, double_p]),
+})

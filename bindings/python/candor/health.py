@@ -132,7 +132,9 @@ def _table_columns(table, names):
     return columns
 
 
-def health(table, scorecard, segment=None):
+def health(table, scorecard, segment=None, *, as_of=None, time=None, account=None,
+           previous=None, std_errors=None, grade_step_days=7, grade_max_steps=104,
+           level=0.95):
     """Scores every account (row) of `table` (a DataFrame or a dict of
     columns) with `scorecard` (a Scorecard, a dict, JSON text or a path).
     segment: a column name or an array of labels, for percentiles and
@@ -143,8 +145,37 @@ def health(table, scorecard, segment=None):
     of the scorecard's weight with data), reasons (the top reasons in words,
     "; "-joined), and per measure m: "points:m" (0-100, NaN when missing),
     "contribution:m" and "max_contribution:m" (score = the sum of the
-    contributions; the max_contributions sum to 100)."""
+    contributions; the max_contributions sum to 100).
+
+    As of a cut-off (as_of given): `table` is a dated history, a row per
+    account and time (`time`: the name of its time column, or the times;
+    `account`: likewise the account ids), NaN where a row does not record a
+    measure. Each account is scored from its latest value of each measure in
+    rows with time < as_of (nothing at or after it is read: no leakage when
+    validating against later churn). Times and as_of / previous: datetimes,
+    ISO strings or Unix seconds (naive times are UTC). The result has one row
+    per account (index: the account ids, sorted), and also days_in_grade (the
+    days back to the earliest snapshot, every grade_step_days, of the
+    unbroken run in the current grade, up to grade_max_steps snapshots; NaN
+    without a grade) and days_in_grade_capped. With `previous` (a time
+    before as_of): momentum = score(as_of) - score(previous), its
+    momentum_std_error by the delta method from the measures with standard
+    errors (std_errors: {measure: the column of its standard errors}, e.g. a
+    survey measure's), momentum_ci_low / momentum_ci_high at `level`, and
+    momentum_note saying why an interval is absent: "no score", "no sampling
+    error known" (no measure with data has a standard error; not an exact
+    change), or "no error found" (the sampled measures read the same rows in
+    both snapshots with the same weights, or their points are clamped).
+    Only linear measures carry error (see include/candor/health_history.hpp)."""
     pd = _compat.require_pandas()
+    if as_of is not None:
+        return _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
+                             std_errors, grade_step_days, grade_max_steps, level)
+    for name, value in (("time", time), ("account", account), ("previous", previous),
+                        ("std_errors", std_errors)):
+        if value is not None:
+            raise Error("CANDOR_INVALID_ARGUMENT", "%s is given without as_of: it is read only "
+                        "for a dated history (pass as_of)" % name)
     card = _as_scorecard(scorecard)
     columns = _table_columns(table, card.measures)
     n = len(next(iter(columns.values())))
@@ -246,6 +277,24 @@ def _reasons(handle, n, max_reasons):
     return texts
 
 
+def _account_segments(segment, codes, levels, rows):
+    """Each account's segment code from per-row labels (all of an account's
+    rows must share one), and the segment levels; `rows` names the rows in
+    the length error."""
+    seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
+    if len(seg_codes) != len(codes):
+        raise Error("CANDOR_LENGTH_MISMATCH", "segment has %d entries but %s %d"
+                    % (len(seg_codes), rows, len(codes)))
+    account_segment = np.full(len(levels), -1, dtype=np.int32)
+    for i, (a, g) in enumerate(zip(codes, seg_codes)):
+        if account_segment[a] not in (-1, g):
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "segment: account %r is in two segments (%r and %r; row %d)"
+                        % (levels[a], seg_levels[account_segment[a]], seg_levels[g], i))
+        account_segment[a] = g
+    return account_segment, seg_levels
+
+
 def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, end=None,
                    segment=None, shrink=True, **metric_options):
     """Each account's metric from its survey responses, as a health measure:
@@ -279,18 +328,7 @@ def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, en
                         "times has %d entries but scores %d" % (len(time_array), n))
     account_segment, segment_names = None, []
     if segment is not None:
-        seg_codes, seg_levels = _labels.factorize_present(segment, "segment")
-        if len(seg_codes) != n:
-            raise Error("CANDOR_LENGTH_MISMATCH",
-                        "segment has %d entries but scores %d" % (len(seg_codes), n))
-        account_segment = np.full(len(levels), -1, dtype=np.int32)
-        for i, (a, s) in enumerate(zip(codes, seg_codes)):
-            if account_segment[a] not in (-1, s):
-                raise Error("CANDOR_INVALID_ARGUMENT",
-                            "segment: account %r is in two segments (%r and %r; row %d)"
-                            % (levels[a], seg_levels[account_segment[a]], seg_levels[s], i))
-            account_segment[a] = s
-        segment_names = seg_levels
+        account_segment, segment_names = _account_segments(segment, codes, levels, "scores")
     options = _capi.CSurveyMeasureOptions()
     _lib.check(lib.candor_survey_measure_options_defaults(ctypes.byref(options),
                                                           ctypes.sizeof(options)))
@@ -316,4 +354,142 @@ def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, en
     frame = pd.DataFrame(dict(out, responses=responses),
                          index=pd.Index([_labels._plain(level) for level in levels],
                                         name="account"))
+    return frame
+
+
+# ---------------------------------------------------------------- as of a cut-off
+
+# Why a momentum has no interval, by (change NaN, std_error NaN, std_error 0).
+_NO_SCORE = "no score"
+_NO_SAMPLING_ERROR = "no sampling error known"
+_NO_ERROR_FOUND = "no error found"
+_MOMENTUM_METHOD = ("delta method over the measures with standard errors: only linear "
+                    "measures carry error, other transforms are taken as exact; rows that "
+                    "differ between the snapshots are independent")
+
+
+def _column(table, spec, what):
+    """A column named by `spec`, or `spec` itself as the values."""
+    if isinstance(spec, str):
+        try:
+            return table[spec]
+        except (KeyError, IndexError):
+            have = list(table.keys()) if hasattr(table, "keys") else []
+            raise Error("CANDOR_INVALID_ARGUMENT", "%s column %r is not a column of the table "
+                        "(it has %s)" % (what, spec, ", ".join(map(repr, have)))) from None
+    return spec
+
+
+def _times(values, what):
+    """int64 Unix seconds from datetimes, ISO strings or Unix seconds."""
+    pd = _compat.require_pandas()
+    array = np.asarray(values)
+    if array.dtype.kind in "OUS":
+        try:
+            parsed = pd.to_datetime(pd.Series(array), utc=True)
+        except (ValueError, TypeError) as e:
+            raise Error("CANDOR_INVALID_ARGUMENT", "%s: not a date or time: %s" % (what, e)) \
+                from None
+        return _convert.unix_seconds(parsed, what)
+    return _convert.unix_seconds(values if hasattr(values, "dtype") else array, what)
+
+
+def _time_point(value, what):
+    """One time (a datetime, Timestamp, ISO string or Unix seconds) as Unix seconds."""
+    pd = _compat.require_pandas()
+    if isinstance(value, (str, np.datetime64)) or hasattr(value, "year"):
+        return int(_times(pd.Series([pd.Timestamp(value)]), what)[0])
+    return int(_times(np.asarray([value]), what)[0])
+
+
+def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous, std_errors,
+                  grade_step_days, grade_max_steps, level):
+    card = _as_scorecard(scorecard)
+    if time is None or account is None:
+        raise Error("CANDOR_INVALID_ARGUMENT", "as_of needs the history's %s column (pass "
+                    "%s=)" % (("time", "time") if time is None else ("account", "account")))
+    columns = _table_columns(table, card.measures)
+    n = len(next(iter(columns.values())))
+    times = _times(_column(table, time, "time"), "time")
+    codes, levels = _labels.factorize_present(_column(table, account, "account"), "account")
+    for what, length in (("time", len(times)), ("account", len(codes))):
+        if length != n:
+            raise Error("CANDOR_LENGTH_MISMATCH",
+                        "%s has %d entries but the table %d rows" % (what, length, n))
+    at = _time_point(as_of, "as_of")
+    before = None if previous is None else _time_point(previous, "previous")
+    errors = {}
+    for measure, name in (std_errors or {}).items():
+        if measure not in columns:
+            raise Error("CANDOR_INVALID_ARGUMENT", "std_errors: %r is not a measure of the "
+                        "scorecard (it has %s)" % (measure, ", ".join(map(repr, columns))))
+        errors[measure] = _measure_values(_column(table, name, "std_errors[%r]" % measure), name)
+        if len(errors[measure]) != n:
+            raise Error("CANDOR_LENGTH_MISMATCH", "std_errors[%r] has %d entries but the table "
+                        "%d rows" % (measure, len(errors[measure]), n))
+    k = len(levels)
+    account_segment, segment_names = None, []
+    if segment is not None:
+        account_segment, seg_levels = _account_segments(_column(table, segment, "segment"),
+                                                        codes, levels, "the table has")
+        segment_names = [str(_labels._plain(level)) for level in seg_levels]
+    names = list(columns)
+    keep = [columns, errors, times, codes, account_segment]  # alive during the calls
+    history = _capi.CHealthHistory()
+    _lib.check(lib.candor_health_history_defaults(ctypes.byref(history),
+                                                  ctypes.sizeof(history)))
+    history.n = n
+    history.account = codes.ctypes.data_as(_capi.int32_p)
+    history.time = times.ctypes.data_as(_capi.int64_p)
+    history.n_accounts = k
+    history.names = (ctypes.c_char_p * max(1, len(names)))(*[m.encode("utf-8") for m in names])
+    history.columns = (_capi.double_p * max(1, len(names)))(
+        *[_convert.double_pointer(columns[m]) for m in names])
+    history.n_columns = len(names)
+    if errors:
+        history.std_error_columns = (_capi.double_p * len(names))(
+            *[_convert.double_pointer(errors.get(m)) for m in names])
+    if account_segment is not None:
+        history.segment = account_segment.ctypes.data_as(_capi.int32_p)
+        history.segment_names = (ctypes.c_char_p * max(1, len(segment_names)))(
+            *[g.encode("utf-8") for g in segment_names])
+        history.n_segments = len(segment_names)
+    handle = _capi.HealthScoresP()
+    _lib.check(lib.candor_health_score_as_of(card._handle, ctypes.byref(history), at,
+                                             ctypes.byref(handle)))
+    index = pd.Index([_labels._plain(level) for level in levels],
+                     name=account if isinstance(account, str) else "account")
+    try:
+        frame = _frame(pd, handle, card, k, index)
+    finally:
+        lib.candor_health_scores_free(handle)
+    grade = np.empty(k, dtype=np.int32)
+    days = np.empty(k)
+    capped = np.empty(k, dtype=np.uint8)
+    _lib.check(lib.candor_health_days_in_grade(
+        card._handle, ctypes.byref(history), at, float(grade_step_days), int(grade_max_steps),
+        grade.ctypes.data_as(_capi.int32_p), days.ctypes.data_as(_capi.double_p),
+        capped.ctypes.data_as(_capi.uint8_p)))
+    frame["days_in_grade"] = np.where(grade >= 0, days, np.nan)
+    frame["days_in_grade_capped"] = capped.astype(bool)
+    if before is not None:
+        out = {name: np.empty(k) for name in ("change", "std_error", "ci_low", "ci_high")}
+        _lib.check(lib.candor_health_momentum(
+            card._handle, ctypes.byref(history), at, before, float(level),
+            *[out[name].ctypes.data_as(_capi.double_p)
+              for name in ("change", "std_error", "ci_low", "ci_high")]))
+        frame["momentum"] = out["change"]
+        frame["momentum_std_error"] = out["std_error"]
+        frame["momentum_ci_low"] = out["ci_low"]
+        frame["momentum_ci_high"] = out["ci_high"]
+        note = np.full(k, "", dtype=object)
+        note[np.isnan(out["ci_low"])] = _NO_ERROR_FOUND
+        note[np.isnan(out["std_error"])] = _NO_SAMPLING_ERROR
+        note[np.isnan(out["change"])] = _NO_SCORE
+        frame["momentum_note"] = note
+    del keep
+    frame.attrs["as_of"] = at
+    if before is not None:
+        frame.attrs["previous"] = before
+        frame.attrs["momentum_method"] = _MOMENTUM_METHOD
     return frame
