@@ -31,7 +31,7 @@ struct GradeRow {
   int64_t accounts = 0;
   int64_t churned = 0;
   // The share churned (value = churned / accounts) with the adjusted Wald
-  // (Agresti-Coull) interval, which has width even when none churned.
+  // interval (one pseudo-count churned and one stayed, Agresti and Caffo 2000), which has width even when none churned.
   std::optional<Estimate> churn;
 };
 
