@@ -35,7 +35,8 @@ struct GradeRow {
   int64_t accounts = 0;
   int64_t churned = 0;
   // The share churned (value = churned / accounts) with the adjusted Wald
-  // (Agresti-Coull) interval, which has width even when none churned.
+  // interval (a pseudo-count churned and one stayed, Agresti and Caffo
+  // 2000), which has width even when none churned.
   std::optional<Estimate> churn;
 };
 
