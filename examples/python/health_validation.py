@@ -124,6 +124,44 @@ def study(accounts, card, time_column, baseline_column, baseline_higher_is_riski
     }
 
 
+# The leak check's dates: the export is taken as the accounts' state on
+# CUT_OFF - 31 days; churned accounts get a simulated second row after it.
+CUT_OFF = np.datetime64("2024-01-01")
+TELCO_MEASURES = ("contract_years", "autopay", "tech_support", "online_security",
+                  "monthly_charges")
+
+
+def leak_check(accounts, card):
+    """Why a score must be computed as of a cut-off. A dated history is built
+    from wa_churn: each account's measures as of 2023-12-01 (the real data),
+    and for each churned account a second, simulated row on 2024-01-15, what
+    a CRM records after a cancellation (month-to-month, no autopay, services
+    off). Scored as of CUT_OFF, the history gives the real table's scores;
+    scored from every row (as a join on "latest values" does), the churn it
+    is meant to predict leaks into the score."""
+    before = accounts.loc[:, TELCO_MEASURES].copy()
+    before["account"] = np.arange(len(accounts))
+    before["time"] = np.datetime64("2023-12-01")
+    after = before[accounts.churned.to_numpy() == 1].copy()
+    after["time"] = np.datetime64("2024-01-15")
+    after["contract_years"] = 0.0
+    after["autopay"] = 0.0
+    for column in ("tech_support", "online_security"):  # missing stays missing
+        after[column] = after[column].where(after[column].isna(), 0.0)
+    history = pd.concat([before, after], ignore_index=True)
+    churned = accounts.churned.to_numpy()  # account ids are 0..n-1, in order
+    honest = candor.health(history, card, as_of=CUT_OFF, time="time", account="account")
+    leaky = candor.health(history, card, as_of=CUT_OFF + np.timedelta64(60, "D"),
+                          time="time", account="account")
+    return {
+        "history": history,
+        "honest": honest,
+        "leaky": leaky,
+        "honest_auc": candor.auc(-honest.score.to_numpy(), churned),
+        "leaky_auc": candor.auc(-leaky.score.to_numpy(), churned),
+    }
+
+
 def _interval(estimate):
     return "%.3f [%.3f, %.3f]" % (estimate.value, estimate.ci_low, estimate.ci_high)
 
@@ -157,11 +195,15 @@ def main():
     try:
         telco = study(telco_accounts(), telco_card, "tenure", "contract_years", False)
         mlc = study(mlc_accounts(), MLC_CARD, "account_days", "service_calls", True)
+        leak = leak_check(telco_accounts(), telco_card)
     except candor.Error as error:
         print("candor failed: %s" % error, file=sys.stderr)
         return 1
     print(report("wa_churn: 7,043 telco customers, telco_card.json", telco,
                  "contract length", 36, "months"))
+    print("Leak check (simulated rows after the cut-off, see leak_check): AUC as of %s %s; "
+          "from every row, cancellations included, %s"
+          % (CUT_OFF, _interval(leak["honest_auc"]), _interval(leak["leaky_auc"])))
     print()
     print(report("mlc_churn: 5,000 telecom customers, MLC_CARD", mlc,
                  "customer-service calls", 150, "days"))

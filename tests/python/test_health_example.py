@@ -115,3 +115,26 @@ cat(sprintf("%%.17g", c(ci.auc(r1, method = "delong")[c(1, 3)], t$statistic, t$c
     np.testing.assert_allclose([comparison.ci_low, comparison.ci_high], want[3:5], rtol=0,
                                atol=1e-12)
     assert result["log_rank"].chi_square == pytest.approx(want[5], rel=1e-10)
+
+
+def test_leak_check_scores_as_of_the_cut_off(example, studies):
+    """As of the cut-off the history gives the real table's scores; from every
+    row it gives the scores of each account's last row (pandas), and a higher
+    AUC, which is the leak the example warns of."""
+    import json
+    import candor
+    with open(example.TELCO_CARD, encoding="utf-8") as f:
+        card = json.load(f)
+    accounts = studies["telco"][0]
+    leak = example.leak_check(accounts, card)
+    table_scores = studies["telco"][4]["scores"].score.to_numpy()
+    np.testing.assert_array_equal(leak["honest"].score.to_numpy(), table_scores)
+    last_rows = (leak["history"].sort_values(["account", "time"], kind="stable")
+                 .groupby("account").last().reset_index())
+    want = candor.health(last_rows, card).score.to_numpy()
+    np.testing.assert_allclose(leak["leaky"].score.to_numpy(), want, rtol=0, atol=1e-12)
+    churned = accounts.churned.to_numpy()
+    assert leak["honest_auc"].value == pytest.approx(roc_auc_score(churned, -table_scores),
+                                                     abs=1e-12)
+    assert leak["leaky_auc"].value == pytest.approx(roc_auc_score(churned, -want), abs=1e-12)
+    assert leak["leaky_auc"].ci_low > leak["honest_auc"].ci_high
