@@ -84,7 +84,9 @@ const OptionSpec* FindOption(const CommandSpec& spec, const std::string& name) {
 std::string OptionHelp(const OptionSpec& option, size_t column) {
   std::string text = std::string("  --") + option.name;
   if (option.placeholder != nullptr) text += std::string(" ") + option.placeholder;
-  text += std::string(text.size() < column ? column - text.size() : 1, ' ');
+  // An option too wide for the column has its help start on the next line.
+  text += text.size() < column ? std::string(column - text.size(), ' ')
+                               : "\n" + std::string(column, ' ');
   for (const char* c = option.help; *c != '\0'; ++c) {
     text += *c;
     if (*c == '\n') text += std::string(column, ' ');
