@@ -5,7 +5,7 @@
 // as rank-k updates of (sqrt(w) X_block)' (Eigen's blocked symmetric
 // product), over a row partition that depends only on n, so the result does
 // not depend on the number of threads.
-#include "logistic.hpp"
+#include "common/logistic.hpp"
 
 #include <Eigen/Cholesky>
 #include <algorithm>
