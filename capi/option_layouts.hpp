@@ -140,6 +140,8 @@ CANDOR_OPTION_LAYOUT(candor_health_measure, CANDOR_FIELD(size), CANDOR_FIELD(nam
                      CANDOR_FIELD(z_span));
 CANDOR_OPTION_LAYOUT(candor_survey_measure_options, CANDOR_FIELD(size), CANDOR_FIELD(from),
                      CANDOR_FIELD(to), CANDOR_FIELD(shrink));
+CANDOR_OPTION_LAYOUT(candor_suggest_weights_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
+                     CANDOR_FIELD(folds), CANDOR_FIELD(seed), CANDOR_FIELD(level));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD
