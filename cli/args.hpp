@@ -144,6 +144,11 @@ struct HealthArgs {
   double level = 0.95;
   int top = 10;  // table: the lowest-scoring accounts listed
   OutputFormat format = OutputFormat::kTable;
+  // --suggest-weights: fit churn on the measures (candor/health_weights.hpp)
+  // and print the suggested weights and out-of-fold AUCs instead.
+  bool suggest_weights = false;
+  std::optional<int> folds;          // default 5
+  std::optional<double> l2_penalty;  // default 1
 };
 
 struct Command {

@@ -14,10 +14,12 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.hpp"
 #include "format.hpp"
+#include "health_weights.hpp"
 #include "records.hpp"
 
 namespace candor::cli {
@@ -51,6 +53,7 @@ struct HealthReport {
   std::vector<std::vector<std::string>> reasons;  // per account, in words
   std::vector<GradeRow> grades;
   Validation validation;
+  std::optional<SuggestedWeights> suggested;  // --suggest-weights
 };
 
 Result<Scorecard> LoadScorecard(const std::string& path) {
@@ -200,6 +203,12 @@ Result<HealthReport> ComputeHealth(const HealthArgs& args) {
   for (const HealthGrade& g : report.card.grades) report.grades.push_back({g.name, 0, 0, {}});
   for (int32_t g : report.scores.grade) {
     if (g >= 0) ++report.grades[g].accounts;
+  }
+  if (args.suggest_weights) {
+    Result<SuggestedWeights> suggested = SuggestWeightsFor(args, report.card, table, *records);
+    if (!suggested.ok()) return suggested.status();
+    report.suggested = std::move(suggested).value();
+    return report;
   }
   CANDOR_RETURN_IF_ERROR(ValidateAgainstChurn(args, *records, &report));
   return report;
@@ -435,6 +444,7 @@ int PrintCsv(const HealthArgs& args, const HealthReport& r) {
 }
 
 int PrintHealth(const HealthArgs& args, const HealthReport& report) {
+  if (report.suggested) return PrintSuggestedWeights(args, report.card, *report.suggested);
   return PrintInFormat(args, report, PrintTable, PrintJson, PrintCsv);
 }
 

@@ -22,6 +22,14 @@ with DeLong's interval, and churn by grade. With --time-column and
 --event-column (e.g. tenure and churned): Harrell's concordance of -score
 with time to churn, Kaplan-Meier by grade and the log-rank test.
 
+With --suggest-weights (and --churn-column) the measures' points are fitted
+to churn by an L2-penalized logistic regression: each measure's coefficient,
+a suggested weight (the churn-reducing coefficients per point, scaled to sum
+100; a measure whose points go with more churn gets 0 and is flagged) beside
+the scorecard's own, and the AUC of the suggested model out of fold only
+(each fold predicted by the model of the others) against the AUC of the
+scorecard's score, with the paired DeLong test.
+
 Options:
 )";
 
@@ -29,6 +37,8 @@ constexpr const char* kEpilog = R"(
 Example:
   candor health accounts.csv --scorecard card.json --account-column id \
       --churn-column churned --time-column tenure --event-column churned
+  candor health accounts.csv --scorecard card.json --churn-column churned \
+      --suggest-weights --folds 10
 )";
 
 Status Finish(const HealthArgs& args) {
@@ -39,6 +49,12 @@ Status Finish(const HealthArgs& args) {
   if (args.time_column.empty() != args.event_column.empty()) {
     return InvalidArgument(
         "--time-column and --event-column go together (time to churn needs both)");
+  }
+  if (args.suggest_weights && args.churn_column.empty()) {
+    return InvalidArgument("--suggest-weights needs --churn-column (the churn it fits)");
+  }
+  if ((args.folds || args.l2_penalty) && !args.suggest_weights) {
+    return InvalidArgument("--folds and --l2-penalty go with --suggest-weights");
   }
   return OkStatus();
 }
@@ -76,6 +92,21 @@ CommandSpec HealthSpec(Command* command) {
            "score, grade, coverage, reasons, points and\n"
            "contributions)",
            Format(&args->format, true)},
+          {"suggest-weights", nullptr,
+           "with --churn-column: fit churn on the measures'\n"
+           "points (L2 logistic) and print suggested weights\n"
+           "with out-of-fold AUCs instead (csv: one row per\n"
+           "measure)",
+           Flag(&args->suggest_weights)},
+          {"folds", "K", "--suggest-weights: folds (default 5)", IntIn(&args->folds, 2, 1000)},
+          {"l2-penalty", "L",
+           "--suggest-weights: L2 penalty on the standardized\n"
+           "coefficients (sklearn C = 1 / L; default 1)",
+           Checked<double>(&args->l2_penalty, ParseDouble,
+                           [](double penalty, const std::string&) {
+                             return penalty >= 0 ? std::string()
+                                                 : std::string("must not be negative");
+                           })},
       },
       kEpilog,
       &args->file,

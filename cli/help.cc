@@ -34,7 +34,8 @@ Usage:
                                 explained (points, contributions, reasons),
                                 and validated against churn (AUC with its
                                 DeLong interval, churn by grade, concordance,
-                                Kaplan-Meier by grade, log-rank)
+                                Kaplan-Meier by grade, log-rank); weights
+                                suggested from churn, judged out of fold
   candor help [score|report|weight|trend|themes|health]  this help, or one command's
   candor --version
 
