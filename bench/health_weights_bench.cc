@@ -15,8 +15,6 @@
 // candor_coefficient.f64, candor_intercept.f64 and candor_oof.f64 for the
 // peer's check; prints one JSON object with the median wall and CPU seconds
 // (ScoreHealth included: SuggestHealthWeights scores the table itself).
-#include <time.h>
-
 #include <candor/health.hpp>
 #include <candor/health_weights.hpp>
 #include <chrono>
@@ -35,6 +33,8 @@
 
 namespace {
 
+using candor::bench::Check;
+using candor::bench::CpuSeconds;
 using candor::bench::Median;
 using candor::bench::ReadAll;
 using candor::bench::WriteAll;
@@ -45,21 +45,6 @@ struct Flags {
   int reps = 5;
   int folds = 5;
 };
-
-template <typename T>
-T Check(candor::Result<T> r) {
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s\n", r.status().message().c_str());
-    std::exit(1);
-  }
-  return std::move(r).value();
-}
-
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
 
 }  // namespace
 
