@@ -5,11 +5,15 @@
 #ifndef CANDOR_BENCH_BENCH_IO_HPP_
 #define CANDOR_BENCH_BENCH_IO_HPP_
 
+#include <time.h>
+
 #include <algorithm>
+#include <candor/status.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench_flags.hpp"
@@ -43,6 +47,23 @@ void WriteAll(const std::string& path, const std::vector<T>& values) {
 inline double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v[v.size() / 2];
+}
+
+// The value of `r`, or its message on stderr and exit status 1.
+template <typename T>
+T Check(Result<T> r) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "%s\n", r.status().message().c_str());
+    std::exit(1);
+  }
+  return std::move(r).value();
+}
+
+// CPU seconds of the whole process (all its threads).
+inline double CpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
 struct BenchArgs {

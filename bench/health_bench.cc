@@ -25,8 +25,6 @@
 // (candor_score.f64, candor_coverage.f64, candor_grade.i32,
 // candor_top_reason.i32: the measure of the first reason, -1 without one);
 // prints one JSON object with median wall and CPU seconds.
-#include <time.h>
-
 #include <candor/health.hpp>
 #include <chrono>
 #include <cinttypes>
@@ -45,6 +43,8 @@
 
 namespace {
 
+using candor::bench::Check;
+using candor::bench::CpuSeconds;
 using candor::bench::Median;
 using candor::bench::WriteAll;
 
@@ -255,12 +255,6 @@ Table Generate(const std::vector<MeasureSpec>& specs, size_t n, uint64_t seed) {
   return t;
 }
 
-double CpuSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
-}
-
 struct Timing {
   double wall = 0;
   double cpu = 0;
@@ -282,15 +276,6 @@ Timing Time(int reps, const std::function<void()>& call) {
   t.wall = Median(t.walls);
   t.cpu = Median(cpus);
   return t;
-}
-
-template <typename T>
-T Check(candor::Result<T> r) {
-  if (!r.ok()) {
-    std::fprintf(stderr, "%s\n", r.status().message().c_str());
-    std::exit(1);
-  }
-  return std::move(r).value();
 }
 
 std::string TimingJson(const char* name, const Timing& t) {

@@ -244,30 +244,11 @@ candor_status candor_health_score(const candor_scorecard* card, const char* cons
     CANDOR_RETURN_IF_ERROR(Required(out, "out"));
     *out = nullptr;
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
-    if (n_columns > 0) CANDOR_RETURN_IF_ERROR(Required(names, "names", columns, "columns"));
-    if (n_segments > 0) CANDOR_RETURN_IF_ERROR(Required(segment_names, "segment_names"));
-    candor::HealthTable table;
-    table.n = n;
-    for (size_t j = 0; j < n_columns; ++j) {
-      if (names[j] == nullptr) {
-        return candor::InvalidArgument("names[" + std::to_string(j) + "] is NULL");
-      }
-      table.names.emplace_back(names[j]);
-      table.columns.push_back(columns[j]);
-    }
-    table.segment = segment;
-    for (size_t s = 0; s < n_segments; ++s) {
-      if (segment_names[s] == nullptr) {
-        return candor::InvalidArgument("segment_names[" + std::to_string(s) + "] is NULL");
-      }
-      table.segment_names.emplace_back(segment_names[s]);
-    }
-    if (segment == nullptr && n_segments > 0 && n > 0) {
-      return candor::InvalidArgument("segment is NULL with " + std::to_string(n_segments) +
-                                     " segment names");
-    }
+    auto table = candor::capi::HealthTableFromC(names, columns, n_columns, n, segment,
+                                                segment_names, n_segments);
+    if (!table.ok()) return table.status();
     return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor_health_scores> {
-      auto scores = candor::ScoreHealth(card->card, table);
+      auto scores = candor::ScoreHealth(card->card, *table);
       if (!scores.ok()) return scores.status();
       return candor_health_scores{card->card, std::move(scores).value()};
     });

@@ -145,6 +145,8 @@ CANDOR_OPTION_LAYOUT(candor_health_history, CANDOR_FIELD(size), CANDOR_FIELD(n),
                      CANDOR_FIELD(names), CANDOR_FIELD(columns), CANDOR_FIELD(n_columns),
                      CANDOR_FIELD(std_error_columns), CANDOR_FIELD(segment),
                      CANDOR_FIELD(segment_names), CANDOR_FIELD(n_segments));
+CANDOR_OPTION_LAYOUT(candor_suggest_weights_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
+                     CANDOR_FIELD(folds), CANDOR_FIELD(seed), CANDOR_FIELD(level));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

@@ -150,6 +150,11 @@ struct HealthArgs {
   std::string previous;                        // momentum since this time
   std::optional<double> grade_step_days;       // days in grade: snapshots this far apart (7)
   std::vector<std::string> std_error_columns;  // MEASURE=COLUMN: momentum's sampling error
+  // --suggest-weights: fit churn on the measures (candor/health_weights.hpp)
+  // and print the suggested weights and out-of-fold AUCs instead.
+  bool suggest_weights = false;
+  std::optional<int> folds;          // default 5
+  std::optional<double> l2_penalty;  // default 1
 };
 
 struct Command {

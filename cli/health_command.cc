@@ -18,10 +18,12 @@
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.hpp"
 #include "format.hpp"
+#include "health_weights.hpp"
 #include "records.hpp"
 
 namespace candor::cli {
@@ -67,6 +69,7 @@ struct HealthReport {
   std::vector<GradeRow> grades;
   Validation validation;
   std::optional<History> history;
+  std::optional<SuggestedWeights> suggested;  // --suggest-weights
 };
 
 Result<Scorecard> LoadScorecard(const std::string& path) {
@@ -350,6 +353,12 @@ Result<HealthReport> ComputeHealth(const HealthArgs& args) {
   for (size_t i = 0; i < n; ++i) {
     const int32_t g = report.scores.grade[i];
     if (g >= 0 && (!report.history || report.history->existed[i])) ++report.grades[g].accounts;
+  }
+  if (args.suggest_weights) {
+    Result<SuggestedWeights> suggested = SuggestWeightsFor(args, report.card, table, *records);
+    if (!suggested.ok()) return suggested.status();
+    report.suggested = std::move(suggested).value();
+    return report;
   }
   CANDOR_RETURN_IF_ERROR(ValidateAgainstChurn(args, *records, &report));
   return report;
@@ -677,6 +686,7 @@ int PrintCsv(const HealthArgs& args, const HealthReport& r) {
 }
 
 int PrintHealth(const HealthArgs& args, const HealthReport& report) {
+  if (report.suggested) return PrintSuggestedWeights(args, report.card, *report.suggested);
   return PrintInFormat(args, report, PrintTable, PrintJson, PrintCsv);
 }
 

@@ -32,6 +32,14 @@ time and event columns then describe each account after the date: every
 row of an account must hold the same value, and only accounts with a row
 before the date are validated.
 
+With --suggest-weights (and --churn-column) the measures' points are fitted
+to churn by an L2-penalized logistic regression: each measure's coefficient,
+a suggested weight (the churn-reducing coefficients per point, scaled to sum
+100; a measure whose points go with more churn gets 0 and is flagged) beside
+the scorecard's own, and the AUC of the suggested model out of fold only
+(each fold predicted by the model of the others) against the AUC of the
+scorecard's score, with the paired DeLong test.
+
 Options:
 )";
 
@@ -42,6 +50,8 @@ Example:
   candor health history.csv --scorecard card.json --account-column id \
       --history-time-column month --as-of 2026-06-01 --previous 2026-03-01 \
       --churn-column churned_after_june
+  candor health accounts.csv --scorecard card.json --churn-column churned \
+      --suggest-weights --folds 10
 )";
 
 Status Finish(const HealthArgs& args) {
@@ -63,6 +73,19 @@ Status Finish(const HealthArgs& args) {
   if (args.time_column.empty() != args.event_column.empty()) {
     return InvalidArgument(
         "--time-column and --event-column go together (time to churn needs both)");
+  }
+  if (args.suggest_weights && !args.as_of.empty()) {
+    // The fit reads one row per account; a dated history would need its
+    // snapshot's churn per account first (not built yet).
+    return InvalidArgument(
+        "--suggest-weights reads a table of accounts (a row each), not a dated history: "
+        "it does not go with --as-of");
+  }
+  if (args.suggest_weights && args.churn_column.empty()) {
+    return InvalidArgument("--suggest-weights needs --churn-column (the churn it fits)");
+  }
+  if ((args.folds || args.l2_penalty) && !args.suggest_weights) {
+    return InvalidArgument("--folds and --l2-penalty go with --suggest-weights");
   }
   return OkStatus();
 }
@@ -119,6 +142,21 @@ CommandSpec HealthSpec(Command* command) {
            "contributions; with --as-of days in grade and\n"
            "momentum)",
            Format(&args->format, true)},
+          {"suggest-weights", nullptr,
+           "with --churn-column: fit churn on the measures'\n"
+           "points (L2 logistic) and print suggested weights\n"
+           "with out-of-fold AUCs instead (csv: one row per\n"
+           "measure)",
+           Flag(&args->suggest_weights)},
+          {"folds", "K", "--suggest-weights: folds (default 5)", IntIn(&args->folds, 2, 1000)},
+          {"l2-penalty", "L",
+           "--suggest-weights: L2 penalty on the standardized\n"
+           "coefficients (sklearn C = 1 / L; default 1)",
+           Checked<double>(&args->l2_penalty, ParseDouble,
+                           [](double penalty, const std::string&) {
+                             return penalty >= 0 ? std::string()
+                                                 : std::string("must not be negative");
+                           })},
       },
       kEpilog,
       &args->file,

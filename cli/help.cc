@@ -36,7 +36,8 @@ Usage:
                                 DeLong interval, churn by grade, concordance,
                                 Kaplan-Meier by grade, log-rank); with --as-of
                                 from a dated history, with days in grade and
-                                momentum
+                                momentum; weights suggested from churn,
+                                judged out of fold
   candor help [score|report|weight|trend|themes|health]  this help, or one command's
   candor --version
 

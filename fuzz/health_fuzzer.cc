@@ -23,8 +23,15 @@
 // min_score the score reaches.
 //
 // Input (JSON): mode byte, flags byte (bit 0: edit a built-in card; bit 1:
-// score without segments), then either the JSON or a card index, an edit
+// score without segments; bit 2: also candor_health_suggest_weights, with
+// one of four churn patterns (bits 3-4), 2-5 folds (bits 5-6) and L2
+// penalty 1 or 0 (bit 7)), then either the JSON or a card index, an edit
 // count and per edit (kind, token index, replacement) bytes.
+// Suggested weights returned as CANDOR_OK must keep
+// include/candor/health_weights.hpp's promises: weights in [0, 100] summing
+// to 100 or all 0, 0 for flagged measures (coefficient > 0), fold in
+// [-1, folds) and -1 exactly where the out-of-fold probability is NaN,
+// probabilities in [0, 1], AUCs in [0, 1] over the included accounts.
 // Input (builder): mode byte, then the calls' arguments in order (see
 // Builder below), then one byte (or an interesting double) per table value,
 // then (optional) the table's rows as a dated history (HistoryMode).
@@ -349,6 +356,63 @@ const double kColumns[][kRows] = {
 const int32_t kSegment[kRows] = {0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1};
 const char* const kSegmentNames[] = {"trial", "paid"};
 
+// ------------------------------------------------------ suggested weights
+
+void CheckSuggestedWeights(const candor_suggested_weights* weights, size_t n, int folds) {
+  candor_suggested_weights_columns c;
+  CANDOR_FUZZ_CHECK(candor_suggested_weights_columns_get(weights, &c) == CANDOR_OK, "columns");
+  CANDOR_FUZZ_CHECK(c.n == n, "one row per account");
+  double total = 0;
+  for (size_t m = 0; m < c.measures; ++m) {
+    const double w = c.suggested_weight[m];
+    CANDOR_FUZZ_CHECK(w >= 0 && w <= 100 + 1e-9, "suggested weight in [0, 100]");
+    CANDOR_FUZZ_CHECK(c.flagged[m] == (c.coefficient[m] > 0 ? 1 : 0),
+                      "flagged iff coefficient > 0");
+    CANDOR_FUZZ_CHECK(!c.flagged[m] || w == 0, "a flagged measure gets no weight");
+    CANDOR_FUZZ_CHECK(std::isfinite(c.coefficient[m]), "finite coefficient");
+    total += w;
+  }
+  CANDOR_FUZZ_CHECK(total == 0 || Near(total, 100, 100), "weights sum to 100 or 0");
+  int64_t included = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double p = c.oof_probability[i];
+    CANDOR_FUZZ_CHECK(c.fold[i] >= -1 && c.fold[i] < folds, "fold in [-1, folds)");
+    CANDOR_FUZZ_CHECK((c.fold[i] == -1) == std::isnan(p), "excluded iff NaN probability");
+    CANDOR_FUZZ_CHECK(std::isnan(p) || (p >= 0 && p <= 1), "probability in [0, 1]");
+    included += c.fold[i] >= 0 ? 1 : 0;
+  }
+  CANDOR_FUZZ_CHECK(c.excluded + included == static_cast<int64_t>(n), "excluded + included = n");
+  for (const candor_auc_result* auc : {&c.auc, &c.current_auc}) {
+    CANDOR_FUZZ_CHECK(auc->value >= 0 && auc->value <= 1, "AUC in [0, 1]");
+    CANDOR_FUZZ_CHECK(auc->n_positive + auc->n_negative == included, "AUC over the included");
+  }
+}
+
+void SuggestWeights(const candor_scorecard* card, uint8_t flags, const double* const* columns,
+                    bool segments) {
+  uint8_t churn[kRows];
+  const int pattern = (flags >> 3) & 3;
+  for (size_t i = 0; i < kRows; ++i) {
+    churn[i] = pattern == 3 ? (i < 6 ? 1 : 0) : ((i * 7 + pattern) % 3 == 0 ? 1 : 0);
+  }
+  candor_suggest_weights_options options;
+  candor_suggest_weights_options_init(&options);
+  options.folds = 2 + ((flags >> 5) & 3);
+  options.l2_penalty = (flags & 128) ? 0 : 1;
+  candor_suggested_weights* weights = nullptr;
+  const candor_status s = candor_health_suggest_weights(
+      card, kColumnNames, columns, sizeof(kColumns) / sizeof(kColumns[0]), kRows,
+      segments ? kSegment : nullptr, segments ? kSegmentNames : nullptr, segments ? 2 : 0, churn,
+      &options, &weights);
+  CheckStatus(s, "candor_health_suggest_weights");
+  if (s == CANDOR_OK) {
+    CheckSuggestedWeights(weights, kRows, options.folds);
+  } else {
+    CANDOR_FUZZ_CHECK(weights == nullptr, "no weights on failure");
+  }
+  candor_suggested_weights_free(weights);
+}
+
 void JsonMode(FuzzInput& in) {
   const uint8_t flags = in.Byte();
   const std::string json = (flags & 1) ? EditedCard(in) : std::string(in.Rest());
@@ -377,6 +441,7 @@ void JsonMode(FuzzInput& in) {
     CANDOR_FUZZ_CHECK(scores == nullptr, "no scores on failure");
   }
   candor_health_scores_free(scores);
+  if (flags & 4) SuggestWeights(card, flags, columns, segments);
   candor_scorecard_free(card);
 }
 

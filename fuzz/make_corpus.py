@@ -433,6 +433,9 @@ def health_seeds():
     # index, the replacement's index in kNumbers): the usage group's weight
     # 1e308, the first tier's points 100.
     write("health", "json_edited", bytes([0, 1, 0, 2, 0, 2, 6, 0, 9, 3]))
+    # The worked example, then suggested weights (flags bit 2) with churn
+    # pattern 3 (the first six accounts), 2 folds, penalty 1.
+    write("health", "json_suggest_weights", bytes([0, 4 | (3 << 3)]) + health_worked_example())
     # Builder mode (odd mode byte), in the order fuzz/health_fuzzer.cc reads:
     # groups g0 (weight 1) and g1 (2); five measures m0..m4 (linear 20 -> 0,
     # boolean 100/20, tiers, percentile, z-score); grades A >= 70, B >= 40,

@@ -1947,6 +1947,70 @@ CANDOR_API candor_status candor_health_momentum(const candor_scorecard* card,
                                                 int64_t as_of, int64_t previous, double level,
                                                 double* change, double* std_error,
                                                 double* ci_low, double* ci_high);
+/* Suggested weights from churn history: an L2 logistic regression of churn
+ * on the scorecard's standardized points; the weights are the churn-reducing
+ * coefficients per point, scaled to sum 100; the evidence is out-of-fold
+ * only (formulas, rules and errors: include/candor/health_weights.hpp). */
+typedef struct candor_suggest_weights_options {
+  size_t size;       /* set by candor_suggest_weights_options_init */
+  double l2_penalty; /* lambda >= 0 (scikit-learn's C = 1 / lambda); default 1 */
+  int32_t folds;     /* >= 2; default 5 */
+  uint64_t seed;     /* the stratified fold assignment; default 0 */
+  double level;      /* of the AUC intervals; default 0.95 */
+} candor_suggest_weights_options;
+
+CANDOR_API candor_status candor_suggest_weights_options_defaults(
+    candor_suggest_weights_options* options, size_t size);
+static inline void candor_suggest_weights_options_init(candor_suggest_weights_options* options) {
+  candor_suggest_weights_options_defaults(options, sizeof(*options));
+}
+
+/* The result. Thread-safety: immutable once made. Free with
+ * candor_suggested_weights_free. */
+typedef struct candor_suggested_weights candor_suggested_weights;
+
+/* The table as candor_health_score takes it; churned: n values, 0 or 1;
+ * options may be NULL (the defaults). */
+CANDOR_API candor_status candor_health_suggest_weights(
+    const candor_scorecard* card, const char* const* names, const double* const* columns,
+    size_t n_columns, size_t n, const int32_t* segment, const char* const* segment_names,
+    size_t n_segments, const uint8_t* churned, const candor_suggest_weights_options* options,
+    candor_suggested_weights** out);
+CANDOR_API void candor_suggested_weights_free(candor_suggested_weights* weights);
+
+/* Every result, arrays owned by the handle. Per measure (in the scorecard's
+ * order): coefficient (log-odds of churn per sd of points),
+ * coefficient_per_point, suggested_weight (0-100, summing to 100 or all 0),
+ * current_weight (the nominal share W_m), flagged (1: more points go with
+ * more churn), point_mean, point_sd (with n) and imputed (accounts without
+ * the measure's points). Per account: oof_probability (from the model of the
+ * other folds; NaN for an excluded account), fold (-1 excluded) and score.
+ * auc: of the out-of-fold probabilities; current_auc: of -score;
+ * comparison: paired DeLong, a = suggested, b = current. */
+typedef struct candor_suggested_weights_columns {
+  size_t n;
+  size_t measures;
+  const double* coefficient;
+  const double* coefficient_per_point;
+  const double* suggested_weight;
+  const double* current_weight;
+  const uint8_t* flagged;
+  const double* point_mean;
+  const double* point_sd;
+  const int64_t* imputed;
+  double intercept;
+  int32_t iterations; /* Newton iterations of the fit on all accounts */
+  int64_t excluded;   /* accounts whose score is NaN (no measure with data) */
+  const double* oof_probability;
+  const int32_t* fold;
+  const double* score;
+  candor_auc_result auc;
+  candor_auc_result current_auc;
+  candor_auc_comparison comparison;
+} candor_suggested_weights_columns;
+
+CANDOR_API candor_status candor_suggested_weights_columns_get(
+    const candor_suggested_weights* weights, candor_suggested_weights_columns* out);
 
 #ifdef __cplusplus
 } /* extern "C" */

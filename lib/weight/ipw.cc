@@ -6,8 +6,8 @@
 #include <new>
 #include <string>
 
+#include "common/logistic.hpp"
 #include "design_matrix.hpp"
-#include "logistic.hpp"
 
 namespace candor {
 namespace {

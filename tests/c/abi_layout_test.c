@@ -596,6 +596,36 @@ FIELD(candor_health_history, segment, const int32_t*, 72);
 FIELD(candor_health_history, segment_names, const char* const*, 80);
 FIELD(candor_health_history, n_segments, size_t, 88);
 
+/* candor_suggest_weights_options: size-versioned: grows only at its end. */
+STRUCT(candor_suggest_weights_options, 40, 8);
+FIELD(candor_suggest_weights_options, size, size_t, 0);
+FIELD(candor_suggest_weights_options, l2_penalty, double, 8);
+FIELD(candor_suggest_weights_options, folds, int32_t, 16);
+FIELD(candor_suggest_weights_options, seed, uint64_t, 24);
+FIELD(candor_suggest_weights_options, level, double, 32);
+
+/* candor_suggested_weights_columns: frozen. */
+STRUCT(candor_suggested_weights_columns, 352, 8);
+FIELD(candor_suggested_weights_columns, n, size_t, 0);
+FIELD(candor_suggested_weights_columns, measures, size_t, 8);
+FIELD(candor_suggested_weights_columns, coefficient, const double*, 16);
+FIELD(candor_suggested_weights_columns, coefficient_per_point, const double*, 24);
+FIELD(candor_suggested_weights_columns, suggested_weight, const double*, 32);
+FIELD(candor_suggested_weights_columns, current_weight, const double*, 40);
+FIELD(candor_suggested_weights_columns, flagged, const uint8_t*, 48);
+FIELD(candor_suggested_weights_columns, point_mean, const double*, 56);
+FIELD(candor_suggested_weights_columns, point_sd, const double*, 64);
+FIELD(candor_suggested_weights_columns, imputed, const int64_t*, 72);
+FIELD(candor_suggested_weights_columns, intercept, double, 80);
+FIELD(candor_suggested_weights_columns, iterations, int32_t, 88);
+FIELD(candor_suggested_weights_columns, excluded, int64_t, 96);
+FIELD(candor_suggested_weights_columns, oof_probability, const double*, 104);
+FIELD(candor_suggested_weights_columns, fold, const int32_t*, 112);
+FIELD(candor_suggested_weights_columns, score, const double*, 120);
+FIELD(candor_suggested_weights_columns, auc, candor_auc_result, 128);
+FIELD(candor_suggested_weights_columns, current_auc, candor_auc_result, 192);
+FIELD(candor_suggested_weights_columns, comparison, candor_auc_comparison, 256);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -869,6 +899,11 @@ int main(void) {
   {
     candor_health_history options;
     candor_health_history_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_suggest_weights_options options;
+    candor_suggest_weights_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -356,3 +356,85 @@ def test_as_of_segments_per_account(history_files, tmp_path):
     moved.to_csv(path, index=False)
     err = expect_error(1, *args)
     assert "account 'a05'" in err and "two segments" in err
+# --suggest-weights (cli/health_weights.cc): the coefficients against
+# scikit-learn's LogisticRegression (C = 1 / lambda; the intercept is not
+# penalized) on the CLI's own points (mean-imputed, standardized), the
+# weights by their rule, the scorecard's AUC against roc_auc_score, and the
+# out-of-fold AUC against scikit-learn's own stratified 5-fold estimate (other
+# folds: close, not equal) and never the in-sample one.
+
+def suggest(accounts_csv, *extra):
+    rc, out, err = run("health", accounts_csv, "--scorecard", CARD, "--churn-column", "churn",
+                       "--suggest-weights", *extra)
+    assert rc == 0, err
+    return out
+
+
+def test_suggest_weights_match_sklearn(accounts_csv):
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    result = json.loads(suggest(accounts_csv, "--l2-penalty", "4", "--format", "json"))
+    rc, out, err = run("health", accounts_csv, "--scorecard", CARD, "--format", "csv")
+    assert rc == 0, err
+    scored = pd.read_csv(io.StringIO(out))
+    measures = [w["measure"] for w in result["weights"]]
+    points = scored[["points:" + m for m in measures]].to_numpy()
+    churn = (pd.read_csv(accounts_csv).churn == "Yes").to_numpy().astype(int)
+    model = make_pipeline(SimpleImputer(), StandardScaler(),
+                          LogisticRegression(C=1 / 4, solver="newton-cholesky", tol=1e-12))
+    model.fit(points, churn)
+    coefficient = model[-1].coef_[0]
+    np.testing.assert_allclose([w["coefficient"] for w in result["weights"]], coefficient,
+                               atol=1e-6)
+    assert result["intercept"] == pytest.approx(model[-1].intercept_[0], abs=1e-6)
+    per_point = coefficient / model[1].scale_
+    gain = np.maximum(0, -per_point)
+    np.testing.assert_allclose([w["suggested_weight"] for w in result["weights"]],
+                               100 * gain / gain.sum(), atol=1e-4)
+    np.testing.assert_allclose([w["current_weight"] for w in result["weights"]],
+                               [400 / 9, 200 / 9, 100 / 9, 100 / 9, 100 / 9])
+    assert [w["flagged"] for w in result["weights"]] == list(per_point > 0)
+    assert result["current_auc"]["value"] == pytest.approx(
+        sklearn_metrics.roc_auc_score(churn, -scored.score), abs=1e-12)
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    oof = cross_val_predict(model, points, churn, cv=folds, method="predict_proba")[:, 1]
+    in_sample = sklearn_metrics.roc_auc_score(churn, model.predict_proba(points)[:, 1])
+    assert result["auc"]["value"] == pytest.approx(sklearn_metrics.roc_auc_score(churn, oof),
+                                                   abs=0.003)
+    assert result["auc"]["value"] != pytest.approx(in_sample, abs=1e-6)
+    assert result["auc"]["ci_low"] < result["auc"]["value"] < result["auc"]["ci_high"]
+    assert result["comparison"]["difference"] == pytest.approx(
+        result["auc"]["value"] - result["current_auc"]["value"], abs=1e-12)
+
+
+def test_suggest_weights_table_csv_and_errors(accounts_csv, tmp_path):
+    result = json.loads(suggest(accounts_csv, "--format", "json", "--folds", "3"))
+    assert result["folds"] == 3 and result["l2_penalty"] == 1
+    out = suggest(accounts_csv, "--folds", "3")
+    assert "AUC of the suggested weights %.3f" % result["auc"]["value"] in out
+    assert "AUC of the scorecard's score %.3f" % result["current_auc"]["value"] in out
+    assert "paired DeLong" in out and "3 folds" in out
+    rows = list(csv.DictReader(io.StringIO(suggest(accounts_csv, "--format", "csv"))))
+    assert [r["measure"] for r in rows] == [w["measure"] for w in result["weights"]]
+    assert sum(float(r["suggested_weight"]) for r in rows) == pytest.approx(100)
+    err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--suggest-weights")
+    assert "--churn-column" in err
+    err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--folds", "3")
+    assert "--suggest-weights" in err
+    err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--churn-column", "churn",
+                       "--suggest-weights", "--folds", "1")
+    assert "--folds" in err
+    err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--churn-column", "churn",
+                       "--suggest-weights", "--l2-penalty", "-1")
+    assert "--l2-penalty" in err
+    small = tmp_path / "small.csv"
+    small.write_text("autopay,churn\n1,no\n0,yes\n1,no\n0,yes\n1,no\n")
+    card = tmp_path / "one.json"
+    card.write_text('{"measures": [{"name": "autopay", "transform": "boolean"}]}')
+    err = expect_error(1, "health", small, "--scorecard", card, "--churn-column", "churn",
+                       "--suggest-weights", "--folds", "3")
+    assert "'churn'" in err and "smaller class has 2" in err, err

@@ -870,6 +870,49 @@ class CSurveySegment(ctypes.Structure):
     ]
 
 
+class CSuggestWeightsOptions(ctypes.Structure):
+    """candor_suggest_weights_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("l2_penalty", c_double),
+        ("folds", c_int32),
+        ("seed", c_uint64),
+        ("level", c_double),
+    ]
+
+
+class CSuggestedWeights(ctypes.Structure):
+    """candor_suggested_weights: a handle, used only through SuggestedWeightsP."""
+
+
+SuggestedWeightsP = POINTER(CSuggestedWeights)
+
+
+class CSuggestedWeightsColumns(ctypes.Structure):
+    """candor_suggested_weights_columns."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("measures", c_size_t),
+        ("coefficient", double_p),
+        ("coefficient_per_point", double_p),
+        ("suggested_weight", double_p),
+        ("current_weight", double_p),
+        ("flagged", uint8_p),
+        ("point_mean", double_p),
+        ("point_sd", double_p),
+        ("imputed", int64_p),
+        ("intercept", c_double),
+        ("iterations", c_int32),
+        ("excluded", c_int64),
+        ("oof_probability", double_p),
+        ("fold", int32_p),
+        ("score", double_p),
+        ("auc", CAucResult),
+        ("current_auc", CAucResult),
+        ("comparison", CAucComparison),
+    ]
+
+
 # candor_enum: which enum of candor.h candor_enum_name, _value and _at name
 # (tests/python/test_enum_names.py holds these to the header).
 ENUM_METRIC = 0
@@ -1142,6 +1185,15 @@ FUNCTIONS = {
                                                POINTER(CSurveySegment)]),
     "candor_health_reasons": (status, [HealthScoresP, c_size_t, c_size_t, POINTER(c_char), c_size_t,
                                        size_p]),
+    "candor_suggest_weights_options_defaults": (status, [POINTER(CSuggestWeightsOptions),
+                                                         c_size_t]),
+    "candor_health_suggest_weights": (status, [ScorecardP, char_pp, POINTER(double_p), c_size_t,
+                                               c_size_t, int32_p, char_pp, c_size_t, uint8_p,
+                                               POINTER(CSuggestWeightsOptions),
+                                               POINTER(SuggestedWeightsP)]),
+    "candor_suggested_weights_free": (None, [SuggestedWeightsP]),
+    "candor_suggested_weights_columns_get": (status, [SuggestedWeightsP,
+                                                      POINTER(CSuggestedWeightsColumns)]),
 }
 
 

@@ -132,6 +132,40 @@ def _table_columns(table, names):
     return columns
 
 
+class _CTable:
+    """The arguments candor_health_score and candor_health_suggest_weights
+    take for a table: its scorecard's columns as float64 and the segment
+    codes; the arrays live as long as this object."""
+
+    def __init__(self, table, card, segment):
+        columns = _table_columns(table, card.measures)
+        self.n = len(next(iter(columns.values())))
+        self.codes = None
+        segment_names = []
+        if segment is not None:
+            labels = table[segment] if isinstance(segment, str) else segment
+            self.codes, levels = _labels.factorize_present(labels, "segment")
+            if len(self.codes) != self.n:
+                raise Error("CANDOR_LENGTH_MISMATCH", "segment has %d entries but the table %d "
+                            "rows" % (len(self.codes), self.n))
+            segment_names = [str(_labels._plain(level)) for level in levels]
+        names = list(columns)
+        self.columns = columns
+        self.names = (ctypes.c_char_p * max(1, len(names)))(*[k.encode("utf-8") for k in names])
+        self.pointers = (_capi.double_p * max(1, len(names)))(
+            *[_convert.double_pointer(columns[k]) for k in names])
+        self.n_columns = len(names)
+        self.segment_names = (ctypes.c_char_p * max(1, len(segment_names)))(
+            *[k.encode("utf-8") for k in segment_names])
+        self.n_segments = len(segment_names)
+
+    def arguments(self):
+        """names, columns, n_columns, n, segment, segment_names, n_segments."""
+        return (self.names, self.pointers, self.n_columns, self.n,
+                None if self.codes is None else self.codes.ctypes.data_as(_capi.int32_p),
+                self.segment_names if self.n_segments else None, self.n_segments)
+
+
 def health(table, scorecard, segment=None, *, as_of=None, time=None, account=None,
            previous=None, std_errors=None, grade_step_days=7, grade_max_steps=104,
            level=0.95):
@@ -177,28 +211,10 @@ def health(table, scorecard, segment=None, *, as_of=None, time=None, account=Non
             raise Error("CANDOR_INVALID_ARGUMENT", "%s is given without as_of: it is read only "
                         "for a dated history (pass as_of)" % name)
     card = _as_scorecard(scorecard)
-    columns = _table_columns(table, card.measures)
-    n = len(next(iter(columns.values())))
-    codes = None
-    segment_names = []
-    if segment is not None:
-        labels = table[segment] if isinstance(segment, str) else segment
-        codes, levels = _labels.factorize_present(labels, "segment")
-        if len(codes) != n:
-            raise Error("CANDOR_LENGTH_MISMATCH",
-                        "segment has %d entries but the table %d rows" % (len(codes), n))
-        segment_names = [str(_labels._plain(level)) for level in levels]
-    names = list(columns)
-    name_array = (ctypes.c_char_p * max(1, len(names)))(*[k.encode("utf-8") for k in names])
-    pointer_array = (_capi.double_p * max(1, len(names)))(
-        *[_convert.double_pointer(columns[k]) for k in names])
-    segment_array = (ctypes.c_char_p * max(1, len(segment_names)))(
-        *[k.encode("utf-8") for k in segment_names])
+    c_table = _CTable(table, card, segment)
+    n = c_table.n
     handle = _capi.HealthScoresP()
-    _lib.check(lib.candor_health_score(
-        card._handle, name_array, pointer_array, len(names), n,
-        None if codes is None else codes.ctypes.data_as(_capi.int32_p),
-        segment_array if segment_names else None, len(segment_names), ctypes.byref(handle)))
+    _lib.check(lib.candor_health_score(card._handle, *c_table.arguments(), ctypes.byref(handle)))
     try:
         return _frame(pd, handle, card, n, getattr(table, "index", None))
     finally:

@@ -122,6 +122,17 @@ def _table(rows, columns):
     return pd.DataFrame(records, columns=list(columns)) if pd is not None else records
 
 
+def auc_from_c(out):
+    """An Auc from a candor_auc_result."""
+    return Auc(**{name: getattr(out, name) for name in _AUC_FIELDS},
+               hanley_mcneil_interval=bool(out.hanley_mcneil_interval))
+
+
+def comparison_from_c(out):
+    """An AucComparison from a candor_auc_comparison."""
+    return AucComparison(**{name: getattr(out, name) for name in _COMPARISON_FIELDS})
+
+
 def auc(score, outcome, level=0.95):
     """The AUC of `score` for the 0/1 `outcome` with DeLong's interval at
     `level`."""
@@ -129,8 +140,7 @@ def auc(score, outcome, level=0.95):
     out = _capi.CAucResult()
     check(lib.candor_auc(_convert.double_pointer(x), _outcome_pointer(y), len(x),
                          _convert._float("level", level), ctypes.byref(out)))
-    return Auc(**{name: getattr(out, name) for name in _AUC_FIELDS},
-               hanley_mcneil_interval=bool(out.hanley_mcneil_interval))
+    return auc_from_c(out)
 
 
 def compare_auc(score_a, score_b, outcome, level=0.95):
@@ -142,7 +152,7 @@ def compare_auc(score_a, score_b, outcome, level=0.95):
     check(lib.candor_compare_auc(_convert.double_pointer(a), _convert.double_pointer(b),
                                  _outcome_pointer(y), len(a), _convert._float("level", level),
                                  ctypes.byref(out)))
-    return AucComparison(**{name: getattr(out, name) for name in _COMPARISON_FIELDS})
+    return comparison_from_c(out)
 
 
 def calibration(probability, outcome, groups=10, level=0.95):

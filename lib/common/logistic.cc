@@ -5,7 +5,7 @@
 // as rank-k updates of (sqrt(w) X_block)' (Eigen's blocked symmetric
 // product), over a row partition that depends only on n, so the result does
 // not depend on the number of threads.
-#include "logistic.hpp"
+#include "common/logistic.hpp"
 
 #include <Eigen/Cholesky>
 #include <algorithm>
@@ -34,8 +34,8 @@ constexpr int kSeparationCheckIteration = 25;
 Status SeparationError(int iterations) {
   return NotConverged(
       "logistic fit: no convergence after " + std::to_string(iterations) +
-      " iterations; fitted response probabilities run to 0 or 1 and the coefficients "
-      "diverge: the covariates separate responders from non-responders (complete or "
+      " iterations; fitted probabilities run to 0 or 1 and the coefficients "
+      "diverge: the covariates separate the outcome's 1s from its 0s (complete or "
       "quasi-complete separation); use l2_penalty > 0 or drop covariates");
 }
 
@@ -222,7 +222,7 @@ Result<LogisticFit> NewtonFitter::Fit() {
       return NotConverged(
           "logistic fit: the Hessian became singular at iteration " + std::to_string(iteration) +
           " (reciprocal condition number " + std::to_string(rcond) +
-          "): covariates are collinear, or they separate responders from non-responders "
+          "): covariates are collinear, or they separate the outcome's 1s from its 0s "
           "(quasi-complete separation); use l2_penalty > 0 or drop covariates");
     }
     const Eigen::VectorXd step = cholesky.solve(gradient);

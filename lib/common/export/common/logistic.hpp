@@ -1,6 +1,6 @@
 // L2-penalized logistic regression by Newton's method (IRLS).
-#ifndef CANDOR_WEIGHT_LOGISTIC_HPP_
-#define CANDOR_WEIGHT_LOGISTIC_HPP_
+#ifndef CANDOR_COMMON_LOGISTIC_HPP_
+#define CANDOR_COMMON_LOGISTIC_HPP_
 
 #include <Eigen/Core>
 #include <candor/status.hpp>
@@ -37,4 +37,4 @@ Result<LogisticFit> FitLogistic(const Eigen::MatrixXd& x, const uint8_t* y,
 
 }  // namespace candor::internal
 
-#endif  // CANDOR_WEIGHT_LOGISTIC_HPP_
+#endif  // CANDOR_COMMON_LOGISTIC_HPP_
