@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <candor/health.hpp>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "number_text.hpp"
 #include "points.hpp"
 #include "shares.hpp"
 
@@ -240,16 +241,11 @@ int32_t GradeOf(const Scorecard& card, double score) {
   return -1;
 }
 
-std::string Number(double x) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof(buffer), "%.6g", x);
-  return buffer;
-}
-
-std::string Points(double lost) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof(buffer), "-%.1f points", lost);
-  return buffer;
+// Appends "-<lost, one decimal> points".
+void AppendPoints(std::string* words, double lost) {
+  *words += '-';
+  health_internal::AppendOneDecimal(words, lost);
+  *words += " points";
 }
 
 }  // namespace
@@ -344,24 +340,39 @@ Result<std::string> HealthReasonText(const Scorecard& card, const HealthScores& 
     return InvalidArgument("the scores were not made with this scorecard");
   }
   const HealthMeasure& m = card.measures[measure];
-  const std::string label = m.label.empty() ? m.name : m.label;
+  const std::string& label = m.label.empty() ? m.name : m.label;
   const double value = scores.reason_value[at];
   const double points = scores.points[i * scores.measures + measure];
+  std::string words;
+  words.reserve(label.size() + 64);  // the rest is short, but for a tier's label
+  words += label;
   if (std::isnan(value) || std::isnan(points)) {
-    return label + ": no data (" + Points(scores.reason_lost[at]) + ")";
+    words += ": no data (";
+    AppendPoints(&words, scores.reason_lost[at]);
+    words += ')';
+    return {std::move(words)};
   }
-  std::string words = label + " " + Number(value);
+  words += ' ';
+  health_internal::AppendSixDigits(&words, value);
   if (m.transform == HealthTransform::kTiers) {
     for (const HealthTier& t : m.tiers) {
       if (health_internal::TierHolds(t, value)) {
-        if (!t.label.empty()) words += " (" + t.label + ")";
+        if (!t.label.empty()) {
+          words += " (";
+          words += t.label;
+          words += ')';
+        }
         break;
       }
     }
   } else if (m.transform == HealthTransform::kPercentile) {
-    words += " (percentile " + Number(std::round(points)) + ")";
+    words += " (percentile ";
+    health_internal::AppendSixDigits(&words, std::round(points));
+    words += ')';
   }
-  return words + ": " + Points(scores.reason_lost[at]);
+  words += ": ";
+  AppendPoints(&words, scores.reason_lost[at]);
+  return {std::move(words)};
 }
 
 }  // namespace candor

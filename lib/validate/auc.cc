@@ -4,6 +4,7 @@
 #include <candor/validate.hpp>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -111,22 +112,12 @@ Auc EstimateAucSorted(const std::vector<uint64_t>& positives,
   return auc;
 }
 
-// Per row, its placement value (V10 for a positive, V01 for a negative);
-// returns the AUC. One sort of every row with its outcome in the payload's
-// low bit, then one walk over the tied runs. `items` and `scratch` are
-// reused from one score to the next.
-double RowPlacements(const double* score, const uint8_t* outcome, size_t n,
-                     const ClassCounts& counts, std::vector<KeyedRow>* items_buffer,
-                     validate_internal::RadixScratch<KeyedRow>* scratch, double* placements) {
-  std::vector<KeyedRow>& items = *items_buffer;
-  items.clear();
-  items.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    items.push_back({OrderedKey(score[i]), (uint64_t{i} << 1) | outcome[i]});
-  }
-  RadixSort(&items, scratch);
-  const size_t m = static_cast<size_t>(counts.positive);
-  const size_t k = static_cast<size_t>(counts.negative);
+// The tied runs of sorted items whose payload's `negative_bit` marks a
+// negative: calls visit(run, begin, end) with the run's positions in each
+// class and its items [begin, end). Returns the AUC.
+template <typename Visit>
+double ForEachItemRun(const KeyedRow* items, size_t n, uint64_t negative_bit,
+                      const ClassCounts& counts, Visit&& visit) {
   double twice_u = 0;
   TiedRun run{0, 0, 0, 0};  // positions within each class, in ascending order
   size_t begin = 0;
@@ -135,49 +126,108 @@ double RowPlacements(const double* score, const uint8_t* outcome, size_t n,
     run.positive_begin = run.positive_end;
     run.negative_begin = run.negative_end;
     while (end < n && items[end].key == items[begin].key) {
-      ++(items[end].row & 1 ? run.positive_end : run.negative_end);
+      ++(items[end].row & negative_bit ? run.negative_end : run.positive_end);
       ++end;
     }
     twice_u += TwiceU(run);
-    const double v10 = PositivePlacement(run, k);
-    const double v01 = NegativePlacement(run, m);
-    for (size_t i = begin; i < end; ++i) {
-      placements[items[i].row >> 1] = items[i].row & 1 ? v10 : v01;
-    }
+    visit(run, begin, end);
     begin = end;
   }
-  return 0.5 * twice_u / (static_cast<double>(m) * static_cast<double>(k));
+  return 0.5 * twice_u /
+         (static_cast<double>(counts.positive) * static_cast<double>(counts.negative));
 }
+
+constexpr uint64_t kSignBit = uint64_t{1} << 63;
 
 AucComparison CompareChecked(const double* score_a, const double* score_b, const uint8_t* outcome,
                              size_t n, const ClassCounts& counts, double level) {
-  // Every row's placement is written: no need to zero the arrays first.
-  std::unique_ptr<double[]> va(new double[n]);
-  std::unique_ptr<double[]> vb(new double[n]);
+  // Two buffers of n items, left uninitialized (every item is written before
+  // it is read), each in turn the items and the scratch of a radix sort, and
+  // the second one in between the rows' placements under a.
+  std::unique_ptr<KeyedRow[]> first(new KeyedRow[n]);
+  std::unique_ptr<KeyedRow[]> second(new KeyedRow[n]);
+  const size_t m = static_cast<size_t>(counts.positive);
+  const size_t k = static_cast<size_t>(counts.negative);
   AucComparison c;
   c.level = level;
   c.n_positive = counts.positive;
   c.n_negative = counts.negative;
-  std::vector<KeyedRow> items;
-  validate_internal::RadixScratch<KeyedRow> scratch;
-  c.auc_a = RowPlacements(score_a, outcome, n, counts, &items, &scratch, va.get());
-  c.auc_b = RowPlacements(score_b, outcome, n, counts, &items, &scratch, vb.get());
-  c.difference = c.auc_a - c.auc_b;
-  // Sums of products of deviations, positives (10) and negatives (01).
+
+  // Score a: rows sorted with a's keys (payload: row, and 1 for a negative).
+  KeyedRow* const items_a = first.get();
+  for (size_t i = 0; i < n; ++i) {
+    items_a[i] = {OrderedKey(score_a[i]), (uint64_t{i} << 1) | (outcome[i] ? 0u : 1u)};
+  }
+  RadixSort(items_a, n, second.get());
+  // The rows' placements under a, as bytes in the second buffer, which the
+  // sort is done with (memcpy in and out: the buffer holds items again later).
+  char* const placement_a = reinterpret_cast<char*>(second.get());
+  c.auc_a =
+      ForEachItemRun(items_a, n, 1, counts, [&](const TiedRun& run, size_t begin, size_t end) {
+        const double v10 = PositivePlacement(run, k);
+        const double v01 = NegativePlacement(run, m);
+        for (size_t i = begin; i < end; ++i) {
+          const size_t row = static_cast<size_t>(items_a[i].row >> 1);
+          std::memcpy(placement_a + row * sizeof(double), items_a[i].row & 1 ? &v01 : &v10,
+                      sizeof(double));
+        }
+      });
+  // Score b, in the first buffer (a's items are done with): the payload is
+  // the row's placement under a (>= 0, so its sign bit is free to mark a
+  // negative). The walk over b's sorted runs then reads a's placements in
+  // order: no second array of placements, no pass in row order.
+  KeyedRow* const items_b = first.get();
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t bits;
+    std::memcpy(&bits, placement_a + i * sizeof(bits), sizeof(bits));
+    items_b[i] = {OrderedKey(score_b[i]), outcome[i] ? bits : bits | kSignBit};
+  }
+  RadixSort(items_b, n, second.get());
+  c.auc_b = ForEachItemRun(items_b, n, kSignBit, counts, [](const TiedRun&, size_t, size_t) {});
+  // Sums of products of deviations, positives (10) and negatives (01), one
+  // row at a time: with a and b ordering rows alike the three are bitwise
+  // equal and the variance is exactly 0. Rows come in b's order, so db
+  // drifts from one end to the other: blocks of about kBlock rows are summed
+  // apart and then added, which keeps the rounding error of 5M terms small.
+  constexpr size_t kBlock = 4096;
   double s10[3] = {0, 0, 0};  // aa, bb, ab
   double s01[3] = {0, 0, 0};
-  for (size_t i = 0; i < n; ++i) {
-    const double da = va[i] - c.auc_a;
-    const double db = vb[i] - c.auc_b;
-    double* s = outcome[i] ? s10 : s01;
-    s[0] += da * da;
-    s[1] += db * db;
-    s[2] += da * db;
-  }
-  const double m = static_cast<double>(counts.positive);
-  const double k = static_cast<double>(counts.negative);
+  double block10[3] = {0, 0, 0};
+  double block01[3] = {0, 0, 0};
+  size_t block_end = kBlock;
+  auto flush = [&] {
+    for (int e = 0; e < 3; ++e) {
+      s10[e] += block10[e];
+      s01[e] += block01[e];
+      block10[e] = block01[e] = 0;
+    }
+  };
+  ForEachItemRun(items_b, n, kSignBit, counts, [&](const TiedRun& run, size_t begin, size_t end) {
+    const double db10 = PositivePlacement(run, k) - c.auc_b;
+    const double db01 = NegativePlacement(run, m) - c.auc_b;
+    for (size_t i = begin; i < end; ++i) {
+      const bool negative = items_b[i].row & kSignBit;
+      const uint64_t bits = items_b[i].row & ~kSignBit;
+      double va;
+      std::memcpy(&va, &bits, sizeof(va));
+      const double da = va - c.auc_a;
+      const double db = negative ? db01 : db10;
+      double* s = negative ? block01 : block10;
+      s[0] += da * da;
+      s[1] += db * db;
+      s[2] += da * db;
+    }
+    if (end >= block_end) {
+      flush();
+      block_end = end + kBlock;
+    }
+  });
+  flush();
+  c.difference = c.auc_a - c.auc_b;
+  const double mm = static_cast<double>(m);
+  const double kk = static_cast<double>(k);
   double cov[3];
-  for (int e = 0; e < 3; ++e) cov[e] = s10[e] / (m - 1) / m + s01[e] / (k - 1) / k;
+  for (int e = 0; e < 3; ++e) cov[e] = s10[e] / (mm - 1) / mm + s01[e] / (kk - 1) / kk;
   const double variance = std::max(0.0, cov[0] + cov[1] - 2 * cov[2]);
   c.std_error = std::sqrt(variance);
   c.correlation = cov[0] > 0 && cov[1] > 0 ? cov[2] / std::sqrt(cov[0] * cov[1]) : kNaN;

@@ -67,40 +67,34 @@ struct RadixScratch {
   size_t size = 0;
 };
 
-// `scratch` may be null (a fresh one is used).
+// Sorts items[0, n) in place, moving them through `scratch` (room for n
+// items, contents ignored): for callers that own their buffers.
 template <typename Item>
-void RadixSort(std::vector<Item>* items, RadixScratch<Item>* scratch = nullptr) {
+void RadixSort(Item* items, size_t n, Item* scratch) {
   static_assert(std::is_trivially_copyable<Item>::value, "items are moved as plain bytes");
   constexpr int kBits = 8;
   constexpr int kWindow = 32;
   constexpr int kPasses = kWindow / kBits;
   constexpr size_t kBuckets = size_t{1} << kBits;
-  const size_t n = items->size();
   if (n < 2) return;
-  const uint64_t first = SortKey((*items)[0]);
+  const uint64_t first = SortKey(items[0]);
   uint64_t differ = 0;
-  for (const Item& item : *items) differ |= SortKey(item) ^ first;
+  for (size_t i = 0; i < n; ++i) differ |= SortKey(items[i]) ^ first;
   if (differ == 0) return;
   int high = 63;
   while (((differ >> high) & 1) == 0) --high;
   const int low = high >= kWindow ? high - kWindow + 1 : 0;
   std::vector<std::array<size_t, kBuckets>> counts(kPasses);
   for (auto& c : counts) c.fill(0);
-  for (const Item& item : *items) {
-    const uint64_t key = SortKey(item) >> low;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t key = SortKey(items[i]) >> low;
     for (int pass = 0; pass < kPasses; ++pass) {
       ++counts[pass][(key >> (pass * kBits)) & (kBuckets - 1)];
     }
   }
   // Passes alternate between the items and the scratch array.
-  RadixScratch<Item> own;
-  if (scratch == nullptr) scratch = &own;
-  if (scratch->size < n) {
-    scratch->data.reset(new Item[n]);
-    scratch->size = n;
-  }
-  Item* from = items->data();
-  Item* to = scratch->data.get();
+  Item* from = items;
+  Item* to = scratch;
   for (int pass = 0; pass < kPasses; ++pass) {
     auto& count = counts[pass];
     const int shift = low + pass * kBits;
@@ -115,30 +109,44 @@ void RadixSort(std::vector<Item>* items, RadixScratch<Item>* scratch = nullptr) 
       to[count[(SortKey(from[i]) >> shift) & (kBuckets - 1)]++] = from[i];
     std::swap(from, to);
   }
-  if (from != items->data()) std::copy(from, from + n, items->data());
+  if (from != items) std::copy(from, from + n, items);
   if (low == 0) return;
   auto by_key = [](const Item& a, const Item& b) { return SortKey(a) < SortKey(b); };
   size_t begin = 0;
   while (begin < n) {
-    const uint64_t window = SortKey((*items)[begin]) >> low;
+    const uint64_t window = SortKey(items[begin]) >> low;
     size_t end = begin + 1;
-    while (end < n && (SortKey((*items)[end]) >> low) == window) ++end;
-    const auto run_begin = items->begin() + static_cast<std::ptrdiff_t>(begin);
-    const auto run_end = items->begin() + static_cast<std::ptrdiff_t>(end);
+    while (end < n && (SortKey(items[end]) >> low) == window) ++end;
+    Item* const run_begin = items + begin;
+    Item* const run_end = items + end;
     if (std::is_sorted(run_begin, run_end, by_key)) {
       // Equal scores (ties) or already in order: nothing to do.
     } else if (end - begin > 16) {
       std::stable_sort(run_begin, run_end, by_key);
     } else {
       for (size_t i = begin + 1; i < end; ++i) {  // insertion sort, stable
-        const Item item = (*items)[i];
+        const Item item = items[i];
         size_t j = i;
-        for (; j > begin && by_key(item, (*items)[j - 1]); --j) (*items)[j] = (*items)[j - 1];
-        (*items)[j] = item;
+        for (; j > begin && by_key(item, items[j - 1]); --j) items[j] = items[j - 1];
+        items[j] = item;
       }
     }
     begin = end;
   }
+}
+
+// `scratch` may be null (a fresh one is used).
+template <typename Item>
+void RadixSort(std::vector<Item>* items, RadixScratch<Item>* scratch = nullptr) {
+  const size_t n = items->size();
+  if (n < 2) return;
+  RadixScratch<Item> own;
+  if (scratch == nullptr) scratch = &own;
+  if (scratch->size < n) {
+    scratch->data.reset(new Item[n]);
+    scratch->size = n;
+  }
+  RadixSort(items->data(), n, scratch->data.get());
 }
 
 }  // namespace candor::internal
