@@ -200,7 +200,9 @@ class AccountScorer {
       contribution[i] = max_contribution[i] * p / 100;
       score += contribution[i];
     }
-    return score;
+    // The shares sum to 100 only up to rounding: full points can add up to
+    // 100.00000000000003. The score is documented to lie in [0, 100].
+    return std::clamp(score, 0.0, 100.0);
   }
 
  private:

@@ -340,6 +340,34 @@ TEST(HealthScore, IdentitiesHoldOnRandomTablesUnderEveryPolicy) {
   }
 }
 
+// Full points everywhere score exactly 100 whatever the weights: the sum of
+// the contributions can round a hair above 100 (the health fuzzer found
+// 100.00000000000003), and a score is documented to stay in [0, 100].
+TEST(HealthScore, FullPointsScoreAtMostOneHundredForAnyWeights) {
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> u(0.001, 10);
+  std::vector<double> full(1, 1.0);
+  int above = 0;
+  for (int trial = 0; trial < 2000; ++trial) {
+    Scorecard card;
+    card.groups = {{"a", u(rng)}, {"b", u(rng)}, {"c", u(rng)}};
+    HealthTable table;
+    table.n = 1;
+    for (int j = 0; j < 7; ++j) {
+      HealthMeasure m = Linear("m" + std::to_string(j), card.groups[j % 3].name, 0, 1);
+      m.weight = u(rng);
+      card.measures.push_back(m);
+      table.names.push_back(m.name);
+      table.columns.push_back(full.data());
+    }
+    auto s = ScoreHealth(card, table);
+    ASSERT_TRUE(s.ok());
+    if (s->score[0] > 100) ++above;
+    EXPECT_NEAR(s->score[0], 100, 1e-12);
+  }
+  EXPECT_EQ(above, 0);
+}
+
 TEST(HealthScore, BadTablesAreErrorsNamingThem) {
   Table t;
   Scorecard card = Card();
