@@ -112,7 +112,14 @@ def study(accounts, card, time_column, baseline_column, baseline_higher_is_riski
                                  interval="adjusted_wald")
             by_grade.append({"grade": name, "accounts": int(in_grade.sum()),
                              "churned": int(churned[in_grade].sum()), "share": share})
+    # Weights fitted on the history, judged only out of fold; the calibration
+    # of the out-of-fold churn probabilities (accounts without data left out).
+    suggested = candor.suggest_weights(accounts, card, churned, folds=5, seed=0)
+    kept = ~np.isnan(suggested.oof_probability.to_numpy())
+    calibration = candor.calibration(suggested.oof_probability.to_numpy()[kept], churned[kept])
     return {
+        "suggested": suggested,
+        "calibration": calibration,
         "scores": scores,
         "auc": candor.auc(risk, churned),
         "baseline_auc": candor.auc(baseline_risk, churned),
@@ -182,6 +189,24 @@ def report(title, result, baseline_name, horizon, unit):
         lines.append("  %-9s %5d accounts, %5.1f%% churned (95%% CI %.1f-%.1f), "
                      "still customers at %g %s: %.1f%%"
                      % (row.grade, row.accounts, 100 * row.churned / row.accounts, share.ci_low, share.ci_high, horizon, unit, 100 * km[row.grade].survival_at(horizon)))
+    s = result["suggested"]
+    lines.append("Suggested weights (L2 logistic on the points, 5 folds): out-of-fold AUC %s "
+                 "against the card's %s: %+.3f [%+.3f, %+.3f], paired DeLong p %.2g"
+                 % (_interval(s.auc), _interval(s.current_auc), s.comparison.difference,
+                    s.comparison.ci_low, s.comparison.ci_high, s.comparison.p_value))
+    for name, row in s.weights.iterrows():
+        lines.append("  %-20s weight now %5.1f, suggested %5.1f%s"
+                     % (name, row.current_weight, row.suggested_weight,
+                        "  (more points, more churn)" if row.flagged else ""))
+    if s.weights.flagged.any():
+        lines.append("  (the model's AUC uses the flagged measures with their sign; a card counts "
+                     "them only if their direction is reversed)")
+    cal = result["calibration"]
+    lines.append("Out-of-fold churn probabilities: Brier %.3f, calibration intercept %.2f "
+                 "[%.2f, %.2f], slope %.2f [%.2f, %.2f], Hosmer-Lemeshow %.1f on %d df (p %.2g)"
+                 % (cal.brier, cal.intercept, cal.intercept_ci_low, cal.intercept_ci_high,
+                    cal.slope, cal.slope_ci_low, cal.slope_ci_high, cal.hosmer_lemeshow,
+                    cal.hosmer_lemeshow_df, cal.hosmer_lemeshow_p_value))
     lr = result["log_rank"]
     p = "< 1e-300" if lr.p_value == 0 else "%.2g" % lr.p_value
     lines.append("log-rank chi-square %.1f on %d df, p %s" % (lr.chi_square, lr.df, p))

@@ -138,3 +138,27 @@ def test_leak_check_scores_as_of_the_cut_off(example, studies):
                                                      abs=1e-12)
     assert leak["leaky_auc"].value == pytest.approx(roc_auc_score(churned, -want), abs=1e-12)
     assert leak["leaky_auc"].ci_low > leak["honest_auc"].ci_high
+
+
+@pytest.mark.parametrize("name", ["telco", "mlc"])
+def test_suggested_weights_and_calibration_match_sklearn_and_statsmodels(studies, name):
+    import statsmodels.api as sm
+    accounts, _, _, _, result = studies[name]
+    suggested, calibration = result["suggested"], result["calibration"]
+    churned = accounts.churned.to_numpy()
+    p = suggested.oof_probability.to_numpy()
+    kept = ~np.isnan(p)
+    assert suggested.auc.value == pytest.approx(roc_auc_score(churned[kept], p[kept]), abs=1e-12)
+    weights = suggested.weights
+    assert weights.suggested_weight.sum() == pytest.approx(100, abs=1e-9)
+    np.testing.assert_array_equal(weights.flagged, weights.coefficient_per_point > 0)
+    assert (weights.suggested_weight[weights.flagged] == 0).all()
+    # Brier by hand; the calibration intercept and slope by statsmodels' GLM.
+    y, q = churned[kept], p[kept]
+    assert calibration.brier == pytest.approx(np.mean((q - y) ** 2), rel=1e-12)
+    logit = np.log(q / (1 - q))
+    slope = sm.GLM(y, sm.add_constant(logit), family=sm.families.Binomial()).fit()
+    intercept = sm.GLM(y, np.ones((len(y), 1)), family=sm.families.Binomial(),
+                       offset=logit).fit()
+    assert calibration.slope == pytest.approx(slope.params[1], rel=1e-7)
+    assert calibration.intercept == pytest.approx(intercept.params[0], abs=1e-7)
