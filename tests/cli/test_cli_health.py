@@ -431,6 +431,10 @@ def test_suggest_weights_table_csv_and_errors(accounts_csv, tmp_path):
     err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--churn-column", "churn",
                        "--suggest-weights", "--l2-penalty", "-1")
     assert "--l2-penalty" in err
+    err = expect_error(2, "health", accounts_csv, "--scorecard", CARD, "--churn-column", "churn",
+                       "--suggest-weights", "--as-of", "2024-01-01", "--history-time-column",
+                       "tenure", "--account-column", "customer")
+    assert "--suggest-weights" in err and "--as-of" in err, err
     small = tmp_path / "small.csv"
     small.write_text("autopay,churn\n1,no\n0,yes\n1,no\n0,yes\n1,no\n")
     card = tmp_path / "one.json"
