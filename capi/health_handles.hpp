@@ -23,29 +23,39 @@ struct candor_health_scores {
 
 namespace candor::capi {
 
-// Reads the columns (not copied) and segment names; errors name the NULL
-// argument or entry.
+// Reads the columns (not copied) and segment names of a table of n rows (or
+// a history's n accounts, for its per-account segments); errors name the
+// NULL argument or entry, after `prefix` (e.g. "history->").
 inline Result<HealthTable> HealthTableFromC(const char* const* names, const double* const* columns,
                                             size_t n_columns, size_t n, const int32_t* segment,
-                                            const char* const* segment_names, size_t n_segments) {
-  if (n_columns > 0) CANDOR_RETURN_IF_ERROR(Required(names, "names", columns, "columns"));
-  if (n_segments > 0) CANDOR_RETURN_IF_ERROR(Required(segment_names, "segment_names"));
+                                            const char* const* segment_names, size_t n_segments,
+                                            const std::string& prefix = "") {
+  if (n_columns > 0) {
+    CANDOR_RETURN_IF_ERROR(
+        Required(names, (prefix + "names").c_str(), columns, (prefix + "columns").c_str()));
+  }
+  if (n_segments > 0) {
+    CANDOR_RETURN_IF_ERROR(Required(segment_names, (prefix + "segment_names").c_str()));
+  }
   HealthTable table;
   table.n = n;
   for (size_t j = 0; j < n_columns; ++j) {
-    if (names[j] == nullptr) return InvalidArgument("names[" + std::to_string(j) + "] is NULL");
+    if (names[j] == nullptr) {
+      return InvalidArgument(prefix + "names[" + std::to_string(j) + "] is NULL");
+    }
     table.names.emplace_back(names[j]);
     table.columns.push_back(columns[j]);
   }
   table.segment = segment;
   for (size_t s = 0; s < n_segments; ++s) {
     if (segment_names[s] == nullptr) {
-      return InvalidArgument("segment_names[" + std::to_string(s) + "] is NULL");
+      return InvalidArgument(prefix + "segment_names[" + std::to_string(s) + "] is NULL");
     }
     table.segment_names.emplace_back(segment_names[s]);
   }
   if (segment == nullptr && n_segments > 0 && n > 0) {
-    return InvalidArgument("segment is NULL with " + std::to_string(n_segments) + " segment names");
+    return InvalidArgument(prefix + "segment is NULL with " + std::to_string(n_segments) +
+                           " segment names");
   }
   return table;
 }

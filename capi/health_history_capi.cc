@@ -19,33 +19,22 @@ Status FromC(const candor_health_history* in, HealthHistory* out) {
   CANDOR_RETURN_IF_ERROR(Required(in, "history"));
   candor_health_history h = ZeroedOptions<candor_health_history>();
   CANDOR_RETURN_IF_ERROR(ReadSized(in, offsetof(candor_health_history, std_error_columns), &h));
-  if (h.n_columns > 0) {
-    CANDOR_RETURN_IF_ERROR(Required(h.names, "history->names", h.columns, "history->columns"));
-  }
-  if (h.n_segments > 0) CANDOR_RETURN_IF_ERROR(Required(h.segment_names, "history->segment_names"));
-  if (h.n_segments > 0 && h.segment == nullptr && h.n_accounts > 0) {
-    return InvalidArgument("history->segment is NULL with " + std::to_string(h.n_segments) +
-                           " segment names");
-  }
+  // The segments are per account, so the table's rows are the accounts.
+  Result<HealthTable> table =
+      HealthTableFromC(h.names, h.columns, h.n_columns, h.n_accounts, h.segment, h.segment_names,
+                       h.n_segments, "history->");
+  if (!table.ok()) return table.status();
   out->n = h.n;
   out->account = h.account;
   out->time = h.time;
   out->accounts = h.n_accounts;
-  for (size_t j = 0; j < h.n_columns; ++j) {
-    if (h.names[j] == nullptr) {
-      return InvalidArgument("history->names[" + std::to_string(j) + "] is NULL");
-    }
-    out->names.emplace_back(h.names[j]);
-    out->columns.push_back(h.columns[j]);
-    if (h.std_error_columns != nullptr) out->std_error_columns.push_back(h.std_error_columns[j]);
+  out->names = std::move(table->names);
+  out->columns = std::move(table->columns);
+  if (h.std_error_columns != nullptr) {
+    out->std_error_columns.assign(h.std_error_columns, h.std_error_columns + h.n_columns);
   }
   out->segment = h.segment;
-  for (size_t s = 0; s < h.n_segments; ++s) {
-    if (h.segment_names[s] == nullptr) {
-      return InvalidArgument("history->segment_names[" + std::to_string(s) + "] is NULL");
-    }
-    out->segment_names.emplace_back(h.segment_names[s]);
-  }
+  out->segment_names = std::move(table->segment_names);
   return OkStatus();
 }
 
