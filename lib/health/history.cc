@@ -1,4 +1,5 @@
 // SnapshotAsOf and DaysInGrade (include/candor/health_history.hpp).
+#include <algorithm>
 #include <candor/health_history.hpp>
 #include <cmath>
 #include <limits>
@@ -106,6 +107,9 @@ Result<GradeTenure> DaysInGrade(const Scorecard& card, const HealthHistory& hist
   if (max_steps < 1) {
     return InvalidArgument("max_steps " + std::to_string(max_steps) + " is not >= 1");
   }
+  if (step_days * 86400 > 1e15) {  // 3e7 years: beyond any history, and near int64's end
+    return InvalidArgument("step_days " + std::to_string(step_days) + " is too large");
+  }
   const int64_t step = static_cast<int64_t>(std::llround(step_days * 86400));
   if (step < 1) return InvalidArgument("step_days is under a second");
   auto snapshot = SnapshotAsOf(history, as_of);
@@ -126,15 +130,41 @@ Result<GradeTenure> DaysInGrade(const Scorecard& card, const HealthHistory& hist
       ++open_count;
     }
   }
+  // Two cut-offs with the same rows before them give the same snapshot, so a
+  // step is scored again only when it leaves out a time the last one read:
+  // weekly steps over monthly rows score about one step in four, and steps
+  // before the first row none (no data: no grade).
+  std::vector<int64_t> times(history.time, history.time + history.n);
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  const auto times_before = [&times](int64_t t) {
+    return static_cast<size_t>(std::lower_bound(times.begin(), times.end(), t) - times.begin());
+  };
+  size_t scored_times = times_before(as_of);
+  std::vector<int32_t> grade = out.grade;  // at the last cut-off scored
   for (int s = 1; s <= max_steps && open_count > 0; ++s) {
-    const int64_t back = as_of - static_cast<int64_t>(s) * step;
-    auto past = SnapshotAsOf(history, back);
-    if (!past.ok()) return past.status();
-    auto scores = ScoreHealth(card, past->table);
-    if (!scores.ok()) return scores.status();
+    int64_t offset = 0;
+    int64_t back = 0;
+    if (__builtin_mul_overflow(static_cast<int64_t>(s), step, &offset) ||
+        __builtin_sub_overflow(as_of, offset, &back)) {
+      break;  // before the int64 range: no row is that old
+    }
+    const size_t known = times_before(back);
+    if (known != scored_times) {
+      scored_times = known;
+      if (known == 0) {
+        grade.assign(accounts, -1);
+      } else {
+        auto past = SnapshotAsOf(history, back);
+        if (!past.ok()) return past.status();
+        auto scores = ScoreHealth(card, past->table);
+        if (!scores.ok()) return scores.status();
+        grade = std::move(scores->grade);
+      }
+    }
     for (size_t a = 0; a < accounts; ++a) {
       if (!open[a]) continue;
-      if (scores->grade[a] == out.grade[a]) {
+      if (grade[a] == out.grade[a]) {
         out.days[a] = static_cast<double>(s) * step_days;
         if (s == max_steps) out.capped[a] = true;
       } else {

@@ -368,8 +368,7 @@ def survey_measure(scores, accounts, times=None, metric="nps", *, start=None, en
                               ("value", "std_error", "raw", "shrinkage")],
         responses.ctypes.data_as(_capi.int64_p), segments))
     frame = pd.DataFrame(dict(out, responses=responses),
-                         index=pd.Index([_labels._plain(level) for level in levels],
-                                        name="account"))
+                         index=pd.Index(levels, name="account"))
     return frame
 
 
@@ -473,8 +472,9 @@ def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
     handle = _capi.HealthScoresP()
     _lib.check(lib.candor_health_score_as_of(card._handle, ctypes.byref(history), at,
                                              ctypes.byref(handle)))
-    index = pd.Index([_labels._plain(level) for level in levels],
-                     name=account if isinstance(account, str) else "account")
+    # The levels as they are (a numpy array or pandas Index keeps its dtype):
+    # no Python object per account.
+    index = pd.Index(levels, name=account if isinstance(account, str) else "account")
     try:
         frame = _frame(pd, handle, card, k, index)
     finally:

@@ -5,6 +5,7 @@
 
 #include <candor/health_history.hpp>
 #include <cmath>
+#include <random>
 #include <vector>
 
 namespace candor {
@@ -86,6 +87,66 @@ TEST(HealthHistory, DaysInGradeCountsTheUnbrokenRun) {
   EXPECT_EQ(r->days[0], 0);
   EXPECT_EQ(DaysInGrade(card, h, 30 * kDay, 0, 3).status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(DaysInGrade(card, h, 30 * kDay, 7, 0).status().code(), CANDOR_INVALID_ARGUMENT);
+}
+
+// DaysInGrade scores a step again only when its cut-off leaves out a row
+// time: against every step scored from scratch, on a random history whose
+// irregular times make many steps share a snapshot, with a percentile
+// measure (each account's points depend on the others').
+TEST(HealthHistory, DaysInGradeEqualsEveryStepScoredFromScratch) {
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(0, 1);
+  const size_t accounts = 40;
+  std::vector<int32_t> account;
+  std::vector<int64_t> time;
+  std::vector<double> x, y;
+  for (size_t a = 0; a < accounts; ++a) {
+    for (int k = 0; k < 6; ++k) {
+      account.push_back(static_cast<int32_t>(a));
+      time.push_back(static_cast<int64_t>(u(rng) * 90) * kDay);  // days 0..89, ties
+      x.push_back(u(rng) < 0.2 ? kNaN : 100 * u(rng));
+      y.push_back(u(rng) < 0.2 ? kNaN : u(rng));
+    }
+  }
+  HealthHistory h;
+  h.n = account.size();
+  h.account = account.data();
+  h.time = time.data();
+  h.accounts = accounts + 1;  // one account without rows
+  h.names = {"x", "y"};
+  h.columns = {x.data(), y.data()};
+  Scorecard card;
+  card.measures.resize(2);
+  card.measures[0].name = "x";
+  card.measures[1].name = "y";
+  card.measures[1].transform = HealthTransform::kPercentile;
+  for (double step_days : {1.0, 3.5, 7.0, 30.0}) {
+    const int64_t as_of = 95 * kDay;
+    const int max_steps = 40;
+    auto fast = DaysInGrade(card, h, as_of, step_days, max_steps);
+    ASSERT_TRUE(fast.ok()) << fast.status().message();
+    // From scratch: the grade at every step back.
+    std::vector<std::vector<int32_t>> grades;
+    for (int s = 0; s <= max_steps; ++s) {
+      const int64_t back = as_of - static_cast<int64_t>(std::llround(s * step_days * kDay));
+      auto snapshot = SnapshotAsOf(h, back);
+      ASSERT_TRUE(snapshot.ok());
+      auto scores = ScoreHealth(card, snapshot->table);
+      ASSERT_TRUE(scores.ok());
+      grades.push_back(scores->grade);
+    }
+    for (size_t a = 0; a < h.accounts; ++a) {
+      EXPECT_EQ(fast->grade[a], grades[0][a]);
+      if (grades[0][a] < 0) {
+        EXPECT_EQ(fast->days[a], -1);
+        continue;
+      }
+      int run = 0;
+      while (run < max_steps && grades[run + 1][a] == grades[0][a]) ++run;
+      EXPECT_EQ(fast->days[a], run * step_days) << a << " " << step_days;
+      EXPECT_EQ(fast->capped[a], run == max_steps) << a;
+    }
+  }
 }
 
 }  // namespace
