@@ -66,18 +66,22 @@ Result<HealthSnapshot> SnapshotAsOf(const HealthHistory& history, int64_t as_of)
   snapshot.std_errors.resize(m);
   // The time of the value kept, per account and column.
   std::vector<int64_t> kept(accounts * history.columns.size(), std::numeric_limits<int64_t>::min());
-  for (size_t r = 0; r < history.n; ++r) {
-    const int64_t t = history.time[r];
-    if (t >= as_of) continue;  // only what was known before the cut-off
-    const size_t a = static_cast<size_t>(history.account[r]);
-    for (size_t j = 0; j < history.columns.size(); ++j) {
-      const double x = history.columns[j][r];
-      if (std::isnan(x)) continue;
-      int64_t& when = kept[j * accounts + a];
-      if (t >= when) {  // equal times: the later row wins
-        when = t;
-        snapshot.columns[j][a] = x;
-        snapshot.source_row[j][a] = static_cast<int64_t>(r);
+  // Column by column: a handful of memory streams rather than three per
+  // column at once.
+  for (size_t j = 0; j < m; ++j) {
+    const double* column = history.columns[j];
+    int64_t* when_kept = kept.data() + j * accounts;
+    double* value = snapshot.columns[j].data();
+    int64_t* source = snapshot.source_row[j].data();
+    for (size_t r = 0; r < history.n; ++r) {
+      const int64_t t = history.time[r];
+      const double x = column[r];
+      if (t >= as_of || std::isnan(x)) continue;  // only what was known before the cut-off
+      const size_t a = static_cast<size_t>(history.account[r]);
+      if (t >= when_kept[a]) {  // equal times: the later row wins
+        when_kept[a] = t;
+        value[a] = x;
+        source[a] = static_cast<int64_t>(r);
       }
     }
   }
