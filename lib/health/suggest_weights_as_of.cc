@@ -31,7 +31,11 @@ Result<SuggestedWeights> SuggestAsOf(const Scorecard& card, const HealthHistory&
   for (size_t a = 0; a < accounts; ++a) {
     if (customer[a]) rows.push_back(a);
   }
-  if (churned == nullptr && !rows.empty()) return InvalidArgument("churned is NULL");
+  if (rows.empty()) {
+    return Empty("no account has a row before as_of " + std::to_string(as_of) +
+                 " (of the history's " + std::to_string(history.n) + " rows): nothing to fit");
+  }
+  if (churned == nullptr) return InvalidArgument("churned is NULL");
   for (size_t a : rows) {
     if (churned[a] > 1) {
       return InvalidArgument("churned[" + std::to_string(a) + "] (per account code): " +

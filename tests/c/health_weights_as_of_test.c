@@ -180,6 +180,7 @@ static void test_errors(void) {
   /* Before every row: no customer, nothing to fit. */
   CHECK(candor_health_suggest_weights_as_of(card, &h, 100, churned_by_code, NULL, &w) ==
         CANDOR_EMPTY);
+  CHECK(strstr(candor_last_error(), "no account has a row before as_of") != NULL);
   memset(bad, 0, sizeof bad);
   CHECK(candor_health_suggest_weights_as_of(card, &h, AS_OF, bad, NULL, &w) == CANDOR_EMPTY);
   candor_suggest_weights_options_init(&o);
