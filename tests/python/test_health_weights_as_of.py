@@ -18,6 +18,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 import candor
+from test_health_weights import telco_accounts
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 WA_CHURN = ROOT / "tests" / "data" / "wa_churn" / "wa_churn.csv"
@@ -30,17 +31,9 @@ NEWCOMERS = 40
 
 def make_history(later_scale=1.0):
     df = pd.read_csv(WA_CHURN).iloc[:CUSTOMERS + NEWCOMERS]
-    service = {"Yes": 1.0, "No": 0.0}
-    base = pd.DataFrame({
-        "customer": ["C%05d" % i for i in range(len(df))],
-        "plan": df.internet_service,
-        "contract_years": df.contract.map({"Month-to-month": 0, "One year": 1, "Two year": 2}),
-        "autopay": df.payment_method.str.contains("automatic").astype(float),
-        "tech_support": df.tech_support.map(service),
-        "online_security": df.online_security.map(service),
-        "monthly_charges": df.monthly_charges,
-        "churned": (df.churn == "Yes").astype(int),
-    })
+    base = telco_accounts(df)
+    base.insert(0, "plan", df.internet_service)
+    base.insert(0, "customer", ["C%05d" % i for i in range(len(df))])
     rng = np.random.default_rng(17)
     frames = []
     # Months 1-3 before the cut-off, then one at it and one after it.
