@@ -1,15 +1,21 @@
 // capi/health_handles.hpp — what the health shims share: the candor_scorecard
-// and candor_health_scores handles, and the per-account table of
-// candor_health_score and candor_health_suggest_weights from its C arguments.
+// and candor_health_scores handles, the per-account table of
+// candor_health_score and candor_health_suggest_weights from its C arguments,
+// and the dated history of candor_health_history.
 // Used by health_capi.cc, health_history_capi.cc and health_weights_capi.cc.
 #ifndef CANDOR_CAPI_HEALTH_HANDLES_HPP_
 #define CANDOR_CAPI_HEALTH_HANDLES_HPP_
 
+#include <candor.h>
+
 #include <candor/health.hpp>
+#include <candor/health_history.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 struct candor_scorecard {
@@ -58,6 +64,30 @@ inline Result<HealthTable> HealthTableFromC(const char* const* names, const doub
                            " segment names");
   }
   return table;
+}
+
+// The caller's history as the C++ struct, its pointers checked.
+inline Status HealthHistoryFromC(const candor_health_history* in, HealthHistory* out) {
+  CANDOR_RETURN_IF_ERROR(Required(in, "history"));
+  candor_health_history h = ZeroedOptions<candor_health_history>();
+  CANDOR_RETURN_IF_ERROR(ReadSized(in, offsetof(candor_health_history, std_error_columns), &h));
+  // The segments are per account, so the table's rows are the accounts.
+  Result<HealthTable> table =
+      HealthTableFromC(h.names, h.columns, h.n_columns, h.n_accounts, h.segment, h.segment_names,
+                       h.n_segments, "history->");
+  if (!table.ok()) return table.status();
+  out->n = h.n;
+  out->account = h.account;
+  out->time = h.time;
+  out->accounts = h.n_accounts;
+  out->names = std::move(table->names);
+  out->columns = std::move(table->columns);
+  if (h.std_error_columns != nullptr) {
+    out->std_error_columns.assign(h.std_error_columns, h.std_error_columns + h.n_columns);
+  }
+  out->segment = h.segment;
+  out->segment_names = std::move(table->segment_names);
+  return OkStatus();
 }
 
 }  // namespace candor::capi

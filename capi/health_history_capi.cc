@@ -4,7 +4,6 @@
 #include <candor/health_history.hpp>
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "health_handles.hpp"
@@ -13,30 +12,6 @@
 
 namespace candor::capi {
 namespace {
-
-// The caller's history as the C++ struct, its pointers checked.
-Status FromC(const candor_health_history* in, HealthHistory* out) {
-  CANDOR_RETURN_IF_ERROR(Required(in, "history"));
-  candor_health_history h = ZeroedOptions<candor_health_history>();
-  CANDOR_RETURN_IF_ERROR(ReadSized(in, offsetof(candor_health_history, std_error_columns), &h));
-  // The segments are per account, so the table's rows are the accounts.
-  Result<HealthTable> table =
-      HealthTableFromC(h.names, h.columns, h.n_columns, h.n_accounts, h.segment, h.segment_names,
-                       h.n_segments, "history->");
-  if (!table.ok()) return table.status();
-  out->n = h.n;
-  out->account = h.account;
-  out->time = h.time;
-  out->accounts = h.n_accounts;
-  out->names = std::move(table->names);
-  out->columns = std::move(table->columns);
-  if (h.std_error_columns != nullptr) {
-    out->std_error_columns.assign(h.std_error_columns, h.std_error_columns + h.n_columns);
-  }
-  out->segment = h.segment;
-  out->segment_names = std::move(table->segment_names);
-  return OkStatus();
-}
 
 template <typename From, typename To>
 void CopyTo(const std::vector<From>& values, To* out) {
@@ -65,7 +40,7 @@ candor_status candor_health_score_as_of(const candor_scorecard* card,
     *out = nullptr;
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
     candor::HealthHistory h;
-    CANDOR_RETURN_IF_ERROR(candor::capi::FromC(history, &h));
+    CANDOR_RETURN_IF_ERROR(candor::capi::HealthHistoryFromC(history, &h));
     return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor_health_scores> {
       auto snapshot = candor::SnapshotAsOf(h, as_of);
       if (!snapshot.ok()) return snapshot.status();
@@ -83,7 +58,7 @@ candor_status candor_health_days_in_grade(const candor_scorecard* card,
   return Guard([&] {
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
     candor::HealthHistory h;
-    CANDOR_RETURN_IF_ERROR(candor::capi::FromC(history, &h));
+    CANDOR_RETURN_IF_ERROR(candor::capi::HealthHistoryFromC(history, &h));
     auto tenure = candor::DaysInGrade(card->card, h, as_of, step_days, max_steps);
     if (!tenure.ok()) return tenure.status();
     candor::capi::CopyTo(tenure->grade, grade);
@@ -100,7 +75,7 @@ candor_status candor_health_momentum(const candor_scorecard* card,
   return Guard([&] {
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
     candor::HealthHistory h;
-    CANDOR_RETURN_IF_ERROR(candor::capi::FromC(history, &h));
+    CANDOR_RETURN_IF_ERROR(candor::capi::HealthHistoryFromC(history, &h));
     auto m = candor::HealthMomentumAsOf(card->card, h, as_of, previous, level);
     if (!m.ok()) return m.status();
     candor::capi::CopyTo(m->change, change);

@@ -1,7 +1,8 @@
 // Suggested scorecard weights from churn history
-// (include/candor/health_weights.hpp): options, the result handle and its
-// columns.
+// (include/candor/health_weights.hpp), on a table or as of a cut-off of a
+// history: options, the result handle and its columns.
 #include <candor/health.hpp>
+#include <candor/health_history.hpp>
 #include <candor/health_weights.hpp>
 #include <utility>
 
@@ -25,6 +26,18 @@ candor_suggest_weights_options SuggestDefaults() {
   o.seed = defaults.seed;
   o.level = defaults.level;
   return o;
+}
+
+// The caller's options (NULL: the defaults) as the C++ struct.
+Status ReadSuggestOptions(const candor_suggest_weights_options* options,
+                          SuggestWeightsOptions* out) {
+  candor_suggest_weights_options o = SuggestDefaults();
+  CANDOR_RETURN_IF_ERROR(ReadSized(options, sizeof(size_t), &o));
+  out->l2_penalty = o.l2_penalty;
+  out->folds = o.folds;
+  out->seed = o.seed;
+  out->level = o.level;
+  return OkStatus();
 }
 
 }  // namespace
@@ -52,18 +65,34 @@ candor_status candor_health_suggest_weights(const candor_scorecard* card, const 
     *out = nullptr;
     CANDOR_RETURN_IF_ERROR(Required(card, "card"));
     if (n > 0) CANDOR_RETURN_IF_ERROR(Required(churned, "churned"));
-    candor_suggest_weights_options o = candor::capi::SuggestDefaults();
-    CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
     candor::SuggestWeightsOptions cpp;
-    cpp.l2_penalty = o.l2_penalty;
-    cpp.folds = o.folds;
-    cpp.seed = o.seed;
-    cpp.level = o.level;
+    CANDOR_RETURN_IF_ERROR(candor::capi::ReadSuggestOptions(options, &cpp));
     auto table = candor::capi::HealthTableFromC(names, columns, n_columns, n, segment,
                                                 segment_names, n_segments);
     if (!table.ok()) return table.status();
     return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor_suggested_weights> {
       auto weights = candor::SuggestHealthWeights(card->card, *table, churned, cpp);
+      if (!weights.ok()) return weights.status();
+      return candor_suggested_weights{std::move(weights).value()};
+    });
+  });
+}
+
+candor_status candor_health_suggest_weights_as_of(const candor_scorecard* card,
+                                                  const candor_health_history* history,
+                                                  int64_t as_of, const uint8_t* churned,
+                                                  const candor_suggest_weights_options* options,
+                                                  candor_suggested_weights** out) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    *out = nullptr;
+    CANDOR_RETURN_IF_ERROR(Required(card, "card"));
+    candor::SuggestWeightsOptions cpp;
+    CANDOR_RETURN_IF_ERROR(candor::capi::ReadSuggestOptions(options, &cpp));
+    candor::HealthHistory h;
+    CANDOR_RETURN_IF_ERROR(candor::capi::HealthHistoryFromC(history, &h));
+    return candor::capi::MakeHandle(out, [&]() -> candor::Result<candor_suggested_weights> {
+      auto weights = candor::SuggestHealthWeightsAsOf(card->card, h, as_of, churned, cpp);
       if (!weights.ok()) return weights.status();
       return candor_suggested_weights{std::move(weights).value()};
     });

@@ -285,6 +285,17 @@ Status ScoreHistory(const HealthArgs& args, const Records& records, const Health
   for (size_t i = 0; i < h.n; ++i) {
     if ((*times)[i] < history.as_of) history.existed[accounts->codes[i]] = 1;
   }
+  if (args.suggest_weights) {  // the fit is all that is printed
+    report->history = std::move(history);
+    Result<std::vector<uint8_t>> churn =
+        PerAccount(*report, ReadFlags(records, args.churn_column), args.churn_column);
+    if (!churn.ok()) return churn.status();
+    Result<SuggestedWeights> suggested =
+        SuggestWeightsAsOfFor(args, report->card, h, report->history->as_of, *churn);
+    if (!suggested.ok()) return suggested.status();
+    report->suggested = std::move(suggested).value();
+    return OkStatus();
+  }
   Result<GradeTenure> tenure =
       DaysInGrade(report->card, h, history.as_of, args.grade_step_days.value_or(7));
   if (!tenure.ok()) return tenure.status();
@@ -354,6 +365,7 @@ Result<HealthReport> ComputeHealth(const HealthArgs& args) {
     const int32_t g = report.scores.grade[i];
     if (g >= 0 && (!report.history || report.history->existed[i])) ++report.grades[g].accounts;
   }
+  if (report.suggested) return report;  // as of a date: fitted on the snapshot
   if (args.suggest_weights) {
     Result<SuggestedWeights> suggested = SuggestWeightsFor(args, report.card, table, *records);
     if (!suggested.ok()) return suggested.status();

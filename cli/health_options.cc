@@ -38,7 +38,10 @@ a suggested weight (the churn-reducing coefficients per point, scaled to sum
 100; a measure whose points go with more churn gets 0 and is flagged) beside
 the scorecard's own, and the AUC of the suggested model out of fold only
 (each fold predicted by the model of the others) against the AUC of the
-scorecard's score, with the paired DeLong test.
+scorecard's score, with the paired DeLong test. With --as-of the fit reads
+the measures as they stood before the date and the churn column per
+account (churn after the date: weights learned without leakage), over the
+accounts with a row before the date.
 
 Options:
 )";
@@ -52,6 +55,9 @@ Example:
       --churn-column churned_after_june
   candor health accounts.csv --scorecard card.json --churn-column churned \
       --suggest-weights --folds 10
+  candor health history.csv --scorecard card.json --account-column id \
+      --history-time-column month --as-of 2026-06-01 \
+      --churn-column churned_after_june --suggest-weights
 )";
 
 Status Finish(const HealthArgs& args) {
@@ -73,13 +79,6 @@ Status Finish(const HealthArgs& args) {
   if (args.time_column.empty() != args.event_column.empty()) {
     return InvalidArgument(
         "--time-column and --event-column go together (time to churn needs both)");
-  }
-  if (args.suggest_weights && !args.as_of.empty()) {
-    // The fit reads one row per account; a dated history would need its
-    // snapshot's churn per account first (not built yet).
-    return InvalidArgument(
-        "--suggest-weights reads a table of accounts (a row each), not a dated history: "
-        "it does not go with --as-of");
   }
   if (args.suggest_weights && args.churn_column.empty()) {
     return InvalidArgument("--suggest-weights needs --churn-column (the churn it fits)");

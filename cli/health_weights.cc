@@ -1,7 +1,7 @@
 // candor health --suggest-weights: reads churn, calls SuggestHealthWeights
-// and prints per measure the coefficient, the suggested and the current
-// weight, then the out-of-fold AUC of the suggested weights against the AUC
-// of the scorecard's score and their paired DeLong test.
+// (SuggestHealthWeightsAsOf with --as-of) and prints per measure the coefficient, the suggested and
+// the current weight, then the out-of-fold AUC of the suggested weights against the AUC of the
+// scorecard's score and their paired DeLong test.
 #include "health_weights.hpp"
 
 #include <cmath>
@@ -39,6 +39,10 @@ int PrintTable(const HealthArgs& args, const WeightsReport& r) {
             << "': " << w.auc.n_positive << " churned of " << w.auc.n_positive + w.auc.n_negative
             << " scored accounts";
   if (w.excluded > 0) std::cout << "; " << w.excluded << " without data left out";
+  if (!args.as_of.empty()) {
+    std::cout << ";\n  the measures as of " << args.as_of << ", from the rows before it; "
+              << w.not_yet_customers << " accounts first seen at or after it left out";
+  }
   std::cout << ")\n"
             << "  L2 logistic regression of churn on the standardized points, penalty "
             << FormatFixed(OptionsFor(args).l2_penalty, 3) << "\n\n";
@@ -110,6 +114,10 @@ int PrintJson(const HealthArgs& args, const WeightsReport& r) {
                           {"correlation", NumberOrNull(c.correlation)},
                           {"a", "suggested weights, out of fold"},
                           {"b", "the scorecard's score"}}}};
+  if (!args.as_of.empty()) {
+    out["as_of"] = args.as_of;
+    out["not_yet_customers"] = w.not_yet_customers;
+  }
   std::cout << DumpJson(out) << "\n";
   return kExitOk;
 }
@@ -129,19 +137,27 @@ int PrintCsv(const HealthArgs& args, const WeightsReport& r) {
   return kExitOk;
 }
 
+// A failed fit's message says which churn column it read.
+Result<SuggestedWeights> Explained(const HealthArgs& args, Result<SuggestedWeights> weights) {
+  if (weights.ok()) return weights;
+  return Status(weights.status().code(), "suggesting weights from '" + args.churn_column +
+                                             "': " + weights.status().message());
+}
+
 }  // namespace
 
 Result<SuggestedWeights> SuggestWeightsFor(const HealthArgs& args, const Scorecard& card,
                                            const HealthTable& table, const Records& records) {
   Result<std::vector<uint8_t>> churn = ReadFlags(records, args.churn_column);
   if (!churn.ok()) return churn.status();
-  Result<SuggestedWeights> weights =
-      SuggestHealthWeights(card, table, churn->data(), OptionsFor(args));
-  if (!weights.ok()) {
-    return Status(weights.status().code(), "suggesting weights from '" + args.churn_column +
-                                               "': " + weights.status().message());
-  }
-  return weights;
+  return Explained(args, SuggestHealthWeights(card, table, churn->data(), OptionsFor(args)));
+}
+
+Result<SuggestedWeights> SuggestWeightsAsOfFor(const HealthArgs& args, const Scorecard& card,
+                                               const HealthHistory& history, int64_t as_of,
+                                               const std::vector<uint8_t>& churned) {
+  return Explained(
+      args, SuggestHealthWeightsAsOf(card, history, as_of, churned.data(), OptionsFor(args)));
 }
 
 int PrintSuggestedWeights(const HealthArgs& args, const Scorecard& card,

@@ -358,7 +358,10 @@ const char* const kSegmentNames[] = {"trial", "paid"};
 
 // ------------------------------------------------------ suggested weights
 
-void CheckSuggestedWeights(const candor_suggested_weights* weights, size_t n, int folds) {
+// `customer`: per account, a row before the cut-off (as of a cut-off; null
+// for a table, whose rows are all included or excluded).
+void CheckSuggestedWeights(const candor_suggested_weights* weights, size_t n, int folds,
+                           const std::vector<uint8_t>* customer = nullptr) {
   candor_suggested_weights_columns c;
   CANDOR_FUZZ_CHECK(candor_suggested_weights_columns_get(weights, &c) == CANDOR_OK, "columns");
   CANDOR_FUZZ_CHECK(c.n == n, "one row per account");
@@ -373,15 +376,22 @@ void CheckSuggestedWeights(const candor_suggested_weights* weights, size_t n, in
     total += w;
   }
   CANDOR_FUZZ_CHECK(total == 0 || Near(total, 100, 100), "weights sum to 100 or 0");
-  int64_t included = 0;
+  int64_t included = 0, not_yet = 0;
   for (size_t i = 0; i < n; ++i) {
     const double p = c.oof_probability[i];
+    if (customer != nullptr && !(*customer)[i]) {
+      CANDOR_FUZZ_CHECK(c.fold[i] == -2 && std::isnan(p) && std::isnan(c.score[i]),
+                        "fold -2, no probability and no score without a row before as_of");
+      ++not_yet;
+      continue;
+    }
     CANDOR_FUZZ_CHECK(c.fold[i] >= -1 && c.fold[i] < folds, "fold in [-1, folds)");
     CANDOR_FUZZ_CHECK((c.fold[i] == -1) == std::isnan(p), "excluded iff NaN probability");
     CANDOR_FUZZ_CHECK(std::isnan(p) || (p >= 0 && p <= 1), "probability in [0, 1]");
     included += c.fold[i] >= 0 ? 1 : 0;
   }
-  CANDOR_FUZZ_CHECK(c.excluded + included == static_cast<int64_t>(n), "excluded + included = n");
+  CANDOR_FUZZ_CHECK(c.excluded + included + not_yet == static_cast<int64_t>(n),
+                    "excluded + included + not yet customers = n");
   for (const candor_auc_result* auc : {&c.auc, &c.current_auc}) {
     CANDOR_FUZZ_CHECK(auc->value >= 0 && auc->value <= 1, "AUC in [0, 1]");
     CANDOR_FUZZ_CHECK(auc->n_positive + auc->n_negative == included, "AUC over the included");
@@ -464,7 +474,8 @@ double Number(FuzzInput& in, double scale) {
 
 // The table's rows as a dated history (health_history.hpp): account codes
 // (some out of range), times and standard errors (some negative or NaN) from
-// the input; scores as of a cut-off, days in grade and momentum. A momentum
+// the input; scores as of a cut-off, suggested weights as of it (with
+// churn per account from the input), days in grade and momentum. A momentum
 // returned as CANDOR_OK never has an interval of zero width.
 void HistoryMode(FuzzInput& in, const candor_scorecard* card, const char* const* names,
                  const double* const* columns, size_t n_columns, size_t n) {
@@ -499,6 +510,27 @@ void HistoryMode(FuzzInput& in, const candor_scorecard* card, const char* const*
   CheckStatus(s, "candor_health_score_as_of");
   CANDOR_FUZZ_CHECK((s == CANDOR_OK) == (scores != nullptr), "a handle only on success");
   candor_health_scores_free(scores);
+  // Suggested weights as of the cut-off, churn per account from the input
+  // (2: not 0/1, refused unless the account is not yet a customer).
+  std::vector<uint8_t> churned(accounts), customer(accounts, 0);
+  for (size_t a = 0; a < accounts; ++a) churned[a] = in.Byte() % 3 == 2 ? 2 : (a + as_of) % 2;
+  bool valid_codes = true;
+  for (size_t r = 0; r < n; ++r) {
+    valid_codes = valid_codes && account[r] >= 0 && static_cast<size_t>(account[r]) < accounts;
+  }
+  for (size_t r = 0; r < n && valid_codes; ++r) {
+    if (time[r] < as_of) customer[static_cast<size_t>(account[r])] = 1;
+  }
+  candor_suggest_weights_options options;
+  candor_suggest_weights_options_init(&options);
+  options.folds = 2;
+  candor_suggested_weights* weights = nullptr;
+  const candor_status w =
+      candor_health_suggest_weights_as_of(card, &h, as_of, churned.data(), &options, &weights);
+  CheckStatus(w, "candor_health_suggest_weights_as_of");
+  CANDOR_FUZZ_CHECK((w == CANDOR_OK) == (weights != nullptr), "weights only on success");
+  if (w == CANDOR_OK) CheckSuggestedWeights(weights, accounts, options.folds, &customer);
+  candor_suggested_weights_free(weights);
   std::vector<int32_t> grade(accounts);
   std::vector<double> days(accounts);
   std::vector<uint8_t> capped(accounts);

@@ -1976,6 +1976,17 @@ CANDOR_API candor_status candor_health_suggest_weights(
     size_t n_columns, size_t n, const int32_t* segment, const char* const* segment_names,
     size_t n_segments, const uint8_t* churned, const candor_suggest_weights_options* options,
     candor_suggested_weights** out);
+/* As of a cut-off: the measures as they stood before as_of (the snapshot of
+ * candor_health_score_as_of) against churned, one value per account code
+ * (0 or 1: churn after as_of, for no leakage). An account with no row before
+ * as_of was not yet a customer: left out (its churned value is not read),
+ * with fold -2 and NaN oof_probability and score; n is the number of
+ * accounts. Otherwise equal to candor_health_suggest_weights on the
+ * snapshot's table of the other accounts. */
+CANDOR_API candor_status candor_health_suggest_weights_as_of(
+    const candor_scorecard* card, const candor_health_history* history, int64_t as_of,
+    const uint8_t* churned, const candor_suggest_weights_options* options,
+    candor_suggested_weights** out);
 CANDOR_API void candor_suggested_weights_free(candor_suggested_weights* weights);
 
 /* Every result, arrays owned by the handle. Per measure (in the scorecard's
@@ -1984,7 +1995,8 @@ CANDOR_API void candor_suggested_weights_free(candor_suggested_weights* weights)
  * current_weight (the nominal share W_m), flagged (1: more points go with
  * more churn), point_mean, point_sd (with n) and imputed (accounts without
  * the measure's points). Per account: oof_probability (from the model of the
- * other folds; NaN for an excluded account), fold (-1 excluded) and score.
+ * other folds; NaN for an excluded account), fold (-1 excluded; -2 not yet
+ * a customer, as of a cut-off) and score.
  * auc: of the out-of-fold probabilities; current_auc: of -score;
  * comparison: paired DeLong, a = suggested, b = current. */
 typedef struct candor_suggested_weights_columns {

@@ -52,10 +52,23 @@
 // whatever ScoreHealth refuses.
 //
 // Cost: (folds + 1) Newton fits of O(n m^2) per iteration, plus ScoreHealth.
+//
+// From history. SuggestHealthWeightsAsOf fits the measures as they stood
+// at a cut-off (SnapshotAsOf, health_history.hpp: only rows with time <
+// as_of are read) against churn given per account code, which should be
+// churn AFTER as_of: weights learned without leakage. An account with no
+// row before as_of was not yet a customer: it is left out of everything
+// (its churned value is not read; oof_probability and score NaN, fold -2)
+// and counted in not_yet_customers, not in excluded. The result is per
+// account code (n = history.accounts) and otherwise equals
+// SuggestHealthWeights on the snapshot's table restricted to the other
+// accounts. Errors: those of SnapshotAsOf, churned NULL with accounts or a
+// value other than 0/1 (naming the account code), and those above.
 #ifndef CANDOR_HEALTH_WEIGHTS_HPP_
 #define CANDOR_HEALTH_WEIGHTS_HPP_
 
 #include <candor/health.hpp>
+#include <candor/health_history.hpp>
 #include <candor/status.hpp>
 #include <candor/validate.hpp>
 #include <cstddef>
@@ -87,9 +100,10 @@ struct SuggestedWeights {
   int iterations = 0;                         // Newton iterations of the fit on all accounts
   // Per account.
   std::vector<double> oof_probability;  // churn probability from the other folds; NaN excluded
-  std::vector<int32_t> fold;            // 0..folds-1; -1 excluded
+  std::vector<int32_t> fold;            // 0..folds-1; -1 excluded; -2 not yet a customer
   std::vector<double> score;            // the scorecard's score (ScoreHealth)
   int64_t excluded = 0;                 // accounts with a NaN score
+  int64_t not_yet_customers = 0;        // as of: accounts with no row before as_of
   // Out-of-fold evidence.
   Auc auc;                   // of oof_probability
   Auc current_auc;           // of -score
@@ -101,6 +115,13 @@ struct SuggestedWeights {
 Result<SuggestedWeights> SuggestHealthWeights(const Scorecard& card, const HealthTable& table,
                                               const uint8_t* churned,
                                               const SuggestWeightsOptions& options = {});
+
+// Fits churn (one value per account code of `history`) on the points `card`
+// gives the accounts as of `as_of`; see "From history" above.
+Result<SuggestedWeights> SuggestHealthWeightsAsOf(const Scorecard& card,
+                                                  const HealthHistory& history, int64_t as_of,
+                                                  const uint8_t* churned,
+                                                  const SuggestWeightsOptions& options = {});
 
 }  // namespace candor
 

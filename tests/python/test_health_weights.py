@@ -25,9 +25,9 @@ WA_CHURN = ROOT / "tests" / "data" / "wa_churn" / "wa_churn.csv"
 CARD = ROOT / "tests" / "data" / "health" / "telco_card.json"
 
 
-@pytest.fixture(scope="module")
-def accounts():
-    df = pd.read_csv(WA_CHURN)
+def telco_accounts(df):
+    """The card's measures and churn from wa_churn's columns (also used by
+    test_health_weights_as_of.py)."""
     service = {"Yes": 1.0, "No": 0.0}  # "No internet service": missing
     return pd.DataFrame({
         "contract_years": df.contract.map({"Month-to-month": 0, "One year": 1, "Two year": 2}),
@@ -37,6 +37,11 @@ def accounts():
         "monthly_charges": df.monthly_charges,
         "churned": (df.churn == "Yes").astype(int),
     })
+
+
+@pytest.fixture(scope="module")
+def accounts():
+    return telco_accounts(pd.read_csv(WA_CHURN))
 
 
 @pytest.fixture(scope="module")

@@ -1238,4 +1238,7 @@ FUNCTIONS.update({
                                              c_double, c_int32, int32_p, double_p, uint8_p]),
     "candor_health_momentum": (status, [ScorecardP, POINTER(CHealthHistory), c_int64, c_int64,
                                         c_double, double_p, double_p, double_p, double_p]),
+    "candor_health_suggest_weights_as_of": (status, [ScorecardP, POINTER(CHealthHistory), c_int64,
+                                                     uint8_p, POINTER(CSuggestWeightsOptions),
+                                                     POINTER(SuggestedWeightsP)]),
 })

@@ -417,66 +417,87 @@ def _time_point(value, what):
     return int(_times(np.asarray([value]), what)[0])
 
 
+class _CHistory:
+    """A dated history as candor_health_history (`struct`) for `card`'s
+    measures: account codes into `levels` (sorted ids), Unix-second `times`
+    (n rows each); the arrays live as long as this object. time, account,
+    segment: column names or values; std_errors: {measure: column}."""
+
+    def __init__(self, table, card, segment, time, account, std_errors=None):
+        if time is None or account is None:
+            raise Error("CANDOR_INVALID_ARGUMENT", "as_of needs the history's %s column (pass "
+                        "%s=)" % (("time", "time") if time is None else ("account", "account")))
+        columns = _table_columns(table, card.measures)
+        n = len(next(iter(columns.values())))
+        self.n = n
+        self.times = _times(_column(table, time, "time"), "time")
+        self.codes, self.levels = _labels.factorize_present(_column(table, account, "account"),
+                                                            "account")
+        for name, length in (("time", len(self.times)), ("account", len(self.codes))):
+            if length != n:
+                raise Error("CANDOR_LENGTH_MISMATCH",
+                            "%s has %d entries but the table %d rows" % (name, length, n))
+        errors = {}
+        for measure, name in (std_errors or {}).items():
+            if measure not in columns:
+                raise Error("CANDOR_INVALID_ARGUMENT", "std_errors: %r is not a measure of the "
+                            "scorecard (it has %s)" % (measure, ", ".join(map(repr, columns))))
+            errors[measure] = _measure_values(_column(table, name, "std_errors[%r]" % measure),
+                                              name)
+            if len(errors[measure]) != n:
+                raise Error("CANDOR_LENGTH_MISMATCH", "std_errors[%r] has %d entries but the "
+                            "table %d rows" % (measure, len(errors[measure]), n))
+        k = len(self.levels)
+        self.accounts = k
+        account_segment, segment_names = None, []
+        if segment is not None:
+            account_segment, seg_levels = _account_segments(
+                _column(table, segment, "segment"), self.codes, self.levels, "the table has")
+            segment_names = [str(_labels._plain(level)) for level in seg_levels]
+        names = list(columns)
+        self._keep = [columns, errors, account_segment]
+        history = _capi.CHealthHistory()
+        _lib.check(lib.candor_health_history_defaults(ctypes.byref(history),
+                                                      ctypes.sizeof(history)))
+        history.n = n
+        history.account = self.codes.ctypes.data_as(_capi.int32_p)
+        history.time = self.times.ctypes.data_as(_capi.int64_p)
+        history.n_accounts = k
+        history.names = (ctypes.c_char_p * max(1, len(names)))(*[m.encode("utf-8")
+                                                                 for m in names])
+        history.columns = (_capi.double_p * max(1, len(names)))(
+            *[_convert.double_pointer(columns[m]) for m in names])
+        history.n_columns = len(names)
+        if errors:
+            history.std_error_columns = (_capi.double_p * len(names))(
+                *[_convert.double_pointer(errors.get(m)) for m in names])
+        if account_segment is not None:
+            history.segment = account_segment.ctypes.data_as(_capi.int32_p)
+            history.segment_names = (ctypes.c_char_p * max(1, len(segment_names)))(
+                *[g.encode("utf-8") for g in segment_names])
+            history.n_segments = len(segment_names)
+        self.struct = history
+
+    def index(self, pd, account):
+        """The account ids, sorted, as a pandas Index named after `account`:
+        the levels as they are (a numpy array or pandas Index keeps its
+        dtype), no Python object per account."""
+        return pd.Index(self.levels, name=account if isinstance(account, str) else "account")
+
+
 def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous, std_errors,
                   grade_step_days, grade_max_steps, level):
     card = _as_scorecard(scorecard)
-    if time is None or account is None:
-        raise Error("CANDOR_INVALID_ARGUMENT", "as_of needs the history's %s column (pass "
-                    "%s=)" % (("time", "time") if time is None else ("account", "account")))
-    columns = _table_columns(table, card.measures)
-    n = len(next(iter(columns.values())))
-    times = _times(_column(table, time, "time"), "time")
-    codes, levels = _labels.factorize_present(_column(table, account, "account"), "account")
-    for what, length in (("time", len(times)), ("account", len(codes))):
-        if length != n:
-            raise Error("CANDOR_LENGTH_MISMATCH",
-                        "%s has %d entries but the table %d rows" % (what, length, n))
+    c_history = _CHistory(table, card, segment, time, account, std_errors)
     at = _time_point(as_of, "as_of")
     before = None if previous is None else _time_point(previous, "previous")
-    errors = {}
-    for measure, name in (std_errors or {}).items():
-        if measure not in columns:
-            raise Error("CANDOR_INVALID_ARGUMENT", "std_errors: %r is not a measure of the "
-                        "scorecard (it has %s)" % (measure, ", ".join(map(repr, columns))))
-        errors[measure] = _measure_values(_column(table, name, "std_errors[%r]" % measure), name)
-        if len(errors[measure]) != n:
-            raise Error("CANDOR_LENGTH_MISMATCH", "std_errors[%r] has %d entries but the table "
-                        "%d rows" % (measure, len(errors[measure]), n))
-    k = len(levels)
-    account_segment, segment_names = None, []
-    if segment is not None:
-        account_segment, seg_levels = _account_segments(_column(table, segment, "segment"),
-                                                        codes, levels, "the table has")
-        segment_names = [str(_labels._plain(level)) for level in seg_levels]
-    names = list(columns)
-    keep = [columns, errors, times, codes, account_segment]  # alive during the calls
-    history = _capi.CHealthHistory()
-    _lib.check(lib.candor_health_history_defaults(ctypes.byref(history),
-                                                  ctypes.sizeof(history)))
-    history.n = n
-    history.account = codes.ctypes.data_as(_capi.int32_p)
-    history.time = times.ctypes.data_as(_capi.int64_p)
-    history.n_accounts = k
-    history.names = (ctypes.c_char_p * max(1, len(names)))(*[m.encode("utf-8") for m in names])
-    history.columns = (_capi.double_p * max(1, len(names)))(
-        *[_convert.double_pointer(columns[m]) for m in names])
-    history.n_columns = len(names)
-    if errors:
-        history.std_error_columns = (_capi.double_p * len(names))(
-            *[_convert.double_pointer(errors.get(m)) for m in names])
-    if account_segment is not None:
-        history.segment = account_segment.ctypes.data_as(_capi.int32_p)
-        history.segment_names = (ctypes.c_char_p * max(1, len(segment_names)))(
-            *[g.encode("utf-8") for g in segment_names])
-        history.n_segments = len(segment_names)
+    k = c_history.accounts
+    history = c_history.struct
     handle = _capi.HealthScoresP()
     _lib.check(lib.candor_health_score_as_of(card._handle, ctypes.byref(history), at,
                                              ctypes.byref(handle)))
-    # The levels as they are (a numpy array or pandas Index keeps its dtype):
-    # no Python object per account.
-    index = pd.Index(levels, name=account if isinstance(account, str) else "account")
     try:
-        frame = _frame(pd, handle, card, k, index)
+        frame = _frame(pd, handle, card, k, c_history.index(pd, account))
     finally:
         lib.candor_health_scores_free(handle)
     grade = np.empty(k, dtype=np.int32)
@@ -503,7 +524,6 @@ def _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
         note[np.isnan(out["std_error"])] = _NO_SAMPLING_ERROR
         note[np.isnan(out["change"])] = _NO_SCORE
         frame["momentum_note"] = note
-    del keep
     frame.attrs["as_of"] = at
     if before is not None:
         frame.attrs["previous"] = before
