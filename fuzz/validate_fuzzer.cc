@@ -107,6 +107,10 @@ void CheckCalibration(const std::vector<double>& p, const std::vector<uint8_t>& 
                                              rows.empty() ? nullptr : rows.data());
   CheckStatus(s, "candor_calibration");
   if (s != CANDOR_OK) return;
+  candor_fuzz::Context() = "calibration of n " + std::to_string(n) + ", level " +
+                           std::to_string(level) + ": slope " + std::to_string(r.slope) + " [" +
+                           std::to_string(r.slope_ci_low) + ", " + std::to_string(r.slope_ci_high) +
+                           "], se " + std::to_string(r.slope_std_error);
   CANDOR_FUZZ_CHECK(groups >= 3 && groups <= n, "groups accepted only in [3, n]");
   CANDOR_FUZZ_CHECK(r.brier >= 0 && r.brier <= 1, "brier in [0, 1]");
   CANDOR_FUZZ_CHECK(std::isfinite(r.intercept) && r.intercept_std_error > 0, "intercept");

@@ -125,10 +125,25 @@ LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool wit
   // Steps can shrink below the tolerance while the fit runs off to a
   // separation, where every fitted p is 0 or 1 and the information vanishes:
   // no maximum, so no fit (rather than a slope with a NaN interval).
-  const bool finite = std::isfinite(fit.intercept_variance) && fit.intercept_variance > 0 &&
-                      (!with_slope || (std::isfinite(fit.slope_variance) && fit.slope_variance > 0));
+  const bool finite =
+      std::isfinite(fit.intercept_variance) && fit.intercept_variance > 0 &&
+      (!with_slope || (std::isfinite(fit.slope_variance) && fit.slope_variance > 0));
   if (!finite) return LogisticFit();
   return fit;
+}
+
+// Whether the classes overlap in x: the lowest x of each class lies below
+// the highest x of the other.
+bool SlopeHasFit(const std::vector<double>& x, const uint8_t* y) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double low[2] = {kInf, kInf};
+  double high[2] = {-kInf, -kInf};
+  for (size_t i = 0; i < x.size(); ++i) {
+    const int c = y[i] ? 1 : 0;
+    low[c] = std::min(low[c], x[i]);
+    high[c] = std::max(high[c], x[i]);
+  }
+  return low[1] < high[0] && low[0] < high[1];
 }
 
 // R's quantile(x, seq(0, 1, 1 / g), type = 7) of the sorted x, then unique:
@@ -254,11 +269,14 @@ Result<Calibration> EstimateCalibration(const double* probability, const uint8_t
   out.intercept_ci_low = out.intercept - z * out.intercept_std_error;
   out.intercept_ci_high = out.intercept + z * out.intercept_std_error;
 
-  // Equal probabilities leave no spread to fit a slope on (the information
-  // matrix is singular, up to rounding that would pass for a fit).
-  const auto [lowest, highest] = std::minmax_element(logits.begin(), logits.end());
-  const LogisticFit slope =
-      *lowest < *highest ? FitLogistic(logits, outcome, /*with_slope=*/true) : LogisticFit();
+  LogisticFit slope;
+  // A slope has a maximum-likelihood fit only when the classes overlap in
+  // logit(p) (Albert and Anderson 1984: with one covariate and an intercept,
+  // the estimate exists iff neither class lies wholly at or beyond the
+  // other). Equal probabilities, or logits that separate the outcomes, have
+  // none; Newton's steps can still look converged there (a slope of 1e49 on
+  // logits a few ulps apart), so the fit is not tried.
+  if (SlopeHasFit(logits, outcome)) slope = FitLogistic(logits, outcome, /*with_slope=*/true);
   out.slope_fitted = slope.converged;
   out.slope = slope.slope;
   out.slope_std_error = std::sqrt(slope.slope_variance);

@@ -128,6 +128,41 @@ TEST(EstimateCalibration, SeparationAtTwoValuesLeavesTheSlopeUnfitted) {
   EXPECT_TRUE(std::isfinite(c->intercept) && c->intercept_std_error > 0);
 }
 
+// Classes that touch at one value (quasi-complete separation: p = 0.51
+// holds both outcomes, every other positive lies below it and every other
+// negative above), with a subnormal probability (found by the fuzz target,
+// fuzz/regressions/validate/calibration_slope_quasi_separated): Newton's
+// steps looked converged at a slope of 3e49 whose interval had zero width.
+// The classes' overlap is now checked before a slope is fitted (Albert and
+// Anderson 1984).
+TEST(EstimateCalibration, QuasiCompleteSeparationLeavesTheSlopeUnfitted) {
+  std::vector<double> p{4.1451706060117081e-315, 0.04, 0.5, 0.51, 0.51, 0.51};
+  std::vector<uint8_t> y{1, 1, 1, 1, 0, 0};
+  for (int k = 0; k < 6; ++k) {
+    p.push_back(0.06);
+    y.push_back(1);
+  }
+  for (int k = 0; k < 16; ++k) {
+    p.push_back(0.85);
+    y.push_back(0);
+  }
+  CalibrationOptions options;
+  options.groups = 3;
+  auto c = EstimateCalibration(p.data(), y.data(), p.size(), options);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_FALSE(c->slope_fitted) << c->slope;
+  EXPECT_TRUE(std::isnan(c->slope) && std::isnan(c->slope_ci_low));
+  // One negative moved below a positive makes the classes overlap (and
+  // without the subnormal p): a fit, with an interval of width.
+  p[0] = 0.03;
+  p[6] = 0.07;
+  y[6] = 0;
+  c = EstimateCalibration(p.data(), y.data(), p.size(), options);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->slope_fitted);
+  EXPECT_LT(c->slope_ci_low, c->slope_ci_high);
+}
+
 TEST(EstimateCalibration, Errors) {
   std::vector<double> p = kP;
   p[3] = 0;
