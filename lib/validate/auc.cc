@@ -6,17 +6,18 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <utility>
 #include <vector>
 
 #include "common/normal.hpp"
+#include "common/prefaulted_buffer.hpp"
 #include "inputs.hpp"
 #include "sorted_keys.hpp"
 
 namespace candor {
 namespace {
 
+using internal::RadixSortDiffering;
 using validate_internal::ClassCounts;
 using validate_internal::ForEachTiedRun;
 using validate_internal::KeyedRow;
@@ -139,50 +140,92 @@ double ForEachItemRun(const KeyedRow* items, size_t n, uint64_t negative_bit,
 
 constexpr uint64_t kSignBit = uint64_t{1} << 63;
 
-AucComparison CompareChecked(const double* score_a, const double* score_b, const uint8_t* outcome,
-                             size_t n, const ClassCounts& counts, double level) {
+// Every check of CompareAuc's inputs, in the order that decides which
+// problem an error names.
+Result<ClassCounts> CheckCompareInputs(const double* score_a, const double* score_b,
+                                       const uint8_t* outcome, size_t n, double level) {
+  auto counts = validate_internal::CheckRows(score_a, "score_a", outcome, n);
+  if (!counts.ok()) return counts.status();
+  auto counts_b = validate_internal::CheckRows(score_b, "score_b", outcome, n);
+  if (!counts_b.ok()) return counts_b.status();
+  CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
+  CANDOR_RETURN_IF_ERROR(validate_internal::RequireClasses(
+      *counts, 2, "DeLong's paired variance divides by the positives - 1 and negatives - 1"));
+  return counts;
+}
+
+// The paired test on non-empty, non-null inputs and a valid level. The rows'
+// checks (outcomes 0 or 1, no NaN) and the class counts are taken in the
+// passes that fill the sort items, so the inputs are read once; on a problem
+// CheckCompareInputs names it, exactly as if it had run first.
+Result<AucComparison> CompareRows(const double* score_a, const double* score_b,
+                                  const uint8_t* outcome, size_t n, double level) {
   // Two buffers of n items, left uninitialized (every item is written before
-  // it is read), each in turn the items and the scratch of a radix sort, and
-  // the second one in between the rows' placements under a.
-  std::unique_ptr<KeyedRow[]> first(new KeyedRow[n]);
-  std::unique_ptr<KeyedRow[]> second(new KeyedRow[n]);
+  // it is read): a's items, then the scratch of b's sort; the scratch of a's
+  // sort, then b's items. Prefaulted: at 5M rows 160 MB of fresh pages,
+  // faulted in one at a time otherwise.
+  const internal::PrefaultedArray<KeyedRow> first(n);
+  const internal::PrefaultedArray<KeyedRow> second(n);
+
+  // Score a: rows sorted with a's keys (payload: row, and 1 for a negative).
+  KeyedRow* const items_a = first.get();
+  bool bad_row = false;  // an outcome other than 0 or 1, or a NaN score
+  int64_t positives = 0;
+  uint64_t differ = 0;  // see DifferingBits
+  const uint64_t first_key_a = OrderedKey(score_a[0]);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t y = outcome[i];
+    const double x = score_a[i];
+    bad_row |= (y > 1) | std::isnan(x);
+    positives += y;
+    const uint64_t key = OrderedKey(x);
+    differ |= key ^ first_key_a;
+    items_a[i] = {key, (uint64_t{i} << 1) | (y ? 0u : 1u)};
+  }
+  ClassCounts counts;
+  counts.positive = positives;
+  counts.negative = static_cast<int64_t>(n) - positives;
+  if (bad_row || counts.positive < 2 || counts.negative < 2) {
+    return CheckCompareInputs(score_a, score_b, outcome, n, level).status();
+  }
   const size_t m = static_cast<size_t>(counts.positive);
   const size_t k = static_cast<size_t>(counts.negative);
   AucComparison c;
   c.level = level;
   c.n_positive = counts.positive;
   c.n_negative = counts.negative;
-
-  // Score a: rows sorted with a's keys (payload: row, and 1 for a negative).
-  KeyedRow* const items_a = first.get();
-  for (size_t i = 0; i < n; ++i) {
-    items_a[i] = {OrderedKey(score_a[i]), (uint64_t{i} << 1) | (outcome[i] ? 0u : 1u)};
-  }
-  RadixSort(items_a, n, second.get());
-  // The rows' placements under a, as bytes in the second buffer, which the
-  // sort is done with (memcpy in and out: the buffer holds items again later).
-  char* const placement_a = reinterpret_cast<char*>(second.get());
+  RadixSortDiffering(items_a, n, second.get(), differ);
+  // Score b's items, in the second buffer (a's sort is done with it): each
+  // row's payload is its placement under a (>= 0, so its sign bit is free to
+  // mark a negative), written by the walk over a's runs straight to the row's
+  // item (one random write per row, no array of placements to read back);
+  // the walk over b's sorted runs then reads a's placements in order.
+  KeyedRow* const items_b = second.get();
   c.auc_a =
       ForEachItemRun(items_a, n, 1, counts, [&](const TiedRun& run, size_t begin, size_t end) {
-        const double v10 = PositivePlacement(run, k);
-        const double v01 = NegativePlacement(run, m);
+        uint64_t v10;
+        uint64_t v01;
+        const double p10 = PositivePlacement(run, k);
+        const double p01 = NegativePlacement(run, m);
+        std::memcpy(&v10, &p10, sizeof(v10));
+        std::memcpy(&v01, &p01, sizeof(v01));
+        v01 |= kSignBit;
         for (size_t i = begin; i < end; ++i) {
           const size_t row = static_cast<size_t>(items_a[i].row >> 1);
-          std::memcpy(placement_a + row * sizeof(double), items_a[i].row & 1 ? &v01 : &v10,
-                      sizeof(double));
+          items_b[row].row = items_a[i].row & 1 ? v01 : v10;
         }
       });
-  // Score b, in the first buffer (a's items are done with): the payload is
-  // the row's placement under a (>= 0, so its sign bit is free to mark a
-  // negative). The walk over b's sorted runs then reads a's placements in
-  // order: no second array of placements, no pass in row order.
-  KeyedRow* const items_b = first.get();
+  differ = 0;
+  const uint64_t first_key_b = OrderedKey(score_b[0]);
   for (size_t i = 0; i < n; ++i) {
-    uint64_t bits;
-    std::memcpy(&bits, placement_a + i * sizeof(bits), sizeof(bits));
-    items_b[i] = {OrderedKey(score_b[i]), outcome[i] ? bits : bits | kSignBit};
+    const double x = score_b[i];
+    bad_row |= std::isnan(x);
+    const uint64_t key = OrderedKey(x);
+    differ |= key ^ first_key_b;
+    items_b[i].key = key;
   }
-  RadixSort(items_b, n, second.get());
+  if (bad_row) return CheckCompareInputs(score_a, score_b, outcome, n, level).status();
+  RadixSortDiffering(items_b, n, first.get(), differ);
   c.auc_b = ForEachItemRun(items_b, n, kSignBit, counts, [](const TiedRun&, size_t, size_t) {});
   // Sums of products of deviations, positives (10) and negatives (01), one
   // row at a time: with a and b ordering rows alike the three are bitwise
@@ -263,14 +306,13 @@ Result<Auc> EstimateAuc(const double* score, const uint8_t* outcome, size_t n, d
 
 Result<AucComparison> CompareAuc(const double* score_a, const double* score_b,
                                  const uint8_t* outcome, size_t n, double level) {
-  auto counts = validate_internal::CheckRows(score_a, "score_a", outcome, n);
-  if (!counts.ok()) return counts.status();
-  auto counts_b = validate_internal::CheckRows(score_b, "score_b", outcome, n);
-  if (!counts_b.ok()) return counts_b.status();
-  CANDOR_RETURN_IF_ERROR(validate_internal::CheckLevel(level));
-  CANDOR_RETURN_IF_ERROR(validate_internal::RequireClasses(
-      *counts, 2, "DeLong's paired variance divides by the positives - 1 and negatives - 1"));
-  return CompareChecked(score_a, score_b, outcome, n, *counts, level);
+  if (n == 0 || score_a == nullptr || score_b == nullptr || outcome == nullptr ||
+      !(level > 0 && level < 1)) {
+    // An error in any case (named in the order of CheckCompareInputs).
+    auto counts = CheckCompareInputs(score_a, score_b, outcome, n, level);
+    if (!counts.ok()) return counts.status();
+  }
+  return CompareRows(score_a, score_b, outcome, n, level);
 }
 
 }  // namespace candor

@@ -366,5 +366,29 @@ TEST(CompareAuc, Errors) {
   EXPECT_EQ(CompareAuc(a, a, y, 4, 1.0).status().code(), CANDOR_INVALID_ARGUMENT);
 }
 
+// The rows are checked on the way through the sort's first passes; with
+// several problems the error names the first of: outcomes, score_a's NaN,
+// score_b's NaN, the level, the classes (the order of the checks alone).
+TEST(CompareAuc, ErrorsNameTheFirstProblemInCheckOrder) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double a[] = {1, 2, 3, 4, 5};
+  const double a_nan[] = {1, 2, 3, 4, nan};
+  const double b_nan[] = {nan, 2, 3, 4, 5};
+  const uint8_t y[] = {0, 1, 0, 1, 0};
+  const uint8_t y_bad[] = {0, 1, 0, 1, 2};
+  const uint8_t one_positive[] = {0, 1, 0, 0, 0};
+  auto message = [](const Result<AucComparison>& r) { return r.status().message(); };
+  EXPECT_EQ(message(CompareAuc(a_nan, b_nan, y_bad, 5)), "outcome[4] = 2 is not 0 or 1");
+  EXPECT_EQ(message(CompareAuc(a_nan, b_nan, y, 5, 2.0)), "score_a[4] is NaN");
+  EXPECT_EQ(message(CompareAuc(a, b_nan, one_positive, 5, 2.0)), "score_b[0] is NaN");
+  EXPECT_EQ(message(CompareAuc(a, b_nan, one_positive, 5)), "score_b[0] is NaN");
+  EXPECT_EQ(CompareAuc(a, a, one_positive, 5, 2.0).status().code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(CompareAuc(a, a, one_positive, 5).status().code(), CANDOR_EMPTY);
+  EXPECT_EQ(CompareAuc(a, b_nan, y, 0).status().code(), CANDOR_EMPTY);
+  const double inf = std::numeric_limits<double>::infinity();
+  const double a_inf[] = {-inf, 2, 3, 4, inf};  // infinite scores are allowed
+  EXPECT_TRUE(CompareAuc(a_inf, a, y, 5).ok());
+}
+
 }  // namespace
 }  // namespace candor

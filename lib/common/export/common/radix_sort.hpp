@@ -67,20 +67,29 @@ struct RadixScratch {
   size_t size = 0;
 };
 
-// Sorts items[0, n) in place, moving them through `scratch` (room for n
-// items, contents ignored): for callers that own their buffers.
+// The bits where some item's key differs from the first item's: the OR over
+// items of SortKey(item) ^ SortKey(items[0]). A caller that writes the items
+// can take it on the way and pass it to RadixSortDiffering, which saves the
+// sort a read of every item.
 template <typename Item>
-void RadixSort(Item* items, size_t n, Item* scratch) {
+uint64_t DifferingBits(const Item* items, size_t n) {
+  uint64_t differ = 0;
+  if (n == 0) return differ;
+  const uint64_t first = SortKey(items[0]);
+  for (size_t i = 0; i < n; ++i) differ |= SortKey(items[i]) ^ first;
+  return differ;
+}
+
+// RadixSort(items, n, scratch) below, given `differ` = DifferingBits(items, n).
+template <typename Item>
+void RadixSortDiffering(Item* items, size_t n, Item* scratch, uint64_t differ) {
   static_assert(std::is_trivially_copyable<Item>::value, "items are moved as plain bytes");
   constexpr int kBits = 8;
   constexpr int kWindow = 32;
   constexpr int kPasses = kWindow / kBits;
   constexpr size_t kBuckets = size_t{1} << kBits;
-  if (n < 2) return;
+  if (n < 2 || differ == 0) return;
   const uint64_t first = SortKey(items[0]);
-  uint64_t differ = 0;
-  for (size_t i = 0; i < n; ++i) differ |= SortKey(items[i]) ^ first;
-  if (differ == 0) return;
   int high = 63;
   while (((differ >> high) & 1) == 0) --high;
   const int low = high >= kWindow ? high - kWindow + 1 : 0;
@@ -133,6 +142,13 @@ void RadixSort(Item* items, size_t n, Item* scratch) {
     }
     begin = end;
   }
+}
+
+// Sorts items[0, n) in place, moving them through `scratch` (room for n
+// items, contents ignored): for callers that own their buffers.
+template <typename Item>
+void RadixSort(Item* items, size_t n, Item* scratch) {
+  RadixSortDiffering(items, n, scratch, DifferingBits(items, n));
 }
 
 // `scratch` may be null (a fresh one is used).
