@@ -45,8 +45,17 @@ struct LogisticFit {
 // step halving (McCullagh and Nelder 1989, IRLS).
 LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool with_slope) {
   const size_t n = x.size();
+  // The slope's fit starts where glm's would end without x: no slope, the
+  // intercept at the logit of the outcome's mean. (Starting at b = 1, an
+  // extreme logit such as that of a subnormal p sent the first Newton step
+  // to a nearly singular information matrix and the next one to 1e60.)
   double a = 0;
-  double b = with_slope ? 1.0 : 0.0;  // the slope starts at perfect calibration
+  double b = 0;
+  if (with_slope) {
+    double positives = 0;
+    for (size_t i = 0; i < n; ++i) positives += y[i] ? 1.0 : 0.0;
+    a = std::log(positives / (static_cast<double>(n) - positives));
+  }
   auto eta = [&](size_t i, double a_, double b_) {
     return with_slope ? a_ + b_ * x[i] : a_ + x[i];
   };
@@ -88,11 +97,16 @@ LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool wit
     }
     // Step halving: never accept a step that lowers the likelihood.
     double scale = 1;
+    // A step to where the likelihood overflows to NaN (eta near the double
+    // range, from an extreme logit) is no better: halve it too.
     double next = log_likelihood(a + step_a, b + step_b);
-    while (next < current - 1e-12 * std::fabs(current) && scale > 1e-10) {
+    while ((std::isnan(next) || next < current - 1e-12 * std::fabs(current)) && scale > 1e-10) {
       scale *= 0.5;
       next = log_likelihood(a + scale * step_a, b + scale * step_b);
     }
+    // No step, however short, raises the likelihood (or it cannot be
+    // evaluated): Newton has failed here, so no fit rather than a worse point.
+    if (!(next >= current - 1e-12 * std::fabs(current))) return fit;
     a += scale * step_a;
     b += scale * step_b;
     current = next;

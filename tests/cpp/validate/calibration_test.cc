@@ -163,6 +163,33 @@ TEST(EstimateCalibration, QuasiCompleteSeparationLeavesTheSlopeUnfitted) {
   EXPECT_LT(c->slope_ci_low, c->slope_ci_high);
 }
 
+// Overlapping classes with one subnormal probability (logit -724; found by
+// the fuzz target, fuzz/regressions/validate/calibration_slope_nan_step):
+// a Newton step to where the log-likelihood overflowed to NaN was taken as
+// no worse, and the fit "converged" at a slope of 8e50. Such a step is now
+// halved like a worse one. The slope equals R's glm(y ~ qlogis(p),
+// binomial) (-1.19583437403, SE 0.40609545989, epsilon 1e-14).
+TEST(EstimateCalibration, AStepToANaNLikelihoodIsHalved) {
+  std::vector<double> p{0.01, 0.04, 0.06, 0.5, 0.51, 0.51, 0.51, 4.1451706060117081e-315};
+  std::vector<uint8_t> y{1, 1, 0, 1, 1, 0, 0, 1};
+  for (int k = 0; k < 4; ++k) {
+    p.push_back(0.06);
+    y.push_back(1);
+  }
+  for (int k = 0; k < 16; ++k) {
+    p.push_back(0.85);
+    y.push_back(0);
+  }
+  CalibrationOptions options;
+  options.groups = 3;
+  auto c = EstimateCalibration(p.data(), y.data(), p.size(), options);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_TRUE(c->slope_fitted);
+  EXPECT_NEAR(c->slope, -1.19583437403, 1e-9);
+  EXPECT_NEAR(c->slope_std_error, 0.40609545989, 1e-8);
+  EXPECT_LT(c->slope_ci_low, c->slope_ci_high);
+}
+
 TEST(EstimateCalibration, Errors) {
   std::vector<double> p = kP;
   p[3] = 0;
