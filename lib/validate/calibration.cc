@@ -43,19 +43,12 @@ struct LogisticFit {
 // Maximizes sum_i y_i eta_i - log(1 + e^eta_i) with eta_i = a + offset_i
 // (with_slope false) or a + b x_i (with_slope true), by Newton's method with
 // step halving (McCullagh and Nelder 1989, IRLS).
-LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool with_slope) {
+// The fit starts at intercept `a0` and slope 0.
+LogisticFit FitLogistic(const std::vector<double>& x, const uint8_t* y, bool with_slope,
+                        double a0) {
   const size_t n = x.size();
-  // The slope's fit starts where glm's would end without x: no slope, the
-  // intercept at the logit of the outcome's mean. (Starting at b = 1, an
-  // extreme logit such as that of a subnormal p sent the first Newton step
-  // to a nearly singular information matrix and the next one to 1e60.)
-  double a = 0;
+  double a = a0;
   double b = 0;
-  if (with_slope) {
-    double positives = 0;
-    for (size_t i = 0; i < n; ++i) positives += y[i] ? 1.0 : 0.0;
-    a = std::log(positives / (static_cast<double>(n) - positives));
-  }
   auto eta = [&](size_t i, double a_, double b_) {
     return with_slope ? a_ + b_ * x[i] : a_ + x[i];
   };
@@ -274,7 +267,7 @@ Result<Calibration> EstimateCalibration(const double* probability, const uint8_t
   out.observed_rate = static_cast<double>(counts->positive) / static_cast<double>(n);
 
   const double z = internal::NormalQuantile(0.5 + 0.5 * options.level);
-  const LogisticFit in_the_large = FitLogistic(logits, outcome, /*with_slope=*/false);
+  const LogisticFit in_the_large = FitLogistic(logits, outcome, /*with_slope=*/false, 0);
   if (!in_the_large.converged) {
     return NotConverged("the calibration intercept's fit did not converge");
   }
@@ -290,7 +283,13 @@ Result<Calibration> EstimateCalibration(const double* probability, const uint8_t
   // other). Equal probabilities, or logits that separate the outcomes, have
   // none; Newton's steps can still look converged there (a slope of 1e49 on
   // logits a few ulps apart), so the fit is not tried.
-  if (SlopeHasFit(logits, outcome)) slope = FitLogistic(logits, outcome, /*with_slope=*/true);
+  // The slope's fit starts where glm's would end without x: no slope, the
+  // intercept at the logit of the observed rate. (Starting at slope 1, an
+  // extreme logit such as that of a subnormal p sent the first Newton step
+  // to a nearly singular information matrix and the next one to 1e60.)
+  if (SlopeHasFit(logits, outcome)) {
+    slope = FitLogistic(logits, outcome, /*with_slope=*/true, Logit(out.observed_rate));
+  }
   out.slope_fitted = slope.converged;
   out.slope = slope.slope;
   out.slope_std_error = std::sqrt(slope.slope_variance);

@@ -128,6 +128,12 @@ TEST(EstimateCalibration, SeparationAtTwoValuesLeavesTheSlopeUnfitted) {
   EXPECT_TRUE(std::isfinite(c->intercept) && c->intercept_std_error > 0);
 }
 
+// `count` more rows of probability `p` and outcome `y`.
+void AppendRows(double p, uint8_t y, int count, std::vector<double>* ps, std::vector<uint8_t>* ys) {
+  ps->insert(ps->end(), count, p);
+  ys->insert(ys->end(), count, y);
+}
+
 // Classes that touch at one value (quasi-complete separation: p = 0.51
 // holds both outcomes, every other positive lies below it and every other
 // negative above), with a subnormal probability (found by the fuzz target,
@@ -138,14 +144,8 @@ TEST(EstimateCalibration, SeparationAtTwoValuesLeavesTheSlopeUnfitted) {
 TEST(EstimateCalibration, QuasiCompleteSeparationLeavesTheSlopeUnfitted) {
   std::vector<double> p{4.1451706060117081e-315, 0.04, 0.5, 0.51, 0.51, 0.51};
   std::vector<uint8_t> y{1, 1, 1, 1, 0, 0};
-  for (int k = 0; k < 6; ++k) {
-    p.push_back(0.06);
-    y.push_back(1);
-  }
-  for (int k = 0; k < 16; ++k) {
-    p.push_back(0.85);
-    y.push_back(0);
-  }
+  AppendRows(0.06, 1, 6, &p, &y);
+  AppendRows(0.85, 0, 16, &p, &y);
   CalibrationOptions options;
   options.groups = 3;
   auto c = EstimateCalibration(p.data(), y.data(), p.size(), options);
@@ -166,20 +166,15 @@ TEST(EstimateCalibration, QuasiCompleteSeparationLeavesTheSlopeUnfitted) {
 // Overlapping classes with one subnormal probability (logit -724; found by
 // the fuzz target, fuzz/regressions/validate/calibration_slope_nan_step):
 // a Newton step to where the log-likelihood overflowed to NaN was taken as
-// no worse, and the fit "converged" at a slope of 8e50. Such a step is now
-// halved like a worse one. The slope equals R's glm(y ~ qlogis(p),
+// no worse, and a step that lowered it was taken: the fit "converged" at a
+// slope of 8e50. The fit now starts at no slope, halves a step to a NaN
+// likelihood and stops without a fit when no step helps. The slope equals R's glm(y ~ qlogis(p),
 // binomial) (-1.19583437403, SE 0.40609545989, epsilon 1e-14).
-TEST(EstimateCalibration, AStepToANaNLikelihoodIsHalved) {
+TEST(EstimateCalibration, AnExtremeLogitFitsAsGlmDoes) {
   std::vector<double> p{0.01, 0.04, 0.06, 0.5, 0.51, 0.51, 0.51, 4.1451706060117081e-315};
   std::vector<uint8_t> y{1, 1, 0, 1, 1, 0, 0, 1};
-  for (int k = 0; k < 4; ++k) {
-    p.push_back(0.06);
-    y.push_back(1);
-  }
-  for (int k = 0; k < 16; ++k) {
-    p.push_back(0.85);
-    y.push_back(0);
-  }
+  AppendRows(0.06, 1, 4, &p, &y);
+  AppendRows(0.85, 0, 16, &p, &y);
   CalibrationOptions options;
   options.groups = 3;
   auto c = EstimateCalibration(p.data(), y.data(), p.size(), options);
