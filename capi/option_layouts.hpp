@@ -147,6 +147,10 @@ CANDOR_OPTION_LAYOUT(candor_health_history, CANDOR_FIELD(size), CANDOR_FIELD(n),
                      CANDOR_FIELD(segment_names), CANDOR_FIELD(n_segments));
 CANDOR_OPTION_LAYOUT(candor_suggest_weights_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
                      CANDOR_FIELD(folds), CANDOR_FIELD(seed), CANDOR_FIELD(level));
+CANDOR_OPTION_LAYOUT(candor_redact_options, CANDOR_FIELD(size), CANDOR_FIELD(kinds),
+                     CANDOR_FIELD(redact_all_urls), CANDOR_FIELD(email_placeholder),
+                     CANDOR_FIELD(phone_placeholder), CANDOR_FIELD(card_placeholder),
+                     CANDOR_FIELD(iban_placeholder), CANDOR_FIELD(url_placeholder));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

@@ -2024,6 +2024,94 @@ typedef struct candor_suggested_weights_columns {
 CANDOR_API candor_status candor_suggested_weights_columns_get(
     const candor_suggested_weights* weights, candor_suggested_weights_columns* out);
 
+/* ------------------------------------------------------- pii and intents */
+/* (personal data redacted from text, comment intents; capi/pii_capi.cc,
+ * capi/intents_capi.cc; rules: include/candor/pii.hpp, intents.hpp) */
+
+/* Kinds of personal data; bit (1 << kind) of candor_redact_options.kinds. */
+typedef enum candor_pii_kind {
+  CANDOR_PII_EMAIL = 0,
+  CANDOR_PII_PHONE = 1,
+  CANDOR_PII_CARD = 2, /* 13-19 digits passing the Luhn check */
+  CANDOR_PII_IBAN = 3, /* passing the MOD 97-10 check */
+  CANDOR_PII_URL = 4   /* a URL with a secret (token, key, password, ...) */
+} candor_pii_kind;
+
+typedef struct candor_redact_options {
+  size_t size;                 /* sizeof(candor_redact_options); set by _init */
+  uint32_t kinds;              /* kinds to find (bits 1 << candor_pii_kind); default 0x1F */
+  int32_t redact_all_urls;     /* 1: every URL; 0 (default): only URLs with a secret */
+  /* Replacement per kind, NUL-terminated ("" deletes); NULL: the default. */
+  const char* email_placeholder; /* "[EMAIL]" */
+  const char* phone_placeholder; /* "[PHONE]" */
+  const char* card_placeholder;  /* "[CARD]" */
+  const char* iban_placeholder;  /* "[IBAN]" */
+  const char* url_placeholder;   /* "[URL]" */
+} candor_redact_options;
+CANDOR_API candor_status candor_redact_options_defaults(candor_redact_options* options,
+                                                        size_t size);
+static inline void candor_redact_options_init(candor_redact_options* options) {
+  candor_redact_options_defaults(options, sizeof(*options));
+}
+
+typedef struct candor_pii_span {
+  candor_pii_kind kind;
+  uint32_t begin; /* bytes [begin, end) of the input text */
+  uint32_t end;
+  uint32_t output_begin; /* bytes of its placeholder in the redacted text */
+  uint32_t output_end;
+} candor_pii_span;
+
+/* The redacted texts of one call, with their spans. */
+typedef struct candor_redaction candor_redaction;
+
+/* One text of `length` bytes of UTF-8 (options may be NULL: the defaults).
+ * Errors: invalid UTF-8 (CANDOR_INVALID_UTF8 naming the byte), unknown kind
+ * bits or a size that is not a field boundary (CANDOR_INVALID_ARGUMENT). */
+CANDOR_API candor_status candor_redact(const char* text, size_t length,
+                                       const candor_redact_options* options,
+                                       candor_redaction** out);
+/* n texts: texts[i] holds lengths[i] bytes (lengths NULL: NUL-terminated);
+ * a NULL text with length 0 is empty. Errors name the text's index. */
+CANDOR_API candor_status candor_redact_batch(const char* const* texts, const size_t* lengths,
+                                             size_t n, const candor_redact_options* options,
+                                             candor_redaction** out);
+CANDOR_API void candor_redaction_free(candor_redaction* redaction);
+/* How many texts (1 for candor_redact). */
+CANDOR_API candor_status candor_redaction_count(const candor_redaction* redaction, size_t* n);
+/* Text i redacted: *text (NUL-terminated, owned by the handle) and its length
+ * (length may be NULL); its spans in order (*spans owned by the handle, NULL
+ * when *n_spans is 0). */
+CANDOR_API candor_status candor_redaction_text(const candor_redaction* redaction, size_t i,
+                                               const char** text, size_t* length);
+CANDOR_API candor_status candor_redaction_spans(const candor_redaction* redaction, size_t i,
+                                                const candor_pii_span** spans, size_t* n_spans);
+
+/* Intents of a comment; bit (1 << intent) of the flags. Multi-label. */
+typedef enum candor_intent {
+  CANDOR_INTENT_COMPLAINT = 0,
+  CANDOR_INTENT_SUGGESTION = 1, /* feature requests included */
+  CANDOR_INTENT_QUESTION = 2,
+  CANDOR_INTENT_PRAISE = 3,
+  CANDOR_INTENT_NEEDS_RESPONSE = 4 /* a question, a contact request, an urgent complaint */
+} candor_intent;
+
+typedef struct candor_intents candor_intents;
+
+/* n comments: texts[i] holds lengths[i] bytes of UTF-8 (lengths NULL:
+ * NUL-terminated). Errors: invalid UTF-8 (CANDOR_INVALID_UTF8 naming the
+ * comment and byte), a NULL text with a length > 0 (CANDOR_INVALID_ARGUMENT). */
+CANDOR_API candor_status candor_intents_classify(const char* const* texts, const size_t* lengths,
+                                                 size_t n, candor_intents** out);
+CANDOR_API void candor_intents_free(candor_intents* intents);
+/* The flags of every comment (n values, owned by the handle). */
+CANDOR_API candor_status candor_intents_flags(const candor_intents* intents,
+                                              const uint32_t** flags, size_t* n);
+/* The reasons of comment i, one line ("complaint: problem 'crashed'; ..."),
+ * NUL-terminated, owned by the handle; "" when no intent. */
+CANDOR_API candor_status candor_intents_reasons(const candor_intents* intents, size_t i,
+                                                const char** reasons);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -626,6 +626,25 @@ FIELD(candor_suggested_weights_columns, auc, candor_auc_result, 128);
 FIELD(candor_suggested_weights_columns, current_auc, candor_auc_result, 192);
 FIELD(candor_suggested_weights_columns, comparison, candor_auc_comparison, 256);
 
+/* candor_redact_options: size-versioned: grows only at its end. */
+STRUCT(candor_redact_options, 56, 8);
+FIELD(candor_redact_options, size, size_t, 0);
+FIELD(candor_redact_options, kinds, uint32_t, 8);
+FIELD(candor_redact_options, redact_all_urls, int32_t, 12);
+FIELD(candor_redact_options, email_placeholder, const char*, 16);
+FIELD(candor_redact_options, phone_placeholder, const char*, 24);
+FIELD(candor_redact_options, card_placeholder, const char*, 32);
+FIELD(candor_redact_options, iban_placeholder, const char*, 40);
+FIELD(candor_redact_options, url_placeholder, const char*, 48);
+
+/* candor_pii_span: frozen. */
+STRUCT(candor_pii_span, 20, 4);
+FIELD(candor_pii_span, kind, candor_pii_kind, 0);
+FIELD(candor_pii_span, begin, uint32_t, 4);
+FIELD(candor_pii_span, end, uint32_t, 8);
+FIELD(candor_pii_span, output_begin, uint32_t, 12);
+FIELD(candor_pii_span, output_end, uint32_t, 16);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -825,6 +844,20 @@ ENUM(candor_health_combine);
 VALUE(CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, 0);
 VALUE(CANDOR_HEALTH_COMBINE_WORST_OF, 1);
 
+ENUM(candor_pii_kind);
+VALUE(CANDOR_PII_EMAIL, 0);
+VALUE(CANDOR_PII_PHONE, 1);
+VALUE(CANDOR_PII_CARD, 2);
+VALUE(CANDOR_PII_IBAN, 3);
+VALUE(CANDOR_PII_URL, 4);
+
+ENUM(candor_intent);
+VALUE(CANDOR_INTENT_COMPLAINT, 0);
+VALUE(CANDOR_INTENT_SUGGESTION, 1);
+VALUE(CANDOR_INTENT_QUESTION, 2);
+VALUE(CANDOR_INTENT_PRAISE, 3);
+VALUE(CANDOR_INTENT_NEEDS_RESPONSE, 4);
+
 int main(void) {
   {
     candor_score_options options;
@@ -904,6 +937,11 @@ int main(void) {
   {
     candor_suggest_weights_options options;
     candor_suggest_weights_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_redact_options options;
+    candor_redact_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -275,11 +275,25 @@ static void test_text_options(void) {
   candor_text_model_free(model);
 }
 
+static void test_redact_options(void) {
+  boundaries b = {{0}, 0};
+  FIELD(b, candor_redact_options, size);
+  FIELD(b, candor_redact_options, kinds);
+  FIELD(b, candor_redact_options, redact_all_urls);
+  FIELD(b, candor_redact_options, email_placeholder);
+  FIELD(b, candor_redact_options, phone_placeholder);
+  FIELD(b, candor_redact_options, card_placeholder);
+  FIELD(b, candor_redact_options, iban_placeholder);
+  FIELD(b, candor_redact_options, url_placeholder);
+  CHECK_DEFAULTS(candor_redact_options, candor_redact_options_defaults, b, sizeof(size_t));
+}
+
 int main(void) {
   test_csv_options();
   test_score_options();
   test_design_and_buckets();
   test_other_defaults();
   test_text_options();
+  test_redact_options();
   return report();
 }
