@@ -1242,3 +1242,60 @@ FUNCTIONS.update({
                                                      uint8_p, POINTER(CSuggestWeightsOptions),
                                                      POINTER(SuggestedWeightsP)]),
 })
+
+
+# ------------------------------------------------------------------------------- pii and intents
+
+class CRedactOptions(ctypes.Structure):
+    """candor_redact_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("kinds", c_uint32),
+        ("redact_all_urls", c_int32),
+        ("email_placeholder", c_char_p),
+        ("phone_placeholder", c_char_p),
+        ("card_placeholder", c_char_p),
+        ("iban_placeholder", c_char_p),
+        ("url_placeholder", c_char_p),
+    ]
+
+
+class CPiiSpan(ctypes.Structure):
+    """candor_pii_span."""
+    _fields_ = [
+        ("kind", enum),
+        ("begin", c_uint32),
+        ("end", c_uint32),
+        ("output_begin", c_uint32),
+        ("output_end", c_uint32),
+    ]
+
+
+class CRedaction(ctypes.Structure):
+    """candor_redaction (opaque)."""
+
+
+RedactionP = POINTER(CRedaction)
+
+
+class CIntents(ctypes.Structure):
+    """candor_intents (opaque)."""
+
+
+IntentsP = POINTER(CIntents)
+
+FUNCTIONS.update({
+    "candor_redact_options_defaults": (status, [POINTER(CRedactOptions), c_size_t]),
+    "candor_redact": (status, [c_char_p, c_size_t, POINTER(CRedactOptions), POINTER(RedactionP)]),
+    "candor_redact_batch": (status, [char_pp, size_p, c_size_t, POINTER(CRedactOptions),
+                                     POINTER(RedactionP)]),
+    "candor_redaction_free": (None, [RedactionP]),
+    "candor_redaction_count": (status, [RedactionP, size_p]),
+    "candor_redaction_text": (status, [RedactionP, c_size_t, char_pp, size_p]),
+    "candor_redaction_spans": (status, [RedactionP, c_size_t, POINTER(POINTER(CPiiSpan)),
+                                        size_p]),
+    "candor_intents_classify": (status, [char_pp, size_p, c_size_t, POINTER(IntentsP)]),
+    "candor_intents_free": (None, [IntentsP]),
+    "candor_intents_flags": (status, [IntentsP, POINTER(uint32_p), size_p]),
+    "candor_intents_reasons": (status, [IntentsP, c_size_t, char_pp]),
+})
