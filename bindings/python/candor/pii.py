@@ -61,8 +61,10 @@ def _run(texts, kinds, redact_all_urls, placeholders):
         for i in range(n):
             _lib.check(lib.candor_redaction_text(handle, i, ctypes.byref(text),
                                                  ctypes.byref(length)))
-            redacted.append(ctypes.string_at(ctypes.cast(text, ctypes.c_void_p).value or 0, length.value)
-                            if length.value else b"")
+            value = text.value or b""
+            if len(value) != length.value:  # a NUL inside: read the whole length
+                value = ctypes.string_at(ctypes.cast(text, ctypes.c_void_p).value, length.value)
+            redacted.append(value)
             _lib.check(lib.candor_redaction_spans(handle, i, ctypes.byref(span_p),
                                                   ctypes.byref(count)))
             spans.append([(s.kind, s.begin, s.end, s.output_begin, s.output_end)
