@@ -157,8 +157,32 @@ struct HealthArgs {
   std::optional<double> l2_penalty;  // default 1
 };
 
+// candor redact: FILE written back with personal data in one column
+// replaced by placeholders (include/candor/pii.hpp).
+struct RedactArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;  // of FILE; 0: no limit
+  std::string column = "comment";
+  std::vector<std::string> kinds;  // empty: all
+  bool all_urls = false;
+};
+
+// candor intents: complaint, suggestion, question, praise, needs_response
+// of each comment (include/candor/intents.hpp).
+struct IntentsArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;  // of FILE; 0: no limit
+  std::string column = "comment";
+  int list = 10;  // comments needing a response listed (table)
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion };
+  enum class Kind {
+    kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion, kRedact, kIntents
+  };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
@@ -167,6 +191,8 @@ struct Command {
   TrendArgs trend;
   ThemesArgs themes;
   HealthArgs health;
+  RedactArgs redact;
+  IntentsArgs intents;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

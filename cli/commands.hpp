@@ -23,6 +23,8 @@ int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
 int RunThemes(const ThemesArgs& args);
 int RunHealth(const HealthArgs& args);
+int RunRedact(const RedactArgs& args);
+int RunIntents(const IntentsArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

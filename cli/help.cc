@@ -38,7 +38,14 @@ Usage:
                                 from a dated history, with days in grade and
                                 momentum; weights suggested from churn,
                                 judged out of fold
-  candor help [score|report|weight|trend|themes|health]  this help, or one command's
+  candor redact FILE [--column C]
+                                FILE written back with emails, phones, card
+                                numbers, IBANs and URLs with secrets in
+                                column C replaced by placeholders
+  candor intents FILE [--column C]
+                                complaint, suggestion, question, praise and
+                                needs_response per comment, with reasons
+  candor help [score|report|weight|trend|themes|health|redact|intents]  this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -30,6 +30,10 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunThemes(command->themes);
     case Command::Kind::kHealth:
       return candor::cli::RunHealth(command->health);
+    case Command::Kind::kRedact:
+      return candor::cli::RunRedact(command->redact);
+    case Command::Kind::kIntents:
+      return candor::cli::RunIntents(command->intents);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:
