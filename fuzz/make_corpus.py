@@ -458,6 +458,22 @@ def health_seeds():
           bytes([1]) + groups + measures + grades + rules + profile + bytes([12]) + rows)
 
 
+
+# ----------------------------------------------------------------- pii_intents
+def pii_intents_seeds():
+    # An options byte (kinds in the low 5 bits, 0x20 all URLs, 0x40 empty
+    # placeholders), then a text with every kind and a text with none.
+    write("pii_intents", "every_kind",
+          b"\x1fMail jane@example.com or call +1 (555) 123-4567. Card 4111 1111 1111 1111, "
+          b"IBAN DE89 3704 0044 0532 0130 00, https://x.io/reset?token=abc. "
+          b"Why was I charged twice? We will cancel.")
+    write("pii_intents", "nothing_to_find",
+          b"\x3fsee www.example.com/a_(b) and 10.0.19041.1234 on 2024-01-15, $1,234.56, "
+          b"order #0123456789")
+    with open(os.path.join(ROOT, "tests", "data", "intents", "comments.csv"), "rb") as f:
+        lines = f.read().splitlines()[1:41]
+    write("pii_intents", "labelled_comments", b"\x1f" + b"\n".join(lines))
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -476,6 +492,7 @@ def main():
     survival_seeds()
     validate_seeds()
     health_seeds()
+    pii_intents_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 
