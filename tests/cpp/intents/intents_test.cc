@@ -5,10 +5,10 @@
 
 #include <candor/intents.hpp>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "support/text_tokenizer_reviews.hpp"  // ReadCsvRows, an RFC 4180 reader
 
 namespace candor::intents {
 namespace {
@@ -68,43 +68,6 @@ TEST(ClassifyIntents, Errors) {
   EXPECT_NE(result.status().message().find("comment 1"), std::string::npos);
 }
 
-// RFC 4180 rows (quotes, doubled quotes, line breaks inside quotes).
-std::vector<std::vector<std::string>> ReadCsv(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field);
-      field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(field);
-      field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
-
 struct Score {
   int true_positive = 0, false_positive = 0, false_negative = 0;
   double precision() const { return true_positive / double(true_positive + false_positive); }
@@ -114,7 +77,7 @@ struct Score {
 // Per intent over a labelled file: the comment in column `text_column`, the
 // five labels in the columns named after the intents.
 std::vector<Score> Measure(const std::string& path) {
-  auto rows = ReadCsv(path);
+  auto rows = candor::testing::ReadCsvRows(path);
   EXPECT_GT(rows.size(), 1u);
   const auto& header = rows[0];
   int text_column = -1;
