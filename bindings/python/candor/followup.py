@@ -23,6 +23,7 @@ from candor import _capi
 from candor import _compat
 from candor import _lib
 from candor._lib import Error, lib
+from candor.text_model import analyze
 
 CATEGORIES = ("fire_alarm", "detractor", "passive", "promoter")
 REASONS = ("detractor", "passive", "very_low_score", "urgency_safety", "urgency_legal",
@@ -257,7 +258,6 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
 
     r_urgency = _column(responses, urgency)
     if r_urgency is None and _column(responses, comment) is not None:
-        from candor.text_model import analyze
         texts = responses[comment].fillna("").astype(str).tolist()
         r_urgency = (analyze(texts) if text_model is None else text_model.analyze(texts)).urgency
     if r_urgency is not None:
