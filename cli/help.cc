@@ -38,7 +38,14 @@ Usage:
                                 from a dated history, with days in grade and
                                 momentum; weights suggested from churn,
                                 judged out of fold
-  candor help [score|report|weight|trend|themes|health]  this help, or one command's
+  candor followup FILE [--accounts ACCOUNTS.csv] [--rules rules.json]
+                                the follow-up queue: one case per account per
+                                dedup window, fire alarms first, a priority
+                                made of named points (every reason with its
+                                points), an action, an owner (routing, round
+                                robin) and a due time in business hours;
+                                every dropped row counted
+  candor help [score|report|weight|trend|themes|health|followup]  this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -22,6 +22,7 @@ COMMANDS = {
     "health": ["health", "--scorecard", SAMPLE_CARD],
     "weight": ["weight", "--method", "poststratify", "--population", SAMPLE,
                "--margin", "region"],
+    "followup": ["followup"],
 }
 
 
@@ -106,6 +107,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight", "health"):
+    for command in ("score", "report", "trend", "themes", "weight", "health", "followup"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command
