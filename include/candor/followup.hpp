@@ -129,6 +129,7 @@ struct FollowupRules {
   std::vector<FollowupRoute> routes;
   std::string default_owner;  // "" : unassigned
   BusinessCalendarSpec calendar;
+  int threads = 0;  // due times on this many threads; 0: all cores (same result)
 
   // The values in range, names known; errors name the field.
   Status Validate() const;

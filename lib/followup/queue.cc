@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/parallel.hpp"
+
 namespace candor {
 
 using text::kUrgencyCategoryCount;
@@ -138,6 +140,7 @@ struct Case {
   int32_t account;
   uint32_t lead;
   int32_t responses;
+  int64_t lead_time;
   int64_t first_time;
   int64_t last_time;
   uint8_t category;
@@ -357,6 +360,7 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
         c.last_time = t;
       }
       c.lead = best.row;
+      c.lead_time = best.time;
       c.responses = static_cast<int32_t>(j - i);
       const int urgency = best.urgency_rank == 6 ? 0 : best.urgency_rank;
       if (urgency > 0 && (rules.fire_alarm_categories >> (urgency - 1) & 1u)) {
@@ -381,18 +385,12 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     start = end;
   }
 
-  // 4. Order.
-  std::vector<uint32_t> rank(cases.size());
-  std::iota(rank.begin(), rank.end(), 0u);
+  // 4. Order (the cases themselves are sorted: no indirection).
   auto fire = [](const Case& c) { return c.category == 0; };
-  std::sort(rank.begin(), rank.end(), [&](uint32_t x, uint32_t y) {
-    const Case& cx = cases[x];
-    const Case& cy = cases[y];
+  std::sort(cases.begin(), cases.end(), [&](const Case& cx, const Case& cy) {
     if (fire(cx) != fire(cy)) return fire(cx);
     if (cx.priority != cy.priority) return cx.priority > cy.priority;
-    const int64_t tx = r.time[cx.lead];
-    const int64_t ty = r.time[cy.lead];
-    if (tx != ty) return tx < ty;
+    if (cx.lead_time != cy.lead_time) return cx.lead_time < cy.lead_time;
     if (cx.account != cy.account) return cx.account < cy.account;
     return cx.first_time < cy.first_time;
   });
@@ -442,7 +440,7 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
   queue.reason_points.reserve(builder.points_.size());
   queue.reason_begin[0] = 0;
   for (size_t q = 0; q < n_cases; ++q) {
-    const Case& c = cases[rank[q]];
+    const Case& c = cases[q];
     const uint32_t lead = c.lead;
     queue.account[q] = c.account;
     queue.lead_row[q] = lead;
@@ -489,15 +487,25 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     queue.owner[q] = owner;
     queue.route[q] = matched;
 
-    Result<int64_t> due = calendar->Deadline(r.time[lead], rules.due_hours[c.category]);
-    if (!due.ok()) {
-      return Status(due.status().code(), "the due time of the case of account " +
-                                             std::to_string(c.account) + ": " +
-                                             due.status().message());
-    }
-    queue.due[q] = *due;
     if (c.category == 0) ++counts.fire_alarms;
   }
+  // 6. Due times, the calendar's work, in chunks on threads (each case's
+  // due time is its own: the result does not depend on the threads).
+  std::vector<Status> failed(internal::ChunkCount(n_cases, rules.threads));
+  internal::ParallelChunks(n_cases, rules.threads, [&](size_t chunk, size_t first, size_t last) {
+    for (size_t q = first; q < last; ++q) {
+      Result<int64_t> due =
+          calendar->Deadline(queue.lead_time[q], rules.due_hours[queue.category[q]]);
+      if (!due.ok()) {
+        failed[chunk] = Status(due.status().code(), "the due time of the case of account " +
+                                                        std::to_string(queue.account[q]) + ": " +
+                                                        due.status().message());
+        return;
+      }
+      queue.due[q] = *due;
+    }
+  });
+  for (const Status& status : failed) CANDOR_RETURN_IF_ERROR(status);
   counts.cases = static_cast<int64_t>(n_cases);
   queue.owner_names = owners.Take();
   queue.actions = rules.actions;

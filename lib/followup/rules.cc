@@ -65,6 +65,7 @@ Status FollowupRules::Validate() const {
         due_hours[k], std::string("playbook.") +
                           FollowupCategoryName(static_cast<FollowupCategory>(k)) + ".due_hours"));
   }
+  if (threads < 0) return InvalidArgument("threads: " + std::to_string(threads) + " is negative");
   for (size_t k = 0; k < routes.size(); ++k) {
     const FollowupRoute& r = routes[k];
     const std::string path = "routing[" + std::to_string(k) + "]";
