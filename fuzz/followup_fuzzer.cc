@@ -26,7 +26,7 @@ void Require(bool condition) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  candor::fuzz::FuzzInput in(data, size);
+  candor_fuzz::FuzzInput in(data, size);
   const size_t json_length = in.Raw<uint16_t>() % 4096;
   std::string json;
   for (size_t k = 0; k < json_length && in.remaining() > 0; ++k) {
