@@ -152,6 +152,18 @@ CANDOR_OPTION_LAYOUT(candor_redact_options, CANDOR_FIELD(size), CANDOR_FIELD(kin
                      CANDOR_FIELD(phone_placeholder), CANDOR_FIELD(card_placeholder),
                      CANDOR_FIELD(iban_placeholder), CANDOR_FIELD(url_placeholder));
 
+CANDOR_OPTION_LAYOUT(candor_followup_input, CANDOR_FIELD(size), CANDOR_FIELD(n),
+                     CANDOR_FIELD(score), CANDOR_FIELD(time), CANDOR_FIELD(account),
+                     CANDOR_FIELD(respondent), CANDOR_FIELD(role), CANDOR_FIELD(role_names),
+                     CANDOR_FIELD(n_role_names), CANDOR_FIELD(urgency), CANDOR_FIELD(theme),
+                     CANDOR_FIELD(theme_names), CANDOR_FIELD(n_theme_names),
+                     CANDOR_FIELD(n_accounts), CANDOR_FIELD(arr), CANDOR_FIELD(renewal),
+                     CANDOR_FIELD(health_change), CANDOR_FIELD(opt_out), CANDOR_FIELD(owner),
+                     CANDOR_FIELD(owner_names), CANDOR_FIELD(n_owner_names),
+                     CANDOR_FIELD(region), CANDOR_FIELD(region_names),
+                     CANDOR_FIELD(n_region_names), CANDOR_FIELD(n_contacts),
+                     CANDOR_FIELD(contact_respondent), CANDOR_FIELD(contact_time));
+
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD
 

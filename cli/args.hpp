@@ -179,9 +179,33 @@ struct IntentsArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+// candor followup: the follow-up queue of the responses in FILE
+// (include/candor/followup.hpp). Optional columns are read when present.
+enum class FollowupFormat { kTable, kJson, kCsv, kJsonl };
+struct FollowupArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;  // of each input file; 0: no limit
+  std::string accounts;    // ACCOUNTS.csv; empty: none
+  std::string contacts;    // CONTACTS.csv (respondent, time); empty: none
+  std::string rules;       // rules.json (docs/followup-rules.md); empty: the defaults
+  std::string score_column = "score";
+  std::string time_column;     // "": the first of the usual names (data.hpp FindTimeColumn)
+  std::string account_column;  // "": account or account_id
+  // Optional columns: "" is the default name, used only when present.
+  std::string respondent_column;
+  std::string role_column;
+  std::string urgency_column;
+  std::string theme_column;
+  std::string comment_column;
+  int top = 20;  // table: cases listed
+  FollowupFormat format = FollowupFormat::kTable;
+};
+
 struct Command {
   enum class Kind {
-    kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion, kRedact, kIntents
+    kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion, kRedact, kIntents,
+    kFollowup
   };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
@@ -193,6 +217,7 @@ struct Command {
   HealthArgs health;
   RedactArgs redact;
   IntentsArgs intents;
+  FollowupArgs followup;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

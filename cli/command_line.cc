@@ -23,7 +23,8 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"themes", Command::Kind::kThemes, ThemesSpec},
                                       {"health", Command::Kind::kHealth, HealthSpec},
                                       {"redact", Command::Kind::kRedact, RedactSpec},
-                                      {"intents", Command::Kind::kIntents, IntentsSpec}};
+                                      {"intents", Command::Kind::kIntents, IntentsSpec},
+                                      {"followup", Command::Kind::kFollowup, FollowupSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {
@@ -32,7 +33,7 @@ const CommandEntry* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-// "score, report, weight, trend, themes, health, redact, intents".
+// "score, report, weight, trend, themes, health, redact, intents, followup".
 std::string CommandNames() {
   std::string names;
   for (const CommandEntry& entry : kCommands) {

@@ -25,6 +25,7 @@ int RunThemes(const ThemesArgs& args);
 int RunHealth(const HealthArgs& args);
 int RunRedact(const RedactArgs& args);
 int RunIntents(const IntentsArgs& args);
+int RunFollowup(const FollowupArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -45,7 +45,14 @@ Usage:
   candor intents FILE [--column C]
                                 complaint, suggestion, question, praise and
                                 needs_response per comment, with reasons
-  candor help [score|report|weight|trend|themes|health|redact|intents]  this help, or one command's
+  candor followup FILE [--accounts ACCOUNTS.csv] [--rules rules.json]
+                                the follow-up queue: one case per account per
+                                dedup window, fire alarms first, a priority
+                                made of named points (every reason with its
+                                points), an action, an owner (routing, round
+                                robin) and a due time in business hours;
+                                every dropped row counted
+  candor help [score|report|weight|trend|themes|health|redact|intents|followup]  this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -34,6 +34,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunRedact(command->redact);
     case Command::Kind::kIntents:
       return candor::cli::RunIntents(command->intents);
+    case Command::Kind::kFollowup:
+      return candor::cli::RunFollowup(command->followup);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -2111,6 +2111,123 @@ CANDOR_API candor_status candor_intents_flags(const candor_intents* intents,
  * NUL-terminated, owned by the handle; "" when no intent. */
 CANDOR_API candor_status candor_intents_reasons(const candor_intents* intents, size_t i,
                                                 const char** reasons);
+/* ------------------------------------------------------- follow-up queue */
+/* (Drops, dedup, priority points, order, routing and due times:
+ * include/candor/followup.hpp; rules.json: docs/followup-rules.md.) */
+
+typedef struct candor_followup_rules candor_followup_rules;
+typedef struct candor_followup_queue candor_followup_queue;
+
+/* Rules from their JSON (length bytes; json may be NULL when length is 0:
+ * the defaults). Errors name the key. */
+CANDOR_API candor_status candor_followup_rules_from_json(const char* json, size_t length,
+                                                         candor_followup_rules** out);
+CANDOR_API void candor_followup_rules_free(candor_followup_rules* rules);
+
+/* The responses (n rows), the accounts (n_accounts; 0: no account table,
+ * every account code >= 0 known) and earlier contacts of respondents. Codes
+ * index the name lists; a code < 0 is none. Only score, time and account
+ * are required (when n > 0); every other pointer may be NULL. Read during
+ * the call, never kept. */
+typedef struct candor_followup_input {
+  size_t size; /* set by candor_followup_input_init */
+  size_t n;
+  const double* score;     /* 0..10; others dropped as invalid_score */
+  const int64_t* time;     /* Unix seconds; INT64_MIN: missing */
+  const int32_t* account;  /* account codes */
+  const int32_t* respondent;
+  const int32_t* role;
+  const char* const* role_names;
+  size_t n_role_names;
+  const uint8_t* urgency; /* candor_urgency_category values 0..5 */
+  const int32_t* theme;
+  const char* const* theme_names;
+  size_t n_theme_names;
+  size_t n_accounts;
+  const double* arr;            /* NaN: unknown */
+  const int64_t* renewal;       /* INT64_MIN: unknown */
+  const double* health_change;  /* < 0: a decline; NaN: unknown */
+  const uint8_t* opt_out;
+  const int32_t* owner;
+  const char* const* owner_names;
+  size_t n_owner_names;
+  const int32_t* region;
+  const char* const* region_names;
+  size_t n_region_names;
+  size_t n_contacts;
+  const int32_t* contact_respondent;
+  const int64_t* contact_time;
+} candor_followup_input;
+
+CANDOR_API candor_status candor_followup_input_defaults(candor_followup_input* input, size_t size);
+static inline void candor_followup_input_init(candor_followup_input* input) {
+  candor_followup_input_defaults(input, sizeof(*input));
+}
+
+/* The queue; rules may be NULL (the defaults). */
+CANDOR_API candor_status candor_followup_build(const candor_followup_input* input,
+                                               const candor_followup_rules* rules,
+                                               candor_followup_queue** out);
+CANDOR_API void candor_followup_queue_free(candor_followup_queue* queue);
+
+/* One entry per case in queue order, arrays owned by the queue. category:
+ * 0 fire_alarm, 1 detractor, 2 passive, 3 promoter; owner: code for
+ * candor_followup_owner_name, -1 unassigned; route: index of the matching
+ * route, -1 none (candor_followup_team_name). Case i's reasons are
+ * reason[reason_begin[i] .. reason_begin[i + 1]) (candor_followup_reason_name)
+ * with their points; they sum to priority[i] in that order. */
+typedef struct candor_followup_columns {
+  size_t n;
+  const int32_t* account;
+  const int64_t* lead_row;
+  const int32_t* responses;
+  const int64_t* first_time;
+  const int64_t* lead_time;
+  const int64_t* last_time;
+  const double* score;
+  const uint8_t* category;
+  const uint8_t* urgency;
+  const int32_t* theme;
+  const double* priority;
+  const int64_t* due;
+  const int32_t* owner;
+  const int32_t* route;
+  const uint32_t* reason_begin; /* n + 1 entries */
+  size_t n_reasons;
+  const uint8_t* reason;
+  const double* reason_points;
+} candor_followup_columns;
+
+CANDOR_API candor_status candor_followup_queue_columns(const candor_followup_queue* queue,
+                                                       candor_followup_columns* out);
+
+/* Every row is counted once: responses = invalid_score + invalid_time +
+ * no_account + opted_out + suppressed + merged + not_included + cases. */
+typedef struct candor_followup_counts {
+  int64_t responses;
+  int64_t invalid_score;
+  int64_t invalid_time;
+  int64_t no_account;
+  int64_t opted_out;
+  int64_t suppressed;
+  int64_t merged;
+  int64_t not_included;
+  int64_t cases;
+  int64_t fire_alarms;
+} candor_followup_counts;
+
+CANDOR_API candor_status candor_followup_queue_counts(const candor_followup_queue* queue,
+                                                      candor_followup_counts* out);
+/* Names owned by the queue (NULL past the end or for a NULL queue). */
+CANDOR_API size_t candor_followup_owners(const candor_followup_queue* queue);
+CANDOR_API const char* candor_followup_owner_name(const candor_followup_queue* queue, size_t k);
+CANDOR_API size_t candor_followup_teams(const candor_followup_queue* queue);
+CANDOR_API const char* candor_followup_team_name(const candor_followup_queue* queue, size_t k);
+CANDOR_API const char* candor_followup_action(const candor_followup_queue* queue, int32_t category);
+/* Static names ("detractor", "urgency_churn", ...; "fire_alarm", ...), NULL
+ * for an unknown value. */
+CANDOR_API const char* candor_followup_reason_name(int32_t reason);
+CANDOR_API const char* candor_followup_category_name(int32_t category);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -645,6 +645,71 @@ FIELD(candor_pii_span, end, uint32_t, 8);
 FIELD(candor_pii_span, output_begin, uint32_t, 12);
 FIELD(candor_pii_span, output_end, uint32_t, 16);
 
+/* candor_followup_input: size-versioned: grows only at its end. */
+STRUCT(candor_followup_input, 216, 8);
+FIELD(candor_followup_input, size, size_t, 0);
+FIELD(candor_followup_input, n, size_t, 8);
+FIELD(candor_followup_input, score, const double*, 16);
+FIELD(candor_followup_input, time, const int64_t*, 24);
+FIELD(candor_followup_input, account, const int32_t*, 32);
+FIELD(candor_followup_input, respondent, const int32_t*, 40);
+FIELD(candor_followup_input, role, const int32_t*, 48);
+FIELD(candor_followup_input, role_names, const char* const*, 56);
+FIELD(candor_followup_input, n_role_names, size_t, 64);
+FIELD(candor_followup_input, urgency, const uint8_t*, 72);
+FIELD(candor_followup_input, theme, const int32_t*, 80);
+FIELD(candor_followup_input, theme_names, const char* const*, 88);
+FIELD(candor_followup_input, n_theme_names, size_t, 96);
+FIELD(candor_followup_input, n_accounts, size_t, 104);
+FIELD(candor_followup_input, arr, const double*, 112);
+FIELD(candor_followup_input, renewal, const int64_t*, 120);
+FIELD(candor_followup_input, health_change, const double*, 128);
+FIELD(candor_followup_input, opt_out, const uint8_t*, 136);
+FIELD(candor_followup_input, owner, const int32_t*, 144);
+FIELD(candor_followup_input, owner_names, const char* const*, 152);
+FIELD(candor_followup_input, n_owner_names, size_t, 160);
+FIELD(candor_followup_input, region, const int32_t*, 168);
+FIELD(candor_followup_input, region_names, const char* const*, 176);
+FIELD(candor_followup_input, n_region_names, size_t, 184);
+FIELD(candor_followup_input, n_contacts, size_t, 192);
+FIELD(candor_followup_input, contact_respondent, const int32_t*, 200);
+FIELD(candor_followup_input, contact_time, const int64_t*, 208);
+
+/* candor_followup_columns: frozen. */
+STRUCT(candor_followup_columns, 152, 8);
+FIELD(candor_followup_columns, n, size_t, 0);
+FIELD(candor_followup_columns, account, const int32_t*, 8);
+FIELD(candor_followup_columns, lead_row, const int64_t*, 16);
+FIELD(candor_followup_columns, responses, const int32_t*, 24);
+FIELD(candor_followup_columns, first_time, const int64_t*, 32);
+FIELD(candor_followup_columns, lead_time, const int64_t*, 40);
+FIELD(candor_followup_columns, last_time, const int64_t*, 48);
+FIELD(candor_followup_columns, score, const double*, 56);
+FIELD(candor_followup_columns, category, const uint8_t*, 64);
+FIELD(candor_followup_columns, urgency, const uint8_t*, 72);
+FIELD(candor_followup_columns, theme, const int32_t*, 80);
+FIELD(candor_followup_columns, priority, const double*, 88);
+FIELD(candor_followup_columns, due, const int64_t*, 96);
+FIELD(candor_followup_columns, owner, const int32_t*, 104);
+FIELD(candor_followup_columns, route, const int32_t*, 112);
+FIELD(candor_followup_columns, reason_begin, const uint32_t*, 120);
+FIELD(candor_followup_columns, n_reasons, size_t, 128);
+FIELD(candor_followup_columns, reason, const uint8_t*, 136);
+FIELD(candor_followup_columns, reason_points, const double*, 144);
+
+/* candor_followup_counts: frozen. */
+STRUCT(candor_followup_counts, 80, 8);
+FIELD(candor_followup_counts, responses, int64_t, 0);
+FIELD(candor_followup_counts, invalid_score, int64_t, 8);
+FIELD(candor_followup_counts, invalid_time, int64_t, 16);
+FIELD(candor_followup_counts, no_account, int64_t, 24);
+FIELD(candor_followup_counts, opted_out, int64_t, 32);
+FIELD(candor_followup_counts, suppressed, int64_t, 40);
+FIELD(candor_followup_counts, merged, int64_t, 48);
+FIELD(candor_followup_counts, not_included, int64_t, 56);
+FIELD(candor_followup_counts, cases, int64_t, 64);
+FIELD(candor_followup_counts, fire_alarms, int64_t, 72);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -942,6 +1007,11 @@ int main(void) {
   {
     candor_redact_options options;
     candor_redact_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_followup_input options;
+    candor_followup_input_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

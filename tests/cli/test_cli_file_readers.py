@@ -24,6 +24,7 @@ COMMANDS = {
                "--margin", "region"],
     "redact": ["redact"],
     "intents": ["intents"],
+    "followup": ["followup"],
 }
 
 
@@ -108,6 +109,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents"):
+    for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents", "followup"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command

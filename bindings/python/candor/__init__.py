@@ -40,6 +40,7 @@ from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_wei
                             recency_weights, response_rates, trim_weights, weight_summary)
 from candor.pii import redact
 from candor.intents import INTENTS, intents
+from candor.followup import Rules as FollowupRules, followup
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -69,4 +70,5 @@ __all__ = [
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
     "SuggestedWeights", "suggest_weights",
     "redact", "INTENTS", "intents",
+    "FollowupRules", "followup",
 ]

@@ -1298,4 +1298,108 @@ FUNCTIONS.update({
     "candor_intents_free": (None, [IntentsP]),
     "candor_intents_flags": (status, [IntentsP, POINTER(uint32_p), size_p]),
     "candor_intents_reasons": (status, [IntentsP, c_size_t, char_pp]),
+# ---------------------------------------------------------------------------------- follow-up queue
+
+class CFollowupRules(ctypes.Structure):
+    """candor_followup_rules (opaque)."""
+
+
+class CFollowupQueue(ctypes.Structure):
+    """candor_followup_queue (opaque)."""
+
+
+FollowupRulesP = POINTER(CFollowupRules)
+FollowupQueueP = POINTER(CFollowupQueue)
+
+
+class CFollowupInput(ctypes.Structure):
+    """candor_followup_input."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("n", c_size_t),
+        ("score", double_p),
+        ("time", int64_p),
+        ("account", int32_p),
+        ("respondent", int32_p),
+        ("role", int32_p),
+        ("role_names", char_pp),
+        ("n_role_names", c_size_t),
+        ("urgency", uint8_p),
+        ("theme", int32_p),
+        ("theme_names", char_pp),
+        ("n_theme_names", c_size_t),
+        ("n_accounts", c_size_t),
+        ("arr", double_p),
+        ("renewal", int64_p),
+        ("health_change", double_p),
+        ("opt_out", uint8_p),
+        ("owner", int32_p),
+        ("owner_names", char_pp),
+        ("n_owner_names", c_size_t),
+        ("region", int32_p),
+        ("region_names", char_pp),
+        ("n_region_names", c_size_t),
+        ("n_contacts", c_size_t),
+        ("contact_respondent", int32_p),
+        ("contact_time", int64_p),
+    ]
+
+
+class CFollowupColumns(ctypes.Structure):
+    """candor_followup_columns."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("account", int32_p),
+        ("lead_row", int64_p),
+        ("responses", int32_p),
+        ("first_time", int64_p),
+        ("lead_time", int64_p),
+        ("last_time", int64_p),
+        ("score", double_p),
+        ("category", uint8_p),
+        ("urgency", uint8_p),
+        ("theme", int32_p),
+        ("priority", double_p),
+        ("due", int64_p),
+        ("owner", int32_p),
+        ("route", int32_p),
+        ("reason_begin", uint32_p),
+        ("n_reasons", c_size_t),
+        ("reason", uint8_p),
+        ("reason_points", double_p),
+    ]
+
+
+class CFollowupCounts(ctypes.Structure):
+    """candor_followup_counts."""
+    _fields_ = [
+        ("responses", c_int64),
+        ("invalid_score", c_int64),
+        ("invalid_time", c_int64),
+        ("no_account", c_int64),
+        ("opted_out", c_int64),
+        ("suppressed", c_int64),
+        ("merged", c_int64),
+        ("not_included", c_int64),
+        ("cases", c_int64),
+        ("fire_alarms", c_int64),
+    ]
+
+
+FUNCTIONS.update({
+    "candor_followup_rules_from_json": (status, [c_char_p, c_size_t, POINTER(FollowupRulesP)]),
+    "candor_followup_rules_free": (None, [FollowupRulesP]),
+    "candor_followup_input_defaults": (status, [POINTER(CFollowupInput), c_size_t]),
+    "candor_followup_build": (status, [POINTER(CFollowupInput), FollowupRulesP,
+                                       POINTER(FollowupQueueP)]),
+    "candor_followup_queue_free": (None, [FollowupQueueP]),
+    "candor_followup_queue_columns": (status, [FollowupQueueP, POINTER(CFollowupColumns)]),
+    "candor_followup_queue_counts": (status, [FollowupQueueP, POINTER(CFollowupCounts)]),
+    "candor_followup_owners": (c_size_t, [FollowupQueueP]),
+    "candor_followup_owner_name": (c_char_p, [FollowupQueueP, c_size_t]),
+    "candor_followup_teams": (c_size_t, [FollowupQueueP]),
+    "candor_followup_team_name": (c_char_p, [FollowupQueueP, c_size_t]),
+    "candor_followup_action": (c_char_p, [FollowupQueueP, c_int32]),
+    "candor_followup_reason_name": (c_char_p, [c_int32]),
+    "candor_followup_category_name": (c_char_p, [c_int32]),
 })

@@ -1,0 +1,30 @@
+// The names of the follow-up categories and reasons (include/candor/followup.hpp).
+#include <candor/followup.hpp>
+
+namespace candor {
+
+const char* FollowupCategoryName(FollowupCategory category) {
+  switch (category) {
+    case FollowupCategory::kFireAlarm:
+      return "fire_alarm";
+    case FollowupCategory::kDetractor:
+      return "detractor";
+    case FollowupCategory::kPassive:
+      return "passive";
+    case FollowupCategory::kPromoter:
+      return "promoter";
+  }
+  return "unknown";
+}
+
+const char* FollowupReasonName(FollowupReason reason) {
+  static constexpr const char* kNames[kFollowupReasonCount] = {
+      "detractor",     "passive",       "very_low_score", "urgency_safety",
+      "urgency_legal", "urgency_churn", "urgency_refund", "urgency_unresolved",
+      "arr",           "renewal",       "health_decline", "repeat_detractor",
+      "strategic_role"};
+  const auto k = static_cast<size_t>(reason);
+  return k < kFollowupReasonCount ? kNames[k] : "unknown";
+}
+
+}  // namespace candor

@@ -1,0 +1,206 @@
+"""candor.followup against a pandas reimplementation of the rules a user
+would write (sort, groupby, cumulative windows), reasons summing to the
+priority on random data, the text analysis of comments, and errors.
+
+The reimplementation follows include/candor/followup.hpp step by step and
+shares no code with the library.
+"""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import candor
+
+MONDAY_10 = pd.Timestamp("2026-12-07 10:00", tz="UTC")
+DAY = 86400
+
+
+def reference(responses, accounts, contacts, dedup_days=30, suppress_days=90):
+    """(cases sorted by the queue's order, counts) from pandas alone."""
+    df = responses.copy()
+    df["row"] = np.arange(len(df))
+    counts = {"responses": len(df)}
+    bad_score = ~df.score.between(0, 10)
+    counts["invalid_score"] = int(bad_score.sum())
+    df = df[~bad_score]
+    counts["invalid_time"] = 0
+    known = df.account.isin(accounts.account)
+    counts["no_account"] = int((~known).sum())
+    df = df[known].merge(accounts, on="account", how="left")
+    counts["opted_out"] = int(df.opt_out.sum())
+    df = df[~df.opt_out.astype(bool)]
+    # Suppression: the latest contact at or before the response.
+    c = contacts.sort_values("time")
+    d = df.sort_values("t")
+    merged = pd.merge_asof(d, c.rename(columns={"time": "contact"}), left_on="t",
+                           right_on="contact", by="respondent", direction="backward")
+    suppressed = (merged.t - merged.contact) < suppress_days * DAY
+    counts["suppressed"] = int(suppressed.sum())
+    df = merged[~suppressed.to_numpy()].copy()
+    # Cases: walk each account's responses in time order.
+    df = df.sort_values(["account", "t", "row"])
+    case_ids = []
+    for _, group in df.groupby("account", sort=False):
+        start = None
+        case = -1
+        for t in group.t:
+            if start is None or not (t - start < dedup_days * DAY):
+                start = t
+                case += 1
+            case_ids.append(case)
+    df["case"] = case_ids
+    df["detractor"] = df.score <= 6
+    df["urgency_rank"] = df.urgency.where(df.urgency > 0, 6)
+    leads = df.sort_values(["urgency_rank", "score", "t", "row"]).groupby(["account", "case"]).head(1)
+    per_case = df.groupby(["account", "case"]).agg(responses=("row", "size"),
+                                                    detractors=("detractor", "sum"),
+                                                    first=("t", "min"), last=("t", "max"))
+    per_case["cum_detractors"] = per_case.groupby(level=0).detractors.cumsum()
+    leads = leads.set_index(["account", "case"]).join(per_case).reset_index()
+    rows = []
+    for lead in leads.itertuples():
+        reasons = []
+        if lead.score <= 6:
+            reasons.append(("detractor", 30))
+        if 6 < lead.score < 9:
+            reasons.append(("passive", 10))
+        if lead.score <= 2:
+            reasons.append(("very_low_score", 20))
+        if lead.urgency > 0:
+            name = ["safety", "legal", "churn", "refund", "unresolved"][lead.urgency - 1]
+            reasons.append(("urgency_" + name, [50, 45, 40, 30, 25][lead.urgency - 1]))
+        if lead.arr > 1000:
+            reasons.append(("arr", min(30, 10 * math.log10(lead.arr / 1000))))
+        if lead.score <= 6 and lead.cum_detractors >= 2:
+            reasons.append(("repeat_detractor", 10))
+        fire = lead.urgency > 0
+        category = "fire_alarm" if fire else ("detractor" if lead.score <= 6 else
+                                              "passive" if lead.score < 9 else "promoter")
+        rows.append({"account": lead.account, "fire": fire, "category": category,
+                     "priority": sum(p for _, p in reasons),
+                     "reasons": "; ".join("%s %+g" % r for r in reasons),
+                     "lead_time": lead.t, "first": lead.first, "responses": lead.responses,
+                     "lead_row": lead.row, "score": lead.score})
+    out = pd.DataFrame(rows)
+    out = out.sort_values(["fire", "priority", "lead_time", "account", "first"],
+                          ascending=[False, False, True, True, True]).reset_index(drop=True)
+    counts["merged"] = int(per_case.responses.sum() - len(per_case))
+    counts["cases"] = len(out)
+    return out, counts
+
+
+def random_data(seed, n=3000, n_accounts=200):
+    rng = np.random.default_rng(seed)
+    t0 = int(MONDAY_10.timestamp())
+    score = rng.integers(0, 11, n).astype(float)
+    score[rng.random(n) < 0.02] = np.nan
+    score[rng.random(n) < 0.01] = 12
+    responses = pd.DataFrame({
+        "score": score,
+        "t": t0 + rng.integers(0, 200 * DAY, n),
+        "account": ["a%d" % k for k in rng.integers(0, n_accounts + 5, n)],
+        "respondent": ["r%d" % k for k in rng.integers(0, 400, n)],
+        "urgency": np.where(rng.random(n) < 0.15, rng.integers(1, 6, n), 0),
+    })
+    responses["time"] = pd.to_datetime(responses.t, unit="s", utc=True)
+    arr = np.exp(rng.uniform(5, 15, n_accounts))
+    arr[rng.random(n_accounts) < 0.3] = np.nan
+    accounts = pd.DataFrame({"account": ["a%d" % k for k in range(n_accounts)], "arr": arr,
+                             "opt_out": rng.random(n_accounts) < 0.05})
+    contacts = pd.DataFrame({"respondent": ["r%d" % k for k in rng.integers(0, 400, 150)],
+                             "time": t0 + rng.integers(0, 200 * DAY, 150)})
+    return responses, accounts, contacts
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_matches_a_pandas_reimplementation(seed):
+    responses, accounts, contacts = random_data(seed)
+    names = ["none", "safety", "legal", "churn", "refund", "unresolved"]
+    given = responses.drop(columns="t").assign(urgency=[names[u] for u in responses.urgency])
+    queue = candor.followup(given, accounts=accounts, contacts=contacts)
+    expected, counts = reference(responses, accounts, contacts)
+    assert len(queue) == len(expected)
+    assert list(queue.account) == list(expected.account)
+    assert list(queue.category) == list(expected.category)
+    np.testing.assert_allclose(queue.priority, expected.priority, rtol=1e-12)
+    assert list(queue.lead_row) == list(expected.lead_row)
+    assert list(queue.responses) == list(expected.responses)
+    for name, value in counts.items():
+        assert queue.attrs["counts"][name] == value, name
+    # The reasons as words, rounded the same way.
+    assert [r.split(";")[0] for r in queue.reasons] == \
+        [r.split(";")[0] for r in expected.reasons]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_reasons_sum_to_the_priority(seed):
+    responses, accounts, contacts = random_data(100 + seed)
+    accounts["renewal"] = MONDAY_10 + pd.to_timedelta(np.arange(len(accounts)) % 200, unit="D")
+    accounts["health_change"] = np.where(np.arange(len(accounts)) % 3 == 0, -1.0, 0.5)
+    queue = candor.followup(responses.drop(columns="t"), accounts=accounts, contacts=contacts)
+    reasons = queue.attrs["reasons"]
+    summed = reasons.groupby("rank").points.sum().reindex(queue["rank"], fill_value=0)
+    np.testing.assert_allclose(summed.to_numpy(), queue.priority.to_numpy(), rtol=1e-12,
+                               atol=1e-12)
+    assert (reasons.points != 0).all()
+    c = queue.attrs["counts"]
+    assert c["responses"] == sum(c[k] for k in ("invalid_score", "invalid_time", "no_account",
+                                                "opted_out", "suppressed", "merged",
+                                                "not_included", "cases"))
+    # Deterministic: the same queue from shuffled rows.
+    shuffled = responses.drop(columns="t").sample(frac=1, random_state=seed)
+    again = candor.followup(shuffled, accounts=accounts, contacts=contacts)
+    assert list(again.account) == list(queue.account)
+    assert list(again.priority) == list(queue.priority)
+    assert list(again.owner) == list(queue.owner)
+
+
+def test_comments_are_analyzed_for_urgency_and_routing_and_due():
+    responses = pd.DataFrame({
+        "score": [2, 9, 5],
+        "time": [MONDAY_10] * 3,
+        "account": ["acme", "beta", "gamma"],
+        "comment": ["I will cancel my subscription and switch to a competitor",
+                    "great service", "it was fine"],
+    })
+    rules = {"routing": [{"when": {"urgency": "churn"}, "team": "save", "members": ["sam"]},
+                         {"members": ["ann", "bob"]}],
+             "calendar": {"time_zone": "Europe/Berlin"}}
+    queue = candor.followup(responses, rules=rules)
+    assert list(queue.account) == ["acme", "gamma", "beta"]
+    assert queue.category[0] == "fire_alarm"
+    assert queue.urgency[0] == "churn"
+    assert list(queue.owner) == ["sam", "ann", "bob"]
+    assert queue.team[0] == "save"
+    # 10:00 UTC is 11:00 in Berlin: 4 business hours later is 15:00 Berlin.
+    assert queue.due[0] == pd.Timestamp("2026-12-07 14:00", tz="UTC")
+    assert queue.action[2] == "ask for a public review"
+    assert "urgency_churn +40" in queue.reasons[0]
+
+
+def test_errors_name_the_problem():
+    responses = pd.DataFrame({"score": [5], "time": [MONDAY_10], "account": ["a"]})
+    with pytest.raises(candor.Error, match="dedup_days"):
+        candor.followup(responses, rules={"dedup_days": -1})
+    with pytest.raises(candor.Error, match="routing\\[0\\].when.urgency"):
+        candor.followup(responses, rules={"routing": [{"when": {"urgency": "x"},
+                                                       "members": ["a"]}]})
+    with pytest.raises(candor.Error, match="no column 'score'"):
+        candor.followup(responses.rename(columns={"score": "s"}))
+    with pytest.raises(candor.Error, match="not an urgency category"):
+        candor.followup(responses.assign(urgency=["late"]))
+    accounts = pd.DataFrame({"account": ["a", "a"]})
+    with pytest.raises(candor.Error, match="more than once"):
+        candor.followup(responses, accounts=accounts)
+
+
+def test_missing_times_and_unknown_accounts_are_counted():
+    responses = pd.DataFrame({"score": [5, 5, 5], "time": [MONDAY_10, pd.NaT, MONDAY_10],
+                              "account": ["a", "a", "zzz"]})
+    accounts = pd.DataFrame({"account": ["a"]})
+    queue = candor.followup(responses, accounts=accounts)
+    assert len(queue) == 1
+    assert queue.attrs["counts"]["invalid_time"] == 1
+    assert queue.attrs["counts"]["no_account"] == 1
