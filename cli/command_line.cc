@@ -21,7 +21,9 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"weight", Command::Kind::kWeight, WeightSpec},
                                       {"trend", Command::Kind::kTrend, TrendSpec},
                                       {"themes", Command::Kind::kThemes, ThemesSpec},
-                                      {"health", Command::Kind::kHealth, HealthSpec}};
+                                      {"health", Command::Kind::kHealth, HealthSpec},
+                                      {"business-hours", Command::Kind::kBusinessHours,
+                                       BusinessHoursSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {
@@ -30,7 +32,7 @@ const CommandEntry* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-// "score, report, weight, trend, themes, health".
+// "score, report, weight, trend, themes, health, ...".
 std::string CommandNames() {
   std::string names;
   for (const CommandEntry& entry : kCommands) {

@@ -23,6 +23,7 @@ int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
 int RunThemes(const ThemesArgs& args);
 int RunHealth(const HealthArgs& args);
+int RunBusinessHours(const BusinessHoursArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -38,7 +38,13 @@ Usage:
                                 from a dated history, with days in grade and
                                 momentum; weights suggested from churn,
                                 judged out of fold
-  candor help [score|report|weight|trend|themes|health]  this help, or one command's
+  candor business-hours FILE [--hours H | --hours-column C | --end-column C]
+                                deadlines a number of business hours after
+                                each row's start, or the business hours
+                                between start and end, in a time zone with
+                                opening hours, weekdays and holidays
+  candor help [score|report|weight|trend|themes|health|business-hours]
+                                this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -22,6 +22,7 @@ COMMANDS = {
     "health": ["health", "--scorecard", SAMPLE_CARD],
     "weight": ["weight", "--method", "poststratify", "--population", SAMPLE,
                "--margin", "region"],
+    "business-hours": ["business-hours", "--hours", "8"],
 }
 
 
@@ -59,10 +60,12 @@ def test_a_directory_or_device_file_is_refused(tmp_path, command):
     assert "a character device, not a regular file" in err
 
 
-@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard"])
+@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard",
+                                    "--calendar"])
 def test_file_options_refuse_fifos_and_directories(tmp_path, fifo, option):
     base = (["score", SAMPLE, "--margin", "region"] if option == "--population"
             else ["health", SAMPLE] if option == "--scorecard"
+            else ["business-hours", SAMPLE, "--hours", "8"] if option == "--calendar"
             else ["themes", SAMPLE] + (["--taxonomy", STARTER] if option == "--lexicon" else []))
     rc, err = run_bounded(*base, option, fifo)
     assert rc == 1 and "FIFO" in err, err
@@ -106,6 +109,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight", "health"):
+    for command in ("score", "report", "trend", "themes", "weight", "health", "business-hours"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command
