@@ -99,6 +99,14 @@ static void test_bad_input(void) {
   CHECK(candor_business_calendar_new(&spec, &calendar) == CANDOR_INVALID_ARGUMENT);
   CHECK(candor_business_calendar_new(NULL, &calendar) == CANDOR_INVALID_ARGUMENT);
   CHECK(candor_business_calendar_new(&spec, NULL) == CANDOR_INVALID_ARGUMENT);
+  /* A size cut inside a field, or short of the struct this library reads. */
+  candor_business_calendar_spec_init(&spec);
+  spec.size = offsetof(candor_business_calendar_spec, holidays) + 3;
+  CHECK(candor_business_calendar_new(&spec, &calendar) == CANDOR_INVALID_ARGUMENT);
+  CHECK(calendar == NULL && strstr(candor_last_error(), "candor_business_calendar_spec") != NULL);
+  spec.size = sizeof spec + 8;
+  CHECK(candor_business_calendar_new(&spec, &calendar) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), "newer candor.h") != NULL);
   candor_business_calendar_spec_init(&spec);
   CHECK(candor_business_calendar_new(&spec, &calendar) == CANDOR_OK);
   CHECK(candor_business_calendar_deadline(calendar, &start, &minus, 1, &deadline) ==
