@@ -202,10 +202,38 @@ struct FollowupArgs {
   FollowupFormat format = FollowupFormat::kTable;
 };
 
+// candor business-hours: deadlines or business hours between instants.
+struct BusinessHoursArgs {
+  std::string file;
+  std::string start_column;           // empty: the first of the usual time column names
+  std::string hours_column;           // deadlines: hours per row
+  std::optional<double> hours;        // deadlines: the same hours for every row
+  std::string end_column;             // business hours between start and end
+  std::string calendar;               // a JSON file (the calendar object); else the options below
+  std::string time_zone;              // empty: UTC
+  std::string open;                   // "HH:MM"; empty: 09:00
+  std::string close;                  // "HH:MM"; empty: 17:00
+  std::vector<std::string> weekdays;  // 0-6 or mon..sun; empty: Monday to Friday
+  std::vector<std::string> holidays;  // YYYY-MM-DD
+  char delimiter = ',';
+  uint64_t max_bytes = 0;
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
   enum class Kind {
-    kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion, kRedact, kIntents,
-    kFollowup
+    kScore,
+    kReport,
+    kWeight,
+    kTrend,
+    kThemes,
+    kHealth,
+    kHelp,
+    kVersion,
+    kRedact,
+    kIntents,
+    kFollowup,
+    kBusinessHours
   };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
@@ -218,6 +246,7 @@ struct Command {
   RedactArgs redact;
   IntentsArgs intents;
   FollowupArgs followup;
+  BusinessHoursArgs business_hours;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

@@ -24,7 +24,9 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"health", Command::Kind::kHealth, HealthSpec},
                                       {"redact", Command::Kind::kRedact, RedactSpec},
                                       {"intents", Command::Kind::kIntents, IntentsSpec},
-                                      {"followup", Command::Kind::kFollowup, FollowupSpec}};
+                                      {"followup", Command::Kind::kFollowup, FollowupSpec},
+                                      {"business-hours", Command::Kind::kBusinessHours,
+                                       BusinessHoursSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {
@@ -33,7 +35,7 @@ const CommandEntry* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-// "score, report, weight, trend, themes, health, redact, intents, followup".
+// "score, report, weight, trend, themes, health, ...".
 std::string CommandNames() {
   std::string names;
   for (const CommandEntry& entry : kCommands) {

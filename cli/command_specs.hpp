@@ -23,6 +23,7 @@ CommandSpec HealthSpec(Command* command);
 CommandSpec RedactSpec(Command* command);
 CommandSpec IntentsSpec(Command* command);
 CommandSpec FollowupSpec(Command* command);
+CommandSpec BusinessHoursSpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -26,6 +26,7 @@ int RunHealth(const HealthArgs& args);
 int RunRedact(const RedactArgs& args);
 int RunIntents(const IntentsArgs& args);
 int RunFollowup(const FollowupArgs& args);
+int RunBusinessHours(const BusinessHoursArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

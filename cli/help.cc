@@ -52,7 +52,14 @@ Usage:
                                 points), an action, an owner (routing, round
                                 robin) and a due time in business hours;
                                 every dropped row counted
-  candor help [score|report|weight|trend|themes|health|redact|intents|followup]  this help, or one command's
+  candor business-hours FILE [--hours H | --hours-column C | --end-column C]
+                                deadlines a number of business hours after
+                                each row's start, or the business hours
+                                between start and end, in a time zone with
+                                opening hours, weekdays and holidays
+  candor help [score|report|weight|trend|themes|health|redact|intents|
+               followup|business-hours]
+                                this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -40,6 +40,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:
       return candor::cli::PrintHelp(command->help_topic);
+    case Command::Kind::kBusinessHours:
+      return candor::cli::RunBusinessHours(command->business_hours);
   }
   return candor::cli::kExitUsage;
 }

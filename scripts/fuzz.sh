@@ -53,6 +53,7 @@ dict_for() {
     time_zone) echo "fuzz/dict/time_zone.dict" ;;
     taxonomy) echo "fuzz/dict/json.dict" ;;
     lexicon) echo "fuzz/dict/lexicon.dict" ;;
+    business_hours) echo "fuzz/dict/json.dict" ;;
   esac
 }
 

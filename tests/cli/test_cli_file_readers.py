@@ -25,6 +25,7 @@ COMMANDS = {
     "redact": ["redact"],
     "intents": ["intents"],
     "followup": ["followup"],
+    "business-hours": ["business-hours", "--hours", "8"],
 }
 
 
@@ -62,10 +63,12 @@ def test_a_directory_or_device_file_is_refused(tmp_path, command):
     assert "a character device, not a regular file" in err
 
 
-@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard"])
+@pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard",
+                                    "--calendar"])
 def test_file_options_refuse_fifos_and_directories(tmp_path, fifo, option):
     base = (["score", SAMPLE, "--margin", "region"] if option == "--population"
             else ["health", SAMPLE] if option == "--scorecard"
+            else ["business-hours", SAMPLE, "--hours", "8"] if option == "--calendar"
             else ["themes", SAMPLE] + (["--taxonomy", STARTER] if option == "--lexicon" else []))
     rc, err = run_bounded(*base, option, fifo)
     assert rc == 1 and "FIFO" in err, err
@@ -109,6 +112,7 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents", "followup"):
+    for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents",
+                    "followup", "business-hours"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command
