@@ -158,7 +158,17 @@ struct HealthArgs {
 };
 
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion };
+  enum class Kind {
+    kScore,
+    kReport,
+    kWeight,
+    kTrend,
+    kThemes,
+    kHealth,
+    kHelp,
+    kVersion,
+    kOuterLoop,
+  };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
@@ -167,6 +177,32 @@ struct Command {
   TrendArgs trend;
   ThemesArgs themes;
   HealthArgs health;
+  OuterLoopArgs outer_loop;
+};
+
+// candor outer-loop: themes of FILE's comments ranked by what they cost
+// (include/candor/outer_loop.hpp), with representative quotes.
+struct OuterLoopArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;  // of FILE; 0: no limit
+  std::string score_column = "score";
+  std::string account_column = "account";
+  std::string themes_column = "themes";  // theme names separated by theme_separator
+  char theme_separator = ';';
+  std::string text_column;       // quotes; empty: "comment" when FILE has it
+  std::string arr_column;        // ARR per row, constant within an account
+  std::string period_column;     // labels; sorted, trend: the last two
+  std::string segment_column;    // quotes per segment
+  std::string sentiment_column;  // tone of the quotes
+  std::string rank_by;           // arr, impact, detractor-accounts, comments; empty: arr if ARR
+  int replicates = 2000;
+  uint64_t seed = 42;
+  double level = 0.95;
+  int quotes = 3;
+  int max_quote_bytes = 280;
+  int threads = 0;
+  OutputFormat format = OutputFormat::kTable;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

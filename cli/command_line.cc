@@ -21,7 +21,8 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"weight", Command::Kind::kWeight, WeightSpec},
                                       {"trend", Command::Kind::kTrend, TrendSpec},
                                       {"themes", Command::Kind::kThemes, ThemesSpec},
-                                      {"health", Command::Kind::kHealth, HealthSpec}};
+                                      {"health", Command::Kind::kHealth, HealthSpec},
+                                      {"outer-loop", Command::Kind::kOuterLoop, OuterLoopSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {
@@ -30,7 +31,7 @@ const CommandEntry* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-// "score, report, weight, trend, themes, health".
+// "score, report, weight, trend, themes, health, outer-loop".
 std::string CommandNames() {
   std::string names;
   for (const CommandEntry& entry : kCommands) {

@@ -20,6 +20,7 @@ CommandSpec WeightSpec(Command* command);
 CommandSpec TrendSpec(Command* command);
 CommandSpec ThemesSpec(Command* command);
 CommandSpec HealthSpec(Command* command);
+CommandSpec OuterLoopSpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

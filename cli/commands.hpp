@@ -23,6 +23,7 @@ int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
 int RunThemes(const ThemesArgs& args);
 int RunHealth(const HealthArgs& args);
+int RunOuterLoop(const OuterLoopArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

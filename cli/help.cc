@@ -38,7 +38,13 @@ Usage:
                                 from a dated history, with days in grade and
                                 momentum; weights suggested from churn,
                                 judged out of fold
-  candor help [score|report|weight|trend|themes|health]  this help, or one command's
+  candor outer-loop FILE [options]
+                                themes ranked by what they cost: comments,
+                                detractor accounts, ARR at risk (bootstrap
+                                interval by account), NPS impact, trend; with
+                                representative quotes (PII redacted)
+  candor help [score|report|weight|trend|themes|health|outer-loop]
+                                this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

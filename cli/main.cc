@@ -30,6 +30,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunThemes(command->themes);
     case Command::Kind::kHealth:
       return candor::cli::RunHealth(command->health);
+    case Command::Kind::kOuterLoop:
+      return candor::cli::RunOuterLoop(command->outer_loop);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -38,6 +38,7 @@ from candor.health_weights import SuggestedWeights, suggest_weights
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
+from candor.outer_loop import outer_loop
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -66,4 +67,5 @@ __all__ = [
     "Scorecard", "health", "survey_measure",
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
     "SuggestedWeights", "suggest_weights",
+    "outer_loop",
 ]
