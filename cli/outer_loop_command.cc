@@ -25,11 +25,11 @@ struct Input {
   std::vector<std::string> theme_names;
   std::vector<int64_t> offsets{0};
   std::vector<int32_t> theme_ids;
-  std::vector<int32_t> periods;     // empty without
+  std::vector<int32_t> periods;  // empty without
   std::vector<std::string> period_labels;
-  std::vector<int32_t> segments;    // empty without
+  std::vector<int32_t> segments;  // empty without
   std::vector<std::string> segment_labels;
-  std::vector<double> sentiments;   // empty without
+  std::vector<double> sentiments;       // empty without
   std::vector<std::string_view> texts;  // empty without
 };
 
@@ -93,8 +93,8 @@ Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
   in.theme_names = names;
   for (const auto& row : row_themes) {
     for (const std::string& name : row) {
-      in.theme_ids.push_back(static_cast<int32_t>(
-          std::lower_bound(names.begin(), names.end(), name) - names.begin()));
+      in.theme_ids.push_back(
+          static_cast<int32_t>(std::lower_bound(names.begin(), names.end(), name) - names.begin()));
     }
     in.offsets.push_back(static_cast<int64_t>(in.theme_ids.size()));
   }
@@ -164,7 +164,8 @@ int PrintTable(const OuterLoopArgs& args, const Input& in, const OuterLoop& r) {
   std::cout << "\nNPS " << FormatFixed(r.overall.value, 1) << " "
             << FormatInterval(r.overall.ci_low, r.overall.ci_high, 1) << "; intervals "
             << FormatLevel(args.level);
-  if (arr) std::cout << " (ARR: percentile bootstrap by account, " << r.replicates << " replicates)";
+  if (arr)
+    std::cout << " (ARR: percentile bootstrap by account, " << r.replicates << " replicates)";
   std::cout << "\n\n";
   std::vector<std::string> headers{"rank", "theme", "comments", "detractor accts"};
   if (arr) headers.insert(headers.end(), {"ARR at risk", "ARR interval"});
@@ -214,10 +215,8 @@ int PrintJson(const OuterLoopArgs&, const Input& in, const OuterLoop& r) {
   for (const ThemeCost& t : r.themes) {
     nlohmann::json quotes = nlohmann::json::array();
     for (const Quote& q : t.quotes) {
-      nlohmann::json quote = {{"comment", q.comment},
-                              {"text", q.text},
-                              {"typicality", q.typicality},
-                              {"tone", q.tone}};
+      nlohmann::json quote = {
+          {"comment", q.comment}, {"text", q.text}, {"typicality", q.typicality}, {"tone", q.tone}};
       if (q.segment >= 0) quote["segment"] = in.segment_labels[q.segment];
       quotes.push_back(std::move(quote));
     }
@@ -265,9 +264,9 @@ int PrintCsv(const OuterLoopArgs&, const Input&, const OuterLoop& r) {
     std::cout << CsvRow({std::to_string(t.rank), t.name, std::to_string(t.comments),
                          std::to_string(t.detractor_comments), std::to_string(t.accounts),
                          std::to_string(t.detractor_accounts), number(t.arr_at_risk),
-                         number(t.arr_ci_low), number(t.arr_ci_high),
-                         number(t.impact.difference), number(t.impact.ci_low),
-                         number(t.impact.ci_high), t.has_trend ? number(t.share_change) : "",
+                         number(t.arr_ci_low), number(t.arr_ci_high), number(t.impact.difference),
+                         number(t.impact.ci_low), number(t.impact.ci_high),
+                         t.has_trend ? number(t.share_change) : "",
                          t.has_trend ? number(t.trend_p_adjusted) : "",
                          t.has_trend ? (t.trending ? "1" : "0") : "", number(t.tone), quotes});
   }
@@ -282,8 +281,8 @@ int RunOuterLoop(const OuterLoopArgs& args) {
   Result<Input> in = ReadInput(args, *records);
   if (!in.ok()) return FailData(in.status());
   const size_t n = in->scores.size();
-  Result<ThemeMentions> mentions = ThemeMentions::FromCsr(
-      in->offsets.data(), in->theme_ids.data(), n, in->theme_names.size());
+  Result<ThemeMentions> mentions =
+      ThemeMentions::FromCsr(in->offsets.data(), in->theme_ids.data(), n, in->theme_names.size());
   if (!mentions.ok()) return FailData(mentions.status());
   OuterLoopInputs inputs;
   inputs.accounts = in->accounts.data();
@@ -307,9 +306,12 @@ int RunOuterLoop(const OuterLoopArgs& args) {
                                               in->theme_names, inputs, options);
   if (!result.ok()) return FailData(result.status());
   switch (args.format) {
-    case OutputFormat::kJson: return PrintJson(args, *in, *result);
-    case OutputFormat::kCsv: return PrintCsv(args, *in, *result);
-    case OutputFormat::kTable: break;
+    case OutputFormat::kJson:
+      return PrintJson(args, *in, *result);
+    case OutputFormat::kCsv:
+      return PrintCsv(args, *in, *result);
+    case OutputFormat::kTable:
+      break;
   }
   return PrintTable(args, *in, *result);
 }

@@ -74,11 +74,12 @@ CommandSpec OuterLoopSpec(Command* command) {
           {"rank-by", "R",
            "arr (default with --arr-column), impact (default\n"
            "without), detractor-accounts, comments",
-           Choice(&args->rank_by, std::vector<std::pair<std::string, std::string>>{
-                                      {"arr", "arr"},
-                                      {"impact", "impact"},
-                                      {"detractor-accounts", "detractor-accounts"},
-                                      {"comments", "comments"}})},
+           Choice(&args->rank_by,
+                  std::vector<std::pair<std::string, std::string>>{
+                      {"arr", "arr"},
+                      {"impact", "impact"},
+                      {"detractor-accounts", "detractor-accounts"},
+                      {"comments", "comments"}})},
           {"replicates", "B", "bootstrap replicates (default 2000)",
            IntIn(&args->replicates, 100, 1000000)},
           {"seed", "S", "seed of the bootstrap (default 42)", seed},

@@ -47,6 +47,7 @@ static double arr_at_risk(int32_t theme, int64_t* detractor_accounts) {
 }
 
 int main(void) {
+  candor_score_options score_options;
   candor_theme_mentions mentions;
   candor_outer_loop_options options;
   candor_outer_loop_inputs inputs;
@@ -57,6 +58,7 @@ int main(void) {
   size_t i;
   double previous = INFINITY;
 
+  candor_score_options_init(&score_options);
   memset(&mentions, 0, sizeof(mentions));
   mentions.themes = 3;
   mentions.names = names;
@@ -70,7 +72,8 @@ int main(void) {
   inputs.account_count = 4;
   inputs.texts = texts;
 
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) == CANDOR_OK);
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, &loop) ==
+        CANDOR_OK);
   CHECK(candor_outer_loop_rows(loop) == 3);
   CHECK(candor_outer_loop_summary_get(loop, &summary) == CANDOR_OK);
   CHECK(summary.accounts == 4 && summary.detractor_accounts == 4);
@@ -115,7 +118,8 @@ int main(void) {
   options.size = offsetof(candor_outer_loop_options, replicates);
   options.rank_by = CANDOR_OUTER_LOOP_RANK_COMMENTS;
   loop = NULL;
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) == CANDOR_OK);
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, &loop) ==
+        CANDOR_OK);
   CHECK(candor_outer_loop_row_at(loop, 0, &row) == CANDOR_OK);
   CHECK(row.comments == 3);
   candor_outer_loop_free(loop);
@@ -124,26 +128,29 @@ int main(void) {
   candor_outer_loop_options_init(&options);
   loop = NULL;
   inputs.accounts = NULL;
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, &loop) ==
         CANDOR_INVALID_ARGUMENT);
   CHECK(loop == NULL);
   CHECK(strstr(candor_last_error(), "accounts") != NULL);
   inputs.accounts = accounts;
   inputs.account_count = 2;
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, &loop) ==
         CANDOR_OUT_OF_RANGE);
   inputs.account_count = 4;
   options.rank_by = (candor_outer_loop_rank)9;
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, &loop) ==
         CANDOR_INVALID_ARGUMENT);
   CHECK(strstr(candor_last_error(), "rank_by") != NULL);
   candor_outer_loop_options_init(&options);
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 0, &mentions, &inputs, &loop) != CANDOR_OK);
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, NULL, &inputs, &loop) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 0, &mentions, &inputs, &loop) !=
+        CANDOR_OK);
+  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, &loop) ==
         CANDOR_INVALID_ARGUMENT);
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, NULL, &loop) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, NULL, &inputs, &loop) ==
         CANDOR_INVALID_ARGUMENT);
-  CHECK(candor_outer_loop_new(NULL, &options, scores, 8, &mentions, &inputs, NULL) ==
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, NULL, &loop) ==
+        CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_outer_loop_new(&score_options, &options, scores, 8, &mentions, &inputs, NULL) ==
         CANDOR_INVALID_ARGUMENT);
   CHECK(candor_outer_loop_options_defaults(NULL, sizeof(options)) == CANDOR_INVALID_ARGUMENT);
   CHECK(loop == NULL);

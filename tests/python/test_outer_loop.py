@@ -66,6 +66,7 @@ def pandas_costs(frame, mentions, arr):
         "detractor_accounts": at_risk.groupby("theme").size(),
         "arr_at_risk": at_risk.groupby("theme").arr.sum(),
     }).reindex(range(mentions.shape[1])).fillna(0)
+    table.index.name = None
     table["theme"] = table.index
     return table.sort_values(["arr_at_risk", "detractor_accounts", "comments", "theme"],
                              ascending=[False, False, False, True]).reset_index(drop=True)
@@ -138,7 +139,7 @@ def test_arr_interval_matches_a_numpy_bootstrap(sample):
         assert sd > 0
         # Monte Carlo error of a 2.5% quantile from 2000 and 8000 replicates:
         # well under 0.2 bootstrap SDs.
-        assert row.arr_ci_low == pytest.approx(low, abs=0.2 * sd), row.name_
+        assert row.arr_ci_low == pytest.approx(low, abs=0.2 * sd), row["name"]
         assert row.arr_ci_high == pytest.approx(high, abs=0.2 * sd)
         assert row.arr_ci_low < row.arr_at_risk < row.arr_ci_high
 
@@ -153,29 +154,33 @@ def test_arr_interval_seeded_and_replicates_option(sample):
     assert not np.array_equal(other.arr_ci_low, result.arr_ci_low)
 
 
-def test_arr_interval_coverage_in_simulation():
-    """Samples of 60 accounts from a known population: the share of
-    intervals covering the expected total (60 E[ARR x]) is near 95%."""
-    rng = np.random.default_rng(5)
-    population_arr = rng.lognormal(10, 0.8, 5000)
-    population_risk = rng.random(5000) < 0.3
-    truth = 60 * np.mean(population_arr * population_risk)
+def arr_coverage(accounts, trials, seed):
+    """Samples of `accounts` accounts from a known population (ARR lognormal,
+    30% at risk): the share of intervals covering the expected total
+    (accounts * E[ARR x], account 0 kept out of the theme)."""
+    rng = np.random.default_rng(seed)
+    population_arr = rng.lognormal(10, 0.8, 20000)
+    population_risk = rng.random(20000) < 0.3
+    truth = (accounts - 1) * np.mean(population_arr * population_risk)
     covered = 0
-    trials = 200
     for _ in range(trials):
-        picked = rng.choice(5000, 60, replace=False)
+        picked = rng.choice(20000, accounts, replace=False)
         scores = np.where(population_risk[picked], 3, 10)
-        mentions = np.ones((60, 1), dtype=np.int8)
+        mentions = np.ones((accounts, 1), dtype=np.int8)
         mentions[0, 0] = 0  # the theme is not mentioned by every comment
         scores[0] = 10
-        accounts = np.arange(60)
-        arr = dict(zip(accounts.tolist(), population_arr[picked].tolist()))
-        arr[0] = 0.0
-        result = candor.outer_loop(scores, mentions, accounts, arr=arr, replicates=500,
-                                   quotes=0, seed=int(rng.integers(1 << 30)))
-        truth_here = truth * 59 / 60  # account 0 contributes nothing
-        covered += result.arr_ci_low[0] <= truth_here <= result.arr_ci_high[0]
-    assert 0.88 <= covered / trials <= 0.995
+        arr = dict(enumerate(population_arr[picked].tolist()))
+        result = candor.outer_loop(scores, mentions, np.arange(accounts), arr=arr,
+                                   replicates=500, quotes=0, seed=int(rng.integers(1 << 30)))
+        covered += result.arr_ci_low[0] <= truth <= result.arr_ci_high[0]
+    return covered / trials
+
+
+def test_arr_interval_coverage_in_simulation():
+    """Near 95% with 400 accounts; the percentile interval of a skewed total
+    undercovers with few accounts (about 87% with 60: documented)."""
+    assert 0.91 <= arr_coverage(400, 200, 5) <= 0.99
+    assert 0.80 <= arr_coverage(60, 200, 6) <= 0.93
 
 
 def shingles(text):
@@ -243,12 +248,12 @@ def test_bad_input():
     assert "rank_by" in str(e.value)
     with pytest.raises(candor.Error) as e:
         candor.outer_loop(frame.score, mentions, frame.account[:50], THEMES)
-    assert e.value.code == "CANDOR_LENGTH_MISMATCH"
+    assert e.value.status == "CANDOR_LENGTH_MISMATCH"
     bad = dict(arr)
     bad["acct-003"] = -5.0
     with pytest.raises(candor.Error) as e:
         candor.outer_loop(frame.score, mentions, frame.account, THEMES, arr=bad)
-    assert e.value.code == "CANDOR_OUT_OF_RANGE" and "account_arr" in str(e.value)
+    assert e.value.status == "CANDOR_OUT_OF_RANGE" and "account_arr" in str(e.value)
     per_comment = np.arange(100, dtype=float)
     with pytest.raises(candor.Error) as e:
         candor.outer_loop(frame.score, mentions, frame.account, THEMES, arr=per_comment)
@@ -261,4 +266,21 @@ def test_bad_input():
     scores[4] = 12
     with pytest.raises(candor.Error) as e:
         candor.outer_loop(scores, mentions, frame.account, THEMES)
-    assert e.value.code == "CANDOR_OUT_OF_RANGE"
+    assert e.value.status == "CANDOR_OUT_OF_RANGE"
+
+
+def test_quotes_are_redacted():
+    scores = [2, 3, 1, 9]
+    texts = ["the invoice is wrong, mail me at jane.doe@example.com",
+             "invoice sent twice, my card 4111 1111 1111 1111 was charged twice",
+             "the invoice total is wrong, call +1 415 555 0134",
+             "invoice is clear"]
+    result = candor.outer_loop(scores, [[0]] * 4, ["a", "b", "c", "d"], ["billing"],
+                               texts=texts, quotes=5)
+    quotes = result.quotes[0]
+    assert len(quotes) == 3  # the promoter's is not in the theme's (negative) tone
+    joined = "\n".join(quotes)
+    for secret in ["jane.doe", "example.com", "4111", "555 0134"]:
+        assert secret not in joined
+    for placeholder in ["[EMAIL]", "[CARD]", "[PHONE]"]:
+        assert placeholder in joined

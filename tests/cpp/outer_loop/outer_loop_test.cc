@@ -295,3 +295,34 @@ TEST(OuterLoopTest, BadInput) {
 
 }  // namespace
 }  // namespace candor
+
+namespace candor {
+namespace {
+
+TEST(OuterLoopQuotesTest, QuotesAreRedacted) {
+  std::vector<double> scores{2, 3};
+  std::vector<int32_t> accounts{0, 1};
+  std::vector<std::string_view> texts{
+      "billing is wrong, write to jane.doe@example.com or call +44 20 7946 0958",
+      "charged twice on card 4111 1111 1111 1111"};
+  OuterLoopInputs in;
+  in.accounts = accounts.data();
+  in.texts = &texts;
+  OuterLoopOptions o;
+  o.rank_by = OuterLoopRank::kComments;
+  auto r = RankThemesByCost(Metric::Nps(), scores.data(), 2, Mentions({{0}, {0}}, 1), {"billing"},
+                            in, o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->themes[0].quotes.size(), 2u);
+  std::string all;
+  for (const auto& q : r->themes[0].quotes) all += q.text + "\n";
+  EXPECT_EQ(all.find("jane.doe"), std::string::npos) << all;
+  EXPECT_EQ(all.find("7946"), std::string::npos) << all;
+  EXPECT_EQ(all.find("4111"), std::string::npos) << all;
+  EXPECT_NE(all.find("[EMAIL]"), std::string::npos) << all;
+  EXPECT_NE(all.find("[PHONE]"), std::string::npos) << all;
+  EXPECT_NE(all.find("[CARD]"), std::string::npos) << all;
+}
+
+}  // namespace
+}  // namespace candor
