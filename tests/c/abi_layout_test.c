@@ -626,6 +626,72 @@ FIELD(candor_suggested_weights_columns, auc, candor_auc_result, 128);
 FIELD(candor_suggested_weights_columns, current_auc, candor_auc_result, 192);
 FIELD(candor_suggested_weights_columns, comparison, candor_auc_comparison, 256);
 
+/* candor_outer_loop_options: size-versioned: grows only at its end. */
+STRUCT(candor_outer_loop_options, 72, 8);
+FIELD(candor_outer_loop_options, size, size_t, 0);
+FIELD(candor_outer_loop_options, rank_by, candor_outer_loop_rank, 8);
+FIELD(candor_outer_loop_options, replicates, int32_t, 12);
+FIELD(candor_outer_loop_options, seed, uint64_t, 16);
+FIELD(candor_outer_loop_options, level, double, 24);
+FIELD(candor_outer_loop_options, threads, int32_t, 32);
+FIELD(candor_outer_loop_options, earlier_period, int32_t, 36);
+FIELD(candor_outer_loop_options, later_period, int32_t, 40);
+FIELD(candor_outer_loop_options, alpha, double, 48);
+FIELD(candor_outer_loop_options, quotes_per_theme, int32_t, 56);
+FIELD(candor_outer_loop_options, max_quote_bytes, int32_t, 60);
+FIELD(candor_outer_loop_options, max_quote_similarity, double, 64);
+
+/* candor_outer_loop_inputs: size-versioned: grows only at its end. */
+STRUCT(candor_outer_loop_inputs, 72, 8);
+FIELD(candor_outer_loop_inputs, size, size_t, 0);
+FIELD(candor_outer_loop_inputs, accounts, const int32_t*, 8);
+FIELD(candor_outer_loop_inputs, account_arr, const double*, 16);
+FIELD(candor_outer_loop_inputs, account_count, size_t, 24);
+FIELD(candor_outer_loop_inputs, periods, const int32_t*, 32);
+FIELD(candor_outer_loop_inputs, sentiments, const double*, 40);
+FIELD(candor_outer_loop_inputs, texts, const char* const*, 48);
+FIELD(candor_outer_loop_inputs, text_sizes, const size_t*, 56);
+FIELD(candor_outer_loop_inputs, segments, const int32_t*, 64);
+
+/* candor_outer_loop_row: frozen. */
+STRUCT(candor_outer_loop_row, 280, 8);
+FIELD(candor_outer_loop_row, theme, int32_t, 0);
+FIELD(candor_outer_loop_row, rank, int32_t, 4);
+FIELD(candor_outer_loop_row, name, const char*, 8);
+FIELD(candor_outer_loop_row, comments, int64_t, 16);
+FIELD(candor_outer_loop_row, detractor_comments, int64_t, 24);
+FIELD(candor_outer_loop_row, accounts, int64_t, 32);
+FIELD(candor_outer_loop_row, detractor_accounts, int64_t, 40);
+FIELD(candor_outer_loop_row, arr_at_risk, double, 48);
+FIELD(candor_outer_loop_row, arr_ci_low, double, 56);
+FIELD(candor_outer_loop_row, arr_ci_high, double, 64);
+FIELD(candor_outer_loop_row, impact, candor_comparison, 72);
+FIELD(candor_outer_loop_row, has_trend, int32_t, 224);
+FIELD(candor_outer_loop_row, trending, int32_t, 228);
+FIELD(candor_outer_loop_row, share_change, double, 232);
+FIELD(candor_outer_loop_row, share_change_ci_low, double, 240);
+FIELD(candor_outer_loop_row, share_change_ci_high, double, 248);
+FIELD(candor_outer_loop_row, trend_p_adjusted, double, 256);
+FIELD(candor_outer_loop_row, tone, double, 264);
+FIELD(candor_outer_loop_row, quotes, size_t, 272);
+
+/* candor_outer_loop_quote: frozen. */
+STRUCT(candor_outer_loop_quote, 48, 8);
+FIELD(candor_outer_loop_quote, comment, int64_t, 0);
+FIELD(candor_outer_loop_quote, segment, int32_t, 8);
+FIELD(candor_outer_loop_quote, text, const char*, 16);
+FIELD(candor_outer_loop_quote, text_size, size_t, 24);
+FIELD(candor_outer_loop_quote, typicality, double, 32);
+FIELD(candor_outer_loop_quote, tone, double, 40);
+
+/* candor_outer_loop_summary: frozen. */
+STRUCT(candor_outer_loop_summary, 88, 8);
+FIELD(candor_outer_loop_summary, overall, candor_estimate, 0);
+FIELD(candor_outer_loop_summary, accounts, int64_t, 56);
+FIELD(candor_outer_loop_summary, detractor_accounts, int64_t, 64);
+FIELD(candor_outer_loop_summary, total_arr, double, 72);
+FIELD(candor_outer_loop_summary, replicates, int32_t, 80);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -825,6 +891,12 @@ ENUM(candor_health_combine);
 VALUE(CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, 0);
 VALUE(CANDOR_HEALTH_COMBINE_WORST_OF, 1);
 
+ENUM(candor_outer_loop_rank);
+VALUE(CANDOR_OUTER_LOOP_RANK_ARR_AT_RISK, 0);
+VALUE(CANDOR_OUTER_LOOP_RANK_NPS_IMPACT, 1);
+VALUE(CANDOR_OUTER_LOOP_RANK_DETRACTOR_ACCOUNTS, 2);
+VALUE(CANDOR_OUTER_LOOP_RANK_COMMENTS, 3);
+
 int main(void) {
   {
     candor_score_options options;
@@ -904,6 +976,16 @@ int main(void) {
   {
     candor_suggest_weights_options options;
     candor_suggest_weights_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_outer_loop_options options;
+    candor_outer_loop_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_outer_loop_inputs options;
+    candor_outer_loop_inputs_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();
