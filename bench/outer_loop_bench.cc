@@ -10,13 +10,12 @@
 // ARR at risk and interval (theme order) to DIR/candor_outer_loop.f64 for
 // the agreement check in peers_outer_loop.py.
 #include <algorithm>
+#include <candor/outer_loop.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <candor/outer_loop.hpp>
 
 #include "bench_io.hpp"
 
@@ -40,15 +39,14 @@ int main(int argc, char** argv) {
   candor::OuterLoop last;
   for (int r = 0; r < args.reps; ++r) {
     const auto start = std::chrono::steady_clock::now();
-    auto mentions = candor::ThemeMentions::FromCsr(offsets.data(), ids.data(), n,
-                                                   static_cast<size_t>(themes));
+    auto mentions =
+        candor::ThemeMentions::FromCsr(offsets.data(), ids.data(), n, static_cast<size_t>(themes));
     if (!mentions.ok()) {
       std::fprintf(stderr, "%s\n", mentions.status().message().c_str());
       return 1;
     }
-    auto result =
-        candor::RankThemesByCost(candor::Metric::Nps(), scores.data(), n, *mentions, {}, inputs,
-                                 options);
+    auto result = candor::RankThemesByCost(candor::Metric::Nps(), scores.data(), n, *mentions, {},
+                                           inputs, options);
     const auto stop = std::chrono::steady_clock::now();
     if (!result.ok()) {
       std::fprintf(stderr, "%s\n", result.status().message().c_str());
@@ -66,9 +64,10 @@ int main(int argc, char** argv) {
   candor::bench::WriteAll(args.dir + "/candor_outer_loop.f64", out);
   std::vector<double> sorted = seconds;
   std::sort(sorted.begin(), sorted.end());
-  std::printf("{\"rows\": %zu, \"themes\": %d, \"accounts\": %zu, \"threads\": %d, "
-              "\"replicates\": %d, \"median_s\": %.6f, \"min_s\": %.6f}\n",
-              n, themes, arr.size(), args.threads, options.replicates, sorted[sorted.size() / 2],
-              sorted.front());
+  std::printf(
+      "{\"rows\": %zu, \"themes\": %d, \"accounts\": %zu, \"threads\": %d, "
+      "\"replicates\": %d, \"median_s\": %.6f, \"min_s\": %.6f}\n",
+      n, themes, arr.size(), args.threads, options.replicates, sorted[sorted.size() / 2],
+      sorted.front());
   return 0;
 }

@@ -134,13 +134,13 @@ struct ThemesArgs {
 struct HealthArgs {
   std::string file;
   char delimiter = ',';
-  uint64_t max_bytes = 0;       // of FILE; 0: no limit
-  std::string scorecard;        // a JSON file (docs/health-scorecard.md)
-  std::string account_column;   // an id to print; empty: the row number
-  std::string segment_column;   // percentiles, z-scores and profiles within segments
-  std::string churn_column;     // 0/1 or yes/no: AUC, churn by grade, lift
-  std::string time_column;      // follow-up time (e.g. tenure), with event_column:
-  std::string event_column;     // concordance, Kaplan-Meier by grade, log-rank
+  uint64_t max_bytes = 0;      // of FILE; 0: no limit
+  std::string scorecard;       // a JSON file (docs/health-scorecard.md)
+  std::string account_column;  // an id to print; empty: the row number
+  std::string segment_column;  // percentiles, z-scores and profiles within segments
+  std::string churn_column;    // 0/1 or yes/no: AUC, churn by grade, lift
+  std::string time_column;     // follow-up time (e.g. tenure), with event_column:
+  std::string event_column;    // concordance, Kaplan-Meier by grade, log-rank
   double level = 0.95;
   int top = 10;  // table: the lowest-scoring accounts listed
   OutputFormat format = OutputFormat::kTable;
@@ -155,29 +155,6 @@ struct HealthArgs {
   bool suggest_weights = false;
   std::optional<int> folds;          // default 5
   std::optional<double> l2_penalty;  // default 1
-};
-
-struct Command {
-  enum class Kind {
-    kScore,
-    kReport,
-    kWeight,
-    kTrend,
-    kThemes,
-    kHealth,
-    kHelp,
-    kVersion,
-    kOuterLoop,
-  };
-  Kind kind = Kind::kHelp;
-  std::string help_topic;  // kHelp: "", "score", "report" or "weight"
-  ScoreArgs score;
-  ReportArgs report;
-  WeightArgs weight;
-  TrendArgs trend;
-  ThemesArgs themes;
-  HealthArgs health;
-  OuterLoopArgs outer_loop;
 };
 
 // candor outer-loop: themes of FILE's comments ranked by what they cost
@@ -203,6 +180,29 @@ struct OuterLoopArgs {
   int max_quote_bytes = 280;
   int threads = 0;
   OutputFormat format = OutputFormat::kTable;
+};
+
+struct Command {
+  enum class Kind {
+    kScore,
+    kReport,
+    kWeight,
+    kTrend,
+    kThemes,
+    kHealth,
+    kHelp,
+    kVersion,
+    kOuterLoop,
+  };
+  Kind kind = Kind::kHelp;
+  std::string help_topic;  // kHelp: "" or a command name
+  ScoreArgs score;
+  ReportArgs report;
+  WeightArgs weight;
+  TrendArgs trend;
+  ThemesArgs themes;
+  HealthArgs health;
+  OuterLoopArgs outer_loop;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

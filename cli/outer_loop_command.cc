@@ -179,8 +179,8 @@ int PrintTable(const OuterLoopArgs& args, const Input& in, const OuterLoop& r) {
       cells.push_back(FormatFixed(t.arr_at_risk, 0));
       cells.push_back(FormatInterval(t.arr_ci_low, t.arr_ci_high, 0));
     }
-    cells.push_back(FormatSigned(-t.impact.difference, 1));
-    cells.push_back(FormatInterval(-t.impact.ci_high, -t.impact.ci_low, 1));
+    cells.push_back(FormatSigned(t.impact.difference, 1));
+    cells.push_back(FormatInterval(t.impact.ci_low, t.impact.ci_high, 1));
     if (trend) {
       cells.push_back(FormatSigned(t.share_change, 1) + " pts" + (t.trending ? " *" : ""));
       cells.push_back(FormatP(t.trend_p_adjusted));

@@ -33,7 +33,8 @@
 //    when given, else of the metric value v_i (NPS: +1 / 0 / -1).
 // Ranking: by rank_by (default the ARR at risk), descending; ties by
 // detractor accounts, then comments, then theme id (deterministic); rank 1
-// costs the most. Impact ranks by its value (largest loss first).
+// costs the most. kNpsImpact ranks by the points lost, -impact (the most
+// negative impact first; a theme with NaN impact last).
 //
 // Quotes (texts given, quotes_per_theme > 0): per theme (and per segment
 // when segments are given) up to quotes_per_theme verbatims:

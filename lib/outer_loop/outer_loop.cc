@@ -84,9 +84,9 @@ double RankValue(const ThemeCost& t, OuterLoopRank rank_by) {
   switch (rank_by) {
     case OuterLoopRank::kArrAtRisk:
       return t.arr_at_risk;
-    case OuterLoopRank::kNpsImpact:
+    case OuterLoopRank::kNpsImpact:  // points lost: -impact (NaN last)
       return std::isnan(t.impact.difference) ? -std::numeric_limits<double>::infinity()
-                                             : t.impact.difference;
+                                             : -t.impact.difference;
     case OuterLoopRank::kDetractorAccounts:
       return static_cast<double>(t.detractor_accounts);
     case OuterLoopRank::kComments:

@@ -284,3 +284,10 @@ def test_quotes_are_redacted():
         assert secret not in joined
     for placeholder in ["[EMAIL]", "[CARD]", "[PHONE]"]:
         assert placeholder in joined
+
+
+def test_rank_by_impact_puts_the_largest_loss_first(sample):
+    frame, mentions, arr, _ = sample
+    result = candor.outer_loop(frame.score, mentions, frame.account, THEMES, quotes=0)
+    assert list(result.impact) == sorted(result.impact)
+    assert result.impact[0] < 0

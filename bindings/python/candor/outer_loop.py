@@ -76,7 +76,8 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     sentiments: n sentiment values (the quotes' tone; default the NPS value
     of the score); texts: n comments (quotes); segments: n segment labels
     (quotes per segment). rank_by: "arr" (default with arr), "impact"
-    (default without), "detractor_accounts" or "comments".
+    (default without: the points lost, the most negative impact first),
+    "detractor_accounts" or "comments".
 
     Columns: rank, theme, name, comments, detractor_comments, accounts,
     detractor_accounts, arr_at_risk with arr_ci_low/high (percentile

@@ -121,8 +121,10 @@ TEST(OuterLoopTest, RankByOtherCostsTiesDeterministic) {
                        s.names, no_arr, o);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_TRUE(std::isnan(r->themes[0].arr_at_risk));
+  EXPECT_EQ(r->themes[0].name, "price");  // NPS -100 among its comments: the largest loss
+  EXPECT_LT(r->themes[0].impact.difference, 0);
   for (size_t i = 1; i < r->themes.size(); ++i) {
-    EXPECT_GE(r->themes[i - 1].impact.difference, r->themes[i].impact.difference);
+    EXPECT_LE(r->themes[i - 1].impact.difference, r->themes[i].impact.difference);
   }
 }
 
