@@ -83,9 +83,12 @@ def pandas_outer_loop(scores, account, arr, offsets, ids, replicates=2000, seed=
 
 def candor_python(scores, account, arr, offsets, ids):
     import candor
-    mentions_rows = np.split(ids, offsets[1:-1])
-    arr_by_account = dict(zip(range(len(arr)), arr.tolist()))
-    return candor.outer_loop(scores, mentions_rows, account, arr=arr_by_account, quotes=0)
+    import scipy.sparse
+    # The mentions as a user holds them for many comments: a sparse 0/1 matrix.
+    mentions = scipy.sparse.csr_matrix(
+        (np.ones(len(ids), dtype=np.int8), ids, offsets), shape=(len(scores), int(ids.max()) + 1))
+    arr_by_account = pd.Series(arr)  # ARR indexed by account
+    return candor.outer_loop(scores, mentions, account, arr=arr_by_account, quotes=0)
 
 
 def timed(function, repetitions):
