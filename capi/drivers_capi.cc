@@ -1,6 +1,5 @@
 // Theme drivers: options, the mentions struct, and a handle owning the rows.
 #include <candor/drivers.hpp>
-
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -8,6 +7,7 @@
 
 #include "options.hpp"
 #include "shim.hpp"
+#include "theme_mentions.hpp"
 
 struct candor_drivers {
   candor::ThemeDrivers drivers;
@@ -46,22 +46,14 @@ candor::Status FromC(const candor_drivers_options* options, candor::DriverOption
   return out->Validate();
 }
 
-candor::Result<candor::ThemeMentions> MentionsFromC(const candor_theme_mentions& m, size_t n) {
-  if ((m.offsets == nullptr) == (m.pair_comments == nullptr)) {
-    return candor::InvalidArgument(
-        "mentions: set exactly one of offsets (compressed rows) and pair_comments (pairs)");
-  }
-  if (m.offsets != nullptr) {
-    return candor::ThemeMentions::FromCsr(m.offsets, m.theme_ids, n, m.themes);
-  }
-  return candor::ThemeMentions::FromPairs(m.pair_comments, m.pair_themes, m.pairs, n, m.themes);
-}
-
 candor_theme_status ThemeStatusToC(candor::ThemeStatus s) {
   switch (s) {
-    case candor::ThemeStatus::kOk: return CANDOR_THEME_OK;
-    case candor::ThemeStatus::kNoMentions: return CANDOR_THEME_NO_MENTIONS;
-    case candor::ThemeStatus::kAllMention: return CANDOR_THEME_ALL_MENTION;
+    case candor::ThemeStatus::kOk:
+      return CANDOR_THEME_OK;
+    case candor::ThemeStatus::kNoMentions:
+      return CANDOR_THEME_NO_MENTIONS;
+    case candor::ThemeStatus::kAllMention:
+      return CANDOR_THEME_ALL_MENTION;
   }
   return CANDOR_THEME_OK;
 }
@@ -133,7 +125,7 @@ candor_status candor_drivers_new(const candor_score_options* score_options,
     candor::DriverOptions driver_options;
     CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
     CANDOR_RETURN_IF_ERROR(FromC(options, &driver_options));
-    auto theme_mentions = MentionsFromC(*mentions, n);
+    auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
     if (!theme_mentions.ok()) return theme_mentions.status();
     std::vector<std::string> names;
     if (mentions->names != nullptr) {

@@ -10,6 +10,7 @@
 
 #include "options.hpp"
 #include "shim.hpp"
+#include "theme_mentions.hpp"
 
 struct candor_outer_loop {
   candor::OuterLoop result;
@@ -61,17 +62,6 @@ candor::Status FromC(const candor_outer_loop_options* options, candor::OuterLoop
   return out->Validate();
 }
 
-candor::Result<candor::ThemeMentions> MentionsFromC(const candor_theme_mentions& m, size_t n) {
-  if ((m.offsets == nullptr) == (m.pair_comments == nullptr)) {
-    return candor::InvalidArgument(
-        "mentions: set exactly one of offsets (compressed rows) and pair_comments (pairs)");
-  }
-  if (m.offsets != nullptr) {
-    return candor::ThemeMentions::FromCsr(m.offsets, m.theme_ids, n, m.themes);
-  }
-  return candor::ThemeMentions::FromPairs(m.pair_comments, m.pair_themes, m.pairs, n, m.themes);
-}
-
 void ToC(const candor::ThemeCost& r, candor_outer_loop_row* out) {
   out->theme = r.theme;
   out->rank = r.rank;
@@ -121,7 +111,7 @@ candor_status candor_outer_loop_new(const candor_score_options* score_options,
     CANDOR_RETURN_IF_ERROR(FromC(options, &loop_options));
     candor_outer_loop_inputs in = InputDefaults();
     CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(inputs, sizeof(size_t), &in));
-    auto theme_mentions = MentionsFromC(*mentions, n);
+    auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
     if (!theme_mentions.ok()) return theme_mentions.status();
     std::vector<std::string> names;
     if (mentions->names != nullptr) {
