@@ -1,5 +1,6 @@
 // Theme drivers: options, the mentions struct, and a handle owning the rows.
 #include <candor/drivers.hpp>
+
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -48,12 +49,9 @@ candor::Status FromC(const candor_drivers_options* options, candor::DriverOption
 
 candor_theme_status ThemeStatusToC(candor::ThemeStatus s) {
   switch (s) {
-    case candor::ThemeStatus::kOk:
-      return CANDOR_THEME_OK;
-    case candor::ThemeStatus::kNoMentions:
-      return CANDOR_THEME_NO_MENTIONS;
-    case candor::ThemeStatus::kAllMention:
-      return CANDOR_THEME_ALL_MENTION;
+    case candor::ThemeStatus::kOk: return CANDOR_THEME_OK;
+    case candor::ThemeStatus::kNoMentions: return CANDOR_THEME_NO_MENTIONS;
+    case candor::ThemeStatus::kAllMention: return CANDOR_THEME_ALL_MENTION;
   }
   return CANDOR_THEME_OK;
 }
