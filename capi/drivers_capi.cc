@@ -8,6 +8,7 @@
 
 #include "options.hpp"
 #include "shim.hpp"
+#include "theme_mentions.hpp"
 
 struct candor_drivers {
   candor::ThemeDrivers drivers;
@@ -44,17 +45,6 @@ candor::Status FromC(const candor_drivers_options* options, candor::DriverOption
       candor::capi::RawEnum(o.p_adjust), "options->p_adjust: unknown method", &out->adjust));
   out->alpha = o.alpha;
   return out->Validate();
-}
-
-candor::Result<candor::ThemeMentions> MentionsFromC(const candor_theme_mentions& m, size_t n) {
-  if ((m.offsets == nullptr) == (m.pair_comments == nullptr)) {
-    return candor::InvalidArgument(
-        "mentions: set exactly one of offsets (compressed rows) and pair_comments (pairs)");
-  }
-  if (m.offsets != nullptr) {
-    return candor::ThemeMentions::FromCsr(m.offsets, m.theme_ids, n, m.themes);
-  }
-  return candor::ThemeMentions::FromPairs(m.pair_comments, m.pair_themes, m.pairs, n, m.themes);
 }
 
 candor_theme_status ThemeStatusToC(candor::ThemeStatus s) {
@@ -133,7 +123,7 @@ candor_status candor_drivers_new(const candor_score_options* score_options,
     candor::DriverOptions driver_options;
     CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
     CANDOR_RETURN_IF_ERROR(FromC(options, &driver_options));
-    auto theme_mentions = MentionsFromC(*mentions, n);
+    auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
     if (!theme_mentions.ok()) return theme_mentions.status();
     std::vector<std::string> names;
     if (mentions->names != nullptr) {

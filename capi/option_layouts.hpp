@@ -166,6 +166,16 @@ CANDOR_OPTION_LAYOUT(candor_followup_input, CANDOR_FIELD(size), CANDOR_FIELD(n),
 CANDOR_OPTION_LAYOUT(candor_business_calendar_spec, CANDOR_FIELD(size), CANDOR_FIELD(time_zone),
                      CANDOR_FIELD(open_minute), CANDOR_FIELD(close_minute),
                      CANDOR_FIELD(weekdays), CANDOR_FIELD(holidays), CANDOR_FIELD(n_holidays));
+CANDOR_OPTION_LAYOUT(candor_outer_loop_options, CANDOR_FIELD(size), CANDOR_FIELD(rank_by),
+                     CANDOR_FIELD(replicates), CANDOR_FIELD(seed), CANDOR_FIELD(level),
+                     CANDOR_FIELD(threads), CANDOR_FIELD(earlier_period),
+                     CANDOR_FIELD(later_period), CANDOR_FIELD(alpha),
+                     CANDOR_FIELD(quotes_per_theme), CANDOR_FIELD(max_quote_bytes),
+                     CANDOR_FIELD(max_quote_similarity));
+CANDOR_OPTION_LAYOUT(candor_outer_loop_inputs, CANDOR_FIELD(size), CANDOR_FIELD(accounts),
+                     CANDOR_FIELD(account_arr), CANDOR_FIELD(account_count),
+                     CANDOR_FIELD(periods), CANDOR_FIELD(sentiments), CANDOR_FIELD(texts),
+                     CANDOR_FIELD(text_sizes), CANDOR_FIELD(segments));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

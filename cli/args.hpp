@@ -134,13 +134,13 @@ struct ThemesArgs {
 struct HealthArgs {
   std::string file;
   char delimiter = ',';
-  uint64_t max_bytes = 0;       // of FILE; 0: no limit
-  std::string scorecard;        // a JSON file (docs/health-scorecard.md)
-  std::string account_column;   // an id to print; empty: the row number
-  std::string segment_column;   // percentiles, z-scores and profiles within segments
-  std::string churn_column;     // 0/1 or yes/no: AUC, churn by grade, lift
-  std::string time_column;      // follow-up time (e.g. tenure), with event_column:
-  std::string event_column;     // concordance, Kaplan-Meier by grade, log-rank
+  uint64_t max_bytes = 0;      // of FILE; 0: no limit
+  std::string scorecard;       // a JSON file (docs/health-scorecard.md)
+  std::string account_column;  // an id to print; empty: the row number
+  std::string segment_column;  // percentiles, z-scores and profiles within segments
+  std::string churn_column;    // 0/1 or yes/no: AUC, churn by grade, lift
+  std::string time_column;     // follow-up time (e.g. tenure), with event_column:
+  std::string event_column;    // concordance, Kaplan-Meier by grade, log-rank
   double level = 0.95;
   int top = 10;  // table: the lowest-scoring accounts listed
   OutputFormat format = OutputFormat::kTable;
@@ -220,6 +220,31 @@ struct BusinessHoursArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+// candor outer-loop: themes of FILE's comments ranked by what they cost
+// (include/candor/outer_loop.hpp), with representative quotes.
+struct OuterLoopArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;  // of FILE; 0: no limit
+  std::string score_column = "score";
+  std::string account_column = "account";
+  std::string themes_column = "themes";  // theme names separated by theme_separator
+  char theme_separator = ';';
+  std::string text_column;       // quotes; empty: "comment" when FILE has it
+  std::string arr_column;        // ARR per row, constant within an account
+  std::string period_column;     // labels; sorted, trend: the last two
+  std::string segment_column;    // quotes per segment
+  std::string sentiment_column;  // tone of the quotes
+  std::string rank_by;           // arr, impact, detractor-accounts, comments; empty: arr if ARR
+  int replicates = 2000;
+  uint64_t seed = 42;
+  double level = 0.95;
+  int quotes = 3;
+  int max_quote_bytes = 280;
+  int threads = 0;
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
   enum class Kind {
     kScore,
@@ -233,10 +258,11 @@ struct Command {
     kRedact,
     kIntents,
     kFollowup,
-    kBusinessHours
+    kBusinessHours,
+    kOuterLoop,
   };
   Kind kind = Kind::kHelp;
-  std::string help_topic;  // kHelp: "", "score", "report" or "weight"
+  std::string help_topic;  // kHelp: "" or a command name
   ScoreArgs score;
   ReportArgs report;
   WeightArgs weight;
@@ -247,6 +273,7 @@ struct Command {
   IntentsArgs intents;
   FollowupArgs followup;
   BusinessHoursArgs business_hours;
+  OuterLoopArgs outer_loop;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

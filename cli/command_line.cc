@@ -26,7 +26,8 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"intents", Command::Kind::kIntents, IntentsSpec},
                                       {"followup", Command::Kind::kFollowup, FollowupSpec},
                                       {"business-hours", Command::Kind::kBusinessHours,
-                                       BusinessHoursSpec}};
+                                       BusinessHoursSpec},
+                                      {"outer-loop", Command::Kind::kOuterLoop, OuterLoopSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {

@@ -24,6 +24,7 @@ CommandSpec RedactSpec(Command* command);
 CommandSpec IntentsSpec(Command* command);
 CommandSpec FollowupSpec(Command* command);
 CommandSpec BusinessHoursSpec(Command* command);
+CommandSpec OuterLoopSpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -27,6 +27,7 @@ int RunRedact(const RedactArgs& args);
 int RunIntents(const IntentsArgs& args);
 int RunFollowup(const FollowupArgs& args);
 int RunBusinessHours(const BusinessHoursArgs& args);
+int RunOuterLoop(const OuterLoopArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -57,8 +57,13 @@ Usage:
                                 each row's start, or the business hours
                                 between start and end, in a time zone with
                                 opening hours, weekdays and holidays
+  candor outer-loop FILE [options]
+                                themes ranked by what they cost: comments,
+                                detractor accounts, ARR at risk (bootstrap
+                                interval by account), NPS impact, trend; with
+                                representative quotes (PII redacted)
   candor help [score|report|weight|trend|themes|health|redact|intents|
-               followup|business-hours]
+               followup|business-hours|outer-loop]
                                 this help, or one command's
   candor --version
 

@@ -36,6 +36,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunIntents(command->intents);
     case Command::Kind::kFollowup:
       return candor::cli::RunFollowup(command->followup);
+    case Command::Kind::kOuterLoop:
+      return candor::cli::RunOuterLoop(command->outer_loop);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -2281,6 +2281,131 @@ CANDOR_API candor_status candor_business_calendar_deadline(const candor_business
 CANDOR_API candor_status candor_business_calendar_business_hours_between(
     const candor_business_calendar* calendar, const int64_t* starts, const int64_t* ends,
     size_t n, double* out);
+/* ------------------------------------------------------------- outer loop */
+/* (themes ranked by what they cost; capi/outer_loop_capi.cc)
+ *
+ * Per theme: comments, detractor comments, accounts and detractor accounts
+ * mentioning it, the ARR of those detractor accounts ("at risk") with a
+ * seeded percentile bootstrap interval by account, drivers' NPS impact
+ * (clustered by account), the trend between two periods, and 2-5
+ * representative quotes (typical of the theme, not near-duplicates, tone
+ * matching the theme's, PII redacted), per segment when segments are given.
+ * Rows come ranked (rank 1 costs the most). Formulas, references and edge
+ * cases: include/candor/outer_loop.hpp. */
+
+typedef enum candor_outer_loop_rank {
+  CANDOR_OUTER_LOOP_RANK_ARR_AT_RISK = 0, /* needs account_arr */
+  CANDOR_OUTER_LOOP_RANK_NPS_IMPACT = 1,
+  CANDOR_OUTER_LOOP_RANK_DETRACTOR_ACCOUNTS = 2,
+  CANDOR_OUTER_LOOP_RANK_COMMENTS = 3
+} candor_outer_loop_rank;
+
+typedef struct candor_outer_loop_options {
+  size_t size;                    /* set by candor_outer_loop_options_init */
+  candor_outer_loop_rank rank_by; /* default ARR at risk */
+  int32_t replicates;             /* bootstrap by account, 100..1e6; default 2000 */
+  uint64_t seed;                  /* default 42 */
+  double level;                   /* of every interval; default 0.95 */
+  int32_t threads;                /* 0 (default): all cores */
+  int32_t earlier_period;         /* trend period A; -1 (default): second-largest code */
+  int32_t later_period;           /* trend period B; -1 (default): largest code */
+  double alpha;                   /* trend: BH-adjusted p <= alpha; default 0.05 */
+  int32_t quotes_per_theme;       /* 0..20; default 3 */
+  int32_t max_quote_bytes;        /* longer (redacted) texts are not quoted; default 280 */
+  double max_quote_similarity;    /* shingle Jaccard of two quotes below it; default 0.5 */
+} candor_outer_loop_options;
+
+CANDOR_API candor_status candor_outer_loop_options_defaults(candor_outer_loop_options* options,
+                                                            size_t size);
+static inline void candor_outer_loop_options_init(candor_outer_loop_options* options) {
+  candor_outer_loop_options_defaults(options, sizeof(*options));
+}
+
+/* Per-comment inputs besides the scores; accounts is required, the rest may
+ * be NULL. account_arr holds account_count ARRs indexed by account code.
+ * texts[i] holds text_sizes[i] bytes of UTF-8 (text_sizes NULL:
+ * NUL-terminated; texts[i] NULL: no text). Read during candor_outer_loop_new
+ * only. */
+typedef struct candor_outer_loop_inputs {
+  size_t size; /* set by candor_outer_loop_inputs_init */
+  const int32_t* accounts;
+  const double* account_arr;
+  size_t account_count;
+  const int32_t* periods;
+  const double* sentiments;
+  const char* const* texts;
+  const size_t* text_sizes;
+  const int32_t* segments;
+} candor_outer_loop_inputs;
+
+CANDOR_API candor_status candor_outer_loop_inputs_defaults(candor_outer_loop_inputs* inputs,
+                                                           size_t size);
+static inline void candor_outer_loop_inputs_init(candor_outer_loop_inputs* inputs) {
+  candor_outer_loop_inputs_defaults(inputs, sizeof(*inputs));
+}
+
+/* One ranked theme. name points into the handle. Frozen. */
+typedef struct candor_outer_loop_row {
+  int32_t theme;
+  int32_t rank;
+  const char* name;
+  int64_t comments;
+  int64_t detractor_comments;
+  int64_t accounts;
+  int64_t detractor_accounts;
+  double arr_at_risk; /* NaN without account_arr */
+  double arr_ci_low;
+  double arr_ci_high;
+  candor_comparison impact;
+  int32_t has_trend;
+  int32_t trending;
+  double share_change; /* percentage points, later - earlier */
+  double share_change_ci_low;
+  double share_change_ci_high;
+  double trend_p_adjusted;
+  double tone;
+  size_t quotes; /* this row's quotes: candor_outer_loop_quote_at(h, row, k) */
+} candor_outer_loop_row;
+
+/* A quote; text points into the handle (redacted UTF-8, text_size bytes,
+ * NUL-terminated). Frozen. */
+typedef struct candor_outer_loop_quote {
+  int64_t comment;
+  int32_t segment; /* -1 without segments */
+  const char* text;
+  size_t text_size;
+  double typicality;
+  double tone;
+} candor_outer_loop_quote;
+
+/* Totals of the whole sample. Frozen. */
+typedef struct candor_outer_loop_summary {
+  candor_estimate overall;
+  int64_t accounts;
+  int64_t detractor_accounts;
+  double total_arr;
+  int32_t replicates;
+} candor_outer_loop_summary;
+
+/* Immutable once made: safe to read from several threads. Free with
+ * candor_outer_loop_free (NULL is fine). */
+typedef struct candor_outer_loop candor_outer_loop;
+
+CANDOR_API candor_status candor_outer_loop_new(const candor_score_options* score_options,
+                                               const candor_outer_loop_options* options,
+                                               const double* scores, size_t n,
+                                               const candor_theme_mentions* mentions,
+                                               const candor_outer_loop_inputs* inputs,
+                                               candor_outer_loop** out);
+CANDOR_API void candor_outer_loop_free(candor_outer_loop* outer_loop);
+CANDOR_API size_t candor_outer_loop_rows(const candor_outer_loop* outer_loop);
+CANDOR_API candor_status candor_outer_loop_row_at(const candor_outer_loop* outer_loop, size_t i,
+                                                  candor_outer_loop_row* out);
+CANDOR_API candor_status candor_outer_loop_quote_at(const candor_outer_loop* outer_loop,
+                                                    size_t row, size_t k,
+                                                    candor_outer_loop_quote* out);
+CANDOR_API candor_status candor_outer_loop_summary_get(const candor_outer_loop* outer_loop,
+                                                       candor_outer_loop_summary* out);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -42,6 +42,7 @@ from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_wei
 from candor.pii import redact
 from candor.intents import INTENTS, intents
 from candor.followup import Rules as FollowupRules, followup
+from candor.outer_loop import outer_loop
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -73,4 +74,5 @@ __all__ = [
     "redact", "INTENTS", "intents",
     "FollowupRules", "followup",
     "BusinessCalendar",
+    "outer_loop",
 ]

@@ -1435,4 +1435,105 @@ FUNCTIONS.update({
                                                    int64_p]),
     "candor_business_calendar_business_hours_between": (status, [BusinessCalendarP, int64_p,
                                                                  int64_p, c_size_t, double_p]),
+# --------------------------------------------------------------------------------------- outer loop
+
+class COuterLoopOptions(ctypes.Structure):
+    """candor_outer_loop_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("rank_by", enum),
+        ("replicates", c_int32),
+        ("seed", c_uint64),
+        ("level", c_double),
+        ("threads", c_int32),
+        ("earlier_period", c_int32),
+        ("later_period", c_int32),
+        ("alpha", c_double),
+        ("quotes_per_theme", c_int32),
+        ("max_quote_bytes", c_int32),
+        ("max_quote_similarity", c_double),
+    ]
+
+
+class COuterLoopInputs(ctypes.Structure):
+    """candor_outer_loop_inputs."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("accounts", int32_p),
+        ("account_arr", double_p),
+        ("account_count", c_size_t),
+        ("periods", int32_p),
+        ("sentiments", double_p),
+        ("texts", c_void_p),
+        ("text_sizes", size_p),
+        ("segments", int32_p),
+    ]
+
+
+class COuterLoopRow(ctypes.Structure):
+    """candor_outer_loop_row."""
+    _fields_ = [
+        ("theme", c_int32),
+        ("rank", c_int32),
+        ("name", c_char_p),
+        ("comments", c_int64),
+        ("detractor_comments", c_int64),
+        ("accounts", c_int64),
+        ("detractor_accounts", c_int64),
+        ("arr_at_risk", c_double),
+        ("arr_ci_low", c_double),
+        ("arr_ci_high", c_double),
+        ("impact", CComparison),
+        ("has_trend", c_int32),
+        ("trending", c_int32),
+        ("share_change", c_double),
+        ("share_change_ci_low", c_double),
+        ("share_change_ci_high", c_double),
+        ("trend_p_adjusted", c_double),
+        ("tone", c_double),
+        ("quotes", c_size_t),
+    ]
+
+
+class COuterLoopQuote(ctypes.Structure):
+    """candor_outer_loop_quote."""
+    _fields_ = [
+        ("comment", c_int64),
+        ("segment", c_int32),
+        ("text", c_void_p),
+        ("text_size", c_size_t),
+        ("typicality", c_double),
+        ("tone", c_double),
+    ]
+
+
+class COuterLoopSummary(ctypes.Structure):
+    """candor_outer_loop_summary."""
+    _fields_ = [
+        ("overall", CEstimate),
+        ("accounts", c_int64),
+        ("detractor_accounts", c_int64),
+        ("total_arr", c_double),
+        ("replicates", c_int32),
+    ]
+
+
+class COuterLoop(ctypes.Structure):
+    """candor_outer_loop: a handle, used only through OuterLoopP."""
+
+
+OuterLoopP = POINTER(COuterLoop)
+
+FUNCTIONS.update({
+    "candor_outer_loop_options_defaults": (status, [POINTER(COuterLoopOptions), c_size_t]),
+    "candor_outer_loop_inputs_defaults": (status, [POINTER(COuterLoopInputs), c_size_t]),
+    "candor_outer_loop_new": (status, [POINTER(CScoreOptions), POINTER(COuterLoopOptions),
+                                       double_p, c_size_t, POINTER(CThemeMentions),
+                                       POINTER(COuterLoopInputs), POINTER(OuterLoopP)]),
+    "candor_outer_loop_free": (None, [OuterLoopP]),
+    "candor_outer_loop_rows": (c_size_t, [OuterLoopP]),
+    "candor_outer_loop_row_at": (status, [OuterLoopP, c_size_t, POINTER(COuterLoopRow)]),
+    "candor_outer_loop_quote_at": (status, [OuterLoopP, c_size_t, c_size_t,
+                                            POINTER(COuterLoopQuote)]),
+    "candor_outer_loop_summary_get": (status, [OuterLoopP, POINTER(COuterLoopSummary)]),
 })

@@ -1,0 +1,102 @@
+// candor outer-loop: its options and help.
+#include <memory>
+#include <string>
+
+#include "command_specs.hpp"
+#include "option_values.hpp"
+
+namespace candor::cli {
+namespace {
+
+constexpr const char* kIntro = R"(Usage: candor outer-loop FILE [options]
+
+Ranks the themes of a CSV file's comments by what they cost, in one table:
+comments mentioning each theme, detractor comments, accounts and detractor
+accounts mentioning it, the ARR of those detractor accounts at risk (with a
+seeded percentile bootstrap interval by account), the NPS impact (the NPS
+minus the NPS without the theme's comments, clustered by account) with its
+interval, and with --period-column the change of the theme's share of
+comments between the last two periods (BH-adjusted). Under each theme, 2-5
+representative quotes: typical of the theme (close to its TF-IDF centre),
+not near-duplicates of each other, with the theme's tone, PII redacted.
+Each row of FILE is a comment: a score, an account, and its themes (names
+separated by ';' in --themes-column, e.g. "price;support"; empty: none).
+
+Options:
+)";
+
+constexpr const char* kEpilog = R"(
+Example:
+  candor outer-loop feedback.csv --arr-column arr --period-column quarter
+)";
+
+Status Finish(const OuterLoopArgs& args) {
+  if (args.file.empty()) return InvalidArgument("outer-loop needs a FILE (a CSV file)");
+  if (args.rank_by == "arr" && args.arr_column.empty()) {
+    return InvalidArgument("--rank-by arr needs --arr-column");
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+CommandSpec OuterLoopSpec(Command* command) {
+  OuterLoopArgs* args = &command->outer_loop;
+  OptionSetter seed =
+      Checked<int64_t>(&args->seed, ParseInt, [](int64_t number, const std::string& text) {
+        return number < 0 ? text + " must be >= 0" : std::string();
+      });
+  return {
+      "outer-loop",
+      kIntro,
+      26,
+      {
+          ColumnOption("score-column", "scores 0-10 (default: score)", &args->score_column),
+          ColumnOption("account-column", "the respondent's account (default: account)",
+                       &args->account_column),
+          ColumnOption("themes-column", "themes of the comment (default: themes)",
+                       &args->themes_column),
+          {"theme-separator", "C", "between theme names (default ';')",
+           Delimiter(&args->theme_separator)},
+          ColumnOption("text-column", "comments to quote (default: comment, if present)",
+                       &args->text_column),
+          ColumnOption("arr-column", "ARR of the account (one value per account)",
+                       &args->arr_column),
+          ColumnOption("period-column",
+                       "period labels (sorted as text, e.g. 2026-Q3): the\n"
+                       "trend compares the last two",
+                       &args->period_column),
+          ColumnOption("segment-column", "quotes per segment", &args->segment_column),
+          ColumnOption("sentiment-column",
+                       "the comments' sentiment: the tone quotes must share\n"
+                       "(default: the NPS category)",
+                       &args->sentiment_column),
+          {"rank-by", "R",
+           "arr (default with --arr-column), impact (default\n"
+           "without), detractor-accounts, comments",
+           Choice(&args->rank_by,
+                  std::vector<std::pair<std::string, std::string>>{
+                      {"arr", "arr"},
+                      {"impact", "impact"},
+                      {"detractor-accounts", "detractor-accounts"},
+                      {"comments", "comments"}})},
+          {"replicates", "B", "bootstrap replicates (default 2000)",
+           IntIn(&args->replicates, 100, 1000000)},
+          {"seed", "S", "seed of the bootstrap (default 42)", seed},
+          {"quotes", "N", "quotes per theme and segment (default 3)", IntIn(&args->quotes, 0, 20)},
+          {"max-quote-bytes", "N", "longer comments are not quoted (default 280)",
+           IntIn(&args->max_quote_bytes, 1, 1000000)},
+          LevelOption(&args->level),
+          {"threads", "N", "threads (default 0: all cores)", IntIn(&args->threads, 0, 1024)},
+          DelimiterOption(&args->delimiter),
+          MaxBytesOption(&args->max_bytes),
+          {"format", "F", "table (default), json, csv (one row per theme)",
+           Format(&args->format, true)},
+      },
+      kEpilog,
+      &args->file,
+      [args] { return Finish(*args); },
+  };
+}
+
+}  // namespace candor::cli
