@@ -16,7 +16,7 @@
 #include "calendar.hpp"
 #include "common/normal.hpp"
 #include "score/tally.hpp"
-#include "time_zone_name.hpp"
+#include "trend_buckets/time_zone.hpp"
 
 namespace candor {
 namespace {

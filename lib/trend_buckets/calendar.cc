@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "time_zone_name.hpp"
+#include "trend_buckets/time_zone.hpp"
 
 namespace candor::internal {
 namespace {

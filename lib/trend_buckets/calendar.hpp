@@ -14,13 +14,9 @@
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "trend_buckets/time_zone.hpp"
 
 namespace candor::internal {
-
-// Loads an IANA zone; a name not of the tz database's form (see
-// CheckTimeZoneName: checked before any file is opened) or unknown is
-// CANDOR_INVALID_ARGUMENT naming it.
-Status LoadZone(std::string_view name, absl::TimeZone* zone);
 
 // OK when times is non-null (or n = 0) and every time is in the sane range;
 // sets *first and *last to the earliest and latest time.

@@ -10,7 +10,7 @@
 // uses '.' (the '.' files next to the zones, zone.tab or tzdata.zi, are not
 // zones), so '.' is refused too. ':' is refused with the other characters,
 // which also shuts Abseil's "file:PATH" form.
-#include "time_zone_name.hpp"
+#include "trend_buckets/time_zone.hpp"
 
 #include <algorithm>
 #include <string>

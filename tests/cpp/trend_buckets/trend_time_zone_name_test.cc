@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "time_zone_name.hpp"
+#include "trend_buckets/time_zone.hpp"
 
 namespace candor {
 namespace {

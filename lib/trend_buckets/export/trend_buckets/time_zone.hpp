@@ -1,12 +1,15 @@
-// Time zone names checked as tz database identifiers before any lookup, so a
-// name can never be a file path (Abseil maps a name to a file under TZDIR,
-// default /usr/share/zoneinfo, and opens it).
-#ifndef CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_
-#define CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_
+// Time zones by name, exported to the modules that use trend_buckets
+// (business_hours): names checked as tz database identifiers before any
+// lookup, so a name can never be a file path (Abseil maps a name to a file
+// under TZDIR, default /usr/share/zoneinfo, and opens it).
+#ifndef CANDOR_TREND_BUCKETS_TIME_ZONE_HPP_
+#define CANDOR_TREND_BUCKETS_TIME_ZONE_HPP_
 
 #include <candor/status.hpp>
 #include <cstddef>
 #include <string_view>
+
+#include "absl/time/time.h"
 
 namespace candor::internal {
 
@@ -24,6 +27,11 @@ inline constexpr size_t kMaxTimeZoneComponentLength = 14;
 // CANDOR_INVALID_ARGUMENT naming what is wrong and what a name looks like.
 Status CheckTimeZoneName(std::string_view name);
 
+// Loads an IANA zone; a name not of the tz database's form (see
+// CheckTimeZoneName: checked before any file is opened) or unknown is
+// CANDOR_INVALID_ARGUMENT naming it.
+Status LoadZone(std::string_view name, absl::TimeZone* zone);
+
 }  // namespace candor::internal
 
-#endif  // CANDOR_TREND_BUCKETS_TIME_ZONE_NAME_HPP_
+#endif  // CANDOR_TREND_BUCKETS_TIME_ZONE_HPP_
