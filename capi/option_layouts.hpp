@@ -147,6 +147,9 @@ CANDOR_OPTION_LAYOUT(candor_health_history, CANDOR_FIELD(size), CANDOR_FIELD(n),
                      CANDOR_FIELD(segment_names), CANDOR_FIELD(n_segments));
 CANDOR_OPTION_LAYOUT(candor_suggest_weights_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
                      CANDOR_FIELD(folds), CANDOR_FIELD(seed), CANDOR_FIELD(level));
+CANDOR_OPTION_LAYOUT(candor_business_calendar_spec, CANDOR_FIELD(size), CANDOR_FIELD(time_zone),
+                     CANDOR_FIELD(open_minute), CANDOR_FIELD(close_minute),
+                     CANDOR_FIELD(weekdays), CANDOR_FIELD(holidays), CANDOR_FIELD(n_holidays));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

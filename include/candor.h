@@ -2024,6 +2024,60 @@ typedef struct candor_suggested_weights_columns {
 CANDOR_API candor_status candor_suggested_weights_columns_get(
     const candor_suggested_weights* weights, candor_suggested_weights_columns* out);
 
+/* ------------------------------------------------- business-hour calendars */
+/* (A time zone, opening hours, working weekdays and holidays; deadlines and
+ * business hours between instants across DST changes and holidays.
+ * Semantics, rounding and errors: include/candor/business_hours.hpp.) */
+
+/* The calendar. Times of day are local wall-clock minutes after midnight,
+ * 0 <= open_minute < close_minute <= 1440; weekdays is a bit set, bit d for
+ * weekday d, Monday = 0 ... Sunday = 6; holidays are local civil dates as
+ * days since 1970-01-01, read during candor_business_calendar_new. */
+typedef struct candor_business_calendar_spec {
+  size_t size;              /* set by candor_business_calendar_spec_init */
+  const char* time_zone;    /* an IANA tz database name; default "UTC" */
+  int32_t open_minute;      /* default 540 (09:00) */
+  int32_t close_minute;     /* default 1020 (17:00) */
+  uint8_t weekdays;         /* default 0x1F (Monday to Friday) */
+  const int32_t* holidays;  /* n_holidays dates; default NULL */
+  size_t n_holidays;
+} candor_business_calendar_spec;
+
+CANDOR_API candor_status candor_business_calendar_spec_defaults(
+    candor_business_calendar_spec* spec, size_t size);
+static inline void candor_business_calendar_spec_init(candor_business_calendar_spec* spec) {
+  candor_business_calendar_spec_defaults(spec, sizeof(*spec));
+}
+
+/* A calendar. Thread-safety: immutable once made; may be used from many
+ * threads. Free with candor_business_calendar_free (NULL is fine). */
+typedef struct candor_business_calendar candor_business_calendar;
+
+/* Errors: an unknown or malformed time zone, close <= open, no working
+ * weekday, a holiday given twice (overlapping) or outside 1900..2200. */
+CANDOR_API candor_status candor_business_calendar_new(const candor_business_calendar_spec* spec,
+                                                      candor_business_calendar** out);
+/* From the calendar's JSON object (`length` bytes), e.g. {"time_zone":
+ * "Europe/Berlin", "open": "09:00", "close": "17:00", "weekdays": [0, 1, 2,
+ * 3, 4], "holidays": ["2026-12-25"]}; every key optional. */
+CANDOR_API candor_status candor_business_calendar_from_json(const char* json, size_t length,
+                                                            candor_business_calendar** out);
+CANDOR_API void candor_business_calendar_free(candor_business_calendar* calendar);
+
+/* out[i]: the instant (Unix seconds) hours[i] business hours after
+ * starts[i], counting from the next opening when starts[i] is outside
+ * hours, rounded up to the second. Errors name the row: negative or
+ * non-finite hours, a start outside 1900..2200, a deadline past 2200. */
+CANDOR_API candor_status candor_business_calendar_deadline(const candor_business_calendar* calendar,
+                                                           const int64_t* starts,
+                                                           const double* hours, size_t n,
+                                                           int64_t* out);
+/* out[i]: the business hours in [starts[i], ends[i]); negative when
+ * ends[i] < starts[i]. */
+CANDOR_API candor_status candor_business_calendar_business_hours_between(
+    const candor_business_calendar* calendar, const int64_t* starts, const int64_t* ends,
+    size_t n, double* out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -626,6 +626,16 @@ FIELD(candor_suggested_weights_columns, auc, candor_auc_result, 128);
 FIELD(candor_suggested_weights_columns, current_auc, candor_auc_result, 192);
 FIELD(candor_suggested_weights_columns, comparison, candor_auc_comparison, 256);
 
+/* candor_business_calendar_spec: size-versioned: grows only at its end. */
+STRUCT(candor_business_calendar_spec, 48, 8);
+FIELD(candor_business_calendar_spec, size, size_t, 0);
+FIELD(candor_business_calendar_spec, time_zone, const char*, 8);
+FIELD(candor_business_calendar_spec, open_minute, int32_t, 16);
+FIELD(candor_business_calendar_spec, close_minute, int32_t, 20);
+FIELD(candor_business_calendar_spec, weekdays, uint8_t, 24);
+FIELD(candor_business_calendar_spec, holidays, const int32_t*, 32);
+FIELD(candor_business_calendar_spec, n_holidays, size_t, 40);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -904,6 +914,11 @@ int main(void) {
   {
     candor_suggest_weights_options options;
     candor_suggest_weights_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_business_calendar_spec options;
+    candor_business_calendar_spec_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

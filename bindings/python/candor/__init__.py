@@ -35,6 +35,7 @@ from candor.survival import (Concordance, KaplanMeier, LogRank, LogRankGroup, Su
 from candor.health import Scorecard, health, survey_measure
 from candor.validate import Auc, AucComparison, Calibration, auc, calibration, compare_auc, lift
 from candor.health_weights import SuggestedWeights, suggest_weights
+from candor.business_hours import BusinessCalendar
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
@@ -66,4 +67,5 @@ __all__ = [
     "Scorecard", "health", "survey_measure",
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
     "SuggestedWeights", "suggest_weights",
+    "BusinessCalendar",
 ]

@@ -1242,3 +1242,39 @@ FUNCTIONS.update({
                                                      uint8_p, POINTER(CSuggestWeightsOptions),
                                                      POINTER(SuggestedWeightsP)]),
 })
+
+
+# ----------------------------------------------------------------------------- business-hour calendars
+
+
+class CBusinessCalendarSpec(ctypes.Structure):
+    """candor_business_calendar_spec."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("time_zone", c_char_p),
+        ("open_minute", c_int32),
+        ("close_minute", c_int32),
+        ("weekdays", c_uint8),
+        ("holidays", int32_p),
+        ("n_holidays", c_size_t),
+    ]
+
+
+class CBusinessCalendar(ctypes.Structure):
+    """candor_business_calendar: a handle, used only through BusinessCalendarP."""
+
+
+BusinessCalendarP = POINTER(CBusinessCalendar)
+
+FUNCTIONS.update({
+    "candor_business_calendar_spec_defaults": (status, [POINTER(CBusinessCalendarSpec), c_size_t]),
+    "candor_business_calendar_new": (status, [POINTER(CBusinessCalendarSpec),
+                                              POINTER(BusinessCalendarP)]),
+    "candor_business_calendar_from_json": (status, [c_char_p, c_size_t,
+                                                    POINTER(BusinessCalendarP)]),
+    "candor_business_calendar_free": (None, [BusinessCalendarP]),
+    "candor_business_calendar_deadline": (status, [BusinessCalendarP, int64_p, double_p, c_size_t,
+                                                   int64_p]),
+    "candor_business_calendar_business_hours_between": (status, [BusinessCalendarP, int64_p,
+                                                                 int64_p, c_size_t, double_p]),
+})
