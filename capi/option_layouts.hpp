@@ -150,6 +150,9 @@ CANDOR_OPTION_LAYOUT(candor_suggest_weights_options, CANDOR_FIELD(size), CANDOR_
 CANDOR_OPTION_LAYOUT(candor_business_calendar_spec, CANDOR_FIELD(size), CANDOR_FIELD(time_zone),
                      CANDOR_FIELD(open_minute), CANDOR_FIELD(close_minute),
                      CANDOR_FIELD(weekdays), CANDOR_FIELD(holidays), CANDOR_FIELD(n_holidays));
+CANDOR_OPTION_LAYOUT(candor_case_log_options, CANDOR_FIELD(size),
+                     CANDOR_FIELD(first_contact_hours), CANDOR_FIELD(at_risk_hours),
+                     CANDOR_FIELD(as_of), CANDOR_FIELD(level), CANDOR_FIELD(on_invalid));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

@@ -157,8 +157,54 @@ struct HealthArgs {
   std::optional<double> l2_penalty;  // default 1
 };
 
+// candor cases: SLA status per case from a log of case events
+// (candor/case_log.hpp), in business hours of a calendar.
+struct CasesArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;
+  std::string calendar;  // a JSON file (candor/business_hours.hpp); empty: UTC 09-17 Mon-Fri
+  std::string case_column = "case_id";
+  std::string time_column = "time";
+  std::string event_column = "event";
+  std::string owner_column;  // empty: "owner" when the file has it
+  std::string team_column;   // empty: "team" when the file has it
+  double first_contact_hours = 8;
+  double at_risk_hours = 2;
+  std::string as_of;  // ISO 8601 or epoch seconds; empty: the last event
+  bool drop_invalid = false;
+  double level = 0.95;
+  OutputFormat format = OutputFormat::kTable;
+};
+
+// candor recovery: re-survey scores of followed-up vs other detractors
+// (candor/recovery.hpp).
+struct RecoveryArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;
+  std::string rescore_column = "rescore";
+  std::string followed_up_column = "followed_up";
+  std::vector<std::string> strata_columns;
+  bool mean = false;  // --metric mean
+  bool wald = false;  // --interval wald (NPS; default adjusted_wald)
+  double level = 0.95;
+  OutputFormat format = OutputFormat::kTable;
+};
+
 struct Command {
-  enum class Kind { kScore, kReport, kWeight, kTrend, kThemes, kHealth, kHelp, kVersion };
+  enum class Kind {
+    kScore,
+    kReport,
+    kWeight,
+    kTrend,
+    kThemes,
+    kHealth,
+    kHelp,
+    kVersion,
+    kCases,
+    kRecovery
+  };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "", "score", "report" or "weight"
   ScoreArgs score;
@@ -167,6 +213,8 @@ struct Command {
   TrendArgs trend;
   ThemesArgs themes;
   HealthArgs health;
+  CasesArgs cases;
+  RecoveryArgs recovery;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

@@ -21,7 +21,9 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"weight", Command::Kind::kWeight, WeightSpec},
                                       {"trend", Command::Kind::kTrend, TrendSpec},
                                       {"themes", Command::Kind::kThemes, ThemesSpec},
-                                      {"health", Command::Kind::kHealth, HealthSpec}};
+                                      {"health", Command::Kind::kHealth, HealthSpec},
+                                      {"cases", Command::Kind::kCases, CasesSpec},
+                                      {"recovery", Command::Kind::kRecovery, RecoverySpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {

@@ -20,6 +20,8 @@ CommandSpec WeightSpec(Command* command);
 CommandSpec TrendSpec(Command* command);
 CommandSpec ThemesSpec(Command* command);
 CommandSpec HealthSpec(Command* command);
+CommandSpec CasesSpec(Command* command);
+CommandSpec RecoverySpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -23,6 +23,8 @@ int RunWeight(const WeightArgs& args);
 int RunTrend(const TrendArgs& args);
 int RunThemes(const ThemesArgs& args);
 int RunHealth(const HealthArgs& args);
+int RunCases(const CasesArgs& args);
+int RunRecovery(const RecoveryArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -38,7 +38,18 @@ Usage:
                                 from a dated history, with days in grade and
                                 momentum; weights suggested from churn,
                                 judged out of fold
-  candor help [score|report|weight|trend|themes|health]  this help, or one command's
+  candor cases LOG.csv [--calendar CAL.json]
+                                SLA status per follow-up case from a log of
+                                case events: time to first contact in
+                                business hours (holds pause the clock), met,
+                                breached, at risk or open, and breach rates
+                                per owner and team with Wilson intervals
+  candor recovery FILE          re-survey scores of followed-up vs other
+                                detractors: the difference with its interval,
+                                also within matched strata (follow-up is not
+                                randomized: an association)
+  candor help [score|report|weight|trend|themes|health|cases|recovery]
+                                this help, or one command's
   candor --version
 
 Input files must be regular files (a FIFO, directory or device is refused);

@@ -30,6 +30,10 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunThemes(command->themes);
     case Command::Kind::kHealth:
       return candor::cli::RunHealth(command->health);
+    case Command::Kind::kCases:
+      return candor::cli::RunCases(command->cases);
+    case Command::Kind::kRecovery:
+      return candor::cli::RunRecovery(command->recovery);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -22,6 +22,8 @@ COMMANDS = {
     "health": ["health", "--scorecard", SAMPLE_CARD],
     "weight": ["weight", "--method", "poststratify", "--population", SAMPLE,
                "--margin", "region"],
+    "cases": ["cases"],
+    "recovery": ["recovery"],
 }
 
 
@@ -106,6 +108,7 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 
 def test_help_mentions_max_bytes():
-    for command in ("score", "report", "trend", "themes", "weight", "health"):
+    for command in ("score", "report", "trend", "themes", "weight", "health", "cases",
+                    "recovery"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command

@@ -10,7 +10,7 @@ import pytest
 from cli_helpers import SOURCE_DIR, run
 
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
-COMMANDS = ("score", "report", "weight", "trend", "themes", "health")
+COMMANDS = ("score", "report", "weight", "trend", "themes", "health", "cases", "recovery")
 OPTION_LINE = re.compile(r"^  --([a-z0-9-]+)(?: ([^ ]+))?(?: +|$)")
 
 

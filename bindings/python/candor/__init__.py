@@ -39,6 +39,8 @@ from candor.business_hours import BusinessCalendar
 from candor.weights import (ResponseRateRow, Weights, WeightSummary, account_weights,
                             calibrate, combine_weights, ipw, poststratify, rake,
                             recency_weights, response_rates, trim_weights, weight_summary)
+from candor.recovery import Recovery, recovery
+from candor.case_log import CaseLog, case_log
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -68,4 +70,6 @@ __all__ = [
     "Auc", "AucComparison", "Calibration", "auc", "calibration", "compare_auc", "lift",
     "SuggestedWeights", "suggest_weights",
     "BusinessCalendar",
+    "Recovery", "recovery",
+    "CaseLog", "case_log",
 ]
