@@ -49,7 +49,7 @@ def test_cases_csv_and_json(log_file, tmp_path):
     rc, out, err = run("cases", log_file, "--calendar", calendar, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert float(rows[0]["hours_to_first_contact"]) == 3
-    assert float(rows[1]["hours_to_first_contact"]) == 2 + 8  # 15-18 then 10-18, less the hold
+    assert float(rows[1]["hours_to_first_contact"]) == 1 + 8  # 15-16 (then on hold), 10-18
     rc, out, err = run("cases", log_file)
     assert rc == 0 and "Breach rate by owner" in out and "Cases not met" in out
 

@@ -22,8 +22,6 @@ COMMANDS = {
     "health": ["health", "--scorecard", SAMPLE_CARD],
     "weight": ["weight", "--method", "poststratify", "--population", SAMPLE,
                "--margin", "region"],
-    "cases": ["cases"],
-    "recovery": ["recovery"],
 }
 
 
