@@ -5,12 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include "business_calendar_handle.hpp"
 #include "options.hpp"
 #include "shim.hpp"
-
-struct candor_business_calendar {
-  candor::BusinessCalendar calendar;
-};
 
 namespace candor::capi {
 namespace {

@@ -176,6 +176,9 @@ CANDOR_OPTION_LAYOUT(candor_outer_loop_inputs, CANDOR_FIELD(size), CANDOR_FIELD(
                      CANDOR_FIELD(account_arr), CANDOR_FIELD(account_count),
                      CANDOR_FIELD(periods), CANDOR_FIELD(sentiments), CANDOR_FIELD(texts),
                      CANDOR_FIELD(text_sizes), CANDOR_FIELD(segments));
+CANDOR_OPTION_LAYOUT(candor_case_log_options, CANDOR_FIELD(size),
+                     CANDOR_FIELD(first_contact_hours), CANDOR_FIELD(at_risk_hours),
+                     CANDOR_FIELD(as_of), CANDOR_FIELD(level), CANDOR_FIELD(on_invalid));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

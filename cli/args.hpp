@@ -242,6 +242,38 @@ struct OuterLoopArgs {
   int quotes = 3;
   int max_quote_bytes = 280;
   int threads = 0;
+// candor cases: SLA status per case from a log of case events
+// (candor/case_log.hpp), in business hours of a calendar.
+struct CasesArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;
+  std::string calendar;  // a JSON file (candor/business_hours.hpp); empty: UTC 09-17 Mon-Fri
+  std::string case_column = "case_id";
+  std::string time_column = "time";
+  std::string event_column = "event";
+  std::string owner_column;  // empty: "owner" when the file has it
+  std::string team_column;   // empty: "team" when the file has it
+  double first_contact_hours = 8;
+  double at_risk_hours = 2;
+  std::string as_of;  // ISO 8601 or epoch seconds; empty: the last event
+  bool drop_invalid = false;
+  double level = 0.95;
+  OutputFormat format = OutputFormat::kTable;
+};
+
+// candor recovery: re-survey scores of followed-up vs other detractors
+// (candor/recovery.hpp).
+struct RecoveryArgs {
+  std::string file;
+  char delimiter = ',';
+  uint64_t max_bytes = 0;
+  std::string rescore_column = "rescore";
+  std::string followed_up_column = "followed_up";
+  std::vector<std::string> strata_columns;
+  bool mean = false;  // --metric mean
+  bool wald = false;  // --interval wald (NPS; default adjusted_wald)
+  double level = 0.95;
   OutputFormat format = OutputFormat::kTable;
 };
 
@@ -260,6 +292,8 @@ struct Command {
     kFollowup,
     kBusinessHours,
     kOuterLoop,
+    kCases,
+    kRecovery
   };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "" or a command name
@@ -274,6 +308,8 @@ struct Command {
   FollowupArgs followup;
   BusinessHoursArgs business_hours;
   OuterLoopArgs outer_loop;
+  CasesArgs cases;
+  RecoveryArgs recovery;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

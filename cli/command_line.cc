@@ -27,7 +27,9 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                       {"followup", Command::Kind::kFollowup, FollowupSpec},
                                       {"business-hours", Command::Kind::kBusinessHours,
                                        BusinessHoursSpec},
-                                      {"outer-loop", Command::Kind::kOuterLoop, OuterLoopSpec}};
+                                      {"outer-loop", Command::Kind::kOuterLoop, OuterLoopSpec},
+                                      {"cases", Command::Kind::kCases, CasesSpec},
+                                      {"recovery", Command::Kind::kRecovery, RecoverySpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {

@@ -25,6 +25,8 @@ CommandSpec IntentsSpec(Command* command);
 CommandSpec FollowupSpec(Command* command);
 CommandSpec BusinessHoursSpec(Command* command);
 CommandSpec OuterLoopSpec(Command* command);
+CommandSpec CasesSpec(Command* command);
+CommandSpec RecoverySpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -28,6 +28,8 @@ int RunIntents(const IntentsArgs& args);
 int RunFollowup(const FollowupArgs& args);
 int RunBusinessHours(const BusinessHoursArgs& args);
 int RunOuterLoop(const OuterLoopArgs& args);
+int RunCases(const CasesArgs& args);
+int RunRecovery(const RecoveryArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -62,8 +62,18 @@ Usage:
                                 detractor accounts, ARR at risk (bootstrap
                                 interval by account), NPS impact, trend; with
                                 representative quotes (PII redacted)
+  candor cases LOG.csv [--calendar CAL.json]
+                                SLA status per follow-up case from a log of
+                                case events: time to first contact in
+                                business hours (holds pause the clock), met,
+                                breached, at risk or open, and breach rates
+                                per owner and team with Wilson intervals
+  candor recovery FILE          re-survey scores of followed-up vs other
+                                detractors: the difference with its interval,
+                                also within matched strata (follow-up is not
+                                randomized: an association)
   candor help [score|report|weight|trend|themes|health|redact|intents|
-               followup|business-hours|outer-loop]
+               followup|business-hours|outer-loop|cases|recovery]
                                 this help, or one command's
   candor --version
 

@@ -38,6 +38,10 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunFollowup(command->followup);
     case Command::Kind::kOuterLoop:
       return candor::cli::RunOuterLoop(command->outer_loop);
+    case Command::Kind::kCases:
+      return candor::cli::RunCases(command->cases);
+    case Command::Kind::kRecovery:
+      return candor::cli::RunRecovery(command->recovery);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

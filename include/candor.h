@@ -2406,6 +2406,176 @@ CANDOR_API candor_status candor_outer_loop_quote_at(const candor_outer_loop* out
                                                     candor_outer_loop_quote* out);
 CANDOR_API candor_status candor_outer_loop_summary_get(const candor_outer_loop* outer_loop,
                                                        candor_outer_loop_summary* out);
+/* -------------------------------------------------------------- recovery */
+/* (Re-survey scores of followed-up versus other detractors.) Input: per
+ * detractor with a re-survey score: the score, followed_up (0 or 1) and
+ * optionally a stratum code (>= 0; e.g. one per first score and segment).
+ * The overall difference (followed up - others) is candor_compare's; within
+ * strata, the differences of the strata with both groups are weighted by
+ * their followed-up rows (include/candor/recovery.hpp). Follow-up is not
+ * randomized: every result carries candor_recovery_caveat(). */
+
+/* Results of a recovery comparison. Free with candor_recovery_free.
+ * Immutable once made. */
+typedef struct candor_recovery candor_recovery;
+
+typedef struct candor_recovery_summary {
+  candor_comparison overall; /* a = followed up, b = not followed up */
+  int32_t stratified;        /* 1 when strata were given, else 0 (fields below NaN / 0) */
+  double stratified_difference;
+  double stratified_std_error;
+  double stratified_ci_low;
+  double stratified_ci_high;
+  double stratified_p_value;
+  int64_t strata_compared;   /* strata with both groups */
+  int64_t strata_dropped;    /* strata with one group only, left out */
+  int64_t rows_dropped;      /* their rows */
+  int64_t followed_up_compared;
+  int64_t not_followed_up_compared;
+  double level;
+  const char* caveat;        /* static text: follow-up is not randomized */
+} candor_recovery_summary;
+
+typedef struct candor_recovery_stratum {
+  int32_t stratum;
+  int32_t compared;          /* 1: both groups present */
+  int64_t followed_up;
+  int64_t not_followed_up;
+  double weight;             /* in the stratified difference; 0 if not compared */
+  candor_comparison comparison; /* NaN difference when not compared */
+} candor_recovery_stratum;
+
+/* options: the re-survey metric and interval (candor_score_options); NULL
+ * means NPS with the adjusted Wald interval (Rocks 2016). strata may be
+ * NULL. Errors: CANDOR_EMPTY (no rows, a group empty, no stratum with both
+ * groups), CANDOR_OUT_OF_RANGE naming a bad row. */
+CANDOR_API candor_status candor_recovery_new(const candor_score_options* options,
+                                             const double* rescores, const int32_t* followed_up,
+                                             const int32_t* strata, size_t n,
+                                             candor_recovery** out);
+CANDOR_API void candor_recovery_free(candor_recovery* recovery);
+CANDOR_API candor_status candor_recovery_summary_get(const candor_recovery* recovery,
+                                                     candor_recovery_summary* out);
+/* Strata in ascending code order; 0 for NULL or without strata. */
+CANDOR_API size_t candor_recovery_strata(const candor_recovery* recovery);
+CANDOR_API candor_status candor_recovery_stratum_at(const candor_recovery* recovery, size_t i,
+                                                    candor_recovery_stratum* out);
+/* The caveat every recovery result carries (static, never NULL). */
+CANDOR_API const char* candor_recovery_caveat(void);
+
+/* -------------------------------------------------------------- case log */
+/* (SLA status of follow-up cases from a log of case events.) Per row: a
+ * case code (index into case_names), a time (Unix seconds), an event code
+ * (index into event_names, whose names must be "opened", "first_contact",
+ * "on_hold", "resumed" or "closed": any other is an unknown event), and
+ * optionally owner and team codes (-1: none given on that row). Clocks run
+ * in business hours of a candor_business_calendar, holds pausing them;
+ * statuses, checks and Wilson intervals: include/candor/case_log.hpp. */
+
+typedef enum candor_sla_status {
+  CANDOR_SLA_MET = 0,      /* clock stopped at or under the target */
+  CANDOR_SLA_BREACHED = 1, /* clock past the target */
+  CANDOR_SLA_AT_RISK = 2,  /* running, at most at_risk_hours left */
+  CANDOR_SLA_OPEN = 3      /* running, more time left */
+} candor_sla_status;
+
+typedef enum candor_invalid_events {
+  CANDOR_INVALID_EVENTS_ERROR = 0,    /* the first problem is an error; default */
+  CANDOR_INVALID_EVENTS_DROP_CASE = 1 /* the case is left out and counted */
+} candor_invalid_events;
+
+typedef struct candor_case_log_options {
+  size_t size;                      /* set by candor_case_log_options_init */
+  double first_contact_hours;       /* target in business hours; default 8 */
+  double at_risk_hours;             /* default 2 */
+  int64_t as_of;                    /* "now" for open cases; 0: the last event; default 0 */
+  double level;                     /* of the breach-rate intervals; default 0.95 */
+  candor_invalid_events on_invalid; /* default ERROR */
+} candor_case_log_options;
+
+CANDOR_API candor_status candor_case_log_options_defaults(candor_case_log_options* options,
+                                                          size_t size);
+static inline void candor_case_log_options_init(candor_case_log_options* options) {
+  candor_case_log_options_defaults(options, sizeof(*options));
+}
+
+/* The analysis of a case log. Immutable once made. Free with
+ * candor_case_log_free (NULL is fine). */
+typedef struct candor_case_log candor_case_log;
+
+/* Breach rate over decided (met or breached) cases, Wilson interval. */
+typedef struct candor_breach_rate {
+  const char* key; /* owner or team name ("" for none); "all" overall */
+  int64_t cases;
+  int64_t met;
+  int64_t breached;
+  int64_t at_risk;
+  int64_t open;
+  double rate;     /* NaN when no case is decided */
+  double ci_low;
+  double ci_high;
+} candor_breach_rate;
+
+typedef struct candor_case_log_summary {
+  size_t cases;          /* analysed (not dropped) */
+  int64_t rows;
+  int64_t cases_dropped; /* with on_invalid = DROP_CASE */
+  int64_t rows_dropped;
+  int64_t dropped_unknown_event; /* cases, by their first problem */
+  int64_t dropped_duplicate;
+  int64_t dropped_missing_opened;
+  int64_t dropped_out_of_order;
+  int64_t dropped_resumed_without_hold;
+  const char* first_problem; /* "" when none */
+  int64_t as_of;
+  double level;
+  candor_breach_rate overall;
+  size_t owners; /* rows of candor_case_log_owner_at */
+  size_t teams;
+} candor_case_log_summary;
+
+/* Per analysed case, in order of first appearance in the log; arrays owned
+ * by the handle. first_row: the log row of the case's first event (so
+ * case_codes[first_row] is its case); owner_row / team_row: the row its
+ * owner / team came from (-1: none). first_contact and closed are 0 when
+ * contacted / is_closed is 0; hours_to_first_contact and hours_to_close
+ * NaN then. */
+typedef struct candor_case_log_columns {
+  size_t n;
+  const int64_t* first_row;
+  const int64_t* owner_row;
+  const int64_t* team_row;
+  const int64_t* opened;
+  const int64_t* first_contact;
+  const int64_t* closed;
+  const uint8_t* contacted;
+  const uint8_t* is_closed;
+  const double* clock_hours;
+  const double* hours_to_first_contact;
+  const double* hours_to_close;
+  const double* hours_left;
+  const int32_t* status; /* candor_sla_status */
+} candor_case_log_columns;
+
+/* owner_codes, team_codes and their names may be NULL. Errors: a code out
+ * of range names its row; the checks of include/candor/case_log.hpp. */
+CANDOR_API candor_status candor_case_log_new(
+    const candor_business_calendar* calendar, const int32_t* case_codes,
+    const char* const* case_names, size_t n_cases, const int64_t* times,
+    const int32_t* event_codes, const char* const* event_names, size_t n_event_names,
+    const int32_t* owner_codes, const char* const* owner_names, size_t n_owners,
+    const int32_t* team_codes, const char* const* team_names, size_t n_teams, size_t n,
+    const candor_case_log_options* options, candor_case_log** out);
+CANDOR_API void candor_case_log_free(candor_case_log* log);
+CANDOR_API candor_status candor_case_log_summary_get(const candor_case_log* log,
+                                                     candor_case_log_summary* out);
+CANDOR_API candor_status candor_case_log_columns_get(const candor_case_log* log,
+                                                     candor_case_log_columns* out);
+/* Breach rates by owner / team, sorted by name. */
+CANDOR_API candor_status candor_case_log_owner_at(const candor_case_log* log, size_t i,
+                                                  candor_breach_rate* out);
+CANDOR_API candor_status candor_case_log_team_at(const candor_case_log* log, size_t i,
+                                                 candor_breach_rate* out);
 
 #ifdef __cplusplus
 } /* extern "C" */

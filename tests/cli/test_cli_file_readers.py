@@ -113,6 +113,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 def test_help_mentions_max_bytes():
     for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents",
-                    "followup", "business-hours"):
+                    "followup", "business-hours", "outer-loop", "cases", "recovery"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command

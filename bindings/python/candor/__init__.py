@@ -43,6 +43,8 @@ from candor.pii import redact
 from candor.intents import INTENTS, intents
 from candor.followup import Rules as FollowupRules, followup
 from candor.outer_loop import outer_loop
+from candor.recovery import Recovery, recovery
+from candor.case_log import CaseLog, case_log
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -75,4 +77,6 @@ __all__ = [
     "FollowupRules", "followup",
     "BusinessCalendar",
     "outer_loop",
+    "Recovery", "recovery",
+    "CaseLog", "case_log",
 ]

@@ -1537,3 +1537,148 @@ FUNCTIONS.update({
                                             POINTER(COuterLoopQuote)]),
     "candor_outer_loop_summary_get": (status, [OuterLoopP, POINTER(COuterLoopSummary)]),
 })
+
+
+# ------------------------------------------------------------------------------------------- recovery
+
+
+class CRecovery(ctypes.Structure):
+    """candor_recovery: a handle, used only through RecoveryP."""
+
+
+RecoveryP = POINTER(CRecovery)
+
+
+class CRecoverySummary(ctypes.Structure):
+    """candor_recovery_summary."""
+    _fields_ = [
+        ("overall", CComparison),
+        ("stratified", c_int32),
+        ("stratified_difference", c_double),
+        ("stratified_std_error", c_double),
+        ("stratified_ci_low", c_double),
+        ("stratified_ci_high", c_double),
+        ("stratified_p_value", c_double),
+        ("strata_compared", c_int64),
+        ("strata_dropped", c_int64),
+        ("rows_dropped", c_int64),
+        ("followed_up_compared", c_int64),
+        ("not_followed_up_compared", c_int64),
+        ("level", c_double),
+        ("caveat", c_char_p),
+    ]
+
+
+class CRecoveryStratum(ctypes.Structure):
+    """candor_recovery_stratum."""
+    _fields_ = [
+        ("stratum", c_int32),
+        ("compared", c_int32),
+        ("followed_up", c_int64),
+        ("not_followed_up", c_int64),
+        ("weight", c_double),
+        ("comparison", CComparison),
+    ]
+
+
+FUNCTIONS.update({
+    "candor_recovery_new": (status, [POINTER(CScoreOptions), double_p, int32_p, int32_p, c_size_t,
+                                     POINTER(RecoveryP)]),
+    "candor_recovery_free": (None, [RecoveryP]),
+    "candor_recovery_summary_get": (status, [RecoveryP, POINTER(CRecoverySummary)]),
+    "candor_recovery_strata": (c_size_t, [RecoveryP]),
+    "candor_recovery_stratum_at": (status, [RecoveryP, c_size_t, POINTER(CRecoveryStratum)]),
+    "candor_recovery_caveat": (c_char_p, []),
+})
+
+
+# ------------------------------------------------------------------------------------------- case log
+
+
+class CCaseLogOptions(ctypes.Structure):
+    """candor_case_log_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("first_contact_hours", c_double),
+        ("at_risk_hours", c_double),
+        ("as_of", c_int64),
+        ("level", c_double),
+        ("on_invalid", enum),
+    ]
+
+
+class CCaseLog(ctypes.Structure):
+    """candor_case_log: a handle, used only through CaseLogP."""
+
+
+CaseLogP = POINTER(CCaseLog)
+
+
+class CBreachRate(ctypes.Structure):
+    """candor_breach_rate."""
+    _fields_ = [
+        ("key", c_char_p),
+        ("cases", c_int64),
+        ("met", c_int64),
+        ("breached", c_int64),
+        ("at_risk", c_int64),
+        ("open", c_int64),
+        ("rate", c_double),
+        ("ci_low", c_double),
+        ("ci_high", c_double),
+    ]
+
+
+class CCaseLogSummary(ctypes.Structure):
+    """candor_case_log_summary."""
+    _fields_ = [
+        ("cases", c_size_t),
+        ("rows", c_int64),
+        ("cases_dropped", c_int64),
+        ("rows_dropped", c_int64),
+        ("dropped_unknown_event", c_int64),
+        ("dropped_duplicate", c_int64),
+        ("dropped_missing_opened", c_int64),
+        ("dropped_out_of_order", c_int64),
+        ("dropped_resumed_without_hold", c_int64),
+        ("first_problem", c_char_p),
+        ("as_of", c_int64),
+        ("level", c_double),
+        ("overall", CBreachRate),
+        ("owners", c_size_t),
+        ("teams", c_size_t),
+    ]
+
+
+class CCaseLogColumns(ctypes.Structure):
+    """candor_case_log_columns."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("first_row", int64_p),
+        ("owner_row", int64_p),
+        ("team_row", int64_p),
+        ("opened", int64_p),
+        ("first_contact", int64_p),
+        ("closed", int64_p),
+        ("contacted", uint8_p),
+        ("is_closed", uint8_p),
+        ("clock_hours", double_p),
+        ("hours_to_first_contact", double_p),
+        ("hours_to_close", double_p),
+        ("hours_left", double_p),
+        ("status", int32_p),
+    ]
+
+
+FUNCTIONS.update({
+    "candor_case_log_options_defaults": (status, [POINTER(CCaseLogOptions), c_size_t]),
+    "candor_case_log_new": (status, [BusinessCalendarP, int32_p, char_pp, c_size_t, int64_p,
+                                     int32_p, char_pp, c_size_t, int32_p, char_pp, c_size_t,
+                                     int32_p, char_pp, c_size_t, c_size_t,
+                                     POINTER(CCaseLogOptions), POINTER(CaseLogP)]),
+    "candor_case_log_free": (None, [CaseLogP]),
+    "candor_case_log_summary_get": (status, [CaseLogP, POINTER(CCaseLogSummary)]),
+    "candor_case_log_columns_get": (status, [CaseLogP, POINTER(CCaseLogColumns)]),
+    "candor_case_log_owner_at": (status, [CaseLogP, c_size_t, POINTER(CBreachRate)]),
+    "candor_case_log_team_at": (status, [CaseLogP, c_size_t, POINTER(CBreachRate)]),
+})

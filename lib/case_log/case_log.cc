@@ -1,0 +1,388 @@
+// AnalyzeCaseLog: per case SLA status from a log of case events, and breach
+// rates per owner and team (include/candor/case_log.hpp).
+#include <absl/container/flat_hash_map.h>
+
+#include <algorithm>
+#include <candor/business_hours.hpp>
+#include <candor/case_log.hpp>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "common/normal.hpp"
+
+namespace candor {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kEventNames[] = {"opened", "first_contact", "on_hold", "resumed", "closed"};
+constexpr const char* kStatusNames[] = {"met", "breached", "at_risk", "open"};
+constexpr const char* kProblemNames[] = {"unknown_event", "duplicate", "missing_opened",
+                                         "out_of_order", "resumed_without_hold"};
+
+struct Problem {
+  bool found = false;
+  CaseLogProblem kind = CaseLogProblem::kUnknownEvent;
+  size_t row = 0;
+  std::string what;
+};
+
+// The rows of one case in time order (ties in log order).
+struct CaseRows {
+  std::vector<size_t> rows;
+};
+
+std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+// Wilson's score interval for k of n (n > 0): (p + z^2/2n -+ z sqrt(p(1-p)/n
+// + z^2/4n^2)) / (1 + z^2/n) (Wilson 1927).
+void WilsonInterval(int64_t k, int64_t n, double z, double* low, double* high) {
+  const double nn = static_cast<double>(n);
+  const double p = static_cast<double>(k) / nn;
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
+  const double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / (1 + z2 / nn);
+  *low = std::max(0.0, centre - half);
+  *high = std::min(1.0, centre + half);
+}
+
+void Count(const CaseSla& c, BreachRate* rate) {
+  ++rate->cases;
+  switch (c.status) {
+    case SlaStatus::kMet:
+      ++rate->met;
+      break;
+    case SlaStatus::kBreached:
+      ++rate->breached;
+      break;
+    case SlaStatus::kAtRisk:
+      ++rate->at_risk;
+      break;
+    case SlaStatus::kOpen:
+      ++rate->open;
+      break;
+  }
+}
+
+void FinishRate(double z, BreachRate* rate) {
+  const int64_t decided = rate->met + rate->breached;
+  if (decided == 0) {
+    rate->rate = rate->ci_low = rate->ci_high = kNaN;
+    return;
+  }
+  rate->rate = static_cast<double>(rate->breached) / static_cast<double>(decided);
+  WilsonInterval(rate->breached, decided, z, &rate->ci_low, &rate->ci_high);
+}
+
+std::vector<BreachRate> RatesBy(const std::vector<CaseSla>& cases, double z,
+                                const std::string CaseSla::*key) {
+  std::map<std::string, BreachRate> by_key;
+  for (const CaseSla& c : cases) {
+    BreachRate& r = by_key[c.*key];
+    r.key = c.*key;
+    Count(c, &r);
+  }
+  std::vector<BreachRate> out;
+  for (auto& [k, r] : by_key) {
+    FinishRate(z, &r);
+    out.push_back(r);
+  }
+  return out;
+}
+
+// Checks one case's events (rows in time order) and fills what the clocks
+// need; returns the first problem.
+Problem CheckCase(const CaseEventColumns& log, const std::vector<CaseEvent>& events,
+                  const std::vector<bool>& known, const std::vector<size_t>& rows) {
+  Problem p;
+  auto fail = [&](CaseLogProblem kind, size_t row, std::string what) {
+    if (!p.found || row < p.row) {
+      p.found = true;
+      p.kind = kind;
+      p.row = row;
+      p.what = std::move(what);
+    }
+  };
+  bool any_opened = false;
+  for (size_t r : rows) {
+    if (!known[r]) {
+      fail(CaseLogProblem::kUnknownEvent, r,
+           "unknown event " + Quoted(log.events[r]) +
+               " (expected opened, first_contact, on_hold, resumed or closed)");
+      return p;
+    }
+    any_opened = any_opened || events[r] == CaseEvent::kOpened;
+  }
+  if (!any_opened) {
+    fail(CaseLogProblem::kMissingOpened, rows.front(), "no opened event");
+    return p;
+  }
+  bool opened = false, contacted = false, closed = false, on_hold = false;
+  size_t previous = 0;
+  bool has_previous = false;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const size_t r = rows[k];
+    const CaseEvent e = events[r];
+    if (has_previous && events[previous] == e && log.times[previous] == log.times[r]) {
+      fail(CaseLogProblem::kDuplicate, r,
+           std::string(CaseEventName(e)) + " given twice at time " + std::to_string(log.times[r]));
+      return p;
+    }
+    previous = r;
+    has_previous = true;
+    if (e != CaseEvent::kOpened && !opened) {
+      fail(CaseLogProblem::kOutOfOrder, r,
+           std::string(CaseEventName(e)) + " at time " + std::to_string(log.times[r]) +
+               " comes before the case was opened");
+      return p;
+    }
+    if (closed) {
+      fail(CaseLogProblem::kOutOfOrder, r,
+           std::string(CaseEventName(e)) + " at time " + std::to_string(log.times[r]) +
+               " comes after the case was closed");
+      return p;
+    }
+    switch (e) {
+      case CaseEvent::kOpened:
+        if (opened) {
+          fail(CaseLogProblem::kDuplicate, r, "opened twice");
+          return p;
+        }
+        opened = true;
+        break;
+      case CaseEvent::kFirstContact:
+        if (contacted) {
+          fail(CaseLogProblem::kDuplicate, r, "a second first_contact");
+          return p;
+        }
+        contacted = true;
+        break;
+      case CaseEvent::kOnHold:
+        if (on_hold) {
+          fail(CaseLogProblem::kOutOfOrder, r, "on_hold while already on hold");
+          return p;
+        }
+        on_hold = true;
+        break;
+      case CaseEvent::kResumed:
+        if (!on_hold) {
+          fail(CaseLogProblem::kResumedWithoutHold, r, "resumed while not on hold");
+          return p;
+        }
+        on_hold = false;
+        break;
+      case CaseEvent::kClosed:
+        closed = true;
+        break;
+    }
+  }
+  return p;
+}
+
+// Business hours on the clock from the case's opening to `stop`, with holds
+// pausing it.
+Result<double> ClockHours(const CaseEventColumns& log, const std::vector<CaseEvent>& events,
+                          const std::vector<size_t>& rows, int64_t stop,
+                          const BusinessCalendar& calendar) {
+  double hours = 0;
+  int64_t running_since = 0;
+  bool running = false;
+  for (size_t r : rows) {
+    const int64_t t = log.times[r];
+    if (t > stop) break;
+    const CaseEvent e = events[r];
+    if (e == CaseEvent::kOpened || e == CaseEvent::kResumed) {
+      running = true;
+      running_since = t;
+    } else if ((e == CaseEvent::kOnHold || e == CaseEvent::kClosed) && running) {
+      Result<double> h = calendar.BusinessHoursBetween(running_since, t);
+      if (!h.ok()) return h.status();
+      hours += *h;
+      running = false;
+    }
+  }
+  if (running) {
+    Result<double> h = calendar.BusinessHoursBetween(running_since, stop);
+    if (!h.ok()) return h.status();
+    hours += *h;
+  }
+  return hours;
+}
+
+}  // namespace
+
+const char* CaseEventName(CaseEvent event) { return kEventNames[static_cast<int>(event)]; }
+const char* SlaStatusName(SlaStatus status) { return kStatusNames[static_cast<int>(status)]; }
+const char* CaseLogProblemName(CaseLogProblem problem) {
+  return kProblemNames[static_cast<int>(problem)];
+}
+
+Result<CaseEvent> ParseCaseEvent(std::string_view name) {
+  for (int i = 0; i < 5; ++i) {
+    if (name == kEventNames[i]) return static_cast<CaseEvent>(i);
+  }
+  return ParseError("unknown case event " + Quoted(name) +
+                    " (expected opened, first_contact, on_hold, resumed or closed)");
+}
+
+Status CaseLogOptions::Validate() const {
+  if (!std::isfinite(first_contact_hours) || first_contact_hours < 0) {
+    return InvalidArgument("first_contact_hours must be finite and >= 0, got " +
+                           std::to_string(first_contact_hours));
+  }
+  if (!std::isfinite(at_risk_hours) || at_risk_hours < 0) {
+    return InvalidArgument("at_risk_hours must be finite and >= 0, got " +
+                           std::to_string(at_risk_hours));
+  }
+  if (!(level > 0 && level < 1)) {
+    return InvalidArgument("level must be in (0, 1), got " + std::to_string(level));
+  }
+  if (on_invalid != InvalidEvents::kError && on_invalid != InvalidEvents::kDropCase) {
+    return InvalidArgument("on_invalid: unknown policy");
+  }
+  return OkStatus();
+}
+
+Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalendar& calendar,
+                               const CaseLogOptions& options) {
+  CANDOR_RETURN_IF_ERROR(options.Validate());
+  const size_t n = log.case_ids.size();
+  if (log.times.size() != n || log.events.size() != n ||
+      (!log.owners.empty() && log.owners.size() != n) ||
+      (!log.teams.empty() && log.teams.size() != n)) {
+    return LengthMismatch("case log: the columns have different lengths (case_ids has " +
+                          std::to_string(n) + " rows)");
+  }
+  if (n == 0) return Empty("case log: no events");
+
+  std::vector<CaseEvent> events(n, CaseEvent::kOpened);
+  std::vector<bool> known(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    Result<CaseEvent> e = ParseCaseEvent(log.events[i]);
+    if (e.ok()) {
+      events[i] = *e;
+      known[i] = true;
+    }
+  }
+  // Cases in order of first appearance; their rows in time order.
+  absl::flat_hash_map<std::string_view, size_t> index;
+  std::vector<CaseRows> cases;
+  for (size_t i = 0; i < n; ++i) {
+    auto [it, inserted] = index.try_emplace(log.case_ids[i], cases.size());
+    if (inserted) cases.emplace_back();
+    cases[it->second].rows.push_back(i);
+  }
+  int64_t last_time = std::numeric_limits<int64_t>::min();
+  for (CaseRows& c : cases) {
+    std::stable_sort(c.rows.begin(), c.rows.end(),
+                     [&](size_t a, size_t b) { return log.times[a] < log.times[b]; });
+    last_time = std::max(last_time, log.times[c.rows.back()]);
+  }
+
+  CaseLog out;
+  out.rows = static_cast<int64_t>(n);
+  out.level = options.level;
+  out.as_of = options.as_of != 0 ? options.as_of : last_time;
+  // Problems, first in log order when they are errors.
+  std::vector<Problem> problems(cases.size());
+  const Problem* first = nullptr;
+  size_t first_case = 0;
+  for (size_t c = 0; c < cases.size(); ++c) {
+    problems[c] = CheckCase(log, events, known, cases[c].rows);
+    if (problems[c].found && (first == nullptr || problems[c].row < first->row)) {
+      first = &problems[c];
+      first_case = c;
+    }
+  }
+  if (first != nullptr) {
+    const size_t r = first->row;
+    std::string message = "case log row " + std::to_string(r) + ", case " +
+                          Quoted(log.case_ids[r]) + ": " + CaseLogProblemName(first->kind) + ": " +
+                          first->what;
+    if (options.on_invalid == InvalidEvents::kError) return InvalidArgument(message);
+    out.first_problem = std::move(message);
+  }
+  (void)first_case;
+
+  const double target = options.first_contact_hours;
+  for (size_t c = 0; c < cases.size(); ++c) {
+    const std::vector<size_t>& rows = cases[c].rows;
+    if (problems[c].found) {
+      ++out.cases_dropped;
+      out.rows_dropped += static_cast<int64_t>(rows.size());
+      ++out.dropped[static_cast<int>(problems[c].kind)];
+      continue;
+    }
+    CaseSla sla;
+    sla.case_id = std::string(log.case_ids[rows.front()]);
+    sla.first_row = static_cast<int64_t>(*std::min_element(rows.begin(), rows.end()));
+    for (size_t r : rows) {
+      const int64_t t = log.times[r];
+      switch (events[r]) {
+        case CaseEvent::kOpened:
+          sla.opened = t;
+          break;
+        case CaseEvent::kFirstContact:
+          sla.contacted = true;
+          sla.first_contact = t;
+          break;
+        case CaseEvent::kClosed:
+          sla.is_closed = true;
+          sla.closed = t;
+          break;
+        default:
+          break;
+      }
+      if (!log.owners.empty() && !log.owners[r].empty()) sla.owner_row = static_cast<int64_t>(r);
+      if (!log.teams.empty() && !log.teams[r].empty()) sla.team_row = static_cast<int64_t>(r);
+    }
+    if (sla.owner_row >= 0) sla.owner = std::string(log.owners[sla.owner_row]);
+    if (sla.team_row >= 0) sla.team = std::string(log.teams[sla.team_row]);
+    const int64_t last = log.times[rows.back()];
+    if (out.as_of < last) {
+      return InvalidArgument("as_of " + std::to_string(out.as_of) + " is before the last event (" +
+                             std::to_string(last) + ") of case " + Quoted(sla.case_id));
+    }
+    const int64_t stop = sla.contacted ? sla.first_contact : sla.is_closed ? sla.closed : out.as_of;
+    Result<double> clock = ClockHours(log, events, rows, stop, calendar);
+    if (!clock.ok()) {
+      return Status(clock.status().code(),
+                    "case " + Quoted(sla.case_id) + ": " + clock.status().message());
+    }
+    sla.clock_hours = *clock;
+    sla.hours_to_first_contact = sla.contacted ? *clock : kNaN;
+    if (sla.is_closed) {
+      Result<double> close = ClockHours(log, events, rows, sla.closed, calendar);
+      if (!close.ok()) return close.status();
+      sla.hours_to_close = *close;
+    } else {
+      sla.hours_to_close = kNaN;
+    }
+    sla.hours_left = target - sla.clock_hours;
+    const bool stopped = sla.contacted || sla.is_closed;
+    if (sla.clock_hours > target) {
+      sla.status = SlaStatus::kBreached;
+    } else if (stopped) {
+      sla.status = SlaStatus::kMet;
+    } else {
+      sla.status = sla.hours_left <= options.at_risk_hours ? SlaStatus::kAtRisk : SlaStatus::kOpen;
+    }
+    out.cases.push_back(std::move(sla));
+  }
+  if (out.cases.empty()) {
+    return Empty("case log: no case left (" + std::to_string(out.cases_dropped) +
+                 " dropped; first: " + out.first_problem + ")");
+  }
+  const double z = internal::NormalQuantile(0.5 + options.level / 2);
+  out.overall.key = "all";
+  for (const CaseSla& c : out.cases) Count(c, &out.overall);
+  FinishRate(z, &out.overall);
+  out.by_owner = RatesBy(out.cases, z, &CaseSla::owner);
+  out.by_team = RatesBy(out.cases, z, &CaseSla::team);
+  return out;
+}
+
+}  // namespace candor
