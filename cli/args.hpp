@@ -242,6 +242,9 @@ struct OuterLoopArgs {
   int quotes = 3;
   int max_quote_bytes = 280;
   int threads = 0;
+  OutputFormat format = OutputFormat::kTable;
+};
+
 // candor cases: SLA status per case from a log of case events
 // (candor/case_log.hpp), in business hours of a calendar.
 struct CasesArgs {

@@ -710,6 +710,164 @@ FIELD(candor_followup_counts, not_included, int64_t, 56);
 FIELD(candor_followup_counts, cases, int64_t, 64);
 FIELD(candor_followup_counts, fire_alarms, int64_t, 72);
 
+/* candor_business_calendar_spec: size-versioned: grows only at its end. */
+STRUCT(candor_business_calendar_spec, 48, 8);
+FIELD(candor_business_calendar_spec, size, size_t, 0);
+FIELD(candor_business_calendar_spec, time_zone, const char*, 8);
+FIELD(candor_business_calendar_spec, open_minute, int32_t, 16);
+FIELD(candor_business_calendar_spec, close_minute, int32_t, 20);
+FIELD(candor_business_calendar_spec, weekdays, uint8_t, 24);
+FIELD(candor_business_calendar_spec, holidays, const int32_t*, 32);
+FIELD(candor_business_calendar_spec, n_holidays, size_t, 40);
+
+/* candor_outer_loop_options: size-versioned: grows only at its end. */
+STRUCT(candor_outer_loop_options, 72, 8);
+FIELD(candor_outer_loop_options, size, size_t, 0);
+FIELD(candor_outer_loop_options, rank_by, candor_outer_loop_rank, 8);
+FIELD(candor_outer_loop_options, replicates, int32_t, 12);
+FIELD(candor_outer_loop_options, seed, uint64_t, 16);
+FIELD(candor_outer_loop_options, level, double, 24);
+FIELD(candor_outer_loop_options, threads, int32_t, 32);
+FIELD(candor_outer_loop_options, earlier_period, int32_t, 36);
+FIELD(candor_outer_loop_options, later_period, int32_t, 40);
+FIELD(candor_outer_loop_options, alpha, double, 48);
+FIELD(candor_outer_loop_options, quotes_per_theme, int32_t, 56);
+FIELD(candor_outer_loop_options, max_quote_bytes, int32_t, 60);
+FIELD(candor_outer_loop_options, max_quote_similarity, double, 64);
+
+/* candor_outer_loop_inputs: size-versioned: grows only at its end. */
+STRUCT(candor_outer_loop_inputs, 72, 8);
+FIELD(candor_outer_loop_inputs, size, size_t, 0);
+FIELD(candor_outer_loop_inputs, accounts, const int32_t*, 8);
+FIELD(candor_outer_loop_inputs, account_arr, const double*, 16);
+FIELD(candor_outer_loop_inputs, account_count, size_t, 24);
+FIELD(candor_outer_loop_inputs, periods, const int32_t*, 32);
+FIELD(candor_outer_loop_inputs, sentiments, const double*, 40);
+FIELD(candor_outer_loop_inputs, texts, const char* const*, 48);
+FIELD(candor_outer_loop_inputs, text_sizes, const size_t*, 56);
+FIELD(candor_outer_loop_inputs, segments, const int32_t*, 64);
+
+/* candor_outer_loop_row: frozen. */
+STRUCT(candor_outer_loop_row, 280, 8);
+FIELD(candor_outer_loop_row, theme, int32_t, 0);
+FIELD(candor_outer_loop_row, rank, int32_t, 4);
+FIELD(candor_outer_loop_row, name, const char*, 8);
+FIELD(candor_outer_loop_row, comments, int64_t, 16);
+FIELD(candor_outer_loop_row, detractor_comments, int64_t, 24);
+FIELD(candor_outer_loop_row, accounts, int64_t, 32);
+FIELD(candor_outer_loop_row, detractor_accounts, int64_t, 40);
+FIELD(candor_outer_loop_row, arr_at_risk, double, 48);
+FIELD(candor_outer_loop_row, arr_ci_low, double, 56);
+FIELD(candor_outer_loop_row, arr_ci_high, double, 64);
+FIELD(candor_outer_loop_row, impact, candor_comparison, 72);
+FIELD(candor_outer_loop_row, has_trend, int32_t, 224);
+FIELD(candor_outer_loop_row, trending, int32_t, 228);
+FIELD(candor_outer_loop_row, share_change, double, 232);
+FIELD(candor_outer_loop_row, share_change_ci_low, double, 240);
+FIELD(candor_outer_loop_row, share_change_ci_high, double, 248);
+FIELD(candor_outer_loop_row, trend_p_adjusted, double, 256);
+FIELD(candor_outer_loop_row, tone, double, 264);
+FIELD(candor_outer_loop_row, quotes, size_t, 272);
+
+/* candor_outer_loop_quote: frozen. */
+STRUCT(candor_outer_loop_quote, 48, 8);
+FIELD(candor_outer_loop_quote, comment, int64_t, 0);
+FIELD(candor_outer_loop_quote, segment, int32_t, 8);
+FIELD(candor_outer_loop_quote, text, const char*, 16);
+FIELD(candor_outer_loop_quote, text_size, size_t, 24);
+FIELD(candor_outer_loop_quote, typicality, double, 32);
+FIELD(candor_outer_loop_quote, tone, double, 40);
+
+/* candor_outer_loop_summary: frozen. */
+STRUCT(candor_outer_loop_summary, 88, 8);
+FIELD(candor_outer_loop_summary, overall, candor_estimate, 0);
+FIELD(candor_outer_loop_summary, accounts, int64_t, 56);
+FIELD(candor_outer_loop_summary, detractor_accounts, int64_t, 64);
+FIELD(candor_outer_loop_summary, total_arr, double, 72);
+FIELD(candor_outer_loop_summary, replicates, int32_t, 80);
+
+/* candor_recovery_summary: frozen. */
+STRUCT(candor_recovery_summary, 256, 8);
+FIELD(candor_recovery_summary, overall, candor_comparison, 0);
+FIELD(candor_recovery_summary, stratified, int32_t, 152);
+FIELD(candor_recovery_summary, stratified_difference, double, 160);
+FIELD(candor_recovery_summary, stratified_std_error, double, 168);
+FIELD(candor_recovery_summary, stratified_ci_low, double, 176);
+FIELD(candor_recovery_summary, stratified_ci_high, double, 184);
+FIELD(candor_recovery_summary, stratified_p_value, double, 192);
+FIELD(candor_recovery_summary, strata_compared, int64_t, 200);
+FIELD(candor_recovery_summary, strata_dropped, int64_t, 208);
+FIELD(candor_recovery_summary, rows_dropped, int64_t, 216);
+FIELD(candor_recovery_summary, followed_up_compared, int64_t, 224);
+FIELD(candor_recovery_summary, not_followed_up_compared, int64_t, 232);
+FIELD(candor_recovery_summary, level, double, 240);
+FIELD(candor_recovery_summary, caveat, const char*, 248);
+
+/* candor_recovery_stratum: frozen. */
+STRUCT(candor_recovery_stratum, 184, 8);
+FIELD(candor_recovery_stratum, stratum, int32_t, 0);
+FIELD(candor_recovery_stratum, compared, int32_t, 4);
+FIELD(candor_recovery_stratum, followed_up, int64_t, 8);
+FIELD(candor_recovery_stratum, not_followed_up, int64_t, 16);
+FIELD(candor_recovery_stratum, weight, double, 24);
+FIELD(candor_recovery_stratum, comparison, candor_comparison, 32);
+
+/* candor_case_log_options: size-versioned: grows only at its end. */
+STRUCT(candor_case_log_options, 48, 8);
+FIELD(candor_case_log_options, size, size_t, 0);
+FIELD(candor_case_log_options, first_contact_hours, double, 8);
+FIELD(candor_case_log_options, at_risk_hours, double, 16);
+FIELD(candor_case_log_options, as_of, int64_t, 24);
+FIELD(candor_case_log_options, level, double, 32);
+FIELD(candor_case_log_options, on_invalid, candor_invalid_events, 40);
+
+/* candor_breach_rate: frozen. */
+STRUCT(candor_breach_rate, 72, 8);
+FIELD(candor_breach_rate, key, const char*, 0);
+FIELD(candor_breach_rate, cases, int64_t, 8);
+FIELD(candor_breach_rate, met, int64_t, 16);
+FIELD(candor_breach_rate, breached, int64_t, 24);
+FIELD(candor_breach_rate, at_risk, int64_t, 32);
+FIELD(candor_breach_rate, open, int64_t, 40);
+FIELD(candor_breach_rate, rate, double, 48);
+FIELD(candor_breach_rate, ci_low, double, 56);
+FIELD(candor_breach_rate, ci_high, double, 64);
+
+/* candor_case_log_summary: frozen. */
+STRUCT(candor_case_log_summary, 184, 8);
+FIELD(candor_case_log_summary, cases, size_t, 0);
+FIELD(candor_case_log_summary, rows, int64_t, 8);
+FIELD(candor_case_log_summary, cases_dropped, int64_t, 16);
+FIELD(candor_case_log_summary, rows_dropped, int64_t, 24);
+FIELD(candor_case_log_summary, dropped_unknown_event, int64_t, 32);
+FIELD(candor_case_log_summary, dropped_duplicate, int64_t, 40);
+FIELD(candor_case_log_summary, dropped_missing_opened, int64_t, 48);
+FIELD(candor_case_log_summary, dropped_out_of_order, int64_t, 56);
+FIELD(candor_case_log_summary, dropped_resumed_without_hold, int64_t, 64);
+FIELD(candor_case_log_summary, first_problem, const char*, 72);
+FIELD(candor_case_log_summary, as_of, int64_t, 80);
+FIELD(candor_case_log_summary, level, double, 88);
+FIELD(candor_case_log_summary, overall, candor_breach_rate, 96);
+FIELD(candor_case_log_summary, owners, size_t, 168);
+FIELD(candor_case_log_summary, teams, size_t, 176);
+
+/* candor_case_log_columns: frozen. */
+STRUCT(candor_case_log_columns, 112, 8);
+FIELD(candor_case_log_columns, n, size_t, 0);
+FIELD(candor_case_log_columns, first_row, const int64_t*, 8);
+FIELD(candor_case_log_columns, owner_row, const int64_t*, 16);
+FIELD(candor_case_log_columns, team_row, const int64_t*, 24);
+FIELD(candor_case_log_columns, opened, const int64_t*, 32);
+FIELD(candor_case_log_columns, first_contact, const int64_t*, 40);
+FIELD(candor_case_log_columns, closed, const int64_t*, 48);
+FIELD(candor_case_log_columns, contacted, const uint8_t*, 56);
+FIELD(candor_case_log_columns, is_closed, const uint8_t*, 64);
+FIELD(candor_case_log_columns, clock_hours, const double*, 72);
+FIELD(candor_case_log_columns, hours_to_first_contact, const double*, 80);
+FIELD(candor_case_log_columns, hours_to_close, const double*, 88);
+FIELD(candor_case_log_columns, hours_left, const double*, 96);
+FIELD(candor_case_log_columns, status, const int32_t*, 104);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -923,6 +1081,22 @@ VALUE(CANDOR_INTENT_QUESTION, 2);
 VALUE(CANDOR_INTENT_PRAISE, 3);
 VALUE(CANDOR_INTENT_NEEDS_RESPONSE, 4);
 
+ENUM(candor_outer_loop_rank);
+VALUE(CANDOR_OUTER_LOOP_RANK_ARR_AT_RISK, 0);
+VALUE(CANDOR_OUTER_LOOP_RANK_NPS_IMPACT, 1);
+VALUE(CANDOR_OUTER_LOOP_RANK_DETRACTOR_ACCOUNTS, 2);
+VALUE(CANDOR_OUTER_LOOP_RANK_COMMENTS, 3);
+
+ENUM(candor_sla_status);
+VALUE(CANDOR_SLA_MET, 0);
+VALUE(CANDOR_SLA_BREACHED, 1);
+VALUE(CANDOR_SLA_AT_RISK, 2);
+VALUE(CANDOR_SLA_OPEN, 3);
+
+ENUM(candor_invalid_events);
+VALUE(CANDOR_INVALID_EVENTS_ERROR, 0);
+VALUE(CANDOR_INVALID_EVENTS_DROP_CASE, 1);
+
 int main(void) {
   {
     candor_score_options options;
@@ -1012,6 +1186,26 @@ int main(void) {
   {
     candor_followup_input options;
     candor_followup_input_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_business_calendar_spec options;
+    candor_business_calendar_spec_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_outer_loop_options options;
+    candor_outer_loop_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_outer_loop_inputs options;
+    candor_outer_loop_inputs_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_case_log_options options;
+    candor_case_log_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -1298,6 +1298,9 @@ FUNCTIONS.update({
     "candor_intents_free": (None, [IntentsP]),
     "candor_intents_flags": (status, [IntentsP, POINTER(uint32_p), size_p]),
     "candor_intents_reasons": (status, [IntentsP, c_size_t, char_pp]),
+})
+
+
 # ---------------------------------------------------------------------------------- follow-up queue
 
 class CFollowupRules(ctypes.Structure):
@@ -1402,6 +1405,9 @@ FUNCTIONS.update({
     "candor_followup_action": (c_char_p, [FollowupQueueP, c_int32]),
     "candor_followup_reason_name": (c_char_p, [c_int32]),
     "candor_followup_category_name": (c_char_p, [c_int32]),
+})
+
+
 # ----------------------------------------------------------------------------- business-hour calendars
 
 
@@ -1435,6 +1441,9 @@ FUNCTIONS.update({
                                                    int64_p]),
     "candor_business_calendar_business_hours_between": (status, [BusinessCalendarP, int64_p,
                                                                  int64_p, c_size_t, double_p]),
+})
+
+
 # --------------------------------------------------------------------------------------- outer loop
 
 class COuterLoopOptions(ctypes.Structure):
