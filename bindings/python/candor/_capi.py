@@ -1298,6 +1298,9 @@ FUNCTIONS.update({
     "candor_intents_free": (None, [IntentsP]),
     "candor_intents_flags": (status, [IntentsP, POINTER(uint32_p), size_p]),
     "candor_intents_reasons": (status, [IntentsP, c_size_t, char_pp]),
+})
+
+
 # ---------------------------------------------------------------------------------- follow-up queue
 
 class CFollowupRules(ctypes.Structure):
