@@ -140,9 +140,10 @@ def _urgency_codes(values):
 
 
 def _reason_texts(begin, reason, points):
-    """Each case's reasons as "detractor +30; arr +20", built a position at a
-    time over all cases (object arrays concatenate in C), each distinct
-    points value formatted once."""
+    """Each case's reasons as "detractor +30; arr +20": every pair's words
+    and separator ("; " inside a case, NUL after its last) joined into one
+    string and split at the NULs, each distinct points value formatted
+    once; no loop over cases."""
     n = len(begin) - 1
     texts = np.full(n, "", dtype=object)
     if len(reason) == 0:
@@ -150,13 +151,18 @@ def _reason_texts(begin, reason, points):
     values, inverse = np.unique(points, return_inverse=True)
     formatted = np.asarray(["%+g" % v for v in values], dtype=object)
     labels = np.asarray([name + " " for name in REASONS], dtype=object)
-    pair = labels[reason] + formatted[inverse.reshape(-1)]
-    lengths = np.diff(begin)
-    has = lengths > 0
-    texts[has] = pair[begin[:-1][has]]
-    for j in range(1, int(lengths.max())):
-        more = np.flatnonzero(lengths > j)
-        texts[more] = texts[more] + "; " + pair[begin[more] + j]
+    has = np.diff(begin) > 0
+    last = np.zeros(len(reason), dtype=bool)
+    last[begin[1:][has] - 1] = True
+    tokens = np.empty(3 * len(reason), dtype=object)
+    tokens[0::3] = labels[reason]
+    tokens[1::3] = formatted[inverse.reshape(-1)]
+    # Object arrays: numpy strings would drop a trailing NUL.
+    tokens[2::3] = np.asarray(["; ", "\0"], dtype=object)[last.view(np.uint8)]
+    words = "".join(tokens.tolist()).split("\0")
+    pieces = np.empty(len(words) - 1, dtype=object)
+    pieces[:] = words[:-1]
+    texts[has] = pieces
     return texts
 
 
