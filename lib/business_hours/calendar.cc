@@ -1,6 +1,8 @@
 // BusinessCalendar: business-hour arithmetic over local working days
 // (include/candor/business_hours.hpp).
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <candor/business_hours.hpp>
 #include <cmath>
 #include <cstdint>
@@ -15,15 +17,47 @@
 
 namespace candor {
 
-struct BusinessCalendar::Impl {
-  BusinessCalendarSpec spec;
-  absl::TimeZone zone;
-};
-
 namespace {
 
 constexpr int kMinutesPerDay = 1440;
 const absl::CivilDay kEpochDay(1970, 1, 1);
+
+// The days a walk can visit: from three before the first local day of
+// kEarliestBusinessTime to three after the last, in blocks of kBlockDays.
+constexpr int64_t kFirstTableDay = kEarliestBusinessDay - 3;
+constexpr int64_t kLastTableDay = kLatestBusinessDay + 3;
+constexpr int64_t kBlockDays = 256;
+constexpr size_t kBlockCount =
+    static_cast<size_t>((kLastTableDay - kFirstTableDay) / kBlockDays + 1);
+
+}  // namespace
+
+// A local day's business interval, cached: the civil-time conversions are
+// most of a deadline's cost, and a queue asks for millions of deadlines.
+struct DayHours {
+  int64_t opens;
+  int64_t closes;
+  bool working;
+};
+
+struct BusinessCalendar::Impl {
+  using Block = std::array<DayHours, kBlockDays>;
+
+  BusinessCalendarSpec spec;
+  absl::TimeZone zone;
+  // Blocks of days, each built on first use (by whichever thread gets there
+  // first; the others' copies, equal, are dropped).
+  mutable std::array<std::atomic<const Block*>, kBlockCount> blocks{};
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() {
+    for (auto& block : blocks) delete block.load(std::memory_order_relaxed);
+  }
+};
+
+namespace {
 
 std::string DayText(int32_t day) {
   const absl::CivilDay d = kEpochDay + day;
@@ -107,11 +141,14 @@ class DayWalker {
     return absl::ToUnixSeconds(t);
   }
 
-  int64_t Opens(absl::CivilDay day) const {
-    return FirstInstantAtOrAfter(day, impl_.spec.open_minute);
-  }
-  int64_t Closes(absl::CivilDay day) const {
-    return FirstInstantAtOrAfter(day, impl_.spec.close_minute);
+  // The hours of `day`, days since 1970-01-01 in [kFirstTableDay,
+  // kLastTableDay].
+  const DayHours& Hours(int64_t day) const {
+    const int64_t k = day - kFirstTableDay;
+    const size_t b = static_cast<size_t>(k / kBlockDays);
+    const BusinessCalendar::Impl::Block* block = impl_.blocks[b].load(std::memory_order_acquire);
+    if (block == nullptr) block = BuildBlock(b);
+    return (*block)[static_cast<size_t>(k % kBlockDays)];
   }
 
   // Business seconds in [start, end), start <= end. Days from one before the
@@ -119,24 +156,31 @@ class DayWalker {
   // midnight can put a neighbouring day's hours inside the range.
   int64_t SecondsBetween(int64_t start, int64_t end) const {
     int64_t total = 0;
-    const absl::CivilDay last = LocalDay(end) + 1;
-    for (absl::CivilDay day = LocalDay(start) - 1; day <= last; ++day) {
-      if (!IsWorkingDay(day)) continue;
-      const int64_t lo = std::max(Opens(day), start);
-      const int64_t hi = std::min(Closes(day), end);
+    const int64_t last = (LocalDay(end) + 1) - kEpochDay;
+    for (int64_t day = (LocalDay(start) - 1) - kEpochDay; day <= last; ++day) {
+      const DayHours& hours = Hours(day);
+      if (!hours.working) continue;
+      const int64_t lo = std::max(hours.opens, start);
+      const int64_t hi = std::min(hours.closes, end);
       if (hi > lo) total += hi - lo;
     }
     return total;
   }
 
+  // The walk starts two days before the UTC day of `start`, at or before the
+  // day before its local day (UTC offsets are under a day). The extra days
+  // add nothing: a day before the local day's eve closes at or before the
+  // first instant of that eve, which is at or before start.
   Result<int64_t> Deadline(int64_t start, int64_t seconds) const {
     int64_t remaining = seconds;
-    for (absl::CivilDay day = LocalDay(start) - 1;; ++day) {
-      const int64_t opens = Opens(day);
+    const int64_t utc_day = start >= 0 ? start / 86400 : -((-start + 86399) / 86400);
+    for (int64_t day = utc_day - 2;; ++day) {
+      const DayHours& hours = Hours(day);
+      const int64_t opens = hours.opens;
       if (opens >= kLatestBusinessTime) break;
-      if (!IsWorkingDay(day)) continue;
+      if (!hours.working) continue;
       const int64_t lo = std::max(opens, start);
-      const int64_t hi = Closes(day);
+      const int64_t hi = hours.closes;
       if (hi <= lo) continue;
       if (remaining == 0) return lo;  // the first business instant
       if (hi - lo >= remaining) {
@@ -152,6 +196,23 @@ class DayWalker {
   }
 
  private:
+  const BusinessCalendar::Impl::Block* BuildBlock(size_t b) const {
+    auto block = std::make_unique<BusinessCalendar::Impl::Block>();
+    const int64_t first = kFirstTableDay + static_cast<int64_t>(b) * kBlockDays;
+    for (int64_t k = 0; k < kBlockDays; ++k) {
+      const absl::CivilDay day = kEpochDay + (first + k);
+      (*block)[static_cast<size_t>(k)] = {FirstInstantAtOrAfter(day, impl_.spec.open_minute),
+                                          FirstInstantAtOrAfter(day, impl_.spec.close_minute),
+                                          IsWorkingDay(day)};
+    }
+    const BusinessCalendar::Impl::Block* expected = nullptr;
+    if (impl_.blocks[b].compare_exchange_strong(expected, block.get(), std::memory_order_acq_rel,
+                                                std::memory_order_acquire)) {
+      return block.release();
+    }
+    return expected;  // another thread's, equal
+  }
+
   const BusinessCalendar::Impl& impl_;
 };
 

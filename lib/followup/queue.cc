@@ -2,8 +2,10 @@
 // order, routing and due times (include/candor/followup.hpp).
 //
 // Speed (10M responses over 1M accounts): rows are grouped by account with a
-// counting sort (stable, so each account's rows stay in row order) and each
-// account's few rows are then sorted by time; cases are made in one walk.
+// counting sort (stable, so each account's rows stay in row order) that
+// copies what the walk reads next to each other, and each account's few rows
+// are then sorted by time; cases are made in one walk and ordered by small
+// keys, sorted on the rules' threads.
 #include <algorithm>
 #include <candor/business_hours.hpp>
 #include <candor/followup.hpp>
@@ -135,11 +137,22 @@ struct LeadKey {
   }
 };
 
+// A kept response, with what the walk reads.
+struct Row {
+  int64_t time;
+  double score;
+  uint32_t row;
+  uint8_t urgency;
+  bool strategic;  // its respondent's role is strategic
+};
+
 // One case before ordering.
 struct Case {
   int32_t account;
   uint32_t lead;
   int32_t responses;
+  double lead_score;
+  uint8_t lead_urgency;
   int64_t lead_time;
   int64_t first_time;
   int64_t last_time;
@@ -158,8 +171,7 @@ class QueueBuilder {
 
   // Appends the reasons of `c` and sets its priority.
   void Score(Case* c) {
-    const uint32_t lead = c->lead;
-    const double score = r_.score[lead];
+    const double score = c->lead_score;
     const FollowupPoints& p = rules_.points;
     c->reason_begin = static_cast<uint32_t>(reasons_.size());
     double sum = 0;
@@ -172,7 +184,7 @@ class QueueBuilder {
     if (IsDetractor(score)) add(FollowupReason::kDetractor, p.detractor);
     if (IsPassive(score)) add(FollowupReason::kPassive, p.passive);
     if (score <= p.very_low_max) add(FollowupReason::kVeryLowScore, p.very_low_score);
-    const int urgency = r_.urgency == nullptr ? 0 : r_.urgency[lead];
+    const int urgency = c->lead_urgency;
     if (urgency > 0) {
       add(static_cast<FollowupReason>(static_cast<int>(FollowupReason::kUrgencySafety) + urgency -
                                       1),
@@ -189,7 +201,7 @@ class QueueBuilder {
       }
       if (a_.renewal != nullptr && a_.renewal[account] != kFollowupNoTime) {
         const double ahead =
-            static_cast<double>(a_.renewal[account]) - static_cast<double>(r_.time[lead]);
+            static_cast<double>(a_.renewal[account]) - static_cast<double>(c->lead_time);
         if (ahead >= 0 && ahead <= p.renewal_days * kSecondsPerDay) {
           add(FollowupReason::kRenewal, p.renewal);
         }
@@ -297,27 +309,6 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     kept.push_back(static_cast<uint32_t>(i));
   }
 
-  // 2. Group by account (stable), then time within an account.
-  const size_t n_accounts = a.n > 0 ? a.n : static_cast<size_t>(max_account + 1);
-  std::vector<uint32_t> order(kept.size());
-  std::vector<uint32_t> begin;
-  if (n_accounts <= 2 * kept.size() + (size_t{1} << 20)) {
-    begin.assign(n_accounts + 1, 0);
-    for (uint32_t i : kept) ++begin[static_cast<size_t>(r.account[i]) + 1];
-    std::partial_sum(begin.begin(), begin.end(), begin.begin());
-    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
-    for (uint32_t i : kept) order[next[r.account[i]]++] = i;
-  } else {  // sparse codes without an account table
-    order = kept;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t x, uint32_t y) { return r.account[x] < r.account[y]; });
-  }
-  kept.clear();
-  kept.shrink_to_fit();
-  auto by_time = [&](uint32_t x, uint32_t y) {
-    return r.time[x] != r.time[y] ? r.time[x] < r.time[y] : x < y;
-  };
-
   std::vector<uint8_t> strategic_role(r.role_names.size(), 0);
   for (size_t k = 0; k < r.role_names.size(); ++k) {
     const std::string name = Lower(r.role_names[k]);
@@ -325,44 +316,77 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
       if (Lower(s) == name) strategic_role[k] = 1;
     }
   }
+  auto make_row = [&](uint32_t i) {
+    return Row{r.time[i], r.score[i], i, r.urgency == nullptr ? uint8_t{0} : r.urgency[i],
+               r.role != nullptr && r.role[i] >= 0 && strategic_role[r.role[i]] != 0};
+  };
+
+  // 2. Group by account (stable), then time within an account. Group g is
+  // rows[group_begin[g], group_begin[g + 1]).
+  const size_t n_accounts = a.n > 0 ? a.n : static_cast<size_t>(max_account + 1);
+  std::vector<Row> rows(kept.size());
+  std::vector<uint32_t> group_begin;
+  if (n_accounts <= 2 * kept.size() + (size_t{1} << 20)) {
+    group_begin.assign(n_accounts + 1, 0);
+    for (uint32_t i : kept) ++group_begin[static_cast<size_t>(r.account[i]) + 1];
+    std::partial_sum(group_begin.begin(), group_begin.end(), group_begin.begin());
+    std::vector<uint32_t> next(group_begin.begin(), group_begin.end() - 1);
+    for (uint32_t i : kept) rows[next[r.account[i]]++] = make_row(i);
+  } else {  // sparse codes without an account table
+    std::stable_sort(kept.begin(), kept.end(),
+                     [&](uint32_t x, uint32_t y) { return r.account[x] < r.account[y]; });
+    for (size_t k = 0; k < kept.size(); ++k) {
+      rows[k] = make_row(kept[k]);
+      if (k == 0 || r.account[kept[k]] != r.account[kept[k - 1]]) {
+        group_begin.push_back(static_cast<uint32_t>(k));
+      }
+    }
+    group_begin.push_back(static_cast<uint32_t>(kept.size()));
+  }
+  kept.clear();
+  kept.shrink_to_fit();
+  auto by_time = [](const Row& x, const Row& y) {
+    return x.time != y.time ? x.time < y.time : x.row < y.row;
+  };
 
   // 3. Cases: one walk over each account's rows.
   const double window = rules.dedup_days * kSecondsPerDay;
   QueueBuilder builder(r, a, rules);
-  builder.reasons_.reserve(order.size() / 2 * 3 + 16);
-  builder.points_.reserve(order.size() / 2 * 3 + 16);
+  builder.reasons_.reserve(rows.size() / 2 * 3 + 16);
+  builder.points_.reserve(rows.size() / 2 * 3 + 16);
   std::vector<Case> cases;
-  cases.reserve(order.size() / 4 + 16);
-  size_t start = 0;
-  while (start < order.size()) {
-    const int32_t account = r.account[order[start]];
-    size_t end = start + 1;
-    while (end < order.size() && r.account[order[end]] == account) ++end;
-    if (end - start > 1) std::sort(order.begin() + start, order.begin() + end, by_time);
+  cases.reserve(rows.size() / 4 + 16);
+  for (size_t g = 0; g + 1 < group_begin.size(); ++g) {
+    const size_t start = group_begin[g];
+    const size_t end = group_begin[g + 1];
+    if (start == end) continue;
+    const int32_t account = r.account[rows[start].row];
+    if (end - start > 1) std::sort(rows.begin() + start, rows.begin() + end, by_time);
     int64_t detractors = 0;  // of the account so far
     size_t i = start;
     while (i < end) {
       Case c{};
       c.account = account;
-      c.first_time = r.time[order[i]];
+      c.first_time = rows[i].time;
       LeadKey best{7, 0, 0, 0};
       size_t j = i;
       for (; j < end; ++j) {
-        const uint32_t row = order[j];
-        const int64_t t = r.time[row];
+        const Row& row = rows[j];
+        const int64_t t = row.time;
         if (j > i && !(static_cast<double>(t) - static_cast<double>(c.first_time) < window)) break;
-        const int urgency = r.urgency == nullptr ? 0 : r.urgency[row];
-        const LeadKey key{urgency == 0 ? 6 : urgency, r.score[row], t, row};
+        const int urgency = row.urgency;
+        const LeadKey key{urgency == 0 ? 6 : urgency, row.score, t, row.row};
         if (key < best) best = key;
-        if (IsDetractor(r.score[row])) ++detractors;
-        if (r.role != nullptr && r.role[row] >= 0 && strategic_role[r.role[row]])
-          c.strategic = true;
+        if (IsDetractor(row.score)) ++detractors;
+        if (row.strategic) c.strategic = true;
         c.last_time = t;
       }
       c.lead = best.row;
       c.lead_time = best.time;
+      c.lead_score = best.score;
       c.responses = static_cast<int32_t>(j - i);
       const int urgency = best.urgency_rank == 6 ? 0 : best.urgency_rank;
+      c.lead_urgency = static_cast<uint8_t>(urgency);
       if (urgency > 0 && (rules.fire_alarm_categories >> (urgency - 1) & 1u)) {
         c.category = static_cast<uint8_t>(FollowupCategory::kFireAlarm);
       } else if (IsDetractor(best.score)) {
@@ -382,18 +406,43 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
       }
       i = j;
     }
-    start = end;
   }
+  rows.clear();
+  rows.shrink_to_fit();
 
-  // 4. Order (the cases themselves are sorted: no indirection).
-  auto fire = [](const Case& c) { return c.category == 0; };
-  std::sort(cases.begin(), cases.end(), [&](const Case& cx, const Case& cy) {
-    if (fire(cx) != fire(cy)) return fire(cx);
-    if (cx.priority != cy.priority) return cx.priority > cy.priority;
-    if (cx.lead_time != cy.lead_time) return cx.lead_time < cy.lead_time;
-    if (cx.account != cy.account) return cx.account < cy.account;
-    return cx.first_time < cy.first_time;
-  });
+  // 4. Order: small keys, sorted in chunks on threads and merged. Two cases
+  // of one account never share a lead time (their rows' times are apart), so
+  // the case index breaks no tie that the first time would not: the order
+  // is the queue's (fire alarms, priority, lead time, account, first time).
+  struct OrderKey {
+    double priority;
+    int64_t lead_time;
+    int32_t account;
+    uint32_t index;
+    bool fire;
+  };
+  std::vector<OrderKey> keys(cases.size());
+  for (size_t k = 0; k < cases.size(); ++k) {
+    const Case& c = cases[k];
+    keys[k] = {c.priority, c.lead_time, c.account, static_cast<uint32_t>(k), c.category == 0};
+  }
+  auto before = [](const OrderKey& x, const OrderKey& y) {
+    if (x.fire != y.fire) return x.fire;
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.lead_time != y.lead_time) return x.lead_time < y.lead_time;
+    if (x.account != y.account) return x.account < y.account;
+    return x.index < y.index;
+  };
+  std::vector<size_t> chunk_end(internal::ChunkCount(keys.size(), rules.threads), 0);
+  internal::ParallelChunks(keys.size(), rules.threads,
+                           [&](size_t chunk, size_t first, size_t last) {
+                             std::sort(keys.begin() + first, keys.begin() + last, before);
+                             chunk_end[chunk] = last;
+                           });
+  for (size_t k = 1; k < chunk_end.size(); ++k) {
+    std::inplace_merge(keys.begin(), keys.begin() + chunk_end[k - 1], keys.begin() + chunk_end[k],
+                       before);
+  }
 
   // 5. Routing: route conditions as codes once.
   struct RouteCodes {
@@ -440,17 +489,17 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
   queue.reason_points.reserve(builder.points_.size());
   queue.reason_begin[0] = 0;
   for (size_t q = 0; q < n_cases; ++q) {
-    const Case& c = cases[q];
+    const Case& c = cases[keys[q].index];
     const uint32_t lead = c.lead;
     queue.account[q] = c.account;
     queue.lead_row[q] = lead;
     queue.responses[q] = c.responses;
     queue.first_time[q] = c.first_time;
-    queue.lead_time[q] = r.time[lead];
+    queue.lead_time[q] = c.lead_time;
     queue.last_time[q] = c.last_time;
-    queue.score[q] = r.score[lead];
+    queue.score[q] = c.lead_score;
     queue.category[q] = c.category;
-    const int urgency = r.urgency == nullptr ? 0 : r.urgency[lead];
+    const int urgency = c.lead_urgency;
     queue.urgency[q] = static_cast<uint8_t>(urgency);
     const int32_t theme = r.theme == nullptr || r.theme[lead] < 0 ? -1 : r.theme[lead];
     queue.theme[q] = theme;

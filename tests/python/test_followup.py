@@ -132,6 +132,25 @@ def test_matches_a_pandas_reimplementation(seed):
     # The reasons as words, rounded the same way.
     assert [r.split(";")[0] for r in queue.reasons] == \
         [r.split(";")[0] for r in expected.reasons]
+    assert list(queue.reasons) == list(expected.reasons)
+
+
+def test_urgency_labels_in_any_form_give_the_same_queue():
+    responses, accounts, contacts = random_data(7)
+    responses = responses.drop(columns="t")
+    queue = candor.followup(responses, accounts=accounts, contacts=contacts)
+    names = np.array(["", "Safety", " legal ", "CHURN", "refund", "unresolved"], dtype=object)
+    labels = names[responses.urgency]
+    labels[(responses.urgency == 0).to_numpy() & (np.arange(len(labels)) % 3 == 1)] = None
+    labels[(responses.urgency == 0).to_numpy() & (np.arange(len(labels)) % 3 == 2)] = "none"
+    for given in (labels, pd.Categorical(labels)):
+        again = candor.followup(responses.assign(urgency=given), accounts=accounts,
+                                contacts=contacts)
+        pd.testing.assert_frame_equal(again, queue)
+    bad = labels.copy()
+    bad[5] = "urgent"
+    with pytest.raises(candor.Error, match=r"urgency\[5\] = 'urgent' is not an urgency category"):
+        candor.followup(responses.assign(urgency=bad), accounts=accounts, contacts=contacts)
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -145,6 +164,12 @@ def test_reasons_sum_to_the_priority(seed):
     np.testing.assert_allclose(summed.to_numpy(), queue.priority.to_numpy(), rtol=1e-12,
                                atol=1e-12)
     assert (reasons.points != 0).all()
+    # Each case's text is its rows of attrs["reasons"], in order, one at a time.
+    by_rank = {}
+    for rank, reason, points in zip(reasons["rank"], reasons.reason, reasons.points):
+        by_rank.setdefault(rank, []).append("%s %+g" % (reason, points))
+    assert list(queue.reasons) == ["; ".join(by_rank.get(rank, [])) for rank in queue["rank"]]
+    assert queue.reasons.str.count(";").max() >= 3
     c = queue.attrs["counts"]
     assert c["responses"] == sum(c[k] for k in ("invalid_score", "invalid_time", "no_account",
                                                 "opted_out", "suppressed", "merged",

@@ -112,23 +112,58 @@ def _names(names):
     return array, encoded
 
 
+def _urgency_code(value):
+    """The urgency code of one label (None/NaN/"" as none), -1 if unknown."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
+        return 0
+    return _URGENCY_CODES.get(str(value).strip().lower(), -1)
+
+
+_URGENCY_CODES = {name: k for k, name in enumerate(URGENCY)}
+
+
 def _urgency_codes(values):
-    """uint8 urgency category codes from names (None/NaN/"" as none) or codes."""
+    """uint8 urgency category codes from names (None/NaN/"" as none) or codes.
+    Each distinct label is looked up once (factorize), not each row."""
     pd = _compat.require_pandas()
     series = pd.Series(values)
     if series.dtype.kind in "iu":
         return np.ascontiguousarray(series.to_numpy(), dtype=np.uint8)
-    out = np.zeros(len(series), dtype=np.uint8)
-    lookup = {name: k for k, name in enumerate(URGENCY)}
-    for i, v in enumerate(series.to_numpy()):
-        if v is None or (isinstance(v, float) and np.isnan(v)) or v == "":
-            continue
-        code = lookup.get(str(v).strip().lower())
-        if code is None:
-            raise Error("CANDOR_INVALID_ARGUMENT", "urgency[%d] = %r is not an urgency category "
-                        "(%s)" % (i, v, ", ".join(URGENCY)))
-        out[i] = code
-    return out
+    labels, levels = pd.factorize(series)  # missing labels as -1
+    level_codes = np.array([_urgency_code(v) for v in levels] + [0], dtype=np.int16)
+    codes = level_codes[labels]  # -1 indexes the appended 0: missing is none
+    if (codes < 0).any():
+        i = int(np.flatnonzero(codes < 0)[0])
+        raise Error("CANDOR_INVALID_ARGUMENT", "urgency[%d] = %r is not an urgency category "
+                    "(%s)" % (i, series.iloc[i], ", ".join(URGENCY)))
+    return codes.astype(np.uint8)
+
+
+def _reason_texts(begin, reason, points):
+    """Each case's reasons as "detractor +30; arr +20": every pair's words
+    and separator ("; " inside a case, NUL after its last) joined into one
+    string and split at the NULs, each distinct points value formatted
+    once; no loop over cases."""
+    n = len(begin) - 1
+    texts = np.full(n, "", dtype=object)
+    if len(reason) == 0:
+        return texts
+    values, inverse = np.unique(points, return_inverse=True)
+    formatted = np.asarray(["%+g" % v for v in values], dtype=object)
+    labels = np.asarray([name + " " for name in REASONS], dtype=object)
+    has = np.diff(begin) > 0
+    last = np.zeros(len(reason), dtype=bool)
+    last[begin[1:][has] - 1] = True
+    tokens = np.empty(3 * len(reason), dtype=object)
+    tokens[0::3] = labels[reason]
+    tokens[1::3] = formatted[inverse.reshape(-1)]
+    # Object arrays: numpy strings would drop a trailing NUL.
+    tokens[2::3] = np.asarray(["; ", "\0"], dtype=object)[last.view(np.uint8)]
+    words = "".join(tokens.tolist()).split("\0")
+    pieces = np.empty(len(words) - 1, dtype=object)
+    pieces[:] = words[:-1]
+    texts[has] = pieces
+    return texts
 
 
 def _pointer(array, ctype):
@@ -299,10 +334,7 @@ def _frame(handle, index, account_names, theme_names):
     theme = _array(cols.theme, n, np.int64)
     account = _array(cols.account, n, np.int64)
     lead_row = _array(cols.lead_row, n, np.int64)
-    texts = []
-    for i in range(n):
-        texts.append("; ".join("%s %+g" % (REASONS[reason[k]], points[k])
-                               for k in range(begin[i], begin[i + 1])))
+    texts = _reason_texts(begin, reason, points)
     names = np.asarray(account_names, dtype=object)
     owner_arr = np.asarray(owners + [None], dtype=object)
     team_arr = np.asarray(teams + [None], dtype=object)
