@@ -166,6 +166,21 @@ def _reason_texts(begin, reason, points):
     return texts
 
 
+def _set_named_codes(inp, frame, columns, hold):
+    """Sets inp.<field>, <field>_names and n_<field>_names from each (column,
+    field) of `frame` that is present: int32 codes and their names."""
+    for column, field in columns:
+        values = _column(frame, column)
+        if values is None:
+            continue
+        codes, names = _codes(values)
+        array, encoded = _names(names)
+        hold(encoded)
+        setattr(inp, field, _pointer(hold(codes), ctypes.c_int32))
+        setattr(inp, field + "_names", ctypes.cast(hold(array), _capi.char_pp))
+        setattr(inp, "n_" + field + "_names", len(names))
+
+
 def _pointer(array, ctype):
     return None if array is None else array.ctypes.data_as(ctypes.POINTER(ctype))
 
@@ -242,18 +257,7 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
             words = a_opt.map(lambda v: str(v).strip().lower() in ("1", "1.0", "true", "yes", "y"))
             inp.opt_out = _pointer(hold(np.ascontiguousarray(words.to_numpy(), dtype=np.uint8)),
                                    ctypes.c_uint8)
-        for column, field, names_field, count_field in ((owner, "owner", "owner_names",
-                                                         "n_owner_names"),
-                                                        (region, "region", "region_names",
-                                                         "n_region_names")):
-            values = _column(accounts, column)
-            if values is not None:
-                c, names = _codes(values)
-                array, encoded = _names(names)
-                hold(encoded)
-                setattr(inp, field, _pointer(hold(c), ctypes.c_int32))
-                setattr(inp, names_field, ctypes.cast(hold(array), _capi.char_pp))
-                setattr(inp, count_field, len(names))
+        _set_named_codes(inp, accounts, ((owner, "owner"), (region, "region")), hold)
     else:
         codes, levels = pd.factorize(pd.Series(account_labels), sort=True)
         codes = np.ascontiguousarray(codes, dtype=np.int32)
@@ -278,17 +282,7 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
         inp.contact_time = _pointer(hold(_times(contacts[contact_time], "contacts time", False)),
                                     ctypes.c_int64)
 
-    for column, field, names_field, count_field in ((role, "role", "role_names", "n_role_names"),
-                                                    (theme, "theme", "theme_names",
-                                                     "n_theme_names")):
-        values = _column(responses, column)
-        if values is not None:
-            c, names = _codes(values)
-            array, encoded = _names(names)
-            hold(encoded)
-            setattr(inp, field, _pointer(hold(c), ctypes.c_int32))
-            setattr(inp, names_field, ctypes.cast(hold(array), _capi.char_pp))
-            setattr(inp, count_field, len(names))
+    _set_named_codes(inp, responses, ((role, "role"), (theme, "theme")), hold)
     theme_names = [] if _column(responses, theme) is None else _codes(responses[theme])[1]
 
     r_urgency = _column(responses, urgency)
