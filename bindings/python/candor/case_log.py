@@ -52,20 +52,47 @@ def _pandas():
     return pd
 
 
+def _name_table(names):
+    """A C array of NUL-terminated UTF-8 names, built from one joined buffer
+    (a ctypes array of a million c_char_p is slow to fill): (pointer for a
+    `const char* const*` argument, the buffers it points into)."""
+    strings = list(map(str, names))
+    joined = "\0".join(strings) + "\0"
+    if joined.isascii():
+        lengths = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
+        buffer = joined.encode("ascii")
+    else:
+        encoded = [name.encode("utf-8") for name in strings]
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        buffer = b"\0".join(encoded) + b"\0"
+    storage = ctypes.create_string_buffer(buffer, len(buffer))
+    starts = np.zeros(max(len(strings), 1), dtype=np.uint64)
+    if len(strings) > 1:
+        np.cumsum(lengths[:-1] + 1, out=starts[1:len(strings)].view(np.int64))
+    pointers = starts + np.uint64(ctypes.addressof(storage))
+    return ctypes.cast(pointers.ctypes.data, _capi.char_pp), (storage, pointers)
+
+
 def _codes(values, what, allow_none):
-    """(int32 codes, ctypes array of names, names) of a label column; None / NaN
-    / "" are -1 when allow_none."""
+    """(int32 codes, C array of names, number of names, buffers to keep
+    alive) of a label column; None / NaN / "" are -1 when allow_none."""
     pd = _pandas()
-    series = pd.Series(values)
+    codes, uniques = pd.factorize(np.asarray(values), use_na_sentinel=True)
+    codes = np.asarray(codes, dtype=np.int32)
     if allow_none:
-        series = series.where(series.notna() & (series.astype(str) != ""), None)
-    elif series.isna().any():
+        names = list(map(str, uniques))
+        kept = np.array([name != "" for name in names], dtype=bool)
+        if not kept.all():  # "" is no value: its code becomes -1, later codes move down
+            remap = np.full(len(names) + 1, -1, dtype=np.int32)
+            remap[1:][kept] = np.arange(int(kept.sum()), dtype=np.int32)
+            codes = remap[codes + 1]
+            names = [name for name, k in zip(names, kept) if k]
+        uniques = names
+    elif len(codes) and codes.min() < 0:
         raise Error("CANDOR_INVALID_ARGUMENT", "%s: the value at index %d is missing"
-                    % (what, int(np.flatnonzero(series.isna().to_numpy())[0])))
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    names = [str(u).encode("utf-8") for u in uniques]
-    array = (ctypes.c_char_p * max(len(names), 1))(*names)
-    return np.ascontiguousarray(codes, dtype=np.int32), array, len(names)
+                    % (what, int(np.flatnonzero(codes < 0)[0])))
+    table, keep = _name_table(uniques)
+    return np.ascontiguousarray(codes), table, len(uniques), keep
 
 
 def _rates(handle, count, row_at):
@@ -114,8 +141,9 @@ def case_log(events, calendar=None, *, case="case_id", time="time", event="event
     n = len(events)
     case_values = events[case].to_numpy()
     times = _convert.unix_seconds(events[time], "time")
-    case_codes, case_names, n_cases = _codes(case_values, "case", False)
-    event_codes, event_names, n_event_names = _codes(events[event].to_numpy(), "event", False)
+    case_codes, case_names, n_cases, case_buffers = _codes(case_values, "case", False)
+    event_codes, event_names, n_event_names, event_buffers = _codes(events[event].to_numpy(),
+                                                                   "event", False)
     optional = {}
     for name, column in (("owner", owner), ("team", team)):
         if column is not None and column in events:
@@ -165,7 +193,10 @@ def case_log(events, calendar=None, *, case="case_id", time="time", event="event
                 values = optional[name][0]
                 frame[name] = np.where(rows >= 0, values[np.maximum(rows, 0)] if k else [], None)
         for name in ("opened", "first_contact", "closed"):
-            frame[name] = pd.to_datetime(col(name), unit="s", utc=True)
+            # datetime64[ns, UTC] as pd.to_datetime(unit="s", utc=True) gives, without
+            # its per-value cache (times are within the calendar's 1900-2200).
+            frame[name] = pd.Series(col(name).astype("datetime64[s]").astype(
+                "datetime64[ns]")).dt.tz_localize("UTC")
         frame.loc[col("contacted") == 0, "first_contact"] = pd.NaT
         frame.loc[col("is_closed") == 0, "closed"] = pd.NaT
         frame["contacted"] = col("contacted").astype(bool)
