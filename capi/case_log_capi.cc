@@ -78,6 +78,18 @@ Status LabelColumn(const int32_t* codes, const char* const* names, size_t n_name
 }
 
 void Fill(candor_case_log* h) {
+  const size_t k = h->result.cases.size();
+  for (auto* v :
+       {&h->first_row, &h->owner_row, &h->team_row, &h->opened, &h->first_contact, &h->closed}) {
+    v->reserve(k);
+  }
+  h->contacted.reserve(k);
+  h->is_closed.reserve(k);
+  for (auto* v :
+       {&h->clock_hours, &h->hours_to_first_contact, &h->hours_to_close, &h->hours_left}) {
+    v->reserve(k);
+  }
+  h->status.reserve(k);
   for (const CaseSla& c : h->result.cases) {
     h->first_row.push_back(c.first_row);
     h->owner_row.push_back(c.owner_row);

@@ -7,9 +7,9 @@
 #include <candor/case_log.hpp>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <numeric>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/normal.hpp"
@@ -18,7 +18,9 @@ namespace candor {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr const char* kEventNames[] = {"opened", "first_contact", "on_hold", "resumed", "closed"};
+// string_views: ParseCaseEvent runs on every row, without strlen.
+constexpr std::string_view kEventNames[] = {"opened", "first_contact", "on_hold", "resumed",
+                                            "closed"};
 constexpr const char* kStatusNames[] = {"met", "breached", "at_risk", "open"};
 constexpr const char* kProblemNames[] = {"unknown_event", "duplicate", "missing_opened",
                                          "out_of_order", "resumed_without_hold"};
@@ -30,9 +32,17 @@ struct Problem {
   std::string what;
 };
 
-// The rows of one case in time order (ties in log order).
+// The rows of one case in time order (ties in log order): a slice of one
+// array shared by all cases (a vector per case costs a million allocations).
 struct CaseRows {
-  std::vector<size_t> rows;
+  const size_t* first = nullptr;
+  size_t count = 0;
+  const size_t* begin() const { return first; }
+  const size_t* end() const { return first + count; }
+  size_t size() const { return count; }
+  size_t front() const { return first[0]; }
+  size_t back() const { return first[count - 1]; }
+  size_t operator[](size_t k) const { return first[k]; }
 };
 
 std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -79,24 +89,27 @@ void FinishRate(double z, BreachRate* rate) {
 
 std::vector<BreachRate> RatesBy(const std::vector<CaseSla>& cases, double z,
                                 const std::string CaseSla::*key) {
-  std::map<std::string, BreachRate> by_key;
-  for (const CaseSla& c : cases) {
-    BreachRate& r = by_key[c.*key];
-    r.key = c.*key;
-    Count(c, &r);
-  }
+  // Hashed while counting (a million cases, few keys), sorted by key after.
+  absl::flat_hash_map<std::string_view, size_t> index;
   std::vector<BreachRate> out;
-  for (auto& [k, r] : by_key) {
-    FinishRate(z, &r);
-    out.push_back(r);
+  for (const CaseSla& c : cases) {
+    auto [it, inserted] = index.try_emplace(c.*key, out.size());
+    if (inserted) {
+      out.emplace_back();
+      out.back().key = c.*key;
+    }
+    Count(c, &out[it->second]);
   }
+  std::sort(out.begin(), out.end(),
+            [](const BreachRate& a, const BreachRate& b) { return a.key < b.key; });
+  for (BreachRate& r : out) FinishRate(z, &r);
   return out;
 }
 
 // Checks one case's events (rows in time order) and fills what the clocks
 // need; returns the first problem.
 Problem CheckCase(const CaseEventColumns& log, const std::vector<CaseEvent>& events,
-                  const std::vector<bool>& known, const std::vector<size_t>& rows) {
+                  const std::vector<bool>& known, const CaseRows& rows) {
   Problem p;
   auto fail = [&](CaseLogProblem kind, size_t row, std::string what) {
     if (!p.found || row < p.row) {
@@ -185,8 +198,7 @@ Problem CheckCase(const CaseEventColumns& log, const std::vector<CaseEvent>& eve
 // Business hours on the clock from the case's opening to `stop`, with holds
 // pausing it.
 Result<double> ClockHours(const CaseEventColumns& log, const std::vector<CaseEvent>& events,
-                          const std::vector<size_t>& rows, int64_t stop,
-                          const BusinessCalendar& calendar) {
+                          const CaseRows& rows, int64_t stop, const BusinessCalendar& calendar) {
   double hours = 0;
   int64_t running_since = 0;
   bool running = false;
@@ -214,7 +226,7 @@ Result<double> ClockHours(const CaseEventColumns& log, const std::vector<CaseEve
 
 }  // namespace
 
-const char* CaseEventName(CaseEvent event) { return kEventNames[static_cast<int>(event)]; }
+const char* CaseEventName(CaseEvent event) { return kEventNames[static_cast<int>(event)].data(); }
 const char* SlaStatusName(SlaStatus status) { return kStatusNames[static_cast<int>(status)]; }
 const char* CaseLogProblemName(CaseLogProblem problem) {
   return kProblemNames[static_cast<int>(problem)];
@@ -269,20 +281,40 @@ Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalend
   }
   // Cases in order of first appearance; their rows in time order.
   absl::flat_hash_map<std::string_view, size_t> index;
-  std::vector<CaseRows> cases;
+  std::vector<size_t> case_of_row(n);
+  std::vector<size_t> starts;  // rows per case, then where each case's rows start
   for (size_t i = 0; i < n; ++i) {
-    auto [it, inserted] = index.try_emplace(log.case_ids[i], cases.size());
-    if (inserted) cases.emplace_back();
-    cases[it->second].rows.push_back(i);
+    auto [it, inserted] = index.try_emplace(log.case_ids[i], starts.size());
+    if (inserted) starts.push_back(0);
+    case_of_row[i] = it->second;
+    ++starts[it->second];
+  }
+  std::vector<CaseRows> cases(starts.size());
+  std::vector<size_t> all_rows(n);
+  size_t offset = 0;
+  for (size_t c = 0; c < cases.size(); ++c) {
+    cases[c].first = all_rows.data() + offset;
+    const size_t count = starts[c];
+    starts[c] = offset;
+    offset += count;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const size_t c = case_of_row[i];
+    all_rows[starts[c] + cases[c].count++] = i;
   }
   int64_t last_time = std::numeric_limits<int64_t>::min();
-  for (CaseRows& c : cases) {
-    std::stable_sort(c.rows.begin(), c.rows.end(),
-                     [&](size_t a, size_t b) { return log.times[a] < log.times[b]; });
-    last_time = std::max(last_time, log.times[c.rows.back()]);
+  auto earlier = [&](size_t a, size_t b) { return log.times[a] < log.times[b]; };
+  for (size_t c = 0; c < cases.size(); ++c) {
+    size_t* rows = all_rows.data() + starts[c];
+    // stable_sort allocates a buffer on each call: only when out of order.
+    if (!std::is_sorted(rows, rows + cases[c].count, earlier)) {
+      std::stable_sort(rows, rows + cases[c].count, earlier);
+    }
+    last_time = std::max(last_time, log.times[cases[c].back()]);
   }
 
   CaseLog out;
+  out.cases.reserve(cases.size());
   out.rows = static_cast<int64_t>(n);
   out.level = options.level;
   out.as_of = options.as_of != 0 ? options.as_of : last_time;
@@ -291,7 +323,7 @@ Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalend
   const Problem* first = nullptr;
   size_t first_case = 0;
   for (size_t c = 0; c < cases.size(); ++c) {
-    problems[c] = CheckCase(log, events, known, cases[c].rows);
+    problems[c] = CheckCase(log, events, known, cases[c]);
     if (problems[c].found && (first == nullptr || problems[c].row < first->row)) {
       first = &problems[c];
       first_case = c;
@@ -309,7 +341,7 @@ Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalend
 
   const double target = options.first_contact_hours;
   for (size_t c = 0; c < cases.size(); ++c) {
-    const std::vector<size_t>& rows = cases[c].rows;
+    const CaseRows& rows = cases[c];
     if (problems[c].found) {
       ++out.cases_dropped;
       out.rows_dropped += static_cast<int64_t>(rows.size());
@@ -354,7 +386,9 @@ Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalend
     }
     sla.clock_hours = *clock;
     sla.hours_to_first_contact = sla.contacted ? *clock : kNaN;
-    if (sla.is_closed) {
+    if (sla.is_closed && !sla.contacted) {
+      sla.hours_to_close = *clock;  // the clock above stopped at the close
+    } else if (sla.is_closed) {
       Result<double> close = ClockHours(log, events, rows, sla.closed, calendar);
       if (!close.ok()) return close.status();
       sla.hours_to_close = *close;
