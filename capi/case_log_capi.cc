@@ -169,6 +169,8 @@ candor_status candor_case_log_new(const candor_business_calendar* calendar,
                                                          "team", &log.teams));
       }
       log.times.assign(times, times + n);
+      log.case_codes.assign(case_codes, case_codes + n);  // groups without hashing
+      log.case_code_count = n_cases;
     }
     candor::Result<candor::CaseLog> result = candor::AnalyzeCaseLog(log, calendar->calendar, cpp);
     if (!result.ok()) return result.status();

@@ -89,6 +89,12 @@ struct CaseEventColumns {
   std::vector<std::string_view> events;
   std::vector<std::string_view> owners;
   std::vector<std::string_view> teams;
+  // Optional, only to go faster: a code per row in [0, case_code_count),
+  // one code per case id (as the C ABI's case codes). Rows are then grouped
+  // by code instead of hashing each id; codes that do not match the ids
+  // one to one are ignored.
+  std::vector<int32_t> case_codes;
+  size_t case_code_count = 0;
 };
 
 struct CaseLogOptions {

@@ -1,6 +1,7 @@
 // AnalyzeCaseLog: per case SLA status from a log of case events, and breach
 // rates per owner and team (include/candor/case_log.hpp).
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 #include <candor/business_hours.hpp>
@@ -104,6 +105,40 @@ std::vector<BreachRate> RatesBy(const std::vector<CaseSla>& cases, double z,
             [](const BreachRate& a, const BreachRate& b) { return a.key < b.key; });
   for (BreachRate& r : out) FinishRate(z, &r);
   return out;
+}
+
+// Groups rows by log.case_codes (cases in order of first appearance): an
+// array lookup per row instead of hashing every row's id. False, and
+// nothing to use, when the codes are absent or do not match the ids one to
+// one (the hashed grouping is then the reference).
+bool GroupByCodes(const CaseEventColumns& log, std::vector<size_t>* case_of_row,
+                  std::vector<size_t>* counts) {
+  const size_t n = log.case_ids.size();
+  if (log.case_codes.size() != n) return false;
+  std::vector<int64_t> group(log.case_code_count, -1);
+  std::vector<size_t> first_rows;
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t code = log.case_codes[i];
+    if (code < 0 || static_cast<size_t>(code) >= log.case_code_count) return false;
+    int64_t& g = group[code];
+    if (g < 0) {
+      g = static_cast<int64_t>(counts->size());
+      counts->push_back(0);
+      first_rows.push_back(i);
+    } else {
+      const std::string_view id = log.case_ids[first_rows[g]];
+      const std::string_view here = log.case_ids[i];
+      if (here.data() != id.data() && here != id) return false;  // one id per code
+    }
+    (*case_of_row)[i] = static_cast<size_t>(g);
+    ++(*counts)[g];
+  }
+  absl::flat_hash_set<std::string_view> ids;  // and one code per id
+  ids.reserve(first_rows.size());
+  for (size_t r : first_rows) {
+    if (!ids.insert(log.case_ids[r]).second) return false;
+  }
+  return true;
 }
 
 // Checks one case's events (rows in time order) and fills what the clocks
@@ -280,14 +315,17 @@ Result<CaseLog> AnalyzeCaseLog(const CaseEventColumns& log, const BusinessCalend
     }
   }
   // Cases in order of first appearance; their rows in time order.
-  absl::flat_hash_map<std::string_view, size_t> index;
   std::vector<size_t> case_of_row(n);
   std::vector<size_t> starts;  // rows per case, then where each case's rows start
-  for (size_t i = 0; i < n; ++i) {
-    auto [it, inserted] = index.try_emplace(log.case_ids[i], starts.size());
-    if (inserted) starts.push_back(0);
-    case_of_row[i] = it->second;
-    ++starts[it->second];
+  if (!GroupByCodes(log, &case_of_row, &starts)) {
+    starts.clear();
+    absl::flat_hash_map<std::string_view, size_t> index;
+    for (size_t i = 0; i < n; ++i) {
+      auto [it, inserted] = index.try_emplace(log.case_ids[i], starts.size());
+      if (inserted) starts.push_back(0);
+      case_of_row[i] = it->second;
+      ++starts[it->second];
+    }
   }
   std::vector<CaseRows> cases(starts.size());
   std::vector<size_t> all_rows(n);

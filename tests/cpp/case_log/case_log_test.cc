@@ -175,5 +175,38 @@ TEST(CaseLog, BadOptionsAndInputs) {
   EXPECT_EQ(ParseCaseEvent("On hold").status().code(), CANDOR_PARSE_ERROR);
 }
 
+// Case codes only speed up the grouping: codes matching the ids give the
+// same result, and codes that split one id or merge two are ignored.
+TEST(CaseLog, CaseCodesGroupAsTheIdsDo) {
+  const Log log = Example();
+  Result<CaseLog> plain = AnalyzeCaseLog(log.Columns(), Calendar(), CaseLogOptions());
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  auto same_as_plain = [&](std::vector<int32_t> codes, size_t count, const char* what) {
+    CaseEventColumns columns = log.Columns();
+    columns.case_codes = std::move(codes);
+    columns.case_code_count = count;
+    Result<CaseLog> r = AnalyzeCaseLog(columns, Calendar(), CaseLogOptions());
+    ASSERT_TRUE(r.ok()) << what << ": " << r.status().message();
+    ASSERT_EQ(r->cases.size(), plain->cases.size()) << what;
+    for (size_t k = 0; k < plain->cases.size(); ++k) {
+      EXPECT_EQ(r->cases[k].case_id, plain->cases[k].case_id) << what;
+      EXPECT_EQ(r->cases[k].first_row, plain->cases[k].first_row) << what;
+      EXPECT_EQ(r->cases[k].clock_hours, plain->cases[k].clock_hours) << what;
+      EXPECT_EQ(r->cases[k].status, plain->cases[k].status) << what;
+    }
+    ASSERT_EQ(r->by_owner.size(), plain->by_owner.size()) << what;
+    for (size_t k = 0; k < plain->by_owner.size(); ++k) {
+      EXPECT_EQ(r->by_owner[k].key, plain->by_owner[k].key) << what;
+      EXPECT_EQ(r->by_owner[k].breached, plain->by_owner[k].breached) << what;
+    }
+  };
+  // ids A A B B B B C C F F D E; codes in another order than first appearance.
+  same_as_plain({4, 4, 0, 0, 0, 0, 5, 5, 1, 1, 2, 3}, 6, "matching codes");
+  same_as_plain({4, 6, 0, 0, 0, 0, 5, 5, 1, 1, 2, 3}, 7, "A under two codes");
+  same_as_plain({4, 4, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3}, 6, "B and C under one code");
+  same_as_plain({4, 4, 0, 0, 0, 0, 5, 5, 1, 1, 2, 3}, 5, "a code out of range");
+  same_as_plain({4, 4}, 6, "codes of another length");
+}
+
 }  // namespace
 }  // namespace candor
