@@ -140,29 +140,35 @@ def _urgency_codes(values):
 
 
 def _reason_texts(begin, reason, points):
-    """Each case's reasons as "detractor +30; arr +20": every pair's words
-    and separator ("; " inside a case, NUL after its last) joined into one
-    string and split at the NULs, each distinct points value formatted
-    once; no loop over cases."""
+    """Each case's reasons as "detractor +30; arr +20", with no loop over
+    cases or pairs: each pair is two words, its reason with the separator
+    before it (NUL before a case's first, "; " before the others) and its
+    points, each distinct points value worded once; all words are joined
+    into one string and split at the NULs."""
     n = len(begin) - 1
-    texts = np.full(n, "", dtype=object)
     if len(reason) == 0:
-        return texts
-    values, inverse = np.unique(points, return_inverse=True)
-    formatted = np.asarray(["%+g" % v for v in values], dtype=object)
-    labels = np.asarray([name + " " for name in REASONS], dtype=object)
+        return np.full(n, "", dtype=object)
+    pd = _compat.require_pandas()
+    # Hashing (factorize), not sorting (np.unique): the order of the
+    # distinct values does not matter, only that each is worded once.
+    point_codes, point_values = pd.factorize(points)
+    numbers = np.asarray(["%+g" % v for v in point_values.tolist()], dtype=object)
     has = np.diff(begin) > 0
-    last = np.zeros(len(reason), dtype=bool)
-    last[begin[1:][has] - 1] = True
-    tokens = np.empty(3 * len(reason), dtype=object)
-    tokens[0::3] = labels[reason]
-    tokens[1::3] = formatted[inverse.reshape(-1)]
-    # Object arrays: numpy strings would drop a trailing NUL.
-    tokens[2::3] = np.asarray(["; ", "\0"], dtype=object)[last.view(np.uint8)]
-    words = "".join(tokens.tolist()).split("\0")
-    pieces = np.empty(len(words) - 1, dtype=object)
-    pieces[:] = words[:-1]
-    texts[has] = pieces
+    first = np.zeros(len(reason), dtype=np.intp)
+    first[begin[:-1][has]] = 1
+    # Object arrays: numpy strings would drop a leading NUL.
+    labels = np.asarray(["; %s " % name for name in REASONS] +
+                        ["\0%s " % name for name in REASONS], dtype=object)
+    words = np.empty(2 * len(reason), dtype=object)
+    words[0::2] = labels.take(first * len(REASONS) + reason)
+    words[1::2] = numbers.take(point_codes)
+    pieces = "".join(words.tolist()).split("\0")
+    worded = np.empty(len(pieces) - 1, dtype=object)
+    worded[:] = pieces[1:]  # the first is before the first NUL
+    if len(worded) == n:
+        return worded
+    texts = np.full(n, "", dtype=object)
+    texts[has] = worded
     return texts
 
 
@@ -300,10 +306,71 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
         lib.candor_followup_queue_free(handle)
 
 
-def _array(pointer, n, dtype):
+def _view(pointer, n):
+    """The library's column as a numpy view (valid until the queue is freed)."""
     if n == 0:
-        return np.empty(0, dtype=dtype)
-    return np.ctypeslib.as_array(pointer, shape=(n,)).astype(dtype, copy=True)
+        return np.empty(0, dtype=np.int64)
+    return np.ctypeslib.as_array(pointer, shape=(n,))
+
+
+def _array(pointer, n, dtype):
+    return _view(pointer, n).astype(dtype, copy=True)
+
+
+_UTC = None
+
+
+def _stamps(pointer, n):
+    """UTC datetimes from Unix seconds: one view as datetime64[s] and one
+    cast to [ns], not a per-value parse. Seconds outside the nanosecond range
+    go through pd.to_datetime, which raises the error it always did."""
+    global _UTC
+    pd = _compat.require_pandas()
+    if _UTC is None:
+        _UTC = pd.to_datetime(np.zeros(1, dtype=np.int64), unit="s", utc=True).dtype
+    seconds = _view(pointer, n).astype(np.int64, copy=False)
+    limit = np.iinfo(np.int64).max // 10**9
+    valid = seconds != _NO_TIME
+    if n and (np.abs(seconds[valid]) > limit).any():
+        return pd.to_datetime(seconds, unit="s", utc=True).array
+    return pd.arrays.DatetimeArray(seconds.view("datetime64[s]").astype("datetime64[ns]"),
+                                   dtype=_UTC)
+
+
+def _data_frame(columns):
+    """A DataFrame of (name, 1-D array) columns holding one 2-D block per
+    numpy dtype, stacked once; pd.DataFrame(dict) stacks them and then
+    consolidates and reorders the blocks, copying each column twice or more
+    (seconds at millions of rows). Falls back to pd.DataFrame(dict) when
+    pandas' internals are not the ones this was written for."""
+    pd = _compat.require_pandas()
+    names = [name for name, _ in columns]
+    n = len(columns[0][1])
+    try:
+        from pandas.core.internals import BlockManager
+        from pandas.core.internals.api import make_block
+        groups = {}
+        extension = []
+        for k, (_, values) in enumerate(columns):
+            if isinstance(values, np.ndarray):
+                groups.setdefault(values.dtype, []).append(k)
+            else:
+                extension.append(k)
+        blocks = []
+        for dtype, places in groups.items():
+            if len(places) == 1:
+                stacked = columns[places[0]][1].reshape(1, n)
+            else:
+                stacked = np.empty((len(places), n), dtype=dtype)
+                for row, k in enumerate(places):
+                    stacked[row] = columns[k][1]
+            blocks.append(make_block(stacked, placement=places, ndim=2))
+        for k in extension:
+            blocks.append(make_block(columns[k][1], placement=[k], ndim=2))
+        manager = BlockManager(blocks, [pd.Index(names), pd.RangeIndex(n)])
+        return pd.DataFrame(manager)
+    except (ImportError, TypeError, ValueError, AttributeError, AssertionError):
+        return pd.DataFrame(dict(columns))
 
 
 def _frame(handle, index, account_names, theme_names):
@@ -322,42 +389,35 @@ def _frame(handle, index, account_names, theme_names):
     begin = _array(cols.reason_begin, n + 1, np.int64) if n else np.zeros(1, np.int64)
     reason = _array(cols.reason, cols.n_reasons, np.int64)
     points = _array(cols.reason_points, cols.n_reasons, np.float64)
-    category = _array(cols.category, n, np.int64)
-    owner = _array(cols.owner, n, np.int64)
-    route = _array(cols.route, n, np.int64)
-    theme = _array(cols.theme, n, np.int64)
-    account = _array(cols.account, n, np.int64)
-    lead_row = _array(cols.lead_row, n, np.int64)
-    texts = _reason_texts(begin, reason, points)
-    names = np.asarray(account_names, dtype=object)
-    owner_arr = np.asarray(owners + [None], dtype=object)
-    team_arr = np.asarray(teams + [None], dtype=object)
-    theme_arr = np.asarray(list(theme_names) + [None], dtype=object)
-    cat_arr = np.asarray(CATEGORIES, dtype=object)
+    category = _view(cols.category, n)
 
-    def stamps(pointer):
-        return pd.to_datetime(_array(pointer, n, np.int64), unit="s", utc=True)
+    def named(names, codes):
+        """names[codes] as objects; code -1 (none) is None."""
+        table = np.empty(len(names) + 1, dtype=object)
+        table[:len(names)] = names
+        return table.take(codes.astype(np.intp))
 
-    frame = pd.DataFrame({
-        "rank": np.arange(1, n + 1),
-        "account": names[account] if n else np.empty(0, dtype=object),
-        "category": cat_arr[category],
-        "action": np.asarray(actions, dtype=object)[category],
-        "owner": owner_arr[owner],
-        "team": team_arr[route],
-        "due": stamps(cols.due),
-        "priority": _array(cols.priority, n, np.float64),
-        "reasons": texts,
-        "fire_alarm": category == 0,
-        "urgency": np.asarray(URGENCY, dtype=object)[_array(cols.urgency, n, np.int64)],
-        "theme": theme_arr[theme],
-        "score": _array(cols.score, n, np.float64),
-        "responses": _array(cols.responses, n, np.int64),
-        "lead_row": np.asarray(index)[lead_row] if n else np.empty(0, dtype=object),
-        "first_time": stamps(cols.first_time),
-        "lead_time": stamps(cols.lead_time),
-        "last_time": stamps(cols.last_time),
-    })
+    frame = _data_frame([
+        ("rank", np.arange(1, n + 1, dtype=np.int64)),
+        ("account", named(account_names, _view(cols.account, n))),
+        ("category", named(CATEGORIES, category)),
+        ("action", named(actions, category)),
+        ("owner", named(owners, _view(cols.owner, n))),
+        ("team", named(teams, _view(cols.route, n))),
+        ("due", _stamps(cols.due, n)),
+        ("priority", _array(cols.priority, n, np.float64)),
+        ("reasons", _reason_texts(begin, reason, points)),
+        ("fire_alarm", category == 0),
+        ("urgency", named(URGENCY, _view(cols.urgency, n))),
+        ("theme", named(list(theme_names), _view(cols.theme, n))),
+        ("score", _array(cols.score, n, np.float64)),
+        ("responses", _array(cols.responses, n, np.int64)),
+        ("lead_row", np.asarray(index).take(_view(cols.lead_row, n).astype(np.intp))
+         if n else np.empty(0, dtype=object)),
+        ("first_time", _stamps(cols.first_time, n)),
+        ("lead_time", _stamps(cols.lead_time, n)),
+        ("last_time", _stamps(cols.last_time, n)),
+    ])
     case = np.repeat(np.arange(1, n + 1), np.diff(begin))
     frame.attrs["reasons"] = pd.DataFrame({
         "rank": case, "reason": np.asarray(REASONS, dtype=object)[reason], "points": points})
