@@ -190,9 +190,9 @@ def _reason_texts(begin, reason, points):
     words[0::2] = labels.take(first)
     words[1::2] = numbers.take(point_codes)
     pieces = "".join(words.tolist()).split("\0")
-    del words
-    worded = np.empty(len(pieces) - 1, dtype=object)
-    worded[:] = pieces[1:]  # the first is before the first NUL
+    del words, pieces[0]  # the piece before the first NUL
+    worded = np.empty(len(pieces), dtype=object)
+    worded[:] = pieces
     if len(worded) == n:
         return worded
     texts = np.full(n, "", dtype=object)
@@ -369,7 +369,10 @@ def _labels(index, rows, n):
     if not n:
         return np.empty(0, dtype=object)
     if isinstance(index, pd.RangeIndex):  # its labels, not materializing them
-        return index.start + index.step * rows.astype(np.int64)
+        labels = rows.astype(np.int64)
+        labels *= index.step
+        labels += index.start
+        return labels
     return pd.Series(np.asarray(index).take(rows), copy=False)._values
 
 
