@@ -229,3 +229,35 @@ def test_missing_times_and_unknown_accounts_are_counted():
     assert len(queue) == 1
     assert queue.attrs["counts"]["invalid_time"] == 1
     assert queue.attrs["counts"]["no_account"] == 1
+
+
+COLUMNS = {"rank": "int64", "account": "object", "category": "object", "action": "object",
+           "owner": "object", "team": "object", "due": "datetime64[ns, UTC]",
+           "priority": "float64", "reasons": "object", "fire_alarm": "bool",
+           "urgency": "object", "theme": "object", "score": "float64", "responses": "int64",
+           "lead_row": "object", "first_time": "datetime64[ns, UTC]",
+           "lead_time": "datetime64[ns, UTC]", "last_time": "datetime64[ns, UTC]"}
+
+
+def test_the_frame_holds_the_documented_columns_cases_without_reasons_and_labels():
+    # The frame is assembled from one block per dtype (not pd.DataFrame(dict)):
+    # the columns, dtypes, the "" of a case without reasons among cases with
+    # them, and the index labels of the lead rows must be what the docstring says.
+    responses = pd.DataFrame({"score": [2.0, 9, 5, 10, 7], "time": [MONDAY_10] * 5,
+                              "account": ["a", "b", "c", "d", "e"]},
+                             index=["w", "x", "y", "z", "v"])
+    queue = candor.followup(responses)
+    assert {c: str(t) for c, t in queue.dtypes.items()} == COLUMNS
+    assert list(queue.account) == ["a", "c", "e", "b", "d"]
+    assert list(queue.reasons) == ["detractor +30; very_low_score +20", "detractor +30",
+                                   "passive +10", "", ""]
+    assert list(queue.lead_row) == ["w", "y", "v", "x", "z"]
+    assert (queue.first_time == MONDAY_10).all()
+    assert list(queue["rank"]) == [1, 2, 3, 4, 5]
+    # An ordinary frame: columns can be set and rows taken.
+    queue["note"] = ""
+    assert list(queue.iloc[[1]].account) == ["c"]
+    empty = candor.followup(responses.assign(score=np.nan))
+    assert len(empty) == 0
+    assert {c: str(t) for c, t in empty.dtypes.items()} == COLUMNS
+    assert len(empty.attrs["reasons"]) == 0

@@ -139,30 +139,64 @@ def _urgency_codes(values):
     return codes.astype(np.uint8)
 
 
+def _distinct_words(values):
+    """(codes, words): "%+g" of values[i] is words[codes[i]], each distinct
+    value worded once (found by hashing, not sorting; NaN too)."""
+    pd = _compat.require_pandas()
+    codes, distinct = pd.factorize(values)  # NaN as -1
+    words = ["%+g" % v for v in distinct.tolist()]
+    if len(codes) and codes.min() < 0:
+        codes[codes < 0] = len(words)
+        words.append("%+g" % np.nan)
+    return codes, words
+
+
+def _point_words(points):
+    """(codes, words): "%+g" of points[i] is words[codes[i]]. Nonzero whole
+    points (most reasons) index a table of their range, the others (arr) are
+    worded once per distinct value."""
+    whole = (points == np.rint(points)) & (points != 0)
+    if not whole.any() or np.abs(points[whole]).max() > 1e6:
+        codes, words = _distinct_words(points)
+        return codes, np.asarray(words, dtype=object)
+    low, high = int(points[whole].min()), int(points[whole].max())
+    words = ["%+g" % float(v) for v in range(low, high + 1)]
+    codes = np.empty(len(points), dtype=np.intp)
+    codes[whole] = points[whole].astype(np.intp) - low
+    if not whole.all():
+        other_codes, others = _distinct_words(points[~whole])
+        codes[~whole] = other_codes + len(words)
+        words += others
+    return codes, np.asarray(words, dtype=object)
+
+
 def _reason_texts(begin, reason, points):
-    """Each case's reasons as "detractor +30; arr +20": every pair's words
-    and separator ("; " inside a case, NUL after its last) joined into one
-    string and split at the NULs, each distinct points value formatted
-    once; no loop over cases."""
+    """Each case's reasons as "detractor +30; arr +20", with no loop over
+    cases or pairs: each pair is two words, its reason with the separator
+    before it (NUL before a case's first, "; " before the others) and its
+    points; all words are joined into one string and split at the NULs."""
     n = len(begin) - 1
-    texts = np.full(n, "", dtype=object)
     if len(reason) == 0:
-        return texts
-    values, inverse = np.unique(points, return_inverse=True)
-    formatted = np.asarray(["%+g" % v for v in values], dtype=object)
-    labels = np.asarray([name + " " for name in REASONS], dtype=object)
-    has = np.diff(begin) > 0
-    last = np.zeros(len(reason), dtype=bool)
-    last[begin[1:][has] - 1] = True
-    tokens = np.empty(3 * len(reason), dtype=object)
-    tokens[0::3] = labels[reason]
-    tokens[1::3] = formatted[inverse.reshape(-1)]
-    # Object arrays: numpy strings would drop a trailing NUL.
-    tokens[2::3] = np.asarray(["; ", "\0"], dtype=object)[last.view(np.uint8)]
-    words = "".join(tokens.tolist()).split("\0")
-    pieces = np.empty(len(words) - 1, dtype=object)
-    pieces[:] = words[:-1]
-    texts[has] = pieces
+        return np.full(n, "", dtype=object)
+    has = begin[1:] > begin[:-1]
+    first = np.zeros(len(reason), dtype=np.intp)
+    first[begin[:-1][has]] = len(REASONS)
+    first += reason
+    # Object arrays: numpy strings would drop a leading NUL.
+    labels = np.asarray(["; %s " % name for name in REASONS] +
+                        ["\0%s " % name for name in REASONS], dtype=object)
+    point_codes, numbers = _point_words(points)
+    words = np.empty(2 * len(reason), dtype=object)
+    words[0::2] = labels.take(first)
+    words[1::2] = numbers.take(point_codes)
+    pieces = "".join(words.tolist()).split("\0")
+    del words, pieces[0]  # the piece before the first NUL
+    worded = np.empty(len(pieces), dtype=object)
+    worded[:] = pieces
+    if len(worded) == n:
+        return worded
+    texts = np.full(n, "", dtype=object)
+    texts[has] = worded
     return texts
 
 
@@ -300,10 +334,72 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
         lib.candor_followup_queue_free(handle)
 
 
-def _array(pointer, n, dtype):
+def _view(pointer, n):
+    """The library's column as a numpy view (valid until the queue is freed)."""
     if n == 0:
-        return np.empty(0, dtype=dtype)
-    return np.ctypeslib.as_array(pointer, shape=(n,)).astype(dtype, copy=True)
+        return np.empty(0, dtype=np.int64)
+    return np.ctypeslib.as_array(pointer, shape=(n,))
+
+
+_UTC = None
+
+
+def _stamps(pointer, n):
+    """UTC datetimes from Unix seconds: one view as datetime64[s] and one
+    cast to [ns], not a per-value parse. Seconds outside the nanosecond range
+    go through pd.to_datetime, which raises the error it always did."""
+    global _UTC
+    pd = _compat.require_pandas()
+    if _UTC is None:
+        _UTC = pd.to_datetime(np.zeros(1, dtype=np.int64), unit="s", utc=True).dtype
+    seconds = _view(pointer, n).astype(np.int64, copy=False)
+    limit = np.iinfo(np.int64).max // 10**9
+    if n and (seconds.max() > limit or seconds.min() < -limit):
+        valid = seconds[seconds != _NO_TIME]
+        if len(valid) and np.abs(valid).max() > limit:
+            return pd.to_datetime(seconds, unit="s", utc=True).array
+    return pd.arrays.DatetimeArray(seconds.view("datetime64[s]").astype("datetime64[ns]"),
+                                   dtype=_UTC)
+
+
+def _labels(index, rows, n):
+    """The labels of `index` at `rows`, as pd.DataFrame(dict) would hold
+    np.asarray(index)[rows] (datetimes as datetime64)."""
+    pd = _compat.require_pandas()
+    if not n:
+        return np.empty(0, dtype=object)
+    if isinstance(index, pd.RangeIndex):  # its labels, not materializing them
+        labels = rows.astype(np.int64)
+        labels *= index.step
+        labels += index.start
+        return labels
+    return pd.Series(np.asarray(index).take(rows), copy=False)._values
+
+
+def _block_values(values):
+    """A one-column block's values: 2-D for numpy, the array for pandas'."""
+    return values.reshape(1, -1) if isinstance(values, np.ndarray) else values
+
+
+def _data_frame(names, blocks, n):
+    """A DataFrame with a RangeIndex from blocks made by the caller: (column
+    positions, values), values 2-D with one row per position or an extension
+    array for one position. pd.DataFrame(dict) would stack the columns, then
+    consolidate and reorder the blocks, copying each column two or three
+    times (seconds at millions of rows). Falls back to pd.DataFrame(dict)
+    when pandas' internals are not the ones this was written for."""
+    pd = _compat.require_pandas()
+    try:
+        from pandas.core.internals import BlockManager
+        from pandas.core.internals.api import make_block
+        made = [make_block(values, placement=list(places), ndim=2) for places, values in blocks]
+        return pd.DataFrame(BlockManager(made, [pd.Index(names), pd.RangeIndex(n)]))
+    except (ImportError, TypeError, ValueError, AttributeError, AssertionError):
+        columns = {}
+        for places, values in blocks:
+            for row, k in enumerate(places):
+                columns[k] = values[row] if isinstance(values, np.ndarray) else values
+        return pd.DataFrame({names[k]: columns[k] for k in range(len(names))})
 
 
 def _frame(handle, index, account_names, theme_names):
@@ -319,47 +415,65 @@ def _frame(handle, index, account_names, theme_names):
              for k in range(lib.candor_followup_teams(handle))]
     actions = [lib.candor_followup_action(handle, k).decode("utf-8")
                for k in range(len(CATEGORIES))]
-    begin = _array(cols.reason_begin, n + 1, np.int64) if n else np.zeros(1, np.int64)
-    reason = _array(cols.reason, cols.n_reasons, np.int64)
-    points = _array(cols.reason_points, cols.n_reasons, np.float64)
-    category = _array(cols.category, n, np.int64)
-    owner = _array(cols.owner, n, np.int64)
-    route = _array(cols.route, n, np.int64)
-    theme = _array(cols.theme, n, np.int64)
-    account = _array(cols.account, n, np.int64)
-    lead_row = _array(cols.lead_row, n, np.int64)
-    texts = _reason_texts(begin, reason, points)
-    names = np.asarray(account_names, dtype=object)
-    owner_arr = np.asarray(owners + [None], dtype=object)
-    team_arr = np.asarray(teams + [None], dtype=object)
-    theme_arr = np.asarray(list(theme_names) + [None], dtype=object)
-    cat_arr = np.asarray(CATEGORIES, dtype=object)
+    begin = _view(cols.reason_begin, n + 1) if n else np.zeros(1, np.int64)
+    reason = _view(cols.reason, cols.n_reasons)
+    points = _view(cols.reason_points, cols.n_reasons).astype(np.float64, copy=True)
+    category = _view(cols.category, n)
 
-    def stamps(pointer):
-        return pd.to_datetime(_array(pointer, n, np.int64), unit="s", utc=True)
-
-    frame = pd.DataFrame({
-        "rank": np.arange(1, n + 1),
-        "account": names[account] if n else np.empty(0, dtype=object),
-        "category": cat_arr[category],
-        "action": np.asarray(actions, dtype=object)[category],
-        "owner": owner_arr[owner],
-        "team": team_arr[route],
-        "due": stamps(cols.due),
-        "priority": _array(cols.priority, n, np.float64),
-        "reasons": texts,
-        "fire_alarm": category == 0,
-        "urgency": np.asarray(URGENCY, dtype=object)[_array(cols.urgency, n, np.int64)],
-        "theme": theme_arr[theme],
-        "score": _array(cols.score, n, np.float64),
-        "responses": _array(cols.responses, n, np.int64),
-        "lead_row": np.asarray(index)[lead_row] if n else np.empty(0, dtype=object),
-        "first_time": stamps(cols.first_time),
-        "lead_time": stamps(cols.lead_time),
-        "last_time": stamps(cols.last_time),
-    })
-    case = np.repeat(np.arange(1, n + 1), np.diff(begin))
-    frame.attrs["reasons"] = pd.DataFrame({
-        "rank": case, "reason": np.asarray(REASONS, dtype=object)[reason], "points": points})
+    # Each numpy dtype's columns are written once, straight into the rows of
+    # its block; the names are looked up by code (-1, none, wraps to the
+    # trailing None).
+    names = ["rank", "account", "category", "action", "owner", "team", "due", "priority",
+             "reasons", "fire_alarm", "urgency", "theme", "score", "responses", "lead_row",
+             "first_time", "lead_time", "last_time"]
+    lead_row = _labels(index, _view(cols.lead_row, n), n)
+    object_places = [1, 2, 3, 4, 5, 10, 11, 8]
+    if lead_row.dtype == object:
+        object_places.append(14)
+    objects = np.empty((len(object_places), n), dtype=object)
+    for row, (table, codes) in enumerate(((account_names, cols.account),
+                                          (CATEGORIES, category), (actions, category),
+                                          (owners, cols.owner), (teams, cols.route),
+                                          (URGENCY, cols.urgency), (theme_names, cols.theme))):
+        lookup = np.empty(len(table) + 1, dtype=object)
+        lookup[:len(table)] = table
+        codes = codes if isinstance(codes, np.ndarray) else _view(codes, n)
+        lookup.take(codes, out=objects[row], mode="wrap")
+    objects[7] = _reason_texts(begin, reason, points)
+    if lead_row.dtype == object:
+        objects[8] = lead_row
+    blocks = []
+    # pd.DataFrame(dict) would hold labels that are all datetimes (account
+    # keys, themes, the index's) as datetime64: the same here.
+    for row in (0, 6, 8) if lead_row.dtype == object else (0, 6):
+        inferred = pd.Series(objects[row], copy=False)._values
+        if inferred is not objects[row]:
+            blocks.append(((object_places[row],), _block_values(inferred)))
+    if blocks:
+        moved = {places[0] for places, _ in blocks}
+        keep = [row for row, place in enumerate(object_places) if place not in moved]
+        objects, object_places = objects[keep], [object_places[row] for row in keep]
+    blocks += [(object_places, objects), ((9,), (category == 0).reshape(1, n))]
+    integers = np.empty((3 if lead_row.dtype == np.int64 else 2, n), dtype=np.int64)
+    integers[0] = np.arange(1, n + 1)
+    integers[1] = _view(cols.responses, n)
+    reals = np.empty((2, n), dtype=np.float64)
+    reals[0] = _view(cols.priority, n)
+    reals[1] = _view(cols.score, n)
+    blocks += [((0, 13, 14)[:len(integers)], integers), ((7, 12), reals)]
+    if lead_row.dtype == np.int64:
+        integers[2] = lead_row
+    elif lead_row.dtype != object:
+        blocks.append(((14,), _block_values(lead_row)))
+    for k, pointer in ((6, cols.due), (15, cols.first_time), (16, cols.lead_time),
+                       (17, cols.last_time)):
+        blocks.append(((k,), _stamps(pointer, n)))
+    frame = _data_frame(names, blocks, n)
+    case = np.repeat(np.arange(1, n + 1, dtype=np.int64), np.diff(begin).astype(np.intp))
+    frame.attrs["reasons"] = _data_frame(
+        ["rank", "reason", "points"],
+        [((0,), case.reshape(1, -1)),
+         ((1,), np.asarray(REASONS, dtype=object).take(reason).reshape(1, -1)),
+         ((2,), points.reshape(1, -1))], len(case))
     frame.attrs["counts"] = {name: int(getattr(counts, name)) for name in COUNTS}
     return frame
