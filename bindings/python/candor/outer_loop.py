@@ -15,7 +15,7 @@ from candor import _convert
 from candor import _labels
 from candor import _lib
 from candor._lib import Error, lib
-from candor.text_drivers import _mentions_csr, _period_code, _period_codes
+from candor.text_drivers import _checked_mentions, _period_code, _period_codes
 from candor.text_model import _pack
 
 RANKS = {"arr": 0, "impact": 1, "detractor_accounts": 2, "comments": 3}
@@ -95,13 +95,7 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
         detractor_max=detractor_max, interval="wald", level=level, threads=threads)
     scores, _ = _convert.scores_and_weights(scores, None)
     n = len(scores)
-    names = None if theme_names is None else [str(name) for name in theme_names]
-    offsets, ids, themes = _mentions_csr(mentions, n, None if names is None else len(names))
-    if len(offsets) - 1 != n:
-        raise Error("CANDOR_LENGTH_MISMATCH",
-                    "mentions cover %d comments but scores has %d" % (len(offsets) - 1, n))
-    if names is not None and len(names) != themes:
-        raise Error("CANDOR_LENGTH_MISMATCH", "%d theme names for %d themes" % (len(names), themes))
+    names, offsets, ids, themes = _checked_mentions(mentions, n, theme_names)
     if rank_by is None:
         rank_by = "impact" if arr is None else "arr"
     if rank_by not in RANKS:

@@ -77,6 +77,20 @@ class ThemeDrivers:
     periods: object
 
 
+def _checked_mentions(mentions, n, theme_names):
+    """(names or None, offsets, ids, themes) of `mentions` for n comments,
+    checked to cover the n comments and to match the theme names' count."""
+    names = None if theme_names is None else [str(name) for name in theme_names]
+    offsets, ids, themes = _mentions_csr(mentions, n, None if names is None else len(names))
+    if len(offsets) - 1 != n:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "mentions cover %d comments but scores has %d" % (len(offsets) - 1, n))
+    if names is not None and len(names) != themes:
+        raise Error("CANDOR_LENGTH_MISMATCH",
+                    "%d theme names for %d themes" % (len(names), themes))
+    return names, offsets, ids, themes
+
+
 def _mentions_csr(mentions, n, themes):
     """(offsets int64 n+1, ids int32, themes) from a 0/1 matrix, a scipy
     sparse matrix or a list of lists of theme ids."""
@@ -165,14 +179,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
         replicates=replicates, seed=seed, threads=threads)
     scores, weights = _convert.scores_and_weights(scores, weights)
     n = len(scores)
-    names = None if theme_names is None else [str(name) for name in theme_names]
-    offsets, ids, themes = _mentions_csr(mentions, n, None if names is None else len(names))
-    if len(offsets) - 1 != n:
-        raise Error("CANDOR_LENGTH_MISMATCH",
-                    "mentions cover %d comments but scores has %d" % (len(offsets) - 1, n))
-    if names is not None and len(names) != themes:
-        raise Error("CANDOR_LENGTH_MISMATCH",
-                    "%d theme names for %d themes" % (len(names), themes))
+    names, offsets, ids, themes = _checked_mentions(mentions, n, theme_names)
 
     driver_options = _capi.CDriversOptions()
     _lib.check(lib.candor_drivers_options_defaults(ctypes.byref(driver_options),
