@@ -125,21 +125,14 @@ candor_status candor_drivers_new(const candor_score_options* score_options,
     CANDOR_RETURN_IF_ERROR(FromC(options, &driver_options));
     auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
     if (!theme_mentions.ok()) return theme_mentions.status();
-    std::vector<std::string> names;
-    if (mentions->names != nullptr) {
-      for (size_t j = 0; j < mentions->themes; ++j) {
-        if (mentions->names[j] == nullptr) {
-          return candor::InvalidArgument("mentions->names[" + std::to_string(j) + "] is NULL");
-        }
-        names.emplace_back(mentions->names[j]);
-      }
-    }
+    auto names = candor::capi::ThemeNamesFromC(*mentions);
+    if (!names.ok()) return names.status();
     candor::DriverInputs inputs;
     inputs.weights = weights;
     inputs.accounts = accounts;
     inputs.periods = periods;
-    return candor::EstimateThemeDrivers(metric, scores, n, *theme_mentions, names, inputs, interval,
-                                        driver_options);
+    return candor::EstimateThemeDrivers(metric, scores, n, *theme_mentions, *names, inputs,
+                                        interval, driver_options);
   });
 }
 

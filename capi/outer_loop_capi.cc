@@ -113,15 +113,8 @@ candor_status candor_outer_loop_new(const candor_score_options* score_options,
     CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(inputs, sizeof(size_t), &in));
     auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
     if (!theme_mentions.ok()) return theme_mentions.status();
-    std::vector<std::string> names;
-    if (mentions->names != nullptr) {
-      for (size_t j = 0; j < mentions->themes; ++j) {
-        if (mentions->names[j] == nullptr) {
-          return candor::InvalidArgument("mentions->names[" + std::to_string(j) + "] is NULL");
-        }
-        names.emplace_back(mentions->names[j]);
-      }
-    }
+    auto names = candor::capi::ThemeNamesFromC(*mentions);
+    if (!names.ok()) return names.status();
     std::vector<std::string_view> texts;
     candor::OuterLoopInputs loop_inputs;
     if (in.texts != nullptr) {
@@ -140,7 +133,7 @@ candor_status candor_outer_loop_new(const candor_score_options* score_options,
     loop_inputs.periods = in.periods;
     loop_inputs.sentiments = in.sentiments;
     loop_inputs.segments = in.segments;
-    return candor::RankThemesByCost(metric, scores, n, *theme_mentions, names, loop_inputs,
+    return candor::RankThemesByCost(metric, scores, n, *theme_mentions, *names, loop_inputs,
                                     loop_options);
   });
 }
