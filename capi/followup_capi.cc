@@ -52,6 +52,8 @@ Status FromC(const candor_followup_input* in, FollowupResponses* r, FollowupAcco
   CANDOR_RETURN_IF_ERROR(Names(i.role_names, i.n_role_names, "input->role_names", &r->role_names));
   r->urgency = i.urgency;
   r->theme = i.theme;
+  r->theme_offsets = i.theme_offsets;
+  r->theme_ids = i.theme_ids;
   CANDOR_RETURN_IF_ERROR(
       Names(i.theme_names, i.n_theme_names, "input->theme_names", &r->theme_names));
   a->n = i.n_accounts;
@@ -65,6 +67,9 @@ Status FromC(const candor_followup_input* in, FollowupResponses* r, FollowupAcco
   a->region = i.region;
   CANDOR_RETURN_IF_ERROR(
       Names(i.region_names, i.n_region_names, "input->region_names", &a->region_names));
+  a->health_grade = i.health_grade;
+  CANDOR_RETURN_IF_ERROR(Names(i.health_grade_names, i.n_health_grade_names,
+                               "input->health_grade_names", &a->health_grade_names));
   c->n = i.n_contacts;
   c->respondent = i.contact_respondent;
   c->time = i.contact_time;
@@ -189,6 +194,16 @@ const char* candor_followup_action(const candor_followup_queue* queue, int32_t c
     return nullptr;
   }
   return queue->queue.actions[static_cast<size_t>(category)].c_str();
+}
+
+candor_status candor_followup_queue_themes(const candor_followup_queue* queue,
+                                           candor_followup_themes* out) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(queue, "queue", out, "out"));
+    const candor::FollowupQueue& q = queue->queue;
+    *out = {q.size(), q.theme_begin.data(), q.themes.size(), q.themes.data()};
+    return candor::OkStatus();
+  });
 }
 
 const char* candor_followup_reason_name(int32_t reason) {

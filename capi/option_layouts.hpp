@@ -162,7 +162,10 @@ CANDOR_OPTION_LAYOUT(candor_followup_input, CANDOR_FIELD(size), CANDOR_FIELD(n),
                      CANDOR_FIELD(owner_names), CANDOR_FIELD(n_owner_names),
                      CANDOR_FIELD(region), CANDOR_FIELD(region_names),
                      CANDOR_FIELD(n_region_names), CANDOR_FIELD(n_contacts),
-                     CANDOR_FIELD(contact_respondent), CANDOR_FIELD(contact_time));
+                     CANDOR_FIELD(contact_respondent), CANDOR_FIELD(contact_time),
+                     CANDOR_FIELD(theme_offsets), CANDOR_FIELD(theme_ids),
+                     CANDOR_FIELD(health_grade), CANDOR_FIELD(health_grade_names),
+                     CANDOR_FIELD(n_health_grade_names));
 CANDOR_OPTION_LAYOUT(candor_business_calendar_spec, CANDOR_FIELD(size), CANDOR_FIELD(time_zone),
                      CANDOR_FIELD(open_minute), CANDOR_FIELD(close_minute),
                      CANDOR_FIELD(weekdays), CANDOR_FIELD(holidays), CANDOR_FIELD(n_holidays));

@@ -198,6 +198,7 @@ struct FollowupArgs {
   std::string role_column;
   std::string urgency_column;
   std::string theme_column;
+  char theme_separator = '\0';  // between themes in one field; '\0': one theme per field
   std::string comment_column;
   int top = 20;  // table: cases listed
   FollowupFormat format = FollowupFormat::kTable;

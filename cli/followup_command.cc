@@ -111,12 +111,14 @@ struct Input {
   std::vector<int32_t> role;
   std::vector<uint8_t> urgency;
   std::vector<int32_t> theme;
+  std::vector<int64_t> theme_offsets;  // with --theme-separator
+  std::vector<int32_t> theme_ids;
   Interner accounts, respondents, roles, themes;
   std::vector<double> arr, health_change;
   std::vector<int64_t> renewal;
   std::vector<uint8_t> opt_out;
-  std::vector<int32_t> owner, region;
-  Interner owners, regions;
+  std::vector<int32_t> owner, region, health_grade;
+  Interner owners, regions, health_grades;
   std::vector<int32_t> contact_respondent;
   std::vector<int64_t> contact_time;
   FollowupResponses r;
@@ -174,6 +176,12 @@ Status ReadAccounts(const FollowupArgs& args, Input* in) {
   if (const int64_t j = column("region"); j >= 0) {
     for (const auto& row : records->rows) in->region.push_back(in->regions.Code(Trim(row[j])));
     in->a.region = in->region.data();
+  }
+  if (const int64_t j = column("health_grade"); j >= 0) {
+    for (const auto& row : records->rows) {
+      in->health_grade.push_back(in->health_grades.Code(Trim(row[j])));
+    }
+    in->a.health_grade = in->health_grade.data();
   }
   return OkStatus();
 }
@@ -249,7 +257,21 @@ Status ReadInput(const FollowupArgs& args, Input* in) {
     in->account.push_back(table ? in->accounts.Find(label) : in->accounts.Code(label));
     if (*respondent >= 0) in->respondent.push_back(in->respondents.Code(Trim(row[*respondent])));
     if (*role >= 0) in->role.push_back(in->roles.Code(Trim(row[*role])));
-    if (*theme >= 0) in->theme.push_back(in->themes.Code(Trim(row[*theme])));
+    if (*theme >= 0 && args.theme_separator == '\0') {
+      in->theme.push_back(in->themes.Code(Trim(row[*theme])));
+    } else if (*theme >= 0) {  // names between separators, blanks trimmed, empty ones skipped
+      if (in->theme_offsets.empty()) in->theme_offsets.push_back(0);
+      const std::string& field = row[*theme];
+      size_t start = 0;
+      while (start <= field.size()) {
+        size_t end = field.find(args.theme_separator, start);
+        if (end == std::string::npos) end = field.size();
+        const int32_t code = in->themes.Code(Trim(field.substr(start, end - start)));
+        if (code >= 0) in->theme_ids.push_back(code);
+        start = end + 1;
+      }
+      in->theme_offsets.push_back(static_cast<int64_t>(in->theme_ids.size()));
+    }
   }
   CANDOR_RETURN_IF_ERROR(ReadUrgency(args, *urgency, *comment, in));
   if (!args.contacts.empty()) {
@@ -278,11 +300,16 @@ Status ReadInput(const FollowupArgs& args, Input* in) {
     r.role = in->role.data();
     r.role_names = in->roles.names();
   }
-  if (*theme >= 0) {
+  if (*theme >= 0 && args.theme_separator == '\0') {
     r.theme = in->theme.data();
+    r.theme_names = in->themes.names();
+  } else if (*theme >= 0 && n > 0) {
+    r.theme_offsets = in->theme_offsets.data();
+    r.theme_ids = in->theme_ids.data();
     r.theme_names = in->themes.names();
   }
   in->a.owner_names = in->owners.names();
+  in->a.health_grade_names = in->health_grades.names();
   in->a.region_names = in->regions.names();
   return OkStatus();
 }
@@ -316,6 +343,11 @@ Json CaseJson(const FollowupQueue& q, const Input& in, size_t i) {
           ? Json(nullptr)
           : Json(text::UrgencyCategoryName(static_cast<text::UrgencyCategory>(q.urgency[i])));
   o["theme"] = null_or(q.theme[i], in.themes.names());
+  Json themes = Json::array();
+  for (int64_t k = q.theme_begin[i]; k < q.theme_begin[i + 1]; ++k) {
+    themes.push_back(in.themes.names()[q.themes[k]]);
+  }
+  o["themes"] = std::move(themes);
   o["score"] = q.score[i];
   o["respondent"] = in.r.respondent == nullptr
                         ? Json(nullptr)
@@ -362,6 +394,16 @@ std::string ReasonsText(const FollowupQueue& q, size_t i) {
   return text;
 }
 
+// The case's themes joined by `separator`.
+std::string ThemesText(const FollowupQueue& q, const Input& in, size_t i, char separator) {
+  std::string text;
+  for (int64_t k = q.theme_begin[i]; k < q.theme_begin[i + 1]; ++k) {
+    if (k > q.theme_begin[i]) text += separator;
+    text += in.themes.names()[q.themes[k]];
+  }
+  return text;
+}
+
 int Print(const FollowupArgs& args, const FollowupQueue& q, const Input& in) {
   switch (args.format) {
     case FollowupFormat::kJsonl:
@@ -376,21 +418,22 @@ int Print(const FollowupArgs& args, const FollowupQueue& q, const Input& in) {
       return kExitOk;
     }
     case FollowupFormat::kCsv: {
+      const char separator = args.theme_separator == '\0' ? ';' : args.theme_separator;
       std::cout << CsvRow({"rank", "case_id", "account", "category", "action", "owner", "team",
                            "due", "priority", "reasons", "urgency", "theme", "score", "responses",
-                           "lead_line", "first_time", "lead_time", "last_time"});
+                           "lead_line", "first_time", "lead_time", "last_time", "themes"});
       for (size_t i = 0; i < q.size(); ++i) {
         const Json o = CaseJson(q, in, i);
         auto text = [](const Json& v) {
           return v.is_null() ? std::string() : v.get<std::string>();
         };
-        std::cout << CsvRow({std::to_string(i + 1), text(o["case_id"]), text(o["account"]),
-                             text(o["category"]), text(o["action"]), text(o["owner"]),
-                             text(o["team"]), text(o["due"]), RoundTrip(q.priority[i]),
-                             ReasonsText(q, i), text(o["urgency"]), text(o["theme"]),
-                             RoundTrip(q.score[i]), std::to_string(q.responses[i]),
-                             std::to_string(in.responses.lines[q.lead_row[i]]),
-                             text(o["first_time"]), text(o["lead_time"]), text(o["last_time"])});
+        std::cout << CsvRow(
+            {std::to_string(i + 1), text(o["case_id"]), text(o["account"]), text(o["category"]),
+             text(o["action"]), text(o["owner"]), text(o["team"]), text(o["due"]),
+             RoundTrip(q.priority[i]), ReasonsText(q, i), text(o["urgency"]), text(o["theme"]),
+             RoundTrip(q.score[i]), std::to_string(q.responses[i]),
+             std::to_string(in.responses.lines[q.lead_row[i]]), text(o["first_time"]),
+             text(o["lead_time"]), text(o["last_time"]), ThemesText(q, in, i, separator)});
       }
       return kExitOk;
     }

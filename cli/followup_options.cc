@@ -25,10 +25,13 @@ hours. The rules: docs/followup-rules.md (defaults without --rules).
 
 FILE columns: score, a time (ISO 8601 or epoch seconds), account (or
 account_id); used when
-present: respondent, role, urgency (a category name), theme, comment (read
-for urgency when there is no urgency column). ACCOUNTS.csv columns: the
-account column, and any of arr, renewal, health_change, owner, region,
-opt_out. CONTACTS.csv: respondent, time.
+present: respondent, role, urgency (a category name), theme (one theme, or
+several separated by --theme-separator), comment (read for urgency when
+there is no urgency column). A case's themes are its lead's; a route's theme
+matches when any of them is it. ACCOUNTS.csv columns: the account column,
+and any of arr, renewal, health_change, health_grade (the rules'
+poor_health_grades, default D and F, earn points), owner, region, opt_out.
+CONTACTS.csv: respondent, time.
 
 --format jsonl writes one case per line (docs/followup-jsonl.md), the counts
 on stderr.
@@ -79,6 +82,10 @@ CommandSpec FollowupSpec(Command* command) {
           ColumnOption("urgency-column", "urgency categories (default: urgency, if present)",
                        &args->urgency_column),
           ColumnOption("theme-column", "themes (default: theme, if present)", &args->theme_column),
+          {"theme-separator", "C",
+           "several themes per response in the theme column,\nseparated by C (default: one "
+           "theme per field)",
+           Delimiter(&args->theme_separator)},
           ColumnOption("comment-column",
                        "comments, analyzed for urgency when there is no\nurgency column "
                        "(default: comment, if present)",

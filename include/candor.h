@@ -2165,6 +2165,18 @@ typedef struct candor_followup_input {
   size_t n_contacts;
   const int32_t* contact_respondent;
   const int64_t* contact_time;
+  /* Several themes per response, instead of `theme` (set at most one):
+   * n + 1 offsets from 0, not decreasing; row i's themes are
+   * theme_ids[theme_offsets[i] .. theme_offsets[i + 1]), codes into
+   * theme_names. A case's themes are its lead's; a route's theme matches
+   * when any of them is it (docs/followup-rules.md). */
+  const int64_t* theme_offsets;
+  const int32_t* theme_ids;
+  /* n_accounts codes into health_grade_names (< 0: no grade); the grades of
+   * the rules' poor_health_grades earn the poor_health_grade points. */
+  const int32_t* health_grade;
+  const char* const* health_grade_names;
+  size_t n_health_grade_names;
 } candor_followup_input;
 
 CANDOR_API candor_status candor_followup_input_defaults(candor_followup_input* input, size_t size);
@@ -2236,6 +2248,18 @@ CANDOR_API const char* candor_followup_action(const candor_followup_queue* queue
  * for an unknown value. */
 CANDOR_API const char* candor_followup_reason_name(int32_t reason);
 CANDOR_API const char* candor_followup_category_name(int32_t category);
+/* Each case's themes, its lead's (in the order given, repeats once), in
+ * queue order, arrays owned by the queue: case i's are themes[theme_begin[i]
+ * .. theme_begin[i + 1]), codes into the input's theme_names. */
+typedef struct candor_followup_themes {
+  size_t n;                    /* cases */
+  const int64_t* theme_begin;  /* n + 1 entries */
+  size_t n_themes;
+  const int32_t* themes;
+} candor_followup_themes;
+
+CANDOR_API candor_status candor_followup_queue_themes(const candor_followup_queue* queue,
+                                                      candor_followup_themes* out);
 /* ------------------------------------------------- business-hour calendars */
 /* (A time zone, opening hours, working weekdays and holidays; deadlines and
  * business hours between instants across DST changes and holidays.

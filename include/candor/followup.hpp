@@ -2,8 +2,9 @@
 // responses to follow up, in what order, why, by whom and by when.
 //
 // From the responses (score, time, account, respondent, role, and per row the
-// text analysis: urgency category and theme) and, optionally, account
-// attributes (ARR, renewal time, health change, owner, region, opt-out):
+// text analysis: urgency category and themes, one or several per response)
+// and, optionally, account attributes (ARR, renewal time, health grade and
+// its change, owner, region, opt-out):
 //
 // 1. Rows are dropped, and counted, when their score is not in [0, 10]
 //    (invalid_score), their time is kFollowupNoTime or outside the range
@@ -31,8 +32,12 @@
 // 6. Playbook: an action and a due time per category: the due time is
 //    rules.due_hours[category] business hours (rules.calendar, a
 //    BusinessCalendar) after the lead's time.
-// 7. Owner: the first route (rules.routes, in order) whose conditions all
-//    hold; its members take its cases in queue order in turn (round robin,
+// 7. Themes: a case's themes are its lead's (in the order given, repeats
+//    once); the themes of merged responses are not used. queue.theme is
+//    the first of them.
+// 8. Owner: the first route (rules.routes, in order) whose conditions all
+//    hold (a theme condition holds when any of the case's themes is it); its
+//    members take its cases in queue order in turn (round robin,
 //    deterministic); an account_owner route gives the account's owner and
 //    does not match an account without one. No route: rules.default_owner.
 #ifndef CANDOR_FOLLOWUP_HPP_
@@ -80,11 +85,12 @@ enum class FollowupReason : uint8_t {
   kRepeatDetractor = 11,  // a detractor lead, and an earlier detractor response of the
                           // account (in this case or an earlier one)
   kStrategicRole = 12,    // a response of the case from a role in strategic_roles
+  kPoorHealthGrade = 13,  // the account's health grade is one of poor_health_grades
 };
-inline constexpr int kFollowupReasonCount = 13;
+inline constexpr int kFollowupReasonCount = 14;
 // "detractor", "passive", "very_low_score", "urgency_safety", "urgency_legal",
 // "urgency_churn", "urgency_refund", "urgency_unresolved", "arr", "renewal",
-// "health_decline", "repeat_detractor", "strategic_role".
+// "health_decline", "repeat_detractor", "strategic_role", "poor_health_grade".
 const char* FollowupReasonName(FollowupReason reason);
 
 struct FollowupPoints {
@@ -102,11 +108,12 @@ struct FollowupPoints {
   double health_decline = 15;
   double repeat_detractor = 10;
   double strategic_role = 10;
+  double poor_health_grade = 15;  // the grade is one of rules.poor_health_grades
 };
 
 // A routing rule: matches a case when every non-empty condition holds.
 struct FollowupRoute {
-  std::string theme;                 // the lead's theme name
+  std::string theme;                 // one of the case's (the lead's) theme names
   std::string urgency;               // the lead's urgency category name ("churn", ...)
   std::string region;                // the account's region name
   std::string category;              // the case category name ("fire_alarm", ...)
@@ -121,6 +128,8 @@ struct FollowupRules {
   FollowupPoints points;
   uint32_t fire_alarm_categories = 0x1F;  // bit c - 1 for UrgencyCategory c
   std::vector<std::string> strategic_roles = {"champion", "decision maker", "executive sponsor"};
+  // Health grades (compared without ASCII case) worth points.poor_health_grade.
+  std::vector<std::string> poor_health_grades = {"D", "F"};
   // By FollowupCategory: what to do and within how many business hours.
   std::array<std::string, kFollowupCategoryCount> actions = {
       "escalate", "call and thank", "ask what would make it better", "ask for a public review"};
@@ -149,7 +158,13 @@ struct FollowupResponses {
   const int32_t* role = nullptr;        // optional; code into role_names, < 0: none
   std::vector<std::string> role_names;
   const uint8_t* urgency = nullptr;  // optional; UrgencyCategory values 0..5
-  const int32_t* theme = nullptr;    // optional; code into theme_names, < 0: none
+  // Themes, optional, at most one of: one per row (theme: a code into
+  // theme_names, < 0 none), or several per row (theme_offsets: n + 1
+  // offsets from 0, not decreasing; row i's themes are theme_ids[
+  // theme_offsets[i] .. theme_offsets[i + 1]), codes into theme_names).
+  const int32_t* theme = nullptr;
+  const int64_t* theme_offsets = nullptr;
+  const int32_t* theme_ids = nullptr;
   std::vector<std::string> theme_names;
 };
 
@@ -165,6 +180,8 @@ struct FollowupAccounts {
   std::vector<std::string> owner_names;
   const int32_t* region = nullptr;  // code into region_names, < 0: none
   std::vector<std::string> region_names;
+  const int32_t* health_grade = nullptr;  // code into health_grade_names, < 0: none
+  std::vector<std::string> health_grade_names;
 };
 
 // Earlier contacts of respondents (the same respondent codes).
@@ -205,7 +222,7 @@ struct FollowupQueue {
   std::vector<double> score;      // the lead's
   std::vector<uint8_t> category;  // FollowupCategory
   std::vector<uint8_t> urgency;   // the lead's UrgencyCategory
-  std::vector<int32_t> theme;     // the lead's theme code, -1 none
+  std::vector<int32_t> theme;     // the lead's (first) theme code, -1 none
   std::vector<double> priority;
   std::vector<int64_t> due;    // Unix seconds
   std::vector<int32_t> owner;  // code into owner_names, -1 unassigned
@@ -214,6 +231,9 @@ struct FollowupQueue {
   std::vector<uint32_t> reason_begin;
   std::vector<uint8_t> reason;  // FollowupReason
   std::vector<double> reason_points;
+  // Case i's themes (the lead's) are themes[theme_begin[i] .. theme_begin[i + 1]).
+  std::vector<int64_t> theme_begin;
+  std::vector<int32_t> themes;
   std::vector<std::string> owner_names;  // route members, account owners, default owner
   std::vector<std::string> team_names;   // by route
   std::array<std::string, kFollowupCategoryCount> actions;  // by category

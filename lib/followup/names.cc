@@ -18,11 +18,20 @@ const char* FollowupCategoryName(FollowupCategory category) {
 }
 
 const char* FollowupReasonName(FollowupReason reason) {
-  static constexpr const char* kNames[kFollowupReasonCount] = {
-      "detractor",     "passive",       "very_low_score", "urgency_safety",
-      "urgency_legal", "urgency_churn", "urgency_refund", "urgency_unresolved",
-      "arr",           "renewal",       "health_decline", "repeat_detractor",
-      "strategic_role"};
+  static constexpr const char* kNames[kFollowupReasonCount] = {"detractor",
+                                                               "passive",
+                                                               "very_low_score",
+                                                               "urgency_safety",
+                                                               "urgency_legal",
+                                                               "urgency_churn",
+                                                               "urgency_refund",
+                                                               "urgency_unresolved",
+                                                               "arr",
+                                                               "renewal",
+                                                               "health_decline",
+                                                               "repeat_detractor",
+                                                               "strategic_role",
+                                                               "poor_health_grade"};
   const auto k = static_cast<size_t>(reason);
   return k < kFollowupReasonCount ? kNames[k] : "unknown";
 }

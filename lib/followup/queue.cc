@@ -58,6 +58,37 @@ Status CheckInputs(const FollowupResponses& r, const FollowupAccounts& a,
       }
     }
   }
+  if (r.theme != nullptr && r.theme_offsets != nullptr) {
+    return InvalidArgument(
+        "responses: themes are given both one per row (theme) and several "
+        "per row (theme_offsets); give one of them");
+  }
+  if (r.theme_offsets == nullptr && r.theme_ids != nullptr) {
+    return InvalidArgument("responses: theme_ids without theme_offsets");
+  }
+  if (r.n > 0 && r.theme_offsets != nullptr) {
+    if (r.theme_offsets[0] != 0) {
+      return InvalidArgument("responses: theme_offsets[0] is " +
+                             std::to_string(r.theme_offsets[0]) + ", not 0");
+    }
+    for (size_t i = 0; i < r.n; ++i) {
+      if (r.theme_offsets[i + 1] < r.theme_offsets[i]) {
+        return InvalidArgument("responses: theme_offsets[" + std::to_string(i + 1) + "] = " +
+                               std::to_string(r.theme_offsets[i + 1]) + " is below theme_offsets[" +
+                               std::to_string(i) + "] = " + std::to_string(r.theme_offsets[i]));
+      }
+    }
+    if (r.theme_offsets[r.n] > 0 && r.theme_ids == nullptr) {
+      return InvalidArgument("responses: theme_ids is missing");
+    }
+    for (int64_t k = 0; k < r.theme_offsets[r.n]; ++k) {
+      if (r.theme_ids[k] < 0 || r.theme_ids[k] >= static_cast<int64_t>(r.theme_names.size())) {
+        return OutOfRange("responses: theme_ids[" + std::to_string(k) +
+                          "] = " + std::to_string(r.theme_ids[k]) + " has no name (" +
+                          std::to_string(r.theme_names.size()) + " theme names)");
+      }
+    }
+  }
   if (r.n > 0 && r.theme != nullptr) {
     for (size_t i = 0; i < r.n; ++i) {
       if (r.theme[i] >= static_cast<int64_t>(r.theme_names.size())) {
@@ -83,6 +114,11 @@ Status CheckInputs(const FollowupResponses& r, const FollowupAccounts& a,
     if (a.region != nullptr && a.region[i] >= static_cast<int64_t>(a.region_names.size())) {
       return OutOfRange("accounts: region code " + std::to_string(a.region[i]) + " of account " +
                         std::to_string(i) + " has no name");
+    }
+    if (a.health_grade != nullptr &&
+        a.health_grade[i] >= static_cast<int64_t>(a.health_grade_names.size())) {
+      return OutOfRange("accounts: health grade code " + std::to_string(a.health_grade[i]) +
+                        " of account " + std::to_string(i) + " has no name");
     }
   }
   if (c.n > 0 && (c.respondent == nullptr || c.time == nullptr)) {
@@ -166,8 +202,10 @@ struct Case {
 
 class QueueBuilder {
  public:
-  QueueBuilder(const FollowupResponses& r, const FollowupAccounts& a, const FollowupRules& rules)
-      : r_(r), a_(a), rules_(rules) {}
+  // poor_grade[k]: health grade code k is one of rules.poor_health_grades.
+  QueueBuilder(const FollowupResponses& r, const FollowupAccounts& a, const FollowupRules& rules,
+               std::vector<uint8_t> poor_grade)
+      : r_(r), a_(a), rules_(rules), poor_grade_(std::move(poor_grade)) {}
 
   // Appends the reasons of `c` and sets its priority.
   void Score(Case* c) {
@@ -212,6 +250,10 @@ class QueueBuilder {
     }
     if (c->repeat_detractor) add(FollowupReason::kRepeatDetractor, p.repeat_detractor);
     if (c->strategic) add(FollowupReason::kStrategicRole, p.strategic_role);
+    if (a_.n > 0 && a_.health_grade != nullptr && a_.health_grade[account] >= 0 &&
+        poor_grade_[a_.health_grade[account]] != 0) {
+      add(FollowupReason::kPoorHealthGrade, p.poor_health_grade);
+    }
     c->reason_end = static_cast<uint32_t>(reasons_.size());
     c->priority = sum;
   }
@@ -223,6 +265,7 @@ class QueueBuilder {
   const FollowupResponses& r_;
   const FollowupAccounts& a_;
   const FollowupRules& rules_;
+  const std::vector<uint8_t> poor_grade_;
 };
 
 // Owner names: each name once, codes in order of first appearance.
@@ -316,6 +359,13 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
       if (Lower(s) == name) strategic_role[k] = 1;
     }
   }
+  std::vector<uint8_t> poor_grade(a.health_grade_names.size(), 0);
+  for (size_t k = 0; k < a.health_grade_names.size(); ++k) {
+    const std::string name = Lower(a.health_grade_names[k]);
+    for (const std::string& g : rules.poor_health_grades) {
+      if (Lower(g) == name) poor_grade[k] = 1;
+    }
+  }
   auto make_row = [&](uint32_t i) {
     return Row{r.time[i], r.score[i], i, r.urgency == nullptr ? uint8_t{0} : r.urgency[i],
                r.role != nullptr && r.role[i] >= 0 && strategic_role[r.role[i]] != 0};
@@ -351,7 +401,7 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
 
   // 3. Cases: one walk over each account's rows.
   const double window = rules.dedup_days * kSecondsPerDay;
-  QueueBuilder builder(r, a, rules);
+  QueueBuilder builder(r, a, rules, std::move(poor_grade));
   builder.reasons_.reserve(rows.size() / 2 * 3 + 16);
   builder.points_.reserve(rows.size() / 2 * 3 + 16);
   std::vector<Case> cases;
@@ -485,6 +535,9 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
   queue.owner.resize(n_cases);
   queue.route.resize(n_cases);
   queue.reason_begin.resize(n_cases + 1);
+  queue.theme_begin.resize(n_cases + 1);
+  queue.theme_begin[0] = 0;
+  queue.themes.reserve(r.theme_offsets != nullptr || r.theme != nullptr ? n_cases : 0);
   queue.reason.reserve(builder.reasons_.size());
   queue.reason_points.reserve(builder.points_.size());
   queue.reason_begin[0] = 0;
@@ -501,8 +554,28 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     queue.category[q] = c.category;
     const int urgency = c.lead_urgency;
     queue.urgency[q] = static_cast<uint8_t>(urgency);
-    const int32_t theme = r.theme == nullptr || r.theme[lead] < 0 ? -1 : r.theme[lead];
-    queue.theme[q] = theme;
+    // The case's themes: the lead's, repeats once.
+    const size_t themes_begin = queue.themes.size();
+    if (r.theme_offsets != nullptr) {
+      for (int64_t k = r.theme_offsets[lead]; k < r.theme_offsets[lead + 1]; ++k) {
+        const int32_t id = r.theme_ids[k];
+        if (std::find(queue.themes.begin() + themes_begin, queue.themes.end(), id) ==
+            queue.themes.end()) {
+          queue.themes.push_back(id);
+        }
+      }
+    } else if (r.theme != nullptr && r.theme[lead] >= 0) {
+      queue.themes.push_back(r.theme[lead]);
+    }
+    const size_t themes_end = queue.themes.size();
+    queue.theme_begin[q + 1] = static_cast<int64_t>(themes_end);
+    queue.theme[q] = themes_end > themes_begin ? queue.themes[themes_begin] : -1;
+    auto has_theme = [&](int32_t code) {
+      for (size_t k = themes_begin; k < themes_end; ++k) {
+        if (queue.themes[k] == code) return true;
+      }
+      return false;
+    };
     queue.priority[q] = c.priority;
     for (uint32_t k = c.reason_begin; k < c.reason_end; ++k) {
       queue.reason.push_back(builder.reasons_[k]);
@@ -518,7 +591,7 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     int32_t matched = -1;
     for (size_t k = 0; k < routes.size(); ++k) {
       const RouteCodes& codes = routes[k];
-      if (codes.theme != -1 && codes.theme != theme) continue;
+      if (codes.theme != -1 && !has_theme(codes.theme)) continue;
       if (codes.region != -1 && codes.region != region) continue;
       if (codes.urgency != -1 && codes.urgency != urgency) continue;
       if (codes.category != -1 && codes.category != c.category) continue;

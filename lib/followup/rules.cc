@@ -57,6 +57,7 @@ Status FollowupRules::Validate() const {
   CANDOR_RETURN_IF_ERROR(Finite(p.health_decline, "points.health_decline"));
   CANDOR_RETURN_IF_ERROR(Finite(p.repeat_detractor, "points.repeat_detractor"));
   CANDOR_RETURN_IF_ERROR(Finite(p.strategic_role, "points.strategic_role"));
+  CANDOR_RETURN_IF_ERROR(Finite(p.poor_health_grade, "points.poor_health_grade"));
   if (fire_alarm_categories > 0x1F) {
     return InvalidArgument("fire_alarms: bits beyond the five urgency categories");
   }

@@ -81,7 +81,7 @@ Status ParsePoints(const Json& p, FollowupPoints* out) {
       Unknown(path, p,
               {"detractor", "passive", "very_low_score", "very_low_max", "urgency",
                "arr_per_decade", "arr_floor", "arr_max", "renewal", "renewal_days",
-               "health_decline", "repeat_detractor", "strategic_role"}));
+               "health_decline", "repeat_detractor", "strategic_role", "poor_health_grade"}));
   CANDOR_RETURN_IF_ERROR(Number(p, "detractor", path, &out->detractor));
   CANDOR_RETURN_IF_ERROR(Number(p, "passive", path, &out->passive));
   CANDOR_RETURN_IF_ERROR(Number(p, "very_low_score", path, &out->very_low_score));
@@ -94,6 +94,7 @@ Status ParsePoints(const Json& p, FollowupPoints* out) {
   CANDOR_RETURN_IF_ERROR(Number(p, "health_decline", path, &out->health_decline));
   CANDOR_RETURN_IF_ERROR(Number(p, "repeat_detractor", path, &out->repeat_detractor));
   CANDOR_RETURN_IF_ERROR(Number(p, "strategic_role", path, &out->strategic_role));
+  CANDOR_RETURN_IF_ERROR(Number(p, "poor_health_grade", path, &out->poor_health_grade));
   auto urgency = p.find("urgency");
   if (urgency != p.end()) {
     if (!urgency->is_object()) return InvalidArgument("points.urgency: not an object");
@@ -165,10 +166,10 @@ Status ParseRoute(const Json& r, const std::string& path, FollowupRoute* out) {
 
 Result<FollowupRules> FromJson(const Json& j) {
   if (!j.is_object()) return InvalidArgument("rules: not a JSON object");
-  CANDOR_RETURN_IF_ERROR(
-      Unknown("", j,
-              {"dedup_days", "suppress_days", "points", "fire_alarms", "strategic_roles",
-               "playbook", "include", "routing", "default_owner", "calendar"}));
+  CANDOR_RETURN_IF_ERROR(Unknown(
+      "", j,
+      {"dedup_days", "suppress_days", "points", "fire_alarms", "strategic_roles", "playbook",
+       "include", "routing", "default_owner", "calendar", "poor_health_grades"}));
   FollowupRules rules;
   CANDOR_RETURN_IF_ERROR(Number(j, "dedup_days", "", &rules.dedup_days));
   CANDOR_RETURN_IF_ERROR(Number(j, "suppress_days", "", &rules.suppress_days));
@@ -190,6 +191,10 @@ Result<FollowupRules> FromJson(const Json& j) {
   if (j.contains("strategic_roles")) {
     CANDOR_RETURN_IF_ERROR(
         TextList(j["strategic_roles"], "strategic_roles", &rules.strategic_roles));
+  }
+  if (j.contains("poor_health_grades")) {
+    CANDOR_RETURN_IF_ERROR(
+        TextList(j["poor_health_grades"], "poor_health_grades", &rules.poor_health_grades));
   }
   if (j.contains("playbook")) CANDOR_RETURN_IF_ERROR(ParsePlaybook(j["playbook"], &rules));
   if (j.contains("include")) {

@@ -647,7 +647,7 @@ FIELD(candor_pii_span, output_begin, uint32_t, 12);
 FIELD(candor_pii_span, output_end, uint32_t, 16);
 
 /* candor_followup_input: size-versioned: grows only at its end. */
-STRUCT(candor_followup_input, 216, 8);
+STRUCT(candor_followup_input, 256, 8);
 FIELD(candor_followup_input, size, size_t, 0);
 FIELD(candor_followup_input, n, size_t, 8);
 FIELD(candor_followup_input, score, const double*, 16);
@@ -675,6 +675,11 @@ FIELD(candor_followup_input, n_region_names, size_t, 184);
 FIELD(candor_followup_input, n_contacts, size_t, 192);
 FIELD(candor_followup_input, contact_respondent, const int32_t*, 200);
 FIELD(candor_followup_input, contact_time, const int64_t*, 208);
+FIELD(candor_followup_input, theme_offsets, const int64_t*, 216);
+FIELD(candor_followup_input, theme_ids, const int32_t*, 224);
+FIELD(candor_followup_input, health_grade, const int32_t*, 232);
+FIELD(candor_followup_input, health_grade_names, const char* const*, 240);
+FIELD(candor_followup_input, n_health_grade_names, size_t, 248);
 
 /* candor_followup_columns: frozen. */
 STRUCT(candor_followup_columns, 152, 8);
@@ -710,6 +715,13 @@ FIELD(candor_followup_counts, merged, int64_t, 48);
 FIELD(candor_followup_counts, not_included, int64_t, 56);
 FIELD(candor_followup_counts, cases, int64_t, 64);
 FIELD(candor_followup_counts, fire_alarms, int64_t, 72);
+
+/* candor_followup_themes: frozen. */
+STRUCT(candor_followup_themes, 32, 8);
+FIELD(candor_followup_themes, n, size_t, 0);
+FIELD(candor_followup_themes, theme_begin, const int64_t*, 8);
+FIELD(candor_followup_themes, n_themes, size_t, 16);
+FIELD(candor_followup_themes, themes, const int32_t*, 24);
 
 /* candor_business_calendar_spec: size-versioned: grows only at its end. */
 STRUCT(candor_business_calendar_spec, 48, 8);

@@ -1,8 +1,9 @@
 /* The follow-up queue's C ABI from C: a queue of five responses over three
  * accounts with rules from JSON (dedup, a fire alarm, an opted-out account,
  * round robin), its columns, reasons summing to the priority, counts, names,
- * input defaults, and bad input (statuses that name the problem, NULL
- * handles). */
+ * several themes per response with routing by any of the lead's, a poor
+ * health grade's points, input defaults, and bad input (statuses that name
+ * the problem, NULL handles). */
 #include <candor.h>
 #include <math.h>
 #include <stddef.h>
@@ -80,6 +81,85 @@ static void test_queue(void) {
   candor_followup_rules_free(rules);
 }
 
+/* Two accounts; account 0's lead mentions ux and billing, account 1's only
+ * speed. The billing route takes account 0 by its second theme; account 1's
+ * grade "F" earns the poor_health_grade points. */
+static void test_themes_and_health_grade(void) {
+  static const char* kThemeRules =
+      "{\"routing\": [{\"when\": {\"theme\": \"billing\"}, \"members\": [\"eve\"]}],"
+      " \"default_owner\": \"cs\"}";
+  const double score[3] = {2, 9, 3};
+  const int64_t time[3] = {MONDAY_10, MONDAY_10 + DAY, MONDAY_10};
+  const int32_t account[3] = {0, 0, 1};
+  const int64_t offsets[4] = {0, 3, 4, 5};
+  const int32_t ids[5] = {0, 1, 0, 2, 2};
+  const char* const themes[3] = {"ux", "billing", "speed"};
+  const int32_t grade[2] = {0, 1};
+  const char* const grades[2] = {"A", "F"};
+  candor_followup_rules* rules = NULL;
+  candor_followup_queue* queue = NULL;
+  candor_followup_input in;
+  candor_followup_columns cols;
+  candor_followup_themes case_themes;
+  size_t i;
+  uint32_t k;
+  CHECK(candor_followup_rules_from_json(kThemeRules, strlen(kThemeRules), &rules) == CANDOR_OK);
+  candor_followup_input_init(&in);
+  CHECK(in.theme_offsets == NULL && in.health_grade == NULL && in.n_health_grade_names == 0);
+  in.n = 3;
+  in.score = score;
+  in.time = time;
+  in.account = account;
+  in.theme_offsets = offsets;
+  in.theme_ids = ids;
+  in.theme_names = themes;
+  in.n_theme_names = 3;
+  in.n_accounts = 2;
+  in.health_grade = grade;
+  in.health_grade_names = grades;
+  in.n_health_grade_names = 2;
+  CHECK(candor_followup_build(&in, rules, &queue) == CANDOR_OK);
+  CHECK(candor_followup_queue_columns(queue, &cols) == CANDOR_OK);
+  CHECK(candor_followup_queue_themes(queue, &case_themes) == CANDOR_OK);
+  CHECK(cols.n == 2 && case_themes.n == 2);
+  /* Account 0: detractor 30 + very low 20 = 50; account 1: detractor 30 +
+   * poor health grade 15 = 45. */
+  CHECK(cols.account[0] == 0 && cols.priority[0] == 50);
+  CHECK(cols.account[1] == 1 && cols.priority[1] == 45);
+  k = cols.reason_begin[2] - 1;
+  CHECK(strcmp(candor_followup_reason_name(cols.reason[k]), "poor_health_grade") == 0);
+  CHECK(cols.reason_points[k] == 15);
+  for (i = 0; i < cols.n; ++i) {
+    double sum = 0;
+    for (k = cols.reason_begin[i]; k < cols.reason_begin[i + 1]; ++k) sum += cols.reason_points[k];
+    CHECK(sum == cols.priority[i]);
+  }
+  /* The lead's themes, repeats once; the first is the theme column. */
+  CHECK(case_themes.theme_begin[0] == 0 && case_themes.theme_begin[1] == 2);
+  CHECK(case_themes.theme_begin[2] == 3 && case_themes.n_themes == 3);
+  CHECK(case_themes.themes[0] == 0 && case_themes.themes[1] == 1 && case_themes.themes[2] == 2);
+  CHECK(cols.theme[0] == 0 && cols.theme[1] == 2);
+  CHECK(strcmp(candor_followup_owner_name(queue, (size_t)cols.owner[0]), "eve") == 0);
+  CHECK(strcmp(candor_followup_owner_name(queue, (size_t)cols.owner[1]), "cs") == 0);
+  candor_followup_queue_free(queue);
+  queue = NULL;
+  /* Both kinds of themes, a bad id, a NULL grade name. */
+  in.theme = account;
+  CHECK(candor_followup_build(&in, rules, &queue) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), "both one per row (theme) and several") != NULL);
+  in.theme = NULL;
+  in.n_theme_names = 2;
+  CHECK(candor_followup_build(&in, rules, &queue) == CANDOR_OUT_OF_RANGE);
+  CHECK(strstr(candor_last_error(), "theme_ids[3] = 2 has no name") != NULL);
+  in.n_theme_names = 3;
+  in.health_grade_names = NULL;
+  CHECK(candor_followup_build(&in, rules, &queue) == CANDOR_INVALID_ARGUMENT);
+  CHECK(strstr(candor_last_error(), "input->health_grade_names is NULL") != NULL);
+  CHECK(queue == NULL);
+  CHECK(candor_followup_queue_themes(NULL, &case_themes) == CANDOR_INVALID_ARGUMENT);
+  candor_followup_rules_free(rules);
+}
+
 static void test_defaults_and_names(void) {
   candor_followup_queue* queue = NULL;
   candor_followup_input in;
@@ -95,7 +175,8 @@ static void test_defaults_and_names(void) {
   CHECK(strcmp(candor_followup_category_name(1), "detractor") == 0);
   CHECK(candor_followup_category_name(-1) == NULL);
   CHECK(strcmp(candor_followup_reason_name(12), "strategic_role") == 0);
-  CHECK(candor_followup_reason_name(13) == NULL);
+  CHECK(strcmp(candor_followup_reason_name(13), "poor_health_grade") == 0);
+  CHECK(candor_followup_reason_name(14) == NULL);
   CHECK(candor_followup_owners(NULL) == 0);
   CHECK(candor_followup_owner_name(NULL, 0) == NULL);
   candor_followup_queue_free(NULL);
@@ -142,6 +223,7 @@ static void test_bad_input(void) {
 
 int main(void) {
   test_queue();
+  test_themes_and_health_grade();
   test_defaults_and_names();
   test_bad_input();
   return report();

@@ -13,7 +13,7 @@ from cli_helpers import SOURCE_DIR, expect_error, run
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 SCHEMA_FIELDS = {"case_id", "rank", "account", "category", "fire_alarm", "action", "owner",
                  "team", "due", "priority", "reasons", "urgency", "theme", "score", "respondent",
-                 "responses", "lead_line", "first_time", "lead_time", "last_time"}
+                 "responses", "lead_line", "first_time", "lead_time", "last_time", "themes"}
 
 
 @pytest.fixture
@@ -101,6 +101,52 @@ def test_same_cases_as_python(files):
     assert list(queue.priority) == [c["priority"] for c in cli]
     assert list(queue.owner) == [c["owner"] for c in cli]
     assert [t.strftime("%Y-%m-%dT%H:%M:%SZ") for t in queue.due] == [c["due"] for c in cli]
+
+
+def test_several_themes_per_response_and_health_grades(tmp_path):
+    (tmp_path / "responses.csv").write_text(
+        "score,time,account,theme\n"
+        "2,2026-12-07T10:00:00Z,acme,ux; billing ;ux\n"
+        "9,2026-12-08T10:00:00Z,acme,speed\n"
+        "3,2026-12-07T10:00:00Z,beta,speed\n"
+        "4,2026-12-07T10:00:00Z,gamma,\n")
+    (tmp_path / "accounts.csv").write_text("account,health_grade\nacme,A\nbeta,f\ngamma,\n")
+    (tmp_path / "rules.json").write_text(json.dumps({
+        "routing": [{"when": {"theme": "billing"}, "team": "billing", "members": ["eve"]},
+                    {"when": {"theme": "speed"}, "team": "perf", "members": ["pat"]}],
+        "default_owner": "cs"}))
+    base = ["followup", tmp_path / "responses.csv", "--accounts", tmp_path / "accounts.csv",
+            "--rules", tmp_path / "rules.json", "--theme-separator", ";"]
+    rc, out, err = run(*base, "--format", "jsonl")
+    assert rc == 0, err
+    cases = [json.loads(line) for line in out.splitlines()]
+    assert [c["account"] for c in cases] == ["acme", "beta", "gamma"]
+    acme, beta, gamma = cases
+    # The lead's themes (the merged "speed" is not the lead's), repeats once;
+    # billing, its second, routes it.
+    assert acme["themes"] == ["ux", "billing"] and acme["theme"] == "ux"
+    assert acme["owner"] == "eve" and acme["team"] == "billing"
+    assert beta["themes"] == ["speed"] and beta["owner"] == "pat"
+    assert gamma["themes"] == [] and gamma["theme"] is None and gamma["owner"] == "cs"
+    # Grade f (any case) is poor by default: detractor 30 + poor_health_grade 15.
+    assert [r["name"] for r in beta["reasons"]] == ["detractor", "poor_health_grade"]
+    assert beta["priority"] == 45
+    rc, out, err = run(*base, "--format", "csv")
+    assert rc == 0, err
+    lines = out.splitlines()
+    assert lines[0].endswith(",themes") and lines[1].endswith(",ux;billing")
+    # Without the separator the field is one theme, as before.
+    rc, out, err = run(*base[:-2], "--format", "jsonl")
+    assert rc == 0, err
+    first = json.loads(out.splitlines()[0])
+    assert first["themes"] == ["ux; billing ;ux"] and first["owner"] == "cs"
+    # The same as Python with the same separator.
+    queue = candor.followup(pd.read_csv(tmp_path / "responses.csv"),
+                            accounts=pd.read_csv(tmp_path / "accounts.csv"),
+                            rules=str(tmp_path / "rules.json"), theme_separator=";")
+    assert [list(t) for t in queue.themes] == [c["themes"] for c in cases]
+    assert list(queue.owner) == [c["owner"] for c in cases]
+    assert list(queue.priority) == [c["priority"] for c in cases]
 
 
 def test_the_sample_runs_with_its_column_names():

@@ -17,8 +17,12 @@ MONDAY_10 = pd.Timestamp("2026-12-07 10:00", tz="UTC")
 DAY = 86400
 
 
-def reference(responses, accounts, contacts, dedup_days=30, suppress_days=90):
-    """(cases sorted by the queue's order, counts) from pandas alone."""
+def reference(responses, accounts, contacts, dedup_days=30, suppress_days=90, routes=(),
+              poor_grades=("d", "f")):
+    """(cases sorted by the queue's order, counts) from pandas alone. With a
+    "themes" column (a list per response), a case's themes are its lead's
+    (repeats once) and routes [(theme, members)] take, in order, the cases
+    whose themes include theirs, round robin in queue order."""
     df = responses.copy()
     df["row"] = np.arange(len(df))
     counts = {"responses": len(df)}
@@ -75,6 +79,10 @@ def reference(responses, accounts, contacts, dedup_days=30, suppress_days=90):
             reasons.append(("arr", min(30, 10 * math.log10(lead.arr / 1000))))
         if lead.score <= 6 and lead.cum_detractors >= 2:
             reasons.append(("repeat_detractor", 10))
+        grade = getattr(lead, "health_grade", None)
+        if isinstance(grade, str) and grade.lower() in poor_grades:
+            reasons.append(("poor_health_grade", 15))
+        themes = tuple(dict.fromkeys(getattr(lead, "themes", ())))
         fire = lead.urgency > 0
         category = "fire_alarm" if fire else ("detractor" if lead.score <= 6 else
                                               "passive" if lead.score < 9 else "promoter")
@@ -82,10 +90,21 @@ def reference(responses, accounts, contacts, dedup_days=30, suppress_days=90):
                      "priority": sum(p for _, p in reasons),
                      "reasons": "; ".join("%s %+g" % r for r in reasons),
                      "lead_time": lead.t, "first": lead.first, "responses": lead.responses,
-                     "lead_row": lead.row, "score": lead.score})
+                     "lead_row": lead.row, "score": lead.score, "themes": themes})
     out = pd.DataFrame(rows)
     out = out.sort_values(["fire", "priority", "lead_time", "account", "first"],
                           ascending=[False, False, True, True, True]).reset_index(drop=True)
+    turns = [0] * len(routes)
+    owners = []
+    for themes in out.themes:
+        owner = None
+        for k, (theme, members) in enumerate(routes):
+            if theme in themes:
+                owner = members[turns[k] % len(members)]
+                turns[k] += 1
+                break
+        owners.append(owner)
+    out["owner"] = owners
     counts["merged"] = int(per_case.responses.sum() - len(per_case))
     counts["cases"] = len(out)
     return out, counts
@@ -108,7 +127,12 @@ def random_data(seed, n=3000, n_accounts=200):
     arr = np.exp(rng.uniform(5, 15, n_accounts))
     arr[rng.random(n_accounts) < 0.3] = np.nan
     accounts = pd.DataFrame({"account": ["a%d" % k for k in range(n_accounts)], "arr": arr,
-                             "opt_out": rng.random(n_accounts) < 0.05})
+                             "opt_out": rng.random(n_accounts) < 0.05,
+                             "health_grade": rng.choice(["A", "B", "C", "d", "F", None],
+                                                        n_accounts)})
+    theme_names = np.array(["billing", "ux", "speed", "support", "pricing"])
+    responses["themes"] = [list(theme_names[rng.integers(0, 5, k)])
+                           for k in rng.integers(0, 4, n)]
     contacts = pd.DataFrame({"respondent": ["r%d" % k for k in rng.integers(0, 400, 150)],
                              "time": t0 + rng.integers(0, 200 * DAY, 150)})
     return responses, accounts, contacts
@@ -133,6 +157,83 @@ def test_matches_a_pandas_reimplementation(seed):
     assert [r.split(";")[0] for r in queue.reasons] == \
         [r.split(";")[0] for r in expected.reasons]
     assert list(queue.reasons) == list(expected.reasons)
+
+
+ROUTES = [("billing", ["eve", "frank"]), ("speed", ["pat"]), ("ux", ["uma", "ulf", "ute"])]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_several_themes_per_response_match_a_pandas_reimplementation(seed):
+    responses, accounts, contacts = random_data(seed)
+    rules = {"routing": [{"when": {"theme": t}, "members": m} for t, m in ROUTES]}
+    given = responses.drop(columns="t")
+    queue = candor.followup(given, accounts=accounts, contacts=contacts, rules=rules,
+                            theme="themes")
+    expected, _ = reference(responses, accounts, contacts, routes=ROUTES)
+    assert list(queue.account) == list(expected.account)
+    np.testing.assert_allclose(queue.priority, expected.priority, rtol=1e-12)
+    assert list(queue.themes) == list(expected.themes)
+    assert list(queue.theme) == [t[0] if t else None for t in expected.themes]
+    assert list(queue.owner) == list(expected.owner)
+    assert (queue.themes.map(len) >= 2).sum() > 50  # several themes were routed
+    assert queue.reasons.str.contains("poor_health_grade +15", regex=False).sum() > 50
+    # The same themes joined by a separator, with blanks and empty names.
+    joined = given.assign(themes=[" ; ".join(t) + ";" for t in given.themes])
+    again = candor.followup(joined, accounts=accounts, contacts=contacts, rules=rules,
+                            theme="themes", theme_separator=";")
+    pd.testing.assert_frame_equal(again, queue)
+
+
+def test_one_theme_per_response_is_unchanged_and_equals_lists_of_one():
+    responses, accounts, contacts = random_data(6)
+    rules = {"routing": [{"when": {"theme": t}, "members": m} for t, m in ROUTES]}
+    one = responses.drop(columns="t").assign(
+        theme=[t[0] if t else None for t in responses.themes])
+    queue = candor.followup(one, accounts=accounts, contacts=contacts, rules=rules)
+    assert "themes" not in queue  # the frame of one theme per response as before
+    as_lists = one.assign(theme=[[t] if t else [] for t in one.theme])
+    lists = candor.followup(as_lists, accounts=accounts, contacts=contacts, rules=rules)
+    pd.testing.assert_frame_equal(lists.drop(columns="themes"), queue)
+    expected, _ = reference(responses.assign(themes=[[t] if t else [] for t in one.theme]),
+                            accounts, contacts, routes=ROUTES)
+    assert list(queue.owner) == list(expected.owner)
+
+
+def test_poor_health_grades_come_from_the_rules():
+    responses = pd.DataFrame({"score": [9, 9, 9, 9], "time": [MONDAY_10] * 4,
+                              "account": ["a", "b", "c", "d"]})
+    accounts = pd.DataFrame({"account": ["a", "b", "c", "d"],
+                             "health_grade": ["A", "f", None, "C"]})
+    queue = candor.followup(responses, accounts=accounts)
+    assert list(queue.account) == ["b", "a", "c", "d"]
+    assert list(queue.reasons) == ["poor_health_grade +15", "", "", ""]
+    queue = candor.followup(responses, accounts=accounts,
+                            rules={"poor_health_grades": ["C"],
+                                   "points": {"poor_health_grade": 4}})
+    assert list(queue.reasons) == ["poor_health_grade +4", "", "", ""]
+    assert queue.account[0] == "d"
+
+
+def test_the_fallback_frame_builder_makes_the_same_frames(monkeypatch):
+    # _data_frame builds frames from pandas' internal block API and falls back
+    # to pd.DataFrame(dict) when that API is not there: force the fallback.
+    from pandas.core.internals import api
+    responses, accounts, contacts = random_data(8)
+    responses = responses.drop(columns="t")
+    labelled = responses.set_axis(["r%d" % i for i in range(len(responses))])
+    # Lead rows as labels (object) and as a RangeIndex's integers; lists of themes.
+    cases = [(labelled, dict(theme="themes")), (responses, dict())]
+    fast = [candor.followup(r, accounts=accounts, contacts=contacts, **k) for r, k in cases]
+    monkeypatch.delattr(api, "make_block")
+    with pytest.raises(ImportError):  # so _data_frame takes its fallback
+        from pandas.core.internals.api import make_block  # noqa: F401
+    slow = [candor.followup(r, accounts=accounts, contacts=contacts, **k) for r, k in cases]
+    for f, s in zip(fast, slow):
+        assert len(f) > 100
+        pd.testing.assert_frame_equal(s, f, check_frame_type=False)
+        pd.testing.assert_frame_equal(s.attrs["reasons"], f.attrs["reasons"],
+                                      check_frame_type=False)
+        assert s.attrs["counts"] == f.attrs["counts"]
 
 
 def test_urgency_labels_in_any_form_give_the_same_queue():
@@ -237,6 +338,19 @@ COLUMNS = {"rank": "int64", "account": "object", "category": "object", "action":
            "urgency": "object", "theme": "object", "score": "float64", "responses": "int64",
            "lead_row": "object", "first_time": "datetime64[ns, UTC]",
            "lead_time": "datetime64[ns, UTC]", "last_time": "datetime64[ns, UTC]"}
+
+
+def test_the_themes_column_holds_tuples_of_the_leads_themes():
+    responses = pd.DataFrame({"score": [2.0, 9, 5], "time": [MONDAY_10] * 3,
+                              "account": ["a", "b", "c"],
+                              "theme": [["ux", "billing", "ux"], [], None]},
+                             index=["x", "y", "z"])
+    queue = candor.followup(responses)
+    assert {c: str(t) for c, t in queue.dtypes.items()} == {**COLUMNS, "themes": "object"}
+    assert list(queue.themes) == [("ux", "billing"), (), ()]
+    assert list(queue.theme) == ["ux", None, None]
+    empty = candor.followup(responses.assign(score=np.nan))
+    assert len(empty) == 0 and list(empty.columns) == list(COLUMNS) + ["themes"]
 
 
 def test_the_frame_holds_the_documented_columns_cases_without_reasons_and_labels():

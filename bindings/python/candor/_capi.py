@@ -1346,6 +1346,11 @@ class CFollowupInput(ctypes.Structure):
         ("n_contacts", c_size_t),
         ("contact_respondent", int32_p),
         ("contact_time", int64_p),
+        ("theme_offsets", int64_p),
+        ("theme_ids", int32_p),
+        ("health_grade", int32_p),
+        ("health_grade_names", char_pp),
+        ("n_health_grade_names", c_size_t),
     ]
 
 
@@ -1390,6 +1395,16 @@ class CFollowupCounts(ctypes.Structure):
     ]
 
 
+class CFollowupThemes(ctypes.Structure):
+    """candor_followup_themes."""
+    _fields_ = [
+        ("n", c_size_t),
+        ("theme_begin", int64_p),
+        ("n_themes", c_size_t),
+        ("themes", int32_p),
+    ]
+
+
 FUNCTIONS.update({
     "candor_followup_rules_from_json": (status, [c_char_p, c_size_t, POINTER(FollowupRulesP)]),
     "candor_followup_rules_free": (None, [FollowupRulesP]),
@@ -1406,6 +1421,7 @@ FUNCTIONS.update({
     "candor_followup_action": (c_char_p, [FollowupQueueP, c_int32]),
     "candor_followup_reason_name": (c_char_p, [c_int32]),
     "candor_followup_category_name": (c_char_p, [c_int32]),
+    "candor_followup_queue_themes": (status, [FollowupQueueP, POINTER(CFollowupThemes)]),
 })
 
 

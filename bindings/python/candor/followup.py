@@ -28,7 +28,7 @@ from candor.text_model import analyze
 CATEGORIES = ("fire_alarm", "detractor", "passive", "promoter")
 REASONS = ("detractor", "passive", "very_low_score", "urgency_safety", "urgency_legal",
            "urgency_churn", "urgency_refund", "urgency_unresolved", "arr", "renewal",
-           "health_decline", "repeat_detractor", "strategic_role")
+           "health_decline", "repeat_detractor", "strategic_role", "poor_health_grade")
 URGENCY = ("none", "safety", "legal", "churn", "refund", "unresolved")
 COUNTS = ("responses", "invalid_score", "invalid_time", "no_account", "opted_out", "suppressed",
           "merged", "not_included", "cases", "fire_alarms")
@@ -215,6 +215,39 @@ def _set_named_codes(inp, frame, columns, hold):
         setattr(inp, "n_" + field + "_names", len(names))
 
 
+def _is_list(value):
+    return isinstance(value, (list, tuple, set, frozenset, np.ndarray))
+
+
+def _holds_lists(values):
+    """Whether a column's first present value is a list (tuple, set, array)."""
+    if values.dtype != object:
+        return False
+    present = values.dropna()
+    return len(present) > 0 and _is_list(present.iloc[0])
+
+
+def _theme_lists(values, separator):
+    """(offsets, ids, names) of several themes per row: each row a list of
+    theme names (a list, tuple, set or array; a plain label is one theme) or,
+    with a separator, one string of names joined by it (blanks trimmed,
+    empty names skipped). Names sorted; NaN/None rows have no theme."""
+    pd = _compat.require_pandas()
+    series = pd.Series(values).reset_index(drop=True)
+    if separator is not None:
+        series = series.where(series.isna(), series.astype(str)).str.split(separator,
+                                                                          regex=False)
+    flat = series.explode()  # index: the row; an empty list or NaN: one NaN
+    if separator is not None:
+        flat = flat.str.strip().replace("", np.nan)
+    flat = flat[flat.notna()]
+    codes, names = _codes(flat)
+    rows = flat.index.to_numpy()
+    offsets = np.zeros(len(series) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(series)), out=offsets[1:])
+    return offsets, np.ascontiguousarray(codes, dtype=np.int32), names
+
+
 def _pointer(array, ctype):
     return None if array is None else array.ctypes.data_as(ctypes.POINTER(ctype))
 
@@ -222,19 +255,25 @@ def _pointer(array, ctype):
 def followup(responses, accounts=None, rules=None, contacts=None, *, score="score", time="time",
              account="account", respondent="respondent", role="role", comment="comment",
              urgency="urgency", theme="theme", account_key="account", arr="arr",
-             renewal="renewal", health_change="health_change", owner="owner", region="region",
-             opt_out="opt_out", contact_respondent="respondent", contact_time="time",
-             text_model=None):
+             renewal="renewal", health_change="health_change", health_grade="health_grade",
+             owner="owner", region="region", opt_out="opt_out", contact_respondent="respondent",
+             contact_time="time", theme_separator=None, text_model=None):
     """The follow-up queue of `responses` (a DataFrame), one row per case in
     queue order: rank, account, category, action, owner, team, due (UTC),
     priority, reasons ("detractor +30; arr +20"), fire_alarm, urgency, theme,
     score, responses, lead_row (the index label of the lead response),
-    first_time, lead_time, last_time.
+    first_time, lead_time, last_time; and themes (a tuple of the lead's theme
+    names) when the theme column holds several themes per response.
 
     Optional response columns (used when present): respondent, role,
     urgency (category names), theme, comment (read for urgency when there is
-    no urgency column). accounts: a DataFrame keyed by account_key with
-    optional arr, renewal, health_change, owner, region, opt_out columns; a
+    no urgency column). theme: one theme name per response, or several: a
+    list (tuple, set, array) per row, or strings joined by theme_separator
+    (e.g. ";"). A case's themes are its lead's; a route's theme matches when
+    any of them is it; the theme column is the first of them.
+    accounts: a DataFrame keyed by account_key with optional arr, renewal,
+    health_change, health_grade (e.g. "A".."F"; rules' poor_health_grades
+    earn points), owner, region, opt_out columns; a
     response whose account is not in it is dropped as no_account. contacts:
     earlier contacts (respondent, time) for suppression. rules: a Rules,
     dict, rules.json text or path (None: the defaults).
@@ -291,7 +330,8 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
             words = a_opt.map(lambda v: str(v).strip().lower() in ("1", "1.0", "true", "yes", "y"))
             inp.opt_out = _pointer(hold(np.ascontiguousarray(words.to_numpy(), dtype=np.uint8)),
                                    ctypes.c_uint8)
-        _set_named_codes(inp, accounts, ((owner, "owner"), (region, "region")), hold)
+        _set_named_codes(inp, accounts, ((owner, "owner"), (region, "region"),
+                                         (health_grade, "health_grade")), hold)
     else:
         codes, levels = pd.factorize(pd.Series(account_labels), sort=True)
         codes = np.ascontiguousarray(codes, dtype=np.int32)
@@ -316,8 +356,20 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
         inp.contact_time = _pointer(hold(_times(contacts[contact_time], "contacts time", False)),
                                     ctypes.c_int64)
 
-    _set_named_codes(inp, responses, ((role, "role"), (theme, "theme")), hold)
-    theme_names = [] if _column(responses, theme) is None else _codes(responses[theme])[1]
+    r_theme = _column(responses, theme)
+    several = r_theme is not None and (theme_separator is not None or _holds_lists(r_theme))
+    if several:
+        offsets, ids, theme_names = _theme_lists(r_theme, theme_separator)
+        array, encoded = _names(theme_names)
+        hold(encoded)
+        inp.theme_offsets = _pointer(hold(offsets), ctypes.c_int64)
+        inp.theme_ids = _pointer(hold(ids), ctypes.c_int32)
+        inp.theme_names = ctypes.cast(hold(array), _capi.char_pp)
+        inp.n_theme_names = len(theme_names)
+        _set_named_codes(inp, responses, ((role, "role"),), hold)
+    else:
+        _set_named_codes(inp, responses, ((role, "role"), (theme, "theme")), hold)
+        theme_names = [] if r_theme is None else _codes(r_theme)[1]
 
     r_urgency = _column(responses, urgency)
     if r_urgency is None and _column(responses, comment) is not None:
@@ -329,7 +381,7 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
     handle = _capi.FollowupQueueP()
     _lib.check(lib.candor_followup_build(ctypes.byref(inp), rules._handle, ctypes.byref(handle)))
     try:
-        return _frame(handle, responses.index, account_names, theme_names)
+        return _frame(handle, responses.index, account_names, theme_names, several)
     finally:
         lib.candor_followup_queue_free(handle)
 
@@ -402,7 +454,21 @@ def _data_frame(names, blocks, n):
         return pd.DataFrame({names[k]: columns[k] for k in range(len(names))})
 
 
-def _frame(handle, index, account_names, theme_names):
+def _case_themes(handle, theme_names, n):
+    """Each case's themes as a tuple of names."""
+    themes = _capi.CFollowupThemes()
+    _lib.check(lib.candor_followup_queue_themes(handle, ctypes.byref(themes)))
+    out = np.empty(n, dtype=object)
+    if n == 0:
+        return out
+    begin = _view(themes.theme_begin, n + 1)
+    names = np.asarray(list(theme_names) + [None], dtype=object)
+    flat = names.take(_view(themes.themes, themes.n_themes)) if themes.n_themes else names[:0]
+    out[:] = [tuple(part) for part in np.split(flat, begin[1:-1])]
+    return out
+
+
+def _frame(handle, index, account_names, theme_names, several=False):
     pd = _compat.require_pandas()
     cols = _capi.CFollowupColumns()
     _lib.check(lib.candor_followup_queue_columns(handle, ctypes.byref(cols)))
@@ -468,6 +534,9 @@ def _frame(handle, index, account_names, theme_names):
     for k, pointer in ((6, cols.due), (15, cols.first_time), (16, cols.lead_time),
                        (17, cols.last_time)):
         blocks.append(((k,), _stamps(pointer, n)))
+    if several:
+        names.append("themes")
+        blocks.append(((18,), _case_themes(handle, theme_names, n).reshape(1, n)))
     frame = _data_frame(names, blocks, n)
     case = np.repeat(np.arange(1, n + 1, dtype=np.int64), np.diff(begin).astype(np.intp))
     frame.attrs["reasons"] = _data_frame(

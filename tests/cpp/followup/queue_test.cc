@@ -226,6 +226,128 @@ TEST(FollowupQueue, BadInputIsAnErrorThatSaysWhat) {
   EXPECT_NE(q.status().message().find("score is missing"), std::string::npos);
 }
 
+TEST(FollowupQueue, PoorHealthGradeEarnsItsPoints) {
+  Rows rows;
+  for (int a = 0; a < 5; ++a) rows.Add(9, kMonday10, a);  // promoters: no other points
+  std::vector<int32_t> grade = {0, 1, 2, 3, -1};
+  FollowupAccounts accounts;
+  accounts.n = 5;
+  accounts.health_grade = grade.data();
+  accounts.health_grade_names = {"A", "d", "F", "C"};  // grades compare without case
+  FollowupQueue q = Build(rows, accounts);
+  ASSERT_EQ(q.size(), 5u);
+  // Accounts 1 (d) and 2 (F) first with 15 points, then 0, 3, 4 with none.
+  EXPECT_EQ(q.account, (std::vector<int32_t>{1, 2, 0, 3, 4}));
+  EXPECT_EQ(ReasonNames(q, 0), (std::vector<std::string>{"poor_health_grade"}));
+  EXPECT_EQ(q.priority[0], 15);
+  EXPECT_EQ(q.priority[1], 15);
+  EXPECT_TRUE(ReasonNames(q, 2).empty());
+  FollowupRules rules;
+  rules.poor_health_grades = {"c"};
+  rules.points.poor_health_grade = 7;
+  q = Build(rows, accounts, {}, rules);
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q.account[0], 3);
+  EXPECT_EQ(q.priority[0], 7);
+  EXPECT_EQ(q.priority[1], 0);
+  // Listed last, after the other reasons, so that the sum stays in order.
+  Rows detractor;
+  detractor.Add(1, kMonday10, 1, -1, 0, 1);
+  q = Build(detractor, accounts);
+  EXPECT_EQ(ReasonNames(q, 0), (std::vector<std::string>{"detractor", "very_low_score",
+                                                         "strategic_role", "poor_health_grade"}));
+  EXPECT_EQ(q.priority[0], 30 + 20 + 10 + 15);
+  std::vector<int32_t> bad = {0, 1, 2, 4, -1};
+  accounts.health_grade = bad.data();
+  auto error = BuildFollowupQueue(rows.View(), accounts, {}, {});
+  ASSERT_FALSE(error.ok());
+  EXPECT_NE(error.status().message().find("health grade code 4 of account 3"), std::string::npos)
+      << error.status().message();
+}
+
+std::vector<std::string> ThemeNames(const FollowupQueue& q, size_t i,
+                                    const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (int64_t k = q.theme_begin[i]; k < q.theme_begin[i + 1]; ++k)
+    out.push_back(names[q.themes[k]]);
+  return out;
+}
+
+TEST(FollowupQueue, SeveralThemesPerResponseRouteByAnyOfTheLeads) {
+  const std::vector<std::string> names = {"ux", "billing", "speed"};
+  Rows rows;
+  rows.Add(2, kMonday10, 0);         // account 0: lead, themes ux, billing, ux
+  rows.Add(8, kMonday10 + kDay, 0);  // merged: speed (not the lead's)
+  rows.Add(3, kMonday10, 1);         // account 1: speed only
+  rows.Add(4, kMonday10, 2);         // account 2: no theme
+  std::vector<int64_t> offsets = {0, 3, 4, 5, 5};
+  std::vector<int32_t> ids = {0, 1, 0, 2, 2};
+  FollowupResponses r = rows.View();
+  r.theme_offsets = offsets.data();
+  r.theme_ids = ids.data();
+  r.theme_names = names;
+  FollowupRules rules;
+  rules.routes.push_back({"billing", "", "", "", false, "billing", {"eve"}});
+  rules.routes.push_back({"speed", "", "", "", false, "perf", {"pat"}});
+  rules.default_owner = "cs";
+  Result<FollowupQueue> q = BuildFollowupQueue(r, {}, {}, rules);
+  ASSERT_TRUE(q.ok()) << q.status().message();
+  ASSERT_EQ(q->size(), 3u);
+  EXPECT_EQ(q->account, (std::vector<int32_t>{0, 1, 2}));
+  EXPECT_EQ(ThemeNames(*q, 0, names), (std::vector<std::string>{"ux", "billing"}));
+  EXPECT_EQ(ThemeNames(*q, 1, names), (std::vector<std::string>{"speed"}));
+  EXPECT_TRUE(ThemeNames(*q, 2, names).empty());
+  EXPECT_EQ(q->theme, (std::vector<int32_t>{0, 2, -1}));
+  EXPECT_EQ(q->route, (std::vector<int32_t>{0, 1, -1}));
+  std::vector<std::string> owners;
+  for (int32_t o : q->owner) owners.push_back(q->owner_names[o]);
+  EXPECT_EQ(owners, (std::vector<std::string>{"eve", "pat", "cs"}));
+
+  // One theme per row, given either way, makes the same queue.
+  std::vector<int32_t> one = {1, 2, 2, -1};
+  FollowupResponses single = rows.View();
+  single.theme = one.data();
+  single.theme_names = names;
+  std::vector<int64_t> one_offsets = {0, 1, 2, 3, 3};
+  std::vector<int32_t> one_ids = {1, 2, 2};
+  FollowupResponses lists = rows.View();
+  lists.theme_offsets = one_offsets.data();
+  lists.theme_ids = one_ids.data();
+  lists.theme_names = names;
+  Result<FollowupQueue> a = BuildFollowupQueue(single, {}, {}, rules);
+  Result<FollowupQueue> b = BuildFollowupQueue(lists, {}, {}, rules);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->theme, b->theme);
+  EXPECT_EQ(a->theme_begin, b->theme_begin);
+  EXPECT_EQ(a->themes, b->themes);
+  EXPECT_EQ(a->owner, b->owner);
+  EXPECT_EQ(a->route, (std::vector<int32_t>{0, 1, -1}));
+}
+
+TEST(FollowupQueue, BadThemeListsAreErrorsThatSayWhat) {
+  Rows rows;
+  rows.Add(2, kMonday10, 0);
+  rows.Add(3, kMonday10, 1);
+  auto expect = [&](std::vector<int64_t> offsets, std::vector<int32_t> ids, bool single,
+                    const std::string& part) {
+    FollowupResponses r = rows.View();
+    std::vector<int32_t> one = {0, 0};
+    if (single) r.theme = one.data();
+    r.theme_offsets = offsets.data();
+    r.theme_ids = ids.empty() ? nullptr : ids.data();
+    r.theme_names = {"ux"};
+    auto q = BuildFollowupQueue(r, {}, {}, {});
+    ASSERT_FALSE(q.ok()) << part;
+    EXPECT_NE(q.status().message().find(part), std::string::npos) << q.status().message();
+  };
+  expect({0, 1, 1}, {0}, true, "both one per row (theme) and several");
+  expect({1, 1, 1}, {0}, false, "theme_offsets[0] is 1");
+  expect({0, 1, 0}, {0}, false, "theme_offsets[2] = 0 is below theme_offsets[1] = 1");
+  expect({0, 1, 2}, {0, 1}, false, "theme_ids[1] = 1 has no name");
+  expect({0, 1, 2}, {0, -1}, false, "theme_ids[1] = -1 has no name");
+  expect({0, 1, 2}, {}, false, "theme_ids is missing");
+}
+
 // Random data: reasons sum to the priority (in their order, exactly), the
 // order is as documented, every row is counted once, and the queue does not
 // depend on the order of the rows.
@@ -249,10 +371,23 @@ TEST(FollowupQueue, PropertiesOnRandomData) {
       arr[a] = rng() % 3 == 0 ? NAN : std::exp(5 + (rng() % 1000) / 100.0);
       opt_out[a] = rng() % 20 == 0;
     }
+    std::vector<double> health(n_accounts);
+    std::vector<int32_t> grade(n_accounts);
+    std::vector<int64_t> renewal(n_accounts);
+    for (int a = 0; a < n_accounts; ++a) {
+      health[a] = rng() % 4 == 0 ? NAN : static_cast<double>(rng() % 21) - 10;
+      grade[a] = static_cast<int32_t>(rng() % 6) - 1;
+      renewal[a] =
+          rng() % 3 == 0 ? kFollowupNoTime : kMonday10 + static_cast<int64_t>(rng() % (300 * kDay));
+    }
     FollowupAccounts accounts;
     accounts.n = n_accounts;
     accounts.arr = arr.data();
     accounts.opt_out = opt_out.data();
+    accounts.health_change = health.data();
+    accounts.renewal = renewal.data();
+    accounts.health_grade = grade.data();
+    accounts.health_grade_names = {"A", "B", "C", "d", "F"};
     std::vector<int32_t> who(100);
     std::vector<int64_t> when(100);
     for (int k = 0; k < 100; ++k) {
@@ -272,6 +407,10 @@ TEST(FollowupQueue, PropertiesOnRandomData) {
         sum += q.reason_points[k];
       }
       EXPECT_EQ(sum, q.priority[i]) << "case " << i;
+      const int32_t g = grade[q.account[i]];
+      const std::vector<std::string> names = ReasonNames(q, i);
+      EXPECT_EQ(std::count(names.begin(), names.end(), "poor_health_grade"), g == 3 || g == 4)
+          << "case " << i << " grade " << g;
       in_cases += q.responses[i];
       if (i > 0) {
         const bool f0 = q.category[i - 1] == 0, f1 = q.category[i] == 0;

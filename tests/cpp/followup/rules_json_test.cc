@@ -4,9 +4,16 @@
 
 #include <candor/followup.hpp>
 #include <string>
+#include <vector>
 
 namespace candor {
 namespace {
+
+void ExpectError(const std::string& json, const std::string& part) {
+  auto rules = ParseFollowupRulesJson(json);
+  ASSERT_FALSE(rules.ok()) << json;
+  EXPECT_NE(rules.status().message().find(part), std::string::npos) << rules.status().message();
+}
 
 TEST(FollowupRulesJson, ReadsEveryKey) {
   auto rules = ParseFollowupRulesJson(R"({
@@ -50,12 +57,19 @@ TEST(FollowupRulesJson, EmptyObjectIsTheDefaults) {
   ASSERT_TRUE(rules.ok());
   EXPECT_EQ(rules->dedup_days, 30);
   EXPECT_EQ(rules->calendar.time_zone, "UTC");
+  EXPECT_EQ(rules->poor_health_grades, (std::vector<std::string>{"D", "F"}));
+  EXPECT_EQ(rules->points.poor_health_grade, 15);
 }
 
-void ExpectError(const std::string& json, const std::string& part) {
-  auto rules = ParseFollowupRulesJson(json);
-  ASSERT_FALSE(rules.ok()) << json;
-  EXPECT_NE(rules.status().message().find(part), std::string::npos) << rules.status().message();
+TEST(FollowupRulesJson, ReadsPoorHealthGrades) {
+  auto rules = ParseFollowupRulesJson(
+      R"({"poor_health_grades": ["C", "D", "F"], "points": {"poor_health_grade": 12.5}})");
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  EXPECT_EQ(rules->poor_health_grades, (std::vector<std::string>{"C", "D", "F"}));
+  EXPECT_EQ(rules->points.poor_health_grade, 12.5);
+  ExpectError(R"({"poor_health_grades": "D"})", "poor_health_grades: not an array");
+  ExpectError(R"({"poor_health_grades": ["D", 4]})", "poor_health_grades[1]");
+  ExpectError(R"({"points": {"poor_health_grade": "x"}})", "points.poor_health_grade");
 }
 
 TEST(FollowupRulesJson, ErrorsNameTheKey) {
