@@ -83,4 +83,33 @@ inline void TakeFlags(int* argc, char** argv, std::initializer_list<Flag> flags)
 
 }  // namespace candor::bench
 
+// The Google Benchmark part of a main(), once the program's own flags are out
+// of argv (TakeFlags). Macros, so that this header does not pull in
+// <benchmark/benchmark.h> for the plain-clock programs.
+//
+// CANDOR_BENCHMARK_INITIALIZE(&argc, argv): Google Benchmark takes its flags;
+// main returns 2 for an argument that neither the program nor it knows.
+#define CANDOR_BENCHMARK_INITIALIZE(argc_pointer, argv)                  \
+  do {                                                                   \
+    benchmark::Initialize(argc_pointer, argv);                           \
+    if (benchmark::ReportUnrecognizedArguments(*(argc_pointer), argv)) { \
+      return 2;                                                          \
+    }                                                                    \
+  } while (false)
+
+// CANDOR_BENCHMARK_RUN(): runs the registered benchmarks; main returns 0.
+#define CANDOR_BENCHMARK_RUN()           \
+  do {                                   \
+    benchmark::RunSpecifiedBenchmarks(); \
+    benchmark::Shutdown();               \
+    return 0;                            \
+  } while (false)
+
+// Both, for a main whose benchmarks are registered before it starts.
+#define CANDOR_BENCHMARK_MAIN_END(argc_pointer, argv) \
+  do {                                                \
+    CANDOR_BENCHMARK_INITIALIZE(argc_pointer, argv);  \
+    CANDOR_BENCHMARK_RUN();                           \
+  } while (false)
+
 #endif  // CANDOR_BENCH_BENCH_FLAGS_HPP_

@@ -129,8 +129,5 @@ int main(int argc, char** argv) {
   using candor::bench::Flag;
   // Our flags out of argv first, so that Google Benchmark sees only its own.
   candor::bench::TakeFlags(&argc, argv, {Flag("seed", &g_seed), Flag("data_dir", &g_data_dir)});
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  CANDOR_BENCHMARK_MAIN_END(&argc, argv);
 }

@@ -354,8 +354,7 @@ void RegisterAll(const Flags& flags, const ScoreData& data) {
 int main(int argc, char** argv) {
   using namespace candor_bench;
   const Flags flags = ParseFlags(&argc, argv);
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  CANDOR_BENCHMARK_INITIALIZE(&argc, argv);
 
   std::fprintf(stderr, "generating %zu rows, %d segments, seed %" PRIu64 "\n", flags.rows,
                flags.segments, flags.seed);
@@ -373,7 +372,5 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("rows", std::to_string(flags.rows));
   benchmark::AddCustomContext("segments", std::to_string(flags.segments));
   benchmark::AddCustomContext("seed", std::to_string(flags.seed));
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  CANDOR_BENCHMARK_RUN();
 }

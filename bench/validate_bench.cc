@@ -70,8 +70,7 @@ int main(int argc, char** argv) {
   Flags flags;
   candor::bench::TakeFlags(
       &argc, argv, {Flag("n", &flags.n), Flag("seed", &flags.seed), Flag("data", &flags.data)});
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  CANDOR_BENCHMARK_INITIALIZE(&argc, argv);
 
   static const Data data = Generate(flags.n, flags.seed);
   const size_t n = flags.n;
@@ -136,7 +135,5 @@ int main(int argc, char** argv) {
       ->Arg(static_cast<int64_t>(n));
   benchmark::AddCustomContext("n", std::to_string(n));
   benchmark::AddCustomContext("seed", std::to_string(flags.seed));
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  CANDOR_BENCHMARK_RUN();
 }

@@ -1493,7 +1493,7 @@ CANDOR_API candor_status candor_lift(const double* score, const uint8_t* outcome
 
 /* ------------------------------------------------------------ enum names */
 
-/* The enums above whose values have names. Each value has one name, the
+/* The enums of this header whose values have names. Each value has one name, the
  * same on every surface (this ABI, the C++ API of candor/enum_names.hpp, the
  * Python package, the command line): lower-case words joined by '_', e.g.
  * "adjusted_wald" for CANDOR_INTERVAL_ADJUSTED_WALD, "too_few_responses" for
@@ -1523,7 +1523,16 @@ typedef enum candor_enum {
   CANDOR_ENUM_SURVIVAL_INTERVAL = 20,    /* log, log_log, plain */
   CANDOR_ENUM_HEALTH_TRANSFORM = 21,     /* linear, tiers, boolean, percentile, z_score */
   CANDOR_ENUM_HEALTH_MISSING = 22,       /* renormalize, zero, group_mean */
-  CANDOR_ENUM_HEALTH_COMBINE = 23        /* weighted_mean, worst_of */
+  CANDOR_ENUM_HEALTH_COMBINE = 23,       /* weighted_mean, worst_of */
+  CANDOR_ENUM_PII_KIND = 24,             /* email, phone, card, iban, url */
+  CANDOR_ENUM_INTENT = 25,               /* complaint, suggestion, ..., needs_response */
+  CANDOR_ENUM_OUTER_LOOP_RANK = 26,      /* arr, impact, detractor_accounts, comments */
+  CANDOR_ENUM_SLA_STATUS = 27,           /* met, breached, at_risk, open */
+  CANDOR_ENUM_INVALID_EVENTS = 28,       /* error, drop_case */
+  CANDOR_ENUM_CASE_EVENT = 29,           /* opened, first_contact, ..., closed */
+  CANDOR_ENUM_CASE_LOG_PROBLEM = 30,     /* unknown_event, duplicate, ... */
+  CANDOR_ENUM_FOLLOWUP_CATEGORY = 31,    /* fire_alarm, detractor, passive, promoter */
+  CANDOR_ENUM_FOLLOWUP_REASON = 32       /* detractor, passive, ..., strategic_role */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -2608,6 +2617,54 @@ CANDOR_API candor_status candor_case_log_owner_at(const candor_case_log* log, si
                                                   candor_breach_rate* out);
 CANDOR_API candor_status candor_case_log_team_at(const candor_case_log* log, size_t i,
                                                  candor_breach_rate* out);
+
+/* ------------------------------------- enums named by candor_enum_name */
+/* Codes the ABI passes as integers, declared here so that every value has a
+ * name (CANDOR_ENUM_CASE_EVENT, ...) and a constant. */
+
+/* The events of a case log (the event names candor_case_log_new reads). */
+typedef enum candor_case_event {
+  CANDOR_CASE_OPENED = 0,
+  CANDOR_CASE_FIRST_CONTACT = 1,
+  CANDOR_CASE_ON_HOLD = 2,
+  CANDOR_CASE_RESUMED = 3,
+  CANDOR_CASE_CLOSED = 4
+} candor_case_event;
+
+/* Why a case of a case log is invalid (candor_case_log_summary.dropped_*). */
+typedef enum candor_case_log_problem {
+  CANDOR_CASE_LOG_UNKNOWN_EVENT = 0,
+  CANDOR_CASE_LOG_DUPLICATE = 1,
+  CANDOR_CASE_LOG_MISSING_OPENED = 2,
+  CANDOR_CASE_LOG_OUT_OF_ORDER = 3,
+  CANDOR_CASE_LOG_RESUMED_WITHOUT_HOLD = 4
+} candor_case_log_problem;
+
+/* The category of a follow-up case (candor_followup_category_name). */
+typedef enum candor_followup_category {
+  CANDOR_FOLLOWUP_FIRE_ALARM = 0,
+  CANDOR_FOLLOWUP_DETRACTOR = 1,
+  CANDOR_FOLLOWUP_PASSIVE = 2,
+  CANDOR_FOLLOWUP_PROMOTER = 3
+} candor_followup_category;
+
+/* The reasons of a follow-up priority (candor_followup_columns.reason;
+ * candor_followup_reason_name). */
+typedef enum candor_followup_reason {
+  CANDOR_FOLLOWUP_REASON_DETRACTOR = 0,
+  CANDOR_FOLLOWUP_REASON_PASSIVE = 1,
+  CANDOR_FOLLOWUP_REASON_VERY_LOW_SCORE = 2,
+  CANDOR_FOLLOWUP_REASON_URGENCY_SAFETY = 3,
+  CANDOR_FOLLOWUP_REASON_URGENCY_LEGAL = 4,
+  CANDOR_FOLLOWUP_REASON_URGENCY_CHURN = 5,
+  CANDOR_FOLLOWUP_REASON_URGENCY_REFUND = 6,
+  CANDOR_FOLLOWUP_REASON_URGENCY_UNRESOLVED = 7,
+  CANDOR_FOLLOWUP_REASON_ARR = 8,
+  CANDOR_FOLLOWUP_REASON_RENEWAL = 9,
+  CANDOR_FOLLOWUP_REASON_HEALTH_DECLINE = 10,
+  CANDOR_FOLLOWUP_REASON_REPEAT_DETRACTOR = 11,
+  CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE = 12
+} candor_followup_reason;
 
 #ifdef __cplusplus
 } /* extern "C" */

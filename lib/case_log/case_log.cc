@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <candor/business_hours.hpp>
 #include <candor/case_log.hpp>
+#include <candor/enum_names.hpp>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -19,12 +20,11 @@ namespace candor {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-// string_views: ParseCaseEvent runs on every row, without strlen.
+// The names of CANDOR_ENUM_CASE_EVENT (enum_names.hpp) as string_views:
+// ParseCaseEvent runs on every row, without strlen (the enum names test
+// holds the two to each other).
 constexpr std::string_view kEventNames[] = {"opened", "first_contact", "on_hold", "resumed",
                                             "closed"};
-constexpr const char* kStatusNames[] = {"met", "breached", "at_risk", "open"};
-constexpr const char* kProblemNames[] = {"unknown_event", "duplicate", "missing_opened",
-                                         "out_of_order", "resumed_without_hold"};
 
 struct Problem {
   bool found = false;
@@ -261,10 +261,18 @@ Result<double> ClockHours(const CaseEventColumns& log, const std::vector<CaseEve
 
 }  // namespace
 
-const char* CaseEventName(CaseEvent event) { return kEventNames[static_cast<int>(event)].data(); }
-const char* SlaStatusName(SlaStatus status) { return kStatusNames[static_cast<int>(status)]; }
+// The library's one table of enum names (candor/enum_names.hpp).
+const char* CaseEventName(CaseEvent event) {
+  const char* name = EnumName(CANDOR_ENUM_CASE_EVENT, event);
+  return name != nullptr ? name : "unknown";
+}
+const char* SlaStatusName(SlaStatus status) {
+  const char* name = EnumName(CANDOR_ENUM_SLA_STATUS, status);
+  return name != nullptr ? name : "unknown";
+}
 const char* CaseLogProblemName(CaseLogProblem problem) {
-  return kProblemNames[static_cast<int>(problem)];
+  const char* name = EnumName(CANDOR_ENUM_CASE_LOG_PROBLEM, problem);
+  return name != nullptr ? name : "unknown";
 }
 
 Result<CaseEvent> ParseCaseEvent(std::string_view name) {

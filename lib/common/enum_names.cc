@@ -113,6 +113,57 @@ constexpr EnumEntry kHealthMissing[] = {{CANDOR_HEALTH_MISSING_RENORMALIZE, "ren
                                         {CANDOR_HEALTH_MISSING_GROUP_MEAN, "group_mean"}};
 constexpr EnumEntry kHealthCombine[] = {{CANDOR_HEALTH_COMBINE_WEIGHTED_MEAN, "weighted_mean"},
                                         {CANDOR_HEALTH_COMBINE_WORST_OF, "worst_of"}};
+constexpr EnumEntry kPiiKind[] = {{CANDOR_PII_EMAIL, "email"},
+                                  {CANDOR_PII_PHONE, "phone"},
+                                  {CANDOR_PII_CARD, "card"},
+                                  {CANDOR_PII_IBAN, "iban"},
+                                  {CANDOR_PII_URL, "url"}};
+constexpr EnumEntry kIntent[] = {{CANDOR_INTENT_COMPLAINT, "complaint"},
+                                 {CANDOR_INTENT_SUGGESTION, "suggestion"},
+                                 {CANDOR_INTENT_QUESTION, "question"},
+                                 {CANDOR_INTENT_PRAISE, "praise"},
+                                 {CANDOR_INTENT_NEEDS_RESPONSE, "needs_response"}};
+// The names Python's candor.outer_loop(rank_by=) takes.
+constexpr EnumEntry kOuterLoopRank[] = {
+    {CANDOR_OUTER_LOOP_RANK_ARR_AT_RISK, "arr"},
+    {CANDOR_OUTER_LOOP_RANK_NPS_IMPACT, "impact"},
+    {CANDOR_OUTER_LOOP_RANK_DETRACTOR_ACCOUNTS, "detractor_accounts"},
+    {CANDOR_OUTER_LOOP_RANK_COMMENTS, "comments"}};
+constexpr EnumEntry kSlaStatus[] = {{CANDOR_SLA_MET, "met"},
+                                    {CANDOR_SLA_BREACHED, "breached"},
+                                    {CANDOR_SLA_AT_RISK, "at_risk"},
+                                    {CANDOR_SLA_OPEN, "open"}};
+constexpr EnumEntry kInvalidEvents[] = {{CANDOR_INVALID_EVENTS_ERROR, "error"},
+                                        {CANDOR_INVALID_EVENTS_DROP_CASE, "drop_case"}};
+constexpr EnumEntry kCaseEvent[] = {{CANDOR_CASE_OPENED, "opened"},
+                                    {CANDOR_CASE_FIRST_CONTACT, "first_contact"},
+                                    {CANDOR_CASE_ON_HOLD, "on_hold"},
+                                    {CANDOR_CASE_RESUMED, "resumed"},
+                                    {CANDOR_CASE_CLOSED, "closed"}};
+constexpr EnumEntry kCaseLogProblem[] = {
+    {CANDOR_CASE_LOG_UNKNOWN_EVENT, "unknown_event"},
+    {CANDOR_CASE_LOG_DUPLICATE, "duplicate"},
+    {CANDOR_CASE_LOG_MISSING_OPENED, "missing_opened"},
+    {CANDOR_CASE_LOG_OUT_OF_ORDER, "out_of_order"},
+    {CANDOR_CASE_LOG_RESUMED_WITHOUT_HOLD, "resumed_without_hold"}};
+constexpr EnumEntry kFollowupCategory[] = {{CANDOR_FOLLOWUP_FIRE_ALARM, "fire_alarm"},
+                                           {CANDOR_FOLLOWUP_DETRACTOR, "detractor"},
+                                           {CANDOR_FOLLOWUP_PASSIVE, "passive"},
+                                           {CANDOR_FOLLOWUP_PROMOTER, "promoter"}};
+constexpr EnumEntry kFollowupReason[] = {
+    {CANDOR_FOLLOWUP_REASON_DETRACTOR, "detractor"},
+    {CANDOR_FOLLOWUP_REASON_PASSIVE, "passive"},
+    {CANDOR_FOLLOWUP_REASON_VERY_LOW_SCORE, "very_low_score"},
+    {CANDOR_FOLLOWUP_REASON_URGENCY_SAFETY, "urgency_safety"},
+    {CANDOR_FOLLOWUP_REASON_URGENCY_LEGAL, "urgency_legal"},
+    {CANDOR_FOLLOWUP_REASON_URGENCY_CHURN, "urgency_churn"},
+    {CANDOR_FOLLOWUP_REASON_URGENCY_REFUND, "urgency_refund"},
+    {CANDOR_FOLLOWUP_REASON_URGENCY_UNRESOLVED, "urgency_unresolved"},
+    {CANDOR_FOLLOWUP_REASON_ARR, "arr"},
+    {CANDOR_FOLLOWUP_REASON_RENEWAL, "renewal"},
+    {CANDOR_FOLLOWUP_REASON_HEALTH_DECLINE, "health_decline"},
+    {CANDOR_FOLLOWUP_REASON_REPEAT_DETRACTOR, "repeat_detractor"},
+    {CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE, "strategic_role"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -150,6 +201,15 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_HEALTH_TRANSFORM, "candor_health_transform", Entries(kHealthTransform)},
     {CANDOR_ENUM_HEALTH_MISSING, "candor_health_missing", Entries(kHealthMissing)},
     {CANDOR_ENUM_HEALTH_COMBINE, "candor_health_combine", Entries(kHealthCombine)},
+    {CANDOR_ENUM_PII_KIND, "candor_pii_kind", Entries(kPiiKind)},
+    {CANDOR_ENUM_INTENT, "candor_intent", Entries(kIntent)},
+    {CANDOR_ENUM_OUTER_LOOP_RANK, "candor_outer_loop_rank", Entries(kOuterLoopRank)},
+    {CANDOR_ENUM_SLA_STATUS, "candor_sla_status", Entries(kSlaStatus)},
+    {CANDOR_ENUM_INVALID_EVENTS, "candor_invalid_events", Entries(kInvalidEvents)},
+    {CANDOR_ENUM_CASE_EVENT, "candor_case_event", Entries(kCaseEvent)},
+    {CANDOR_ENUM_CASE_LOG_PROBLEM, "candor_case_log_problem", Entries(kCaseLogProblem)},
+    {CANDOR_ENUM_FOLLOWUP_CATEGORY, "candor_followup_category", Entries(kFollowupCategory)},
+    {CANDOR_ENUM_FOLLOWUP_REASON, "candor_followup_reason", Entries(kFollowupReason)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -1,5 +1,6 @@
 // ClassifyIntents: phrase matches per sentence, then the intents and their
 // reasons (the rules are listed in intents.hpp).
+#include <candor/enum_names.hpp>
 #include <candor/intents.hpp>
 #include <candor/utf8.hpp>
 #include <limits>
@@ -80,20 +81,10 @@ bool IsRequestQuestion(const internal::Words& words, const internal::Sentence& s
 
 }  // namespace
 
+// The library's one table of enum names (candor/enum_names.hpp).
 const char* IntentName(Intent intent) {
-  switch (intent) {
-    case Intent::kComplaint:
-      return "complaint";
-    case Intent::kSuggestion:
-      return "suggestion";
-    case Intent::kQuestion:
-      return "question";
-    case Intent::kPraise:
-      return "praise";
-    case Intent::kNeedsResponse:
-      return "needs_response";
-  }
-  return "unknown";
+  const char* name = EnumName(CANDOR_ENUM_INTENT, intent);
+  return name != nullptr ? name : "unknown";
 }
 
 Result<CommentIntents> ClassifyIntents(std::string_view comment) {

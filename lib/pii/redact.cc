@@ -1,6 +1,7 @@
 // RedactPii: the detectors' spans, overlaps resolved by kind, replaced by
 // placeholders.
 #include <algorithm>
+#include <candor/enum_names.hpp>
 #include <candor/pii.hpp>
 #include <candor/utf8.hpp>
 #include <cstdint>
@@ -42,20 +43,10 @@ bool AnyInside(const std::vector<Range>& ranges, const Range& url) {
 
 }  // namespace
 
+// The library's one table of enum names (candor/enum_names.hpp).
 const char* PiiKindName(PiiKind kind) {
-  switch (kind) {
-    case PiiKind::kEmail:
-      return "email";
-    case PiiKind::kPhone:
-      return "phone";
-    case PiiKind::kCard:
-      return "card";
-    case PiiKind::kIban:
-      return "iban";
-    case PiiKind::kUrl:
-      return "url";
-  }
-  return "unknown";
+  const char* name = EnumName(CANDOR_ENUM_PII_KIND, kind);
+  return name != nullptr ? name : "unknown";
 }
 
 Result<Redaction> RedactPii(std::string_view text, const RedactOptions& options) {

@@ -313,14 +313,8 @@ class BusinessCalendar(OwnsHandle):
         if kind.container is None and np.ndim(hours) > 0:  # one start, many hours: an array
             kind = _Kind("int" if kind.scalar == "int" else None, "array", kind.aware)
         seconds, hours_array = _broadcast(seconds, hours_array, "start and hours")
-        seconds = np.ascontiguousarray(seconds, dtype=np.int64)
-        hours_array = np.ascontiguousarray(hours_array, dtype=np.float64)
-        out = np.empty(len(seconds), dtype=np.int64)
-        with self._lock:
-            _lib.check(lib.candor_business_calendar_deadline(
-                self._live_handle(), seconds.ctypes.data_as(_capi.int64_p),
-                hours_array.ctypes.data_as(_capi.double_p), len(seconds),
-                out.ctypes.data_as(_capi.int64_p)))
+        out = self._per_element(lib.candor_business_calendar_deadline, seconds,
+                                hours_array, np.float64, np.int64)
         return _from_seconds(out, kind)
 
     def business_hours_between(self, start, end):
@@ -331,15 +325,22 @@ class BusinessCalendar(OwnsHandle):
         starts, ends = _broadcast(starts, ends, "start and end")
         kind = start_kind if start_kind.container is not None or end_kind.container is None \
             else end_kind
-        starts = np.ascontiguousarray(starts, dtype=np.int64)
-        ends = np.ascontiguousarray(ends, dtype=np.int64)
-        out = np.empty(len(starts), dtype=np.float64)
-        with self._lock:
-            _lib.check(lib.candor_business_calendar_business_hours_between(
-                self._live_handle(), starts.ctypes.data_as(_capi.int64_p),
-                ends.ctypes.data_as(_capi.int64_p), len(starts),
-                out.ctypes.data_as(_capi.double_p)))
+        out = self._per_element(lib.candor_business_calendar_business_hours_between, starts,
+                                ends, np.int64, np.float64)
         return _values_like(out, kind)
+
+    def _per_element(self, function, seconds, other, other_dtype, out_dtype):
+        """function(calendar, seconds, other, n, out): the C calls that take
+        int64 seconds and a second array of the same length, one result each."""
+        pointer = {np.int64: _capi.int64_p, np.float64: _capi.double_p}
+        seconds = np.ascontiguousarray(seconds, dtype=np.int64)
+        other = np.ascontiguousarray(other, dtype=other_dtype)
+        out = np.empty(len(seconds), dtype=out_dtype)
+        with self._lock:
+            _lib.check(function(self._live_handle(), seconds.ctypes.data_as(_capi.int64_p),
+                                other.ctypes.data_as(pointer[other_dtype]), len(seconds),
+                                out.ctypes.data_as(pointer[out_dtype])))
+        return out
 
     def __repr__(self):
         return ("BusinessCalendar(tz=%r, open=%r, close=%r, weekdays=%r, holidays=%d dates)"

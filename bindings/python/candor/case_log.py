@@ -18,11 +18,13 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.business_hours import BusinessCalendar
 
-STATUSES = ("met", "breached", "at_risk", "open")
-EVENTS = ("opened", "first_contact", "on_hold", "resumed", "closed")
-PROBLEMS = ("unknown_event", "duplicate", "missing_opened", "out_of_order",
-            "resumed_without_hold")
-_POLICIES = {"error": 0, "drop_case": 1}
+# The library's names (candor_enum_name): met, breached, at_risk, open; opened,
+# first_contact, on_hold, resumed, closed; unknown_event, duplicate,
+# missing_opened, out_of_order, resumed_without_hold; error, drop_case.
+STATUSES = tuple(_lib.enum_values(_capi.ENUM_SLA_STATUS))
+EVENTS = tuple(_lib.enum_values(_capi.ENUM_CASE_EVENT))
+PROBLEMS = tuple(_lib.enum_values(_capi.ENUM_CASE_LOG_PROBLEM))
+_POLICIES = _lib.enum_values(_capi.ENUM_INVALID_EVENTS)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,7 +10,8 @@ from candor import _lib
 from candor._lib import lib
 from candor.text_discovery import _encode
 
-INTENTS = ("complaint", "suggestion", "question", "praise", "needs_response")
+# complaint, suggestion, question, praise, needs_response (candor_enum_name).
+INTENTS = tuple(_lib.enum_values(_capi.ENUM_INTENT))
 
 
 def intents(comments):

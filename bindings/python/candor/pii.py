@@ -11,7 +11,8 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.text_discovery import _encode
 
-KINDS = ("email", "phone", "card", "iban", "url")
+# email, phone, card, iban, url (candor_enum_name).
+KINDS = tuple(_lib.enum_values(_capi.ENUM_PII_KIND))
 
 
 def _options(kinds, redact_all_urls, placeholders):

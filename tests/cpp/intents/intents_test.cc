@@ -1,6 +1,7 @@
 // ClassifyIntents: the rules on single comments, the reasons, errors; and
-// precision and recall per intent on the project's labelled comments and on
-// the labelled comments of the bundled sample, with floors.
+// precision and recall per intent on the project's labelled comments, on its
+// held-out comments and on the labelled comments of the bundled sample, with
+// floors.
 #include <gtest/gtest.h>
 
 #include <candor/intents.hpp>
@@ -116,6 +117,21 @@ TEST(IntentsAccuracy, ProjectLabelledComments) {
   // complaint, suggestion, question, praise, needs_response
   const double precision_floor[] = {0.88, 0.88, 0.92, 0.95, 0.92};
   const double recall_floor[] = {0.88, 0.92, 0.92, 0.85, 0.92};
+  for (int k = 0; k < kIntentCount; ++k) {
+    EXPECT_GE(scores[k].precision(), precision_floor[k]) << IntentName(static_cast<Intent>(k));
+    EXPECT_GE(scores[k].recall(), recall_floor[k]) << IntentName(static_cast<Intent>(k));
+  }
+}
+
+// The held-out set (tests/data/intents/heldout.csv): written and labelled
+// after the rules, and the rules not changed after seeing it. Floors a little
+// below the measured values, which are much lower than in-sample for
+// complaint and needs_response recall (lib/intents/README.md says why).
+TEST(IntentsAccuracy, HeldOutComments) {
+  auto scores = Measure(CANDOR_TEST_DATA "/intents/heldout.csv");
+  // complaint, suggestion, question, praise, needs_response
+  const double precision_floor[] = {0.80, 0.74, 0.92, 0.85, 0.88};
+  const double recall_floor[] = {0.48, 0.88, 0.92, 0.74, 0.58};
   for (int k = 0; k < kIntentCount; ++k) {
     EXPECT_GE(scores[k].precision(), precision_floor[k]) << IntentName(static_cast<Intent>(k));
     EXPECT_GE(scores[k].recall(), recall_floor[k]) << IntentName(static_cast<Intent>(k));
