@@ -84,6 +84,18 @@ void ToC(const candor::ThemeCost& r, candor_outer_loop_row* out) {
   out->quotes = r.quotes.size();
 }
 
+void NoIntervalsToC(const candor::ThemeCost& r, candor_outer_loop_no_intervals* out) {
+  out->arr = static_cast<int32_t>(r.arr_no_interval);
+  out->impact = static_cast<int32_t>(r.impact_no_interval);
+  out->share_change = static_cast<int32_t>(r.share_change_no_interval);
+}
+
+static_assert(static_cast<int>(candor::NoIntervalReason::kNoDetractorAccount) ==
+                      CANDOR_OUTER_LOOP_NO_INTERVAL_NO_DETRACTOR_ACCOUNT &&
+                  static_cast<int>(candor::NoIntervalReason::kShareAllOrNone) ==
+                      CANDOR_OUTER_LOOP_NO_INTERVAL_SHARE_ALL_OR_NONE,
+              "candor_outer_loop_no_interval mirrors candor::NoIntervalReason");
+
 }  // namespace
 
 extern "C" {
@@ -184,6 +196,21 @@ candor_status candor_outer_loop_summary_get(const candor_outer_loop* outer_loop,
     out->replicates = r.replicates;
     return candor::OkStatus();
   });
+}
+
+candor_status candor_outer_loop_no_intervals_at(const candor_outer_loop* outer_loop, size_t i,
+                                                candor_outer_loop_no_intervals* out) {
+  return candor::capi::RowAt(
+      outer_loop, "outer_loop", i, out, "row {i} of an outer loop with {n} themes",
+      [](const candor_outer_loop& h) -> const auto& { return h.result.themes; }, NoIntervalsToC);
+}
+
+const char* candor_outer_loop_no_interval_text(int32_t reason) {
+  if (reason < CANDOR_OUTER_LOOP_NO_INTERVAL_NONE ||
+      reason > CANDOR_OUTER_LOOP_NO_INTERVAL_SHARE_ALL_OR_NONE) {
+    return nullptr;
+  }
+  return candor::NoIntervalReasonText(static_cast<candor::NoIntervalReason>(reason));
 }
 
 }  // extern "C"

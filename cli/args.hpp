@@ -230,8 +230,10 @@ struct OuterLoopArgs {
   uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string score_column = "score";
   std::string account_column = "account";
-  std::string themes_column = "themes";  // theme names separated by theme_separator
+  std::string themes_column;  // theme names separated by theme_separator; default "themes"
   char theme_separator = ';';
+  std::string taxonomy;  // themes matched by this JSON taxonomy (instead of a themes column)
+  int themes = 0;        // > 0: discover this many themes (instead of a themes column)
   std::string text_column;       // quotes; empty: "comment" when FILE has it
   std::string arr_column;        // ARR per row, constant within an account
   std::string period_column;     // labels; sorted, trend: the last two

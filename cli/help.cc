@@ -57,11 +57,12 @@ Usage:
                                 each row's start, or the business hours
                                 between start and end, in a time zone with
                                 opening hours, weekdays and holidays
-  candor outer-loop FILE [options]
+  candor outer-loop FILE [--taxonomy TAX.json | --themes K] [options]
                                 themes ranked by what they cost: comments,
                                 detractor accounts, ARR at risk (bootstrap
                                 interval by account), NPS impact, trend; with
-                                representative quotes (PII redacted)
+                                representative quotes (PII redacted); themes
+                                from a column, a taxonomy or discovered
   candor cases LOG.csv [--calendar CAL.json]
                                 SLA status per follow-up case from a log of
                                 case events: time to first contact in

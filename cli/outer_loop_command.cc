@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <candor/drivers.hpp>
 #include <candor/outer_loop.hpp>
+#include <candor/text_discovery.hpp>
+#include <candor/text_model.hpp>
+#include <candor/text_taxonomy.hpp>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -59,21 +62,24 @@ Status SortedCodes(const Records& records, const std::string& name, std::vector<
   return OkStatus();
 }
 
-Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
-  Input in;
-  Result<std::vector<double>> scores = ReadNumbers(records, args.score_column);
-  if (!scores.ok()) return scores.status();
-  in.scores = std::move(*scores);
-  Result<CategoricalColumn> accounts = ReadCategorical(records, args.account_column);
-  if (!accounts.ok()) return accounts.status();
-  in.accounts = accounts->codes;
-  Result<size_t> themes_column = records.Column(args.themes_column);
-  if (!themes_column.ok()) return themes_column.status();
-  // Theme names in sorted order, so that ids do not depend on row order.
+// Themes from a column of names separated by --theme-separator; ids in
+// sorted name order, so that they do not depend on row order.
+Status ColumnThemes(const OuterLoopArgs& args, const Records& records, Input* input) {
+  Input& in = *input;
+  const std::string themes_column = args.themes_column.empty() ? "themes" : args.themes_column;
+  if (args.themes_column.empty() &&
+      std::find(records.header.begin(), records.header.end(), "themes") == records.header.end()) {
+    return InvalidArgument(records.file +
+                           ": no 'themes' column: name the themes column with --themes-column, "
+                           "or match themes with --taxonomy FILE or discover them with "
+                           "--themes K");
+  }
+  Result<size_t> column = records.Column(themes_column);
+  if (!column.ok()) return column.status();
   std::vector<std::vector<std::string>> row_themes(records.size());
   std::vector<std::string> names;
   for (size_t i = 0; i < records.size(); ++i) {
-    std::string_view field = records.rows[i][*themes_column];
+    std::string_view field = records.rows[i][*column];
     size_t start = 0;
     while (start <= field.size()) {
       size_t end = field.find(args.theme_separator, start);
@@ -86,7 +92,7 @@ Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   if (names.empty()) {
-    return InvalidArgument(records.file + ": column '" + args.themes_column +
+    return InvalidArgument(records.file + ": column '" + themes_column +
                            "' names no theme (theme names separated by '" +
                            std::string(1, args.theme_separator) + "')");
   }
@@ -97,6 +103,85 @@ Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
           static_cast<int32_t>(std::lower_bound(names.begin(), names.end(), name) - names.begin()));
     }
     in.offsets.push_back(static_cast<int64_t>(in.theme_ids.size()));
+  }
+  return OkStatus();
+}
+
+// Themes matched by a taxonomy in the comments, as `candor themes
+// --taxonomy` matches them (text::TextModel): a mention of a theme counts for
+// its parents; every theme of the taxonomy is a row, by its path.
+Status TaxonomyThemes(const OuterLoopArgs& args, Input* input) {
+  text::TextModelOptions options;
+  options.threads = args.threads;
+  auto model = text::TextModel::Create(options);
+  if (!model.ok()) return model.status();
+  auto taxonomy = text::Taxonomy::FromFile(args.taxonomy);
+  if (!taxonomy.ok()) return taxonomy.status();
+  (*model)->SetTaxonomy(std::move(taxonomy).value());
+  auto columns = (*model)->Analyze(input->texts.data(), input->texts.size());
+  if (!columns.ok()) return columns.status();
+  const text::Taxonomy& themes = *(*model)->taxonomy();
+  for (size_t id = 0; id < themes.size(); ++id) input->theme_names.push_back(themes.theme(id).path);
+  std::vector<std::vector<int32_t>> row_themes(input->texts.size());
+  for (size_t m = 0; m < columns->mention_comment.size(); ++m) {
+    for (int32_t id = columns->mention_theme[m]; id >= 0; id = themes.theme(id).parent) {
+      row_themes[columns->mention_comment[m]].push_back(id);  // repeats: kept once by FromCsr
+    }
+  }
+  for (const auto& row : row_themes) {
+    input->theme_ids.insert(input->theme_ids.end(), row.begin(), row.end());
+    input->offsets.push_back(static_cast<int64_t>(input->theme_ids.size()));
+  }
+  return OkStatus();
+}
+
+// Themes discovered in the comments (NMF on TF-IDF, as `candor themes
+// --themes K`): each comment belongs to its dominant theme, if any.
+Status DiscoveredThemes(const OuterLoopArgs& args, Input* input) {
+  text::DiscoveryOptions options;
+  options.k = args.themes;
+  options.nmf.seed = args.seed;
+  options.nmf.threads = args.threads;
+  options.threads = args.threads;
+  auto discovery = text::DiscoverThemes(input->texts, options);
+  if (!discovery.ok()) return discovery.status();
+  for (const auto& theme : discovery->themes) input->theme_names.push_back(theme.label);
+  for (int32_t dominant : discovery->dominant) {
+    if (dominant >= 0) input->theme_ids.push_back(dominant);
+    input->offsets.push_back(static_cast<int64_t>(input->theme_ids.size()));
+  }
+  return OkStatus();
+}
+
+Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
+  Input in;
+  Result<std::vector<double>> scores = ReadNumbers(records, args.score_column);
+  if (!scores.ok()) return scores.status();
+  in.scores = std::move(*scores);
+  Result<CategoricalColumn> accounts = ReadCategorical(records, args.account_column);
+  if (!accounts.ok()) return accounts.status();
+  in.accounts = accounts->codes;
+  std::string text_column = args.text_column;
+  if (text_column.empty() &&
+      std::find(records.header.begin(), records.header.end(), "comment") != records.header.end()) {
+    text_column = "comment";
+  }
+  if (!text_column.empty()) {
+    Result<size_t> column = records.Column(text_column);
+    if (!column.ok()) return column.status();
+    for (const auto& row : records.rows) in.texts.emplace_back(row[*column]);
+  }
+  if (!args.taxonomy.empty() || args.themes > 0) {
+    if (in.texts.empty()) {
+      return InvalidArgument(records.file + ": " +
+                             (args.taxonomy.empty() ? "--themes" : "--taxonomy") +
+                             " finds the themes in the comments: give --text-column (no "
+                             "'comment' column)");
+    }
+    CANDOR_RETURN_IF_ERROR(args.taxonomy.empty() ? DiscoveredThemes(args, &in)
+                                                 : TaxonomyThemes(args, &in));
+  } else {
+    CANDOR_RETURN_IF_ERROR(ColumnThemes(args, records, &in));
   }
   if (!args.arr_column.empty()) {
     Result<std::vector<double>> arr = ReadNonNegative(records, args.arr_column);
@@ -128,16 +213,6 @@ Result<Input> ReadInput(const OuterLoopArgs& args, const Records& records) {
     if (!sentiments.ok()) return sentiments.status();
     in.sentiments = std::move(*sentiments);
   }
-  std::string text_column = args.text_column;
-  if (text_column.empty() &&
-      std::find(records.header.begin(), records.header.end(), "comment") != records.header.end()) {
-    text_column = "comment";
-  }
-  if (!text_column.empty()) {
-    Result<size_t> column = records.Column(text_column);
-    if (!column.ok()) return column.status();
-    for (const auto& row : records.rows) in.texts.emplace_back(row[*column]);
-  }
   return in;
 }
 
@@ -148,6 +223,16 @@ OuterLoopRank RankOf(const OuterLoopArgs& args) {
   if (rank == "detractor-accounts") return OuterLoopRank::kDetractorAccounts;
   if (rank == "comments") return OuterLoopRank::kComments;
   return OuterLoopRank::kNpsImpact;
+}
+
+// An interval's cell: "-" when it is not reported (it would have zero width).
+std::string IntervalCell(double low, double high, NoIntervalReason reason, int decimals) {
+  return reason != NoIntervalReason::kNone ? "-" : FormatInterval(low, high, decimals);
+}
+
+nlohmann::json ReasonJson(NoIntervalReason reason) {
+  if (reason == NoIntervalReason::kNone) return nullptr;
+  return NoIntervalReasonText(reason);
 }
 
 std::string QuoteSegment(const Input& in, const Quote& q) {
@@ -177,10 +262,10 @@ int PrintTable(const OuterLoopArgs& args, const Input& in, const OuterLoop& r) {
                                    std::to_string(t.detractor_accounts)};
     if (arr) {
       cells.push_back(FormatFixed(t.arr_at_risk, 0));
-      cells.push_back(FormatInterval(t.arr_ci_low, t.arr_ci_high, 0));
+      cells.push_back(IntervalCell(t.arr_ci_low, t.arr_ci_high, t.arr_no_interval, 0));
     }
     cells.push_back(FormatSigned(t.impact.difference, 1));
-    cells.push_back(FormatInterval(t.impact.ci_low, t.impact.ci_high, 1));
+    cells.push_back(IntervalCell(t.impact.ci_low, t.impact.ci_high, t.impact_no_interval, 1));
     if (trend) {
       cells.push_back(FormatSigned(t.share_change, 1) + " pts" + (t.trending ? " *" : ""));
       cells.push_back(FormatP(t.trend_p_adjusted));
@@ -195,6 +280,21 @@ int PrintTable(const OuterLoopArgs& args, const Input& in, const OuterLoop& r) {
               << " vs the period before (* trending).";
   }
   std::cout << "\n";
+  // Why an interval is "-": it would have zero width (include/candor/outer_loop.hpp).
+  bool noted = false;
+  for (const ThemeCost& t : r.themes) {
+    const std::pair<const char*, NoIntervalReason> reasons[] = {
+        {"ARR interval", arr ? t.arr_no_interval : NoIntervalReason::kNone},
+        {"impact interval", t.impact_no_interval},
+        {"share change interval", t.share_change_no_interval}};
+    for (const auto& [what, reason] : reasons) {
+      if (reason == NoIntervalReason::kNone) continue;
+      if (!noted) std::cout << "\nNo interval (\"-\"; it would have zero width):\n";
+      noted = true;
+      std::cout << "  " << t.rank << ". " << t.name << ", " << what << ": "
+                << NoIntervalReasonText(reason) << "\n";
+    }
+  }
   bool any = false;
   for (const ThemeCost& t : r.themes) {
     if (t.quotes.empty()) continue;
@@ -229,13 +329,16 @@ int PrintJson(const OuterLoopArgs&, const Input& in, const OuterLoop& r) {
                           {"arr_at_risk", NumberOrNull(t.arr_at_risk)},
                           {"arr_ci_low", NumberOrNull(t.arr_ci_low)},
                           {"arr_ci_high", NumberOrNull(t.arr_ci_high)},
+                          {"arr_no_interval", ReasonJson(t.arr_no_interval)},
                           {"impact", ComparisonJson(t.impact)},
+                          {"impact_no_interval", ReasonJson(t.impact_no_interval)},
                           {"tone", NumberOrNull(t.tone)},
                           {"quotes", std::move(quotes)}};
     if (t.has_trend) {
       row["trend"] = {{"share_change", t.share_change},
-                      {"ci_low", t.share_change_ci_low},
-                      {"ci_high", t.share_change_ci_high},
+                      {"ci_low", NumberOrNull(t.share_change_ci_low)},
+                      {"ci_high", NumberOrNull(t.share_change_ci_high)},
+                      {"no_interval", ReasonJson(t.share_change_no_interval)},
                       {"p_adjusted", t.trend_p_adjusted},
                       {"trending", t.trending}};
     }
@@ -253,22 +356,50 @@ int PrintJson(const OuterLoopArgs&, const Input& in, const OuterLoop& r) {
 }
 
 int PrintCsv(const OuterLoopArgs&, const Input&, const OuterLoop& r) {
-  std::cout << CsvRow({"rank", "theme", "comments", "detractor_comments", "accounts",
-                       "detractor_accounts", "arr_at_risk", "arr_ci_low", "arr_ci_high", "impact",
-                       "impact_ci_low", "impact_ci_high", "share_change", "trend_p_adjusted",
-                       "trending", "tone", "quotes"});
+  std::cout << CsvRow({"rank",
+                       "theme",
+                       "comments",
+                       "detractor_comments",
+                       "accounts",
+                       "detractor_accounts",
+                       "arr_at_risk",
+                       "arr_ci_low",
+                       "arr_ci_high",
+                       "impact",
+                       "impact_ci_low",
+                       "impact_ci_high",
+                       "share_change",
+                       "trend_p_adjusted",
+                       "trending",
+                       "tone",
+                       "quotes",
+                       "arr_no_interval",
+                       "impact_no_interval",
+                       "share_change_no_interval"});
   for (const ThemeCost& t : r.themes) {
     std::string quotes;
     for (const Quote& q : t.quotes) quotes += (quotes.empty() ? "" : " | ") + q.text;
     auto number = [](double v) { return std::isnan(v) ? std::string() : RoundTrip(v); };
-    std::cout << CsvRow({std::to_string(t.rank), t.name, std::to_string(t.comments),
-                         std::to_string(t.detractor_comments), std::to_string(t.accounts),
-                         std::to_string(t.detractor_accounts), number(t.arr_at_risk),
-                         number(t.arr_ci_low), number(t.arr_ci_high), number(t.impact.difference),
-                         number(t.impact.ci_low), number(t.impact.ci_high),
+    std::cout << CsvRow({std::to_string(t.rank),
+                         t.name,
+                         std::to_string(t.comments),
+                         std::to_string(t.detractor_comments),
+                         std::to_string(t.accounts),
+                         std::to_string(t.detractor_accounts),
+                         number(t.arr_at_risk),
+                         number(t.arr_ci_low),
+                         number(t.arr_ci_high),
+                         number(t.impact.difference),
+                         number(t.impact.ci_low),
+                         number(t.impact.ci_high),
                          t.has_trend ? number(t.share_change) : "",
                          t.has_trend ? number(t.trend_p_adjusted) : "",
-                         t.has_trend ? (t.trending ? "1" : "0") : "", number(t.tone), quotes});
+                         t.has_trend ? (t.trending ? "1" : "0") : "",
+                         number(t.tone),
+                         quotes,
+                         NoIntervalReasonText(t.arr_no_interval),
+                         NoIntervalReasonText(t.impact_no_interval),
+                         NoIntervalReasonText(t.share_change_no_interval)});
   }
   return kExitOk;
 }

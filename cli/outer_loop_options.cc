@@ -19,8 +19,15 @@ interval, and with --period-column the change of the theme's share of
 comments between the last two periods (BH-adjusted). Under each theme, 2-5
 representative quotes: typical of the theme (close to its TF-IDF centre),
 not near-duplicates of each other, with the theme's tone, PII redacted.
-Each row of FILE is a comment: a score, an account, and its themes (names
-separated by ';' in --themes-column, e.g. "price;support"; empty: none).
+Each row of FILE is a comment: a score, an account, and its themes from
+exactly one source: names separated by ';' in --themes-column (default
+"themes", e.g. "price;support"; empty: none), or --taxonomy FILE (the
+themes a JSON taxonomy matches in the comments, as candor themes --taxonomy;
+a child theme counts for its parents), or --themes K (K themes discovered in
+the comments, each comment in its dominant theme, as candor themes --themes).
+An interval that would have zero width (e.g. no detractor account mentions a
+theme: nothing at risk to resample) is shown as "-" (null in JSON) with the
+reason under the table.
 
 Options:
 )";
@@ -28,10 +35,17 @@ Options:
 constexpr const char* kEpilog = R"(
 Example:
   candor outer-loop feedback.csv --arr-column arr --period-column quarter
+  candor outer-loop feedback.csv --taxonomy cx_starter.json --arr-column arr
 )";
 
 Status Finish(const OuterLoopArgs& args) {
   if (args.file.empty()) return InvalidArgument("outer-loop needs a FILE (a CSV file)");
+  const int sources =
+      !args.themes_column.empty() + !args.taxonomy.empty() + (args.themes > 0 ? 1 : 0);
+  if (sources > 1) {
+    return InvalidArgument(
+        "give one source of themes: --themes-column, --taxonomy or --themes, not several");
+  }
   if (args.rank_by == "arr" && args.arr_column.empty()) {
     return InvalidArgument("--rank-by arr needs --arr-column");
   }
@@ -56,6 +70,12 @@ CommandSpec OuterLoopSpec(Command* command) {
                        &args->account_column),
           ColumnOption("themes-column", "themes of the comment (default: themes)",
                        &args->themes_column),
+          {"taxonomy", "FILE",
+           "themes a JSON taxonomy matches in the comments\n"
+           "(instead of a themes column)",
+           NonEmpty(&args->taxonomy, "file name")},
+          {"themes", "K", "discover K themes in the comments (instead of a\nthemes column)",
+           IntIn(&args->themes, 1, 200)},
           {"theme-separator", "C", "between theme names (default ';')",
            Delimiter(&args->theme_separator)},
           ColumnOption("text-column", "comments to quote (default: comment, if present)",
@@ -82,7 +102,7 @@ CommandSpec OuterLoopSpec(Command* command) {
                       {"comments", "comments"}})},
           {"replicates", "B", "bootstrap replicates (default 2000)",
            IntIn(&args->replicates, 100, 1000000)},
-          {"seed", "S", "seed of the bootstrap (default 42)", seed},
+          {"seed", "S", "seed of the bootstrap and of --themes (default 42)", seed},
           {"quotes", "N", "quotes per theme and segment (default 3)", IntIn(&args->quotes, 0, 20)},
           {"max-quote-bytes", "N", "longer comments are not quoted (default 280)",
            IntIn(&args->max_quote_bytes, 1, 1000000)},

@@ -108,10 +108,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CANDOR_FUZZ_CHECK(row.detractor_comments <= row.comments, "detractor comments");
     CANDOR_FUZZ_CHECK(row.detractor_accounts <= row.accounts, "detractor accounts");
     CANDOR_FUZZ_CHECK(row.accounts <= row.comments, "accounts <= comments");
+    candor_outer_loop_no_intervals reasons;
+    CheckStatus(candor_outer_loop_no_intervals_at(loop, r, &reasons), "no_intervals_at");
     if (flags & 1) {
-      CANDOR_FUZZ_CHECK(row.arr_at_risk >= 0 && row.arr_ci_low <= row.arr_ci_high,
-                        "ARR interval ordered");
+      // An interval has width, or it is NaN with a reason (no zero width).
+      CANDOR_FUZZ_CHECK(row.arr_at_risk >= 0, "ARR at risk >= 0");
+      CANDOR_FUZZ_CHECK(reasons.arr != CANDOR_OUTER_LOOP_NO_INTERVAL_NONE
+                            ? std::isnan(row.arr_ci_low) && std::isnan(row.arr_ci_high)
+                            : row.arr_ci_low < row.arr_ci_high,
+                        "ARR interval: width > 0, or NaN with a reason");
     }
+    CANDOR_FUZZ_CHECK(reasons.impact == CANDOR_OUTER_LOOP_NO_INTERVAL_NONE ||
+                          (std::isnan(row.impact.ci_low) && std::isnan(row.impact.ci_high)),
+                      "impact interval: NaN with a reason");
+    CANDOR_FUZZ_CHECK(candor_outer_loop_no_interval_text(reasons.arr) != nullptr &&
+                          candor_outer_loop_no_interval_text(reasons.impact) != nullptr &&
+                          candor_outer_loop_no_interval_text(reasons.share_change) != nullptr,
+                      "every reason has a text");
     std::vector<int> per_segment(4, 0);
     for (size_t k = 0; k < row.quotes; ++k) {
       candor_outer_loop_quote quote;

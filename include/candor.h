@@ -2447,6 +2447,35 @@ CANDOR_API candor_status candor_outer_loop_quote_at(const candor_outer_loop* out
                                                     candor_outer_loop_quote* out);
 CANDOR_API candor_status candor_outer_loop_summary_get(const candor_outer_loop* outer_loop,
                                                        candor_outer_loop_summary* out);
+
+/* No interval of zero width: when a row's interval would have zero width
+ * although its point comes from n > 0 comments, its bounds are NaN (the
+ * point is kept) and the reason says why (include/candor/outer_loop.hpp). */
+typedef enum candor_outer_loop_no_interval {
+  CANDOR_OUTER_LOOP_NO_INTERVAL_NONE = 0,                  /* the interval is reported */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_NO_DETRACTOR_ACCOUNT = 1,  /* ARR: nothing at risk */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_NO_ARR_AT_RISK = 2,        /* ARR: accounts at risk have ARR 0 */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_EVERY_ACCOUNT_AT_RISK = 3, /* ARR: all at risk, one ARR */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_FEW_BOOTSTRAP_VALUES = 4,  /* ARR: percentiles coincide */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_NO_MENTIONS = 5,           /* impact: no comment mentions it */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_ALL_MENTION = 6,           /* impact: every comment does */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_METRIC_CONSTANT = 7,       /* impact: SE 0 */
+  CANDOR_OUTER_LOOP_NO_INTERVAL_SHARE_ALL_OR_NONE = 8      /* share change: SE 0 */
+} candor_outer_loop_no_interval;
+
+/* Row i's reasons (candor_outer_loop_no_interval values). Frozen. */
+typedef struct candor_outer_loop_no_intervals {
+  int32_t arr;
+  int32_t impact;
+  int32_t share_change;
+} candor_outer_loop_no_intervals;
+
+CANDOR_API candor_status candor_outer_loop_no_intervals_at(const candor_outer_loop* outer_loop,
+                                                           size_t i,
+                                                           candor_outer_loop_no_intervals* out);
+/* A sentence for users ("" for NONE, e.g. "no detractor account mentions
+ * this theme: nothing at risk to resample"); NULL for an unknown value. */
+CANDOR_API const char* candor_outer_loop_no_interval_text(int32_t reason);
 /* -------------------------------------------------------------- recovery */
 /* (Re-survey scores of followed-up versus other detractors.) Input: per
  * detractor with a re-survey score: the score, followed_up (0 or 1) and

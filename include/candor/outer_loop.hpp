@@ -22,15 +22,25 @@
 //    count (one random stream per replicate). With few accounts and skewed
 //    ARR the percentile interval undercovers (a seeded simulation in
 //    tests/python/test_outer_loop.py: about 87% for a nominal 95% with 60
-//    accounts, near 95% with 400). When every account is at risk
-//    with the same ARR, or none is, the total does not vary and the
-//    interval has zero width (reported as is: there is nothing to resample).
+//    accounts, near 95% with 400).
 //  - impact: drivers.hpp's NPS impact (overall - the metric without the
 //    comments mentioning j) with its linearized SE, clustered by account.
 //  - trend (with periods): drivers.hpp's share of comments mentioning j,
 //    later period minus earlier, with the BH-adjusted p-value and flag.
 //  - tone: the mean over the theme's comments of the comment's sentiment
 //    when given, else of the metric value v_i (NPS: +1 / 0 / -1).
+// No interval of zero width: an interval that would have zero width
+// although the theme's statistic has a point value from n > 0 comments claims
+// a certainty the data do not give, so it is not reported: its bounds are NaN
+// and the theme's *_no_interval field says why (NoIntervalReason, with a
+// sentence from NoIntervalReasonText); the point value is kept. This happens
+// to the ARR at risk when ARR_a x [a at risk] is the same for every account
+// (no detractor account mentions the theme, its detractor accounts have ARR
+// 0, or every account is at risk with one ARR) or when the percentiles of a
+// few-valued bootstrap coincide; to the impact when no comment mentions the
+// theme (impact 0, SE 0), every comment does (no point either) or the
+// metric values do not vary (SE 0); to the share change when in each of the
+// two periods the theme is in every comment or in none (SE 0).
 // Ranking: by rank_by (default the ARR at risk), descending; ties by
 // detractor accounts, then comments, then theme id (deterministic); rank 1
 // costs the most. kNpsImpact ranks by the points lost, -impact (the most
@@ -88,6 +98,25 @@ enum class OuterLoopRank {
   kComments = 3,
 };
 
+// Why an interval is not reported (NaN bounds); kNone: it is (or the
+// statistic itself is absent: no ARR, no periods). Values are the C ABI's
+// candor_outer_loop_no_interval.
+enum class NoIntervalReason {
+  kNone = 0,
+  kNoDetractorAccount = 1,  // ARR: no detractor account mentions the theme
+  kNoArrAtRisk = 2,         // ARR: its detractor accounts all have ARR 0
+  kEveryAccountAtRisk = 3,  // ARR: every account at risk, all with one ARR
+  kFewBootstrapValues = 4,  // ARR: the replicates' percentiles coincide
+  kNoMentions = 5,          // impact: no comment mentions the theme
+  kAllMention = 6,          // impact: every comment mentions it (NaN point)
+  kMetricConstant = 7,      // impact: the metric values do not vary (SE 0)
+  kShareAllOrNone = 8,      // share change: all or none in each period (SE 0)
+};
+
+// A sentence a user can read ("" for kNone), e.g. "no detractor account
+// mentions this theme: nothing at risk to resample".
+const char* NoIntervalReasonText(NoIntervalReason reason);
+
 struct OuterLoopOptions {
   OuterLoopRank rank_by = OuterLoopRank::kArrAtRisk;
   int replicates = 2000;  // bootstrap by account, in [100, 1e6]
@@ -134,11 +163,14 @@ struct ThemeCost {
   double arr_at_risk = 0;  // NaN without ARR
   double arr_ci_low = 0;
   double arr_ci_high = 0;
+  NoIntervalReason arr_no_interval = NoIntervalReason::kNone;
   Comparison impact;  // drivers' impact (difference)
+  NoIntervalReason impact_no_interval = NoIntervalReason::kNone;
   bool has_trend = false;
   double share_change = 0;  // percentage points, later - earlier
   double share_change_ci_low = 0;
   double share_change_ci_high = 0;
+  NoIntervalReason share_change_no_interval = NoIntervalReason::kNone;
   double trend_p_adjusted = 1;
   bool trending = false;
   double tone = 0;            // mean tone of its comments (NaN if none)

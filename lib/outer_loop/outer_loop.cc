@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "arr_bootstrap.hpp"
+#include "no_interval.hpp"
 #include "quotes.hpp"
 #include "redact_quote.hpp"
 
@@ -265,6 +266,19 @@ Result<OuterLoop> RankThemesByCost(const Metric& metric, const double* scores, s
       themes[j].arr_ci_low = intervals[j].low;
       themes[j].arr_ci_high = intervals[j].high;
     }
+  }
+  for (size_t j = 0; j < theme_count; ++j) {
+    ThemeCost& t = themes[j];
+    bool equal_arr = true;
+    for (int32_t d : at_risk[j]) {
+      equal_arr = equal_arr && inputs.account_arr != nullptr &&
+                  inputs.account_arr[account_code[d]] ==
+                      inputs.account_arr[account_code[at_risk[j].front()]];
+    }
+    t.arr_no_interval = internal::ArrNoInterval(t, static_cast<int64_t>(k), equal_arr);
+    t.impact_no_interval = internal::ImpactNoInterval(t, drivers->themes[j].status);
+    t.share_change_no_interval = internal::ShareChangeNoInterval(t);
+    internal::DropZeroWidthIntervals(&t);
   }
 
   if (inputs.texts != nullptr && options.quotes_per_theme > 0) {

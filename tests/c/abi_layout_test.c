@@ -799,6 +799,12 @@ FIELD(candor_outer_loop_summary, detractor_accounts, int64_t, 64);
 FIELD(candor_outer_loop_summary, total_arr, double, 72);
 FIELD(candor_outer_loop_summary, replicates, int32_t, 80);
 
+/* candor_outer_loop_no_intervals: frozen. */
+STRUCT(candor_outer_loop_no_intervals, 12, 4);
+FIELD(candor_outer_loop_no_intervals, arr, int32_t, 0);
+FIELD(candor_outer_loop_no_intervals, impact, int32_t, 4);
+FIELD(candor_outer_loop_no_intervals, share_change, int32_t, 8);
+
 /* candor_recovery_summary: frozen. */
 STRUCT(candor_recovery_summary, 256, 8);
 FIELD(candor_recovery_summary, overall, candor_comparison, 0);
@@ -1110,6 +1116,17 @@ VALUE(CANDOR_OUTER_LOOP_RANK_ARR_AT_RISK, 0);
 VALUE(CANDOR_OUTER_LOOP_RANK_NPS_IMPACT, 1);
 VALUE(CANDOR_OUTER_LOOP_RANK_DETRACTOR_ACCOUNTS, 2);
 VALUE(CANDOR_OUTER_LOOP_RANK_COMMENTS, 3);
+
+ENUM(candor_outer_loop_no_interval);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_NONE, 0);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_NO_DETRACTOR_ACCOUNT, 1);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_NO_ARR_AT_RISK, 2);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_EVERY_ACCOUNT_AT_RISK, 3);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_FEW_BOOTSTRAP_VALUES, 4);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_NO_MENTIONS, 5);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_ALL_MENTION, 6);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_METRIC_CONSTANT, 7);
+VALUE(CANDOR_OUTER_LOOP_NO_INTERVAL_SHARE_ALL_OR_NONE, 8);
 
 ENUM(candor_sla_status);
 VALUE(CANDOR_SLA_MET, 0);

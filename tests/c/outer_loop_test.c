@@ -1,6 +1,7 @@
 /* The outer loop through the C ABI, compiled as C: 8 comments over 4
  * accounts whose counts and ARR at risk are computed here by hand; ranks;
- * the bootstrap interval covers the point; quotes carry redacted text; old
+ * the bootstrap interval covers the point, and a theme with no detractor
+ * account has no interval (NaN, with its reason); quotes carry redacted text; old
  * (shorter) option structs; bad input never crashes. */
 #include <candor.h>
 #include <math.h>
@@ -55,6 +56,7 @@ int main(void) {
   candor_outer_loop_row row;
   candor_outer_loop_quote quote;
   candor_outer_loop_summary summary;
+  candor_outer_loop_no_intervals reasons;
   size_t i;
   double previous = INFINITY;
 
@@ -91,10 +93,31 @@ int main(void) {
     CHECK(row.detractor_accounts == detractor_accounts);
     CHECK(row.arr_at_risk <= previous);
     previous = row.arr_at_risk;
-    CHECK(row.arr_ci_low <= row.arr_at_risk && row.arr_at_risk <= row.arr_ci_high);
-    if (row.detractor_accounts > 0) CHECK(row.arr_ci_high > row.arr_ci_low);
+    CHECK(candor_outer_loop_no_intervals_at(loop, i, &reasons) == CANDOR_OK);
+    if (row.detractor_accounts > 0) {
+      CHECK(row.arr_ci_low <= row.arr_at_risk && row.arr_at_risk <= row.arr_ci_high);
+      CHECK(row.arr_ci_high > row.arr_ci_low);
+      CHECK(reasons.arr == CANDOR_OUTER_LOOP_NO_INTERVAL_NONE);
+    } else {
+      /* ui: no detractor account, ARR at risk 0 with no interval (not [0, 0]). */
+      CHECK(strcmp(row.name, "ui") == 0);
+      CHECK_NEAR(row.arr_at_risk, 0, 0);
+      CHECK(isnan(row.arr_ci_low) && isnan(row.arr_ci_high));
+      CHECK(reasons.arr == CANDOR_OUTER_LOOP_NO_INTERVAL_NO_DETRACTOR_ACCOUNT);
+      CHECK(strcmp(candor_outer_loop_no_interval_text(reasons.arr),
+                   "no detractor account mentions this theme: nothing at risk to resample") == 0);
+    }
+    CHECK(reasons.impact == CANDOR_OUTER_LOOP_NO_INTERVAL_NONE);
+    CHECK(row.impact.ci_high > row.impact.ci_low);
+    CHECK(reasons.share_change == CANDOR_OUTER_LOOP_NO_INTERVAL_NONE);
     CHECK(row.has_trend == 0);
   }
+  CHECK(strcmp(candor_outer_loop_no_interval_text(CANDOR_OUTER_LOOP_NO_INTERVAL_NONE), "") == 0);
+  CHECK(candor_outer_loop_no_interval_text(9) == NULL);
+  CHECK(candor_outer_loop_no_interval_text(-1) == NULL);
+  CHECK(candor_outer_loop_no_intervals_at(loop, 3, &reasons) == CANDOR_OUT_OF_RANGE);
+  CHECK(candor_outer_loop_no_intervals_at(NULL, 0, &reasons) == CANDOR_INVALID_ARGUMENT);
+  CHECK(candor_outer_loop_no_intervals_at(loop, 0, NULL) == CANDOR_INVALID_ARGUMENT);
   /* price ranks first; its quotes are negative in tone. */
   CHECK(candor_outer_loop_row_at(loop, 0, &row) == CANDOR_OK);
   CHECK(strcmp(row.name, "price") == 0);

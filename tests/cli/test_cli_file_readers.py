@@ -26,6 +26,8 @@ COMMANDS = {
     "intents": ["intents"],
     "followup": ["followup"],
     "business-hours": ["business-hours", "--hours", "8"],
+    "outer-loop": ["outer-loop", "--taxonomy", STARTER, "--account-column", "account_id",
+                   "--replicates", "100"],
 }
 
 
@@ -64,12 +66,15 @@ def test_a_directory_or_device_file_is_refused(tmp_path, command):
 
 
 @pytest.mark.parametrize("option", ["--lexicon", "--taxonomy", "--population", "--scorecard",
-                                    "--calendar"])
+                                    "--calendar", "outer-loop --taxonomy"])
 def test_file_options_refuse_fifos_and_directories(tmp_path, fifo, option):
     base = (["score", SAMPLE, "--margin", "region"] if option == "--population"
             else ["health", SAMPLE] if option == "--scorecard"
             else ["business-hours", SAMPLE, "--hours", "8"] if option == "--calendar"
+            else ["outer-loop", SAMPLE, "--account-column", "account_id"]
+            if option == "outer-loop --taxonomy"
             else ["themes", SAMPLE] + (["--taxonomy", STARTER] if option == "--lexicon" else []))
+    option = option.split()[-1]
     rc, err = run_bounded(*base, option, fifo)
     assert rc == 1 and "FIFO" in err, err
     # A directory given as --lexicon used to load as an empty lexicon.

@@ -1553,6 +1553,15 @@ class COuterLoopSummary(ctypes.Structure):
     ]
 
 
+class COuterLoopNoIntervals(ctypes.Structure):
+    """candor_outer_loop_no_intervals."""
+    _fields_ = [
+        ("arr", c_int32),
+        ("impact", c_int32),
+        ("share_change", c_int32),
+    ]
+
+
 class COuterLoop(ctypes.Structure):
     """candor_outer_loop: a handle, used only through OuterLoopP."""
 
@@ -1571,6 +1580,9 @@ FUNCTIONS.update({
     "candor_outer_loop_quote_at": (status, [OuterLoopP, c_size_t, c_size_t,
                                             POINTER(COuterLoopQuote)]),
     "candor_outer_loop_summary_get": (status, [OuterLoopP, POINTER(COuterLoopSummary)]),
+    "candor_outer_loop_no_intervals_at": (status, [OuterLoopP, c_size_t,
+                                                   POINTER(COuterLoopNoIntervals)]),
+    "candor_outer_loop_no_interval_text": (c_char_p, [c_int32]),
 })
 
 

@@ -17,6 +17,7 @@ from candor import _lib
 from candor._lib import Error, lib
 from candor.text_drivers import _checked_mentions, _period_code, _period_codes
 from candor.text_model import _pack
+from candor.text_themes import TaxonomyThemes
 
 RANKS = {"arr": 0, "impact": 1, "detractor_accounts": 2, "comments": 3}
 
@@ -25,7 +26,19 @@ COLUMNS = (
     "detractor_accounts", "arr_at_risk", "arr_ci_low", "arr_ci_high",
     "impact", "impact_std_error", "impact_ci_low", "impact_ci_high", "impact_p_value",
     "share_change", "share_change_ci_low", "share_change_ci_high", "trend_p_adjusted",
-    "trending", "tone", "quotes", "quote_comments", "quote_segments")
+    "trending", "tone", "quotes", "quote_comments", "quote_segments",
+    "arr_no_interval", "impact_no_interval", "share_change_no_interval")
+
+
+def no_interval_text(reason):
+    """The sentence of a candor_outer_loop_no_interval value (None for 0:
+    the interval is reported)."""
+    if reason == 0:
+        return None
+    text = lib.candor_outer_loop_no_interval_text(int(reason))
+    if text is None:
+        raise Error("CANDOR_OUT_OF_RANGE", "unknown no-interval reason %r" % (reason,))
+    return text.decode("utf-8")
 
 
 def _account_arr(arr, account_codes, account_labels, n):
@@ -79,6 +92,13 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     (default without: the points lost, the most negative impact first),
     "detractor_accounts" or "comments".
 
+    mentions may also be what candor.themes(texts, taxonomy=...) returns
+    (TaxonomyThemes: its membership, a mention of a child theme counting for
+    its parents, and its theme paths as theme_names). For discovered themes
+    (candor.themes(texts) without a taxonomy) pass the dominant theme of
+    each text as lists of ids: [[d] if d >= 0 else [] for d in t.dominant]
+    with theme_names=t.labels.
+
     Columns: rank, theme, name, comments, detractor_comments, accounts,
     detractor_accounts, arr_at_risk with arr_ci_low/high (percentile
     bootstrap by account, seeded), impact (NPS points lost to the theme's
@@ -87,7 +107,12 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     with its interval, trend_p_adjusted (BH) and trending, tone (mean
     sentiment), quotes (redacted texts), quote_comments (their row
     positions) and quote_segments (their segment labels, None without
-    segments). The summary (overall metric, accounts, detractor accounts,
+    segments). No interval of zero width: when an interval would have zero
+    width (e.g. ARR at risk 0 because no detractor account mentions the
+    theme, or the theme is in no comment), its bounds are NaN, the point is
+    kept, and arr_no_interval / impact_no_interval / share_change_no_interval
+    say why in a sentence (None when the interval is reported). The summary
+    (overall metric, accounts, detractor accounts,
     total ARR, replicates) is in the frame's attrs["summary"].
     """
     options = _convert.score_options(
@@ -95,6 +120,10 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
         detractor_max=detractor_max, interval="wald", level=level, threads=threads)
     scores, _ = _convert.scores_and_weights(scores, None)
     n = len(scores)
+    if isinstance(mentions, TaxonomyThemes):
+        if theme_names is None:
+            theme_names = mentions.names
+        mentions = mentions.membership
     names, offsets, ids, themes = _checked_mentions(mentions, n, theme_names)
     if rank_by is None:
         rank_by = "impact" if arr is None else "arr"
@@ -203,6 +232,7 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
 def _read_rows(handle, segment_labels):
     rows = []
     quote = _capi.COuterLoopQuote()
+    reasons = _capi.COuterLoopNoIntervals()
     for i, row in enumerate(_lib.read_rows(handle, lib.candor_outer_loop_rows,
                                            lib.candor_outer_loop_row_at, _capi.COuterLoopRow)):
         texts, comments, segments = [], [], []
@@ -213,6 +243,7 @@ def _read_rows(handle, segment_labels):
             comments.append(int(quote.comment))
             segments.append(None if quote.segment < 0 else
                             _labels._plain(segment_labels[quote.segment]))
+        _lib.check(lib.candor_outer_loop_no_intervals_at(handle, i, ctypes.byref(reasons)))
         trend = bool(row.has_trend)
         nan = float("nan")
         rows.append({
@@ -229,5 +260,8 @@ def _read_rows(handle, segment_labels):
             "trend_p_adjusted": row.trend_p_adjusted if trend else nan,
             "trending": bool(row.trending) if trend else None, "tone": row.tone,
             "quotes": texts, "quote_comments": comments, "quote_segments": segments,
+            "arr_no_interval": no_interval_text(reasons.arr),
+            "impact_no_interval": no_interval_text(reasons.impact),
+            "share_change_no_interval": no_interval_text(reasons.share_change),
         })
     return rows

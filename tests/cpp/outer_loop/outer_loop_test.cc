@@ -79,9 +79,12 @@ TEST(OuterLoopTest, CountsArrAndRankByHand) {
   EXPECT_DOUBLE_EQ(support.arr_at_risk, 600);
   const ThemeCost& ui = ByName(*r, "ui");
   EXPECT_EQ(ui.detractor_accounts, 0);
-  EXPECT_DOUBLE_EQ(ui.arr_at_risk, 0);
-  EXPECT_DOUBLE_EQ(ui.arr_ci_low, 0);
-  EXPECT_DOUBLE_EQ(ui.arr_ci_high, 0);
+  EXPECT_DOUBLE_EQ(ui.arr_at_risk, 0);  // a true point value, but no interval of zero width
+  EXPECT_TRUE(std::isnan(ui.arr_ci_low));
+  EXPECT_TRUE(std::isnan(ui.arr_ci_high));
+  EXPECT_EQ(ui.arr_no_interval, NoIntervalReason::kNoDetractorAccount);
+  EXPECT_EQ(price.arr_no_interval, NoIntervalReason::kNone);
+  EXPECT_LT(price.arr_ci_low, price.arr_ci_high);
   ASSERT_EQ(r->themes.size(), 3u);
   EXPECT_EQ(r->themes[0].name, "price");
   EXPECT_EQ(r->themes[0].rank, 1);
@@ -126,6 +129,83 @@ TEST(OuterLoopTest, RankByOtherCostsTiesDeterministic) {
   for (size_t i = 1; i < r->themes.size(); ++i) {
     EXPECT_LE(r->themes[i - 1].impact.difference, r->themes[i].impact.difference);
   }
+}
+
+// Every interval that would have zero width although n > 0 is NaN with a
+// reason, and the point stays: a theme in no comment (impact 0, SE 0), in
+// every comment, at risk for every account with one ARR, at risk only for
+// accounts with ARR 0, and in every or no comment of each period.
+TEST(OuterLoopTest, ZeroWidthIntervalsAreNotReported) {
+  // 6 comments of 3 accounts (2 per account, the first a detractor), two
+  // periods; themes: all (0, every comment), none (1), zero_arr (2: account
+  // 2 only, ARR 0), split (3: every comment of period 1, none of period 0),
+  // mixed (4: a theme with real intervals).
+  std::vector<double> scores{2, 9, 3, 10, 1, 8};
+  std::vector<int32_t> accounts{0, 0, 1, 1, 2, 2};
+  std::vector<int32_t> periods{0, 1, 0, 1, 0, 1};
+  std::vector<double> arr{500, 500, 0};
+  std::vector<std::vector<int32_t>> rows{{0, 4}, {0, 3}, {0}, {0, 3, 4}, {0, 2}, {0, 3, 4}};
+  std::vector<std::string> names{"all", "none", "zero_arr", "split", "mixed"};
+  OuterLoopInputs in;
+  in.accounts = accounts.data();
+  in.account_arr = arr.data();
+  in.account_count = arr.size();
+  in.periods = periods.data();
+  auto r = RankThemesByCost(Metric::Nps(), scores.data(), scores.size(), Mentions(rows, 5), names,
+                            in, OuterLoopOptions());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const ThemeCost& all = ByName(*r, "all");
+  EXPECT_DOUBLE_EQ(all.arr_at_risk, 1000);
+  // Accounts 0 and 1 (ARR 500) and 2 (ARR 0) are at risk: not one ARR, so
+  // the resampled total varies and the bootstrap has width.
+  EXPECT_LT(all.arr_ci_low, all.arr_ci_high);
+  EXPECT_EQ(all.arr_no_interval, NoIntervalReason::kNone);
+  EXPECT_EQ(all.impact_no_interval, NoIntervalReason::kAllMention);
+  EXPECT_TRUE(std::isnan(all.impact.ci_low) && std::isnan(all.impact.ci_high));
+  EXPECT_EQ(all.share_change_no_interval, NoIntervalReason::kShareAllOrNone);
+  EXPECT_DOUBLE_EQ(all.share_change, 0);
+  EXPECT_TRUE(std::isnan(all.share_change_ci_low) && std::isnan(all.share_change_ci_high));
+  const ThemeCost& none = ByName(*r, "none");
+  EXPECT_EQ(none.comments, 0);
+  EXPECT_DOUBLE_EQ(none.arr_at_risk, 0);
+  EXPECT_EQ(none.arr_no_interval, NoIntervalReason::kNoDetractorAccount);
+  EXPECT_DOUBLE_EQ(none.impact.difference, 0);
+  EXPECT_EQ(none.impact_no_interval, NoIntervalReason::kNoMentions);
+  EXPECT_TRUE(std::isnan(none.impact.ci_low) && std::isnan(none.impact.ci_high));
+  EXPECT_EQ(none.share_change_no_interval, NoIntervalReason::kShareAllOrNone);
+  const ThemeCost& zero = ByName(*r, "zero_arr");
+  EXPECT_EQ(zero.detractor_accounts, 1);
+  EXPECT_DOUBLE_EQ(zero.arr_at_risk, 0);
+  EXPECT_EQ(zero.arr_no_interval, NoIntervalReason::kNoArrAtRisk);
+  EXPECT_TRUE(std::isnan(zero.arr_ci_low) && std::isnan(zero.arr_ci_high));
+  const ThemeCost& split = ByName(*r, "split");
+  EXPECT_DOUBLE_EQ(split.share_change, 100);
+  EXPECT_EQ(split.share_change_no_interval, NoIntervalReason::kShareAllOrNone);
+  EXPECT_TRUE(std::isnan(split.share_change_ci_low));
+  const ThemeCost& mixed = ByName(*r, "mixed");
+  EXPECT_EQ(mixed.impact_no_interval, NoIntervalReason::kNone);
+  EXPECT_LT(mixed.impact.ci_low, mixed.impact.ci_high);
+  EXPECT_EQ(mixed.share_change_no_interval, NoIntervalReason::kNone);
+  EXPECT_LT(mixed.share_change_ci_low, mixed.share_change_ci_high);
+  // Every account at risk with one ARR: the total cannot vary.
+  arr = {300, 300, 300};
+  r = RankThemesByCost(Metric::Nps(), scores.data(), scores.size(), Mentions(rows, 5), names, in,
+                       OuterLoopOptions());
+  ASSERT_TRUE(r.ok());
+  EXPECT_DOUBLE_EQ(ByName(*r, "all").arr_at_risk, 900);
+  EXPECT_EQ(ByName(*r, "all").arr_no_interval, NoIntervalReason::kEveryAccountAtRisk);
+  EXPECT_TRUE(std::isnan(ByName(*r, "all").arr_ci_high));
+  EXPECT_EQ(std::string(NoIntervalReasonText(NoIntervalReason::kNoDetractorAccount)),
+            "no detractor account mentions this theme: nothing at risk to resample");
+  EXPECT_EQ(std::string(NoIntervalReasonText(NoIntervalReason::kNone)), "");
+  // Only the NPS metric constant: every comment a detractor.
+  std::vector<double> low(6, 1);
+  r = RankThemesByCost(Metric::Nps(), low.data(), low.size(), Mentions(rows, 5), names, in,
+                       OuterLoopOptions());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ByName(*r, "mixed").impact_no_interval, NoIntervalReason::kMetricConstant);
+  EXPECT_DOUBLE_EQ(ByName(*r, "mixed").impact.difference, 0);
+  EXPECT_TRUE(std::isnan(ByName(*r, "mixed").impact.ci_low));
 }
 
 // Accounts with random ARR and at-risk flags: the bootstrap is seeded,
