@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <candor/trend_change_points.hpp>
 #include <cmath>
+#include <cstdio>
 #include <new>
 #include <string>
 #include <vector>
@@ -13,6 +14,16 @@
 #include "score/tally.hpp"
 
 namespace candor {
+namespace {
+
+// A number as a user wrote it (0.05, not 0.050000).
+std::string FormatNumber(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", x);
+  return buffer;
+}
+
+}  // namespace
 
 Status ChangePointOptions::Validate() const {
   CANDOR_RETURN_IF_ERROR(metric.Validate());
@@ -30,13 +41,13 @@ Status ChangePointOptions::Validate() const {
       return OkStatus();
     case ChangePenalty::kCalibrated:
       if (!(alpha > 0 && alpha < 1)) {
-        return InvalidArgument("alpha is " + std::to_string(alpha) +
+        return InvalidArgument("alpha is " + FormatNumber(alpha) +
                                "; the false-alarm rate must be in (0, 1)");
       }
       if (replicates > 1000000 || alpha * static_cast<double>(replicates + 1) < 1) {
         return InvalidArgument(
             "replicates is " + std::to_string(replicates) + "; at alpha = " +
-            std::to_string(alpha) + " at least " +
+            FormatNumber(alpha) + " at least " +
             std::to_string(static_cast<int64_t>(std::ceil(1 / alpha)) - 1) +
             " are needed for a change to be declarable, and at most 1000000");
       }
