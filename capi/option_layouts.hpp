@@ -99,7 +99,7 @@ CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(size), CANDOR_FIELD(method)
 CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(size), CANDOR_FIELD(every),
                      CANDOR_FIELD(time_zone), CANDOR_FIELD(window_days),
                      CANDOR_FIELD(half_life_days), CANDOR_FIELD(power), CANDOR_FIELD(control_k),
-                     CANDOR_FIELD(control_level));
+                     CANDOR_FIELD(control_level), CANDOR_FIELD(p_adjust));
 
 CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIELD(penalty),
                      CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),

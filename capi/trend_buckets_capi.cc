@@ -12,7 +12,7 @@ struct candor_buckets {
   explicit candor_buckets(const std::vector<candor::TrendBucket>& rows);  // the rows as columns
 
   std::vector<std::string> labels;
-  std::vector<std::vector<double>> f64;   // by candor_buckets_column 0..23
+  std::vector<std::vector<double>> f64;   // by candor_buckets_column 0..24
   std::vector<std::vector<int64_t>> i64;  // by column - 100
   std::vector<std::vector<int32_t>> i32;  // by column - 200
 };
@@ -20,8 +20,8 @@ struct candor_buckets {
 namespace candor::capi {
 namespace {
 
-constexpr int kF64Columns = CANDOR_BUCKETS_UPPER + 1;
-constexpr int kI64Columns = CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START + 1;
+constexpr int kF64Columns = CANDOR_BUCKETS_CHANGE_P_ADJUSTED + 1;
+constexpr int kI64Columns = CANDOR_BUCKETS_CHANGES_TESTED - CANDOR_BUCKETS_START + 1;
 constexpr int kI32Columns = CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT + 1;
 
 candor_buckets_options Defaults() {
@@ -33,6 +33,7 @@ candor_buckets_options Defaults() {
   o.power = 0.8;
   o.control_k = 3;
   o.control_level = 0;
+  o.p_adjust = CANDOR_P_ADJUST_HOLM;
   return o;
 }
 
@@ -54,6 +55,8 @@ Status FromBucketOptions(const candor_buckets_options* options, BucketOptions* o
   out->power = o.power;
   out->control_k = o.control_k;
   out->control_level = o.control_level;
+  CANDOR_RETURN_IF_ERROR(
+      PAdjustFromC(RawEnum(o.p_adjust), "options->p_adjust: unknown method", &out->p_adjust));
   return out->Validate();
 }
 
@@ -110,9 +113,11 @@ candor_buckets::candor_buckets(const std::vector<candor::TrendBucket>& rows) {
     f64[CANDOR_BUCKETS_CENTER][r] = t.center;
     f64[CANDOR_BUCKETS_LOWER][r] = t.lower;
     f64[CANDOR_BUCKETS_UPPER][r] = t.upper;
+    f64[CANDOR_BUCKETS_CHANGE_P_ADJUSTED][r] = t.change_p_adjusted;
     i64[CANDOR_BUCKETS_START - CANDOR_BUCKETS_START][r] = t.start;
     i64[CANDOR_BUCKETS_END - CANDOR_BUCKETS_START][r] = t.end;
     i64[CANDOR_BUCKETS_PREVIOUS - CANDOR_BUCKETS_START][r] = t.previous;
+    i64[CANDOR_BUCKETS_CHANGES_TESTED - CANDOR_BUCKETS_START][r] = t.changes_tested;
     i32[CANDOR_BUCKETS_SEGMENT - CANDOR_BUCKETS_SEGMENT][r] = t.segment;
     i32[CANDOR_BUCKETS_FLAG - CANDOR_BUCKETS_SEGMENT][r] = t.flag;
   }

@@ -101,6 +101,7 @@ struct TrendArgs {
   double penalty_value = 0;    // kManual: the penalty per change
   bool rank_accounts = false;  // per-account trends, declining first
   OutputFormat format = OutputFormat::kTable;
+  PAdjust p_adjust = PAdjust::kHolm;  // change p-values across each series' changes
 };
 
 // candor themes: sentiment, emotions, urgency and themes of a text column,

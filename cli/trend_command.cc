@@ -129,6 +129,7 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
   options.time_zone = args.time_zone;
   options.window_days = args.window_days.value_or(0);
   options.half_life_days = args.half_life_days.value_or(0);
+  options.p_adjust = args.p_adjust;
   Result<std::vector<TrendBucket>> buckets =
       TimeBuckets(args.metric, args.interval, responses, options);
   if (!buckets.ok()) return InFile(args.input, table, buckets.status());

@@ -16,7 +16,9 @@ constexpr const char* kIntro = R"(Usage: candor trend FILE [options]
 
 Is the metric improving, declining or holding steady? One row per calendar
 bucket (in a time zone) with its estimate, interval and n; the change from the
-previous bucket with its p-value and its minimal detectable change (MDC: the
+previous bucket with its p-value, also adjusted across the series' changes
+(Holm by default: 11 monthly changes of a steady year show some p < 0.05 by
+chance in about 40% of years), and its minimal detectable change (MDC: the
 smallest true change these volumes would detect with 80% power; a smaller
 change cannot be told from noise); control limits (center +/- 3 sigma from
 each bucket's n; buckets outside are marked). Then trend tests on the bucket
@@ -128,6 +130,12 @@ CommandSpec TrendSpec(Command* command) {
            "interval, Benjamini-Hochberg across accounts",
            Flag(&args->rank_accounts)},
           LevelOption(&args->interval.level),
+          {"p-adjust", "A",
+           "holm (default), bh, none: the change p-values across\n"
+           "the changes of each series",
+           Choice(&args->p_adjust,
+                  NamedChoices(CANDOR_ENUM_P_ADJUST,
+                               {PAdjust::kHolm, PAdjust::kBenjaminiHochberg, PAdjust::kNone}))},
           SkipBadRowsOption(&args->input.skip_bad_rows),
           DelimiterOption(&args->input.delimiter),
           MaxBytesOption(&args->input.max_bytes),

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <candor/enum_names.hpp>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -31,18 +32,44 @@ std::string LocalDate(int64_t unix_seconds, const std::string& zone_name) {
 
 std::string PeriodWord(const TrendArgs& args) { return EnumName(CANDOR_ENUM_PERIOD, args.every); }
 
+std::string PAdjustDisplayName(PAdjust method) {
+  return method == PAdjust::kHolm ? "Holm" : "Benjamini-Hochberg";
+}
+
 std::string FlagWord(int flag) { return flag > 0 ? "above" : flag < 0 ? "below" : ""; }
 
 std::string SegmentHeading(const TrendArgs& args, const SeriesTrend& series) {
   return args.by.empty() ? "" : args.by[0] + " = " + series.segment;
 }
 
+// How the change p-values were adjusted, across how many changes, and how
+// many changes stay below 1 - level after the adjustment.
+void PrintChangeFamily(const TrendArgs& args, const TrendReport& report,
+                       const SeriesTrend& series) {
+  const double alpha = 1 - args.interval.level;
+  int64_t tested = 0;
+  int below = 0;
+  for (size_t k = 0; k < report.buckets_per_series; ++k) {
+    const TrendBucket& b = report.buckets[series.first_row + k];
+    tested = b.changes_tested;
+    below += b.change_p_adjusted < alpha;  // false for NaN
+  }
+  const std::string changes = std::to_string(tested) + " change" + (tested == 1 ? "" : "s");
+  char alpha_text[32];
+  std::snprintf(alpha_text, sizeof(alpha_text), "%g", alpha);
+  std::cout << "  p-values "
+            << (args.p_adjust == PAdjust::kNone
+                    ? "not adjusted (--p-adjust none)"
+                    : "adjusted (" + PAdjustDisplayName(args.p_adjust) + ")")
+            << " across " << changes << "; " << below << " with p adj. < " << alpha_text << "\n";
+}
+
 void PrintBuckets(const TrendArgs& args, const TrendReport& report, const SeriesTrend& series) {
   int d = DisplayDecimals(args.metric);
   std::string name = MetricDisplayName(args.metric_name);
   std::vector<std::string> headers = {
-      PeriodWord(args), "n", name, FormatLevel(args.interval.level) + " interval",
-      "change",         "p", "MDC"};
+      PeriodWord(args), "n", name,     FormatLevel(args.interval.level) + " interval",
+      "change",         "p", "p adj.", "MDC"};
   if (args.window_days) headers.push_back("last " + std::to_string(*args.window_days) + "d");
   if (args.half_life_days) headers.push_back("smoothed");
   headers.push_back("control");
@@ -57,6 +84,7 @@ void PrintBuckets(const TrendArgs& args, const TrendReport& report, const Series
         b.estimate.n == 0 ? "-" : FormatInterval(b.estimate.ci_low, b.estimate.ci_high, d),
         FormatSigned(b.change.difference, d),
         FormatP(b.change.p_value),
+        FormatP(b.change_p_adjusted),
         FormatFixed(b.mdc, d)};
     if (args.window_days) row.push_back(FormatFixed(b.rolling.value, d));
     if (args.half_life_days) row.push_back(FormatFixed(b.smoothed.value, d));
@@ -66,6 +94,7 @@ void PrintBuckets(const TrendArgs& args, const TrendReport& report, const Series
     table.AddRow(row);
   }
   std::cout << table.Render("  ");
+  PrintChangeFamily(args, report, series);
 }
 
 void PrintTests(const TrendArgs& args, const TrendReport& report, const SeriesTrend& series) {
@@ -227,6 +256,7 @@ nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
         {"end", b.end},
         {"estimate", EstimateJson(b.estimate)},
         {"change", b.previous < 0 ? nlohmann::json(nullptr) : ComparisonJson(b.change)},
+        {"change_p_adjusted", NumberOrNull(b.change_p_adjusted)},
         {"mdc", NumberOrNull(b.mdc)},
         {"control",
          {{"center", NumberOrNull(b.center)},
@@ -237,7 +267,10 @@ nlohmann::json SeriesJson(const TrendArgs& args, const TrendReport& report,
     if (args.half_life_days) row["smoothed"] = EstimateJson(b.smoothed);
     buckets.push_back(row);
   }
-  nlohmann::json out = {{"buckets", buckets}, {"verdict", series.verdict}};
+  const int64_t tested =
+      report.buckets_per_series == 0 ? 0 : report.buckets[series.first_row].changes_tested;
+  nlohmann::json out = {
+      {"buckets", buckets}, {"verdict", series.verdict}, {"changes_tested", tested}};
   if (!args.by.empty()) out["segment"] = series.segment;
   out["mann_kendall"] = JsonOrNull(series.mann_kendall, MannKendallJson);
   out["sens_slope"] = JsonOrNull(series.sens_slope, SensSlopeJson);
@@ -303,7 +336,9 @@ int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
   }
   std::cout << "\nA change smaller than its MDC (the minimal detectable change at "
             << "these volumes,\n80% power) cannot be told from noise; 'control' marks "
-            << PeriodWord(args) << "s outside\nthe band chance alone rarely leaves.\n";
+            << PeriodWord(args) << "s outside\nthe band chance alone rarely leaves. Judge a "
+            << "change by 'p adj.': with many\nchanges, some plain p is small by chance "
+            << "alone.\n";
   if (report.change_points) PrintChangePoints(args, report);
   if (report.accounts) PrintAccounts(args, report);
   return kExitOk;
@@ -312,9 +347,13 @@ int PrintTrendTable(const TrendArgs& args, const TrendReport& report) {
 int PrintTrendJson(const TrendArgs& args, const TrendReport& report) {
   nlohmann::json series = nlohmann::json::array();
   for (const SeriesTrend& s : report.series) series.push_back(SeriesJson(args, report, s));
-  nlohmann::json out = {{"metric", args.metric_name},       {"every", PeriodWord(args)},
-                        {"time_zone", args.time_zone},      {"time_column", report.time_column},
-                        {"responses", report.table.rows()}, {"series", series}};
+  nlohmann::json out = {{"metric", args.metric_name},
+                        {"every", PeriodWord(args)},
+                        {"time_zone", args.time_zone},
+                        {"time_column", report.time_column},
+                        {"responses", report.table.rows()},
+                        {"series", series},
+                        {"p_adjust", PAdjustName(args.p_adjust)}};
   if (report.change_points) out["change_points"] = ChangePointsJson(report);
   if (report.accounts) out["accounts"] = AccountsJson(report);
   std::cout << DumpJson(out) << "\n";
@@ -337,11 +376,28 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
   }
   std::vector<std::string> header;
   if (!args.by.empty()) header.push_back(args.by[0]);
-  for (const char* name :
-       {"bucket",         "start",   "end",         "n",      "value",         "std_error",
-        "ci_low",         "ci_high", "effective_n", "change", "change_ci_low", "change_ci_high",
-        "change_p_value", "mdc",     "center",      "lower",  "upper",         "flag",
-        "rolling",        "smoothed"}) {
+  for (const char* name : {"bucket",
+                           "start",
+                           "end",
+                           "n",
+                           "value",
+                           "std_error",
+                           "ci_low",
+                           "ci_high",
+                           "effective_n",
+                           "change",
+                           "change_ci_low",
+                           "change_ci_high",
+                           "change_p_value",
+                           "mdc",
+                           "center",
+                           "lower",
+                           "upper",
+                           "flag",
+                           "rolling",
+                           "smoothed",
+                           "change_p_adjusted",
+                           "changes_tested"}) {
     header.push_back(name);
   }
   std::cout << CsvRow(header);
@@ -369,7 +425,9 @@ int PrintTrendCsv(const TrendArgs& args, const TrendReport& report) {
                                        Full(b.upper),
                                        std::to_string(b.flag),
                                        Full(b.rolling.value),
-                                       Full(b.smoothed.value)}) {
+                                       Full(b.smoothed.value),
+                                       Full(b.change_p_adjusted),
+                                       std::to_string(b.changes_tested)}) {
         row.push_back(field);
       }
       std::cout << CsvRow(row);

@@ -657,7 +657,8 @@ CANDOR_API candor_status candor_wls_slope(const double* values, const double* st
 /* The metric per calendar bucket (day, ISO week, month, quarter) in an IANA
  * time zone, per segment, with rolling-window and exponentially weighted
  * estimates, the change from the previous non-empty bucket (difference, SE,
- * interval, p-value, minimal detectable change) and control limits.
+ * interval, p-value adjusted across the series' changes, minimal detectable
+ * change) and control limits.
  * Definitions, formulas and references: include/candor/trend_buckets.hpp. */
 typedef enum candor_period {
   CANDOR_PERIOD_DAY = 0,    /* local midnight to midnight; "2026-01-31" */
@@ -683,6 +684,9 @@ typedef struct candor_buckets_options {
   double power;           /* of the minimal detectable change; default 0.8 */
   double control_k;       /* control limits at center +/- k sigma_i; default 3 */
   double control_level;   /* in (0, 1): k = z_{(1 + level)/2} instead; default 0 */
+  candor_p_adjust p_adjust; /* change p-values across the changes of each series
+                               (CHANGE_P_ADJUSTED); default HOLM (not the score
+                               options') */
 } candor_buckets_options;
 
 /* Fills the first `size` bytes of *options with the defaults; call through
@@ -743,6 +747,8 @@ typedef enum candor_buckets_column {
   CANDOR_BUCKETS_CENTER = 21,           /* control limits */
   CANDOR_BUCKETS_LOWER = 22,
   CANDOR_BUCKETS_UPPER = 23,
+  CANDOR_BUCKETS_CHANGE_P_ADJUSTED = 24, /* CHANGE_P_VALUE adjusted (p_adjust)
+                                            across the series' changes */
   /* int64 columns: candor_buckets_column_i64 */
   CANDOR_BUCKETS_START = 100,           /* Unix seconds, inclusive */
   CANDOR_BUCKETS_END = 101,             /* Unix seconds, exclusive */
@@ -750,6 +756,8 @@ typedef enum candor_buckets_column {
   CANDOR_BUCKETS_ROLLING_N = 103,
   CANDOR_BUCKETS_SMOOTHED_N = 104,
   CANDOR_BUCKETS_PREVIOUS = 105,        /* row compared with, or -1 */
+  CANDOR_BUCKETS_CHANGES_TESTED = 106,  /* the series' changes with a p-value:
+                                           the family CHANGE_P_ADJUSTED is over */
   /* int32 columns: candor_buckets_column_i32 */
   CANDOR_BUCKETS_SEGMENT = 200,         /* the series' segment code (0 without) */
   CANDOR_BUCKETS_FLAG = 201             /* +1 above upper, -1 below lower, 0 within */

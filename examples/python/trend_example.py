@@ -34,7 +34,7 @@ def main():
         print("candor failed: %s" % error, file=sys.stderr)
         return 1
     print(months[["bucket", "n", "value", "ci_low", "ci_high", "change", "change_p_value",
-                  "mdc", "flag"]].to_string(index=False))
+                  "change_p_adjusted", "mdc", "flag"]].to_string(index=False))
     print("Mann-Kendall: tau %.3f, p %.3f (%s)" % (mk.tau, mk.p_value, mk.trend))
     print("WLS slope: %+.2f points per month [%.2f, %.2f]"
           % (line.slope, line.slope_ci_low, line.slope_ci_high))

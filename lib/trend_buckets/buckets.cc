@@ -5,6 +5,7 @@
 #include <candor/enum_names.hpp>
 #include <candor/trend_buckets.hpp>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <numeric>
@@ -129,6 +130,23 @@ Result<Estimate> Smoothed(const Metric& metric, const IntervalOptions& interval,
   return internal::EstimateSlice(metric, interval, s);
 }
 
+// Adjusts the change p-values of one series' `count` rows across that
+// series (its family of changes) and records the family's size.
+void AdjustSeriesChanges(PAdjust method, std::vector<TrendBucket>::iterator rows, size_t count) {
+  std::vector<double> p(count);
+  int64_t tested = 0;
+  for (size_t k = 0; k < count; ++k) {
+    p[k] = rows[static_cast<std::ptrdiff_t>(k)].change.p_value;
+    tested += !std::isnan(p[k]);
+  }
+  const std::vector<double> adjusted = AdjustPValues(p, method);
+  for (size_t k = 0; k < count; ++k) {
+    TrendBucket& b = rows[static_cast<std::ptrdiff_t>(k)];
+    b.change_p_adjusted = adjusted[k];
+    b.changes_tested = tested;
+  }
+}
+
 }  // namespace
 
 Result<BucketPeriod> ParseBucketPeriod(std::string_view name) {
@@ -174,6 +192,10 @@ Status BucketOptions::Validate() const {
   if (control_level == 0 && !(control_k > 0 && std::isfinite(control_k))) {
     return InvalidArgument("control_k must be positive and finite, got " +
                            std::to_string(control_k));
+  }
+  if (p_adjust != PAdjust::kNone && p_adjust != PAdjust::kHolm &&
+      p_adjust != PAdjust::kBenjaminiHochberg) {
+    return InvalidArgument("unknown p_adjust method " + std::to_string(static_cast<int>(p_adjust)));
   }
   return OkStatus();
 }
@@ -323,6 +345,8 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric, const Interva
         if (b.estimate.value < b.lower) b.flag = -1;
       }
     }
+    AdjustSeriesChanges(options.p_adjust, out.begin() + static_cast<std::ptrdiff_t>(j * buckets),
+                        buckets);
   }
   return out;
 }

@@ -179,7 +179,7 @@ FIELD(candor_wls_slope_result, residual_scale, double, 88);
 FIELD(candor_wls_slope_result, n, int64_t, 96);
 
 /* candor_buckets_options: size-versioned: grows only at its end. */
-STRUCT(candor_buckets_options, 64, 8);
+STRUCT(candor_buckets_options, 72, 8);
 FIELD(candor_buckets_options, size, size_t, 0);
 FIELD(candor_buckets_options, every, candor_period, 8);
 FIELD(candor_buckets_options, time_zone, const char*, 16);
@@ -188,6 +188,7 @@ FIELD(candor_buckets_options, half_life_days, double, 32);
 FIELD(candor_buckets_options, power, double, 40);
 FIELD(candor_buckets_options, control_k, double, 48);
 FIELD(candor_buckets_options, control_level, double, 56);
+FIELD(candor_buckets_options, p_adjust, candor_p_adjust, 64);
 
 /* candor_change_point_options: size-versioned: grows only at its end. */
 STRUCT(candor_change_point_options, 88, 8);
@@ -975,12 +976,14 @@ VALUE(CANDOR_BUCKETS_MDC, 20);
 VALUE(CANDOR_BUCKETS_CENTER, 21);
 VALUE(CANDOR_BUCKETS_LOWER, 22);
 VALUE(CANDOR_BUCKETS_UPPER, 23);
+VALUE(CANDOR_BUCKETS_CHANGE_P_ADJUSTED, 24);
 VALUE(CANDOR_BUCKETS_START, 100);
 VALUE(CANDOR_BUCKETS_END, 101);
 VALUE(CANDOR_BUCKETS_N, 102);
 VALUE(CANDOR_BUCKETS_ROLLING_N, 103);
 VALUE(CANDOR_BUCKETS_SMOOTHED_N, 104);
 VALUE(CANDOR_BUCKETS_PREVIOUS, 105);
+VALUE(CANDOR_BUCKETS_CHANGES_TESTED, 106);
 VALUE(CANDOR_BUCKETS_SEGMENT, 200);
 VALUE(CANDOR_BUCKETS_FLAG, 201);
 

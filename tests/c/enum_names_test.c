@@ -52,7 +52,7 @@ static void check_some_names(void) {
 static void check_refusals(void) {
   int32_t value = 7;
   CHECK(candor_enum_name(CANDOR_ENUM_INTERVAL, 4) == NULL);
-  CHECK(candor_enum_name(CANDOR_ENUM_BUCKETS_COLUMN, 24) == NULL);
+  CHECK(candor_enum_name(CANDOR_ENUM_BUCKETS_COLUMN, 25) == NULL);
   CHECK(candor_enum_name((candor_enum)24, 0) == NULL);
   CHECK(candor_enum_name((candor_enum)-1, 0) == NULL);
   CHECK(candor_enum_at((candor_enum)1000, 0, &value) == NULL);

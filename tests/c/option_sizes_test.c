@@ -183,6 +183,7 @@ static void test_design_and_buckets(void) {
   FIELD(b, candor_buckets_options, power);
   FIELD(b, candor_buckets_options, control_k);
   FIELD(b, candor_buckets_options, control_level);
+  FIELD(b, candor_buckets_options, p_adjust);
   CHECK_DEFAULTS(candor_buckets_options, candor_buckets_options_defaults, b, sizeof(size_t));
   candor_buckets_options_init(&bucket_options);
   bucket_options.time_zone = "Europe/London";

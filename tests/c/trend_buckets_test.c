@@ -51,6 +51,84 @@ static void test_defaults(void) {
   CHECK_NEAR(o.power, 0.8, 0);
   CHECK_NEAR(o.control_k, 3, 0);
   CHECK(o.control_level == 0);
+  CHECK(o.p_adjust == CANDOR_P_ADJUST_HOLM);
+}
+
+/* The two months and a March of 8 promoters, 6 passives, 6 detractors (NPS
+ * 10): two changes, p_feb for -65 and p_mar for +50 (two-sided normal).
+ * Holm (1979) for lo = p_feb < hi = p_mar: 2 lo and max(2 lo, hi);
+ * Benjamini-Hochberg: min(2 lo, hi) and hi; none: the p-values. */
+static void test_adjusted_changes(void) {
+  double scores[60];
+  int64_t times[60];
+  size_t n = two_months(scores, times);
+  const int march[3] = {8, 6, 6};
+  const double values[3] = {10, 8, 2};
+  const candor_p_adjust methods[3] = {CANDOR_P_ADJUST_HOLM, CANDOR_P_ADJUST_BH,
+                                      CANDOR_P_ADJUST_NONE};
+  double var_jan = (0.75 - 0.25 * 0.25) / 20, var_feb = (0.8 - 0.4 * 0.4) / 20;
+  double var_mar = (0.7 - 0.1 * 0.1) / 20;
+  double p_feb = erfc(65 / (100 * sqrt(var_jan + var_feb)) / sqrt(2.0));
+  double p_mar = erfc(50 / (100 * sqrt(var_feb + var_mar)) / sqrt(2.0));
+  double expected[3][2];
+  candor_score_options so;
+  candor_buckets_options o;
+  candor_buckets* b = NULL;
+  const double* p;
+  const double* adjusted;
+  const int64_t* tested;
+  int c, i, k = 0, m;
+  for (c = 0; c < 3; ++c) {
+    for (i = 0; i < march[c]; ++i) {
+      scores[n] = values[c];
+      times[n] = FEB1 + 86400 * 28 + 86400 * 4 + 3600 * k++; /* from 2026-03-05 */
+      ++n;
+    }
+  }
+  CHECK(p_feb < p_mar);
+  expected[0][0] = fmin(1, 2 * p_feb);
+  expected[0][1] = fmax(expected[0][0], p_mar);
+  expected[1][0] = fmin(2 * p_feb, p_mar);
+  expected[1][1] = p_mar;
+  expected[2][0] = p_feb;
+  expected[2][1] = p_mar;
+  candor_score_options_init(&so);
+  for (m = 0; m < 3; ++m) {
+    candor_buckets_options_init(&o);
+    o.p_adjust = methods[m];
+    b = NULL;
+    CHECK(candor_buckets_new(&so, &o, scores, times, n, NULL, NULL, NULL, &b) == CANDOR_OK);
+    if (b == NULL) return;
+    CHECK(candor_buckets_rows(b) == 3);
+    CHECK(candor_buckets_column_f64(b, CANDOR_BUCKETS_CHANGE_P_VALUE, &p) == CANDOR_OK);
+    CHECK(candor_buckets_column_f64(b, CANDOR_BUCKETS_CHANGE_P_ADJUSTED, &adjusted) == CANDOR_OK);
+    CHECK(candor_buckets_column_i64(b, CANDOR_BUCKETS_CHANGES_TESTED, &tested) == CANDOR_OK);
+    CHECK_NEAR(p[1], p_feb, 1e-12);
+    CHECK_NEAR(p[2], p_mar, 1e-12);
+    CHECK(isnan(adjusted[0]));
+    CHECK_NEAR(adjusted[1], expected[m][0], 1e-12);
+    CHECK_NEAR(adjusted[2], expected[m][1], 1e-12);
+    CHECK(tested[0] == 2 && tested[1] == 2 && tested[2] == 2);
+    candor_buckets_free(b);
+  }
+  /* A caller built before p_adjust existed gets Holm. */
+  candor_buckets_options_init(&o);
+  o.p_adjust = CANDOR_P_ADJUST_NONE;
+  o.size = offsetof(candor_buckets_options, p_adjust);
+  b = NULL;
+  CHECK(candor_buckets_new(&so, &o, scores, times, n, NULL, NULL, NULL, &b) == CANDOR_OK);
+  if (b == NULL) return;
+  CHECK(candor_buckets_column_f64(b, CANDOR_BUCKETS_CHANGE_P_ADJUSTED, &adjusted) == CANDOR_OK);
+  CHECK_NEAR(adjusted[1], expected[0][0], 1e-12);
+  candor_buckets_free(b);
+  /* An unknown method is refused by name. */
+  candor_buckets_options_init(&o);
+  o.p_adjust = (candor_p_adjust)9;
+  b = NULL;
+  CHECK(candor_buckets_new(&so, &o, scores, times, n, NULL, NULL, NULL, &b) ==
+        CANDOR_INVALID_ARGUMENT);
+  CHECK(b == NULL);
+  CHECK(strstr(candor_last_error(), "p_adjust") != NULL);
 }
 
 static void test_two_months(void) {
@@ -288,6 +366,7 @@ static void test_time_zone_names(void) {
 int main(void) {
   test_defaults();
   test_two_months();
+  test_adjusted_changes();
   test_time_zone_and_rolling();
   test_bad_input();
   test_time_zone_names();

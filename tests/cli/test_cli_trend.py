@@ -118,6 +118,60 @@ def test_trend_tests_on_bucket_estimates(monthly):
     assert wls["p_value"] == pytest.approx(fit.pvalues[1], rel=1e-6)
 
 
+@pytest.mark.parametrize("option, method", [(None, "holm"), ("holm", "holm"), ("bh", "fdr_bh"),
+                                            ("none", None)])
+def test_change_p_values_adjusted_per_series_match_statsmodels(option, method):
+    from statsmodels.stats.multitest import multipletests
+    extra = [] if option is None else ["--p-adjust", option]
+    rc, out, err = run("trend", SAMPLE, "--by", "region", "--format", "json", *extra)
+    assert rc == 0, err
+    result = json.loads(out)
+    assert result["p_adjust"] == (option or "holm")
+    assert len(result["series"]) > 1
+    for series in result["series"]:
+        changes = [b for b in series["buckets"] if b["change"] is not None]
+        p = np.array([b["change"]["p_value"] for b in changes], float)
+        tested = ~np.isnan(p)
+        assert series["changes_tested"] == tested.sum() > 1
+        adjusted = np.array([b["change_p_adjusted"] for b in changes], float)
+        expected = multipletests(p[tested], method=method)[1] if method else p[tested]
+        np.testing.assert_allclose(adjusted[tested], expected, rtol=1e-9, atol=1e-12)
+        for b in series["buckets"]:
+            if b["change"] is None:
+                assert b["change_p_adjusted"] is None
+
+
+@pytest.mark.parametrize("option, words", [(None, "adjusted (Holm)"),
+                                           ("bh", "adjusted (Benjamini-Hochberg)"),
+                                           ("none", "not adjusted (--p-adjust none)")])
+def test_table_says_how_p_values_were_adjusted_and_across_how_many(option, words):
+    extra = [] if option is None else ["--p-adjust", option]
+    rc, out, err = run("trend", SAMPLE, *extra)
+    assert rc == 0, err
+    rc, js, err = run("trend", SAMPLE, "--format", "json", *extra)
+    series = json.loads(js)["series"][0]
+    tested = series["changes_tested"]
+    below = sum(1 for b in series["buckets"]
+                if b["change_p_adjusted"] is not None and b["change_p_adjusted"] < 0.05)
+    assert "p adj." in out
+    assert "p-values %s across %d changes; %d with p adj. < 0.05" % (words, tested, below) in out
+
+
+def test_csv_has_the_adjusted_p_and_the_family_size():
+    rc, out, err = run("trend", SAMPLE, "--format", "csv", "--p-adjust", "bh")
+    assert rc == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    rc, js, err = run("trend", SAMPLE, "--format", "json", "--p-adjust", "bh")
+    buckets = json.loads(js)["series"][0]["buckets"]
+    for row, b in zip(table, buckets):
+        if b["change_p_adjusted"] is None:
+            assert row["change_p_adjusted"] in ("", "nan", "NaN")
+        else:
+            assert float(row["change_p_adjusted"]) == pytest.approx(b["change_p_adjusted"],
+                                                                    rel=1e-12)
+        assert int(row["changes_tested"]) == json.loads(js)["series"][0]["changes_tested"]
+
+
 def test_table_says_verdict_and_mdc():
     rc, out, err = run("trend", SAMPLE)
     assert rc == 0, err

@@ -286,6 +286,7 @@ class CBucketsOptions(ctypes.Structure):
         ("power", c_double),
         ("control_k", c_double),
         ("control_level", c_double),
+        ("p_adjust", enum),
     ]
 
 

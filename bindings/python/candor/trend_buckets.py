@@ -75,7 +75,7 @@ def _plain_weights(weights):
     return weights
 
 
-def _options(every, tz, window_days, half_life_days, power, control_k, control_level):
+def _options(every, tz, window_days, half_life_days, power, control_k, control_level, p_adjust):
     options = _capi.CBucketsOptions()
     _lib.check(lib.candor_buckets_options_defaults(ctypes.byref(options),
                                                    ctypes.sizeof(options)))
@@ -106,6 +106,7 @@ def _options(every, tz, window_days, half_life_days, power, control_k, control_l
     options.control_k = _convert._float("control_k", control_k)
     if control_level is not None:
         options.control_level = _convert._float("control_level", control_level)
+    options.p_adjust = _convert.p_adjust_code(p_adjust)
     return options
 
 
@@ -137,7 +138,7 @@ def _read(handle):
 
 def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, accounts=None,
           segments=None, window_days=None, half_life_days=None, *, power=0.8, control_k=3.0,
-          control_level=None, scale=None, box=None, promoter_min=None, detractor_max=None,
+          control_level=None, p_adjust="holm", scale=None, box=None, promoter_min=None, detractor_max=None,
           interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """`metric` per calendar bucket of `every` ("day", "week" (ISO, Monday
     start), "month" or "quarter") in the IANA time zone `tz`: a tz database
@@ -158,17 +159,23 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
     start and end (timezone-aware, end exclusive), value, std_error, ci_low,
     ci_high, n, effective_n, the rolling_* and smoothed_* columns asked for,
     previous (the row compared with, -1 if none), change (this - previous),
-    change_std_error, change_ci_low, change_ci_high, change_p_value, mdc (the
-    minimal detectable change at `power`), center, lower, upper (control
-    limits at center +/- control_k sigma / sqrt(effective n), or at the
-    normal quantile of control_level) and flag (+1 above, -1 below, 0 within).
+    change_std_error, change_ci_low, change_ci_high, change_p_value,
+    change_p_adjusted (change_p_value adjusted across the changes of the
+    row's series by `p_adjust`: "holm" (default; the chance of any false
+    alarm in the series stays at most the level), "bh" (Benjamini-Hochberg,
+    the false discovery rate) or "none"; judge a change by this column),
+    changes_tested (the size of that family: the series' changes with a
+    p-value), mdc (the minimal detectable change at `power`), center, lower,
+    upper (control limits at center +/- control_k sigma / sqrt(effective n),
+    or at the normal quantile of control_level) and flag (+1 above, -1 below,
+    0 within).
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
         interval=interval, level=level, prior=prior, replicates=replicates, seed=seed,
         threads=threads)
     bucket_options = _options(every, tz, window_days, half_life_days, power, control_k,
-                              control_level)
+                              control_level, p_adjust)
     scores, weights = _convert.scores_and_weights(scores, _plain_weights(weights))
     n = len(scores)
     seconds = _unix_seconds(times)
@@ -213,7 +220,8 @@ def _frame(columns, tz, segment_levels, rolling, smoothed):
             out[prefix + "effective_n"] = columns[prefix + "effective_n"]
     out["previous"] = columns["previous"]
     for name in ("change", "change_std_error", "change_ci_low", "change_ci_high",
-                 "change_p_value", "mdc", "center", "lower", "upper"):
+                 "change_p_value", "change_p_adjusted", "changes_tested", "mdc", "center",
+                 "lower", "upper"):
         out[name] = columns[name]
     out["flag"] = columns["flag"]
     if pd is None:

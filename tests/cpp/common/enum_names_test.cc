@@ -121,7 +121,7 @@ TEST(EnumNames, UnknownNamesValuesAndTypes) {
   EXPECT_FALSE(EnumValue(CANDOR_ENUM_PERIOD, "").ok());
   EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, 4), nullptr);
   EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, -1), nullptr);
-  EXPECT_EQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, 24), nullptr);
+  EXPECT_EQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, 25), nullptr);
   const auto not_a_type = static_cast<candor_enum>(31);
   EXPECT_EQ(EnumValues(not_a_type).size, 0u);
   EXPECT_EQ(EnumName(not_a_type, 0), nullptr);

@@ -255,6 +255,72 @@ TEST(TimeBucketsTest, HandComputedTwoMonths) {
   EXPECT_EQ(feb.flag, -1);  // -40 < -7.5 - 19.6
 }
 
+// Change p-values adjusted within each series, by hand: segment 0 has
+// January (NPS 25), February (-40), an empty March and April (10), so two
+// changes with two-sided normal p-values p_feb and p_apr; segment 1 answers
+// in January only (no change: a family of 0). Holm (1979) for two p-values
+// lo <= hi: min(1, 2 lo) and max(min(1, 2 lo), hi); Benjamini-Hochberg:
+// min(2 lo, hi) and hi.
+TEST(TimeBucketsTest, ChangePValuesAreAdjustedWithinEachSeries) {
+  std::vector<double> scores;
+  std::vector<int64_t> times;
+  std::vector<int32_t> segments;
+  auto add = [&](int32_t segment, int64_t day_start, int pro, int pas, int det) {
+    int k = 0;
+    auto push = [&](double score) {
+      scores.push_back(score);
+      times.push_back(day_start + 3600 * k++);
+      segments.push_back(segment);
+    };
+    for (int i = 0; i < pro; ++i) push(10);
+    for (int i = 0; i < pas; ++i) push(8);
+    for (int i = 0; i < det; ++i) push(2);
+  };
+  add(0, 1767225600 + 86400 * 3, 10, 5, 5);   // 2026-01-04 UTC
+  add(0, 1769904000 + 86400 * 10, 4, 4, 12);  // 2026-02-11 UTC
+  add(0, 1775001600 + 86400 * 2, 8, 6, 6);    // 2026-04-03 UTC
+  add(1, 1767225600 + 86400 * 5, 3, 1, 1);    // 2026-01-06 UTC
+  BucketResponses r{scores.data(), times.data(), scores.size(), nullptr, nullptr, segments.data()};
+  const double var_jan = (0.75 - 0.25 * 0.25) / 20, var_feb = (0.8 - 0.4 * 0.4) / 20,
+               var_apr = (0.7 - 0.1 * 0.1) / 20;
+  const double z_feb = 65 / (100 * std::sqrt(var_jan + var_feb));
+  const double z_apr = 50 / (100 * std::sqrt(var_feb + var_apr));
+  const double p_feb = std::erfc(z_feb / std::sqrt(2.0));
+  const double p_apr = std::erfc(z_apr / std::sqrt(2.0));
+  ASSERT_LT(p_feb, p_apr);  // the hand formulas below take p_feb as the smaller
+  struct Case {
+    PAdjust method;
+    double feb, apr;
+  };
+  const Case cases[] = {
+      {PAdjust::kHolm, std::min(1.0, 2 * p_feb), std::max(std::min(1.0, 2 * p_feb), p_apr)},
+      {PAdjust::kBenjaminiHochberg, std::min(2 * p_feb, p_apr), p_apr},
+      {PAdjust::kNone, p_feb, p_apr}};
+  for (const Case& c : cases) {
+    BucketOptions options;
+    options.p_adjust = c.method;
+    const Result<std::vector<TrendBucket>> rows =
+        TimeBuckets(Metric::Nps(), IntervalOptions{}, r, options);
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 8u);  // 2 segments x January..April
+    const std::string what = "method " + std::to_string(static_cast<int>(c.method));
+    EXPECT_NEAR((*rows)[1].change.p_value, p_feb, 1e-12) << what;
+    EXPECT_NEAR((*rows)[3].change.p_value, p_apr, 1e-12) << what;
+    EXPECT_EQ((*rows)[3].previous, 1) << what;
+    EXPECT_NEAR((*rows)[1].change_p_adjusted, c.feb, 1e-12) << what;
+    EXPECT_NEAR((*rows)[3].change_p_adjusted, c.apr, 1e-12) << what;
+    EXPECT_TRUE(std::isnan((*rows)[0].change_p_adjusted)) << what;  // first bucket
+    EXPECT_TRUE(std::isnan((*rows)[2].change_p_adjusted)) << what;  // empty March
+    for (size_t k = 0; k < 4; ++k) {
+      EXPECT_EQ((*rows)[k].changes_tested, 2) << what << " row " << k;
+      EXPECT_EQ((*rows)[4 + k].changes_tested, 0) << what << " row " << 4 + k;
+      EXPECT_TRUE(std::isnan((*rows)[4 + k].change_p_adjusted)) << what;
+    }
+  }
+  // The adjustment changes these p-values (so the test could tell).
+  EXPECT_GT(std::min(1.0, 2 * p_feb), p_feb * 1.5);
+}
+
 TEST(TimeBucketsTest, SingleBucketHasNoChange) {
   const double scores[] = {10, 9, 3};
   const int64_t times[] = {1767225600, 1767225600 + 5, 1767225600 + 9};
@@ -355,6 +421,11 @@ TEST(TimeBucketsTest, BadInputIsAClearStatus) {
   o = BucketOptions{};
   o.every = static_cast<BucketPeriod>(9);
   EXPECT_EQ(run(good, o).code(), CANDOR_INVALID_ARGUMENT);
+  o = BucketOptions{};
+  o.p_adjust = static_cast<PAdjust>(7);
+  s = run(good, o);
+  EXPECT_EQ(s.code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_NE(s.message().find("p_adjust"), std::string::npos) << s.message();
   const Result<BucketPeriod> period = ParseBucketPeriod("fortnight");
   ASSERT_FALSE(period.ok());
   EXPECT_NE(period.status().message().find("fortnight"), std::string::npos);
