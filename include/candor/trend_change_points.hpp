@@ -217,7 +217,8 @@ struct ChangePoints {
   int64_t candidates = 0;     // candidate positions of the whole series
   double design_effect = 1;   // deff (1 without clusters)
   double value_sd = 0;        // s, in the metric's value units (NPS: -1..1)
-  int64_t block_size = 1;    // m; 1 when the search was exact
+  int64_t block_size = 1;    // m; 1 when the search was exact (always
+                             // with boundaries)
   int categories = 0;        // K
   bool has_times = false;
 };

@@ -425,6 +425,7 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times,
     changes = PenalizedChanges(scores, times, n, options, &out);
   }
   CANDOR_RETURN_IF_ERROR(DescribeSegments(scores, times, design, n, changes, options, &out));
+  if (!options.boundaries.empty()) out.block_size = 1;  // every boundary was a candidate
   return out;
 }
 
