@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "breakdown_handle.hpp"
+#include "design_from_c.hpp"
 #include "options.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
@@ -12,9 +13,10 @@ using candor::capi::Fail;
 using candor::capi::Required;
 using candor::capi::ScoreCall;
 
-namespace {
+using candor::capi::FromDesign;
 
-// The C++ design for a C design; `steps` holds the calibration it points to.
+namespace candor::capi {
+
 candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyDesign* out,
                           std::vector<candor::CalibrationStep>* steps) {
   CANDOR_RETURN_IF_ERROR(Required(design, "design"));
@@ -43,7 +45,7 @@ candor::Status FromDesign(const candor_design* design, size_t n, candor::SurveyD
   return candor::OkStatus();
 }
 
-}  // namespace
+}  // namespace candor::capi
 
 extern "C" {
 

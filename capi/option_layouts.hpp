@@ -103,7 +103,9 @@ CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(size), CANDOR_FIELD(ev
 
 CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIELD(penalty),
                      CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),
-                     CANDOR_FIELD(max_grid_points));
+                     CANDOR_FIELD(max_grid_points), CANDOR_FIELD(alpha), CANDOR_FIELD(replicates),
+                     CANDOR_FIELD(seed), CANDOR_FIELD(boundaries), CANDOR_FIELD(boundary_count),
+                     CANDOR_FIELD(threads));
 
 CANDOR_OPTION_LAYOUT(candor_account_trend_options, CANDOR_FIELD(size), CANDOR_FIELD(min_responses),
                      CANDOR_FIELD(slope_unit_days), CANDOR_FIELD(split), CANDOR_FIELD(split_time),

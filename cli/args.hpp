@@ -96,9 +96,11 @@ struct TrendArgs {
   std::string account_column;            // clusters; with --accounts, the ranking
   std::optional<int> window_days;        // rolling estimate over the last N days
   std::optional<double> half_life_days;  // exponentially weighted estimate
-  bool change_points = false;            // PELT on the time-ordered responses
-  ChangePenalty penalty = ChangePenalty::kBic;
+  bool change_points = false;  // change points in the time-ordered responses
+  ChangePenalty penalty = ChangePenalty::kCalibrated;
   double penalty_value = 0;    // kManual: the penalty per change
+  double alpha = 0.05;         // kCalibrated: the false-alarm rate
+  bool change_at_any_response = false;  // else only where a period starts
   bool rank_accounts = false;  // per-account trends, declining first
   OutputFormat format = OutputFormat::kTable;
   PAdjust p_adjust = PAdjust::kHolm;  // change p-values across each series' changes

@@ -4,8 +4,10 @@
 // time-ordered responses and per-account trends ranked by decline.
 #include <algorithm>
 #include <candor/csv.hpp>
+#include <candor/design.hpp>
 #include <candor/score.hpp>
 #include <candor/table.hpp>
+#include <candor/trend_buckets.hpp>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -88,24 +90,52 @@ SeriesTrend TestSeries(const TrendArgs& args, const std::vector<TrendBucket>& ro
   return out;
 }
 
-// Change points need the responses in time order; ties keep file order.
+// Change points need the responses in time order; ties keep file order. The
+// calibrated scan takes the weights and accounts, and by default places
+// changes only where a period (--every) starts.
 Result<ChangePoints> ChangePointsInTimeOrder(const TrendArgs& args, const Table& table) {
   std::vector<size_t> order(table.rows());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return table.times[a] < table.times[b]; });
-  std::vector<double> scores(order.size());
-  std::vector<int64_t> times(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
+  const size_t n = order.size();
+  const bool calibrated = args.penalty == ChangePenalty::kCalibrated;
+  const bool weighted = calibrated && !table.weights.empty();
+  const bool clustered = calibrated && !table.account.codes.empty();
+  std::vector<double> scores(n), weights(weighted ? n : 0);
+  std::vector<int64_t> times(n);
+  std::vector<int32_t> accounts(clustered ? n : 0);
+  for (size_t i = 0; i < n; ++i) {
     scores[i] = table.scores[order[i]];
     times[i] = table.times[order[i]];
+    if (weighted) weights[i] = table.weights[order[i]];
+    if (clustered) accounts[i] = table.account.codes[order[i]];
   }
   ChangePointOptions options;
   options.metric = args.metric;
   options.interval = args.interval;
   options.penalty = args.penalty;
+  options.alpha = args.alpha;
   if (args.penalty == ChangePenalty::kManual) options.penalty_value = args.penalty_value;
-  return DetectChangePoints(scores.data(), times.data(), nullptr, scores.size(), options);
+  if (!args.change_at_any_response) {
+    Result<CalendarBuckets> periods =
+        AssignCalendarBuckets(times.data(), n, args.every, args.time_zone);
+    if (!periods.ok()) return periods.status();
+    for (size_t i = 1; i < n; ++i) {
+      if (periods->bucket_of[i] != periods->bucket_of[i - 1]) {
+        options.boundaries.push_back(static_cast<int64_t>(i));
+      }
+    }
+    if (options.boundaries.empty()) {
+      return Empty("every response is in one " + std::string(BucketPeriodName(args.every)) +
+                   ": no period starts where a change could be placed (--change-at response "
+                   "places changes anywhere)");
+    }
+  }
+  SurveyDesign design;
+  design.weights = weighted ? weights.data() : nullptr;
+  design.clusters = clustered ? accounts.data() : nullptr;
+  return DetectChangePoints(scores.data(), times.data(), design, n, options);
 }
 
 }  // namespace
@@ -156,7 +186,8 @@ Result<TrendReport> ComputeTrend(const TrendArgs& args) {
       return InFile(args.input, table, points.status());
     }
     report.change_points = std::move(points);
-    report.change_points_unweighted = !table.weights.empty();
+    report.change_points_unweighted =
+        !table.weights.empty() && args.penalty != ChangePenalty::kCalibrated;
   }
   if (args.rank_accounts) {
     const double* weights = table.weights.empty() ? nullptr : table.weights.data();

@@ -45,17 +45,18 @@ Status SetTimeZone(const std::string& value, std::string* time_zone) {
   return OkStatus();
 }
 
-// bic, aic (the library's names) or a positive number.
+// calibrated, bic, aic (the library's names) or a positive number.
 Status SetPenalty(const std::string& value, TrendArgs* args) {
-  const std::string bic = EnumName(CANDOR_ENUM_CHANGE_PENALTY, ChangePenalty::kBic);
-  const std::string aic = EnumName(CANDOR_ENUM_CHANGE_PENALTY, ChangePenalty::kAic);
-  if (value == bic || value == aic) {
-    args->penalty = value == bic ? ChangePenalty::kBic : ChangePenalty::kAic;
-    return OkStatus();
+  for (ChangePenalty named :
+       {ChangePenalty::kCalibrated, ChangePenalty::kBic, ChangePenalty::kAic}) {
+    if (value == EnumName(CANDOR_ENUM_CHANGE_PENALTY, static_cast<int32_t>(named))) {
+      args->penalty = named;
+      return OkStatus();
+    }
   }
   Result<double> manual = ParseDouble("penalty", value);
   if (!manual.ok() || !(*manual > 0)) {
-    return InvalidArgument("--penalty: '" + value + "' is not " + bic + ", " + aic +
+    return InvalidArgument("--penalty: '" + value + "' is not calibrated, bic, aic" +
                            " or a positive number");
   }
   args->penalty = ChangePenalty::kManual;
@@ -117,12 +118,35 @@ CommandSpec TrendSpec(Command* command) {
           {"half-life-days", "H", "add an exponentially weighted estimate (half-life H)",
            Positive(&args->half_life_days)},
           {"change-points", nullptr,
-           "find when the level changed (PELT on the responses\n"
-           "in time order, multinomial cost)",
+           "find when the level changed, at a stated false-alarm\n"
+           "rate (a calibrated scan of the responses in time order)",
            Flag(&args->change_points)},
-          {"penalty", "P", "change-point penalty: bic (default), aic, or a number",
+          {"penalty", "P",
+           "change-point rule: calibrated (default; --alpha),\n"
+           "or PELT with bic, aic or a number per change",
            [args](const std::string&, const std::string& value) {
              return SetPenalty(value, args);
+           }},
+          {"alpha", "A",
+           "false-alarm rate of --change-points: the chance of\n"
+           "declaring a change in a series with none (default 0.05)",
+           [args](const std::string&, const std::string& value) {
+             Result<double> alpha = ParseDouble("alpha", value);
+             if (!alpha.ok() || !(*alpha > 0 && *alpha < 0.5)) {
+               return InvalidArgument("--alpha: '" + value + "' is not a rate in (0, 0.5)");
+             }
+             args->alpha = *alpha;
+             return OkStatus();
+           }},
+          {"change-at", "WHERE",
+           "where a change may be placed: period (default: where\n"
+           "a period of --every starts) or response (anywhere)",
+           [args](const std::string&, const std::string& value) {
+             if (value != "period" && value != "response") {
+               return InvalidArgument("--change-at: '" + value + "' is not period or response");
+             }
+             args->change_at_any_response = value == "response";
+             return OkStatus();
            }},
           {"accounts", nullptr,
            "rank accounts by significant decline (needs\n"

@@ -143,42 +143,101 @@ void PrintTests(const TrendArgs& args, const TrendReport& report, const SeriesTr
             << " outside the limits chance alone rarely crosses\n";
 }
 
+// How the changes were found, for the heading.
+std::string ChangeMethod(const TrendArgs& args, const ChangePoints& points) {
+  const std::string grid =
+      points.block_size > 1
+          ? ", grid of " + std::to_string(points.block_size) + "-response blocks, refined"
+          : "";
+  if (points.calibration == ChangeCalibration::kNone) {
+    return "PELT, multinomial cost, penalty " + FormatFixed(points.penalty, 1) + " per change" +
+           grid;
+  }
+  std::string where = args.change_at_any_response
+                          ? std::to_string(points.candidates) + " candidate positions"
+                          : std::to_string(points.candidates) + " " +
+                                BucketPeriodName(args.every) + " starts";
+  return "calibrated scan: false-alarm rate " + FormatFixed(100 * points.alpha, 0) +
+         "%, " + where + ",\n   " +
+         (points.calibration == ChangeCalibration::kPermutation ? "permutation" : "Gaussian") +
+         " null of " + std::to_string(points.replicates) + " draws" +
+         (points.design_effect != 1
+              ? ", clustered by account (design effect " + FormatFixed(points.design_effect, 2) +
+                    ")"
+              : "") +
+         grid;
+}
+
 void PrintChangePoints(const TrendArgs& args, const TrendReport& report) {
   const Result<ChangePoints>& result = *report.change_points;
-  std::cout << "\nChange points in the responses in time order (PELT, multinomial cost";
+  std::cout << "\nChange points in the responses in time order\n  (";
   if (!result.ok()) {
-    std::cout << "):\n  none computed: " << result.status().message() << "\n";
+    std::cout << (args.penalty == ChangePenalty::kCalibrated ? "calibrated scan" : "PELT")
+              << "):\n  none computed: " << result.status().message() << "\n";
     return;
   }
   const ChangePoints& points = *result;
+  const bool calibrated = points.calibration != ChangeCalibration::kNone;
   int d = DisplayDecimals(args.metric);
-  std::cout << ", penalty " << FormatFixed(points.penalty, 1) << " per change"
-            << (points.block_size > 1
-                    ? ", grid of " + std::to_string(points.block_size) + "-response blocks, refined"
-                    : "")
-            << "):\n";
+  std::cout << ChangeMethod(args, points) << "):\n";
   if (report.change_points_unweighted) std::cout << "  (weights ignored: unweighted model)\n";
+  if (calibrated && std::isfinite(points.critical_value)) {
+    std::cout << "  largest standardized shift |Z| " << FormatFixed(points.max_z, 2)
+              << " (p " << FormatP(points.p_value) << "); a change is declared above "
+              << FormatFixed(points.critical_value, 2) << "\n";
+  }
   if (points.changes.empty()) {
     std::cout << "  none: one level throughout, " << FormatFixed(points.segments[0].level.value, d)
               << " "
               << FormatInterval(points.segments[0].level.ci_low, points.segments[0].level.ci_high,
                                 d)
               << "\n";
+    if (calibrated) {
+      std::cout << "  (no change passes the test; a real change smaller than the noise can\n"
+                   "   still hide: see each period's mdc above)\n";
+    }
     return;
   }
-  TextTable table({"from", "to", "n", MetricDisplayName(args.metric_name),
-                   FormatLevel(args.interval.level) + " interval", "change"},
-                  2);
+  std::vector<std::string> headers = {"from", "to", "n", MetricDisplayName(args.metric_name),
+                                      FormatLevel(args.interval.level) + " interval", "change"};
+  if (calibrated) {
+    headers.push_back("p");
+    headers.push_back("changed between");
+  }
+  TextTable table(headers, 2);
   for (size_t j = 0; j < points.segments.size(); ++j) {
     const ChangePointSegment& s = points.segments[j];
-    table.AddRow({LocalDate(s.time_begin, args.time_zone), LocalDate(s.time_end, args.time_zone),
-                  std::to_string(s.level.n), FormatFixed(s.level.value, d),
-                  FormatInterval(s.level.ci_low, s.level.ci_high, d),
-                  j == 0 ? "" : FormatSigned(points.changes[j - 1].change.difference, d)});
+    std::vector<std::string> row = {
+        LocalDate(s.time_begin, args.time_zone), LocalDate(s.time_end, args.time_zone),
+        std::to_string(s.level.n), FormatFixed(s.level.value, d),
+        FormatInterval(s.level.ci_low, s.level.ci_high, d),
+        j == 0 ? "" : FormatSigned(points.changes[j - 1].change.difference, d)};
+    if (calibrated) {
+      if (j == 0) {
+        row.push_back("");
+        row.push_back("");
+      } else {
+        const ChangePoint& c = points.changes[j - 1];
+        row.push_back(FormatP(c.p_value));
+        const std::string low = LocalDate(c.time_low, args.time_zone);
+        const std::string high = LocalDate(c.time_high, args.time_zone);
+        row.push_back(low == high ? low : low + " - " + high);
+      }
+    }
+    table.AddRow(row);
   }
   std::cout << table.Render("  ");
-  std::cout << "  (where a change was placed is chosen from the data: its p-value would be\n"
-               "   optimistic and is not shown)\n";
+  if (calibrated) {
+    std::cout << "  (p: the scan's test, which declares a change in a series without one with\n"
+                 "   probability "
+              << FormatFixed(100 * points.alpha, 0)
+              << "%; changed between: where the change plausibly happened, at the\n"
+                 "   intervals' level; the change itself is measured where the sides differ\n"
+                 "   most, so it tends to be overstated)\n";
+  } else {
+    std::cout << "  (where a change was placed is chosen from the data: its p-value would be\n"
+                 "   optimistic and is not shown)\n";
+  }
 }
 
 std::string AccountLabel(const TrendReport& report, int32_t code) {
@@ -282,6 +341,7 @@ nlohmann::json ChangePointsJson(const TrendReport& report) {
   const Result<ChangePoints>& result = *report.change_points;
   if (!result.ok()) return {{"error", result.status().message()}};
   const ChangePoints& points = *result;
+  const bool calibrated = points.calibration != ChangeCalibration::kNone;
   nlohmann::json segments = nlohmann::json::array();
   for (const ChangePointSegment& s : points.segments) {
     segments.push_back({{"begin", s.begin},
@@ -292,13 +352,36 @@ nlohmann::json ChangePointsJson(const TrendReport& report) {
   }
   nlohmann::json changes = nlohmann::json::array();
   for (const ChangePoint& c : points.changes) {
-    changes.push_back({{"index", c.index}, {"time", c.time}, {"change", ComparisonJson(c.change)}});
+    nlohmann::json change = {
+        {"index", c.index}, {"time", c.time}, {"change", ComparisonJson(c.change)}};
+    if (calibrated) {
+      change["z"] = c.z;
+      change["p_value"] = c.p_value;
+      change["index_low"] = c.index_low;
+      change["index_high"] = c.index_high;
+      change["time_low"] = c.time_low;
+      change["time_high"] = c.time_high;
+    }
+    changes.push_back(std::move(change));
   }
-  return {{"penalty", points.penalty},
-          {"block_size", points.block_size},
-          {"changes", changes},
-          {"segments", segments},
-          {"weights_ignored", report.change_points_unweighted}};
+  nlohmann::json out = {{"method", calibrated ? "calibrated" : "pelt"},
+                        {"penalty", NumberOrNull(points.penalty)},
+                        {"block_size", points.block_size},
+                        {"changes", changes},
+                        {"segments", segments},
+                        {"weights_ignored", report.change_points_unweighted}};
+  if (calibrated) {
+    out["alpha"] = points.alpha;
+    out["null"] =
+        points.calibration == ChangeCalibration::kPermutation ? "permutation" : "gaussian";
+    out["replicates"] = points.replicates;
+    out["candidates"] = points.candidates;
+    out["critical_value"] = NumberOrNull(points.critical_value);
+    out["max_z"] = points.max_z;
+    out["p_value"] = NumberOrNull(points.p_value);
+    out["design_effect"] = points.design_effect;
+  }
+  return out;
 }
 
 nlohmann::json AccountsJson(const TrendReport& report) {

@@ -776,28 +776,48 @@ CANDOR_API candor_status candor_buckets_column_i32(const candor_buckets* buckets
                                                    const int32_t** out);
 
 /* --------------------------------------------------- trend: change points */
-/* (PELT change points in time-ordered responses.) */
-/* When did the metric's response mix change: PELT (Killick, Fearnhead &
- * Eckley 2012) with a multinomial cost over the metric's categories (NPS:
- * detractor/passive/promoter; box metrics: in/out; means: each score point).
- * Model, penalties, what is exact and what is approximate (a candidate grid
- * above max_grid_points responses, then an exact refinement of each change):
- * include/candor/trend_change_points.hpp. */
+/* (Change points in time-ordered responses: a calibrated scan, or PELT.) */
+/* When did the metric change. By default (CALIBRATED) at a stated
+ * false-alarm rate alpha, the probability of declaring any change in a series
+ * with none: the largest standardized shift |Z| of the metric's per-response
+ * values over the candidate positions, against its null distribution from
+ * seeded permutations (unweighted, unclustered, up to 20,000 responses) or
+ * the Gaussian limit (otherwise), binary segmentation, each change with a
+ * p-value and a location interval. Or PELT (Killick, Fearnhead & Eckley
+ * 2012) with a multinomial cost over the metric's categories and a BIC, AIC
+ * or manual penalty per change. Formulas, what is exact and what is
+ * approximate: include/candor/trend_change_points.hpp. */
 
 typedef enum candor_change_penalty {
-  CANDOR_CHANGE_PENALTY_BIC = 0,   /* K log n per change (K categories); default */
-  CANDOR_CHANGE_PENALTY_AIC = 1,   /* 2 K per change */
-  CANDOR_CHANGE_PENALTY_MANUAL = 2 /* penalty_value per change (finite, >= 0) */
+  CANDOR_CHANGE_PENALTY_BIC = 0,        /* K log n per change (K categories) */
+  CANDOR_CHANGE_PENALTY_AIC = 1,        /* 2 K per change */
+  CANDOR_CHANGE_PENALTY_MANUAL = 2,     /* penalty_value per change (finite, >= 0) */
+  CANDOR_CHANGE_PENALTY_CALIBRATED = 3  /* at false-alarm rate alpha; the default
+                                           (BIC for a caller whose struct ends
+                                           before `alpha`) */
 } candor_change_penalty;
 
 typedef struct candor_change_point_options {
   size_t size;                   /* set by candor_change_point_options_init */
-  candor_change_penalty penalty; /* default BIC */
+  candor_change_penalty penalty; /* default CALIBRATED */
   double penalty_value;          /* MANUAL only; default 0 */
   int64_t min_size;              /* shortest segment in responses; default 30 */
   int64_t max_grid_points;       /* exact search up to this many candidate
                                     positions, else blocks; 0: always exact;
                                     default 4096 */
+  /* CALIBRATED only: */
+  double alpha;                  /* false-alarm rate in (0, 1); default 0.05 */
+  int64_t replicates;            /* of the null; alpha * (replicates + 1) >= 1,
+                                    at most 10^6; default 2000 */
+  uint64_t seed;                 /* of the null; default 42 */
+  const int64_t* boundaries;     /* NULL, or the positions a change may take
+                                    (first response of a new segment, e.g. of
+                                    each month): strictly increasing, in
+                                    [1, n - 1], between distinct times; any
+                                    penalty */
+  size_t boundary_count;
+  int32_t threads;               /* 0: all hardware threads (the result does
+                                    not depend on it); default 0 */
 } candor_change_point_options;
 
 /* Fills the first `size` bytes of *options with the defaults; call through
@@ -818,7 +838,8 @@ typedef struct candor_change_point {
   candor_comparison change; /* a = segment after, b = segment before;
                                difference = after - before. The p-value is
                                optimistic (the change was placed where the
-                               sides differ most): descriptive only. */
+                               sides differ most): descriptive only; the
+                               calibrated test's is in candor_change_test. */
 } candor_change_point;
 
 typedef struct candor_change_segment {
@@ -826,30 +847,74 @@ typedef struct candor_change_segment {
   int64_t end;        /* one past the last response */
   int64_t time_begin; /* times[begin], times[end - 1]; 0 without times */
   int64_t time_end;
-  double cost;        /* -2 log-likelihood of the segment's multinomial */
+  double cost;        /* -2 log-likelihood of the segment's multinomial;
+                         NaN for CALIBRATED */
   candor_estimate level; /* the metric on the segment, with its interval */
 } candor_change_segment;
 
 typedef struct candor_change_point_summary {
-  double penalty;     /* per change */
-  double total_cost;  /* sum of segment costs + penalty * changes */
+  double penalty;     /* per change; CALIBRATED: critical_value^2 */
+  double total_cost;  /* sum of segment costs + penalty * changes; NaN for
+                         CALIBRATED */
   int64_t block_size; /* 1: exact search; else the grid's block length */
   int32_t categories; /* K */
   int32_t has_times;  /* 1 when times were given */
 } candor_change_point_summary;
 
+/* How the calibrated test's null was drawn (NONE: a penalty was used). */
+typedef enum candor_change_calibration {
+  CANDOR_CHANGE_CALIBRATION_NONE = 0,
+  CANDOR_CHANGE_CALIBRATION_GAUSSIAN = 1,
+  CANDOR_CHANGE_CALIBRATION_PERMUTATION = 2
+} candor_change_calibration;
+
+/* The whole series' calibrated test (NaN fields for a penalty). */
+typedef struct candor_change_calibration_info {
+  candor_change_calibration calibration;
+  int32_t reserved;        /* 0 */
+  double alpha;
+  double critical_value;   /* a change is declared when max_z exceeds it;
+                              NaN when every response has one value */
+  double max_z;            /* largest |Z| over the candidates */
+  double p_value;          /* of max_z: (1 + #{null >= max_z}) / (R + 1) */
+  int64_t replicates;      /* R */
+  int64_t candidates;      /* candidate positions of the whole series */
+  double design_effect;    /* of the overall mean (1 without clusters) */
+  double value_sd;         /* of the per-response values (NPS: -1/0/1) */
+} candor_change_calibration_info;
+
+/* A change's calibrated test and location interval (NaN z and p-value, and
+ * the interval the index itself, for a penalty). */
+typedef struct candor_change_test {
+  double z;           /* the standardized shift where it was found */
+  double p_value;     /* of the test that found it (the first: exact at
+                         alpha; later ones conditional on earlier splits) */
+  int64_t index_low;  /* the location interval: first and last position */
+  int64_t index_high;
+  int64_t time_low;   /* their times (0 without times) */
+  int64_t time_high;
+} candor_change_test;
+
 /* scores in time order (integers on the scale of score_options' metric);
  * score_options also gives the interval method of the levels and changes.
  * times (Unix seconds) may be NULL; else non-decreasing (else
  * CANDOR_INVALID_ARGUMENT naming the first unsorted index), and a change is
- * only placed between distinct times. weights must be NULL (weighted change
- * points: CANDOR_UNSUPPORTED). n < 2 * min_size: CANDOR_EMPTY. Inputs are
- * read during the call only. */
+ * only placed between distinct times. weights may be non-NULL only with
+ * CALIBRATED (else CANDOR_UNSUPPORTED). n < 2 * min_size: CANDOR_EMPTY.
+ * Inputs are read during the call only. */
 CANDOR_API candor_status candor_change_points_new(const candor_score_options* score_options,
                                                   const candor_change_point_options* options,
                                                   const double* scores, const int64_t* times,
                                                   const double* weights, size_t n,
                                                   candor_change_points** out);
+/* The same under a survey design (weights, account clusters, calibration):
+ * CALIBRATED only; Z is divided by the square root of the design effect, and
+ * levels and changes are the design's domain estimates and contrasts (Wald
+ * intervals with clusters). design may be NULL (no weights). */
+CANDOR_API candor_status candor_change_points_design_new(
+    const candor_score_options* score_options, const candor_change_point_options* options,
+    const double* scores, const int64_t* times, size_t n, const candor_design* design,
+    candor_change_points** out);
 CANDOR_API void candor_change_points_free(candor_change_points* result);
 /* Number of changes, and of segments (changes + 1); 0 for NULL. */
 CANDOR_API size_t candor_change_points_count(const candor_change_points* result);
@@ -858,10 +923,14 @@ CANDOR_API size_t candor_change_points_segment_count(const candor_change_points*
  * the end. */
 CANDOR_API candor_status candor_change_points_at(const candor_change_points* result, size_t i,
                                                  candor_change_point* out);
+CANDOR_API candor_status candor_change_points_test_at(const candor_change_points* result,
+                                                      size_t i, candor_change_test* out);
 CANDOR_API candor_status candor_change_points_segment_at(const candor_change_points* result,
                                                          size_t i, candor_change_segment* out);
 CANDOR_API candor_status candor_change_points_summary(const candor_change_points* result,
                                                       candor_change_point_summary* out);
+CANDOR_API candor_status candor_change_points_calibration(const candor_change_points* result,
+                                                          candor_change_calibration_info* out);
 
 
 /* ---------------------------------------------------- trend: accounts */
@@ -1508,7 +1577,7 @@ typedef enum candor_enum {
   CANDOR_ENUM_MK_METHOD = 5,             /* original, hamed_rao, seasonal */
   CANDOR_ENUM_PERIOD = 6,                /* day, week, month, quarter */
   CANDOR_ENUM_BUCKETS_COLUMN = 7,        /* value, std_error, ..., segment, flag */
-  CANDOR_ENUM_CHANGE_PENALTY = 8,        /* bic, aic, manual */
+  CANDOR_ENUM_CHANGE_PENALTY = 8,        /* bic, aic, manual, calibrated */
   CANDOR_ENUM_SPLIT_RULE = 9,            /* median, time, last_days */
   CANDOR_ENUM_ROBUST_SE = 10,            /* hc1, hc3 */
   CANDOR_ENUM_ACCOUNT_TREND_STATUS = 11, /* ok, too_few_responses, slope_undefined */

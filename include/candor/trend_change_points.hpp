@@ -25,11 +25,61 @@
 // Penalty beta per change (Killick & Eckley 2014, J. Stat. Softw. 58(3), the
 // R package changepoint's convention: each change costs the parameters that
 // change plus one for its location):
-//   BIC (default)  beta = K log N        (K - 1 free shares + 1 location;
+//   BIC            beta = K log N        (K - 1 free shares + 1 location;
 //                                          Schwarz 1978)
 //   AIC            beta = 2 K            (Akaike 1974)
 //   manual         beta = penalty_value  (finite, >= 0)
-// MBIC (Zhang & Siegmund 2007) is not offered.
+// MBIC (Zhang & Siegmund 2007) is not offered. None of these states how
+// often a series with no change gets one: `calibrated` (the default) does.
+//
+// Calibrated (the default): a change is declared at a stated false-alarm
+// rate alpha, the probability of declaring at least one change in a series
+// with none. The statistic targets the metric, not the whole response mix:
+// each response has a value y (NPS: -1 detractor, 0 passive, 1 promoter; box
+// metrics: 1 in the box, else 0; mean: the score) and weight w (1 without
+// weights), and a change at t between the responses [a, t) and [t, b) of a
+// segment has the standardized shift
+//   Z_t = (ybar_[t,b) - ybar_[a,t)) / sqrt(s^2 deff (V_A / W_A^2 + V_B / W_B^2))
+// with ybar the weighted means, W and V each side's sums of w and w^2, s^2 the
+// weighted variance of y over the whole series, and deff the design effect of
+// the overall mean (clustered by account: the design variance over the
+// variance with the same weights and no clusters, a first-order correction in
+// the spirit of Rao & Scott 1984, Ann. Stat. 12:46; 1 without clusters). The
+// series is tested by T = max |Z_t| over the candidate positions, and its
+// p-value (1 + #{T* >= T}) / (R + 1) from R seeded replicates T* of T under
+// no change:
+//  - permutation (unweighted, unclustered segments of at most 20,000
+//    responses): the segment's responses shuffled; exact when responses are
+//    exchangeable under no change, whatever the metric's distribution;
+//  - Gaussian (otherwise): the centred partial sums of w (y - mu) have
+//    independent increments of variance sigma^2 times the increment's sum of
+//    w^2, so T* is drawn from that Gaussian process at the candidates (the
+//    discretely observed standardized Brownian bridge of the CUSUM test;
+//    Csorgo & Horvath 1997, Limit Theorems in Change-Point Analysis, ch. 1).
+//    It depends only on where the candidates sit, not on the data, and is
+//    accurate when each side's mean is close to normal.
+// A change is declared when p <= alpha; it is placed at the candidate of
+// largest |Z| and both sides are tested the same way, each against its own
+// null (binary segmentation, Vostrikova 1981, Soviet Math. Dokl. 24:55).
+// So a series with no change gets one with probability alpha (up to the
+// Monte Carlo error of R replicates); the sides' tests control the rate of a
+// spurious extra change per segment the same way. The null maxima are cached
+// (32 most recent nulls, keyed by all they depend on): a repeated call on
+// data of the same shape draws nothing. Then each change moves, left to
+// right, to the position of largest |Z| between its final neighbours, and its
+// location interval is every position t there whose Z_t^2 is within the
+// chi-square(1) quantile at `interval.level` of the largest (a likelihood
+// confidence set for the location; Siegmund 1988, Biometrika 75:649). Each
+// change reports its Z and p-value (from the test that found it: the first
+// is exact at the stated alpha; a later one is conditional on the earlier
+// splits). Weights and clusters (accounts) are supported in this mode only.
+//
+// Candidates. Without `boundaries`, every admissible position at least
+// min_size from each end of the segment tested (on the grid below for long
+// series). With `boundaries` (e.g. the first response of each month, so that
+// a change is dated to a month), only those positions, for every penalty:
+// fewer candidates make a smaller critical value and more power for changes
+// at a boundary.
 //
 // Times. `times` (Unix seconds) is optional. When given it must be
 // non-decreasing (else CANDOR_INVALID_ARGUMENT naming the first index i with
@@ -66,22 +116,27 @@
 // result is m (1 when exact).
 //
 // Levels and changes. Each segment's level is EstimateScores on its responses
-// with `interval` (value, interval, n). Each change j reports
-// Compare(after, before): difference = level of segment j+1 - level of
-// segment j, with the interval method's SE, interval and p-value. Those
+// (with their weights) with `interval` (value, interval, n). Each change j
+// reports Compare(after, before): difference = level of segment j+1 - level
+// of segment j, with the interval method's SE, interval and p-value. Those
 // p-values are optimistic: the change was placed where the two sides differ
-// most (post-selection inference), so they are descriptive, not a test.
+// most (post-selection inference), so they are descriptive, not a test; the
+// calibrated p-value above is the test.
 //
 // Errors: null `scores` with n > 0, a bad option (min_size < 1, negative or
-// non-finite manual penalty, negative max_grid_points), unsorted times:
+// non-finite manual penalty, negative max_grid_points, alpha outside (0, 1),
+// too few or too many replicates, boundaries not increasing, outside
+// [1, n - 1] or splitting one time), unsorted times:
 // CANDOR_INVALID_ARGUMENT; n = 0: CANDOR_EMPTY; n < 2 * min_size (no change
 // could be placed): CANDOR_EMPTY; a score that is NaN, not an integer or off
-// the scale: CANDOR_OUT_OF_RANGE naming its index; weights (not supported):
-// CANDOR_UNSUPPORTED; running out of memory: CANDOR_OUT_OF_MEMORY.
+// the scale: CANDOR_OUT_OF_RANGE naming its index; weights or a design:
+// CANDOR_UNSUPPORTED unless calibrated; a negative or non-finite weight:
+// CANDOR_OUT_OF_RANGE naming its index; running out of memory: CANDOR_OUT_OF_MEMORY.
 #ifndef CANDOR_TREND_CHANGE_POINTS_HPP_
 #define CANDOR_TREND_CHANGE_POINTS_HPP_
 
 #include <candor.h>
+#include <candor/design.hpp>
 #include <candor/score.hpp>
 #include <candor/status.hpp>
 
@@ -91,13 +146,26 @@
 
 namespace candor {
 
-enum class ChangePenalty { kBic, kAic, kManual };
+enum class ChangePenalty { kBic, kAic, kManual, kCalibrated };
+// How the calibrated test's null distribution was drawn (kNone: a penalty).
+enum class ChangeCalibration { kNone, kGaussian, kPermutation };
 
 struct ChangePointOptions {
   Metric metric = Metric::Nps();
   IntervalOptions interval;  // for the segment levels and the changes
-  ChangePenalty penalty = ChangePenalty::kBic;
+  ChangePenalty penalty = ChangePenalty::kCalibrated;
   double penalty_value = 0;  // kManual only
+  // kCalibrated: the false-alarm rate (0 < alpha < 1), the Monte Carlo
+  // replicates of the null (alpha * (replicates + 1) >= 1, at most 10^6),
+  // their seed and threads (0: all hardware threads; the result does not
+  // depend on the thread count).
+  double alpha = 0.05;
+  int64_t replicates = 2000;
+  uint64_t seed = 42;
+  int threads = 0;
+  // Positions a change may take (first index of the new segment), strictly
+  // increasing, each in [1, n - 1] and between distinct times; empty: any.
+  std::vector<int64_t> boundaries;
   // Shortest segment, in responses. 30: a segment's level then has at least
   // 30 responses behind it (an NPS from fewer is mostly noise), and a single
   // odd day or a burst of a few responses cannot be a segment of its own.
@@ -114,7 +182,7 @@ struct ChangePointSegment {
   int64_t end = 0;         // one past the last index
   int64_t time_begin = 0;  // times[begin], when times were given (else 0)
   int64_t time_end = 0;    // times[end - 1], when times were given (else 0)
-  double cost = 0;         // C(begin, end)
+  double cost = 0;         // C(begin, end); NaN for kCalibrated
   Estimate level;
 };
 
@@ -122,23 +190,52 @@ struct ChangePoint {
   int64_t index = 0;  // first index of the new segment
   int64_t time = 0;   // times[index], when times were given (else 0)
   Comparison change;  // a = the segment after, b = the segment before
+  // kCalibrated only (else NaN, and the interval is the index itself): the
+  // scan statistic and p-value of the test that found the change, and the
+  // location interval (first and last position, and their times).
+  double z = 0;
+  double p_value = 0;
+  int64_t index_low = 0;
+  int64_t index_high = 0;
+  int64_t time_low = 0;
+  int64_t time_high = 0;
 };
 
 struct ChangePoints {
   std::vector<ChangePoint> changes;
   std::vector<ChangePointSegment> segments;  // changes.size() + 1 of them
-  double penalty = 0;        // beta, per change
-  double total_cost = 0;     // sum of segment costs + beta * changes
-  int64_t block_size = 1;    // m; 1 when the search was exact
+  double penalty = 0;        // beta, per change; kCalibrated: critical_value^2
+  double total_cost = 0;     // sum of segment costs + beta * changes (NaN
+                             // for kCalibrated)
+  // kCalibrated (else kNone and NaN): the whole series' test.
+  ChangeCalibration calibration = ChangeCalibration::kNone;
+  double alpha = 0;
+  double critical_value = 0;  // a change is declared when max |Z| exceeds it
+  double max_z = 0;           // max |Z| over the candidates
+  double p_value = 0;         // of max_z
+  int64_t replicates = 0;
+  int64_t candidates = 0;     // candidate positions of the whole series
+  double design_effect = 1;   // deff (1 without clusters)
+  double value_sd = 0;        // s, in the metric's value units (NPS: -1..1)
+  int64_t block_size = 1;    // m; 1 when the search was exact (always
+                             // with boundaries)
   int categories = 0;        // K
   bool has_times = false;
 };
 
 // `scores` in time order (doubles holding integer scores on the metric's
-// scale); `times` may be null; `weights` must be null (weighted change points
-// are CANDOR_UNSUPPORTED).
+// scale); `times` may be null; `weights` may be non-null only with
+// kCalibrated (else CANDOR_UNSUPPORTED).
 Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
                                         const double* weights, size_t n,
+                                        const ChangePointOptions& options);
+
+// The same under a survey design (weights, clusters by account, calibration
+// steps; include/candor/design.hpp): kCalibrated only. Segment levels and
+// changes are then domain estimates and contrasts of the design (as
+// CompareGroups; Wald intervals only with clusters or calibration).
+Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
+                                        const SurveyDesign& design, size_t n,
                                         const ChangePointOptions& options);
 
 // The category of a score under `metric` (0..K-1, see the header comment)

@@ -68,7 +68,8 @@ constexpr EnumEntry kBucketsColumn[] = {
     {CANDOR_BUCKETS_FLAG, "flag"}};
 constexpr EnumEntry kChangePenalty[] = {{CANDOR_CHANGE_PENALTY_BIC, "bic"},
                                         {CANDOR_CHANGE_PENALTY_AIC, "aic"},
-                                        {CANDOR_CHANGE_PENALTY_MANUAL, "manual"}};
+                                        {CANDOR_CHANGE_PENALTY_MANUAL, "manual"},
+                                        {CANDOR_CHANGE_PENALTY_CALIBRATED, "calibrated"}};
 constexpr EnumEntry kSplitRule[] = {{CANDOR_SPLIT_MEDIAN_TIME, "median"},
                                     {CANDOR_SPLIT_FIXED_TIME, "time"},
                                     {CANDOR_SPLIT_LAST_DAYS, "last_days"}};

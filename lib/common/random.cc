@@ -93,6 +93,23 @@ uint64_t RandomStream::Next() {
 
 double RandomStream::Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
 
+double RandomStream::Normal() {
+  if (has_spare_normal_) {
+    has_spare_normal_ = false;
+    return spare_normal_;
+  }
+  double u, v, s;
+  do {
+    u = 2 * Uniform() - 1;
+    v = 2 * Uniform() - 1;
+    s = u * u + v * v;
+  } while (s >= 1 || s == 0);
+  const double factor = std::sqrt(-2 * std::log(s) / s);
+  spare_normal_ = v * factor;
+  has_spare_normal_ = true;
+  return u * factor;
+}
+
 int64_t RandomStream::Poisson(double mean) {
   if (!(mean > 0.0)) return 0;
   if (mean < 10.0) return PoissonByInversion(*this, mean);

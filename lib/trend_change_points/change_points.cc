@@ -4,14 +4,26 @@
 #include <algorithm>
 #include <candor/trend_change_points.hpp>
 #include <cmath>
+#include <cstdio>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "change_points_calibrated.hpp"
 #include "change_points_pelt.hpp"
 #include "score/tally.hpp"
 
 namespace candor {
+namespace {
+
+// A number as a user wrote it (0.05, not 0.050000).
+std::string FormatNumber(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", x);
+  return buffer;
+}
+
+}  // namespace
 
 Status ChangePointOptions::Validate() const {
   CANDOR_RETURN_IF_ERROR(metric.Validate());
@@ -26,6 +38,23 @@ Status ChangePointOptions::Validate() const {
   switch (penalty) {
     case ChangePenalty::kBic:
     case ChangePenalty::kAic:
+      return OkStatus();
+    case ChangePenalty::kCalibrated:
+      if (!(alpha > 0 && alpha < 1)) {
+        return InvalidArgument("alpha is " + FormatNumber(alpha) +
+                               "; the false-alarm rate must be in (0, 1)");
+      }
+      if (replicates > 1000000 || alpha * static_cast<double>(replicates + 1) < 1) {
+        return InvalidArgument(
+            "replicates is " + std::to_string(replicates) + "; at alpha = " +
+            FormatNumber(alpha) + " at least " +
+            std::to_string(static_cast<int64_t>(std::ceil(1 / alpha)) - 1) +
+            " are needed for a change to be declarable, and at most 1000000");
+      }
+      if (threads < 0) {
+        return InvalidArgument("threads is " + std::to_string(threads) +
+                               "; it must be >= 0 (0: all hardware threads)");
+      }
       return OkStatus();
     case ChangePenalty::kManual:
       if (!std::isfinite(penalty_value) || penalty_value < 0) {
@@ -60,17 +89,26 @@ int ChangePointCategory(const Metric& metric, int score) {
 
 namespace {
 
-Status CheckInput(const double* scores, const int64_t* times, const double* weights, size_t n,
-                  const ChangePointOptions& options) {
+bool HasDesign(const SurveyDesign& design) {
+  return design.clusters != nullptr ||
+         (design.calibration != nullptr && !design.calibration->empty());
+}
+
+Status CheckInput(const double* scores, const int64_t* times, const SurveyDesign& design,
+                  size_t n, const ChangePointOptions& options) {
   CANDOR_RETURN_IF_ERROR(options.Validate());
-  if (weights != nullptr) {
-    return Unsupported("weighted change points are not supported: pass no weights");
+  if (options.penalty != ChangePenalty::kCalibrated &&
+      (design.weights != nullptr || HasDesign(design))) {
+    return Unsupported(
+        "weights and designs need the calibrated penalty: a penalized multinomial "
+        "search (BIC, AIC, manual) counts responses, so pass no weights or use "
+        "penalty calibrated");
   }
   if (n > 0 && scores == nullptr) return InvalidArgument("scores is null but n > 0");
   if (n == 0) return Empty("no responses: change points need a series");
   CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(options.metric.scale_min,
-                                                     options.metric.scale_max, scores, nullptr,
-                                                     n));
+                                                     options.metric.scale_max, scores,
+                                                     design.weights, n));
   if (times != nullptr) {
     for (size_t i = 1; i < n; ++i) {
       if (times[i] < times[i - 1]) {
@@ -85,6 +123,22 @@ Status CheckInput(const double* scores, const int64_t* times, const double* weig
     return Empty("too short: " + std::to_string(n) + " responses, but a change needs two " +
                  "segments of min_size = " + std::to_string(options.min_size) + " responses");
   }
+  const std::vector<int64_t>& bounds = options.boundaries;
+  for (size_t j = 0; j < bounds.size(); ++j) {
+    const std::string at = "boundaries[" + std::to_string(j) + "] = " + std::to_string(bounds[j]);
+    if (bounds[j] < 1 || bounds[j] >= static_cast<int64_t>(n)) {
+      return InvalidArgument(at + " is outside [1, " + std::to_string(n - 1) +
+                             "]: a boundary is the first response of a new segment");
+    }
+    if (j > 0 && bounds[j] <= bounds[j - 1]) {
+      return InvalidArgument(at + " is not after the previous boundary: boundaries must be "
+                             "strictly increasing");
+    }
+    if (!internal::Admissible(times, bounds[j])) {
+      return InvalidArgument(at + " splits responses of one time (" +
+                             std::to_string(times[bounds[j]]) + ")");
+    }
+  }
   return OkStatus();
 }
 
@@ -93,6 +147,7 @@ double Penalty(const ChangePointOptions& options, int categories, size_t n) {
     case ChangePenalty::kBic: return categories * std::log(static_cast<double>(n));
     case ChangePenalty::kAic: return 2.0 * categories;
     case ChangePenalty::kManual: return options.penalty_value;
+    case ChangePenalty::kCalibrated: break;
   }
   return 0;
 }
@@ -114,8 +169,10 @@ std::vector<int64_t> GridCandidates(int64_t n, int64_t m, int64_t min_size,
   return candidates;
 }
 
-Result<ChangePoints> Detect(const double* scores, const int64_t* times, size_t n,
-                            const ChangePointOptions& options) {
+// The changes of a penalized multinomial search (BIC, AIC, manual), with the
+// segment costs and the penalty in *out.
+std::vector<int64_t> PenalizedChanges(const double* scores, const int64_t* times, size_t n,
+                                      const ChangePointOptions& options, ChangePoints* out) {
   const Metric& metric = options.metric;
   const int k = ChangePointCategories(metric);
   std::vector<uint16_t> category(n);
@@ -123,62 +180,265 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times, size_t n
     category[i] = static_cast<uint16_t>(ChangePointCategory(metric, static_cast<int>(scores[i])));
   }
   const int64_t size = static_cast<int64_t>(n);
-  const int64_t grid = options.max_grid_points;
-  const int64_t m = (grid == 0 || size <= grid) ? 1 : (size + grid - 1) / grid;
+  const int64_t m = out->block_size;
   const internal::CategoryCounts counts(std::move(category), k, m);
-
-  ChangePoints out;
-  out.categories = k;
-  out.block_size = m;
-  out.has_times = times != nullptr;
-  out.penalty = Penalty(options, k, n);
+  out->penalty = Penalty(options, k, n);
   const internal::MultinomialCost cost(k, size);
-  std::vector<int64_t> changes =
-      internal::PeltOnCandidates(counts, cost, GridCandidates(size, m, options.min_size, times),
-                                 out.penalty, options.min_size);
-  if (m > 1) {
-    internal::RefineChanges(counts, cost, times, options.min_size, out.penalty, &changes);
+  std::vector<int64_t> candidates;
+  if (options.boundaries.empty()) {
+    candidates = GridCandidates(size, m, options.min_size, times);
+  } else {
+    for (int64_t b : options.boundaries) {
+      if (b >= options.min_size && b <= size - options.min_size) candidates.push_back(b);
+    }
   }
-
+  std::vector<int64_t> changes =
+      internal::PeltOnCandidates(counts, cost, candidates, out->penalty, options.min_size);
+  if (m > 1 && options.boundaries.empty()) {
+    internal::RefineChanges(counts, cost, times, options.min_size, out->penalty, &changes);
+  }
   std::vector<int64_t> bounds = {0};
   bounds.insert(bounds.end(), changes.begin(), changes.end());
   bounds.push_back(size);
   std::vector<int64_t> lo(static_cast<size_t>(k)), hi(lo);
-  out.total_cost = out.penalty * static_cast<double>(changes.size());
+  out->total_cost = out->penalty * static_cast<double>(changes.size());
   for (size_t j = 0; j + 1 < bounds.size(); ++j) {
+    counts.PrefixAt(bounds[j], lo.data());
+    counts.PrefixAt(bounds[j + 1], hi.data());
+    const double segment_cost = cost(lo.data(), hi.data());
+    out->total_cost += segment_cost;
     ChangePointSegment segment;
+    segment.cost = segment_cost;
+    out->segments.push_back(segment);
+  }
+  for (int64_t c : changes) {
+    ChangePoint change;
+    change.index = change.index_low = change.index_high = c;
+    change.z = change.p_value = std::nan("");
+    out->changes.push_back(change);
+  }
+  return changes;
+}
+
+// The metric's value of each score point: the y of the calibrated scan.
+std::vector<double> MetricValues(const Metric& metric) {
+  std::vector<double> value_of;
+  for (int s = metric.scale_min; s <= metric.scale_max; ++s) {
+    const int category = ChangePointCategory(metric, s);
+    switch (metric.kind) {
+      case MetricKind::kNps: value_of.push_back(category - 1.0); break;
+      case MetricKind::kTopBox:
+      case MetricKind::kBottomBox: value_of.push_back(category); break;
+      case MetricKind::kMean: value_of.push_back(s); break;
+    }
+  }
+  return value_of;
+}
+
+// The design effect of the overall mean: its design variance over the
+// variance with the same weights and each response its own cluster (both
+// with the C / (C - 1) factor of the design's linearization).
+Result<double> DesignEffect(const Metric& metric, const double* scores, size_t n,
+                            const SurveyDesign& design) {
+  if (!HasDesign(design)) return 1.0;
+  IntervalOptions wald;
+  wald.method = IntervalMethod::kWald;
+  auto clustered = EstimateDesign(metric, scores, n, design, wald);
+  if (!clustered.ok()) return clustered.status();
+  std::vector<int32_t> own(n);
+  for (size_t i = 0; i < n; ++i) own[i] = static_cast<int32_t>(i);
+  SurveyDesign plain;
+  plain.weights = design.weights;
+  plain.clusters = own.data();
+  auto independent = EstimateDesign(metric, scores, n, plain, wald);
+  if (!independent.ok()) return independent.status();
+  const double ratio = clustered->std_error / independent->std_error;
+  return std::isfinite(ratio) && ratio > 0 ? ratio * ratio : 1.0;
+}
+
+// The changes of the calibrated scan, with its test in *out.
+Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64_t* times,
+                                               const SurveyDesign& design, size_t n,
+                                               const ChangePointOptions& options,
+                                               ChangePoints* out) {
+  const Metric& metric = options.metric;
+  const int64_t size = static_cast<int64_t>(n);
+  const internal::MeanShiftSums sums(scores, design.weights, size, metric.scale_min,
+                                     MetricValues(metric), out->block_size);
+  // s^2: the weighted variance of y about its mean, n / (n - 1) corrected.
+  const internal::MeanSums total = sums.PrefixAt(size);
+  const double mean = total.weighted_value / total.weight;
+  double squares = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double w = design.weights == nullptr ? 1.0 : design.weights[i];
+    const double d = sums.ValueOf(sums.ScoreIndex(static_cast<int64_t>(i))) - mean;
+    squares += w * d * d;
+  }
+  const double variance =
+      total.weight > 0 ? squares / total.weight * static_cast<double>(n) / (n - 1.0) : 0;
+  auto deff = DesignEffect(metric, scores, n, design);
+  if (!deff.ok()) return deff.status();
+  out->calibration = ChangeCalibration::kGaussian;
+  out->alpha = options.alpha;
+  out->replicates = options.replicates;
+  out->design_effect = *deff;
+  out->value_sd = std::sqrt(variance);
+  out->total_cost = std::nan("");
+  if (!(variance > 0)) {  // every response has the same value: nothing to find
+    out->critical_value = out->penalty = out->p_value = std::nan("");
+    out->max_z = 0;
+    out->segments.resize(1);
+    out->segments[0].cost = std::nan("");
+    return std::vector<int64_t>();
+  }
+  std::vector<int64_t> candidates;
+  internal::CandidateKind kind;
+  if (!options.boundaries.empty()) {
+    kind = internal::CandidateKind::kBoundaries;
+    candidates = options.boundaries;
+  } else if (out->block_size > 1) {
+    kind = internal::CandidateKind::kGrid;
+    candidates = GridCandidates(size, out->block_size, options.min_size, times);
+  } else {
+    kind = internal::CandidateKind::kEvery;
+    for (int64_t t = options.min_size; t <= size - options.min_size; ++t) {
+      if (internal::Admissible(times, t)) candidates.push_back(t);
+    }
+  }
+  internal::CalibratedSearchOptions search;
+  search.alpha = options.alpha;
+  search.replicates = options.replicates;
+  search.seed = options.seed;
+  search.threads = options.threads;
+  search.min_size = options.min_size;
+  search.level = options.interval.level;
+  search.permutation_allowed = !HasDesign(design);
+  const internal::CalibratedSearch found =
+      internal::SearchCalibrated(sums, times, candidates, kind, variance * *deff, search);
+  out->critical_value = found.critical_value;
+  out->penalty = found.critical_value * found.critical_value;
+  out->max_z = found.max_z;
+  out->p_value = found.p_value;
+  out->candidates = found.candidates;
+  if (found.permutation) out->calibration = ChangeCalibration::kPermutation;
+  std::vector<int64_t> changes;
+  for (const internal::CalibratedChange& c : found.changes) {
+    ChangePoint change;
+    change.index = c.index;
+    change.z = c.z;
+    change.p_value = c.p_value;
+    change.index_low = c.index_low;
+    change.index_high = c.index_high;
+    out->changes.push_back(change);
+    changes.push_back(c.index);
+  }
+  out->segments.resize(changes.size() + 1);
+  for (ChangePointSegment& segment : out->segments) segment.cost = std::nan("");
+  return changes;
+}
+
+// Fills the segments' bounds and levels and the changes' comparisons.
+Status DescribeSegments(const double* scores, const int64_t* times, const SurveyDesign& design,
+                        size_t n, const std::vector<int64_t>& changes,
+                        const ChangePointOptions& options, ChangePoints* out) {
+  const Metric& metric = options.metric;
+  std::vector<int64_t> bounds = {0};
+  bounds.insert(bounds.end(), changes.begin(), changes.end());
+  bounds.push_back(static_cast<int64_t>(n));
+  for (size_t j = 0; j + 1 < bounds.size(); ++j) {
+    ChangePointSegment& segment = out->segments[j];
     segment.begin = bounds[j];
     segment.end = bounds[j + 1];
     if (times != nullptr) {
       segment.time_begin = times[segment.begin];
       segment.time_end = times[segment.end - 1];
     }
-    counts.PrefixAt(segment.begin, lo.data());
-    counts.PrefixAt(segment.end, hi.data());
-    segment.cost = cost(lo.data(), hi.data());
-    out.total_cost += segment.cost;
-    auto level = EstimateScores(metric, scores + segment.begin, nullptr,
-                                static_cast<size_t>(segment.end - segment.begin),
-                                options.interval);
+  }
+  for (ChangePoint& change : out->changes) {
+    if (times != nullptr) {
+      change.time = times[change.index];
+      change.time_low = times[change.index_low];
+      change.time_high = times[change.index_high];
+    }
+  }
+  const double* w = design.weights;
+  auto at = [](const double* p, int64_t i) { return p == nullptr ? nullptr : p + i; };
+  if (!HasDesign(design)) {
+    for (ChangePointSegment& segment : out->segments) {
+      auto level = EstimateScores(metric, scores + segment.begin, at(w, segment.begin),
+                                  static_cast<size_t>(segment.end - segment.begin),
+                                  options.interval);
+      if (!level.ok()) return level.status();
+      segment.level = *level;
+    }
+    for (size_t j = 0; j < out->changes.size(); ++j) {
+      const ChangePointSegment& before = out->segments[j];
+      const ChangePointSegment& after = out->segments[j + 1];
+      auto comparison = Compare(metric, scores + after.begin, at(w, after.begin),
+                                static_cast<size_t>(after.end - after.begin),
+                                scores + before.begin, at(w, before.begin),
+                                static_cast<size_t>(before.end - before.begin), options.interval);
+      if (!comparison.ok()) return comparison.status();
+      out->changes[j].change = *comparison;
+    }
+    return OkStatus();
+  }
+  // Under a design: domain estimates and contrasts of adjacent segments.
+  if (out->changes.empty()) {
+    auto level = EstimateDesign(metric, scores, n, design, options.interval);
     if (!level.ok()) return level.status();
-    segment.level = *level;
-    out.segments.push_back(segment);
+    out->segments[0].level = *level;
+    return OkStatus();
   }
-  for (size_t j = 0; j < changes.size(); ++j) {
-    const ChangePointSegment& before = out.segments[j];
-    const ChangePointSegment& after = out.segments[j + 1];
-    ChangePoint change;
-    change.index = changes[j];
-    if (times != nullptr) change.time = times[change.index];
-    auto comparison =
-        Compare(metric, scores + after.begin, nullptr,
-                static_cast<size_t>(after.end - after.begin), scores + before.begin, nullptr,
-                static_cast<size_t>(before.end - before.begin), options.interval);
+  std::vector<int8_t> group(n, 2);
+  for (size_t j = 0; j < out->changes.size(); ++j) {
+    const ChangePointSegment& before = out->segments[j];
+    const ChangePointSegment& after = out->segments[j + 1];
+    std::fill(group.begin(), group.end(), int8_t{2});
+    std::fill(group.begin() + after.begin, group.begin() + after.end, int8_t{0});
+    std::fill(group.begin() + before.begin, group.begin() + before.end, int8_t{1});
+    auto comparison = CompareGroups(metric, scores, n, design, group.data(), options.interval);
     if (!comparison.ok()) return comparison.status();
-    change.change = *comparison;
-    out.changes.push_back(change);
+    out->changes[j].change = *comparison;
+    if (j == 0) out->segments[0].level = comparison->b;
+    out->segments[j + 1].level = comparison->a;
   }
+  return OkStatus();
+}
+
+Result<ChangePoints> Detect(const double* scores, const int64_t* times,
+                            const SurveyDesign& design, size_t n,
+                            const ChangePointOptions& options) {
+  ChangePoints out;
+  out.categories = ChangePointCategories(options.metric);
+  out.has_times = times != nullptr;
+  const int64_t size = static_cast<int64_t>(n);
+  const int64_t grid = options.max_grid_points;
+  out.block_size = (grid == 0 || size <= grid) ? 1 : (size + grid - 1) / grid;
+  std::vector<int64_t> changes;
+  if (options.penalty == ChangePenalty::kCalibrated) {
+    auto found = CalibratedChanges(scores, times, design, n, options, &out);
+    if (!found.ok()) return found.status();
+    changes = std::move(*found);
+  } else {
+    out.alpha = out.critical_value = out.max_z = out.p_value = std::nan("");
+    changes = PenalizedChanges(scores, times, n, options, &out);
+  }
+  CANDOR_RETURN_IF_ERROR(DescribeSegments(scores, times, design, n, changes, options, &out));
+  if (!options.boundaries.empty()) out.block_size = 1;  // every boundary was a candidate
   return out;
+}
+
+Result<ChangePoints> DetectGuarded(const double* scores, const int64_t* times,
+                                   const SurveyDesign& design, size_t n,
+                                   const ChangePointOptions& options) {
+  try {
+    CANDOR_RETURN_IF_ERROR(CheckInput(scores, times, design, n, options));
+    return Detect(scores, times, design, n, options);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory detecting change points in " +
+                                            std::to_string(n) + " responses");
+  }
 }
 
 }  // namespace
@@ -186,13 +446,15 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times, size_t n
 Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
                                         const double* weights, size_t n,
                                         const ChangePointOptions& options) {
-  try {
-    CANDOR_RETURN_IF_ERROR(CheckInput(scores, times, weights, n, options));
-    return Detect(scores, times, n, options);
-  } catch (const std::bad_alloc&) {
-    return Status(CANDOR_OUT_OF_MEMORY, "out of memory detecting change points in " +
-                                            std::to_string(n) + " responses");
-  }
+  SurveyDesign design;
+  design.weights = weights;
+  return DetectGuarded(scores, times, design, n, options);
+}
+
+Result<ChangePoints> DetectChangePoints(const double* scores, const int64_t* times,
+                                        const SurveyDesign& design, size_t n,
+                                        const ChangePointOptions& options) {
+  return DetectGuarded(scores, times, design, n, options);
 }
 
 }  // namespace candor

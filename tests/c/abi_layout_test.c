@@ -191,12 +191,18 @@ FIELD(candor_buckets_options, control_level, double, 56);
 FIELD(candor_buckets_options, p_adjust, candor_p_adjust, 64);
 
 /* candor_change_point_options: size-versioned: grows only at its end. */
-STRUCT(candor_change_point_options, 40, 8);
+STRUCT(candor_change_point_options, 88, 8);
 FIELD(candor_change_point_options, size, size_t, 0);
 FIELD(candor_change_point_options, penalty, candor_change_penalty, 8);
 FIELD(candor_change_point_options, penalty_value, double, 16);
 FIELD(candor_change_point_options, min_size, int64_t, 24);
 FIELD(candor_change_point_options, max_grid_points, int64_t, 32);
+FIELD(candor_change_point_options, alpha, double, 40);
+FIELD(candor_change_point_options, replicates, int64_t, 48);
+FIELD(candor_change_point_options, seed, uint64_t, 56);
+FIELD(candor_change_point_options, boundaries, const int64_t*, 64);
+FIELD(candor_change_point_options, boundary_count, size_t, 72);
+FIELD(candor_change_point_options, threads, int32_t, 80);
 
 /* candor_change_point: frozen. */
 STRUCT(candor_change_point, 168, 8);
@@ -220,6 +226,28 @@ FIELD(candor_change_point_summary, total_cost, double, 8);
 FIELD(candor_change_point_summary, block_size, int64_t, 16);
 FIELD(candor_change_point_summary, categories, int32_t, 24);
 FIELD(candor_change_point_summary, has_times, int32_t, 28);
+
+/* candor_change_calibration_info: frozen. */
+STRUCT(candor_change_calibration_info, 72, 8);
+FIELD(candor_change_calibration_info, calibration, candor_change_calibration, 0);
+FIELD(candor_change_calibration_info, reserved, int32_t, 4);
+FIELD(candor_change_calibration_info, alpha, double, 8);
+FIELD(candor_change_calibration_info, critical_value, double, 16);
+FIELD(candor_change_calibration_info, max_z, double, 24);
+FIELD(candor_change_calibration_info, p_value, double, 32);
+FIELD(candor_change_calibration_info, replicates, int64_t, 40);
+FIELD(candor_change_calibration_info, candidates, int64_t, 48);
+FIELD(candor_change_calibration_info, design_effect, double, 56);
+FIELD(candor_change_calibration_info, value_sd, double, 64);
+
+/* candor_change_test: frozen. */
+STRUCT(candor_change_test, 48, 8);
+FIELD(candor_change_test, z, double, 0);
+FIELD(candor_change_test, p_value, double, 8);
+FIELD(candor_change_test, index_low, int64_t, 16);
+FIELD(candor_change_test, index_high, int64_t, 24);
+FIELD(candor_change_test, time_low, int64_t, 32);
+FIELD(candor_change_test, time_high, int64_t, 40);
 
 /* candor_account_trend_options: size-versioned: grows only at its end. */
 STRUCT(candor_account_trend_options, 64, 8);
@@ -981,6 +1009,12 @@ ENUM(candor_change_penalty);
 VALUE(CANDOR_CHANGE_PENALTY_BIC, 0);
 VALUE(CANDOR_CHANGE_PENALTY_AIC, 1);
 VALUE(CANDOR_CHANGE_PENALTY_MANUAL, 2);
+VALUE(CANDOR_CHANGE_PENALTY_CALIBRATED, 3);
+
+ENUM(candor_change_calibration);
+VALUE(CANDOR_CHANGE_CALIBRATION_NONE, 0);
+VALUE(CANDOR_CHANGE_CALIBRATION_GAUSSIAN, 1);
+VALUE(CANDOR_CHANGE_CALIBRATION_PERMUTATION, 2);
 
 ENUM(candor_split_rule);
 VALUE(CANDOR_SPLIT_MEDIAN_TIME, 0);

@@ -1,8 +1,13 @@
-/* The change-point C ABI from C: options and their defaults, a series with
- * one change (found where it is, levels and change consistent with
- * candor_score), times, the handle's accessors, and bad input. */
+/* The change-point C ABI from C: options and their defaults (calibrated,
+ * and BIC for a caller built before the calibrated fields), a series with one
+ * change found by BIC and by the calibrated scan (where it is, levels and
+ * change consistent with candor_score, the test and location interval),
+ * boundaries, a design with clusters, times, the handle's accessors, and bad
+ * input. */
 #include <candor.h>
 
+#include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,9 +37,25 @@ int main(void) {
   candor_change_point_options options;
   candor_change_point_options_init(&options);
   CHECK(options.size == sizeof(options));
-  CHECK(options.penalty == CANDOR_CHANGE_PENALTY_BIC);
+  CHECK(options.penalty == CANDOR_CHANGE_PENALTY_CALIBRATED);
   CHECK(options.min_size == 30);
   CHECK(options.max_grid_points == 4096);
+  CHECK(options.alpha == 0.05);
+  CHECK(options.replicates == 2000);
+  CHECK(options.seed == 42);
+  CHECK(options.boundaries == NULL && options.boundary_count == 0);
+  CHECK(options.threads == 0);
+  {
+    /* A caller whose struct ends before `alpha` keeps its default, BIC. */
+    candor_change_point_options old;
+    memset(&old, 0xab, sizeof(old));
+    CHECK(candor_change_point_options_defaults(&old, offsetof(candor_change_point_options, alpha)) ==
+          CANDOR_OK);
+    CHECK(old.size == offsetof(candor_change_point_options, alpha));
+    CHECK(old.penalty == CANDOR_CHANGE_PENALTY_BIC);
+    CHECK(old.min_size == 30);
+  }
+  options.penalty = CANDOR_CHANGE_PENALTY_BIC;
 
   candor_change_points* result = NULL;
   CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
@@ -72,9 +93,94 @@ int main(void) {
   CHECK(summary.has_times == 1);
   CHECK(candor_change_points_at(result, 1, &change) == CANDOR_OUT_OF_RANGE);
   CHECK(candor_change_points_segment_at(result, 2, &segment) == CANDOR_OUT_OF_RANGE);
+  candor_change_test test;
+  CHECK(candor_change_points_test_at(result, 0, &test) == CANDOR_OK);
+  CHECK(isnan(test.z) && isnan(test.p_value));
+  CHECK(test.index_low == change.index && test.index_high == change.index);
+  candor_change_calibration_info info;
+  CHECK(candor_change_points_calibration(result, &info) == CANDOR_OK);
+  CHECK(info.calibration == CANDOR_CHANGE_CALIBRATION_NONE);
+  CHECK(isnan(info.critical_value));
   candor_change_points_free(result);
   candor_change_points_free(NULL);
   CHECK(candor_change_points_count(NULL) == 0);
+
+  /* The calibrated scan (the default): the change at AT, found by a
+   * permutation test (600 unweighted responses) with p = 1 / (R + 1), and
+   * its location interval around it. */
+  candor_change_point_options_init(&options);
+  options.replicates = 999;
+  CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
+        CANDOR_OK);
+  CHECK(candor_change_points_count(result) >= 1);
+  CHECK(candor_change_points_at(result, 0, &change) == CANDOR_OK);
+  CHECK(change.index >= AT - 4 && change.index <= AT + 4 && change.index % 2 == 0);
+  CHECK(candor_change_points_test_at(result, 0, &test) == CANDOR_OK);
+  CHECK(test.z < -5);
+  CHECK_NEAR(test.p_value, 1.0 / 1000, 1e-12);
+  CHECK(test.index_low <= change.index && change.index <= test.index_high);
+  CHECK(test.time_low == times[test.index_low] && test.time_high == times[test.index_high]);
+  CHECK(candor_change_points_calibration(result, &info) == CANDOR_OK);
+  CHECK(info.calibration == CANDOR_CHANGE_CALIBRATION_PERMUTATION);
+  CHECK(info.alpha == 0.05 && info.replicates == 999);
+  CHECK(info.max_z > info.critical_value && info.critical_value > 1.96);
+  CHECK(info.candidates == (N - 60) / 2 + 1); /* even positions in [30, 570] */
+  CHECK(info.design_effect == 1);
+  CHECK(candor_change_points_summary(result, &summary) == CANDOR_OK);
+  CHECK(isnan(summary.total_cost));
+  CHECK_NEAR(summary.penalty, info.critical_value * info.critical_value, 1e-9);
+  CHECK(candor_change_points_test_at(result, 9, &test) == CANDOR_OUT_OF_RANGE);
+  candor_change_points_free(result);
+
+  /* Boundaries every 50 responses, and a design of 150 accounts of four
+   * responses each (Gaussian null, clustered variance). */
+  {
+    int64_t boundaries[11];
+    for (int j = 0; j < 11; ++j) boundaries[j] = 50 * (j + 1);
+    options.boundaries = boundaries;
+    options.boundary_count = 11;
+    int32_t accounts[N];
+    for (int i = 0; i < N; ++i) accounts[i] = i / 4;
+    candor_design design;
+    candor_design_init(&design);
+    design.clusters = accounts;
+    result = NULL;
+    CHECK(candor_change_points_design_new(&score_options, &options, scores, times, N, &design,
+                                          &result) == CANDOR_OK);
+    CHECK(candor_change_points_count(result) >= 1);
+    CHECK(candor_change_points_at(result, 0, &change) == CANDOR_OK);
+    CHECK(change.index == AT);
+    CHECK(candor_change_points_calibration(result, &info) == CANDOR_OK);
+    CHECK(info.calibration == CANDOR_CHANGE_CALIBRATION_GAUSSIAN);
+    CHECK(info.candidates == 11);
+    CHECK(info.design_effect > 0);
+    candor_change_points_free(result);
+    /* Without a design: the same as candor_change_points_new. */
+    CHECK(candor_change_points_design_new(&score_options, &options, scores, times, N, NULL,
+                                          &result) == CANDOR_OK);
+    CHECK(candor_change_points_at(result, 0, &change) == CANDOR_OK);
+    CHECK(change.index == AT);
+    candor_change_points_free(result);
+    boundaries[3] = 10; /* not increasing */
+    result = NULL;
+    CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
+          CANDOR_INVALID_ARGUMENT);
+    CHECK(strstr(candor_last_error(), "boundaries[3]") != NULL);
+    CHECK(result == NULL);
+    options.boundaries = NULL; /* a count without positions */
+    CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
+          CANDOR_INVALID_ARGUMENT);
+    candor_change_point_options_init(&options);
+    options.alpha = 1.5;
+    CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
+          CANDOR_INVALID_ARGUMENT);
+    options.alpha = 0.05;
+    options.replicates = 5;
+    CHECK(candor_change_points_new(&score_options, &options, scores, times, NULL, N, &result) ==
+          CANDOR_INVALID_ARGUMENT);
+    CHECK(strstr(candor_last_error(), "at least 19") != NULL);
+    candor_change_point_options_init(&options);
+  }
 
   /* Bad input: unsorted times, NaN, weights, too short, bad options. */
   result = NULL;
@@ -88,8 +194,10 @@ int main(void) {
         CANDOR_OUT_OF_RANGE);
   CHECK(strstr(candor_last_error(), "index 7") != NULL);
   scores[7] = 9;
+  options.penalty = CANDOR_CHANGE_PENALTY_BIC; /* weights need the calibrated scan */
   CHECK(candor_change_points_new(&score_options, &options, scores, NULL, scores, N, &result) ==
         CANDOR_UNSUPPORTED);
+  candor_change_point_options_init(&options);
   CHECK(candor_change_points_new(&score_options, &options, scores, NULL, NULL, 0, &result) ==
         CANDOR_EMPTY);
   CHECK(candor_change_points_new(&score_options, &options, scores, NULL, NULL, 59, &result) ==

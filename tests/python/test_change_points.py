@@ -1,6 +1,8 @@
-"""candor.change_points against brute-force optimal partitioning written in
-numpy (tests/crosscheck/change_points_reference.py, independent of candor),
-the segment levels against candor.score / scipy, times, and bad input."""
+"""candor.change_points with a penalty (BIC, AIC, manual) against brute-force
+optimal partitioning written in numpy (tests/crosscheck/change_points_reference.py,
+independent of candor), the segment levels against candor.score / scipy,
+times, and bad input. The calibrated scan (the default):
+test_change_points_calibrated.py."""
 import importlib.util
 import os
 import pathlib
@@ -47,7 +49,7 @@ def test_levels_changes_and_times():
     rng = np.random.default_rng(5)
     scores = nps_series(rng, [(800, 0.55, 0.15), (700, 0.3, 0.35)])
     times = 1_700_000_000 + 600 * (np.arange(len(scores)) // 4)  # four per timestamp
-    result = candor.change_points(scores, times=times)
+    result = candor.change_points(scores, times=times, penalty="bic")
     assert len(result.changes) == 1
     change = result.changes[0]
     assert change.index % 4 == 0 and abs(change.index - 800) <= 30
@@ -66,7 +68,7 @@ def test_levels_changes_and_times():
     assert list(result.changes_frame()["index"]) == [change.index]
     # datetime64 times give the same answer.
     as_dates = result.changes[0].index == candor.change_points(
-        scores, times=times.astype("datetime64[s]")).indices[0]
+        scores, times=times.astype("datetime64[s]"), penalty="bic").indices[0]
     assert as_dates
 
 
@@ -74,13 +76,13 @@ def test_other_metrics_and_grid():
     rng = np.random.default_rng(9)
     csat = np.concatenate([rng.choice([1, 2, 3, 4, 5], 500, p=[.05, .1, .15, .3, .4]),
                            rng.choice([1, 2, 3, 4, 5], 500, p=[.2, .2, .2, .2, .2])])
-    result = candor.change_points(csat, metric="csat")
+    result = candor.change_points(csat, metric="csat", penalty="bic")
     assert result.categories == 2 and len(result.changes) == 1
-    ces = candor.change_points(csat, metric="ces")
+    ces = candor.change_points(csat, metric="ces", penalty="bic")
     assert ces.categories == 7
     big = nps_series(rng, [(30_000, 0.5, 0.2), (20_000, 0.35, 0.3)])
-    exact = candor.change_points(big, max_grid_points=0)
-    grid = candor.change_points(big)
+    exact = candor.change_points(big, max_grid_points=0, penalty="bic")
+    grid = candor.change_points(big, penalty="bic")
     assert grid.block_size == 13  # ceil(50000 / 4096)
     assert grid.total_cost >= exact.total_cost - 1e-6
     assert grid.indices == exact.indices

@@ -307,6 +307,12 @@ class CChangePointOptions(ctypes.Structure):
         ("penalty_value", c_double),
         ("min_size", c_int64),
         ("max_grid_points", c_int64),
+        ("alpha", c_double),
+        ("replicates", c_int64),
+        ("seed", c_uint64),
+        ("boundaries", int64_p),
+        ("boundary_count", c_size_t),
+        ("threads", c_int32),
     ]
 
 
@@ -346,6 +352,34 @@ class CChangePointSummary(ctypes.Structure):
         ("block_size", c_int64),
         ("categories", c_int32),
         ("has_times", c_int32),
+    ]
+
+
+class CChangeCalibrationInfo(ctypes.Structure):
+    """candor_change_calibration_info."""
+    _fields_ = [
+        ("calibration", enum),
+        ("reserved", c_int32),
+        ("alpha", c_double),
+        ("critical_value", c_double),
+        ("max_z", c_double),
+        ("p_value", c_double),
+        ("replicates", c_int64),
+        ("candidates", c_int64),
+        ("design_effect", c_double),
+        ("value_sd", c_double),
+    ]
+
+
+class CChangeTest(ctypes.Structure):
+    """candor_change_test."""
+    _fields_ = [
+        ("z", c_double),
+        ("p_value", c_double),
+        ("index_low", c_int64),
+        ("index_high", c_int64),
+        ("time_low", c_int64),
+        ("time_high", c_int64),
     ]
 
 
@@ -1075,6 +1109,13 @@ FUNCTIONS = {
     "candor_change_points_at": (status, [ChangePointsP, c_size_t, POINTER(CChangePoint)]),
     "candor_change_points_segment_at": (status, [ChangePointsP, c_size_t, POINTER(CChangeSegment)]),
     "candor_change_points_summary": (status, [ChangePointsP, POINTER(CChangePointSummary)]),
+    "candor_change_points_design_new": (status, [POINTER(CScoreOptions),
+                                                 POINTER(CChangePointOptions), double_p, int64_p,
+                                                 c_size_t, POINTER(CDesign),
+                                                 POINTER(ChangePointsP)]),
+    "candor_change_points_test_at": (status, [ChangePointsP, c_size_t, POINTER(CChangeTest)]),
+    "candor_change_points_calibration": (status, [ChangePointsP,
+                                                  POINTER(CChangeCalibrationInfo)]),
     # trend: accounts
     "candor_account_trend_options_defaults": (status, [POINTER(CAccountTrendOptions), c_size_t]),
     "candor_account_trends_new": (status, [POINTER(CScoreOptions), POINTER(CAccountTrendOptions),

@@ -236,6 +236,30 @@ TEST(RandomStream, PoissonSmallMeanProbabilities) {
   }
 }
 
+// Normal(): mean 0, variance 1, and P(Z <= x) against Phi at a few points,
+// each within 6 standard errors of 400000 draws.
+TEST(RandomStream, NormalMomentsAndCdf) {
+  RandomStream random(2026);
+  const int draws = 400000;
+  const double points[] = {-2.5, -1.0, 0.0, 0.7, 1.96};
+  int below[5] = {0, 0, 0, 0, 0};
+  double sum = 0, sum_squares = 0;
+  for (int i = 0; i < draws; ++i) {
+    const double z = random.Normal();
+    sum += z;
+    sum_squares += z * z;
+    for (int j = 0; j < 5; ++j) below[j] += z <= points[j];
+  }
+  EXPECT_NEAR(sum / draws, 0.0, 6 / std::sqrt(double{draws}));
+  // Var(Z^2) = 2 for a standard normal.
+  EXPECT_NEAR(sum_squares / draws, 1.0, 6 * std::sqrt(2.0 / draws));
+  for (int j = 0; j < 5; ++j) {
+    const double p = NormalCdf(points[j]);
+    EXPECT_NEAR(static_cast<double>(below[j]) / draws, p, 6 * std::sqrt(p * (1 - p) / draws))
+        << "x = " << points[j];
+  }
+}
+
 TEST(Parallel, CoversRangeOnceInOrder) {
   for (int threads : {1, 2, 3, 8}) {
     std::vector<int> hits(1001, 0);

@@ -62,6 +62,14 @@ ChangePenalty PenaltyNamed(const std::string& name) {
   return ChangePenalty::kBic;
 }
 
+// The penalized multinomial search (the default is the calibrated scan,
+// tested in calibrated_test.cc).
+ChangePointOptions Bic() {
+  ChangePointOptions options;
+  options.penalty = ChangePenalty::kBic;
+  return options;
+}
+
 TEST(ChangePoints, EqualsBruteForceOptimalPartitioning) {
   const auto cases = ReadCsv("expected.csv");
   ASSERT_GE(cases.size(), 8u);
@@ -119,9 +127,9 @@ TEST(ChangePoints, GridSearchMatchesExactOnClearChanges) {
     AppendNps(rng, 7023, 0.5, 0.2, &scores);  // changes inside blocks of 50
     AppendNps(rng, 4988, 0.35, 0.3, &scores);
     AppendNps(rng, 7989, 0.55, 0.15, &scores);
-    ChangePointOptions exact;
+    ChangePointOptions exact = Bic();
     exact.max_grid_points = 0;
-    ChangePointOptions grid;
+    ChangePointOptions grid = Bic();
     grid.max_grid_points = 400;  // blocks of 50
     auto a = DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(), exact);
     auto b = DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(), grid);
@@ -149,9 +157,9 @@ TEST(ChangePoints, GridDoesNotSplitAStrongChangeInTwo) {
     std::vector<double> scores;
     AppendNps(rng, 10200, 0.6, 0.1, &scores);  // +50
     AppendNps(rng, 9800, 0.2, 0.5, &scores);   // -30
-    ChangePointOptions exact;
+    ChangePointOptions exact = Bic();
     exact.max_grid_points = 0;
-    ChangePointOptions grid;
+    ChangePointOptions grid = Bic();
     grid.max_grid_points = 50;  // blocks of 400: the change is mid-block
     auto a = DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(), exact);
     auto b = DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(), grid);
@@ -181,7 +189,7 @@ TEST(ChangePoints, SimulatedDetectionAndFalseAlarmRates) {
     std::vector<double> scores;
     AppendNps(rng, kAt, 0.5, 0.2, &scores);
     AppendNps(rng, kN - kAt, 0.4, 0.3, &scores);
-    auto result = DetectChangePoints(scores.data(), nullptr, nullptr, kN, ChangePointOptions());
+    auto result = DetectChangePoints(scores.data(), nullptr, nullptr, kN, Bic());
     ASSERT_TRUE(result.ok());
     const double tolerance = 0.02 * kN;
     one_change += result->changes.size() == 1;
@@ -191,7 +199,7 @@ TEST(ChangePoints, SimulatedDetectionAndFalseAlarmRates) {
     }
     std::vector<double> flat;
     AppendNps(rng, kN, 0.5, 0.2, &flat);
-    auto none = DetectChangePoints(flat.data(), nullptr, nullptr, kN, ChangePointOptions());
+    auto none = DetectChangePoints(flat.data(), nullptr, nullptr, kN, Bic());
     ASSERT_TRUE(none.ok());
     quiet += none->changes.empty();
   }
@@ -214,7 +222,7 @@ TEST(ChangePoints, LevelsAndChangesAreThoseOfTheSegments) {
   AppendNps(rng, 500, 0.2, 0.5, &scores);
   std::vector<int64_t> times(scores.size());
   for (size_t i = 0; i < times.size(); ++i) times[i] = 1'700'000'000 + 60 * int64_t(i / 3);
-  ChangePointOptions options;
+  ChangePointOptions options = Bic();
   auto result = DetectChangePoints(scores.data(), times.data(), nullptr, scores.size(), options);
   ASSERT_TRUE(result.ok()) << result.status().message();
   ASSERT_EQ(result->changes.size(), 1u);
@@ -246,7 +254,7 @@ TEST(ChangePoints, EqualTimesAreNeverSplit) {
   scores.insert(scores.end(), 100, 0.0);
   std::vector<int64_t> times(200);
   for (int i = 0; i < 200; ++i) times[i] = (i >= 90 && i < 130) ? 90 : i;
-  ChangePointOptions options;
+  ChangePointOptions options = Bic();
   options.min_size = 10;
   auto result = DetectChangePoints(scores.data(), times.data(), nullptr, 200, options);
   ASSERT_TRUE(result.ok());
@@ -263,7 +271,7 @@ TEST(ChangePoints, BadInput) {
   std::vector<double> scores(100, 9.0);
   std::vector<int64_t> times(100);
   for (int i = 0; i < 100; ++i) times[i] = i;
-  ChangePointOptions options;
+  ChangePointOptions options = Bic();
   EXPECT_TRUE(DetectChangePoints(scores.data(), times.data(), nullptr, 100, options).ok());
 
   times[57] = 3;  // unsorted

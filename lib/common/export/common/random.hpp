@@ -1,5 +1,5 @@
 // Seeded pseudo-random numbers: xoshiro256** streams seeded by SplitMix64,
-// uniform doubles and Poisson variates. Deterministic on every platform.
+// uniform doubles, normal and Poisson variates. Deterministic on every platform.
 #ifndef CANDOR_COMMON_RANDOM_HPP_
 #define CANDOR_COMMON_RANDOM_HPP_
 
@@ -25,9 +25,14 @@ class RandomStream {
   // Poisson(mean) for mean >= 0: inversion by sequential search for
   // mean < 10, Hormann's PTRS transformed rejection otherwise.
   int64_t Poisson(double mean);
+  // Standard normal: Marsaglia's polar method (Marsaglia and Bray 1964),
+  // which makes two at a time; the second is kept for the next call.
+  double Normal();
 
  private:
   uint64_t state_[4];
+  double spare_normal_ = 0;
+  bool has_spare_normal_ = false;
 };
 
 }  // namespace candor::internal

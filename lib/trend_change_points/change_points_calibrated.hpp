@@ -1,0 +1,114 @@
+// Change detection at a stated false-alarm rate: the standardized mean-shift
+// scan of the metric's per-response values, its null distribution (Gaussian
+// or permutation, cached) and binary segmentation. Formulas and citations:
+// include/candor/trend_change_points.hpp.
+#ifndef CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_CALIBRATED_HPP_
+#define CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_CALIBRATED_HPP_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace candor::internal {
+
+// Sums over a prefix of the responses: of the weights w, of w^2 and of w y,
+// y the metric's value of the response.
+struct MeanSums {
+  double weight = 0;
+  double weight_squared = 0;
+  double weighted_value = 0;
+};
+
+// The responses' metric values and weights (borrowed for the call), with
+// MeanSums at the start of every block so that any prefix costs
+// O(block_size).
+class MeanShiftSums {
+ public:
+  // value_of[s - scale_min] is the metric's value of score s; weights may
+  // be null (all 1).
+  MeanShiftSums(const double* scores, const double* weights, int64_t n, int scale_min,
+                std::vector<double> value_of, int64_t block_size);
+
+  int64_t size() const { return n_; }
+  int64_t block_size() const { return block_size_; }
+  bool weighted() const { return weights_ != nullptr; }
+  MeanSums PrefixAt(int64_t x) const;
+  // Adds response i to *sums.
+  void Add(int64_t i, MeanSums* sums) const;
+  // The index of response i's score on the scale (its category of value).
+  int ScoreIndex(int64_t i) const { return static_cast<int>(scores_[i]) - scale_min_; }
+  double ValueOf(int score_index) const { return value_of_[static_cast<size_t>(score_index)]; }
+  int scale_points() const { return static_cast<int>(value_of_.size()); }
+
+ private:
+  const double* scores_;
+  const double* weights_;
+  int64_t n_;
+  int scale_min_;
+  std::vector<double> value_of_;
+  int64_t block_size_;
+  std::vector<MeanSums> block_prefix_;  // blocks + 1
+};
+
+// Z = (mean of [t, b) - mean of [a, t)) / sqrt(scale * (sum_A w^2 / W_A^2 +
+// sum_B w^2 / W_B^2)) from the prefix sums at a, t and b; 0 when a side has
+// no weight. `scale` is sigma^2 times the design effect.
+double ShiftZ(const MeanSums& a, const MeanSums& t, const MeanSums& b, double scale);
+
+struct CalibratedSearchOptions {
+  double alpha = 0.05;
+  int64_t replicates = 2000;
+  uint64_t seed = 42;
+  int threads = 0;
+  int64_t min_size = 30;
+  double level = 0.95;  // of the location interval
+  // The permutation null (exact under exchangeable responses) is used for
+  // unweighted, unclustered segments up to this many responses; the Gaussian
+  // null otherwise.
+  bool permutation_allowed = true;
+};
+
+struct CalibratedChange {
+  int64_t index = 0;  // first response of the new segment
+  double z = 0;       // its scan statistic in the segment it was found in
+  double p_value = 1;
+  int64_t index_low = 0;   // the location interval's first and last
+  int64_t index_high = 0;  // candidate positions
+};
+
+struct CalibratedSearch {
+  std::vector<CalibratedChange> changes;  // ascending index
+  double critical_value = 0;              // of the whole series' test
+  double max_z = 0;                       // its largest |Z|
+  double p_value = 1;                     // its p-value
+  bool permutation = false;               // its null
+  int64_t candidates = 0;                 // its candidate positions
+};
+
+// Largest number of responses of a segment tested with the permutation null.
+inline constexpr int64_t kPermutationMaxResponses = 20000;
+
+// Which positions the candidates are: every admissible position, the first
+// admissible position of each block (a grid over long series), or positions
+// the caller chose (e.g. the first response of each month).
+enum class CandidateKind { kEvery, kGrid, kBoundaries };
+
+// Binary segmentation: the whole series is tested (max |Z| over `candidates`
+// against its null); when p <= alpha a change is placed at the best
+// candidate and each side is tested the same way. `candidates` are sorted
+// positions in (0, n) of `kind`: a grid change is refined within its own and
+// the neighbouring blocks, and a change moves (left to right) to the best
+// position between its final neighbours: any admissible position unless the
+// candidates are boundaries. `scale` = sigma^2 * design effect (> 0).
+// Throws std::bad_alloc.
+CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* times,
+                                  const std::vector<int64_t>& candidates, CandidateKind kind,
+                                  double scale, const CalibratedSearchOptions& options);
+
+// Number of entries in the cache of null distributions (for tests).
+size_t CachedNullCount();
+
+}  // namespace candor::internal
+
+#endif  // CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_CALIBRATED_HPP_
