@@ -112,8 +112,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot write %s.*\n", flags.data_out.c_str());
     return 1;
   }
-  benchmark::Initialize(&argc, argv);
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  CANDOR_BENCHMARK_MAIN_END(&argc, argv);
 }

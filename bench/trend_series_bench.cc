@@ -67,8 +67,7 @@ int main(int argc, char** argv) {
       &argc, argv,
       {Flag("n", &flags.n), Flag("seed", &flags.seed), Flag("naive_sizes", &flags.naive_sizes),
        Flag("check_out", &flags.check_out)});
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  CANDOR_BENCHMARK_INITIALIZE(&argc, argv);
 
   static const std::vector<double> x = Generate(flags.n, flags.seed);
   const candor::Result<candor::MannKendall> full = candor::MannKendallTest(x.data(), x.size());
@@ -117,7 +116,5 @@ int main(int argc, char** argv) {
   }
   benchmark::AddCustomContext("n", std::to_string(flags.n));
   benchmark::AddCustomContext("seed", std::to_string(flags.seed));
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  return 0;
+  CANDOR_BENCHMARK_RUN();
 }

@@ -1601,7 +1601,8 @@ typedef enum candor_enum {
   CANDOR_ENUM_CASE_EVENT = 29,           /* opened, first_contact, ..., closed */
   CANDOR_ENUM_CASE_LOG_PROBLEM = 30,     /* unknown_event, duplicate, ... */
   CANDOR_ENUM_FOLLOWUP_CATEGORY = 31,    /* fire_alarm, detractor, passive, promoter */
-  CANDOR_ENUM_FOLLOWUP_REASON = 32       /* detractor, passive, ..., strategic_role */
+  CANDOR_ENUM_FOLLOWUP_REASON = 32,      /* detractor, passive, ..., poor_health_grade */
+  CANDOR_ENUM_CHANGE_CALIBRATION = 33    /* none, gaussian, permutation */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -2761,7 +2762,8 @@ typedef enum candor_followup_reason {
   CANDOR_FOLLOWUP_REASON_RENEWAL = 9,
   CANDOR_FOLLOWUP_REASON_HEALTH_DECLINE = 10,
   CANDOR_FOLLOWUP_REASON_REPEAT_DETRACTOR = 11,
-  CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE = 12
+  CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE = 12,
+  CANDOR_FOLLOWUP_REASON_POOR_HEALTH_GRADE = 13
 } candor_followup_reason;
 
 #ifdef __cplusplus

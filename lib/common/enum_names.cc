@@ -164,7 +164,12 @@ constexpr EnumEntry kFollowupReason[] = {
     {CANDOR_FOLLOWUP_REASON_RENEWAL, "renewal"},
     {CANDOR_FOLLOWUP_REASON_HEALTH_DECLINE, "health_decline"},
     {CANDOR_FOLLOWUP_REASON_REPEAT_DETRACTOR, "repeat_detractor"},
-    {CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE, "strategic_role"}};
+    {CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE, "strategic_role"},
+    {CANDOR_FOLLOWUP_REASON_POOR_HEALTH_GRADE, "poor_health_grade"}};
+constexpr EnumEntry kChangeCalibration[] = {
+    {CANDOR_CHANGE_CALIBRATION_NONE, "none"},
+    {CANDOR_CHANGE_CALIBRATION_GAUSSIAN, "gaussian"},
+    {CANDOR_CHANGE_CALIBRATION_PERMUTATION, "permutation"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -211,6 +216,7 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_CASE_LOG_PROBLEM, "candor_case_log_problem", Entries(kCaseLogProblem)},
     {CANDOR_ENUM_FOLLOWUP_CATEGORY, "candor_followup_category", Entries(kFollowupCategory)},
     {CANDOR_ENUM_FOLLOWUP_REASON, "candor_followup_reason", Entries(kFollowupReason)},
+    {CANDOR_ENUM_CHANGE_CALIBRATION, "candor_change_calibration", Entries(kChangeCalibration)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -983,6 +983,7 @@ ENUM_CASE_EVENT = 29
 ENUM_CASE_LOG_PROBLEM = 30
 ENUM_FOLLOWUP_CATEGORY = 31
 ENUM_FOLLOWUP_REASON = 32
+ENUM_CHANGE_CALIBRATION = 33
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.

@@ -21,7 +21,8 @@ from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
 _PENALTIES = _lib.enum_values(_capi.ENUM_CHANGE_PENALTY)
-_CALIBRATIONS = {0: None, 1: "gaussian", 2: "permutation"}  # candor_change_calibration
+_CALIBRATIONS = {value: (None if name == "none" else name) for name, value in
+                 _lib.enum_values(_capi.ENUM_CHANGE_CALIBRATION).items()}
 _BOUNDARY_UNITS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 
 
