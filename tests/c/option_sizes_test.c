@@ -213,6 +213,12 @@ static void test_other_defaults(void) {
   FIELD(b, candor_change_point_options, penalty_value);
   FIELD(b, candor_change_point_options, min_size);
   FIELD(b, candor_change_point_options, max_grid_points);
+  FIELD(b, candor_change_point_options, alpha);
+  FIELD(b, candor_change_point_options, replicates);
+  FIELD(b, candor_change_point_options, seed);
+  FIELD(b, candor_change_point_options, boundaries);
+  FIELD(b, candor_change_point_options, boundary_count);
+  FIELD(b, candor_change_point_options, threads);
   CHECK_DEFAULTS(candor_change_point_options, candor_change_point_options_defaults, b,
                  sizeof(size_t));
 
