@@ -244,15 +244,45 @@ void ChangePoints(FuzzInput& in) {
   o.penalty_value = candor_fuzz::InterestingDouble(in);
   o.min_size = (in.Byte() & 1) ? in.Raw<int64_t>() : in.Byte();
   o.max_grid_points = (in.Byte() & 1) ? in.Raw<int64_t>() : in.Byte();
+  o.alpha = candor_fuzz::InterestingDouble(in);
+  // Replicates up to a few thousand (a million on 60 responses is slow, not
+  // wrong), or raw: negative and huge counts must be refused.
+  o.replicates = (in.Byte() & 1) ? in.Raw<int64_t>() : int64_t{in.Byte()} * 16;
+  if (o.replicates > 5000) o.replicates = in.Byte() & 1 ? 2000000 : 5000;
+  o.seed = in.Raw<uint64_t>();
+  o.threads = static_cast<int32_t>(in.Byte() % 4) - 1;
+  int64_t boundaries[8];
+  const size_t boundary_count = in.Byte() % 9;
+  for (size_t j = 0; j < boundary_count; ++j) boundaries[j] = static_cast<int8_t>(in.Byte());
+  o.boundaries = (in.Byte() & 7) == 0 ? nullptr : boundaries;
+  o.boundary_count = boundary_count;
   const size_t size = ChooseSize(in, sizeof(o));
   CheckDefaults(candor_change_point_options_defaults, size, "candor_change_point_options_defaults");
   CallerStruct<candor_change_point_options> caller(o, size, in);
   const Data& d = Shared();
   const candor_score_options score_options = DefaultScoreOptions();
   candor_change_points* result = nullptr;
-  const candor_status s = candor_change_points_new(&score_options, caller.get(), d.scores.data(),
-                                                   d.times.data(), nullptr, 60, &result);
+  const int call = in.Byte() % 3;
+  candor_status s;
+  if (call == 0) {
+    s = candor_change_points_new(&score_options, caller.get(), d.scores.data(), d.times.data(),
+                                 nullptr, 60, &result);
+  } else {  // weighted, or clustered by account (the calibrated scan only)
+    candor_design design;
+    candor_design_init(&design);
+    design.weights = d.weights.data();
+    if (call == 2) design.clusters = d.accounts.data();
+    s = candor_change_points_design_new(&score_options, caller.get(), d.scores.data(),
+                                        d.times.data(), 60, &design, &result);
+  }
   CheckStatus(s, "candor_change_points_new with odd options");
+  for (size_t i = 0; s == CANDOR_OK && i < candor_change_points_count(result); ++i) {
+    candor_change_test test;
+    CANDOR_FUZZ_CHECK(candor_change_points_test_at(result, i, &test) == CANDOR_OK, "test_at");
+    CANDOR_FUZZ_CHECK(test.index_low <= test.index_high, "a location interval is ordered");
+    CANDOR_FUZZ_CHECK(std::isnan(test.p_value) || (test.p_value > 0 && test.p_value <= 1),
+                      "a change's p-value is a probability");
+  }
   for (size_t i = 0; s == CANDOR_OK && i < candor_change_points_segment_count(result); ++i) {
     candor_change_segment segment;
     CANDOR_FUZZ_CHECK(candor_change_points_segment_at(result, i, &segment) == CANDOR_OK,
