@@ -1,8 +1,11 @@
 // bench/change_points_bench.cc — how fast candor finds change points in
-// time-ordered NPS responses: the exact search (max_grid_points = 0) on the
-// sizes a plain numpy PELT can do (bench/peers_change_points.py runs it on the
-// same bytes), and the default search (grid of at most 4096 candidates, then
-// exact refinement) up to 10 million responses.
+// time-ordered NPS responses: PELT's exact search with BIC (max_grid_points =
+// 0) on the sizes a plain numpy PELT can do (bench/peers_change_points.py
+// runs it on the same bytes); PELT with BIC on the default grid (at most 4096
+// candidates, then exact refinement) up to 10 million responses; and the
+// default, the calibrated scan, on the same grid: with its null distributions
+// cached (every call after the first on data of that shape) and cold (a new
+// seed each call, so every null is drawn: a first call's cost).
 //
 // Data: NPS scores with four segments, changes at 20%, 45% and 70% of the
 // series, NPS +30 (50% promoters, 20% detractors), 0 (35%, 35%), +30, 0;
@@ -55,10 +58,14 @@ const std::vector<double>& Series(size_t n) {
   return scores;
 }
 
-candor::ChangePoints Run(size_t n, int64_t max_grid_points) {
+candor::ChangePoints Run(size_t n, int64_t max_grid_points,
+                         candor::ChangePenalty penalty = candor::ChangePenalty::kBic,
+                         uint64_t seed = 42) {
   const std::vector<double>& scores = Series(n);
   candor::ChangePointOptions options;
   options.max_grid_points = max_grid_points;
+  options.penalty = penalty;
+  options.seed = seed;
   auto result = candor::DetectChangePoints(scores.data(), nullptr, nullptr, n, options);
   if (!result.ok()) {
     std::fprintf(stderr, "change points failed: %s\n", result.status().message().c_str());
@@ -105,23 +112,46 @@ void BM_ExactPelt(benchmark::State& state) {
   state.counters["changes"] = static_cast<double>(first.changes.size());
 }
 
-void BM_DefaultGrid(benchmark::State& state) {
+const int64_t kGrid = candor::ChangePointOptions().max_grid_points;
+
+void BM_BicGrid(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
-  const candor::ChangePoints first = Run(n, candor::ChangePointOptions().max_grid_points);
-  CheckFound(n, first, "default");
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(Run(n, candor::ChangePointOptions().max_grid_points).total_cost);
-  }
+  const candor::ChangePoints first = Run(n, kGrid);
+  CheckFound(n, first, "BIC grid");
+  for (auto _ : state) benchmark::DoNotOptimize(Run(n, kGrid).total_cost);
   state.counters["responses"] = static_cast<double>(n);
   state.counters["block_size"] = static_cast<double>(first.block_size);
 }
 
+void BM_CalibratedCached(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const auto calibrated = candor::ChangePenalty::kCalibrated;
+  const candor::ChangePoints first = Run(n, kGrid, calibrated);
+  CheckFound(n, first, "calibrated");
+  for (auto _ : state) benchmark::DoNotOptimize(Run(n, kGrid, calibrated).critical_value);
+  state.counters["responses"] = static_cast<double>(n);
+  state.counters["critical_value"] = first.critical_value;
+}
+
+void BM_CalibratedCold(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const auto calibrated = candor::ChangePenalty::kCalibrated;
+  uint64_t seed = 1000;
+  CheckFound(n, Run(n, kGrid, calibrated, seed), "calibrated");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(Run(n, kGrid, calibrated, ++seed).critical_value);
+  }
+  state.counters["responses"] = static_cast<double>(n);
+}
+
 BENCHMARK(BM_ExactPelt)->Arg(10'000)->Arg(30'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_DefaultGrid)
+BENCHMARK(BM_BicGrid)->Arg(100'000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CalibratedCached)
     ->Arg(100'000)
     ->Arg(1'000'000)
     ->Arg(10'000'000)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CalibratedCold)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Change-point benchmark: candor's PELT next to a plain numpy PELT with the
 # same cost on the same bytes, in one run, then candor alone up to 10M
-# responses. Builds candor_change_points_bench in BUILD, writes the series,
-# candor's exact answers and the timings to OUT, and prints a table of
-# medians and ratios. The numpy peer exits with an error if its changes or
+# responses: PELT with BIC on the grid, and the calibrated scan (the default)
+# with its nulls cached and cold. Builds candor_change_points_bench in BUILD,
+# writes the series, candor's exact answers and the timings to OUT, and prints
+# a table of medians and ratios. The numpy peer exits with an error if its changes or
 # total cost differ from candor's exact search.
 #
 #   bench/run_change_points.sh                  # peer on 10k and 30k responses
@@ -36,13 +37,18 @@ peer = {}
 for line in open(sys.argv[2]):
     _, n, seconds, _ = line.split()
     peer[int(n)] = float(seconds)
-print("| responses | candor exact (s) | candor default (s) | numpy PELT (s) | numpy / candor exact |")
-print("|---:|---:|---:|---:|---:|")
+print("| responses | candor exact BIC (s) | candor BIC grid (s) | calibrated, cached (s) "
+      "| calibrated, cold (s) | cold / BIC grid | numpy PELT (s) | numpy / candor exact |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|")
 for n in (10_000, 30_000, 100_000, 1_000_000, 10_000_000):
     exact = median.get("BM_ExactPelt/%d" % n)
-    grid = median.get("BM_DefaultGrid/%d" % n)
+    grid = median.get("BM_BicGrid/%d" % n)
+    cached = median.get("BM_CalibratedCached/%d" % n)
+    cold = median.get("BM_CalibratedCold/%d" % n)
     p = peer.get(n)
     cell = lambda v: "%.4f" % v if v is not None else "-"
     ratio = "%.1f" % (p / exact) if p and exact else "-"
-    print("| %s | %s | %s | %s | %s |" % (f"{n:,}", cell(exact), cell(grid), cell(p), ratio))
+    slower = "%.2f" % (cold / grid) if cold and grid else "-"
+    print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        f"{n:,}", cell(exact), cell(grid), cell(cached), cell(cold), slower, cell(p), ratio))
 PY
