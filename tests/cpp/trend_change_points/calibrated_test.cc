@@ -15,20 +15,14 @@
 #include <random>
 #include <vector>
 
+#include "support/nps_responses.hpp"
+
 #include "change_points_calibrated.hpp"
 
 namespace candor {
 namespace {
 
-void AppendNps(std::mt19937_64& rng, size_t n, double promoters, double detractors,
-               std::vector<double>* out) {
-  std::uniform_real_distribution<double> u(0, 1);
-  std::uniform_int_distribution<int> det(0, 6), pas(7, 8), pro(9, 10);
-  for (size_t i = 0; i < n; ++i) {
-    const double x = u(rng);
-    out->push_back(x < detractors ? det(rng) : x < detractors + promoters ? pro(rng) : pas(rng));
-  }
-}
+using testing::AppendNps;
 
 double NpsValue(double score) { return score <= 6 ? -1 : score >= 9 ? 1 : 0; }
 

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "support/nps_responses.hpp"
+
 namespace candor {
 namespace {
 
@@ -109,16 +111,7 @@ TEST(ChangePoints, EqualsBruteForceOptimalPartitioning) {
   EXPECT_EQ(unique, static_cast<int>(cases.size()));  // else the fixtures test costs only
 }
 
-// NPS responses with shares of promoters and detractors.
-void AppendNps(std::mt19937_64& rng, size_t n, double promoters, double detractors,
-               std::vector<double>* out) {
-  std::uniform_real_distribution<double> u(0, 1);
-  std::uniform_int_distribution<int> det(0, 6), pas(7, 8), pro(9, 10);
-  for (size_t i = 0; i < n; ++i) {
-    const double x = u(rng);
-    out->push_back(x < detractors ? det(rng) : x < detractors + promoters ? pro(rng) : pas(rng));
-  }
-}
+using testing::AppendNps;
 
 TEST(ChangePoints, GridSearchMatchesExactOnClearChanges) {
   std::mt19937_64 rng(7);
