@@ -4,7 +4,8 @@
 # -fsanitize=thread, -O1 -g, in build/tsan) and runs the ctest label
 # "threads": the GoogleTest suites of threaded code listed in
 # tests/CMakeLists.txt (text batches, theme discovery, NMF, bootstrap,
-# breakdowns, account trends, drivers, IPW, lib/common/parallel) and
+# breakdowns, account trends, drivers, IPW, the follow-up queue, the outer
+# loop, the calibrated change scan, lib/common/parallel) and
 # tests/c/threads_test.c (the C API from 8 threads on shared handles). A data
 # race fails the run (TSAN_OPTIONS from the test preset: halt_on_error=1,
 # second_deadlock_stack=1).
