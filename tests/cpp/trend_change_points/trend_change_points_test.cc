@@ -167,14 +167,15 @@ TEST(ChangePoints, GridDoesNotSplitAStrongChangeInTwo) {
 
 // Simulated NPS series of n = 10000 with a change from +30 (50% promoters, 20%
 // detractors) to +10 (40%, 30%) at 60% of the series, and series without a
-// change (+30 throughout), 200 seeded replicates each, default options (BIC,
-// min_size 30, grid of blocks of 3 then refinement). The location error of
+// change (+30 throughout), 120 seeded replicates each (fewer made it the
+// slowest test under ASan), BIC, min_size 30, grid of blocks of 3 then
+// refinement. The location error of
 // even the exact maximum-likelihood change is a random walk's argmax with
 // drift 0.03 nats per response (the KL divergence of the two mixes) and SD
 // about 0.25, a scale of sigma^2 / mu^2 ~ 70 responses; +-2% of n = 10000 is
 // +-200, about three such scales.
 TEST(ChangePoints, SimulatedDetectionAndFalseAlarmRates) {
-  constexpr int kReplicates = 200;
+  constexpr int kReplicates = 120;
   constexpr size_t kN = 10000, kAt = 6000;
   std::mt19937_64 rng(20261127);
   int detected = 0, one_change = 0, quiet = 0;
