@@ -167,7 +167,7 @@ TEST(ChangePoints, GridDoesNotSplitAStrongChangeInTwo) {
 
 // Simulated NPS series of n = 10000 with a change from +30 (50% promoters, 20%
 // detractors) to +10 (40%, 30%) at 60% of the series, and series without a
-// change (+30 throughout), 120 seeded replicates each (fewer made it the
+// change (+30 throughout), 120 seeded replicates each (200 made it the
 // slowest test under ASan), BIC, min_size 30, grid of blocks of 3 then
 // refinement. The location error of
 // even the exact maximum-likelihood change is a random walk's argmax with
