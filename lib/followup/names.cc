@@ -1,5 +1,8 @@
 // The names of the follow-up categories and reasons (include/candor/followup.hpp).
+#include "names.hpp"
+
 #include <candor/followup.hpp>
+#include <candor/text_sentiment.hpp>
 
 namespace candor {
 
@@ -36,4 +39,21 @@ const char* FollowupReasonName(FollowupReason reason) {
   return k < kFollowupReasonCount ? kNames[k] : "unknown";
 }
 
+namespace internal {
+
+int FollowupCategoryCode(const std::string& name) {
+  for (int k = 0; k < kFollowupCategoryCount; ++k) {
+    if (name == FollowupCategoryName(static_cast<FollowupCategory>(k))) return k;
+  }
+  return -1;
+}
+
+int UrgencyCategoryCode(const std::string& name) {
+  for (int k = 1; k <= text::kUrgencyCategoryCount; ++k) {
+    if (name == text::UrgencyCategoryName(static_cast<text::UrgencyCategory>(k))) return k;
+  }
+  return -1;
+}
+
+}  // namespace internal
 }  // namespace candor

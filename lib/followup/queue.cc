@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "names.hpp"
 
 namespace candor {
 
@@ -290,20 +291,6 @@ int32_t IndexOf(const std::vector<std::string>& names, const std::string& name) 
   return -2;  // matches no code
 }
 
-int CategoryCode(const std::string& name) {
-  for (int k = 0; k < kFollowupCategoryCount; ++k) {
-    if (name == FollowupCategoryName(static_cast<FollowupCategory>(k))) return k;
-  }
-  return -1;
-}
-
-int UrgencyCode(const std::string& name) {
-  for (int k = 1; k <= kUrgencyCategoryCount; ++k) {
-    if (name == UrgencyCategoryName(static_cast<UrgencyCategory>(k))) return k;
-  }
-  return -1;
-}
-
 }  // namespace
 
 Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const FollowupAccounts& a,
@@ -507,8 +494,8 @@ Result<FollowupQueue> BuildFollowupQueue(const FollowupResponses& r, const Follo
     RouteCodes& codes = routes[k];
     if (!route.theme.empty()) codes.theme = IndexOf(r.theme_names, route.theme);
     if (!route.region.empty()) codes.region = IndexOf(a.region_names, route.region);
-    if (!route.urgency.empty()) codes.urgency = UrgencyCode(route.urgency);
-    if (!route.category.empty()) codes.category = CategoryCode(route.category);
+    if (!route.urgency.empty()) codes.urgency = internal::UrgencyCategoryCode(route.urgency);
+    if (!route.category.empty()) codes.category = internal::FollowupCategoryCode(route.category);
     for (const std::string& m : route.members) codes.members.push_back(owners.Code(m));
     queue.team_names.push_back(route.team.empty() ? "route " + std::to_string(k) : route.team);
   }

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "names.hpp"
+
 namespace candor {
 
 using text::kUrgencyCategoryCount;
@@ -60,20 +62,6 @@ Status TextList(const Json& value, const std::string& path, std::vector<std::str
   return OkStatus();
 }
 
-int CategoryCode(const std::string& name) {
-  for (int k = 0; k < kFollowupCategoryCount; ++k) {
-    if (name == FollowupCategoryName(static_cast<FollowupCategory>(k))) return k;
-  }
-  return -1;
-}
-
-int UrgencyCode(const std::string& name) {
-  for (int k = 1; k <= kUrgencyCategoryCount; ++k) {
-    if (name == UrgencyCategoryName(static_cast<UrgencyCategory>(k))) return k;
-  }
-  return -1;
-}
-
 Status ParsePoints(const Json& p, FollowupPoints* out) {
   const std::string path = "points.";
   if (!p.is_object()) return InvalidArgument("points: not an object");
@@ -99,7 +87,7 @@ Status ParsePoints(const Json& p, FollowupPoints* out) {
   if (urgency != p.end()) {
     if (!urgency->is_object()) return InvalidArgument("points.urgency: not an object");
     for (auto it = urgency->begin(); it != urgency->end(); ++it) {
-      const int code = UrgencyCode(it.key());
+      const int code = internal::UrgencyCategoryCode(it.key());
       if (code < 0) {
         return InvalidArgument("points.urgency." + it.key() +
                                ": not an urgency category (safety, legal, churn, refund, "
@@ -116,7 +104,7 @@ Status ParsePlaybook(const Json& p, FollowupRules* out) {
   if (!p.is_object()) return InvalidArgument("playbook: not an object");
   for (auto it = p.begin(); it != p.end(); ++it) {
     const std::string path = "playbook." + it.key();
-    const int code = CategoryCode(it.key());
+    const int code = internal::FollowupCategoryCode(it.key());
     if (code < 0) {
       return InvalidArgument(path + ": not a category (fire_alarm, detractor, passive, promoter)");
     }
@@ -179,7 +167,7 @@ Result<FollowupRules> FromJson(const Json& j) {
     CANDOR_RETURN_IF_ERROR(TextList(j["fire_alarms"], "fire_alarms", &names));
     rules.fire_alarm_categories = 0;
     for (size_t k = 0; k < names.size(); ++k) {
-      const int code = UrgencyCode(names[k]);
+      const int code = internal::UrgencyCategoryCode(names[k]);
       if (code < 0) {
         return InvalidArgument("fire_alarms[" + std::to_string(k) + "]: \"" + names[k] +
                                "\" is not an urgency category (safety, legal, churn, refund, "
@@ -202,7 +190,7 @@ Result<FollowupRules> FromJson(const Json& j) {
     CANDOR_RETURN_IF_ERROR(TextList(j["include"], "include", &names));
     rules.include = {false, false, false, false};
     for (size_t k = 0; k < names.size(); ++k) {
-      const int code = CategoryCode(names[k]);
+      const int code = internal::FollowupCategoryCode(names[k]);
       if (code < 0) {
         return InvalidArgument("include[" + std::to_string(k) + "]: \"" + names[k] +
                                "\" is not a category (fire_alarm, detractor, passive, promoter)");
