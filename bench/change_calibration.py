@@ -110,7 +110,10 @@ def power(rng, months, per_month, shifts, n_series):
         for _ in range(n_series):
             scores, times, _, _, change = series(rng, months, per_month, "nps", drop=drop)
             seed = int(rng.integers(1 << 31))
-            by_month = detect(scores, times, "nps", boundaries="month", seed=seed)
+            # The simulated months' first responses (30-day months, not the
+            # calendar's: "month" would put the candidates mid-month).
+            by_month = detect(scores, times, "nps", boundaries=np.arange(1, months) * per_month,
+                              seed=seed)
             anywhere = detect(scores, times, "nps", seed=seed)
             bic = detect(scores, times, "nps", penalty="bic")
             found["month"] += bool(by_month.changes)

@@ -328,6 +328,12 @@ int64_t ScanPositions(const MeanShiftSums& sums, const int64_t* times, int64_t a
   return best;
 }
 
+// The location interval's threshold on Z^2 (see the header comment):
+// max Z^2 - Z_true^2 tends to 2 max(E_1, E_2), E_i independent Exp(1), the
+// suprema of W(s) - |s| / 2 on each side of the change, so
+// P(2 max(E_1, E_2) <= c) = (1 - e^{-c/2})^2 = level.
+double LocationWithin(double level) { return -2 * std::log1p(-std::sqrt(level)); }
+
 }  // namespace
 
 size_t CachedNullCount() {
@@ -375,9 +381,9 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
 
   // Each change moves to the best position between its final neighbours
   // (left to right), and its location interval is the set of positions whose
-  // Z^2 is within the chi-square(1) quantile of the best (Siegmund 1988).
-  const double z_level = NormalQuantile(0.5 + options.level / 2);
-  const double within = z_level * z_level;
+  // Z^2 is within c = -2 log(1 - sqrt(level)) of the best: the level
+  // quantile of max_t Z^2 - Z_true^2 in the limit (see the public header).
+  const double within = LocationWithin(options.level);
   for (size_t j = 0; j < out.changes.size(); ++j) {
     CalibratedChange& change = out.changes[j];
     const int64_t a = j == 0 ? 0 : out.changes[j - 1].index;

@@ -16,9 +16,8 @@
 #include <thread>
 #include <vector>
 
-#include "support/nps_responses.hpp"
-
 #include "change_points_calibrated.hpp"
+#include "support/nps_responses.hpp"
 
 namespace candor {
 namespace {
@@ -78,7 +77,7 @@ TEST(CalibratedChangePoints, StatisticIsTheTwoSampleScan) {
   EXPECT_LE(change.index_low, change.index);
   EXPECT_GE(change.index_high, change.index);
   EXPECT_LE(result->p_value, 1.0 / 1000 + 1e-12);  // no permutation beats it
-  EXPECT_GT(result->critical_value, 1.96);          // the scan's price
+  EXPECT_GT(result->critical_value, 1.96);         // the scan's price
   EXPECT_NEAR(result->penalty, result->critical_value * result->critical_value, 1e-9);
   EXPECT_TRUE(std::isnan(result->total_cost));
 }
@@ -131,8 +130,8 @@ TEST(CalibratedChangePoints, FalseAlarmRateIsAlpha) {
     unweighted_alarms += !plain->changes.empty();
     std::vector<double> weights(scores.size());
     for (double& w : weights) w = weight(rng);
-    auto weighted = DetectChangePoints(scores.data(), nullptr, weights.data(), scores.size(),
-                                       options);
+    auto weighted =
+        DetectChangePoints(scores.data(), nullptr, weights.data(), scores.size(), options);
     ASSERT_TRUE(weighted.ok());
     weighted_alarms += !weighted->changes.empty();
   }
@@ -169,11 +168,11 @@ TEST(CalibratedChangePoints, FindsAFourStandardErrorDrop) {
     ASSERT_TRUE(result.ok());
     if (result->changes.empty()) continue;
     ++found;
-    const ChangePoint& first = *std::min_element(
-        result->changes.begin(), result->changes.end(),
-        [](const ChangePoint& a, const ChangePoint& b) {
-          return std::abs(a.index - 600) < std::abs(b.index - 600);
-        });
+    const ChangePoint& first =
+        *std::min_element(result->changes.begin(), result->changes.end(),
+                          [](const ChangePoint& a, const ChangePoint& b) {
+                            return std::abs(a.index - 600) < std::abs(b.index - 600);
+                          });
     dated += first.index == 600;
     covered += first.index_low <= 600 && 600 <= first.index_high;
     EXPECT_LT(first.change.difference, 0);
@@ -183,6 +182,58 @@ TEST(CalibratedChangePoints, FindsAFourStandardErrorDrop) {
   EXPECT_GE(found, 80);
   EXPECT_GE(dated, found / 2);
   EXPECT_GE(covered, (found * 8) / 10);
+}
+
+// The location interval at level 0.95 covers the true change in about 95%
+// of seeded series with one clear change (7 standard errors: always found),
+// with and without weights. Its threshold is -2 log(1 - sqrt(0.95)) = 7.35
+// on Z^2; the chi-square(1) quantile 3.84 used before covered about 73%
+// (a 2 max of two Exp(1) limit, see the header), which fails the lower bound.
+TEST(CalibratedChangePoints, LocationIntervalCoversTheChange) {
+  constexpr int kSeries = 150, kHalf = 600;
+  const double shift = 7 * 0.79 * std::sqrt(2.0 / kHalf) / 2;  // per share
+  std::mt19937_64 rng(2026);
+  std::lognormal_distribution<double> lognormal(0, 0.5);
+  ChangePointOptions options;
+  options.replicates = 199;  // each side's test draws its own null: keep them cheap
+  int covered[2] = {0, 0}, found[2] = {0, 0};
+  double width = 0;
+  for (int r = 0; r < kSeries; ++r) {
+    std::vector<double> scores;
+    AppendNps(rng, kHalf, 0.40, 0.25, &scores);
+    AppendNps(rng, kHalf, 0.40 - shift, 0.25 + shift, &scores);
+    for (int weighted = 0; weighted < 2; ++weighted) {
+      // Weights of 1 take the Gaussian null (cached: the series share a
+      // layout), not 150 permutation nulls.
+      std::vector<double> weights(scores.size(), 1.0);
+      if (weighted == 1) {
+        for (double& w : weights) w = lognormal(rng);
+      }
+      auto result =
+          DetectChangePoints(scores.data(), nullptr, weights.data(), scores.size(), options);
+      ASSERT_TRUE(result.ok()) << result.status().message();
+      if (result->changes.empty()) continue;
+      ++found[weighted];
+      const ChangePoint& nearest =
+          *std::min_element(result->changes.begin(), result->changes.end(),
+                            [](const ChangePoint& a, const ChangePoint& b) {
+                              return std::abs(a.index - kHalf) < std::abs(b.index - kHalf);
+                            });
+      covered[weighted] += nearest.index_low <= kHalf && kHalf <= nearest.index_high;
+      if (weighted == 0) width += static_cast<double>(nearest.index_high - nearest.index_low);
+    }
+  }
+  std::printf(
+      "location interval: covers %d of %d found (unweighted), %d of %d (weighted); "
+      "mean width %.0f responses\n",
+      covered[0], found[0], covered[1], found[1], width / found[0]);
+  for (int weighted = 0; weighted < 2; ++weighted) {
+    ASSERT_GE(found[weighted], kSeries * 95 / 100);
+    const double coverage = static_cast<double>(covered[weighted]) / found[weighted];
+    EXPECT_GE(coverage, 0.88) << "weighted " << weighted;
+    EXPECT_LE(coverage, 0.995) << "weighted " << weighted;
+  }
+  EXPECT_GT(width / found[0], 10);  // not a point
 }
 
 TEST(CalibratedChangePoints, SameResultForAnyThreadCountAndFromTheCache) {
@@ -263,7 +314,8 @@ TEST(CalibratedChangePoints, ClustersScaleByTheDesignEffect) {
   for (double s : scores) independent += std::pow((NpsValue(s) - mean) / n, 2);
   independent *= n / (n - 1);
   std::vector<double> totals(200, 0);
-  for (size_t i = 0; i < scores.size(); ++i) totals[accounts[i]] += (NpsValue(scores[i]) - mean) / n;
+  for (size_t i = 0; i < scores.size(); ++i)
+    totals[accounts[i]] += (NpsValue(scores[i]) - mean) / n;
   double clustered = 0;
   for (double t : totals) clustered += t * t;
   clustered *= 200.0 / 199.0;
@@ -280,16 +332,15 @@ TEST(CalibratedChangePoints, ClustersScaleByTheDesignEffect) {
   EXPECT_NEAR(result->max_z * std::sqrt(result->design_effect), plain->max_z, 1e-9);
   // Penalized searches take neither weights nor designs.
   options.penalty = ChangePenalty::kBic;
-  EXPECT_EQ(DetectChangePoints(scores.data(), nullptr, design, scores.size(), options)
-                .status()
-                .code(),
-            CANDOR_UNSUPPORTED);
+  EXPECT_EQ(
+      DetectChangePoints(scores.data(), nullptr, design, scores.size(), options).status().code(),
+      CANDOR_UNSUPPORTED);
 }
 
 TEST(CalibratedChangePoints, ConstantSeriesHasNoChange) {
   const std::vector<double> scores(200, 10.0);
-  auto result = DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(),
-                                   ChangePointOptions());
+  auto result =
+      DetectChangePoints(scores.data(), nullptr, nullptr, scores.size(), ChangePointOptions());
   ASSERT_TRUE(result.ok());
   EXPECT_TRUE(result->changes.empty());
   EXPECT_TRUE(std::isnan(result->critical_value));
