@@ -137,6 +137,7 @@ def main():
     parser.add_argument("--series", type=int, default=500)
     parser.add_argument("--power-series", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--power-only", action="store_true", help="skip the false-alarm cells")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     cells = [(months, per_month, "nps", False, False)
@@ -144,7 +145,8 @@ def main():
     cells += [(12, 500, "csat", False, False), (12, 500, "mean", False, False),
               (12, 500, "nps", True, False), (12, 500, "nps", False, True),
               (12, 500, "nps", True, True)]
-    false_alarms(rng, cells, args.series)
+    if not args.power_only:
+        false_alarms(rng, cells, args.series)
     power(rng, 12, 500, (0, 2, 3, 4, 5), args.power_series)
 
 
