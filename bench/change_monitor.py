@@ -14,7 +14,9 @@ B. The delay to detection of a drop of 5 or 10 NPS points at 17 responses a
    of months 5 to 8, the first 3 months the history. Delay = days of
    post-change data seen when the rule fires (a rule that fires before the
    drop counts a false alarm and is reset). Rules:
-   - the CUSUM monitor at alpha 0.001 per day (ARL0 1000 days);
+   - the CUSUM monitor at alpha 0.001 per day (ARL0 1000 days), with the
+     default shift (one standard error of a day, about 19 NPS points at 17
+     a day) and with `shift` set to the drop;
    - Shewhart per day: |day's NPS - baseline| > 3 standard errors of that
      day (per-day false-alarm rate 0.27%, 2.7 times the CUSUM's);
    - the calibrated batch scan at month end: candor.change_points on all
@@ -84,9 +86,10 @@ def delay_sims(sims, seed, drop):
     rng = np.random.default_rng(seed)
     per_day, month, days = 17, 30, 360
     shifted = {5: (0.425, 0.325), 10: (0.40, 0.35)}[drop]
-    out = {"cusum": [], "shewhart": [], "scan": []}
-    false = {"cusum": 0, "shewhart": 0, "scan": 0}
-    watched = {"cusum": 0, "shewhart": 0, "scan": 0}
+    rules = ("cusum", "cusum_tuned", "shewhart", "scan")
+    out = {rule: [] for rule in rules}
+    false = dict.fromkeys(rules, 0)
+    watched = dict.fromkeys(rules, 0)
     for _ in range(sims):
         start = int(rng.integers(4 * month, 8 * month))
         scores = np.concatenate([draw(rng, per_day) if d < start else
@@ -95,20 +98,22 @@ def delay_sims(sims, seed, drop):
         history = by_day[:3 * month].reshape(-1)
         values = np.where(history >= 9, 1.0, np.where(history <= 6, -1.0, 0.0))
         mu0, sd = values.mean(), values.std(ddof=1)
-        # CUSUM.
-        monitor = candor.ChangeMonitor(history, alpha=0.001,
-                                       history_buckets=[per_day] * (3 * month))
-        delay = None
-        for d in range(3 * month, days):
-            if monitor.update(by_day[d]).alarm:
-                if d < start:
-                    false["cusum"] += 1
-                    monitor.reset()
-                    continue
-                delay = d - start + 1
-                break
-        watched["cusum"] += start - 3 * month
-        out["cusum"].append(delay)
+        # CUSUM, with the default shift (one standard error of a day) and
+        # with the shift set to the drop.
+        for rule, shift in (("cusum", None), ("cusum_tuned", float(drop))):
+            monitor = candor.ChangeMonitor(history, alpha=0.001, shift=shift,
+                                           history_buckets=[per_day] * (3 * month))
+            delay = None
+            for d in range(3 * month, days):
+                if monitor.update(by_day[d]).alarm:
+                    if d < start:
+                        false[rule] += 1
+                        monitor.reset()
+                        continue
+                    delay = d - start + 1
+                    break
+            watched[rule] += start - 3 * month
+            out[rule].append(delay)
         # Shewhart, 3 standard errors of the day.
         delay = None
         for d in range(3 * month, days):
@@ -144,12 +149,13 @@ def delay_table(sims, seed):
     lines = ["| drop (NPS points) | rule | median delay (days) | 90th percentile (days) | "
              "found within the year | false alarms before the drop per 1000 days |",
              "| --- | --- | --- | --- | --- | --- |"]
-    names = {"cusum": "CUSUM monitor, alpha 0.001 per day",
+    names = {"cusum": "CUSUM monitor, alpha 0.001 per day (default shift: 1 SE of a day)",
+             "cusum_tuned": "CUSUM monitor, alpha 0.001 per day, shift = the drop",
              "shewhart": "Shewhart, 3 SE per day",
              "scan": "calibrated scan at each month end (alpha 0.05)"}
     for drop in (5, 10):
         out, false, watched = delay_sims(sims, seed + drop, drop)
-        for rule in ("cusum", "shewhart", "scan"):
+        for rule in ("cusum", "cusum_tuned", "shewhart", "scan"):
             delays = [d for d in out[rule] if d is not None]
             missing = len(out[rule]) - len(delays)
             # Not found within the year counts as infinite for the quantiles.
