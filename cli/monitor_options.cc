@@ -96,26 +96,20 @@ CommandSpec MonitorSpec(Command* command) {
           {"alpha", "A",
            "false-alarm probability per bucket on average, in\n"
            "(0, 1) (default 0.01: one per 100 buckets)",
-           [args](const std::string&, const std::string& value) {
-             Result<double> alpha = ParseDouble("alpha", value);
-             if (!alpha.ok() || !(*alpha > 0 && *alpha < 1)) {
-               return InvalidArgument("--alpha: '" + value + "' is not a rate in (0, 1)");
-             }
-             args->alpha = *alpha;
-             return OkStatus();
-           }},
+           Checked<double>(
+               &args->alpha, ParseDouble,
+               +[](double alpha, const std::string& text) -> std::string {
+                 return alpha > 0 && alpha < 1 ? "" : "'" + text + "' is not a rate in (0, 1)";
+               })},
           {"shift", "POINTS",
            "the shift to detect fastest, in the metric's units\n"
            "(NPS points); default: one standard error of a\n"
            "typical bucket",
-           [args](const std::string&, const std::string& value) {
-             Result<double> shift = ParseDouble("shift", value);
-             if (!shift.ok() || !(*shift > 0)) {
-               return InvalidArgument("--shift: '" + value + "' is not a positive number");
-             }
-             args->shift = *shift;
-             return OkStatus();
-           }},
+           Checked<double>(
+               &args->shift, ParseDouble,
+               +[](double shift, const std::string& text) -> std::string {
+                 return shift > 0 ? "" : "'" + text + "' is not a positive number";
+               })},
           MetricOption(metric.get(),
                        "nps (default), csat, ces, ces_agree, topbox,\n"
                        "bottombox, mean (as for score); --scale, --box too"),
