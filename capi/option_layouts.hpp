@@ -184,6 +184,8 @@ CANDOR_OPTION_LAYOUT(candor_outer_loop_inputs, CANDOR_FIELD(size), CANDOR_FIELD(
 CANDOR_OPTION_LAYOUT(candor_case_log_options, CANDOR_FIELD(size),
                      CANDOR_FIELD(first_contact_hours), CANDOR_FIELD(at_risk_hours),
                      CANDOR_FIELD(as_of), CANDOR_FIELD(level), CANDOR_FIELD(on_invalid));
+CANDOR_OPTION_LAYOUT(candor_change_monitor_options, CANDOR_FIELD(size), CANDOR_FIELD(alpha),
+                     CANDOR_FIELD(shift), CANDOR_FIELD(bucket_size));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

@@ -271,6 +271,21 @@ struct CasesArgs {
   OutputFormat format = OutputFormat::kTable;
 };
 
+// candor monitor: the online change monitor (candor/trend_monitor.hpp)
+// replayed over the calendar buckets after the history.
+struct MonitorArgs {
+  InputArgs input;
+  std::string time_column;  // empty: the first of a few usual names
+  BucketPeriod every = BucketPeriod::kDay;
+  std::string time_zone = "UTC";
+  std::string history_until;  // required: monitoring starts with its bucket
+  std::string metric_name = "nps";
+  Metric metric = Metric::Nps();
+  double alpha = 0.01;                // false-alarm probability per bucket
+  std::optional<double> shift;        // in the metric's reported units
+  double level = 0.95;
+};
+
 // candor recovery: re-survey scores of followed-up vs other detractors
 // (candor/recovery.hpp).
 struct RecoveryArgs {
@@ -302,7 +317,8 @@ struct Command {
     kBusinessHours,
     kOuterLoop,
     kCases,
-    kRecovery
+    kRecovery,
+    kMonitor
   };
   Kind kind = Kind::kHelp;
   std::string help_topic;  // kHelp: "" or a command name
@@ -319,6 +335,7 @@ struct Command {
   OuterLoopArgs outer_loop;
   CasesArgs cases;
   RecoveryArgs recovery;
+  MonitorArgs monitor;
 };
 
 // The name of a method on the command line ("rake", "ipw", ...).

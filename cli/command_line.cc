@@ -29,7 +29,8 @@ constexpr CommandEntry kCommands[] = {{"score", Command::Kind::kScore, ScoreSpec
                                        BusinessHoursSpec},
                                       {"outer-loop", Command::Kind::kOuterLoop, OuterLoopSpec},
                                       {"cases", Command::Kind::kCases, CasesSpec},
-                                      {"recovery", Command::Kind::kRecovery, RecoverySpec}};
+                                      {"recovery", Command::Kind::kRecovery, RecoverySpec},
+                                      {"monitor", Command::Kind::kMonitor, MonitorSpec}};
 
 const CommandEntry* FindCommand(const std::string& name) {
   for (const CommandEntry& entry : kCommands) {

@@ -27,6 +27,7 @@ CommandSpec BusinessHoursSpec(Command* command);
 CommandSpec OuterLoopSpec(Command* command);
 CommandSpec CasesSpec(Command* command);
 CommandSpec RecoverySpec(Command* command);
+CommandSpec MonitorSpec(Command* command);
 
 // The help of the command named `name` ("score", ...); "" if there is none.
 std::string CommandHelp(const std::string& name);

@@ -30,6 +30,7 @@ int RunBusinessHours(const BusinessHoursArgs& args);
 int RunOuterLoop(const OuterLoopArgs& args);
 int RunCases(const CasesArgs& args);
 int RunRecovery(const RecoveryArgs& args);
+int RunMonitor(const MonitorArgs& args);
 int PrintHelp(const std::string& topic);
 int PrintVersion();
 

@@ -73,8 +73,14 @@ Usage:
                                 detractors: the difference with its interval,
                                 also within matched strata (follow-up is not
                                 randomized: an association)
+  candor monitor FILE --history-until DATE [--every day|week|month]
+                                the online change monitor: the responses
+                                before DATE are the history, each later bucket
+                                updates a two-sided CUSUM; an alarm at a
+                                stated false-alarm rate per bucket (--alpha),
+                                with the change's estimated start and shift
   candor help [score|report|weight|trend|themes|health|redact|intents|
-               followup|business-hours|outer-loop|cases|recovery]
+               followup|business-hours|outer-loop|cases|recovery|monitor]
                                 this help, or one command's
   candor --version
 

@@ -42,6 +42,8 @@ int Run(const std::vector<std::string>& words) {
       return candor::cli::RunCases(command->cases);
     case Command::Kind::kRecovery:
       return candor::cli::RunRecovery(command->recovery);
+    case Command::Kind::kMonitor:
+      return candor::cli::RunMonitor(command->monitor);
     case Command::Kind::kVersion:
       return candor::cli::PrintVersion();
     case Command::Kind::kHelp:

@@ -476,9 +476,51 @@ void Survival(FuzzInput& in) {
 
 }  // namespace
 
+// The change monitor: odd options and sizes, odd bucket sizes of the
+// history, and buckets of odd scores; a state's statistics are never
+// negative and an alarm has a direction.
+void ChangeMonitor(FuzzInput& in) {
+  candor_change_monitor_options o;
+  candor_change_monitor_options_init(&o);
+  o.alpha = candor_fuzz::InterestingDouble(in);
+  o.shift = candor_fuzz::InterestingDouble(in);
+  o.bucket_size = (in.Byte() & 1) ? in.Raw<int64_t>() : in.Byte();
+  const size_t size = ChooseSize(in, sizeof(o));
+  CheckDefaults(candor_change_monitor_options_defaults, size,
+                "candor_change_monitor_options_defaults");
+  CallerStruct<candor_change_monitor_options> caller(o, size, in);
+  const Data& d = Shared();
+  const candor_score_options score_options = DefaultScoreOptions();
+  int64_t sizes[6];
+  const size_t bucket_count = in.Byte() % 7;
+  for (size_t j = 0; j < bucket_count; ++j) sizes[j] = static_cast<int8_t>(in.Byte());
+  candor_change_monitor* monitor = nullptr;
+  const candor_status s =
+      candor_change_monitor_new(&score_options, caller.get(), d.scores.data(), 60,
+                                bucket_count > 0 ? sizes : nullptr, bucket_count, &monitor);
+  CheckStatus(s, "candor_change_monitor_new with odd options");
+  for (int t = 0; s == CANDOR_OK && t < 8 && in.remaining() > 0; ++t) {
+    double bucket[8];
+    const size_t n = in.Byte() % 9;
+    for (size_t j = 0; j < n; ++j) {
+      bucket[j] = (in.Byte() & 3) == 0 ? candor_fuzz::InterestingDouble(in) : in.Byte() % 11;
+    }
+    candor_change_monitor_state state;
+    const candor_status u = candor_change_monitor_update(monitor, bucket, n, &state);
+    CheckStatus(u, "candor_change_monitor_update with odd scores");
+    if (u == CANDOR_OK) {
+      CANDOR_FUZZ_CHECK(state.upper >= 0 && state.lower >= 0, "CUSUMs are never negative");
+      CANDOR_FUZZ_CHECK(!state.alarm || state.direction != CANDOR_CHANGE_DIRECTION_NONE,
+                        "an alarm has a direction");
+    }
+    if ((in.Byte() & 7) == 0) candor_change_monitor_reset(monitor);
+  }
+  candor_change_monitor_free(monitor);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzInput in(data, size);
-  switch (in.Byte() % 11) {
+  switch (in.Byte() % 12) {
     case 0:
       Score(in);
       break;
@@ -511,6 +553,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 10:
       Survival(in);
+      break;
+    case 11:
+      ChangeMonitor(in);
       break;
   }
   return 0;

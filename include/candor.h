@@ -1602,7 +1602,8 @@ typedef enum candor_enum {
   CANDOR_ENUM_CASE_LOG_PROBLEM = 30,     /* unknown_event, duplicate, ... */
   CANDOR_ENUM_FOLLOWUP_CATEGORY = 31,    /* fire_alarm, detractor, passive, promoter */
   CANDOR_ENUM_FOLLOWUP_REASON = 32,      /* detractor, passive, ..., poor_health_grade */
-  CANDOR_ENUM_CHANGE_CALIBRATION = 33    /* none, gaussian, permutation */
+  CANDOR_ENUM_CHANGE_CALIBRATION = 33,   /* none, gaussian, permutation */
+  CANDOR_ENUM_CHANGE_DIRECTION = 34      /* none, up, down */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -2765,6 +2766,113 @@ typedef enum candor_followup_reason {
   CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE = 12,
   CANDOR_FOLLOWUP_REASON_POOR_HEALTH_GRADE = 13
 } candor_followup_reason;
+
+/* ------------------------------------------------ trend: change monitor */
+/* (The online change monitor: a two-sided CUSUM updated one bucket at a
+ * time, at a stated false-alarm rate per bucket.) Given the history of a
+ * metric (its mean and standard deviation are the in-control level) and
+ * each new bucket of responses (a day, an hour, any batch, one response),
+ * whether the data so far shows a change. alpha is the false-alarm
+ * probability per bucket on average (the in-control average run length is
+ * 1 / alpha buckets; a daily monitor should use a small alpha such as
+ * 0.001); the threshold comes from Siegmund's approximation of a Gaussian
+ * CUSUM's run length for buckets of the typical size. Formulas and their
+ * accuracy: include/candor/trend_monitor.hpp. */
+
+typedef enum candor_change_direction {
+  CANDOR_CHANGE_DIRECTION_NONE = 0, /* no alarm */
+  CANDOR_CHANGE_DIRECTION_UP = 1,
+  CANDOR_CHANGE_DIRECTION_DOWN = 2
+} candor_change_direction;
+
+typedef struct candor_change_monitor_options {
+  size_t size;         /* set by candor_change_monitor_options_init */
+  double alpha;        /* false-alarm probability per bucket, in (0, 1);
+                          default 0.01 (one per 100 buckets on average) */
+  double shift;        /* the shift to detect fastest, in the metric's
+                          reported units (NPS points), finite and >= 0; NaN
+                          (the default): one standard error of a typical
+                          bucket */
+  int64_t bucket_size; /* responses in a typical bucket, >= 0; 0 (the
+                          default): the median of the history's buckets,
+                          or 1 without them */
+} candor_change_monitor_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_change_monitor_options_init. */
+CANDOR_API candor_status candor_change_monitor_options_defaults(
+    candor_change_monitor_options* options, size_t size);
+static inline void candor_change_monitor_options_init(candor_change_monitor_options* options) {
+  candor_change_monitor_options_defaults(options, sizeof(*options));
+}
+
+/* The monitor. Thread-safety: candor_change_monitor_update and _reset
+ * change it: one thread at a time per monitor (the accessors may run
+ * concurrently with each other). Free with candor_change_monitor_free. */
+typedef struct candor_change_monitor candor_change_monitor;
+
+/* The state after a bucket. upper, lower and threshold are in standard
+ * errors of a typical bucket. On an alarm the change's estimated first
+ * bucket, the responses since then and the shift since then (reported
+ * units) with its interval at score_options' level: conditional on the
+ * alarm, so biased away from 0. Without an alarm change_start is -1 and
+ * the shift fields NaN. The monitor does not reset itself after an alarm. */
+typedef struct candor_change_monitor_state {
+  int64_t bucket;        /* index of this bucket (0-based, since creation) */
+  int64_t n;             /* responses in it */
+  double level;          /* the metric on it (NaN when empty) */
+  double upper;          /* the upper CUSUM */
+  double lower;          /* the lower CUSUM */
+  double threshold;      /* an alarm when upper or lower exceeds it */
+  int32_t alarm;         /* 1 on an alarm, else 0 */
+  candor_change_direction direction;
+  int64_t change_start;
+  int64_t change_n;
+  double shift;
+  double shift_low;
+  double shift_high;
+  int64_t buckets_since_reset; /* including this one */
+} candor_change_monitor_state;
+
+/* What the monitor was made with. */
+typedef struct candor_change_monitor_info {
+  double threshold;      /* h, in standard errors of a typical bucket */
+  double reference;      /* k, in the same units */
+  double arl0;           /* the two-sided in-control ARL (buckets) that
+                            Siegmund's approximation gives for h */
+  double baseline_mean;  /* the history's level (reported units) */
+  double baseline_sd;    /* the standard deviation of one response's value
+                            (reported units) */
+  int64_t bucket_size;   /* the typical bucket */
+  int64_t history_n;     /* responses in the history */
+  int64_t buckets;       /* buckets added so far */
+} candor_change_monitor_info;
+
+/* history: the n responses before monitoring starts (integers on the scale
+ * of score_options' metric; at least 30, not all of one value, else
+ * CANDOR_EMPTY / CANDOR_INVALID_ARGUMENT). bucket_sizes: NULL, or the
+ * history's bucket_count buckets (each >= 0, adding up to n, else
+ * CANDOR_INVALID_ARGUMENT / CANDOR_LENGTH_MISMATCH), for the typical bucket
+ * size. score_options (NULL: NPS on 0..10, level 0.95) gives the metric and
+ * the level of the shift interval; options may be NULL (defaults). A bad score is
+ * CANDOR_OUT_OF_RANGE naming its index. Inputs are read during the call. */
+CANDOR_API candor_status candor_change_monitor_new(const candor_score_options* score_options,
+                                                   const candor_change_monitor_options* options,
+                                                   const double* history, size_t n,
+                                                   const int64_t* bucket_sizes,
+                                                   size_t bucket_count,
+                                                   candor_change_monitor** out);
+/* Adds one bucket of n responses (n may be 0: an empty bucket) and writes
+ * the state after it. A bucket with a bad score (CANDOR_OUT_OF_RANGE
+ * naming its index) changes nothing. */
+CANDOR_API candor_status candor_change_monitor_update(candor_change_monitor* monitor,
+                                                      const double* scores, size_t n,
+                                                      candor_change_monitor_state* out);
+/* Both CUSUMs back to 0 (after acting on an alarm); bucket indices go on. */
+CANDOR_API candor_status candor_change_monitor_reset(candor_change_monitor* monitor);
+CANDOR_API candor_status candor_change_monitor_info_get(const candor_change_monitor* monitor,
+                                                        candor_change_monitor_info* out);
+CANDOR_API void candor_change_monitor_free(candor_change_monitor* monitor);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -170,6 +170,9 @@ constexpr EnumEntry kChangeCalibration[] = {
     {CANDOR_CHANGE_CALIBRATION_NONE, "none"},
     {CANDOR_CHANGE_CALIBRATION_GAUSSIAN, "gaussian"},
     {CANDOR_CHANGE_CALIBRATION_PERMUTATION, "permutation"}};
+constexpr EnumEntry kChangeDirection[] = {{CANDOR_CHANGE_DIRECTION_NONE, "none"},
+                                          {CANDOR_CHANGE_DIRECTION_UP, "up"},
+                                          {CANDOR_CHANGE_DIRECTION_DOWN, "down"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -217,6 +220,7 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_FOLLOWUP_CATEGORY, "candor_followup_category", Entries(kFollowupCategory)},
     {CANDOR_ENUM_FOLLOWUP_REASON, "candor_followup_reason", Entries(kFollowupReason)},
     {CANDOR_ENUM_CHANGE_CALIBRATION, "candor_change_calibration", Entries(kChangeCalibration)},
+    {CANDOR_ENUM_CHANGE_DIRECTION, "candor_change_direction", Entries(kChangeDirection)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -915,6 +915,41 @@ FIELD(candor_case_log_columns, hours_to_close, const double*, 88);
 FIELD(candor_case_log_columns, hours_left, const double*, 96);
 FIELD(candor_case_log_columns, status, const int32_t*, 104);
 
+/* candor_change_monitor_options: size-versioned: grows only at its end. */
+STRUCT(candor_change_monitor_options, 32, 8);
+FIELD(candor_change_monitor_options, size, size_t, 0);
+FIELD(candor_change_monitor_options, alpha, double, 8);
+FIELD(candor_change_monitor_options, shift, double, 16);
+FIELD(candor_change_monitor_options, bucket_size, int64_t, 24);
+
+/* candor_change_monitor_state: frozen. */
+STRUCT(candor_change_monitor_state, 104, 8);
+FIELD(candor_change_monitor_state, bucket, int64_t, 0);
+FIELD(candor_change_monitor_state, n, int64_t, 8);
+FIELD(candor_change_monitor_state, level, double, 16);
+FIELD(candor_change_monitor_state, upper, double, 24);
+FIELD(candor_change_monitor_state, lower, double, 32);
+FIELD(candor_change_monitor_state, threshold, double, 40);
+FIELD(candor_change_monitor_state, alarm, int32_t, 48);
+FIELD(candor_change_monitor_state, direction, candor_change_direction, 52);
+FIELD(candor_change_monitor_state, change_start, int64_t, 56);
+FIELD(candor_change_monitor_state, change_n, int64_t, 64);
+FIELD(candor_change_monitor_state, shift, double, 72);
+FIELD(candor_change_monitor_state, shift_low, double, 80);
+FIELD(candor_change_monitor_state, shift_high, double, 88);
+FIELD(candor_change_monitor_state, buckets_since_reset, int64_t, 96);
+
+/* candor_change_monitor_info: frozen. */
+STRUCT(candor_change_monitor_info, 64, 8);
+FIELD(candor_change_monitor_info, threshold, double, 0);
+FIELD(candor_change_monitor_info, reference, double, 8);
+FIELD(candor_change_monitor_info, arl0, double, 16);
+FIELD(candor_change_monitor_info, baseline_mean, double, 24);
+FIELD(candor_change_monitor_info, baseline_sd, double, 32);
+FIELD(candor_change_monitor_info, bucket_size, int64_t, 40);
+FIELD(candor_change_monitor_info, history_n, int64_t, 48);
+FIELD(candor_change_monitor_info, buckets, int64_t, 56);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -1106,6 +1141,7 @@ VALUE(CANDOR_ENUM_CASE_LOG_PROBLEM, 30);
 VALUE(CANDOR_ENUM_FOLLOWUP_CATEGORY, 31);
 VALUE(CANDOR_ENUM_FOLLOWUP_REASON, 32);
 VALUE(CANDOR_ENUM_CHANGE_CALIBRATION, 33);
+VALUE(CANDOR_ENUM_CHANGE_DIRECTION, 34);
 
 ENUM(candor_time_weight);
 VALUE(CANDOR_TIME_WEIGHT_N, 0);
@@ -1208,6 +1244,11 @@ VALUE(CANDOR_FOLLOWUP_REASON_HEALTH_DECLINE, 10);
 VALUE(CANDOR_FOLLOWUP_REASON_REPEAT_DETRACTOR, 11);
 VALUE(CANDOR_FOLLOWUP_REASON_STRATEGIC_ROLE, 12);
 VALUE(CANDOR_FOLLOWUP_REASON_POOR_HEALTH_GRADE, 13);
+
+ENUM(candor_change_direction);
+VALUE(CANDOR_CHANGE_DIRECTION_NONE, 0);
+VALUE(CANDOR_CHANGE_DIRECTION_UP, 1);
+VALUE(CANDOR_CHANGE_DIRECTION_DOWN, 2);
 
 int main(void) {
   {
@@ -1318,6 +1359,11 @@ int main(void) {
   {
     candor_case_log_options options;
     candor_case_log_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_change_monitor_options options;
+    candor_change_monitor_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -118,6 +118,6 @@ def test_bad_max_bytes_is_a_usage_error(value):
 
 def test_help_mentions_max_bytes():
     for command in ("score", "report", "trend", "themes", "weight", "health", "redact", "intents",
-                    "followup", "business-hours", "outer-loop", "cases", "recovery"):
+                    "followup", "business-hours", "outer-loop", "cases", "recovery", "monitor"):
         rc, out, err = run(command, "--help")
         assert rc == 0 and "--max-bytes" in out, command

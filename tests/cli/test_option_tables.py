@@ -13,7 +13,7 @@ SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 # redact and intents have few options; the others at least 9.
 MIN_OPTIONS = {"redact": 5, "intents": 5}
 COMMANDS = ("score", "report", "weight", "trend", "themes", "health", "redact", "intents",
-            "followup", "business-hours", "outer-loop", "cases", "recovery")
+            "followup", "business-hours", "outer-loop", "cases", "recovery", "monitor")
 OPTION_LINE = re.compile(r"^  --([a-z0-9-]+)(?: ([^ ]+))?(?: +|$)")
 
 

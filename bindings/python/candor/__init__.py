@@ -45,6 +45,7 @@ from candor.followup import Rules as FollowupRules, followup
 from candor.outer_loop import outer_loop
 from candor.recovery import Recovery, recovery
 from candor.case_log import CaseLog, case_log
+from candor.trend_monitor import ChangeMonitor, MonitorState
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -79,4 +80,5 @@ __all__ = [
     "outer_loop",
     "Recovery", "recovery",
     "CaseLog", "case_log",
+    "ChangeMonitor", "MonitorState",
 ]

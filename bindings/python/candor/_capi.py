@@ -984,6 +984,7 @@ ENUM_CASE_LOG_PROBLEM = 30
 ENUM_FOLLOWUP_CATEGORY = 31
 ENUM_FOLLOWUP_REASON = 32
 ENUM_CHANGE_CALIBRATION = 33
+ENUM_CHANGE_DIRECTION = 34
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
@@ -1770,4 +1771,71 @@ FUNCTIONS.update({
     "candor_case_log_columns_get": (status, [CaseLogP, POINTER(CCaseLogColumns)]),
     "candor_case_log_owner_at": (status, [CaseLogP, c_size_t, POINTER(CBreachRate)]),
     "candor_case_log_team_at": (status, [CaseLogP, c_size_t, POINTER(CBreachRate)]),
+})
+
+
+# ----------------------------------------------------------------------------- trend: change monitor
+
+class CChangeMonitorOptions(ctypes.Structure):
+    """candor_change_monitor_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("alpha", c_double),
+        ("shift", c_double),
+        ("bucket_size", c_int64),
+    ]
+
+
+class CChangeMonitor(ctypes.Structure):
+    """candor_change_monitor: a handle, used only through ChangeMonitorP."""
+
+
+ChangeMonitorP = POINTER(CChangeMonitor)
+
+
+class CChangeMonitorState(ctypes.Structure):
+    """candor_change_monitor_state."""
+    _fields_ = [
+        ("bucket", c_int64),
+        ("n", c_int64),
+        ("level", c_double),
+        ("upper", c_double),
+        ("lower", c_double),
+        ("threshold", c_double),
+        ("alarm", c_int32),
+        ("direction", enum),
+        ("change_start", c_int64),
+        ("change_n", c_int64),
+        ("shift", c_double),
+        ("shift_low", c_double),
+        ("shift_high", c_double),
+        ("buckets_since_reset", c_int64),
+    ]
+
+
+class CChangeMonitorInfo(ctypes.Structure):
+    """candor_change_monitor_info."""
+    _fields_ = [
+        ("threshold", c_double),
+        ("reference", c_double),
+        ("arl0", c_double),
+        ("baseline_mean", c_double),
+        ("baseline_sd", c_double),
+        ("bucket_size", c_int64),
+        ("history_n", c_int64),
+        ("buckets", c_int64),
+    ]
+
+
+FUNCTIONS.update({
+    "candor_change_monitor_options_defaults": (status, [POINTER(CChangeMonitorOptions),
+                                                        c_size_t]),
+    "candor_change_monitor_new": (status, [POINTER(CScoreOptions), POINTER(CChangeMonitorOptions),
+                                           double_p, c_size_t, int64_p, c_size_t,
+                                           POINTER(ChangeMonitorP)]),
+    "candor_change_monitor_update": (status, [ChangeMonitorP, double_p, c_size_t,
+                                              POINTER(CChangeMonitorState)]),
+    "candor_change_monitor_reset": (status, [ChangeMonitorP]),
+    "candor_change_monitor_info_get": (status, [ChangeMonitorP, POINTER(CChangeMonitorInfo)]),
+    "candor_change_monitor_free": (None, [ChangeMonitorP]),
 })
