@@ -199,6 +199,8 @@ def main():
     parser.add_argument("--series", type=int, default=500)
     parser.add_argument("--power-series", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--only-clustered", action="store_true",
+                        help="only the cells with account clusters and their power")
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     cells = [(months, per_month, "nps", False, False)
@@ -210,8 +212,11 @@ def main():
               if months == 12 or per_month != 500]
     cells += [(12, 500, "nps", True, True), (12, 500, "nps", False, "quarter"),
               (12, 500, "nps", True, "quarter")]
+    if args.only_clustered:
+        cells = [cell for cell in cells if cell[4]]
     false_alarms(rng, cells, args.series)
-    power(rng, 12, 500, (0, 2, 3, 4, 5), args.power_series)
+    if not args.only_clustered:
+        power(rng, 12, 500, (0, 2, 3, 4, 5), args.power_series)
     clustered_power(rng, 12, 500, (0, 2, 3, 4, 5), args.power_series)
 
 

@@ -19,11 +19,9 @@ constexpr uint64_t kClusterStream = 0x636c757374ULL;  // "clust"
 // direction the candidates' CUSUMs do not span: its column is dropped.
 constexpr double kPivotTolerance = 1e-10;
 
-// One account's residual sum over one block of a segment, linked to the
-// account's previous block (the cells of an account are visited in order).
+// One account's residual sum over one block of a segment.
 struct Cell {
   int32_t block;
-  int64_t previous;
   double sum;
 };
 
@@ -156,51 +154,67 @@ SegmentTest ClusteredShiftScan::Test(int64_t a, int64_t b,
   const double mean = (sum_b.weighted_value - sum_a.weighted_value) / weight;
 
   // A = sum over accounts of m m', m the account's residual sums by block;
-  // each account costs the square of the number of blocks it touches.
+  // each account costs the square of the number of blocks it touches. Three
+  // passes keep random access to per-account arrays (no pointer chasing
+  // through the cells): count each account's cells (runs of one block),
+  // write them contiguously by account, then multiply account by account.
   if (open_block_.empty()) {
     open_block_.assign(accounts_, -1);
     open_sum_.assign(accounts_, 0.0);
-    last_cell_.assign(accounts_, -1);
+    next_cell_.assign(accounts_, 0);
   }
   std::vector<double> products(blocks * blocks, 0.0);  // lower triangle
   std::vector<double> block_residual(blocks, 0.0), block_weight(blocks, 0.0);
-  std::vector<Cell> cells;
   std::vector<uint32_t> seen;
-  auto close = [&](uint32_t account) {
-    const int32_t j = open_block_[account];
-    const double s = open_sum_[account];
-    double* row = &products[static_cast<size_t>(j) * blocks];
-    row[j] += s * s;
-    for (int64_t c = last_cell_[account]; c >= 0; c = cells[static_cast<size_t>(c)].previous) {
-      row[cells[static_cast<size_t>(c)].block] += s * cells[static_cast<size_t>(c)].sum;
-    }
-    cells.push_back({j, last_cell_[account], s});
-    last_cell_[account] = static_cast<int64_t>(cells.size()) - 1;
-  };
   size_t block = 0;
-  for (int64_t i = a; i < b; ++i) {
+  for (int64_t i = a; i < b; ++i) {  // 1: count (next_cell_ holds the count)
+    while (block < g && i >= tested[block]) ++block;
+    const uint32_t account = account_[i];
+    const int32_t j = static_cast<int32_t>(block);
+    if (open_block_[account] == j) continue;
+    if (open_block_[account] < 0) seen.push_back(account);
+    open_block_[account] = j;
+    ++next_cell_[account];
+  }
+  int64_t cell_count = 0;
+  for (uint32_t account : seen) {
+    const int64_t count = next_cell_[account];
+    next_cell_[account] = cell_count;  // now: where its next cell goes
+    cell_count += count;
+    open_block_[account] = -1;
+  }
+  std::vector<Cell> cells(static_cast<size_t>(cell_count));
+  auto close = [&](uint32_t account) {
+    cells[static_cast<size_t>(next_cell_[account]++)] = {open_block_[account], open_sum_[account]};
+  };
+  block = 0;
+  for (int64_t i = a; i < b; ++i) {  // 2: the cells' sums
     while (block < g && i >= tested[block]) ++block;
     const uint32_t account = account_[i];
     const double r = Residual(i, mean);
     block_residual[block] += r;
     block_weight[block] += sums_.Weight(i);
     const int32_t j = static_cast<int32_t>(block);
-    if (open_block_[account] < 0) {
-      seen.push_back(account);
-    } else if (open_block_[account] != j) {
-      close(account);
-    } else {
+    if (open_block_[account] == j) {
       open_sum_[account] += r;
       continue;
     }
+    if (open_block_[account] >= 0) close(account);
     open_block_[account] = j;
     open_sum_[account] = r;
   }
-  for (uint32_t account : seen) {
+  size_t begin = 0;
+  for (uint32_t account : seen) {  // 3: m m' of each account (in `seen` order)
     close(account);
     open_block_[account] = -1;
     open_sum_[account] = 0;
-    last_cell_[account] = -1;
+    const size_t end = static_cast<size_t>(next_cell_[account]);
+    next_cell_[account] = 0;
+    for (size_t c = begin; c < end; ++c) {
+      double* row = &products[static_cast<size_t>(cells[c].block) * blocks];
+      for (size_t d = begin; d <= c; ++d) row[cells[d].block] += cells[c].sum * cells[d].sum;
+    }
+    begin = end;
   }
   cells = std::vector<Cell>();
   if (seen.size() < 2) return test;  // no cluster-robust variance from one account

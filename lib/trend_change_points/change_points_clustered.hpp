@@ -50,10 +50,11 @@ class ClusteredShiftScan {
   std::vector<double> total_, before_;
   std::vector<uint32_t> touched_;
   // Test's per-account scratch (-1 / 0 outside a test): the block whose
-  // residual sum is open, that sum, and the account's last closed cell.
+  // residual sum is open, that sum, and the count of the account's cells,
+  // then where its next cell goes.
   std::vector<int32_t> open_block_;
   std::vector<double> open_sum_;
-  std::vector<int64_t> last_cell_;
+  std::vector<int64_t> next_cell_;
   // The current scan.
   int64_t position_ = 0;
   double mean_ = 0, weight_ = 0, weight_before_ = 0, residual_before_ = 0;
