@@ -250,10 +250,9 @@ SegmentTest TestSegment(const MeanShiftSums& sums, int64_t a, int64_t b,
                         const std::vector<int64_t>& all_candidates, double scale,
                         const CalibratedSearchOptions& options) {
   SegmentTest test;
-  auto first = std::lower_bound(all_candidates.begin(), all_candidates.end(), a + options.min_size);
-  auto last = std::upper_bound(first, all_candidates.end(), b - options.min_size);
-  if (first >= last) return test;
-  const std::vector<int64_t> candidates(first, last);
+  const std::vector<int64_t> candidates =
+      SegmentCandidates(all_candidates, a, b, options.min_size);
+  if (candidates.empty()) return test;
   const MeanSums sum_a = sums.PrefixAt(a);
   const MeanSums sum_b = sums.PrefixAt(b);
   std::vector<MeanSums> at;
@@ -321,6 +320,14 @@ int64_t ScanPositions(const MeanShiftSums& sums, const int64_t* times, int64_t a
 }
 
 }  // namespace
+
+std::vector<int64_t> SegmentCandidates(const std::vector<int64_t>& all, int64_t a, int64_t b,
+                                       int64_t min_size) {
+  auto first = std::lower_bound(all.begin(), all.end(), a + min_size);
+  auto last = std::upper_bound(first, all.end(), b - min_size);
+  if (first >= last) return {};
+  return std::vector<int64_t>(first, last);
+}
 
 double CriticalValue(const std::vector<double>& maxima, double alpha) {
   const int64_t r = static_cast<int64_t>(maxima.size());

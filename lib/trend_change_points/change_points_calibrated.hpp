@@ -112,6 +112,11 @@ struct SegmentTest {
 double CriticalValue(const std::vector<double>& maxima, double alpha);
 double PValue(const std::vector<double>& maxima, double z);
 
+// The sorted candidates `all` that segment [a, b) may split at: those in
+// [a + min_size, b - min_size].
+std::vector<int64_t> SegmentCandidates(const std::vector<int64_t>& all, int64_t a, int64_t b,
+                                       int64_t min_size);
+
 class ClusteredShiftScan;  // change_points_clustered.hpp
 
 // Binary segmentation: the whole series is tested (max |Z| over `candidates`

@@ -128,10 +128,9 @@ SegmentTest ClusteredShiftScan::Test(int64_t a, int64_t b,
                                      const std::vector<int64_t>& all_candidates,
                                      const CalibratedSearchOptions& options) {
   SegmentTest test;
-  auto first = std::lower_bound(all_candidates.begin(), all_candidates.end(), a + options.min_size);
-  auto last = std::upper_bound(first, all_candidates.end(), b - options.min_size);
-  if (first >= last) return test;
-  const std::vector<int64_t> candidates(first, last);
+  const std::vector<int64_t> candidates =
+      SegmentCandidates(all_candidates, a, b, options.min_size);
+  if (candidates.empty()) return test;
   test.candidates = static_cast<int64_t>(candidates.size());
   // The candidates tested: all, or kMaxClusteredTestCandidates of them spread
   // evenly by rank (first and last included).
