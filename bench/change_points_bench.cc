@@ -5,7 +5,8 @@
 // candidates, then exact refinement) up to 10 million responses; and the
 // default, the calibrated scan, on the same grid: with its null distributions
 // cached (every call after the first on data of that shape) and cold (a new
-// seed each call, so every null is drawn: a first call's cost).
+// seed each call, so every null is drawn: a first call's cost); and the
+// cluster-robust scan with accounts (BM_CalibratedClustered).
 //
 // Data: NPS scores with four segments, changes at 20%, 45% and 70% of the
 // series, NPS +30 (50% promoters, 20% detractors), 0 (35%, 35%), +30, 0;
@@ -82,7 +83,8 @@ void CheckFound(size_t n, const candor::ChangePoints& result, const char* what) 
   }
   if (!ok) {
     std::fprintf(stderr, "%s search on n = %zu did not find the three changes; found", what, n);
-    for (const auto& change : result.changes) std::fprintf(stderr, " %lld", (long long)change.index);
+    for (const auto& change : result.changes)
+      std::fprintf(stderr, " %lld", (long long)change.index);
     std::fprintf(stderr, "\n");
     std::exit(1);
   }
@@ -144,6 +146,61 @@ void BM_CalibratedCold(benchmark::State& state) {
   state.counters["responses"] = static_cast<double>(n);
 }
 
+// Clustered by account: n / 10 accounts, each response's drawn at random
+// (about 10 responses per account spread over the whole series), so the
+// cluster-robust scan runs (its null drawn every call: it depends on the
+// data). Arg 1: 1 = candidates at 19 period starts (every 5% of the
+// series, as month starts would be), 0 = the default grid (thinned to 512
+// candidates for the test).
+const std::vector<int32_t>& Accounts(size_t n) {
+  static std::map<size_t, std::vector<int32_t>> cache;
+  auto& accounts = cache[n];
+  if (!accounts.empty()) return accounts;
+  std::mt19937_64 rng(g_seed + 7 * n);
+  std::uniform_int_distribution<int32_t> account(0, static_cast<int32_t>(n / 10) - 1);
+  accounts.resize(n);
+  for (int32_t& a : accounts) a = account(rng);
+  return accounts;
+}
+
+void BM_CalibratedClustered(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  const std::vector<double>& scores = Series(n);
+  candor::SurveyDesign design;
+  design.clusters = Accounts(n).data();
+  candor::ChangePointOptions options;
+  if (state.range(1) == 1) {
+    for (int k = 1; k < 20; ++k) options.boundaries.push_back(static_cast<int64_t>(k * n / 20));
+  }
+  auto run = [&] {
+    auto result = candor::DetectChangePoints(scores.data(), nullptr, design, n, options);
+    if (!result.ok()) {
+      std::fprintf(stderr, "clustered change points failed: %s\n",
+                   result.status().message().c_str());
+      std::exit(1);
+    }
+    return std::move(result).value();
+  };
+  const candor::ChangePoints first = run();
+  if (state.range(1) == 1) {
+    CheckFound(n, first, "clustered");
+  } else {  // binary segmentation on the grid may add a change beside a true one
+    for (double at : kAt) {
+      bool near = false;
+      for (const auto& change : first.changes) {
+        near = near || std::abs(static_cast<double>(change.index) - at * n) <= 0.02 * n;
+      }
+      if (!near) {
+        std::fprintf(stderr, "clustered grid search on n = %zu missed the change at %g\n", n, at);
+        std::exit(1);
+      }
+    }
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(run().critical_value);
+  state.counters["responses"] = static_cast<double>(n);
+  state.counters["candidates"] = static_cast<double>(first.candidates);
+}
+
 BENCHMARK(BM_ExactPelt)->Arg(10'000)->Arg(30'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BicGrid)->Arg(100'000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CalibratedCached)
@@ -152,6 +209,12 @@ BENCHMARK(BM_CalibratedCached)
     ->Arg(10'000'000)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_CalibratedCold)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CalibratedClustered)
+    ->Args({1'000'000, 1})
+    ->Args({10'000'000, 1})
+    ->Args({1'000'000, 0})
+    ->Args({10'000'000, 0})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -162,8 +162,8 @@ std::string ChangeMethod(const TrendArgs& args, const ChangePoints& points) {
          (points.calibration == ChangeCalibration::kPermutation ? "permutation" : "Gaussian") +
          " null of " + std::to_string(points.replicates) + " draws" +
          (points.design_effect != 1
-              ? ", clustered by account (design effect " + FormatFixed(points.design_effect, 2) +
-                    ")"
+              ? ", cluster-robust over accounts (design effect of the mean " +
+                    FormatFixed(points.design_effect, 2) + ")"
               : "") +
          grid;
 }

@@ -908,9 +908,10 @@ CANDOR_API candor_status candor_change_points_new(const candor_score_options* sc
                                                   const double* weights, size_t n,
                                                   candor_change_points** out);
 /* The same under a survey design (weights, account clusters, calibration):
- * CALIBRATED only; Z is divided by the square root of the design effect, and
- * levels and changes are the design's domain estimates and contrasts (Wald
- * intervals with clusters). design may be NULL (no weights). */
+ * CALIBRATED only; with account clusters Z and its null are cluster-robust
+ * (variance summed over accounts, Gaussian multiplier bootstrap; at least two
+ * accounts), and levels and changes are the design's domain estimates and
+ * contrasts (Wald intervals with clusters). design may be NULL (no weights). */
 CANDOR_API candor_status candor_change_points_design_new(
     const candor_score_options* score_options, const candor_change_point_options* options,
     const double* scores, const int64_t* times, size_t n, const candor_design* design,

@@ -28,7 +28,10 @@ def main():
         mk = candor.mann_kendall(months["value"])
         line = candor.wls_slope(months["value"], months["std_error"])
         order = t.times.argsort(kind="stable")  # change points need time order
-        points = candor.change_points(t.scores[order], times=t.times[order])
+        # As `candor trend --change-points`: month starts, clustered by account.
+        points = candor.change_points(t.scores[order], times=t.times[order],
+                                      accounts=t.codes("account")[order], boundaries="month",
+                                      time_zone=zone)
         accounts = candor.account_trends(t.scores, t.times, t.column("account"))
     except candor.Error as error:
         print("candor failed: %s" % error, file=sys.stderr)

@@ -41,17 +41,18 @@
 // segment has the standardized shift
 //   Z_t = (ybar_[t,b) - ybar_[a,t)) / sqrt(s^2 deff (V_A / W_A^2 + V_B / W_B^2))
 // with ybar the weighted means, W and V each side's sums of w and w^2, s^2 the
-// weighted variance of y over the whole series, and deff the design effect of
-// the overall mean (clustered by account: the design variance over the
-// variance with the same weights and no clusters, a first-order correction in
-// the spirit of Rao & Scott 1984, Ann. Stat. 12:46; 1 without clusters). The
-// series is tested by T = max |Z_t| over the candidate positions, and its
-// p-value (1 + #{T* >= T}) / (R + 1) from R seeded replicates T* of T under
-// no change:
+// weighted variance of y over the whole series, and deff = 1 (designs with
+// calibration steps but no clusters: the design effect of the overall mean,
+// its design variance over the variance with the same weights and no
+// design, a first-order correction in the spirit of Rao & Scott 1984, Ann.
+// Stat. 12:46). With clusters (accounts) Z_t is cluster-robust instead (see
+// "Clusters" below). The series is tested by T = max |Z_t| over the
+// candidate positions, and its p-value (1 + #{T* >= T}) / (R + 1) from R
+// seeded replicates T* of T under no change:
 //  - permutation (unweighted, unclustered segments of at most 20,000
 //    responses): the segment's responses shuffled; exact when responses are
 //    exchangeable under no change, whatever the metric's distribution;
-//  - Gaussian (otherwise): the centred partial sums of w (y - mu) have
+//  - Gaussian (otherwise, without clusters): the centred partial sums of w (y - mu) have
 //    independent increments of variance sigma^2 times the increment's sum of
 //    w^2, so T* is drawn from that Gaussian process at the candidates (the
 //    discretely observed standardized Brownian bridge of the CUSUM test;
@@ -82,6 +83,53 @@
 // change reports its Z and p-value (from the test that found it: the first
 // is exact at the stated alpha; a later one is conditional on the earlier
 // splits). Weights and clusters (accounts) are supported in this mode only.
+//
+// Clusters. An account's answers are alike, and an account may answer on
+// both sides of a split, where its effect partly cancels in the contrast:
+// the overall mean's design effect overstates the contrast's noise (dividing
+// Z by sqrt(deff) gave a false-alarm rate of 0.2% at alpha 0.05 with 4
+// answers per account at random times of a year). So with clusters, within
+// a tested segment [a, b) with weighted mean ybar and weight W, each
+// response has the residual r_i = w_i (y_i - ybar), the split at t the CUSUM
+// R_t = sum_{a<=i<t} r_i, and the contrast (mean after - mean before) is
+// -R_t (1 / W_A + 1 / W_B) exactly. R_t = sum_i (1[i < t] - q_t) w_i (y_i -
+// mu) with q_t = W_A / W, so each account g contributes the influence
+// u_g,t = P_g,t - q_t T_g (P: its residual sum before t, T: its total in the
+// segment), and the linearization (sandwich) variance of R_t over C accounts
+// is V_t = C / (C - 1) * sum_g u_g,t^2 (Binder 1983, Int. Stat. Rev. 51:279;
+// the survey package's ids = ~account, with residuals about the segment's
+// pooled mean: a score-type statistic under no change, in the spirit of the
+// cluster-robust score/CUSUM tests of Andrews 1993, Econometrica 61:821;
+// statsmodels' cluster-robust OLS uses each side's own mean, the Wald form,
+// within a few percent of it). Then
+//   Z_t = -R_t / sqrt(V_t)   (positive: the mean after is higher),
+// which is the two-sample Z above when each response is its own account (up
+// to each side's spread about the pooled mean instead of s^2). V_t is kept
+// in O(1) per response as positions advance (sum P^2, sum P T and sum T^2,
+// running per-account sums). The null: (R_t) at the candidates is about
+// Gaussian with covariance S_kl = C / (C - 1) sum_g u_g,k u_g,l (a wild
+// cluster bootstrap with Gaussian multipliers per account draws exactly from
+// it; Cameron, Gelbach & Miller 2008, Rev. Econ. Stat. 90:414), so T* =
+// max_k |(L x)_k| with x ~ N(0, I) and L L' the correlation matrix of S
+// (a semi-definite Cholesky: columns of pivots below 1e-10 dropped, as S is
+// singular when candidates' CUSUMs are dependent). S is built from the
+// accounts' residual sums by block between candidates (sum over accounts
+// of m m', each account costing the square of the number of blocks it
+// touches), then S = C/(C-1) B (sum m m') B' with B_kj = 1[j < k] - q_k.
+// It depends on the data, so it is drawn for every call (not cached), seeded
+// by RandomStream::ForReplicate like the other nulls and independent of the
+// thread count. A segment is tested on at most 512 candidates: with more
+// (response-level scans) 512 spread evenly by rank over them, while the
+// location is the best |Z| over all of them and refined over every position
+// as above. Cost: O(n) per tested segment plus O(G^3 + R G^2) for G <= 512
+// candidates and R replicates (month starts: G = 11, negligible). A segment
+// with one account is not tested (no variance across accounts); a series
+// with one account is CANDOR_INVALID_ARGUMENT. Calibration steps are not
+// part of the cluster-robust variance (calibration usually lowers the
+// variance, so the test is then conservative). With few accounts (under
+// about 30 per segment) the sandwich variance is noisy and the test liberal.
+// `design_effect` still reports the overall mean's design effect; segment
+// levels and changes are CompareGroups' as without clusters.
 //
 // Candidates. Without `boundaries`, every admissible position at least
 // min_size from each end of the segment tested (on the grid below for long
@@ -135,7 +183,8 @@
 // Errors: null `scores` with n > 0, a bad option (min_size < 1, negative or
 // non-finite manual penalty, negative max_grid_points, alpha outside (0, 1),
 // too few or too many replicates, boundaries not increasing, outside
-// [1, n - 1] or splitting one time), unsorted times:
+// [1, n - 1] or splitting one time), unsorted times, a negative cluster code
+// or a single account:
 // CANDOR_INVALID_ARGUMENT; n = 0: CANDOR_EMPTY; n < 2 * min_size (no change
 // could be placed): CANDOR_EMPTY; a score that is NaN, not an integer or off
 // the scale: CANDOR_OUT_OF_RANGE naming its index; weights or a design:
@@ -224,7 +273,8 @@ struct ChangePoints {
   double p_value = 0;         // of max_z
   int64_t replicates = 0;
   int64_t candidates = 0;     // candidate positions of the whole series
-  double design_effect = 1;   // deff (1 without clusters)
+  double design_effect = 1;   // of the overall mean (1 without clusters or
+                              // calibration); reported, not used with clusters
   double value_sd = 0;        // s, in the metric's value units (NPS: -1..1)
   int64_t block_size = 1;    // m; 1 when the search was exact (always
                              // with boundaries)

@@ -6,10 +6,13 @@
 #include <cmath>
 #include <cstdio>
 #include <new>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "change_points_calibrated.hpp"
+#include "change_points_clustered.hpp"
 #include "change_points_pelt.hpp"
 #include "score/tally.hpp"
 
@@ -256,6 +259,44 @@ Result<double> DesignEffect(const Metric& metric, const double* scores, size_t n
   return std::isfinite(ratio) && ratio > 0 ? ratio * ratio : 1.0;
 }
 
+// Each response's account as a dense index (by first appearance) in *account,
+// and the number of accounts; codes must be >= 0 and at least two accounts
+// (C / (C - 1) of the cluster-robust variance).
+Result<size_t> DenseAccounts(const int32_t* codes, size_t n, std::vector<uint32_t>* account) {
+  int32_t highest = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (codes[i] < 0) {
+      return InvalidArgument("cluster code at index " + std::to_string(i) + " is " +
+                             std::to_string(codes[i]) + " (codes must be >= 0)");
+    }
+    highest = std::max(highest, codes[i]);
+  }
+  constexpr uint32_t kAbsent = ~uint32_t{0};
+  account->resize(n);
+  size_t accounts = 0;
+  if (static_cast<size_t>(highest) <= 4 * n + 1024) {  // account codes 0..levels-1
+    std::vector<uint32_t> index_of(static_cast<size_t>(highest) + 1, kAbsent);
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t& index = index_of[static_cast<size_t>(codes[i])];
+      if (index == kAbsent) index = static_cast<uint32_t>(accounts++);
+      (*account)[i] = index;
+    }
+  } else {
+    std::unordered_map<int32_t, uint32_t> index_of;
+    for (size_t i = 0; i < n; ++i) {
+      auto [it, added] = index_of.emplace(codes[i], static_cast<uint32_t>(accounts));
+      if (added) ++accounts;
+      (*account)[i] = it->second;
+    }
+  }
+  if (accounts < 2) {
+    return InvalidArgument("every response is from one account (cluster code " +
+                           std::to_string(codes[0]) +
+                           "): the cluster-robust change test needs at least two accounts");
+  }
+  return accounts;
+}
+
 // The changes of the calibrated scan, with its test in *out.
 Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64_t* times,
                                                const SurveyDesign& design, size_t n,
@@ -313,8 +354,16 @@ Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64
   search.min_size = options.min_size;
   search.level = options.interval.level;
   search.permutation_allowed = !HasDesign(design);
-  const internal::CalibratedSearch found =
-      internal::SearchCalibrated(sums, times, candidates, kind, variance * *deff, search);
+  // With clusters, the cluster-robust scan (its own Z and null).
+  std::vector<uint32_t> account;
+  std::optional<internal::ClusteredShiftScan> clustered;
+  if (design.clusters != nullptr) {
+    auto accounts = DenseAccounts(design.clusters, n, &account);
+    if (!accounts.ok()) return accounts.status();
+    clustered.emplace(sums, account.data(), *accounts);
+  }
+  const internal::CalibratedSearch found = internal::SearchCalibrated(
+      sums, times, candidates, kind, variance * *deff, search, clustered ? &*clustered : nullptr);
   out->critical_value = found.critical_value;
   out->penalty = found.critical_value * found.critical_value;
   out->max_z = found.max_z;

@@ -9,10 +9,11 @@
 #include <mutex>
 #include <utility>
 
+#include "change_points_clustered.hpp"
+#include "change_points_pelt.hpp"
 #include "common/normal.hpp"
 #include "common/parallel.hpp"
 #include "common/random.hpp"
-#include "change_points_pelt.hpp"
 
 namespace candor::internal {
 
@@ -245,40 +246,13 @@ std::shared_ptr<const std::vector<double>> NullMaxima(const MeanShiftSums& sums,
   return maxima;
 }
 
-// The largest |Z| a test at level alpha does not declare: a change is
-// declared when max |Z| exceeds it, that is when the p-value
-// (1 + #{null >= z}) / (R + 1) is <= alpha.
-double CriticalValue(const std::vector<double>& maxima, double alpha) {
-  const int64_t r = static_cast<int64_t>(maxima.size());
-  const int64_t allowed =
-      static_cast<int64_t>(std::floor(alpha * static_cast<double>(r + 1) + 1e-9)) - 1;
-  if (allowed < 0) return maxima.back();
-  return maxima[static_cast<size_t>(r - 1 - std::min(allowed, r - 1))];
-}
-
-double PValue(const std::vector<double>& maxima, double z) {
-  const auto at_least = maxima.end() - std::lower_bound(maxima.begin(), maxima.end(), z);
-  return static_cast<double>(1 + at_least) / static_cast<double>(maxima.size() + 1);
-}
-
-struct SegmentTest {
-  bool found = false;
-  int64_t best = 0;  // the candidate of largest |Z|
-  double z = 0;
-  double p_value = 1;
-  double critical_value = 0;
-  int64_t candidates = 0;
-  bool permutation = false;
-};
-
 SegmentTest TestSegment(const MeanShiftSums& sums, int64_t a, int64_t b,
                         const std::vector<int64_t>& all_candidates, double scale,
                         const CalibratedSearchOptions& options) {
   SegmentTest test;
-  auto first = std::lower_bound(all_candidates.begin(), all_candidates.end(), a + options.min_size);
-  auto last = std::upper_bound(first, all_candidates.end(), b - options.min_size);
-  if (first >= last) return test;
-  const std::vector<int64_t> candidates(first, last);
+  const std::vector<int64_t> candidates =
+      SegmentCandidates(all_candidates, a, b, options.min_size);
+  if (candidates.empty()) return test;
   const MeanSums sum_a = sums.PrefixAt(a);
   const MeanSums sum_b = sums.PrefixAt(b);
   std::vector<MeanSums> at;
@@ -305,10 +279,27 @@ SegmentTest TestSegment(const MeanShiftSums& sums, int64_t a, int64_t b,
 }
 
 // The admissible position in [lo, hi] of largest |Z| between a and b, with
-// every position's Z reported to `visit` (in order).
+// every position's Z reported to `visit` (in order); cluster-robust Z with
+// `clustered`.
 template <typename Visit>
 int64_t ScanPositions(const MeanShiftSums& sums, const int64_t* times, int64_t a, int64_t b,
-                      int64_t lo, int64_t hi, double scale, Visit visit) {
+                      int64_t lo, int64_t hi, double scale, Visit visit,
+                      ClusteredShiftScan* clustered = nullptr) {
+  if (clustered != nullptr) {
+    clustered->Start(a, b);
+    int64_t best = -1;
+    double best_abs = -1;
+    for (int64_t t = lo; t <= hi; ++t) {
+      if (!Admissible(times, t)) continue;
+      const double z = clustered->ZAt(t);
+      visit(t, z);
+      if (std::fabs(z) > best_abs) {
+        best_abs = std::fabs(z);
+        best = t;
+      }
+    }
+    return best;
+  }
   const MeanSums sum_a = sums.PrefixAt(a);
   const MeanSums sum_b = sums.PrefixAt(b);
   MeanSums running = sums.PrefixAt(lo);
@@ -336,6 +327,27 @@ double LocationWithin(double level) { return -2 * std::log1p(-std::sqrt(level));
 
 }  // namespace
 
+std::vector<int64_t> SegmentCandidates(const std::vector<int64_t>& all, int64_t a, int64_t b,
+                                       int64_t min_size) {
+  auto first = std::lower_bound(all.begin(), all.end(), a + min_size);
+  auto last = std::upper_bound(first, all.end(), b - min_size);
+  if (first >= last) return {};
+  return std::vector<int64_t>(first, last);
+}
+
+double CriticalValue(const std::vector<double>& maxima, double alpha) {
+  const int64_t r = static_cast<int64_t>(maxima.size());
+  const int64_t allowed =
+      static_cast<int64_t>(std::floor(alpha * static_cast<double>(r + 1) + 1e-9)) - 1;
+  if (allowed < 0) return maxima.back();
+  return maxima[static_cast<size_t>(r - 1 - std::min(allowed, r - 1))];
+}
+
+double PValue(const std::vector<double>& maxima, double z) {
+  const auto at_least = maxima.end() - std::lower_bound(maxima.begin(), maxima.end(), z);
+  return static_cast<double>(1 + at_least) / static_cast<double>(maxima.size() + 1);
+}
+
 size_t CachedNullCount() {
   std::lock_guard<std::mutex> lock(cache_mutex);
   return cache.size();
@@ -343,7 +355,8 @@ size_t CachedNullCount() {
 
 CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* times,
                                   const std::vector<int64_t>& candidates, CandidateKind kind,
-                                  double scale, const CalibratedSearchOptions& options) {
+                                  double scale, const CalibratedSearchOptions& options,
+                                  ClusteredShiftScan* clustered) {
   CalibratedSearch out;
   const int64_t n = sums.size();
   const int64_t min_size = options.min_size;
@@ -353,7 +366,9 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
   while (!pending.empty()) {
     const auto [a, b] = pending.back();
     pending.pop_back();
-    const SegmentTest test = TestSegment(sums, a, b, candidates, scale, options);
+    const SegmentTest test = clustered != nullptr
+                                 ? clustered->Test(a, b, candidates, options)
+                                 : TestSegment(sums, a, b, candidates, scale, options);
     if (whole) {
       out.critical_value = test.critical_value;
       out.max_z = std::fabs(test.z);
@@ -369,7 +384,8 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
       const int64_t block = at / m;
       const int64_t lo = std::max((block - 1) * m, a + min_size);
       const int64_t hi = std::min((block + 2) * m - 1, b - min_size);
-      const int64_t refined = ScanPositions(sums, times, a, b, lo, hi, scale, [](int64_t, double) {});
+      const int64_t refined = ScanPositions(
+          sums, times, a, b, lo, hi, scale, [](int64_t, double) {}, clustered);
       if (refined >= 0) at = refined;
     }
     out.changes.push_back({at, test.z, test.p_value, at, at});
@@ -391,7 +407,14 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
     // Visits (t, Z) for every position a change may take between a and b.
     auto for_each_position = [&](auto visit) {
       if (kind != CandidateKind::kBoundaries) {
-        ScanPositions(sums, times, a, b, a + min_size, b - min_size, scale, visit);
+        ScanPositions(sums, times, a, b, a + min_size, b - min_size, scale, visit, clustered);
+        return;
+      }
+      if (clustered != nullptr) {
+        clustered->Start(a, b);
+        for (int64_t c : candidates) {
+          if (c >= a + min_size && c <= b - min_size) visit(c, clustered->ZAt(c));
+        }
         return;
       }
       const MeanSums sum_a = sums.PrefixAt(a);

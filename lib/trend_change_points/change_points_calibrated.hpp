@@ -39,6 +39,7 @@ class MeanShiftSums {
   // The index of response i's score on the scale (its category of value).
   int ScoreIndex(int64_t i) const { return static_cast<int>(scores_[i]) - scale_min_; }
   double ValueOf(int score_index) const { return value_of_[static_cast<size_t>(score_index)]; }
+  double Weight(int64_t i) const { return weights_ == nullptr ? 1.0 : weights_[i]; }
   int scale_points() const { return static_cast<int>(value_of_.size()); }
 
  private:
@@ -94,17 +95,43 @@ inline constexpr int64_t kPermutationMaxResponses = 20000;
 // the caller chose (e.g. the first response of each month).
 enum class CandidateKind { kEvery, kGrid, kBoundaries };
 
+// One segment's test: max |Z| over its candidates against its null.
+struct SegmentTest {
+  bool found = false;
+  int64_t best = 0;  // the candidate of largest |Z|
+  double z = 0;
+  double p_value = 1;
+  double critical_value = 0;
+  int64_t candidates = 0;
+  bool permutation = false;
+};
+
+// The largest |Z| a test at level alpha does not declare, from the sorted
+// null maxima: a change is declared when max |Z| exceeds it, that is when
+// the p-value (1 + #{null >= z}) / (R + 1) is <= alpha.
+double CriticalValue(const std::vector<double>& maxima, double alpha);
+double PValue(const std::vector<double>& maxima, double z);
+
+// The sorted candidates `all` that segment [a, b) may split at: those in
+// [a + min_size, b - min_size].
+std::vector<int64_t> SegmentCandidates(const std::vector<int64_t>& all, int64_t a, int64_t b,
+                                       int64_t min_size);
+
+class ClusteredShiftScan;  // change_points_clustered.hpp
+
 // Binary segmentation: the whole series is tested (max |Z| over `candidates`
 // against its null); when p <= alpha a change is placed at the best
 // candidate and each side is tested the same way. `candidates` are sorted
 // positions in (0, n) of `kind`: a grid change is refined within its own and
 // the neighbouring blocks, and a change moves (left to right) to the best
 // position between its final neighbours: any admissible position unless the
-// candidates are boundaries. `scale` = sigma^2 * design effect (> 0).
-// Throws std::bad_alloc.
+// candidates are boundaries. `scale` = sigma^2 * design effect (> 0). With
+// `clustered` (non-null), every Z, test and null is the cluster-robust one
+// instead (`scale` unused). Throws std::bad_alloc.
 CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* times,
                                   const std::vector<int64_t>& candidates, CandidateKind kind,
-                                  double scale, const CalibratedSearchOptions& options);
+                                  double scale, const CalibratedSearchOptions& options,
+                                  ClusteredShiftScan* clustered = nullptr);
 
 // Number of entries in the cache of null distributions (for tests).
 size_t CachedNullCount();

@@ -2,8 +2,9 @@
 computations: the statistic against a direct two-sample z in numpy, the
 Gaussian and permutation nulls' critical values against numpy simulations of
 the same nulls (their own random numbers: agreement within Monte Carlo error),
-month boundaries against pandas' calendar, weights, accounts with the design
-effect from statsmodels-free closed forms, the frames, and bad input."""
+month boundaries against pandas' calendar, weights, accounts (the design
+effect from closed forms; the cluster-robust Z against numpy and
+statsmodels), the frames, and bad input."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -123,13 +124,12 @@ def test_month_boundaries_and_time_zone():
     assert shifted.indices[0] in set(local_starts.tolist())
 
 
-def test_accounts_divide_z_by_the_design_effect():
+def test_accounts_design_effect_is_reported():
     rng = np.random.default_rng(7)
     per_account = nps_scores(rng, 150, 0.4, 0.3)
     scores = np.repeat(per_account, 4)  # four identical answers per account
     accounts = np.repeat(np.arange(150), 4)
     clustered = candor.change_points(scores, accounts=accounts)
-    plain = candor.change_points(scores)
     values = nps_values(scores)
     n = len(values)
     e = (values - values.mean()) / n
@@ -137,9 +137,53 @@ def test_accounts_divide_z_by_the_design_effect():
     totals = np.bincount(accounts, weights=e)
     design = 150 / 149 * np.sum(totals ** 2)
     assert clustered.design_effect == pytest.approx(design / independent, rel=1e-9)
-    assert clustered.max_z * np.sqrt(clustered.design_effect) == pytest.approx(plain.max_z,
-                                                                               rel=1e-9)
     assert clustered.calibration == "gaussian"
+
+
+def cluster_robust_z(values, w, accounts, t):
+    """The score-form cluster-robust Z of the split at t: the weighted
+    contrast over the sandwich SE of the CUSUM of w (y - ybar) before t, each
+    response's influence (1[i < t] - W_before / W) w_i (y_i - ybar) summed by
+    account, times C / (C - 1)."""
+    before = np.arange(len(values)) < t
+    ybar = np.average(values, weights=w)
+    q = w[before].sum() / w.sum()
+    influence = (before - q) * w * (values - ybar)
+    _, account = np.unique(accounts, return_inverse=True)
+    sums = np.bincount(account, weights=influence)
+    c = len(sums)
+    se_cusum = np.sqrt(c / (c - 1) * np.sum(sums ** 2))
+    contrast = (np.average(values[~before], weights=w[~before])
+                - np.average(values[before], weights=w[before]))
+    return contrast / (se_cusum * (1 / w[before].sum() + 1 / w[~before].sum()))
+
+
+def test_accounts_get_a_cluster_robust_z():
+    """One candidate (boundaries=[t]): max |Z| is the cluster-robust Z of that
+    split, against numpy's score form exactly and against statsmodels' Wald
+    form (WLS with cluster-robust covariance, residuals about each side's
+    mean) approximately."""
+    import statsmodels.api as sm
+    rng = np.random.default_rng(17)
+    n, t = 2400, 1000
+    accounts = rng.permutation(np.arange(n) // 4) * 7 + 3  # 4 answers at random times
+    effect = rng.normal(0, 0.25, n // 4)[(accounts - 3) // 7]
+    u = np.clip(rng.random(n) + effect, 0, 0.999999)
+    scores = np.where(u < 0.25, 3.0, np.where(u < 0.6, 8.0, 10.0))
+    scores[t:] = np.where(rng.random(n - t) < 0.2, 3.0, scores[t:])  # a drop
+    w = rng.lognormal(0, 0.5, n)
+    values = nps_values(scores)
+    for weights in (None, w):
+        result = candor.change_points(scores, accounts=accounts, weights=weights,
+                                      boundaries=[t], replicates=199)
+        ww = np.ones(n) if weights is None else weights
+        z = cluster_robust_z(values, ww, accounts, t)
+        assert result.max_z == pytest.approx(abs(z), rel=1e-9)
+        after = (np.arange(n) >= t).astype(float)
+        fit = sm.WLS(values, sm.add_constant(after), weights=ww).fit(
+            cov_type="cluster", cov_kwds={"groups": accounts})
+        assert fit.tvalues[1] == pytest.approx(z, rel=0.05)
+        assert result.changes and result.changes[0].z == pytest.approx(z, rel=1e-9)
 
 
 def test_penalized_search_has_no_test():

@@ -209,8 +209,9 @@ def change_points(scores, times=None, metric="nps", penalty="calibrated", min_si
     segment), or "day", "week", "month", "quarter" or "year" for the first
     response of each calendar unit of `times` (UTC, or `time_zone`): fewer
     candidates, more power for changes at those boundaries. weights and
-    accounts (cluster labels: Z is divided by the square root of the design
-    effect): calibrated only. min_size: the shortest segment, in responses
+    accounts (cluster labels: Z is then cluster-robust, its variance summed
+    over accounts, and its null a Gaussian multiplier bootstrap over
+    accounts; at least two accounts): calibrated only. min_size: the shortest segment, in responses
     (default 30). times: optional Unix seconds (or datetime64),
     non-decreasing; a change is only placed between distinct times.
     max_grid_points: exact search up to this many candidate positions, else a
