@@ -37,10 +37,11 @@
 #define CANDOR_CSV_HPP_
 
 #include <candor.h>
+
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 #include <candor/table.hpp>
 #include <candor/utf8.hpp>  // FindInvalidUtf8, declared here before
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -63,6 +64,10 @@ struct CsvOptions {
   // ReadCsv: refuse a file larger than this many bytes. 0 (the default): no
   // limit, since a regular file's size is known before it is read.
   uint64_t max_bytes = 0;
+  // Called with bytes read so far and the input's size after each chunk
+  // ReadCsv reads (once for ParseCsv, with the whole input); returning false
+  // stops the reading with CANDOR_CANCELLED.
+  Progress progress;
 };
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
