@@ -24,7 +24,8 @@
 // CANDOR_PARSE_ERROR (no header row, duplicate header names, malformed quoting,
 // and bad rows when not skipped), CANDOR_INVALID_ARGUMENT (bad options, or
 // ReadCsv's file larger than max_bytes), CANDOR_IO_ERROR (ReadCsv could not
-// read, or the path is not a regular file). Input without data rows is a
+// read, or the path is not a regular file), CANDOR_CANCELLED (the progress
+// callback returned false). Input without data rows is a
 // Table with 0 rows, not an error. Categorical labels are kept verbatim; an
 // empty field is the label "". Numbers and times may have spaces or tabs
 // around them; a blank line before the end is a row of one empty field.
@@ -33,6 +34,20 @@
 // could block or never end) is refused before anything is read, naming what
 // it is. With max_bytes, a larger file is refused before it is read; the
 // limit is for callers that read files from others and must bound memory.
+//
+// Memory: ReadCsv reads the file in chunks (8 MiB) and appends each chunk's
+// complete records to the table as it goes, so its peak memory is the kept
+// columns (up to about twice their bytes while vectors grow) plus a chunk
+// and the longest record, not the file. Its table and errors are exactly
+// ParseCsv's on the whole file (invalid UTF-8 anywhere still wins over any
+// other error, with the same line and byte offset; after another error the
+// rest of the file is read only to check it). ReadCsvHeader reads only as
+// far as the end of the header record.
+//
+// Progress and cancelling: options.progress, when set, is called after each
+// chunk with the bytes read so far and the file's size (ParseCsv: once, with
+// the whole input); when it returns false the reading stops there and the
+// result is CANDOR_CANCELLED (nothing kept, nothing leaked).
 #ifndef CANDOR_CSV_HPP_
 #define CANDOR_CSV_HPP_
 
