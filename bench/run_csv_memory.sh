@@ -20,7 +20,7 @@ bytes=$(stat -c %s "$file")
 # The columns report keeps: score (8 bytes), time (8), segment code (4).
 kept=$((rows * 20))
 echo "file: $file, $rows rows, $bytes bytes; kept columns: $kept bytes"
-printf '%-7s %4s %12s %9s %9s %12s %14s\n' build run peak_rss_mb elapsed_s rss/file rss/kept rows_per_s
+printf '%-7s %4s %12s %9s %7s %9s %9s %14s\n' build run peak_rss_mb elapsed_s cpu_s rss/file rss/kept rows_per_s
 for build in before after; do
   cli=$before
   [ "$build" = after ] && cli=$after
@@ -30,9 +30,10 @@ for build in before after; do
     rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
     elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
       awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
     rm -f "$log"
-    awk -v b="$build" -v r="$run" -v kb="$rss_kb" -v t="$elapsed" -v f="$bytes" -v k="$kept" \
-      -v n="$rows" 'BEGIN { printf "%-7s %4d %12.0f %9.2f %9.2f %12.2f %14.0f\n",
-        b, r, kb / 1024, t, kb * 1024 / f, kb * 1024 / k, n / t }'
+    awk -v b="$build" -v r="$run" -v kb="$rss_kb" -v t="$elapsed" -v c="$cpu" -v f="$bytes" \
+      -v k="$kept" -v n="$rows" 'BEGIN { printf "%-7s %4d %12.0f %9.2f %7.2f %9.2f %9.2f %14.0f\n",
+        b, r, kb / 1024, t, c, kb * 1024 / f, kb * 1024 / k, n / t }'
   done
 done

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <candor/utf8.hpp>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,7 @@ CsvBytes::CsvBytes(RegularFile* file, size_t chunk_size)
 
 std::string_view CsvBytes::buffered() const {
   if (file_ == nullptr) return complete_ ? memory_.substr(begin_) : std::string_view();
-  return std::string_view(buffer_).substr(begin_);
+  return std::string_view(buffer_.data() + begin_, end_ - begin_);
 }
 
 uint64_t CsvBytes::bytes_read() const {
@@ -71,14 +72,16 @@ Status CsvBytes::Read(size_t drop, bool* read_some) {
   // Keep only what is still needed (a record not yet complete), then read at
   // least a chunk, or a quarter of a long record so far, so that a record
   // much longer than a chunk is not scanned again for every chunk.
-  buffer_.erase(0, begin_);
+  const size_t kept = end_ - begin_;
+  if (kept > 0 && begin_ > 0) std::memmove(&buffer_[0], &buffer_[begin_], kept);
   begin_ = 0;
-  const size_t kept = buffer_.size();
+  end_ = kept;
   const size_t want = std::max(chunk_size_, kept / 4);
-  buffer_.resize(kept + want);
+  // The buffer only grows (and is filled with zeros only then).
+  if (buffer_.size() < kept + want) buffer_.resize(kept + want);
   size_t got = 0;
   const Status status = file_->Read(&buffer_[kept], want, &got);
-  buffer_.resize(kept + got);
+  end_ = kept + got;
   CANDOR_RETURN_IF_ERROR(status);
   *read_some = got > 0;
   complete_ = got == 0;
@@ -130,7 +133,15 @@ Status CsvRecords::ReadMore() {
   const uint64_t token_position = token_offset_ + tokenizer_.consumed();
   // Unchecked (the header reader, which reads one record), keep it all.
   const uint64_t keep_from = check_utf8_ ? std::min(token_position, checked_) : bytes_->offset();
-  CANDOR_RETURN_IF_ERROR(ReadAndCheck(static_cast<size_t>(keep_from - bytes_->offset())));
+  // The line feeds before keep_from, for a later UTF-8 error's line: the
+  // tokenizer counted those before token_position (no second pass over the
+  // bytes); the at most 3 bytes not yet checked after keep_from are counted.
+  const std::string_view data = bytes_->buffered();
+  const auto from = static_cast<size_t>(keep_from - bytes_->offset());
+  const auto to = static_cast<size_t>(token_position - bytes_->offset());
+  dropped_lines_ = tokenizer_.line() - 1 -
+                   static_cast<uint64_t>(std::count(data.begin() + from, data.begin() + to, '\n'));
+  CANDOR_RETURN_IF_ERROR(ReadAndCheck(from));
   token_offset_ = token_position;
   tokenizer_.Refill(
       bytes_->buffered().substr(static_cast<size_t>(token_offset_ - bytes_->offset())),
@@ -159,10 +170,10 @@ Status CsvRecords::CheckUtf8() {
   std::string_view piece = data.substr(from);
   if (!bytes_->complete()) piece = piece.substr(0, CompleteSequencesEnd(piece));
   if (const auto bad = FindInvalidUtf8(piece)) {
-    const auto lines = static_cast<uint64_t>(std::count(piece.begin(), piece.begin() + *bad, '\n'));
-    return InvalidUtf8AtOffset(1 + checked_lines_ + lines, checked_ + *bad);
+    const auto lines =
+        static_cast<uint64_t>(std::count(data.begin(), data.begin() + from + *bad, '\n'));
+    return InvalidUtf8AtOffset(1 + dropped_lines_ + lines, checked_ + *bad);
   }
-  checked_lines_ += static_cast<uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
   checked_ += piece.size();
   return OkStatus();
 }
@@ -172,7 +183,10 @@ Status CsvRecords::Fail(Status error) {
   // Invalid UTF-8 anywhere is the error, as when the whole input is checked
   // first: read the rest, checking only.
   while (!bytes_->complete()) {
-    CANDOR_RETURN_IF_ERROR(ReadAndCheck(static_cast<size_t>(checked_ - bytes_->offset())));
+    const std::string_view data = bytes_->buffered();
+    const auto drop = static_cast<size_t>(checked_ - bytes_->offset());
+    dropped_lines_ += static_cast<uint64_t>(std::count(data.begin(), data.begin() + drop, '\n'));
+    CANDOR_RETURN_IF_ERROR(ReadAndCheck(drop));
   }
   return error;
 }

@@ -42,8 +42,9 @@ class CsvBytes {
   std::string_view memory_;
   RegularFile* file_ = nullptr;
   size_t chunk_size_ = 0;
-  std::string buffer_;
-  size_t begin_ = 0;  // buffer_[begin_] is at offset_
+  std::string buffer_;  // bytes read are [begin_, end_)
+  size_t begin_ = 0;    // buffer_[begin_] is at offset_
+  size_t end_ = 0;
   uint64_t offset_ = 0;
   bool complete_ = false;
 };
@@ -89,7 +90,7 @@ class CsvRecords {
   CsvTokenizer tokenizer_;
   uint64_t token_offset_ = 0;   // where the tokenizer's data starts
   uint64_t checked_ = 0;        // bytes checked to be UTF-8
-  uint64_t checked_lines_ = 0;  // line feeds in them
+  uint64_t dropped_lines_ = 0;  // line feeds before bytes_->offset()
   bool failed_ = false;         // Next returned a Status
 };
 

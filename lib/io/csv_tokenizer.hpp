@@ -54,8 +54,10 @@ class CsvTokenizer {
     final_ = final;
   }
 
-  // The bytes of the current data read by the records returned so far.
+  // The bytes of the current data read by the records returned so far, and
+  // the line where they end (1 + the line feeds in all bytes read).
   size_t consumed() const { return pos_; }
+  size_t line() const { return line_; }
 
   // The 1-based line where the record last returned by Next starts.
   size_t record_line() const { return record_line_; }
