@@ -5,7 +5,10 @@
 # after (read and parsed in chunks). Each is run REPEATS times under
 # /usr/bin/time -v; prints peak RSS, elapsed time and rows/s per run.
 #
-# Usage: bench/run_csv_memory.sh BEFORE_CANDOR AFTER_CANDOR [ROWS] [REPEATS]
+# COMMAND=score measures `candor score FILE` instead (less analysis after the
+# reading, so the reading's share of the time is larger).
+#
+# Usage: [COMMAND=score] bench/run_csv_memory.sh BEFORE_CANDOR AFTER_CANDOR [ROWS] [REPEATS]
 #   e.g. bench/run_csv_memory.sh /work/wt-base/build/bench-csv/cli/candor \
 #          build/bench-csv/cli/candor 10000000 3
 set -euo pipefail
@@ -14,19 +17,21 @@ before=$1
 after=$2
 rows=${3:-10000000}
 repeats=${4:-3}
+command=${COMMAND:-report}
 file=bench/out/big_survey_${rows}.csv
 [ -f "$file" ] || /usr/bin/python3 bench/make_big_csv.py --rows "$rows" -o "$file"
 bytes=$(stat -c %s "$file")
 # The columns report keeps: score (8 bytes), time (8), segment code (4).
 kept=$((rows * 20))
-echo "file: $file, $rows rows, $bytes bytes; kept columns: $kept bytes"
+[ "$command" = score ] && kept=$((rows * 8))  # score keeps only the scores
+echo "candor $command: $file, $rows rows, $bytes bytes; kept columns: $kept bytes"
 printf '%-7s %4s %12s %9s %7s %9s %9s %14s\n' build run peak_rss_mb elapsed_s cpu_s rss/file rss/kept rows_per_s
 for build in before after; do
   cli=$before
   [ "$build" = after ] && cli=$after
   for run in $(seq "$repeats"); do
     log=$(mktemp)
-    /usr/bin/time -v "$cli" report "$file" --format json > /dev/null 2> "$log"
+    /usr/bin/time -v "$cli" "$command" "$file" --format json > /dev/null 2> "$log"
     rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
     elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
       awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
