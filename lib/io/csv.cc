@@ -26,7 +26,6 @@ using internal::CsvTokenizer;
 using internal::QuoteForMessage;
 
 constexpr size_t kAbsent = static_cast<size_t>(-1);
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string LineMessage(size_t line) { return "line " + std::to_string(line); }
 
@@ -348,37 +347,19 @@ Result<std::vector<std::string>> ParseHeaderNames(CsvBytes* input, char delimite
   return header.names();
 }
 
-// The header record of in-memory data (ParseCsvColumns).
-Status ReadHeaderRecord(CsvTokenizer* tokenizer, std::vector<CsvField>* fields, Header* header) {
-  CsvSyntaxError syntax;
-  switch (tokenizer->Next(fields, &syntax)) {
-    case CsvTokenizer::Outcome::kEnd:
-    case CsvTokenizer::Outcome::kNeedMore:  // not with the whole input
-      return ParseError("empty input: no header row");
-    case CsvTokenizer::Outcome::kError:
-      return SyntaxError(syntax, nullptr);
-    case CsvTokenizer::Outcome::kRecord:
-      break;
-  }
-  return header->Read(*fields, tokenizer->record_line());
-}
-
-std::string_view SkipBom(std::string_view data) {
-  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) data.remove_prefix(kUtf8Bom.size());
-  return data;
-}
-
 Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data,
                                                            const std::vector<std::string>& names,
                                                            char delimiter, bool check_utf8) {
+  // In memory, CsvRecords checks all of the input at Start: nothing is left
+  // for Fail to check.
+  CsvBytes input(data);
+  CsvRecords records(&input, delimiter, check_utf8, Progress());
   if (data.empty()) return ParseError("empty input: no header row");
-  if (check_utf8) {
-    if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
-  }
-  CsvTokenizer tokenizer(SkipBom(data), delimiter);
+  CANDOR_RETURN_IF_ERROR(records.Start());
   std::vector<CsvField> fields;
   Header header;
-  CANDOR_RETURN_IF_ERROR(ReadHeaderRecord(&tokenizer, &fields, &header));
+  bool failed = false;
+  CANDOR_RETURN_IF_ERROR(ReadHeader(&records, &fields, &header, &failed));
   std::vector<size_t> index;
   for (const std::string& name : names) {
     Result<size_t> found = header.Find(name, "text");
@@ -389,11 +370,12 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
   std::string scratch;
   CsvSyntaxError syntax;
   while (true) {
-    const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
-    if (outcome == CsvTokenizer::Outcome::kEnd) break;
-    if (outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
+    Result<CsvTokenizer::Outcome> outcome = records.Next(&fields, &syntax);
+    if (!outcome.ok()) return outcome.status();
+    if (*outcome == CsvTokenizer::Outcome::kEnd) break;
+    if (*outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
     if (fields.size() != header.size()) {
-      return ParseError(LineMessage(tokenizer.record_line()) + ": expected " +
+      return ParseError(LineMessage(records.record_line()) + ": expected " +
                         std::to_string(header.size()) + " fields, found " +
                         std::to_string(fields.size()));
     }
