@@ -37,6 +37,7 @@ const char* candor_status_name(candor_status status) {
     case CANDOR_OUT_OF_MEMORY: return "CANDOR_OUT_OF_MEMORY";
     case CANDOR_INTERNAL: return "CANDOR_INTERNAL";
     case CANDOR_NOT_CONVERGED: return "CANDOR_NOT_CONVERGED";
+    case CANDOR_CANCELLED: return "CANDOR_CANCELLED";
   }
   return "CANDOR_UNKNOWN_STATUS";
 }

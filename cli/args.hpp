@@ -82,6 +82,7 @@ struct ReportArgs {
   bool unweighted = false;      // ignore the weight column
   double level = 0.95;
   OutputFormat format = OutputFormat::kTable;
+  bool quiet = false;  // --quiet: no progress bar on stderr
 };
 
 struct TrendArgs {

@@ -1,5 +1,6 @@
 // The candor tool's commands. Each returns the process exit code: 0 success,
-// 1 a data error (reported on stderr as "candor: error: ..."), 2 a usage error.
+// 1 a data error (reported on stderr as "candor: error: ..."), 2 a usage error,
+// 130 interrupted by Ctrl-C (report, while reading).
 #ifndef CANDOR_CLI_COMMANDS_HPP_
 #define CANDOR_CLI_COMMANDS_HPP_
 
@@ -16,6 +17,7 @@ namespace candor::cli {
 constexpr int kExitOk = 0;
 constexpr int kExitDataError = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitInterrupted = 130;  // Ctrl-C stopped the reading (128 + SIGINT)
 
 int RunScore(const ScoreArgs& args);
 int RunReport(const ReportArgs& args);

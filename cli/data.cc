@@ -35,6 +35,13 @@ std::string ExecutablePath() {
   return std::string(buffer, static_cast<size_t>(size));
 }
 
+CsvOptions WithInputOptions(const InputArgs& input, CsvOptions csv) {
+  csv.score_column = input.score_column;
+  csv.delimiter = input.delimiter;
+  csv.skip_bad_rows = input.skip_bad_rows;
+  return csv;
+}
+
 }  // namespace
 
 std::string FindTimeColumn(const std::vector<std::string>& header) {
@@ -62,14 +69,29 @@ std::optional<std::vector<std::string>> HeaderColumns(const std::string& data, c
 
 Result<Table> ParseInput(const std::string& data, const std::string& file, const InputArgs& input,
                          CsvOptions csv) {
-  csv.score_column = input.score_column;
-  csv.delimiter = input.delimiter;
-  csv.skip_bad_rows = input.skip_bad_rows;
-  Result<Table> table = ParseCsv(data, csv);
+  Result<Table> table = ParseCsv(data, WithInputOptions(input, std::move(csv)));
   if (!table.ok()) {
     return Status(table.status().code(), "'" + file + "': " + table.status().message());
   }
   return table;
+}
+
+std::optional<std::vector<std::string>> ReadHeaderColumns(const std::string& file,
+                                                          const InputArgs& input) {
+  CsvOptions options;
+  options.delimiter = input.delimiter;
+  options.max_bytes = input.max_bytes;
+  Result<std::vector<std::string>> names = ReadCsvHeader(file, options);
+  if (!names.ok()) return std::nullopt;
+  return std::move(names).value();
+}
+
+Result<Table> ReadInput(const std::string& file, const InputArgs& input, CsvOptions csv,
+                        const Progress& progress) {
+  csv = WithInputOptions(input, std::move(csv));
+  csv.max_bytes = input.max_bytes;
+  csv.progress = progress;
+  return ReadCsv(file, csv);  // its errors name the file
 }
 
 Result<std::string> FindSampleCsv() {

@@ -26,6 +26,16 @@ std::optional<std::vector<std::string>> HeaderColumns(const std::string& data, c
 Result<Table> ParseInput(const std::string& data, const std::string& file, const InputArgs& input,
                          CsvOptions csv);
 
+// The header of `file` as ReadCsvHeader reads it (only as far as the header
+// record); nullopt when it cannot be read (ReadInput then says why).
+std::optional<std::vector<std::string>> ReadHeaderColumns(const std::string& file,
+                                                          const InputArgs& input);
+
+// ReadCsv of `file` with the input options (as ParseInput parses): read in
+// chunks, with `progress` (the progress bar) told after each.
+Result<Table> ReadInput(const std::string& file, const InputArgs& input, CsvOptions csv,
+                        const Progress& progress);
+
 // The bundled sample survey: next to the installed executable
 // (<prefix>/share/candor/survey.csv), else the source tree path baked in at
 // build time. NotFound if neither exists.

@@ -13,6 +13,7 @@
 #include "data.hpp"
 #include "format.hpp"
 #include "normal_quantile.hpp"
+#include "progress_bar.hpp"
 
 namespace candor::cli {
 namespace {
@@ -62,11 +63,9 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
     inputs.file = *sample;
     inputs.is_sample = true;
   }
-  Result<std::string> data = ReadWholeFile(inputs.file, args.input.max_bytes);
-  if (!data.ok()) return data.status();
-  // An unreadable header is reported by ParseCsv below.
+  // An unreadable file or header is reported by ReadInput below.
   const std::vector<std::string> header =
-      HeaderColumns(*data, args.input.delimiter).value_or(std::vector<std::string>());
+      ReadHeaderColumns(inputs.file, args.input).value_or(std::vector<std::string>());
 
   if (!args.input.weight_column.empty()) {
     inputs.weight_column = args.input.weight_column;
@@ -90,7 +89,8 @@ Result<Inputs> LoadInputs(const ReportArgs& args) {
   csv.weight_column = inputs.weight_column;
   csv.time_column = inputs.time_column;
   csv.segment_columns = inputs.segment_columns;
-  Result<Table> table = ParseInput(*data, inputs.file, args.input, csv);
+  ProgressBar progress_bar(inputs.file, args.quiet);
+  Result<Table> table = ReadInput(inputs.file, args.input, csv, progress_bar.hook());
   if (!table.ok()) return table.status();
   inputs.table = std::move(table).value();
   return inputs;
@@ -366,6 +366,9 @@ void PrintJson(const Report& report) {
 
 int RunReport(const ReportArgs& args) {
   Result<Report> report = Analyze(args);
+  if (!report.ok() && report.status().code() == CANDOR_CANCELLED) {
+    return Fail(kExitInterrupted, "interrupted (Ctrl-C): " + report.status().message());
+  }
   if (!report.ok()) return FailData(report.status());
   if (args.format == OutputFormat::kJson) {
     PrintJson(*report);

@@ -42,6 +42,10 @@ CommandSpec ReportSpec(Command* command) {
           DelimiterOption(&args->input.delimiter),
           MaxBytesOption(&args->input.max_bytes),
           {"format", "F", "table (default) or json", Format(&args->format, false)},
+          {"quiet", nullptr,
+           "no progress bar (shown on stderr when it is a terminal\n"
+           "and reading takes over a second)",
+           Flag(&args->quiet)},
       },
       "",
       &args->input.file,

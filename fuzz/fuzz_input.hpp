@@ -150,7 +150,7 @@ inline std::string& Context() {
 
 // A status must be one of the enum's values: anything else is a bug.
 inline void CheckStatus(candor_status status, const char* where) {
-  if (static_cast<int>(status) < CANDOR_OK || static_cast<int>(status) > CANDOR_NOT_CONVERGED) {
+  if (static_cast<int>(status) < CANDOR_OK || static_cast<int>(status) > CANDOR_CANCELLED) {
     Fail(where, "unknown status " + std::to_string(static_cast<int>(status)));
   }
   if (status != CANDOR_OK && candor_last_error()[0] == '\0') {

@@ -72,7 +72,8 @@ typedef enum candor_status {
   CANDOR_UNSUPPORTED = 9,      /* a valid request this method cannot answer */
   CANDOR_OUT_OF_MEMORY = 10,
   CANDOR_INTERNAL = 11,        /* a bug in candor: please report it */
-  CANDOR_NOT_CONVERGED = 12    /* an iterative fit did not converge */
+  CANDOR_NOT_CONVERGED = 12,   /* an iterative fit did not converge */
+  CANDOR_CANCELLED = 13        /* a progress callback asked to stop */
 } candor_status;
 
 /* Enums are int-sized in the struct layouts below; a compiler that packs

@@ -24,7 +24,8 @@
 // CANDOR_PARSE_ERROR (no header row, duplicate header names, malformed quoting,
 // and bad rows when not skipped), CANDOR_INVALID_ARGUMENT (bad options, or
 // ReadCsv's file larger than max_bytes), CANDOR_IO_ERROR (ReadCsv could not
-// read, or the path is not a regular file). Input without data rows is a
+// read, or the path is not a regular file), CANDOR_CANCELLED (the progress
+// callback returned false). Input without data rows is a
 // Table with 0 rows, not an error. Categorical labels are kept verbatim; an
 // empty field is the label "". Numbers and times may have spaces or tabs
 // around them; a blank line before the end is a row of one empty field.
@@ -33,14 +34,29 @@
 // could block or never end) is refused before anything is read, naming what
 // it is. With max_bytes, a larger file is refused before it is read; the
 // limit is for callers that read files from others and must bound memory.
+//
+// Memory: ReadCsv reads the file in chunks (8 MiB) and appends each chunk's
+// complete records to the table as it goes, so its peak memory is the kept
+// columns (up to about twice their bytes while vectors grow) plus a chunk
+// and the longest record, not the file. Its table and errors are exactly
+// ParseCsv's on the whole file (invalid UTF-8 anywhere still wins over any
+// other error, with the same line and byte offset; after another error the
+// rest of the file is read only to check it). ReadCsvHeader reads only as
+// far as the end of the header record.
+//
+// Progress and cancelling: options.progress, when set, is called after each
+// chunk with the bytes read so far and the file's size (ParseCsv: once, with
+// the whole input); when it returns false the reading stops there and the
+// result is CANDOR_CANCELLED (nothing kept, nothing leaked).
 #ifndef CANDOR_CSV_HPP_
 #define CANDOR_CSV_HPP_
 
 #include <candor.h>
+
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 #include <candor/table.hpp>
 #include <candor/utf8.hpp>  // FindInvalidUtf8, declared here before
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -63,6 +79,10 @@ struct CsvOptions {
   // ReadCsv: refuse a file larger than this many bytes. 0 (the default): no
   // limit, since a regular file's size is known before it is read.
   uint64_t max_bytes = 0;
+  // Called with bytes read so far and the input's size after each chunk
+  // ReadCsv reads (once for ParseCsv, with the whole input); returning false
+  // stops the reading with CANDOR_CANCELLED.
+  Progress progress;
 };
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);

@@ -44,6 +44,7 @@ inline Status InvalidUtf8(std::string m) { return {CANDOR_INVALID_UTF8, std::mov
 inline Status IoError(std::string m) { return {CANDOR_IO_ERROR, std::move(m)}; }
 inline Status Unsupported(std::string m) { return {CANDOR_UNSUPPORTED, std::move(m)}; }
 inline Status NotConverged(std::string m) { return {CANDOR_NOT_CONVERGED, std::move(m)}; }
+inline Status Cancelled(std::string m) { return {CANDOR_CANCELLED, std::move(m)}; }
 
 // A value or the Status that explains why there is none.
 template <typename T>

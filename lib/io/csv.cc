@@ -11,19 +11,21 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/quote.hpp"
+#include "csv_records.hpp"
 #include "csv_tokenizer.hpp"
 #include "number.hpp"
 
 namespace candor {
 namespace {
 
+using internal::CsvBytes;
 using internal::CsvField;
+using internal::CsvRecords;
 using internal::CsvSyntaxError;
 using internal::CsvTokenizer;
 using internal::QuoteForMessage;
 
 constexpr size_t kAbsent = static_cast<size_t>(-1);
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::string LineMessage(size_t line) { return "line " + std::to_string(line); }
 
@@ -55,8 +57,7 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
 Status InvalidUtf8At(std::string_view data, size_t offset) {
   const size_t line =
       1 + static_cast<size_t>(std::count(data.begin(), data.begin() + offset, '\n'));
-  return InvalidUtf8(LineMessage(line) + ": invalid UTF-8 at byte offset " +
-                     std::to_string(offset) + " of the input");
+  return internal::InvalidUtf8AtOffset(line, offset);
 }
 
 // The header row: column names and where each is.
@@ -256,48 +257,58 @@ Status SyntaxError(const CsvSyntaxError& syntax, const Header* header) {
   return ParseError(where + ": " + syntax.what);
 }
 
-// Reads the header record of `data` (after a byte-order mark, skipped; line
-// numbers are unaffected by the mark).
-Status ReadHeader(CsvTokenizer* tokenizer, std::vector<CsvField>* fields, Header* header) {
+// Reads the header record (after a byte-order mark, skipped; line numbers
+// are unaffected by the mark). *failed: an error of the reader, not to pass
+// to CsvRecords::Fail.
+Status ReadHeader(CsvRecords* records, std::vector<CsvField>* fields, Header* header,
+                  bool* failed) {
   CsvSyntaxError syntax;
-  switch (tokenizer->Next(fields, &syntax)) {
+  Result<CsvTokenizer::Outcome> outcome = records->Next(fields, &syntax);
+  *failed = !outcome.ok();
+  if (!outcome.ok()) return outcome.status();
+  switch (*outcome) {
     case CsvTokenizer::Outcome::kEnd:
+    case CsvTokenizer::Outcome::kNeedMore:  // never returned by CsvRecords
       return ParseError("empty input: no header row");
     case CsvTokenizer::Outcome::kError:
       return SyntaxError(syntax, nullptr);
     case CsvTokenizer::Outcome::kRecord:
       break;
   }
-  return header->Read(*fields, tokenizer->record_line());
+  return header->Read(*fields, records->record_line());
 }
 
-std::string_view SkipBom(std::string_view data) {
-  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) data.remove_prefix(kUtf8Bom.size());
-  return data;
-}
-
-Result<Table> Parse(std::string_view data, const CsvOptions& options) {
+// Reading the whole input in memory first, or in chunks from a file, gives
+// the same table and the same errors: CsvRecords checks UTF-8 ahead of
+// tokenizing and Fail gives invalid UTF-8 anywhere priority.
+Result<Table> Parse(CsvBytes* input, const CsvOptions& options) {
   CANDOR_RETURN_IF_ERROR(CheckOptions(options));
-  if (data.empty()) return ParseError("empty input: no header row");
-  if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
+  CsvRecords records(input, options.delimiter, /*check_utf8=*/true, options.progress);
+  CANDOR_RETURN_IF_ERROR(records.Start());
+  if (records.empty()) return ParseError("empty input: no header row");
 
-  CsvTokenizer tokenizer(SkipBom(data), options.delimiter);
   std::vector<CsvField> fields;
   Header header;
-  CANDOR_RETURN_IF_ERROR(ReadHeader(&tokenizer, &fields, &header));
+  bool failed = false;
+  if (Status status = ReadHeader(&records, &fields, &header, &failed); !status.ok()) {
+    return failed ? status : records.Fail(status);
+  }
   Result<ColumnPlan> plan = PlanColumns(header, options);
-  if (!plan.ok()) return plan.status();
+  if (!plan.ok()) return records.Fail(plan.status());
 
   Table table;
   RowBuilder rows(header, *plan, options, &table);
   std::string problem;
   CsvSyntaxError syntax;
   while (true) {
-    const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
-    if (outcome == CsvTokenizer::Outcome::kEnd) break;
-    if (outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
-    if (!rows.Add(fields, tokenizer.record_line(), &problem)) {
-      if (!options.skip_bad_rows) return ParseError(problem);
+    Result<CsvTokenizer::Outcome> outcome = records.Next(&fields, &syntax);
+    if (!outcome.ok()) return outcome.status();
+    if (*outcome == CsvTokenizer::Outcome::kEnd) break;
+    if (*outcome == CsvTokenizer::Outcome::kError) {
+      return records.Fail(SyntaxError(syntax, &header));
+    }
+    if (!rows.Add(fields, records.record_line(), &problem)) {
+      if (!options.skip_bad_rows) return records.Fail(ParseError(problem));
       ++table.skipped_rows;
     }
   }
@@ -307,40 +318,48 @@ Result<Table> Parse(std::string_view data, const CsvOptions& options) {
 // Only the header record is tokenized and checked: its fields hold every
 // byte of the record but delimiters, quotes and the line break (all ASCII),
 // so the first invalid byte of the fields is the record's.
-Result<std::vector<std::string>> ParseHeaderNames(std::string_view data, char delimiter) {
+Result<std::vector<std::string>> ParseHeaderNames(CsvBytes* input, char delimiter) {
   CANDOR_RETURN_IF_ERROR(CheckDelimiter(delimiter));
-  CsvTokenizer tokenizer(SkipBom(data), delimiter);
+  CsvRecords records(input, delimiter, /*check_utf8=*/false, Progress());
+  CANDOR_RETURN_IF_ERROR(records.Start());
   std::vector<CsvField> fields;
   CsvSyntaxError syntax;
-  switch (tokenizer.Next(&fields, &syntax)) {
+  Result<CsvTokenizer::Outcome> outcome = records.Next(&fields, &syntax);
+  if (!outcome.ok()) return outcome.status();
+  switch (*outcome) {
     case CsvTokenizer::Outcome::kEnd:
+    case CsvTokenizer::Outcome::kNeedMore:  // never returned by CsvRecords
       return std::vector<std::string>();
     case CsvTokenizer::Outcome::kError:
       return SyntaxError(syntax, nullptr);
     case CsvTokenizer::Outcome::kRecord:
       break;
   }
+  // Nothing was dropped before the header record: it starts the input.
   for (const CsvField& field : fields) {
     if (const auto bad = FindInvalidUtf8(field.raw)) {
-      return InvalidUtf8At(data, static_cast<size_t>(field.raw.data() - data.data()) + *bad);
+      return InvalidUtf8At(records.FromStart(),
+                           static_cast<size_t>(records.OffsetOf(field.raw.data())) + *bad);
     }
   }
   Header header;
-  CANDOR_RETURN_IF_ERROR(header.Read(fields, tokenizer.record_line()));
+  CANDOR_RETURN_IF_ERROR(header.Read(fields, records.record_line()));
   return header.names();
 }
 
 Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data,
                                                            const std::vector<std::string>& names,
                                                            char delimiter, bool check_utf8) {
+  // In memory, CsvRecords checks all of the input at Start: nothing is left
+  // for Fail to check.
+  CsvBytes input(data);
+  CsvRecords records(&input, delimiter, check_utf8, Progress());
   if (data.empty()) return ParseError("empty input: no header row");
-  if (check_utf8) {
-    if (const auto bad = FindInvalidUtf8(data)) return InvalidUtf8At(data, *bad);
-  }
-  CsvTokenizer tokenizer(SkipBom(data), delimiter);
+  CANDOR_RETURN_IF_ERROR(records.Start());
   std::vector<CsvField> fields;
   Header header;
-  CANDOR_RETURN_IF_ERROR(ReadHeader(&tokenizer, &fields, &header));
+  bool failed = false;
+  CANDOR_RETURN_IF_ERROR(ReadHeader(&records, &fields, &header, &failed));
   std::vector<size_t> index;
   for (const std::string& name : names) {
     Result<size_t> found = header.Find(name, "text");
@@ -351,11 +370,12 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
   std::string scratch;
   CsvSyntaxError syntax;
   while (true) {
-    const CsvTokenizer::Outcome outcome = tokenizer.Next(&fields, &syntax);
-    if (outcome == CsvTokenizer::Outcome::kEnd) break;
-    if (outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
+    Result<CsvTokenizer::Outcome> outcome = records.Next(&fields, &syntax);
+    if (!outcome.ok()) return outcome.status();
+    if (*outcome == CsvTokenizer::Outcome::kEnd) break;
+    if (*outcome == CsvTokenizer::Outcome::kError) return SyntaxError(syntax, &header);
     if (fields.size() != header.size()) {
-      return ParseError(LineMessage(tokenizer.record_line()) + ": expected " +
+      return ParseError(LineMessage(records.record_line()) + ": expected " +
                         std::to_string(header.size()) + " fields, found " +
                         std::to_string(fields.size()));
     }
@@ -370,7 +390,8 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
   try {
-    return Parse(data, options);
+    CsvBytes input(data);
+    return Parse(&input, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
   } catch (const std::exception& e) {
@@ -380,7 +401,8 @@ Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
 
 Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const CsvOptions& options) {
   try {
-    return ParseHeaderNames(data, options.delimiter);
+    CsvBytes input(data);
+    return ParseHeaderNames(&input, options.delimiter);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing a CSV header");
   } catch (const std::exception& e) {
@@ -389,9 +411,9 @@ Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const Csv
   }
 }
 
-Result<std::vector<std::vector<std::string>>> ParseCsvColumns(
-    std::string_view data, const std::vector<std::string>& names, char delimiter,
-    bool check_utf8) {
+Result<std::vector<std::vector<std::string>>> ParseCsvColumns(std::string_view data,
+                                                              const std::vector<std::string>& names,
+                                                              char delimiter, bool check_utf8) {
   try {
     return ParseColumns(data, names, delimiter, check_utf8);
   } catch (const std::bad_alloc&) {
@@ -401,4 +423,15 @@ Result<std::vector<std::vector<std::string>>> ParseCsvColumns(
   }
 }
 
+namespace internal {
+
+Result<Table> ParseCsvBytes(CsvBytes* input, const CsvOptions& options) {
+  return Parse(input, options);
+}
+
+Result<std::vector<std::string>> ParseCsvHeaderBytes(CsvBytes* input, char delimiter) {
+  return ParseHeaderNames(input, delimiter);
+}
+
+}  // namespace internal
 }  // namespace candor

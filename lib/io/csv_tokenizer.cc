@@ -26,10 +26,20 @@ bool CsvTokenizer::OnlyLineBreaksRemain() const {
 
 CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields, CsvSyntaxError* error) {
   fields->clear();
-  if (pos_ == data_.size()) return Outcome::kEnd;
+  const size_t record_start = pos_;
+  const size_t start_line = line_;
+  // Not final: the record may go on in the next piece; read it again then.
+  auto need_more = [&] {
+    pos_ = record_start;
+    line_ = start_line;
+    fields->clear();
+    return Outcome::kNeedMore;
+  };
+  if (pos_ == data_.size()) return final_ ? Outcome::kEnd : need_more();
   // Only a blank line can start with a line break; check whether the rest is
   // blank too (a scan that stops at the first other byte).
   if ((data_[pos_] == '\n' || data_[pos_] == '\r') && OnlyLineBreaksRemain()) {
+    if (!final_) return need_more();
     pos_ = data_.size();
     return Outcome::kEnd;
   }
@@ -52,6 +62,7 @@ CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields, CsvSynta
       while (true) {
         const void* found = std::memchr(bytes + pos_, '"', size - pos_);
         if (found == nullptr) {
+          if (!final_) return need_more();
           return fail(field.line, "quoted field is not terminated (no closing quote)");
         }
         const size_t quote = static_cast<size_t>(static_cast<const char*>(found) - bytes);
@@ -65,6 +76,9 @@ CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields, CsvSynta
         pos_ = quote + 1;
         break;
       }
+      // What follows the closing quote (a second quote, a delimiter, a CR and
+      // its LF) must be here.
+      if (!final_ && pos_ + 1 >= size) return need_more();
       if (pos_ < size && bytes[pos_] != delimiter_ && bytes[pos_] != '\n' &&
           !(bytes[pos_] == '\r' && pos_ + 1 < size && bytes[pos_ + 1] == '\n')) {
         return fail(line_,
@@ -74,6 +88,7 @@ CsvTokenizer::Outcome CsvTokenizer::Next(std::vector<CsvField>* fields, CsvSynta
     } else {
       const size_t start = pos_;
       while (pos_ < size && !ends_unquoted_[static_cast<unsigned char>(bytes[pos_])]) ++pos_;
+      if (!final_ && pos_ + 1 >= size) return need_more();
       if (pos_ < size && bytes[pos_] == '"') {
         return fail(line_,
                     "quote inside an unquoted field (quote the whole field and "

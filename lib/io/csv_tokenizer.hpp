@@ -30,15 +30,34 @@ struct CsvSyntaxError {
 // Reads records one by one. Line breaks are LF or CRLF, inside quoted fields
 // too; a CR without LF outside quotes is an error. Blank lines at the end of
 // the input are ignored; a blank line elsewhere is a record of one empty field.
+//
+// The input may come in pieces (the chunked file reader): after Refill with
+// final = false, a record that could go on past the end of the piece (or
+// whose end needs the next byte to be known) is kNeedMore, consuming nothing;
+// the caller refills with the unconsumed bytes and more. Outcomes and line
+// numbers are those of the whole input read at once.
 class CsvTokenizer {
  public:
-  enum class Outcome { kRecord, kEnd, kError };
+  enum class Outcome { kRecord, kEnd, kError, kNeedMore };
 
   CsvTokenizer(std::string_view data, char delimiter);
 
   // Reads the next record into *fields (cleared first). On kError, *error
   // says why; the tokenizer must not be used further.
   Outcome Next(std::vector<CsvField>* fields, CsvSyntaxError* error);
+
+  // Continues on `data`, which starts where the last record returned ended
+  // (consumed() bytes into the previous data); final: no bytes follow it.
+  void Refill(std::string_view data, bool final) {
+    data_ = data;
+    pos_ = 0;
+    final_ = final;
+  }
+
+  // The bytes of the current data read by the records returned so far, and
+  // the line where they end (1 + the line feeds in all bytes read).
+  size_t consumed() const { return pos_; }
+  size_t line() const { return line_; }
 
   // The 1-based line where the record last returned by Next starts.
   size_t record_line() const { return record_line_; }
@@ -48,6 +67,7 @@ class CsvTokenizer {
 
   std::string_view data_;
   char delimiter_;
+  bool final_ = true;
   size_t pos_ = 0;
   size_t line_ = 1;
   size_t record_line_ = 1;

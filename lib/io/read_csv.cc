@@ -1,6 +1,5 @@
-// ReadCsv and ReadCsvHeader: a whole regular file into memory (within
-// options.max_bytes), then ParseCsv or ParseCsvHeader; ReadWholeFile, the
-// same reading for any input file.
+// ReadCsv and ReadCsvHeader: a regular file (within options.max_bytes) read
+// in chunks and parsed as it is read; ReadWholeFile, a whole file in memory.
 #include <candor/csv.hpp>
 #include <exception>
 #include <new>
@@ -8,18 +7,20 @@
 #include <vector>
 
 #include "common/read_file.hpp"
+#include "csv_records.hpp"
 
 namespace candor {
 namespace {
 
-// Reads `path` and parses it with `parse`; parse errors name the path.
+// Opens `path` and parses its bytes with `parse`; parse errors name the path.
 template <typename Parse>
-auto ReadThenParse(const std::string& path, uint64_t max_bytes, Parse&& parse)
-    -> decltype(parse(std::string())) {
+auto OpenThenParse(const std::string& path, uint64_t max_bytes, size_t chunk_size, Parse&& parse)
+    -> decltype(parse(nullptr)) {
   try {
-    std::string contents;
-    CANDOR_RETURN_IF_ERROR(internal::ReadRegularFile(path, max_bytes, &contents));
-    auto parsed = parse(contents);
+    internal::RegularFile file;
+    CANDOR_RETURN_IF_ERROR(file.Open(path, max_bytes));
+    internal::CsvBytes bytes(&file, chunk_size);
+    auto parsed = parse(&bytes);
     if (!parsed.ok()) {
       return Status(parsed.status().code(), "'" + path + "': " + parsed.status().message());
     }
@@ -33,14 +34,25 @@ auto ReadThenParse(const std::string& path, uint64_t max_bytes, Parse&& parse)
 
 }  // namespace
 
-Result<Table> ReadCsv(const std::string& path, const CsvOptions& options) {
-  return ReadThenParse(path, options.max_bytes,
-                       [&](const std::string& data) { return ParseCsv(data, options); });
+namespace internal {
+
+Result<Table> ReadCsvInChunks(const std::string& path, const CsvOptions& options,
+                              size_t chunk_size) {
+  return OpenThenParse(path, options.max_bytes, chunk_size,
+                       [&](CsvBytes* bytes) { return ParseCsvBytes(bytes, options); });
 }
 
+}  // namespace internal
+
+Result<Table> ReadCsv(const std::string& path, const CsvOptions& options) {
+  return internal::ReadCsvInChunks(path, options, internal::kCsvChunkBytes);
+}
+
+// Reads only as far as the end of the header record.
 Result<std::vector<std::string>> ReadCsvHeader(const std::string& path, const CsvOptions& options) {
-  return ReadThenParse(path, options.max_bytes,
-                       [&](const std::string& data) { return ParseCsvHeader(data, options); });
+  return OpenThenParse(path, options.max_bytes, size_t{1} << 16, [&](internal::CsvBytes* bytes) {
+    return internal::ParseCsvHeaderBytes(bytes, options.delimiter);
+  });
 }
 
 Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {

@@ -126,7 +126,7 @@ static size_t acc_size;
 static candor_estimate design_baseline;
 static candor_weight_summary weight_summary_baseline;
 static char error_baseline[N_THREADS][256];
-static const char* status_names[CANDOR_NOT_CONVERGED + 1];
+static const char* status_names[CANDOR_CANCELLED + 1];
 static const char* version;
 static candor_breakdown_row breakdown_rows[N_REGIONS];
 static candor_score_options csat_baseline;
@@ -309,7 +309,7 @@ static void check_constants(worker* w) {
   candor_themes_options t;
   candor_text_options x;
   int s;
-  for (s = CANDOR_OK; s <= CANDOR_NOT_CONVERGED; ++s) {
+  for (s = CANDOR_OK; s <= CANDOR_CANCELLED; ++s) {
     EXPECT(w, candor_status_name((candor_status)s) == status_names[s]);
   }
   EXPECT(w, candor_version() == version);
@@ -559,7 +559,7 @@ static void make_handles(void) {
   boot_options.replicates = 200;
   boot_options.threads = 2;
   candor_score_options_csat(&csat_baseline);
-  for (s = CANDOR_OK; s <= CANDOR_NOT_CONVERGED; ++s) {
+  for (s = CANDOR_OK; s <= CANDOR_CANCELLED; ++s) {
     status_names[s] = candor_status_name((candor_status)s);
   }
   version = candor_version();

@@ -5,6 +5,7 @@
 #define CANDOR_COMMON_READ_FILE_HPP_
 
 #include <candor/status.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,6 +29,35 @@ namespace internal {
 // when it is larger than max_bytes.
 Status ReadRegularFile(const std::string& path, uint64_t max_bytes, std::string* contents,
                        std::string_view what = "file");
+
+// A regular file opened and checked as ReadRegularFile does, read piece by
+// piece (the chunked CSV reader); the descriptor closes with the object.
+class RegularFile {
+ public:
+  RegularFile() = default;
+  RegularFile(const RegularFile&) = delete;
+  RegularFile& operator=(const RegularFile&) = delete;
+  ~RegularFile();
+
+  // Opens `path` with ReadRegularFile's checks and errors.
+  Status Open(const std::string& path, uint64_t max_bytes, std::string_view what = "file");
+
+  // Reads at most `capacity` bytes into `buffer`; *got = 0 at the end of the
+  // file. A file growing past max_bytes is CANDOR_INVALID_ARGUMENT.
+  Status Read(char* buffer, size_t capacity, size_t* got);
+
+  uint64_t size() const { return size_; }  // fstat's size when opened
+  uint64_t bytes_read() const { return bytes_read_; }
+  const std::string& named() const { return named_; }  // "file '/x'"
+
+ private:
+  int fd_ = -1;
+  uint64_t size_ = 0;
+  uint64_t max_bytes_ = 0;
+  uint64_t limit_ = 0;
+  uint64_t bytes_read_ = 0;
+  std::string named_;
+};
 
 }  // namespace internal
 }  // namespace candor

@@ -1,0 +1,84 @@
+"""candor report's progress bar and Ctrl-C: the bar is drawn on stderr only
+when stderr is a terminal (a pseudo-terminal here) and not --quiet, erased at
+the end; SIGINT while reading stops with exit code 130 and a message.
+CANDOR_PROGRESS_AFTER_MS=0 shows the bar at once (it waits a second
+otherwise), so the test files can be small."""
+import os
+import pty
+import select
+import signal
+import subprocess
+import time
+
+from cli_helpers import CLI
+
+
+def big_csv(tmp_path, megabytes):
+    path = tmp_path / "big.csv"
+    row = b"7,2024-05-01,EU,fine\n"
+    with open(path, "wb") as out:
+        out.write(b"score,time,region,comment\n")
+        out.write(row * (megabytes * 1_000_000 // len(row)))
+    return path
+
+
+def run_on_a_terminal(args, interrupt_when_drawn=False):
+    """(exit code, stdout, what the terminal showed on stderr)."""
+    master, slave = pty.openpty()
+    env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
+    proc = subprocess.Popen([CLI, *map(str, args)], stdout=subprocess.PIPE, stderr=slave,
+                            env=env)
+    os.close(slave)
+    shown = b""
+    interrupted = False
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if interrupt_when_drawn and not interrupted and b"reading" in shown:
+                proc.send_signal(signal.SIGINT)
+                interrupted = True
+        elif proc.poll() is not None:
+            break
+    out = proc.communicate(timeout=120)[0]
+    os.close(master)
+    return proc.returncode, out.decode(), shown.decode("utf-8", "replace")
+
+
+def test_the_bar_shows_on_a_terminal_and_is_erased(tmp_path):
+    path = big_csv(tmp_path, 20)
+    rc, out, shown = run_on_a_terminal(["report", path, "--format", "json"])
+    assert rc == 0, shown
+    assert '"n": ' in out or '"overall"' in out
+    assert "reading " in shown and "MB/s" in shown and "% " in shown, shown
+    assert shown.endswith("\r\x1b[K"), repr(shown[-40:])  # the line is erased
+
+
+def test_quiet_draws_nothing(tmp_path):
+    path = big_csv(tmp_path, 20)
+    rc, out, shown = run_on_a_terminal(["report", path, "--quiet"])
+    assert rc == 0, shown
+    assert shown == ""
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(tmp_path):
+    path = big_csv(tmp_path, 20)
+    env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
+    proc = subprocess.run([CLI, "report", str(path)], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 0
+    assert proc.stderr == b""
+
+
+def test_ctrl_c_while_reading_stops_with_130(tmp_path):
+    path = big_csv(tmp_path, 60)
+    rc, out, shown = run_on_a_terminal(["report", path], interrupt_when_drawn=True)
+    assert rc == 130, shown
+    assert out == ""
+    assert "candor: error: interrupted (Ctrl-C): '%s': cancelled" % path in shown, shown
