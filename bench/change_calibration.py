@@ -186,7 +186,8 @@ def clustered_power(rng, months, per_month, shifts, n_series):
                                                         clusters=True)
             seed = int(rng.integers(1 << 31))
             found["month"] += bool(detect(scores, times, "nps", None, accounts,
-                                          boundaries="month", seed=seed).changes)
+                                          boundaries=np.arange(1, months) * per_month,
+                                          seed=seed).changes)
             found["response"] += bool(detect(scores, times, "nps", None, accounts,
                                              seed=seed).changes)
             z = clustered_oracle_z(scores, accounts, change)
