@@ -307,9 +307,9 @@ SegmentTest ClusteredShiftScan::Test(int64_t a, int64_t b,
   }
   const std::vector<double> factorized = SemidefiniteCholesky(correlation, gv);
   auto maxima = std::make_shared<std::vector<double>>(static_cast<size_t>(options.replicates));
-  ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t begin, size_t end) {
+  ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t first, size_t last) {
     std::vector<double> draws(gv);
-    for (size_t r = begin; r < end; ++r) {
+    for (size_t r = first; r < last; ++r) {
       RandomStream random = RandomStream::ForReplicate(options.seed, kClusterStream, r);
       (*maxima)[r] = MaxAbsCorrelated(factorized, gv, random, draws);
     }
