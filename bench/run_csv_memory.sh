@@ -9,7 +9,8 @@
 # reading, so the reading's share of the time is larger).
 #
 # Usage: [COMMAND=score] bench/run_csv_memory.sh BEFORE_CANDOR AFTER_CANDOR [ROWS] [REPEATS]
-#   e.g. bench/run_csv_memory.sh /work/wt-base/build/bench-csv/cli/candor \
+#   e.g. (BEFORE built from a worktree of the older commit)
+#        bench/run_csv_memory.sh ../candor-before/build/bench-csv/cli/candor \
 #          build/bench-csv/cli/candor 10000000 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
