@@ -41,17 +41,6 @@ Example:
   candor monitor survey.csv --every day --history-until 2024-03-01 --alpha 0.001
 )";
 
-Status SetZone(const std::string& value, std::string* time_zone) {
-  BucketOptions zone;
-  zone.time_zone = value;
-  const Status form = zone.Validate();
-  if (value.empty() || !form.ok()) {
-    return InvalidArgument("--tz: " + (value.empty() ? "empty time zone name" : form.message()));
-  }
-  *time_zone = value;
-  return OkStatus();
-}
-
 Status Finish(const MonitorArgs& args, const MetricArgs& metric) {
   if (args.input.file.empty()) return InvalidArgument("monitor needs a FILE (a CSV file)");
   if (args.history_until.empty()) {
@@ -86,7 +75,7 @@ CommandSpec MonitorSpec(Command* command) {
            Choice(&args->every, AllChoices<BucketPeriod>(CANDOR_ENUM_PERIOD))},
           {"tz", "ZONE", "IANA time zone of the buckets (default UTC)",
            [args](const std::string&, const std::string& value) {
-             return SetZone(value, &args->time_zone);
+             return SetTimeZone(value, &args->time_zone);
            }},
           ColumnOption("time-column",
                        "column of times: ISO 8601 or Unix seconds (default:\n"

@@ -1,5 +1,6 @@
 #include "option_values.hpp"
 
+#include <candor/trend_buckets.hpp>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -87,6 +88,16 @@ Status ParseScale(const std::string& text, Metric* metric) {
 }
 
 }  // namespace
+
+Status SetTimeZone(const std::string& value, std::string* time_zone) {
+  if (value.empty()) return InvalidArgument("--tz: empty time zone name");
+  BucketOptions zone;
+  zone.time_zone = value;
+  const Status form = zone.Validate();
+  if (!form.ok()) return InvalidArgument("--tz: " + form.message());
+  *time_zone = value;
+  return OkStatus();
+}
 
 Result<double> ParseDouble(const std::string& name, const std::string& text) {
   if (text.empty()) return InvalidArgument("--" + name + ": empty value");

@@ -22,6 +22,10 @@
 namespace candor::cli {
 
 Result<double> ParseDouble(const std::string& name, const std::string& text);
+
+// --tz: the zone name's form is checked now, before the input is read
+// (never a file path); whether the zone exists is known once it is loaded.
+Status SetTimeZone(const std::string& value, std::string* time_zone);
 Result<int64_t> ParseInt(const std::string& name, const std::string& text);
 Result<int> ParseIntIn(const std::string& name, const std::string& text, int64_t lo, int64_t hi);
 

@@ -33,18 +33,6 @@ Example:
   candor trend survey.csv --every month --tz Europe/Paris --change-points
 )";
 
-// The name's form is checked now, before the input is read; whether the
-// zone exists is known once it is loaded.
-Status SetTimeZone(const std::string& value, std::string* time_zone) {
-  if (value.empty()) return InvalidArgument("--tz: empty time zone name");
-  BucketOptions zone;
-  zone.time_zone = value;
-  const Status form = zone.Validate();
-  if (!form.ok()) return InvalidArgument("--tz: " + form.message());
-  *time_zone = value;
-  return OkStatus();
-}
-
 // calibrated, bic, aic (the library's names) or a positive number.
 Status SetPenalty(const std::string& value, TrendArgs* args) {
   for (ChangePenalty named :
