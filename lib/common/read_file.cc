@@ -110,13 +110,12 @@ Status ReadRegularFile(const std::string& path, uint64_t max_bytes, std::string*
     // a read of 0 bytes into it, without regrowing. (Files in /proc report
     // size 0 and are read by growing.) Growth stops one byte past the limit,
     // which Read refuses.
-    const uint64_t limit = max_bytes == 0 ? UINT64_MAX - 1 : std::min(max_bytes, UINT64_MAX - 1);
     data.resize(static_cast<size_t>(file.size()) + 1);
     size_t used = 0;
     while (true) {
       if (used == data.size()) {
         const uint64_t grown = std::min<uint64_t>(
-            static_cast<uint64_t>(used) + std::max(used / 2, kMinGrowth), limit + 1);
+            static_cast<uint64_t>(used) + std::max(used / 2, kMinGrowth), file.limit() + 1);
         data.resize(static_cast<size_t>(grown));
       }
       size_t got = 0;

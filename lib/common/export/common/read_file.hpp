@@ -48,6 +48,9 @@ class RegularFile {
 
   uint64_t size() const { return size_; }  // fstat's size when opened
   uint64_t bytes_read() const { return bytes_read_; }
+  // The most bytes accepted (max_bytes, or UINT64_MAX - 1 without a limit:
+  // one less than the type's maximum so that limit() + 1 cannot wrap).
+  uint64_t limit() const { return limit_; }
   const std::string& named() const { return named_; }  // "file '/x'"
 
  private:
