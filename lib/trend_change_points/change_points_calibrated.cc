@@ -172,22 +172,6 @@ double MaxAbsPermuted(const PermutationLayout& layout, RandomStream& random,
   return best;
 }
 
-template <typename Layout, typename Scratch, typename Draw>
-std::shared_ptr<const std::vector<double>> SimulateMaxima(const Layout& layout, Scratch scratch,
-                                                          uint64_t stream, Draw draw,
-                                                          const CalibratedSearchOptions& options) {
-  auto maxima = std::make_shared<std::vector<double>>(static_cast<size_t>(options.replicates));
-  ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t begin, size_t end) {
-    Scratch local = scratch;
-    for (size_t r = begin; r < end; ++r) {
-      RandomStream random = RandomStream::ForReplicate(options.seed, stream, r);
-      (*maxima)[r] = draw(layout, random, local);
-    }
-  });
-  std::sort(maxima->begin(), maxima->end());
-  return maxima;
-}
-
 // The null maxima of one segment's test.
 std::shared_ptr<const std::vector<double>> NullMaxima(const MeanShiftSums& sums, int64_t a,
                                                       int64_t b,

@@ -5,10 +5,14 @@
 #ifndef CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_CALIBRATED_HPP_
 #define CANDOR_TREND_CHANGE_POINTS_CHANGE_POINTS_CALIBRATED_HPP_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
+
+#include "common/parallel.hpp"
+#include "common/random.hpp"
 
 namespace candor::internal {
 
@@ -111,6 +115,26 @@ struct SegmentTest {
 // the p-value (1 + #{null >= z}) / (R + 1) is <= alpha.
 double CriticalValue(const std::vector<double>& maxima, double alpha);
 double PValue(const std::vector<double>& maxima, double z);
+
+// The sorted maxima of `options.replicates` draws under no change: replicate
+// r is draw(layout, its own RandomStream::ForReplicate(seed, stream, r),
+// scratch), in chunks over `options.threads` threads with a copy of
+// `scratch` each, so the result does not depend on the thread count.
+template <typename Layout, typename Scratch, typename Draw>
+std::shared_ptr<const std::vector<double>> SimulateMaxima(const Layout& layout, Scratch scratch,
+                                                          uint64_t stream, Draw draw,
+                                                          const CalibratedSearchOptions& options) {
+  auto maxima = std::make_shared<std::vector<double>>(static_cast<size_t>(options.replicates));
+  ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t begin, size_t end) {
+    Scratch local = scratch;
+    for (size_t r = begin; r < end; ++r) {
+      RandomStream random = RandomStream::ForReplicate(options.seed, stream, r);
+      (*maxima)[r] = draw(layout, random, local);
+    }
+  });
+  std::sort(maxima->begin(), maxima->end());
+  return maxima;
+}
 
 // The sorted candidates `all` that segment [a, b) may split at: those in
 // [a + min_size, b - min_size].

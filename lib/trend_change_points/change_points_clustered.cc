@@ -128,8 +128,7 @@ SegmentTest ClusteredShiftScan::Test(int64_t a, int64_t b,
                                      const std::vector<int64_t>& all_candidates,
                                      const CalibratedSearchOptions& options) {
   SegmentTest test;
-  const std::vector<int64_t> candidates =
-      SegmentCandidates(all_candidates, a, b, options.min_size);
+  const std::vector<int64_t> candidates = SegmentCandidates(all_candidates, a, b, options.min_size);
   if (candidates.empty()) return test;
   test.candidates = static_cast<int64_t>(candidates.size());
   // The candidates tested: all, or kMaxClusteredTestCandidates of them spread
@@ -306,15 +305,12 @@ SegmentTest ClusteredShiftScan::Test(int64_t a, int64_t b,
     }
   }
   const std::vector<double> factorized = SemidefiniteCholesky(correlation, gv);
-  auto maxima = std::make_shared<std::vector<double>>(static_cast<size_t>(options.replicates));
-  ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t first, size_t last) {
-    std::vector<double> draws(gv);
-    for (size_t r = first; r < last; ++r) {
-      RandomStream random = RandomStream::ForReplicate(options.seed, kClusterStream, r);
-      (*maxima)[r] = MaxAbsCorrelated(factorized, gv, random, draws);
-    }
-  });
-  std::sort(maxima->begin(), maxima->end());
+  const auto maxima = SimulateMaxima(
+      factorized, std::vector<double>(gv), kClusterStream,
+      [gv](const std::vector<double>& l, RandomStream& random, std::vector<double>& draws) {
+        return MaxAbsCorrelated(l, gv, random, draws);
+      },
+      options);
   test.p_value = PValue(*maxima, statistic);
   test.critical_value = CriticalValue(*maxima, options.alpha);
   test.found = test.p_value <= options.alpha;
