@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace candor {
@@ -248,6 +249,7 @@ double Rising(int k) { return 0.30 + 0.03 * k; }
 double Steady(int) { return 0.35; }
 double Falling(int k) { return 0.25 + 0.03 * k; }
 double StepUp(int k) { return k < 6 ? 0.30 : 0.50; }
+double Dip(int k) { return k == 7 ? 0.60 : 0.20; }  // detractors: a bad August
 
 TEST(ReportTrend, PointsAndSlopeMatchAClosedFormWls) {
   const int months = 10, per_month = 200;
@@ -305,6 +307,64 @@ TEST(ReportTrend, PointsAndSlopeMatchAClosedFormWls) {
   EXPECT_TRUE(trend.points.back().outside_control);
 }
 
+// (X'WX)^-1 X'Wy with w = 1 / se^2 at the points' bucket positions, n > 0.
+std::pair<double, double> WlsByHand(const std::vector<ReportTrendPoint>& points) {
+  double sw = 0, swx = 0, swy = 0, swxx = 0, swxy = 0;
+  for (size_t k = 0; k < points.size(); ++k) {
+    if (points[k].nps.n == 0) continue;
+    const double w = 1 / (points[k].nps.std_error * points[k].nps.std_error);
+    const double x = static_cast<double>(k), y = points[k].nps.value;
+    sw += w;
+    swx += w * x;
+    swy += w * y;
+    swxx += w * x * x;
+    swxy += w * x * y;
+  }
+  const double det = sw * swxx - swx * swx;
+  return {(sw * swxy - swx * swy) / det, std::sqrt(sw / det)};
+}
+
+TEST(ReportTrend, AnEmptyMonthKeepsItsPlaceInTheSlope) {
+  Table full = Monthly(10, 200, Rising, Steady);
+  Table table;
+  for (size_t i = 0; i < full.rows(); ++i) {
+    if (full.times[i] >= UnixDay(2025, 5, 1) && full.times[i] < UnixDay(2025, 6, 1)) continue;
+    table.scores.push_back(full.scores[i]);
+    table.times.push_back(full.times[i]);
+  }
+  Result<ReportModel> report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportTrend& trend = report->trend;
+  ASSERT_EQ(trend.points.size(), 10u);
+  EXPECT_EQ(trend.points[4].label, "2025-05");
+  EXPECT_EQ(trend.points[4].nps.n, 0);
+  EXPECT_FALSE(trend.points[4].outside_control);
+  const auto [slope, se] = WlsByHand(trend.points);
+  EXPECT_NEAR(trend.slope, slope, 1e-9);
+  EXPECT_NEAR(trend.slope_p_value, TwoSidedP(slope / se), 1e-9);
+  bool said = false;
+  for (const std::string& caveat : trend.caveats) {
+    said |= caveat.find("1 month of 10 had no responses") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+}
+
+TEST(ReportTrend, TwoChangesAreHolmAdjustedAndTheLatestDecides) {
+  Result<ReportModel> report = Build(Monthly(12, 300, Steady, Dip));
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportTrend& trend = report->trend;
+  ASSERT_EQ(trend.changes.size(), 2u) << trend.test;
+  EXPECT_EQ(trend.changes[0].label, "2025-08");
+  EXPECT_EQ(trend.changes[1].label, "2025-09");
+  const std::vector<double> holm = HolmByHand({trend.changes[0].p_value, trend.changes[1].p_value});
+  EXPECT_DOUBLE_EQ(trend.changes[0].p_adjusted, holm[0]);
+  EXPECT_DOUBLE_EQ(trend.changes[1].p_adjusted, holm[1]);
+  EXPECT_LT(trend.changes[0].shift.difference, 0);
+  EXPECT_NEAR(trend.changes[1].before, trend.changes[0].after, 1e-12);
+  // The recovery is the latest change: the level now is higher than in August.
+  EXPECT_EQ(trend.direction, "improving");
+}
+
 TEST(ReportTrend, DirectionFollowsTheTests) {
   Result<ReportModel> falling = Build(Monthly(10, 200, Steady, Falling));
   ASSERT_TRUE(falling.ok());
@@ -351,10 +411,9 @@ TEST(ReportSegments, BreakdownAgainstTheRestWithHolmByHand) {
   plan.name = "plan";
   const char* labels[] = {"basic", "pro", "team"};
   // basic: mostly detractors; pro: mostly promoters; team: mixed.
-  const std::vector<std::vector<double>> scores = {
-      {0, 2, 5, 6, 6, 7, 9, 3, 4, 6, 8, 10, 1, 6},
-      {9, 10, 10, 9, 8, 7, 10, 9, 6, 10, 9, 9},
-      {7, 8, 9, 6, 10, 5, 8, 9, 7, 3}};
+  const std::vector<std::vector<double>> scores = {{0, 2, 5, 6, 6, 7, 9, 3, 4, 6, 8, 10, 1, 6},
+                                                   {9, 10, 10, 9, 8, 7, 10, 9, 6, 10, 9, 9},
+                                                   {7, 8, 9, 6, 10, 5, 8, 9, 7, 3}};
   for (size_t g = 0; g < scores.size(); ++g) {
     for (double s : scores[g]) {
       table.scores.push_back(s);
