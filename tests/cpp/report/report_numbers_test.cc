@@ -365,6 +365,22 @@ TEST(ReportTrend, TwoChangesAreHolmAdjustedAndTheLatestDecides) {
   EXPECT_EQ(trend.direction, "improving");
 }
 
+TEST(ReportTrend, ABadPeriodOrTimeZoneFailsNamingIt) {
+  const Table table = Monthly(4, 50, Steady, Steady);
+  ReportOptions options;
+  options.period = "fortnight";
+  Result<ReportModel> report = Build(table, {}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_NE(report.status().message().find("fortnight"), std::string::npos);
+  options.period = "month";
+  options.time_zone = "Mars/Olympus_Mons";
+  report = Build(table, {}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_NE(report.status().message().find("Mars/Olympus_Mons"), std::string::npos)
+      << report.status().message();
+}
+
 TEST(ReportTrend, DirectionFollowsTheTests) {
   Result<ReportModel> falling = Build(Monthly(10, 200, Steady, Falling));
   ASSERT_TRUE(falling.ok());
