@@ -90,6 +90,13 @@ struct ReportHeadline : ReportSection {
   std::string weighting;         // "none" or how the weights were made
   double design_effect = 1;      // Kish's n / effective n
   // Response rate, when an invited column is given (else NaN / 0).
+  // extras.invited[i] is the population of row i's segment: of the first
+  // segment column when there is one (constant within each of its values),
+  // else of the whole survey (constant). invited sums the populations of the
+  // segments where one is known (NaN rows are skipped), answered counts their
+  // responses, response_rate = answered / invited. A value <= 0, one that
+  // varies within a segment, or more answers than invited leaves them NaN / 0
+  // with a caveat naming the row or segment.
   double invited = std::numeric_limits<double>::quiet_NaN();
   int64_t answered = 0;
   double response_rate = std::numeric_limits<double>::quiet_NaN();
