@@ -9,7 +9,7 @@
 
 #include "common/normal.hpp"
 #include "report_sections.hpp"
-#include "report_wording.hpp"
+#include "report_format.hpp"
 
 namespace candor::report_internal {
 namespace {
@@ -102,7 +102,7 @@ std::string Reading(const ReportHeadline& headline, double level) {
   std::string text =
       "If these responses are a fair sample of your customers, the NPS of all of "
       "them is between " +
-      Fixed(e.ci_low, 1) + " and " + Fixed(e.ci_high, 1) + " with " + LevelText(level) +
+      Fixed(e.ci_low, 1) + " and " + Fixed(e.ci_high, 1) + " with " + LevelPercent(level) +
       " confidence";
   // A clipped interval (tiny samples near +/-100) has no single margin.
   const bool clipped =

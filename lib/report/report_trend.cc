@@ -17,7 +17,7 @@
 
 #include "common/normal.hpp"
 #include "report_sections.hpp"
-#include "report_wording.hpp"
+#include "report_format.hpp"
 
 namespace candor::report_internal {
 namespace {
