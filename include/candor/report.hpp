@@ -54,7 +54,7 @@ struct ReportExtras {
 struct ReportOptions {
   double level = 0.95;           // confidence level of every interval, in (0, 1)
   std::string time_zone = "UTC"; // IANA name; the trend's calendar
-  std::string period = "month";  // trend bucket: day, week, month, quarter, year
+  std::string period = "month";  // trend bucket: day, week, month or quarter
   int max_themes = 8;            // themes shown in "what customers say"
   int quotes_per_theme = 3;      // representative quotes (PII redacted)
   int max_accounts = 10;         // declining accounts listed

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "common/normal.hpp"
-#include "report_sections.hpp"
 #include "report_format.hpp"
+#include "report_sections.hpp"
 
 namespace candor::report_internal {
 namespace {
@@ -127,6 +127,30 @@ void KeepPassingChanges(const ChangePoints& scan, const std::vector<TrendBucket>
   }
 }
 
+// With several changes, where the level is now against where it was before
+// the first: a dip and its recovery are an episode, not a trend. The two
+// segments are disjoint, so their difference's variance is the sum of theirs.
+int NetChangeSign(double alpha, ReportTrend* trend) {
+  const ReportChange& first = trend->changes.front();
+  const ReportChange& last = trend->changes.back();
+  const Estimate& before = first.shift.b;
+  const Estimate& now = last.shift.a;
+  const double net = now.value - before.value;
+  const double p = internal::TwoSidedPValue(net / std::hypot(now.std_error, before.std_error));
+  const std::string comparison = "since " + last.label + " the NPS is " + Fixed(now.value, 1) +
+                                 " against " + Fixed(before.value, 1) + " before " + first.label +
+                                 " (difference " + Fixed(net, 1) + ", p = " + Fixed(p, 4) + ")";
+  if (p < alpha) {
+    trend->caveats.push_back("Over its " + Plural(trend->changes.size(), "change") + ", " +
+                             comparison + ": the direction is this net change.");
+    return net > 0 ? 1 : -1;
+  }
+  trend->caveats.push_back("The " + Plural(trend->changes.size(), "change") +
+                           " return the NPS to where it was: " + comparison +
+                           ". This was an episode (a temporary shift), not a trend.");
+  return 0;
+}
+
 // improving / declining / holding steady from the slope test and the changes.
 // When both find something and disagree, the latest change wins: it says
 // where the level is now.
@@ -134,9 +158,11 @@ void Decide(double alpha, bool have_slope, const std::string& slope_test, Report
   const bool slope_passes = have_slope && trend->slope_p_value < alpha;
   const int slope_sign = slope_passes ? (trend->slope > 0 ? 1 : -1) : 0;
   int change_sign = 0;
-  if (!trend->changes.empty()) {
+  if (trend->changes.size() == 1) {
     const double shift = trend->changes.back().shift.difference;
     change_sign = shift > 0 ? 1 : (shift < 0 ? -1 : 0);
+  } else if (trend->changes.size() > 1) {
+    change_sign = NetChangeSign(alpha, trend);
   }
   const std::string scan_test = "calibrated change-point scan (" +
                                 Plural(trend->changes.size(), "change") +

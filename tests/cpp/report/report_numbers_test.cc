@@ -250,6 +250,7 @@ double Steady(int) { return 0.35; }
 double Falling(int k) { return 0.25 + 0.03 * k; }
 double StepUp(int k) { return k < 6 ? 0.30 : 0.50; }
 double Dip(int k) { return k == 7 ? 0.60 : 0.20; }  // detractors: a bad August
+double TwoSteps(int k) { return k < 4 ? 0.10 : (k < 8 ? 0.30 : 0.50); }  // detractors
 
 TEST(ReportTrend, PointsAndSlopeMatchAClosedFormWls) {
   const int months = 10, per_month = 200;
@@ -349,7 +350,7 @@ TEST(ReportTrend, AnEmptyMonthKeepsItsPlaceInTheSlope) {
   EXPECT_TRUE(said);
 }
 
-TEST(ReportTrend, TwoChangesAreHolmAdjustedAndTheLatestDecides) {
+TEST(ReportTrend, TwoChangesAreHolmAdjustedAndADipIsAnEpisode) {
   Result<ReportModel> report = Build(Monthly(12, 300, Steady, Dip));
   ASSERT_TRUE(report.ok()) << report.status().message();
   const ReportTrend& trend = report->trend;
@@ -361,8 +362,21 @@ TEST(ReportTrend, TwoChangesAreHolmAdjustedAndTheLatestDecides) {
   EXPECT_DOUBLE_EQ(trend.changes[1].p_adjusted, holm[1]);
   EXPECT_LT(trend.changes[0].shift.difference, 0);
   EXPECT_NEAR(trend.changes[1].before, trend.changes[0].after, 1e-12);
-  // The recovery is the latest change: the level now is higher than in August.
-  EXPECT_EQ(trend.direction, "improving");
+  // The recovery returns the level to where it was before August: an
+  // episode, not a trend (the level now against the level before the dip).
+  EXPECT_EQ(trend.direction, "holding steady") << trend.test;
+  bool episode = false;
+  for (const std::string& caveat : trend.caveats) {
+    episode = episode || caveat.find("episode") != std::string::npos;
+  }
+  EXPECT_TRUE(episode);
+}
+
+TEST(ReportTrend, TwoStepsTheSameWayDecline) {
+  Result<ReportModel> report = Build(Monthly(12, 300, Steady, TwoSteps));
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_GE(report->trend.changes.size(), 1u) << report->trend.test;
+  EXPECT_EQ(report->trend.direction, "declining") << report->trend.test;
 }
 
 TEST(ReportTrend, ABadPeriodOrTimeZoneFailsNamingIt) {
