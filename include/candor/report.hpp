@@ -254,12 +254,22 @@ struct ReportHealth : ReportSection {
   double auc_ci_high = 0;
   std::vector<ReportCalibrationBin> calibration;
   std::vector<ReportKaplanMeierCurve> survival;  // by grade (when times exist)
+  // Grades are shown without an outcome; validated says whether the AUC and
+  // calibration were computed, and if not, why.
+  bool validated = false;
+  std::string validation_absent_reason;
+  int64_t accounts_with_outcome = 0;
+  int64_t churned = 0;
+  std::vector<double> grade_min_score;  // each grade's lowest health score (0-100)
 };
 
 struct ReportAccounts : ReportSection {
   std::vector<ReportAccount> declining;  // significant decline, by ARR then slope
   int64_t accounts = 0;                  // accounts with responses
   ReportHealth health;
+  int64_t declining_total = 0;           // declining accounts before max_accounts
+  int64_t tested = 0;                    // accounts with enough responses to test
+  double slope_unit_days = 30;           // slopes are NPS points per this many days
 };
 
 struct ReportNextSteps : ReportSection {
