@@ -15,21 +15,11 @@
 #include <utility>
 #include <vector>
 
+#include "report_account_values.hpp"
 #include "report_sections.hpp"
 
 namespace candor::report_internal {
 namespace {
-
-// Per account, the first finite value of a per-row column (NaN when none).
-std::vector<double> PerAccount(const Table& table, const std::vector<double>& values) {
-  std::vector<double> out(table.account.dictionary.size(), std::nan(""));
-  if (values.empty()) return out;
-  for (size_t i = 0; i < table.rows(); ++i) {
-    const int32_t a = table.account.codes[i];
-    if (a >= 0 && std::isnan(out[a]) && std::isfinite(values[i])) out[a] = values[i];
-  }
-  return out;
-}
 
 // The NPS of each account's latest calendar period (options.period), or NaN.
 std::vector<double> LatestNps(const ReportContext& context) {
@@ -115,7 +105,7 @@ void BuildHealth(const ReportContext& context, ReportHealth* health) {
         "no outcome column: give --outcome-column to validate health against churn";
     return;
   }
-  const std::vector<double> outcome = PerAccount(table, context.extras.outcome);
+  const std::vector<double> outcome = FirstValuePerAccount(table, context.extras.outcome);
   std::vector<double> risk;
   std::vector<uint8_t> churned;
   std::vector<int32_t> grade;
@@ -198,7 +188,7 @@ Status BuildAccounts(const ReportContext& context, ReportAccounts* accounts) {
     return OkStatus();
   }
   accounts->present = true;
-  const std::vector<double> arr = PerAccount(table, context.extras.arr);
+  const std::vector<double> arr = FirstValuePerAccount(table, context.extras.arr);
   const std::vector<double> latest = LatestNps(context);
   for (const AccountTrend& row : trends->rows) {
     accounts->tested += row.status == AccountTrendStatus::kOk;

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <utility>
 
+#include "report_account_values.hpp"
+
 namespace candor::report_internal {
 
 std::string RedactForReport(const std::string& text) {
@@ -22,17 +24,9 @@ Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_
     return InvalidArgument("the follow-up queue needs an account and a time column");
   }
   const size_t accounts = table.account.dictionary.size();
-  // An account's ARR is its rows' value (the first one given).
-  std::vector<double> arr;
-  if (!context.extras.arr.empty()) {
-    arr.assign(accounts, std::nan(""));
-    for (size_t i = 0; i < table.rows(); ++i) {
-      const int32_t a = table.account.codes[i];
-      if (a >= 0 && std::isnan(arr[a]) && std::isfinite(context.extras.arr[i])) {
-        arr[a] = context.extras.arr[i];
-      }
-    }
-  }
+  const std::vector<double> arr = context.extras.arr.empty()
+                                      ? std::vector<double>()
+                                      : FirstValuePerAccount(table, context.extras.arr);
   FollowupResponses responses;
   responses.n = table.rows();
   responses.score = table.scores.data();

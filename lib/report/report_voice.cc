@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "report_account_values.hpp"
 #include "report_followup.hpp"
 #include "report_sections.hpp"
 
@@ -49,7 +50,7 @@ std::vector<size_t> ThemeSample(size_t n, size_t limit, uint64_t seed) {
   return positions;
 }
 
-// Codes 0..k-1 of the two-or-more distinct values of `codes`, or empty.
+// True when `codes` holds at least two distinct values.
 bool HasTwoDistinct(const std::vector<int32_t>& codes) {
   for (int32_t code : codes) {
     if (code != codes.front()) return true;
@@ -100,17 +101,11 @@ ThemeInputs GatherThemeInputs(const ReportContext& context, const std::vector<si
 
 // Per account ARR (its rows' first value; 0 when none is given), or empty.
 std::vector<double> AccountArr(const ReportContext& context, int64_t* missing) {
-  const Table& table = context.table;
   *missing = 0;
-  if (context.extras.arr.empty() || table.account.codes.empty()) return {};
-  std::vector<double> arr(table.account.dictionary.size(), std::nan(""));
-  for (size_t i = 0; i < table.rows(); ++i) {
-    const int32_t a = table.account.codes[i];
-    const double value = context.extras.arr[i];
-    if (a >= 0 && std::isnan(arr[a]) && std::isfinite(value) && value >= 0) arr[a] = value;
-  }
+  if (context.extras.arr.empty() || context.table.account.codes.empty()) return {};
+  std::vector<double> arr = FirstValuePerAccount(context.table, context.extras.arr);
   for (double& value : arr) {
-    if (std::isnan(value)) {
+    if (std::isnan(value) || value < 0) {
       value = 0;
       ++*missing;
     }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <candor/csv.hpp>
 #include <candor/report.hpp>
 #include <cmath>
 #include <string>
@@ -207,6 +208,45 @@ TEST(ReportVoice, AbsentWithTheReason) {
   EXPECT_FALSE(built.voice.present);
   EXPECT_NE(built.voice.absent_reason.find("no comment"), std::string::npos);
   EXPECT_EQ(built.voice.comments, 0);
+}
+
+// The bundled sample (issue 16: 4,891 of its 6,000 rows have a comment):
+// with accounts and times the fire alarms are the follow-up queue's, and the
+// queue's counts add up.
+TEST(ReportVoice, SampleFireAlarmsComeFromTheQueue) {
+  CsvOptions csv;
+  csv.account_column = "account_id";
+  csv.time_column = "timestamp";
+  csv.comment_column = "comment";
+  csv.weight_column = "weight";
+  Result<Table> table = ReadCsv(CANDOR_TEST_DATA "/../../data/sample/survey.csv", csv);
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  const Built built = Build(*table);
+  ASSERT_TRUE(built.status.ok()) << built.status.message();
+  const ReportVoice& voice = built.voice;
+  ASSERT_TRUE(voice.present) << voice.absent_reason;
+  EXPECT_EQ(voice.responses, 6000);
+  EXPECT_EQ(voice.comments, 4891);
+  EXPECT_EQ(voice.theme_comments, 4891);  // below 200,000: every comment
+  ASSERT_TRUE(voice.has_queue);
+  EXPECT_GT(voice.fire_alarm_total, 10);
+  EXPECT_EQ(voice.fire_alarms.size(), 10u);  // max_alarms
+  int64_t cases = 0, alarms = 0;
+  for (const ReportQueueCount& c : voice.queue_by_category) {
+    cases += c.cases;
+    alarms += c.fire_alarms;
+    if (c.name == "fire_alarm") EXPECT_EQ(c.cases, voice.fire_alarm_total);
+  }
+  EXPECT_EQ(cases, voice.queue_cases);
+  EXPECT_EQ(alarms, voice.fire_alarm_total);
+  for (const ReportAlarm& alarm : voice.fire_alarms) {
+    EXPECT_FALSE(alarm.account.empty());
+    EXPECT_FALSE(alarm.reason.empty());
+    EXPECT_EQ(alarm.owner, "");  // no routing rules
+  }
+  double share = 0;
+  for (const ReportTheme& theme : voice.themes) share += theme.share;
+  EXPECT_LE(share, 1 + 1e-12);  // each comment in at most one discovered theme
 }
 
 }  // namespace
