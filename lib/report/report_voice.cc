@@ -134,14 +134,18 @@ Status BuildThemes(const ReportContext& context, const std::vector<size_t>& comm
   }
 
   std::vector<int32_t> row_periods;
+  std::string no_trend = "no time column: themes have no trend";
   if (!table.times.empty()) {
     Result<BucketPeriod> period = ParseBucketPeriod(options.period);
-    if (period.ok()) {
-      Result<CalendarBuckets> buckets =
-          AssignCalendarBuckets(table.times.data(), table.times.size(), *period, options.time_zone);
-      if (buckets.ok()) {
-        row_periods.assign(buckets->bucket_of.begin(), buckets->bucket_of.end());
-      }
+    Result<CalendarBuckets> buckets =
+        period.ok() ? AssignCalendarBuckets(table.times.data(), table.times.size(), *period,
+                                            options.time_zone)
+                    : Result<CalendarBuckets>(period.status());
+    if (buckets.ok()) {
+      row_periods.assign(buckets->bucket_of.begin(), buckets->bucket_of.end());
+      no_trend = "the comments fall in one " + options.period + ": themes have no trend";
+    } else {
+      no_trend = "themes have no trend: " + buckets.status().message();
     }
   }
   ThemeInputs in = GatherThemeInputs(context, rows, sentiments, row_periods);
@@ -280,11 +284,7 @@ Status BuildThemes(const ReportContext& context, const std::vector<size_t>& comm
   });
   if (themes.size() > static_cast<size_t>(options.max_themes)) themes.resize(options.max_themes);
   voice->themes = std::move(themes);
-  if (!driver_inputs.periods) {
-    voice->caveats.push_back(table.times.empty() ? "no time column: themes have no trend"
-                                                 : "the comments fall in one " + options.period +
-                                                       ": themes have no trend");
-  }
+  if (!driver_inputs.periods) voice->caveats.push_back(no_trend);
   return OkStatus();
 }
 
