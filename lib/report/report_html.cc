@@ -445,7 +445,12 @@ std::string RenderHealth(const ReportModel& report) {
 std::string RenderAccounts(const ReportModel& report) {
   const ReportAccounts& a = report.accounts;
   std::string out = OpenSection("accounts", "Accounts");
-  if (!a.present) return out + Absent(a) + RenderHealth(report) + "</section>\n";
+  if (!a.present) {
+    // Health needs accounts too: shown only when it says something of its own.
+    const ReportHealth& health = a.health;
+    const bool health_shown = health.present || !health.absent_reason.empty();
+    return out + Absent(a) + (health_shown ? RenderHealth(report) : "") + "</section>\n";
+  }
   out += "<p>" + Int("accounts.accounts", a.accounts) + " accounts with responses; " +
          std::to_string(a.declining.size()) + " declining significantly.</p>\n";
   out += Caveats(a, "accounts");
@@ -535,7 +540,8 @@ h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
 .absent { font-style: italic; color: #444444; border-left: 4px solid #E69F00; padding-left: 0.6rem; }
 .caveats { background: #fff8e6; border-left: 4px solid #E69F00; padding: 0.5rem 0.5rem 0.5rem 1.8rem; }
 figure { margin: 1rem 0; }
-svg.chart { display: block; width: 100%; max-width: 640px; height: auto; font-family: inherit; }
+svg.chart { display: block; width: 100%; max-width: 720px; height: auto; font-family: inherit; }
+svg.chart.square { max-width: 480px; }
 details { margin: 0.4rem 0; }
 summary { cursor: pointer; color: #0072B2; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0.5rem 0; }

@@ -30,7 +30,9 @@ std::string Attr(const char* name, double value) {
 
 std::string OpenSvg(const ChartText& text, double width, double height) {
   const std::string id = EscapeXml(text.id);
-  std::string out = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
+  // Narrower charts are square-ish: the page keeps them from growing wider.
+  std::string out = std::string("<svg class=\"chart") + (width < kWidth ? " square" : "") +
+                    "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
                     "-desc\" viewBox=\"0 0 " + C(width) + " " + C(height) +
                     "\" preserveAspectRatio=\"xMidYMid meet\" font-size=\"12\">\n";
   out += "<title id=\"" + id + "-title\">" + EscapeXml(text.title) + "</title>\n";
