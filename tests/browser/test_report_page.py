@@ -115,8 +115,9 @@ class _Dom(html.parser.HTMLParser):
         _, attributes, text = self._stack.pop()
         if tag == "h2":
             self.headings.append(text.strip())
-        elif tag in ("title", "desc") and self.charts:
-            self.charts[-1][tag] = text.strip()
+        elif tag in ("title", "desc"):
+            if self.charts:  # the page's own <title> comes before any chart
+                self.charts[-1][tag] = text.strip()
         else:
             self.numbers.append((attributes, text))
         if self._stack:
