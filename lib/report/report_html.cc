@@ -10,9 +10,11 @@
 // p-value ("<0.001" or 3 decimals) and data-format="money" an amount
 // ("$1,234"), so that a reader of the JSON (the browser test) reproduces the
 // text exactly.
+#include <algorithm>
 #include <candor/report.hpp>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report_format.hpp"
@@ -88,11 +90,21 @@ class Table {
     for (const auto& header : headers) out_ += "<th scope=\"col\">" + H(header) + "</th>";
     out_ += "</tr></thead>\n<tbody>\n";
   }
+  // Columns of prose (reasons, comments): left-aligned and wrapped.
+  Table& TextColumns(std::vector<size_t> columns) {
+    text_columns_ = std::move(columns);
+    return *this;
+  }
   // Cells are HTML already: the first a row header.
   void Row(const std::vector<std::string>& cells) {
     out_ += "<tr>";
     for (size_t i = 0; i < cells.size(); ++i) {
-      out_ += (i == 0 ? "<th scope=\"row\">" : "<td>") + cells[i] + (i == 0 ? "</th>" : "</td>");
+      const bool text =
+          std::find(text_columns_.begin(), text_columns_.end(), i) != text_columns_.end();
+      out_ += (i == 0 ? "<th scope=\"row\">"
+               : text ? "<td class=\"text\">"
+                      : "<td>") +
+              cells[i] + (i == 0 ? "</th>" : "</td>");
     }
     out_ += "</tr>\n";
   }
@@ -100,6 +112,7 @@ class Table {
 
  private:
   std::string out_;
+  std::vector<size_t> text_columns_;
 };
 
 // A chart with its table fallback under a disclosure.
@@ -362,6 +375,7 @@ std::string RenderVoice(const ReportModel& report) {
     out += "<p>No fire alarm.</p>\n";
   } else {
     Table alarms("Fire alarms, most urgent first", {"Account", "Score", "Why", "Owner", "Comment"});
+    alarms.TextColumns({2, 3, 4});
     for (size_t i = 0; i < v.fire_alarms.size(); ++i) {
       const ReportAlarm& alarm = v.fire_alarms[i];
       alarms.Row({H(alarm.account.empty() ? "-" : alarm.account),
@@ -377,10 +391,14 @@ std::string RenderHealth(const ReportModel& report) {
   const ReportHealth& h = report.accounts.health;
   std::string out = "<h3>Health against churn</h3>\n";
   if (!h.present) return out + Absent(h);
-  out += "<p>AUC " + Num("accounts.health.auc", h.auc, 3) + " " +
-         Interval("accounts.health.auc_ci_low", h.auc_ci_low, "accounts.health.auc_ci_high",
-                  h.auc_ci_high, 3) +
-         " (0.5: no better than chance).</p>\n";
+  if (std::isfinite(h.auc)) {
+    out += "<p>AUC " + Num("accounts.health.auc", h.auc, 3) + " " +
+           Interval("accounts.health.auc_ci_low", h.auc_ci_low, "accounts.health.auc_ci_high",
+                    h.auc_ci_high, 3) +
+           " (0.5: no better than chance).</p>\n";
+  } else {
+    out += "<p>The grades are not validated against churn (no AUC).</p>\n";
+  }
   out += Caveats(h, "accounts.health");
   Table grades("Accounts per health grade", {"Grade", "Accounts"});
   for (size_t i = 0; i < h.grades.size(); ++i) {
@@ -549,7 +567,7 @@ table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabu
 caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
 th, td { border-bottom: 1px solid #dddddd; padding: 0.25rem 0.5rem; text-align: right; white-space: nowrap; }
 th[scope="row"], thead th:first-child { text-align: left; }
-td:last-child { white-space: normal; min-width: 8rem; }
+td.text { text-align: left; white-space: normal; min-width: 10rem; }
 blockquote { margin: 0.5rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid #56B4E9; background: #f4f9fc; }
 blockquote p { margin: 0; }
 blockquote footer { font-size: 0.85rem; color: #444444; }

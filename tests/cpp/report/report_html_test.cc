@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <candor/report.hpp>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -290,6 +291,23 @@ TEST(ReportHtml, AbsentSectionsKeepTheirHeadingAndSayWhy) {
   }
   EXPECT_EQ(html.find("<svg"), std::string::npos);
   EXPECT_EQ(html.find("data-json=\"headline"), std::string::npos);
+}
+
+TEST(ReportHtml, HealthWithoutValidationShowsNoAuc) {
+  ReportModel model = FullModel();
+  model.accounts.health.auc = NAN;
+  model.accounts.health.calibration.clear();
+  const std::string html = RenderReportHtml(model);
+  EXPECT_EQ(html.find("accounts.health.auc"), std::string::npos);
+  EXPECT_NE(html.find("not validated against churn"), std::string::npos);
+  EXPECT_EQ(html.find("chart-calibration"), std::string::npos);
+}
+
+TEST(ReportHtml, ProseColumnsWrap) {
+  const std::string html = RenderReportHtml(FullModel());
+  EXPECT_NE(html.find("<td class=\"text\">threat to cancel</td><td class=\"text\">support</td>"
+                      "<td class=\"text\">We will cancel</td>"),
+            std::string::npos);
 }
 
 TEST(ReportHtml, IsDeterministic) {
