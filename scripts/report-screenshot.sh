@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates docs/report.png: the bundled sample's HTML report as a desktop
-# browser shows it (1280 pixels wide, the first 1600 pixels of the page), taken
+# browser shows it (1280 pixels wide, the first 1950 pixels of the page), taken
 # by headless Chromium (scripts/install-deps.sh installs it).
 #
 #   scripts/report-screenshot.sh [BUILD_DIR]    default build/dev, already built
@@ -28,7 +28,7 @@ fi
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
   --user-data-dir="$scratch/profile" --no-first-run --disable-background-networking \
   --disable-component-update --host-resolver-rules="MAP * ~NOTFOUND" \
-  --force-device-scale-factor=1 --window-size=1280,1600 \
+  --force-device-scale-factor=1 --window-size=1280,1950 \
   --screenshot="$PWD/docs/report.png" "file://$page" 2>/dev/null
 size=$(stat -c %s docs/report.png)
 echo "report-screenshot: docs/report.png, $size bytes"
