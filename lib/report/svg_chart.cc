@@ -1,6 +1,7 @@
 #include "svg_chart.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -104,6 +105,27 @@ std::string NoData(double width, double height) {
 
 bool Finite(double a) { return std::isfinite(a); }
 
+// The items with a finite value and interval (`get` returns value, low,
+// high), and in *low, *high the range they and a finite `reference` span.
+template <typename T, typename Get>
+std::vector<const T*> Drawable(const std::vector<T>& items, Get get, double reference, double* low,
+                               double* high) {
+  std::vector<const T*> drawn;
+  for (const T& item : items) {
+    const std::array<double, 3> v = get(item);
+    if (Finite(v[0]) && Finite(v[1]) && Finite(v[2])) drawn.push_back(&item);
+  }
+  if (drawn.empty()) return drawn;
+  *low = Finite(reference) ? reference : get(*drawn[0])[1];
+  *high = *low;
+  for (const T* item : drawn) {
+    const std::array<double, 3> v = get(*item);
+    *low = std::min({*low, v[0], v[1]});
+    *high = std::max({*high, v[0], v[2]});
+  }
+  return drawn;
+}
+
 std::string Diamond(double x, double y, double r, const char* fill) {
   return "<path d=\"M" + C(x) + " " + C(y - r) + "L" + C(x + r) + " " + C(y) + "L" + C(x) + " " +
          C(y + r) + "L" + C(x - r) + " " + C(y) + "Z\" fill=\"" + fill +
@@ -183,18 +205,15 @@ std::string TrendChart(const ChartText& text, const std::vector<TrendChartPoint>
                        double reference) {
   const double height = 340;
   std::string out = OpenSvg(text, kWidth, height);
-  std::vector<const TrendChartPoint*> drawn;
-  for (const auto& point : points) {
-    if (Finite(point.value) && Finite(point.low) && Finite(point.high)) drawn.push_back(&point);
-  }
+  double low = 0, high = 0;
+  const std::vector<const TrendChartPoint*> drawn = Drawable(
+      points,
+      [](const TrendChartPoint& p) {
+        return std::array<double, 3>{p.value, p.low, p.high};
+      },
+      reference, &low, &high);
   if (drawn.empty()) return out + NoData(kWidth, height);
   const Area area{64, 40, kWidth - 16, height - 76};
-  double low = Finite(reference) ? reference : drawn[0]->low;
-  double high = low;
-  for (const auto* point : drawn) {
-    low = std::min({low, point->low, point->value});
-    high = std::max({high, point->high, point->value});
-  }
   const std::vector<double> ticks = NiceTicks(low, high, 5);
   const LinearScale y{ticks.front(), ticks.back(), area.bottom, area.top};
   const double step = (area.right - area.left) / drawn.size();
@@ -306,18 +325,15 @@ std::string ForestPlot(const ChartText& text, const std::vector<ForestRow>& rows
   const double row_height = 26;
   const double height = 40 + row_height * std::max<size_t>(rows.size(), 1) + 56;
   std::string out = OpenSvg(text, kWidth, height);
-  std::vector<const ForestRow*> drawn;
-  for (const auto& row : rows) {
-    if (Finite(row.estimate) && Finite(row.low) && Finite(row.high)) drawn.push_back(&row);
-  }
+  double low = 0, high = 0;
+  const std::vector<const ForestRow*> drawn = Drawable(
+      rows,
+      [](const ForestRow& r) {
+        return std::array<double, 3>{r.estimate, r.low, r.high};
+      },
+      reference, &low, &high);
   if (drawn.empty()) return out + NoData(kWidth, height);
   const Area area{180, 32, kWidth - 20, height - 56};
-  double low = Finite(reference) ? reference : drawn[0]->low;
-  double high = low;
-  for (const auto* row : drawn) {
-    low = std::min({low, row->low, row->estimate});
-    high = std::max({high, row->high, row->estimate});
-  }
   const std::vector<double> ticks = NiceTicks(low, high, 6);
   const LinearScale x{ticks.front(), ticks.back(), area.left, area.right};
   out += "<rect" + Attr("x", area.left) + Attr("y", 6) + Attr("width", 10) + Attr("height", 10) +
