@@ -32,21 +32,21 @@ def _csv_options(score, time, account, role, weight, comment, segments, delimite
     options.role_column = _encode("role", role)
     options.weight_column = _encode("weight", weight)
     options.comment_column = _encode("comment", comment)
-    if isinstance(segments, str):
-        segments = (segments,)
-    names = [_encode("segment", s) for s in segments]
-    array = (ctypes.c_char_p * max(len(names), 1))(*names)
-    options.segment_columns = array
-    options.n_segment_columns = len(names)
+    segment_array, options.n_segment_columns = _names_array("segment", segments)
+    options.segment_columns = segment_array
     options.delimiter = _delimiter(delimiter)
     options.skip_bad_rows = 1 if skip_bad_rows else 0
-    if isinstance(numbers, str):
-        numbers = (numbers,)
-    number_names = [_encode("number", n) for n in numbers]
-    number_array = (ctypes.c_char_p * max(len(number_names), 1))(*number_names)
+    number_array, options.n_number_columns = _names_array("number", numbers)
     options.number_columns = number_array
-    options.n_number_columns = len(number_names)
-    return options, (array, number_array)
+    return options, (segment_array, number_array)
+
+
+def _names_array(role, names):
+    """A C array of column names (a str is one name) and its length."""
+    if isinstance(names, str):
+        names = (names,)
+    encoded = [_encode(role, n) for n in names]
+    return (ctypes.c_char_p * max(len(encoded), 1))(*encoded), len(encoded)
 
 
 def _delimiter(delimiter):
