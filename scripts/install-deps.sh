@@ -20,6 +20,7 @@ packages=(
   r-base-core r-cran-survey   # independent cross-checks of weighted estimates
   r-cran-proc r-cran-survival  # independent cross-checks of AUC (DeLong) and survival statistics (issue 13)
   abigail-tools        # abidw/abidiff: the C ABI against abi/libcandor.abi (scripts/abi-check.sh)
+  chromium             # headless browser: the report page's test (tests/browser) and docs/report.png
 )
 
 missing=()

@@ -61,7 +61,7 @@ Result<ReportExtras> ReportExtrasFromTable(const Table& table, const ReportColum
 struct ReportOptions {
   double level = 0.95;           // confidence level of every interval, in (0, 1)
   std::string time_zone = "UTC"; // IANA name; the trend's calendar
-  std::string period = "month";  // trend bucket: day, week, month, quarter, year
+  std::string period = "month";  // trend bucket: day, week, month or quarter
   int max_themes = 8;            // themes shown in "what customers say"
   int quotes_per_theme = 3;      // representative quotes (PII redacted)
   int max_accounts = 10;         // declining accounts listed
@@ -97,6 +97,13 @@ struct ReportHeadline : ReportSection {
   std::string weighting;         // "none" or how the weights were made
   double design_effect = 1;      // Kish's n / effective n
   // Response rate, when an invited column is given (else NaN / 0).
+  // extras.invited[i] is the population of row i's segment: of the first
+  // segment column when there is one (constant within each of its values),
+  // else of the whole survey (constant). invited sums the populations of the
+  // segments where one is known (NaN rows are skipped), answered counts their
+  // responses, response_rate = answered / invited. A value <= 0, one that
+  // varies within a segment, or more answers than invited leaves them NaN / 0
+  // with a caveat naming the row or segment.
   double invited = std::numeric_limits<double>::quiet_NaN();
   int64_t answered = 0;
   double response_rate = std::numeric_limits<double>::quiet_NaN();
@@ -183,6 +190,25 @@ struct ReportAlarm {
   std::string owner;             // "" when no routing
 };
 
+struct ReportQueueCount {
+  std::string name;              // a category or an owner
+  int64_t cases = 0;
+  int64_t fire_alarms = 0;
+};
+
+struct ReportFixItem {
+  std::string theme;
+  double arr_at_risk = 0;
+  double arr_ci_low = 0;
+  double arr_ci_high = 0;
+  Comparison nps_impact;
+  int64_t accounts = 0;
+  int64_t comments = 0;            // comments mentioning the theme
+  int64_t detractor_accounts = 0;  // accounts at risk from it
+  std::string arr_no_interval;     // why the ARR interval is NaN ("" when given)
+  std::string impact_no_interval;  // why the impact interval is NaN
+};
+
 struct ReportVoice : ReportSection {
   int64_t comments = 0;          // non-empty comments
   int64_t responses = 0;
@@ -190,6 +216,21 @@ struct ReportVoice : ReportSection {
   std::vector<ReportTheme> themes;       // by |impact|, at most max_themes
   std::vector<ReportEmotion> emotions;
   std::vector<ReportAlarm> fire_alarms;  // most urgent first
+  // How many fire alarms there are in all (fire_alarms lists the first
+  // max_alarms): fire-alarm cases of the follow-up queue when accounts and
+  // times exist, else urgent comments.
+  int64_t fire_alarm_total = 0;
+  int64_t themes_found = 0;       // themes found (dominating a comment), before max_themes
+  int64_t theme_comments = 0;     // comments the themes were found in (a seeded sample above 200,000)
+  // Computed here, where the text analysis is, and summarized by next steps:
+  // the follow-up queue (urgency from the comments) and the outer loop's
+  // ranking of every theme.
+  bool has_queue = false;
+  int64_t queue_cases = 0;
+  std::vector<ReportQueueCount> queue_by_category;
+  std::vector<ReportQueueCount> queue_by_owner;
+  std::vector<ReportFixItem> outer_loop;  // every theme, rank 1 first
+  bool outer_loop_by_arr = false;         // ranked by ARR at risk (else by NPS impact)
 };
 
 struct ReportAccount {
@@ -227,27 +268,22 @@ struct ReportHealth : ReportSection {
   double auc_ci_high = 0;
   std::vector<ReportCalibrationBin> calibration;
   std::vector<ReportKaplanMeierCurve> survival;  // by grade (when times exist)
+  // Grades are shown without an outcome; validated says whether the AUC and
+  // calibration were computed, and if not, why.
+  bool validated = false;
+  std::string validation_absent_reason;
+  int64_t accounts_with_outcome = 0;
+  int64_t churned = 0;
+  std::vector<double> grade_min_score;  // each grade's lowest health score (0-100)
 };
 
 struct ReportAccounts : ReportSection {
   std::vector<ReportAccount> declining;  // significant decline, by ARR then slope
   int64_t accounts = 0;                  // accounts with responses
   ReportHealth health;
-};
-
-struct ReportQueueCount {
-  std::string name;              // a category or an owner
-  int64_t cases = 0;
-  int64_t fire_alarms = 0;
-};
-
-struct ReportFixItem {
-  std::string theme;
-  double arr_at_risk = 0;
-  double arr_ci_low = 0;
-  double arr_ci_high = 0;
-  Comparison nps_impact;
-  int64_t accounts = 0;
+  int64_t declining_total = 0;           // declining accounts before max_accounts
+  int64_t tested = 0;                    // accounts with enough responses to test
+  double slope_unit_days = 30;           // slopes are NPS points per this many days
 };
 
 struct ReportNextSteps : ReportSection {

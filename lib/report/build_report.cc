@@ -30,9 +30,8 @@ Status CheckExtra(const std::vector<double>& values, size_t rows, const char* na
 }
 
 Status Cancelled(int done) {
-  return Status(CANDOR_CANCELLED,
-                "report cancelled after " + std::to_string(done) + " of " +
-                    std::to_string(kSections) + " sections");
+  return Status(CANDOR_CANCELLED, "report cancelled after " + std::to_string(done) + " of " +
+                                      std::to_string(kSections) + " sections");
 }
 
 }  // namespace
@@ -42,7 +41,8 @@ Status ReportOptions::Validate() const {
     return InvalidArgument("level must be in (0, 1), got " + std::to_string(level));
   }
   if (max_themes < 0 || quotes_per_theme < 0 || max_accounts < 0 || max_alarms < 0) {
-    return InvalidArgument("max_themes, quotes_per_theme, max_accounts and max_alarms must be >= 0");
+    return InvalidArgument(
+        "max_themes, quotes_per_theme, max_accounts and max_alarms must be >= 0");
   }
   return OkStatus();
 }
@@ -52,9 +52,9 @@ Result<ReportModel> BuildReport(const Table& table, const ReportExtras& extras,
   if (Status status = options.Validate(); !status.ok()) return status;
   if (Status status = table.Validate(); !status.ok()) return status;
   if (table.rows() == 0) return InvalidArgument("report of an empty table: no responses");
-  for (const auto& [values, name] : {std::pair{&extras.arr, "arr"},
-                                     std::pair{&extras.outcome, "outcome"},
-                                     std::pair{&extras.invited, "invited"}}) {
+  for (const auto& [values, name] :
+       {std::pair{&extras.arr, "arr"}, std::pair{&extras.outcome, "outcome"},
+        std::pair{&extras.invited, "invited"}}) {
     if (Status status = CheckExtra(*values, table.rows(), name); !status.ok()) return status;
   }
 
