@@ -152,6 +152,9 @@ Json QuoteObject(const ReportQuote& quote) {
   return out;
 }
 
+Json QueueCountObject(const ReportQueueCount& count);
+Json FixItemObject(const ReportFixItem& item);
+
 Json VoiceObject(const ReportVoice& voice) {
   Json out = SectionObject(voice);
   out["comments"] = voice.comments;
@@ -185,6 +188,15 @@ Json VoiceObject(const ReportVoice& voice) {
     a["owner"] = alarm.owner;
     return a;
   });
+  out["fire_alarm_total"] = voice.fire_alarm_total;
+  out["themes_found"] = voice.themes_found;
+  out["theme_comments"] = voice.theme_comments;
+  out["has_queue"] = voice.has_queue;
+  out["queue_cases"] = voice.queue_cases;
+  out["queue_by_category"] = Array(voice.queue_by_category, QueueCountObject);
+  out["queue_by_owner"] = Array(voice.queue_by_owner, QueueCountObject);
+  out["outer_loop"] = Array(voice.outer_loop, FixItemObject);
+  out["outer_loop_by_arr"] = voice.outer_loop_by_arr;
   return out;
 }
 
@@ -213,6 +225,11 @@ Json HealthObject(const ReportHealth& health) {
     c["ci_high"] = Numbers(curve.ci_high);
     return c;
   });
+  out["validated"] = health.validated;
+  out["validation_absent_reason"] = health.validation_absent_reason;
+  out["accounts_with_outcome"] = health.accounts_with_outcome;
+  out["churned"] = health.churned;
+  out["grade_min_score"] = Numbers(health.grade_min_score);
   return out;
 }
 
@@ -232,6 +249,9 @@ Json AccountsObject(const ReportAccounts& accounts) {
   });
   out["accounts"] = accounts.accounts;
   out["health"] = HealthObject(accounts.health);
+  out["declining_total"] = accounts.declining_total;
+  out["tested"] = accounts.tested;
+  out["slope_unit_days"] = Number(accounts.slope_unit_days);
   return out;
 }
 
@@ -243,22 +263,28 @@ Json QueueCountObject(const ReportQueueCount& count) {
   return out;
 }
 
+Json FixItemObject(const ReportFixItem& item) {
+  Json out = Json::object();
+  out["theme"] = item.theme;
+  out["arr_at_risk"] = Number(item.arr_at_risk);
+  out["arr_ci_low"] = Number(item.arr_ci_low);
+  out["arr_ci_high"] = Number(item.arr_ci_high);
+  out["nps_impact"] = ComparisonObject(item.nps_impact);
+  out["accounts"] = item.accounts;
+  out["comments"] = item.comments;
+  out["detractor_accounts"] = item.detractor_accounts;
+  out["arr_no_interval"] = item.arr_no_interval;
+  out["impact_no_interval"] = item.impact_no_interval;
+  return out;
+}
+
 Json NextStepsObject(const ReportNextSteps& next_steps) {
   Json out = SectionObject(next_steps);
   out["cases"] = next_steps.cases;
   out["fire_alarms"] = next_steps.fire_alarms;
   out["by_category"] = Array(next_steps.by_category, QueueCountObject);
   out["by_owner"] = Array(next_steps.by_owner, QueueCountObject);
-  out["fix_first"] = Array(next_steps.fix_first, [](const ReportFixItem& item) {
-    Json f = Json::object();
-    f["theme"] = item.theme;
-    f["arr_at_risk"] = Number(item.arr_at_risk);
-    f["arr_ci_low"] = Number(item.arr_ci_low);
-    f["arr_ci_high"] = Number(item.arr_ci_high);
-    f["nps_impact"] = ComparisonObject(item.nps_impact);
-    f["accounts"] = item.accounts;
-    return f;
-  });
+  out["fix_first"] = Array(next_steps.fix_first, FixItemObject);
   out["actions"] = next_steps.actions;
   return out;
 }

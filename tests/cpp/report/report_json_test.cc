@@ -158,7 +158,14 @@ ReportModel FullModel() {
   m.accounts.health.survival.push_back({"A", {86400}, {0.9}, {0.8}, {0.97}});
   m.next_steps.by_category.push_back({"billing", 3, 1});
   m.next_steps.by_owner.push_back({"cs", 3, 1});
-  m.next_steps.fix_first.push_back({"pricing", 1e5, 5e4, 2e5, SomeComparison(), 4});
+  ReportFixItem fix{"pricing", 1e5, 5e4, 2e5, SomeComparison(), 4};
+  fix.comments = 9;
+  fix.arr_no_interval = "one account";
+  m.next_steps.fix_first.push_back(fix);
+  m.voice.outer_loop.push_back(fix);
+  m.voice.queue_by_category.push_back({"detractor", 2, 0});
+  m.voice.queue_by_owner.push_back({"cs", 2, 0});
+  m.accounts.health.grade_min_score = {80};
   m.next_steps.actions = {"Call ACC-1 today."};
   return m;
 }
