@@ -90,7 +90,8 @@ CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(size), CANDOR_FIELD(score_
                      CANDOR_FIELD(role_column), CANDOR_FIELD(weight_column),
                      CANDOR_FIELD(comment_column), CANDOR_FIELD(segment_columns),
                      CANDOR_FIELD(n_segment_columns), CANDOR_FIELD(delimiter),
-                     CANDOR_FIELD(skip_bad_rows), CANDOR_FIELD(max_bytes));
+                     CANDOR_FIELD(skip_bad_rows), CANDOR_FIELD(max_bytes),
+                     CANDOR_FIELD(number_columns), CANDOR_FIELD(n_number_columns));
 
 CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(size), CANDOR_FIELD(method),
                      CANDOR_FIELD(alpha), CANDOR_FIELD(max_lag), CANDOR_FIELD(period),
@@ -186,6 +187,15 @@ CANDOR_OPTION_LAYOUT(candor_case_log_options, CANDOR_FIELD(size),
                      CANDOR_FIELD(as_of), CANDOR_FIELD(level), CANDOR_FIELD(on_invalid));
 CANDOR_OPTION_LAYOUT(candor_change_monitor_options, CANDOR_FIELD(size), CANDOR_FIELD(alpha),
                      CANDOR_FIELD(shift), CANDOR_FIELD(bucket_size));
+CANDOR_OPTION_LAYOUT(candor_report_options, CANDOR_FIELD(size), CANDOR_FIELD(level),
+                     CANDOR_FIELD(time_zone), CANDOR_FIELD(period), CANDOR_FIELD(max_themes),
+                     CANDOR_FIELD(quotes_per_theme), CANDOR_FIELD(max_accounts),
+                     CANDOR_FIELD(max_alarms), CANDOR_FIELD(seed), CANDOR_FIELD(source),
+                     CANDOR_FIELD(bundled_sample), CANDOR_FIELD(score_column),
+                     CANDOR_FIELD(comment_column), CANDOR_FIELD(time_column),
+                     CANDOR_FIELD(weight_column), CANDOR_FIELD(arr_column),
+                     CANDOR_FIELD(outcome_column), CANDOR_FIELD(invited_column),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 #undef CANDOR_OPTION_LAYOUT
 #undef CANDOR_FIELD

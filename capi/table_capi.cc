@@ -9,10 +9,7 @@
 
 #include "options.hpp"
 #include "shim.hpp"
-
-struct candor_table {
-  candor::Table table;
-};
+#include "table_handle.hpp"
 
 struct candor_csv_header {
   std::vector<std::string> names;
@@ -57,6 +54,16 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   out->delimiter = o.delimiter;
   out->skip_bad_rows = o.skip_bad_rows != 0;
   out->max_bytes = o.max_bytes;
+  if (o.n_number_columns > 0 && o.number_columns == nullptr) {
+    return candor::InvalidArgument("options->number_columns is NULL but n_number_columns is " +
+                                   std::to_string(o.n_number_columns));
+  }
+  for (size_t j = 0; j < o.n_number_columns; ++j) {
+    if (o.number_columns[j] == nullptr) {
+      return candor::InvalidArgument("options->number_columns[" + std::to_string(j) + "] is NULL");
+    }
+    out->number_columns.emplace_back(o.number_columns[j]);
+  }
   return candor::OkStatus();
 }
 
@@ -189,6 +196,19 @@ const double* candor_table_weights(const candor_table* table) {
 const int64_t* candor_table_times(const candor_table* table) {
   if (table == nullptr || table->table.times.empty()) return nullptr;
   return table->table.times.data();
+}
+
+candor_status candor_table_numbers(const candor_table* table, const char* column,
+                                   const double** values) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(table, "table", column, "column", values, "values"));
+    const candor::NumberColumn* found = table->table.FindNumber(column);
+    if (found == nullptr) {
+      return candor::NotFound(std::string("no number column named '") + column + "'");
+    }
+    *values = found->values.data();
+    return candor::OkStatus();
+  });
 }
 
 candor_status candor_table_codes(const candor_table* table, const char* column,

@@ -75,13 +75,26 @@ struct WeightArgs {
   bool Has(WeightMethod method) const;
 };
 
+enum class ReportFormat { kText, kJson, kHtml };
+
 struct ReportArgs {
-  InputArgs input;
-  std::string time_column;      // empty: the first of a few usual names
-  std::vector<std::string> by;  // empty: region, plan, role when present
+  InputArgs input;              // input.weight_column: --weight-column
+  // Column roles; empty: from --columns, else guessed from the header.
+  std::string score_column;
+  std::string comment_column;
+  std::string time_column;
+  std::string account_column;
+  std::string arr_column;
+  std::string outcome_column;
+  std::string invited_column;
+  std::vector<std::string> by;  // segment columns
+  std::string columns_config;   // --columns: a JSON object naming the roles
   bool unweighted = false;      // ignore the weight column
   double level = 0.95;
-  OutputFormat format = OutputFormat::kTable;
+  std::string time_zone = "UTC";
+  std::string period = "month";
+  std::optional<ReportFormat> format;  // unset: from --output's extension, else text
+  std::string output;                  // empty: stdout
   bool quiet = false;  // --quiet: no progress bar on stderr
 };
 

@@ -5,7 +5,6 @@
 
 #include <candor/csv.hpp>
 #include <climits>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <utility>
@@ -110,20 +109,6 @@ Result<std::string> FindSampleCsv() {
   for (const std::string& path : candidates) tried += (tried.empty() ? "" : ", ") + path;
   return NotFound("the bundled sample survey.csv was not found (looked in: " + tried +
                   "); pass a FILE");
-}
-
-int64_t MonthCode(int64_t unix_seconds) {
-  const CivilTime time = UtcCivilTime(unix_seconds);
-  return time.year * 12 + time.month - 1;
-}
-
-std::string MonthLabel(int64_t month_code) {
-  int64_t year = month_code / 12 - (month_code % 12 < 0 ? 1 : 0);
-  int64_t month = month_code - year * 12 + 1;
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%04lld-%02lld", static_cast<long long>(year),
-                static_cast<long long>(month));
-  return buffer;
 }
 
 }  // namespace candor::cli

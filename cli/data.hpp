@@ -1,7 +1,6 @@
-// Reading input for the candor tool: the header of a file, the bundled
-// sample, and calendar months of Unix times. Files are read with the
-// library's candor::ReadWholeFile (candor/csv.hpp). Errors are data errors
-// (exit 1).
+// Reading input for the candor tool: the header of a file and the bundled
+// sample. Files are read with the library's candor::ReadWholeFile
+// (candor/csv.hpp). Errors are data errors (exit 1).
 #ifndef CANDOR_CLI_DATA_HPP_
 #define CANDOR_CLI_DATA_HPP_
 
@@ -46,11 +45,6 @@ Result<std::string> FindSampleCsv();
 // a list for messages.
 std::string FindTimeColumn(const std::vector<std::string>& header);
 std::string TimeColumnNames();
-
-// Calendar month of a Unix time (UTC) as a sortable code year * 12 + month - 1,
-// and its "YYYY-MM" label.
-int64_t MonthCode(int64_t unix_seconds);
-std::string MonthLabel(int64_t month_code);
 
 }  // namespace candor::cli
 

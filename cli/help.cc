@@ -16,7 +16,8 @@ constexpr const char* kMainHelp =
 
 Usage:
   candor score FILE [options]   estimate a metric, optionally broken down by segments
-  candor report [FILE]          a readable NPS report (the bundled sample if no FILE)
+  candor report [FILE]          the whole story of a survey as text, JSON or one
+                                HTML page (the bundled sample if no FILE)
   candor weight FILE --method M write FILE back with a weight column (raking,
                                 post-stratification, inverse propensity,
                                 recency, accounts) and say what it did

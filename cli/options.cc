@@ -34,15 +34,18 @@ struct Word {
   Option option;  // kOption: the option split into name and value
 };
 
-// Takes the next word of `command`'s line. A lone "-" is positional; any
-// other word starting with '-' that is not "--name[=value]" is an unknown
-// option.
+// Takes the next word of `command`'s line. A lone "-" is positional; "-o"
+// is "--output" (for the commands that have it); any other word starting
+// with '-' that is not "--name[=value]" is an unknown option.
 Result<Word> TakeWord(Tokens& tokens, const std::string& command) {
   Word word;
   word.text = tokens.Take();
   const std::string& text = word.text;
   if (text == "--help" || text == "-h") {
     word.kind = Word::Kind::kHelp;
+  } else if (text == "-o") {
+    word.kind = Word::Kind::kOption;
+    word.option.name = "output";
   } else if (text.size() < 2 || text.compare(0, 2, "--") != 0 || text == "--") {
     if (text.size() > 1 && text[0] == '-') {
       return InvalidArgument("unknown option '" + text + "' for " + command);
@@ -112,7 +115,8 @@ Status ParseOptions(const CommandSpec& spec, Tokens& tokens, bool* help) {
     const Option& option = word->option;
     const OptionSpec* known = FindOption(spec, option.name);
     if (known == nullptr) {
-      return InvalidArgument("unknown option '--" + option.name + "' for " + spec.name);
+      const std::string given = word->text == "-o" ? word->text : "--" + option.name;
+      return InvalidArgument("unknown option '" + given + "' for " + spec.name);
     }
     std::string value;
     if (known->placeholder == nullptr) {

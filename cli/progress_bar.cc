@@ -28,8 +28,9 @@ constexpr int kBarWidth = 24;
 
 }  // namespace
 
-ProgressBar::ProgressBar(std::string what, bool quiet)
+ProgressBar::ProgressBar(std::string what, bool quiet, Unit unit)
     : what_(std::move(what)),
+      unit_(unit),
       visible_(!quiet && isatty(STDERR_FILENO) == 1),
       show_after_(ShowAfter()),
       start_(std::chrono::steady_clock::now()),
@@ -67,10 +68,15 @@ void ProgressBar::Draw(int64_t done, int64_t total, double seconds) {
   bar.resize(kBarWidth, '.');
   std::string name = what_;
   if (name.size() > 30) name = "..." + name.substr(name.size() - 27);
-  std::fprintf(stderr, "\r\x1b[Kreading %s [%s] %3d%% %.0f/%.0f MB %.0f MB/s", name.c_str(),
+  if (unit_ == Unit::kSteps) {
+    std::fprintf(stderr, "\r\x1b[K%s [%s] %lld/%lld", name.c_str(), bar.c_str(),
+                 static_cast<long long>(done), static_cast<long long>(total));
+  } else {
+    std::fprintf(stderr, "\r\x1b[Kreading %s [%s] %3d%% %.0f/%.0f MB %.0f MB/s", name.c_str(),
                bar.c_str(), static_cast<int>(fraction * 100), static_cast<double>(done) / 1e6,
                static_cast<double>(total) / 1e6,
                seconds > 0 ? static_cast<double>(done) / 1e6 / seconds : 0.0);
+  }
   std::fflush(stderr);
   drawn_ = true;
 }

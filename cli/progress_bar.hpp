@@ -15,11 +15,15 @@ namespace candor::cli {
 
 class ProgressBar {
  public:
-  // Draws "<what> [####....] 42% 630/1500 MB 210 MB/s" on stderr when stderr
-  // is a terminal and not `quiet`, once the work has taken a second
-  // (CANDOR_PROGRESS_AFTER_MS milliseconds when set). While
-  // the object lives, Ctrl-C makes hook()'s callback return false.
-  ProgressBar(std::string what, bool quiet);
+  // What done and total count: bytes read, or steps of a computation.
+  enum class Unit { kBytes, kSteps };
+
+  // Draws "reading <what> [####....] 42% 630/1500 MB 210 MB/s" (kSteps:
+  // "<what> [####....] 3/6") on stderr when stderr is a terminal and not
+  // `quiet`, once the work has taken a second (CANDOR_PROGRESS_AFTER_MS
+  // milliseconds when set). While the object lives, Ctrl-C makes hook()'s
+  // callback return false.
+  ProgressBar(std::string what, bool quiet, Unit unit = Unit::kBytes);
   ~ProgressBar();  // erases the bar and restores SIGINT's handler
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
@@ -31,6 +35,7 @@ class ProgressBar {
   void Draw(int64_t done, int64_t total, double seconds);
 
   std::string what_;
+  Unit unit_;
   bool visible_;
   bool drawn_ = false;
   std::chrono::milliseconds show_after_;

@@ -159,6 +159,13 @@ void Csv(FuzzInput& in) {
   o.n_segment_columns = segments;
   o.delimiter = (in.Byte() & 7) == 0 ? static_cast<char>(in.Byte()) : ',';
   o.skip_bad_rows = in.Raw<int32_t>();
+  // Number columns (weight and score are numbers, region is not): a heap
+  // array of exactly n entries too.
+  const size_t numbers = in.Below(3);
+  std::unique_ptr<const char*[]> number_names(new const char*[numbers == 0 ? 1 : numbers]);
+  for (size_t j = 0; j < numbers; ++j) number_names[j] = kNames[(in.Byte() & 1) ? 4 : 6];
+  o.number_columns = numbers == 0 && (in.Byte() & 1) ? nullptr : number_names.get();
+  o.n_number_columns = numbers;
   const size_t size = ChooseSize(in, sizeof(o));
   CheckDefaults(candor_csv_options_defaults, size, "candor_csv_options_defaults");
   CallerStruct<candor_csv_options> caller(o, size, in);
@@ -518,9 +525,69 @@ void ChangeMonitor(FuzzInput& in) {
   candor_change_monitor_free(monitor);
 }
 
+// The report: odd options and sizes over a small table with a number
+// column; what is built renders in every format.
+void Report(FuzzInput& in) {
+  static const char kCsv[] =
+      "score,time,account,region,arr,comment\n"
+      "9,2024-01-01,acme,EU,1200,great\n"
+      "3,2024-02-03,globex,NA,,slow\n"
+      "7,2024-03-05,acme,EU,1200,ok\n";
+  static candor_table* const kTable = [] {
+    static const char* const kNumbers[] = {"arr"};
+    static const char* const kSegments[] = {"region"};
+    candor_csv_options csv;
+    candor_csv_options_init(&csv);
+    csv.time_column = "time";
+    csv.account_column = "account";
+    csv.comment_column = "comment";
+    csv.segment_columns = kSegments;
+    csv.n_segment_columns = 1;
+    csv.number_columns = kNumbers;
+    csv.n_number_columns = 1;
+    candor_table* table = nullptr;
+    candor_table_parse_csv(kCsv, sizeof(kCsv) - 1, &csv, &table);
+    return table;
+  }();
+  static const char* const kTexts[] = {"arr", "UTC", "month", "day", "Europe/Paris", "missing", ""};
+  auto text = [&in]() -> const char* {
+    const uint8_t b = in.Byte();
+    return b < 0x40 ? nullptr : kTexts[b % (sizeof(kTexts) / sizeof(kTexts[0]))];
+  };
+  candor_report_options o;
+  candor_report_options_init(&o);
+  o.level = candor_fuzz::InterestingDouble(in);
+  o.time_zone = text();
+  o.period = text();
+  o.max_themes = static_cast<int8_t>(in.Byte());
+  o.quotes_per_theme = static_cast<int8_t>(in.Byte());
+  o.max_accounts = static_cast<int8_t>(in.Byte());
+  o.max_alarms = static_cast<int8_t>(in.Byte());
+  o.seed = in.Raw<uint64_t>();
+  o.source = text();
+  o.bundled_sample = in.Raw<int32_t>();
+  o.arr_column = text();
+  o.outcome_column = text();
+  o.invited_column = text();
+  const size_t size = ChooseSize(in, sizeof(o));
+  CheckDefaults(candor_report_options_defaults, size, "candor_report_options_defaults");
+  CallerStruct<candor_report_options> caller(o, size, in);
+  candor_report* report = nullptr;
+  const candor_status s = candor_report_build(kTable, caller.get(), &report);
+  CheckStatus(s, "candor_report_build with odd options");
+  for (int format = 0; s == CANDOR_OK && format < 3; ++format) {
+    const char* rendered = nullptr;
+    size_t length = 0;
+    CheckStatus(
+        candor_report_render(report, static_cast<candor_report_format>(format), &rendered, &length),
+        "candor_report_render");
+  }
+  candor_report_free(report);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzInput in(data, size);
-  switch (in.Byte() % 12) {
+  switch (in.Byte() % 13) {
     case 0:
       Score(in);
       break;
@@ -556,6 +623,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     case 11:
       ChangeMonitor(in);
+      break;
+    case 12:
+      Report(in);
       break;
   }
   return 0;

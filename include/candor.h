@@ -489,6 +489,11 @@ typedef struct candor_csv_options {
                                   files are read, and their size is known
                                   first; older callers keep reading any
                                   size). Set it when files come from others. */
+  const char* const* number_columns; /* optional, n_number_columns names: numeric
+                                        columns kept by name (ARR, a churn
+                                        outcome); an empty cell is NaN, other
+                                        text that is not a number a bad row */
+  size_t n_number_columns;
 } candor_csv_options;
 
 /* Fills the first `size` bytes of *options with the defaults (score column
@@ -532,6 +537,11 @@ CANDOR_API candor_status candor_table_codes(const candor_table* table,
 CANDOR_API candor_status candor_table_label(const candor_table* table,
                                             const char* column, int32_t code,
                                             const char** label);
+/* The values of number column `column` (candor_csv_options.number_columns),
+ * candor_table_rows of them, NaN for an empty cell; owned by the table.
+ * CANDOR_NOT_FOUND when the table did not keep that column. */
+CANDOR_API candor_status candor_table_numbers(const candor_table* table, const char* column,
+                                              const double** values);
 /* The comment of row i (UTF-8, validated; "" if the table has none). */
 CANDOR_API candor_status candor_table_comment(const candor_table* table,
                                               size_t row, const char** text,
@@ -1605,7 +1615,8 @@ typedef enum candor_enum {
   CANDOR_ENUM_FOLLOWUP_CATEGORY = 31,    /* fire_alarm, detractor, passive, promoter */
   CANDOR_ENUM_FOLLOWUP_REASON = 32,      /* detractor, passive, ..., poor_health_grade */
   CANDOR_ENUM_CHANGE_CALIBRATION = 33,   /* none, gaussian, permutation */
-  CANDOR_ENUM_CHANGE_DIRECTION = 34      /* none, up, down */
+  CANDOR_ENUM_CHANGE_DIRECTION = 34,     /* none, up, down */
+  CANDOR_ENUM_REPORT_FORMAT = 35         /* text, json, html */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
@@ -2875,6 +2886,78 @@ CANDOR_API candor_status candor_change_monitor_reset(candor_change_monitor* moni
 CANDOR_API candor_status candor_change_monitor_info_get(const candor_change_monitor* monitor,
                                                         candor_change_monitor_info* out);
 CANDOR_API void candor_change_monitor_free(candor_change_monitor* monitor);
+
+/* ----------------------------------------------------------------- report */
+/* (The whole story of one survey: include/candor/report.hpp.) The report of
+ * a table: the headline NPS with its interval, the trend, segments with
+ * adjusted comparisons, what customers say, accounts at risk and what to do
+ * next, each section present or absent with the reason; rendered as terminal
+ * text, JSON (docs/report-schema.md) or one self-contained HTML page. The
+ * sections use what the table holds (its time, account, comment, weight and
+ * segment columns); ARR, churn outcome and invited counts come from its
+ * number columns (candor_csv_options.number_columns) named below.
+ * Thread-safety: a report is immutable once built; it may be rendered from
+ * several threads. */
+
+typedef struct candor_report candor_report;
+
+typedef enum candor_report_format {
+  CANDOR_REPORT_FORMAT_TEXT = 0,
+  CANDOR_REPORT_FORMAT_JSON = 1,
+  CANDOR_REPORT_FORMAT_HTML = 2
+} candor_report_format;
+
+/* Told after each section with done of total sections; return nonzero to go
+ * on, 0 to stop (the call then returns CANDOR_CANCELLED). It runs on the
+ * calling thread. */
+typedef int32_t (*candor_report_progress)(int64_t done, int64_t total, void* user_data);
+
+typedef struct candor_report_options {
+  size_t size;                 /* set by candor_report_options_init */
+  double level;                /* of every interval, in (0, 1); default 0.95 */
+  const char* time_zone;       /* IANA name of the trend's calendar; default "UTC" */
+  const char* period;          /* trend bucket: "day", "week", "month" (default),
+                                  "quarter" */
+  int32_t max_themes;          /* default 8 */
+  int32_t quotes_per_theme;    /* default 3 */
+  int32_t max_accounts;        /* default 10 */
+  int32_t max_alarms;          /* default 10 */
+  uint64_t seed;               /* of every simulation and bootstrap; default 42 */
+  const char* source;          /* the file name shown; NULL: none */
+  int32_t bundled_sample;      /* 1: the source is candor's synthetic sample */
+  /* Column names. arr_column, outcome_column and invited_column name number
+   * columns of the table (NULL: not given; a name the table lacks is
+   * CANDOR_NOT_FOUND). The others are only shown ("used column 'x' for
+   * time"); NULL shows the role's name when the table has that column. */
+  const char* score_column;
+  const char* comment_column;
+  const char* time_column;
+  const char* weight_column;
+  const char* arr_column;      /* >= 0, per response's account */
+  const char* outcome_column;  /* 1 churned, 0 retained, per response's account */
+  const char* invited_column;  /* > 0, responses asked for in the row's segment */
+  candor_report_progress progress; /* NULL: none */
+  void* progress_user_data;
+} candor_report_options;
+
+CANDOR_API candor_status candor_report_options_defaults(candor_report_options* options,
+                                                        size_t size);
+static inline void candor_report_options_init(candor_report_options* options) {
+  candor_report_options_defaults(options, sizeof(*options));
+}
+
+/* The report of `table` (options NULL: defaults). A table without rows, a bad
+ * option or a bad ARR/outcome/invited value is an error naming it; a section
+ * that cannot be estimated is absent, never an error. */
+CANDOR_API candor_status candor_report_build(const candor_table* table,
+                                             const candor_report_options* options,
+                                             candor_report** out);
+/* The report rendered in `format`: UTF-8 text of *length bytes (NUL-
+ * terminated), owned by the report and valid until it is freed. */
+CANDOR_API candor_status candor_report_render(const candor_report* report,
+                                              candor_report_format format, const char** text,
+                                              size_t* length);
+CANDOR_API void candor_report_free(candor_report* report);
 
 #ifdef __cplusplus
 } /* extern "C" */

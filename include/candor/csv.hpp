@@ -9,7 +9,8 @@
 // Errors name the 1-based physical line and the column: a malformed quote, a
 // row with the wrong number of fields, a score that is not a number, a time
 // that is neither ISO 8601 nor epoch seconds, a weight that is negative or not
-// finite. With skip_bad_rows, a bad row is skipped and counted in
+// finite, a number column's text that is not a finite number (an empty cell
+// there is NaN). With skip_bad_rows, a bad row is skipped and counted in
 // Table::skipped_rows instead (never silently); malformed quoting and invalid
 // UTF-8 are errors either way, since the rows after them cannot be trusted.
 //
@@ -74,6 +75,9 @@ struct CsvOptions {
   std::string weight_column;
   std::string comment_column;
   std::vector<std::string> segment_columns;
+  // Numeric columns kept by name in Table::numbers (ARR, a churn outcome,
+  // ...): an empty cell is NaN; text that is not a finite number is a bad row.
+  std::vector<std::string> number_columns;
   char delimiter = ',';
   bool skip_bad_rows = false;
   // ReadCsv: refuse a file larger than this many bytes. 0 (the default): no

@@ -51,6 +51,13 @@ struct ReportExtras {
   std::vector<double> invited;  // > 0; the population of the row's segment (constant within it)
 };
 
+// The extras from the table's number columns (CsvOptions::number_columns)
+// named by columns.arr, .outcome and .invited ("" = not given). A named
+// column the table lacks is CANDOR_NOT_FOUND; a value out of its range (ARR
+// < 0, an outcome not 0 or 1, invited <= 0; NaN is missing, allowed) is
+// CANDOR_INVALID_ARGUMENT naming the row.
+Result<ReportExtras> ReportExtrasFromTable(const Table& table, const ReportColumns& columns);
+
 struct ReportOptions {
   double level = 0.95;           // confidence level of every interval, in (0, 1)
   std::string time_zone = "UTC"; // IANA name; the trend's calendar

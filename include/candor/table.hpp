@@ -3,8 +3,9 @@
 // One row per response: score, and optionally time (Unix seconds, UTC),
 // account, respondent role, segments, weight and comment. Categorical columns
 // (account, role, segments) are interned once into dense int32 codes, in order
-// of first appearance, with a dictionary of labels. Absent optional columns
-// are empty vectors.
+// of first appearance, with a dictionary of labels. Numeric columns (ARR, a
+// churn outcome, ...) are kept by name. Absent optional columns are empty
+// vectors.
 #ifndef CANDOR_TABLE_HPP_
 #define CANDOR_TABLE_HPP_
 
@@ -48,7 +49,14 @@ struct CategoricalColumn {
   Dictionary dictionary;
 };
 
-struct Table {  // exported: FindCategorical, Validate
+// A numeric column kept by name (CsvOptions::number_columns); NaN marks an
+// empty cell.
+struct NumberColumn {
+  std::string name;
+  std::vector<double> values;
+};
+
+struct Table {  // exported: FindCategorical, FindNumber, Validate
   std::vector<double> scores;
   std::vector<int64_t> times;        // empty if no time column
   std::vector<double> weights;       // empty if no weight column
@@ -57,12 +65,16 @@ struct Table {  // exported: FindCategorical, Validate
   CategoricalColumn role;            // codes empty if absent
   std::vector<CategoricalColumn> segments;
   size_t skipped_rows = 0;           // bad rows skipped by option
+  std::vector<NumberColumn> numbers; // in the order asked for
 
   size_t rows() const { return scores.size(); }
   // A categorical column by name: a segment's name, or "account" / "role"
   // (also matched by the source column name). nullptr if none.
   const CategoricalColumn* FindCategorical(std::string_view name) const;
-  // Checks every present column has rows() entries (CANDOR_LENGTH_MISMATCH)
+  // A numeric column by name; nullptr if none.
+  const NumberColumn* FindNumber(std::string_view name) const;
+  // Checks every present column (numeric ones too) has rows() entries
+  // (CANDOR_LENGTH_MISMATCH)
   // and every categorical code names a label (CANDOR_OUT_OF_RANGE).
   Status Validate() const;
 };

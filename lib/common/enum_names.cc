@@ -173,6 +173,9 @@ constexpr EnumEntry kChangeCalibration[] = {
 constexpr EnumEntry kChangeDirection[] = {{CANDOR_CHANGE_DIRECTION_NONE, "none"},
                                           {CANDOR_CHANGE_DIRECTION_UP, "up"},
                                           {CANDOR_CHANGE_DIRECTION_DOWN, "down"}};
+constexpr EnumEntry kReportFormat[] = {{CANDOR_REPORT_FORMAT_TEXT, "text"},
+                                       {CANDOR_REPORT_FORMAT_JSON, "json"},
+                                       {CANDOR_REPORT_FORMAT_HTML, "html"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -221,6 +224,7 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_FOLLOWUP_REASON, "candor_followup_reason", Entries(kFollowupReason)},
     {CANDOR_ENUM_CHANGE_CALIBRATION, "candor_change_calibration", Entries(kChangeCalibration)},
     {CANDOR_ENUM_CHANGE_DIRECTION, "candor_change_direction", Entries(kChangeDirection)},
+    {CANDOR_ENUM_REPORT_FORMAT, "candor_report_format", Entries(kReportFormat)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <new>
 #include <string>
 #include <string_view>
@@ -116,6 +117,7 @@ struct ColumnPlan {
   size_t weight = kAbsent;
   size_t comment = kAbsent;
   std::vector<size_t> segments;
+  std::vector<size_t> numbers;
 };
 
 Result<size_t> FindOptional(const Header& header, const std::string& name, std::string_view role) {
@@ -148,6 +150,11 @@ Result<ColumnPlan> PlanColumns(const Header& header, const CsvOptions& options) 
     if (!index.ok()) return index.status();
     plan.segments.push_back(*index);
   }
+  for (const std::string& name : options.number_columns) {
+    Result<size_t> index = header.Find(name, "number");
+    if (!index.ok()) return index.status();
+    plan.numbers.push_back(*index);
+  }
   return plan;
 }
 
@@ -162,6 +169,11 @@ class RowBuilder {
     for (size_t s = 0; s < plan.segments.size(); ++s) {
       table->segments[s].name = options.segment_columns[s];
     }
+    table->numbers.resize(plan.numbers.size());
+    for (size_t c = 0; c < plan.numbers.size(); ++c) {
+      table->numbers[c].name = options.number_columns[c];
+    }
+    numbers_.resize(plan.numbers.size());
   }
 
   // Appends the row of `fields`, or returns false with *problem set.
@@ -186,6 +198,9 @@ class RowBuilder {
         return false;
       }
     }
+    for (size_t c = 0; c < plan_.numbers.size(); ++c) {
+      if (!ParseOptionalNumber(fields, plan_.numbers[c], &numbers_[c], problem)) return false;
+    }
 
     table_->scores.push_back(score);
     if (plan_.time != kAbsent) table_->times.push_back(time);
@@ -195,6 +210,9 @@ class RowBuilder {
     if (plan_.role != kAbsent) Intern(fields, plan_.role, &table_->role);
     for (size_t s = 0; s < plan_.segments.size(); ++s) {
       Intern(fields, plan_.segments[s], &table_->segments[s]);
+    }
+    for (size_t c = 0; c < plan_.numbers.size(); ++c) {
+      table_->numbers[c].values.push_back(numbers_[c]);
     }
     return true;
   }
@@ -225,6 +243,16 @@ class RowBuilder {
     return true;
   }
 
+  // An empty field is NaN (a missing value), not a bad row.
+  bool ParseOptionalNumber(const std::vector<CsvField>& fields, size_t column, double* value,
+                           std::string* problem) {
+    if (internal::TrimBlanks(Value(fields, column)).empty()) {
+      *value = std::numeric_limits<double>::quiet_NaN();
+      return true;
+    }
+    return ParseNumber(fields, column, "value", value, problem);
+  }
+
   bool ParseTime(const std::vector<CsvField>& fields, int64_t* time, std::string* problem) {
     const std::string_view text = internal::TrimBlanks(Value(fields, plan_.time));
     Result<int64_t> parsed = ParseTimestamp(text);
@@ -243,7 +271,8 @@ class RowBuilder {
   const Header& header_;
   const ColumnPlan& plan_;
   Table* table_;
-  std::string scratch_;  // unescaped quoted fields
+  std::vector<double> numbers_;  // this row's number columns, checked before any is kept
+  std::string scratch_;          // unescaped quoted fields
 };
 
 // A syntax error in a record, naming its column when the header is known.

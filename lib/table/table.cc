@@ -47,6 +47,13 @@ const CategoricalColumn* Table::FindCategorical(std::string_view name) const {
   return nullptr;
 }
 
+const NumberColumn* Table::FindNumber(std::string_view name) const {
+  for (const NumberColumn& column : numbers) {
+    if (column.name == name) return &column;
+  }
+  return nullptr;
+}
+
 Status Table::Validate() const {
   const size_t n = rows();
   CANDOR_RETURN_IF_ERROR(CheckLength(times.size(), "time", n));
@@ -56,6 +63,13 @@ Status Table::Validate() const {
   if (IsPresent(role)) CANDOR_RETURN_IF_ERROR(CheckCategorical(role, "role", n));
   for (const CategoricalColumn& segment : segments) {
     CANDOR_RETURN_IF_ERROR(CheckCategorical(segment, "segment", n));
+  }
+  for (const NumberColumn& column : numbers) {
+    if (column.values.size() != n) {
+      return LengthMismatch("number column '" + column.name + "' has " +
+                            std::to_string(column.values.size()) + " values, expected " +
+                            std::to_string(n) + " (one per score)");
+    }
   }
   return OkStatus();
 }

@@ -120,7 +120,7 @@ FIELD(candor_design, clusters, const int32_t*, 16);
 FIELD(candor_design, calibration, const candor_weights*, 24);
 
 /* candor_csv_options: size-versioned: grows only at its end. */
-STRUCT(candor_csv_options, 88, 8);
+STRUCT(candor_csv_options, 104, 8);
 FIELD(candor_csv_options, size, size_t, 0);
 FIELD(candor_csv_options, score_column, const char*, 8);
 FIELD(candor_csv_options, time_column, const char*, 16);
@@ -133,6 +133,8 @@ FIELD(candor_csv_options, n_segment_columns, size_t, 64);
 FIELD(candor_csv_options, delimiter, char, 72);
 FIELD(candor_csv_options, skip_bad_rows, int32_t, 76);
 FIELD(candor_csv_options, max_bytes, uint64_t, 80);
+FIELD(candor_csv_options, number_columns, const char* const*, 88);
+FIELD(candor_csv_options, n_number_columns, size_t, 96);
 
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);
@@ -950,6 +952,29 @@ FIELD(candor_change_monitor_info, bucket_size, int64_t, 40);
 FIELD(candor_change_monitor_info, history_n, int64_t, 48);
 FIELD(candor_change_monitor_info, buckets, int64_t, 56);
 
+/* candor_report_options: size-versioned: grows only at its end. */
+STRUCT(candor_report_options, 144, 8);
+FIELD(candor_report_options, size, size_t, 0);
+FIELD(candor_report_options, level, double, 8);
+FIELD(candor_report_options, time_zone, const char*, 16);
+FIELD(candor_report_options, period, const char*, 24);
+FIELD(candor_report_options, max_themes, int32_t, 32);
+FIELD(candor_report_options, quotes_per_theme, int32_t, 36);
+FIELD(candor_report_options, max_accounts, int32_t, 40);
+FIELD(candor_report_options, max_alarms, int32_t, 44);
+FIELD(candor_report_options, seed, uint64_t, 48);
+FIELD(candor_report_options, source, const char*, 56);
+FIELD(candor_report_options, bundled_sample, int32_t, 64);
+FIELD(candor_report_options, score_column, const char*, 72);
+FIELD(candor_report_options, comment_column, const char*, 80);
+FIELD(candor_report_options, time_column, const char*, 88);
+FIELD(candor_report_options, weight_column, const char*, 96);
+FIELD(candor_report_options, arr_column, const char*, 104);
+FIELD(candor_report_options, outcome_column, const char*, 112);
+FIELD(candor_report_options, invited_column, const char*, 120);
+FIELD(candor_report_options, progress, candor_report_progress, 128);
+FIELD(candor_report_options, progress_user_data, void*, 136);
+
 ENUM(candor_status);
 VALUE(CANDOR_OK, 0);
 VALUE(CANDOR_INVALID_ARGUMENT, 1);
@@ -1143,6 +1168,7 @@ VALUE(CANDOR_ENUM_FOLLOWUP_CATEGORY, 31);
 VALUE(CANDOR_ENUM_FOLLOWUP_REASON, 32);
 VALUE(CANDOR_ENUM_CHANGE_CALIBRATION, 33);
 VALUE(CANDOR_ENUM_CHANGE_DIRECTION, 34);
+VALUE(CANDOR_ENUM_REPORT_FORMAT, 35);
 
 ENUM(candor_time_weight);
 VALUE(CANDOR_TIME_WEIGHT_N, 0);
@@ -1250,6 +1276,11 @@ ENUM(candor_change_direction);
 VALUE(CANDOR_CHANGE_DIRECTION_NONE, 0);
 VALUE(CANDOR_CHANGE_DIRECTION_UP, 1);
 VALUE(CANDOR_CHANGE_DIRECTION_DOWN, 2);
+
+ENUM(candor_report_format);
+VALUE(CANDOR_REPORT_FORMAT_TEXT, 0);
+VALUE(CANDOR_REPORT_FORMAT_JSON, 1);
+VALUE(CANDOR_REPORT_FORMAT_HTML, 2);
 
 int main(void) {
   {
@@ -1365,6 +1396,11 @@ int main(void) {
   {
     candor_change_monitor_options options;
     candor_change_monitor_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_report_options options;
+    candor_report_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   return report();

@@ -74,6 +74,8 @@ static void test_csv_options(void) {
   FIELD(b, candor_csv_options, delimiter);
   FIELD(b, candor_csv_options, skip_bad_rows);
   FIELD(b, candor_csv_options, max_bytes);
+  FIELD(b, candor_csv_options, number_columns);
+  FIELD(b, candor_csv_options, n_number_columns);
   CHECK_DEFAULTS(candor_csv_options, candor_csv_options_defaults, b,
                  offsetof(candor_csv_options, score_column) + sizeof(const char*));
 

@@ -215,7 +215,7 @@ def test_score_by_single_level_has_no_rest(tmp_path):
     rc, out, err = run("score", str(path), "--by", "region")
     assert rc == 0 and "NA" in out, err
     rc, out, err = run("report", str(path))
-    assert rc == 0 and "Caution" in out, err
+    assert rc == 0 and "(under 30) the normal approximation is poor" in out, err
 
 
 def test_score_bootstrap_is_seeded():
@@ -289,7 +289,8 @@ def test_report_on_bundled_sample(sample):
     # The sample was built with unhappy APAC starter accounts and an August
     # outage: an honest report finds both.
     assert re.search(r"APAC is [0-9.]+ points lower than the rest", out), out
-    assert "2025-08 (below)" in out
+    assert re.search(r"2025-08 .* outside control limits", out), out
+    assert "Change from 2025-08" in out
 
 
 def test_report_json(sample):
@@ -297,30 +298,34 @@ def test_report_json(sample):
     assert rc == 0, err
     report = json.loads(out)
     value, se = weighted_nps(sample["scores"], sample["weights"])
-    assert report["weight_column"] == "weight"
-    assert report["overall"]["value"] == pytest.approx(value, abs=1e-9)
-    assert report["overall"]["std_error"] == pytest.approx(se, rel=1e-6)
-    assert report["margin_of_error"] == pytest.approx(Z95 * se, rel=1e-6)
-    assert report["change_threshold"] == pytest.approx(Z95 * math.sqrt(2) * se, rel=1e-6)
+    headline = report["headline"]
+    assert report["columns"]["weight"] == "weight"
+    assert headline["nps"]["value"] == pytest.approx(value, abs=1e-9)
+    assert headline["nps"]["std_error"] == pytest.approx(se, rel=1e-6)
+    assert headline["margin_of_error"] == pytest.approx(Z95 * se, rel=1e-6)
+    assert headline["minimal_detectable_change"] == pytest.approx(Z95 * math.sqrt(2) * se,
+                                                                  rel=1e-6)
     w = sample["weights"]
     promoters = sum(x for x, s in zip(w, sample["scores"]) if s >= 9) / sum(w)
-    assert report["shares"]["promoters"] == pytest.approx(promoters, rel=1e-12)
-    assert [s["column"] for s in report["segments"]] == ["region", "plan", "role"]
-    for section in report["segments"]:
-        assert sum(r["estimate"]["n"] for r in section["rows"]) == 6000
-    months = report["months"]
-    assert [m["month"] for m in months] == ["2025-%02d" % k for k in range(1, 13)]
-    assert sum(m["estimate"]["n"] for m in months) == 6000
+    assert headline["promoters"] == pytest.approx(promoters, rel=1e-12)
+    columns = report["segments"]["columns"]
+    assert [s["column"] for s in columns] == ["region", "plan", "role"]
+    for section in columns:
+        assert sum(r["nps"]["n"] for r in section["rows"]) == 6000
+    months = report["trend"]["points"]
+    assert report["trend"]["period"] == "month" and report["trend"]["time_zone"] == "UTC"
+    assert [m["label"] for m in months] == ["2025-%02d" % k for k in range(1, 13)]
+    assert sum(m["nps"]["n"] for m in months) == 6000
     august = months[7]
-    assert august["interval_excludes_overall"] is True and august["side"] == "below"
-    assert august["significant"] is True
+    assert august["outside_control"] is True and august["nps"]["ci_high"] < value
+    assert report["trend"]["changes"][0]["label"] == "2025-08"
     # Month counts match the timestamps read independently (converted to UTC).
     from datetime import datetime, timezone
     counts = [0] * 12
     for row in sample["rows"]:
         t = datetime.fromisoformat(row["timestamp"].replace("Z", "+00:00"))
         counts[t.astimezone(timezone.utc).month - 1] += 1
-    assert [m["estimate"]["n"] for m in months] == counts
+    assert [m["nps"]["n"] for m in months] == counts
 
 
 def test_report_unweighted_matches_wald(sample):
@@ -328,9 +333,9 @@ def test_report_unweighted_matches_wald(sample):
     assert rc == 0, err
     report = json.loads(out)
     nps, se = wald_nps(sample["scores"])
-    assert report["weight_column"] is None
-    assert report["overall"]["value"] == pytest.approx(nps, abs=1e-9)
-    assert report["overall"]["std_error"] == pytest.approx(se, rel=1e-9)
+    assert report["columns"]["weight"] == ""
+    assert report["headline"]["nps"]["value"] == pytest.approx(nps, abs=1e-9)
+    assert report["headline"]["nps"]["std_error"] == pytest.approx(se, rel=1e-9)
 
 
 def test_report_finds_sample_next_to_installed_binary(tmp_path):
@@ -349,8 +354,8 @@ def test_report_finds_sample_next_to_installed_binary(tmp_path):
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["bundled_sample"] is True
-    assert report["overall"]["n"] == 3
-    assert report["overall"]["value"] == pytest.approx(100 * (2 - 1) / 3)
+    assert report["headline"]["nps"]["n"] == 3
+    assert report["headline"]["nps"]["value"] == pytest.approx(100 * (2 - 1) / 3)
 
 
 def test_report_without_time_or_segments(tmp_path):
@@ -358,7 +363,7 @@ def test_report_without_time_or_segments(tmp_path):
     path.write_text("score\n10\n9\n8\n3\n10\n", encoding="utf-8")
     rc, out, err = run("report", str(path))
     assert rc == 0, err
-    assert "NPS" in out and "No time column" in out
+    assert "NPS" in out and "no time column" in out
 
 
 # ------------------------------------------------------ help, version, usage

@@ -17,6 +17,13 @@ COMMANDS = ("score", "report", "weight", "trend", "themes", "health", "redact", 
 OPTION_LINE = re.compile(r"^  --([a-z0-9-]+)(?: ([^ ]+))?(?: +|$)")
 
 
+@pytest.fixture(autouse=True)
+def in_a_scratch_folder(tmp_path, monkeypatch):
+    """Runs with a scratch working folder: an option such as report's
+    --output given "bogus-value" writes a file of that name."""
+    monkeypatch.chdir(tmp_path)
+
+
 def listed_options(command):
     """{option: (placeholder or None, its help text)} from `candor help <command>`."""
     rc, out, err = run("help", command)

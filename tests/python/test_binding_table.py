@@ -80,6 +80,8 @@ class Header:
             self.structs[name] = [_declaration(d, name) for d in body.split(";") if d.strip()]
         self.handles = set(re.findall(r"typedef\s+struct\s+(candor_\w+)\s+\1\s*;", text))
         self.enums = set(re.findall(r"typedef\s+enum\s+(candor_\w+)", text))
+        # Function pointer types: "typedef int32_t (*candor_report_progress)(...)".
+        self.callbacks = set(re.findall(r"typedef\s+[\w\s*]+?\(\s*\*\s*(candor_\w+)\s*\)", text))
 
 
 def _type(text, where):
@@ -127,6 +129,8 @@ def mirrors(ctype, c_type, header, capi):
         if base in SCALARS:
             return ctype is SCALARS[base]
         if base in header.structs or base in header.handles:
+            return ctype is getattr(capi, mirror_name(base), None)
+        if base in header.callbacks:  # a CFUNCTYPE named as the struct mirrors are
             return ctype is getattr(capi, mirror_name(base), None)
         return False  # a type this test does not know: look at it
     if ctype is ctypes.c_void_p:

@@ -46,6 +46,7 @@ from candor.outer_loop import outer_loop
 from candor.recovery import Recovery, recovery
 from candor.case_log import CaseLog, case_log
 from candor.trend_monitor import ChangeMonitor, MonitorState
+from candor.report import Report, report
 
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
@@ -81,4 +82,5 @@ __all__ = [
     "Recovery", "recovery",
     "CaseLog", "case_log",
     "ChangeMonitor", "MonitorState",
+    "Report", "report",
 ]

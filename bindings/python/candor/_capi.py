@@ -212,6 +212,8 @@ class CCsvOptions(ctypes.Structure):
         ("delimiter", c_char),
         ("skip_bad_rows", c_int32),
         ("max_bytes", c_uint64),
+        ("number_columns", char_pp),
+        ("n_number_columns", c_size_t),
     ]
 
 
@@ -985,6 +987,7 @@ ENUM_FOLLOWUP_CATEGORY = 31
 ENUM_FOLLOWUP_REASON = 32
 ENUM_CHANGE_CALIBRATION = 33
 ENUM_CHANGE_DIRECTION = 34
+ENUM_REPORT_FORMAT = 35
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
@@ -1073,6 +1076,7 @@ FUNCTIONS = {
     "candor_table_weights": (double_p, [TableP]),
     "candor_table_times": (int64_p, [TableP]),
     "candor_table_codes": (status, [TableP, c_char_p, POINTER(int32_p), size_p]),
+    "candor_table_numbers": (status, [TableP, c_char_p, POINTER(double_p)]),
     "candor_table_label": (status, [TableP, c_char_p, c_int32, char_pp]),
     "candor_table_comment": (status, [TableP, c_size_t, POINTER(c_void_p), size_p]),
     "candor_csv_header_read": (status, [c_char_p, POINTER(CCsvOptions), POINTER(CsvHeaderP)]),
@@ -1838,4 +1842,50 @@ FUNCTIONS.update({
     "candor_change_monitor_reset": (status, [ChangeMonitorP]),
     "candor_change_monitor_info_get": (status, [ChangeMonitorP, POINTER(CChangeMonitorInfo)]),
     "candor_change_monitor_free": (None, [ChangeMonitorP]),
+})
+
+
+# ------------------------------------------------------------------------------------------- report
+
+# candor_report_progress: (done, total, user_data) -> nonzero to go on.
+CReportProgress = ctypes.CFUNCTYPE(c_int32, c_int64, c_int64, c_void_p)
+
+
+class CReportOptions(ctypes.Structure):
+    """candor_report_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("level", c_double),
+        ("time_zone", c_char_p),
+        ("period", c_char_p),
+        ("max_themes", c_int32),
+        ("quotes_per_theme", c_int32),
+        ("max_accounts", c_int32),
+        ("max_alarms", c_int32),
+        ("seed", c_uint64),
+        ("source", c_char_p),
+        ("bundled_sample", c_int32),
+        ("score_column", c_char_p),
+        ("comment_column", c_char_p),
+        ("time_column", c_char_p),
+        ("weight_column", c_char_p),
+        ("arr_column", c_char_p),
+        ("outcome_column", c_char_p),
+        ("invited_column", c_char_p),
+        ("progress", CReportProgress),
+        ("progress_user_data", c_void_p),
+    ]
+
+
+class CReport(ctypes.Structure):
+    """candor_report: a handle, used only through ReportP."""
+
+
+ReportP = POINTER(CReport)
+
+FUNCTIONS.update({
+    "candor_report_options_defaults": (status, [POINTER(CReportOptions), c_size_t]),
+    "candor_report_build": (status, [TableP, POINTER(CReportOptions), POINTER(ReportP)]),
+    "candor_report_render": (status, [ReportP, enum, char_pp, size_p]),
+    "candor_report_free": (None, [ReportP]),
 })

@@ -23,7 +23,7 @@ def _encode(name, value):
 
 
 def _csv_options(score, time, account, role, weight, comment, segments, delimiter,
-                 skip_bad_rows):
+                 skip_bad_rows, numbers=()):
     """The CsvOptions and the objects that must outlive the call."""
     options = _lib.new_csv_options()
     options.score_column = _encode("score", score)
@@ -32,15 +32,21 @@ def _csv_options(score, time, account, role, weight, comment, segments, delimite
     options.role_column = _encode("role", role)
     options.weight_column = _encode("weight", weight)
     options.comment_column = _encode("comment", comment)
-    if isinstance(segments, str):
-        segments = (segments,)
-    names = [_encode("segment", s) for s in segments]
-    array = (ctypes.c_char_p * max(len(names), 1))(*names)
-    options.segment_columns = array
-    options.n_segment_columns = len(names)
+    segment_array, options.n_segment_columns = _names_array("segment", segments)
+    options.segment_columns = segment_array
     options.delimiter = _delimiter(delimiter)
     options.skip_bad_rows = 1 if skip_bad_rows else 0
-    return options, array
+    number_array, options.n_number_columns = _names_array("number", numbers)
+    options.number_columns = number_array
+    return options, (segment_array, number_array)
+
+
+def _names_array(role, names):
+    """A C array of column names (a str is one name) and its length."""
+    if isinstance(names, str):
+        names = (names,)
+    encoded = [_encode(role, n) for n in names]
+    return (ctypes.c_char_p * max(len(encoded), 1))(*encoded), len(encoded)
 
 
 def _delimiter(delimiter):
@@ -63,11 +69,13 @@ def _max_bytes(value):
 
 
 def read_csv(path, score="score", time=None, account=None, role=None, weight=None,
-             comment=None, segments=(), delimiter=",", skip_bad_rows=False, max_bytes=None):
+             comment=None, segments=(), delimiter=",", skip_bad_rows=False, max_bytes=None,
+             numbers=()):
     """Reads a CSV file of responses into a Table. Columns are chosen by name;
-    `segments` names the categorical columns to break down by. A bad row is
-    an error naming its line and column, unless skip_bad_rows (then counted in
-    Table.skipped_rows).
+    `segments` names the categorical columns to break down by; `numbers` names
+    numeric columns kept as they are (Table.numbers(name); an empty cell is
+    NaN). A bad row is an error naming its line and column, unless
+    skip_bad_rows (then counted in Table.skipped_rows).
 
     Only a regular file is read: a directory, FIFO or device is refused
     (CANDOR_IO_ERROR) before anything is read. max_bytes: a larger file is
@@ -75,7 +83,7 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
     default, is no limit. Set it when files come from others."""
     encoded = _convert.path_bytes(path)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
-                                 delimiter, skip_bad_rows)
+                                 delimiter, skip_bad_rows, numbers)
     options.max_bytes = _max_bytes(max_bytes)
     handle = _capi.TableP()
     _lib.check(lib.candor_table_read_csv(encoded, ctypes.byref(options), ctypes.byref(handle)))
@@ -83,13 +91,13 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
 
 
 def parse_csv(data, score="score", time=None, account=None, role=None, weight=None,
-              comment=None, segments=(), delimiter=",", skip_bad_rows=False):
+              comment=None, segments=(), delimiter=",", skip_bad_rows=False, numbers=()):
     """Like read_csv, from CSV text (str, encoded as UTF-8) or bytes."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     data = bytes(data)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
-                                 delimiter, skip_bad_rows)
+                                 delimiter, skip_bad_rows, numbers)
     handle = _capi.TableP()
     _lib.check(lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
                                           ctypes.byref(handle)))
@@ -181,6 +189,16 @@ class Table(_handle.OwnsHandle):
         if not self._handle:
             raise Error("CANDOR_INVALID_ARGUMENT", "the table is closed")
         return self._handle
+
+    def numbers(self, name):
+        """A copy of number column `name` (read_csv's `numbers`) as float64,
+        NaN where the cell was empty."""
+        with self._lock:
+            encoded = _encode("number", name)
+            pointer = _capi.double_p()
+            _lib.check(lib.candor_table_numbers(self._live(), encoded, ctypes.byref(pointer)))
+            values = _copy(pointer, len(self.scores), np.float64)
+            return np.zeros(0) if values is None else values
 
     def codes(self, name):
         """Dense int32 codes (order of first appearance) of a categorical column."""
