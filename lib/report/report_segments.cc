@@ -12,7 +12,7 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
   const Table& table = context.table;
   if (table.segments.empty()) {
     segments->absent_reason =
-        "no segment column: name one or more (columns.segments) to compare groups";
+        "no segment column: give --by COLUMN (one or more) to compare groups";
     return OkStatus();
   }
   segments->present = true;

@@ -66,11 +66,7 @@ std::string Headline(const ReportModel& r) {
   for (size_t s = 0; s < h.distribution.size(); ++s) {
     out += " " + std::to_string(s) + ":" + Fixed(100 * h.distribution[s], 0) + "%";
   }
-  out += "\n  weighting: " + h.weighting;
-  if (std::isfinite(h.design_effect) && h.design_effect != 1) {
-    out += " (design effect " + Fixed(h.design_effect, 2) + ")";
-  }
-  out += "\n";
+  out += "\n  weighting: " + h.weighting + "\n";
   if (std::isfinite(h.response_rate)) {
     out += "  asked " + Fixed(h.invited, 0) + ", answered " + std::to_string(h.answered) +
            ": response rate " + Percent(h.response_rate) + "\n";

@@ -193,7 +193,7 @@ void Decide(double alpha, bool have_slope, const std::string& slope_test, Report
 Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
   const Table& table = context.table;
   if (table.times.empty()) {
-    trend->absent_reason = "no time column: name one (columns.time) to see the NPS over time";
+    trend->absent_reason = "no time column: give --time-column to see the NPS over time";
     return OkStatus();
   }
   Result<BucketPeriod> period = ParseBucketPeriod(context.options.period);
