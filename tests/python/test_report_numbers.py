@@ -16,9 +16,6 @@ import pytest
 from scipy import stats
 
 candor = pytest.importorskip("candor")
-if not hasattr(candor, "report"):
-    pytest.skip("candor.report is not merged yet (bindings/python/candor/report.py, the report's "
-                "Python surface); this cross-check runs once it is", allow_module_level=True)
 
 sm = pytest.importorskip("statsmodels.api")
 from statsmodels.stats.multitest import multipletests  # noqa: E402
