@@ -139,9 +139,7 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   } else {
     const std::string& column = context.options.columns.weight;
     headline->weighting =
-        (column.empty() ? std::string("weighted") : "weighted by column '" + column + "'") +
-        " (Kish design effect " + Fixed(headline->design_effect, 2) + ", effective n " +
-        Fixed(nps->effective_n, 0) + " of " + std::to_string(nps->n) + ")";
+        column.empty() ? std::string("weighted") : "weighted by column '" + column + "'";
   }
   headline->reading = Reading(*headline, context.options.level);
   ResponseRate(context, headline);

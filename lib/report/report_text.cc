@@ -66,7 +66,12 @@ std::string Headline(const ReportModel& r) {
   for (size_t s = 0; s < h.distribution.size(); ++s) {
     out += " " + std::to_string(s) + ":" + Fixed(100 * h.distribution[s], 0) + "%";
   }
-  out += "\n  weighting: " + h.weighting + "\n";
+  out += "\n  weighting: " + h.weighting;
+  if (h.weighting != "none") {
+    out += " (Kish design effect " + Fixed(h.design_effect, 2) + ", effective n " +
+           Fixed(e.effective_n, 0) + " of " + std::to_string(e.n) + ")";
+  }
+  out += "\n";
   if (std::isfinite(h.response_rate)) {
     out += "  asked " + Fixed(h.invited, 0) + ", answered " + std::to_string(h.answered) +
            ": response rate " + Percent(h.response_rate) + "\n";

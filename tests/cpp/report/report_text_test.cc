@@ -94,7 +94,9 @@ TEST(ReportText, NumbersAndReasons) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("effective n 99"), std::string::npos);
-  EXPECT_NE(text.find("weighting: column 'weight'\n"), std::string::npos);
+  EXPECT_NE(
+      text.find("weighting: column 'weight' (Kish design effect 1.22, effective n 99 of 120)"),
+      std::string::npos);
   EXPECT_NE(text.find("used column 'submitted' for time (by name)"), std::string::npos);
   EXPECT_NE(text.find("Not shown: no time column (give --time-column)"), std::string::npos);
   EXPECT_NE(text.find("EMEA is 26.2 points lower than the rest (adjusted p <0.001)."),
