@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets in fuzz/ (fuzz/README.md).
 #
 #   scripts/fuzz.sh ci              build; replay fuzz/regressions; run every
-#                                   target FUZZ_SECONDS (30) s, FUZZ_JOBS
+#                                   target FUZZ_SECONDS (20) s, FUZZ_JOBS
 #                                   (nproc) at a time, from the fixed seed
 #                                   FUZZ_SEED (1). Fails on any crash,
 #                                   leak, timeout or out-of-memory, printing
@@ -143,7 +143,7 @@ execs_of() {
 }
 
 ci() {
-  local seconds="${FUZZ_SECONDS:-30}"
+  local seconds="${FUZZ_SECONDS:-20}"
   export FUZZ_SEED="${FUZZ_SEED:-1}"
   build
   local work="${FUZZ_WORK:-$build_dir/work/ci-$(date +%Y%m%d-%H%M%S)}"
