@@ -18,7 +18,7 @@ std::string RedactForReport(const std::string& text) {
 }
 
 Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_t* urgency,
-                                      const std::vector<std::string>* reasons, size_t max_alarms) {
+                                      const RowReasons* reasons, size_t max_alarms) {
   const Table& table = context.table;
   if (table.account.codes.empty() || table.times.empty()) {
     return InvalidArgument("the follow-up queue needs an account and a time column");
@@ -68,9 +68,11 @@ Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_
     item.account = table.account.dictionary.Label(queue->account[k]);
     item.text = table.comments.empty() ? "" : RedactForReport(table.comments[row]);
     item.score = static_cast<int>(std::lround(queue->score[k]));
+    const auto reason =
+        reasons != nullptr ? reasons->find(static_cast<size_t>(row)) : RowReasons::const_iterator();
     item.reason =
-        reasons != nullptr && !(*reasons)[row].empty()
-            ? (*reasons)[row]
+        reasons != nullptr && reason != reasons->end() && !reason->second.empty()
+            ? reason->second
             : std::string("urgency: ") +
                   text::UrgencyCategoryName(static_cast<text::UrgencyCategory>(queue->urgency[k]));
     item.owner = queue->owner[k] >= 0 ? queue->owner_names[queue->owner[k]] : "";

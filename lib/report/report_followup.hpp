@@ -9,6 +9,7 @@
 #include <candor/status.hpp>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "report_sections.hpp"
@@ -23,16 +24,20 @@ struct FollowupDigest {
   std::vector<ReportAlarm> alarms;            // queue order (most urgent first), at most max
 };
 
+// Urgency reasons by table row, only for the rows that have one (few of
+// millions).
+using RowReasons = std::unordered_map<size_t, std::string>;
+
 // Redacts PII (pii.hpp, default kinds) from a comment for display; a text
 // that cannot be redacted (invalid UTF-8) is withheld, never shown raw.
 std::string RedactForReport(const std::string& text);
 
 // The queue over every row of the table with an account and a time.
 // urgency: per row UrgencyCategory values, or null (no comments);
-// reasons: per row urgency reason, or null. CANDOR_INVALID_ARGUMENT when the
-// table has no account or time column.
+// reasons: the urgency reason of the rows that have one, by row, or null.
+// CANDOR_INVALID_ARGUMENT when the table has no account or time column.
 Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_t* urgency,
-                                      const std::vector<std::string>* reasons, size_t max_alarms);
+                                      const RowReasons* reasons, size_t max_alarms);
 
 }  // namespace candor::report_internal
 
