@@ -397,7 +397,10 @@ std::string RenderHealth(const ReportModel& report) {
                     h.auc_ci_high, 3) +
            " (0.5: no better than chance).</p>\n";
   } else {
-    out += "<p>The grades are not validated against churn (no AUC).</p>\n";
+    out +=
+        "<p>The grades are not validated against churn: " +
+        H(h.validation_absent_reason.empty() ? std::string("no AUC") : h.validation_absent_reason) +
+        ".</p>\n";
   }
   out += Caveats(h, "accounts.health");
   Table grades("Accounts per health grade", {"Grade", "Accounts"});
