@@ -199,6 +199,35 @@ TEST(ReportHeadline, ABadScoreFailsTheReport) {
   }
 }
 
+// All promoters: the Wald interval has zero width; the headline shows the
+// adjusted Wald bounds (Rocks 2016: pseudo-counts 0.75, 1.5, 0.75), computed
+// here by hand, and says so.
+TEST(ReportHeadline, NoZeroWidthIntervalWhenAllRespondentsAgree) {
+  Table table;
+  table.scores = {9, 10, 10, 9, 10};
+  Result<ReportModel> report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Estimate& e = report->headline.nps;
+  EXPECT_DOUBLE_EQ(e.value, 100);
+  const double total = 5 + 3.0;
+  const double mean = (5.75 - 0.75) / total;
+  const double variance = (5.75 + 0.75) / total - mean * mean;
+  const double se = std::sqrt(variance / total);
+  EXPECT_NEAR(e.ci_low, 100 * (mean - kZ95 * se), 1e-9);
+  EXPECT_NEAR(e.ci_high, 100, 1e-9);
+  EXPECT_GT(report->headline.margin_of_error, 0);
+  bool said = false;
+  for (const std::string& caveat : report->headline.caveats) {
+    said = said || caveat.find("adjusted Wald") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+
+  table.scores = {3};
+  report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_LT(report->headline.nps.ci_low, report->headline.nps.ci_high);
+}
+
 TEST(ReportSections, AbsentWithTheReasonWhenColumnsAreMissing) {
   Result<ReportModel> report = Build(SmallTable());
   ASSERT_TRUE(report.ok());
@@ -249,7 +278,7 @@ double Rising(int k) { return 0.30 + 0.03 * k; }
 double Steady(int) { return 0.35; }
 double Falling(int k) { return 0.25 + 0.03 * k; }
 double StepUp(int k) { return k < 6 ? 0.30 : 0.50; }
-double Dip(int k) { return k == 7 ? 0.60 : 0.20; }  // detractors: a bad August
+double Dip(int k) { return k == 7 ? 0.60 : 0.20; }                       // detractors: a bad August
 double TwoSteps(int k) { return k < 4 ? 0.10 : (k < 8 ? 0.30 : 0.50); }  // detractors
 
 TEST(ReportTrend, PointsAndSlopeMatchAClosedFormWls) {
