@@ -140,6 +140,12 @@ TEST(ReportVoice, MaxThemesCapsTheList) {
   EXPECT_EQ(built.voice.themes_found, 4);
   EXPECT_EQ(built.voice.outer_loop.size(), 4u);
   for (const ReportTheme& theme : built.voice.themes) EXPECT_EQ(theme.quotes.size(), 1u);
+  // The reader is told the themes are discovered, and how many are shown.
+  std::string caveats;
+  for (const std::string& caveat : built.voice.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("not a validated taxonomy"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("the 2 of 4 themes"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("an association"), std::string::npos) << caveats;
 }
 
 TEST(ReportVoice, QuotesAndAlarmsNeverShowAnEmail) {
@@ -192,6 +198,10 @@ TEST(ReportVoice, AlarmsMostUrgentFirstThenLowestScoreAndCapped) {
   EXPECT_EQ(built.voice.fire_alarms[2].text, "I will cancel my account");
   EXPECT_EQ(built.voice.fire_alarms[1].score, 0);
   EXPECT_FALSE(built.voice.fire_alarms[0].reason.empty());
+  std::string caveats;
+  for (const std::string& caveat : built.voice.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("match urgent phrases"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("the 3 most urgent of 4"), std::string::npos) << caveats;
 }
 
 TEST(ReportVoice, AbsentWithTheReason) {
