@@ -401,6 +401,22 @@ TEST(ReportTrend, TwoChangesAreHolmAdjustedAndADipIsAnEpisode) {
   EXPECT_TRUE(episode);
 }
 
+double DipThenBetter(int k) { return k < 9 ? 0.30 : (k == 9 ? 0.60 : 0.22); }  // detractors
+
+// A dip whose recovery ends above the level before it: the direction is the
+// net change's, and the test named is that net change, not the scan alone.
+TEST(ReportTrend, ADirectionFromTheNetChangeNamesThatTest) {
+  Result<ReportModel> report = Build(Monthly(12, 600, Steady, DipThenBetter));
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportTrend& trend = report->trend;
+  ASSERT_EQ(trend.changes.size(), 2u) << trend.test;
+  ASSERT_GE(trend.slope_p_value, 0.05) << trend.test;
+  EXPECT_EQ(trend.direction, "improving") << trend.test;
+  EXPECT_NE(trend.test.find("net change across the calibrated change-point scan"),
+            std::string::npos)
+      << trend.test;
+}
+
 TEST(ReportTrend, TwoStepsTheSameWayDecline) {
   Result<ReportModel> report = Build(Monthly(12, 300, Steady, TwoSteps));
   ASSERT_TRUE(report.ok()) << report.status().message();
