@@ -110,7 +110,8 @@ std::string Reading(const ReportHeadline& headline, double level) {
   if (!clipped) text += " (margin of error +/- " + Points(headline.margin_of_error) + ")";
   text += ". A change smaller than " + Points(headline.minimal_detectable_change) +
           " between two periods of this size (" + std::to_string(e.n) +
-          " responses each) would be noise: too small to tell apart from sampling variation.";
+          (e.n == 1 ? " response" : " responses") +
+          " each) could not be told apart from sampling noise.";
   return text;
 }
 

@@ -228,6 +228,29 @@ TEST(ReportHeadline, NoZeroWidthIntervalWhenAllRespondentsAgree) {
   EXPECT_LT(report->headline.nps.ci_low, report->headline.nps.ci_high);
 }
 
+// The segments say what their adjustment covers and what a one-column
+// comparison cannot tell.
+TEST(ReportSegments, CaveatsNameTheAdjustmentScope) {
+  Table table = SmallTable();
+  for (const char* name : {"region", "plan"}) {
+    CategoricalColumn column;
+    column.name = name;
+    for (size_t i = 0; i < table.rows(); ++i) {
+      column.codes.push_back(column.dictionary.Intern(i % 2 == 0 ? "a" : "b"));
+    }
+    table.segments.push_back(std::move(column));
+  }
+  Result<ReportModel> report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  std::string caveats;
+  for (const std::string& caveat : report->segments.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("Holm-adjusted within each column, not across all 4 comparisons of the "
+                         "2 columns"),
+            std::string::npos)
+      << caveats;
+  EXPECT_NE(caveats.find("differences, not causes"), std::string::npos) << caveats;
+}
+
 TEST(ReportSections, AbsentWithTheReasonWhenColumnsAreMissing) {
   Result<ReportModel> report = Build(SmallTable());
   ASSERT_TRUE(report.ok());
