@@ -174,6 +174,11 @@ Status BuildNextSteps(const ReportContext& context, const ReportModel& report,
           "no ARR column: themes are ranked by the NPS points they cost, not by revenue at risk "
           "(give --arr-column to rank by ARR at risk)");
     }
+    if (voice.outer_loop_by_arr && next_steps->fix_first.size() > 1) {
+      next_steps->caveats.push_back(
+          "an account that mentions several themes counts its ARR under each: the themes' ARR "
+          "at risk overlap and do not add up");
+    }
     if (next_steps->fix_first.size() > kMaxFixItems) next_steps->fix_first.resize(kMaxFixItems);
   } else if (voice.present) {
     next_steps->caveats.push_back("no theme ranking: no themes were found in the comments");
