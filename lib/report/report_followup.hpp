@@ -31,6 +31,9 @@ std::string RedactForReport(const std::string& text);
 // urgency: per row UrgencyCategory values, or null (no comments);
 // reasons: per row urgency reason, or null. CANDOR_INVALID_ARGUMENT when the
 // table has no account or time column.
+// Whole days from row's time to the table's latest time; -1 without times.
+int64_t DaysBeforeLatest(const Table& table, size_t row);
+
 Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_t* urgency,
                                       const std::vector<std::string>* reasons, size_t max_alarms);
 

@@ -184,6 +184,9 @@ std::string Voice(const ReportModel& r) {
     out += "  Fire alarms (most urgent first):\n";
     for (const ReportAlarm& alarm : v.fire_alarms) {
       std::string who = alarm.account.empty() ? "" : alarm.account + ", ";
+      if (alarm.days_before_latest >= 0) {
+        who += std::to_string(alarm.days_before_latest) + " days before the latest response, ";
+      }
       out +=
           Wrap("! " + who + "score " + std::to_string(alarm.score) + ": \"" + alarm.text + "\" (" +
                    alarm.reason + (alarm.owner.empty() ? "" : "; owner " + alarm.owner) + ")",

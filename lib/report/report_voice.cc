@@ -315,6 +315,7 @@ void UrgentComments(const ReportContext& context, const std::vector<size_t>& row
     alarm.text = RedactForReport(table.comments[rows[k]]);
     alarm.score = static_cast<int>(std::lround(table.scores[rows[k]]));
     alarm.reason = analysis.sentiment.urgency_reason[k];
+    alarm.days_before_latest = DaysBeforeLatest(table, rows[k]);
     voice->fire_alarms.push_back(std::move(alarm));
   }
 }

@@ -253,7 +253,15 @@ TEST(ReportVoice, SampleFireAlarmsComeFromTheQueue) {
     EXPECT_FALSE(alarm.account.empty());
     EXPECT_FALSE(alarm.reason.empty());
     EXPECT_EQ(alarm.owner, "");  // no routing rules
+    EXPECT_GE(alarm.days_before_latest, 0);
   }
+  // How old the alarm is: the first alarm here is ACC-0258's only "Support
+  // takes 2 days to reply..." comment, sent 281 whole days before the sample's
+  // latest response (Python's datetime.fromisoformat over survey.csv).
+  ASSERT_FALSE(voice.fire_alarms.empty());
+  EXPECT_EQ(voice.fire_alarms[0].account, "ACC-0258");
+  EXPECT_EQ(voice.fire_alarms[0].text.rfind("Support takes 2 days to reply", 0), 0u);
+  EXPECT_EQ(voice.fire_alarms[0].days_before_latest, 281);
   double share = 0;
   for (const ReportTheme& theme : voice.themes) share += theme.share;
   EXPECT_LE(share, 1 + 1e-12);  // each comment in at most one discovered theme
