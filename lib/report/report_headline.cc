@@ -1,6 +1,7 @@
 // The report's headline: the NPS with its interval, the score distribution,
 // what the interval means in words, the weighting and its design effect, the
 // response rate when the invited population is known, and the caveats.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -136,8 +137,10 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
     Result<Estimate> wide =
         EstimateScores(Metric::Nps(), table.scores.data(), context.weights, table.rows(), adjusted);
     if (wide.ok()) {
-      headline->nps.ci_low = wide->ci_low;
-      headline->nps.ci_high = wide->ci_high;
+      // The adjusted interval is centred on the adjusted estimate; widened to
+      // hold the reported NPS too (it can miss it when n is tiny).
+      headline->nps.ci_low = std::min(wide->ci_low, nps->value);
+      headline->nps.ci_high = std::max(wide->ci_high, nps->value);
       headline->nps.std_error = wide->std_error;
     }
   }

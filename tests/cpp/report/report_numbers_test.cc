@@ -226,6 +226,9 @@ TEST(ReportHeadline, NoZeroWidthIntervalWhenAllRespondentsAgree) {
   report = Build(table);
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_LT(report->headline.nps.ci_low, report->headline.nps.ci_high);
+  // The interval holds the reported NPS (-100), not only the adjusted one.
+  EXPECT_DOUBLE_EQ(report->headline.nps.value, -100);
+  EXPECT_LE(report->headline.nps.ci_low, -100);
 }
 
 // The segments say what their adjustment covers and what a one-column
