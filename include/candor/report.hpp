@@ -188,6 +188,9 @@ struct ReportAlarm {
   int score = 0;
   std::string reason;            // why it is an alarm
   std::string owner;             // "" when no routing
+  // Whole days from the comment to the latest response in the table (how old
+  // the alarm is when the report is read); -1 without a time column.
+  int64_t days_before_latest = -1;
 };
 
 struct ReportQueueCount {

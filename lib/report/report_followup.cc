@@ -17,6 +17,12 @@ std::string RedactForReport(const std::string& text) {
   return std::move(redaction->text);
 }
 
+int64_t DaysBeforeLatest(const Table& table, size_t row) {
+  if (table.times.empty()) return -1;
+  const int64_t latest = *std::max_element(table.times.begin(), table.times.end());
+  return (latest - table.times[row]) / 86400;
+}
+
 Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_t* urgency,
                                       const RowReasons* reasons, size_t max_alarms) {
   const Table& table = context.table;
@@ -76,6 +82,7 @@ Result<FollowupDigest> DigestFollowup(const ReportContext& context, const uint8_
             : std::string("urgency: ") +
                   text::UrgencyCategoryName(static_cast<text::UrgencyCategory>(queue->urgency[k]));
     item.owner = queue->owner[k] >= 0 ? queue->owner_names[queue->owner[k]] : "";
+    item.days_before_latest = DaysBeforeLatest(table, static_cast<size_t>(row));
     digest.alarms.push_back(std::move(item));
   }
   for (ReportQueueCount& category : categories) {

@@ -32,6 +32,9 @@ using RowReasons = std::unordered_map<size_t, std::string>;
 // that cannot be redacted (invalid UTF-8) is withheld, never shown raw.
 std::string RedactForReport(const std::string& text);
 
+// Whole days from row's time to the table's latest time; -1 without times.
+int64_t DaysBeforeLatest(const Table& table, size_t row);
+
 // The queue over every row of the table with an account and a time.
 // urgency: per row UrgencyCategory values, or null (no comments);
 // reasons: the urgency reason of the rows that have one, by row, or null.

@@ -1,6 +1,7 @@
 // The report's headline: the NPS with its interval, the score distribution,
 // what the interval means in words, the weighting and its design effect, the
 // response rate when the invited population is known, and the caveats.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -8,8 +9,8 @@
 #include <vector>
 
 #include "common/normal.hpp"
-#include "report_sections.hpp"
 #include "report_format.hpp"
+#include "report_sections.hpp"
 
 namespace candor::report_internal {
 namespace {
@@ -110,7 +111,8 @@ std::string Reading(const ReportHeadline& headline, double level) {
   if (!clipped) text += " (margin of error +/- " + Points(headline.margin_of_error) + ")";
   text += ". A change smaller than " + Points(headline.minimal_detectable_change) +
           " between two periods of this size (" + std::to_string(e.n) +
-          " responses each) would be noise: too small to tell apart from sampling variation.";
+          (e.n == 1 ? " response" : " responses") +
+          " each) could not be told apart from sampling noise.";
   return text;
 }
 
@@ -125,13 +127,30 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   }
   headline->present = true;
   headline->nps = *nps;
+  // All responses in one group (one response, or all promoters) give the Wald
+  // interval zero width; its bounds then come from the adjusted Wald interval
+  // (Rocks 2016), which never has zero width, and a caveat says so.
+  const bool zero_width = nps->n > 0 && !(nps->ci_high > nps->ci_low);
+  if (zero_width) {
+    IntervalOptions adjusted = context.interval;
+    adjusted.method = IntervalMethod::kAdjustedWald;
+    Result<Estimate> wide =
+        EstimateScores(Metric::Nps(), table.scores.data(), context.weights, table.rows(), adjusted);
+    if (wide.ok()) {
+      // The adjusted interval is centred on the adjusted estimate; widened to
+      // hold the reported NPS too (it can miss it when n is tiny).
+      headline->nps.ci_low = std::min(wide->ci_low, nps->value);
+      headline->nps.ci_high = std::max(wide->ci_high, nps->value);
+      headline->nps.std_error = wide->std_error;
+    }
+  }
   Distribution(context, headline);
 
   const double z = internal::NormalQuantile((1 + context.options.level) / 2);
-  headline->margin_of_error = z * nps->std_error;
+  headline->margin_of_error = z * headline->nps.std_error;
   // Two independent periods of this size and spread: the difference's SE is
   // sqrt(2) times one period's.
-  headline->minimal_detectable_change = z * std::sqrt(2.0) * nps->std_error;
+  headline->minimal_detectable_change = z * std::sqrt(2.0) * headline->nps.std_error;
   headline->design_effect =
       nps->effective_n > 0 ? static_cast<double>(nps->n) / nps->effective_n : 1.0;
   if (context.weights == nullptr) {
@@ -153,6 +172,12 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
                      ? "; weighting corrects only for what the weights account for."
                      : ".";
   headline->caveats.insert(headline->caveats.begin(), nonresponse);
+  if (zero_width) {
+    headline->caveats.push_back(
+        "Every response falls in one group (promoters, passives or detractors), so the usual "
+        "(Wald) interval would have zero width: the interval shown is the adjusted Wald "
+        "interval, which adds a few pseudo-responses.");
+  }
   if (nps->effective_n < kSmallEffectiveN) {
     headline->caveats.push_back("With an effective sample of " + Fixed(nps->effective_n, 0) +
                                 " (under 30) the normal approximation is poor: treat every "

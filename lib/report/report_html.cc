@@ -374,13 +374,19 @@ std::string RenderVoice(const ReportModel& report) {
   if (v.fire_alarms.empty()) {
     out += "<p>No fire alarm.</p>\n";
   } else {
-    Table alarms("Fire alarms, most urgent first", {"Account", "Score", "Why", "Owner", "Comment"});
-    alarms.TextColumns({2, 3, 4});
+    Table alarms(
+        "Fire alarms, most urgent first",
+        {"Account", "Score", "Days before the latest response", "Why", "Owner", "Comment"});
+    alarms.TextColumns({3, 4, 5});
     for (size_t i = 0; i < v.fire_alarms.size(); ++i) {
       const ReportAlarm& alarm = v.fire_alarms[i];
       alarms.Row({H(alarm.account.empty() ? "-" : alarm.account),
-                  Int(Index("voice.fire_alarms", i) + ".score", alarm.score), H(alarm.reason),
-                  H(alarm.owner.empty() ? "-" : alarm.owner), H(alarm.text)});
+                  Int(Index("voice.fire_alarms", i) + ".score", alarm.score),
+                  alarm.days_before_latest >= 0
+                      ? Int(Index("voice.fire_alarms", i) + ".days_before_latest",
+                            alarm.days_before_latest)
+                      : std::string("-"),
+                  H(alarm.reason), H(alarm.owner.empty() ? "-" : alarm.owner), H(alarm.text)});
     }
     out += alarms.Done();
   }
@@ -397,7 +403,10 @@ std::string RenderHealth(const ReportModel& report) {
                     h.auc_ci_high, 3) +
            " (0.5: no better than chance).</p>\n";
   } else {
-    out += "<p>The grades are not validated against churn (no AUC).</p>\n";
+    out +=
+        "<p>The grades are not validated against churn: " +
+        H(h.validation_absent_reason.empty() ? std::string("no AUC") : h.validation_absent_reason) +
+        ".</p>\n";
   }
   out += Caveats(h, "accounts.health");
   Table grades("Accounts per health grade", {"Grade", "Accounts"});

@@ -186,6 +186,8 @@ Json VoiceObject(const ReportVoice& voice) {
     a["score"] = alarm.score;
     a["reason"] = alarm.reason;
     a["owner"] = alarm.owner;
+    a["days_before_latest"] =
+        alarm.days_before_latest >= 0 ? Json(alarm.days_before_latest) : Json(nullptr);
     return a;
   });
   out["fire_alarm_total"] = voice.fire_alarm_total;

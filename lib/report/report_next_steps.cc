@@ -57,7 +57,12 @@ void Actions(const ReportModel& report, ReportNextSteps* next) {
       if (!voice.fire_alarms.front().reason.empty()) {
         sentence += " (" + voice.fire_alarms.front().reason + ")";
       }
-      if (next->fire_alarms > 1) sentence += " and the others listed above";
+      const int64_t listed = static_cast<int64_t>(voice.fire_alarms.size());
+      if (next->fire_alarms > listed) {
+        sentence += "; the " + std::to_string(listed) + " most urgent are listed above";
+      } else if (next->fire_alarms > 1) {
+        sentence += " and the others listed above";
+      }
     }
     actions.push_back(sentence + ".");
   }
@@ -72,8 +77,9 @@ void Actions(const ReportModel& report, ReportNextSteps* next) {
         sentence += " (" + Percent(report.level) + " interval " + Money(item.arr_ci_low) + " to " +
                     Money(item.arr_ci_high) + ")";
       }
-      sentence +=
-          " across " + Plural(item.detractor_accounts, "detractor account", "detractor accounts");
+      sentence += " across " +
+                  Plural(item.detractor_accounts, "detractor account", "detractor accounts") +
+                  " (of " + std::to_string(item.accounts) + " accounts mentioning it)";
     } else {
       sentence += "it costs " + Points(item.nps_impact.difference) + " NPS points";
       if (std::isfinite(item.nps_impact.ci_low) && std::isfinite(item.nps_impact.ci_high)) {
@@ -167,6 +173,11 @@ Status BuildNextSteps(const ReportContext& context, const ReportModel& report,
       next_steps->caveats.push_back(
           "no ARR column: themes are ranked by the NPS points they cost, not by revenue at risk "
           "(give --arr-column to rank by ARR at risk)");
+    }
+    if (voice.outer_loop_by_arr && next_steps->fix_first.size() > 1) {
+      next_steps->caveats.push_back(
+          "an account that mentions several themes counts its ARR under each: the themes' ARR "
+          "at risk overlap and do not add up");
     }
     if (next_steps->fix_first.size() > kMaxFixItems) next_steps->fix_first.resize(kMaxFixItems);
   } else if (voice.present) {

@@ -11,8 +11,7 @@ namespace candor::report_internal {
 Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
   const Table& table = context.table;
   if (table.segments.empty()) {
-    segments->absent_reason =
-        "no segment column: give --by COLUMN (one or more) to compare groups";
+    segments->absent_reason = "no segment column: give --by COLUMN (one or more) to compare groups";
     return OkStatus();
   }
   segments->present = true;
@@ -38,6 +37,35 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
       out.rows.push_back(segment);
     }
     segments->columns.push_back(std::move(out));
+  }
+  size_t comparisons = 0;
+  bool degenerate = false;
+  for (const ReportSegmentColumn& column : segments->columns) {
+    comparisons += column.rows.size();
+    for (const ReportSegmentRow& row : column.rows) {
+      degenerate = degenerate || (row.nps.n > 0 && !(row.nps.ci_high > row.nps.ci_low));
+    }
+  }
+  std::string scope = "p-values are Holm-adjusted within each column";
+  if (segments->columns.size() > 1) {
+    scope += ", not across all " + std::to_string(comparisons) + " comparisons of the " +
+             std::to_string(segments->columns.size()) + " columns";
+  }
+  segments->caveats.push_back(
+      scope +
+      "; each column is compared on its own, and segments overlap (a region has its "
+      "own mix of plans and roles), so a gap in one column may come from another: "
+      "these are differences, not causes.");
+  if (!table.account.codes.empty()) {
+    segments->caveats.push_back(
+        "Responses of one account are treated as independent here; when accounts answer alike "
+        "the intervals and tests are somewhat too confident.");
+  }
+  if (degenerate) {
+    segments->caveats.push_back(
+        "A segment whose responses all fall in one group (all promoters, say) has an interval "
+        "of zero width here: its NPS and its comparison with the rest are far less certain "
+        "than shown.");
   }
   return OkStatus();
 }

@@ -86,7 +86,7 @@ std::string Trend(const ReportModel& r) {
   std::string out = Open("Trend", t);
   if (!t.present) return out;
   out += "By " + t.period + " (" + t.time_zone + "):\n";
-  TextTable table({t.period, "n", "NPS", LevelPercent(r.level) + " interval", ""}, 1);
+  TextTable table({t.period, "n", "NPS", LevelPercent(r.level) + " interval", "note"}, 1);
   for (const ReportTrendPoint& p : t.points) {
     table.AddRow({p.label, std::to_string(p.nps.n), Fixed(p.nps.value, 1),
                   Interval(p.nps.ci_low, p.nps.ci_high, 1),
@@ -122,7 +122,7 @@ std::string Segments(const ReportModel& r) {
   for (const ReportSegmentColumn& column : s.columns) {
     out += "By " + column.column + " (each value against all other responses):\n";
     TextTable table({column.column, "n", "NPS", LevelPercent(r.level) + " interval", "vs rest",
-                     "p (" + s.adjustment + ")", ""},
+                     "p (" + s.adjustment + ")", "note"},
                     1);
     std::vector<std::string> notes;
     for (const ReportSegmentRow& row : column.rows) {
@@ -189,6 +189,9 @@ std::string Voice(const ReportModel& r) {
     out += "  Fire alarms (most urgent first):\n";
     for (const ReportAlarm& alarm : v.fire_alarms) {
       std::string who = alarm.account.empty() ? "" : alarm.account + ", ";
+      if (alarm.days_before_latest >= 0) {
+        who += std::to_string(alarm.days_before_latest) + " days before the latest response, ";
+      }
       out +=
           Wrap("! " + who + "score " + std::to_string(alarm.score) + ": \"" + alarm.text + "\" (" +
                    alarm.reason + (alarm.owner.empty() ? "" : "; owner " + alarm.owner) + ")",
@@ -207,8 +210,16 @@ std::string Health(const ReportModel& r) {
     out +=
         "    grade " + h.grades[g] + ": " + std::to_string(h.accounts_per_grade[g]) + " accounts\n";
   }
-  out += "    AUC " + Fixed(h.auc, 3) + ", interval " + Interval(h.auc_ci_low, h.auc_ci_high, 3) +
-         "\n";
+  if (h.validated && std::isfinite(h.auc)) {
+    out += "    AUC " + Fixed(h.auc, 3) + ", interval " + Interval(h.auc_ci_low, h.auc_ci_high, 3) +
+           " (0.5: no better than chance)\n";
+  } else {
+    out += Wrap("The grades are not validated against churn: " +
+                    (h.validation_absent_reason.empty() ? std::string("no AUC")
+                                                        : h.validation_absent_reason) +
+                    ".",
+                kWidth, "    ");
+  }
   if (!h.calibration.empty()) {
     TextTable table({"predicted", "observed", LevelPercent(r.level) + " interval", "accounts"}, 0);
     for (const ReportCalibrationBin& bin : h.calibration) {

@@ -130,19 +130,23 @@ void KeepPassingChanges(const ChangePoints& scan, const std::vector<TrendBucket>
 // With several changes, where the level is now against where it was before
 // the first: a dip and its recovery are an episode, not a trend. The two
 // segments are disjoint, so their difference's variance is the sum of theirs.
-int NetChangeSign(double alpha, ReportTrend* trend) {
+int NetChangeSign(double alpha, ReportTrend* trend, double* net_p) {
   const ReportChange& first = trend->changes.front();
   const ReportChange& last = trend->changes.back();
   const Estimate& before = first.shift.b;
   const Estimate& now = last.shift.a;
   const double net = now.value - before.value;
   const double p = internal::TwoSidedPValue(net / std::hypot(now.std_error, before.std_error));
+  *net_p = p;
   const std::string comparison = "since " + last.label + " the NPS is " + Fixed(now.value, 1) +
                                  " against " + Fixed(before.value, 1) + " before " + first.label +
                                  " (difference " + Fixed(net, 1) + ", p = " + Fixed(p, 4) + ")";
   if (p < alpha) {
-    trend->caveats.push_back("Over its " + Plural(trend->changes.size(), "change") + ", " +
-                             comparison + ": the direction is this net change.");
+    trend->caveats.push_back(
+        "Over its " + Plural(trend->changes.size(), "change") + ", " + comparison +
+        ": the direction is this net change. The levels compared were chosen by the scan, so "
+        "this p-value is optimistic; when the slope test does not pass, read it as a step, "
+        "not a steady trend.");
     return net > 0 ? 1 : -1;
   }
   trend->caveats.push_back("The " + Plural(trend->changes.size(), "change") +
@@ -158,15 +162,20 @@ void Decide(double alpha, bool have_slope, const std::string& slope_test, Report
   const bool slope_passes = have_slope && trend->slope_p_value < alpha;
   const int slope_sign = slope_passes ? (trend->slope > 0 ? 1 : -1) : 0;
   int change_sign = 0;
+  double net_p = std::nan("");
   if (trend->changes.size() == 1) {
     const double shift = trend->changes.back().shift.difference;
     change_sign = shift > 0 ? 1 : (shift < 0 ? -1 : 0);
   } else if (trend->changes.size() > 1) {
-    change_sign = NetChangeSign(alpha, trend);
+    change_sign = NetChangeSign(alpha, trend, &net_p);
   }
-  const std::string scan_test = "calibrated change-point scan (" +
-                                Plural(trend->changes.size(), "change") +
-                                " at Holm-adjusted p <= " + Fixed(alpha, 3) + ")";
+  std::string scan_test = "calibrated change-point scan (" +
+                          Plural(trend->changes.size(), "change") +
+                          " at Holm-adjusted p <= " + Fixed(alpha, 3) + ")";
+  // With several changes the direction comes from the net change test: name it.
+  if (change_sign != 0 && trend->changes.size() > 1) {
+    scan_test = "net change across the " + scan_test + ", p = " + Fixed(net_p, 4);
+  }
   const std::string slope_text = slope_test + " (p = " + Fixed(trend->slope_p_value, 4) + ")";
   int sign = 0;
   if (slope_sign != 0 && (change_sign == 0 || change_sign == slope_sign)) {

@@ -364,11 +364,43 @@ void UrgentComments(const ReportContext& context, const std::vector<size_t>& row
     alarm.score = static_cast<int>(std::lround(table.scores[rows[k]]));
     const auto reason = analysis.urgency_reason.find(k);
     if (reason != analysis.urgency_reason.end()) alarm.reason = reason->second;
+    alarm.days_before_latest = DaysBeforeLatest(table, rows[k]);
     voice->fire_alarms.push_back(std::move(alarm));
   }
 }
 
 }  // namespace
+
+// What a reader must know before acting on this section: the themes are
+// discovered, their impact is an association, and fire alarms are matched
+// phrases; each said once, with the counts behind what is shown.
+void ReadingCaveats(ReportVoice* voice) {
+  if (!voice->themes.empty()) {
+    std::string themes =
+        "themes are discovered from the words of these comments, not a validated taxonomy: a "
+        "label is a theme's most telling words, so read its quotes before acting on it";
+    if (voice->themes_found > static_cast<int64_t>(voice->themes.size())) {
+      themes += "; shown: the " + std::to_string(voice->themes.size()) + " of " +
+                std::to_string(voice->themes_found) + " themes with the largest NPS impact";
+    }
+    voice->caveats.push_back(themes);
+    voice->caveats.push_back(
+        "a theme's NPS impact is the NPS minus the NPS without its comments: an association "
+        "with the score, not what fixing the theme would gain; responses are treated as "
+        "independent, so when an account's answers are alike the intervals are too narrow");
+  }
+  if (voice->fire_alarm_total > 0) {
+    std::string alarms =
+        "fire alarms are comments that match urgent phrases (cancelling, "
+        "switching provider, legal, safety...): read each before calling, "
+        "some are false alarms and other urgent comments use other words";
+    if (voice->fire_alarm_total > static_cast<int64_t>(voice->fire_alarms.size())) {
+      alarms += "; shown: the " + std::to_string(voice->fire_alarms.size()) + " most urgent of " +
+                std::to_string(voice->fire_alarm_total);
+    }
+    voice->caveats.push_back(alarms);
+  }
+}
 
 Status BuildVoice(const ReportContext& context, ReportVoice* voice) {
   const Table& table = context.table;
@@ -426,12 +458,13 @@ Status BuildVoice(const ReportContext& context, ReportVoice* voice) {
       voice->queue_cases = digest->cases;
       voice->queue_by_category = std::move(digest->by_category);
       voice->queue_by_owner = std::move(digest->by_owner);
-      return OkStatus();
+    } else {
+      voice->caveats.push_back("no follow-up queue: " + digest.status().message() +
+                               "; fire alarms are the urgent comments");
     }
-    voice->caveats.push_back("no follow-up queue: " + digest.status().message() +
-                             "; fire alarms are the urgent comments");
   }
-  UrgentComments(context, rows, analysis, voice);
+  if (!voice->has_queue) UrgentComments(context, rows, analysis, voice);
+  ReadingCaveats(voice);
   return OkStatus();
 }
 

@@ -211,5 +211,29 @@ TEST(ReportNextSteps, QueueFromScoresAloneAndActions) {
   EXPECT_EQ(next.actions[0].rfind("Declining: ACC-B", 0), 0u) << next.actions[0];
 }
 
+// Themes ranked by ARR at risk share accounts: the reader is told the sums
+// overlap.
+TEST(ReportNextSteps, ArrAtRiskOfSeveralThemesIsSaidToOverlap) {
+  const Accounts a = EightAccounts();
+  ReportOptions options;
+  IntervalOptions interval;
+  const ReportContext context = Context(a.table, a.extras, options, &interval);
+  ReportModel report;
+  report.voice.outer_loop_by_arr = true;
+  for (const char* theme : {"pricing", "support"}) {
+    ReportFixItem item;
+    item.theme = theme;
+    item.arr_at_risk = 1e5;
+    item.accounts = 4;
+    item.comments = 6;
+    report.voice.outer_loop.push_back(item);
+  }
+  ReportNextSteps next;
+  ASSERT_TRUE(BuildNextSteps(context, report, &next).ok());
+  std::string caveats;
+  for (const std::string& caveat : next.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("do not add up"), std::string::npos) << caveats;
+}
+
 }  // namespace
 }  // namespace candor::report_internal

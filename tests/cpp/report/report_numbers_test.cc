@@ -199,6 +199,61 @@ TEST(ReportHeadline, ABadScoreFailsTheReport) {
   }
 }
 
+// All promoters: the Wald interval has zero width; the headline shows the
+// adjusted Wald bounds (Rocks 2016: pseudo-counts 0.75, 1.5, 0.75), computed
+// here by hand, and says so.
+TEST(ReportHeadline, NoZeroWidthIntervalWhenAllRespondentsAgree) {
+  Table table;
+  table.scores = {9, 10, 10, 9, 10};
+  Result<ReportModel> report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const Estimate& e = report->headline.nps;
+  EXPECT_DOUBLE_EQ(e.value, 100);
+  const double total = 5 + 3.0;
+  const double mean = (5.75 - 0.75) / total;
+  const double variance = (5.75 + 0.75) / total - mean * mean;
+  const double se = std::sqrt(variance / total);
+  EXPECT_NEAR(e.ci_low, 100 * (mean - kZ95 * se), 1e-9);
+  EXPECT_NEAR(e.ci_high, 100, 1e-9);
+  EXPECT_GT(report->headline.margin_of_error, 0);
+  bool said = false;
+  for (const std::string& caveat : report->headline.caveats) {
+    said = said || caveat.find("adjusted Wald") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+
+  table.scores = {3};
+  report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_LT(report->headline.nps.ci_low, report->headline.nps.ci_high);
+  // The interval holds the reported NPS (-100), not only the adjusted one.
+  EXPECT_DOUBLE_EQ(report->headline.nps.value, -100);
+  EXPECT_LE(report->headline.nps.ci_low, -100);
+}
+
+// The segments say what their adjustment covers and what a one-column
+// comparison cannot tell.
+TEST(ReportSegments, CaveatsNameTheAdjustmentScope) {
+  Table table = SmallTable();
+  for (const char* name : {"region", "plan"}) {
+    CategoricalColumn column;
+    column.name = name;
+    for (size_t i = 0; i < table.rows(); ++i) {
+      column.codes.push_back(column.dictionary.Intern(i % 2 == 0 ? "a" : "b"));
+    }
+    table.segments.push_back(std::move(column));
+  }
+  Result<ReportModel> report = Build(table);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  std::string caveats;
+  for (const std::string& caveat : report->segments.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("Holm-adjusted within each column, not across all 4 comparisons of the "
+                         "2 columns"),
+            std::string::npos)
+      << caveats;
+  EXPECT_NE(caveats.find("differences, not causes"), std::string::npos) << caveats;
+}
+
 TEST(ReportSections, AbsentWithTheReasonWhenColumnsAreMissing) {
   Result<ReportModel> report = Build(SmallTable());
   ASSERT_TRUE(report.ok());
@@ -249,7 +304,7 @@ double Rising(int k) { return 0.30 + 0.03 * k; }
 double Steady(int) { return 0.35; }
 double Falling(int k) { return 0.25 + 0.03 * k; }
 double StepUp(int k) { return k < 6 ? 0.30 : 0.50; }
-double Dip(int k) { return k == 7 ? 0.60 : 0.20; }  // detractors: a bad August
+double Dip(int k) { return k == 7 ? 0.60 : 0.20; }                       // detractors: a bad August
 double TwoSteps(int k) { return k < 4 ? 0.10 : (k < 8 ? 0.30 : 0.50); }  // detractors
 
 TEST(ReportTrend, PointsAndSlopeMatchAClosedFormWls) {
@@ -370,6 +425,22 @@ TEST(ReportTrend, TwoChangesAreHolmAdjustedAndADipIsAnEpisode) {
     episode = episode || caveat.find("episode") != std::string::npos;
   }
   EXPECT_TRUE(episode);
+}
+
+double DipThenBetter(int k) { return k < 9 ? 0.30 : (k == 9 ? 0.60 : 0.22); }  // detractors
+
+// A dip whose recovery ends above the level before it: the direction is the
+// net change's, and the test named is that net change, not the scan alone.
+TEST(ReportTrend, ADirectionFromTheNetChangeNamesThatTest) {
+  Result<ReportModel> report = Build(Monthly(12, 600, Steady, DipThenBetter));
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportTrend& trend = report->trend;
+  ASSERT_EQ(trend.changes.size(), 2u) << trend.test;
+  ASSERT_GE(trend.slope_p_value, 0.05) << trend.test;
+  EXPECT_EQ(trend.direction, "improving") << trend.test;
+  EXPECT_NE(trend.test.find("net change across the calibrated change-point scan"),
+            std::string::npos)
+      << trend.test;
 }
 
 TEST(ReportTrend, TwoStepsTheSameWayDecline) {

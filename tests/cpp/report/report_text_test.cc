@@ -105,5 +105,42 @@ TEST(ReportText, NumbersAndReasons) {
   EXPECT_NE(text.find("* The interval covers sampling noise only."), std::string::npos);
 }
 
+// Every column of a text table has a header: no dashed rule under an empty
+// one (the trend's and segments' note columns had none).
+TEST(ReportText, EveryTableColumnHasAHeader) {
+  ReportModel report = Fixture();
+  ReportTrend& t = report.trend;
+  t.present = true;
+  t.period = "month";
+  t.time_zone = "UTC";
+  for (const char* label : {"2025-01", "2025-02", "2025-03"}) {
+    ReportTrendPoint point;
+    point.label = label;
+    point.nps.n = 40;
+    t.points.push_back(point);
+  }
+  t.points[1].outside_control = true;
+  report.segments.adjustment = "holm";
+  std::string text = RenderReportText(report);
+  // The trend's and the segments' header rows end with their note column.
+  EXPECT_NE(text.find("95% interval                    note\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("p (holm)     note\n"), std::string::npos) << text;
+  EXPECT_EQ(text.find("--------  --------\n"), std::string::npos) << text;
+}
+
+TEST(ReportText, UnvalidatedHealthSaysWhyInsteadOfDashes) {
+  ReportModel report = Fixture();
+  report.accounts.absent_reason.clear();
+  report.accounts.present = true;
+  ReportHealth& h = report.accounts.health;
+  h.present = true;
+  h.grades = {"A", "B"};
+  h.accounts_per_grade = {3, 4};
+  h.validation_absent_reason = "no outcome column: give --outcome-column to validate";
+  std::string text = RenderReportText(report);
+  EXPECT_EQ(text.find("AUC -"), std::string::npos) << text;
+  EXPECT_NE(text.find("not validated against churn: no outcome"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace candor

@@ -140,6 +140,12 @@ TEST(ReportVoice, MaxThemesCapsTheList) {
   EXPECT_EQ(built.voice.themes_found, 4);
   EXPECT_EQ(built.voice.outer_loop.size(), 4u);
   for (const ReportTheme& theme : built.voice.themes) EXPECT_EQ(theme.quotes.size(), 1u);
+  // The reader is told the themes are discovered, and how many are shown.
+  std::string caveats;
+  for (const std::string& caveat : built.voice.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("not a validated taxonomy"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("the 2 of 4 themes"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("an association"), std::string::npos) << caveats;
 }
 
 TEST(ReportVoice, QuotesAndAlarmsNeverShowAnEmail) {
@@ -192,6 +198,10 @@ TEST(ReportVoice, AlarmsMostUrgentFirstThenLowestScoreAndCapped) {
   EXPECT_EQ(built.voice.fire_alarms[2].text, "I will cancel my account");
   EXPECT_EQ(built.voice.fire_alarms[1].score, 0);
   EXPECT_FALSE(built.voice.fire_alarms[0].reason.empty());
+  std::string caveats;
+  for (const std::string& caveat : built.voice.caveats) caveats += caveat + "\n";
+  EXPECT_NE(caveats.find("match urgent phrases"), std::string::npos) << caveats;
+  EXPECT_NE(caveats.find("the 3 most urgent of 4"), std::string::npos) << caveats;
 }
 
 TEST(ReportVoice, AbsentWithTheReason) {
@@ -243,7 +253,15 @@ TEST(ReportVoice, SampleFireAlarmsComeFromTheQueue) {
     EXPECT_FALSE(alarm.account.empty());
     EXPECT_FALSE(alarm.reason.empty());
     EXPECT_EQ(alarm.owner, "");  // no routing rules
+    EXPECT_GE(alarm.days_before_latest, 0);
   }
+  // How old the alarm is: the first alarm here is ACC-0258's only "Support
+  // takes 2 days to reply..." comment, sent 281 whole days before the sample's
+  // latest response (Python's datetime.fromisoformat over survey.csv).
+  ASSERT_FALSE(voice.fire_alarms.empty());
+  EXPECT_EQ(voice.fire_alarms[0].account, "ACC-0258");
+  EXPECT_EQ(voice.fire_alarms[0].text.rfind("Support takes 2 days to reply", 0), 0u);
+  EXPECT_EQ(voice.fire_alarms[0].days_before_latest, 281);
   double share = 0;
   for (const ReportTheme& theme : voice.themes) share += theme.share;
   EXPECT_LE(share, 1 + 1e-12);  // each comment in at most one discovered theme
