@@ -557,3 +557,46 @@ TEST(ReportSegments, BreakdownAgainstTheRestWithHolmByHand) {
 
 }  // namespace
 }  // namespace candor
+
+namespace candor {
+namespace {
+
+// A value whose responses are all promoters: Wald would give [100, 100]. Its
+// SE is the adjusted Wald one (Rocks 2016: 0.75 detractors, 1.5 passives and
+// 0.75 promoters added): 3 promoters -> p = 3.75 / 6, d = 0.75 / 6,
+// var = (p + d) - (p - d)^2 = 0.5, SE = 100 sqrt(0.5 / 6).
+TEST(ReportSegments, AnAllPromoterValueHasTheAdjustedWaldStandardError) {
+  Table table;
+  table.scores = {10, 10, 9, 3, 5, 9};
+  CategoricalColumn column;
+  column.name = "seg";
+  for (const char* label : {"a", "a", "a", "b", "b", "b"}) {
+    column.codes.push_back(column.dictionary.Intern(label));
+  }
+  table.segments.push_back(std::move(column));
+  Result<ReportModel> report = BuildReport(table, {}, ReportOptions());
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportSegmentRow& a = report->segments.columns.at(0).rows.at(0);
+  const ReportSegmentRow& b = report->segments.columns.at(0).rows.at(1);
+  const double se = 100 * std::sqrt(0.5 / 6);
+  EXPECT_DOUBLE_EQ(a.nps.value, 100);
+  EXPECT_NEAR(a.nps.std_error, se, 1e-9);
+  EXPECT_NEAR(a.nps.ci_low, 100 - 1.959963984540054 * se, 1e-7);
+  EXPECT_DOUBLE_EQ(a.nps.ci_high, 100);
+  // The comparison's SE: a's and the rest's (b's Wald SE) in quadrature.
+  EXPECT_NEAR(a.vs_rest.std_error, std::hypot(se, b.nps.std_error), 1e-9);
+  const double p =
+      std::erfc(std::fabs(a.vs_rest.difference / a.vs_rest.std_error) / std::sqrt(2.0));
+  EXPECT_NEAR(a.vs_rest.p_value, p, 1e-12);
+  // Holm over the two comparisons as they now stand.
+  const double smaller = std::min(a.vs_rest.p_value, b.vs_rest.p_value);
+  EXPECT_NEAR(std::min(a.p_adjusted, b.p_adjusted), 2 * smaller, 1e-12);
+  bool said = false;
+  for (const std::string& caveat : report->segments.caveats) {
+    said = said || caveat.find("adjusted Wald") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+}
+
+}  // namespace
+}  // namespace candor
