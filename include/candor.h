@@ -2907,9 +2907,10 @@ typedef enum candor_report_format {
   CANDOR_REPORT_FORMAT_HTML = 2
 } candor_report_format;
 
-/* Told after each section with done of total sections; return nonzero to go
- * on, 0 to stop (the call then returns CANDOR_CANCELLED). It runs on the
- * calling thread. */
+/* Told after each section with done of total sections, and with the same
+ * done again between chunks of a long section (the comments' analysis, per
+ * 65,536 comments); return nonzero to go on, 0 to stop (the call then returns
+ * CANDOR_CANCELLED). It runs on the calling thread. */
 typedef int32_t (*candor_report_progress)(int64_t done, int64_t total, void* user_data);
 
 typedef struct candor_report_options {

@@ -71,7 +71,10 @@ struct ReportOptions {
   bool bundled_sample = false;   // the source is candor's synthetic sample
   ReportColumns columns;         // shown; `guesses` explains how they were chosen
   std::vector<std::string> guesses;  // "used column 'timestamp' for time (by name)"
-  Progress progress;             // reported per section; false stops with CANDOR_CANCELLED
+  // Told sections done of 6 after each section, and the same value again
+  // between chunks of a long one (the comments' analysis, per 65,536); false
+  // stops with CANDOR_CANCELLED.
+  Progress progress;
 
   Status Validate() const;
 };

@@ -13,7 +13,7 @@ namespace {
 
 using report_internal::ReportContext;
 
-constexpr int kSections = 6;
+constexpr int kSections = report_internal::kReportSections;
 
 std::string VersionString() {
   return std::to_string(CANDOR_VERSION_MAJOR) + "." + std::to_string(CANDOR_VERSION_MINOR) + "." +

@@ -20,6 +20,13 @@ struct ReportContext {
   IntervalOptions interval;         // Wald at options.level
 };
 
+// The sections, in BuildReport's order; progress is reported as sections
+// done of kReportSections. A long section also reports, between its chunks,
+// the sections done before it (the same value again), so that a caller can
+// cancel it without waiting for it to end.
+inline constexpr int kReportSections = 6;
+inline constexpr int kSectionsBeforeVoice = 3;
+
 Status BuildHeadline(const ReportContext& context, ReportHeadline* headline);
 Status BuildTrend(const ReportContext& context, ReportTrend* trend);
 Status BuildSegments(const ReportContext& context, ReportSegments* segments);

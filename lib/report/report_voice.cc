@@ -81,7 +81,8 @@ struct CommentAnalysis {
 
 constexpr size_t kAnalysisChunk = 65536;
 
-Status AnalyzeComments(const std::vector<std::string_view>& texts, CommentAnalysis* out) {
+Status AnalyzeComments(const std::vector<std::string_view>& texts, const Progress& progress,
+                       CommentAnalysis* out) {
   text::TextModelOptions model_options;
   model_options.tokenize.invalid_utf8 = text::Utf8Policy::kRepair;
   Result<std::unique_ptr<text::TextModel>> model = text::TextModel::Create(model_options);
@@ -90,6 +91,11 @@ Status AnalyzeComments(const std::vector<std::string_view>& texts, CommentAnalys
   out->urgent.reserve(texts.size());
   out->urgency_category.reserve(texts.size());
   for (size_t begin = 0; begin < texts.size(); begin += kAnalysisChunk) {
+    if (begin > 0 && !progress.Report(kSectionsBeforeVoice, kReportSections)) {
+      return Status(CANDOR_CANCELLED, "report cancelled while analysing the comments (" +
+                                          std::to_string(begin) + " of " +
+                                          std::to_string(texts.size()) + " done)");
+    }
     const size_t count = std::min(kAnalysisChunk, texts.size() - begin);
     Result<text::TextColumns> analysis = (*model)->Analyze(texts.data() + begin, count);
     if (!analysis.ok()) return analysis.status();
@@ -423,7 +429,8 @@ Status BuildVoice(const ReportContext& context, ReportVoice* voice) {
   voice->comments = static_cast<int64_t>(rows.size());
 
   CommentAnalysis analysis;
-  if (Status status = AnalyzeComments(texts, &analysis); !status.ok()) {
+  if (Status status = AnalyzeComments(texts, context.options.progress, &analysis); !status.ok()) {
+    if (status.code() == CANDOR_CANCELLED) return status;
     voice->absent_reason = "the comments could not be analysed: " + status.message();
     return OkStatus();
   }

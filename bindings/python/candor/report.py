@@ -75,8 +75,9 @@ def report(data=None, *, score=None, comment=None, time=None, account=None, segm
     unless named): comment, time, account, segments, weight; arr (ARR of the
     response's account), outcome (1 churned / 0 retained) and invited
     (responses asked for in the row's segment) are read as numbers (empty:
-    missing). progress: called as progress(done, total) after each section;
-    returning False stops with CANDOR_CANCELLED."""
+    missing). progress: called as progress(done, total) after each of the 6
+    sections, and with the same done again between chunks of 65,536 comments
+    while they are analysed; returning False stops with CANDOR_CANCELLED."""
     source = ""
     bundled = data is None
     if bundled:

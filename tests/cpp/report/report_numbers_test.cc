@@ -281,6 +281,31 @@ TEST(ReportSections, ProgressCanCancel) {
   EXPECT_EQ(report.status().code(), CANDOR_CANCELLED);
 }
 
+// Counts the reports of 3 sections done: the end of segments, then one per
+// chunk boundary of the comments' analysis; stops at the first of those.
+bool StopInsideTheVoice(int64_t done, int64_t, void* user_data) {
+  int* threes = static_cast<int*>(user_data);
+  if (done == 3) ++*threes;
+  return *threes < 2;
+}
+
+TEST(ReportSections, ProgressCanCancelTheCommentsAnalysisBetweenChunks) {
+  Table table;
+  for (int i = 0; i < 70000; ++i) {  // more than one chunk of 65,536
+    table.scores.push_back(i % 11);
+    table.comments.push_back(i % 3 == 0 ? "slow support" : "great product");
+  }
+  int threes = 0;
+  ReportOptions options;
+  options.progress.callback = StopInsideTheVoice;
+  options.progress.user_data = &threes;
+  Result<ReportModel> report = Build(table, {}, options);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.status().code(), CANDOR_CANCELLED);
+  EXPECT_NE(report.status().message().find("65536 of 70000"), std::string::npos)
+      << report.status().message();
+}
+
 // Month k gets `per_month` responses whose shares of promoters and detractors
 // follow promoter(k), detractor(k) (per mille, deterministic, so buckets have
 // exact shares).
