@@ -222,7 +222,29 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
   if (!buckets.ok()) {
     return Status(buckets.status().code(), "report trend: " + buckets.status().message());
   }
-  const std::vector<TrendBucket>& rows = *buckets;
+  std::vector<TrendBucket> rows = std::move(buckets).value();
+  // A bucket whose responses all fall in one group has a Wald interval of
+  // zero width (and would weigh infinitely in the slope): its SE comes from
+  // the adjusted Wald interval (Rocks 2016), around the bucket's own NPS.
+  const auto zero_width = [](const TrendBucket& row) {
+    return row.estimate.n > 0 && !(row.estimate.ci_high > row.estimate.ci_low);
+  };
+  size_t widened = 0;
+  if (std::any_of(rows.begin(), rows.end(), zero_width)) {
+    IntervalOptions adjusted = context.interval;
+    adjusted.method = IntervalMethod::kAdjustedWald;
+    Result<std::vector<TrendBucket>> wide =
+        TimeBuckets(Metric::Nps(), adjusted, responses, bucket_options);
+    const double z = internal::NormalQuantile((1 + context.options.level) / 2);
+    for (size_t k = 0; wide.ok() && k < rows.size() && k < wide->size(); ++k) {
+      Estimate& e = rows[k].estimate;
+      if (!zero_width(rows[k]) || !((*wide)[k].estimate.std_error > 0)) continue;
+      e.std_error = (*wide)[k].estimate.std_error;
+      e.ci_low = std::max(-100.0, e.value - z * e.std_error);
+      e.ci_high = std::min(100.0, e.value + z * e.std_error);
+      ++widened;
+    }
+  }
   const std::string noun = BucketPeriodName(*period);
   trend->period = noun;
   trend->time_zone = context.options.time_zone;
@@ -324,12 +346,21 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
                              std::to_string(rows.size()) +
                              " had no responses and are left out of the tests.");
   }
+  if (widened > 0) {
+    trend->caveats.push_back(
+        "In " + Plural(widened, noun) +
+        " every response falls in one group (all promoters, "
+        "say), which gives the usual (Wald) interval zero width: there the standard error "
+        "comes from the adjusted Wald interval (a few pseudo-responses added).");
+  }
   if (outside > 0) {
     const double chance = 1 - std::pow(context.options.level, static_cast<double>(filled));
-    trend->caveats.push_back(Plural(outside, noun) + "' intervals miss the overall NPS of " +
-                             Fixed(overall, 1) + ": worth a look, not proof of a change; with " +
-                             Plural(filled, noun) + " at least one would miss by chance about " +
-                             Fixed(100 * chance, 0) + "% of the time even if nothing changed.");
+    trend->caveats.push_back(Plural(outside, noun) +
+                             (outside == 1 ? "'s interval misses" : "' intervals miss") +
+                             " the overall NPS of " + Fixed(overall, 1) +
+                             ": worth a look, not proof of a change; with " + Plural(filled, noun) +
+                             " at least one would miss by chance about " + Fixed(100 * chance, 0) +
+                             "% of the time even if nothing changed.");
   }
   if (!table.account.codes.empty()) {
     trend->caveats.push_back(

@@ -625,3 +625,29 @@ TEST(ReportSegments, AnAllPromoterValueHasTheAdjustedWaldStandardError) {
 
 }  // namespace
 }  // namespace candor
+
+namespace candor {
+namespace {
+
+// A month whose two responses are both promoters: Wald gives [100, 100]; its
+// SE is the adjusted Wald one: P = 2 + 0.75, D = 0.75 of N = 5,
+// var = (p + d) - (p - d)^2 = 0.70 - 0.16, SE = 100 sqrt(0.54 / 5).
+TEST(ReportTrend, AnAllPromoterMonthHasTheAdjustedWaldStandardError) {
+  Table table;
+  const double scores[] = {10, 10, 3, 9, 5, 10, 7, 2};
+  for (int i = 0; i < 8; ++i) {
+    table.scores.push_back(scores[i]);
+    table.times.push_back(MidMonth(i / 2) + 60 * i);
+  }
+  Result<ReportModel> report = BuildReport(table, {}, ReportOptions());
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  const ReportTrendPoint& first = report->trend.points.at(0);
+  const double se = 100 * std::sqrt(0.54 / 5);
+  EXPECT_DOUBLE_EQ(first.nps.value, 100);
+  EXPECT_NEAR(first.nps.std_error, se, 1e-9);
+  EXPECT_NEAR(first.nps.ci_low, 100 - 1.959963984540054 * se, 1e-7);
+  EXPECT_TRUE(first.outside_control);  // the overall 12.5 is below [35.6, 100]
+}
+
+}  // namespace
+}  // namespace candor
