@@ -10,6 +10,7 @@
 
 #include "common/normal.hpp"
 #include "report_format.hpp"
+#include "report_intervals.hpp"
 #include "report_sections.hpp"
 
 namespace candor::report_internal {
@@ -130,7 +131,7 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   // All responses in one group (one response, or all promoters) give the Wald
   // interval zero width; its bounds then come from the adjusted Wald interval
   // (Rocks 2016), which never has zero width, and a caveat says so.
-  const bool zero_width = nps->n > 0 && !(nps->ci_high > nps->ci_low);
+  const bool zero_width = HasZeroWidth(*nps);
   if (zero_width) {
     IntervalOptions adjusted = context.interval;
     adjusted.method = IntervalMethod::kAdjustedWald;

@@ -7,47 +7,24 @@
 #include <vector>
 
 #include "common/normal.hpp"
+#include "report_intervals.hpp"
 #include "report_sections.hpp"
 
 namespace candor::report_internal {
 
 namespace {
 
-bool ZeroWidth(const Estimate& e) { return e.n > 0 && !(e.ci_high > e.ci_low); }
-
-// A value whose responses all fall in one group (all promoters, say) has a
-// Wald SE of 0: its interval would have zero width and its comparison with
-// the rest would be as sure as the rest's noise allows. Its SE comes instead
-// from the adjusted Wald interval (Rocks 2016; pseudo-responses added), its
-// interval is that SE around the NPS, and its comparison uses it: the value
-// stays the sample's. Returns false when the adjusted estimate fails.
-bool WidenZeroWidth(const ReportContext& context, const int32_t* codes, int32_t code,
-                    ReportSegmentRow* row) {
-  const Table& table = context.table;
-  std::vector<double> scores, weights;
-  for (size_t i = 0; i < table.rows(); ++i) {
-    if (codes[i] != code) continue;
-    scores.push_back(table.scores[i]);
-    if (context.weights != nullptr) weights.push_back(context.weights[i]);
-  }
-  IntervalOptions adjusted = context.interval;
-  adjusted.method = IntervalMethod::kAdjustedWald;
-  Result<Estimate> wide =
-      EstimateScores(Metric::Nps(), scores.data(), weights.empty() ? nullptr : weights.data(),
-                     scores.size(), adjusted);
-  if (!wide.ok() || !(wide->std_error > 0)) return false;
-  const double z = internal::NormalQuantile((1 + context.options.level) / 2);
-  Estimate& e = row->nps;
-  e.std_error = wide->std_error;
-  e.ci_low = std::max(-100.0, e.value - z * e.std_error);
-  e.ci_high = std::min(100.0, e.value + z * e.std_error);
+// A value with a zero-width Wald interval takes `adjusted`'s SE (the same
+// value's row under the adjusted Wald interval): its interval is that SE
+// around the NPS, and its comparison with the rest uses it.
+void Widen(const Estimate& adjusted, double z, ReportSegmentRow* row) {
+  UseStandardError(adjusted.std_error, z, &row->nps);
   Comparison& c = row->vs_rest;
-  c.a = e;
-  c.std_error = std::hypot(e.std_error, c.b.std_error);
+  c.a = row->nps;
+  c.std_error = std::hypot(row->nps.std_error, c.b.std_error);
   c.ci_low = c.difference - z * c.std_error;
   c.ci_high = c.difference + z * c.std_error;
   c.p_value = internal::TwoSidedPValue(c.difference / c.std_error);
-  return true;
 }
 
 }  // namespace
@@ -72,18 +49,34 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
     }
     ReportSegmentColumn out;
     out.column = column.name;
-    bool widened = false;
     for (const BreakdownRow& row : *rows) {
       ReportSegmentRow segment;
       segment.label = column.dictionary.Label(row.codes[0]);
       segment.nps = row.estimate;
       segment.vs_rest = row.vs_rest;
       segment.p_adjusted = row.p_adjusted;
-      if (ZeroWidth(row.estimate) &&
-          WidenZeroWidth(context, column.codes.data(), row.codes[0], &segment)) {
+      out.rows.push_back(segment);
+    }
+    // Values whose responses all fall in one group: their SE from the
+    // adjusted Wald interval, one more breakdown of the column.
+    bool widened = false;
+    if (std::any_of(rows->begin(), rows->end(),
+                    [](const BreakdownRow& row) { return HasZeroWidth(row.estimate); })) {
+      IntervalOptions adjusted = context.interval;
+      adjusted.method = IntervalMethod::kAdjustedWald;
+      Result<std::vector<BreakdownRow>> wide =
+          Breakdown(Metric::Nps(), table.scores.data(), context.weights, table.rows(),
+                    {column.codes.data()}, adjusted, PAdjust::kHolm);
+      const double z = internal::NormalQuantile((1 + context.options.level) / 2);
+      for (size_t k = 0; wide.ok() && k < out.rows.size() && k < wide->size(); ++k) {
+        const Estimate& wide_estimate = (*wide)[k].estimate;
+        if (!HasZeroWidth(out.rows[k].nps) || (*wide)[k].codes != (*rows)[k].codes ||
+            !(wide_estimate.std_error > 0)) {
+          continue;
+        }
+        Widen(wide_estimate, z, &out.rows[k]);
         widened = true;
       }
-      out.rows.push_back(segment);
     }
     if (widened) {  // Holm again, over the comparisons as they now stand
       std::vector<double> p_values;
@@ -100,7 +93,7 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
   for (const ReportSegmentColumn& column : segments->columns) {
     comparisons += column.rows.size();
     for (const ReportSegmentRow& row : column.rows) {
-      degenerate = degenerate || (row.nps.n > 0 && !(row.nps.ci_high > row.nps.ci_low));
+      degenerate = degenerate || HasZeroWidth(row.nps);
     }
   }
   std::string scope = "p-values are Holm-adjusted within each column";

@@ -17,6 +17,7 @@
 
 #include "common/normal.hpp"
 #include "report_format.hpp"
+#include "report_intervals.hpp"
 #include "report_sections.hpp"
 
 namespace candor::report_internal {
@@ -226,9 +227,7 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
   // A bucket whose responses all fall in one group has a Wald interval of
   // zero width (and would weigh infinitely in the slope): its SE comes from
   // the adjusted Wald interval (Rocks 2016), around the bucket's own NPS.
-  const auto zero_width = [](const TrendBucket& row) {
-    return row.estimate.n > 0 && !(row.estimate.ci_high > row.estimate.ci_low);
-  };
+  const auto zero_width = [](const TrendBucket& row) { return HasZeroWidth(row.estimate); };
   size_t widened = 0;
   if (std::any_of(rows.begin(), rows.end(), zero_width)) {
     IntervalOptions adjusted = context.interval;
@@ -237,11 +236,8 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
         TimeBuckets(Metric::Nps(), adjusted, responses, bucket_options);
     const double z = internal::NormalQuantile((1 + context.options.level) / 2);
     for (size_t k = 0; wide.ok() && k < rows.size() && k < wide->size(); ++k) {
-      Estimate& e = rows[k].estimate;
       if (!zero_width(rows[k]) || !((*wide)[k].estimate.std_error > 0)) continue;
-      e.std_error = (*wide)[k].estimate.std_error;
-      e.ci_low = std::max(-100.0, e.value - z * e.std_error);
-      e.ci_high = std::min(100.0, e.value + z * e.std_error);
+      UseStandardError((*wide)[k].estimate.std_error, z, &rows[k].estimate);
       ++widened;
     }
   }
