@@ -346,6 +346,21 @@ void RegisterAll(const Flags& flags, const ScoreData& data) {
           SetThroughput(state, n, 12);
         }));
   }
+  // The default interval (Jeffreys: two posterior quantiles per segment by
+  // numerical integration) next to the Wald rows above: its cost per segment.
+  options(benchmark::RegisterBenchmark(
+      ("candor_Breakdown_double_" + std::to_string(n) + "rows_jeffreys/threads:1").c_str(),
+      [=](benchmark::State& state) {
+        const candor::Metric nps = candor::Metric::Nps();
+        candor::IntervalOptions jeffreys;
+        jeffreys.threads = 1;
+        for (auto _ : state) {
+          auto rows_out = candor::Breakdown(nps, double_scores->data(), nullptr, n, {segments},
+                                            jeffreys, candor::PAdjust::kHolm);
+          benchmark::DoNotOptimize(rows_out);
+        }
+        SetThroughput(state, n, 12);
+      }));
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ Status IntervalFromC(int kind, IntervalMethod* out) {
       {CANDOR_INTERVAL_WALD, IntervalMethod::kWald},
       {CANDOR_INTERVAL_ADJUSTED_WALD, IntervalMethod::kAdjustedWald},
       {CANDOR_INTERVAL_BAYES, IntervalMethod::kBayes},
-      {CANDOR_INTERVAL_BOOTSTRAP, IntervalMethod::kBootstrap}};
+      {CANDOR_INTERVAL_BOOTSTRAP, IntervalMethod::kBootstrap},
+      {CANDOR_INTERVAL_JEFFREYS, IntervalMethod::kJeffreys}};
   return EnumFromC(kind, kMethods, "options->interval: unknown interval method", out);
 }
 
@@ -37,7 +38,7 @@ candor_score_options Defaults() {
   o.promoter_min = 9;
   o.detractor_max = 6;
   o.box_size = 2;
-  o.interval = CANDOR_INTERVAL_WALD;
+  o.interval = CANDOR_INTERVAL_JEFFREYS;
   o.level = 0.95;
   o.prior = 1.0;
   o.replicates = 2000;

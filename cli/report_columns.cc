@@ -4,9 +4,12 @@
 #include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "weight_rule.hpp"
 
 namespace candor::cli {
 namespace {
@@ -32,7 +35,7 @@ const std::vector<Role>& Roles() {
       {"account",
        &ReportColumns::account,
        {"account_id", "account", "customer_id", "customer", "company", "company_id"}},
-      {"weight", &ReportColumns::weight, {"weight", "survey_weight"}},
+      {"weight", &ReportColumns::weight, {}},  // named only (weight_rule.hpp)
       {"arr", &ReportColumns::arr, {"arr", "annual_recurring_revenue", "acv"}},
       {"outcome", &ReportColumns::outcome, {"churned", "churn", "outcome", "is_churned"}},
       {"invited", &ReportColumns::invited, {"invited", "population", "invitations"}},
@@ -121,7 +124,8 @@ ReportColumns ChooseReportColumns(const ReportArgs& args, const ReportColumns& c
   };
   for (const Role& role : Roles()) {
     if (!(chosen.*role.field).empty()) continue;
-    if (role.field == &ReportColumns::weight && args.unweighted) continue;
+    // Weights only when named (weight_rule.hpp): never guessed.
+    if (role.field == &ReportColumns::weight) continue;
     for (const char* usual : role.usual_names) {
       const auto found = std::find_if(header.begin(), header.end(), [&](const std::string& c) {
         return SameIgnoringCase(c, usual) && !is_used(c);
@@ -132,6 +136,9 @@ ReportColumns ChooseReportColumns(const ReportArgs& args, const ReportColumns& c
       guesses->push_back("used column " + Quoted(*found) + " for " + role.name + " (by name)");
       break;
     }
+  }
+  if (std::optional<std::string> note = UnusedWeightNote(header, chosen.weight)) {
+    guesses->push_back(*note);
   }
   // Without a score column in the header, "score" is named in the reader's error.
   if (chosen.score.empty()) chosen.score = "score";

@@ -4,13 +4,16 @@
 #include <candor/table.hpp>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "data.hpp"
 #include "format.hpp"
 #include "metric_choices.hpp"
 #include "score_shared.hpp"
+#include "weight_rule.hpp"
 
 namespace candor::cli {
 
@@ -63,9 +66,8 @@ void PrintEstimateTable(const ScoreArgs& args, const Estimate& e, bool weighted)
   table.AddRow({FormatLevel(e.level) + " interval", FormatInterval(e.ci_low, e.ci_high, d) + " (" +
                                                         IntervalName(args.interval.method) + ")"});
   table.AddRow({"n", std::to_string(e.n)});
-  table.AddRow(
-      {"effective n", FormatFixed(e.effective_n, 1) +
-                          (weighted ? " (weighted by " + args.input.weight_column + ")" : "")});
+  table.AddRow({"effective n", FormatFixed(e.effective_n, 1)});
+  table.AddRow({"weights", WeightingText(weighted ? args.input.weight_column : "")});
   std::string text = table.Render();
   // Drop the empty header and its rule: a key-value listing.
   for (int i = 0; i < 2; ++i) text.erase(0, text.find('\n') + 1);
@@ -197,7 +199,7 @@ int OutputBreakdown(const ScoreArgs& args, const Table& table, const Estimate& o
   switch (args.format) {
     case OutputFormat::kTable: {
       std::cout << DescribeMetric(args) << ", " << IntervalName(args.interval.method)
-                << " intervals" << (weighted ? ", weighted by " + args.input.weight_column : "")
+                << " intervals, " << WeightingText(weighted ? args.input.weight_column : "")
                 << "\n\n"
                 << BreakdownTableText(args, columns, rows) << "\noverall: " << name << " "
                 << FormatFixed(overall.value, d) << " "
@@ -258,6 +260,13 @@ int RunScore(const ScoreArgs& args) {
   if (!overall.ok()) return FailData(InFile(args.input, *table, overall.status()));
   if (table->skipped_rows > 0 && args.format != OutputFormat::kTable) {
     std::cerr << "candor: note: skipped " << table->skipped_rows << " bad rows\n";
+  }
+  // The weighting rule (weight_rule.hpp): a column that looks like weights
+  // but was not named is noted, on stderr so that JSON and CSV stay data.
+  if (std::optional<std::string> note = UnusedWeightNote(
+          ReadHeaderColumns(args.input.file, args.input).value_or(std::vector<std::string>()),
+          args.input.weight_column)) {
+    std::cerr << "candor: note: " << *note << "\n";
   }
   if (args.by.empty()) return OutputSingle(args, *table, *overall);
 

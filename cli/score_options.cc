@@ -36,9 +36,10 @@ Status Finish(const ScoreArgs& args, const MetricArgs& metric) {
   if (args.population.empty() && !args.margins.empty()) {
     return InvalidArgument("--margin needs --population FILE (the invited population)");
   }
-  if (args.design() && args.interval.method != IntervalMethod::kWald) {
+  if (args.design() && args.interval.method != IntervalMethod::kWald &&
+      args.interval.method != IntervalMethod::kJeffreys) {
     return InvalidArgument(
-        "--population / --account-column: only --interval wald is defined "
+        "--population / --account-column: only --interval jeffreys or wald is defined "
         "for a design with calibration or clusters");
   }
   return OkStatus();
@@ -72,7 +73,7 @@ CommandSpec ScoreSpec(Command* command) {
            "break down by a segment column; repeat or use commas\n"
            "(--by region,plan) to cross columns",
            Names(&args->by)},
-          {"interval", "I", "wald (default), adjusted_wald, bayes, bootstrap",
+          {"interval", "I", "jeffreys (default; Wald for means), wald, adjusted_wald,\nbayes, bootstrap",
            Choice(&interval->method, AllChoices<IntervalMethod>(CANDOR_ENUM_INTERVAL))},
           LevelOption(&interval->level),
           {"seed", "N", "bootstrap seed (default 42)", seed},

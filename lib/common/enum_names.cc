@@ -14,7 +14,8 @@ constexpr EnumEntry kMetric[] = {{CANDOR_METRIC_NPS, "nps"},
 constexpr EnumEntry kInterval[] = {{CANDOR_INTERVAL_WALD, "wald"},
                                    {CANDOR_INTERVAL_ADJUSTED_WALD, "adjusted_wald"},
                                    {CANDOR_INTERVAL_BAYES, "bayes"},
-                                   {CANDOR_INTERVAL_BOOTSTRAP, "bootstrap"}};
+                                   {CANDOR_INTERVAL_BOOTSTRAP, "bootstrap"},
+                                   {CANDOR_INTERVAL_JEFFREYS, "jeffreys"}};
 constexpr EnumEntry kPAdjust[] = {
     {CANDOR_P_ADJUST_NONE, "none"}, {CANDOR_P_ADJUST_HOLM, "holm"}, {CANDOR_P_ADJUST_BH, "bh"}};
 constexpr EnumEntry kPreset[] = {{CANDOR_PRESET_NPS, "nps"},

@@ -167,10 +167,10 @@ Result<ThemeDrivers> EstimateThemeDrivers(const Metric& metric, const double* sc
   }
   std::unique_ptr<DesignVariance> design;
   if (inputs.accounts != nullptr) {
-    if (interval.method != IntervalMethod::kWald) {
+    if (interval.method != IntervalMethod::kWald && interval.method != IntervalMethod::kJeffreys) {
       return Unsupported(
-          "drivers with accounts support the Wald (linearization) interval only, as "
-          "EstimateDesign");
+          "drivers with accounts support the Wald (linearization) and Jeffreys intervals only, "
+          "as EstimateDesign");
     }
     for (size_t i = 0; i < n; ++i) {
       if (inputs.accounts[i] < 0) {

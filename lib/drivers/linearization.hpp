@@ -76,6 +76,7 @@ struct CellSums {
   double weight = 0;
   double square = 0;
   double weighted_value = 0;
+  double weighted_square_value = 0;  // sum w s^2, for the Jeffreys interval
   double Mean() const { return weighted_value / weight; }
   bool estimable() const { return n > 0 && weight > 0; }
 };
@@ -91,6 +92,7 @@ CellSums SumCells(const Tally& tally, Keep keep, Value value) {
     sums.weight += tally.weight_sums[p];
     sums.square += tally.weight_square_sums[p];
     sums.weighted_value += tally.weight_sums[p] * value(p);
+    sums.weighted_square_value += tally.weight_sums[p] * value(p) * value(p);
   }
   return sums;
 }
@@ -100,6 +102,7 @@ inline void Accumulate(const CellSums& from, CellSums* into) {
   into->weight += from.weight;
   into->square += from.square;
   into->weighted_value += from.weighted_value;
+  into->weighted_square_value += from.weighted_square_value;
 }
 
 // Two-sided normal p-value of difference / SE; SE 0 gives 1 for a zero

@@ -7,6 +7,7 @@
 #include "common/normal.hpp"
 #include "drivers_internal.hpp"
 #include "score/estimate_internal.hpp"
+#include "score/jeffreys.hpp"
 
 namespace candor::internal {
 namespace {
@@ -41,6 +42,7 @@ Estimate ShareEstimate(const DriverRequest& request, const ThemeCells& cells,
   CellSums all = in;
   Accumulate(out, &all);
   all.weighted_value = in.weight;  // the indicator's weighted sum
+  all.weighted_square_value = in.weight;
   if (!all.estimable()) return NaNEstimate(all.n, request.interval.level);
   if (!variance.clustered()) {
     Tally tally = Tally::Empty(0, 1);
@@ -191,19 +193,13 @@ Estimate EstimateFromTally(const Metric& metric, const Tally& tally,
 Estimate EstimateFromSums(const Metric& metric, const CellSums& sums, double variance,
                           const IntervalOptions& interval) {
   if (!sums.estimable() || std::isnan(variance)) return NaNEstimate(sums.n, interval.level);
-  const double scale = metric.Multiplier();
-  const double se = std::sqrt(variance);
-  const double mean = sums.Mean();
-  const double z = NormalQuantile(0.5 * (1.0 + interval.level));
-  Estimate e;
-  e.level = interval.level;
-  e.n = sums.n;
-  e.effective_n = sums.weight * sums.weight / sums.square;
-  e.value = mean * scale;
-  e.std_error = se * scale;
-  e.ci_low = std::clamp((mean - z * se) * scale, metric.LowestValue(), metric.HighestValue());
-  e.ci_high = std::clamp((mean + z * se) * scale, metric.LowestValue(), metric.HighestValue());
-  return e;
+  DesignMoments moments;
+  moments.n = sums.n;
+  moments.weight_sum = sums.weight;
+  moments.square_sum = sums.square;
+  moments.mean = sums.Mean();
+  moments.mean_of_squares = sums.weighted_square_value / sums.weight;
+  return EstimateFromDesignVariance(metric, moments, variance, interval);
 }
 
 ThemeDriver ThemeRow(const DriverRequest& request, const ThemeCells& cells,

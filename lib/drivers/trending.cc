@@ -22,6 +22,7 @@ Estimate SlotShare(const DriverRequest& request, const CellSums& in, const CellS
   CellSums all = in;
   Accumulate(out, &all);
   all.weighted_value = in.weight;
+  all.weighted_square_value = in.weight;
   return EstimateFromSums(Metric::TopBox(0, 1, 1), all, variance, request.interval);
 }
 

@@ -31,7 +31,8 @@ std::optional<Estimate> TryClusteredMean(const Metric& metric, const double* sco
                                          const IntervalOptions& options) {
   if (design.clusters == nullptr || scores == nullptr || n == 0) return std::nullopt;
   if (design.calibration != nullptr && !design.calibration->empty()) return std::nullopt;
-  if (options.method != IntervalMethod::kWald || !ValidateRequest(metric, options).ok()) {
+  if ((options.method != IntervalMethod::kWald && options.method != IntervalMethod::kJeffreys) ||
+      !ValidateRequest(metric, options).ok()) {
     return std::nullopt;
   }
   // Metric values by scale point (Metric::Validate allows at most 1000 points).
@@ -47,6 +48,7 @@ std::optional<Estimate> TryClusteredMean(const Metric& metric, const double* sco
   double weight_total = 0;
   double square_total = 0;
   double weighted_total = 0;
+  double weighted_squares = 0;
   for (size_t i = 0; i < n; ++i) {
     const double x = scores[i];
     // Also false for NaN; the cast is defined once x is within the scale.
@@ -69,6 +71,7 @@ std::optional<Estimate> TryClusteredMean(const Metric& metric, const double* sco
     weight_total += w;
     square_total += w * w;
     weighted_total += w * value;
+    weighted_squares += w * value * value;
     ClusterSums& sums = clusters[slot];
     sums.weight += w;
     sums.weighted_value += w * value;
@@ -81,6 +84,7 @@ std::optional<Estimate> TryClusteredMean(const Metric& metric, const double* sco
   mean.weight_sum = weight_total;
   mean.square_sum = square_total;
   mean.mean = weighted_total / weight_total;
+  mean.mean_of_squares = weighted_squares / weight_total;
   // Cluster totals of the influence values, in code order as the general path.
   size_t cluster_count = 0;
   double z_total = 0;

@@ -10,6 +10,7 @@
 
 #include "common/normal.hpp"
 #include "score/estimate_internal.hpp"
+#include "score/jeffreys.hpp"
 #include "score/tally.hpp"
 
 namespace candor::internal {
@@ -28,10 +29,11 @@ Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const doubl
                                                const SurveyDesign& design,
                                                const IntervalOptions& options) {
   CANDOR_RETURN_IF_ERROR(ValidateRequest(metric, options));
-  if (options.method != IntervalMethod::kWald) {
+  if (options.method != IntervalMethod::kWald && options.method != IntervalMethod::kJeffreys) {
     return Unsupported(
-        "designs with clusters or calibration support the Wald (linearization) interval only; "
-        "adjusted Wald, Bayes and bootstrap assume independent, uncalibrated responses");
+        "designs with clusters or calibration support the Wald (linearization) and Jeffreys "
+        "(design effective counts) intervals only; adjusted Wald, Bayes and bootstrap assume "
+        "independent, uncalibrated responses");
   }
   if (n == 0) return Empty("no responses");
   CANDOR_RETURN_IF_ERROR(
@@ -52,6 +54,7 @@ DomainMean SummarizeDomain(const DesignResponses& responses, const std::vector<i
                            int32_t domain) {
   DomainMean mean;
   double weighted_sum = 0;
+  double weighted_squares = 0;
   for (size_t i = 0; i < in_domain.size(); ++i) {
     if (in_domain[i] != domain) continue;
     const double w = responses.WeightOf(i);
@@ -59,8 +62,10 @@ DomainMean SummarizeDomain(const DesignResponses& responses, const std::vector<i
     mean.weight_sum += w;
     mean.square_sum += w * w;
     weighted_sum += w * responses.values[i];
+    weighted_squares += w * responses.values[i] * responses.values[i];
   }
   mean.mean = mean.weight_sum > 0 ? weighted_sum / mean.weight_sum : kNaN;
+  mean.mean_of_squares = mean.weight_sum > 0 ? weighted_squares / mean.weight_sum : kNaN;
   return mean;
 }
 
@@ -76,21 +81,13 @@ void AddDomainInfluence(const DesignResponses& responses, const std::vector<int3
 
 Estimate EstimateOfDomainMean(const Metric& metric, const DomainMean& mean, double variance,
                               const IntervalOptions& options) {
-  Estimate estimate;
-  estimate.level = options.level;
-  estimate.n = mean.n;
-  const double scale = metric.Multiplier();
-  const double z = NormalQuantile(0.5 * (1.0 + options.level));
-  const double standard_error = std::sqrt(variance);
-  // Kish effective sample size (sum w)^2 / sum w^2.
-  estimate.effective_n = mean.weight_sum * mean.weight_sum / mean.square_sum;
-  estimate.value = mean.mean * scale;
-  estimate.std_error = standard_error * scale;
-  estimate.ci_low = std::clamp((mean.mean - z * standard_error) * scale, metric.LowestValue(),
-                               metric.HighestValue());
-  estimate.ci_high = std::clamp((mean.mean + z * standard_error) * scale, metric.LowestValue(),
-                                metric.HighestValue());
-  return estimate;
+  DesignMoments moments;
+  moments.n = mean.n;
+  moments.weight_sum = mean.weight_sum;
+  moments.square_sum = mean.square_sum;
+  moments.mean = mean.mean;
+  moments.mean_of_squares = mean.mean_of_squares;
+  return EstimateFromDesignVariance(metric, moments, variance, options);
 }
 
 Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,

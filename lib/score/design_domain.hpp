@@ -26,10 +26,11 @@ struct DomainMean {
   double weight_sum = 0;
   double square_sum = 0;  // sum w^2, for Kish's effective n
   double mean = 0;
+  double mean_of_squares = 0;  // sum w s^2 / sum w, for the Jeffreys interval
   bool estimable() const { return n > 0 && weight_sum > 0; }
 };
 
-// Validates metric, options (Wald only), scores and weights, and returns the
+// Validates metric, options (Wald or Jeffreys), scores and weights, and returns the
 // metric values. Callers use it only for designs with clusters or calibration.
 Result<DesignResponses> PrepareDesignResponses(const Metric& metric, const double* scores, size_t n,
                                                const SurveyDesign& design,

@@ -10,6 +10,7 @@
 #include "common/beta.hpp"
 #include "common/normal.hpp"
 #include "nps_posterior.hpp"
+#include "score/jeffreys.hpp"
 #include "score/estimate_internal.hpp"
 
 namespace candor::internal {
@@ -182,7 +183,17 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
   double low = kNaN;
   double high = kNaN;
 
-  switch (options.method) {
+  const bool jeffreys = options.method == IntervalMethod::kJeffreys;
+  if (jeffreys && metric.kind != MetricKind::kMean) {
+    const JeffreysBounds bounds =
+        JeffreysInterval(metric.kind, effective_counts.data(), options.level, mean);
+    standard_error = bounds.posterior_sd;
+    low = bounds.low;
+    high = bounds.high;
+  }
+  switch (jeffreys && metric.kind == MetricKind::kMean ? IntervalMethod::kWald : options.method) {
+    case IntervalMethod::kJeffreys:
+      break;  // above
     case IntervalMethod::kWald: {
       double variance;
       if (!tally.weighted) {

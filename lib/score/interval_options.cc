@@ -12,6 +12,7 @@ Status IntervalOptions::Validate() const {
     case IntervalMethod::kAdjustedWald:
     case IntervalMethod::kBayes:
     case IntervalMethod::kBootstrap:
+    case IntervalMethod::kJeffreys:
       break;
     default:
       return InvalidArgument("unknown interval method " + std::to_string(static_cast<int>(method)));

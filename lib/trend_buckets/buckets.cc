@@ -65,8 +65,8 @@ Status CheckResponses(const Metric& metric, const IntervalOptions& interval,
                           std::to_string(r.accounts[i]) + ")");
       }
     }
-    if (interval.method != IntervalMethod::kWald) {
-      return Unsupported("with accounts (clusters) only the Wald interval is defined");
+    if (interval.method != IntervalMethod::kWald && interval.method != IntervalMethod::kJeffreys) {
+      return Unsupported("with accounts (clusters) only the Wald and Jeffreys intervals are defined");
     }
   }
   return OkStatus();

@@ -142,7 +142,7 @@ def _float(name, value):
 
 
 def score_options(metric="nps", scale=None, box=None, promoter_min=None, detractor_max=None,
-                  interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42,
+                  interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42,
                   threads=0, p_adjust="holm"):
     """A library-initialized ScoreOptions with the given settings.
 

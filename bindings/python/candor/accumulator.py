@@ -93,7 +93,7 @@ class Accumulator(_handle.OwnsHandle):
             return bytes(buffer[:size.value])
 
     def estimate(self, metric="nps", *, scale=None, box=None, promoter_min=None,
-                 detractor_max=None, interval="wald", level=0.95, prior=1.0,
+                 detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
                  replicates=2000, seed=42, threads=0):
         """The estimate of `metric` from everything added (see candor.score).
 

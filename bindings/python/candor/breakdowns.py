@@ -32,7 +32,7 @@ _STAT_COLUMNS = ("value", "std_error", "ci_low", "ci_high", "n", "effective_n", 
 
 
 def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accounts=None,
-              scale=None, box=None, promoter_min=None, detractor_max=None, interval="wald",
+              scale=None, box=None, promoter_min=None, detractor_max=None, interval="jeffreys",
               level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """`metric` per combination of segment labels, each compared with all the
     other responses (difference = segment - rest), p-values adjusted across

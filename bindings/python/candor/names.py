@@ -14,7 +14,7 @@ _KINDS = {name[len("ENUM_"):].lower(): value
 def enum_names(kind):
     """The names of the values of the enum candor_<kind>, in declaration
     order: enum_names("interval") is ("wald", "adjusted_wald", "bayes",
-    "bootstrap"). kind: one of ENUM_KINDS."""
+    "bootstrap", "jeffreys"). kind: one of ENUM_KINDS."""
     if kind not in _KINDS:
         raise Error("CANDOR_INVALID_ARGUMENT", "unknown enum %r; expected one of %s"
                     % (kind, ", ".join(_KINDS)))

@@ -117,7 +117,7 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
-        detractor_max=detractor_max, interval="wald", level=level, threads=threads)
+        detractor_max=detractor_max, interval="jeffreys", level=level, threads=threads)
     scores, _ = _convert.scores_and_weights(scores, None)
     n = len(scores)
     if isinstance(mentions, TaxonomyThemes):

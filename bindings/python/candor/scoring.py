@@ -65,13 +65,15 @@ class Comparison:
 
 
 def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=None,
-          promoter_min=None, detractor_max=None, interval="wald", level=0.95, prior=1.0,
+          promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
           replicates=2000, seed=42, threads=0):
     """The estimate of `metric` ("nps", "csat", "ces", "ces_agree", "top_box",
     "bottom_box" or "mean") from scores and optional weights.
 
     scale=(min, max), box, promoter_min and detractor_max override the metric's
     preset (top_box, bottom_box and mean have none, so need scale). interval is
+    "jeffreys" (the default: the Jeffreys-prior interval for NPS and boxes,
+    93-97% coverage from n = 10 and never of zero width; Wald for means),
     "wald", "adjusted_wald", "bayes" or "bootstrap". Scores are numpy arrays
     (float64 C-contiguous ones are passed without copying; int8 without weights
     takes the library's int8 fast path), lists or pandas Series.
@@ -109,7 +111,7 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
     return Estimate._from_c(out)
 
 
-def nps(scores, weights=None, *, accounts=None, interval="wald", level=0.95, promoter_min=9,
+def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95, promoter_min=9,
         detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0):
     """Net Promoter Score on 0..10: 100 * (share >= promoter_min - share <= detractor_max).
     weights and accounts as in candor.score."""
@@ -149,7 +151,7 @@ def mean_score(scores, scale, weights=None, **options):
 
 
 def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
-            promoter_min=None, detractor_max=None, interval="wald", level=0.95, prior=1.0,
+            promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
             replicates=2000, seed=42, threads=0):
     """Compares `metric` between two independent groups: difference = a - b.
 

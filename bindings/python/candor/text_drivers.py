@@ -153,7 +153,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
                   accounts=None, metric="nps", l2_penalty=1.0, fit_key_drivers=True,
                   earlier=None, later=None, p_adjust="bh", alpha=0.05, max_iterations=100,
                   tolerance=1e-10, scale=None, box=None, promoter_min=None, detractor_max=None,
-                  interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+                  interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """Which themes drive detractors.
 
     scores: n integer scores; mentions: an (n x T) 0/1 matrix, a scipy sparse

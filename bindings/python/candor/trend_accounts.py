@@ -57,7 +57,7 @@ def _trend_options(min_responses, slope_unit_days, split, split_time, recent_day
 def account_trends(scores, times, accounts, weights=None, metric="nps", *, min_responses=10,
                    slope_unit_days=30, split="median", split_time=None, recent_days=90,
                    covariance="hc3", p_adjust="bh", alpha=0.05, scale=None, box=None,
-                   promoter_min=None, detractor_max=None, interval="wald", level=0.95,
+                   promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95,
                    prior=1.0, replicates=2000, seed=42, threads=0):
     """Per-account trends, one row per account in ranking order (declining
     accounts first, by adjusted p then slope; then the other tested accounts

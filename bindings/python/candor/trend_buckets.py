@@ -139,7 +139,7 @@ def _read(handle):
 def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, accounts=None,
           segments=None, window_days=None, half_life_days=None, *, power=0.8, control_k=3.0,
           control_level=None, p_adjust="holm", scale=None, box=None, promoter_min=None, detractor_max=None,
-          interval="wald", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+          interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
     """`metric` per calendar bucket of `every` ("day", "week" (ISO, Monday
     start), "month" or "quarter") in the IANA time zone `tz`: a tz database
     name such as "UTC", "Europe/London" or "Etc/GMT+5", never a file path

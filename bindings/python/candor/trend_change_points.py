@@ -193,7 +193,7 @@ def _boundaries(boundaries, time_array, n, time_zone):
 def change_points(scores, times=None, metric="nps", penalty="calibrated", min_size=30, *,
                   alpha=0.05, boundaries=None, time_zone=None, weights=None, accounts=None,
                   penalty_value=None, max_grid_points=4096, scale=None, box=None,
-                  promoter_min=None, detractor_max=None, interval="wald", level=0.95,
+                  promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95,
                   prior=1.0, replicates=2000, seed=42, threads=0):
     """Change points in `scores` (in time order) for `metric`.
 
