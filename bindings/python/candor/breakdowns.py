@@ -5,6 +5,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -17,6 +18,7 @@ from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class BreakdownRow:
     """One segment: its labels (name -> label), estimate, comparison with the
