@@ -214,3 +214,19 @@ def test_pandas_is_imported_when_a_frame_is_made():
     out = _python("import candor, sys; f = candor.trend([9, 3], [0, 3_000_000]); "
                   "print(type(f).__name__, 'pandas' in sys.modules)")
     assert out.split() == ["DataFrame", "True"]
+
+
+# --- sentiment's shared model -----------------------------------------------
+
+def test_sentiment_reuses_a_model_and_matches_the_whole_pipeline():
+    from candor import text_model
+    texts = ["Great support, thanks!", "Still waiting, awful.", None, "", "ok I guess"]
+    expected = candor.TextModel().analyze(texts).sentiment
+    np.testing.assert_array_equal(candor.sentiment(texts), expected)
+    np.testing.assert_array_equal(candor.sentiment(texts, threads=1), expected)
+    assert text_model._model(None, {}) is text_model._model(None, {})
+    assert text_model._model(None, {"threads": 1}) is not text_model._model(None, {})
+    # A caller's lexicon makes a model of its own, never the shared one.
+    custom = candor.sentiment(["zzzword"], lexicon={"zzzword": 3.0})
+    assert custom[0] > 0 and candor.sentiment(["zzzword"])[0] == 0
+    assert text_model._model(None, {"lexicon": {"a": 1.0}}) is not text_model._model(None, {})
