@@ -230,3 +230,17 @@ def test_sentiment_reuses_a_model_and_matches_the_whole_pipeline():
     custom = candor.sentiment(["zzzword"], lexicon={"zzzword": 3.0})
     assert custom[0] > 0 and candor.sentiment(["zzzword"])[0] == 0
     assert text_model._model(None, {"lexicon": {"a": 1.0}}) is not text_model._model(None, {})
+
+
+def test_breakdown_missing_skip_drops_the_rows_and_their_labels():
+    scores = pd.Series([10, None, 3, 9, 8, 2, 10, np.nan])
+    region = pd.Series(["n", "n", "s", "s", "n", "s", "n", "s"], name="region")
+    with pytest.raises(candor.Error):
+        candor.breakdown(scores, region)
+    frame = candor.breakdown(scores, region, missing="skip")
+    keep = scores.notna().to_numpy()
+    expected = candor.breakdown(scores[keep], region[keep])
+    assert frame.attrs["skipped"] == 2
+    pd.testing.assert_frame_equal(frame, expected)
+    assert frame.set_index("region")["value"].to_dict() == pytest.approx(
+        {"n": nps_by_hand([10, 8, 10]), "s": nps_by_hand([3, 9, 2])})
