@@ -144,8 +144,10 @@ def sentiment_section(n, reps, fresh):
             run = json.loads(result.stdout)
             assert run["first"] == values[0]
             first.append(run["seconds"])
-        warm, c_abi = timed_together([lambda: candor.sentiment(texts),
-                                      lambda: model.analyze(texts)], reps)
+        np.testing.assert_array_equal(candor.sentiment(texts, threads=1), values)
+        warm, one_thread, c_abi = timed_together([lambda: candor.sentiment(texts),
+                                                  lambda: candor.sentiment(texts, threads=1),
+                                                  lambda: model.analyze(texts)], reps)
         afinn = afinn_rate(path, reps)
 
     def rate(seconds):
@@ -158,6 +160,7 @@ def sentiment_section(n, reps, fresh):
     for name, seconds in (("candor.sentiment, first call in a fresh process (%d processes)"
                            % fresh, first),
                           ("candor.sentiment, warm (%d calls)" % reps, warm),
+                          ("candor.sentiment(threads=1), warm (%d calls)" % reps, one_thread),
                           ("TextModel.analyze (whole pipeline, model kept; %d calls)" % reps,
                            c_abi)):
         print("| %s | %s | %s | %.2f |" % (name, fmt(seconds), format(round(rate(seconds)), ","),
