@@ -2,8 +2,14 @@
 uncertainty, on the C library libcandor through ctypes.
 
 The library is found through the environment variable CANDOR_LIBRARY (a path
-to libcandor.so) if set; else a libcandor.so* next to this package; else the
-source tree's build/dev/libcandor.so; else ctypes.util.find_library("candor").
+to libcandor.so) if set; else a libcandor.so* next to this package (where a
+wheel built from bindings/python bundles it: `pip install --no-build-isolation
+--no-index bindings/python`); else the source tree's build/dev/libcandor.so;
+else ctypes.util.find_library("candor").
+
+pandas is optional and imported only when a result is made into a DataFrame.
+Estimates take missing="error" | "skip"; results print short and render as
+HTML in notebooks.
 
 Every failure raises candor.Error, whose .status names the C status (e.g.
 "CANDOR_OUT_OF_RANGE") and whose message is the library's.

@@ -26,6 +26,15 @@ def as_float64(values, what="scores"):
     if isinstance(values, np.ndarray) and values.dtype == np.float64 and values.ndim == 1 \
             and values.flags.c_contiguous and values.dtype.isnative:
         return values
+    pd = _compat.loaded_pandas()
+    if pd is not None and isinstance(values, (pd.Series, pd.Index)) \
+            and pd.api.types.is_extension_array_dtype(values.dtype):
+        # Nullable dtypes (Int64, Float64, boolean): pandas NA becomes NaN.
+        try:
+            values = values.to_numpy(dtype=np.float64, na_value=np.nan)
+        except (TypeError, ValueError) as e:
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "%s cannot be converted to float64: %s" % (what, e)) from e
     try:
         array = np.ascontiguousarray(np.asarray(values, dtype=np.float64))
     except (TypeError, ValueError) as e:
@@ -190,9 +199,33 @@ def p_adjust_code(method):
     return _lib.P_ADJUST[_choice("p-value adjustment", method, _P_ADJUST_ALIASES)]
 
 
-def unix_seconds(values, what):
-    """int64 Unix seconds from integers or datetime64 / pandas timestamps."""
+def parse_times(array, what):
+    """datetime64[ns] (UTC, NaT where missing) from an object or string array
+    of ISO 8601 strings, datetime objects or pandas Timestamps.
+
+    Offsets may differ from row to row (a pandas column of mixed-offset
+    strings has object dtype): each time is converted to UTC; strings and
+    datetimes without an offset are read as UTC. Parsing needs pandas."""
     pd = _compat.pandas()
+    if pd is None:
+        raise Error("CANDOR_UNSUPPORTED",
+                    "%s: parsing date strings or datetime objects needs pandas; pass numpy "
+                    "datetime64 or Unix seconds (int64)" % what)
+    try:
+        parsed = pd.to_datetime(pd.Series(array, dtype=object), utc=True)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "%s: not a date or time (%s); pass ISO 8601 strings such as "
+                    "'2024-05-01T09:30:00+02:00' (offsets may differ; none means UTC), "
+                    "datetimes, datetime64 or Unix seconds" % (what, e)) from None
+    return parsed.dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+
+
+def unix_seconds(values, what):
+    """int64 Unix seconds from integers, datetime64 / pandas timestamps, or
+    ISO 8601 strings and datetime objects (see parse_times: mixed offsets are
+    converted to UTC)."""
+    pd = _compat.loaded_pandas()
     if pd is not None and isinstance(values, (pd.Series, pd.Index)) \
             and pd.api.types.is_datetime64_any_dtype(values):
         if getattr(values.dtype, "tz", None) is not None:
@@ -203,6 +236,8 @@ def unix_seconds(values, what):
     if array.ndim != 1:
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "%s must be one-dimensional, got shape %s" % (what, array.shape))
+    if array.dtype.kind in "OUS":
+        array = parse_times(array, what)
     if array.dtype.kind == "M":
         if np.isnat(array).any():
             raise Error("CANDOR_INVALID_ARGUMENT", "%s: the time at index %d is missing"

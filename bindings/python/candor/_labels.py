@@ -10,7 +10,7 @@ from candor._lib import Error
 
 def as_labels(values, what):
     """A 1-D numpy array of labels (objects keep mixed labels as they are)."""
-    pd = _compat.pandas()
+    pd = _compat.loaded_pandas()
     if pd is not None and isinstance(values, (pd.Series, pd.Index, pd.Categorical)):
         array = np.asarray(values)
     elif isinstance(values, np.ndarray):
@@ -105,7 +105,7 @@ def named_columns(by):
     """(names, columns) from the accepted forms of `by` (breakdowns, response
     rates, post-stratification cells): one column of labels, a list of them,
     a dict name -> labels or a pandas DataFrame."""
-    pd = _compat.pandas()
+    pd = _compat.loaded_pandas()
     if pd is not None and isinstance(by, pd.DataFrame):
         return [str(c) for c in by.columns], [by[c] for c in by.columns]
     if isinstance(by, dict):
@@ -169,7 +169,7 @@ def factorize_present(values, what):
     if len(missing):
         raise Error("CANDOR_INVALID_ARGUMENT", "%s: the label at index %d is missing (%d missing)"
                     % (what, int(missing[0]), len(missing)))
-    pd = _compat.pandas()
+    pd = _compat.loaded_pandas()
     keeps_order = pd is not None and isinstance(values, (pd.Series, pd.Index, pd.Categorical))
     return factorize(values if keeps_order else labels)
 

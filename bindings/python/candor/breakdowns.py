@@ -5,18 +5,21 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _design
 from candor import _labels
 from candor import _lib
+from candor import _missing
 # factorize (and its fallback, which tests/python reaches here) moved to _labels.
 from candor._labels import _factorize_without_pandas, factorize  # noqa: F401
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class BreakdownRow:
     """One segment: its labels (name -> label), estimate, comparison with the
@@ -33,7 +36,8 @@ _STAT_COLUMNS = ("value", "std_error", "ci_low", "ci_high", "n", "effective_n", 
 
 def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accounts=None,
               scale=None, box=None, promoter_min=None, detractor_max=None, interval="jeffreys",
-              level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+              level=0.95, prior=1.0, replicates=2000, seed=42, threads=0,
+              missing="error"):
     """`metric` per combination of segment labels, each compared with all the
     other responses (difference = segment - rest), p-values adjusted across
     rows ("holm", "bh" or "none").
@@ -47,7 +51,21 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
     weights and accounts as in candor.score: with a calibration (a Weights
     from rake, poststratify or calibrate) or accounts, each segment is a
     domain of one design, compared with the rest with their covariance.
+
+    missing: "error" (default) refuses a missing score; "skip" leaves out
+    rows whose score or weight is missing (with their labels and accounts),
+    counted in the frame's attrs["skipped"].
     """
+    skipped = 0
+    if _missing.check_choice(missing):
+        keep, skipped = _missing.rows_to_keep(scores, weights)
+        if skipped:
+            names, columns = _labels.named_columns(by)
+            by = {name: _missing.take(column, keep, "segment %r" % name)
+                  for name, column in zip(names, columns)}
+            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
+            weights = _missing.take(weights, keep, "weights")
+            accounts = _missing.take(accounts, keep, "accounts")
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
@@ -90,7 +108,10 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
         rows = _read_rows(handle, names, levels)
     finally:
         lib.candor_breakdown_free(handle)
-    return _to_frame(rows, names)
+    frame = _to_frame(rows, names)
+    if not isinstance(frame, list):
+        frame.attrs["skipped"] = skipped
+    return frame
 
 
 def _read_rows(handle, names, levels):

@@ -11,6 +11,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -27,6 +28,7 @@ PROBLEMS = tuple(_lib.enum_values(_capi.ENUM_CASE_LOG_PROBLEM))
 _POLICIES = _lib.enum_values(_capi.ENUM_INVALID_EVENTS)
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class CaseLog:
     """cases: a DataFrame, one row per analysed case (case, owner, team,

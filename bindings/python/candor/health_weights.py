@@ -19,6 +19,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -31,6 +32,7 @@ WEIGHT_COLUMNS = ("coefficient", "coefficient_per_point", "suggested_weight", "c
                   "flagged", "point_mean", "point_sd", "imputed")
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class SuggestedWeights:
     """weights: a DataFrame indexed by measure with coefficient (log-odds of

@@ -6,6 +6,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _convert
 from candor import _labels
@@ -14,6 +15,7 @@ from candor._lib import Error, lib
 from candor.weights import as_weight_array
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class RecencyAdjustment:
     """raw_value: the unadjusted (weighted) metric; value: the metric under

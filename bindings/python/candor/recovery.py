@@ -12,6 +12,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -24,6 +25,7 @@ from candor.scoring import Comparison
 CAVEAT = lib.candor_recovery_caveat().decode("utf-8")
 
 
+@_display.result(keep_repr=True)
 @dataclasses.dataclass(frozen=True)
 class Recovery:
     """overall: a Comparison of followed-up (a) minus other (b) detractors.

@@ -10,17 +10,33 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _convert
 from candor import _design
 from candor import _labels
 from candor import _lib
+from candor import _missing
 from candor._lib import Error, lib
 
 
+@_display.result(keep_repr=True)
 @dataclasses.dataclass(frozen=True, repr=False)
 class Estimate:
-    """An estimate with its standard error and interval at `level`."""
+    """An estimate with its standard error and interval at `level`.
+
+    Attributes:
+        value: the estimate (NPS and box metrics in percent, 0..100; means in
+            scale units).
+        std_error: its standard error.
+        ci_low, ci_high: the interval at `level` (e.g. 0.95).
+        level: the interval's confidence level.
+        n: the responses counted.
+        effective_n: Kish's effective sample size (sum w)^2 / sum w^2; n
+            without weights.
+        skipped: rows left out for a missing score or weight under
+            missing="skip" (0 otherwise).
+    """
     value: float
     std_error: float
     ci_low: float
@@ -28,19 +44,22 @@ class Estimate:
     level: float
     n: int
     effective_n: float
+    skipped: int = 0
 
     @classmethod
-    def _from_c(cls, c):
+    def _from_c(cls, c, skipped=0):
         return cls(c.value, c.std_error, c.ci_low, c.ci_high, c.level, int(c.n),
-                   c.effective_n)
+                   c.effective_n, int(skipped))
 
     def __repr__(self):
         n_eff = "" if self.effective_n == self.n else ", effective_n=%.1f" % self.effective_n
-        return ("Estimate(value=%.4g, std_error=%.4g, %g%% CI [%.4g, %.4g], n=%d%s)"
+        skipped = ", skipped=%d" % self.skipped if self.skipped else ""
+        return ("Estimate(value=%.4g, std_error=%.4g, %g%% CI [%.4g, %.4g], n=%d%s%s)"
                 % (self.value, self.std_error, 100 * self.level, self.ci_low, self.ci_high,
-                   self.n, n_eff))
+                   self.n, n_eff, skipped))
 
 
+@_display.result(keep_repr=True)
 @dataclasses.dataclass(frozen=True, repr=False)
 class Comparison:
     """Two independent groups: difference = a - b, with a two-sided p-value."""
@@ -53,9 +72,9 @@ class Comparison:
     b: Estimate
 
     @classmethod
-    def _from_c(cls, c):
+    def _from_c(cls, c, skipped_a=0, skipped_b=0):
         return cls(c.difference, c.std_error, c.ci_low, c.ci_high, c.p_value,
-                   Estimate._from_c(c.a), Estimate._from_c(c.b))
+                   Estimate._from_c(c.a, skipped_a), Estimate._from_c(c.b, skipped_b))
 
     def __repr__(self):
         return ("Comparison(difference=%.4g, std_error=%.4g, %g%% CI [%.4g, %.4g], "
@@ -66,9 +85,13 @@ class Comparison:
 
 def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=None,
           promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
-          replicates=2000, seed=42, threads=0):
+          replicates=2000, seed=42, threads=0, missing="error"):
     """The estimate of `metric` ("nps", "csat", "ces", "ces_agree", "top_box",
     "bottom_box" or "mean") from scores and optional weights.
+
+    Returns an Estimate (value, std_error, ci_low, ci_high, level, n,
+    effective_n, skipped); raises candor.Error with the library's status and
+    message (CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
 
     scale=(min, max), box, promoter_min and detractor_max override the metric's
     preset (top_box, bottom_box and mean have none, so need scale). interval is
@@ -83,11 +106,32 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
     accounts: cluster labels (any dtype), one per response: the standard error
     is then cluster-robust by account (svymean with ids = ~account). Both
     use Taylor linearization (include/candor/design.hpp), Wald intervals only.
+
+    missing: "error" (default) makes a missing score (None, NaN, pandas NA)
+    an error naming its index; "skip" leaves out the rows whose score or
+    weight is missing (with their accounts) and counts them in the result's
+    `skipped`.
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads)
+    skipped = 0
+    if _missing.check_choice(missing) and _convert.as_int8(scores) is None:
+        keep, skipped = _missing.rows_to_keep(scores, weights)
+        if skipped:
+            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
+            weights = _missing.take(weights, keep, "weights")
+            accounts = _missing.take(accounts, keep, "accounts")
+    try:
+        return _score(options, scores, weights, accounts, skipped)
+    except Error as error:
+        if missing != "error" or error.status != "CANDOR_OUT_OF_RANGE":
+            raise
+        raise _missing.explain(error, scores) from None
+
+
+def _score(options, scores, weights, accounts, skipped):
     out = _capi.CEstimate()
     plan = _design.Plan(weights, accounts)
     if plan.needs_design:
@@ -96,69 +140,177 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
         _lib.check(lib.candor_score_design(ctypes.byref(options), _convert.double_pointer(scores),
                                            len(scores), ctypes.byref(design), ctypes.byref(out)))
         del keep
-        return Estimate._from_c(out)
+        return Estimate._from_c(out, skipped)
     weights = plan.plain_weights
     small = _convert.as_int8(scores) if weights is None else None
     if small is not None:
         _lib.check(lib.candor_score_i8(
             ctypes.byref(options), small.ctypes.data_as(_capi.int8_p),
             len(small), ctypes.byref(out)))
-        return Estimate._from_c(out)
+        return Estimate._from_c(out, skipped)
     scores, weights = _convert.scores_and_weights(scores, weights)
     _lib.check(lib.candor_score(ctypes.byref(options), _convert.double_pointer(scores),
                                 _convert.double_pointer(weights), len(scores),
                                 ctypes.byref(out)))
-    return Estimate._from_c(out)
+    return Estimate._from_c(out, skipped)
 
 
 def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95, promoter_min=9,
-        detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0):
-    """Net Promoter Score on 0..10: 100 * (share >= promoter_min - share <= detractor_max).
-    weights and accounts as in candor.score."""
+        detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0, missing="error"):
+    """Net Promoter Score of 0..10 scores, with its standard error and interval.
+
+    NPS = 100 * (share of scores >= promoter_min - share <= detractor_max),
+    weighted when weights are given.
+
+    Args:
+        scores: 0..10 scores: a numpy array (int8 without weights takes the
+            library's fastest path; float64 C-contiguous is not copied), a
+            list or a pandas Series (nullable dtypes too).
+        weights: None, an array of non-negative weights, or a candor.Weights
+            (a calibration's makes the standard error calibration-aware).
+        accounts: None or one cluster label per response: cluster-robust
+            standard errors by account (Jeffreys or Wald).
+        interval: "jeffreys" (default: the Jeffreys-prior interval, 93-97%
+            coverage from n = 10 and never of zero width; Wald for a mean),
+            "wald", "adjusted_wald", "bayes" or "bootstrap".
+        level: the interval's confidence level (0.95).
+        promoter_min, detractor_max: the promoter and detractor bands (9, 6).
+        replicates, seed: the bootstrap's replicates and seed.
+        prior: the Bayesian interval's Dirichlet prior per category.
+        threads: threads for the bootstrap (0: the library's choice).
+        missing: "error" (default): a missing score (None, NaN, pandas NA)
+            is an error naming its index. "skip": rows whose score or weight
+            is missing are left out and counted in the result's `skipped`.
+
+    Returns:
+        Estimate(value, std_error, ci_low, ci_high, level, n, effective_n,
+        skipped).
+
+    Raises:
+        candor.Error: status CANDOR_OUT_OF_RANGE for a score outside 0..10
+            or a missing one, CANDOR_LENGTH_MISMATCH for weights of another
+            length, CANDOR_INVALID_ARGUMENT for a bad option.
+
+    Example:
+        >>> candor.nps([10, 9, 7, 3, 10, 6])
+        Estimate(value=16.67, std_error=36.64, 95% CI [-55.15, 88.48], n=6)
+        >>> candor.nps(pd.Series([10, 9, None, 3]), missing="skip").skipped
+        1
+
+    The formulas (variance of the difference of two multinomial shares,
+    the adjusted-Wald and Bayesian intervals) are in
+    include/candor/score.hpp.
+    """
     return score(scores, "nps", weights, accounts=accounts, promoter_min=promoter_min,
                  detractor_max=detractor_max, interval=interval, level=level, prior=prior,
-                 replicates=replicates, seed=seed, threads=threads)
+                 replicates=replicates, seed=seed, threads=threads, missing=missing)
 
 
 def csat(scores, weights=None, *, scale=None, box=None, **options):
-    """CSAT: percent in the top 2 points of 1..5 (scale and box may be changed)."""
+    """CSAT: percent in the top 2 points of 1..5 (scale and box may be changed).
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "csat", weights, scale=scale, box=box, **options)
 
 
 def ces(scores, weights=None, *, scale=None, **options):
-    """CES: the mean score on 1..7 (scale may be changed)."""
+    """CES: the mean score on 1..7 (scale may be changed).
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "ces", weights, scale=scale, **options)
 
 
 def ces_agree(scores, weights=None, *, scale=None, box=None, **options):
-    """CES agreement: percent in the top 3 points of 1..7."""
+    """CES agreement: percent in the top 3 points of 1..7.
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "ces_agree", weights, scale=scale, box=box, **options)
 
 
 def top_box(scores, scale, box=2, weights=None, **options):
-    """Percent of scores in the top `box` points of scale=(min, max)."""
+    """Percent of scores in the top `box` points of scale=(min, max).
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "top_box", weights, scale=scale, box=box, **options)
 
 
 def bottom_box(scores, scale, box=2, weights=None, **options):
-    """Percent of scores in the bottom `box` points of scale=(min, max)."""
+    """Percent of scores in the bottom `box` points of scale=(min, max).
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "bottom_box", weights, scale=scale, box=box, **options)
 
 
 def mean_score(scores, scale, weights=None, **options):
-    """The mean score on scale=(min, max), in scale units."""
+    """The mean score on scale=(min, max), in scale units.
+
+    options are candor.score's keywords: accounts, interval ("wald",
+    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    threads and missing ("error" or "skip": rows with a missing score or
+    weight left out and counted in the result's `skipped`). weights: an
+    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
+    ci_high, level, n, effective_n, skipped); raises candor.Error (status
+    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
+    """
     return score(scores, "mean", weights, scale=scale, **options)
 
 
 def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
             promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
-            replicates=2000, seed=42, threads=0):
+            replicates=2000, seed=42, threads=0, missing="error"):
     """Compares `metric` between two independent groups: difference = a - b.
 
     weights_a and weights_b are arrays (a Weights counts as its values: no
     calibration correction here). For groups or periods sharing accounts, or
-    a calibrated sample, use compare_groups.
+    a calibrated sample, use compare_groups. missing="skip" leaves out each
+    group's rows with a missing score or weight (counted in .a.skipped and
+    .b.skipped); "error" (default) refuses them.
     """
+    skipped_a = skipped_b = 0
+    if _missing.check_choice(missing):
+        keep, skipped_a = _missing.rows_to_keep(a, weights_a, what="a")
+        if skipped_a:
+            a, weights_a = _missing.take(_convert.as_float64(a, "a"), keep, "a"), \
+                _missing.take(weights_a, keep, "weights_a")
+        keep, skipped_b = _missing.rows_to_keep(b, weights_b, what="b")
+        if skipped_b:
+            b, weights_b = _missing.take(_convert.as_float64(b, "b"), keep, "b"), \
+                _missing.take(weights_b, keep, "weights_b")
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
@@ -172,7 +324,7 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
         ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
         len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
         ctypes.byref(out)))
-    return Comparison._from_c(out)
+    return Comparison._from_c(out, skipped_a, skipped_b)
 
 
 def _group_codes(group, a, b, n):

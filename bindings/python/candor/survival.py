@@ -13,6 +13,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -28,6 +29,7 @@ _INTERVALS = _lib.enum_values(_capi.ENUM_SURVIVAL_INTERVAL)
 _INTERVAL_ALIASES = {"log-log": "log_log"}
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Concordance:
     """Harrell's (or Uno's) C: the share of comparable pairs in which the
@@ -49,6 +51,7 @@ class Concordance:
     time_weight: str
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class SurvivalCurve:
     """One group's Kaplan-Meier curve, one entry per distinct time (numpy
@@ -79,6 +82,7 @@ class SurvivalCurve:
         return 1.0 if k == 0 else float(self.survival[k - 1])
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class KaplanMeier:
     """Kaplan-Meier curves by group (`curves`, in the groups' sorted order;
@@ -107,6 +111,7 @@ class KaplanMeier:
         return pd.concat(parts, ignore_index=True)
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class LogRankGroup:
     """A group's customers (n), churn events (observed) and the events
@@ -120,6 +125,7 @@ class LogRankGroup:
     tested: bool
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class LogRank:
     """The log-rank test of equal survival across groups (R's survdiff):

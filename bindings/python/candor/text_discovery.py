@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -24,6 +25,7 @@ ThemesSummary = _capi.CThemesSummary
 ThemeInfo = _capi.CThemeInfo
 
 
+@_display.result
 @dataclass
 class Theme:
     label: str
@@ -36,6 +38,7 @@ class Theme:
     total_weight: float
 
 
+@_display.result
 @dataclass
 class Themes:
     """Discovered themes. weights[i, t] is comment i's share of theme t (rows

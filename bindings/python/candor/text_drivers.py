@@ -8,11 +8,13 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
+from candor import _missing
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
@@ -45,6 +47,7 @@ TRENDING_COLUMNS = (
     "score_change_p_value", "score_change_p_adjusted")
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class KeyDriverModel:
     """The logistic key-driver model's summary (coefficients are in the table)."""
@@ -59,6 +62,7 @@ class KeyDriverModel:
     message: str
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class ThemeDrivers:
     """The result of theme_drivers.
@@ -67,7 +71,8 @@ class ThemeDrivers:
     pandas); trending: one row per theme when periods were given, else None;
     overall: the metric over every comment; detractors: how many comments are
     in the bottom category; model: the key-driver model's summary; periods:
-    the (earlier, later) period labels compared, or None.
+    the (earlier, later) period labels compared, or None; skipped: rows left
+    out for a missing score or weight under missing="skip".
     """
     table: object
     trending: object
@@ -75,6 +80,7 @@ class ThemeDrivers:
     detractors: int
     model: KeyDriverModel
     periods: object
+    skipped: int = 0
 
 
 def _checked_mentions(mentions, n, theme_names):
@@ -153,7 +159,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
                   accounts=None, metric="nps", l2_penalty=1.0, fit_key_drivers=True,
                   earlier=None, later=None, p_adjust="bh", alpha=0.05, max_iterations=100,
                   tolerance=1e-10, scale=None, box=None, promoter_min=None, detractor_max=None,
-                  interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+                  interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0,
+                  missing="error"):
     """Which themes drive detractors.
 
     scores: n integer scores; mentions: an (n x T) 0/1 matrix, a scipy sparse
@@ -161,7 +168,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     if given, else the largest id + 1); weights: None or n weights; periods:
     None or n period labels (sorted; trending compares `later` with
     `earlier`, by default the last two); accounts: None or n account labels
-    (cluster-robust variances, Wald only).
+    (cluster-robust variances; Jeffreys or Wald).
 
     Per theme: mentions and share of comments (percent), the share of
     promoters / passives / detractors mentioning it, the metric among comments
@@ -172,7 +179,20 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     detractor ~ theme indicators (sklearn's LogisticRegression(C=1/l2_penalty)
     objective). With periods, per theme the share later - earlier with a
     two-proportion z-test, BH-adjusted across themes, and `trending`.
+
+    missing: "error" (default) refuses a missing score; "skip" leaves out
+    the rows whose score or weight is missing (their mentions, periods and
+    accounts too), counted in the result's `skipped`.
     """
+    skipped = 0
+    if _missing.check_choice(missing):
+        keep, skipped = _missing.rows_to_keep(scores, weights)
+        if skipped:
+            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
+            weights = _missing.take(weights, keep, "weights")
+            mentions = _missing.take(mentions, keep, "mentions")
+            periods = _missing.take(periods, keep, "periods")
+            accounts = _missing.take(accounts, keep, "accounts")
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
@@ -220,10 +240,15 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
         return None if array is None else array.ctypes.data_as(_capi.int32_p)
 
     handle = _capi.DriversP()
-    _lib.check(lib.candor_drivers_new(
-        ctypes.byref(options), ctypes.byref(driver_options), _convert.double_pointer(scores),
-        _convert.double_pointer(weights), int32_pointer(account_codes),
-        int32_pointer(period_codes), n, ctypes.byref(c_mentions), ctypes.byref(handle)))
+    try:
+        _lib.check(lib.candor_drivers_new(
+            ctypes.byref(options), ctypes.byref(driver_options), _convert.double_pointer(scores),
+            _convert.double_pointer(weights), int32_pointer(account_codes),
+            int32_pointer(period_codes), n, ctypes.byref(c_mentions), ctypes.byref(handle)))
+    except Error as error:
+        if error.status != "CANDOR_OUT_OF_RANGE":
+            raise
+        raise _missing.explain(error, scores) from None
     try:
         rows = _read_rows(handle)
         trending = _read_trending(handle, rows) if periods is not None else None
@@ -247,8 +272,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     finally:
         lib.candor_drivers_free(handle)
     return ThemeDrivers(_frame(rows, COLUMNS), None if trending is None else
-                        _frame(trending, TRENDING_COLUMNS), Estimate._from_c(overall),
-                        int(detractors.value), model, compared)
+                        _frame(trending, TRENDING_COLUMNS), Estimate._from_c(overall, skipped),
+                        int(detractors.value), model, compared, skipped)
 
 
 def _read_rows(handle):

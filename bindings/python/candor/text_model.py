@@ -13,9 +13,11 @@ include/candor/text_taxonomy.hpp).
 import ctypes
 import dataclasses
 import json
+import threading
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -33,6 +35,7 @@ TAXONOMY_MAX_DEPTH = 32
 TextOptions = _capi.CTextOptions
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Theme:
     """A theme of a taxonomy: id, name, path ("Support > Response time"),
@@ -44,6 +47,7 @@ class Theme:
     depth: int
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class TextResults:
     """What candor.analyze returns; row i of every per-comment array is text i.
@@ -234,16 +238,31 @@ class TextModel:
     def analyze(self, texts):
         """Runs the pipeline on `texts` (str, bytes or None per text; None and
         NaN are empty texts) and returns TextResults."""
-        buffer, pointers, sizes = _pack(texts)
-        results = _capi.TextResultsP()
-        _lib.check(lib.candor_text_analyze(self._handle, pointers.ctypes.data, 
-                                           sizes.ctypes.data_as(_capi.size_p), len(sizes),
-                                           ctypes.byref(results)))
-        del buffer
+        results = self._run(texts)
         try:
             return _read(results, self.themes)
         finally:
             lib.candor_text_results_free(results)
+
+    def sentiment(self, texts):
+        """Only the sentiment of `texts` (a float array in [-1, 1]): the
+        same pipeline as analyze, reading nothing else back."""
+        results = self._run(texts)
+        try:
+            n = int(lib.candor_text_results_count(results))
+            return _array(lib.candor_text_results_sentiment(results), n, np.float64)
+        finally:
+            lib.candor_text_results_free(results)
+
+    def _run(self, texts):
+        """The library's results handle for `texts` (the caller frees it)."""
+        buffer, pointers, sizes = _pack(texts)
+        results = _capi.TextResultsP()
+        _lib.check(lib.candor_text_analyze(self._handle, pointers.ctypes.data,
+                                           sizes.ctypes.data_as(_capi.size_p), len(sizes),
+                                           ctypes.byref(results)))
+        del buffer
+        return results
 
 
 def _ascii_or_none(value, name):
@@ -275,7 +294,11 @@ def _pack(texts):
     if isinstance(texts, (str, bytes)):
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "texts must be a sequence of texts, not one %s" % type(texts).__name__)
-    encoded = [_encode(t, i) for i, t in enumerate(texts)]
+    try:
+        # The common case, every text a str, without a Python call per text.
+        encoded = [t.encode("utf-8", "surrogateescape") for t in texts]
+    except (AttributeError, TypeError, UnicodeEncodeError):
+        encoded = [_encode(t, i) for i, t in enumerate(texts)]
     sizes = np.fromiter((len(e) for e in encoded), dtype=np.uintp, count=len(encoded))
     buffer = ctypes.create_string_buffer(b"".join(encoded), max(1, int(sizes.sum())))
     offsets = np.zeros(len(encoded), dtype=np.uintp)
@@ -334,6 +357,15 @@ def _read(results, themes):
         sentences=sentences, mentions=mentions, themes=themes)
 
 
+# Models made for the module-level functions with no lexicon or taxonomy of
+# the caller's (only these options), kept for the next call: making one
+# builds the built-in lexicon each time, and a model may be shared by
+# threads (candor_text_analyze may run concurrently on one model).
+_SHARED_OPTIONS = frozenset(("language", "fallback_language", "repair_utf8", "threads"))
+_shared_models = {}
+_shared_lock = threading.Lock()
+
+
 def _model(model, kwargs):
     if model is not None:
         if kwargs:
@@ -341,7 +373,20 @@ def _model(model, kwargs):
                         "pass either model= or model options (%s), not both"
                         % ", ".join(sorted(kwargs)))
         return model
-    return TextModel(**kwargs)
+    if not kwargs.keys() <= _SHARED_OPTIONS:
+        return TextModel(**kwargs)
+    try:
+        key = tuple(sorted(kwargs.items()))
+        hash(key)
+    except TypeError:
+        return TextModel(**kwargs)
+    with _shared_lock:
+        shared = _shared_models.get(key)
+        if shared is None:
+            if len(_shared_models) >= 16:
+                _shared_models.clear()
+            shared = _shared_models[key] = TextModel(**kwargs)
+    return shared
 
 
 def analyze(texts, model=None, **model_options):
@@ -352,8 +397,36 @@ def analyze(texts, model=None, **model_options):
 
 
 def sentiment(texts, model=None, **model_options):
-    """One sentiment score in [-1, 1] per text (a float numpy array)."""
-    return analyze(texts, model, **model_options).sentiment
+    """One sentiment score in [-1, 1] per text, as a float64 numpy array.
+
+    Args:
+        texts: a sequence of str (or bytes; None, NaN and "" are empty
+            texts, scored 0): a list, a pandas Series, a numpy array.
+        model: a TextModel to use (own lexicon, taxonomy, language), or None.
+        model_options: TextModel's options instead of model= (language,
+            fallback_language, repair_utf8, threads, lexicon,
+            lexicon_format, replace_lexicon). A model made from language,
+            fallback_language, repair_utf8 and threads only is kept and
+            reused by later calls with the same options.
+
+    Returns:
+        numpy float64 array, one value per text: negative for negative
+        sentiment, 0 for none found.
+
+    Raises:
+        candor.Error: CANDOR_INVALID_UTF8 for invalid UTF-8 (pass
+            repair_utf8=True to replace it), CANDOR_INVALID_ARGUMENT for a
+            text that is not str or bytes, or a single str given as texts.
+
+    Example:
+        >>> candor.sentiment(["Great support, thanks!", "Still waiting, awful."])
+        array([ 0.92..., -0.83...])
+
+    The rules (negation, intensifiers, "but", emphasis) are in
+    include/candor/text_sentiment.hpp. For emotions, urgency and themes too,
+    use candor.analyze.
+    """
+    return _model(model, model_options).sentiment(texts)
 
 
 def emotions(texts, model=None, **model_options):

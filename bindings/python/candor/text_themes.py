@@ -10,13 +10,17 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _compat
+from candor import _convert
+from candor import _missing
 from candor._lib import Error
 from candor.text_drivers import theme_drivers
 from candor.text_discovery import discover_themes
 from candor.text_model import TextModel, TextResults, theme_summary
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class TaxonomyThemes:
     """Taxonomy themes of a batch of texts.
@@ -77,7 +81,7 @@ def themes(texts, taxonomy=None, k=None, seed=0, *, model=None, **options):
 
 
 def drivers(scores, texts=None, *, mentions=None, theme_names=None, taxonomy=None, k=None,
-            seed=0, model=None, text_options=None, **driver_options):
+            seed=0, model=None, text_options=None, missing="error", **driver_options):
     """Which themes drive the metric of `scores` (NPS by default).
 
     Either texts (one per score; None or "" for a response without a comment)
@@ -87,7 +91,26 @@ def drivers(scores, texts=None, *, mentions=None, theme_names=None, taxonomy=Non
     theme_names. text_options go to TextModel / discover_themes;
     driver_options to theme_drivers (weights, periods, accounts, metric,
     l2_penalty, level, ...). Returns ThemeDrivers.
+
+    missing: "error" (default) refuses a missing score; "skip" leaves out
+    the rows whose score or weight is missing before anything else (their
+    texts are not analyzed), counted in the result's `skipped`.
     """
+    skipped = 0
+    if _missing.check_choice(missing):
+        keep, skipped = _missing.rows_to_keep(scores, driver_options.get("weights"))
+        if skipped:
+            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
+            texts = _missing.take(texts, keep, "texts")
+            mentions = _missing.take(mentions, keep, "mentions")
+            for name in ("weights", "periods", "accounts"):
+                if driver_options.get(name) is not None:
+                    driver_options[name] = _missing.take(driver_options[name], keep, name)
+        result = drivers(scores, texts, mentions=mentions, theme_names=theme_names,
+                         taxonomy=taxonomy, k=k, seed=seed, model=model,
+                         text_options=text_options, **driver_options)
+        return dataclasses.replace(result, skipped=skipped,
+                                   overall=dataclasses.replace(result.overall, skipped=skipped))
     text_options = dict(text_options or {})
     if texts is not None:
         if mentions is not None:

@@ -14,6 +14,7 @@ from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
+from candor import _missing
 from candor._lib import Error, lib
 from candor.weights import Weights
 
@@ -38,7 +39,7 @@ _I32 = {name: value for name, value in _COLUMNS.items() if value >= 200}
 def _unix_seconds(times):
     """int64 Unix seconds from integers, floats, datetime64 or pandas datetimes
     (timezone-aware ones are converted to UTC; naive ones are taken as UTC)."""
-    pd = _compat.pandas()
+    pd = _compat.loaded_pandas()
     if pd is not None and isinstance(times, (pd.Series, pd.Index)) and \
             isinstance(times.dtype, pd.DatetimeTZDtype):
         times = times.dt.tz_convert("UTC").dt.tz_localize(None) if isinstance(times, pd.Series) \
@@ -47,6 +48,8 @@ def _unix_seconds(times):
     if array.ndim != 1:
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "times must be one-dimensional, got shape %s" % (array.shape,))
+    if array.dtype.kind in "OUS":
+        array = _convert.parse_times(array, "times")
     if array.dtype.kind == "M":
         bad = np.flatnonzero(np.isnat(array))
         if len(bad):
@@ -139,17 +142,23 @@ def _read(handle):
 def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, accounts=None,
           segments=None, window_days=None, half_life_days=None, *, power=0.8, control_k=3.0,
           control_level=None, p_adjust="holm", scale=None, box=None, promoter_min=None, detractor_max=None,
-          interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+          interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42, threads=0,
+          missing="error"):
     """`metric` per calendar bucket of `every` ("day", "week" (ISO, Monday
     start), "month" or "quarter") in the IANA time zone `tz`: a tz database
     name such as "UTC", "Europe/London" or "Etc/GMT+5", never a file path
     (components of 1 to 14 ASCII letters, digits, '_', '-' or '+' joined by
     '/', at most 64 characters; no NUL).
 
-    times: Unix seconds (int64), numpy datetime64 or pandas datetimes (aware
-    ones converted to UTC, naive ones read as UTC), in any order. weights: an
+    times: Unix seconds (int64), numpy datetime64, pandas datetimes (aware
+    ones converted to UTC, naive ones read as UTC), or ISO 8601 strings /
+    datetime objects (a pandas object column whose offsets differ from row to
+    row is fine: each is converted to UTC; no offset means UTC), in any order.
+    missing: "error" (default) refuses a missing score or time; "skip"
+    leaves out rows whose score, weight or time is missing, counted in the
+    frame's attrs["skipped"]. weights: an
     array or a non-calibration candor.Weights; accounts: cluster labels (the
-    variances become cluster-robust; Wald only); segments: labels, one series
+    variances become cluster-robust; Jeffreys or Wald); segments: labels, one series
     of buckets per distinct label. window_days adds rolling_* columns (the
     last N local days up to each bucket's end); half_life_days adds smoothed_*
     columns (exponential weights 2^(-age / half-life) up to each bucket's end).
@@ -176,7 +185,17 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
         threads=threads)
     bucket_options = _options(every, tz, window_days, half_life_days, power, control_k,
                               control_level, p_adjust)
-    scores, weights = _convert.scores_and_weights(scores, _plain_weights(weights))
+    weights = _plain_weights(weights)
+    skipped = 0
+    if _missing.check_choice(missing):
+        keep, skipped = _missing.rows_to_keep(scores, weights, times)
+        if skipped:
+            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
+            weights = _missing.take(weights, keep, "weights")
+            times = _missing.take(times, keep, "times")
+            accounts = _missing.take(accounts, keep, "accounts")
+            segments = _missing.take(segments, keep, "segments")
+    scores, weights = _convert.scores_and_weights(scores, weights)
     n = len(scores)
     seconds = _unix_seconds(times)
     if len(seconds) != n:
@@ -185,18 +204,26 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
     account_codes, _ = _codes(accounts, n, "accounts")
     segment_codes, segment_levels = _codes(segments, n, "segments")
     handle = _capi.BucketsP()
-    _lib.check(lib.candor_buckets_new(
-        ctypes.byref(options), ctypes.byref(bucket_options), _convert.double_pointer(scores),
-        seconds.ctypes.data_as(_capi.int64_p), n, _convert.double_pointer(weights),
-        None if account_codes is None else account_codes.ctypes.data_as(_capi.int32_p),
-        None if segment_codes is None else segment_codes.ctypes.data_as(_capi.int32_p),
-        ctypes.byref(handle)))
+    try:
+        _lib.check(lib.candor_buckets_new(
+            ctypes.byref(options), ctypes.byref(bucket_options), _convert.double_pointer(scores),
+            seconds.ctypes.data_as(_capi.int64_p), n, _convert.double_pointer(weights),
+            None if account_codes is None else account_codes.ctypes.data_as(_capi.int32_p),
+            None if segment_codes is None else segment_codes.ctypes.data_as(_capi.int32_p),
+            ctypes.byref(handle)))
+    except Error as error:
+        if error.status != "CANDOR_OUT_OF_RANGE":
+            raise
+        raise _missing.explain(error, scores) from None
     try:
         columns = _read(handle)
     finally:
         lib.candor_buckets_free(handle)
-    return _frame(columns, tz, segment_levels, window_days is not None,
-                  half_life_days is not None)
+    frame = _frame(columns, tz, segment_levels, window_days is not None,
+                   half_life_days is not None)
+    if not isinstance(frame, dict):
+        frame.attrs["skipped"] = skipped
+    return frame
 
 
 def _frame(columns, tz, segment_levels, rolling, smoothed):

@@ -12,6 +12,7 @@ import dataclasses
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -30,6 +31,7 @@ _BOUNDARY_UNITS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "y
 ChangePointOptions = _capi.CChangePointOptions
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Segment:
     """Responses [begin, end) between changes, with the metric's level there.
@@ -42,6 +44,7 @@ class Segment:
     level: Estimate
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Change:
     """A change at `index` (the first response of the new segment): change.a
@@ -61,6 +64,7 @@ class Change:
     time_high: object = None
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class ChangePoints:
     """The result of candor.change_points.

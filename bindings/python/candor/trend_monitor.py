@@ -11,6 +11,7 @@ import threading
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -23,6 +24,7 @@ _DIRECTIONS = {value: (None if name == "none" else name) for name, value in
 _PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "hour": "h"}
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class MonitorState:
     """The monitor after a bucket. `upper`, `lower` and `threshold` are in

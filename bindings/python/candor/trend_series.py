@@ -5,6 +5,7 @@ slope and a weighted least-squares line through bucket estimates."""
 import ctypes
 import dataclasses
 
+from candor import _display
 from candor import _capi
 from candor import _convert
 from candor import _lib
@@ -21,6 +22,7 @@ _WLS_FIELDS = ("slope", "slope_std_error", "slope_ci_low", "slope_ci_high", "slo
 
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class MannKendall:
     """s: sum of sign(x_j - x_i) over pairs i < j (within seasons for the
@@ -42,6 +44,7 @@ class MannKendall:
     significant_lags: int
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class SensSlope:
     """slope: median pairwise slope per index step (per cycle when a period
@@ -54,6 +57,7 @@ class SensSlope:
     level: float
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class WlsSlope:
     """The weighted least-squares line value = intercept + slope * time with

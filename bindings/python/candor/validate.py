@@ -8,12 +8,14 @@ score where higher means healthier, pass its negation. Unweighted."""
 import ctypes
 import dataclasses
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor._lib import Error, check, lib
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Auc:
     """value: P(score of a positive > score of a negative) + half the ties,
@@ -33,6 +35,7 @@ class Auc:
     hanley_mcneil_interval: bool
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class AucComparison:
     """difference = auc_a - auc_b with the paired DeLong std_error, interval,
@@ -54,6 +57,7 @@ class AucComparison:
     n_negative: int
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class Calibration:
     """brier: mean (p - outcome)^2; intercept: calibration-in-the-large (the

@@ -17,6 +17,7 @@ import weakref
 
 import numpy as np
 
+from candor import _display
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -25,6 +26,7 @@ from candor import _lib
 from candor._lib import Error, lib
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class WeightSummary:
     """Diagnostics of a weight vector: sum, range, max/min (over positive
@@ -442,6 +444,7 @@ def _length_error(name, got, expected):
                  % (name, got, expected))
 
 
+@_display.result
 @dataclasses.dataclass(frozen=True)
 class ResponseRateRow:
     segments: dict
@@ -521,7 +524,7 @@ def trim_weights(weights, ratio=20, quantiles=None):
 def _unix_seconds(times, what):
     """int64 Unix seconds from datetime64 / pandas datetimes (UTC for
     tz-aware) or integer seconds."""
-    pd = _compat.pandas()
+    pd = _compat.loaded_pandas()
     if pd is not None and isinstance(times, (pd.Series, pd.Index)) \
             and isinstance(times.dtype, pd.DatetimeTZDtype):
         times = times.tz_convert("UTC").tz_localize(None) if isinstance(times, pd.Index) \
@@ -529,11 +532,9 @@ def _unix_seconds(times, what):
     if pd is not None and isinstance(times, (pd.Series, pd.Index)):
         times = times.to_numpy()
     array = np.asarray(times)
-    if array.dtype == object and len(array) and isinstance(array.flat[0], datetime.datetime):
-        if pd is None:
-            raise Error("CANDOR_INVALID_ARGUMENT", "%s: datetime objects need pandas; pass "
-                        "numpy datetime64 or Unix seconds" % what)
-        return _unix_seconds(pd.to_datetime(array, utc=True), what)
+    if array.dtype.kind in "OUS" and array.ndim == 1:
+        # ISO 8601 strings (offsets may differ per row) or datetime objects: UTC.
+        array = _convert.parse_times(array, what)
     if array.dtype.kind == "M":
         bad = np.flatnonzero(np.isnat(array))
         if len(bad):
