@@ -31,6 +31,22 @@ char_pp = POINTER(c_char_p)
 CProgress = ctypes.CFUNCTYPE(c_int32, c_int64, c_int64, c_void_p)
 
 
+def _python_check_signals():
+    """CPython's PyErr_CheckSignals (runs pending signal handlers; a handler's
+    exception is raised by ctypes), for progress callbacks (candor._progress);
+    a function returning 0 on interpreters without it."""
+    try:
+        check = ctypes.pythonapi.PyErr_CheckSignals
+    except (AttributeError, ValueError):  # pragma: no cover - not CPython
+        return lambda: 0
+    check.argtypes = []
+    check.restype = c_int
+    return check
+
+
+check_signals = _python_check_signals()
+
+
 # ------------------------------------------------------------------------------------ score options
 
 class CScoreOptions(ctypes.Structure):

@@ -23,7 +23,6 @@ there, so it is not the one installed during the call.) A handler of the
 caller's own is left in place and runs the same way.
 """
 
-import ctypes
 import signal
 import sys
 import threading
@@ -31,13 +30,7 @@ import time
 
 from . import _capi, _lib
 
-try:  # CPython: run pending signal handlers from inside the callback
-    _check_signals = ctypes.pythonapi.PyErr_CheckSignals
-    _check_signals.argtypes = []
-    _check_signals.restype = ctypes.c_int
-except (AttributeError, ValueError):  # pragma: no cover - other interpreters
-    def _check_signals():
-        return 0
+_check_signals = _capi.check_signals  # runs pending signal handlers (CPython)
 
 
 class _Bar:
