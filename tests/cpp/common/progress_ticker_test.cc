@@ -55,7 +55,9 @@ TEST(ProgressTicker, ChunksCountFromEveryThreadAndReportOnTheCaller) {
   for (size_t i = 0; i < seen.calls.size(); ++i) {
     EXPECT_EQ(seen.calls[i].second, 4000);
     EXPECT_LE(seen.calls[i].first, 4000);
-    if (i > 0) EXPECT_GE(seen.calls[i].first, seen.calls[i - 1].first);
+    if (i > 0) {
+      EXPECT_GE(seen.calls[i].first, seen.calls[i - 1].first);
+    }
   }
   EXPECT_EQ(seen.calls.back().first, 4000);
 }
