@@ -101,16 +101,20 @@ CANDOR_API const char* candor_version(void);
  * fixed for the call (its unit is documented with each options struct) and
  * `done` never decreases and ends at `total` when the call succeeds. Return
  * nonzero to go on, 0 to stop: the call then returns CANDOR_CANCELLED
- * ("<call>: cancelled by the progress callback after <done> of <total>
- * ..."), with no partial result and nothing leaked.
+ * (the message says "cancelled by the progress callback after" how far it
+ * got, and names the call), with no partial result and nothing leaked.
  *
  * Rules: the callback runs on the calling thread only, even when the work
  * runs on several threads (they check a shared flag between pieces of
  * bounded size, so a 0 takes effect within a fraction of a second on any
- * input); it is called at least every 50 ms of work while the calling
- * thread waits for others, more often when it works itself; it must not
- * call back into candor with the same handles, and must not unwind (throw
- * or longjmp) through the library. A callback that is slow slows the call. */
+ * input). candor_table_read_csv calls it after each 8 MiB read (parsed
+ * as it arrives; candor_table_parse_csv once), the report after each
+ * section (and each 65,536 comments); the other calls at most every 10 ms
+ * and at least every 50 ms of work, except in short phases without checks
+ * (theme discovery's vocabulary, TF-IDF and SVD start; the outer loop and
+ * change points outside their simulations). It must not call back into
+ * candor with the same handles, and must not unwind (throw or longjmp)
+ * through the library. A callback that is slow slows the call. */
 typedef int32_t (*candor_progress)(int64_t done, int64_t total, void* user_data);
 
 /* --------------------------------------------------------- score options */
@@ -518,8 +522,9 @@ typedef struct candor_csv_options {
                                         outcome); an empty cell is NaN, other
                                         text that is not a number a bad row */
   size_t n_number_columns;
-  /* Progress in bytes read of the file's (or data's) size; see "progress
-   * and cancelling" above. NULL: none. */
+  /* Progress in bytes read of the file's size, told after each 8 MiB read
+   * (candor_table_parse_csv: once, all of the data, before parsing); see
+   * "progress and cancelling" above. NULL: none. */
   candor_progress progress;
   void* progress_user_data;
 } candor_csv_options;
