@@ -91,7 +91,8 @@ CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(size), CANDOR_FIELD(score_
                      CANDOR_FIELD(comment_column), CANDOR_FIELD(segment_columns),
                      CANDOR_FIELD(n_segment_columns), CANDOR_FIELD(delimiter),
                      CANDOR_FIELD(skip_bad_rows), CANDOR_FIELD(max_bytes),
-                     CANDOR_FIELD(number_columns), CANDOR_FIELD(n_number_columns));
+                     CANDOR_FIELD(number_columns), CANDOR_FIELD(n_number_columns),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(size), CANDOR_FIELD(method),
                      CANDOR_FIELD(alpha), CANDOR_FIELD(max_lag), CANDOR_FIELD(period),
@@ -106,7 +107,8 @@ CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIE
                      CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),
                      CANDOR_FIELD(max_grid_points), CANDOR_FIELD(alpha), CANDOR_FIELD(replicates),
                      CANDOR_FIELD(seed), CANDOR_FIELD(boundaries), CANDOR_FIELD(boundary_count),
-                     CANDOR_FIELD(threads));
+                     CANDOR_FIELD(threads),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_account_trend_options, CANDOR_FIELD(size), CANDOR_FIELD(min_responses),
                      CANDOR_FIELD(slope_unit_days), CANDOR_FIELD(split), CANDOR_FIELD(split_time),
@@ -115,7 +117,8 @@ CANDOR_OPTION_LAYOUT(candor_account_trend_options, CANDOR_FIELD(size), CANDOR_FI
 
 CANDOR_OPTION_LAYOUT(candor_text_options, CANDOR_FIELD(size), CANDOR_FIELD(invalid_utf8),
                      CANDOR_FIELD(language), CANDOR_FIELD(fallback_language),
-                     CANDOR_FIELD(threads));
+                     CANDOR_FIELD(threads),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_themes_options, CANDOR_FIELD(size), CANDOR_FIELD(k),
                      CANDOR_FIELD(k_min), CANDOR_FIELD(k_max), CANDOR_FIELD(top_terms),
@@ -125,7 +128,8 @@ CANDOR_OPTION_LAYOUT(candor_themes_options, CANDOR_FIELD(size), CANDOR_FIELD(k),
                      CANDOR_FIELD(bigram_min_npmi), CANDOR_FIELD(sublinear_tf), CANDOR_FIELD(init),
                      CANDOR_FIELD(svd), CANDOR_FIELD(max_iter), CANDOR_FIELD(tol),
                      CANDOR_FIELD(seed), CANDOR_FIELD(threads), CANDOR_FIELD(repair_utf8),
-                     CANDOR_FIELD(language), CANDOR_FIELD(extra_stop_words));
+                     CANDOR_FIELD(language), CANDOR_FIELD(extra_stop_words),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_drivers_options, CANDOR_FIELD(size), CANDOR_FIELD(l2_penalty),
                      CANDOR_FIELD(fit_key_drivers), CANDOR_FIELD(max_iterations),
@@ -177,7 +181,8 @@ CANDOR_OPTION_LAYOUT(candor_outer_loop_options, CANDOR_FIELD(size), CANDOR_FIELD
                      CANDOR_FIELD(threads), CANDOR_FIELD(earlier_period),
                      CANDOR_FIELD(later_period), CANDOR_FIELD(alpha),
                      CANDOR_FIELD(quotes_per_theme), CANDOR_FIELD(max_quote_bytes),
-                     CANDOR_FIELD(max_quote_similarity));
+                     CANDOR_FIELD(max_quote_similarity),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 CANDOR_OPTION_LAYOUT(candor_outer_loop_inputs, CANDOR_FIELD(size), CANDOR_FIELD(accounts),
                      CANDOR_FIELD(account_arr), CANDOR_FIELD(account_count),
                      CANDOR_FIELD(periods), CANDOR_FIELD(sentiments), CANDOR_FIELD(texts),

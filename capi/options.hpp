@@ -7,6 +7,7 @@
 
 #include <candor.h>
 
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 #include <cstddef>
 #include <cstring>
@@ -82,6 +83,20 @@ candor_status WriteDefaults(Options defaults, size_t size, Options* options,
   std::memcpy(options, &defaults, defaults.size);
   return CANDOR_OK;
 }
+
+// A caller's candor_progress as a candor::Progress. The hook must outlive
+// the call it is given to (keep it a local of the C function).
+struct ProgressHook {
+  candor_progress callback = nullptr;
+  void* user_data = nullptr;
+  static bool Call(int64_t done, int64_t total, void* self) {
+    const auto* hook = static_cast<const ProgressHook*>(self);
+    return hook->callback(done, total, hook->user_data) != 0;
+  }
+  Progress progress() const {
+    return callback == nullptr ? Progress() : Progress{&Call, const_cast<ProgressHook*>(this)};
+  }
+};
 
 }  // namespace candor::capi
 

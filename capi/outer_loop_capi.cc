@@ -41,7 +41,8 @@ candor_outer_loop_inputs InputDefaults() {
   return candor::capi::ZeroedOptions<candor_outer_loop_inputs>();
 }
 
-candor::Status FromC(const candor_outer_loop_options* options, candor::OuterLoopOptions* out) {
+candor::Status FromC(const candor_outer_loop_options* options, candor::OuterLoopOptions* out,
+                     candor::capi::ProgressHook* hook) {
   candor_outer_loop_options o = Defaults();
   CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
   const int rank = candor::capi::RawEnum(o.rank_by);
@@ -59,6 +60,8 @@ candor::Status FromC(const candor_outer_loop_options* options, candor::OuterLoop
   out->quotes_per_theme = o.quotes_per_theme;
   out->max_quote_bytes = o.max_quote_bytes;
   out->max_quote_similarity = o.max_quote_similarity;
+  *hook = {o.progress, o.progress_user_data};
+  out->progress = hook->progress();
   return out->Validate();
 }
 
@@ -119,8 +122,9 @@ candor_status candor_outer_loop_new(const candor_score_options* score_options,
     candor::Metric metric;
     candor::IntervalOptions interval;
     candor::OuterLoopOptions loop_options;
+    candor::capi::ProgressHook hook;
     CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
-    CANDOR_RETURN_IF_ERROR(FromC(options, &loop_options));
+    CANDOR_RETURN_IF_ERROR(FromC(options, &loop_options, &hook));
     candor_outer_loop_inputs in = InputDefaults();
     CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(inputs, sizeof(size_t), &in));
     auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);

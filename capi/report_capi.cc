@@ -25,16 +25,6 @@ namespace {
 
 std::string Text(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 
-// The caller's progress callback, as candor::Progress calls it.
-struct ProgressHook {
-  candor_report_progress callback;
-  void* user_data;
-  static bool Call(int64_t done, int64_t total, void* self) {
-    const auto* hook = static_cast<const ProgressHook*>(self);
-    return hook->callback(done, total, hook->user_data) != 0;
-  }
-};
-
 candor_report_options Defaults() {
   auto o = ZeroedOptions<candor_report_options>();
   const ReportOptions defaults;
@@ -82,8 +72,8 @@ Result<ReportModel> Build(const candor_table* table, const candor_report_options
   columns.invited = Text(o.invited_column);
   Result<ReportExtras> extras = ReportExtrasFromTable(t, columns);
   if (!extras.ok()) return extras.status();
-  ProgressHook hook{o.progress, o.progress_user_data};
-  if (o.progress != nullptr) report.progress = {&ProgressHook::Call, &hook};
+  const ProgressHook hook{o.progress, o.progress_user_data};
+  report.progress = hook.progress();
   return BuildReport(t, *extras, report);
 }
 

@@ -27,7 +27,9 @@ constexpr size_t kCsvOptionsOldest =
 
 std::string OrEmpty(const char* s) { return s == nullptr ? std::string() : std::string(s); }
 
-candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOptions* out) {
+// *hook: the caller's progress callback, which out->progress then calls.
+candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOptions* out,
+                              candor::capi::ProgressHook* hook) {
   if (options == nullptr) return candor::OkStatus();  // all defaults
   candor_csv_options o;
   candor_csv_options_init(&o);
@@ -64,6 +66,8 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
     }
     out->number_columns.emplace_back(o.number_columns[j]);
   }
+  *hook = {o.progress, o.progress_user_data};
+  out->progress = hook->progress();
   return candor::OkStatus();
 }
 
@@ -84,9 +88,10 @@ candor_status MakeFromCsv(const candor_csv_options* options, Handle** out, Reade
   return candor::capi::NewHandle(
       out, [&]() -> std::invoke_result_t<Reader&, const candor::CsvOptions&> {
         candor::CsvOptions csv;
+        candor::capi::ProgressHook hook;
         constexpr bool kHeader = std::is_same_v<Handle, candor_csv_header>;
         CANDOR_RETURN_IF_ERROR(kHeader ? FromHeaderOptions(options, &csv)
-                                       : FromCsvOptions(options, &csv));
+                                       : FromCsvOptions(options, &csv, &hook));
         return read(csv);
       });
 }

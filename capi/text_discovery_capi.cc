@@ -149,6 +149,8 @@ candor_status candor_themes_discover(const candor_themes_options* options, const
     CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::DiscoveryOptions discovery;
     CANDOR_RETURN_IF_ERROR(FromC(o, &discovery));
+    const candor::capi::ProgressHook hook{o.progress, o.progress_user_data};
+    discovery.progress = hook.progress();
     std::vector<std::string_view> views(n);
     for (size_t i = 0; i < n; ++i) {
       if (texts[i] == nullptr) {
@@ -245,6 +247,8 @@ candor_status candor_nmf(const candor_themes_options* options, const int64_t* ro
     CANDOR_RETURN_IF_ERROR(ReadOptions(options, &o));
     candor::text::NmfOptions nmf;
     CANDOR_RETURN_IF_ERROR(NmfFromC(o, &nmf));
+    const candor::capi::ProgressHook hook{o.progress, o.progress_user_data};
+    nmf.progress = hook.progress();
     if (rows > static_cast<size_t>(INT64_MAX) - 1 || n_cols > static_cast<size_t>(INT32_MAX)) {
       return candor::InvalidArgument("matrix dimensions too large");
     }

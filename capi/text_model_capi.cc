@@ -12,7 +12,9 @@
 #include "shim.hpp"
 
 struct candor_text_model {
+  explicit candor_text_model(std::unique_ptr<candor::text::TextModel> m) : model(std::move(m)) {}
   std::unique_ptr<candor::text::TextModel> model;
+  candor::capi::ProgressHook hook;  // candor_text_options.progress, for candor_text_analyze
 };
 
 struct candor_text_results {
@@ -40,7 +42,8 @@ candor_text_options TextDefaults() {
   return o;
 }
 
-Status FromTextOptions(const candor_text_options* options, TextModelOptions* out) {
+Status FromTextOptions(const candor_text_options* options, TextModelOptions* out,
+                       ProgressHook* hook) {
   if (options == nullptr) return OkStatus();  // the defaults
   candor_text_options o = TextDefaults();
   const size_t oldest = offsetof(candor_text_options, invalid_utf8) + sizeof(int);
@@ -54,6 +57,7 @@ Status FromTextOptions(const candor_text_options* options, TextModelOptions* out
   if (o.language != nullptr) out->tokenize.language = o.language;
   if (o.fallback_language != nullptr) out->tokenize.fallback_language = o.fallback_language;
   out->threads = o.threads;
+  *hook = {o.progress, o.progress_user_data};
   return OkStatus();
 }
 
@@ -91,12 +95,15 @@ candor_status candor_text_options_defaults(candor_text_options* options, size_t 
 }
 
 candor_status candor_text_model_new(const candor_text_options* options, candor_text_model** out) {
-  return candor::capi::NewHandle(
+  candor::capi::ProgressHook hook;
+  const candor_status status = candor::capi::NewHandle(
       out, [&]() -> candor::Result<std::unique_ptr<candor::text::TextModel>> {
         candor::text::TextModelOptions cpp;
-        CANDOR_RETURN_IF_ERROR(candor::capi::FromTextOptions(options, &cpp));
+        CANDOR_RETURN_IF_ERROR(candor::capi::FromTextOptions(options, &cpp, &hook));
         return candor::text::TextModel::Create(cpp);
       });
+  if (status == CANDOR_OK) (*out)->hook = hook;
+  return status;
 }
 
 void candor_text_model_free(candor_text_model* model) { delete model; }
@@ -182,7 +189,7 @@ candor_status candor_text_analyze(const candor_text_model* model, const char* co
         }
         if (texts[i] != nullptr) views[i] = std::string_view(texts[i], sizes[i]);
       }
-      return model->model->Analyze(views.data(), n);
+      return model->model->Analyze(views.data(), n, model->hook.progress());
     });
   });
 }

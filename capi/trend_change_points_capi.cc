@@ -41,7 +41,8 @@ candor_change_point_options ChangePointDefaults(size_t size = sizeof(candor_chan
 
 // Reads the C options (honouring an older caller's shorter struct).
 Status FromChangeOptions(const candor_score_options* score_options,
-                         const candor_change_point_options* options, ChangePointOptions* out) {
+                         const candor_change_point_options* options, ChangePointOptions* out,
+                         ProgressHook* hook) {
   CANDOR_RETURN_IF_ERROR(FromOptions(score_options, &out->metric, &out->interval, nullptr));
   CANDOR_RETURN_IF_ERROR(Required(options, "options"));
   candor_change_point_options o =
@@ -66,6 +67,8 @@ Status FromChangeOptions(const candor_score_options* score_options,
     CANDOR_RETURN_IF_ERROR(Required(o.boundaries, "options->boundaries"));
     out->boundaries.assign(o.boundaries, o.boundaries + o.boundary_count);
   }
+  *hook = {o.progress, o.progress_user_data};
+  out->progress = hook->progress();
   return out->Validate();
 }
 
@@ -114,7 +117,8 @@ candor_status candor_change_points_new(const candor_score_options* score_options
                                        candor_change_points** out) {
   return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::ChangePoints> {
     candor::ChangePointOptions cpp;
-    CANDOR_RETURN_IF_ERROR(candor::capi::FromChangeOptions(score_options, options, &cpp));
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromChangeOptions(score_options, options, &cpp, &hook));
     return candor::DetectChangePoints(scores, times, weights, n, cpp);
   });
 }
@@ -126,7 +130,8 @@ candor_status candor_change_points_design_new(const candor_score_options* score_
                                               candor_change_points** out) {
   return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::ChangePoints> {
     candor::ChangePointOptions cpp;
-    CANDOR_RETURN_IF_ERROR(candor::capi::FromChangeOptions(score_options, options, &cpp));
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromChangeOptions(score_options, options, &cpp, &hook));
     candor::SurveyDesign survey;
     std::vector<candor::CalibrationStep> steps;
     if (design != nullptr) {

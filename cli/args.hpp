@@ -143,6 +143,7 @@ struct ThemesArgs {
   std::string split;        // the time that starts the later period; empty: median
   int urgent = 10;          // urgent comments listed
   int threads = 0;
+  bool quiet = false;  // --quiet: no progress bar on stderr
   OutputFormat format = OutputFormat::kTable;
 };
 

@@ -47,6 +47,9 @@ template <typename Args, typename Report>
 int ComputeAndPrint(const Args& args, Result<Report> (*compute)(const Args&),
                     int (*print)(const Args&, const Report&)) {
   Result<Report> report = compute(args);
+  if (!report.ok() && report.status().code() == CANDOR_CANCELLED) {
+    return Fail(kExitInterrupted, "interrupted (Ctrl-C): " + report.status().message());
+  }
   if (!report.ok()) return FailData(report.status());
   return print(args, *report);
 }

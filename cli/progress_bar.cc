@@ -68,7 +68,10 @@ void ProgressBar::Draw(int64_t done, int64_t total, double seconds) {
   bar.resize(kBarWidth, '.');
   std::string name = what_;
   if (name.size() > 30) name = "..." + name.substr(name.size() - 27);
-  if (unit_ == Unit::kSteps) {
+  if (unit_ == Unit::kWork) {
+    std::fprintf(stderr, "\r\x1b[K%s [%s] %3d%% %.0f s", name.c_str(), bar.c_str(),
+                 static_cast<int>(fraction * 100), seconds);
+  } else if (unit_ == Unit::kSteps) {
     std::fprintf(stderr, "\r\x1b[K%s [%s] %lld/%lld", name.c_str(), bar.c_str(),
                  static_cast<long long>(done), static_cast<long long>(total));
   } else {

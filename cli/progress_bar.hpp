@@ -15,11 +15,12 @@ namespace candor::cli {
 
 class ProgressBar {
  public:
-  // What done and total count: bytes read, or steps of a computation.
-  enum class Unit { kBytes, kSteps };
+  // What done and total count: bytes read, steps of a computation (shown
+  // as done/total), or units of work (shown as a percentage).
+  enum class Unit { kBytes, kSteps, kWork };
 
   // Draws "reading <what> [####....] 42% 630/1500 MB 210 MB/s" (kSteps:
-  // "<what> [####....] 3/6") on stderr when stderr is a terminal and not
+  // "<what> [####....] 3/6", kWork: "<what> [####....] 42% 12 s") on stderr when stderr is a terminal and not
   // `quiet`, once the work has taken a second (CANDOR_PROGRESS_AFTER_MS
   // milliseconds when set). While the object lives, Ctrl-C makes hook()'s
   // callback return false.

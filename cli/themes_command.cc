@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "data.hpp"
 #include "normal_quantile.hpp"
+#include "progress_bar.hpp"
 #include "themes_report.hpp"
 
 namespace candor::cli {
@@ -167,6 +168,8 @@ Status DiscoveredThemes(const ThemesArgs& args, const std::vector<std::string>& 
   options.nmf.threads = args.threads;
   options.threads = args.threads;
   std::vector<std::string_view> views(texts.begin(), texts.end());
+  ProgressBar bar("discovering themes", args.quiet, ProgressBar::Unit::kWork);
+  options.progress = bar.hook();
   auto discovery = text::DiscoverThemes(views, options);
   if (!discovery.ok()) return discovery.status();
   report->discovered = true;
@@ -250,7 +253,10 @@ Result<ThemesReport> ComputeThemes(const ThemesArgs& args) {
   auto model = MakeModel(args);
   if (!model.ok()) return model.status();
   std::vector<std::string_view> views(input->texts.begin(), input->texts.end());
-  auto columns = (*model)->Analyze(views.data(), views.size());
+  auto columns = [&] {
+    ProgressBar bar("analyzing comments", args.quiet, ProgressBar::Unit::kSteps);
+    return (*model)->Analyze(views.data(), views.size(), bar.hook());
+  }();
   if (!columns.ok()) {
     return Status(columns.status().code(), "'" + args.file + "': " + columns.status().message());
   }

@@ -105,6 +105,10 @@ CommandSpec ThemesSpec(Command* command) {
           {"urgent", "N", "list N urgent comments (default 10)", IntIn(&args->urgent, 0, 1000000)},
           LevelOption(&args->level),
           {"threads", "N", "threads (default 0: all cores)", IntIn(&args->threads, 0, 1024)},
+          {"quiet", nullptr,
+           "no progress bar (shown on stderr when it is a terminal\n"
+           "and the work takes over a second)",
+           Flag(&args->quiet)},
           DelimiterOption(&args->delimiter),
           {"max-bytes", "N",
            "refuse FILE if larger than N bytes; K, M, G suffixes\n"

@@ -89,6 +89,34 @@ CANDOR_API const char* candor_status_name(candor_status status);
 /* "MAJOR.MINOR.PATCH" of the library actually loaded. */
 CANDOR_API const char* candor_version(void);
 
+/* ------------------------------------------------- progress and cancelling */
+/* Long calls take a progress callback in their options (fields `progress`
+ * and `progress_user_data`, last in the struct; NULL: none): CSV reading
+ * (candor_csv_options), text analysis (candor_text_options), theme discovery
+ * and NMF (candor_themes_options), change points
+ * (candor_change_point_options), the outer loop's bootstrap
+ * (candor_outer_loop_options) and the report (candor_report_options).
+ *
+ * The callback is told `done` of `total` units now and then: `total` is
+ * fixed for the call (its unit is documented with each options struct) and
+ * `done` never decreases and ends at `total` when the call succeeds. Return
+ * nonzero to go on, 0 to stop: the call then returns CANDOR_CANCELLED
+ * (the message says "cancelled by the progress callback after" how far it
+ * got, and names the call), with no partial result and nothing leaked.
+ *
+ * Rules: the callback runs on the calling thread only, even when the work
+ * runs on several threads (they check a shared flag between pieces of
+ * bounded size, so a 0 takes effect within a fraction of a second on any
+ * input). candor_table_read_csv calls it after each 8 MiB read (parsed
+ * as it arrives; candor_table_parse_csv once), the report after each
+ * section (and each 65,536 comments); the other calls at most every 10 ms
+ * and at least every 50 ms of work, except in short phases without checks
+ * (theme discovery's vocabulary, TF-IDF and SVD start; the outer loop and
+ * change points outside their simulations). It must not call back into
+ * candor with the same handles, and must not unwind (throw or longjmp)
+ * through the library. A callback that is slow slows the call. */
+typedef int32_t (*candor_progress)(int64_t done, int64_t total, void* user_data);
+
 /* --------------------------------------------------------- score options */
 
 typedef enum candor_metric {
@@ -498,6 +526,11 @@ typedef struct candor_csv_options {
                                         outcome); an empty cell is NaN, other
                                         text that is not a number a bad row */
   size_t n_number_columns;
+  /* Progress in bytes read of the file's size, told after each 8 MiB read
+   * (candor_table_parse_csv: once, all of the data, before parsing); see
+   * "progress and cancelling" above. NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_csv_options;
 
 /* Fills the first `size` bytes of *options with the defaults (score column
@@ -833,6 +866,12 @@ typedef struct candor_change_point_options {
   size_t boundary_count;
   int32_t threads;               /* 0: all hardware threads (the result does
                                     not depend on it); default 0 */
+  /* CALIBRATED: told done of total = n responses, a segment's responses
+   * counted once it is settled (tested without a change), polled between
+   * replicates of each null simulation; other penalties are quick and tell
+   * done = n at the end. See "progress and cancelling" above; NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_change_point_options;
 
 /* Fills the first `size` bytes of *options with the defaults; call through
@@ -1090,6 +1129,12 @@ typedef struct candor_text_options {
   const char* language;            /* ISO 639-1 for every comment; NULL or "": detect (CLD2) */
   const char* fallback_language;   /* when detection is unsure; NULL: "en" */
   int32_t threads;                 /* 0: all cores */
+  /* Kept by the model and told by each candor_text_analyze, in comments
+   * analyzed (counted every 1,024 comments per thread); see "progress and
+   * cancelling" above. Several threads analyzing with one model call it
+   * concurrently, each from its own calling thread. NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_text_options;
 
 /* Defaults into the first `size` bytes of *options. */
@@ -1229,6 +1274,14 @@ typedef struct candor_themes_options {
   int32_t repair_utf8;       /* 1: invalid UTF-8 becomes U+FFFD; default 0 (error) */
   const char* language;      /* ISO 639-1 for every comment; NULL: detect */
   const char* extra_stop_words; /* folded words separated by whitespace, or NULL */
+  /* See "progress and cancelling" above; NULL: none. candor_themes_discover
+   * counts n x (1 + candidates x max_iter) units (candidates: 1 when k > 0,
+   * else k_max - k_min + 1): one per comment tokenized, then, per NMF
+   * iteration, one per comment whose weights it updates (checked every 256
+   * comments); work skipped (early convergence, k beyond what the terms
+   * allow) is counted when skipped. candor_nmf counts max_iter x rows. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_themes_options;
 
 /* Fills the first `size` bytes of *options with the defaults; call through
@@ -2442,6 +2495,11 @@ typedef struct candor_outer_loop_options {
   int32_t quotes_per_theme;       /* 0..20; default 3 */
   int32_t max_quote_bytes;        /* longer (redacted) texts are not quoted; default 280 */
   double max_quote_similarity;    /* shingle Jaccard of two quotes below it; default 0.5 */
+  /* Told done of total = replicates of the ARR bootstrap (the long part;
+   * only when account ARR is given); see "progress and cancelling" above.
+   * NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_outer_loop_options;
 
 CANDOR_API candor_status candor_outer_loop_options_defaults(candor_outer_loop_options* options,
@@ -2914,8 +2972,9 @@ typedef enum candor_report_format {
 /* Told after each section with done of total sections, and with the same
  * done again between chunks of a long section (the comments' analysis, per
  * 65,536 comments); return nonzero to go on, 0 to stop (the call then returns
- * CANDOR_CANCELLED). It runs on the calling thread. */
-typedef int32_t (*candor_report_progress)(int64_t done, int64_t total, void* user_data);
+ * CANDOR_CANCELLED). It runs on the calling thread. The same type as
+ * candor_progress (kept by this name for callers of 0.6). */
+typedef candor_progress candor_report_progress;
 
 typedef struct candor_report_options {
   size_t size;                 /* set by candor_report_options_init */

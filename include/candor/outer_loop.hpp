@@ -81,6 +81,7 @@
 #define CANDOR_OUTER_LOOP_HPP_
 
 #include <candor/drivers.hpp>
+#include <candor/progress.hpp>
 #include <candor/score.hpp>
 #include <candor/status.hpp>
 #include <cstddef>
@@ -129,6 +130,10 @@ struct OuterLoopOptions {
   int quotes_per_theme = 3;           // in [0, 20]
   int max_quote_bytes = 280;          // >= 1
   double max_quote_similarity = 0.5;  // Jaccard of shingles, in (0, 1]
+  // Told done of total = replicates of the ARR bootstrap (only when ARR is
+  // given; the rest of the call is quick); false stops the call with
+  // CANDOR_CANCELLED (candor/progress.hpp).
+  Progress progress;
 
   Status Validate() const;
 };

@@ -105,6 +105,7 @@
 #define CANDOR_TEXT_DISCOVERY_HPP_
 
 #include <candor.h>
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 #include <candor/text.hpp>
 
@@ -203,6 +204,10 @@ struct NmfOptions {
   // thread (kNmfParallelWork, kNmfTeamWork): starting threads costs more
   // than it saves there.
   int32_t threads = 0;
+  // Told done of total = max_iter x rows (each iteration counts its rows as
+  // their blocks of 256 are updated; a fit that converges early jumps to
+  // total); false stops the fit with CANDOR_CANCELLED (candor/progress.hpp).
+  Progress progress;
 };
 
 struct NmfResult {
@@ -242,6 +247,14 @@ struct DiscoveryOptions {
   // For tokenizing and the fits; when k is chosen by coherence the candidate
   // fits run side by side, one thread each. Results never depend on it.
   int32_t threads = 0;
+  // Told done of total = documents x (1 + candidates x nmf.max_iter), fixed
+  // at the start (candidates: 1 when k is given, else k_max - k_min + 1):
+  // one unit per comment tokenized, then per document row each NMF
+  // iteration updates; skipped work (a fit that converges early, candidates
+  // beyond what the terms allow) is counted when skipped, so done reaches
+  // total. False stops the call with CANDOR_CANCELLED within a block of 256
+  // rows of work. nmf.progress is not used here.
+  Progress progress;
 };
 
 struct DiscoveredTheme {

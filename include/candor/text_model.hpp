@@ -12,6 +12,7 @@
 #define CANDOR_TEXT_MODEL_HPP_
 
 #include <candor.h>
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 #include <candor/text.hpp>
 #include <candor/text_sentiment.hpp>
@@ -30,6 +31,11 @@ struct TextModelOptions {
   TokenizeOptions tokenize;
   SentimentOptions sentiment;
   int threads = 0;  // 0: all cores
+  // Told done of total comments by Analyze (every 1,024 comments per
+  // thread, on the calling thread; several threads analyzing with one model
+  // call it concurrently); false stops Analyze with CANDOR_CANCELLED
+  // (candor/progress.hpp).
+  Progress progress;
 };
 
 // One batch's results. Per comment columns are in SentimentColumns (score,
@@ -73,6 +79,9 @@ class TextModel {
   // fail, its message prefixed by "comment <i>: ". Results do not depend on
   // the thread count.
   Result<TextColumns> Analyze(const std::string_view* comments, size_t n) const;
+  // The same, telling `progress` instead of options().progress.
+  Result<TextColumns> Analyze(const std::string_view* comments, size_t n,
+                              const Progress& progress) const;
 
  private:
   TextModel(TextModelOptions options, std::unique_ptr<Tokenizer> tokenizer,

@@ -196,6 +196,7 @@
 #include <candor.h>
 #include <candor/design.hpp>
 #include <candor/score.hpp>
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 
 #include <cstddef>
@@ -231,6 +232,12 @@ struct ChangePointOptions {
   // Largest number of candidate positions searched exactly (see the header
   // comment); 0 searches every position (exact, O(N^2) worst case).
   int64_t max_grid_points = 4096;
+  // kCalibrated: told done of total = n responses, a segment's responses
+  // counted once it is settled (tested and found without a change); polled
+  // between replicates of each null simulation; false stops the call with
+  // CANDOR_CANCELLED (candor/progress.hpp). Penalized searches are quick and
+  // report only done = n at the end.
+  Progress progress;
 
   Status Validate() const;
 };

@@ -1,6 +1,9 @@
 #include "common/parallel.hpp"
 
+#include "common/progress_ticker.hpp"
+
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 #include <vector>
@@ -20,6 +23,12 @@ size_t ChunkCount(size_t n, int threads) {
 
 size_t ParallelChunks(size_t n, int threads,
                       const std::function<void(size_t chunk, size_t begin, size_t end)>& work) {
+  return ParallelChunks(n, threads, work, nullptr);
+}
+
+size_t ParallelChunks(size_t n, int threads,
+                      const std::function<void(size_t chunk, size_t begin, size_t end)>& work,
+                      ProgressTicker* ticker) {
   const size_t chunks = ChunkCount(n, threads);
   auto begin_of = [&](size_t chunk) { return n / chunks * chunk + std::min(chunk, n % chunks); };
   if (chunks == 1) {
@@ -30,12 +39,18 @@ size_t ParallelChunks(size_t n, int threads,
   // process: each chunk's is kept, and the first is rethrown on the calling
   // thread once every worker has joined.
   std::vector<std::exception_ptr> failures(chunks);
+  std::mutex finished_mutex;
+  std::condition_variable finished_changed;
+  size_t finished = 0;
   auto run = [&](size_t chunk) {
     try {
       work(chunk, begin_of(chunk), begin_of(chunk + 1));
     } catch (...) {
       failures[chunk] = std::current_exception();
     }
+    const std::lock_guard<std::mutex> lock(finished_mutex);
+    ++finished;
+    finished_changed.notify_all();
   };
   std::vector<std::thread> workers;
   std::vector<size_t> not_started;
@@ -53,6 +68,16 @@ size_t ParallelChunks(size_t n, int threads,
   }
   run(0);
   for (size_t chunk : not_started) run(chunk);
+  if (ticker != nullptr && ticker->active()) {
+    // Tell the callback while the other threads work (it may stop them).
+    std::unique_lock<std::mutex> lock(finished_mutex);
+    while (!finished_changed.wait_for(lock, ProgressTicker::kPollEvery,
+                                      [&] { return finished == chunks; })) {
+      lock.unlock();
+      ticker->Poll();
+      lock.lock();
+    }
+  }
   for (std::thread& worker : workers) worker.join();
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);

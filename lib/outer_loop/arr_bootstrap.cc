@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 #include "common/random.hpp"
 
 namespace candor::internal {
@@ -20,7 +21,10 @@ double BootstrapQuantile(const std::vector<double>& sorted, double p) {
 
 std::vector<PercentileInterval> BootstrapArrAtRisk(const AccountsAtRisk& accounts,
                                                    size_t theme_count, int replicates,
-                                                   uint64_t seed, double level, int threads) {
+                                                   uint64_t seed, double level, int threads,
+                                                   ProgressTicker* ticker) {
+  ProgressTicker none(Progress(), 0, "");
+  if (ticker == nullptr) ticker = &none;
   const size_t k = accounts.arr.size();
   const size_t b = static_cast<size_t>(replicates);
   // Theme-major lists of the accounts at risk and their ARR: a replicate's
@@ -51,6 +55,7 @@ std::vector<PercentileInterval> BootstrapArrAtRisk(const AccountsAtRisk& account
   ParallelChunks(b, threads, [&](size_t, size_t begin, size_t end) {
     std::vector<double> counts(k);
     for (size_t r = begin; r < end; ++r) {
+      if (r > begin && !ticker->Add(1)) return;
       std::fill(counts.begin(), counts.end(), 0.0);
       RandomStream stream = RandomStream::ForReplicate(seed, 0, r);
       for (size_t draw = 0; draw < k; ++draw) {
@@ -89,7 +94,9 @@ std::vector<PercentileInterval> BootstrapArrAtRisk(const AccountsAtRisk& account
         totals[j * b + r] = (sum[0] + sum[1]) + (sum[2] + sum[3]);
       }
     }
-  });
+    if (end > begin) ticker->Add(1);
+  }, ticker);
+  if (!ticker->Running()) return {};
   std::vector<PercentileInterval> intervals(theme_count);
   const double tail = (1 - level) / 2;
   std::vector<double> sorted(b);

@@ -8,6 +8,8 @@
 
 namespace candor::internal {
 
+class ProgressTicker;
+
 // The K sampled accounts, each with its ARR and the themes it is at risk
 // from: themes[offsets[k] .. offsets[k + 1]).
 struct AccountsAtRisk {
@@ -25,9 +27,12 @@ struct PercentileInterval {
 // sum of ARR * [at risk] over K accounts drawn with replacement, from
 // `replicates` replicates; replicate r uses RandomStream::ForReplicate(seed,
 // 0, r), so the result does not depend on `threads`.
+// Counts one unit per replicate on `ticker` (may be null);
+// returns nothing once it is cancelled.
 std::vector<PercentileInterval> BootstrapArrAtRisk(const AccountsAtRisk& accounts,
                                                    size_t theme_count, int replicates,
-                                                   uint64_t seed, double level, int threads);
+                                                   uint64_t seed, double level, int threads,
+                                                   ProgressTicker* ticker = nullptr);
 
 // The type-7 quantile (numpy's default) of sorted values, p in [0, 1].
 double BootstrapQuantile(const std::vector<double>& sorted, double p);

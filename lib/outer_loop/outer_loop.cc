@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "arr_bootstrap.hpp"
+#include "common/progress_ticker.hpp"
 #include "no_interval.hpp"
 #include "quotes.hpp"
 #include "redact_quote.hpp"
@@ -260,8 +261,12 @@ Result<OuterLoop> RankThemesByCost(const Metric& metric, const double* scores, s
                            themes_of_account[d].end());
       sample.offsets.push_back(static_cast<int64_t>(sample.themes.size()));
     }
-    const auto intervals = internal::BootstrapArrAtRisk(
-        sample, theme_count, options.replicates, options.seed, options.level, options.threads);
+    internal::ProgressTicker ticker(options.progress, options.replicates,
+                                   "outer loop bootstrap");
+    const auto intervals =
+        internal::BootstrapArrAtRisk(sample, theme_count, options.replicates, options.seed,
+                                     options.level, options.threads, &ticker);
+    if (!ticker.Running() || !ticker.Finish()) return ticker.CancelledStatus();
     for (size_t j = 0; j < theme_count; ++j) {
       themes[j].arr_ci_low = intervals[j].low;
       themes[j].arr_ci_high = intervals[j].high;

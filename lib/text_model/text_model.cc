@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 
 namespace candor::text {
 namespace {
@@ -138,8 +139,15 @@ Status TextModel::LoadLexicon(const Lexicon& lexicon, bool replace) {
 void TextModel::SetTaxonomy(Taxonomy taxonomy) { taxonomy_ = std::move(taxonomy); }
 
 Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t n) const {
+  return Analyze(comments, n, options_.progress);
+}
+
+Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t n,
+                                       const Progress& progress) const {
   if (n > 0 && comments == nullptr) return InvalidArgument("comments is NULL");
   std::vector<Part> parts(internal::ChunkCount(n, options_.threads));
+  internal::ProgressTicker ticker(progress, static_cast<int64_t>(n), "text analysis");
+  constexpr size_t kTickEvery = 1024;  // comments between progress counts
   internal::ParallelChunks(n, options_.threads, [&](size_t chunk, size_t begin, size_t end) {
     Part& part = parts[chunk];
     try {
@@ -153,6 +161,10 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
       CommentSentiment sentiment;
       std::vector<ThemeMention> matches;
       for (size_t i = begin; i < end; ++i) {
+        if (i > begin && (i - begin) % kTickEvery == 0 &&
+            !ticker.Add(static_cast<int64_t>(kTickEvery))) {
+          return;
+        }
         const Status s = (*tokenizer)->Tokenize(comments[i], &text);
         if (!s.ok()) {
           part.status = Status(s.code(), "comment " + std::to_string(i) + ": " + s.message());
@@ -163,12 +175,15 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
         if (taxonomy_) MatchThemes(*taxonomy_, text, &matches);
         AppendComment(i, text, sentiment, matches, &part.columns);
       }
+      const size_t last_run = (end - begin) % kTickEvery;  // not yet counted
+      ticker.Add(static_cast<int64_t>(last_run == 0 && end > begin ? kTickEvery : last_run));
     } catch (const std::bad_alloc&) {
       part.status = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
     } catch (const std::exception& e) {
       part.status = Status(CANDOR_INTERNAL, std::string("analyzing comments: ") + e.what());
     }
-  });
+  }, &ticker);
+  if (!ticker.Running()) return ticker.CancelledStatus();
   // Chunks are in comment order and each stops at its first failure, so the
   // first failed chunk holds the lowest failing comment.
   for (const Part& part : parts) {
@@ -177,6 +192,7 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
   TextColumns out;
   out.sentiment.sentence_offsets.push_back(0);
   for (const Part& part : parts) Join(&out, part.columns);
+  if (!ticker.Finish()) return ticker.CancelledStatus();
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 #include "discovery_internal.hpp"
 
 namespace candor::text {
@@ -58,10 +59,11 @@ struct Fit {
 };
 
 Result<Fit> FitK(const CsrMatrix& tfidf, const CsrMatrix& counts, int32_t k,
-                 const DiscoveryOptions& options) {
+                 const DiscoveryOptions& options, candor::internal::ProgressTicker* ticker) {
   NmfOptions nmf = options.nmf;
+  nmf.progress = Progress();
   if (options.threads != 0) nmf.threads = options.threads;
-  auto result = Nmf(tfidf, k, nmf);
+  auto result = NmfTicked(tfidf, k, nmf, ticker);
   if (!result.ok()) return result.status();
   Fit fit;
   fit.nmf = std::move(result).value();
@@ -88,7 +90,8 @@ struct CandidateFits {
 // depends only on the candidates' coherences, never on the schedule.
 Result<CandidateFits> FitCandidates(const CsrMatrix& tfidf, const CsrMatrix& counts,
                                     const std::vector<int32_t>& candidates,
-                                    const DiscoveryOptions& options) {
+                                    const DiscoveryOptions& options,
+                                    candor::internal::ProgressTicker* ticker) {
   const size_t n = candidates.size();
   DiscoveryOptions per_fit = options;
   const int32_t threads = candor::internal::ResolveThreadCount(options.threads);
@@ -100,12 +103,14 @@ Result<CandidateFits> FitCandidates(const CsrMatrix& tfidf, const CsrMatrix& cou
   std::mutex mutex;
   std::atomic<size_t> next{0};
   candor::internal::ParallelChunks(
-      n > 1 ? static_cast<size_t>(threads) : 1, threads, [&](size_t, size_t, size_t) {
+      n > 1 ? static_cast<size_t>(threads) : 1, threads,
+      [&](size_t, size_t, size_t) {
         for (size_t taken; (taken = next.fetch_add(1)) < n;) {
           const size_t i = n - 1 - taken;
+          if (!ticker->Running()) continue;
           Result<Fit> fit = Status(CANDOR_OUT_OF_MEMORY, "theme discovery: out of memory");
           try {  // ParallelChunks' work must not throw
-            fit = FitK(tfidf, counts, candidates[i], per_fit);
+            fit = FitK(tfidf, counts, candidates[i], per_fit, ticker);
           } catch (const std::bad_alloc&) {
           }
           const std::lock_guard<std::mutex> lock(mutex);
@@ -120,7 +125,9 @@ Result<CandidateFits> FitCandidates(const CsrMatrix& tfidf, const CsrMatrix& cou
             best_index = i;
           }
         }
-      });
+      },
+      ticker);
+  if (!ticker->Running()) return ticker->CancelledStatus();
   for (const Status& s : failed) {  // the smallest failing k
     if (!s.ok()) return s;
   }
@@ -130,8 +137,19 @@ Result<CandidateFits> FitCandidates(const CsrMatrix& tfidf, const CsrMatrix& cou
 }  // namespace
 
 Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::string>>& words,
-                                         const DiscoveryOptions& options) {
+                                         const DiscoveryOptions& options,
+                                         candor::internal::ProgressTicker* given) {
   CANDOR_RETURN_IF_ERROR(CheckDiscoveryOptions(options));
+  // Tokenized words given directly (DiscoverThemes of TokenizedText): the
+  // tokenizing units count as done.
+  candor::internal::ProgressTicker own(options.progress,
+                                       DiscoveryProgressTotal(options, words.size()),
+                                       "theme discovery");
+  candor::internal::ProgressTicker* ticker = given;
+  if (ticker == nullptr) {
+    ticker = &own;
+    if (!ticker->Add(static_cast<int64_t>(words.size()))) return ticker->CancelledStatus();
+  }
   auto terms = BuildDocumentTerms(words, options.vocabulary);
   if (!terms.ok()) return terms.status();
   ThemeDiscovery out;
@@ -165,7 +183,13 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
       candidates.push_back(k);
     }
   }
-  auto fits = FitCandidates(out.tfidf, counts, candidates, options);
+  // Candidates beyond what the terms allow are skipped: counted as done.
+  const int64_t planned = options.k > 0 ? 1 : options.k_max - options.k_min + 1;
+  if (!ticker->Add((planned - static_cast<int64_t>(candidates.size())) * options.nmf.max_iter *
+                   static_cast<int64_t>(words.size()))) {
+    return ticker->CancelledStatus();
+  }
+  auto fits = FitCandidates(out.tfidf, counts, candidates, options, ticker);
   if (!fits.ok()) return fits.status();
   Fit best = std::move(fits->best);
   out.k_tried = candidates;
@@ -241,6 +265,7 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
   out.mean_coherence = coherence_sum / k;
   LabelThemes(out.terms, out.dominant, out.nmf.h, options.top_terms, options.label_phrases,
               &out.themes);
+  if (!ticker->Finish()) return ticker->CancelledStatus();
   return out;
 }
 
@@ -252,7 +277,7 @@ Result<ThemeDiscovery> DiscoverThemes(const std::vector<TokenizedText>& texts,
   std::vector<std::vector<std::string>> words;
   words.reserve(texts.size());
   for (const TokenizedText& text : texts) words.push_back(DocumentWords(text, options.vocabulary));
-  return internal::DiscoverFromWords(words, options);
+  return internal::DiscoverFromWords(words, options, nullptr);
 }
 
 }  // namespace candor::text

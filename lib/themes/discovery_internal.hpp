@@ -8,13 +8,31 @@
 #include <string>
 #include <vector>
 
+namespace candor::internal {
+class ProgressTicker;
+}
+
 namespace candor::text::internal {
 
 Status CheckDiscoveryOptions(const DiscoveryOptions& options);
 
 // words: per document, as DocumentWords returns.
+// DiscoveryOptions::progress's total for `documents` comments.
+inline int64_t DiscoveryProgressTotal(const DiscoveryOptions& options, size_t documents) {
+  const int64_t candidates = options.k > 0 ? 1 : options.k_max - options.k_min + 1;
+  return static_cast<int64_t>(documents) *
+         (1 + candidates * static_cast<int64_t>(options.nmf.max_iter));
+}
+
+// ticker: counts as DiscoveryOptions::progress says (may be null: none).
 Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::string>>& words,
-                                         const DiscoveryOptions& options);
+                                         const DiscoveryOptions& options,
+                                         candor::internal::ProgressTicker* ticker);
+
+// Nmf counting each iteration's rows (x.rows per iteration) on `ticker`
+// (may be null); a fit that stops early adds the iterations it skipped.
+Result<NmfResult> NmfTicked(const CsrMatrix& x, int32_t k, const NmfOptions& options,
+                            candor::internal::ProgressTicker* ticker);
 
 // The top `n` columns of row t of h (k x cols) with positive weight, by weight
 // descending (ties: lower column first).

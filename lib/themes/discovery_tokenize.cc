@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 #include "discovery_internal.hpp"
 #include "language/chunk_tokenizers.hpp"
 
@@ -23,11 +24,18 @@ Result<ThemeDiscovery> DiscoverThemes(const std::vector<std::string_view>& texts
   if (!tokenizers.ok()) return tokenizers.status();
   std::vector<std::vector<std::string>> words(n);
   std::vector<Status> failed(chunks);
+  candor::internal::ProgressTicker ticker(
+      options.progress, internal::DiscoveryProgressTotal(options, n), "theme discovery");
+  constexpr size_t kTickEvery = 256;  // comments between progress counts
   candor::internal::ParallelChunks(n, options.threads, [&](size_t chunk, size_t begin, size_t end) {
     Tokenizer* tokenizer = (*tokenizers)[chunk].get();
     try {
       TokenizedText tokens;
       for (size_t i = begin; i < end; ++i) {
+        if (i > begin && (i - begin) % kTickEvery == 0 &&
+            !ticker.Add(static_cast<int64_t>(kTickEvery))) {
+          return;
+        }
         Status s = tokenizer->Tokenize(texts[i], &tokens);
         if (!s.ok()) {
           failed[chunk] = Status(s.code(), "comment " + std::to_string(i) + ": " + s.message());
@@ -35,14 +43,17 @@ Result<ThemeDiscovery> DiscoverThemes(const std::vector<std::string_view>& texts
         }
         words[i] = DocumentWords(tokens, options.vocabulary);
       }
+      const size_t last_run = (end - begin) % kTickEvery;  // not yet counted
+      ticker.Add(static_cast<int64_t>(last_run == 0 && end > begin ? kTickEvery : last_run));
     } catch (const std::bad_alloc&) {
       failed[chunk] = Status(CANDOR_OUT_OF_MEMORY, "DiscoverThemes: out of memory");
     }
-  });
+  }, &ticker);
+  if (!ticker.Running()) return ticker.CancelledStatus();
   for (const Status& s : failed) {  // the first failing chunk names the earliest comment
     if (!s.ok()) return s;
   }
-  return internal::DiscoverFromWords(words, options);
+  return internal::DiscoverFromWords(words, options, &ticker);
 }
 
 }  // namespace candor::text

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
+#include "discovery_internal.hpp"
 #include "nmf_init.hpp"
 #include "nmf_kernels.hpp"
 
@@ -123,15 +125,20 @@ struct BlockSums {
 
 // Updates the rows of f block by block, taking blocks from `next` until none
 // is left (every member of the team calls it); records each block's cross
-// term and the Gram matrix of its new rows.
+// term and the Gram matrix of its new rows. With `count_rows`, each block's
+// rows are added to `ticker` (may be null); once it is cancelled no block is
+// taken (the iteration's result is then discarded).
 void TakeBlocks(const CsrMatrix& a, const double* other, const double* gram, int32_t k,
-                std::atomic<int64_t>* next, double* f, BlockSums* sums) {
+                std::atomic<int64_t>* next, double* f, BlockSums* sums,
+                candor::internal::ProgressTicker* ticker, bool count_rows) {
   const int64_t blocks = static_cast<int64_t>(sums->cross.size());
   for (int64_t b; (b = next->fetch_add(1)) < blocks;) {
+    if (ticker != nullptr && !ticker->Running()) continue;  // drain the counter
     std::fill(sums->gram.begin() + b * sums->kk, sums->gram.begin() + (b + 1) * sums->kk, 0.0);
     const int64_t begin = b * kBlockRows, end = std::min(a.rows, begin + kBlockRows);
     sums->cross[b] = UpdateRows(a, other, gram, k, begin, end, f);
     internal::AddBlockGram(f, begin, end, k, sums->gram.data() + b * sums->kk);
+    if (ticker != nullptr) ticker->Add(count_rows ? end - begin : 0);
   }
 }
 
@@ -141,7 +148,7 @@ void TakeBlocks(const CsrMatrix& a, const double* other, const double* gram, int
 void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
              const NmfOptions& options, int32_t threads, std::vector<double>* w,
              std::vector<double>* ht, std::vector<double>* gram_w, std::vector<double>* gram_h,
-             NmfResult* out) {
+             NmfResult* out, candor::internal::ProgressTicker* ticker) {
   const size_t kk = static_cast<size_t>(k) * k;
   BlockSums w_sums(internal::BlockCount(x.rows), kk), h_sums(internal::BlockCount(xt.rows), kk);
   std::atomic<int64_t> next_w{0}, next_h{0};
@@ -150,17 +157,18 @@ void Iterate(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, double x2,
   bool out_of_memory = false;
   candor::internal::RunTeam(threads, [&](int member, candor::internal::Barrier& barrier) {
     for (int32_t iter = 1; iter <= options.max_iter && !stop; ++iter) {
-      TakeBlocks(x, ht->data(), gram_h->data(), k, &next_w, w->data(), &w_sums);
+      TakeBlocks(x, ht->data(), gram_h->data(), k, &next_w, w->data(), &w_sums, ticker, true);
       barrier.Wait();
       if (member == 0) {
         w_sums.Sum(gram_w);
         next_w = 0;
       }
       barrier.Wait();
-      TakeBlocks(xt, w->data(), gram_w->data(), k, &next_h, ht->data(), &h_sums);
+      TakeBlocks(xt, w->data(), gram_w->data(), k, &next_h, ht->data(), &h_sums, ticker, false);
       barrier.Wait();
       if (member == 0) {
         next_h = 0;
+        if (ticker != nullptr && !ticker->Running()) stop = true;
         // The expansion cancels near an exact fit and can round below 0.
         const double loss =
             std::max(0.0, x2 - 2 * h_sums.Sum(gram_h) + Frobenius2(*gram_w, *gram_h));
@@ -189,6 +197,16 @@ double NmfResult::reconstruction_error() const {
 }
 
 Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) {
+  CANDOR_RETURN_IF_ERROR(CheckOptions(options));
+  candor::internal::ProgressTicker ticker(options.progress,
+                                          static_cast<int64_t>(options.max_iter) * x.rows, "NMF");
+  auto result = internal::NmfTicked(x, k, options, &ticker);
+  if (result.ok() && !ticker.Finish()) return ticker.CancelledStatus();
+  return result;
+}
+
+Result<NmfResult> internal::NmfTicked(const CsrMatrix& x, int32_t k, const NmfOptions& options,
+                                      candor::internal::ProgressTicker* ticker) {
   CANDOR_RETURN_IF_ERROR(CheckOptions(options));
   CANDOR_RETURN_IF_ERROR(ValidateCsr(x, /*nonnegative=*/true));
   const int64_t smallest = std::min(x.rows, x.cols);
@@ -225,7 +243,12 @@ Result<NmfResult> Nmf(const CsrMatrix& x, int32_t k, const NmfOptions& options) 
   internal::Gram(ht.data(), x.cols, k, gram_h.data(), threads);
   out.loss.push_back(std::max(
       0.0, x2 - 2 * CrossTerm(x, ht.data(), w.data(), k) + Frobenius2(gram_w, gram_h)));
-  Iterate(x, xt, k, x2, options, hals_threads, &w, &ht, &gram_w, &gram_h, &out);
+  if (ticker != nullptr && !ticker->Running()) return ticker->CancelledStatus();
+  Iterate(x, xt, k, x2, options, hals_threads, &w, &ht, &gram_w, &gram_h, &out, ticker);
+  if (ticker != nullptr) {
+    if (!ticker->Running()) return ticker->CancelledStatus();
+    ticker->Add(static_cast<int64_t>(options.max_iter - out.iterations) * x.rows);  // skipped
+  }
   out.w = std::move(w);
   out.h.assign(static_cast<size_t>(k) * x.cols, 0.0);
   for (int64_t j = 0; j < x.cols; ++j) {

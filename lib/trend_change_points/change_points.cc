@@ -301,6 +301,7 @@ Result<size_t> DenseAccounts(const int32_t* codes, size_t n, std::vector<uint32_
 Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64_t* times,
                                                const SurveyDesign& design, size_t n,
                                                const ChangePointOptions& options,
+                                               internal::ProgressTicker* ticker,
                                                ChangePoints* out) {
   const Metric& metric = options.metric;
   const int64_t size = static_cast<int64_t>(n);
@@ -354,6 +355,7 @@ Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64
   search.min_size = options.min_size;
   search.level = options.interval.level;
   search.permutation_allowed = !HasDesign(design);
+  search.ticker = ticker;
   // With clusters, the cluster-robust scan (its own Z and null).
   std::vector<uint32_t> account;
   std::optional<internal::ClusteredShiftScan> clustered;
@@ -364,6 +366,7 @@ Result<std::vector<int64_t>> CalibratedChanges(const double* scores, const int64
   }
   const internal::CalibratedSearch found = internal::SearchCalibrated(
       sums, times, candidates, kind, variance * *deff, search, clustered ? &*clustered : nullptr);
+  if (found.cancelled) return ticker->CancelledStatus();
   out->critical_value = found.critical_value;
   out->penalty = found.critical_value * found.critical_value;
   out->max_z = found.max_z;
@@ -465,8 +468,9 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times,
   const int64_t grid = options.max_grid_points;
   out.block_size = (grid == 0 || size <= grid) ? 1 : (size + grid - 1) / grid;
   std::vector<int64_t> changes;
+  internal::ProgressTicker ticker(options.progress, size, "change points");
   if (options.penalty == ChangePenalty::kCalibrated) {
-    auto found = CalibratedChanges(scores, times, design, n, options, &out);
+    auto found = CalibratedChanges(scores, times, design, n, options, &ticker, &out);
     if (!found.ok()) return found.status();
     changes = std::move(*found);
   } else {
@@ -475,6 +479,7 @@ Result<ChangePoints> Detect(const double* scores, const int64_t* times,
   }
   CANDOR_RETURN_IF_ERROR(DescribeSegments(scores, times, design, n, changes, options, &out));
   if (!options.boundaries.empty()) out.block_size = 1;  // every boundary was a candidate
+  if (!ticker.Finish()) return ticker.CancelledStatus();
   return out;
 }
 

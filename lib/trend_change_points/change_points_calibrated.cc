@@ -200,6 +200,7 @@ std::shared_ptr<const std::vector<double>> NullMaxima(const MeanShiftSums& sums,
     if (auto found = FindCached(hash, key)) return found;
     auto maxima = SimulateMaxima(layout, std::vector<uint16_t>(), kPermutationStream,
                                  MaxAbsPermuted, options);
+    if (options.ticker != nullptr && !options.ticker->Running()) return maxima;  // not kept
     Remember(hash, std::move(key), maxima);
     return maxima;
   }
@@ -226,6 +227,7 @@ std::shared_ptr<const std::vector<double>> NullMaxima(const MeanShiftSums& sums,
   if (auto found = FindCached(hash, key)) return found;
   auto maxima = SimulateMaxima(layout, std::vector<double>(candidates.size()), kGaussianStream,
                                MaxAbsGaussian, options);
+  if (options.ticker != nullptr && !options.ticker->Running()) return maxima;  // not kept
   Remember(hash, std::move(key), maxima);
   return maxima;
 }
@@ -353,6 +355,10 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
     const SegmentTest test = clustered != nullptr
                                  ? clustered->Test(a, b, candidates, options)
                                  : TestSegment(sums, a, b, candidates, scale, options);
+    if (options.ticker != nullptr && !options.ticker->Running()) {
+      out.cancelled = true;
+      return out;
+    }
     if (whole) {
       out.critical_value = test.critical_value;
       out.max_z = std::fabs(test.z);
@@ -361,7 +367,10 @@ CalibratedSearch SearchCalibrated(const MeanShiftSums& sums, const int64_t* time
       out.candidates = test.candidates;
       whole = false;
     }
-    if (!test.found) continue;
+    if (!test.found) {
+      if (options.ticker != nullptr) options.ticker->Add(b - a);  // settled
+      continue;
+    }
     int64_t at = test.best;
     if (kind == CandidateKind::kGrid) {
       const int64_t m = sums.block_size();

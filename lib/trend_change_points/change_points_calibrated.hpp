@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 #include "common/random.hpp"
 
 namespace candor::internal {
@@ -72,6 +73,9 @@ struct CalibratedSearchOptions {
   // unweighted, unclustered segments up to this many responses; the Gaussian
   // null otherwise.
   bool permutation_allowed = true;
+  // Told every replicate (Add(0): a poll on the calling thread); once it is
+  // cancelled the simulations stop early and nothing is cached; may be null.
+  ProgressTicker* ticker = nullptr;
 };
 
 struct CalibratedChange {
@@ -89,6 +93,7 @@ struct CalibratedSearch {
   double p_value = 1;                     // its p-value
   bool permutation = false;               // its null
   int64_t candidates = 0;                 // its candidate positions
+  bool cancelled = false;                 // by options.ticker: the rest is partial
 };
 
 // Largest number of responses of a segment tested with the permutation null.
@@ -128,10 +133,11 @@ std::shared_ptr<const std::vector<double>> SimulateMaxima(const Layout& layout, 
   ParallelChunks(maxima->size(), options.threads, [&](size_t, size_t begin, size_t end) {
     Scratch local = scratch;
     for (size_t r = begin; r < end; ++r) {
+      if (options.ticker != nullptr && !options.ticker->Add(0)) return;
       RandomStream random = RandomStream::ForReplicate(options.seed, stream, r);
       (*maxima)[r] = draw(layout, random, local);
     }
-  });
+  }, options.ticker);
   std::sort(maxima->begin(), maxima->end());
   return maxima;
 }

@@ -120,7 +120,7 @@ FIELD(candor_design, clusters, const int32_t*, 16);
 FIELD(candor_design, calibration, const candor_weights*, 24);
 
 /* candor_csv_options: size-versioned: grows only at its end. */
-STRUCT(candor_csv_options, 104, 8);
+STRUCT(candor_csv_options, 120, 8);
 FIELD(candor_csv_options, size, size_t, 0);
 FIELD(candor_csv_options, score_column, const char*, 8);
 FIELD(candor_csv_options, time_column, const char*, 16);
@@ -135,6 +135,8 @@ FIELD(candor_csv_options, skip_bad_rows, int32_t, 76);
 FIELD(candor_csv_options, max_bytes, uint64_t, 80);
 FIELD(candor_csv_options, number_columns, const char* const*, 88);
 FIELD(candor_csv_options, n_number_columns, size_t, 96);
+FIELD(candor_csv_options, progress, candor_progress, 104);
+FIELD(candor_csv_options, progress_user_data, void*, 112);
 
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);
@@ -193,7 +195,7 @@ FIELD(candor_buckets_options, control_level, double, 56);
 FIELD(candor_buckets_options, p_adjust, candor_p_adjust, 64);
 
 /* candor_change_point_options: size-versioned: grows only at its end. */
-STRUCT(candor_change_point_options, 88, 8);
+STRUCT(candor_change_point_options, 104, 8);
 FIELD(candor_change_point_options, size, size_t, 0);
 FIELD(candor_change_point_options, penalty, candor_change_penalty, 8);
 FIELD(candor_change_point_options, penalty_value, double, 16);
@@ -205,6 +207,8 @@ FIELD(candor_change_point_options, seed, uint64_t, 56);
 FIELD(candor_change_point_options, boundaries, const int64_t*, 64);
 FIELD(candor_change_point_options, boundary_count, size_t, 72);
 FIELD(candor_change_point_options, threads, int32_t, 80);
+FIELD(candor_change_point_options, progress, candor_progress, 88);
+FIELD(candor_change_point_options, progress_user_data, void*, 96);
 
 /* candor_change_point: frozen. */
 STRUCT(candor_change_point, 168, 8);
@@ -283,12 +287,14 @@ FIELD(candor_account_trend_row, recent_vs_earlier, candor_comparison, 152);
 FIELD(candor_account_trend_row, change_p_adjusted, double, 304);
 
 /* candor_text_options: size-versioned: grows only at its end. */
-STRUCT(candor_text_options, 40, 8);
+STRUCT(candor_text_options, 56, 8);
 FIELD(candor_text_options, size, size_t, 0);
 FIELD(candor_text_options, invalid_utf8, candor_utf8_policy, 8);
 FIELD(candor_text_options, language, const char*, 16);
 FIELD(candor_text_options, fallback_language, const char*, 24);
 FIELD(candor_text_options, threads, int32_t, 32);
+FIELD(candor_text_options, progress, candor_progress, 40);
+FIELD(candor_text_options, progress_user_data, void*, 48);
 
 /* candor_taxonomy_theme: frozen. */
 STRUCT(candor_taxonomy_theme, 24, 8);
@@ -298,7 +304,7 @@ FIELD(candor_taxonomy_theme, parent, int32_t, 16);
 FIELD(candor_taxonomy_theme, depth, int32_t, 20);
 
 /* candor_themes_options: size-versioned: grows only at its end. */
-STRUCT(candor_themes_options, 136, 8);
+STRUCT(candor_themes_options, 152, 8);
 FIELD(candor_themes_options, size, size_t, 0);
 FIELD(candor_themes_options, k, int32_t, 8);
 FIELD(candor_themes_options, k_min, int32_t, 12);
@@ -322,6 +328,8 @@ FIELD(candor_themes_options, threads, int32_t, 112);
 FIELD(candor_themes_options, repair_utf8, int32_t, 116);
 FIELD(candor_themes_options, language, const char*, 120);
 FIELD(candor_themes_options, extra_stop_words, const char*, 128);
+FIELD(candor_themes_options, progress, candor_progress, 136);
+FIELD(candor_themes_options, progress_user_data, void*, 144);
 
 /* candor_themes_summary: frozen. */
 STRUCT(candor_themes_summary, 48, 8);
@@ -764,7 +772,7 @@ FIELD(candor_business_calendar_spec, holidays, const int32_t*, 32);
 FIELD(candor_business_calendar_spec, n_holidays, size_t, 40);
 
 /* candor_outer_loop_options: size-versioned: grows only at its end. */
-STRUCT(candor_outer_loop_options, 72, 8);
+STRUCT(candor_outer_loop_options, 88, 8);
 FIELD(candor_outer_loop_options, size, size_t, 0);
 FIELD(candor_outer_loop_options, rank_by, candor_outer_loop_rank, 8);
 FIELD(candor_outer_loop_options, replicates, int32_t, 12);
@@ -777,6 +785,8 @@ FIELD(candor_outer_loop_options, alpha, double, 48);
 FIELD(candor_outer_loop_options, quotes_per_theme, int32_t, 56);
 FIELD(candor_outer_loop_options, max_quote_bytes, int32_t, 60);
 FIELD(candor_outer_loop_options, max_quote_similarity, double, 64);
+FIELD(candor_outer_loop_options, progress, candor_progress, 72);
+FIELD(candor_outer_loop_options, progress_user_data, void*, 80);
 
 /* candor_outer_loop_inputs: size-versioned: grows only at its end. */
 STRUCT(candor_outer_loop_inputs, 72, 8);

@@ -76,6 +76,8 @@ static void test_csv_options(void) {
   FIELD(b, candor_csv_options, max_bytes);
   FIELD(b, candor_csv_options, number_columns);
   FIELD(b, candor_csv_options, n_number_columns);
+  FIELD(b, candor_csv_options, progress);
+  FIELD(b, candor_csv_options, progress_user_data);
   CHECK_DEFAULTS(candor_csv_options, candor_csv_options_defaults, b,
                  offsetof(candor_csv_options, score_column) + sizeof(const char*));
 
@@ -221,6 +223,8 @@ static void test_other_defaults(void) {
   FIELD(b, candor_change_point_options, boundaries);
   FIELD(b, candor_change_point_options, boundary_count);
   FIELD(b, candor_change_point_options, threads);
+  FIELD(b, candor_change_point_options, progress);
+  FIELD(b, candor_change_point_options, progress_user_data);
   CHECK_DEFAULTS(candor_change_point_options, candor_change_point_options_defaults, b,
                  sizeof(size_t));
 
@@ -243,6 +247,8 @@ static void test_other_defaults(void) {
   FIELD(b, candor_text_options, language);
   FIELD(b, candor_text_options, fallback_language);
   FIELD(b, candor_text_options, threads);
+  FIELD(b, candor_text_options, progress);
+  FIELD(b, candor_text_options, progress_user_data);
   CHECK_DEFAULTS(candor_text_options, candor_text_options_defaults, b, sizeof(size_t));
 
   b.n = 0;

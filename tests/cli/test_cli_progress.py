@@ -82,3 +82,71 @@ def test_ctrl_c_while_reading_stops_with_130(tmp_path):
     assert rc == 130, shown
     assert out == ""
     assert "candor: error: interrupted (Ctrl-C): '%s': cancelled" % path in shown, shown
+
+
+def comments_csv(tmp_path, rows):
+    """Comments on four topics (theme discovery finds them)."""
+    topics = [["delivery", "late", "courier", "package"], ["refund", "charged", "invoice", "billing"],
+              ["app", "crashes", "login", "screen"], ["staff", "friendly", "helpful", "support"]]
+    path = tmp_path / "comments.csv"
+    with open(path, "w") as out:
+        out.write("comment\n")
+        for i in range(rows):
+            t = topics[i % 4]
+            out.write("%s %s %s w%d\n" % (t[i % 4], t[(i + 1) % 4], t[(i + 2) % 4], i % 97))
+    return path
+
+
+def test_themes_draws_its_bars_on_a_terminal(tmp_path):
+    path = comments_csv(tmp_path, 3000)
+    rc, out, shown = run_on_a_terminal(["themes", path, "--themes", "4"])
+    assert rc == 0, shown
+    assert "analyzing comments [" in shown, shown
+    assert "discovering themes [" in shown and "%" in shown, shown
+    assert shown.endswith("\r\x1b[K"), repr(shown[-40:])
+
+
+def test_themes_no_bar_when_not_a_terminal_or_quiet(tmp_path):
+    path = comments_csv(tmp_path, 3000)
+    env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
+    proc = subprocess.run([CLI, "themes", str(path), "--themes", "4"], capture_output=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0
+    assert proc.stderr == b""
+    rc, out, shown = run_on_a_terminal(["themes", path, "--themes", "4", "--quiet"])
+    assert rc == 0 and shown == ""
+
+
+def test_ctrl_c_while_discovering_themes_stops_with_130(tmp_path):
+    path = comments_csv(tmp_path, 60000)
+    master, slave = pty.openpty()
+    env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
+    proc = subprocess.Popen([CLI, "themes", str(path)], stdout=subprocess.PIPE, stderr=slave,
+                            env=env)
+    os.close(slave)
+    shown = b""
+    sent = None
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.02)
+        if ready:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if sent is None and b"discovering themes [" in shown:
+                proc.send_signal(signal.SIGINT)
+                sent = time.monotonic()
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=120)
+    latency = time.monotonic() - sent if sent is not None else None
+    os.close(master)
+    text = shown.decode("utf-8", "replace")
+    assert sent is not None, text
+    assert proc.returncode == 130, text
+    assert "interrupted (Ctrl-C): theme discovery: cancelled by the progress callback" in text, text
+    assert latency < 1.0, latency  # the whole discovery takes tens of seconds

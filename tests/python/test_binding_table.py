@@ -82,6 +82,10 @@ class Header:
         self.enums = set(re.findall(r"typedef\s+enum\s+(candor_\w+)", text))
         # Function pointer types: "typedef int32_t (*candor_report_progress)(...)".
         self.callbacks = set(re.findall(r"typedef\s+[\w\s*]+?\(\s*\*\s*(candor_\w+)\s*\)", text))
+        # Another name for one: "typedef candor_progress candor_report_progress;".
+        for base, alias in re.findall(r"typedef\s+(candor_\w+)\s+(candor_\w+)\s*;", text):
+            if base in self.callbacks:
+                self.callbacks.add(alias)
 
 
 def _type(text, where):

@@ -27,6 +27,25 @@ uint32_p = POINTER(c_uint32)
 size_p = POINTER(c_size_t)
 char_pp = POINTER(c_char_p)
 
+# candor_progress: (done, total, user_data) -> nonzero to go on, 0 to stop.
+CProgress = ctypes.CFUNCTYPE(c_int32, c_int64, c_int64, c_void_p)
+
+
+def _python_check_signals():
+    """CPython's PyErr_CheckSignals (runs pending signal handlers; a handler's
+    exception is raised by ctypes), for progress callbacks (candor._progress);
+    a function returning 0 on interpreters without it."""
+    try:
+        check = ctypes.pythonapi.PyErr_CheckSignals
+    except (AttributeError, ValueError):  # pragma: no cover - not CPython
+        return lambda: 0
+    check.argtypes = []
+    check.restype = c_int
+    return check
+
+
+check_signals = _python_check_signals()
+
 
 # ------------------------------------------------------------------------------------ score options
 
@@ -214,6 +233,8 @@ class CCsvOptions(ctypes.Structure):
         ("max_bytes", c_uint64),
         ("number_columns", char_pp),
         ("n_number_columns", c_size_t),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -315,6 +336,8 @@ class CChangePointOptions(ctypes.Structure):
         ("boundaries", int64_p),
         ("boundary_count", c_size_t),
         ("threads", c_int32),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -455,6 +478,8 @@ class CTextOptions(ctypes.Structure):
         ("language", c_char_p),
         ("fallback_language", c_char_p),
         ("threads", c_int32),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -496,6 +521,8 @@ class CThemesOptions(ctypes.Structure):
         ("repair_utf8", c_int32),
         ("language", c_char_p),
         ("extra_stop_words", c_char_p),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -1534,6 +1561,8 @@ class COuterLoopOptions(ctypes.Structure):
         ("quotes_per_theme", c_int32),
         ("max_quote_bytes", c_int32),
         ("max_quote_similarity", c_double),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -1847,8 +1876,8 @@ FUNCTIONS.update({
 
 # ------------------------------------------------------------------------------------------- report
 
-# candor_report_progress: (done, total, user_data) -> nonzero to go on.
-CReportProgress = ctypes.CFUNCTYPE(c_int32, c_int64, c_int64, c_void_p)
+# candor_report_progress: the same type as candor_progress.
+CReportProgress = CProgress
 
 
 class CReportOptions(ctypes.Structure):

@@ -14,6 +14,7 @@ from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 from candor.text_drivers import _checked_mentions, _period_code, _period_codes
 from candor.text_model import _pack
@@ -78,8 +79,13 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
                sentiments=None, texts=None, segments=None, rank_by=None, metric="nps",
                replicates=2000, seed=42, level=0.95, earlier=None, later=None, alpha=0.05,
                quotes=3, max_quote_bytes=280, max_quote_similarity=0.5, threads=0,
-               scale=None, box=None, promoter_min=None, detractor_max=None):
+               scale=None, box=None, promoter_min=None, detractor_max=None, progress=None):
     """Themes ranked by what they cost, as a DataFrame (rank 1 first).
+
+    progress: True shows a bar on stderr; a callable gets (bootstrap
+    replicates done, replicates) and may return False to stop
+    (CANDOR_CANCELLED); Ctrl-C stops the call within a fraction of a second
+    with KeyboardInterrupt (candor._progress).
 
     scores: n integer scores; mentions: an (n x T) 0/1 matrix, a scipy sparse
     matrix or n lists of theme ids (as theme_drivers); accounts: n account
@@ -207,9 +213,12 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     c_mentions.theme_ids = point(ids, _capi.int32_p)
 
     handle = _capi.OuterLoopP()
-    _lib.check(lib.candor_outer_loop_new(
-        ctypes.byref(options), ctypes.byref(loop_options), _convert.double_pointer(scores), n,
-        ctypes.byref(c_mentions), ctypes.byref(inputs), ctypes.byref(handle)))
+    with _progress.hook(progress, "outer loop") as hook:
+        loop_options.progress = hook.callback
+        status = lib.candor_outer_loop_new(
+            ctypes.byref(options), ctypes.byref(loop_options), _convert.double_pointer(scores),
+            n, ctypes.byref(c_mentions), ctypes.byref(inputs), ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_outer_loop_free(handle))
     del keep
     try:
         rows = _read_rows(handle, segment_labels)

@@ -13,6 +13,7 @@ from candor import _capi
 from candor import _convert
 from candor import _handle
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 from candor.table import parse_csv, read_csv
 
@@ -77,7 +78,9 @@ def report(data=None, *, score=None, comment=None, time=None, account=None, segm
     (responses asked for in the row's segment) are read as numbers (empty:
     missing). progress: called as progress(done, total) after each of the 6
     sections, and with the same done again between chunks of 65,536 comments
-    while they are analysed; returning False stops with CANDOR_CANCELLED."""
+    while they are analysed; returning False stops with CANDOR_CANCELLED;
+    True draws a bar on stderr. Ctrl-C stops the build within a fraction of a
+    second with KeyboardInterrupt (candor._progress)."""
     source = ""
     bundled = data is None
     if bundled:
@@ -120,22 +123,13 @@ def report(data=None, *, score=None, comment=None, time=None, account=None, segm
     options.arr_column = _c_name("arr", arr)
     options.outcome_column = _c_name("outcome", outcome)
     options.invited_column = _c_name("invited", invited)
-    raised = []
-    if progress is not None:
-        def hook(done, total, user_data):
-            try:
-                return 1 if progress(done, total) is not False else 0
-            except BaseException as e:  # stop, then raise it here
-                raised.append(e)
-                return 0
-        options.progress = _capi.CReportProgress(hook)
     handle = _capi.ReportP()
-    with table:
-        status = lib.candor_report_build(table._live(), ctypes.byref(options),
-                                         ctypes.byref(handle))
-    if raised:
-        raise raised[0]
-    _lib.check(status)
+    with _progress.hook(progress, "building the report") as hook:
+        options.progress = hook.callback
+        with table:
+            status = lib.candor_report_build(table._live(), ctypes.byref(options),
+                                             ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_report_free(handle))
     return Report._adopt(handle)
 
 

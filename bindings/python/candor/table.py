@@ -10,6 +10,7 @@ from candor import _compat
 from candor import _convert
 from candor import _handle
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 
 
@@ -70,7 +71,7 @@ def _max_bytes(value):
 
 def read_csv(path, score="score", time=None, account=None, role=None, weight=None,
              comment=None, segments=(), delimiter=",", skip_bad_rows=False, max_bytes=None,
-             numbers=()):
+             numbers=(), progress=None):
     """Reads a CSV file of responses into a Table. Columns are chosen by name;
     `segments` names the categorical columns to break down by; `numbers` names
     numeric columns kept as they are (Table.numbers(name); an empty cell is
@@ -80,18 +81,27 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
     Only a regular file is read: a directory, FIFO or device is refused
     (CANDOR_IO_ERROR) before anything is read. max_bytes: a larger file is
     refused (CANDOR_INVALID_ARGUMENT) before it is read; None or 0, the
-    default, is no limit. Set it when files come from others."""
+    default, is no limit. Set it when files come from others.
+
+    progress: True shows a bar on stderr, a callable gets (bytes read, file
+    size) and may return False to stop (CANDOR_CANCELLED); Ctrl-C stops the
+    read within a fraction of a second with KeyboardInterrupt in any case
+    (candor._progress)."""
     encoded = _convert.path_bytes(path)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
                                  delimiter, skip_bad_rows, numbers)
     options.max_bytes = _max_bytes(max_bytes)
     handle = _capi.TableP()
-    _lib.check(lib.candor_table_read_csv(encoded, ctypes.byref(options), ctypes.byref(handle)))
+    with _progress.hook(progress, "reading " + str(path)) as hook:
+        options.progress = hook.callback
+        status = lib.candor_table_read_csv(encoded, ctypes.byref(options), ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_table_free(handle))
     return Table._adopt(handle, segments, account, role, comment)
 
 
 def parse_csv(data, score="score", time=None, account=None, role=None, weight=None,
-              comment=None, segments=(), delimiter=",", skip_bad_rows=False, numbers=()):
+              comment=None, segments=(), delimiter=",", skip_bad_rows=False, numbers=(),
+              progress=None):
     """Like read_csv, from CSV text (str, encoded as UTF-8) or bytes."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -99,8 +109,11 @@ def parse_csv(data, score="score", time=None, account=None, role=None, weight=No
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
                                  delimiter, skip_bad_rows, numbers)
     handle = _capi.TableP()
-    _lib.check(lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
-                                          ctypes.byref(handle)))
+    with _progress.hook(progress, "parsing CSV") as hook:
+        options.progress = hook.callback
+        status = lib.candor_table_parse_csv(data, len(data), ctypes.byref(options),
+                                            ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_table_free(handle))
     return Table._adopt(handle, segments, account, role, comment)
 
 

@@ -13,6 +13,7 @@ from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 
 _INITS = _lib.enum_values(_capi.ENUM_NMF_INIT)
@@ -157,7 +158,7 @@ def discover_themes(texts, k=None, seed=0, *, k_min=4, k_max=15, top_terms=10,
                     bigram_min_count=5, bigram_min_npmi=0.25, sublinear_tf=False,
                     init="nndsvda", svd="auto", max_iter=200, tol=1e-4, threads=0,
                     repair_utf8=False, language=None, extra_stop_words=None,
-                    min_word_length=2):
+                    min_word_length=2, progress=None):
     """Themes in free-text comments, without a taxonomy.
 
     texts: str (or UTF-8 bytes; None is an empty comment). k: the number of
@@ -168,6 +169,9 @@ def discover_themes(texts, k=None, seed=0, *, k_min=4, k_max=15, top_terms=10,
     "nndsvdar") and HALS updates until the loss falls by less than tol
     relatively. Same seed, same result, on any number of threads.
     Returns Themes (labels, top terms, coherence, weights, dominant, frames).
+    progress: True shows a bar on stderr; a callable gets (done, total) and
+    may return False to stop (CANDOR_CANCELLED); Ctrl-C stops the call within
+    a fraction of a second with KeyboardInterrupt (candor._progress).
     """
     options = _options(k, k_min, k_max, top_terms, label_phrases, stems, min_df, max_df,
                        bigrams, bigram_min_count, bigram_min_npmi, sublinear_tf, init, svd,
@@ -180,8 +184,11 @@ def discover_themes(texts, k=None, seed=0, *, k_min=4, k_max=15, top_terms=10,
     array = (ctypes.c_char_p * max(n, 1))(*encoded)
     lengths = (ctypes.c_size_t * max(n, 1))(*[len(e) for e in encoded])
     handle = _capi.ThemesP()
-    _lib.check(lib.candor_themes_discover(ctypes.byref(options), array, lengths, n,
-                                          ctypes.byref(handle)))
+    with _progress.hook(progress, "theme discovery") as hook:
+        options.progress = hook.callback
+        status = lib.candor_themes_discover(ctypes.byref(options), array, lengths, n,
+                                            ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_themes_free(handle))
     try:
         return _read(handle)
     finally:
@@ -233,9 +240,11 @@ def _read(handle):
                   terms, summary.iterations, bool(summary.converged), summary.loss, matrices)
 
 
-def nmf(x, k, *, init="nndsvda", svd="auto", max_iter=200, tol=1e-4, seed=0, threads=0):
+def nmf(x, k, *, init="nndsvda", svd="auto", max_iter=200, tol=1e-4, seed=0, threads=0,
+        progress=None):
     """NMF of a nonnegative scipy.sparse matrix (or dense array): returns
-    (W, H, loss, iterations) with X ~= W H, loss = ||X - W H||_F^2."""
+    (W, H, loss, iterations) with X ~= W H, loss = ||X - W H||_F^2.
+    progress: as discover_themes'."""
     import scipy.sparse
     x = scipy.sparse.csr_matrix(x, dtype=np.float64)
     x.sort_indices()
@@ -251,9 +260,12 @@ def nmf(x, k, *, init="nndsvda", svd="auto", max_iter=200, tol=1e-4, seed=0, thr
     data = np.ascontiguousarray(x.data, dtype=np.float64)
     loss = ctypes.c_double()
     iterations = ctypes.c_int32()
-    _lib.check(lib.candor_nmf(ctypes.byref(o), row_ptr.ctypes.data_as(_capi.int64_p),
-                              indices.ctypes.data_as(_capi.int32_p), _convert.double_pointer(data),
-                              rows, cols, k, _convert.double_pointer(w),
-                              _convert.double_pointer(h), ctypes.byref(loss),
-                              ctypes.byref(iterations)))
+    with _progress.hook(progress, "NMF") as hook:
+        o.progress = hook.callback
+        status = lib.candor_nmf(ctypes.byref(o), row_ptr.ctypes.data_as(_capi.int64_p),
+                                indices.ctypes.data_as(_capi.int32_p),
+                                _convert.double_pointer(data), rows, cols, k,
+                                _convert.double_pointer(w), _convert.double_pointer(h),
+                                ctypes.byref(loss), ctypes.byref(iterations))
+    hook.check(status)
     return w, h, loss.value, iterations.value

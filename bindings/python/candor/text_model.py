@@ -22,6 +22,7 @@ from candor import _capi
 from candor import _compat
 from candor import _convert
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 
 EMOTIONS = tuple(_lib.enum_values(_capi.ENUM_EMOTION))
@@ -169,6 +170,11 @@ class TextModel:
         options.language = self._language
         options.fallback_language = self._fallback
         options.threads = int(threads)
+        # The model keeps one progress callback; it forwards to the Progress
+        # of the analyze() running on the calling thread (candor._progress).
+        self._calls = threading.local()
+        self._progress_callback = _capi.CProgress(self._forward_progress)
+        options.progress = self._progress_callback
         self._handle = _capi.TextModelP()
         _lib.check(lib.candor_text_model_new(ctypes.byref(options), ctypes.byref(self._handle)))
         if lexicon is not None:
@@ -235,10 +241,17 @@ class TextModel:
                              int(info.parent), int(info.depth)))
         return out
 
-    def analyze(self, texts):
+    def _forward_progress(self, done, total, user_data):
+        hook = getattr(self._calls, "hook", None)
+        return 1 if hook is None else hook._call(done, total, user_data)
+
+    def analyze(self, texts, progress=None):
         """Runs the pipeline on `texts` (str, bytes or None per text; None and
-        NaN are empty texts) and returns TextResults."""
-        results = self._run(texts)
+        NaN are empty texts) and returns TextResults. progress: True shows a
+        bar on stderr; a callable gets (comments done, total) and may return
+        False to stop (CANDOR_CANCELLED); Ctrl-C stops the call within a
+        fraction of a second with KeyboardInterrupt (candor._progress)."""
+        results = self._run(texts, progress)
         try:
             return _read(results, self.themes)
         finally:
@@ -254,13 +267,20 @@ class TextModel:
         finally:
             lib.candor_text_results_free(results)
 
-    def _run(self, texts):
-        """The library's results handle for `texts` (the caller frees it)."""
+    def _run(self, texts, progress=None):
+        """The library's results handle for `texts` (the caller frees it).
+        progress as analyze's; Ctrl-C always stops the call."""
         buffer, pointers, sizes = _pack(texts)
         results = _capi.TextResultsP()
-        _lib.check(lib.candor_text_analyze(self._handle, pointers.ctypes.data,
-                                           sizes.ctypes.data_as(_capi.size_p), len(sizes),
-                                           ctypes.byref(results)))
+        with _progress.hook(progress, "text analysis") as hook:
+            self._calls.hook = hook
+            try:
+                status = lib.candor_text_analyze(self._handle, pointers.ctypes.data,
+                                                 sizes.ctypes.data_as(_capi.size_p), len(sizes),
+                                                 ctypes.byref(results))
+            finally:
+                self._calls.hook = None
+        hook.check(status, lambda: lib.candor_text_results_free(results))
         del buffer
         return results
 
@@ -389,11 +409,12 @@ def _model(model, kwargs):
     return shared
 
 
-def analyze(texts, model=None, **model_options):
+def analyze(texts, model=None, progress=None, **model_options):
     """Sentiment, emotions, urgency, sentences and (with taxonomy=) theme
     mentions of `texts`. model_options are TextModel's (lexicon, taxonomy,
-    language, repair_utf8, threads, ...); or pass a TextModel as model=."""
-    return _model(model, model_options).analyze(texts)
+    language, repair_utf8, threads, ...); or pass a TextModel as model=.
+    progress: as TextModel.analyze's."""
+    return _model(model, model_options).analyze(texts, progress=progress)
 
 
 def sentiment(texts, model=None, **model_options):

@@ -18,6 +18,7 @@ from candor import _compat
 from candor import _convert
 from candor import _design
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 from candor.scoring import Comparison, Estimate
 
@@ -198,8 +199,12 @@ def change_points(scores, times=None, metric="nps", penalty="calibrated", min_si
                   alpha=0.05, boundaries=None, time_zone=None, weights=None, accounts=None,
                   penalty_value=None, max_grid_points=4096, scale=None, box=None,
                   promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95,
-                  prior=1.0, replicates=2000, seed=42, threads=0):
+                  prior=1.0, replicates=2000, seed=42, threads=0, progress=None):
     """Change points in `scores` (in time order) for `metric`.
+
+    progress: True shows a bar on stderr; a callable gets (responses settled,
+    n) and may return False to stop (CANDOR_CANCELLED); Ctrl-C stops the call
+    within a fraction of a second with KeyboardInterrupt (candor._progress).
 
     penalty: "calibrated" (default): a change is declared at false-alarm rate
     `alpha`, the probability of declaring any change in a series with none
@@ -257,10 +262,13 @@ def change_points(scores, times=None, metric="nps", penalty="calibrated", min_si
     plan = _design.Plan(weights, accounts)
     design, keep = plan.build(n)
     handle = _capi.ChangePointsP()
-    _lib.check(lib.candor_change_points_design_new(
-        ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(scores),
-        None if time_array is None else time_array.ctypes.data_as(_capi.int64_p), n,
-        ctypes.byref(design), ctypes.byref(handle)))
+    with _progress.hook(progress, "change points") as hook:
+        options.progress = hook.callback
+        status = lib.candor_change_points_design_new(
+            ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(scores),
+            None if time_array is None else time_array.ctypes.data_as(_capi.int64_p), n,
+            ctypes.byref(design), ctypes.byref(handle))
+    hook.check(status, lambda: lib.candor_change_points_free(handle))
     del keep
     try:
         return _read(handle, time_array is not None)

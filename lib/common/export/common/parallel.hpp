@@ -25,6 +25,17 @@ int ResolveThreadCount(int requested);
 size_t ParallelChunks(size_t n, int threads,
                       const std::function<void(size_t chunk, size_t begin, size_t end)>& work);
 
+class ProgressTicker;  // common/progress_ticker.hpp
+
+// The same, telling `ticker` (may be null) while it waits: once the calling
+// thread's chunk is done, it calls ticker->Poll() every
+// ProgressTicker::kPollEvery until the other chunks end, so that a callback
+// can stop the call while other threads still work (they see it through
+// ticker->Add() or ticker->Running() and return early).
+size_t ParallelChunks(size_t n, int threads,
+                      const std::function<void(size_t chunk, size_t begin, size_t end)>& work,
+                      ProgressTicker* ticker);
+
 // The number of chunks ParallelChunks(n, threads, ...) will use.
 size_t ChunkCount(size_t n, int threads);
 
