@@ -2,7 +2,7 @@
 # Builds the release preset (optimized, no debug information, no tests,
 # benchmarks or examples) and packages it with CPack (cmake/package.cmake):
 #
-#   scripts/package.sh        -> build/release/candor-<version>-Linux-<arch>.deb
+#   scripts/package.sh        -> build/release/candor_<version>_<debian arch>.deb
 #                                build/release/candor-<version>-Linux-<arch>.tar.gz
 #
 # The packages hold what `cmake --install` installs, stripped: the shared and
@@ -16,7 +16,7 @@ cmake --preset release -DCANDOR_BUILD_BENCH=OFF -DCANDOR_BUILD_EXAMPLES=OFF >/de
 cmake --build --preset release -j"$(nproc)"
 cd build/release
 cpack -G "DEB;TGZ"
-for package in candor-*.deb candor-*.tar.gz; do
+for package in candor_*.deb candor-*.tar.gz; do
   echo "$PWD/$package"
 done
-dpkg-deb --field candor-*.deb Package Version Depends Suggests
+dpkg-deb --field candor_*.deb Package Version Depends Suggests
