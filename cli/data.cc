@@ -1,5 +1,6 @@
 #include "data.hpp"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,6 +33,31 @@ std::string ExecutablePath() {
   ssize_t size = readlink("/proc/self/exe", buffer, sizeof(buffer) - 1);
   if (size <= 0) return "";
   return std::string(buffer, static_cast<size_t>(size));
+}
+
+// The real path of `path`, or `path` itself when it cannot be resolved.
+std::string RealPath(const std::string& path) {
+  char buffer[PATH_MAX];
+  if (realpath(path.c_str(), buffer) == nullptr) return path;
+  return buffer;
+}
+
+// <prefix>/share/candor as seen from <prefix>/bin (the install's relative
+// layout, compiled in by cli/CMakeLists.txt), or "" if the executable's path
+// is unknown.
+std::string DataDirNextToExecutable(const std::string& exe) {
+  if (exe.empty()) return "";
+#ifdef CANDOR_DATA_FROM_BINDIR
+  return Dirname(exe) + "/" + CANDOR_DATA_FROM_BINDIR;
+#else
+  return Dirname(Dirname(exe)) + "/share/candor";
+#endif
+}
+
+std::string JoinPaths(const std::vector<std::string>& paths) {
+  std::string joined;
+  for (const std::string& path : paths) joined += (joined.empty() ? "" : ", ") + path;
+  return joined;
 }
 
 CsvOptions WithInputOptions(const InputArgs& input, CsvOptions csv) {
@@ -97,7 +123,7 @@ Result<std::string> FindSampleCsv() {
   std::vector<std::string> candidates;
   std::string exe = ExecutablePath();
   if (!exe.empty()) {
-    candidates.push_back(Dirname(Dirname(exe)) + "/share/candor/survey.csv");
+    candidates.push_back(DataDirNextToExecutable(exe) + "/survey.csv");
   }
 #ifdef CANDOR_SAMPLE_CSV
   candidates.push_back(CANDOR_SAMPLE_CSV);
@@ -105,10 +131,33 @@ Result<std::string> FindSampleCsv() {
   for (const std::string& path : candidates) {
     if (IsRegularFile(path)) return path;
   }
-  std::string tried;
-  for (const std::string& path : candidates) tried += (tried.empty() ? "" : ", ") + path;
-  return NotFound("the bundled sample survey.csv was not found (looked in: " + tried +
-                  "); pass a FILE");
+  return NotFound("the bundled sample survey.csv was not found (looked in: " +
+                  JoinPaths(candidates) + "); pass a FILE");
+}
+
+Result<std::string> FindTaxonomy(const std::string& name) {
+  if (name.find('/') != std::string::npos || IsRegularFile(name)) return name;
+  std::vector<std::string> directories;
+  std::string exe = ExecutablePath();
+  bool in_build_tree = false;
+#if defined(CANDOR_CLI_BUILD_DIR) && defined(CANDOR_SOURCE_TAXONOMIES)
+  in_build_tree = !exe.empty() && Dirname(exe) == RealPath(CANDOR_CLI_BUILD_DIR);
+  if (in_build_tree) directories.push_back(CANDOR_SOURCE_TAXONOMIES);
+#endif
+  if (!in_build_tree && !exe.empty()) {
+    directories.push_back(DataDirNextToExecutable(exe) + "/taxonomies");
+  }
+#ifdef CANDOR_INSTALLED_DATA_DIR
+  directories.push_back(std::string(CANDOR_INSTALLED_DATA_DIR) + "/taxonomies");
+#endif
+  std::vector<std::string> tried = {"./" + name};
+  for (const std::string& directory : directories) {
+    std::string path = directory + "/" + name;
+    if (IsRegularFile(path)) return path;
+    tried.push_back(path);
+  }
+  return NotFound("taxonomy '" + name + "' was not found (looked in: " + JoinPaths(tried) +
+                  "); pass the path of a taxonomy file");
 }
 
 }  // namespace candor::cli

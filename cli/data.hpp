@@ -40,6 +40,15 @@ Result<Table> ReadInput(const std::string& file, const InputArgs& input, CsvOpti
 // build time. NotFound if neither exists.
 Result<std::string> FindSampleCsv();
 
+// The taxonomy file `name` names. A path that exists, or that has a '/', is
+// used as it is. A bare name that does not exist in the working directory
+// (`cx_starter.json`) is looked for in candor's taxonomies: when the
+// executable runs from its build tree, the source tree's data/taxonomies;
+// otherwise <prefix>/share/candor/taxonomies next to the executable
+// (relocatable installs), then the data directory the build was configured to
+// install to. NotFound lists every place looked in.
+Result<std::string> FindTaxonomy(const std::string& name);
+
 // The time column of a header: the first of the usual names (timestamp, time,
 // date, submitted_at, created_at) present, or "" if none; and those names as
 // a list for messages.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "data.hpp"
 #include "format.hpp"
 #include "records.hpp"
 
@@ -115,7 +116,9 @@ Status TaxonomyThemes(const OuterLoopArgs& args, Input* input) {
   options.threads = args.threads;
   auto model = text::TextModel::Create(options);
   if (!model.ok()) return model.status();
-  auto taxonomy = text::Taxonomy::FromFile(args.taxonomy);
+  Result<std::string> path = FindTaxonomy(args.taxonomy);
+  if (!path.ok()) return path.status();
+  auto taxonomy = text::Taxonomy::FromFile(*path);
   if (!taxonomy.ok()) return taxonomy.status();
   (*model)->SetTaxonomy(std::move(taxonomy).value());
   auto columns = (*model)->Analyze(input->texts.data(), input->texts.size());

@@ -72,7 +72,8 @@ CommandSpec OuterLoopSpec(Command* command) {
                        &args->themes_column),
           {"taxonomy", "FILE",
            "themes a JSON taxonomy matches in the comments\n"
-           "(instead of a themes column)",
+           "(instead of a themes column; a bare name such as\n"
+           "cx_starter.json is also found in candor's taxonomies)",
            NonEmpty(&args->taxonomy, "file name")},
           {"themes", "K", "discover K themes in the comments (instead of a\nthemes column)",
            IntIn(&args->themes, 1, 200)},

@@ -80,7 +80,9 @@ Result<std::unique_ptr<text::TextModel>> MakeModel(const ThemesArgs& args) {
     CANDOR_RETURN_IF_ERROR((*model)->LoadLexicon(*lexicon, args.replace_lexicon));
   }
   if (!args.taxonomy.empty()) {
-    auto taxonomy = text::Taxonomy::FromFile(args.taxonomy);
+    Result<std::string> path = FindTaxonomy(args.taxonomy);
+    if (!path.ok()) return path.status();
+    auto taxonomy = text::Taxonomy::FromFile(*path);
     if (!taxonomy.ok()) return taxonomy.status();
     (*model)->SetTaxonomy(std::move(taxonomy).value());
   }

@@ -71,7 +71,8 @@ CommandSpec ThemesSpec(Command* command) {
           {"taxonomy", "FILE",
            "themes from a JSON taxonomy (format: candor's\n"
            "include/candor/text_taxonomy.hpp, at most 32 levels\n"
-           "of themes; a starter: data/taxonomies/cx_starter.json)",
+           "of themes; a starter: cx_starter.json, a bare name\n"
+           "also found in candor's installed taxonomies)",
            NonEmpty(&args->taxonomy, "file name")},
           {"themes", "K", "discover K themes (default: chosen by coherence)",
            IntIn(&args->themes, 1, 200)},

@@ -12,12 +12,14 @@ import io
 import json
 import math
 import os
+import shutil
+import subprocess
 
 import numpy as np
 import pytest
 from scipy import stats
 
-from cli_helpers import SOURCE_DIR, expect_error, run
+from cli_helpers import CLI, SOURCE_DIR, expect_error, run
 
 SAMPLE = os.path.join(SOURCE_DIR, "data", "sample", "survey.csv")
 STARTER = os.path.join(SOURCE_DIR, "data", "taxonomies", "cx_starter.json")
@@ -162,3 +164,76 @@ def test_deep_taxonomy_is_a_clear_error(tmp_path):
                         "}]" * 9999 + "}]}")
     err = expect_error(1, "themes", SAMPLE, "--taxonomy", str(taxonomy))
     assert "32 levels of themes" in err and str(taxonomy) in err
+
+
+# ------------------------------------------------- finding a taxonomy by name
+
+CLI_PATH = os.path.abspath(CLI)  # the tests below run it from other directories
+
+
+def run_in(cwd, binary, *args):
+    proc = subprocess.run([str(binary), *[str(a) for a in args]], capture_output=True,
+                          timeout=300, cwd=str(cwd))
+    assert proc.returncode >= 0, proc.stderr
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def test_bare_taxonomy_name_from_a_build_tree(tmp_path, per_row):
+    # `candor help themes` says --taxonomy cx_starter.json; run from a directory
+    # without that file, the build-tree binary reads the source tree's copy:
+    # the same rows as with the full path.
+    rc, out, err = run_in(tmp_path, CLI_PATH, "themes", SAMPLE, "--taxonomy", "cx_starter.json",
+                          "--format", "csv")
+    assert rc == 0, err
+    assert list(csv.DictReader(io.StringIO(out))) == per_row
+    rc, out, err = run_in(tmp_path, CLI_PATH, "help", "themes")
+    assert rc == 0 and "--taxonomy cx_starter.json" in out
+
+
+def test_bare_taxonomy_name_next_to_an_installed_binary(tmp_path):
+    # An installed layout, <prefix>/bin/candor and
+    # <prefix>/share/candor/taxonomies/: a one-theme taxonomy there (not the
+    # starter) proves the copy next to the binary is the one read.
+    (tmp_path / "bin").mkdir()
+    taxonomies = tmp_path / "share" / "candor" / "taxonomies"
+    taxonomies.mkdir(parents=True)
+    binary = tmp_path / "bin" / "candor"
+    shutil.copyfile(CLI_PATH, binary)
+    binary.chmod(0o755)
+    (taxonomies / "mine.json").write_text(
+        '{"themes": [{"name": "Waiting", "keywords": ["wait", "waited"]}]}', encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    rc, out, err = run_in(work, binary, "themes", SAMPLE, "--taxonomy", "mine.json",
+                          "--format", "json")
+    assert rc == 0, err
+    assert [t["theme"] for t in json.loads(out)["themes"]] == ["Waiting"]
+    # A file of that name in the working directory wins over the installed one.
+    (work / "mine.json").write_text(
+        '{"themes": [{"name": "Local", "keywords": ["price"]}]}', encoding="utf-8")
+    rc, out, err = run_in(work, binary, "themes", SAMPLE, "--taxonomy", "mine.json",
+                          "--format", "json")
+    assert rc == 0, err
+    assert [t["theme"] for t in json.loads(out)["themes"]] == ["Local"]
+    # Not found anywhere: the error lists every place it looked.
+    rc, out, err = run_in(work, binary, "themes", SAMPLE, "--taxonomy", "absent.json")
+    assert rc == 1, (out, err)
+    assert err.startswith("candor: error: ") and "taxonomy 'absent.json' was not found" in err
+    assert "./absent.json" in err
+    assert "/bin/../share/candor/taxonomies/absent.json" in err  # next to the binary
+    # ... and where the build was configured to install (CMAKE_INSTALL_FULL_DATADIR).
+    assert err.count("/share/candor/taxonomies/absent.json") == 2, err
+
+
+def test_outer_loop_finds_a_bare_taxonomy_name(tmp_path):
+    options = ["--account-column", "account_id", "--arr-column", "arr", "--format", "json"]
+    rc, by_name, err = run_in(tmp_path, CLI_PATH, "outer-loop", SAMPLE, "--taxonomy",
+                              "cx_starter.json", *options)
+    assert rc == 0, err
+    rc, by_path, err = run_in(tmp_path, CLI_PATH, "outer-loop", SAMPLE, "--taxonomy", STARTER,
+                              *options)
+    assert rc == 0, err
+    assert by_name == by_path and json.loads(by_name)["themes"]
+    err = run_in(tmp_path, CLI_PATH, "outer-loop", SAMPLE, "--taxonomy", "absent.json",
+                 *options)[2]
+    assert "taxonomy 'absent.json' was not found" in err
