@@ -120,7 +120,7 @@ FIELD(candor_design, clusters, const int32_t*, 16);
 FIELD(candor_design, calibration, const candor_weights*, 24);
 
 /* candor_csv_options: size-versioned: grows only at its end. */
-STRUCT(candor_csv_options, 104, 8);
+STRUCT(candor_csv_options, 128, 8);
 FIELD(candor_csv_options, size, size_t, 0);
 FIELD(candor_csv_options, score_column, const char*, 8);
 FIELD(candor_csv_options, time_column, const char*, 16);
@@ -135,6 +135,9 @@ FIELD(candor_csv_options, skip_bad_rows, int32_t, 76);
 FIELD(candor_csv_options, max_bytes, uint64_t, 80);
 FIELD(candor_csv_options, number_columns, const char* const*, 88);
 FIELD(candor_csv_options, n_number_columns, size_t, 96);
+FIELD(candor_csv_options, decimal, char, 104);
+FIELD(candor_csv_options, time_format, const char*, 112);
+FIELD(candor_csv_options, encoding, const char*, 120);
 
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);

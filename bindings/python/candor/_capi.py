@@ -214,6 +214,9 @@ class CCsvOptions(ctypes.Structure):
         ("max_bytes", c_uint64),
         ("number_columns", char_pp),
         ("n_number_columns", c_size_t),
+        ("decimal", c_char),
+        ("time_format", c_char_p),
+        ("encoding", c_char_p),
     ]
 
 
