@@ -155,8 +155,7 @@ int RunMonitor(const MonitorArgs& args) {
   if (!data.ok()) return FailData(data.status());
   std::string time_column = args.time_column;
   const auto header = HeaderColumns(*data, args.input.delimiter);
-  if (time_column.empty() && header &&
-      !OneColumnHoldingADelimiter(*header, args.input.delimiter)) {
+  if (time_column.empty() && header && !OneColumnHoldingADelimiter(*header, args.input.delimiter)) {
     time_column = FindTimeColumn(*header);
     if (time_column.empty()) {
       return FailData(NotFound("'" + args.input.file + "': no time column (looked for " +

@@ -304,8 +304,8 @@ class RowBuilder {
   }
 
   // time_format (absl::ParseTime): at the offset of a %z field, else UTC.
-  bool ParseFormattedTime(const std::vector<CsvField>& fields, std::string_view text,
-                          int64_t* time, std::string* problem) {
+  bool ParseFormattedTime(const std::vector<CsvField>& fields, std::string_view text, int64_t* time,
+                          std::string* problem) {
     absl::Time parsed;
     std::string why;
     if (text.empty()) {
@@ -400,9 +400,10 @@ Result<Table> Parse(CsvBytes* input, const CsvOptions& options) {
     }
     if (!rows.Add(fields, records.record_line(), &problem)) {
       if (!options.skip_bad_rows) {
-        return records.Fail(ParseError(
-            problem + " (to skip and count such rows: --skip-bad-rows, skip_bad_rows in C++, "
-                      "C and Python)"));
+        return records.Fail(
+            ParseError(problem +
+                       " (to skip and count such rows: --skip-bad-rows, skip_bad_rows in C++, "
+                       "C and Python)"));
       }
       ++table.skipped_rows;
     }

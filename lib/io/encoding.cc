@@ -76,8 +76,8 @@ Result<std::string> TranscodeToUtf8(std::string_view data, const std::string& en
       int8_t bad_length = sizeof(bad);
       UErrorCode ignored = U_ZERO_ERROR;
       ucnv_getInvalidChars(source->get(), bad, &bad_length, &ignored);
-      const size_t offset =
-          static_cast<size_t>(in - data.data()) - static_cast<size_t>(std::max<int8_t>(bad_length, 0));
+      const size_t offset = static_cast<size_t>(in - data.data()) -
+                            static_cast<size_t>(std::max<int8_t>(bad_length, 0));
       const size_t line =
           1 + static_cast<size_t>(std::count(data.begin(), data.begin() + offset, '\n'));
       return InvalidUtf8("line " + std::to_string(line) + ": byte offset " +

@@ -2,7 +2,6 @@
  * size-versioned struct): their defaults, an older (shorter) struct that
  * gets them, and each read from a fixture of that shape (tests/data/csv). */
 #include <candor.h>
-
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -31,7 +30,7 @@ static void check_defaults(void) {
    * and the library reads the defaults for the rest. */
   options.delimiter = ';';
   options.size = offsetof(candor_csv_options, decimal);
-  options.decimal = ',';  /* past the caller's size: ignored */
+  options.decimal = ','; /* past the caller's size: ignored */
   candor_table* table = read_fixture("semicolon.csv", &options);
   CHECK(table != NULL);
   CHECK(candor_table_rows(table) == 5);

@@ -51,8 +51,8 @@ TEST(CsvDialects, SemicolonFileReadsWithDelimiterSemicolon) {
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->scores, (std::vector<double>{10, 9, 6, 3, 8}));
   // date -u -d 2025-01-01T10:00:00Z +%s, then one day (86400 s) apart.
-  EXPECT_EQ(t->times, (std::vector<int64_t>{1735725600, 1735812000, 1735898400, 1735984800,
-                                            1736071200}));
+  EXPECT_EQ(t->times,
+            (std::vector<int64_t>{1735725600, 1735812000, 1735898400, 1735984800, 1736071200}));
   EXPECT_EQ(t->segments[0].codes, (std::vector<int32_t>{0, 1, 0, 1, 0}));
 }
 
@@ -211,7 +211,10 @@ TEST(CsvDialects, TranscodeToUtf8) {
   ASSERT_TRUE(utf8.ok()) << utf8.status().message();
   EXPECT_EQ(*utf8, "\xE2\x82\xAC \xC3\xA4");
   // UTF-16LE with its byte-order mark ("UTF-16" reads the mark).
-  const std::string utf16("\xFF\xFE" "a\0\xE9\0", 6);
+  const std::string utf16(
+      "\xFF\xFE"
+      "a\0\xE9\0",
+      6);
   utf8 = TranscodeToUtf8(utf16, "UTF-16");
   ASSERT_TRUE(utf8.ok()) << utf8.status().message();
   EXPECT_EQ(*utf8, "a\xC3\xA9");
