@@ -92,7 +92,8 @@ CANDOR_OPTION_LAYOUT(candor_csv_options, CANDOR_FIELD(size), CANDOR_FIELD(score_
                      CANDOR_FIELD(n_segment_columns), CANDOR_FIELD(delimiter),
                      CANDOR_FIELD(skip_bad_rows), CANDOR_FIELD(max_bytes),
                      CANDOR_FIELD(number_columns), CANDOR_FIELD(n_number_columns),
-                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data),
+                     CANDOR_FIELD(decimal), CANDOR_FIELD(time_format), CANDOR_FIELD(encoding));
 
 CANDOR_OPTION_LAYOUT(candor_mk_options, CANDOR_FIELD(size), CANDOR_FIELD(method),
                      CANDOR_FIELD(alpha), CANDOR_FIELD(max_lag), CANDOR_FIELD(period),

@@ -68,6 +68,9 @@ candor::Status FromCsvOptions(const candor_csv_options* options, candor::CsvOpti
   }
   *hook = {o.progress, o.progress_user_data};
   out->progress = hook->progress();
+  out->decimal = o.decimal;
+  out->time_format = OrEmpty(o.time_format);
+  out->encoding = OrEmpty(o.encoding);
   return candor::OkStatus();
 }
 
@@ -79,6 +82,7 @@ candor::Status FromHeaderOptions(const candor_csv_options* options, candor::CsvO
   CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, kCsvOptionsOldest, &o));
   out->delimiter = o.delimiter;
   out->max_bytes = o.max_bytes;
+  out->encoding = OrEmpty(o.encoding);
   return candor::OkStatus();
 }
 
@@ -122,6 +126,7 @@ candor_status candor_csv_options_defaults(candor_csv_options* options, size_t si
   auto o = candor::capi::ZeroedOptions<candor_csv_options>();
   o.score_column = "score";
   o.delimiter = ',';
+  o.decimal = '.';
   // Never write past the caller's struct, which may be older and shorter.
   return candor::capi::WriteDefaults(o, size, options, kCsvOptionsOldest);
 }

@@ -27,6 +27,9 @@ struct InputArgs {
   char delimiter = ',';
   bool skip_bad_rows = false;
   uint64_t max_bytes = 0;  // --max-bytes: larger input files are refused; 0: no limit
+  char decimal = '.';      // --decimal: '.' or ','
+  std::string time_format;  // --time-format: strftime-style; empty: ISO 8601 or epoch seconds
+  std::string encoding;     // --encoding: the file's encoding; empty: UTF-8
 };
 
 struct ScoreArgs {

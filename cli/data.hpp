@@ -35,6 +35,17 @@ std::optional<std::vector<std::string>> ReadHeaderColumns(const std::string& fil
 Result<Table> ReadInput(const std::string& file, const InputArgs& input, CsvOptions csv,
                         const Progress& progress);
 
+// The whole of input.file (within input.max_bytes) as UTF-8: transcoded
+// from input.encoding when one is given (errors name the file). ParseInput
+// then parses it as UTF-8.
+Result<std::string> ReadInputText(const InputArgs& input);
+
+// A header that is one column holding ';', a tab, '|' or ',' (other than
+// `delimiter`): the file likely has another delimiter, and ParseCsv's error
+// (a column not found) asks "did you mean --delimiter ';'?"; a command that
+// looks for a column in the header first leaves the error to ParseCsv.
+bool OneColumnHoldingADelimiter(const std::vector<std::string>& header, char delimiter);
+
 // The bundled sample survey: next to the installed executable
 // (<prefix>/share/candor/survey.csv), else the source tree path baked in at
 // build time. NotFound if neither exists.

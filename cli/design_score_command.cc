@@ -58,6 +58,8 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   csv.delimiter = args.input.delimiter;
   csv.skip_bad_rows = args.input.skip_bad_rows;
   csv.max_bytes = args.input.max_bytes;
+  csv.decimal = args.input.decimal;
+  csv.encoding = args.input.encoding;
   Result<Table> read = ReadCsv(args.input.file, csv);
   if (!read.ok()) {
     if (read.status().code() == CANDOR_NOT_FOUND && !args.margins.empty()) {

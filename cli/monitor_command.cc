@@ -151,11 +151,11 @@ int Print(const MonitorArgs& args, const Replay& replay) {
 }  // namespace
 
 int RunMonitor(const MonitorArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
+  Result<std::string> data = ReadInputText(args.input);
   if (!data.ok()) return FailData(data.status());
   std::string time_column = args.time_column;
   const auto header = HeaderColumns(*data, args.input.delimiter);
-  if (time_column.empty() && header) {
+  if (time_column.empty() && header && !OneColumnHoldingADelimiter(*header, args.input.delimiter)) {
     time_column = FindTimeColumn(*header);
     if (time_column.empty()) {
       return FailData(NotFound("'" + args.input.file + "': no time column (looked for " +

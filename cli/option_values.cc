@@ -204,6 +204,33 @@ OptionSpec DelimiterOption(char* into) {
   return {"delimiter", "C", "field delimiter (default ',')", Delimiter(into)};
 }
 
+OptionSpec DecimalOption(char* into) {
+  OptionSetter set = [into](const std::string&, const std::string& value) {
+    if (value != "." && value != ",") {
+      return InvalidArgument("--decimal: '" + value + "' must be '.' or ','");
+    }
+    *into = value[0];
+    return OkStatus();
+  };
+  return {"decimal", "C", "decimal separator of numbers: '.' (default) or ','\n(8,5)",
+          std::move(set)};
+}
+
+OptionSpec TimeFormatOption(std::string* into) {
+  return {"time-format", "F",
+          "strftime-style format of the time column, e.g.\n"
+          "'%d.%m.%Y %H:%M' (default: ISO 8601 or epoch\n"
+          "seconds); UTC unless the format has %z",
+          NonEmpty(into, "format")};
+}
+
+OptionSpec EncodingOption(std::string* into) {
+  return {"encoding", "E",
+          "the file's encoding, e.g. windows-1252, latin1\n"
+          "(default UTF-8); transcoded with ICU",
+          NonEmpty(into, "encoding name")};
+}
+
 OptionSpec LevelOption(double* into) {
   return {"level", "L", "confidence level in (0, 1) (default 0.95)", Level(into)};
 }

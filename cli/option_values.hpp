@@ -127,6 +127,11 @@ OptionSpec ScoreColumnOption(std::string* into);
 OptionSpec WeightColumnOption(std::string* into);
 OptionSpec SkipBadRowsOption(bool* into);
 OptionSpec DelimiterOption(char* into);
+// --decimal, --time-format and --encoding (CsvOptions::decimal, time_format,
+// encoding) of the commands that read a response table.
+OptionSpec DecimalOption(char* into);
+OptionSpec TimeFormatOption(std::string* into);
+OptionSpec EncodingOption(std::string* into);
 OptionSpec LevelOption(double* into);
 OptionSpec MaxBytesOption(uint64_t* into);  // of FILE alone
 

@@ -86,6 +86,8 @@ CommandSpec ScoreSpec(Command* command) {
           SkipBadRowsOption(&args->input.skip_bad_rows),
           {"delimiter", "C", "field delimiter (default ','; 'tab' or '\\t' for tabs)",
            Delimiter(&args->input.delimiter)},
+          DecimalOption(&args->input.decimal),
+          EncodingOption(&args->input.encoding),
           {"max-bytes", "N",
            "refuse FILE (or POP) if larger than N bytes; K, M, G\n"
            "suffixes for KiB, MiB, GiB (default 0: no limit)",

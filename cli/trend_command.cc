@@ -23,13 +23,14 @@ namespace candor::cli {
 namespace {
 
 Result<TrendReport> ReadInput(const TrendArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.input.file, args.input.max_bytes);
+  Result<std::string> data = ReadInputText(args.input);
   if (!data.ok()) return data.status();
   TrendReport report;
   report.time_column = args.time_column;
   // An unreadable header is reported by ParseCsv below.
   const auto header = HeaderColumns(*data, args.input.delimiter);
-  if (report.time_column.empty() && header) {
+  if (report.time_column.empty() && header &&
+      !OneColumnHoldingADelimiter(*header, args.input.delimiter)) {
     report.time_column = FindTimeColumn(*header);
     if (report.time_column.empty()) {
       return NotFound("'" + args.input.file + "': no time column (looked for " + TimeColumnNames() +

@@ -150,6 +150,9 @@ CommandSpec TrendSpec(Command* command) {
                                {PAdjust::kHolm, PAdjust::kBenjaminiHochberg, PAdjust::kNone}))},
           SkipBadRowsOption(&args->input.skip_bad_rows),
           DelimiterOption(&args->input.delimiter),
+          DecimalOption(&args->input.decimal),
+          TimeFormatOption(&args->input.time_format),
+          EncodingOption(&args->input.encoding),
           MaxBytesOption(&args->input.max_bytes),
           {"format", "F",
            "table (default), json, csv (the bucket rows; with\n"

@@ -1,6 +1,7 @@
 // CSV parsing through the C ABI: candor_table_parse_csv with options derived
 // from the input (columns chosen among the header's names or raw, delimiter,
-// skip_bad_rows), every accessor of the table it makes, the same bytes read
+// skip_bad_rows; with flag 16 decimal ',', a time_format and encoding
+// latin1), every accessor of the table it makes, the same bytes read
 // from a file by candor_table_read_csv (same status and rows), and the C++
 // ParseCsvColumns. Times in a time column go through lib/io/timestamp.cc.
 //
@@ -162,6 +163,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.n_segment_columns = segment_columns.size();
   options.delimiter = delimiter;
   options.skip_bad_rows = flags & 1;
+  if (flags & 16) {  // the dialect options: decimal commas, a time format, Latin-1
+    options.decimal = ',';
+    options.time_format = "%d.%m.%Y %H:%M";
+    options.encoding = "latin1";
+  }
 
   candor_table* table = nullptr;
   const candor_status status = candor_table_parse_csv(csv.data(), csv.size(), &options, &table);

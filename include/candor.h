@@ -531,10 +531,26 @@ typedef struct candor_csv_options {
    * "progress and cancelling" above. NULL: none. */
   candor_progress progress;
   void* progress_user_data;
+  char decimal;                /* '.' (default) or ',': the decimal separator
+                                  of scores, weights and number columns (as
+                                  pandas' decimal=","); with ',' a '.' in a
+                                  number is an error, and the delimiter must
+                                  not be ',' */
+  const char* time_format;     /* NULL (default): ISO 8601 or epoch seconds.
+                                  Else a strftime-style format the whole time
+                                  field must match ("%d.%m.%Y %H:%M"): at the
+                                  offset of a %z field, else taken as UTC */
+  const char* encoding;        /* NULL or "UTF-8" (default): the input must be
+                                  valid UTF-8. Else an ICU encoding name
+                                  ("windows-1252", "latin1", "UTF-16"): the
+                                  input is transcoded to UTF-8 first (a file
+                                  is then read whole); undefined bytes are
+                                  CANDOR_INVALID_UTF8, an unknown name
+                                  CANDOR_INVALID_ARGUMENT */
 } candor_csv_options;
 
 /* Fills the first `size` bytes of *options with the defaults (score column
- * "score", delimiter ','); call through candor_csv_options_init. */
+ * "score", delimiter ',', decimal '.'); call through candor_csv_options_init. */
 CANDOR_API candor_status candor_csv_options_defaults(candor_csv_options* options,
                                                      size_t size);
 static inline void candor_csv_options_init(candor_csv_options* options) {
@@ -589,8 +605,8 @@ CANDOR_API candor_status candor_table_comment(const candor_table* table,
  * skipped. Only the header row is read; it must be valid UTF-8 and name each
  * column once, else CANDOR_INVALID_UTF8 or CANDOR_PARSE_ERROR naming the line,
  * as for a table. Input without a header row (empty, or only line breaks) has
- * no columns. Of the options (NULL: defaults) only delimiter is used, and
- * max_bytes by candor_csv_header_read, which reads only a regular file.
+ * no columns. Of the options (NULL: defaults) only delimiter and encoding are
+ * used, and max_bytes by candor_csv_header_read, which reads only a regular file.
  * Thread-safety: immutable once read. */
 typedef struct candor_csv_header candor_csv_header;
 CANDOR_API candor_status candor_csv_header_read(const char* path,

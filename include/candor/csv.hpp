@@ -17,8 +17,16 @@
 // Times: epoch seconds (an integer, optionally signed) or ISO 8601:
 // YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.fff]] (or a space for T), with Z,
 // +hh:mm, -hh:mm, +hhmm or no offset (taken as UTC). Stored as Unix seconds.
+// Other shapes (01.01.2025 00:16) are read with CsvOptions::time_format.
 // Scores are parsed as numbers here; range checks belong to scoring.
-// An empty score field is a bad row (a response without a score).
+// An empty score field is a bad row (a response without a score). The error
+// of a bad row says that skip_bad_rows (CLI: --skip-bad-rows) skips them.
+//
+// Dialects: CsvOptions::delimiter, decimal, time_format and encoding (below).
+// The delimiter is never guessed: when the header read with the delimiter is
+// one column that holds ';', a tab, '|' or ',' and a chosen column is not
+// found, the error asks "did you mean --delimiter ';'?". Invalid UTF-8
+// without an encoding suggests encoding windows-1252 (--encoding).
 //
 // Status codes: CANDOR_INVALID_UTF8 (line and byte offset), CANDOR_NOT_FOUND
 // (a chosen column missing from the header, or ReadCsv's file missing),
@@ -87,7 +95,32 @@ struct CsvOptions {
   // ReadCsv reads (once for ParseCsv, with the whole input); returning false
   // stops the reading with CANDOR_CANCELLED.
   Progress progress;
+  // The decimal separator of the score, weight and number columns: '.' (the
+  // default) or ',' (as in pandas' read_csv(decimal=",")). With ',' a '.' in
+  // a number is an error (no thousands separators); the delimiter must then
+  // be something other than ','.
+  char decimal = '.';
+  // Empty (the default): times are ISO 8601 or epoch seconds (above). Else a
+  // strftime-style format (absl::ParseTime: %d.%m.%Y %H:%M, %Y-%m-%d, ...)
+  // that the whole time field must match. Time zone rule: a time whose format
+  // has %z (an offset such as +0100) is at that offset; without %z it is
+  // taken as UTC, as ISO 8601 times without an offset are.
+  std::string time_format;
+  // Empty or "UTF-8" (the default): the input must be valid UTF-8. Else the
+  // name of the input's encoding as ICU knows it ("windows-1252", "latin1",
+  // "ISO-8859-15", "UTF-16", ...; case and punctuation are ignored): the
+  // input is transcoded to UTF-8 first (TranscodeToUtf8). ReadCsv then reads
+  // the whole file into memory (at most max_bytes), and line numbers and
+  // byte offsets in errors are those of the transcoded text.
+  std::string encoding;
 };
+
+// `data` in encoding `encoding` (ICU's converter names and aliases, as
+// CsvOptions::encoding) as UTF-8. An unknown name is CANDOR_INVALID_ARGUMENT;
+// a byte sequence that the encoding does not define is CANDOR_INVALID_UTF8
+// naming its line and byte offset (nothing is replaced silently). "UTF-8"
+// returns the data unchanged (it is checked when parsed).
+Result<std::string> TranscodeToUtf8(std::string_view data, const std::string& encoding);
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options);
 Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
@@ -97,7 +130,7 @@ Result<Table> ReadCsv(const std::string& path, const CsvOptions& options);
 // must be valid UTF-8 and name each column once (CANDOR_INVALID_UTF8 or
 // CANDOR_PARSE_ERROR naming the line, as ParseCsv says it). Input without a
 // header row (empty, or only line breaks) has no columns. Of the options only
-// delimiter is used, and ReadCsvHeader's max_bytes.
+// delimiter and encoding are used, and ReadCsvHeader's max_bytes.
 Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const CsvOptions& options);
 Result<std::vector<std::string>> ReadCsvHeader(const std::string& path, const CsvOptions& options);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
 #include "common/quote.hpp"
 #include "csv_records.hpp"
 #include "csv_tokenizer.hpp"
@@ -42,8 +43,22 @@ Status CheckDelimiter(char d) {
 Status CheckOptions(const CsvOptions& options) {
   CANDOR_RETURN_IF_ERROR(CheckDelimiter(options.delimiter));
   if (options.score_column.empty()) return InvalidArgument("score_column must name a column");
+  if (options.decimal != '.' && options.decimal != ',') {
+    return InvalidArgument("decimal must be '.' or ','");
+  }
+  if (options.decimal == options.delimiter) {
+    return InvalidArgument(std::string("decimal and delimiter are both '") + options.delimiter +
+                           "': with decimal ',' choose another delimiter (e.g. ';')");
+  }
+  if (!options.time_format.empty() && options.time_format.find('%') == std::string::npos) {
+    return InvalidArgument("time_format " + QuoteForMessage(options.time_format) +
+                           " has no % field (e.g. %d.%m.%Y %H:%M)");
+  }
   return OkStatus();
 }
+
+// What a delimiter is called on the command line.
+std::string DelimiterName(char d) { return d == '\t' ? "tab" : std::string(1, d); }
 
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -101,6 +116,25 @@ class Header {
 
   size_t size() const { return names_.size(); }
   const std::string& name(size_t index) const { return names_[index]; }
+
+  // `missing` (a chosen column not found) with a hint when the header is one
+  // column holding another usual delimiter: the file's delimiter is likely
+  // that one. The delimiter is never guessed (a wrong guess would read the
+  // wrong columns); the message says what to pass.
+  Status WithDelimiterHint(const Status& missing, char delimiter) const {
+    if (names_.size() != 1) return missing;
+    for (const char candidate : {';', '\t', '|', ','}) {
+      if (candidate == delimiter || names_[0].find(candidate) == std::string::npos) continue;
+      const std::string name = DelimiterName(candidate);
+      return Status(missing.code(),
+                    missing.message() + "; the header is one column holding '" +
+                        (candidate == '\t' ? std::string("\\t") : name) +
+                        "': did you mean --delimiter '" + name + "'? (delimiter " +
+                        (candidate == '\t' ? std::string("'\\t'") : "'" + name + "'") +
+                        " in C++, C and Python)");
+    }
+    return missing;
+  }
   const std::vector<std::string>& names() const { return names_; }
 
  private:
@@ -162,7 +196,11 @@ Result<ColumnPlan> PlanColumns(const Header& header, const CsvOptions& options) 
 class RowBuilder {
  public:
   RowBuilder(const Header& header, const ColumnPlan& plan, const CsvOptions& options, Table* table)
-      : header_(header), plan_(plan), table_(table) {
+      : header_(header),
+        plan_(plan),
+        table_(table),
+        decimal_(options.decimal),
+        time_format_(options.time_format) {
     if (plan.account != kAbsent) table->account.name = options.account_column;
     if (plan.role != kAbsent) table->role.name = options.role_column;
     table->segments.resize(plan.segments.size());
@@ -235,7 +273,7 @@ class RowBuilder {
       return false;
     }
     std::string why;
-    if (!internal::ParseFiniteDouble(text, value, &why)) {
+    if (!internal::ParseFiniteDouble(text, decimal_, value, &why)) {
       *problem = FieldMessage(fields, column) + " " + std::string(what) + " " +
                  QuoteForMessage(text) + " " + why;
       return false;
@@ -255,6 +293,7 @@ class RowBuilder {
 
   bool ParseTime(const std::vector<CsvField>& fields, int64_t* time, std::string* problem) {
     const std::string_view text = internal::TrimBlanks(Value(fields, plan_.time));
+    if (!time_format_.empty()) return ParseFormattedTime(fields, text, time, problem);
     Result<int64_t> parsed = ParseTimestamp(text);
     if (!parsed.ok()) {
       *problem = FieldMessage(fields, plan_.time) + " " + parsed.status().message();
@@ -264,6 +303,27 @@ class RowBuilder {
     return true;
   }
 
+  // time_format (absl::ParseTime): at the offset of a %z field, else UTC.
+  bool ParseFormattedTime(const std::vector<CsvField>& fields, std::string_view text, int64_t* time,
+                          std::string* problem) {
+    absl::Time parsed;
+    std::string why;
+    if (text.empty()) {
+      why = "empty time";
+    } else if (absl::ParseTime(time_format_, std::string(text), absl::UTCTimeZone(), &parsed,
+                               &why)) {
+      if (parsed == absl::InfiniteFuture() || parsed == absl::InfinitePast()) {
+        why = "is not a finite time";
+      } else {
+        *time = absl::ToUnixSeconds(parsed);
+        return true;
+      }
+    }
+    *problem = FieldMessage(fields, plan_.time) + " time " + QuoteForMessage(text) +
+               " does not match time_format " + QuoteForMessage(time_format_) + " (" + why + ")";
+    return false;
+  }
+
   void Intern(const std::vector<CsvField>& fields, size_t column, CategoricalColumn* out) {
     out->codes.push_back(out->dictionary.Intern(Value(fields, column)));
   }
@@ -271,6 +331,8 @@ class RowBuilder {
   const Header& header_;
   const ColumnPlan& plan_;
   Table* table_;
+  char decimal_;
+  const std::string& time_format_;
   std::vector<double> numbers_;  // this row's number columns, checked before any is kept
   std::string scratch_;          // unescaped quoted fields
 };
@@ -323,7 +385,7 @@ Result<Table> Parse(CsvBytes* input, const CsvOptions& options) {
     return failed ? status : records.Fail(status);
   }
   Result<ColumnPlan> plan = PlanColumns(header, options);
-  if (!plan.ok()) return records.Fail(plan.status());
+  if (!plan.ok()) return records.Fail(header.WithDelimiterHint(plan.status(), options.delimiter));
 
   Table table;
   RowBuilder rows(header, *plan, options, &table);
@@ -337,7 +399,12 @@ Result<Table> Parse(CsvBytes* input, const CsvOptions& options) {
       return records.Fail(SyntaxError(syntax, &header));
     }
     if (!rows.Add(fields, records.record_line(), &problem)) {
-      if (!options.skip_bad_rows) return records.Fail(ParseError(problem));
+      if (!options.skip_bad_rows) {
+        return records.Fail(
+            ParseError(problem +
+                       " (to skip and count such rows: --skip-bad-rows, skip_bad_rows in C++, "
+                       "C and Python)"));
+      }
       ++table.skipped_rows;
     }
   }
@@ -392,7 +459,7 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
   std::vector<size_t> index;
   for (const std::string& name : names) {
     Result<size_t> found = header.Find(name, "text");
-    if (!found.ok()) return found.status();
+    if (!found.ok()) return header.WithDelimiterHint(found.status(), delimiter);
     index.push_back(*found);
   }
   std::vector<std::vector<std::string>> columns(names.size());
@@ -419,6 +486,12 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
   try {
+    if (internal::NeedsTranscoding(options.encoding)) {
+      Result<std::string> utf8 = TranscodeToUtf8(data, options.encoding);
+      if (!utf8.ok()) return utf8.status();
+      CsvBytes input(*utf8);
+      return Parse(&input, options);
+    }
     CsvBytes input(data);
     return Parse(&input, options);
   } catch (const std::bad_alloc&) {
@@ -430,6 +503,12 @@ Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
 
 Result<std::vector<std::string>> ParseCsvHeader(std::string_view data, const CsvOptions& options) {
   try {
+    if (internal::NeedsTranscoding(options.encoding)) {
+      Result<std::string> utf8 = TranscodeToUtf8(data, options.encoding);
+      if (!utf8.ok()) return utf8.status();
+      CsvBytes input(*utf8);
+      return ParseHeaderNames(&input, options.delimiter);
+    }
     CsvBytes input(data);
     return ParseHeaderNames(&input, options.delimiter);
   } catch (const std::bad_alloc&) {
@@ -453,6 +532,14 @@ Result<std::vector<std::vector<std::string>>> ParseCsvColumns(std::string_view d
 }
 
 namespace internal {
+
+bool NeedsTranscoding(const std::string& encoding) {
+  std::string folded;
+  for (const char c : encoding) {
+    if (c != '-' && c != '_' && c != ' ') folded += AsciiLower(c);
+  }
+  return !folded.empty() && folded != "utf8";
+}
 
 Result<Table> ParseCsvBytes(CsvBytes* input, const CsvOptions& options) {
   return Parse(input, options);

@@ -36,7 +36,9 @@ size_t CompleteSequencesEnd(std::string_view text) {
 
 Status InvalidUtf8AtOffset(uint64_t line, uint64_t offset) {
   return InvalidUtf8("line " + std::to_string(line) + ": invalid UTF-8 at byte offset " +
-                     std::to_string(offset) + " of the input");
+                     std::to_string(offset) +
+                     " of the input (if the file is in another encoding, say so: encoding "
+                     "\"windows-1252\", --encoding windows-1252 in the CLI)");
 }
 
 CsvBytes::CsvBytes(std::string_view data) : memory_(data) {}

@@ -96,6 +96,10 @@ class CsvRecords {
 
 Status InvalidUtf8AtOffset(uint64_t line, uint64_t offset);
 
+// Whether CsvOptions::encoding names something other than UTF-8 (empty,
+// "UTF-8", "utf8", ... do not): the input is then transcoded first.
+bool NeedsTranscoding(const std::string& encoding);
+
 // ParseCsv and ParseCsvHeader on bytes from memory or a file (csv.cc).
 Result<Table> ParseCsvBytes(CsvBytes* input, const CsvOptions& options);
 Result<std::vector<std::string>> ParseCsvHeaderBytes(CsvBytes* input, char delimiter);

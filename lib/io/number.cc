@@ -39,5 +39,28 @@ bool ParseFiniteDouble(std::string_view text, double* value, std::string* why) {
   return true;
 }
 
+bool ParseFiniteDouble(std::string_view text, char decimal, double* value, std::string* why) {
+  if (decimal != ',') {
+    if (ParseFiniteDouble(text, value, why)) return true;
+    if (text.find(',') != std::string_view::npos && text.find('.') == std::string_view::npos) {
+      std::string dotted(text);
+      for (char& c : dotted) c = c == ',' ? '.' : c;
+      double ignored = 0;
+      std::string ignored_why;
+      if (ParseFiniteDouble(dotted, &ignored, &ignored_why)) {
+        *why += " (a decimal comma? set decimal ',': --decimal , in the CLI)";
+      }
+    }
+    return false;
+  }
+  if (text.find('.') != std::string_view::npos) {
+    *why = "is not a number (the decimal separator is ',', and '.' is not accepted)";
+    return false;
+  }
+  std::string dotted(text);
+  for (char& c : dotted) c = c == ',' ? '.' : c;
+  return ParseFiniteDouble(dotted, value, why);
+}
+
 }  // namespace internal
 }  // namespace candor

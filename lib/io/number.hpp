@@ -16,6 +16,11 @@ std::string_view TrimBlanks(std::string_view text);
 // and sets *why ("is not a number", ...), to follow the quoted text.
 bool ParseFiniteDouble(std::string_view text, double* value, std::string* why);
 
+// The same with a decimal separator of '.' or ',' (CsvOptions::decimal). With
+// ',' the text may hold no '.' (no thousands separators either way); with '.'
+// a text that would be a number with a decimal comma says so in *why.
+bool ParseFiniteDouble(std::string_view text, char decimal, double* value, std::string* why);
+
 }  // namespace internal
 }  // namespace candor
 

@@ -44,12 +44,34 @@ Result<Table> ReadCsvInChunks(const std::string& path, const CsvOptions& options
 
 }  // namespace internal
 
+// Another encoding than UTF-8: the whole file is read (within max_bytes),
+// transcoded and parsed; errors name the path as ReadCsv's do.
+template <typename Parse>
+auto ReadTranscoded(const std::string& path, const CsvOptions& options, Parse&& parse)
+    -> decltype(parse(std::string_view())) {
+  Result<std::string> data = ReadWholeFile(path, options.max_bytes);
+  if (!data.ok()) return data.status();
+  auto parsed = parse(*data);
+  if (!parsed.ok()) {
+    return Status(parsed.status().code(), "'" + path + "': " + parsed.status().message());
+  }
+  return parsed;
+}
+
 Result<Table> ReadCsv(const std::string& path, const CsvOptions& options) {
+  if (internal::NeedsTranscoding(options.encoding)) {
+    return ReadTranscoded(path, options,
+                          [&](std::string_view data) { return ParseCsv(data, options); });
+  }
   return internal::ReadCsvInChunks(path, options, internal::kCsvChunkBytes);
 }
 
 // Reads only as far as the end of the header record.
 Result<std::vector<std::string>> ReadCsvHeader(const std::string& path, const CsvOptions& options) {
+  if (internal::NeedsTranscoding(options.encoding)) {
+    return ReadTranscoded(path, options,
+                          [&](std::string_view data) { return ParseCsvHeader(data, options); });
+  }
   return OpenThenParse(path, options.max_bytes, size_t{1} << 16, [&](internal::CsvBytes* bytes) {
     return internal::ParseCsvHeaderBytes(bytes, options.delimiter);
   });

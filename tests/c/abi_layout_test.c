@@ -120,7 +120,7 @@ FIELD(candor_design, clusters, const int32_t*, 16);
 FIELD(candor_design, calibration, const candor_weights*, 24);
 
 /* candor_csv_options: size-versioned: grows only at its end. */
-STRUCT(candor_csv_options, 120, 8);
+STRUCT(candor_csv_options, 144, 8);
 FIELD(candor_csv_options, size, size_t, 0);
 FIELD(candor_csv_options, score_column, const char*, 8);
 FIELD(candor_csv_options, time_column, const char*, 16);
@@ -137,6 +137,9 @@ FIELD(candor_csv_options, number_columns, const char* const*, 88);
 FIELD(candor_csv_options, n_number_columns, size_t, 96);
 FIELD(candor_csv_options, progress, candor_progress, 104);
 FIELD(candor_csv_options, progress_user_data, void*, 112);
+FIELD(candor_csv_options, decimal, char, 120);
+FIELD(candor_csv_options, time_format, const char*, 128);
+FIELD(candor_csv_options, encoding, const char*, 136);
 
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);
@@ -1012,6 +1015,7 @@ VALUE(CANDOR_INTERVAL_WALD, 0);
 VALUE(CANDOR_INTERVAL_ADJUSTED_WALD, 1);
 VALUE(CANDOR_INTERVAL_BAYES, 2);
 VALUE(CANDOR_INTERVAL_BOOTSTRAP, 3);
+VALUE(CANDOR_INTERVAL_JEFFREYS, 4);
 
 ENUM(candor_p_adjust);
 VALUE(CANDOR_P_ADJUST_NONE, 0);

@@ -78,6 +78,9 @@ static void test_csv_options(void) {
   FIELD(b, candor_csv_options, n_number_columns);
   FIELD(b, candor_csv_options, progress);
   FIELD(b, candor_csv_options, progress_user_data);
+  FIELD(b, candor_csv_options, decimal);
+  FIELD(b, candor_csv_options, time_format);
+  FIELD(b, candor_csv_options, encoding);
   CHECK_DEFAULTS(candor_csv_options, candor_csv_options_defaults, b,
                  offsetof(candor_csv_options, score_column) + sizeof(const char*));
 

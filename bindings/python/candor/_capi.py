@@ -235,6 +235,9 @@ class CCsvOptions(ctypes.Structure):
         ("n_number_columns", c_size_t),
         ("progress", CProgress),
         ("progress_user_data", c_void_p),
+        ("decimal", c_char),
+        ("time_format", c_char_p),
+        ("encoding", c_char_p),
     ]
 
 

@@ -24,7 +24,7 @@ def _encode(name, value):
 
 
 def _csv_options(score, time, account, role, weight, comment, segments, delimiter,
-                 skip_bad_rows, numbers=()):
+                 skip_bad_rows, numbers=(), decimal=".", time_format=None, encoding=None):
     """The CsvOptions and the objects that must outlive the call."""
     options = _lib.new_csv_options()
     options.score_column = _encode("score", score)
@@ -39,7 +39,36 @@ def _csv_options(score, time, account, role, weight, comment, segments, delimite
     options.skip_bad_rows = 1 if skip_bad_rows else 0
     number_array, options.n_number_columns = _names_array("number", numbers)
     options.number_columns = number_array
+    options.decimal = _decimal(decimal)
+    options.time_format = _text_option("time_format", time_format)
+    options.encoding = _text_option("encoding", encoding)
     return options, (segment_array, number_array)
+
+
+def _decimal(decimal):
+    if decimal not in (".", ","):
+        raise Error("CANDOR_INVALID_ARGUMENT", "decimal must be '.' or ',', got %r" % (decimal,))
+    return decimal.encode("ascii")
+
+
+def _text_option(name, value):
+    """time_format or encoding for the C options: None is the default."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s must be a str or None, got %r" % (name, value))
+    return _convert.c_string(value, name)
+
+
+def _text_data(data, encoding):
+    """parse_csv's data as bytes: a str is encoded as UTF-8 (and then no other
+    encoding can be meant)."""
+    if isinstance(data, str):
+        if encoding is not None and encoding.lower().replace("-", "").replace("_", "") != "utf8":
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "data is a str (already decoded): pass bytes with encoding=%r" % encoding)
+        return data.encode("utf-8")
+    return bytes(data)
 
 
 def _names_array(role, names):
@@ -71,7 +100,7 @@ def _max_bytes(value):
 
 def read_csv(path, score="score", time=None, account=None, role=None, weight=None,
              comment=None, segments=(), delimiter=",", skip_bad_rows=False, max_bytes=None,
-             numbers=(), progress=None):
+             numbers=(), decimal=".", time_format=None, encoding=None, progress=None):
     """Reads a CSV file of responses into a Table. Columns are chosen by name;
     `segments` names the categorical columns to break down by; `numbers` names
     numeric columns kept as they are (Table.numbers(name); an empty cell is
@@ -83,13 +112,23 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
     refused (CANDOR_INVALID_ARGUMENT) before it is read; None or 0, the
     default, is no limit. Set it when files come from others.
 
+    Dialects: decimal="," reads decimal commas (8,5) in scores, weights and
+    numbers (as pandas; the delimiter must then not be ","). time_format: a
+    strftime-style format of the time column ("%d.%m.%Y %H:%M"; absl
+    ParseTime), at the offset of a %z field, else UTC; None: ISO 8601 or
+    epoch seconds. encoding: the file's encoding as ICU names it
+    ("windows-1252", "latin1", "UTF-16"), transcoded to UTF-8 first; None:
+    UTF-8. The delimiter is never guessed: a header of one column holding ';'
+    makes the error ask "did you mean --delimiter ';'?".
+
     progress: True shows a bar on stderr, a callable gets (bytes read, file
     size) and may return False to stop (CANDOR_CANCELLED); Ctrl-C stops the
     read within a fraction of a second with KeyboardInterrupt in any case
     (candor._progress)."""
     encoded = _convert.path_bytes(path)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
-                                 delimiter, skip_bad_rows, numbers)
+                                 delimiter, skip_bad_rows, numbers, decimal, time_format,
+                                 encoding)
     options.max_bytes = _max_bytes(max_bytes)
     handle = _capi.TableP()
     with _progress.hook(progress, "reading " + str(path)) as hook:
@@ -101,13 +140,13 @@ def read_csv(path, score="score", time=None, account=None, role=None, weight=Non
 
 def parse_csv(data, score="score", time=None, account=None, role=None, weight=None,
               comment=None, segments=(), delimiter=",", skip_bad_rows=False, numbers=(),
-              progress=None):
-    """Like read_csv, from CSV text (str, encoded as UTF-8) or bytes."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    data = bytes(data)
+              decimal=".", time_format=None, encoding=None, progress=None):
+    """Like read_csv, from CSV text (str, encoded as UTF-8) or bytes (in
+    `encoding`, UTF-8 by default)."""
+    data = _text_data(data, encoding)
     options, keep = _csv_options(score, time, account, role, weight, comment, segments,
-                                 delimiter, skip_bad_rows, numbers)
+                                 delimiter, skip_bad_rows, numbers, decimal, time_format,
+                                 encoding)
     handle = _capi.TableP()
     with _progress.hook(progress, "parsing CSV") as hook:
         options.progress = hook.callback
@@ -117,7 +156,7 @@ def parse_csv(data, score="score", time=None, account=None, role=None, weight=No
     return Table._adopt(handle, segments, account, role, comment)
 
 
-def read_csv_header(path, delimiter=",", max_bytes=None):
+def read_csv_header(path, delimiter=",", max_bytes=None, encoding=None):
     """The column names of a CSV file's header row, as read_csv reads them
     (quotes undone, a UTF-8 byte-order mark skipped), without reading the
     rows: a tuple of str. A file without a header row has no columns. The
@@ -127,18 +166,18 @@ def read_csv_header(path, delimiter=",", max_bytes=None):
     options = _lib.new_csv_options()
     options.delimiter = _delimiter(delimiter)
     options.max_bytes = _max_bytes(max_bytes)
+    options.encoding = _text_option("encoding", encoding)
     header = _capi.CsvHeaderP()
     _lib.check(lib.candor_csv_header_read(encoded, ctypes.byref(options), ctypes.byref(header)))
     return _header_names(header)
 
 
-def parse_csv_header(data, delimiter=","):
+def parse_csv_header(data, delimiter=",", encoding=None):
     """Like read_csv_header, from CSV text (str, encoded as UTF-8) or bytes."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    data = bytes(data)
+    data = _text_data(data, encoding)
     options = _lib.new_csv_options()
     options.delimiter = _delimiter(delimiter)
+    options.encoding = _text_option("encoding", encoding)
     header = _capi.CsvHeaderP()
     _lib.check(lib.candor_csv_header_parse(data, len(data), ctypes.byref(options),
                                            ctypes.byref(header)))
