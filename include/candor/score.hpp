@@ -18,11 +18,12 @@
 //    estimate when it sits at a bound (all promoters: the upper end is 100).
 //    It covers 93-97% from n = 10 across true NPS from -80 to +80, where
 //    Wald's 95% interval covers as little as 73% at n = 10 (exact coverage,
-//    tests/cpp/score/jeffreys_coverage_test.cc), and is never of zero width
-//    for n > 0. The reported value is the sample estimate; std_error is the
-//    posterior SD. Weighted: Kish effective counts; under clusters or
-//    calibration: the design's effective counts, n_eff = sigma^2 / var
-//    (Korn and Graubard 1998), with the design's std_error. Means: Wald.
+//    tests/cpp/score/score_jeffreys_coverage_test.cc), and is never of zero
+//    width for n > 0. The value, std_error and comparisons are Wald's (so an
+//    all-promoter group has std_error 0 but an interval of positive width);
+//    only the interval differs. Weighted: Kish effective counts; under
+//    clusters or calibration: the design's effective counts,
+//    n_eff = sigma^2 / var (Korn and Graubard 1998). Means: Wald.
 //  - Wald, unweighted: var = sigma^2 / n with the plug-in variance of one
 //    response, sigma^2 = mean(s^2) - m^2; for NPS this is the trinomial
 //    (p + d) - (p - d)^2 (Rocks, R package NPS, nps_var; divides by n).

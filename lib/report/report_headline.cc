@@ -128,20 +128,22 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   }
   headline->present = true;
   headline->nps = *nps;
-  // All responses in one group (one response, or all promoters) give the Wald
-  // interval zero width; its bounds then come from the adjusted Wald interval
-  // (Rocks 2016), which never has zero width, and a caveat says so.
-  const bool zero_width = HasZeroWidth(*nps);
+  // All responses in one group (one response, or all promoters) give a Wald
+  // SE of 0: the margin of error and detectable change then take the adjusted
+  // Wald SE (Rocks 2016), and a caveat says so. The interval is the default
+  // (Jeffreys), which has width; a zero-width one would take the adjusted.
+  const bool zero_width = HasNoSamplingError(*nps);
   if (zero_width) {
     IntervalOptions adjusted = context.interval;
     adjusted.method = IntervalMethod::kAdjustedWald;
     Result<Estimate> wide =
         EstimateScores(Metric::Nps(), table.scores.data(), context.weights, table.rows(), adjusted);
     if (wide.ok()) {
-      // The adjusted interval is centred on the adjusted estimate; widened to
-      // hold the reported NPS too (it can miss it when n is tiny).
-      headline->nps.ci_low = std::min(wide->ci_low, nps->value);
-      headline->nps.ci_high = std::max(wide->ci_high, nps->value);
+      if (!(headline->nps.ci_high > headline->nps.ci_low)) {
+        // Centred on the adjusted estimate; widened to hold the reported NPS.
+        headline->nps.ci_low = std::min(wide->ci_low, nps->value);
+        headline->nps.ci_high = std::max(wide->ci_high, nps->value);
+      }
       headline->nps.std_error = wide->std_error;
     }
   }
@@ -176,8 +178,8 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   if (zero_width) {
     headline->caveats.push_back(
         "Every response falls in one group (promoters, passives or detractors), so the usual "
-        "(Wald) interval would have zero width: the interval shown is the adjusted Wald "
-        "interval, which adds a few pseudo-responses.");
+        "(Wald) standard error is zero: the margin of error uses the adjusted Wald one, "
+        "which adds a few pseudo-responses, and the interval is the Jeffreys interval.");
   }
   if (nps->effective_n < kSmallEffectiveN) {
     headline->caveats.push_back("With an effective sample of " + Fixed(nps->effective_n, 0) +

@@ -14,9 +14,9 @@ namespace candor::report_internal {
 
 namespace {
 
-// A value with a zero-width Wald interval takes `adjusted`'s SE (the same
-// value's row under the adjusted Wald interval): its interval is that SE
-// around the NPS, and its comparison with the rest uses it.
+// A value with a Wald SE of 0 takes `adjusted`'s SE (the same value's row
+// under the adjusted Wald interval), and its comparison with the rest uses
+// it; its interval stays unless of zero width (UseStandardError).
 void Widen(const Estimate& adjusted, double z, ReportSegmentRow* row) {
   UseStandardError(adjusted.std_error, z, &row->nps);
   Comparison& c = row->vs_rest;
@@ -61,7 +61,7 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
     // adjusted Wald interval, one more breakdown of the column.
     bool widened = false;
     if (std::any_of(rows->begin(), rows->end(),
-                    [](const BreakdownRow& row) { return HasZeroWidth(row.estimate); })) {
+                    [](const BreakdownRow& row) { return HasNoSamplingError(row.estimate); })) {
       IntervalOptions adjusted = context.interval;
       adjusted.method = IntervalMethod::kAdjustedWald;
       Result<std::vector<BreakdownRow>> wide =
@@ -70,7 +70,7 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
       const double z = internal::NormalQuantile((1 + context.options.level) / 2);
       for (size_t k = 0; wide.ok() && k < out.rows.size() && k < wide->size(); ++k) {
         const Estimate& wide_estimate = (*wide)[k].estimate;
-        if (!HasZeroWidth(out.rows[k].nps) || (*wide)[k].codes != (*rows)[k].codes ||
+        if (!HasNoSamplingError(out.rows[k].nps) || (*wide)[k].codes != (*rows)[k].codes ||
             !(wide_estimate.std_error > 0)) {
           continue;
         }
@@ -93,7 +93,7 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
   for (const ReportSegmentColumn& column : segments->columns) {
     comparisons += column.rows.size();
     for (const ReportSegmentRow& row : column.rows) {
-      degenerate = degenerate || HasZeroWidth(row.nps);
+      degenerate = degenerate || HasNoSamplingError(row.nps);
     }
   }
   std::string scope = "p-values are Holm-adjusted within each column";
@@ -115,14 +115,14 @@ Status BuildSegments(const ReportContext& context, ReportSegments* segments) {
     segments->caveats.push_back(
         "In column '" + name +
         "', a value whose responses all fall in one group (all "
-        "promoters, say) would get an interval of zero width: its standard error comes from "
+        "promoters, say) has a (Wald) standard error of zero: its standard error comes from "
         "the adjusted Wald interval (a few pseudo-responses added), and its comparison and "
         "the column's adjusted p-values use it.");
   }
   if (degenerate) {
     segments->caveats.push_back(
-        "A segment's interval still has zero width: its NPS and its comparison with the rest "
-        "are far less certain than shown.");
+        "A segment still has a standard error of zero: its NPS and its comparison with the "
+        "rest are far less certain than shown.");
   }
   return OkStatus();
 }

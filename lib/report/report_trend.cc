@@ -224,10 +224,12 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
     return Status(buckets.status().code(), "report trend: " + buckets.status().message());
   }
   std::vector<TrendBucket> rows = std::move(buckets).value();
-  // A bucket whose responses all fall in one group has a Wald interval of
-  // zero width (and would weigh infinitely in the slope): its SE comes from
-  // the adjusted Wald interval (Rocks 2016), around the bucket's own NPS.
-  const auto zero_width = [](const TrendBucket& row) { return HasZeroWidth(row.estimate); };
+  // A bucket whose responses all fall in one group has a Wald SE of 0 (and
+  // would weigh infinitely in the slope): its SE comes from the adjusted
+  // Wald interval (Rocks 2016), around the bucket's own NPS.
+  const auto zero_width = [](const TrendBucket& row) {
+    return HasNoSamplingError(row.estimate);
+  };
   size_t widened = 0;
   if (std::any_of(rows.begin(), rows.end(), zero_width)) {
     IntervalOptions adjusted = context.interval;
@@ -346,7 +348,7 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
     trend->caveats.push_back(
         "In " + Plural(widened, noun) +
         " every response falls in one group (all promoters, "
-        "say), which gives the usual (Wald) interval zero width: there the standard error "
+        "say), which gives the usual (Wald) standard error zero: there the standard error "
         "comes from the adjusted Wald interval (a few pseudo-responses added).");
   }
   if (outside > 0) {

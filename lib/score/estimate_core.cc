@@ -183,17 +183,11 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
   double low = kNaN;
   double high = kNaN;
 
+  // Jeffreys: Wald's estimate and standard error, the Jeffreys interval
+  // (below the switch) for NPS and boxes; a mean keeps Wald's interval.
   const bool jeffreys = options.method == IntervalMethod::kJeffreys;
-  if (jeffreys && metric.kind != MetricKind::kMean) {
-    const JeffreysBounds bounds =
-        JeffreysInterval(metric.kind, effective_counts.data(), options.level, mean);
-    standard_error = bounds.posterior_sd;
-    low = bounds.low;
-    high = bounds.high;
-  }
-  switch (jeffreys && metric.kind == MetricKind::kMean ? IntervalMethod::kWald : options.method) {
+  switch (jeffreys ? IntervalMethod::kWald : options.method) {
     case IntervalMethod::kJeffreys:
-      break;  // above
     case IntervalMethod::kWald: {
       double variance;
       if (!tally.weighted) {
@@ -288,6 +282,12 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
       high = SortedQuantile(sorted, 1.0 - tail) / scale;
       break;
     }
+  }
+  if (jeffreys && metric.kind != MetricKind::kMean) {
+    const JeffreysBounds bounds =
+        JeffreysInterval(metric.kind, effective_counts.data(), options.level, mean);
+    low = bounds.low;
+    high = bounds.high;
   }
   group.centre = centre * scale;
   estimate.std_error = standard_error * scale;

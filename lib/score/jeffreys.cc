@@ -18,21 +18,11 @@ JeffreysBounds JeffreysInterval(MetricKind kind, const double* counts, double le
     const double det = counts[0] + kJeffreysPrior;
     const double pas = counts[1] + kJeffreysPrior;
     const double pro = counts[2] + kJeffreysPrior;
-    const double total = det + pas + pro;
-    // Dirichlet moments of theta_pro - theta_det.
-    bounds.posterior_mean = (pro - det) / total;
-    const double second = (pro + det) / total;
-    bounds.posterior_sd = std::sqrt(
-        std::max(0.0, (second - bounds.posterior_mean * bounds.posterior_mean) / (total + 1.0)));
     bounds.low = NpsPosteriorQuantile(tail, det, pas, pro);
     bounds.high = NpsPosteriorQuantile(1.0 - tail, det, pas, pro);
   } else {
     const double in = counts[1] + kJeffreysPrior;
     const double out = counts[0] + kJeffreysPrior;
-    const double total = in + out;
-    bounds.posterior_mean = in / total;
-    bounds.posterior_sd =
-        std::sqrt(bounds.posterior_mean * (1.0 - bounds.posterior_mean) / (total + 1.0));
     bounds.low = BetaQuantile(in, out, tail);
     bounds.high = BetaQuantile(in, out, 1.0 - tail);
   }

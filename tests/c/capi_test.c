@@ -36,6 +36,8 @@ static void test_wald_matches_r_nps(void) {
   candor_score_options options;
   candor_estimate e;
   candor_score_options_init(&options);
+  CHECK(options.interval == CANDOR_INTERVAL_JEFFREYS); /* the default */
+  options.interval = CANDOR_INTERVAL_WALD;
   CHECK(candor_score(&options, scores, NULL, n, &e) == CANDOR_OK);
   CHECK_NEAR(e.value, 100.0 * 20.0 / 60.0, 1e-9);
   CHECK_NEAR(e.ci_low, 14.474, 1e-3);

@@ -57,7 +57,7 @@ static void check_some_names(void) {
 
 static void check_refusals(void) {
   int32_t value = 7;
-  CHECK(candor_enum_name(CANDOR_ENUM_INTERVAL, 4) == NULL);
+  CHECK(candor_enum_name(CANDOR_ENUM_INTERVAL, 5) == NULL);
   CHECK(candor_enum_name(CANDOR_ENUM_BUCKETS_COLUMN, 25) == NULL);
   CHECK(candor_enum_name((candor_enum)1000, 0) == NULL);
   CHECK(candor_enum_name((candor_enum)-1, 0) == NULL);
@@ -67,7 +67,7 @@ static void check_refusals(void) {
   CHECK(candor_enum_value(CANDOR_ENUM_INTERVAL, "WALD", &value) == CANDOR_INVALID_ARGUMENT);
   CHECK(strcmp(candor_last_error(),
                "'WALD' is not a candor_interval (one of wald, adjusted_wald, bayes, "
-               "bootstrap)") == 0);
+               "bootstrap, jeffreys)") == 0);
   CHECK(value == 7);
   CHECK(candor_enum_value(CANDOR_ENUM_PERIOD, "monthly", &value) == CANDOR_INVALID_ARGUMENT);
   CHECK(candor_enum_value((candor_enum)1000, "wald", &value) == CANDOR_INVALID_ARGUMENT);

@@ -59,8 +59,11 @@ def test_sample_columns_are_guessed_and_said():
     report = report_json(SAMPLE)
     assert report["columns"] == {
         "score": "score", "comment": "comment", "time": "timestamp", "account": "account_id",
-        "weight": "weight", "arr": "arr", "outcome": "", "invited": "",
+        "weight": "", "arr": "arr", "outcome": "", "invited": "",
         "segments": ["region", "plan", "role"]}
+    # Weights only when named (the same rule as `candor score`), said instead.
+    assert any("column 'weight' looks like survey weights but was not used" in g
+               for g in report["guesses"])
     assert "used column 'timestamp' for time (by name)" in report["guesses"]
     assert "used columns 'region', 'plan', 'role' as segments (by name)" in report["guesses"]
 

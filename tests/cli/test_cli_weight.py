@@ -350,7 +350,8 @@ def test_cluster_robust_se_closed_form(survey):
     assert res["naive"]["value"] == pytest.approx(np.mean(v), rel=1e-12)
     # Weighted: the same formula with the base weights.
     res = json.loads(run_ok("score", survey["responses"], "--account-column", "account_id",
-                            "--weight-column", "base_w", "--format", "json")[0])
+                            "--weight-column", "base_w", "--format", "json",
+                            "--interval", "wald")[0])
     assert res["estimate"]["std_error"] == pytest.approx(
         cluster_se(v, [r[6] for r in rows], accounts), rel=1e-9)
     # Interval: Wald with the design SE.

@@ -73,7 +73,7 @@ def test_score_options_take_the_same_names():
         "'top_box', 'bottom_box', 'mean'")
     assert refused(candor.score, scores=SCORES, interval="exact") == (
         "unknown interval 'exact'; expected one of 'wald', 'adjusted_wald', 'bayes', "
-        "'bootstrap'")
+        "'bootstrap', 'jeffreys'")
     assert refused(candor.adjust_p_values, p=[0.1], method="bonferroni") == (
         "unknown p-value adjustment 'bonferroni'; expected one of 'holm', 'bh', 'fdr', "
         "'benjamini-hochberg', 'none'")

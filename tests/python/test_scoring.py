@@ -31,7 +31,7 @@ def wald_nps(scores, level=0.95):
 @pytest.mark.parametrize("level", [0.8, 0.95, 0.99])
 def test_nps_wald_matches_closed_form(rng, level):
     scores = rng.integers(0, 11, size=537).astype(float)
-    e = candor.nps(scores, level=level)
+    e = candor.nps(scores, level=level, interval="wald")
     value, se, low, high = wald_nps(scores, level)
     assert e.value == pytest.approx(value, rel=1e-12)
     assert e.std_error == pytest.approx(se, rel=1e-12)
@@ -45,12 +45,12 @@ def test_nps_wald_matches_closed_form(rng, level):
 def test_nps_matches_r_nps_package_vectors():
     # R NPS (HEAD), verified: (det, pas, pro) = (1, 2, 3): Wald CI
     # (-0.26306, 0.92973); (5, 0, 1): lower end -1.26307, which we clip to -100.
-    e = candor.nps(counts_to_scores(1, 2, 3))
+    e = candor.nps(counts_to_scores(1, 2, 3), interval="wald")
     assert e.ci_low == pytest.approx(-26.306, abs=1e-3)
     assert e.ci_high == pytest.approx(92.973, abs=1e-3)
     # nps_se_(1, 2, 3) = 0.304
     assert e.std_error == pytest.approx(30.4, abs=0.05)
-    e = candor.nps(counts_to_scores(5, 0, 1))
+    e = candor.nps(counts_to_scores(5, 0, 1), interval="wald")
     assert e.ci_low == -100
     assert e.ci_high == pytest.approx(-7.027, abs=1e-3)
 
@@ -96,7 +96,7 @@ def box_closed_form(inside):
 
 def test_csat_is_top_two_box_of_one_to_five(rng):
     scores = rng.integers(1, 6, size=400)
-    e = candor.csat(scores)
+    e = candor.csat(scores, interval="wald")
     value, se = box_closed_form(scores >= 4)
     assert e.value == pytest.approx(value, rel=1e-12)
     assert e.std_error == pytest.approx(se, rel=1e-12)

@@ -40,7 +40,8 @@ def test_matches_the_crosscheck_fixtures():
             accounts=responses["account"] if case.accounts else None,
             segments=responses["segment"] if case.segments else None,
             window_days=case.window_days or None, half_life_days=case.half_life_days or None,
-            control_k=case.control_k, level=case.level, **METRICS[case.metric])
+            control_k=case.control_k, level=case.level, interval="wald",  # as the fixtures
+            **METRICS[case.metric])
         want = expected[expected["case"] == case.case].reset_index(drop=True)
         assert len(frame) == len(want), case.case
         assert list(frame["bucket"]) == list(want["label"]), case.case

@@ -209,8 +209,8 @@ def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95,
 def csat(scores, weights=None, *, scale=None, box=None, **options):
     """CSAT: percent in the top 2 points of 1..5 (scale and box may be changed).
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
@@ -223,8 +223,8 @@ def csat(scores, weights=None, *, scale=None, box=None, **options):
 def ces(scores, weights=None, *, scale=None, **options):
     """CES: the mean score on 1..7 (scale may be changed).
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
@@ -237,8 +237,8 @@ def ces(scores, weights=None, *, scale=None, **options):
 def ces_agree(scores, weights=None, *, scale=None, box=None, **options):
     """CES agreement: percent in the top 3 points of 1..7.
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
@@ -251,8 +251,8 @@ def ces_agree(scores, weights=None, *, scale=None, box=None, **options):
 def top_box(scores, scale, box=2, weights=None, **options):
     """Percent of scores in the top `box` points of scale=(min, max).
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
@@ -265,8 +265,8 @@ def top_box(scores, scale, box=2, weights=None, **options):
 def bottom_box(scores, scale, box=2, weights=None, **options):
     """Percent of scores in the bottom `box` points of scale=(min, max).
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
@@ -279,8 +279,8 @@ def bottom_box(scores, scale, box=2, weights=None, **options):
 def mean_score(scores, scale, weights=None, **options):
     """The mean score on scale=(min, max), in scale units.
 
-    options are candor.score's keywords: accounts, interval ("wald",
-    "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
+    options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
     threads and missing ("error" or "skip": rows with a missing score or
     weight left out and counted in the result's `skipped`). weights: an
     array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,

@@ -183,7 +183,7 @@ TEST(EnumNames, AgreeWithTheNamesOfIssue14Modules) {
 }
 
 TEST(EnumNames, ListsInDeclarationOrder) {
-  EXPECT_EQ(EnumNameList(CANDOR_ENUM_INTERVAL), "wald, adjusted_wald, bayes, bootstrap");
+  EXPECT_EQ(EnumNameList(CANDOR_ENUM_INTERVAL), "wald, adjusted_wald, bayes, bootstrap, jeffreys");
   EXPECT_EQ(EnumNameList(CANDOR_ENUM_P_ADJUST), "none, holm, bh");
   EXPECT_EQ(EnumNameList(CANDOR_ENUM_PRESET), "nps, csat, ces, ces_agree");
 }
@@ -193,10 +193,11 @@ TEST(EnumNames, UnknownNamesValuesAndTypes) {
   ASSERT_FALSE(value.ok());
   EXPECT_EQ(value.status().code(), CANDOR_INVALID_ARGUMENT);
   EXPECT_EQ(value.status().message(),
-            "'Wald' is not a candor_interval (one of wald, adjusted_wald, bayes, bootstrap)");
+            "'Wald' is not a candor_interval (one of wald, adjusted_wald, bayes, bootstrap, "
+            "jeffreys)");
   EXPECT_FALSE(EnumValue(CANDOR_ENUM_PERIOD, "monthly").ok());  // no aliases
   EXPECT_FALSE(EnumValue(CANDOR_ENUM_PERIOD, "").ok());
-  EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, 4), nullptr);
+  EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, 5), nullptr);
   EXPECT_EQ(EnumName(CANDOR_ENUM_INTERVAL, -1), nullptr);
   EXPECT_EQ(EnumName(CANDOR_ENUM_BUCKETS_COLUMN, 25), nullptr);
   const auto not_a_type = static_cast<candor_enum>(1000);

@@ -107,8 +107,14 @@ TEST(ReportHeadline, UnweightedMatchesTheTrinomialVariance) {
   const Reference ref = Trinomial(table.scores);
   EXPECT_NEAR(h.nps.value, ref.value, 1e-9);
   EXPECT_NEAR(h.nps.std_error, ref.std_error, 1e-9);
-  EXPECT_NEAR(h.nps.ci_low, ref.value - kZ95 * ref.std_error, 1e-7);
-  EXPECT_NEAR(h.nps.ci_high, ref.value + kZ95 * ref.std_error, 1e-7);
+  // The interval is the library's default (Jeffreys; tested against
+  // Dirichlet draws in tests/python/test_jeffreys_default.py).
+  const Result<Estimate> jeffreys = EstimateScores(Metric::Nps(), table.scores.data(), nullptr,
+                                                   table.scores.size(), IntervalOptions());
+  ASSERT_TRUE(jeffreys.ok());
+  EXPECT_NEAR(h.nps.ci_low, jeffreys->ci_low, 1e-9);
+  EXPECT_NEAR(h.nps.ci_high, jeffreys->ci_high, 1e-9);
+  EXPECT_GT(h.nps.ci_low, ref.value - kZ95 * ref.std_error);  // narrower than Wald here
   EXPECT_EQ(h.nps.n, 12);
   EXPECT_NEAR(h.nps.effective_n, 12, 1e-9);
   EXPECT_NEAR(h.margin_of_error, kZ95 * ref.std_error, 1e-7);
@@ -213,9 +219,16 @@ TEST(ReportHeadline, NoZeroWidthIntervalWhenAllRespondentsAgree) {
   const double mean = (5.75 - 0.75) / total;
   const double variance = (5.75 + 0.75) / total - mean * mean;
   const double se = std::sqrt(variance / total);
-  EXPECT_NEAR(e.ci_low, 100 * (mean - kZ95 * se), 1e-9);
+  // The standard error (and margin of error) from the adjusted Wald
+  // pseudo-counts; the interval the default Jeffreys one, up to 100.
+  EXPECT_NEAR(e.std_error, 100 * se, 1e-9);
+  EXPECT_NEAR(report->headline.margin_of_error, kZ95 * 100 * se, 1e-9);
+  const Result<Estimate> jeffreys = EstimateScores(Metric::Nps(), table.scores.data(), nullptr,
+                                                   table.scores.size(), IntervalOptions());
+  ASSERT_TRUE(jeffreys.ok());
+  EXPECT_NEAR(e.ci_low, jeffreys->ci_low, 1e-9);
+  EXPECT_LT(e.ci_low, 100);
   EXPECT_NEAR(e.ci_high, 100, 1e-9);
-  EXPECT_GT(report->headline.margin_of_error, 0);
   bool said = false;
   for (const std::string& caveat : report->headline.caveats) {
     said = said || caveat.find("adjusted Wald") != std::string::npos;
@@ -606,7 +619,12 @@ TEST(ReportSegments, AnAllPromoterValueHasTheAdjustedWaldStandardError) {
   const double se = 100 * std::sqrt(0.5 / 6);
   EXPECT_DOUBLE_EQ(a.nps.value, 100);
   EXPECT_NEAR(a.nps.std_error, se, 1e-9);
-  EXPECT_NEAR(a.nps.ci_low, 100 - 1.959963984540054 * se, 1e-7);
+  // The interval: the default (Jeffreys) of a's three promoters, up to 100.
+  const std::vector<double> promoters = {10, 10, 9};
+  const Result<Estimate> jeffreys =
+      EstimateScores(Metric::Nps(), promoters.data(), nullptr, 3, IntervalOptions());
+  ASSERT_TRUE(jeffreys.ok());
+  EXPECT_NEAR(a.nps.ci_low, jeffreys->ci_low, 1e-9);
   EXPECT_DOUBLE_EQ(a.nps.ci_high, 100);
   // The comparison's SE: a's and the rest's (b's Wald SE) in quadrature.
   EXPECT_NEAR(a.vs_rest.std_error, std::hypot(se, b.nps.std_error), 1e-9);
@@ -645,8 +663,15 @@ TEST(ReportTrend, AnAllPromoterMonthHasTheAdjustedWaldStandardError) {
   const double se = 100 * std::sqrt(0.54 / 5);
   EXPECT_DOUBLE_EQ(first.nps.value, 100);
   EXPECT_NEAR(first.nps.std_error, se, 1e-9);
-  EXPECT_NEAR(first.nps.ci_low, 100 - 1.959963984540054 * se, 1e-7);
-  EXPECT_TRUE(first.outside_control);  // the overall 12.5 is below [35.6, 100]
+  // The interval: the default (Jeffreys) of two promoters, [-28.1, 100],
+  // which holds the overall 12.5, so the month is not outside control.
+  const std::vector<double> promoters = {10, 10};
+  const Result<Estimate> jeffreys =
+      EstimateScores(Metric::Nps(), promoters.data(), nullptr, 2, IntervalOptions());
+  ASSERT_TRUE(jeffreys.ok());
+  EXPECT_NEAR(first.nps.ci_low, jeffreys->ci_low, 1e-9);
+  EXPECT_LT(first.nps.ci_low, 12.5);
+  EXPECT_FALSE(first.outside_control);
 }
 
 }  // namespace

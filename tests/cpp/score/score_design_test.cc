@@ -6,6 +6,7 @@
 // fixture's codes and R's weights before and after the step.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <candor/design.hpp>
 #include <candor/score.hpp>
 #include <cmath>
@@ -15,10 +16,19 @@
 #include <string>
 #include <vector>
 
+#include "nps_posterior.hpp"
+
 namespace candor {
 namespace {
 
 constexpr double kRelative = 1e-6;  // the bar for SEs
+
+// survey::svymean's confint is Wald's; the default interval is Jeffreys'.
+IntervalOptions Wald() {
+  IntervalOptions options;
+  options.method = IntervalMethod::kWald;
+  return options;
+}
 
 struct Fixture {
   std::vector<double> score, weight, tenure, w_post, w_rake, w_linear, w_post_linear;
@@ -168,7 +178,7 @@ TEST(EstimateDesign, MatchesSvymean) {
       design.calibration = &built.steps;
       const std::string prefix = Prefix(ids, calibration);
       Result<Estimate> nps =
-          EstimateDesign(Metric::Nps(), f.score.data(), f.score.size(), design, IntervalOptions());
+          EstimateDesign(Metric::Nps(), f.score.data(), f.score.size(), design, Wald());
       ASSERT_TRUE(nps.ok()) << nps.status().message();
       EXPECT_RELATIVE(nps->value, 100 * Ref(prefix + "mean"), 1e-9);
       EXPECT_RELATIVE(nps->std_error, 100 * Ref(prefix + "se"), kRelative);
@@ -190,6 +200,38 @@ TEST(EstimateDesign, MatchesSvymean) {
       EXPECT_RELATIVE(box->std_error, 100 * Ref(prefix + "top2.se"), kRelative);
     }
   }
+}
+
+// The default (Jeffreys) under a design: R's standard error, and the Jeffreys
+// interval on Korn and Graubard's effective counts, n_eff = sigma^2 / var.
+TEST(EstimateDesign, JeffreysUsesTheDesignsEffectiveCounts) {
+  const Fixture& f = Data();
+  const Built built = MakeDesign(kIds[0], kCalibrations[0]);  // by account
+  SurveyDesign design = built.design;
+  design.calibration = &built.steps;
+  const std::string prefix = Prefix(kIds[0], kCalibrations[0]);
+  Result<Estimate> nps =
+      EstimateDesign(Metric::Nps(), f.score.data(), f.score.size(), design, IntervalOptions());
+  ASSERT_TRUE(nps.ok()) << nps.status().message();
+  EXPECT_RELATIVE(nps->std_error, 100 * Ref(prefix + "se"), kRelative);
+  double weight = 0, promoters = 0, detractors = 0;
+  for (size_t i = 0; i < f.score.size(); ++i) {
+    const double w = design.weights[i];
+    weight += w;
+    promoters += f.score[i] >= 9 ? w : 0;
+    detractors += f.score[i] <= 6 ? w : 0;
+  }
+  const double p = promoters / weight, d = detractors / weight;
+  const double se = Ref(prefix + "se");
+  const double n_eff = std::min(((p + d) - (p - d) * (p - d)) / (se * se), 400.0);
+  const double low = internal::NpsPosteriorQuantile(0.025, d * n_eff + 0.5,
+                                                    (1 - p - d) * n_eff + 0.5, p * n_eff + 0.5);
+  const double high = internal::NpsPosteriorQuantile(0.975, d * n_eff + 0.5,
+                                                     (1 - p - d) * n_eff + 0.5, p * n_eff + 0.5);
+  EXPECT_NEAR(nps->ci_low, 100 * low, 1e-4);
+  EXPECT_NEAR(nps->ci_high, 100 * high, 1e-4);
+  EXPECT_LT(nps->ci_low, nps->value);
+  EXPECT_GT(nps->ci_high, nps->value);
 }
 
 // Calibration lowers (here: changes) the variance, and clusters raise it: the

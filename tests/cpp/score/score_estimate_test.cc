@@ -71,25 +71,25 @@ TEST(EstimateWald, RocksBreaksVector) {
 // Verified Wald CIs from Rocks' code (0..1 scale times 100); the (5,0,1)
 // interval falls below -1 there and is clipped here.
 TEST(EstimateWald, RocksIntervals) {
-  Estimate e = MustEstimate(Metric::Nps(), NpsScores(10, 20, 30), IntervalOptions());
+  Estimate e = MustEstimate(Metric::Nps(), NpsScores(10, 20, 30), With(IntervalMethod::kWald));
   EXPECT_NEAR(e.ci_low, 14.474, 1e-3);
   EXPECT_NEAR(e.ci_high, 52.193, 1e-3);
-  e = MustEstimate(Metric::Nps(), NpsScores(1, 2, 3), IntervalOptions());
+  e = MustEstimate(Metric::Nps(), NpsScores(1, 2, 3), With(IntervalMethod::kWald));
   EXPECT_NEAR(e.ci_low, -26.306, 1e-3);
   EXPECT_NEAR(e.ci_high, 92.973, 1e-3);
-  e = MustEstimate(Metric::Nps(), NpsScores(5, 0, 1), IntervalOptions());
+  e = MustEstimate(Metric::Nps(), NpsScores(5, 0, 1), With(IntervalMethod::kWald));
   EXPECT_EQ(e.ci_low, -100.0);
   EXPECT_NEAR(e.ci_high, -7.027, 1e-3);
 }
 
 TEST(EstimateWald, DegenerateAllPromotersHasZeroError) {
   // Plug-in variance of a constant is 0: SE 0 and a zero-width interval.
-  const Estimate e = MustEstimate(Metric::Nps(), NpsScores(0, 0, 25), IntervalOptions());
+  const Estimate e = MustEstimate(Metric::Nps(), NpsScores(0, 0, 25), With(IntervalMethod::kWald));
   EXPECT_EQ(e.value, 100.0);
   EXPECT_EQ(e.std_error, 0.0);
   EXPECT_EQ(e.ci_low, 100.0);
   EXPECT_EQ(e.ci_high, 100.0);
-  const Estimate one = MustEstimate(Metric::Nps(), NpsScores(0, 1, 0), IntervalOptions());
+  const Estimate one = MustEstimate(Metric::Nps(), NpsScores(0, 1, 0), With(IntervalMethod::kWald));
   EXPECT_EQ(one.std_error, 0.0);
 }
 

@@ -165,7 +165,8 @@ TEST(TimeBucketsTest, MatchesClosedFormsFromNumpyAndScipy) {
     options.window_days = std::stoi(c.at("window_days"));
     options.half_life_days = Number(c, "half_life_days");
     options.control_k = Number(c, "control_k");
-    IntervalOptions interval;
+    IntervalOptions interval;  // the reference (numpy and scipy) is Wald
+    interval.method = IntervalMethod::kWald;
     interval.level = Number(c, "level");
     const Result<std::vector<TrendBucket>> rows =
         TimeBuckets(MetricNamed(c.at("metric")), interval, r, options);

@@ -9,8 +9,9 @@
 // 101-133) advise for x = 0 and x = n. Their Jeffreys interval for a
 // proportion keeps close to its nominal coverage from small n; the trinomial
 // version covers 93-97% from n = 10 across true NPS from -80 to +80 (the
-// coverage test in tests/cpp/score/jeffreys_coverage_test.cc). A mean has no
-// such form and keeps the Wald interval.
+// coverage test in tests/cpp/score/score_jeffreys_coverage_test.cc). The
+// estimate, standard error and comparisons stay Wald's; only the interval
+// is Jeffreys'. A mean has no such form and keeps the Wald interval.
 //
 // Under a design with clusters or calibration the counts are effective: the
 // shares times n_eff = (plug-in variance of one response) / (design variance
@@ -31,8 +32,6 @@ constexpr double kJeffreysPrior = 0.5;
 struct JeffreysBounds {
   double low = 0;             // value scale: -1..1 for NPS, 0..1 for a box
   double high = 0;
-  double posterior_mean = 0;  // value scale
-  double posterior_sd = 0;    // value scale
 };
 
 // counts: {detractors, passives, promoters} for NPS, {out, in} for a box
