@@ -206,88 +206,62 @@ def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95,
                  replicates=replicates, seed=seed, threads=threads, missing=missing)
 
 
+# The keywords every metric shortcut (csat, ces, ...) passes on to score.
+_OPTIONS_DOC = """options are candor.score's keywords: accounts, interval ("jeffreys",
+    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level,
+    prior, replicates, seed, threads and missing ("error" or "skip": rows
+    with a missing score or weight left out and counted in the result's
+    `skipped`). weights: an array or a candor.Weights. Returns an Estimate
+    (value, std_error, ci_low, ci_high, level, n, effective_n, skipped);
+    raises candor.Error (status CANDOR_OUT_OF_RANGE for a score off the
+    scale, naming its index).
+    """
+
+
 def csat(scores, weights=None, *, scale=None, box=None, **options):
     """CSAT: percent in the top 2 points of 1..5 (scale and box may be changed).
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "csat", weights, scale=scale, box=box, **options)
 
 
 def ces(scores, weights=None, *, scale=None, **options):
     """CES: the mean score on 1..7 (scale may be changed).
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "ces", weights, scale=scale, **options)
 
 
 def ces_agree(scores, weights=None, *, scale=None, box=None, **options):
     """CES agreement: percent in the top 3 points of 1..7.
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "ces_agree", weights, scale=scale, box=box, **options)
 
 
 def top_box(scores, scale, box=2, weights=None, **options):
     """Percent of scores in the top `box` points of scale=(min, max).
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "top_box", weights, scale=scale, box=box, **options)
 
 
 def bottom_box(scores, scale, box=2, weights=None, **options):
     """Percent of scores in the bottom `box` points of scale=(min, max).
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "bottom_box", weights, scale=scale, box=box, **options)
 
 
 def mean_score(scores, scale, weights=None, **options):
     """The mean score on scale=(min, max), in scale units.
 
-    options are candor.score's keywords: accounts, interval ("jeffreys",
-    the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level, prior, replicates, seed,
-    threads and missing ("error" or "skip": rows with a missing score or
-    weight left out and counted in the result's `skipped`). weights: an
-    array or a candor.Weights. Returns an Estimate (value, std_error, ci_low,
-    ci_high, level, n, effective_n, skipped); raises candor.Error (status
-    CANDOR_OUT_OF_RANGE for a score off the scale, naming its index).
-    """
+    {options}"""
     return score(scores, "mean", weights, scale=scale, **options)
+
+
+for _shortcut in (csat, ces, ces_agree, top_box, bottom_box, mean_score):
+    _shortcut.__doc__ = _shortcut.__doc__.format(options=_OPTIONS_DOC)
 
 
 def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
