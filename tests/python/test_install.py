@@ -43,7 +43,7 @@ def venv(tmp_path_factory):
                    check=True, timeout=300)
     python = env_dir / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    env["CANDOR_LIBRARY"] = candor.library_path
+    env["CANDOR_LIBRARY"] = os.path.abspath(candor.library_path)  # pip builds elsewhere
     env["PIP_NO_INDEX"] = "1"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     result = subprocess.run(
