@@ -102,7 +102,7 @@ std::optional<Estimate> TryClusteredMean(const Metric& metric, const double* sco
     if (sums.rows == 0) continue;
     squares += (sums.weighted_value - z_mean) * (sums.weighted_value - z_mean);
   }
-  return EstimateOfDomainMean(metric, mean, c / (c - 1.0) * squares, options);
+  return EstimateFromDesignVariance(metric, mean, c / (c - 1.0) * squares, options);
 }
 
 }  // namespace candor::internal

@@ -10,7 +10,6 @@
 
 #include "common/normal.hpp"
 #include "score/estimate_internal.hpp"
-#include "score/jeffreys.hpp"
 #include "score/tally.hpp"
 
 namespace candor::internal {
@@ -79,17 +78,6 @@ void AddDomainInfluence(const DesignResponses& responses, const std::vector<int3
   }
 }
 
-Estimate EstimateOfDomainMean(const Metric& metric, const DomainMean& mean, double variance,
-                              const IntervalOptions& options) {
-  DesignMoments moments;
-  moments.n = mean.n;
-  moments.weight_sum = mean.weight_sum;
-  moments.square_sum = mean.square_sum;
-  moments.mean = mean.mean;
-  moments.mean_of_squares = mean.mean_of_squares;
-  return EstimateFromDesignVariance(metric, moments, variance, options);
-}
-
 Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
                         const std::vector<int32_t>& in_domain, int32_t domain,
                         const DomainMean& mean, const DesignVariance& variance,
@@ -104,7 +92,8 @@ Estimate DomainEstimate(const Metric& metric, const DesignResponses& responses,
   }
   std::vector<double> influence(in_domain.size(), 0.0);
   AddDomainInfluence(responses, in_domain, domain, mean, 1.0, &influence);
-  return EstimateOfDomainMean(metric, mean, variance.Variance(std::move(influence)), options);
+  return EstimateFromDesignVariance(metric, mean, variance.Variance(std::move(influence)),
+                                    options);
 }
 
 Comparison DomainContrast(const Metric& metric, const DesignResponses& responses,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "score/design_variance.hpp"
+#include "score/jeffreys.hpp"
 
 namespace candor::internal {
 
@@ -20,13 +21,9 @@ struct DesignResponses {
   double WeightOf(size_t i) const { return weights == nullptr ? 1.0 : weights[i]; }
 };
 
-// A domain's Hajek mean m = sum w s / sum w over its members.
-struct DomainMean {
-  int64_t n = 0;
-  double weight_sum = 0;
-  double square_sum = 0;  // sum w^2, for Kish's effective n
-  double mean = 0;
-  double mean_of_squares = 0;  // sum w s^2 / sum w, for the Jeffreys interval
+// A domain's Hajek mean m = sum w s / sum w over its members, with what
+// EstimateFromDesignVariance needs (score/jeffreys.hpp).
+struct DomainMean : DesignMoments {
   bool estimable() const { return n > 0 && weight_sum > 0; }
 };
 
@@ -47,11 +44,6 @@ DomainMean SummarizeDomain(const DesignResponses& responses, const std::vector<i
 void AddDomainInfluence(const DesignResponses& responses, const std::vector<int32_t>& in_domain,
                         int32_t domain, const DomainMean& mean, double sign,
                         std::vector<double>* influence);
-
-// An estimable domain's estimate on the reported scale, given the design
-// variance of its mean (on the metric-value scale).
-Estimate EstimateOfDomainMean(const Metric& metric, const DomainMean& mean, double variance,
-                              const IntervalOptions& options);
 
 // The domain's estimate on the reported scale with the design's variance; a
 // non-estimable domain gives NaNs.
