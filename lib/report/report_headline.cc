@@ -131,21 +131,14 @@ Status BuildHeadline(const ReportContext& context, ReportHeadline* headline) {
   // All responses in one group (one response, or all promoters) give a Wald
   // SE of 0: the margin of error and detectable change then take the adjusted
   // Wald SE (Rocks 2016), and a caveat says so. The interval is the default
-  // (Jeffreys), which has width; a zero-width one would take the adjusted.
+  // (Jeffreys), which has width.
   const bool zero_width = HasNoSamplingError(*nps);
   if (zero_width) {
     IntervalOptions adjusted = context.interval;
     adjusted.method = IntervalMethod::kAdjustedWald;
     Result<Estimate> wide =
         EstimateScores(Metric::Nps(), table.scores.data(), context.weights, table.rows(), adjusted);
-    if (wide.ok()) {
-      if (!(headline->nps.ci_high > headline->nps.ci_low)) {
-        // Centred on the adjusted estimate; widened to hold the reported NPS.
-        headline->nps.ci_low = std::min(wide->ci_low, nps->value);
-        headline->nps.ci_high = std::max(wide->ci_high, nps->value);
-      }
-      headline->nps.std_error = wide->std_error;
-    }
+    if (wide.ok()) headline->nps.std_error = wide->std_error;
   }
   Distribution(context, headline);
 

@@ -12,14 +12,8 @@
 
 namespace candor::report_internal {
 
-// n > 0 responses and a standard error of 0 (or NaN), or an interval of zero
-// width.
+// n > 0 responses and a standard error of 0 (or NaN).
 bool HasNoSamplingError(const Estimate& estimate);
-
-// Gives `estimate` the standard error `std_error`; an interval of zero width
-// (Wald's, when asked for by name) becomes value +/- z * std_error, clipped
-// to the NPS range [-100, 100].
-void UseStandardError(double std_error, double z, Estimate* estimate);
 
 }  // namespace candor::report_internal
 

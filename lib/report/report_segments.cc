@@ -16,9 +16,9 @@ namespace {
 
 // A value with a Wald SE of 0 takes `adjusted`'s SE (the same value's row
 // under the adjusted Wald interval), and its comparison with the rest uses
-// it; its interval stays unless of zero width (UseStandardError).
+// it; its interval (the default Jeffreys one) stays.
 void Widen(const Estimate& adjusted, double z, ReportSegmentRow* row) {
-  UseStandardError(adjusted.std_error, z, &row->nps);
+  row->nps.std_error = adjusted.std_error;
   Comparison& c = row->vs_rest;
   c.a = row->nps;
   c.std_error = std::hypot(row->nps.std_error, c.b.std_error);

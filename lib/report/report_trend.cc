@@ -236,10 +236,9 @@ Status BuildTrend(const ReportContext& context, ReportTrend* trend) {
     adjusted.method = IntervalMethod::kAdjustedWald;
     Result<std::vector<TrendBucket>> wide =
         TimeBuckets(Metric::Nps(), adjusted, responses, bucket_options);
-    const double z = internal::NormalQuantile((1 + context.options.level) / 2);
     for (size_t k = 0; wide.ok() && k < rows.size() && k < wide->size(); ++k) {
       if (!zero_width(rows[k]) || !((*wide)[k].estimate.std_error > 0)) continue;
-      UseStandardError((*wide)[k].estimate.std_error, z, &rows[k].estimate);
+      rows[k].estimate.std_error = (*wide)[k].estimate.std_error;
       ++widened;
     }
   }
