@@ -150,8 +150,9 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
     ticker = &own;
     if (!ticker->Add(static_cast<int64_t>(words.size()))) return ticker->CancelledStatus();
   }
-  auto terms = BuildDocumentTerms(words, options.vocabulary);
+  auto terms = BuildDocumentTermsTicked(words, options.vocabulary, ticker);
   if (!terms.ok()) return terms.status();
+  if (!ticker->Poll(/*force=*/true)) return ticker->CancelledStatus();
   ThemeDiscovery out;
   out.terms = std::move(terms).value();
   const CsrMatrix& counts = out.terms.counts;
@@ -159,6 +160,7 @@ Result<ThemeDiscovery> DiscoverFromWords(const std::vector<std::vector<std::stri
   if (!tfidf.ok()) return tfidf.status();
   out.tfidf = std::move(tfidf).value();
   out.documents = counts.rows;
+  if (!ticker->Poll(/*force=*/true)) return ticker->CancelledStatus();
 
   // Documents with no term are rows of zeros: they get no theme.
   int64_t nonempty = 0;

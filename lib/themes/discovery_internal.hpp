@@ -16,6 +16,12 @@ namespace candor::text::internal {
 
 Status CheckDiscoveryOptions(const DiscoveryOptions& options);
 
+// BuildDocumentTerms, checking `ticker` (may be null) every few documents
+// so that a cancel takes effect on a large corpus (it adds no units).
+Result<DocumentTerms> BuildDocumentTermsTicked(
+    const std::vector<std::vector<std::string>>& documents, const VocabularyOptions& options,
+    candor::internal::ProgressTicker* ticker);
+
 // words: per document, as DocumentWords returns.
 // DiscoveryOptions::progress's total for `documents` comments.
 inline int64_t DiscoveryProgressTotal(const DiscoveryOptions& options, size_t documents) {

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <new>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/parallel.hpp"
@@ -234,7 +235,9 @@ Result<NmfResult> internal::NmfTicked(const CsrMatrix& x, int32_t k, const NmfOp
   out.cols = x.cols;
   out.k = k;
   std::vector<double> w, ht;
-  internal::Nndsvd(x, internal::TruncatedSvd(x, xt, k, options, threads), k, options, &w, &ht);
+  internal::Svd svd = internal::TruncatedSvd(x, xt, k, options, threads, ticker);
+  if (ticker != nullptr && !ticker->Running()) return ticker->CancelledStatus();
+  internal::Nndsvd(x, std::move(svd), k, options, &w, &ht);
 
   // Loss at the start: ||X||^2 - 2 <X H^T, W> + <W^T W, H H^T>.
   const size_t kk = static_cast<size_t>(k) * k;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/progress_ticker.hpp"
 #include "common/random.hpp"
 #include "nmf_kernels.hpp"
 
@@ -113,7 +114,7 @@ bool UseExact(const CsrMatrix& x, const NmfOptions& options) {
 }  // namespace
 
 Svd TruncatedSvd(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, const NmfOptions& options,
-                 int32_t threads) {
+                 int32_t threads, candor::internal::ProgressTicker* ticker) {
   if (UseExact(x, options)) {
     Dense dense = Dense::Zero(x.rows, x.cols);
     for (int64_t r = 0; r < x.rows; ++r) {
@@ -135,12 +136,16 @@ Svd TruncatedSvd(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, const NmfOp
   Dense y(x.rows, l);
   FillNormal(rng, z.data(), z.size());
   Product(x, z, &y, threads);
+  // A large corpus takes seconds here: each step checks for a cancel.
+  const auto cancelled = [ticker] { return ticker != nullptr && !ticker->Add(0); };
   for (int32_t i = 0; i < q; ++i) {
+    if (cancelled()) return Svd();
     OrthonormalInPlace(&y, 1, threads);
     Product(xt, y, &z, threads);
     OrthonormalInPlace(&z, 1, threads);
     Product(x, z, &y, threads);
   }
+  if (cancelled()) return Svd();
   OrthonormalInPlace(&y, 2, threads);  // Q
   // B = Q^T X, so B^T = X^T Q = Z = Qz Rz; with Rz = Ur S Vr^T (a small SVD),
   // X ~= Q B = (Q Vr) S (Qz Ur)^T.

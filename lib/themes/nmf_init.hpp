@@ -7,6 +7,10 @@
 
 #include <vector>
 
+namespace candor::internal {
+class ProgressTicker;
+}
+
 namespace candor::text::internal {
 
 // The leading k singular triplets: u (rows x k), v (cols x k), row-major.
@@ -16,9 +20,11 @@ struct Svd {
   std::vector<double> sigma;
 };
 
-// x and its transpose xt; k <= min(rows, cols).
+// x and its transpose xt; k <= min(rows, cols). The randomized method checks
+// `ticker` (may be null) before each product with x: once the call is
+// cancelled it stops early and what it returns must not be used.
 Svd TruncatedSvd(const CsrMatrix& x, const CsrMatrix& xt, int32_t k, const NmfOptions& options,
-                 int32_t threads);
+                 int32_t threads, candor::internal::ProgressTicker* ticker);
 
 // W (rows x k) and H^T (cols x k), row-major.
 // svd is consumed: W and H^T take the place of U and V.

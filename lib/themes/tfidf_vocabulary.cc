@@ -9,8 +9,19 @@
 #include <utility>
 #include <vector>
 
+#include "common/progress_ticker.hpp"
+#include "discovery_internal.hpp"
+
 namespace candor::text {
 namespace {
+
+// Documents between checks of the caller's progress callback: each pass over
+// the documents stops within a few milliseconds of a request to cancel.
+constexpr size_t kPollEveryDocuments = 1024;
+
+bool Cancelled(candor::internal::ProgressTicker* ticker, size_t d) {
+  return ticker != nullptr && d % kPollEveryDocuments == 0 && !ticker->Poll();
+}
 
 int64_t CodePoints(std::string_view s) {
   int64_t n = 0;
@@ -88,6 +99,12 @@ std::vector<std::string> DocumentWords(const TokenizedText& text,
 
 Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::string>>& documents,
                                          const VocabularyOptions& options) {
+  return internal::BuildDocumentTermsTicked(documents, options, nullptr);
+}
+
+Result<DocumentTerms> internal::BuildDocumentTermsTicked(
+    const std::vector<std::vector<std::string>>& documents, const VocabularyOptions& options,
+    candor::internal::ProgressTicker* ticker) {
   CANDOR_RETURN_IF_ERROR(CheckOptions(options));
   if (documents.empty()) return Empty("no documents");
   const int64_t n_docs = static_cast<int64_t>(documents.size());
@@ -97,6 +114,7 @@ Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::stri
   std::vector<std::string> words;
   std::vector<std::vector<int32_t>> docs(documents.size());
   for (size_t d = 0; d < documents.size(); ++d) {
+    if (Cancelled(ticker, d)) return ticker->CancelledStatus();
     docs[d].reserve(documents[d].size());
     for (const std::string& w : documents[d]) {
       if (w.empty()) {
@@ -116,7 +134,9 @@ Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::stri
   std::vector<int64_t> word_count(words.size(), 0);
   absl::flat_hash_map<uint64_t, int64_t> pair_count;
   int64_t n_tokens = 0;
-  for (const auto& doc : docs) {
+  for (size_t d = 0; d < docs.size(); ++d) {
+    if (Cancelled(ticker, d)) return ticker->CancelledStatus();
+    const auto& doc = docs[d];
     for (size_t i = 0; i < doc.size(); ++i) {
       if (doc[i] < 0) continue;
       ++word_count[doc[i]];
@@ -155,6 +175,7 @@ Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::stri
   {
     std::vector<int32_t> scratch;
     for (size_t d = 0; d < docs.size(); ++d) {
+      if (Cancelled(ticker, d)) return ticker->CancelledStatus();
       scratch.clear();
       const auto& doc = docs[d];
       for (size_t i = 0; i < doc.size(); ++i) {
@@ -223,7 +244,9 @@ Result<DocumentTerms> BuildDocumentTerms(const std::vector<std::vector<std::stri
   m.cols = static_cast<int64_t>(kept.size());
   m.row_ptr.assign(1, 0);
   std::vector<std::pair<int32_t, int32_t>> row;
-  for (const auto& full : rows) {
+  for (size_t d = 0; d < rows.size(); ++d) {
+    if (Cancelled(ticker, d)) return ticker->CancelledStatus();
+    const auto& full = rows[d];
     row.clear();
     for (const auto& [id, count] : full) {
       if (column[id] >= 0) row.emplace_back(column[id], count);

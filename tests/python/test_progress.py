@@ -170,4 +170,7 @@ def test_ctrl_c_stops_a_long_call_within_half_a_second():
     print("Ctrl-C latency: %.3f s" % latency)
     # The library stops within ~0.05 s of its next check; 1.0 s leaves room
     # for a machine busy with other work, and is far below the call's length.
-    assert latency < 1.0, latency
+    # Under AddressSanitizer (the runtime preloaded into Python) every step
+    # between checks runs 10-20 times slower: the bound scales with it.
+    sanitized = "libasan" in os.environ.get("LD_PRELOAD", "")
+    assert latency < (10.0 if sanitized else 1.0), latency
