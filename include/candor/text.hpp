@@ -147,6 +147,9 @@ class Tokenizer {
   Tokenizer& operator=(const Tokenizer&) = delete;
 
   Result<std::unique_ptr<Tokenizer>> Clone() const;
+  // A tokenizer with other options (e.g. stem = false) sharing this one's
+  // compiled ICU rules: as cheap as Clone(), under the same conditions.
+  Result<std::unique_ptr<Tokenizer>> Clone(const TokenizeOptions& options) const;
   const TokenizeOptions& options() const;
 
   // Fills *out (cleared first). Empty input gives no tokens, no sentences.

@@ -88,7 +88,10 @@ class TextModel {
             std::unique_ptr<SentimentAnalyzer> analyzer);
 
   TextModelOptions options_;
-  std::unique_ptr<Tokenizer> tokenizer_;  // cloned per thread by Analyze
+  // Analyze's tokenizers, one per thread, kept warm between calls
+  // (lib/text_model/tokenizer_pool.hpp).
+  class TokenizerPool;
+  std::unique_ptr<TokenizerPool> tokenizers_;
   Lexicon lexicon_;
   std::unique_ptr<SentimentAnalyzer> analyzer_;
   std::optional<Taxonomy> taxonomy_;

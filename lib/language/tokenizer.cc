@@ -45,6 +45,20 @@ bool IsLanguageCode(const std::string& code) {
   return true;
 }
 
+Status CheckOptions(const TokenizeOptions& options) {
+  if (!options.language.empty() && !IsLanguageCode(options.language)) {
+    return InvalidArgument(
+        "language must be empty (detect) or an ISO 639 code such as \"en\", not \"" +
+        options.language + "\"");
+  }
+  if (!IsLanguageCode(options.fallback_language) && options.fallback_language != "und") {
+    return InvalidArgument(
+        "fallback_language must be an ISO 639 code such as \"en\" or \"und\", not \"" +
+        options.fallback_language + "\"");
+  }
+  return OkStatus();
+}
+
 void Clear(TokenizedText* out) {
   out->source.clear();
   out->folded.clear();
@@ -62,16 +76,7 @@ Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Tokenizer::~Tokenizer() = default;
 
 Result<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizeOptions& options) {
-  if (!options.language.empty() && !IsLanguageCode(options.language)) {
-    return InvalidArgument(
-        "language must be empty (detect) or an ISO 639 code such as \"en\", not \"" +
-        options.language + "\"");
-  }
-  if (!IsLanguageCode(options.fallback_language) && options.fallback_language != "und") {
-    return InvalidArgument(
-        "fallback_language must be an ISO 639 code such as \"en\" or \"und\", not \"" +
-        options.fallback_language + "\"");
-  }
+  CANDOR_RETURN_IF_ERROR(CheckOptions(options));
   Result<std::unique_ptr<internal::IcuSegmenter>> icu = internal::IcuSegmenter::Create();
   if (!icu.ok()) return icu.status();
   auto impl = std::make_unique<Impl>(options);
@@ -79,10 +84,13 @@ Result<std::unique_ptr<Tokenizer>> Tokenizer::Create(const TokenizeOptions& opti
   return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
 }
 
-Result<std::unique_ptr<Tokenizer>> Tokenizer::Clone() const {
+Result<std::unique_ptr<Tokenizer>> Tokenizer::Clone() const { return Clone(impl_->options); }
+
+Result<std::unique_ptr<Tokenizer>> Tokenizer::Clone(const TokenizeOptions& options) const {
+  CANDOR_RETURN_IF_ERROR(CheckOptions(options));
   Result<std::unique_ptr<internal::IcuSegmenter>> icu = impl_->icu->Clone();
   if (!icu.ok()) return icu.status();
-  auto impl = std::make_unique<Impl>(impl_->options);
+  auto impl = std::make_unique<Impl>(options);
   impl->icu = std::move(icu).value();
   return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(impl)));
 }

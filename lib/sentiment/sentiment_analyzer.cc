@@ -53,30 +53,43 @@ const TermInfo* Find(const internal::TermTable& table, std::string_view key) {
   return it == table.terms.end() ? nullptr : &it->second;
 }
 
-// Builds "w_i w_j ..." for `words` content tokens from i (all within one
-// clause) into buf after `prefix`; returns false if they are not there or
-// do not fit. *last gets the index of the last token used.
-bool PhraseKey(const TokenizedText& text, size_t i, size_t end, size_t words,
-               std::string_view prefix, char* buf, size_t* size, size_t* last) {
-  size_t n = prefix.size();
-  std::memcpy(buf, prefix.data(), n);
-  size_t j = i;
+// The longest key of min_words..max_words content tokens from i (within one
+// clause, joiners skipped) that `accept` takes, written after `prefix`: ""
+// for sentiment phrases, "\x01" for urgency triggers. The key grows word by
+// word and the search stops at the first prefix no key starts with
+// (TermInfo::continues): most phrase starts cost one lookup. Null if none;
+// else *last is the key's last token and *words its length.
+template <typename Accept>
+const TermInfo* LongestKey(const internal::TermTable& table, const TokenizedText& text,
+                           size_t i, size_t end, size_t min_words, size_t max_words,
+                           std::string_view prefix, Accept accept, size_t* last,
+                           size_t* words) {
+  char key[kKeyCap];
   char tmp[kKeyCap];
-  for (size_t w = 0; w < words; ++w) {
-    if (w > 0) {
+  size_t n = prefix.size();
+  std::memcpy(key, prefix.data(), n);
+  const TermInfo* best = nullptr;
+  for (size_t w = 1, j = i; w <= max_words; ++w) {
+    if (w > 1) {
       j = NextContent(text, j + 1, end);
-      if (j >= end) return false;
-      if (n + 1 > kKeyCap) return false;
-      buf[n++] = ' ';
+      if (j >= end || n + 1 > kKeyCap) break;
+      key[n++] = ' ';
     }
     const std::string_view word = internal::LookupKey(text.text(text.tokens[j]), tmp, kKeyCap);
-    if (n + word.size() > kKeyCap) return false;
-    std::memcpy(buf + n, word.data(), word.size());
+    if (n + word.size() > kKeyCap) break;
+    std::memcpy(key + n, word.data(), word.size());
     n += word.size();
+    if (w < min_words) continue;
+    const TermInfo* found = Find(table, std::string_view(key, n));
+    if (found == nullptr) break;
+    if (accept(*found)) {
+      best = found;
+      *last = j;
+      *words = w;
+    }
+    if (!found->continues) break;
   }
-  *size = n;
-  *last = j;
-  return true;
+  return best;
 }
 
 double Squash(double raw, double words, const SentimentOptions& o) {
@@ -160,7 +173,6 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
   UrgencyHit urgent;
   double total_raw = 0, total_words = 0;
   double prev_raw = 0, prev_words = 0;
-  char key[kKeyCap];
   char word_buf[kKeyCap];
 
   // A tokenizer always gives sentences for tokens; be safe if it did not.
@@ -210,11 +222,11 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
 
       // Urgency triggers, longest first, unless a negator precedes closely.
       if (info != nullptr && info->urgency_words > 0) {
-        for (size_t k = info->urgency_words; k >= 1; --k) {
-          size_t size = 0, k_last = i;
-          if (!PhraseKey(text, i, end, k, "\x01", key, &size, &k_last)) continue;
-          const TermInfo* trig = Find(table, std::string_view(key, size));
-          if (trig == nullptr || trig->urgency < 0) continue;
+        size_t k_last = i, k_words = 0;
+        const TermInfo* trig = LongestKey(
+            table, text, i, end, 1, info->urgency_words, "\x01",
+            [](const TermInfo& found) { return found.urgency >= 0; }, &k_last, &k_words);
+        if (trig != nullptr) {
           const internal::UrgencyTrigger& trigger = table.triggers[trig->urgency];
           const int category = static_cast<int>(trigger.category);
           const bool negated = position - last_negator <= 3 && !trigger.fires_when_negated;
@@ -227,20 +239,18 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
               urgent.end = text.tokens[k_last].end;
             }
           }
-          break;
         }
       }
       // Sentiment phrases, longest first; else the word itself.
       if (info != nullptr && info->phrase_words > 1) {
-        for (size_t k = info->phrase_words; k >= 2; --k) {
-          size_t size = 0, k_last = i;
-          if (!PhraseKey(text, i, end, k, "", key, &size, &k_last)) continue;
-          const TermInfo* phrase = Find(table, std::string_view(key, size));
-          if (phrase == nullptr || !phrase->is_term) continue;
+        size_t k_last = i, k_words = 0;
+        const TermInfo* phrase = LongestKey(
+            table, text, i, end, 2, info->phrase_words, "",
+            [](const TermInfo& found) { return found.is_term; }, &k_last, &k_words);
+        if (phrase != nullptr) {
           info = phrase;
           last = k_last;
-          span_words = static_cast<long>(k);
-          break;
+          span_words = static_cast<long>(k_words);
         }
       }
       const bool negated = neg_left > 0;

@@ -57,6 +57,7 @@ struct TermInfo {
   uint8_t phrase_words = 1;    // longest sentiment phrase starting with this word
   uint8_t urgency_words = 0;   // longest urgency trigger starting here (0: none)
   bool is_term = false;        // this key itself carries sentiment/rule/emotion meaning
+  bool continues = false;      // a longer multiword key (or trigger) starts with this key
   int16_t urgency = -1;        // index into TermTable::triggers when this key is a trigger
 };
 

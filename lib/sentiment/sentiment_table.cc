@@ -1,7 +1,9 @@
 // The term table: one hash lookup per token finds a word's valence, rule
 // role, emotion and whether phrases start with it.
 #include <algorithm>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "lexicon_fold.hpp"
 #include "sentiment_rules.hpp"
@@ -93,6 +95,19 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
           static_cast<uint8_t>(std::max<size_t>(first.urgency_words, WordCount(key)));
     }
   }
+  // Every proper prefix of a multiword key is an entry that `continues`, so
+  // that matching extends a phrase word by word and stops at the first
+  // prefix no key starts with (sentiment_analyzer.cc). A trigger's one-word
+  // prefix ("\x01word") is one too; a phrase's first word already exists.
+  std::vector<std::string> prefixes;
+  for (const auto& [key, info] : terms) {
+    const bool trigger = !key.empty() && key[0] == '\x01';
+    for (size_t space = key.find(' '); space != std::string::npos;
+         space = key.find(' ', space + 1)) {
+      if (trigger || space != key.find(' ')) prefixes.push_back(key.substr(0, space));
+    }
+  }
+  for (const std::string& prefix : prefixes) terms[prefix].continues = true;
   return table;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/parallel.hpp"
 #include "common/progress_ticker.hpp"
+#include "tokenizer_pool.hpp"
 
 namespace candor::text {
 namespace {
@@ -107,7 +108,7 @@ struct Part {
 TextModel::TextModel(TextModelOptions options, std::unique_ptr<Tokenizer> tokenizer,
                      std::unique_ptr<SentimentAnalyzer> analyzer)
     : options_(std::move(options)),
-      tokenizer_(std::move(tokenizer)),
+      tokenizers_(std::make_unique<TokenizerPool>(std::move(tokenizer))),
       lexicon_(Lexicon::BuiltIn()),
       analyzer_(std::move(analyzer)) {}
 
@@ -148,14 +149,24 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
   std::vector<Part> parts(internal::ChunkCount(n, options_.threads));
   internal::ProgressTicker ticker(progress, static_cast<int64_t>(n), "text analysis");
   constexpr size_t kTickEvery = 1024;  // comments between progress counts
+  // Stems serve only the taxonomy's matching: sentiment reads folded words.
+  const bool stems = taxonomy_.has_value();
   internal::ParallelChunks(n, options_.threads, [&](size_t chunk, size_t begin, size_t end) {
     Part& part = parts[chunk];
     try {
-      auto tokenizer = tokenizer_->Clone();
+      auto tokenizer = tokenizers_->Take(stems);
       if (!tokenizer.ok()) {
         part.status = tokenizer.status();
         return;
       }
+      // Given back however the chunk ends (a tokenizer holds no state
+      // between comments but its word memo).
+      struct GiveBack {
+        TokenizerPool* pool;
+        std::unique_ptr<Tokenizer>* tokenizer;
+        bool stems;
+        ~GiveBack() { pool->Give(std::move(*tokenizer), stems); }
+      } give_back{tokenizers_.get(), &tokenizer.value(), stems};
       part.columns.sentiment.sentence_offsets.push_back(0);
       TokenizedText text;
       CommentSentiment sentiment;

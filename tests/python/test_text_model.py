@@ -56,6 +56,30 @@ def test_results_do_not_depend_on_threads(reviews):
         np.testing.assert_array_equal(one.sentences[key], two.sentences[key])
 
 
+def test_a_model_gives_the_same_results_on_every_call(reviews):
+    # A model keeps its tokenizers (and what they memoized about words)
+    # between calls, with stems only when a taxonomy needs them: neither may
+    # change a result.
+    texts = list(reviews.review[:400])
+    model = tm.TextModel(threads=2)
+    first = model.analyze(texts)
+    again = model.analyze(texts[::-1])
+    np.testing.assert_array_equal(first.sentiment, again.sentiment[::-1])
+    assert first.urgency_reason == again.urgency_reason[::-1]
+    fresh = tm.TextModel(threads=1).analyze(texts)
+    np.testing.assert_array_equal(first.sentiment, fresh.sentiment)
+    themed = tm.TextModel(taxonomy=TAXONOMY)
+    with_themes = themed.analyze(texts)
+    np.testing.assert_array_equal(first.sentiment, with_themes.sentiment)
+    for name in tm.EMOTIONS:
+        np.testing.assert_array_equal(first.emotions[name], with_themes.emotions[name])
+    # Keywords match on stems ("deliveries" -> "deliveri" = "delivery"'s).
+    assert len(with_themes.mentions["theme"]) > 0
+    themed.analyze(texts[:50])  # a call on a smaller batch in between
+    for key, values in themed.analyze(texts).mentions.items():
+        np.testing.assert_array_equal(values, with_themes.mentions[key])
+
+
 def test_sentiment_auc_on_real_reviews_meets_the_target(reviews):
     from sklearn.metrics import roc_auc_score
     s = tm.sentiment(list(reviews.review))

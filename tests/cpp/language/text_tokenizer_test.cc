@@ -347,6 +347,28 @@ TEST(TextTokenizer, CloneTokenizesTheSame) {
   EXPECT_EQ(a.sentences.size(), 2u);
 }
 
+TEST(TextTokenizer, CloneWithOtherOptionsChangesOnlyThoseOptions) {
+  auto original = Make(TokenizeOptions());
+  TokenizeOptions plain = original->options();
+  plain.stem = false;
+  auto clone = original->Clone(plain);
+  ASSERT_TRUE(clone.ok());
+  EXPECT_FALSE((*clone)->options().stem);
+  const std::string_view text = "Deliveries were running late. The agents helped!";
+  TokenizedText stemmed, unstemmed;
+  ASSERT_TRUE(original->Tokenize(text, &stemmed).ok());
+  ASSERT_TRUE((*clone)->Tokenize(text, &unstemmed).ok());
+  EXPECT_EQ(Folded(stemmed), Folded(unstemmed));
+  EXPECT_EQ(stemmed.sentences.size(), unstemmed.sentences.size());
+  EXPECT_FALSE(stemmed.stems_are_folded);
+  EXPECT_TRUE(unstemmed.stems_are_folded);
+  EXPECT_EQ(stemmed.stem(stemmed.tokens[0]), "deliveri");  // Snowball English
+  EXPECT_EQ(unstemmed.stem(unstemmed.tokens[0]), "deliveries");
+  TokenizeOptions bad = plain;
+  bad.language = "English";
+  EXPECT_EQ(original->Clone(bad).status().code(), CANDOR_INVALID_ARGUMENT);
+}
+
 TEST(TextTokenizer, WithoutStemmingStemsAreTheFoldedFormsUncopied) {
   TokenizeOptions options;
   options.stem = false;
