@@ -361,6 +361,33 @@ void RegisterAll(const Flags& flags, const ScoreData& data) {
         }
         SetThroughput(state, n, 12);
       }));
+  // Many small groups (accounts, days): 10,000 segments of 10 responses,
+  // where the Jeffreys quantiles come from the exact posterior CDF, not the
+  // Cornish-Fisher expansion; Wald next to it.
+  constexpr size_t kSmallRows = 100'000;
+  constexpr int32_t kSmallSegments = 10'000;
+  auto small_codes = std::make_shared<std::vector<int32_t>>(kSmallRows);
+  for (size_t i = 0; i < kSmallRows; ++i) {
+    (*small_codes)[i] = static_cast<int32_t>(i % kSmallSegments);
+  }
+  for (const bool use_jeffreys : {false, true}) {
+    options(benchmark::RegisterBenchmark(
+        (std::string("candor_Breakdown_double_10000segments_of_10_") +
+         (use_jeffreys ? "jeffreys" : "wald") + "/threads:1")
+            .c_str(),
+        [=](benchmark::State& state) {
+          const candor::Metric nps = candor::Metric::Nps();
+          candor::IntervalOptions interval = WaldOptions(1);
+          if (use_jeffreys) interval.method = candor::IntervalMethod::kJeffreys;
+          for (auto _ : state) {
+            auto rows_out = candor::Breakdown(nps, double_scores->data(), nullptr, kSmallRows,
+                                              {small_codes->data()}, interval,
+                                              candor::PAdjust::kHolm);
+            benchmark::DoNotOptimize(rows_out);
+          }
+          SetThroughput(state, kSmallRows, 12);
+        }));
+  }
 }
 
 }  // namespace
