@@ -2,6 +2,7 @@
 // ICU), emoticons, folding, language, stems and stop words, sentences.
 #include <candor/text.hpp>
 #include <candor/utf8.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -163,6 +164,9 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
   uint32_t votes[8] = {};
   uint32_t shared_votes[8] = {};  // every stop word votes, shared or not
   const size_t stop_languages = StopWordLanguages().size();
+  const size_t masks = size_t{1} << stop_languages;  // stop_mask() < masks
+  uint32_t words_by_mask[256];
+  std::fill_n(words_by_mask, masks, 0u);
   word_hashes.clear();
   for (const Token& t : out->tokens) {
     if (t.kind == TokenKind::kWord) word_hashes.push_back(words.Hash(out->text(t)));
@@ -172,12 +176,20 @@ Status Tokenizer::Impl::Fill(bool fast, TokenizedText* out) {
     t.all_caps = internal::IsAllCaps(out->original(t));
     const uint32_t id = words.Find(out->text(t), word_hashes[word_ids.size()]);
     word_ids.push_back(id);
-    // Only a stop word of exactly one language votes ("the", "und", "les";
-    // not "a", "de", "la", which several share, nor Italian's "la", "e").
-    const uint8_t mask = words.stop_mask(id);
-    for (size_t l = 0; l < stop_languages; ++l) shared_votes[l] += (mask >> l) & 1u;
-    if (mask != 0 && (mask & (mask - 1)) == 0) {
-      for (size_t l = 0; l < stop_languages; ++l) votes[l] += (mask >> l) & 1u;
+    ++words_by_mask[words.stop_mask(id)];
+  }
+  // Every stop word votes in shared_votes; in votes only a stop word of
+  // exactly one language ("the", "und", "les"; not "a", "de", "la", which
+  // several share, nor Italian's "la", "e"). Counted per mask above, spread
+  // over the languages here.
+  for (size_t mask = 1; mask < masks; ++mask) {
+    const uint32_t count = words_by_mask[mask];
+    if (count == 0) continue;
+    const bool one_language = (mask & (mask - 1)) == 0;
+    for (size_t l = 0; l < stop_languages; ++l) {
+      if (((mask >> l) & 1u) == 0) continue;
+      shared_votes[l] += count;
+      if (one_language) votes[l] += count;
     }
   }
   SetLanguage(!word_ids.empty(), votes, shared_votes, out);

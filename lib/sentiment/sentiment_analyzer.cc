@@ -59,11 +59,12 @@ const TermInfo* Find(const internal::TermTable& table, std::string_view key) {
 // word and the search stops at the first prefix no key starts with
 // (TermInfo::continues): most phrase starts cost one lookup. Null if none;
 // else *last is the key's last token and *words its length.
+// `first` is token i's lookup key.
 template <typename Accept>
 const TermInfo* LongestKey(const internal::TermTable& table, const TokenizedText& text,
-                           size_t i, size_t end, size_t min_words, size_t max_words,
-                           std::string_view prefix, Accept accept, size_t* last,
-                           size_t* words) {
+                           size_t i, std::string_view first, size_t end, size_t min_words,
+                           size_t max_words, std::string_view prefix, Accept accept,
+                           size_t* last, size_t* words) {
   char key[kKeyCap];
   char tmp[kKeyCap];
   size_t n = prefix.size();
@@ -75,7 +76,8 @@ const TermInfo* LongestKey(const internal::TermTable& table, const TokenizedText
       if (j >= end || n + 1 > kKeyCap) break;
       key[n++] = ' ';
     }
-    const std::string_view word = internal::LookupKey(text.text(text.tokens[j]), tmp, kKeyCap);
+    const std::string_view word =
+        w == 1 ? first : internal::LookupKey(text.text(text.tokens[j]), tmp, kKeyCap);
     if (n + word.size() > kKeyCap) break;
     std::memcpy(key + n, word.data(), word.size());
     n += word.size();
@@ -224,7 +226,7 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
       if (info != nullptr && info->urgency_words > 0) {
         size_t k_last = i, k_words = 0;
         const TermInfo* trig = LongestKey(
-            table, text, i, end, 1, info->urgency_words, "\x01",
+            table, text, i, word, end, 1, info->urgency_words, "\x01",
             [](const TermInfo& found) { return found.urgency >= 0; }, &k_last, &k_words);
         if (trig != nullptr) {
           const internal::UrgencyTrigger& trigger = table.triggers[trig->urgency];
@@ -245,7 +247,7 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
       if (info != nullptr && info->phrase_words > 1) {
         size_t k_last = i, k_words = 0;
         const TermInfo* phrase = LongestKey(
-            table, text, i, end, 2, info->phrase_words, "",
+            table, text, i, word, end, 2, info->phrase_words, "",
             [](const TermInfo& found) { return found.is_term; }, &k_last, &k_words);
         if (phrase != nullptr) {
           info = phrase;
