@@ -57,7 +57,27 @@ inline WordClass ClassAt(std::string_view s, size_t i) {
 
 inline bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-inline bool Joins(WordClass c) { return c == kLetter || c == kDigit || c == kExtendNumLet; }
+constexpr bool Joins(WordClass c) { return c == kLetter || c == kDigit || c == kExtendNumLet; }
+
+// Per byte, for the inner loop over a word's run of joining characters
+// (most of a comment's bytes): one load and one test a byte.
+enum : uint8_t { kJoinsBit = 1, kRealLetterBit = 2, kDigitBit = 4 };
+
+constexpr std::array<uint8_t, 128> MakeFlags() {
+  std::array<uint8_t, 128> f{};
+  for (int c = 0; c < 128; ++c) {
+    const WordClass k = kClass[c];
+    if (Joins(k)) f[c] |= kJoinsBit;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) f[c] |= kRealLetterBit;
+    if (k == kDigit) f[c] |= kDigitBit;
+  }
+  return f;
+}
+constexpr std::array<uint8_t, 128> kFlags = MakeFlags();
+
+inline uint8_t FlagsAt(std::string_view s, size_t i) {
+  return kFlags[static_cast<unsigned char>(s[i]) & 0x7F];
+}
 
 }  // namespace
 
@@ -79,36 +99,41 @@ void AsciiWordSegments(std::string_view s, std::vector<Segment>* out) {
           {static_cast<uint32_t>(start), static_cast<uint32_t>(i), TokenKind::kPunctuation});
       continue;
     }
-    bool letter = IsLetter(s[start]);
-    bool digit = c == kDigit;
+    uint8_t seen = FlagsAt(s, start);  // kRealLetterBit, kDigitBit of the segment
     WordClass prev = c;
     while (i < n) {
-      const WordClass d = ClassAt(s, i);
-      if (Joins(d)) {  // WB5, WB8, WB9, WB10, WB13a, WB13b
-        letter |= IsLetter(s[i]);
-        digit |= d == kDigit;
-        prev = d;
-        ++i;
+      // WB5, WB8, WB9, WB10, WB13a, WB13b: a run of joining characters.
+      if (FlagsAt(s, i) & kJoinsBit) {
+        do {
+          seen |= FlagsAt(s, i);
+          ++i;
+        } while (i < n && (FlagsAt(s, i) & kJoinsBit));
+        prev = ClassAt(s, i - 1);
         continue;
       }
+      const WordClass d = ClassAt(s, i);
       if (i + 1 < n) {
         const WordClass next = ClassAt(s, i + 1);
         // WB6, WB7: letter (MidLetter | MidNumLetQ) letter.
         if (prev == kLetter && (d == kMidLetter || d == kMidNumLetQ) && next == kLetter) {
-          letter |= IsLetter(s[i - 1]) || IsLetter(s[i + 1]);
+          seen |= FlagsAt(s, i + 1) & kRealLetterBit;
+          prev = kLetter;
           i += 2;
           continue;
         }
         // WB11, WB12: digit (MidNum | MidNumLetQ) digit.
         if (prev == kDigit && (d == kMidNum || d == kMidNumLetQ) && next == kDigit) {
+          seen |= kDigitBit;
+          prev = kDigit;
           i += 2;
           continue;
         }
       }
       break;
     }
-    const TokenKind kind =
-        letter ? TokenKind::kWord : (digit ? TokenKind::kNumber : TokenKind::kPunctuation);
+    const TokenKind kind = (seen & kRealLetterBit) != 0 ? TokenKind::kWord
+                           : (seen & kDigitBit) != 0    ? TokenKind::kNumber
+                                                        : TokenKind::kPunctuation;
     out->push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i), kind});
   }
 }
