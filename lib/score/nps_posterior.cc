@@ -70,16 +70,40 @@ constexpr int kMaxPieces = 200;
 // posterior with a zero count and a prior of 1e-9 came out near 0 instead of
 // -0.98); there u = v^(1/a) turns f(u) du into dv / (a B(a, b)) times
 // (1 - u)^(b - 1), smooth in v. Likewise 1 - u = w^(1/b) near 1 when b < 1.
+// cluster_lo / cluster_hi: g has a power singularity at lo / hi (below).
 double IntegrateAgainstBeta(double a, double b, const std::function<double(double)>& g, double lo,
-                            double hi) {
+                            double hi, bool cluster_lo, bool cluster_hi) {
   if (!(hi > lo)) return 0.0;
   const BetaDistribution beta(a, b);
   const double mid = std::clamp(0.5, lo, hi);
   double total = 0.0;
+  // g may have a power singularity at lo and at hi (where the survival's
+  // argument reaches 1 or 0): nodes are drawn towards those ends by
+  // u = from + width s(v), s(v) = v^2 (one end) or v^2 (3 - 2v) (both), whose
+  // vanishing derivative there turns (u - lo)^c into a power of v twice c.
   auto plain = [&](double from, double to) {
     if (!(to > from)) return 0.0;
-    auto integrand = [&](double u) { return std::exp(beta.LogDensity(u)) * g(u); };
-    return IntegrateAdaptive(integrand, from, to, 1e-13, 1e-11, kMaxPieces).value;
+    const double width = to - from;
+    const bool at_from = cluster_lo && from == lo, at_to = cluster_hi && to == hi;
+    auto integrand = [&](double v) {
+      double s, ds;
+      if (at_from && at_to) {
+        s = v * v * (3.0 - 2.0 * v);
+        ds = 6.0 * v * (1.0 - v);
+      } else if (at_from) {
+        s = v * v;
+        ds = 2.0 * v;
+      } else if (at_to) {
+        s = 1.0 - (1.0 - v) * (1.0 - v);
+        ds = 2.0 * (1.0 - v);
+      } else {
+        s = v;
+        ds = 1.0;
+      }
+      const double u = from + width * s;
+      return std::exp(beta.LogDensity(u)) * g(u) * ds * width;
+    };
+    return IntegrateAdaptive(integrand, 0.0, 1.0, 1e-13, 1e-11, kMaxPieces).value;
   };
   if (a < 1.0 && mid > lo) {
     const double log_scale = -std::log(a) - LogBetaFunction(a, b);
@@ -119,7 +143,8 @@ double IntegrateAgainstBeta(double a, double b, const std::function<double(doubl
 class NpsPosterior {
  public:
   NpsPosterior(double a_det, double a_pas, double a_pro)
-      : a_pro_(a_pro), a_rest_(a_det + a_pas), passive_share_(a_pas, a_det) {
+      : a_det_(a_det), a_pas_(a_pas), a_pro_(a_pro), a_rest_(a_det + a_pas),
+        passive_share_(a_pas, a_det) {
     // Where the density is bounded, integrate only where theta_pro has mass
     // (inside its 1e-16 and 1 - 1e-16 quantiles), so that a sharp posterior
     // is not missed by the first quadrature nodes.
@@ -138,11 +163,20 @@ class NpsPosterior {
       // P(V >= z) = I_{1-z}(a_pas, a_det) with 1 - z = (1 + t - 2u) / (1 - u).
       return passive_share_.Cdf((1.0 + t - 2.0 * u) / (1.0 - u));
     };
-    const double integral = IntegrateAgainstBeta(a_pro_, a_rest_, survival, lower, upper);
+    // Power singularities of the integrand at the ends of the integral:
+    // the survival's (u - t)^a_det at u = t, its (hi - u)^a_pas at the top,
+    // the density's u^(a_pro - 1) at 0. Mild ones (powers from 4) need no help.
+    constexpr double kMild = 4.0;
+    const bool cluster_lo = (lower == t && a_det_ < kMild) || (lower == 0.0 && a_pro_ < kMild);
+    const bool cluster_hi = upper == 0.5 * (1.0 + t) && a_pas_ < kMild;
+    const double integral =
+        IntegrateAgainstBeta(a_pro_, a_rest_, survival, lower, upper, cluster_lo, cluster_hi);
     return std::min(1.0, std::max(0.0, certain + integral));
   }
 
  private:
+  double a_det_;
+  double a_pas_;
   double a_pro_;
   double a_rest_;
   BetaDistribution passive_share_;
