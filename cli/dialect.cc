@@ -104,8 +104,20 @@ Result<int64_t> ParseDialectTime(std::string_view field, const std::string& time
 }
 
 std::string TimeShape(const std::string& time_format) {
-  return time_format.empty() ? "a time (ISO 8601 or epoch seconds)"
+  return time_format.empty() ? "a time (ISO 8601 or epoch seconds; other shapes: --time-format)"
                              : "a time of --time-format '" + time_format + "'";
+}
+
+std::string NumberHint(std::string_view field, char decimal) {
+  double unused = 0;
+  if (decimal == ',' && field.find('.') != std::string_view::npos) {
+    return " (the decimal separator is ',' (--decimal), and '.' is not accepted)";
+  }
+  if (decimal != ',' && field.find(',') != std::string_view::npos &&
+      ParseDialectNumber(field, ',', &unused)) {
+    return " (a decimal comma? pass --decimal ,)";
+  }
+  return "";
 }
 
 Result<std::string> ReadDialectText(const std::string& path, uint64_t max_bytes,

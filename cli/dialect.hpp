@@ -51,9 +51,19 @@ bool ParseDialectNumber(std::string_view field, char decimal, double* value);
 // offset of its %z, else UTC. Spaces or tabs around are allowed.
 Result<int64_t> ParseDialectTime(std::string_view field, const std::string& time_format);
 
-// What a time must be, for messages: "a time (ISO 8601 or epoch seconds)" or
-// "a time of --time-format '%d.%m.%Y'".
+// What a time must be, for messages: "a time (ISO 8601 or epoch seconds;
+// other shapes: --time-format)" or "a time of --time-format '%d.%m.%Y'".
 std::string TimeShape(const std::string& time_format);
+
+// A hint for a field that is not a number: " (a decimal comma? pass
+// --decimal ,)" when it would be one with a decimal comma, or why a '.' is
+// refused with --decimal ','; else "".
+std::string NumberHint(std::string_view field, char decimal);
+
+// The hint added to an invalid UTF-8 error without --encoding, as the
+// library's reader gives it.
+constexpr const char* kEncodingHint =
+    " (if the file is in another encoding, say so: --encoding windows-1252)";
 
 // The whole file at `path` (ReadWholeFile, within max_bytes) as UTF-8:
 // transcoded from dialect.encoding when one is given; errors name the file.

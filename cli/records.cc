@@ -77,14 +77,15 @@ bool ParseMeasure(const Records& records, std::string_view field, double* value)
 template <typename T>
 Result<std::vector<T>> ReadColumn(const Records& records, const std::string& name,
                                   bool (*parse)(const Records&, std::string_view, T*),
-                                  const std::string& what) {
+                                  const std::string& what, bool numbers = false) {
   Result<size_t> column = records.Column(name);
   if (!column.ok()) return column.status();
   std::vector<T> values(records.size());
   for (size_t r = 0; r < records.size(); ++r) {
     const std::string& field = records.rows[r][*column];
     if (!parse(records, field, &values[r])) {
-      return ParseError(Where(records, r, name) + ": '" + field + "' is not " + what);
+      return ParseError(Where(records, r, name) + ": '" + field + "' is not " +
+                        what + (numbers ? NumberHint(field, records.dialect.decimal) : ""));
     }
   }
   return values;
@@ -177,7 +178,8 @@ Records Records::Subset(const std::vector<uint8_t>& keep) const {
 
 Result<Records> ParseRecords(std::string_view data, char delimiter, const std::string& file) {
   if (std::optional<size_t> bad = FindInvalidUtf8(data)) {
-    return InvalidUtf8("'" + file + "': invalid UTF-8 at byte offset " + std::to_string(*bad));
+    return InvalidUtf8("'" + file + "': invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                       kEncodingHint);
   }
   std::vector<std::vector<std::string>> all;
   std::vector<int64_t> lines;
@@ -227,7 +229,7 @@ Result<CategoricalColumn> ReadCategorical(const Records& records, const std::str
 }
 
 Result<std::vector<double>> ReadNumbers(const Records& records, const std::string& name) {
-  return ReadColumn(records, name, ParseNumber, "a finite number");
+  return ReadColumn(records, name, ParseNumber, "a finite number", /*numbers=*/true);
 }
 
 Result<std::vector<double>> ReadNonNegative(const Records& records, const std::string& name) {

@@ -48,7 +48,8 @@ Result<Input> ReadInput(const ThemesArgs& args) {
       double score = 0;
       if (!ParseDialectNumber(field, args.dialect.decimal, &score)) {
         return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) + ", column '" +
-                          args.score_column + "': '" + field + "' is not a score");
+                          args.score_column + "': '" + field + "' is not a score" +
+                          NumberHint(field, args.dialect.decimal));
       }
       input.scores.push_back(score);
     }

@@ -94,8 +94,7 @@ def write_dialect_pair(source, folder, time_columns=(), number_columns=(), decim
         plain, dialect = list(row), list(row)
         for c in numbers:
             plain[c] = _plain_number(row[c])
-            if decimal:
-                dialect[c] = plain[c].replace(".", ",")
+            dialect[c] = plain[c].replace(".", ",") if decimal else plain[c]
         for c in times:
             if row[c].strip() and time_format:
                 dialect[c] = time.strftime(DIALECT_TIME_FORMAT, time.gmtime(utc_seconds(row[c])))

@@ -292,3 +292,38 @@ def test_bad_values_are_usage_errors():
     assert "decimal and delimiter are both ','" in err
     err = expect_error(1, "intents", SAMPLE, "--encoding", "klingon")
     assert "klingon" in err and "survey.csv" in err
+
+
+@pytest.mark.parametrize("case, flags, needles", [
+    # The CLI's own reader (records.cc) hints at the flag, as the library's does.
+    ("recovery", ["--encoding", "windows-1252"],
+     ["column 'rescore': '9,0' is not a finite number (a decimal comma? pass --decimal ,)"]),
+    ("recovery", ["--encoding", "windows-1252", "--decimal", ",", "--delimiter", ";"], None),
+    ("cases", ["--encoding", "windows-1252"],
+     ["column 'time'", "is not a time (ISO 8601 or epoch seconds; other shapes: --time-format)"]),
+    ("cases", ["--time-format", "%d.%m.%Y %H:%M:%S"],
+     ["invalid UTF-8", "--encoding windows-1252"]),
+    ("themes", ["--encoding", "windows-1252", "--time-format", "%d.%m.%Y %H:%M:%S"],
+     ["column 'score': '10,0' is not a score (a decimal comma? pass --decimal ,)"]),
+])
+def test_errors_name_the_missing_flag(case, flags, needles, tmp_path):
+    make, _, times, numbers, decimal, time_format = CASES[case]
+    _, dialect = write_dialect_pair(make(tmp_path), tmp_path, times, numbers, decimal,
+                                    time_format)
+    options = options_for(case, tmp_path)
+    if "--delimiter" not in flags:
+        flags = ["--delimiter", ";", *flags]
+    if needles is None:  # all the flags: read
+        rc, out, err = run(command_of(case), dialect, *options, *flags)
+        assert rc == 0, err
+        return
+    err = expect_error(1, command_of(case), dialect, *options, *flags)
+    for needle in needles:
+        assert needle in err, err
+    # With --decimal , a '.' is refused, saying why.
+    if case == "recovery":
+        _, dotted = write_dialect_pair(make(tmp_path), tmp_path / "dotted", times, numbers,
+                                       decimal=False)
+        err = expect_error(1, "recovery", dotted, *options, *dialect_flags(time_format=False))
+        assert "column 'rescore': '9.0' is not a finite number (the decimal separator is ','" \
+            in err, err
