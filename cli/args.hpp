@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "dialect.hpp"
+
 namespace candor::cli {
 
 enum class OutputFormat { kTable, kJson, kCsv };
@@ -27,9 +29,7 @@ struct InputArgs {
   char delimiter = ',';
   bool skip_bad_rows = false;
   uint64_t max_bytes = 0;  // --max-bytes: larger input files are refused; 0: no limit
-  char decimal = '.';      // --decimal: '.' or ','
-  std::string time_format;  // --time-format: strftime-style; empty: ISO 8601 or epoch seconds
-  std::string encoding;     // --encoding: the file's encoding; empty: UTF-8
+  CsvDialect dialect;      // --decimal, --time-format, --encoding
 };
 
 struct ScoreArgs {
@@ -54,6 +54,7 @@ enum class WeightMethod { kRake, kPostStratify, kIpw, kRecency, kAccounts };
 struct WeightArgs {
   std::string file;  // the responses; for ipw, the population if no --population
   char delimiter = ',';
+  CsvDialect dialect;                 // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;             // of FILE and --population; 0: no limit
   std::vector<WeightMethod> methods;  // in the order given, no repeats
   std::string output;                 // empty: stdout
@@ -128,6 +129,7 @@ struct TrendArgs {
 struct ThemesArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;      // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string text_column = "comment";
   std::string score_column;  // empty: no drivers
@@ -155,6 +157,7 @@ struct ThemesArgs {
 struct HealthArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;          // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;      // of FILE; 0: no limit
   std::string scorecard;       // a JSON file (docs/health-scorecard.md)
   std::string account_column;  // an id to print; empty: the row number
@@ -183,6 +186,7 @@ struct HealthArgs {
 struct RedactArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;      // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string column = "comment";
   std::vector<std::string> kinds;  // empty: all
@@ -194,6 +198,7 @@ struct RedactArgs {
 struct IntentsArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;      // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string column = "comment";
   int list = 10;  // comments needing a response listed (table)
@@ -206,6 +211,7 @@ enum class FollowupFormat { kTable, kJson, kCsv, kJsonl };
 struct FollowupArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;      // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;  // of each input file; 0: no limit
   std::string accounts;    // ACCOUNTS.csv; empty: none
   std::string contacts;    // CONTACTS.csv (respondent, time); empty: none
@@ -238,6 +244,7 @@ struct BusinessHoursArgs {
   std::vector<std::string> weekdays;  // 0-6 or mon..sun; empty: Monday to Friday
   std::vector<std::string> holidays;  // YYYY-MM-DD
   char delimiter = ',';
+  CsvDialect dialect;  // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;
   OutputFormat format = OutputFormat::kTable;
 };
@@ -247,6 +254,7 @@ struct BusinessHoursArgs {
 struct OuterLoopArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;      // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;  // of FILE; 0: no limit
   std::string score_column = "score";
   std::string account_column = "account";
@@ -274,6 +282,7 @@ struct OuterLoopArgs {
 struct CasesArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;  // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;
   std::string calendar;  // a JSON file (candor/business_hours.hpp); empty: UTC 09-17 Mon-Fri
   std::string case_column = "case_id";
@@ -309,6 +318,7 @@ struct MonitorArgs {
 struct RecoveryArgs {
   std::string file;
   char delimiter = ',';
+  CsvDialect dialect;  // of every input CSV: --decimal, --time-format, --encoding
   uint64_t max_bytes = 0;
   std::string rescore_column = "rescore";
   std::string followed_up_column = "followed_up";

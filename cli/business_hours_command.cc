@@ -1,5 +1,6 @@
 // candor business-hours: deadlines, or business hours between two times, per
 // row of a CSV file, in a business-hour calendar (candor/business_hours.hpp).
+#include <algorithm>
 #include <candor/business_hours.hpp>
 #include <candor/csv.hpp>
 #include <cstdint>
@@ -97,7 +98,7 @@ Status NameLine(const Status& status, const Records& records, size_t i) {
 
 Result<Rows> Compute(const BusinessHoursArgs& args, const BusinessCalendar& calendar) {
   Rows rows;
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
   rows.records = std::move(records).value();
   rows.start_column =
@@ -146,13 +147,19 @@ int Print(const BusinessHoursArgs& args, const Rows& rows) {
   };
   switch (args.format) {
     case OutputFormat::kCsv: {
+      // FILE written back with one more column, in its delimiter and (for
+      // business hours) its decimal separator.
       std::vector<std::string> header = rows.records.header;
       header.push_back(deadlines ? "deadline" : "business_hours");
-      std::cout << CsvRow(header, args.delimiter) << "\n";
+      std::cout << CsvRow(header, args.delimiter);
       for (size_t i = 0; i < n; ++i) {
         std::vector<std::string> fields = rows.records.rows[i];
-        fields.push_back(result(i));
-        std::cout << CsvRow(fields, args.delimiter) << "\n";
+        std::string added = result(i);
+        if (!deadlines && args.dialect.decimal == ',') {
+          std::replace(added.begin(), added.end(), '.', ',');
+        }
+        fields.push_back(std::move(added));
+        std::cout << CsvRow(fields, args.delimiter);
       }
       return kExitOk;
     }

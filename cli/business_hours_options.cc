@@ -3,6 +3,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -62,7 +63,7 @@ Status Finish(const BusinessHoursArgs& args) {
 
 CommandSpec BusinessHoursSpec(Command* command) {
   BusinessHoursArgs* args = &command->business_hours;
-  return {
+  CommandSpec spec = {
       "business-hours",
       kIntro,
       24,
@@ -104,6 +105,8 @@ CommandSpec BusinessHoursSpec(Command* command) {
       &args->file,
       [args] { return Finish(*args); },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

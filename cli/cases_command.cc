@@ -54,7 +54,7 @@ Result<std::vector<std::string_view>> TextColumn(const Records& records, const s
 Result<CasesReport> Compute(const CasesArgs& args) {
   Result<BusinessCalendar> calendar = LoadCalendar(args.calendar);
   if (!calendar.ok()) return calendar.status();
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
   CaseEventColumns log;
   for (auto [into, name, fallback] :

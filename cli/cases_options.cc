@@ -2,6 +2,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -45,7 +46,7 @@ OptionSetter NonNegativeHours(double* into) {
 
 CommandSpec CasesSpec(Command* command) {
   CasesArgs* args = &command->cases;
-  return {
+  CommandSpec spec = {
       "cases",
       kIntro,
       24,
@@ -79,6 +80,8 @@ CommandSpec CasesSpec(Command* command) {
                                   : OkStatus();
       },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

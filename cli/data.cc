@@ -64,8 +64,8 @@ CsvOptions WithInputOptions(const InputArgs& input, CsvOptions csv) {
   csv.score_column = input.score_column;
   csv.delimiter = input.delimiter;
   csv.skip_bad_rows = input.skip_bad_rows;
-  csv.decimal = input.decimal;
-  csv.time_format = input.time_format;
+  csv.decimal = input.dialect.decimal;
+  csv.time_format = input.dialect.time_format;
   return csv;
 }
 
@@ -108,7 +108,7 @@ std::optional<std::vector<std::string>> ReadHeaderColumns(const std::string& fil
   CsvOptions options;
   options.delimiter = input.delimiter;
   options.max_bytes = input.max_bytes;
-  options.encoding = input.encoding;
+  options.encoding = input.dialect.encoding;
   Result<std::vector<std::string>> names = ReadCsvHeader(file, options);
   if (!names.ok()) return std::nullopt;
   return std::move(names).value();
@@ -118,19 +118,13 @@ Result<Table> ReadInput(const std::string& file, const InputArgs& input, CsvOpti
                         const Progress& progress) {
   csv = WithInputOptions(input, std::move(csv));
   csv.max_bytes = input.max_bytes;
-  csv.encoding = input.encoding;
+  csv.encoding = input.dialect.encoding;
   csv.progress = progress;
   return ReadCsv(file, csv);  // its errors name the file
 }
 
 Result<std::string> ReadInputText(const InputArgs& input) {
-  Result<std::string> data = ReadWholeFile(input.file, input.max_bytes);
-  if (!data.ok() || input.encoding.empty()) return data;
-  Result<std::string> utf8 = TranscodeToUtf8(*data, input.encoding);
-  if (!utf8.ok()) {
-    return Status(utf8.status().code(), "'" + input.file + "': " + utf8.status().message());
-  }
-  return utf8;
+  return ReadDialectText(input.file, input.max_bytes, input.dialect);
 }
 
 bool OneColumnHoldingADelimiter(const std::vector<std::string>& header, char delimiter) {

@@ -58,8 +58,8 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   csv.delimiter = args.input.delimiter;
   csv.skip_bad_rows = args.input.skip_bad_rows;
   csv.max_bytes = args.input.max_bytes;
-  csv.decimal = args.input.decimal;
-  csv.encoding = args.input.encoding;
+  csv.decimal = args.input.dialect.decimal;
+  csv.encoding = args.input.dialect.encoding;
   Result<Table> read = ReadCsv(args.input.file, csv);
   if (!read.ok()) {
     if (read.status().code() == CANDOR_NOT_FOUND && !args.margins.empty()) {
@@ -80,8 +80,8 @@ Result<DesignRun> Run(const ScoreArgs& args) {
   SurveyDesign design;
   design.weights = base;
   if (!args.population.empty()) {
-    Result<Records> population =
-        ReadRecords(args.population, args.input.delimiter, args.input.max_bytes);
+    Result<Records> population = ReadRecords(args.population, args.input.delimiter,
+                                             args.input.max_bytes, args.input.dialect);
     if (!population.ok()) return population.status();
     std::vector<const CategoricalColumn*> columns;
     for (const std::string& margin : args.margins) {

@@ -52,19 +52,18 @@ std::string Trim(const std::string& text) {
   return text.substr(b, text.find_last_not_of(" \t") - b + 1);
 }
 
-// A number, or NaN for an empty or unreadable field (counted by the queue).
-double NumberOrNan(const std::string& field) {
-  const std::string t = Trim(field);
-  if (t.empty()) return NAN;
-  char* end = nullptr;
-  const double value = std::strtod(t.c_str(), &end);
-  return end == t.c_str() + t.size() ? value : NAN;
+// A number (decimal separator: the file's --decimal), or NaN for an empty or
+// unreadable field (counted by the queue).
+double NumberOrNan(const Records& records, const std::string& field) {
+  double value = NAN;
+  return ParseDialectNumber(field, records.dialect.decimal, &value) ? value : NAN;
 }
 
-int64_t TimeOrMissing(const std::string& field) {
-  const std::string t = Trim(field);
-  if (t.empty()) return kFollowupNoTime;
-  Result<int64_t> time = ParseTimestamp(t);
+// A time (ISO 8601, epoch seconds, or the file's --time-format), or
+// kFollowupNoTime for an empty or unreadable field.
+int64_t TimeOrMissing(const Records& records, const std::string& field) {
+  if (Trim(field).empty()) return kFollowupNoTime;
+  Result<int64_t> time = ParseDialectTime(field, records.dialect.time_format);
   return time.ok() ? *time : kFollowupNoTime;
 }
 
@@ -127,7 +126,8 @@ struct Input {
 };
 
 Status ReadAccounts(const FollowupArgs& args, Input* in) {
-  Result<Records> records = ReadRecords(args.accounts, args.delimiter, args.max_bytes);
+  Result<Records> records =
+      ReadRecords(args.accounts, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
   Result<size_t> key = records->Column(AccountColumn(args, records->header));
   if (!key.ok()) return key.status();
@@ -152,15 +152,16 @@ Status ReadAccounts(const FollowupArgs& args, Input* in) {
   const size_t n = records->size();
   in->a.n = n;
   if (const int64_t j = column("arr"); j >= 0) {
-    for (const auto& row : records->rows) in->arr.push_back(NumberOrNan(row[j]));
+    for (const auto& row : records->rows) in->arr.push_back(NumberOrNan(*records, row[j]));
     in->a.arr = in->arr.data();
   }
   if (const int64_t j = column("renewal"); j >= 0) {
-    for (const auto& row : records->rows) in->renewal.push_back(TimeOrMissing(row[j]));
+    for (const auto& row : records->rows) in->renewal.push_back(TimeOrMissing(*records, row[j]));
     in->a.renewal = in->renewal.data();
   }
   if (const int64_t j = column("health_change"); j >= 0) {
-    for (const auto& row : records->rows) in->health_change.push_back(NumberOrNan(row[j]));
+    for (const auto& row : records->rows)
+      in->health_change.push_back(NumberOrNan(*records, row[j]));
     in->a.health_change = in->health_change.data();
   }
   if (column("opt_out") >= 0) {
@@ -223,7 +224,7 @@ Status ReadUrgency(const FollowupArgs& args, int64_t urgency, int64_t comment, I
 }
 
 Status ReadInput(const FollowupArgs& args, Input* in) {
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
   in->responses = std::move(records).value();
   const Records& rows = in->responses;
@@ -251,8 +252,8 @@ Status ReadInput(const FollowupArgs& args, Input* in) {
   const size_t n = rows.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& row = rows.rows[i];
-    in->score.push_back(NumberOrNan(row[*score]));
-    in->time.push_back(TimeOrMissing(row[*time]));
+    in->score.push_back(NumberOrNan(rows, row[*score]));
+    in->time.push_back(TimeOrMissing(rows, row[*time]));
     const std::string label = Trim(row[*account]);
     in->account.push_back(table ? in->accounts.Find(label) : in->accounts.Code(label));
     if (*respondent >= 0) in->respondent.push_back(in->respondents.Code(Trim(row[*respondent])));
@@ -278,7 +279,8 @@ Status ReadInput(const FollowupArgs& args, Input* in) {
     if (*respondent < 0) {
       return InvalidArgument("--contacts needs a respondent column in '" + args.file + "'");
     }
-    Result<Records> contacts = ReadRecords(args.contacts, args.delimiter, args.max_bytes);
+    Result<Records> contacts =
+        ReadRecords(args.contacts, args.delimiter, args.max_bytes, args.dialect);
     if (!contacts.ok()) return contacts.status();
     Result<size_t> who = contacts->Column("respondent");
     if (!who.ok()) return who.status();

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -54,7 +55,7 @@ Status Finish(const FollowupArgs& args) {
 
 CommandSpec FollowupSpec(Command* command) {
   FollowupArgs* args = &command->followup;
-  return {
+  CommandSpec spec = {
       "followup",
       kIntro,
       26,
@@ -110,6 +111,8 @@ CommandSpec FollowupSpec(Command* command) {
       &args->file,
       [args] { return Finish(*args); },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

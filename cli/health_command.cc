@@ -315,7 +315,7 @@ Result<HealthReport> ComputeHealth(const HealthArgs& args) {
   Result<Scorecard> card = LoadScorecard(args.scorecard);
   if (!card.ok()) return card.status();
   report.card = *card;
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
 
   std::vector<std::vector<double>> columns;

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -93,7 +94,7 @@ Status Finish(const HealthArgs& args) {
 
 CommandSpec HealthSpec(Command* command) {
   HealthArgs* args = &command->health;
-  return {
+  CommandSpec spec = {
       "health",
       kIntro,
       24,
@@ -161,6 +162,8 @@ CommandSpec HealthSpec(Command* command) {
       &args->file,
       [args] { return Finish(*args); },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "dialect.hpp"
 #include "format.hpp"
 
 namespace candor::cli {
 
 int RunIntents(const IntentsArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.file, args.max_bytes);
+  Result<std::string> data = ReadDialectText(args.file, args.max_bytes, args.dialect);
   if (!data.ok()) return FailData(data.status());
   auto columns = ParseCsvColumns(*data, {args.column}, args.delimiter, /*check_utf8=*/true);
   if (!columns.ok()) {

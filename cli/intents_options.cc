@@ -2,6 +2,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -30,7 +31,7 @@ Example:
 
 CommandSpec IntentsSpec(Command* command) {
   IntentsArgs* args = &command->intents;
-  return {
+  CommandSpec spec = {
       "intents",
       kIntro,
       24,
@@ -52,6 +53,8 @@ CommandSpec IntentsSpec(Command* command) {
         return OkStatus();
       },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsText);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -54,7 +55,7 @@ Status Finish(const MonitorArgs& args, const MetricArgs& metric) {
 CommandSpec MonitorSpec(Command* command) {
   MonitorArgs* args = &command->monitor;
   auto metric = std::make_shared<MetricArgs>(&args->metric_name, &args->metric);
-  return {
+  CommandSpec spec = {
       "monitor",
       kIntro,
       24,
@@ -108,15 +109,14 @@ CommandSpec MonitorSpec(Command* command) {
           LevelOption(&args->level),
           SkipBadRowsOption(&args->input.skip_bad_rows),
           DelimiterOption(&args->input.delimiter),
-          DecimalOption(&args->input.decimal),
-          TimeFormatOption(&args->input.time_format),
-          EncodingOption(&args->input.encoding),
           MaxBytesOption(&args->input.max_bytes),
       },
       kEpilog,
       &args->input.file,
       [args, metric] { return Finish(*args, *metric); },
   };
+  AddCsvDialectOptions(&spec, &args->input.dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -128,7 +128,8 @@ OptionSpec WeightColumnOption(std::string* into);
 OptionSpec SkipBadRowsOption(bool* into);
 OptionSpec DelimiterOption(char* into);
 // --decimal, --time-format and --encoding (CsvOptions::decimal, time_format,
-// encoding) of the commands that read a response table.
+// encoding): every command that reads a CSV lists them through
+// AddCsvDialectOptions (dialect.hpp), not one by one.
 OptionSpec DecimalOption(char* into);
 OptionSpec TimeFormatOption(std::string* into);
 OptionSpec EncodingOption(std::string* into);

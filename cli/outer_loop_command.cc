@@ -410,7 +410,7 @@ int PrintCsv(const OuterLoopArgs&, const Input&, const OuterLoop& r) {
 }  // namespace
 
 int RunOuterLoop(const OuterLoopArgs& args) {
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return FailData(records.status());
   Result<Input> in = ReadInput(args, *records);
   if (!in.ok()) return FailData(in.status());

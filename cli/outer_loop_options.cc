@@ -3,6 +3,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -60,7 +61,7 @@ CommandSpec OuterLoopSpec(Command* command) {
       Checked<int64_t>(&args->seed, ParseInt, [](int64_t number, const std::string& text) {
         return number < 0 ? text + " must be >= 0" : std::string();
       });
-  return {
+  CommandSpec spec = {
       "outer-loop",
       kIntro,
       26,
@@ -118,6 +119,8 @@ CommandSpec OuterLoopSpec(Command* command) {
       &args->file,
       [args] { return Finish(*args); },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -24,19 +24,12 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-bool ParseNumber(std::string_view field, double* value) {
-  std::string text(Trim(field));
-  if (text.empty()) return false;
-  errno = 0;
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  if (*end != '\0' || errno == ERANGE || !std::isfinite(v)) return false;
-  *value = v;
-  return true;
+bool ParseNumber(const Records& records, std::string_view field, double* value) {
+  return ParseDialectNumber(field, records.dialect.decimal, value);
 }
 
-bool ParseTime(std::string_view field, int64_t* time) {
-  Result<int64_t> parsed = ParseTimestamp(Trim(field));
+bool ParseTime(const Records& records, std::string_view field, int64_t* time) {
+  Result<int64_t> parsed = ParseDialectTime(field, records.dialect.time_format);
   if (!parsed.ok()) return false;
   *time = *parsed;
   return true;
@@ -51,7 +44,7 @@ std::string Lower(std::string_view text) {
 }
 
 // 0/1, yes/no, true/false (any case, spaces around allowed).
-bool ParseFlag(std::string_view field, uint8_t* flag) {
+bool ParseFlag(const Records&, std::string_view field, uint8_t* flag) {
   const std::string text = Lower(Trim(field));
   if (text == "1" || text == "yes" || text == "true") {
     *flag = 1;
@@ -65,32 +58,34 @@ bool ParseFlag(std::string_view field, uint8_t* flag) {
 
 // A measure: a finite number, a yes/no word as 1/0, or missing (NaN) when
 // empty, "NA" or "NaN".
-bool ParseMeasure(std::string_view field, double* value) {
+bool ParseMeasure(const Records& records, std::string_view field, double* value) {
   const std::string text = Lower(Trim(field));
   if (text.empty() || text == "na" || text == "nan") {
     *value = std::numeric_limits<double>::quiet_NaN();
     return true;
   }
   uint8_t flag = 0;
-  if (text != "1" && text != "0" && ParseFlag(text, &flag)) {
+  if (text != "1" && text != "0" && ParseFlag(records, text, &flag)) {
     *value = flag;
     return true;
   }
-  return ParseNumber(text, value);
+  return ParseNumber(records, text, value);
 }
 
 // Every field of the column `name` read by parse(field, &value); the first it
 // refuses is the ParseError "<file> line L, column '<name>': '<field>' is not <what>".
 template <typename T>
 Result<std::vector<T>> ReadColumn(const Records& records, const std::string& name,
-                                  bool (*parse)(std::string_view, T*), const char* what) {
+                                  bool (*parse)(const Records&, std::string_view, T*),
+                                  const std::string& what, bool numbers = false) {
   Result<size_t> column = records.Column(name);
   if (!column.ok()) return column.status();
   std::vector<T> values(records.size());
   for (size_t r = 0; r < records.size(); ++r) {
     const std::string& field = records.rows[r][*column];
-    if (!parse(field, &values[r])) {
-      return ParseError(Where(records, r, name) + ": '" + field + "' is not " + what);
+    if (!parse(records, field, &values[r])) {
+      return ParseError(Where(records, r, name) + ": '" + field + "' is not " +
+                        what + (numbers ? NumberHint(field, records.dialect.decimal) : ""));
     }
   }
   return values;
@@ -172,6 +167,7 @@ Records Records::Subset(const std::vector<uint8_t>& keep) const {
   Records subset;
   subset.file = file;
   subset.header = header;
+  subset.dialect = dialect;
   for (size_t r = 0; r < rows.size() && r < keep.size(); ++r) {
     if (!keep[r]) continue;
     subset.rows.push_back(rows[r]);
@@ -182,7 +178,8 @@ Records Records::Subset(const std::vector<uint8_t>& keep) const {
 
 Result<Records> ParseRecords(std::string_view data, char delimiter, const std::string& file) {
   if (std::optional<size_t> bad = FindInvalidUtf8(data)) {
-    return InvalidUtf8("'" + file + "': invalid UTF-8 at byte offset " + std::to_string(*bad));
+    return InvalidUtf8("'" + file + "': invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                       kEncodingHint);
   }
   std::vector<std::vector<std::string>> all;
   std::vector<int64_t> lines;
@@ -211,10 +208,14 @@ Result<Records> ParseRecords(std::string_view data, char delimiter, const std::s
   return records;
 }
 
-Result<Records> ReadRecords(const std::string& path, char delimiter, uint64_t max_bytes) {
-  Result<std::string> data = ReadWholeFile(path, max_bytes);
+Result<Records> ReadRecords(const std::string& path, char delimiter, uint64_t max_bytes,
+                            const CsvDialect& dialect) {
+  CANDOR_RETURN_IF_ERROR(CheckDialect(delimiter, dialect));
+  Result<std::string> data = ReadDialectText(path, max_bytes, dialect);
   if (!data.ok()) return data.status();
-  return ParseRecords(*data, delimiter, path);
+  Result<Records> records = ParseRecords(*data, delimiter, path);
+  if (records.ok()) records->dialect = dialect;
+  return records;
 }
 
 Result<CategoricalColumn> ReadCategorical(const Records& records, const std::string& name) {
@@ -228,7 +229,7 @@ Result<CategoricalColumn> ReadCategorical(const Records& records, const std::str
 }
 
 Result<std::vector<double>> ReadNumbers(const Records& records, const std::string& name) {
-  return ReadColumn(records, name, ParseNumber, "a finite number");
+  return ReadColumn(records, name, ParseNumber, "a finite number", /*numbers=*/true);
 }
 
 Result<std::vector<double>> ReadNonNegative(const Records& records, const std::string& name) {
@@ -244,7 +245,7 @@ Result<std::vector<double>> ReadNonNegative(const Records& records, const std::s
 }
 
 Result<std::vector<int64_t>> ReadTimes(const Records& records, const std::string& name) {
-  return ReadColumn(records, name, ParseTime, "a time (ISO 8601 or epoch seconds)");
+  return ReadColumn(records, name, ParseTime, TimeShape(records.dialect.time_format));
 }
 
 Result<std::vector<uint8_t>> ReadFlags(const Records& records, const std::string& name) {
@@ -259,7 +260,7 @@ Result<std::vector<double>> ReadMeasure(const Records& records, const std::strin
 bool IsNumericColumn(const Records& records, size_t column) {
   double unused = 0;
   for (const auto& row : records.rows) {
-    if (!ParseNumber(row[column], &unused)) return false;
+    if (!ParseNumber(records, row[column], &unused)) return false;
   }
   return true;
 }

@@ -21,7 +21,7 @@ struct RecoveryReport {
 };
 
 Result<RecoveryReport> Compute(const RecoveryArgs& args) {
-  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> records = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!records.ok()) return records.status();
   Result<std::vector<double>> scores = ReadNumbers(*records, args.rescore_column);
   if (!scores.ok()) return scores.status();

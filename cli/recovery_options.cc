@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -37,7 +38,7 @@ Example:
 
 CommandSpec RecoverySpec(Command* command) {
   RecoveryArgs* args = &command->recovery;
-  return {
+  CommandSpec spec = {
       "recovery",
       kIntro,
       24,
@@ -53,7 +54,7 @@ CommandSpec RecoverySpec(Command* command) {
                   std::vector<std::pair<std::string, bool>>{{"nps", false}, {"mean", true}})},
           {"interval", "I", "NPS: adjusted_wald (default, Rocks 2016) or wald",
            Choice(&args->wald, std::vector<std::pair<std::string, bool>>{{"adjusted_wald", false},
-                                                                          {"wald", true}})},
+                                                                         {"wald", true}})},
           LevelOption(&args->level),
           DelimiterOption(&args->delimiter),
           MaxBytesOption(&args->max_bytes),
@@ -67,6 +68,8 @@ CommandSpec RecoverySpec(Command* command) {
                                   : OkStatus();
       },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -6,12 +6,13 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "dialect.hpp"
 #include "format.hpp"
 
 namespace candor::cli {
 
 int RunRedact(const RedactArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.file, args.max_bytes);
+  Result<std::string> data = ReadDialectText(args.file, args.max_bytes, args.dialect);
   if (!data.ok()) return FailData(data.status());
   CsvOptions header_options;
   header_options.delimiter = args.delimiter;

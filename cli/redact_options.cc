@@ -2,6 +2,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -30,7 +31,7 @@ Example:
 
 CommandSpec RedactSpec(Command* command) {
   RedactArgs* args = &command->redact;
-  return {
+  CommandSpec spec = {
       "redact",
       kIntro,
       24,
@@ -59,6 +60,8 @@ CommandSpec RedactSpec(Command* command) {
         return OkStatus();
       },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsText);
+  return spec;
 }
 
 }  // namespace candor::cli

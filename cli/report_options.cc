@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -55,7 +56,7 @@ CommandSpec ReportSpec(Command* command) {
     args->format = *chosen;
     return OkStatus();
   };
-  return {
+  CommandSpec spec = {
       "report",
       kIntro,
       26,
@@ -70,7 +71,9 @@ CommandSpec ReportSpec(Command* command) {
                        &args->time_column),
           ColumnOption("account-column", "column of accounts (default: account_id, account, ...)",
                        &args->account_column),
-          ColumnOption("weight-column", "column of weights (default: unweighted; a column\nthat looks like weights is noted, never used unnamed)",
+          ColumnOption("weight-column",
+                       "column of weights (default: unweighted; a column\nthat looks like weights "
+                       "is noted, never used unnamed)",
                        &args->input.weight_column),
           {"unweighted", nullptr, "no weights (the default; kept for scripts)",
            Flag(&args->unweighted)},
@@ -97,9 +100,6 @@ CommandSpec ReportSpec(Command* command) {
            Choice(&args->period, PeriodChoices())},
           SkipBadRowsOption(&args->input.skip_bad_rows),
           DelimiterOption(&args->input.delimiter),
-          DecimalOption(&args->input.decimal),
-          TimeFormatOption(&args->input.time_format),
-          EncodingOption(&args->input.encoding),
           MaxBytesOption(&args->input.max_bytes),
           {"format", "F", "text (default), json or html (default: from\n--output's extension)",
            format},
@@ -119,6 +119,8 @@ CommandSpec ReportSpec(Command* command) {
         return OkStatus();
       },
   };
+  AddCsvDialectOptions(&spec, &args->input.dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -252,8 +252,8 @@ int RunScore(const ScoreArgs& args) {
   csv.delimiter = args.input.delimiter;
   csv.skip_bad_rows = args.input.skip_bad_rows;
   csv.max_bytes = args.input.max_bytes;
-  csv.decimal = args.input.decimal;
-  csv.encoding = args.input.encoding;
+  csv.decimal = args.input.dialect.decimal;
+  csv.encoding = args.input.dialect.encoding;
   Result<Table> table = ReadCsv(args.input.file, csv);
   if (!table.ok()) return FailData(table.status());
   const double* weights = table->weights.empty() ? nullptr : table->weights.data();

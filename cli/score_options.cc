@@ -5,6 +5,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -55,7 +56,7 @@ CommandSpec ScoreSpec(Command* command) {
       Checked<int64_t>(&interval->seed, ParseInt, [](int64_t number, const std::string&) {
         return number < 0 ? std::string("must not be negative") : std::string();
       });
-  return {
+  CommandSpec spec = {
       "score",
       kIntro,
       24,
@@ -73,7 +74,8 @@ CommandSpec ScoreSpec(Command* command) {
            "break down by a segment column; repeat or use commas\n"
            "(--by region,plan) to cross columns",
            Names(&args->by)},
-          {"interval", "I", "jeffreys (default; Wald for means), wald, adjusted_wald,\nbayes, bootstrap",
+          {"interval", "I",
+           "jeffreys (default; Wald for means), wald, adjusted_wald,\nbayes, bootstrap",
            Choice(&interval->method, AllChoices<IntervalMethod>(CANDOR_ENUM_INTERVAL))},
           LevelOption(&interval->level),
           {"seed", "N", "bootstrap seed (default 42)", seed},
@@ -86,8 +88,6 @@ CommandSpec ScoreSpec(Command* command) {
           SkipBadRowsOption(&args->input.skip_bad_rows),
           {"delimiter", "C", "field delimiter (default ','; 'tab' or '\\t' for tabs)",
            Delimiter(&args->input.delimiter)},
-          DecimalOption(&args->input.decimal),
-          EncodingOption(&args->input.encoding),
           {"max-bytes", "N",
            "refuse FILE (or POP) if larger than N bytes; K, M, G\n"
            "suffixes for KiB, MiB, GiB (default 0: no limit)",
@@ -118,6 +118,8 @@ CommandSpec ScoreSpec(Command* command) {
       &args->input.file,
       [args, metric] { return Finish(*args, *metric); },
   };
+  AddCsvDialectOptions(&spec, &args->input.dialect, kReadsNumbers);
+  return spec;
 }
 
 }  // namespace candor::cli

@@ -14,6 +14,7 @@
 
 #include "commands.hpp"
 #include "data.hpp"
+#include "dialect.hpp"
 #include "normal_quantile.hpp"
 #include "progress_bar.hpp"
 #include "themes_report.hpp"
@@ -28,7 +29,8 @@ struct Input {
 };
 
 Result<Input> ReadInput(const ThemesArgs& args) {
-  Result<std::string> data = ReadWholeFile(args.file, args.max_bytes);
+  CANDOR_RETURN_IF_ERROR(CheckDialect(args.delimiter, args.dialect));
+  Result<std::string> data = ReadDialectText(args.file, args.max_bytes, args.dialect);
   if (!data.ok()) return data.status();
   std::vector<std::string> names = {args.text_column};
   if (!args.score_column.empty()) names.push_back(args.score_column);
@@ -43,11 +45,11 @@ Result<Input> ReadInput(const ThemesArgs& args) {
   if (!args.score_column.empty()) {
     for (size_t i = 0; i < (*columns)[next].size(); ++i) {
       const std::string& field = (*columns)[next][i];
-      char* end = nullptr;
-      const double score = std::strtod(field.c_str(), &end);
-      if (field.empty() || *end != '\0' || !std::isfinite(score)) {
+      double score = 0;
+      if (!ParseDialectNumber(field, args.dialect.decimal, &score)) {
         return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) + ", column '" +
-                          args.score_column + "': '" + field + "' is not a score");
+                          args.score_column + "': '" + field + "' is not a score" +
+                          NumberHint(field, args.dialect.decimal));
       }
       input.scores.push_back(score);
     }
@@ -55,7 +57,7 @@ Result<Input> ReadInput(const ThemesArgs& args) {
   }
   if (!args.time_column.empty()) {
     for (size_t i = 0; i < (*columns)[next].size(); ++i) {
-      Result<int64_t> t = ParseTimestamp((*columns)[next][i]);
+      Result<int64_t> t = ParseDialectTime((*columns)[next][i], args.dialect.time_format);
       if (!t.ok()) {
         return ParseError("'" + args.file + "': data row " + std::to_string(i + 1) + ", column '" +
                           args.time_column + "': " + t.status().message());

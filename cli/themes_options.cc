@@ -6,6 +6,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -62,7 +63,7 @@ CommandSpec ThemesSpec(Command* command) {
       Checked<int64_t>(&args->seed, ParseInt, [](int64_t number, const std::string& text) {
         return number < 0 ? text + " must be >= 0" : std::string();
       });
-  return {
+  CommandSpec spec = {
       "themes",
       kIntro,
       24,
@@ -125,6 +126,8 @@ CommandSpec ThemesSpec(Command* command) {
       &args->file,
       [args, metric] { return Finish(*args, *metric); },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

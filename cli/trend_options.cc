@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -70,7 +71,7 @@ Status Finish(const TrendArgs& args, const MetricArgs& metric) {
 CommandSpec TrendSpec(Command* command) {
   TrendArgs* args = &command->trend;
   auto metric = std::make_shared<MetricArgs>(&args->metric_name, &args->metric);
-  return {
+  CommandSpec spec = {
       "trend",
       kIntro,
       24,
@@ -150,9 +151,6 @@ CommandSpec TrendSpec(Command* command) {
                                {PAdjust::kHolm, PAdjust::kBenjaminiHochberg, PAdjust::kNone}))},
           SkipBadRowsOption(&args->input.skip_bad_rows),
           DelimiterOption(&args->input.delimiter),
-          DecimalOption(&args->input.decimal),
-          TimeFormatOption(&args->input.time_format),
-          EncodingOption(&args->input.encoding),
           MaxBytesOption(&args->input.max_bytes),
           {"format", "F",
            "table (default), json, csv (the bucket rows; with\n"
@@ -163,6 +161,8 @@ CommandSpec TrendSpec(Command* command) {
       &args->input.file,
       [args, metric] { return Finish(*args, *metric); },
   };
+  AddCsvDialectOptions(&spec, &args->input.dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 }  // namespace candor::cli

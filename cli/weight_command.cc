@@ -6,6 +6,7 @@
 // (CombineWeights, mean 1, when more than one); calibration (rake or
 // post-stratify) then takes that product as its base weights, so the output
 // still reproduces the population margins exactly; trimming comes last.
+#include <algorithm>
 #include <candor/weight.hpp>
 #include <cstdio>
 #include <fstream>
@@ -35,7 +36,7 @@ Result<WeightInputs> LoadInputs(const WeightArgs& args) {
   WeightInputs in;
   if (args.Has(WeightMethod::kIpw)) {
     const std::string& path = args.population.empty() ? args.file : args.population;
-    Result<Records> population = ReadRecords(path, args.delimiter, args.max_bytes);
+    Result<Records> population = ReadRecords(path, args.delimiter, args.max_bytes, args.dialect);
     if (!population.ok()) return population.status();
     in.population = std::move(*population);
     Result<std::vector<uint8_t>> responded = ReadFlags(in.population, args.responded_column);
@@ -44,11 +45,12 @@ Result<WeightInputs> LoadInputs(const WeightArgs& args) {
     in.responses = in.population.Subset(in.responded);
     return in;
   }
-  Result<Records> responses = ReadRecords(args.file, args.delimiter, args.max_bytes);
+  Result<Records> responses = ReadRecords(args.file, args.delimiter, args.max_bytes, args.dialect);
   if (!responses.ok()) return responses.status();
   in.responses = std::move(*responses);
   if (!args.population.empty()) {
-    Result<Records> population = ReadRecords(args.population, args.delimiter, args.max_bytes);
+    Result<Records> population =
+        ReadRecords(args.population, args.delimiter, args.max_bytes, args.dialect);
     if (!population.ok()) return population.status();
     in.population = std::move(*population);
   }
@@ -73,7 +75,10 @@ Status WriteCsv(const WeightArgs& args, const Records& records,
       row += CsvField(field, args.delimiter);
       row += args.delimiter;
     }
-    row += RoundTrip(weights[r]);
+    std::string weight = RoundTrip(weights[r]);
+    // In the file's dialect, so that the same options read it back.
+    if (args.dialect.decimal == ',') std::replace(weight.begin(), weight.end(), '.', ',');
+    row += weight;
     row += '\n';
     out << row;
   }

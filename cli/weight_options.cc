@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "command_specs.hpp"
+#include "dialect.hpp"
 #include "option_values.hpp"
 
 namespace candor::cli {
@@ -164,7 +165,7 @@ CommandSpec WeightSpec(Command* command) {
   OptionSetter role_weight = [args](const std::string&, const std::string& value) {
     return AppendRoleWeight(value, &args->role_weights);
   };
-  return {
+  CommandSpec spec = {
       "weight",
       kIntro,
       26,
@@ -226,6 +227,8 @@ CommandSpec WeightSpec(Command* command) {
         return CheckWeightArgs(*args);
       },
   };
+  AddCsvDialectOptions(&spec, &args->dialect, kReadsNumbers | kReadsTimes);
+  return spec;
 }
 
 bool WeightArgs::Has(WeightMethod method) const {

@@ -47,6 +47,34 @@ def test_missing_skip_without_missing_rows_is_the_plain_estimate():
     assert candor.nps(scores.astype(float), missing="skip").skipped == 0
 
 
+def test_skip_rows_subsets_every_aligned_input_alike():
+    from candor import _missing
+    times = pd.Series(pd.to_datetime(["2025-01-01", "2025-01-02", None, "2025-01-04",
+                                      "2025-01-05"]))
+    columns = {"scores": [10, None, 3, 9, 8],
+               "weights": np.array([1.0, 1.0, 2.0, np.nan, 0.5]),
+               "times": times,
+               "accounts": pd.Series(["a", "b", "c", "d", "e"], index=[5, 6, 7, 8, 9]),
+               "labels": ["x", "y", "z", "u", "v"],
+               "absent": None}
+    kept, skipped = _missing.skip_rows(columns, times="times")
+    assert skipped == 3 and list(kept) == list(columns)  # row 1 score, row 3 weight, row 2 time
+    assert kept["scores"].dtype == np.float64 and kept["scores"].tolist() == [10.0, 8.0]
+    assert kept["weights"].tolist() == [1.0, 0.5]
+    assert kept["times"].tolist() == [times[0], times[4]]
+    assert kept["accounts"].tolist() == ["a", "e"] and kept["accounts"].index.tolist() == [5, 9]
+    assert kept["labels"] == ["x", "v"] and kept["absent"] is None
+    # Without times named, a missing time keeps its row.
+    assert _missing.skip_rows(columns)[1] == 2
+    # Nothing to skip: the inputs themselves, not copies.
+    whole = {"scores": [10, 9], "weights": None, "accounts": columns["labels"][:2]}
+    kept, skipped = _missing.skip_rows(whole)
+    assert skipped == 0 and all(kept[k] is whole[k] for k in whole)
+    with pytest.raises(candor.Error) as info:
+        _missing.skip_rows({"scores": [1.0, None], "accounts": ["a"]})
+    assert info.value.status == "CANDOR_LENGTH_MISMATCH" and "accounts" in str(info.value)
+
+
 def test_missing_skip_drops_weights_and_accounts_with_the_scores():
     scores = [10, None, 3, 9, 8, 2]
     weights = [1.0, 5.0, 2.0, np.nan, 1.0, 1.5]

@@ -99,6 +99,29 @@ def rows_to_keep(scores, weights=None, times=None, what="scores"):
     return ~drop, int(drop.sum())
 
 
+def skip_rows(columns, scores="scores", weights="weights", times=None):
+    """missing="skip" in one call: the rows whose score, weight or time is
+    missing, left out of every aligned input.
+
+    `columns` maps the name errors give each aligned input ("scores",
+    "weights", "accounts", "segment 'region'", ...) to its values (None
+    stays None). The entries named by `scores`, `weights` and `times` (the
+    last two when given) decide which rows are dropped (rows_to_keep).
+    Returns (kept, skipped): a dict with the same names in the same order,
+    each input subset (take; the scores as float64), and the number of rows
+    left out. With nothing to skip, `kept` holds the inputs unchanged."""
+    keep, skipped = rows_to_keep(columns[scores], columns.get(weights),
+                                 columns.get(times) if times is not None else None, what=scores)
+    if not skipped:
+        return dict(columns), 0
+    kept = {}
+    for name, values in columns.items():
+        if name == scores:
+            values = _convert.as_float64(values, scores)
+        kept[name] = take(values, keep, name)
+    return kept, skipped
+
+
 def explain(error, scores, what="scores"):
     """A library error about a missing score, rewritten to name the option
     that skips such rows; other errors unchanged."""

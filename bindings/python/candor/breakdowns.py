@@ -58,14 +58,13 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
     """
     skipped = 0
     if _missing.check_choice(missing):
-        keep, skipped = _missing.rows_to_keep(scores, weights)
+        names, columns = _labels.named_columns(by)
+        segments = {"segment %r" % name: column for name, column in zip(names, columns)}
+        kept, skipped = _missing.skip_rows(
+            {"scores": scores, "weights": weights, "accounts": accounts, **segments})
         if skipped:
-            names, columns = _labels.named_columns(by)
-            by = {name: _missing.take(column, keep, "segment %r" % name)
-                  for name, column in zip(names, columns)}
-            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
-            weights = _missing.take(weights, keep, "weights")
-            accounts = _missing.take(accounts, keep, "accounts")
+            scores, weights, accounts = kept["scores"], kept["weights"], kept["accounts"]
+            by = {name: kept["segment %r" % name] for name in names}
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,

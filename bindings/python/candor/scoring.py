@@ -118,11 +118,9 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
         replicates=replicates, seed=seed, threads=threads)
     skipped = 0
     if _missing.check_choice(missing) and _convert.as_int8(scores) is None:
-        keep, skipped = _missing.rows_to_keep(scores, weights)
-        if skipped:
-            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
-            weights = _missing.take(weights, keep, "weights")
-            accounts = _missing.take(accounts, keep, "accounts")
+        kept, skipped = _missing.skip_rows(
+            {"scores": scores, "weights": weights, "accounts": accounts})
+        scores, weights, accounts = kept.values()
     try:
         return _score(options, scores, weights, accounts, skipped)
     except Error as error:
@@ -277,14 +275,12 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
     """
     skipped_a = skipped_b = 0
     if _missing.check_choice(missing):
-        keep, skipped_a = _missing.rows_to_keep(a, weights_a, what="a")
-        if skipped_a:
-            a, weights_a = _missing.take(_convert.as_float64(a, "a"), keep, "a"), \
-                _missing.take(weights_a, keep, "weights_a")
-        keep, skipped_b = _missing.rows_to_keep(b, weights_b, what="b")
-        if skipped_b:
-            b, weights_b = _missing.take(_convert.as_float64(b, "b"), keep, "b"), \
-                _missing.take(weights_b, keep, "weights_b")
+        kept, skipped_a = _missing.skip_rows({"a": a, "weights_a": weights_a},
+                                             scores="a", weights="weights_a")
+        a, weights_a = kept.values()
+        kept, skipped_b = _missing.skip_rows({"b": b, "weights_b": weights_b},
+                                             scores="b", weights="weights_b")
+        b, weights_b = kept.values()
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,

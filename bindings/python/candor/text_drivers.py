@@ -186,13 +186,10 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     """
     skipped = 0
     if _missing.check_choice(missing):
-        keep, skipped = _missing.rows_to_keep(scores, weights)
-        if skipped:
-            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
-            weights = _missing.take(weights, keep, "weights")
-            mentions = _missing.take(mentions, keep, "mentions")
-            periods = _missing.take(periods, keep, "periods")
-            accounts = _missing.take(accounts, keep, "accounts")
+        kept, skipped = _missing.skip_rows(
+            {"scores": scores, "weights": weights, "mentions": mentions, "periods": periods,
+             "accounts": accounts})
+        scores, weights, mentions, periods, accounts = kept.values()
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,

@@ -12,7 +12,6 @@ import numpy as np
 
 from candor import _display
 from candor import _compat
-from candor import _convert
 from candor import _missing
 from candor._lib import Error
 from candor.text_drivers import theme_drivers
@@ -98,14 +97,14 @@ def drivers(scores, texts=None, *, mentions=None, theme_names=None, taxonomy=Non
     """
     skipped = 0
     if _missing.check_choice(missing):
-        keep, skipped = _missing.rows_to_keep(scores, driver_options.get("weights"))
-        if skipped:
-            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
-            texts = _missing.take(texts, keep, "texts")
-            mentions = _missing.take(mentions, keep, "mentions")
-            for name in ("weights", "periods", "accounts"):
-                if driver_options.get(name) is not None:
-                    driver_options[name] = _missing.take(driver_options[name], keep, name)
+        aligned = ("weights", "periods", "accounts")
+        kept, skipped = _missing.skip_rows(
+            {"scores": scores, "texts": texts, "mentions": mentions,
+             **{name: driver_options.get(name) for name in aligned}})
+        scores, texts, mentions = kept["scores"], kept["texts"], kept["mentions"]
+        for name in aligned:
+            if driver_options.get(name) is not None:
+                driver_options[name] = kept[name]
         result = drivers(scores, texts, mentions=mentions, theme_names=theme_names,
                          taxonomy=taxonomy, k=k, seed=seed, model=model,
                          text_options=text_options, **driver_options)

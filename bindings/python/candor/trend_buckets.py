@@ -188,13 +188,10 @@ def trend(scores, times, every="month", tz="UTC", metric="nps", weights=None, ac
     weights = _plain_weights(weights)
     skipped = 0
     if _missing.check_choice(missing):
-        keep, skipped = _missing.rows_to_keep(scores, weights, times)
-        if skipped:
-            scores = _missing.take(_convert.as_float64(scores), keep, "scores")
-            weights = _missing.take(weights, keep, "weights")
-            times = _missing.take(times, keep, "times")
-            accounts = _missing.take(accounts, keep, "accounts")
-            segments = _missing.take(segments, keep, "segments")
+        kept, skipped = _missing.skip_rows(
+            {"scores": scores, "weights": weights, "times": times, "accounts": accounts,
+             "segments": segments}, times="times")
+        scores, weights, times, accounts, segments = kept.values()
     scores, weights = _convert.scores_and_weights(scores, weights)
     n = len(scores)
     seconds = _unix_seconds(times)

@@ -7,38 +7,27 @@
 #include <candor/csv.hpp>
 #include <cmath>
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <vector>
+
+#include "csv_test_util.hpp"
 
 namespace candor {
 namespace {
 
-template <typename T>
-void ExpectError(const Result<T>& result, StatusCode code,
-                 std::initializer_list<std::string> pieces) {
-  ASSERT_FALSE(result.ok()) << "expected an error";
-  EXPECT_EQ(result.status().code(), code) << result.status().message();
-  for (const std::string& piece : pieces) {
-    EXPECT_NE(result.status().message().find(piece), std::string::npos)
-        << "'" << piece << "' not in: " << result.status().message();
-  }
-}
-
-std::string Fixture(const std::string& name) {
-  return std::string(CANDOR_TEST_DATA) + "/csv/" + name;
-}
+using testing::CsvFixture;
+using testing::ExpectError;
 
 // ---------------------------------------------------------------- delimiter
 
 TEST(CsvDialects, SemicolonFileWithTheDefaultDelimiterAsksForDelimiterSemicolon) {
   CsvOptions o;
   o.time_column = "timestamp";
-  ExpectError(ReadCsv(Fixture("semicolon.csv"), o), CANDOR_NOT_FOUND,
+  ExpectError(ReadCsv(CsvFixture("semicolon.csv"), o), CANDOR_NOT_FOUND,
               {"semicolon.csv", "'score' not found",
                "the header is one column holding ';': did you mean --delimiter ';'?"});
   // Only the score column chosen: the same hint.
-  ExpectError(ReadCsv(Fixture("semicolon.csv"), CsvOptions()), CANDOR_NOT_FOUND,
+  ExpectError(ReadCsv(CsvFixture("semicolon.csv"), CsvOptions()), CANDOR_NOT_FOUND,
               {"did you mean --delimiter ';'?"});
 }
 
@@ -47,7 +36,7 @@ TEST(CsvDialects, SemicolonFileReadsWithDelimiterSemicolon) {
   o.delimiter = ';';
   o.time_column = "timestamp";
   o.segment_columns = {"region"};
-  Result<Table> t = ReadCsv(Fixture("semicolon.csv"), o);
+  Result<Table> t = ReadCsv(CsvFixture("semicolon.csv"), o);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->scores, (std::vector<double>{10, 9, 6, 3, 8}));
   // date -u -d 2025-01-01T10:00:00Z +%s, then one day (86400 s) apart.
@@ -76,7 +65,7 @@ TEST(CsvDialects, DecimalCommaReadsScoresWeightsAndNumbers) {
   o.decimal = ',';
   o.weight_column = "weight";
   o.number_columns = {"arr"};
-  Result<Table> t = ReadCsv(Fixture("decimal_comma.csv"), o);
+  Result<Table> t = ReadCsv(CsvFixture("decimal_comma.csv"), o);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->scores, (std::vector<double>{9, 7, 3, 10}));
   EXPECT_EQ(t->weights, (std::vector<double>{1.5, 0.5, 2, 1.25}));
@@ -93,7 +82,7 @@ TEST(CsvDialects, DecimalCommaWithoutTheOptionSaysSo) {
   CsvOptions o;
   o.delimiter = ';';
   o.weight_column = "weight";
-  ExpectError(ReadCsv(Fixture("decimal_comma.csv"), o), CANDOR_PARSE_ERROR,
+  ExpectError(ReadCsv(CsvFixture("decimal_comma.csv"), o), CANDOR_PARSE_ERROR,
               {"line 2, column 'weight': weight '1,5' is not a number",
                "a decimal comma? set decimal ','", "--decimal ,"});
 }
@@ -118,7 +107,7 @@ TEST(CsvDialects, TimeFormatReadsDottedDatesAsUtc) {
   CsvOptions o;
   o.time_column = "date";
   o.time_format = "%d.%m.%Y %H:%M";
-  Result<Table> t = ReadCsv(Fixture("dotted_times.csv"), o);
+  Result<Table> t = ReadCsv(CsvFixture("dotted_times.csv"), o);
   ASSERT_TRUE(t.ok()) << t.status().message();
   // Python: calendar.timegm(time.strptime("2025-01-01 00:16", "%Y-%m-%d %H:%M")), ...
   EXPECT_EQ(t->times, (std::vector<int64_t>{1735690560, 1739624700, 1767225540}));
@@ -161,7 +150,7 @@ TEST(CsvDialects, TimeFormatMismatchIsABadRow) {
 TEST(CsvDialects, Windows1252WithoutEncodingSuggestsIt) {
   CsvOptions o;
   o.segment_columns = {"city"};
-  ExpectError(ReadCsv(Fixture("windows1252.csv"), o), CANDOR_INVALID_UTF8,
+  ExpectError(ReadCsv(CsvFixture("windows1252.csv"), o), CANDOR_INVALID_UTF8,
               {"line 2: invalid UTF-8 at byte offset 22", "--encoding windows-1252"});
 }
 
@@ -171,7 +160,7 @@ TEST(CsvDialects, Windows1252IsTranscoded) {
   o.comment_column = "comment";
   for (const char* name : {"windows-1252", "cp1252", "WINDOWS-1252"}) {
     o.encoding = name;
-    Result<Table> t = ReadCsv(Fixture("windows1252.csv"), o);
+    Result<Table> t = ReadCsv(CsvFixture("windows1252.csv"), o);
     ASSERT_TRUE(t.ok()) << name << ": " << t.status().message();
     EXPECT_EQ(t->scores, (std::vector<double>{9, 3}));
     EXPECT_EQ(t->segments[0].dictionary.Label(0), "Z\xC3\xBCrich");
@@ -180,7 +169,7 @@ TEST(CsvDialects, Windows1252IsTranscoded) {
     EXPECT_EQ(t->comments[0], "Tr\xC3\xA8s bien \xE2\x80\x93 5 \xE2\x82\xAC");
   }
   // The header alone, and parsing from memory, transcode too.
-  Result<std::vector<std::string>> header = ReadCsvHeader(Fixture("windows1252.csv"), o);
+  Result<std::vector<std::string>> header = ReadCsvHeader(CsvFixture("windows1252.csv"), o);
   ASSERT_TRUE(header.ok()) << header.status().message();
   EXPECT_EQ(*header, (std::vector<std::string>{"score", "city", "comment"}));
   o.encoding = "latin1";
@@ -229,11 +218,11 @@ TEST(CsvDialects, TranscodeToUtf8) {
 // ------------------------------------------------------------ blank scores
 
 TEST(CsvDialects, BlankScoreNamesSkipBadRows) {
-  ExpectError(ReadCsv(Fixture("blank_score.csv"), CsvOptions()), CANDOR_PARSE_ERROR,
+  ExpectError(ReadCsv(CsvFixture("blank_score.csv"), CsvOptions()), CANDOR_PARSE_ERROR,
               {"line 3, column 'score': empty score", "--skip-bad-rows", "skip_bad_rows"});
   CsvOptions o;
   o.skip_bad_rows = true;
-  Result<Table> t = ReadCsv(Fixture("blank_score.csv"), o);
+  Result<Table> t = ReadCsv(CsvFixture("blank_score.csv"), o);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->scores, (std::vector<double>{9, 7}));
   EXPECT_EQ(t->skipped_rows, 1u);

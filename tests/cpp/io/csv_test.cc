@@ -7,26 +7,17 @@
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
-#include <initializer_list>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "csv_test_util.hpp"
+
 namespace candor {
 namespace {
 
-// Fails unless `result` failed with `code` and a message containing every
-// piece of `pieces`.
-template <typename T>
-void ExpectError(const Result<T>& result, StatusCode code,
-                 std::initializer_list<std::string> pieces) {
-  ASSERT_FALSE(result.ok()) << "expected an error";
-  EXPECT_EQ(result.status().code(), code) << result.status().message();
-  for (const std::string& piece : pieces) {
-    EXPECT_NE(result.status().message().find(piece), std::string::npos)
-        << "'" << piece << "' not in: " << result.status().message();
-  }
-}
+using testing::CsvFixture;
+using testing::ExpectError;
 
 CsvOptions AllColumns() {
   CsvOptions o;
@@ -440,7 +431,7 @@ TEST(ReadCsv, ReadsAFileWithBomCrlfAndQuotedLineBreaks) {
   o.account_column = "account";
   o.comment_column = "comment";
   o.time_column = "when";
-  Result<Table> t = ReadCsv(std::string(CANDOR_TEST_DATA) + "/csv/crlf_bom.csv", o);
+  Result<Table> t = ReadCsv(CsvFixture("crlf_bom.csv"), o);
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->scores, (std::vector<double>{10, 6, 9}));
   EXPECT_EQ(t->comments, (std::vector<std::string>{"great, really\r\ngreat", "said \"meh\"", ""}));
@@ -450,7 +441,7 @@ TEST(ReadCsv, ReadsAFileWithBomCrlfAndQuotedLineBreaks) {
 }
 
 TEST(ReadCsv, ErrorsNameThePath) {
-  const std::string missing = std::string(CANDOR_TEST_DATA) + "/csv/no_such_file.csv";
+  const std::string missing = CsvFixture("no_such_file.csv");
   ExpectError(ReadCsv(missing, CsvOptions()), CANDOR_NOT_FOUND, {missing});
   // A directory is refused: it is not a regular file.
   const std::string directory = std::string(CANDOR_TEST_DATA) + "/csv";
@@ -458,7 +449,7 @@ TEST(ReadCsv, ErrorsNameThePath) {
   // Parse errors keep their code and gain the path.
   CsvOptions o;
   o.score_column = "nps";
-  const std::string fixture = std::string(CANDOR_TEST_DATA) + "/csv/crlf_bom.csv";
+  const std::string fixture = CsvFixture("crlf_bom.csv");
   ExpectError(ReadCsv(fixture, o), CANDOR_NOT_FOUND, {fixture, "'nps'"});
 }
 
