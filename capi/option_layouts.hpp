@@ -104,6 +104,10 @@ CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(size), CANDOR_FIELD(ev
                      CANDOR_FIELD(half_life_days), CANDOR_FIELD(power), CANDOR_FIELD(control_k),
                      CANDOR_FIELD(control_level), CANDOR_FIELD(p_adjust));
 
+CANDOR_OPTION_LAYOUT(candor_weight_options, CANDOR_FIELD(size), CANDOR_FIELD(max_iterations),
+                     CANDOR_FIELD(tolerance), CANDOR_FIELD(l2_penalty),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
+
 CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIELD(penalty),
                      CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),
                      CANDOR_FIELD(max_grid_points), CANDOR_FIELD(alpha), CANDOR_FIELD(replicates),

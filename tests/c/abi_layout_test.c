@@ -96,6 +96,15 @@ FIELD(candor_weight_summary, max_to_min, double, 24);
 FIELD(candor_weight_summary, effective_n, double, 32);
 FIELD(candor_weight_summary, design_effect, double, 40);
 
+/* candor_weight_options: size-versioned: grows only at its end. */
+STRUCT(candor_weight_options, 48, 8);
+FIELD(candor_weight_options, size, size_t, 0);
+FIELD(candor_weight_options, max_iterations, int32_t, 8);
+FIELD(candor_weight_options, tolerance, double, 16);
+FIELD(candor_weight_options, l2_penalty, double, 24);
+FIELD(candor_weight_options, progress, candor_progress, 32);
+FIELD(candor_weight_options, progress_user_data, void*, 40);
+
 /* candor_response_rate: frozen. */
 STRUCT(candor_response_rate, 40, 8);
 FIELD(candor_response_rate, invited, int64_t, 0);
@@ -1300,6 +1309,11 @@ int main(void) {
   {
     candor_score_options options;
     candor_score_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_weight_options options;
+    candor_weight_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   {

@@ -232,6 +232,15 @@ static void test_other_defaults(void) {
                  sizeof(size_t));
 
   b.n = 0;
+  FIELD(b, candor_weight_options, size);
+  FIELD(b, candor_weight_options, max_iterations);
+  FIELD(b, candor_weight_options, tolerance);
+  FIELD(b, candor_weight_options, l2_penalty);
+  FIELD(b, candor_weight_options, progress);
+  FIELD(b, candor_weight_options, progress_user_data);
+  CHECK_DEFAULTS(candor_weight_options, candor_weight_options_defaults, b, sizeof(size_t));
+
+  b.n = 0;
   FIELD(b, candor_account_trend_options, size);
   FIELD(b, candor_account_trend_options, min_responses);
   FIELD(b, candor_account_trend_options, slope_unit_days);

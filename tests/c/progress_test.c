@@ -70,7 +70,7 @@ static void test_csv(void) {
   candor_table* table = NULL;
   CHECK(candor_table_parse_csv(data, size, &options, &table) == CANDOR_OK);
   CHECK(table != NULL && candor_table_rows(table) == 200000);
-  CHECK(r.calls >= 1);
+  CHECK(r.calls >= 2); /* parsed in 4 MiB pieces, each told */
   CHECK(r.monotone);
   CHECK(r.first_total == (int64_t)size);
   CHECK(r.last_done == (int64_t)size);
@@ -80,9 +80,109 @@ static void test_csv(void) {
   table = (candor_table*)&r; /* must be cleared */
   CHECK(candor_table_parse_csv(data, size, &options, &table) == CANDOR_CANCELLED);
   CHECK(table == NULL);
-  CHECK(contains(candor_last_error(), "cancelled by the progress callback"));
+  /* Stopped part way through the parse, after the first 4 MiB piece. */
+  CHECK(contains(candor_last_error(), "cancelled by the progress callback after reading 4194304 of"));
   CHECK(r.calls == 1);
   free(data);
+}
+
+/* --------------------------------------------------------------- weights */
+
+static void test_weights(void) {
+  const size_t n = 200000;
+  int32_t* region = (int32_t*)malloc(sizeof(int32_t) * n);
+  int32_t* plan = (int32_t*)malloc(sizeof(int32_t) * n);
+  double* x = (double*)malloc(sizeof(double) * n * 2);
+  uint8_t* responded = (uint8_t*)malloc(n);
+  double* tenure = (double*)malloc(sizeof(double) * n);
+  uint64_t state = 11;
+  for (size_t i = 0; i < n; ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    const unsigned u = (unsigned)(state >> 33);
+    region[i] = (int32_t)(u % 10 < 5 ? 0 : u % 10 < 8 ? 1 : 2);
+    plan[i] = (int32_t)((u / 10) % 4 == 0 ? 0 : 1);
+    x[2 * i] = 1.0;
+    x[2 * i + 1] = region[i] == 0 ? 1.0 : 0.0;
+    tenure[i] = (double)((u / 40) % 100) / 25.0;
+    responded[i] = (uint8_t)((int)((u / 4000) % 100) < 20 + 10 * plan[i] + (int)tenure[i] ? 1 : 0);
+  }
+  const double region_totals[3] = {3000, 4000, 3000};
+  const double plan_totals[2] = {5000, 5000};
+  candor_margin margins[2] = {{"region", region, region_totals, 3},
+                              {"plan", plan, plan_totals, 2}};
+  const double totals[2] = {10000, 3000};
+  candor_covariate covariates[2] = {{"tenure", tenure, NULL, 0}, {"plan", NULL, plan, 2}};
+
+  candor_weight_options options;
+  candor_weight_options_init(&options);
+  CHECK(options.size == sizeof(options));
+  CHECK(options.max_iterations == 100 && options.tolerance == 1e-10 && options.l2_penalty == 0);
+  CHECK(options.progress == NULL && options.progress_user_data == NULL);
+
+  /* Each call: told to the end with a callback that goes on (same weights
+   * as the call without options), then stopped at the first and second call. */
+  for (int call = 0; call < 4; ++call) {
+    const char* what[4] = {"raking", "post-stratification", "linear calibration",
+                           "inverse-propensity weighting"};
+    const int64_t total[4] = {100, (int64_t)n, 10, 100};
+    candor_weights* plain = NULL;
+    candor_status status = CANDOR_INTERNAL;
+    switch (call) {
+      case 0: status = candor_rake(NULL, n, margins, 2, 0, 0, &plain); break;
+      case 1: status = candor_poststratify(NULL, n, &margins[0], &plain); break;
+      case 2: status = candor_calibrate_linear(NULL, n, x, 2, totals, &plain); break;
+      default: status = candor_ipw(responded, n, covariates, 2, 0, &plain); break;
+    }
+    CHECK(status == CANDOR_OK);
+    for (int64_t stop_after = 0; stop_after <= 2; ++stop_after) {
+      Record r;
+      record_init(&r, stop_after);
+      options.progress = on_progress;
+      options.progress_user_data = &r;
+      candor_weights* told = (candor_weights*)&r; /* must be cleared */
+      switch (call) {
+        case 0: status = candor_rake_v2(&options, NULL, n, margins, 2, &told); break;
+        case 1: status = candor_poststratify_v2(&options, NULL, n, &margins[0], &told); break;
+        case 2:
+          status = candor_calibrate_linear_v2(&options, NULL, n, x, 2, totals, &told);
+          break;
+        default: status = candor_ipw_v2(&options, responded, n, covariates, 2, &told); break;
+      }
+      CHECK(r.monotone);
+      CHECK(r.first_total == total[call]);
+      if (stop_after == 0) {
+        CHECK(status == CANDOR_OK);
+        CHECK(r.last_done == total[call]);
+        size_t n_plain = 0, n_told = 0;
+        const double* a = candor_weights_values(plain, &n_plain);
+        const double* b = candor_weights_values(told, &n_told);
+        CHECK(n_plain == n_told && n_told > 0 && memcmp(a, b, n_told * sizeof(double)) == 0);
+        candor_weights_free(told);
+      } else {
+        CHECK(status == CANDOR_CANCELLED);
+        CHECK(told == NULL);
+        CHECK(r.calls == stop_after);
+        CHECK(contains(candor_last_error(), what[call]));
+        CHECK(contains(candor_last_error(), ": cancelled by the progress callback after "));
+      }
+    }
+    candor_weights_free(plain);
+  }
+  /* NULL options: the defaults, no callback. */
+  candor_weights* w = NULL;
+  CHECK(candor_rake_v2(NULL, NULL, n, margins, 2, &w) == CANDOR_OK && w != NULL);
+  candor_weights_free(w);
+  /* A struct from a newer header is refused; one ending inside a field too. */
+  options.size = sizeof(options) + 8;
+  w = NULL;
+  CHECK(candor_rake_v2(&options, NULL, n, margins, 2, &w) == CANDOR_INVALID_ARGUMENT && w == NULL);
+  options.size = sizeof(size_t) + 2;
+  CHECK(candor_rake_v2(&options, NULL, n, margins, 2, &w) == CANDOR_INVALID_ARGUMENT && w == NULL);
+  free(region);
+  free(plan);
+  free(x);
+  free(responded);
+  free(tenure);
 }
 
 /* ---------------------------------------------------------------- themes */
@@ -272,5 +372,6 @@ int main(void) {
   test_themes();
   test_text();
   test_change_points();
+  test_weights();
   return report();
 }
