@@ -154,6 +154,18 @@ class CCovariate(ctypes.Structure):
     ]
 
 
+class CWeightOptions(ctypes.Structure):
+    """candor_weight_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("max_iterations", c_int32),
+        ("tolerance", c_double),
+        ("l2_penalty", c_double),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
+    ]
+
+
 class CWeightSummary(ctypes.Structure):
     """candor_weight_summary."""
     _fields_ = [
@@ -1064,6 +1076,15 @@ FUNCTIONS = {
                                          POINTER(WeightsP)]),
     "candor_ipw": (status, [uint8_p, c_size_t, POINTER(CCovariate), c_size_t, c_double,
                             POINTER(WeightsP)]),
+    "candor_weight_options_defaults": (status, [POINTER(CWeightOptions), c_size_t]),
+    "candor_rake_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t, POINTER(CMargin),
+                                c_size_t, POINTER(WeightsP)]),
+    "candor_poststratify_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t,
+                                        POINTER(CMargin), POINTER(WeightsP)]),
+    "candor_calibrate_linear_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t,
+                                            double_p, c_int32, double_p, POINTER(WeightsP)]),
+    "candor_ipw_v2": (status, [POINTER(CWeightOptions), uint8_p, c_size_t, POINTER(CCovariate),
+                               c_size_t, POINTER(WeightsP)]),
     "candor_weights_free": (None, [WeightsP]),
     "candor_weights_values": (double_p, [WeightsP, size_p]),
     "candor_weights_summary": (status, [WeightsP, POINTER(CWeightSummary)]),
