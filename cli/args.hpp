@@ -74,6 +74,7 @@ struct WeightArgs {
   std::string role_column;
   std::vector<std::pair<std::string, double>> role_weights;
   std::string base_weight_column;
+  bool quiet = false;  // --quiet: no progress bar on stderr
 
   bool Has(WeightMethod method) const;
 };
