@@ -95,9 +95,10 @@ CANDOR_API const char* candor_version(void);
  * (candor_csv_options), text analysis (candor_text_options), theme discovery
  * and NMF (candor_themes_options), change points
  * (candor_change_point_options), the outer loop's bootstrap
- * (candor_outer_loop_options), the report (candor_report_options) and
+ * (candor_outer_loop_options), the report (candor_report_options),
  * weighting: raking, post-stratification, linear calibration and IPW
- * (candor_weight_options, with candor_rake_v2 and friends).
+ * (candor_weight_options, with candor_rake_v2 and friends), and the score
+ * bootstrap of candor_score and candor_compare (candor_score_options).
  *
  * The callback is told `done` of `total` units now and then: `total` is
  * fixed for the call (its unit is documented with each options struct) and
@@ -162,6 +163,14 @@ typedef struct candor_score_options {
   uint64_t seed;          /* BOOTSTRAP: same seed, same interval; default 42 */
   int32_t threads;        /* 0: all cores; results never depend on it */
   candor_p_adjust p_adjust; /* breakdowns; default HOLM */
+  /* BOOTSTRAP in candor_score and candor_compare (the calls that resample
+   * responses): told replicates drawn of `replicates` (candor_compare: of
+   * 2 * replicates, a's then b's), checked every 65,536 responses of a
+   * weighted replicate; see "progress and cancelling" above. Other methods
+   * and calls ignore it (a bootstrap of counts per score point takes
+   * microseconds). NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_score_options;
 
 typedef enum candor_preset {

@@ -30,7 +30,7 @@
 #define VALUE(name, value) _Static_assert((name) == (value), #name " is " #value)
 
 /* candor_score_options: size-versioned: grows only at its end. */
-STRUCT(candor_score_options, 80, 8);
+STRUCT(candor_score_options, 96, 8);
 FIELD(candor_score_options, size, size_t, 0);
 FIELD(candor_score_options, metric, candor_metric, 8);
 FIELD(candor_score_options, scale_min, int32_t, 12);
@@ -45,6 +45,8 @@ FIELD(candor_score_options, replicates, int32_t, 56);
 FIELD(candor_score_options, seed, uint64_t, 64);
 FIELD(candor_score_options, threads, int32_t, 72);
 FIELD(candor_score_options, p_adjust, candor_p_adjust, 76);
+FIELD(candor_score_options, progress, candor_progress, 80);
+FIELD(candor_score_options, progress_user_data, void*, 88);
 
 /* candor_estimate: frozen. */
 STRUCT(candor_estimate, 56, 8);

@@ -142,6 +142,8 @@ static void test_score_options(void) {
   FIELD(b, candor_score_options, seed);
   FIELD(b, candor_score_options, threads);
   FIELD(b, candor_score_options, p_adjust);
+  FIELD(b, candor_score_options, progress);
+  FIELD(b, candor_score_options, progress_user_data);
   /* A level cut in half: 2 bytes of 0.9 from the caller over 0.95. */
   candor_score_options_init(&options);
   options.level = 0.9;

@@ -4,6 +4,7 @@
  * naming the call, and no handle. (Leaks: the AddressSanitizer run of this
  * program.) */
 #include <candor.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -367,11 +368,63 @@ static void test_change_points(void) {
   free(scores);
 }
 
+/* ------------------------------------------------------ score bootstrap */
+
+static void test_score_bootstrap(void) {
+  const size_t n = 100000;
+  double* scores = (double*)malloc(sizeof(double) * n);
+  double* weights = (double*)malloc(sizeof(double) * n);
+  uint64_t state = 5;
+  for (size_t i = 0; i < n; ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    scores[i] = (double)((state >> 33) % 11);
+    weights[i] = 0.5 + (double)((state >> 20) % 100) / 50.0;
+  }
+  candor_score_options options;
+  candor_score_options_init(&options);
+  CHECK(options.progress == NULL && options.progress_user_data == NULL);
+  options.interval = CANDOR_INTERVAL_BOOTSTRAP;
+  options.replicates = 200;
+  candor_estimate plain, told;
+  CHECK(candor_score(&options, scores, weights, n, &plain) == CANDOR_OK);
+  Record r;
+  record_init(&r, 0);
+  options.progress = on_progress;
+  options.progress_user_data = &r;
+  CHECK(candor_score(&options, scores, weights, n, &told) == CANDOR_OK);
+  CHECK(r.monotone && r.first_total == 200 && r.last_done == 200);
+  CHECK(told.value == plain.value && told.ci_low == plain.ci_low && told.ci_high == plain.ci_high);
+  for (int64_t stop_after = 1; stop_after <= 2; ++stop_after) {
+    record_init(&r, stop_after);
+    CHECK(candor_score(&options, scores, weights, n, &told) == CANDOR_CANCELLED);
+    CHECK(r.calls == stop_after);
+    CHECK(contains(candor_last_error(), "score bootstrap: cancelled by the progress callback"));
+  }
+  candor_comparison comparison;
+  record_init(&r, 0);
+  CHECK(candor_compare(&options, scores, weights, n / 2, scores + n / 2, weights + n / 2, n / 2,
+                       &comparison) == CANDOR_OK);
+  CHECK(r.monotone && r.first_total == 400 && r.last_done == 400);
+  record_init(&r, 1);
+  CHECK(candor_compare(&options, scores, weights, n / 2, scores + n / 2, weights + n / 2, n / 2,
+                       &comparison) == CANDOR_CANCELLED);
+  CHECK(contains(candor_last_error(), "comparison bootstrap: cancelled by the progress callback"));
+  /* A caller built before the fields existed: its shorter struct has no
+   * callback, and the call runs as before. */
+  options.size = offsetof(candor_score_options, progress);
+  record_init(&r, 1);
+  CHECK(candor_score(&options, scores, weights, n, &told) == CANDOR_OK);
+  CHECK(r.calls == 0 && told.value == plain.value);
+  free(scores);
+  free(weights);
+}
+
 int main(void) {
   test_csv();
   test_themes();
   test_text();
   test_change_points();
   test_weights();
+  test_score_bootstrap();
   return report();
 }
