@@ -271,3 +271,49 @@ def test_parse_csv_progress_as_it_parses():
         candor.parse_csv(data, progress=Recorder(stop_after=2))
     assert raised.value.status == "CANDOR_CANCELLED"
     assert "after reading %d of %d bytes" % (8 << 20, size) in raised.value.message
+
+
+# ------------------------------------------------------- score bootstrap
+
+
+def test_score_bootstrap_progress_and_cancel():
+    rng = np.random.default_rng(8)
+    scores = rng.integers(0, 11, 100000).astype(float)
+    weights = rng.uniform(0.5, 2.0, 100000)
+    seen = Recorder()
+    told = candor.nps(scores, weights, interval="bootstrap", replicates=200, progress=seen)
+    seen.check_monotone()
+    assert seen.calls[-1] == (200, 200)
+    plain = candor.nps(scores, weights, interval="bootstrap", replicates=200)
+    assert (told.value, told.ci_low, told.ci_high) == (plain.value, plain.ci_low, plain.ci_high)
+    with pytest.raises(candor.Error) as raised:
+        candor.nps(scores, weights, interval="bootstrap", replicates=200,
+                   progress=Recorder(stop_after=1))
+    assert raised.value.status == "CANDOR_CANCELLED"
+    assert "score bootstrap: cancelled by the progress callback" in raised.value.message
+
+    seen = Recorder()
+    candor.compare(scores[:50000], scores[50000:], weights_a=weights[:50000],
+                   weights_b=weights[50000:], interval="bootstrap", replicates=200, progress=seen)
+    seen.check_monotone()
+    assert seen.calls[-1] == (400, 400)
+    with pytest.raises(candor.Error) as raised:
+        candor.compare(scores[:50000], scores[50000:], weights_a=weights[:50000],
+                       weights_b=weights[50000:], interval="bootstrap", replicates=200,
+                       progress=Recorder(stop_after=2))
+    assert raised.value.status == "CANDOR_CANCELLED"
+    # No bootstrap: never called; a bad argument is refused all the same.
+    never = Recorder()
+    candor.nps(scores, weights, progress=never)
+    assert never.calls == []
+    with pytest.raises(TypeError):
+        candor.nps(scores, progress="yes")
+
+
+def test_score_bootstrap_progress_true_draws_a_bar(capsys):
+    rng = np.random.default_rng(9)
+    scores = rng.integers(0, 11, 50000).astype(float)
+    candor.nps(scores, rng.uniform(0.5, 2.0, 50000), interval="bootstrap", replicates=200,
+               progress=True)
+    err = capsys.readouterr().err
+    assert "score bootstrap [" in err and "100%" in err

@@ -66,6 +66,8 @@ class CScoreOptions(ctypes.Structure):
         ("seed", c_uint64),
         ("threads", c_int32),
         ("p_adjust", enum),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
