@@ -46,6 +46,7 @@ struct ScoreArgs {
   std::vector<std::string> margins;
   bool post_stratify = false;  // --calibration poststratify
   std::string account_column;
+  bool quiet = false;  // --quiet: no progress bar on stderr (bootstrap)
   bool design() const { return !population.empty() || !account_column.empty(); }
 };
 

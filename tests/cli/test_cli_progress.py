@@ -183,3 +183,23 @@ def test_weight_draws_its_bar_on_a_terminal_and_quiet_does_not(tmp_path):
     proc = subprocess.run([CLI, *map(str, args)], capture_output=True, env=env, timeout=120)
     assert proc.returncode == 0
     assert b"raking [" not in proc.stderr and b"\x1b[K" not in proc.stderr
+
+
+def test_score_bootstrap_draws_a_bar_on_a_terminal(tmp_path):
+    path = tmp_path / "weighted.csv"
+    with open(path, "w") as out:
+        out.write("score,weight\n")
+        for i in range(200000):
+            out.write("%d,%.2f\n" % (i % 11, 0.5 + (i % 7) / 4))
+    args = ["score", path, "--weight-column", "weight", "--interval", "bootstrap",
+            "--replicates", "200", "--format", "json"]
+    rc, out, shown = run_on_a_terminal(args)
+    assert rc == 0, shown
+    assert '"value"' in out
+    assert "bootstrapping [" in shown and "/200" in shown, shown
+    assert shown.endswith("\r\x1b[K"), repr(shown[-40:])
+    rc, out, shown = run_on_a_terminal(args + ["--quiet"])
+    assert rc == 0 and shown == "", shown
+    # No bootstrap, no bar.
+    rc, out, shown = run_on_a_terminal(["score", path, "--format", "json"])
+    assert rc == 0 and "bootstrapping" not in shown, shown
