@@ -80,7 +80,8 @@ CANDOR_OPTION_LAYOUT(candor_score_options, CANDOR_FIELD(size), CANDOR_FIELD(metr
                      CANDOR_FIELD(scale_min), CANDOR_FIELD(scale_max), CANDOR_FIELD(promoter_min),
                      CANDOR_FIELD(detractor_max), CANDOR_FIELD(box_size), CANDOR_FIELD(interval),
                      CANDOR_FIELD(level), CANDOR_FIELD(prior), CANDOR_FIELD(replicates),
-                     CANDOR_FIELD(seed), CANDOR_FIELD(threads), CANDOR_FIELD(p_adjust));
+                     CANDOR_FIELD(seed), CANDOR_FIELD(threads), CANDOR_FIELD(p_adjust),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_design, CANDOR_FIELD(size), CANDOR_FIELD(weights),
                      CANDOR_FIELD(clusters), CANDOR_FIELD(calibration));
@@ -103,6 +104,10 @@ CANDOR_OPTION_LAYOUT(candor_buckets_options, CANDOR_FIELD(size), CANDOR_FIELD(ev
                      CANDOR_FIELD(time_zone), CANDOR_FIELD(window_days),
                      CANDOR_FIELD(half_life_days), CANDOR_FIELD(power), CANDOR_FIELD(control_k),
                      CANDOR_FIELD(control_level), CANDOR_FIELD(p_adjust));
+
+CANDOR_OPTION_LAYOUT(candor_weight_options, CANDOR_FIELD(size), CANDOR_FIELD(max_iterations),
+                     CANDOR_FIELD(tolerance), CANDOR_FIELD(l2_penalty),
+                     CANDOR_FIELD(progress), CANDOR_FIELD(progress_user_data));
 
 CANDOR_OPTION_LAYOUT(candor_change_point_options, CANDOR_FIELD(size), CANDOR_FIELD(penalty),
                      CANDOR_FIELD(penalty_value), CANDOR_FIELD(min_size),

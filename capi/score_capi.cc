@@ -1,16 +1,33 @@
 // Estimates, comparisons, planning and p-value adjustment.
+#include <cstddef>
 #include <vector>
 
+#include "options.hpp"
 #include "shim.hpp"
 
 using candor::capi::ScoreCall;
+
+namespace {
+
+// The caller's bootstrap progress callback, when its struct has the fields
+// (ScoreCall has checked the size); it must outlive the call.
+candor::capi::ProgressHook ScoreProgress(const candor_score_options* options) {
+  constexpr size_t kEnd = offsetof(candor_score_options, progress_user_data) + sizeof(void*);
+  if (options == nullptr || options->size < kEnd) return {};
+  return {options->progress, options->progress_user_data};
+}
+
+}  // namespace
 
 extern "C" {
 
 candor_status candor_score(const candor_score_options* options, const double* scores,
                            const double* weights, size_t n, candor_estimate* out) {
+  const candor::capi::ProgressHook hook = ScoreProgress(options);
   return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
-    return candor::EstimateScores(m, scores, weights, n, o);
+    candor::IntervalOptions told = o;
+    told.progress = hook.progress();
+    return candor::EstimateScores(m, scores, weights, n, told);
   });
 }
 
@@ -24,8 +41,11 @@ candor_status candor_score_i8(const candor_score_options* options, const int8_t*
 candor_status candor_compare(const candor_score_options* options, const double* scores_a,
                              const double* weights_a, size_t n_a, const double* scores_b,
                              const double* weights_b, size_t n_b, candor_comparison* out) {
+  const candor::capi::ProgressHook hook = ScoreProgress(options);
   return ScoreCall(options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
-    return candor::Compare(m, scores_a, weights_a, n_a, scores_b, weights_b, n_b, o);
+    candor::IntervalOptions told = o;
+    told.progress = hook.progress();
+    return candor::Compare(m, scores_a, weights_a, n_a, scores_b, weights_b, n_b, told);
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include <candor/weight.hpp>
 
+#include "options.hpp"
 #include "shim.hpp"
 #include "weights_handle.hpp"
 
@@ -74,78 +75,187 @@ candor::Status WriteOut(candor::Result<std::vector<double>> result, size_t n, do
   return candor::OkStatus();
 }
 
+candor_weight_options WeightDefaults() {
+  auto o = candor::capi::ZeroedOptions<candor_weight_options>();
+  const candor::RakeOptions rake;
+  o.max_iterations = rake.max_iterations;
+  o.tolerance = rake.tolerance;
+  o.l2_penalty = candor::IpwOptions().l2_penalty;
+  return o;
+}
+
+// The caller's options (NULL: the defaults) and its progress hook.
+candor::Status ReadWeightOptions(const candor_weight_options* options, candor_weight_options* o,
+                                 candor::capi::ProgressHook* hook) {
+  *o = WeightDefaults();
+  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), o));
+  *hook = {o->progress, o->progress_user_data};
+  return candor::OkStatus();
+}
+
+candor::Status RakeInto(const double* base_weights, size_t n, const candor_margin* margins,
+                        size_t n_margins, const candor::RakeOptions& options,
+                        candor_weights** out) {
+  CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+  if (n_margins > 0) CANDOR_RETURN_IF_ERROR(Required(margins, "margins"));
+  *out = nullptr;
+  std::vector<candor::Margin> list(n_margins);
+  for (size_t j = 0; j < n_margins; ++j) {
+    CANDOR_RETURN_IF_ERROR(ToMargin(margins[j], j, n, &list[j]));
+  }
+  return FromCalibration(candor::Rake(base_weights, n, list, options), out);
+}
+
+candor::Status PostStratifyInto(const double* base_weights, size_t n, const candor_margin* cells,
+                                const candor::PostStratifyOptions& options,
+                                candor_weights** out) {
+  CANDOR_RETURN_IF_ERROR(Required(out, "out", cells, "cells"));
+  *out = nullptr;
+  candor::Margin margin;
+  CANDOR_RETURN_IF_ERROR(ToMargin(*cells, 0, n, &margin));
+  return FromCalibration(candor::PostStratify(base_weights, n, margin, options), out);
+}
+
+candor::Status CalibrateLinearInto(const double* base_weights, size_t n, const double* x,
+                                   int32_t p, const double* totals,
+                                   const candor::LinearCalibrationOptions& options,
+                                   candor_weights** out) {
+  CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+  if (p > 0) CANDOR_RETURN_IF_ERROR(Required(totals, "totals"));
+  *out = nullptr;
+  if (p <= 0) return candor::InvalidArgument("p must be positive, got " + std::to_string(p));
+  std::vector<double> t(totals, totals + p);
+  return FromCalibration(candor::CalibrateLinear(base_weights, n, x, p, t, options), out);
+}
+
+candor::Status IpwInto(const uint8_t* responded, size_t n, const candor_covariate* covariates,
+                       size_t n_covariates, const candor::IpwOptions& options,
+                       candor_weights** out) {
+  CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+  if (n_covariates > 0) CANDOR_RETURN_IF_ERROR(Required(covariates, "covariates"));
+  *out = nullptr;
+  std::vector<candor::Covariate> list(n_covariates);
+  for (size_t j = 0; j < n_covariates; ++j) {
+    list[j].name = NameOr(covariates[j].name, "covariate", j);
+    list[j].numeric = covariates[j].numeric;
+    list[j].codes = covariates[j].codes;
+    list[j].levels = covariates[j].levels;
+    if ((list[j].numeric == nullptr) == (list[j].codes == nullptr)) {
+      return candor::InvalidArgument("covariate '" + list[j].name +
+                                     "': give exactly one of numeric and codes");
+    }
+  }
+  auto result = candor::InversePropensityWeights(responded, n, list, options);
+  if (!result.ok()) return result.status();
+  std::unique_ptr<candor_weights> handle = NewWeights(result.value());
+  handle->balance = std::move(result->balance);
+  handle->terms = std::move(result->terms);
+  handle->coefficients = std::move(result->coefficients);
+  *out = handle.release();
+  return candor::OkStatus();
+}
+
 }  // namespace
 
 extern "C" {
+
+candor_status candor_weight_options_defaults(candor_weight_options* options, size_t size) {
+  return candor::capi::WriteDefaults(WeightDefaults(), size, options);
+}
+
+candor_status candor_rake_v2(const candor_weight_options* options, const double* base_weights,
+                             size_t n, const candor_margin* margins, size_t n_margins,
+                             candor_weights** out) {
+  return Guard([&] {
+    if (out != nullptr) *out = nullptr;
+    candor_weight_options o;
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+    candor::RakeOptions cpp;
+    cpp.max_iterations = o.max_iterations;
+    cpp.tolerance = o.tolerance;
+    cpp.progress = hook.progress();
+    return RakeInto(base_weights, n, margins, n_margins, cpp, out);
+  });
+}
+
+candor_status candor_poststratify_v2(const candor_weight_options* options,
+                                     const double* base_weights, size_t n,
+                                     const candor_margin* cells, candor_weights** out) {
+  return Guard([&] {
+    if (out != nullptr) *out = nullptr;
+    candor_weight_options o;
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+    candor::PostStratifyOptions cpp;
+    cpp.progress = hook.progress();
+    return PostStratifyInto(base_weights, n, cells, cpp, out);
+  });
+}
+
+candor_status candor_calibrate_linear_v2(const candor_weight_options* options,
+                                         const double* base_weights, size_t n, const double* x,
+                                         int32_t p, const double* totals, candor_weights** out) {
+  return Guard([&] {
+    if (out != nullptr) *out = nullptr;
+    candor_weight_options o;
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+    candor::LinearCalibrationOptions cpp;
+    cpp.progress = hook.progress();
+    return CalibrateLinearInto(base_weights, n, x, p, totals, cpp, out);
+  });
+}
+
+candor_status candor_ipw_v2(const candor_weight_options* options, const uint8_t* responded,
+                            size_t n, const candor_covariate* covariates, size_t n_covariates,
+                            candor_weights** out) {
+  return Guard([&] {
+    if (out != nullptr) *out = nullptr;
+    candor_weight_options o;
+    candor::capi::ProgressHook hook;
+    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+    candor::IpwOptions cpp;
+    cpp.max_iterations = o.max_iterations;
+    cpp.tolerance = o.tolerance;
+    cpp.l2_penalty = o.l2_penalty;
+    cpp.progress = hook.progress();
+    return IpwInto(responded, n, covariates, n_covariates, cpp, out);
+  });
+}
 
 candor_status candor_rake(const double* base_weights, size_t n, const candor_margin* margins,
                           size_t n_margins, int32_t max_iterations, double tolerance,
                           candor_weights** out) {
   return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
-    if (n_margins > 0) CANDOR_RETURN_IF_ERROR(Required(margins, "margins"));
-    *out = nullptr;
-    std::vector<candor::Margin> list(n_margins);
-    for (size_t j = 0; j < n_margins; ++j) {
-      CANDOR_RETURN_IF_ERROR(ToMargin(margins[j], j, n, &list[j]));
-    }
     candor::RakeOptions options;
     if (max_iterations != 0) options.max_iterations = max_iterations;
     if (tolerance != 0) options.tolerance = tolerance;
-    return FromCalibration(candor::Rake(base_weights, n, list, options), out);
+    return RakeInto(base_weights, n, margins, n_margins, options, out);
   });
 }
 
 candor_status candor_poststratify(const double* base_weights, size_t n,
                                   const candor_margin* cells, candor_weights** out) {
   return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(out, "out", cells, "cells"));
-    *out = nullptr;
-    candor::Margin margin;
-    CANDOR_RETURN_IF_ERROR(ToMargin(*cells, 0, n, &margin));
-    return FromCalibration(candor::PostStratify(base_weights, n, margin), out);
+    return PostStratifyInto(base_weights, n, cells, candor::PostStratifyOptions(), out);
   });
 }
 
 candor_status candor_calibrate_linear(const double* base_weights, size_t n, const double* x,
                                       int32_t p, const double* totals, candor_weights** out) {
   return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
-    if (p > 0) CANDOR_RETURN_IF_ERROR(Required(totals, "totals"));
-    *out = nullptr;
-    if (p <= 0) return candor::InvalidArgument("p must be positive, got " + std::to_string(p));
-    std::vector<double> t(totals, totals + p);
-    return FromCalibration(candor::CalibrateLinear(base_weights, n, x, p, t), out);
+    return CalibrateLinearInto(base_weights, n, x, p, totals, candor::LinearCalibrationOptions(),
+                               out);
   });
 }
 
 candor_status candor_ipw(const uint8_t* responded, size_t n, const candor_covariate* covariates,
                          size_t n_covariates, double l2_penalty, candor_weights** out) {
   return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
-    if (n_covariates > 0) CANDOR_RETURN_IF_ERROR(Required(covariates, "covariates"));
-    *out = nullptr;
-    std::vector<candor::Covariate> list(n_covariates);
-    for (size_t j = 0; j < n_covariates; ++j) {
-      list[j].name = NameOr(covariates[j].name, "covariate", j);
-      list[j].numeric = covariates[j].numeric;
-      list[j].codes = covariates[j].codes;
-      list[j].levels = covariates[j].levels;
-      if ((list[j].numeric == nullptr) == (list[j].codes == nullptr)) {
-        return candor::InvalidArgument("covariate '" + list[j].name +
-                                       "': give exactly one of numeric and codes");
-      }
-    }
     candor::IpwOptions options;
     options.l2_penalty = l2_penalty;
-    auto result = candor::InversePropensityWeights(responded, n, list, options);
-    if (!result.ok()) return result.status();
-    std::unique_ptr<candor_weights> handle = NewWeights(result.value());
-    handle->balance = std::move(result->balance);
-    handle->terms = std::move(result->terms);
-    handle->coefficients = std::move(result->coefficients);
-    *out = handle.release();
-    return candor::OkStatus();
+    return IpwInto(responded, n, covariates, n_covariates, options, out);
   });
 }
 

@@ -46,6 +46,7 @@ struct ScoreArgs {
   std::vector<std::string> margins;
   bool post_stratify = false;  // --calibration poststratify
   std::string account_column;
+  bool quiet = false;  // --quiet: no progress bar on stderr (bootstrap)
   bool design() const { return !population.empty() || !account_column.empty(); }
 };
 
@@ -75,6 +76,7 @@ struct WeightArgs {
   std::string role_column;
   std::vector<std::pair<std::string, double>> role_weights;
   std::string base_weight_column;
+  bool quiet = false;  // --quiet: no progress bar on stderr
 
   bool Has(WeightMethod method) const;
 };

@@ -64,7 +64,7 @@ Result<Target> BuildTarget(const std::string& name, const std::vector<std::strin
 Result<PopulationCalibration> CalibrateToPopulation(
     CalibrationKind kind, const Records& population, const std::vector<std::string>& margins,
     const std::vector<const CategoricalColumn*>& respondents, const double* base_weights,
-    const std::string& responses_file) {
+    const std::string& responses_file, const Progress& progress) {
   if (margins.empty()) return InvalidArgument("no --margin column given");
   if (respondents.size() != margins.size()) {
     return InvalidArgument("internal: one respondent column per margin expected");
@@ -135,9 +135,14 @@ Result<PopulationCalibration> CalibrateToPopulation(
     margin.name = target.name;
     library_margins.push_back(std::move(margin));
   }
-  Result<CalibrationResult> result = kind == CalibrationKind::kRake
-                                         ? Rake(base_weights, n, library_margins, RakeOptions())
-                                         : PostStratify(base_weights, n, library_margins[0]);
+  RakeOptions rake;
+  rake.progress = progress;
+  PostStratifyOptions poststratify;
+  poststratify.progress = progress;
+  Result<CalibrationResult> result =
+      kind == CalibrationKind::kRake
+          ? Rake(base_weights, n, library_margins, rake)
+          : PostStratify(base_weights, n, library_margins[0], poststratify);
   if (!result.ok()) return result.status();
   if (!result->converged) {
     return NotConverged("raking did not converge in " + std::to_string(result->iterations) +

@@ -39,7 +39,7 @@ struct PopulationCalibration {
 Result<PopulationCalibration> CalibrateToPopulation(
     CalibrationKind kind, const Records& population, const std::vector<std::string>& margins,
     const std::vector<const CategoricalColumn*>& respondents, const double* base_weights,
-    const std::string& responses_file);
+    const std::string& responses_file, const Progress& progress = Progress());
 
 }  // namespace candor::cli
 

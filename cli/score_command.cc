@@ -12,6 +12,7 @@
 #include "data.hpp"
 #include "format.hpp"
 #include "metric_choices.hpp"
+#include "progress_bar.hpp"
 #include "score_shared.hpp"
 #include "weight_rule.hpp"
 
@@ -257,8 +258,22 @@ int RunScore(const ScoreArgs& args) {
   Result<Table> table = ReadCsv(args.input.file, csv);
   if (!table.ok()) return FailData(table.status());
   const double* weights = table->weights.empty() ? nullptr : table->weights.data();
-  Result<Estimate> overall =
-      EstimateScores(args.metric, table->scores.data(), weights, table->rows(), args.interval);
+  Result<Estimate> overall = Status(CANDOR_INTERNAL, "not estimated");
+  {
+    // The bootstrap's replicates (only the overall estimate resamples
+    // responses; a breakdown's bootstrap resamples counts, in microseconds).
+    // Without a bootstrap, no bar (nor its Ctrl-C handler).
+    IntervalOptions interval = args.interval;
+    std::optional<ProgressBar> bar;
+    if (interval.method == IntervalMethod::kBootstrap) {
+      bar.emplace("bootstrapping", args.quiet, ProgressBar::Unit::kSteps);
+      interval.progress = bar->hook();
+    }
+    overall = EstimateScores(args.metric, table->scores.data(), weights, table->rows(), interval);
+  }
+  if (!overall.ok() && overall.status().code() == CANDOR_CANCELLED) {
+    return Fail(kExitInterrupted, "interrupted (Ctrl-C): " + overall.status().message());
+  }
   if (!overall.ok()) return FailData(InFile(args.input, *table, overall.status()));
   if (table->skipped_rows > 0 && args.format != OutputFormat::kTable) {
     std::cerr << "candor: note: skipped " << table->skipped_rows << " bad rows\n";

@@ -79,6 +79,10 @@ CommandSpec ScoreSpec(Command* command) {
            Choice(&interval->method, AllChoices<IntervalMethod>(CANDOR_ENUM_INTERVAL))},
           LevelOption(&interval->level),
           {"seed", "N", "bootstrap seed (default 42)", seed},
+          {"quiet", nullptr,
+           "no progress bar (shown on stderr while bootstrapping when\n"
+           "it is a terminal and it takes over a second)",
+           Flag(&args->quiet)},
           {"replicates", "N", "bootstrap replicates (default 2000)",
            IntIn(&interval->replicates, 100, 10000000)},
           {"p-adjust", "A", "holm (default), bh, none: across breakdown rows",

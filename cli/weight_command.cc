@@ -88,6 +88,15 @@ Status WriteCsv(const WeightArgs& args, const Records& records,
   return OkStatus();
 }
 
+// A fit's error: Ctrl-C during a fit (its progress bar's callback stopped
+// it) exits 130, as in report and themes; anything else is a data error.
+int FailFit(const Status& status) {
+  if (status.code() == CANDOR_CANCELLED) {
+    return Fail(kExitInterrupted, "interrupted (Ctrl-C): " + status.message());
+  }
+  return FailData(status);
+}
+
 }  // namespace
 
 int RunWeight(const WeightArgs& args) {
@@ -127,7 +136,7 @@ int RunWeight(const WeightArgs& args) {
     } else {
       continue;
     }
-    if (!part.ok()) return FailData(part.status());
+    if (!part.ok()) return FailFit(part.status());
     parts.push_back(std::move(*part));
     part_names.push_back(WeightMethodName(method));
   }
@@ -152,7 +161,7 @@ int RunWeight(const WeightArgs& args) {
     std::vector<double> calibrated;
     Status status = CalibrationPart(args, in, weights.empty() ? nullptr : weights.data(),
                                     &calibrated, &calibration, &diag);
-    if (!status.ok()) return FailData(status);
+    if (!status.ok()) return FailFit(status);
     weights = std::move(calibrated);
     std::string step = args.Has(WeightMethod::kRake) ? "raked" : "post-stratified";
     composition = composition.empty() ? step : composition + ", then " + step;

@@ -212,6 +212,10 @@ CommandSpec WeightSpec(Command* command) {
           {"base-weight-column", "N", "multiply in an existing weight column (>= 0)",
            NonEmpty(&args->base_weight_column, "value")},
           {"trim-ratio", "R", "cap weights at R x the mean, then rescale", trim_ratio},
+          {"quiet", nullptr,
+           "no progress bar (shown on stderr when it is a terminal\n"
+           "and a fit takes over a second)",
+           Flag(&args->quiet)},
           DelimiterOption(&args->delimiter),
           {"max-bytes", "N",
            "refuse FILE or POP if larger than N bytes; K, M, G\n"

@@ -16,6 +16,7 @@
 
 #include "data.hpp"
 #include "format.hpp"
+#include "progress_bar.hpp"
 
 namespace candor::cli {
 namespace {
@@ -179,8 +180,13 @@ Result<std::vector<double>> IpwPart(const WeightArgs& args, const WeightInputs& 
   }
   IpwOptions options;
   options.l2_penalty = args.ipw_penalty;
-  Result<IpwResult> fit =
-      InversePropensityWeights(in.responded.data(), population.size(), covariates, options);
+  Result<IpwResult> fit = Status(CANDOR_INTERNAL, "not fitted");
+  {
+    ProgressBar bar("fitting response propensities", args.quiet, ProgressBar::Unit::kSteps);
+    options.progress = bar.hook();
+    fit = InversePropensityWeights(in.responded.data(), population.size(), covariates, options);
+  }
+  if (!fit.ok() && fit.status().code() == CANDOR_CANCELLED) return fit.status();
   if (!fit.ok()) {
     return Status(fit.status().code(),
                   "--method ipw on '" + population.file + "': " + fit.status().message());
@@ -255,8 +261,14 @@ Status CalibrationPart(const WeightArgs& args, const WeightInputs& in, const dou
   }
   const CalibrationKind kind =
       args.Has(WeightMethod::kRake) ? CalibrationKind::kRake : CalibrationKind::kPostStratify;
-  Result<PopulationCalibration> result =
-      CalibrateToPopulation(kind, in.population, args.margins, pointers, base, in.responses.file);
+  Result<PopulationCalibration> result = Status(CANDOR_INTERNAL, "not calibrated");
+  {
+    ProgressBar bar(kind == CalibrationKind::kRake ? "raking" : "post-stratifying", args.quiet,
+                    kind == CalibrationKind::kRake ? ProgressBar::Unit::kSteps
+                                                   : ProgressBar::Unit::kWork);
+    result = CalibrateToPopulation(kind, in.population, args.margins, pointers, base,
+                                   in.responses.file, bar.hook());
+  }
   if (!result.ok()) return result.status();
   *calibration = std::move(*result);
   *weights = calibration->result.weights;

@@ -95,7 +95,10 @@ CANDOR_API const char* candor_version(void);
  * (candor_csv_options), text analysis (candor_text_options), theme discovery
  * and NMF (candor_themes_options), change points
  * (candor_change_point_options), the outer loop's bootstrap
- * (candor_outer_loop_options) and the report (candor_report_options).
+ * (candor_outer_loop_options), the report (candor_report_options),
+ * weighting: raking, post-stratification, linear calibration and IPW
+ * (candor_weight_options, with candor_rake_v2 and friends), and the score
+ * bootstrap of candor_score and candor_compare (candor_score_options).
  *
  * The callback is told `done` of `total` units now and then: `total` is
  * fixed for the call (its unit is documented with each options struct) and
@@ -108,11 +111,13 @@ CANDOR_API const char* candor_version(void);
  * runs on several threads (they check a shared flag between pieces of
  * bounded size, so a 0 takes effect within a fraction of a second on any
  * input). candor_table_read_csv calls it after each 8 MiB read (parsed
- * as it arrives; candor_table_parse_csv once), the report after each
- * section (and each 65,536 comments); the other calls at most every 10 ms
- * and at least every 50 ms of work, except in short phases without checks
+ * as it arrives; candor_table_parse_csv after each 4 MiB parsed), the
+ * report after each section (and each 65,536 comments); the other calls at
+ * most every 10 ms and at least every 50 ms of work, except in short phases
+ * without checks
  * (theme discovery's vocabulary, TF-IDF and SVD start; the outer loop and
- * change points outside their simulations). It must not call back into
+ * change points outside their simulations; linear calibration's QR and
+ * refinements, one pass over the data each). It must not call back into
  * candor with the same handles, and must not unwind (throw or longjmp)
  * through the library. A callback that is slow slows the call. */
 typedef int32_t (*candor_progress)(int64_t done, int64_t total, void* user_data);
@@ -158,6 +163,14 @@ typedef struct candor_score_options {
   uint64_t seed;          /* BOOTSTRAP: same seed, same interval; default 42 */
   int32_t threads;        /* 0: all cores; results never depend on it */
   candor_p_adjust p_adjust; /* breakdowns; default HOLM */
+  /* BOOTSTRAP in candor_score and candor_compare (the calls that resample
+   * responses): told replicates drawn of `replicates` (candor_compare: of
+   * 2 * replicates, a's then b's), checked every 65,536 responses of a
+   * weighted replicate; see "progress and cancelling" above. Other methods
+   * and calls ignore it (a bootstrap of counts per score point takes
+   * microseconds). NULL: none. */
+  candor_progress progress;
+  void* progress_user_data;
 } candor_score_options;
 
 typedef enum candor_preset {
@@ -380,6 +393,49 @@ CANDOR_API candor_status candor_calibrate_linear(const double* base_weights, siz
 CANDOR_API candor_status candor_ipw(const uint8_t* responded, size_t n,
                                     const candor_covariate* covariates, size_t n_covariates,
                                     double l2_penalty, candor_weights** out);
+
+/* The same four with options: candor_rake_v2 and friends take a
+ * size-versioned candor_weight_options (NULL: the defaults) instead of the
+ * trailing numbers, and with it a progress callback. */
+typedef struct candor_weight_options {
+  size_t size;            /* sizeof(candor_weight_options); set by _init */
+  int32_t max_iterations; /* raking and IPW; default 100 */
+  double tolerance;       /* raking (relative margin error) and IPW (largest
+                             coefficient change); default 1e-10 */
+  double l2_penalty;      /* IPW: ridge penalty of the logistic fit; default 0 */
+  /* Progress (see "progress and cancelling" above; NULL: none), in
+   * iterations done of max_iterations for raking and IPW (done = total when
+   * the fit converges earlier), respondents of n for post-stratification,
+   * and steps of 10 for linear calibration (the check of x, its QR, each of
+   * at most 8 refinements). Checked every 65,536 respondents (2,048 invited
+   * customers per thread for IPW) of each pass over the data; linear
+   * calibration only between its steps. */
+  candor_progress progress;
+  void* progress_user_data;
+} candor_weight_options;
+
+/* Fills the first `size` bytes of *options with the defaults; call through
+ * candor_weight_options_init. */
+CANDOR_API candor_status candor_weight_options_defaults(candor_weight_options* options,
+                                                        size_t size);
+static inline void candor_weight_options_init(candor_weight_options* options) {
+  candor_weight_options_defaults(options, sizeof(*options));
+}
+CANDOR_API candor_status candor_rake_v2(const candor_weight_options* options,
+                                        const double* base_weights, size_t n,
+                                        const candor_margin* margins, size_t n_margins,
+                                        candor_weights** out);
+CANDOR_API candor_status candor_poststratify_v2(const candor_weight_options* options,
+                                                const double* base_weights, size_t n,
+                                                const candor_margin* cells, candor_weights** out);
+CANDOR_API candor_status candor_calibrate_linear_v2(const candor_weight_options* options,
+                                                    const double* base_weights, size_t n,
+                                                    const double* x, int32_t p,
+                                                    const double* totals, candor_weights** out);
+CANDOR_API candor_status candor_ipw_v2(const candor_weight_options* options,
+                                       const uint8_t* responded, size_t n,
+                                       const candor_covariate* covariates, size_t n_covariates,
+                                       candor_weights** out);
 CANDOR_API void candor_weights_free(candor_weights* weights);
 
 /* The weights; owned by the handle. */
@@ -527,7 +583,7 @@ typedef struct candor_csv_options {
                                         text that is not a number a bad row */
   size_t n_number_columns;
   /* Progress in bytes read of the file's size, told after each 8 MiB read
-   * (candor_table_parse_csv: once, all of the data, before parsing); see
+   * (candor_table_parse_csv: after each 4 MiB of the data parsed); see
    * "progress and cancelling" above. NULL: none. */
   candor_progress progress;
   void* progress_user_data;

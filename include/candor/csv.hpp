@@ -54,8 +54,9 @@
 // far as the end of the header record.
 //
 // Progress and cancelling: options.progress, when set, is called after each
-// chunk with the bytes read so far and the file's size (ParseCsv: once, with
-// the whole input); when it returns false the reading stops there and the
+// chunk with the bytes read so far and the file's size (ParseCsv: after each
+// 4 MiB of the input it parses, which it then parses a piece at a time as a
+// file is read); when it returns false the reading stops there and the
 // result is CANDOR_CANCELLED (nothing kept, nothing leaked).
 #ifndef CANDOR_CSV_HPP_
 #define CANDOR_CSV_HPP_
@@ -92,7 +93,7 @@ struct CsvOptions {
   // limit, since a regular file's size is known before it is read.
   uint64_t max_bytes = 0;
   // Called with bytes read so far and the input's size after each chunk
-  // ReadCsv reads (once for ParseCsv, with the whole input); returning false
+  // ReadCsv reads (each 4 MiB piece for ParseCsv); returning false
   // stops the reading with CANDOR_CANCELLED.
   Progress progress;
   // The decimal separator of the score, weight and number columns: '.' (the

@@ -70,6 +70,7 @@
 
 #include <candor.h>
 #include <candor/design.hpp>
+#include <candor/progress.hpp>
 #include <candor/status.hpp>
 
 #include <cstddef>
@@ -123,6 +124,13 @@ struct IntervalOptions {
   int replicates = 2000;   // bootstrap
   uint64_t seed = 42;      // bootstrap
   int threads = 0;         // 0: hardware concurrency
+  // Bootstrap in EstimateScores and Compare (the calls that resample
+  // responses; candor/progress.hpp): told replicates drawn of `replicates`
+  // (Compare: of 2 x replicates, group a's then b's), checked every 65,536
+  // responses of a weighted replicate; false stops with CANDOR_CANCELLED.
+  // Other methods and calls ignore it (a bootstrap of counts per score point
+  // takes microseconds).
+  Progress progress;
 
   Status Validate() const;  // level in (0,1), prior > 0, replicates >= 100...
 };

@@ -15,6 +15,7 @@
 
 #include <candor.h>
 #include <candor/design.hpp>
+#include <candor/progress.hpp>
 #include <candor/score.hpp>
 #include <candor/status.hpp>
 
@@ -139,6 +140,10 @@ struct CalibrationResult {
 struct RakeOptions {
   int max_iterations = 100;
   double tolerance = 1e-10;  // on the relative change of margins
+  // Told iterations done of max_iterations (done = total when it converges
+  // earlier), and checked every 65,536 respondents of each pass over them;
+  // false stops with CANDOR_CANCELLED (candor/progress.hpp).
+  Progress progress;
 };
 
 // Iterative proportional fitting of base weights (nullptr: 1) to the
@@ -150,6 +155,13 @@ Result<CalibrationResult> Rake(const double* base_weights, size_t n,
 // Post-stratification: w_i = w0_i * N_c / sum_{j in c} w0_j over the joint
 // cells c (survey::postStratify). Cells are one code column.
 Result<CalibrationResult> PostStratify(const double* base_weights, size_t n, const Margin& cells);
+struct PostStratifyOptions {
+  // Told respondents done of n (checked every 65,536 of each pass over
+  // them); false stops with CANDOR_CANCELLED.
+  Progress progress;
+};
+Result<CalibrationResult> PostStratify(const double* base_weights, size_t n, const Margin& cells,
+                                       const PostStratifyOptions& options);
 
 // Linear calibration (GREG; Deville and Sarndal 1992): w_i = w0_i (1 +
 // x_i' lambda), lambda solving sum w_i x_i = totals (survey::calibrate,
@@ -160,6 +172,16 @@ Result<CalibrationResult> PostStratify(const double* base_weights, size_t n, con
 // combination of the ones before it is an error naming the column.
 Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
                                           int p, const std::vector<double>& totals);
+struct LinearCalibrationOptions {
+  // Told steps done of 10: the check of the data, the QR of the n x p matrix
+  // and each of at most 8 refinements (done = 10 at the end); checked between
+  // them and every 65,536 rows of the check, not inside a QR or refinement
+  // (one pass of Eigen over the data each). False stops with CANDOR_CANCELLED.
+  Progress progress;
+};
+Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
+                                          int p, const std::vector<double>& totals,
+                                          const LinearCalibrationOptions& options);
 
 // Inverse-propensity weights from an L2-regularized logistic regression of
 // `responded` (0/1) on covariates over the whole invited population, fit by
@@ -182,6 +204,10 @@ struct IpwOptions {
   double l2_penalty = 0;
   int max_iterations = 100;
   double tolerance = 1e-10;  // on the largest absolute change of a coefficient
+  // Told Newton iterations done of max_iterations (done = total when it
+  // converges earlier), and checked every 2,048 invited customers of each
+  // pass over them (on every thread); false stops with CANDOR_CANCELLED.
+  Progress progress;
 };
 struct IpwResult {
   std::vector<double> weights;        // one per respondent, in population order

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 
 namespace candor::internal {
 namespace {
@@ -93,15 +94,23 @@ class NewtonFitter {
   template <typename Work>
   void ForEachPart(const Work& work) {
     std::atomic<bool> failed{false};
-    ParallelChunks(partition_.parts, threads_, [&](size_t chunk, size_t begin, size_t end) {
-      try {
-        for (size_t part = begin; part < end; ++part) work(chunk, part);
-      } catch (...) {
-        failed = true;
-      }
-    });
+    ParallelChunks(
+        partition_.parts, threads_,
+        [&](size_t chunk, size_t begin, size_t end) {
+          try {
+            for (size_t part = begin; part < end && KeepGoing(); ++part) work(chunk, part);
+          } catch (...) {
+            failed = true;
+          }
+        },
+        options_.ticker);
     if (failed) throw std::bad_alloc();
   }
+
+  // Any thread, between blocks of rows: false once the fit is cancelled
+  // (the calling thread tells the callback, others read the flag).
+  bool KeepGoing() const { return options_.ticker == nullptr || options_.ticker->Add(0); }
+  bool Cancelled() const { return options_.ticker != nullptr && !options_.ticker->Running(); }
 
   // eta = X b; returns the penalized log-likelihood at b.
   double Evaluate(const Eigen::VectorXd& b, Eigen::VectorXd* eta);
@@ -164,8 +173,8 @@ void NewtonFitter::Derivatives(const Eigen::VectorXd& eta, Eigen::VectorXd* grad
     Eigen::VectorXd& root_weight = scratch_[chunk].root_weight;
     Eigen::MatrixXd& scaled = scratch_[chunk].scaled;
     const Eigen::Index end = static_cast<Eigen::Index>(partition_.End(part));
-    for (Eigen::Index begin = static_cast<Eigen::Index>(partition_.Begin(part)); begin < end;
-         begin += kRowsPerBlock) {
+    for (Eigen::Index begin = static_cast<Eigen::Index>(partition_.Begin(part));
+         begin < end && KeepGoing(); begin += kRowsPerBlock) {
       const Eigen::Index rows = std::min(kRowsPerBlock, end - begin);
       for (Eigen::Index r = 0; r < rows; ++r) {
         // p = 1 / (1 + exp(-eta)) and w = p (1 - p), from exp(-|eta|) so that
@@ -209,9 +218,11 @@ Result<LogisticFit> NewtonFitter::Fit() {
   Eigen::VectorXd candidate_eta(n), gradient, candidate;
   Eigen::MatrixXd information;
   double objective = Evaluate(fit.coefficients, &fit.linear_predictor);
+  if (Cancelled()) return options_.ticker->CancelledStatus();
   double last_change = 0;
   for (int iteration = 1; iteration <= options_.max_iterations; ++iteration) {
     Derivatives(fit.linear_predictor, &gradient, &information);
+    if (Cancelled()) return options_.ticker->CancelledStatus();
     for (Eigen::Index j = 1; j < p; ++j) {
       gradient[j] -= lambda * fit.coefficients[j];
       information(j, j) += lambda;
@@ -235,6 +246,7 @@ Result<LogisticFit> NewtonFitter::Fit() {
     for (int halving = 0; halving <= kMaxHalvings && !accepted; ++halving) {
       candidate = fit.coefficients + scale * step;
       candidate_objective = Evaluate(candidate, &candidate_eta);
+      if (Cancelled()) return options_.ticker->CancelledStatus();
       accepted = std::isfinite(candidate_objective) && candidate_objective >= objective - slack;
       if (!accepted) scale *= 0.5;
     }
@@ -247,6 +259,9 @@ Result<LogisticFit> NewtonFitter::Fit() {
     fit.linear_predictor.swap(candidate_eta);
     objective = candidate_objective;
     fit.iterations = iteration;
+    if (options_.ticker != nullptr && !options_.ticker->Add(1)) {
+      return options_.ticker->CancelledStatus();
+    }
     if (last_change <= options_.tolerance) {
       fit.penalized_log_likelihood = objective;
       return fit;

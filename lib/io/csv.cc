@@ -482,6 +482,19 @@ Result<std::vector<std::vector<std::string>>> ParseColumns(std::string_view data
   return columns;
 }
 
+// With a progress callback, the input is parsed a piece at a time (as a file
+// is read), so that the callback is told, and may cancel, as the parse goes.
+constexpr size_t kProgressPieceBytes = size_t{4} << 20;
+
+Result<Table> ParseInMemory(std::string_view data, const CsvOptions& options) {
+  if (options.progress.callback == nullptr) {
+    CsvBytes input(data);
+    return Parse(&input, options);
+  }
+  CsvBytes input(data, kProgressPieceBytes);
+  return Parse(&input, options);
+}
+
 }  // namespace
 
 Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
@@ -489,11 +502,9 @@ Result<Table> ParseCsv(std::string_view data, const CsvOptions& options) {
     if (internal::NeedsTranscoding(options.encoding)) {
       Result<std::string> utf8 = TranscodeToUtf8(data, options.encoding);
       if (!utf8.ok()) return utf8.status();
-      CsvBytes input(*utf8);
-      return Parse(&input, options);
+      return ParseInMemory(*utf8, options);
     }
-    CsvBytes input(data);
-    return Parse(&input, options);
+    return ParseInMemory(data, options);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory while parsing CSV");
   } catch (const std::exception& e) {

@@ -43,15 +43,22 @@ Status InvalidUtf8AtOffset(uint64_t line, uint64_t offset) {
 
 CsvBytes::CsvBytes(std::string_view data) : memory_(data) {}
 
+CsvBytes::CsvBytes(std::string_view data, size_t piece_size)
+    : memory_(data), chunk_size_(std::max<size_t>(piece_size, 1)) {}
+
 CsvBytes::CsvBytes(RegularFile* file, size_t chunk_size)
     : file_(file), chunk_size_(std::max<size_t>(chunk_size, 1)) {}
 
 std::string_view CsvBytes::buffered() const {
+  if (file_ == nullptr && chunk_size_ > 0) {
+    return memory_.substr(begin_, memory_end_ - begin_);
+  }
   if (file_ == nullptr) return complete_ ? memory_.substr(begin_) : std::string_view();
   return std::string_view(buffer_.data() + begin_, end_ - begin_);
 }
 
 uint64_t CsvBytes::bytes_read() const {
+  if (file_ == nullptr && chunk_size_ > 0) return memory_end_;
   if (file_ == nullptr) return complete_ ? memory_.size() : 0;
   return file_->bytes_read();
 }
@@ -66,6 +73,19 @@ Status CsvBytes::Read(size_t drop, bool* read_some) {
   begin_ += drop;
   offset_ += drop;
   if (complete_) return OkStatus();
+  if (file_ == nullptr && chunk_size_ > 0) {
+    // In pieces: the bytes stay where they are (begin_ is offset_ here, as
+    // for all of the memory at once); buffered() is the window [begin_,
+    // memory_end_), which grows by a piece (or a quarter of a long record so
+    // far, as for a file) per read.
+    const size_t kept = memory_end_ - begin_;
+    const size_t want = std::max(chunk_size_, kept / 4);
+    const size_t before = memory_end_;
+    memory_end_ = memory_.size() - memory_end_ < want ? memory_.size() : memory_end_ + want;
+    *read_some = memory_end_ > before;
+    complete_ = memory_end_ == memory_.size();
+    return OkStatus();
+  }
   if (file_ == nullptr) {
     complete_ = true;
     *read_some = !memory_.empty();

@@ -25,6 +25,9 @@ class CsvBytes {
  public:
   // All of `data` at once (not copied; it must outlive this object).
   explicit CsvBytes(std::string_view data);
+  // `data` too, but shown piece_size bytes (or more, see Read) at a time, so
+  // that progress is told, and a cancel checked, as the pieces arrive.
+  CsvBytes(std::string_view data, size_t piece_size);
   // An opened file, read chunk_size bytes (or more, see Read) at a time.
   CsvBytes(RegularFile* file, size_t chunk_size);
 
@@ -40,6 +43,7 @@ class CsvBytes {
 
  private:
   std::string_view memory_;
+  size_t memory_end_ = 0;  // memory_[0, memory_end_) has been shown (pieces)
   RegularFile* file_ = nullptr;
   size_t chunk_size_ = 0;
   std::string buffer_;  // bytes read are [begin_, end_)

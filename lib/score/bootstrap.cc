@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/parallel.hpp"
+#include "common/progress_ticker.hpp"
 #include "common/random.hpp"
 
 namespace candor::internal {
@@ -39,22 +40,27 @@ class UnitPoisson {
 // weight and weighted sum of values.
 template <typename DrawReplicate>
 std::vector<double> ReplicateMeans(int replicates, uint64_t seed, uint64_t stream, int threads,
-                                   const DrawReplicate& draw) {
+                                   const DrawReplicate& draw, ProgressTicker* ticker = nullptr) {
   std::vector<double> result(static_cast<size_t>(replicates), 0.0);
-  ParallelChunks(result.size(), threads, [&](size_t, size_t begin, size_t end) {
-    for (size_t r = begin; r < end; ++r) {
-      RandomStream random = RandomStream::ForReplicate(seed, stream, r);
-      while (true) {
-        double total = 0;
-        double sum = 0;
-        draw(random, &total, &sum);
-        if (total > 0) {
-          result[r] = sum / total;
-          break;
+  ParallelChunks(
+      result.size(), threads,
+      [&](size_t, size_t begin, size_t end) {
+        for (size_t r = begin; r < end; ++r) {
+          RandomStream random = RandomStream::ForReplicate(seed, stream, r);
+          while (true) {
+            double total = 0;
+            double sum = 0;
+            draw(random, &total, &sum);
+            if (ticker != nullptr && !ticker->Running()) return;
+            if (total > 0) {
+              result[r] = sum / total;
+              break;
+            }
+          }
+          if (ticker != nullptr && !ticker->Add(1)) return;
         }
-      }
-    }
-  });
+      },
+      ticker);
   return result;
 }
 
@@ -76,18 +82,24 @@ std::vector<double> BootstrapCounts(const std::vector<double>& values,
 std::vector<double> BootstrapResponses(const std::vector<double>& point_values, int scale_min,
                                        const double* scores, const double* weights, size_t n,
                                        int replicates, uint64_t seed, uint64_t stream,
-                                       int threads) {
+                                       int threads, ProgressTicker* ticker) {
   const UnitPoisson unit_poisson;
-  return ReplicateMeans(replicates, seed, stream, threads,
-                        [&](RandomStream& random, double* total, double* sum) {
-                          for (size_t i = 0; i < n; ++i) {
-                            const int multiplier = unit_poisson.Draw(random);
-                            if (multiplier == 0) continue;
-                            const double w = multiplier * (weights == nullptr ? 1.0 : weights[i]);
-                            *total += w;
-                            *sum += w * point_values[static_cast<size_t>(scores[i] - scale_min)];
-                          }
-                        });
+  constexpr size_t kResponsesPerCheck = size_t{1} << 16;
+  return ReplicateMeans(
+      replicates, seed, stream, threads,
+      [&](RandomStream& random, double* total, double* sum) {
+        for (size_t i = 0; i < n; ++i) {
+          // Add(0): the calling thread tells the callback (at most every
+          // 10 ms), the others read the flag; a stop ends the replicate.
+          if (ticker != nullptr && (i + 1) % kResponsesPerCheck == 0 && !ticker->Add(0)) return;
+          const int multiplier = unit_poisson.Draw(random);
+          if (multiplier == 0) continue;
+          const double w = multiplier * (weights == nullptr ? 1.0 : weights[i]);
+          *total += w;
+          *sum += w * point_values[static_cast<size_t>(scores[i] - scale_min)];
+        }
+      },
+      ticker);
 }
 
 }  // namespace candor::internal

@@ -15,10 +15,12 @@ namespace {
 // Compare's estimate of its first group.
 Result<Estimate> EstimateOneGroup(const Metric& metric, const internal::Tally& tally,
                                   const internal::ResponsesView* responses,
-                                  const IntervalOptions& options) {
-  Result<internal::GroupEstimate> group =
-      internal::EstimateGroup(metric, tally, responses, options, internal::kFirstGroupStream);
+                                  const IntervalOptions& options,
+                                  internal::ProgressTicker* ticker = nullptr) {
+  Result<internal::GroupEstimate> group = internal::EstimateGroup(
+      metric, tally, responses, options, internal::kFirstGroupStream, ticker);
   if (!group.ok()) return group.status();
+  if (ticker != nullptr && !ticker->Finish()) return ticker->CancelledStatus();
   return group->estimate;
 }
 
@@ -33,7 +35,10 @@ Result<Estimate> EstimateScores(const Metric& metric, const double* scores, cons
     const internal::ScaledWeights scaled(weights, n);
     CANDOR_RETURN_IF_ERROR(internal::TallyResponses(scores, scaled.data(), n, &tally));
     const internal::ResponsesView responses{scores, scaled.data(), n};
-    return EstimateOneGroup(metric, tally, &responses, options);
+    // Progress: bootstrap replicates (options.progress).
+    internal::ProgressTicker ticker(options.progress, options.replicates, "score bootstrap");
+    const bool told = ticker.active() && options.method == IntervalMethod::kBootstrap;
+    return EstimateOneGroup(metric, tally, &responses, options, told ? &ticker : nullptr);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory estimating scores");
   }

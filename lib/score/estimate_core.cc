@@ -145,7 +145,7 @@ Status ValidateRequest(const Metric& metric, const IntervalOptions& options) {
 
 Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
                                     const ResponsesView* responses, const IntervalOptions& options,
-                                    uint64_t stream) {
+                                    uint64_t stream, ProgressTicker* ticker) {
   CANDOR_RETURN_IF_ERROR(CheckEstimable(tally));
   const Categories categories = Categorize(metric, tally);
   const int64_t n = tally.Total();
@@ -268,10 +268,14 @@ Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
         }
         group.replicates = BootstrapResponses(point_values, tally.scale_min, responses->scores,
                                               responses->weights, responses->n, options.replicates,
-                                              options.seed, stream, options.threads);
+                                              options.seed, stream, options.threads, ticker);
+        if (ticker != nullptr && !ticker->Running()) return ticker->CancelledStatus();
       } else {
         group.replicates = BootstrapCounts(categories.values, categories.counts, options.replicates,
                                            options.seed, stream, options.threads);
+        if (ticker != nullptr && !ticker->Add(options.replicates)) {
+          return ticker->CancelledStatus();
+        }
       }
       for (double& r : group.replicates) r *= scale;
       std::vector<double> sorted = group.replicates;

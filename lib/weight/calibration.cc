@@ -58,21 +58,23 @@ Status ValidateMargin(const Margin& margin, size_t index, size_t n,
   return OkStatus();
 }
 
-std::vector<double> WeightedTotals(const Margin& margin, const std::vector<double>& weights) {
+std::vector<double> WeightedTotals(const Margin& margin, const std::vector<double>& weights,
+                                   ProgressTicker* ticker) {
   std::vector<double> totals(margin.population.size(), 0.0);
-  for (size_t i = 0; i < weights.size(); ++i) {
+  for (size_t i = 0; i < weights.size() && KeepGoing(ticker, i); ++i) {
     totals[static_cast<size_t>(margin.codes[i])] += weights[i];
   }
   return totals;
 }
 
-void ScaleToMargin(const Margin& margin, std::vector<double>* weights) {
-  const std::vector<double> totals = WeightedTotals(margin, *weights);
+void ScaleToMargin(const Margin& margin, std::vector<double>* weights, ProgressTicker* ticker) {
+  const std::vector<double> totals = WeightedTotals(margin, *weights, ticker);
+  if (ticker != nullptr && !ticker->Running()) return;
   std::vector<double> factors(totals.size(), 0.0);
   for (size_t level = 0; level < totals.size(); ++level) {
     if (totals[level] > 0) factors[level] = margin.population[level] / totals[level];
   }
-  for (size_t i = 0; i < weights->size(); ++i) {
+  for (size_t i = 0; i < weights->size() && KeepGoing(ticker, i); ++i) {
     const size_t level = static_cast<size_t>(margin.codes[i]);
     if (std::isfinite(factors[level])) {
       (*weights)[i] *= factors[level];
@@ -86,8 +88,8 @@ void ScaleToMargin(const Margin& margin, std::vector<double>* weights) {
 }
 
 double MaxRelativeError(const Margin& margin, const std::vector<double>& weights,
-                        size_t* worst_level) {
-  const std::vector<double> totals = WeightedTotals(margin, weights);
+                        size_t* worst_level, ProgressTicker* ticker) {
+  const std::vector<double> totals = WeightedTotals(margin, weights, ticker);
   double worst = 0;
   if (worst_level != nullptr) *worst_level = 0;
   for (size_t level = 0; level < totals.size(); ++level) {

@@ -10,7 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "common/progress_ticker.hpp"
+
 namespace candor::internal {
+
+// Calibrations tell a ticker (may be null) every this many respondents of a
+// pass over them (ticker->Poll(): the callback is then called at most every
+// 10 ms); a pass stops early once the call is cancelled, and the caller
+// checks ticker->Running().
+constexpr size_t kRowsPerPoll = size_t{1} << 16;
+inline bool KeepGoing(ProgressTicker* ticker, size_t row) {
+  return ticker == nullptr || (row + 1) % kRowsPerPoll != 0 || ticker->Poll();
+}
 
 // "margin 'region'" or, unnamed, "margin 2".
 std::string MarginLabel(const Margin& margin, size_t index);
@@ -23,17 +34,19 @@ Status ValidateMargin(const Margin& margin, size_t index, size_t n,
                       const std::vector<double>& base_weights);
 
 // Sum of weights per level of `margin`.
-std::vector<double> WeightedTotals(const Margin& margin, const std::vector<double>& weights);
+std::vector<double> WeightedTotals(const Margin& margin, const std::vector<double>& weights,
+                                   ProgressTicker* ticker = nullptr);
 
 // Scales every weight so that its level's weighted total equals the
 // population total (one post-stratification sweep). Levels with population
 // have positive totals (ValidateMargin); levels without have no members.
-void ScaleToMargin(const Margin& margin, std::vector<double>* weights);
+void ScaleToMargin(const Margin& margin, std::vector<double>* weights,
+                   ProgressTicker* ticker = nullptr);
 
 // Largest |weighted total - population| / population over levels with
 // population; sets *level to the worst one.
 double MaxRelativeError(const Margin& margin, const std::vector<double>& weights,
-                        size_t* level = nullptr);
+                        size_t* level = nullptr, ProgressTicker* ticker = nullptr);
 
 // Copies the margin codes, for CalibrationStep::cells.
 std::vector<int32_t> CopyCodes(const Margin& margin, size_t n);

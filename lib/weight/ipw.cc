@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/logistic.hpp"
+#include "common/progress_ticker.hpp"
 #include "design_matrix.hpp"
 
 namespace candor {
@@ -60,8 +61,14 @@ Result<IpwResult> FitPropensityWeights(const uint8_t* responded, size_t n,
   logistic.l2_penalty = options.l2_penalty;
   logistic.max_iterations = options.max_iterations;
   logistic.tolerance = options.tolerance;
+  // Progress: Newton iterations of max_iterations (the fit checks within its
+  // passes over the rows).
+  internal::ProgressTicker ticker(options.progress, options.max_iterations,
+                                  "inverse-propensity weighting");
+  if (ticker.active()) logistic.ticker = &ticker;
   Result<internal::LogisticFit> fit = internal::FitLogistic(design->x, responded, logistic);
   if (!fit.ok()) return fit.status();
+  if (!ticker.Finish()) return ticker.CancelledStatus();
 
   IpwResult result;
   result.coefficients.assign(fit->coefficients.data(),

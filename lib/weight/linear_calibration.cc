@@ -7,6 +7,7 @@
 #include <cmath>
 #include <new>
 
+#include "common/progress_ticker.hpp"
 #include "weight_internal.hpp"
 
 namespace candor {
@@ -23,6 +24,9 @@ constexpr double kRankTolerance = 1e-10;
 constexpr int kMaxRefinements = 8;
 constexpr double kTargetError = 1e-13;
 constexpr double kAcceptableError = 1e-8;
+// Progress: the check of x, the QR, each refinement.
+constexpr int64_t kSteps = 2 + kMaxRefinements;
+constexpr size_t kRowsPerPoll = size_t{1} << 16;
 
 bool ColumnIsConstant(const double* x, size_t n, int p, int column) {
   for (size_t i = 1; i < n; ++i) {
@@ -46,7 +50,8 @@ Status SingularColumnError(const double* x, size_t n, int p, int column) {
   return InvalidArgument(message);
 }
 
-Status ValidateDesign(const double* x, size_t n, int p, const std::vector<double>& totals) {
+Status ValidateDesign(const double* x, size_t n, int p, const std::vector<double>& totals,
+                      internal::ProgressTicker* ticker) {
   if (p < 1) return InvalidArgument("the calibration matrix needs at least one column");
   CANDOR_RETURN_IF_ERROR(internal::RequireArray(x, n, "x"));
   if (totals.size() != static_cast<size_t>(p)) {
@@ -59,6 +64,7 @@ Status ValidateDesign(const double* x, size_t n, int p, const std::vector<double
     }
   }
   for (size_t i = 0; i < n; ++i) {
+    if ((i + 1) % kRowsPerPoll == 0 && !ticker->Poll()) return ticker->CancelledStatus();
     for (int j = 0; j < p; ++j) {
       if (!std::isfinite(x[i * p + j])) {
         return InvalidArgument("x row " + std::to_string(i) + " column " + std::to_string(j) +
@@ -83,11 +89,19 @@ double MaxRelativeError(const Eigen::VectorXd& achieved, const std::vector<doubl
 
 Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
                                           int p, const std::vector<double>& totals) {
+  return CalibrateLinear(base_weights, n, x, p, totals, LinearCalibrationOptions());
+}
+
+Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, const double* x,
+                                          int p, const std::vector<double>& totals,
+                                          const LinearCalibrationOptions& options) {
   try {
+    internal::ProgressTicker ticker(options.progress, kSteps, "linear calibration");
     CANDOR_RETURN_IF_ERROR(
         internal::ValidateWeights(base_weights, base_weights == nullptr ? 0 : n, "base_weights"));
     if (n == 0) return Empty("no responses to calibrate");
-    CANDOR_RETURN_IF_ERROR(ValidateDesign(x, n, p, totals));
+    CANDOR_RETURN_IF_ERROR(ValidateDesign(x, n, p, totals, &ticker));
+    if (!ticker.Add(1)) return ticker.CancelledStatus();
     if (n < static_cast<size_t>(p)) {
       return InvalidArgument(std::to_string(n) + " responses cannot calibrate " +
                              std::to_string(p) + " totals");
@@ -101,6 +115,7 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
     // column first depends on the earlier ones.
     const Matrix scaled = w0.cwiseSqrt().asDiagonal() * design;
     const Eigen::HouseholderQR<Matrix> qr(scaled);
+    if (!ticker.Add(1)) return ticker.CancelledStatus();
     const Matrix r = qr.matrixQR().topRows(p).triangularView<Eigen::Upper>();
     for (int j = 0; j < p; ++j) {
       const double length = scaled.col(j).norm();
@@ -125,6 +140,7 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
       const Eigen::VectorXd next_weights =
           w0.cwiseProduct(Eigen::VectorXd::Ones(rows) + design * next_lambda);
       const double next_error = MaxRelativeError(design.transpose() * next_weights, totals);
+      if (!ticker.Add(1)) return ticker.CancelledStatus();
       if (!(next_error < error)) break;  // rounding floor reached
       lambda = next_lambda;
       weights = next_weights;
@@ -145,6 +161,7 @@ Result<CalibrationResult> CalibrateLinear(const double* base_weights, size_t n, 
           "linear calibration's weights are beyond the double range (base weights too far "
           "apart for these totals)");
     }
+    if (!ticker.Finish()) return ticker.CancelledStatus();
     CalibrationResult result;
     result.weights.assign(weights.data(), weights.data() + rows);
     result.step.kind = CalibrationStep::Kind::kLinear;

@@ -64,25 +64,29 @@ Result<CalibrationResult> Rake(const double* base_weights, size_t n,
     }
     result.step.weights_before = weights;
 
+    // Progress: iterations of max_iterations, polled within each pass.
+    internal::ProgressTicker ticker(options.progress, options.max_iterations, "raking");
+    internal::ProgressTicker* const poll = ticker.active() ? &ticker : nullptr;
     double error = 0;
     size_t worst_margin = 0;
     size_t worst_level = 0;
     int iteration = 0;
     while (iteration < options.max_iterations) {
       ++iteration;
-      for (const Margin& margin : margins) internal::ScaleToMargin(margin, &weights);
+      for (const Margin& margin : margins) internal::ScaleToMargin(margin, &weights, poll);
       // The last margin is now exact; the others show how far from the
       // fixed point the weights still are.
       error = 0;
       for (size_t m = 0; m < margins.size(); ++m) {
         size_t level = 0;
-        const double margin_error = internal::MaxRelativeError(margins[m], weights, &level);
+        const double margin_error = internal::MaxRelativeError(margins[m], weights, &level, poll);
         if (margin_error > error || m == 0) {
           error = std::max(error, margin_error);
           worst_margin = m;
           worst_level = level;
         }
       }
+      if (!ticker.Add(1)) return ticker.CancelledStatus();
       if (error < options.tolerance) break;
     }
     if (!(error < options.tolerance)) {
@@ -93,6 +97,7 @@ Result<CalibrationResult> Rake(const double* base_weights, size_t n,
           internal::FormatNumber(error) + " (tolerance " +
           internal::FormatNumber(options.tolerance) + ")");
     }
+    if (!ticker.Finish()) return ticker.CancelledStatus();
     result.iterations = iteration;
     result.converged = true;
     result.max_margin_error = error;

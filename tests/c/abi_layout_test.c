@@ -30,7 +30,7 @@
 #define VALUE(name, value) _Static_assert((name) == (value), #name " is " #value)
 
 /* candor_score_options: size-versioned: grows only at its end. */
-STRUCT(candor_score_options, 80, 8);
+STRUCT(candor_score_options, 96, 8);
 FIELD(candor_score_options, size, size_t, 0);
 FIELD(candor_score_options, metric, candor_metric, 8);
 FIELD(candor_score_options, scale_min, int32_t, 12);
@@ -45,6 +45,8 @@ FIELD(candor_score_options, replicates, int32_t, 56);
 FIELD(candor_score_options, seed, uint64_t, 64);
 FIELD(candor_score_options, threads, int32_t, 72);
 FIELD(candor_score_options, p_adjust, candor_p_adjust, 76);
+FIELD(candor_score_options, progress, candor_progress, 80);
+FIELD(candor_score_options, progress_user_data, void*, 88);
 
 /* candor_estimate: frozen. */
 STRUCT(candor_estimate, 56, 8);
@@ -95,6 +97,15 @@ FIELD(candor_weight_summary, max, double, 16);
 FIELD(candor_weight_summary, max_to_min, double, 24);
 FIELD(candor_weight_summary, effective_n, double, 32);
 FIELD(candor_weight_summary, design_effect, double, 40);
+
+/* candor_weight_options: size-versioned: grows only at its end. */
+STRUCT(candor_weight_options, 48, 8);
+FIELD(candor_weight_options, size, size_t, 0);
+FIELD(candor_weight_options, max_iterations, int32_t, 8);
+FIELD(candor_weight_options, tolerance, double, 16);
+FIELD(candor_weight_options, l2_penalty, double, 24);
+FIELD(candor_weight_options, progress, candor_progress, 32);
+FIELD(candor_weight_options, progress_user_data, void*, 40);
 
 /* candor_response_rate: frozen. */
 STRUCT(candor_response_rate, 40, 8);
@@ -1300,6 +1311,11 @@ int main(void) {
   {
     candor_score_options options;
     candor_score_options_init(&options);
+    CHECK(options.size == sizeof options);
+  }
+  {
+    candor_weight_options options;
+    candor_weight_options_init(&options);
     CHECK(options.size == sizeof options);
   }
   {

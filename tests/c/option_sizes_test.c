@@ -142,6 +142,8 @@ static void test_score_options(void) {
   FIELD(b, candor_score_options, seed);
   FIELD(b, candor_score_options, threads);
   FIELD(b, candor_score_options, p_adjust);
+  FIELD(b, candor_score_options, progress);
+  FIELD(b, candor_score_options, progress_user_data);
   /* A level cut in half: 2 bytes of 0.9 from the caller over 0.95. */
   candor_score_options_init(&options);
   options.level = 0.9;
@@ -230,6 +232,15 @@ static void test_other_defaults(void) {
   FIELD(b, candor_change_point_options, progress_user_data);
   CHECK_DEFAULTS(candor_change_point_options, candor_change_point_options_defaults, b,
                  sizeof(size_t));
+
+  b.n = 0;
+  FIELD(b, candor_weight_options, size);
+  FIELD(b, candor_weight_options, max_iterations);
+  FIELD(b, candor_weight_options, tolerance);
+  FIELD(b, candor_weight_options, l2_penalty);
+  FIELD(b, candor_weight_options, progress);
+  FIELD(b, candor_weight_options, progress_user_data);
+  CHECK_DEFAULTS(candor_weight_options, candor_weight_options_defaults, b, sizeof(size_t));
 
   b.n = 0;
   FIELD(b, candor_account_trend_options, size);

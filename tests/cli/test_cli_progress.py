@@ -150,3 +150,56 @@ def test_ctrl_c_while_discovering_themes_stops_with_130(tmp_path):
     assert proc.returncode == 130, text
     assert "interrupted (Ctrl-C): theme discovery: cancelled by the progress callback" in text, text
     assert latency < 1.0, latency  # the whole discovery takes tens of seconds
+
+
+def weight_files(tmp_path, rows):
+    """Responses and an invited population with region and plan (candor weight)."""
+    regions, plans = ["north", "south", "east"], ["basic", "pro"]
+    population = tmp_path / "population.csv"
+    responses = tmp_path / "responses.csv"
+    with open(population, "w") as pop, open(responses, "w") as resp:
+        pop.write("customer,region,plan\n")
+        resp.write("score,region,plan\n")
+        for i in range(rows):
+            region, plan = regions[i % 3], plans[(i // 3) % 2]
+            pop.write("%d,%s,%s\n" % (i, region, plan))
+            if i % 7 < (2 if region == "north" else 4) + (plan == "pro"):
+                resp.write("%d,%s,%s\n" % (i % 11, region, plan))
+    return responses, population
+
+
+def test_weight_draws_its_bar_on_a_terminal_and_quiet_does_not(tmp_path):
+    responses, population = weight_files(tmp_path, 300000)
+    args = ["weight", responses, "--method", "rake", "--population", population,
+            "--margin", "region,plan"]
+    rc, out, shown = run_on_a_terminal(args)
+    assert rc == 0, shown
+    assert out.startswith("score,region,plan,candor_weight"), out[:80]
+    assert "raking [" in shown and "/100" in shown, shown
+    assert "\r\x1b[K" in shown  # the bar's line is erased before the diagnostics
+    rc, out, shown = run_on_a_terminal(args + ["--quiet"])
+    assert rc == 0 and "raking [" not in shown, shown
+    env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
+    proc = subprocess.run([CLI, *map(str, args)], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 0
+    assert b"raking [" not in proc.stderr and b"\x1b[K" not in proc.stderr
+
+
+def test_score_bootstrap_draws_a_bar_on_a_terminal(tmp_path):
+    path = tmp_path / "weighted.csv"
+    with open(path, "w") as out:
+        out.write("score,weight\n")
+        for i in range(200000):
+            out.write("%d,%.2f\n" % (i % 11, 0.5 + (i % 7) / 4))
+    args = ["score", path, "--weight-column", "weight", "--interval", "bootstrap",
+            "--replicates", "200", "--format", "json"]
+    rc, out, shown = run_on_a_terminal(args)
+    assert rc == 0, shown
+    assert '"value"' in out
+    assert "bootstrapping [" in shown and "/200" in shown, shown
+    assert shown.endswith("\r\x1b[K"), repr(shown[-40:])
+    rc, out, shown = run_on_a_terminal(args + ["--quiet"])
+    assert rc == 0 and shown == "", shown
+    # No bootstrap, no bar.
+    rc, out, shown = run_on_a_terminal(["score", path, "--format", "json"])
+    assert rc == 0 and "bootstrapping" not in shown, shown

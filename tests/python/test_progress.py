@@ -174,3 +174,146 @@ def test_ctrl_c_stops_a_long_call_within_half_a_second():
     # between checks runs 10-20 times slower: the bound scales with it.
     sanitized = "libasan" in os.environ.get("LD_PRELOAD", "")
     assert latency < (10.0 if sanitized else 1.0), latency
+
+
+# ------------------------------------------------------------- weighting
+
+
+def survey(n=200000, seed=11):
+    """Respondents' region and plan, and an invited population for IPW."""
+    rng = np.random.default_rng(seed)
+    region = rng.choice(["north", "south", "east"], n, p=[0.5, 0.3, 0.2])
+    plan = rng.choice(["basic", "pro"], n, p=[0.25, 0.75])
+    tenure = rng.normal(size=n)
+    responded = rng.random(n) < 1 / (1 + np.exp(-(-1 + 0.8 * tenure + 0.5 * (plan == "pro"))))
+    return region, plan, tenure, responded
+
+
+MARGINS_TOTALS = ({"north": 3000, "south": 4000, "east": 3000}, {"basic": 5000, "pro": 5000})
+
+
+def weight_calls():
+    """(name in messages, total, call(progress) -> Weights) for the four fits."""
+    region, plan, tenure, responded = survey()
+    margins = {"region": (region, MARGINS_TOTALS[0]), "plan": (plan, MARGINS_TOTALS[1])}
+    return [
+        ("raking", 100, lambda progress: candor.rake(margins, progress=progress)),
+        ("post-stratification", len(region),
+         lambda progress: candor.poststratify(region, MARGINS_TOTALS[0], progress=progress)),
+        ("linear calibration", 10,
+         lambda progress: candor.calibrate({"north": (region == "north").astype(float)},
+                                           {"north": 3000}, intercept_total=10000,
+                                           progress=progress)),
+        ("inverse-propensity weighting", 100,
+         lambda progress: candor.ipw(responded, {"tenure": tenure, "plan": plan},
+                                     progress=progress)),
+    ]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_weighting_progress_reaches_total_and_changes_nothing(index):
+    what, total, call = weight_calls()[index]
+    seen = Recorder()
+    told = call(seen)
+    seen.check_monotone()
+    assert seen.calls[0][1] == total
+    assert seen.calls[-1] == (total, total)
+    np.testing.assert_array_equal(told.values, call(None).values)
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_weighting_callback_returning_false_cancels(index):
+    what, total, call = weight_calls()[index]
+    for stop_after in (1, 2):
+        seen = Recorder(stop_after=stop_after)
+        with pytest.raises(candor.Error) as raised:
+            call(seen)
+        assert raised.value.status == "CANDOR_CANCELLED"
+        assert what + ": cancelled by the progress callback after" in raised.value.message
+        assert len(seen.calls) == stop_after
+
+
+def test_weighting_progress_true_draws_a_bar(capsys):
+    region, plan, _, _ = survey()
+    candor.rake({"region": (region, MARGINS_TOTALS[0]), "plan": (plan, MARGINS_TOTALS[1])},
+                progress=True)
+    err = capsys.readouterr().err
+    assert "raking [" in err and "100%" in err
+
+
+def test_weighting_ctrl_c_raises_keyboard_interrupt():
+    """SIGINT during a fit (sent from the callback's first call, as a user's
+    Ctrl-C would arrive) stops it with KeyboardInterrupt."""
+    region, plan, _, _ = survey()
+
+    def interrupt(done, total):
+        os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        candor.rake({"region": (region, MARGINS_TOTALS[0]), "plan": (plan, MARGINS_TOTALS[1])},
+                    progress=interrupt)
+
+
+def test_parse_csv_progress_as_it_parses():
+    rows = ["score,comment"] + ["%d,row %d says the delivery was late" % (i % 11, i)
+                                for i in range(300000)]
+    data = "\n".join(rows) + "\n"
+    size = len(data.encode())
+    assert size > 8 << 20
+    seen = Recorder()
+    table = candor.parse_csv(data, comment="comment", progress=seen)
+    assert len(table) == 300000
+    seen.check_monotone()
+    assert len(seen.calls) >= 3  # 4 MiB pieces
+    assert seen.calls[0] == (4 << 20, size)
+    assert seen.calls[-1] == (size, size)
+    with pytest.raises(candor.Error) as raised:
+        candor.parse_csv(data, progress=Recorder(stop_after=2))
+    assert raised.value.status == "CANDOR_CANCELLED"
+    assert "after reading %d of %d bytes" % (8 << 20, size) in raised.value.message
+
+
+# ------------------------------------------------------- score bootstrap
+
+
+def test_score_bootstrap_progress_and_cancel():
+    rng = np.random.default_rng(8)
+    scores = rng.integers(0, 11, 100000).astype(float)
+    weights = rng.uniform(0.5, 2.0, 100000)
+    seen = Recorder()
+    told = candor.nps(scores, weights, interval="bootstrap", replicates=200, progress=seen)
+    seen.check_monotone()
+    assert seen.calls[-1] == (200, 200)
+    plain = candor.nps(scores, weights, interval="bootstrap", replicates=200)
+    assert (told.value, told.ci_low, told.ci_high) == (plain.value, plain.ci_low, plain.ci_high)
+    with pytest.raises(candor.Error) as raised:
+        candor.nps(scores, weights, interval="bootstrap", replicates=200,
+                   progress=Recorder(stop_after=1))
+    assert raised.value.status == "CANDOR_CANCELLED"
+    assert "score bootstrap: cancelled by the progress callback" in raised.value.message
+
+    seen = Recorder()
+    candor.compare(scores[:50000], scores[50000:], weights_a=weights[:50000],
+                   weights_b=weights[50000:], interval="bootstrap", replicates=200, progress=seen)
+    seen.check_monotone()
+    assert seen.calls[-1] == (400, 400)
+    with pytest.raises(candor.Error) as raised:
+        candor.compare(scores[:50000], scores[50000:], weights_a=weights[:50000],
+                       weights_b=weights[50000:], interval="bootstrap", replicates=200,
+                       progress=Recorder(stop_after=2))
+    assert raised.value.status == "CANDOR_CANCELLED"
+    # No bootstrap: never called; a bad argument is refused all the same.
+    never = Recorder()
+    candor.nps(scores, weights, progress=never)
+    assert never.calls == []
+    with pytest.raises(TypeError):
+        candor.nps(scores, progress="yes")
+
+
+def test_score_bootstrap_progress_true_draws_a_bar(capsys):
+    rng = np.random.default_rng(9)
+    scores = rng.integers(0, 11, 50000).astype(float)
+    candor.nps(scores, rng.uniform(0.5, 2.0, 50000), interval="bootstrap", replicates=200,
+               progress=True)
+    err = capsys.readouterr().err
+    assert "score bootstrap [" in err and "100%" in err

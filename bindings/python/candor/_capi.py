@@ -66,6 +66,8 @@ class CScoreOptions(ctypes.Structure):
         ("seed", c_uint64),
         ("threads", c_int32),
         ("p_adjust", enum),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -151,6 +153,18 @@ class CCovariate(ctypes.Structure):
         ("numeric", double_p),
         ("codes", int32_p),
         ("levels", c_int32),
+    ]
+
+
+class CWeightOptions(ctypes.Structure):
+    """candor_weight_options."""
+    _fields_ = [
+        ("size", c_size_t),
+        ("max_iterations", c_int32),
+        ("tolerance", c_double),
+        ("l2_penalty", c_double),
+        ("progress", CProgress),
+        ("progress_user_data", c_void_p),
     ]
 
 
@@ -1064,6 +1078,15 @@ FUNCTIONS = {
                                          POINTER(WeightsP)]),
     "candor_ipw": (status, [uint8_p, c_size_t, POINTER(CCovariate), c_size_t, c_double,
                             POINTER(WeightsP)]),
+    "candor_weight_options_defaults": (status, [POINTER(CWeightOptions), c_size_t]),
+    "candor_rake_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t, POINTER(CMargin),
+                                c_size_t, POINTER(WeightsP)]),
+    "candor_poststratify_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t,
+                                        POINTER(CMargin), POINTER(WeightsP)]),
+    "candor_calibrate_linear_v2": (status, [POINTER(CWeightOptions), double_p, c_size_t,
+                                            double_p, c_int32, double_p, POINTER(WeightsP)]),
+    "candor_ipw_v2": (status, [POINTER(CWeightOptions), uint8_p, c_size_t, POINTER(CCovariate),
+                               c_size_t, POINTER(WeightsP)]),
     "candor_weights_free": (None, [WeightsP]),
     "candor_weights_values": (double_p, [WeightsP, size_p]),
     "candor_weights_summary": (status, [WeightsP, POINTER(CWeightSummary)]),

@@ -17,6 +17,7 @@ from candor import _design
 from candor import _labels
 from candor import _lib
 from candor import _missing
+from candor import _progress
 from candor._lib import Error, lib
 
 
@@ -85,7 +86,7 @@ class Comparison:
 
 def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=None,
           promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
-          replicates=2000, seed=42, threads=0, missing="error"):
+          replicates=2000, seed=42, threads=0, missing="error", progress=None):
     """The estimate of `metric` ("nps", "csat", "ces", "ces_agree", "top_box",
     "bottom_box" or "mean") from scores and optional weights.
 
@@ -111,6 +112,11 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
     an error naming its index; "skip" leaves out the rows whose score or
     weight is missing (with their accounts) and counts them in the result's
     `skipped`.
+
+    progress (interval="bootstrap" with plain weights or none): True shows a
+    bar on stderr; a callable gets (replicates drawn, replicates) and may
+    return False to stop (CANDOR_CANCELLED); Ctrl-C stops the bootstrap with
+    KeyboardInterrupt (candor._progress).
     """
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min,
@@ -122,14 +128,41 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
             {"scores": scores, "weights": weights, "accounts": accounts})
         scores, weights, accounts = kept.values()
     try:
-        return _score(options, scores, weights, accounts, skipped)
+        return _score(options, scores, weights, accounts, skipped, progress)
     except Error as error:
         if missing != "error" or error.status != "CANDOR_OUT_OF_RANGE":
             raise
         raise _missing.explain(error, scores) from None
 
 
-def _score(options, scores, weights, accounts, skipped):
+class _NoHook:
+    """What _bootstrap_hook gives a call that does not bootstrap: no
+    callback (the library would never call it), so no SIGINT handler swap."""
+    callback = _capi.CProgress()  # NULL
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    @staticmethod
+    def check(status):
+        _lib.check(status)
+
+
+def _bootstrap_hook(options, progress, what):
+    """candor._progress's hook when the interval is the bootstrap (the only
+    method that calls back); a bad `progress` is refused either way."""
+    if options.interval == _lib.INTERVALS["bootstrap"]:
+        return _progress.hook(progress, what)
+    if not (progress is None or progress is True or progress is False or callable(progress)):
+        raise TypeError("progress must be None, True, False or a callable(done, total); got "
+                        + repr(progress))
+    return _NoHook()
+
+
+def _score(options, scores, weights, accounts, skipped, progress=None):
     out = _capi.CEstimate()
     plan = _design.Plan(weights, accounts)
     if plan.needs_design:
@@ -147,14 +180,18 @@ def _score(options, scores, weights, accounts, skipped):
             len(small), ctypes.byref(out)))
         return Estimate._from_c(out, skipped)
     scores, weights = _convert.scores_and_weights(scores, weights)
-    _lib.check(lib.candor_score(ctypes.byref(options), _convert.double_pointer(scores),
-                                _convert.double_pointer(weights), len(scores),
-                                ctypes.byref(out)))
+    with _bootstrap_hook(options, progress, "score bootstrap") as hook:
+        options.progress = hook.callback
+        status = lib.candor_score(ctypes.byref(options), _convert.double_pointer(scores),
+                                  _convert.double_pointer(weights), len(scores),
+                                  ctypes.byref(out))
+    hook.check(status)
     return Estimate._from_c(out, skipped)
 
 
 def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95, promoter_min=9,
-        detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0, missing="error"):
+        detractor_max=6, replicates=2000, seed=42, prior=1.0, threads=0, missing="error",
+        progress=None):
     """Net Promoter Score of 0..10 scores, with its standard error and interval.
 
     NPS = 100 * (share of scores >= promoter_min - share <= detractor_max),
@@ -179,6 +216,8 @@ def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95,
         missing: "error" (default): a missing score (None, NaN, pandas NA)
             is an error naming its index. "skip": rows whose score or weight
             is missing are left out and counted in the result's `skipped`.
+        progress: None, True (a bar on stderr) or a callable(done, total)
+            for the bootstrap (see candor.score).
 
     Returns:
         Estimate(value, std_error, ci_low, ci_high, level, n, effective_n,
@@ -201,15 +240,16 @@ def nps(scores, weights=None, *, accounts=None, interval="jeffreys", level=0.95,
     """
     return score(scores, "nps", weights, accounts=accounts, promoter_min=promoter_min,
                  detractor_max=detractor_max, interval=interval, level=level, prior=prior,
-                 replicates=replicates, seed=seed, threads=threads, missing=missing)
+                 replicates=replicates, seed=seed, threads=threads, missing=missing,
+                 progress=progress)
 
 
 # The keywords every metric shortcut (csat, ces, ...) passes on to score.
 _OPTIONS_DOC = """options are candor.score's keywords: accounts, interval ("jeffreys",
     the default, "wald", "adjusted_wald", "bayes", "bootstrap"), level,
-    prior, replicates, seed, threads and missing ("error" or "skip": rows
+    prior, replicates, seed, threads, missing ("error" or "skip": rows
     with a missing score or weight left out and counted in the result's
-    `skipped`). weights: an array or a candor.Weights. Returns an Estimate
+    `skipped`) and progress (the bootstrap's; see candor.score). weights: an array or a candor.Weights. Returns an Estimate
     (value, std_error, ci_low, ci_high, level, n, effective_n, skipped);
     raises candor.Error (status CANDOR_OUT_OF_RANGE for a score off the
     scale, naming its index).
@@ -264,14 +304,17 @@ for _shortcut in (csat, ces, ces_agree, top_box, bottom_box, mean_score):
 
 def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, box=None,
             promoter_min=None, detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
-            replicates=2000, seed=42, threads=0, missing="error"):
+            replicates=2000, seed=42, threads=0, missing="error", progress=None):
     """Compares `metric` between two independent groups: difference = a - b.
 
     weights_a and weights_b are arrays (a Weights counts as its values: no
     calibration correction here). For groups or periods sharing accounts, or
     a calibrated sample, use compare_groups. missing="skip" leaves out each
     group's rows with a missing score or weight (counted in .a.skipped and
-    .b.skipped); "error" (default) refuses them.
+    .b.skipped); "error" (default) refuses them. progress (interval=
+    "bootstrap"): None, True (a bar on stderr) or a callable(replicates
+    drawn, 2 * replicates) that may return False to stop (CANDOR_CANCELLED);
+    Ctrl-C stops it with KeyboardInterrupt.
     """
     skipped_a = skipped_b = 0
     if _missing.check_choice(missing):
@@ -290,10 +333,13 @@ def compare(a, b, metric="nps", weights_a=None, weights_b=None, *, scale=None, b
     a, weights_a = _convert.scores_and_weights(a, weights_a, "a", "weights_a")
     b, weights_b = _convert.scores_and_weights(b, weights_b, "b", "weights_b")
     out = _capi.CComparison()
-    _lib.check(lib.candor_compare(
-        ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
-        len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
-        ctypes.byref(out)))
+    with _bootstrap_hook(options, progress, "comparison bootstrap") as hook:
+        options.progress = hook.callback
+        status = lib.candor_compare(
+            ctypes.byref(options), _convert.double_pointer(a), _convert.double_pointer(weights_a),
+            len(a), _convert.double_pointer(b), _convert.double_pointer(weights_b), len(b),
+            ctypes.byref(out))
+    hook.check(status)
     return Comparison._from_c(out, skipped_a, skipped_b)
 
 

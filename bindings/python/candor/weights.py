@@ -23,6 +23,7 @@ from candor import _compat
 from candor import _convert
 from candor import _labels
 from candor import _lib
+from candor import _progress
 from candor._lib import Error, lib
 
 
@@ -259,7 +260,29 @@ def _margin_items(margins):
     return items
 
 
-def rake(margins, base_weights=None, max_iterations=100, tolerance=1e-10):
+def _weight_options(**fields):
+    options = _capi.CWeightOptions()
+    _lib.check(lib.candor_weight_options_defaults(ctypes.byref(options), ctypes.sizeof(options)))
+    for name, value in fields.items():
+        setattr(options, name, value)
+    return options
+
+
+def _fit(progress, what, options, call, check=_lib.check):
+    """Runs call(options pointer, handle pointer) with `progress` (None, True
+    or a callable; see candor._progress) and returns the handle. A callback
+    that returns False makes it raise candor.Error CANDOR_CANCELLED; Ctrl-C,
+    KeyboardInterrupt."""
+    handle = _capi.WeightsP()
+    with _progress.hook(progress, what) as hook:
+        options.progress = hook.callback
+        status = call(ctypes.byref(options), ctypes.byref(handle))
+    hook.check(0, lambda: lib.candor_weights_free(handle))
+    check(status)
+    return handle
+
+
+def rake(margins, base_weights=None, max_iterations=100, tolerance=1e-10, progress=None):
     """Iterative proportional fitting (raking) to population margins, as R's
     survey::rake.
 
@@ -268,24 +291,34 @@ def rake(margins, base_weights=None, max_iterations=100, tolerance=1e-10):
     population total. A respondent label without a total is an error naming
     it; a label with a positive total but no respondents is CANDOR_EMPTY.
     Raises CANDOR_NOT_CONVERGED when the margins are not met.
+
+    progress: True shows a bar on stderr; a callable gets (iterations done,
+    max_iterations) and may return False to stop (CANDOR_CANCELLED). Ctrl-C
+    stops it with KeyboardInterrupt (candor._progress).
     """
     items = _margin_items(margins)
     n = len(items[0][1][0])
     base = _optional_weights(base_weights, n, "base_weights")
     built = _Margins(items, n)
-    handle = _capi.WeightsP()
-    built.check(lib.candor_rake(_convert.double_pointer(base), n, built.structs, len(items),
-                                _convert._int32("max_iterations", max_iterations),
-                                _convert._float("tolerance", tolerance), ctypes.byref(handle)))
+    fields = {"max_iterations": _convert._int32("max_iterations", max_iterations),
+              "tolerance": _convert._float("tolerance", tolerance)}
+    # 0 takes the default, as candor_rake does.
+    options = _weight_options(**{k: v for k, v in fields.items() if v != 0})
+    handle = _fit(progress, "raking", options,
+                  lambda o, h: lib.candor_rake_v2(o, _convert.double_pointer(base), n,
+                                                  built.structs, len(items), h),
+                  built.check)
     return Weights(handle, "rake")
 
 
-def poststratify(cells, totals, base_weights=None):
+def poststratify(cells, totals, base_weights=None, progress=None):
     """Post-stratification to population cell totals (survey::postStratify).
 
     cells: one array of labels, or several (a list, dict or DataFrame of
     columns) whose combinations are the joint cells; totals: dict or Series
     label -> total, keyed by tuples of labels for several columns.
+    progress: None, True (a bar on stderr) or a callable(respondents done, n)
+    that may return False to stop (CANDOR_CANCELLED); Ctrl-C stops it.
     """
     names, columns = _labels.named_columns(cells)
     columns = [_labels.as_labels(c, "cells column %r" % name) for name, c in zip(names, columns)]
@@ -297,9 +330,10 @@ def poststratify(cells, totals, base_weights=None):
     base = _optional_weights(base_weights, n, "base_weights")
     name = names[0] if len(names) == 1 and names[0] != "segment" else "cells"
     built = _Margins([(name, columns, totals)], n)
-    handle = _capi.WeightsP()
-    built.check(lib.candor_poststratify(_convert.double_pointer(base), n, built.structs,
-                                        ctypes.byref(handle)))
+    handle = _fit(progress, "post-stratification", _weight_options(),
+                  lambda o, h: lib.candor_poststratify_v2(o, _convert.double_pointer(base), n,
+                                                          built.structs, h),
+                  built.check)
     return Weights(handle, "poststratify")
 
 
@@ -335,7 +369,7 @@ def _numeric_matrix(x):
     return names, matrix
 
 
-def calibrate(x, totals, base_weights=None, intercept_total=None):
+def calibrate(x, totals, base_weights=None, intercept_total=None, progress=None):
     """Linear (GREG) calibration, survey::calibrate(calfun = "linear"):
     w = w0 (1 + x' lambda) with sum w x = totals.
 
@@ -345,6 +379,8 @@ def calibrate(x, totals, base_weights=None, intercept_total=None):
     calibrate the population size too, include a column of 1s whose total is
     N, or pass intercept_total=N to add it. Weights may come out negative
     (as in survey) when totals are far from the sample's: see .summary.min.
+    progress: None, True (a bar on stderr) or a callable(steps done, 10) that
+    may return False to stop (CANDOR_CANCELLED); Ctrl-C stops it.
     """
     names, matrix = _numeric_matrix(x)
     if isinstance(totals, dict) or (_compat.pandas() is not None
@@ -368,11 +404,11 @@ def calibrate(x, totals, base_weights=None, intercept_total=None):
     x_rows = np.ascontiguousarray(np.column_stack(matrix), dtype=np.float64)
     target = _convert.as_float64(target, "totals")
     base = _optional_weights(base_weights, n, "base_weights")
-    handle = _capi.WeightsP()
-    _lib.check(lib.candor_calibrate_linear(_convert.double_pointer(base), n,
-                                           _convert.double_pointer(x_rows.reshape(-1)),
-                                           len(target), _convert.double_pointer(target),
-                                           ctypes.byref(handle)))
+    handle = _fit(progress, "linear calibration", _weight_options(),
+                  lambda o, h: lib.candor_calibrate_linear_v2(
+                      o, _convert.double_pointer(base), n,
+                      _convert.double_pointer(x_rows.reshape(-1)), len(target),
+                      _convert.double_pointer(target), h))
     return Weights(handle, "calibrate")
 
 
@@ -389,7 +425,7 @@ def _is_numeric(values):
     return dtype.kind in "iuf"
 
 
-def ipw(responded, covariates, l2_penalty=0.0):
+def ipw(responded, covariates, l2_penalty=0.0, progress=None):
     """Inverse-propensity weights from an (L2-penalized) logistic regression of
     responded (0/1 or bool per invited customer) on covariates (DataFrame or
     dict name -> array over all invited customers).
@@ -400,7 +436,9 @@ def ipw(responded, covariates, l2_penalty=0.0):
     "(Intercept)", "name", "name=label". The weights are 1 / p_hat, one per
     respondent in population order. Separation or collinearity without a
     penalty raises CANDOR_NOT_CONVERGED; l2_penalty = lambda is sklearn's
-    C = 1 / lambda.
+    C = 1 / lambda. progress: None, True (a bar on stderr) or a
+    callable(Newton iterations done, 100) that may return False to stop
+    (CANDOR_CANCELLED); Ctrl-C stops it.
     """
     flags = _convert.zero_one(responded, "responded")
     pd = _compat.pandas()
@@ -432,10 +470,10 @@ def ipw(responded, covariates, l2_penalty=0.0):
                                           len(levels))
             for k, level in enumerate(levels):
                 relabel["%s=%d" % (name, k)] = "%s=%s" % (name, _labels._plain(level))
-    handle = _capi.WeightsP()
-    _lib.check(lib.candor_ipw(flags.ctypes.data_as(_capi.uint8_p), len(flags),
-                              structs, len(items), _convert._float("l2_penalty", l2_penalty),
-                              ctypes.byref(handle)))
+    options = _weight_options(l2_penalty=_convert._float("l2_penalty", l2_penalty))
+    handle = _fit(progress, "inverse-propensity weighting", options,
+                  lambda o, h: lib.candor_ipw_v2(o, flags.ctypes.data_as(_capi.uint8_p),
+                                                 len(flags), structs, len(items), h))
     return Weights(handle, "ipw", relabel)
 
 

@@ -73,6 +73,16 @@ class ChunkedCsv : public ::testing::Test {
         EXPECT_EQ(chunked.status().code(), whole.status().code());
         EXPECT_EQ(chunked.status().message(), "'" + path + "': " + whole.status().message());
       }
+      // In memory, shown a piece at a time (ParseCsv with a progress callback).
+      internal::CsvBytes pieces(data, chunk);
+      const Result<Table> pieced = internal::ParseCsvBytes(&pieces, options);
+      ASSERT_EQ(pieced.ok(), whole.ok()) << pieced.status().message();
+      if (whole.ok()) {
+        ExpectSameTable(*pieced, *whole);
+      } else {
+        EXPECT_EQ(pieced.status().code(), whole.status().code());
+        EXPECT_EQ(pieced.status().message(), whole.status().message());
+      }
     }
   }
 
@@ -237,7 +247,7 @@ TEST_F(ChunkedCsv, ProgressReportsGrowingBytesOfTheFileSize) {
   }
   EXPECT_EQ(calls.back().first, static_cast<int64_t>(data.size()));
 
-  calls.clear();  // ParseCsv: one report, the whole input at once
+  calls.clear();  // ParseCsv: one report for an input within one 4 MiB piece
   ASSERT_TRUE(ParseCsv(data, options).ok());
   EXPECT_EQ(calls, (std::vector<std::pair<int64_t, int64_t>>{
                        {static_cast<int64_t>(data.size()), static_cast<int64_t>(data.size())}}));
@@ -281,6 +291,44 @@ TEST_F(ChunkedCsv, ACallbackReturningFalseCancels) {
   // ReadCsv itself (the default chunk) reads in chunks too.
   stop = StopAfter{0};
   EXPECT_EQ(ReadCsv(path, options).status().code(), CANDOR_CANCELLED);
+}
+
+// ParseCsv with a callback parses 4 MiB pieces of the input as they are
+// shown (a file's chunks): the callback hears of each, can stop the parse
+// part way, and the table is the one parsed without a callback.
+TEST_F(ChunkedCsv, ParseCsvReportsAndCancelsAsItParses) {
+  std::string data = kHeader;
+  const std::string row = "7,0,a,EU,\"some comment, quoted\"\n";
+  while (data.size() < (size_t{21} << 20) / 2) data += row;  // 10.5 MiB: 3 pieces
+  CsvOptions options = AllColumns(false);
+  const Result<Table> plain = ParseCsv(data, options);
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+
+  std::vector<std::pair<int64_t, int64_t>> calls;
+  options.progress = {Record, &calls};
+  const Result<Table> told = ParseCsv(data, options);
+  ASSERT_TRUE(told.ok()) << told.status().message();
+  ExpectSameTable(*told, *plain);
+  const auto total = static_cast<int64_t>(data.size());
+  ASSERT_EQ(calls.size(), 3u);
+  for (size_t i = 0; i < calls.size(); ++i) {
+    EXPECT_EQ(calls[i].second, total);
+    if (i > 0) EXPECT_GT(calls[i].first, calls[i - 1].first);
+  }
+  EXPECT_EQ(calls[0].first, int64_t{4} << 20);
+  EXPECT_EQ(calls.back().first, total);
+
+  StopAfter stop{1};  // the second report stops it
+  options.progress = {StopWhenTold, &stop};
+  const Result<Table> stopped = ParseCsv(data, options);
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.status().code(), CANDOR_CANCELLED);
+  EXPECT_NE(stopped.status().message().find("cancelled by the progress callback after reading " +
+                                            std::to_string(int64_t{8} << 20) + " of " +
+                                            std::to_string(total) + " bytes"),
+            std::string::npos)
+      << stopped.status().message();
+  EXPECT_EQ(stop.reports, 2);
 }
 
 TEST_F(ChunkedCsv, ReadCsvHeaderReadsTheHeaderAsParseCsvHeader) {

@@ -8,6 +8,8 @@
 
 namespace candor::internal {
 
+class ProgressTicker;  // common/progress_ticker.hpp
+
 struct LogisticOptions {
   // lambda in the penalized log-likelihood
   //   l(b) = sum_i [y_i eta_i - log(1 + exp(eta_i))] - lambda / 2 * sum_{j>=1} b_j^2,
@@ -18,6 +20,11 @@ struct LogisticOptions {
   int max_iterations = 100;
   double tolerance = 1e-10;  // on max_j |b_j(new) - b_j(old)|
   int threads = 0;           // 0: all hardware threads
+  // Told one unit per Newton iteration (Add(1); the caller makes it with
+  // total max_iterations and calls Finish), and checked every 2,048 rows of
+  // each pass over the data on every thread: a cancel stops the fit with
+  // ticker->CancelledStatus(). Null: none.
+  ProgressTicker* ticker = nullptr;
 };
 
 struct LogisticFit {

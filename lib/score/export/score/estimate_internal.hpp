@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "common/progress_ticker.hpp"
 #include "score/tally.hpp"
 
 namespace candor::internal {
@@ -33,9 +34,11 @@ constexpr uint64_t kSecondGroupStream = 1;
 
 // `responses` may be null; a weighted bootstrap without it is UNSUPPORTED.
 // Expects a validated metric and options, and a tally on the metric's scale.
+// A bootstrap tells `ticker` (may be null) each replicate it draws, and
+// returns its CancelledStatus() when the callback stops it.
 Result<GroupEstimate> EstimateGroup(const Metric& metric, const Tally& tally,
                                     const ResponsesView* responses, const IntervalOptions& options,
-                                    uint64_t stream);
+                                    uint64_t stream, ProgressTicker* ticker = nullptr);
 
 // a - b for two independent groups estimated with the same options.
 Comparison CompareIndependentGroups(const Metric& metric, const GroupEstimate& a,

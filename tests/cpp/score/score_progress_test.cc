@@ -1,0 +1,173 @@
+// Progress and cancelling of the score bootstrap (IntervalOptions::progress,
+// EstimateScores and Compare): replicates are told, done never decreases and
+// ends at total, false at the k-th call stops with CANDOR_CANCELLED naming
+// the call, and a callback that always goes on changes nothing.
+#include <gtest/gtest.h>
+
+#include <candor/score.hpp>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace candor {
+namespace {
+
+struct Calls {
+  int stop_at = 0;  // 0: never; k: false at the k-th call
+  std::vector<std::pair<int64_t, int64_t>> seen;
+};
+
+bool Listen(int64_t done, int64_t total, void* user_data) {
+  auto* calls = static_cast<Calls*>(user_data);
+  calls->seen.emplace_back(done, total);
+  return calls->stop_at == 0 || static_cast<int>(calls->seen.size()) < calls->stop_at;
+}
+
+void ExpectCompleteReports(const Calls& calls, int64_t total) {
+  ASSERT_FALSE(calls.seen.empty());
+  for (size_t i = 0; i < calls.seen.size(); ++i) {
+    EXPECT_EQ(calls.seen[i].second, total);
+    if (i > 0) EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
+  }
+  EXPECT_EQ(calls.seen.back().first, total);
+}
+
+void ExpectCancelled(const Status& status, const std::string& what, const Calls& calls) {
+  EXPECT_EQ(status.code(), CANDOR_CANCELLED) << status.message();
+  EXPECT_EQ(status.message(), what + ": cancelled by the progress callback after " +
+                                  std::to_string(calls.seen.back().first) + " of " +
+                                  std::to_string(calls.seen.back().second) + " steps");
+  EXPECT_EQ(static_cast<int>(calls.seen.size()), calls.stop_at);
+}
+
+struct Responses {
+  explicit Responses(size_t n, uint64_t seed) : scores(n), weights(n) {
+    std::mt19937_64 random(seed);
+    std::uniform_int_distribution<int> score(0, 10);
+    std::uniform_real_distribution<double> weight(0.5, 2.0);
+    for (size_t i = 0; i < n; ++i) {
+      scores[i] = score(random);
+      weights[i] = weight(random);
+    }
+  }
+  std::vector<double> scores, weights;
+};
+
+IntervalOptions Bootstrap() {
+  IntervalOptions options;
+  options.method = IntervalMethod::kBootstrap;
+  options.replicates = 200;
+  options.threads = 2;
+  return options;
+}
+
+void ExpectSameEstimate(const Estimate& a, const Estimate& b) {
+  EXPECT_EQ(a.value, b.value);
+  EXPECT_EQ(a.std_error, b.std_error);
+  EXPECT_EQ(a.ci_low, b.ci_low);
+  EXPECT_EQ(a.ci_high, b.ci_high);
+}
+
+TEST(ScoreBootstrapProgress, WeightedEstimateCountsReplicatesAndStops) {
+  const Responses r(100000, 1);
+  const Metric metric = Metric::Nps();
+  IntervalOptions options = Bootstrap();
+  const Result<Estimate> plain =
+      EstimateScores(metric, r.scores.data(), r.weights.data(), r.scores.size(), options);
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+
+  Calls calls;
+  options.progress = {Listen, &calls};
+  const Result<Estimate> told =
+      EstimateScores(metric, r.scores.data(), r.weights.data(), r.scores.size(), options);
+  ASSERT_TRUE(told.ok()) << told.status().message();
+  ExpectSameEstimate(*told, *plain);
+  ExpectCompleteReports(calls, 200);
+
+  for (int k : {1, 2}) {  // at least two calls come: the first and the last
+    Calls stop;
+    stop.stop_at = k;
+    options.progress = {Listen, &stop};
+    const Result<Estimate> stopped =
+        EstimateScores(metric, r.scores.data(), r.weights.data(), r.scores.size(), options);
+    ASSERT_FALSE(stopped.ok());
+    ExpectCancelled(stopped.status(), "score bootstrap", stop);
+  }
+}
+
+// One thread, 300,000 responses: the first call comes 65,536 responses into
+// the first replicate, and a stop there ends it.
+TEST(ScoreBootstrapProgress, ChecksInsideAReplicate) {
+  const Responses r(300000, 2);
+  IntervalOptions options = Bootstrap();
+  options.threads = 1;
+  Calls stop;
+  stop.stop_at = 1;
+  options.progress = {Listen, &stop};
+  const Result<Estimate> stopped = EstimateScores(Metric::Nps(), r.scores.data(),
+                                                  r.weights.data(), r.scores.size(), options);
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.status().message(),
+            "score bootstrap: cancelled by the progress callback after 0 of 200 steps");
+}
+
+TEST(ScoreBootstrapProgress, UnweightedEstimateIsToldAtTheEnd) {
+  const Responses r(1000, 3);
+  IntervalOptions options = Bootstrap();
+  const Result<Estimate> plain =
+      EstimateScores(Metric::Nps(), r.scores.data(), nullptr, r.scores.size(), options);
+  ASSERT_TRUE(plain.ok());
+  Calls calls;
+  options.progress = {Listen, &calls};
+  const Result<Estimate> told =
+      EstimateScores(Metric::Nps(), r.scores.data(), nullptr, r.scores.size(), options);
+  ASSERT_TRUE(told.ok());
+  ExpectSameEstimate(*told, *plain);
+  ExpectCompleteReports(calls, 200);
+  // Other methods never call back.
+  Calls none;
+  options.method = IntervalMethod::kWald;
+  options.progress = {Listen, &none};
+  ASSERT_TRUE(EstimateScores(Metric::Nps(), r.scores.data(), nullptr, r.scores.size(), options)
+                  .ok());
+  EXPECT_TRUE(none.seen.empty());
+}
+
+TEST(ScoreBootstrapProgress, CompareCountsBothGroupsAndStops) {
+  const Responses a(60000, 4), b(40000, 5);
+  const Metric metric = Metric::Nps();
+  IntervalOptions options = Bootstrap();
+  const Result<Comparison> plain =
+      Compare(metric, a.scores.data(), a.weights.data(), a.scores.size(), b.scores.data(),
+              b.weights.data(), b.scores.size(), options);
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+
+  Calls calls;
+  options.progress = {Listen, &calls};
+  const Result<Comparison> told =
+      Compare(metric, a.scores.data(), a.weights.data(), a.scores.size(), b.scores.data(),
+              b.weights.data(), b.scores.size(), options);
+  ASSERT_TRUE(told.ok()) << told.status().message();
+  EXPECT_EQ(told->difference, plain->difference);
+  EXPECT_EQ(told->std_error, plain->std_error);
+  EXPECT_EQ(told->ci_low, plain->ci_low);
+  EXPECT_EQ(told->ci_high, plain->ci_high);
+  EXPECT_EQ(told->p_value, plain->p_value);
+  ExpectCompleteReports(calls, 400);
+
+  for (int k : {1, 2}) {
+    Calls stop;
+    stop.stop_at = k;
+    options.progress = {Listen, &stop};
+    const Result<Comparison> stopped =
+        Compare(metric, a.scores.data(), a.weights.data(), a.scores.size(), b.scores.data(),
+                b.weights.data(), b.scores.size(), options);
+    ASSERT_FALSE(stopped.ok());
+    ExpectCancelled(stopped.status(), "comparison bootstrap", stop);
+  }
+}
+
+}  // namespace
+}  // namespace candor
