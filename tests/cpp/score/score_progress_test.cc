@@ -11,36 +11,15 @@
 #include <utility>
 #include <vector>
 
+#include "support/progress_calls.hpp"
+
 namespace candor {
 namespace {
 
-struct Calls {
-  int stop_at = 0;  // 0: never; k: false at the k-th call
-  std::vector<std::pair<int64_t, int64_t>> seen;
-};
-
-bool Listen(int64_t done, int64_t total, void* user_data) {
-  auto* calls = static_cast<Calls*>(user_data);
-  calls->seen.emplace_back(done, total);
-  return calls->stop_at == 0 || static_cast<int>(calls->seen.size()) < calls->stop_at;
-}
-
-void ExpectCompleteReports(const Calls& calls, int64_t total) {
-  ASSERT_FALSE(calls.seen.empty());
-  for (size_t i = 0; i < calls.seen.size(); ++i) {
-    EXPECT_EQ(calls.seen[i].second, total);
-    if (i > 0) EXPECT_GE(calls.seen[i].first, calls.seen[i - 1].first);
-  }
-  EXPECT_EQ(calls.seen.back().first, total);
-}
-
-void ExpectCancelled(const Status& status, const std::string& what, const Calls& calls) {
-  EXPECT_EQ(status.code(), CANDOR_CANCELLED) << status.message();
-  EXPECT_EQ(status.message(), what + ": cancelled by the progress callback after " +
-                                  std::to_string(calls.seen.back().first) + " of " +
-                                  std::to_string(calls.seen.back().second) + " steps");
-  EXPECT_EQ(static_cast<int>(calls.seen.size()), calls.stop_at);
-}
+using testing::Calls;
+using testing::ExpectCancelled;
+using testing::ExpectCompleteReports;
+using testing::Listen;
 
 struct Responses {
   explicit Responses(size_t n, uint64_t seed) : scores(n), weights(n) {
