@@ -1,59 +1,25 @@
 // The Jeffreys interval (score/jeffreys.hpp).
 #include "score/jeffreys.hpp"
 
-#include <absl/container/flat_hash_map.h>
-
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 #include "common/beta.hpp"
 #include "common/normal.hpp"
 #include "nps_posterior.hpp"
 
 namespace candor::internal {
-namespace {
-
-// Breakdowns and trend buckets of many small groups repeat the same counts
-// (without weights they are integers), and an NPS quantile of a small group
-// comes from the exact posterior CDF at ~0.5 ms: each thread remembers the
-// intervals of the last few thousand count triples it computed.
-struct NpsCountsKey {
-  double det, pas, pro, level;
-  bool operator==(const NpsCountsKey& o) const {
-    return det == o.det && pas == o.pas && pro == o.pro && level == o.level;
-  }
-  template <typename H>
-  friend H AbslHashValue(H h, const NpsCountsKey& k) {
-    return H::combine(std::move(h), k.det, k.pas, k.pro, k.level);
-  }
-};
-
-JeffreysBounds NpsJeffreysBounds(const double* counts, double level) {
-  constexpr size_t kRemembered = 4096;
-  thread_local absl::flat_hash_map<NpsCountsKey, JeffreysBounds> remembered;
-  const NpsCountsKey key{counts[0], counts[1], counts[2], level};
-  if (auto it = remembered.find(key); it != remembered.end()) return it->second;
-  const double tail = 0.5 * (1.0 - level);
-  const double det = counts[0] + kJeffreysPrior;
-  const double pas = counts[1] + kJeffreysPrior;
-  const double pro = counts[2] + kJeffreysPrior;
-  JeffreysBounds bounds;
-  bounds.low = NpsPosteriorQuantile(tail, det, pas, pro);
-  bounds.high = NpsPosteriorQuantile(1.0 - tail, det, pas, pro);
-  if (remembered.size() >= kRemembered) remembered.clear();
-  remembered.emplace(key, bounds);
-  return bounds;
-}
-
-}  // namespace
 
 JeffreysBounds JeffreysInterval(MetricKind kind, const double* counts, double level,
                                 double estimate) {
   const double tail = 0.5 * (1.0 - level);
   JeffreysBounds bounds;
   if (kind == MetricKind::kNps) {
-    bounds = NpsJeffreysBounds(counts, level);
+    const double det = counts[0] + kJeffreysPrior;
+    const double pas = counts[1] + kJeffreysPrior;
+    const double pro = counts[2] + kJeffreysPrior;
+    bounds.low = NpsPosteriorQuantile(tail, det, pas, pro);
+    bounds.high = NpsPosteriorQuantile(1.0 - tail, det, pas, pro);
   } else {
     const double in = counts[1] + kJeffreysPrior;
     const double out = counts[0] + kJeffreysPrior;
