@@ -14,6 +14,7 @@
 #include "design_domain.hpp"
 #include "p_adjust.hpp"
 #include "score/design_variance.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 namespace {
@@ -71,10 +72,13 @@ void EstimateRow(const Metric& metric, const internal::DesignResponses& response
 }  // namespace
 
 Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* scores, size_t n,
-                                            const SurveyDesign& design,
+                                            const SurveyDesign& given_design,
                                             const std::vector<const int32_t*>& segments,
                                             const IntervalOptions& options, PAdjust adjust) {
   try {
+    // Weights near 1e-300 or 1e300 would under- or overflow their squares.
+    const internal::ScaledDesign scaled(given_design, n);
+    const SurveyDesign& design = scaled.get();
     if (!internal::NeedsDesignVariance(design)) {
       return Breakdown(metric, scores, design.weights, n, segments, options, adjust);
     }

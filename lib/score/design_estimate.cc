@@ -11,12 +11,16 @@
 #include "score/design_variance.hpp"
 #include "score/estimate_internal.hpp"
 #include "score/tally.hpp"
+#include "weight_scale.hpp"
 
 namespace candor {
 
 Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size_t n,
-                                const SurveyDesign& design, const IntervalOptions& options) {
+                                const SurveyDesign& given_design, const IntervalOptions& options) {
   try {
+    // Weights near 1e-300 or 1e300 would under- or overflow their squares.
+    const internal::ScaledDesign scaled(given_design, n);
+    const SurveyDesign& design = scaled.get();
     if (!internal::NeedsDesignVariance(design)) {
       return EstimateScores(metric, scores, design.weights, n, options);
     }
@@ -44,9 +48,12 @@ Result<Estimate> EstimateDesign(const Metric& metric, const double* scores, size
 }
 
 Result<Comparison> CompareGroups(const Metric& metric, const double* scores, size_t n,
-                                 const SurveyDesign& design, const int8_t* group,
+                                 const SurveyDesign& given_design, const int8_t* group,
                                  const IntervalOptions& options) {
   try {
+    // Weights near 1e-300 or 1e300 would under- or overflow their squares.
+    const internal::ScaledDesign scaled(given_design, n);
+    const SurveyDesign& design = scaled.get();
     if (group == nullptr && n > 0) return InvalidArgument("the group column is null");
     if (!internal::NeedsDesignVariance(design)) {
       // Independent groups: split and compare as Compare does (validated

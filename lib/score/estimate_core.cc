@@ -117,10 +117,12 @@ Status CheckReportable(const Estimate& e) {
 }
 
 Status CheckReportable(const Comparison& c) {
-  if (Reportable(c.difference, c.std_error, c.ci_low, c.ci_high) && !std::isnan(c.p_value)) {
-    return OkStatus();
+  if (!Reportable(c.difference, c.std_error, c.ci_low, c.ci_high) || std::isnan(c.p_value)) {
+    return NotReportable("difference", c.difference, c.std_error, c.ci_low, c.ci_high);
   }
-  return NotReportable("difference", c.difference, c.std_error, c.ci_low, c.ci_high);
+  // The groups' own estimates are returned with the difference.
+  CANDOR_RETURN_IF_ERROR(CheckReportable(c.a));
+  return CheckReportable(c.b);
 }
 
 double SortedQuantile(const std::vector<double>& sorted, double q) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <utility>
 
 #include "common/beta.hpp"
@@ -276,6 +277,8 @@ double NpsPosteriorQuantile(double q, double a_det, double a_pas, double a_pro) 
       a_det + a_pas + a_pro > kCornishFisherAbove) {
     return std::clamp(guess, -1.0, 1.0);
   }
+  // NaN keys are never found again (NaN != NaN): a NaN in is a NaN out.
+  if (std::isnan(q + a_det + a_pas + a_pro)) return std::numeric_limits<double>::quiet_NaN();
   constexpr size_t kRemembered = 8192;
   thread_local absl::flat_hash_map<QuantileKey, double> remembered;
   const QuantileKey key{q, a_det, a_pas, a_pro};

@@ -125,6 +125,21 @@ Status CheckEstimable(const Tally& tally) {
   const double total_weight = tally.WeightTotal();
   if (!(total_weight > 0)) return OutOfRange("the weights sum to zero");
   if (!std::isfinite(total_weight)) return OutOfRange("the weights sum to infinity");
+  if (tally.weighted) {
+    // Kish's effective n, (sum w)^2 / sum w^2, needs both to be finite and
+    // positive. Weights are scaled so that the largest lies in [1, 2)
+    // (weight_scale.hpp); a group whose weights all lie some 150 orders of
+    // magnitude below it still underflows, and its effective n is unknown.
+    double square_total = 0;
+    for (double s : tally.weight_square_sums) square_total += s;
+    if (!(square_total > 0) || !std::isfinite(square_total) ||
+        !std::isfinite(total_weight * total_weight)) {
+      return OutOfRange(
+          "the squares of this group's weights underflow or overflow a double, so its "
+          "effective sample size is unknown; its weights are over 1e150 times smaller "
+          "than the largest weight, or larger than 1e150");
+    }
+  }
   return OkStatus();
 }
 

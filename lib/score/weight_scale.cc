@@ -27,4 +27,12 @@ ScaledWeights::ScaledWeights(const double* weights, size_t n) : data_(weights) {
   data_ = copy_.data();
 }
 
+ScaledDesign::ScaledDesign(const SurveyDesign& design, size_t n)
+    : weights_(design.calibration == nullptr || design.calibration->empty() ? design.weights
+                                                                            : nullptr,
+               n),
+      design_(design) {
+  if (weights_.data() != nullptr) design_.weights = weights_.data();
+}
+
 }  // namespace candor::internal

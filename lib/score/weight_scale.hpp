@@ -3,6 +3,7 @@
 #ifndef CANDOR_SCORE_WEIGHT_SCALE_HPP_
 #define CANDOR_SCORE_WEIGHT_SCALE_HPP_
 
+#include <candor/design.hpp>
 #include <cstddef>
 #include <vector>
 
@@ -29,6 +30,23 @@ class ScaledWeights {
  private:
   std::vector<double> copy_;
   const double* data_;
+};
+
+// A survey design whose weights are ScaledWeights' (design variances, like
+// the estimates, do not depend on the weights' scale). A calibrated design
+// is left as given: its steps' weights_before would have to move by the same
+// power of two.
+class ScaledDesign {
+ public:
+  ScaledDesign(const SurveyDesign& design, size_t n);
+  ScaledDesign(const ScaledDesign&) = delete;
+  ScaledDesign& operator=(const ScaledDesign&) = delete;
+
+  const SurveyDesign& get() const { return design_; }
+
+ private:
+  ScaledWeights weights_;
+  SurveyDesign design_;
 };
 
 }  // namespace candor::internal

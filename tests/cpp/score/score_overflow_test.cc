@@ -3,6 +3,7 @@
 // OK. Each case failed (or returned a wrong OK) before its fix.
 #include <gtest/gtest.h>
 
+#include <candor/design.hpp>
 #include <candor/score.hpp>
 #include <cmath>
 #include <cstdint>
@@ -250,6 +251,82 @@ TEST(WeightScale, TheIssuesCasesAreFiniteOrRefused) {
   ASSERT_TRUE(rows.ok()) << rows.status().message();
   for (const BreakdownRow& row : *rows) {
     EXPECT_TRUE(std::isfinite(row.estimate.std_error)) << row.estimate.std_error;
+  }
+}
+
+// Found by fuzz/score (bug3_compare_denormal_weight) and fuzz/weights
+// (bug3_design_weight_1e274): a segment whose weights lie 200 orders of
+// magnitude below the largest has squared weights that underflow to zero
+// even after scaling, so its Kish effective n was 0/0 = NaN and the Jeffreys
+// interval searched a NaN posterior. That segment is not estimable (a NaN
+// row, as for an empty one); the other segment is unaffected.
+TEST(WeightScale, ASegmentOfUnderflowingSquaresIsANotEstimableRow) {
+  const std::vector<double> scores = {10, 9, 3, 7, 10, 2};
+  const std::vector<double> weights = {1, 1, 1, 1, 1e-200, 2e-200};
+  const std::vector<int32_t> segment = {0, 0, 0, 0, 1, 1};
+  for (IntervalMethod method : {IntervalMethod::kJeffreys, IntervalMethod::kWald,
+                                IntervalMethod::kBayes, IntervalMethod::kAdjustedWald}) {
+    IntervalOptions options;
+    options.method = method;
+    Result<std::vector<BreakdownRow>> rows =
+        Breakdown(Metric::Nps(), scores.data(), weights.data(), scores.size(),
+                  {segment.data()}, options, PAdjust::kHolm);
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 2u);
+    const Estimate& big = (*rows)[0].codes[0] == 0 ? (*rows)[0].estimate : (*rows)[1].estimate;
+    const Estimate& tiny = (*rows)[0].codes[0] == 1 ? (*rows)[0].estimate : (*rows)[1].estimate;
+    EXPECT_TRUE(std::isnan(tiny.value));
+    EXPECT_EQ(tiny.n, 2);
+    if (method == IntervalMethod::kWald || method == IntervalMethod::kJeffreys) {
+      EXPECT_NEAR(big.value, 25.0, 1e-9);  // 2 promoters, 1 detractor of 4
+    }
+    EXPECT_LT(big.ci_low, big.ci_high);
+    // Alone, the tiny weights are scaled up and estimable.
+    Result<Estimate> alone =
+        EstimateScores(Metric::Nps(), scores.data() + 4, weights.data() + 4, 2, options);
+    ASSERT_TRUE(alone.ok()) << alone.status().message();
+    EXPECT_LT(alone->ci_low, alone->ci_high);
+    if (method == IntervalMethod::kWald || method == IntervalMethod::kJeffreys) {
+      EXPECT_NEAR(alone->value, -100.0 / 3.0, 1e-9);  // (1 - 2) / 3 of the weight
+    }
+  }
+}
+
+// Found by fuzz/weights (a design weight of 1e277): under a cluster design
+// the weights were not scaled, sum w^2 overflowed, and the Jeffreys
+// interval of a group came out NaN inside a comparison returned as OK.
+TEST(WeightScale, DesignEstimatesDoNotDependOnTheWeightsScale) {
+  const std::vector<double> scores = {10, 9, 3, 7, 10, 0, 8, 9, 2, 4};
+  const std::vector<double> base = {1, 1.5, 2, 0.5, 1, 3, 1, 0.25, 2, 1};
+  const std::vector<int32_t> clusters = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4};
+  const std::vector<int8_t> group = {0, 1, 0, 1, 0, 1, 0, 1, 1, 1};
+  for (IntervalMethod method : {IntervalMethod::kWald, IntervalMethod::kJeffreys}) {
+    IntervalOptions options;
+    options.method = method;
+    SurveyDesign design;
+    design.clusters = clusters.data();
+    design.weights = base.data();
+    Result<Estimate> reference = EstimateDesign(Metric::Nps(), scores.data(), scores.size(),
+                                                design, options);
+    Result<Comparison> reference_contrast = CompareGroups(
+        Metric::Nps(), scores.data(), scores.size(), design, group.data(), options);
+    ASSERT_TRUE(reference.ok() && reference_contrast.ok());
+    for (double factor : {1e277, 1e-300}) {
+      std::vector<double> weights = base;
+      for (double& w : weights) w *= factor;
+      design.weights = weights.data();
+      Result<Estimate> e =
+          EstimateDesign(Metric::Nps(), scores.data(), scores.size(), design, options);
+      ASSERT_TRUE(e.ok()) << e.status().message();
+      EXPECT_NEAR(e->ci_low, reference->ci_low, 1e-9) << factor;
+      EXPECT_NEAR(e->ci_high, reference->ci_high, 1e-9) << factor;
+      Result<Comparison> c = CompareGroups(Metric::Nps(), scores.data(), scores.size(), design,
+                                           group.data(), options);
+      ASSERT_TRUE(c.ok()) << c.status().message();
+      EXPECT_NEAR(c->std_error, reference_contrast->std_error, 1e-9) << factor;
+      EXPECT_NEAR(c->b.ci_low, reference_contrast->b.ci_low, 1e-9) << factor;
+      EXPECT_NEAR(c->b.ci_high, reference_contrast->b.ci_high, 1e-9) << factor;
+    }
   }
 }
 
