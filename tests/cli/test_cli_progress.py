@@ -23,31 +23,38 @@ def big_csv(tmp_path, megabytes):
 
 
 def run_on_a_terminal(args, interrupt_when_drawn=False):
-    """(exit code, stdout, what the terminal showed on stderr)."""
+    """(exit code, stdout, what the terminal showed on stderr). Both are read
+    as they come: a command whose output fills the pipe would otherwise block
+    until the deadline."""
     master, slave = pty.openpty()
     env = dict(os.environ, CANDOR_PROGRESS_AFTER_MS="0")
     proc = subprocess.Popen([CLI, *map(str, args)], stdout=subprocess.PIPE, stderr=slave,
                             env=env)
     os.close(slave)
     shown = b""
+    out = b""
+    open_ends = {master, proc.stdout.fileno()}
     interrupted = False
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
+    while open_ends and time.monotonic() < deadline:
+        ready, _, _ = select.select(list(open_ends), [], [], 0.05)
+        for fd in ready:
             try:
-                chunk = os.read(master, 4096)
-            except OSError:  # the other end closed
-                break
+                chunk = os.read(fd, 65536)
+            except OSError:  # the terminal's other end closed
+                chunk = b""
             if not chunk:
-                break
-            shown += chunk
-            if interrupt_when_drawn and not interrupted and b"reading" in shown:
-                proc.send_signal(signal.SIGINT)
-                interrupted = True
-        elif proc.poll() is not None:
+                open_ends.discard(fd)
+            elif fd == master:
+                shown += chunk
+            else:
+                out += chunk
+        if interrupt_when_drawn and not interrupted and b"reading" in shown:
+            proc.send_signal(signal.SIGINT)
+            interrupted = True
+        if not ready and proc.poll() is not None:
             break
-    out = proc.communicate(timeout=120)[0]
+    out += proc.communicate(timeout=120)[0]
     os.close(master)
     return proc.returncode, out.decode(), shown.decode("utf-8", "replace")
 
