@@ -2,7 +2,6 @@
 
 #include <libstemmer.h>
 
-#include <cstring>
 
 namespace candor::text::internal {
 
@@ -10,80 +9,28 @@ WordMemo::~WordMemo() {
   for (Language& language : languages_) sb_stemmer_delete(language.stemmer);
 }
 
-namespace {
-
-struct Head {
-  uint64_t h0 = 0;
-  uint64_t h1 = 0;
-};
-
-// The first 16 bytes, zero-padded, in native byte order.
-inline Head HeadOf(std::string_view w) {
-  char bytes[16] = {};
-  std::memcpy(bytes, w.data(), w.size() < 16 ? w.size() : 16);
-  Head head;
-  std::memcpy(&head.h0, bytes, 8);
-  std::memcpy(&head.h1, bytes + 8, 8);
-  return head;
-}
-
-inline uint64_t HashOf(const Head& head, size_t size) {
-  uint64_t h = head.h0 ^ (head.h1 * 0x9E3779B97F4A7C15ull) ^ (size * 0xC2B2AE3D27D4EB4Full);
-  h *= 0xFF51AFD7ED558CCDull;  // MurmurHash3's fmix64 finalizer
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return h;
-}
-
-}  // namespace
-
 void WordMemo::Trim() {
-  if (entries_.size() < kMaxWords) return;
-  entries_.clear();
+  if (index_.size() < kMaxWords) return;
+  index_.Clear();
+  more_stems_.clear();
   stop_masks_.clear();
   stems_.clear();
   stem_arena_.clear();
-  slots_.assign(1024, Slot{});
-}
-
-void WordMemo::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.id == kEmpty) continue;
-    size_t i = HashOf({slot.head0, slot.head1}, slot.size) & mask;
-    while (slots_[i].id != kEmpty) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
-uint64_t WordMemo::Hash(std::string_view folded_word) const {
-  const uint64_t hash = HashOf(HeadOf(folded_word), folded_word.size());
-  __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
-  return hash;
 }
 
 uint32_t WordMemo::Find(std::string_view folded_word, uint64_t hash) {
-  const Head head = HeadOf(folded_word);
-  const auto size = static_cast<uint32_t>(folded_word.size());
-  const size_t mask = slots_.size() - 1;
-  size_t i = hash & mask;
-  for (;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.id == kEmpty) break;
-    if (slot.size == size && slot.head0 == head.h0 && slot.head1 == head.h1 &&
-        (size <= 16 || entries_[slot.id].word == folded_word)) {
-      return slot.id;
-    }
+  // Reviews repeat words: finding (inlined) usually suffices.
+  if (const uint32_t id = index_.Find(folded_word, hash);
+      id != candor::internal::StringIndex::kNotFound) {
+    return id;
   }
-  const auto id = static_cast<uint32_t>(entries_.size());
-  entries_.emplace_back().word.assign(folded_word);
-  stop_masks_.push_back(StopWordMask(folded_word));
-  stems_.emplace_back();
-  slots_[i] = {head.h0, head.h1, size, id};
-  if (entries_.size() * 2 > slots_.size()) Grow();  // load factor <= 1/2
+  bool added = false;
+  const uint32_t id = index_.Insert(folded_word, hash, &added);
+  if (added) {
+    more_stems_.emplace_back();
+    stop_masks_.push_back(StopWordMask(folded_word));
+    stems_.emplace_back();
+  }
   return id;
 }
 
@@ -99,34 +46,35 @@ uint8_t WordMemo::LanguageSlot(std::string_view language) {
   return static_cast<uint8_t>(languages_.size() - 1);
 }
 
-std::string WordMemo::StemWith(const Language& language, const std::string& word) {
-  if (language.stemmer == nullptr) return word;
+std::string WordMemo::StemWith(const Language& language, std::string_view word) {
+  if (language.stemmer == nullptr) return std::string(word);
   const sb_symbol* stem =
       sb_stemmer_stem(language.stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                       static_cast<int>(word.size()));
-  if (stem == nullptr) return word;  // out of memory
+  if (stem == nullptr) return std::string(word);  // out of memory
   return std::string(reinterpret_cast<const char*>(stem),
                      static_cast<size_t>(sb_stemmer_length(language.stemmer)));
 }
 
 std::string_view WordMemo::Stem(uint32_t id, uint8_t slot) {
-  if (slot == kNoSlot) return entries_[id].word;
+  if (slot == kNoSlot) return index_.key(id);
   StemRef& ref = stems_[id];
   if (ref.slot == slot) return std::string_view(stem_arena_).substr(ref.offset, ref.size);
-  Entry& entry = entries_[id];
+  const std::string_view word = index_.key(id);
   if (ref.slot == kNoSlot) {
-    const std::string stem = StemWith(languages_[slot], entry.word);
+    const std::string stem = StemWith(languages_[slot], word);
     if (stem.size() <= 0xFFFF && stem_arena_.size() + stem.size() <= 0xFFFFFFFFu) {
       ref = {static_cast<uint32_t>(stem_arena_.size()), static_cast<uint16_t>(stem.size()), slot};
       stem_arena_ += stem;
       return std::string_view(stem_arena_).substr(ref.offset, ref.size);
     }
   }
-  for (const auto& [s, stem] : entry.more_stems) {
+  MoreStems& more = more_stems_[id];
+  for (const auto& [s, stem] : more) {
     if (s == slot) return stem;
   }
-  entry.more_stems.emplace_back(slot, StemWith(languages_[slot], entry.word));
-  return entry.more_stems.back().second;
+  more.emplace_back(slot, StemWith(languages_[slot], word));
+  return more.back().second;
 }
 
 }  // namespace candor::text::internal

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/string_index.hpp"
+
 struct sb_stemmer;
 
 namespace candor::text::internal {
@@ -35,7 +37,7 @@ class WordMemo {
   // The same in two steps: Hash() also prefetches the word's slot, so
   // hashing all of a comment's words before finding them overlaps the cache
   // misses of a table too big for L1/L2 (the lookups' main cost).
-  uint64_t Hash(std::string_view folded_word) const;
+  uint64_t Hash(std::string_view folded_word) const { return index_.Hash(folded_word); }
   uint32_t Find(std::string_view folded_word, uint64_t hash);
   uint8_t stop_mask(uint32_t id) const { return stop_masks_[id]; }
 
@@ -57,32 +59,18 @@ class WordMemo {
     uint16_t size = 0;
     uint8_t slot = kNoSlot;  // the language of the stem
   };
-  struct Entry {
-    std::string word;
-    std::vector<std::pair<uint8_t, std::string>> more_stems;  // other languages
-  };
+  // A word's stems in languages other than its first stem's.
+  using MoreStems = std::vector<std::pair<uint8_t, std::string>>;
   struct Language {
     std::string code;
     sb_stemmer* stemmer = nullptr;  // null: no Snowball stemmer, or stem_ off
   };
 
-  std::string StemWith(const Language& language, const std::string& word);
-
-  // Open addressing with linear probing over the words' first 16 bytes
-  // (zero-padded: most words fit, and then two integer compares decide),
-  // faster than a general string map for the many short lookups.
-  struct Slot {
-    uint64_t head0 = 0;
-    uint64_t head1 = 0;
-    uint32_t size = 0;
-    uint32_t id = kEmpty;
-  };
-  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
-  void Grow();
+  std::string StemWith(const Language& language, std::string_view word);
 
   bool stem_;
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);  // a power of two
-  std::vector<Entry> entries_;
+  candor::internal::StringIndex index_;  // word -> id
+  std::vector<MoreStems> more_stems_;
   std::vector<uint8_t> stop_masks_;
   std::vector<StemRef> stems_;
   std::string stem_arena_;

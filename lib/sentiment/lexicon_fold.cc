@@ -96,12 +96,16 @@ Result<std::string> FoldTerm(std::string_view term) {
   return out;
 }
 
-std::string_view LookupKey(std::string_view word, char* buf, size_t cap) {
+bool MayRewriteLookupKeys(std::string_view folded) {
   // Every byte that can start a rewrite (0xCA, 0xE2, 0xEF) is >= 0xCA; this
-  // loop has no early exit so that it vectorizes for the common ASCII word.
+  // loop has no early exit so that it vectorizes.
   bool maybe_special = false;
-  for (char c : word) maybe_special |= static_cast<unsigned char>(c) >= 0xCA;
-  if (!maybe_special) return word;
+  for (char c : folded) maybe_special |= static_cast<unsigned char>(c) >= 0xCA;
+  return maybe_special;
+}
+
+std::string_view LookupKey(std::string_view word, char* buf, size_t cap) {
+  if (!MayRewriteLookupKeys(word)) return word;
   size_t n = 0;
   for (size_t i = 0; i < word.size();) {
     const unsigned char c = static_cast<unsigned char>(word[i]);

@@ -21,6 +21,10 @@ Result<std::string> FoldTerm(std::string_view term);
 // dropped, written into buf (capacity cap); returns `word` itself when there
 // is nothing to change (the common case: no copy).
 std::string_view LookupKey(std::string_view word, char* buf, size_t cap);
+// False when no token of `folded` text can have a lookup key other than
+// itself (no byte that starts a rewrite): a comment's words then skip
+// LookupKey.
+bool MayRewriteLookupKeys(std::string_view folded);
 
 // Expands an internal pattern of the built-in lists: '|' separates whole
 // alternatives and "{a|b}" is a choice inside one, e.g.

@@ -48,11 +48,6 @@ size_t NextContent(const TokenizedText& text, size_t j, size_t end) {
   return j;
 }
 
-const TermInfo* Find(const internal::TermTable& table, std::string_view key) {
-  auto it = table.terms.find(absl::string_view(key.data(), key.size()));
-  return it == table.terms.end() ? nullptr : &it->second;
-}
-
 // The longest key of min_words..max_words content tokens from i (within one
 // clause, joiners skipped) that `accept` takes, written after `prefix`: ""
 // for sentiment phrases, "\x01" for urgency triggers. The key grows word by
@@ -82,7 +77,7 @@ const TermInfo* LongestKey(const internal::TermTable& table, const TokenizedText
     std::memcpy(key + n, word.data(), word.size());
     n += word.size();
     if (w < min_words) continue;
-    const TermInfo* found = Find(table, std::string_view(key, n));
+    const TermInfo* found = table.Find(std::string_view(key, n));
     if (found == nullptr) break;
     if (accept(*found)) {
       best = found;
@@ -176,6 +171,8 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
   double total_raw = 0, total_words = 0;
   double prev_raw = 0, prev_words = 0;
   char word_buf[kKeyCap];
+  // Most comments have no byte a lookup key rewrites: one check for all words.
+  const bool rewrite_keys = internal::MayRewriteLookupKeys(text.folded);
 
   // A tokenizer always gives sentences for tokens; be safe if it did not.
   const Sentence whole{0, static_cast<uint32_t>(n_tokens), 0,
@@ -217,8 +214,10 @@ void SentimentAnalyzer::Analyze(const TokenizedText& text, CommentSentiment* out
         continue;
       }
       question = false;
-      const std::string_view word = internal::LookupKey(text.text(t), word_buf, kKeyCap);
-      const TermInfo* info = Find(table, word);
+      const std::string_view word = rewrite_keys
+                                        ? internal::LookupKey(text.text(t), word_buf, kKeyCap)
+                                        : text.text(t);
+      const TermInfo* info = table.Find(word);
       size_t last = i;
       long span_words = 1;
 

@@ -4,12 +4,14 @@
 #ifndef CANDOR_SENTIMENT_SENTIMENT_RULES_HPP_
 #define CANDOR_SENTIMENT_SENTIMENT_RULES_HPP_
 
-#include <absl/container/flat_hash_map.h>
 #include <candor/text_sentiment.hpp>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "common/string_index.hpp"
 
 namespace candor::text::internal {
 
@@ -62,8 +64,15 @@ struct TermInfo {
 };
 
 struct TermTable {
-  absl::flat_hash_map<std::string, TermInfo> terms;
+  candor::internal::StringIndex keys;  // key -> index into infos
+  std::vector<TermInfo> infos;
   std::vector<UrgencyTrigger> triggers;
+
+  // What `key` means, or null.
+  const TermInfo* Find(std::string_view key) const {
+    const uint32_t id = keys.Find(key);
+    return id == candor::internal::StringIndex::kNotFound ? nullptr : &infos[id];
+  }
 };
 
 // Merges the lexicon with the rule words, emotion words and urgency

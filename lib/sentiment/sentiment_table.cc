@@ -1,5 +1,7 @@
 // The term table: one hash lookup per token finds a word's valence, rule
 // role, emotion and whether phrases start with it.
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -21,7 +23,10 @@ std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find
 
 TermTable BuildTermTable(const Lexicon& lexicon) {
   TermTable table;
-  auto& terms = table.terms;
+  // Built in a map, then laid out for lookups (below).
+  absl::flat_hash_map<std::string, TermInfo> terms;
+  // Rule, emotion and trigger words and phrase prefixes add about a third.
+  terms.reserve(lexicon.size() + lexicon.size() / 2 + 1024);
   for (const auto& [term, valence] : lexicon.Entries()) {
     TermInfo& info = terms[term];
     info.valence = valence;
@@ -108,6 +113,11 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
     }
   }
   for (const std::string& prefix : prefixes) terms[prefix].continues = true;
+  table.infos.resize(terms.size());
+  for (auto& [key, info] : terms) {
+    bool added = false;
+    table.infos[table.keys.Insert(key, &added)] = info;
+  }
   return table;
 }
 

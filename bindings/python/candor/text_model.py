@@ -319,12 +319,14 @@ def _pack(texts):
         encoded = [t.encode("utf-8", "surrogateescape") for t in texts]
     except (AttributeError, TypeError, UnicodeEncodeError):
         encoded = [_encode(t, i) for i, t in enumerate(texts)]
-    sizes = np.fromiter((len(e) for e in encoded), dtype=np.uintp, count=len(encoded))
-    buffer = ctypes.create_string_buffer(b"".join(encoded), max(1, int(sizes.sum())))
+    sizes = np.array(list(map(len, encoded)), dtype=np.uintp)
+    # The joined bytes are read in place (the library does not write them):
+    # a ctypes string buffer would copy them once more.
+    buffer = b"".join(encoded)
     offsets = np.zeros(len(encoded), dtype=np.uintp)
     if len(encoded) > 1:
         np.cumsum(sizes[:-1], out=offsets[1:])
-    pointers = offsets + np.uintp(ctypes.addressof(buffer))
+    pointers = offsets + np.uintp(ctypes.cast(ctypes.c_char_p(buffer), ctypes.c_void_p).value)
     return buffer, pointers, sizes
 
 
