@@ -26,8 +26,17 @@ void StringIndex::Clear() {
   slots_.assign(kInitialSlots, Slot{});
 }
 
-void StringIndex::Grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+void StringIndex::Reserve(size_t keys) {
+  keys_.reserve(keys);
+  size_t slots = slots_.size();
+  while (slots < 2 * keys) slots *= 2;
+  if (slots != slots_.size()) Rehash(slots);
+}
+
+void StringIndex::Grow() { Rehash(slots_.size() * 2); }
+
+void StringIndex::Rehash(size_t slots) {
+  std::vector<Slot> old(slots);
   old.swap(slots_);
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {

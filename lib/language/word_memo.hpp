@@ -23,7 +23,9 @@ uint8_t StopWordMask(std::string_view folded_word);
 class WordMemo {
  public:
   // stem false: every stem is the word itself.
-  explicit WordMemo(bool stem) : stem_(stem) {}
+  // Room for a few thousand words up front: a batch of reviews learns that
+  // many, and growing there by doubling would touch twice the memory.
+  explicit WordMemo(bool stem) : stem_(stem) { index_.Reserve(kInitialWords); }
   ~WordMemo();
   WordMemo(const WordMemo&) = delete;
   WordMemo& operator=(const WordMemo&) = delete;
@@ -49,6 +51,7 @@ class WordMemo {
 
  private:
   static constexpr size_t kMaxWords = size_t{1} << 20;
+  static constexpr size_t kInitialWords = 4096;
   static constexpr uint8_t kNoSlot = 0xFF;
 
   // Hot data lives in small parallel arrays (a byte of stop mask and 8

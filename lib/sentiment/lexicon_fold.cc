@@ -57,19 +57,16 @@ bool ValidUtf8(std::string_view s) {
   return true;
 }
 
-}  // namespace
+std::string AsciiLowercase(std::string_view ascii) {
+  std::string out(ascii);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
-Result<std::string> FoldTerm(std::string_view term) {
-  if (!ValidUtf8(term)) return InvalidUtf8("term is not valid UTF-8");
-  icu::ErrorCode error;
-  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(error);
-  if (error.isFailure()) return Unsupported(std::string("ICU NFKC_Casefold: ") + error.errorName());
-  icu::UnicodeString folded = nfkc_cf->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(term.data(), static_cast<int32_t>(term.size()))),
-      error);
-  if (error.isFailure()) return Unsupported(std::string("ICU normalize: ") + error.errorName());
-  std::string utf8;
-  folded.toUTF8String(utf8);
+// Whitespace runs to one space, trimmed; typographic apostrophes to "'".
+std::string CollapseSpaces(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   bool space = false;
@@ -94,6 +91,28 @@ Result<std::string> FoldTerm(std::string_view term) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::string> FoldTerm(std::string_view term) {
+  // On ASCII, NFKC_Casefold is lowercasing (no ASCII character decomposes
+  // or is default-ignorable): the built-in lexicon's terms skip ICU, which
+  // was most of a fresh process's first TextModel.
+  bool ascii = true;
+  for (char c : term) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return CollapseSpaces(AsciiLowercase(term));
+  if (!ValidUtf8(term)) return InvalidUtf8("term is not valid UTF-8");
+  icu::ErrorCode error;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(error);
+  if (error.isFailure()) return Unsupported(std::string("ICU NFKC_Casefold: ") + error.errorName());
+  icu::UnicodeString folded = nfkc_cf->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(term.data(), static_cast<int32_t>(term.size()))),
+      error);
+  if (error.isFailure()) return Unsupported(std::string("ICU normalize: ") + error.errorName());
+  std::string utf8;
+  folded.toUTF8String(utf8);
+  return CollapseSpaces(utf8);
 }
 
 bool MayRewriteLookupKeys(std::string_view folded) {

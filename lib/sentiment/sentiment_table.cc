@@ -1,7 +1,5 @@
 // The term table: one hash lookup per token finds a word's valence, rule
 // role, emotion and whether phrases start with it.
-#include <absl/container/flat_hash_map.h>
-
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -23,19 +21,26 @@ std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find
 
 TermTable BuildTermTable(const Lexicon& lexicon) {
   TermTable table;
-  // Built in a map, then laid out for lookups (below).
-  absl::flat_hash_map<std::string, TermInfo> terms;
   // Rule, emotion and trigger words and phrase prefixes add about a third.
-  terms.reserve(lexicon.size() + lexicon.size() / 2 + 1024);
+  const size_t expected = lexicon.size() + lexicon.size() / 2 + 1024;
+  table.keys.Reserve(expected);
+  table.infos.reserve(expected);
+  // The entry of `key`, added if new (references last until the next add).
+  auto terms = [&table](std::string_view key) -> TermInfo& {
+    bool added = false;
+    const uint32_t id = table.keys.Insert(key, &added);
+    if (added) table.infos.emplace_back();
+    return table.infos[id];
+  };
   for (const auto& [term, valence] : lexicon.Entries()) {
-    TermInfo& info = terms[term];
+    TermInfo& info = terms(term);
     info.valence = valence;
     info.has_valence = true;
     info.is_term = true;
   }
   for (const RuleWord& rule : RuleWords()) {
     for (const std::string& key : ExpandPattern(rule.pattern)) {
-      TermInfo& info = terms[key];
+      TermInfo& info = terms(key);
       info.is_term = true;
       switch (rule.kind) {
         case RuleKind::kNegator: info.negator = true; break;
@@ -50,14 +55,16 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
   }
   for (const EmotionWord& word : EmotionWords()) {
     for (const std::string& key : ExpandPattern(word.pattern)) {
-      TermInfo& info = terms[key];
+      TermInfo& info = terms(key);
       info.is_term = true;
       info.emotion = static_cast<int8_t>(word.emotion);
       info.emotion_weight = word.weight;
     }
   }
   // A phrase with no valence of its own inherits the sum of its words'.
-  for (auto& [key, info] : terms) {
+  for (uint32_t id = 0; id < table.infos.size(); ++id) {
+    const std::string_view key = table.keys.key(id);
+    TermInfo& info = table.infos[id];
     if (info.has_valence || WordCount(key) < 2) continue;
     if (info.negator || info.is_modifier || info.contrast || info.concession) continue;
     double sum = 0;
@@ -80,12 +87,13 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
   }
   // Phrase starts: the first word of every multiword key learns the longest.
   std::vector<std::pair<std::string, size_t>> starts;
-  for (const auto& [key, info] : terms) {
+  for (uint32_t id = 0; id < table.infos.size(); ++id) {
+    const std::string_view key = table.keys.key(id);
     const size_t words = WordCount(key);
     if (words > 1) starts.emplace_back(std::string(FirstWord(key)), words);
   }
   for (const auto& [first, words] : starts) {
-    TermInfo& info = terms[first];
+    TermInfo& info = terms(first);
     info.phrase_words = static_cast<uint8_t>(std::max<size_t>(info.phrase_words, words));
   }
   table.triggers = UrgencyTriggers();
@@ -93,9 +101,9 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
     for (const std::string& key : ExpandPattern(table.triggers[t].pattern)) {
       // Urgency keys live in their own entries, prefixed by '\x01' so a
       // trigger never changes what the same words mean for sentiment.
-      TermInfo& trigger = terms["\x01" + key];
+      TermInfo& trigger = terms("\x01" + key);
       if (trigger.urgency < 0) trigger.urgency = static_cast<int16_t>(t);
-      TermInfo& first = terms[std::string(FirstWord(key))];
+      TermInfo& first = terms(FirstWord(key));
       first.urgency_words =
           static_cast<uint8_t>(std::max<size_t>(first.urgency_words, WordCount(key)));
     }
@@ -105,19 +113,15 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
   // prefix no key starts with (sentiment_analyzer.cc). A trigger's one-word
   // prefix ("\x01word") is one too; a phrase's first word already exists.
   std::vector<std::string> prefixes;
-  for (const auto& [key, info] : terms) {
+  for (uint32_t id = 0; id < table.infos.size(); ++id) {
+    const std::string_view key = table.keys.key(id);
     const bool trigger = !key.empty() && key[0] == '\x01';
     for (size_t space = key.find(' '); space != std::string::npos;
          space = key.find(' ', space + 1)) {
-      if (trigger || space != key.find(' ')) prefixes.push_back(key.substr(0, space));
+      if (trigger || space != key.find(' ')) prefixes.emplace_back(key.substr(0, space));
     }
   }
-  for (const std::string& prefix : prefixes) terms[prefix].continues = true;
-  table.infos.resize(terms.size());
-  for (auto& [key, info] : terms) {
-    bool added = false;
-    table.infos[table.keys.Insert(key, &added)] = info;
-  }
+  for (const std::string& prefix : prefixes) terms(prefix).continues = true;
   return table;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "text_sentiment_test_util.hpp"
 
@@ -23,6 +24,26 @@ TEST(TextSentimentLexicon, CandorFormatFoldsAndLastDuplicateWins) {
   ASSERT_TRUE(lex->Find("très bon", &v));  // whitespace collapsed
   EXPECT_EQ(v, 2.0);
   EXPECT_FALSE(lex->Find("Zorgly", &v));  // keys are folded
+}
+
+// ASCII terms are folded without ICU (lowercased); ICU's NFKC_Casefold
+// must give the same key. A soft hyphen (U+00AD, default-ignorable, so
+// removed by NFKC_Casefold) sends the same term through ICU.
+TEST(TextSentimentLexicon, AsciiTermsFoldAsIcuFoldsThem) {
+  std::vector<std::string> terms = {"Hello  World", " Not\tBAD ", "don't", "A-OK", "10/10"};
+  for (int c = 0x21; c < 0x7F; ++c) terms.push_back(std::string("x") + static_cast<char>(c) + "Y");
+  for (const std::string& term : terms) {
+    Lexicon ascii;
+    ASSERT_TRUE(ascii.Add(term, 1.0).ok()) << term;
+    Lexicon through_icu;
+    ASSERT_TRUE(through_icu.Add(term + "\xC2\xAD", 1.0).ok()) << term;
+    ASSERT_EQ(ascii.Entries().size(), 1u);
+    ASSERT_EQ(through_icu.Entries().size(), 1u);
+    EXPECT_EQ(ascii.Entries()[0].first, through_icu.Entries()[0].first) << term;
+  }
+  Lexicon lex;
+  ASSERT_TRUE(lex.Add(" Not\tBAD ", 1.0).ok());
+  EXPECT_TRUE(lex.Find("not bad", nullptr));
 }
 
 TEST(TextSentimentLexicon, VaderAndAfinnFormats) {

@@ -49,6 +49,8 @@ class StringIndex {
   }
   // Forgets every key (ids start again at 0).
   void Clear();
+  // Room for `keys` keys without growing.
+  void Reserve(size_t keys);
 
  private:
   static constexpr size_t kInitialSlots = 1024;  // a power of two
@@ -112,6 +114,7 @@ class StringIndex {
     }
   }
   void Grow();
+  void Rehash(size_t slots);  // slots: a power of two above twice size()
 
   std::vector<Slot> slots_;
   std::vector<KeyRef> keys_;
