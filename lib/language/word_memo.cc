@@ -24,10 +24,16 @@ uint32_t WordMemo::Find(std::string_view folded_word, uint64_t hash) {
       id != candor::internal::StringIndex::kNotFound) {
     return id;
   }
+  // The first word makes room for a batch of reviews' words (a thread's 500
+  // reviews hold some 5,000): growing there by doubling would touch twice
+  // the memory, each page's first touch a page fault. Not at construction:
+  // a tokenizer that is only cloned never learns a word.
+  if (index_.size() == 0) {
+    index_.Reserve(kInitialWords);
+  }
   bool added = false;
   const uint32_t id = index_.Insert(folded_word, hash, &added);
   if (added) {
-    more_stems_.emplace_back();
     stop_masks_.push_back(StopWordMask(folded_word));
     stems_.emplace_back();
   }

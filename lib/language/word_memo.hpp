@@ -5,6 +5,8 @@
 #ifndef CANDOR_LANGUAGE_WORD_MEMO_HPP_
 #define CANDOR_LANGUAGE_WORD_MEMO_HPP_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,9 +25,7 @@ uint8_t StopWordMask(std::string_view folded_word);
 class WordMemo {
  public:
   // stem false: every stem is the word itself.
-  // Room for a few thousand words up front: a batch of reviews learns that
-  // many, and growing there by doubling would touch twice the memory.
-  explicit WordMemo(bool stem) : stem_(stem) { index_.Reserve(kInitialWords); }
+  explicit WordMemo(bool stem) : stem_(stem) {}
   ~WordMemo();
   WordMemo(const WordMemo&) = delete;
   WordMemo& operator=(const WordMemo&) = delete;
@@ -51,7 +51,7 @@ class WordMemo {
 
  private:
   static constexpr size_t kMaxWords = size_t{1} << 20;
-  static constexpr size_t kInitialWords = 4096;
+  static constexpr size_t kInitialWords = 8192;
   static constexpr uint8_t kNoSlot = 0xFF;
 
   // Hot data lives in small parallel arrays (a byte of stop mask and 8
@@ -62,7 +62,9 @@ class WordMemo {
     uint16_t size = 0;
     uint8_t slot = kNoSlot;  // the language of the stem
   };
-  // A word's stems in languages other than its first stem's.
+  // A word's stems in languages other than its first stem's: only words
+  // met in comments of several languages have them, so they are kept by id
+  // apart from the per-word arrays.
   using MoreStems = std::vector<std::pair<uint8_t, std::string>>;
   struct Language {
     std::string code;
@@ -73,7 +75,7 @@ class WordMemo {
 
   bool stem_;
   candor::internal::StringIndex index_;  // word -> id
-  std::vector<MoreStems> more_stems_;
+  absl::flat_hash_map<uint32_t, MoreStems> more_stems_;
   std::vector<uint8_t> stop_masks_;
   std::vector<StemRef> stems_;
   std::string stem_arena_;

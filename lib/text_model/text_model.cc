@@ -66,6 +66,28 @@ void AppendAll(std::vector<T>* to, const std::vector<T>& from) {
   to->insert(to->end(), from.begin(), from.end());
 }
 
+// Room for `comments` more comments' rows (sentences: a typical review's
+// few), so that columns do not grow by doubling, copying and first-touching
+// pages twice.
+void Reserve(TextColumns* c, size_t comments, size_t sentences) {
+  SentimentColumns& s = c->sentiment;
+  s.score.reserve(s.score.size() + comments);
+  for (auto& emotion : s.emotions) emotion.reserve(emotion.size() + comments);
+  s.urgent.reserve(s.urgent.size() + comments);
+  s.urgency_category.reserve(s.urgency_category.size() + comments);
+  s.urgency_categories.reserve(s.urgency_categories.size() + comments);
+  s.urgency_reason.reserve(s.urgency_reason.size() + comments);
+  s.urgency_span_begin.reserve(s.urgency_span_begin.size() + comments);
+  s.urgency_span_end.reserve(s.urgency_span_end.size() + comments);
+  s.language.reserve(s.language.size() + comments);
+  s.sentence_offsets.reserve(s.sentence_offsets.size() + comments + 1);
+  c->repaired.reserve(c->repaired.size() + comments);
+  s.sentence_scores.reserve(s.sentence_scores.size() + sentences);
+  c->sentence_comment.reserve(c->sentence_comment.size() + sentences);
+  c->sentence_begin.reserve(c->sentence_begin.size() + sentences);
+  c->sentence_end.reserve(c->sentence_end.size() + sentences);
+}
+
 // Appends `part` to `out`, shifting its sentence indices.
 void Join(TextColumns* out, const TextColumns& part) {
   const uint64_t sentence_base = out->sentence_comment.size();
@@ -167,6 +189,7 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
         bool stems;
         ~GiveBack() { pool->Give(std::move(*tokenizer), stems); }
       } give_back{tokenizers_.get(), &tokenizer.value(), stems};
+      Reserve(&part.columns, end - begin, 4 * (end - begin));
       part.columns.sentiment.sentence_offsets.push_back(0);
       TokenizedText text;
       CommentSentiment sentiment;
@@ -201,6 +224,9 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
     if (!part.status.ok()) return part.status;
   }
   TextColumns out;
+  size_t sentences = 0;
+  for (const Part& part : parts) sentences += part.columns.sentence_comment.size();
+  Reserve(&out, n, sentences);
   out.sentiment.sentence_offsets.push_back(0);
   for (const Part& part : parts) Join(&out, part.columns);
   if (!ticker.Finish()) return ticker.CancelledStatus();
