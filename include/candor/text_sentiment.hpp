@@ -138,6 +138,7 @@ class Lexicon {
   struct Impl;
 
  private:
+  friend class SentimentAnalyzer;  // builds its term table from impl_
   std::unique_ptr<Impl> impl_;
 };
 

@@ -86,7 +86,7 @@ void MergeEmoticons(std::string_view source, std::vector<Segment>* segments) {
       s[write] = {s[t].begin, s[matched_last].end, TokenKind::kEmoticon, canonical};
       t = matched_last + 1;
     } else {
-      s[write] = s[t];
+      if (write != t) s[write] = s[t];  // most comments have no emoticon
       ++t;
     }
     ++write;

@@ -44,9 +44,14 @@ void StraightenApostrophes(std::string* out, size_t from) {
 void AppendAsciiFolded(std::string_view ascii, std::string* out) {
   const size_t at = out->size();
   out->append(ascii);
-  for (size_t i = at; i < out->size(); ++i) {
-    char& c = (*out)[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  // Through a local pointer and length, branch-free: the compiler
+  // vectorizes this (a loop over (*out)[i] re-reads the string's size after
+  // every char store, which may alias it).
+  auto* p = reinterpret_cast<unsigned char*>(out->data() + at);
+  const size_t n = ascii.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = p[i];
+    p[i] = static_cast<unsigned char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
 }
 

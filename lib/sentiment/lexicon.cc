@@ -11,12 +11,9 @@
 
 #include "common/read_file.hpp"
 #include "lexicon_fold.hpp"
+#include "lexicon_impl.hpp"
 
 namespace candor::text {
-
-struct Lexicon::Impl {
-  absl::flat_hash_map<std::string, double> valence;
-};
 
 Lexicon::Lexicon() : impl_(std::make_unique<Impl>()) {}
 Lexicon::~Lexicon() = default;

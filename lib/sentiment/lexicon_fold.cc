@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace candor::text::internal {
@@ -149,29 +150,44 @@ std::string_view LookupKey(std::string_view word, char* buf, size_t cap) {
   return std::string_view(buf, n);
 }
 
+namespace {
+
+// Appends `raw` trimmed, with runs of spaces as one, unless that is empty.
+void AppendClean(std::string_view raw, std::vector<std::string>* out) {
+  std::string clean;
+  clean.reserve(raw.size());
+  for (char c : raw) {
+    if (c != ' ' || (!clean.empty() && clean.back() != ' ')) clean.push_back(c);
+  }
+  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+  if (!clean.empty()) out->push_back(std::move(clean));
+}
+
+}  // namespace
+
 std::vector<std::string> ExpandPattern(std::string_view pattern) {
+  std::vector<std::string> out;
   // Top-level alternatives: split on '|' outside braces.
-  std::vector<std::string_view> alternatives;
   int depth = 0;
   size_t start = 0;
   for (size_t i = 0; i <= pattern.size(); ++i) {
     const char c = i < pattern.size() ? pattern[i] : '|';
     if (c == '{') ++depth;
     if (c == '}') --depth;
-    if (c == '|' && depth == 0) {
-      alternatives.push_back(pattern.substr(start, i - start));
-      start = i + 1;
+    if (c != '|' || depth != 0) continue;
+    const std::string_view alt = pattern.substr(start, i - start);
+    start = i + 1;
+    if (alt.find('{') == std::string_view::npos) {  // most alternatives: a plain term
+      AppendClean(alt, &out);
+      continue;
     }
-  }
-  std::vector<std::string> out;
-  for (std::string_view alt : alternatives) {
     std::vector<std::string> partial = {""};
-    size_t i = 0;
-    while (i < alt.size()) {
-      if (alt[i] == '{') {
-        const size_t close = alt.find('}', i);
+    size_t k = 0;
+    while (k < alt.size()) {
+      if (alt[k] == '{') {
+        const size_t close = alt.find('}', k);
         const std::string_view group =
-            alt.substr(i + 1, (close == std::string_view::npos ? alt.size() : close) - i - 1);
+            alt.substr(k + 1, (close == std::string_view::npos ? alt.size() : close) - k - 1);
         std::vector<std::string> next;
         size_t a = 0;
         while (a <= group.size()) {
@@ -181,24 +197,14 @@ std::vector<std::string> ExpandPattern(std::string_view pattern) {
           a = bar + 1;
         }
         partial = std::move(next);
-        i = close == std::string_view::npos ? alt.size() : close + 1;
+        k = close == std::string_view::npos ? alt.size() : close + 1;
       } else {
-        for (std::string& p : partial) p.push_back(alt[i]);
-        ++i;
+        const size_t brace = std::min(alt.find('{', k), alt.size());
+        for (std::string& p : partial) p.append(alt.substr(k, brace - k));
+        k = brace;
       }
     }
-    for (const std::string& p : partial) {
-      std::string clean;  // trimmed, single spaces
-      for (char c : p) {
-        if (c == ' ') {
-          if (!clean.empty() && clean.back() != ' ') clean.push_back(' ');
-        } else {
-          clean.push_back(c);
-        }
-      }
-      while (!clean.empty() && clean.back() == ' ') clean.pop_back();
-      if (!clean.empty()) out.push_back(std::move(clean));
-    }
+    for (const std::string& p : partial) AppendClean(p, &out);
   }
   return out;
 }

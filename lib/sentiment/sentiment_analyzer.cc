@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lexicon_fold.hpp"
+#include "lexicon_impl.hpp"
 #include "sentiment_rules.hpp"
 
 namespace candor::text {
@@ -137,7 +138,7 @@ Result<std::unique_ptr<SentimentAnalyzer>> SentimentAnalyzer::Create(
   if (!finite(o.emotion_half) || !(o.emotion_half > 0)) return bad("emotion_half must be > 0");
   auto impl = std::make_unique<Impl>();
   impl->options = o;
-  impl->table = internal::BuildTermTable(lexicon);
+  impl->table = internal::BuildTermTable(*lexicon.impl_);
   return std::unique_ptr<SentimentAnalyzer>(new SentimentAnalyzer(std::move(impl)));
 }
 

@@ -79,7 +79,7 @@ struct TermTable {
 // triggers. A multiword key without a lexicon valence whose words have one
 // gets the sum of its words' valences (so an emotion phrase like "fed up"
 // never hides its words' sentiment).
-TermTable BuildTermTable(const Lexicon& lexicon);
+TermTable BuildTermTable(const Lexicon::Impl& lexicon);
 
 }  // namespace candor::text::internal
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lexicon_fold.hpp"
+#include "lexicon_impl.hpp"
 #include "sentiment_rules.hpp"
 
 namespace candor::text::internal {
@@ -19,10 +20,10 @@ std::string_view FirstWord(std::string_view key) { return key.substr(0, key.find
 
 }  // namespace
 
-TermTable BuildTermTable(const Lexicon& lexicon) {
+TermTable BuildTermTable(const Lexicon::Impl& lexicon) {
   TermTable table;
   // Rule, emotion and trigger words and phrase prefixes add about a third.
-  const size_t expected = lexicon.size() + lexicon.size() / 2 + 1024;
+  const size_t expected = lexicon.valence.size() + lexicon.valence.size() / 2 + 1024;
   table.keys.Reserve(expected);
   table.infos.reserve(expected);
   // The entry of `key`, added if new (references last until the next add).
@@ -32,7 +33,7 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
     if (added) table.infos.emplace_back();
     return table.infos[id];
   };
-  for (const auto& [term, valence] : lexicon.Entries()) {
+  for (const auto& [term, valence] : lexicon.valence) {
     TermInfo& info = terms(term);
     info.valence = valence;
     info.has_valence = true;
@@ -73,9 +74,10 @@ TermTable BuildTermTable(const Lexicon& lexicon) {
     while (a <= key.size()) {
       size_t b = key.find(' ', a);
       if (b == std::string::npos) b = key.size();
-      double v = 0;
-      if (lexicon.Find(std::string_view(key).substr(a, b - a), &v)) {
-        sum += v;
+      const std::string_view word = key.substr(a, b - a);
+      auto it = lexicon.valence.find(absl::string_view(word.data(), word.size()));
+      if (it != lexicon.valence.end()) {
+        sum += it->second;
         any = true;
       }
       a = b + 1;
