@@ -1,6 +1,8 @@
 // TextModel: the text pipeline over a batch, on a few threads, in columns.
 #include <candor/text_model.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <exception>
 #include <new>
 #include <string>
@@ -168,58 +170,75 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
 Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t n,
                                        const Progress& progress) const {
   if (n > 0 && comments == nullptr) return InvalidArgument("comments is NULL");
-  std::vector<Part> parts(internal::ChunkCount(n, options_.threads));
+  // Pieces of comments, in order, taken by whichever thread is free: a
+  // thread that is slowed (a long comment, a busy core) leaves its share to
+  // the others instead of holding up the call. Some 16 pieces per thread.
+  const size_t workers = internal::ChunkCount(n, options_.threads);
+  const size_t piece = std::clamp<size_t>(n / (16 * workers), 16, 1024);
+  const size_t pieces = (n + piece - 1) / piece;
+  std::vector<Part> parts(pieces);
+  std::vector<Status> worker_status(workers);  // failures outside a piece
+  std::atomic<size_t> next_piece{0};
   internal::ProgressTicker ticker(progress, static_cast<int64_t>(n), "text analysis");
-  constexpr size_t kTickEvery = 1024;  // comments between progress counts
   // Stems serve only the taxonomy's matching: sentiment reads folded words.
   const bool stems = taxonomy_.has_value();
-  internal::ParallelChunks(n, options_.threads, [&](size_t chunk, size_t begin, size_t end) {
-    Part& part = parts[chunk];
+  internal::ParallelChunks(workers, options_.threads, [&](size_t worker, size_t, size_t) {
+    Result<std::unique_ptr<Tokenizer>> tokenizer = Status(CANDOR_INTERNAL, "no tokenizer");
     try {
-      auto tokenizer = tokenizers_->Take(stems);
-      if (!tokenizer.ok()) {
-        part.status = tokenizer.status();
+      tokenizer = tokenizers_->Take(stems);
+    } catch (const std::bad_alloc&) {
+      tokenizer = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
+    }
+    if (!tokenizer.ok()) {
+      worker_status[worker] = tokenizer.status();
+      return;
+    }
+    // Given back however the thread ends (a tokenizer holds no state
+    // between comments but its word memo).
+    struct GiveBack {
+      TokenizerPool* pool;
+      std::unique_ptr<Tokenizer>* tokenizer;
+      bool stems;
+      ~GiveBack() { pool->Give(std::move(*tokenizer), stems); }
+    } give_back{tokenizers_.get(), &tokenizer.value(), stems};
+    TokenizedText text;
+    CommentSentiment sentiment;
+    std::vector<ThemeMention> matches;
+    for (size_t p; ticker.Running() && (p = next_piece.fetch_add(1)) < pieces;) {
+      Part& part = parts[p];
+      const size_t begin = p * piece;
+      const size_t end = std::min(n, begin + piece);
+      try {
+        Reserve(&part.columns, end - begin, 4 * (end - begin));
+        part.columns.sentiment.sentence_offsets.push_back(0);
+        for (size_t i = begin; i < end; ++i) {
+          const Status s = (*tokenizer)->Tokenize(comments[i], &text);
+          if (!s.ok()) {
+            part.status = Status(s.code(), "comment " + std::to_string(i) + ": " + s.message());
+            return;
+          }
+          analyzer_->Analyze(text, &sentiment);
+          matches.clear();
+          if (taxonomy_) MatchThemes(*taxonomy_, text, &matches);
+          AppendComment(i, text, sentiment, matches, &part.columns);
+        }
+      } catch (const std::bad_alloc&) {
+        part.status = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
+        return;
+      } catch (const std::exception& e) {
+        part.status = Status(CANDOR_INTERNAL, std::string("analyzing comments: ") + e.what());
         return;
       }
-      // Given back however the chunk ends (a tokenizer holds no state
-      // between comments but its word memo).
-      struct GiveBack {
-        TokenizerPool* pool;
-        std::unique_ptr<Tokenizer>* tokenizer;
-        bool stems;
-        ~GiveBack() { pool->Give(std::move(*tokenizer), stems); }
-      } give_back{tokenizers_.get(), &tokenizer.value(), stems};
-      Reserve(&part.columns, end - begin, 4 * (end - begin));
-      part.columns.sentiment.sentence_offsets.push_back(0);
-      TokenizedText text;
-      CommentSentiment sentiment;
-      std::vector<ThemeMention> matches;
-      for (size_t i = begin; i < end; ++i) {
-        if (i > begin && (i - begin) % kTickEvery == 0 &&
-            !ticker.Add(static_cast<int64_t>(kTickEvery))) {
-          return;
-        }
-        const Status s = (*tokenizer)->Tokenize(comments[i], &text);
-        if (!s.ok()) {
-          part.status = Status(s.code(), "comment " + std::to_string(i) + ": " + s.message());
-          return;
-        }
-        analyzer_->Analyze(text, &sentiment);
-        matches.clear();
-        if (taxonomy_) MatchThemes(*taxonomy_, text, &matches);
-        AppendComment(i, text, sentiment, matches, &part.columns);
-      }
-      const size_t last_run = (end - begin) % kTickEvery;  // not yet counted
-      ticker.Add(static_cast<int64_t>(last_run == 0 && end > begin ? kTickEvery : last_run));
-    } catch (const std::bad_alloc&) {
-      part.status = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
-    } catch (const std::exception& e) {
-      part.status = Status(CANDOR_INTERNAL, std::string("analyzing comments: ") + e.what());
+      ticker.Add(static_cast<int64_t>(end - begin));
     }
   }, &ticker);
   if (!ticker.Running()) return ticker.CancelledStatus();
-  // Chunks are in comment order and each stops at its first failure, so the
-  // first failed chunk holds the lowest failing comment.
+  for (const Status& status : worker_status) {
+    if (!status.ok()) return status;
+  }
+  // Pieces are taken in comment order, and a thread stops at its first
+  // failure, so every piece before the first failed one was analyzed: it
+  // holds the lowest failing comment.
   for (const Part& part : parts) {
     if (!part.status.ok()) return part.status;
   }

@@ -56,6 +56,18 @@ def test_results_do_not_depend_on_threads(reviews):
         np.testing.assert_array_equal(one.sentences[key], two.sentences[key])
 
 
+def test_the_error_names_the_lowest_bad_comment_on_any_thread_count():
+    # Threads take pieces of comments as they come free; the reported
+    # failure must still be the first one in comment order.
+    texts = ["fine, thanks"] * 3000
+    for bad in (2900, 1700, 450):
+        texts[bad] = b"bad \xc3( byte"
+    for threads in (1, 2, 4):
+        with pytest.raises(Error) as e:
+            tm.sentiment(texts, threads=threads)
+        assert "comment 450:" in str(e.value), (threads, str(e.value))
+
+
 def test_a_model_gives_the_same_results_on_every_call(reviews):
     # A model keeps its tokenizers (and what they memoized about words)
     # between calls, with stems only when a taxonomy needs them: neither may
