@@ -50,7 +50,7 @@
 
 /* The version: its one source (CMakeLists.txt reads these lines). */
 #define CANDOR_VERSION_MAJOR 0
-#define CANDOR_VERSION_MINOR 6
+#define CANDOR_VERSION_MINOR 7
 #define CANDOR_VERSION_PATCH 0
 
 #ifdef __cplusplus
