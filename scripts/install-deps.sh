@@ -18,6 +18,7 @@ packages=(
   python3 python3-numpy python3-pandas python3-pytest python3-scipy  # bindings, tests, peers
   python3-statsmodels python3-sklearn  # independent checks of model fits (weights, trends)
   python3-venv python3-setuptools python3-wheel python3-pip  # the installable package's test (tests/python/test_install.py)
+  python3-dask python3-distributed  # candor.dask and its LocalCluster tests (tests/python/test_dask.py)
   r-base-core r-cran-survey   # independent cross-checks of weighted estimates
   r-cran-proc r-cran-survival  # independent cross-checks of AUC (DeLong) and survival statistics (issue 13)
   abigail-tools        # abidw/abidiff: the C ABI against abi/libcandor.abi (scripts/abi-check.sh)

@@ -272,3 +272,12 @@ def test_breakdown_missing_skip_drops_the_rows_and_their_labels():
     pd.testing.assert_frame_equal(frame, expected)
     assert frame.set_index("region")["value"].to_dict() == pytest.approx(
         {"n": nps_by_hand([10, 8, 10]), "s": nps_by_hand([3, 9, 2])})
+
+
+def test_errors_pickle_as_themselves():
+    # Errors raised in worker processes (Dask, multiprocessing) come back
+    # pickled: status and message must survive.
+    import pickle
+    error = pickle.loads(pickle.dumps(candor.Error("CANDOR_OUT_OF_RANGE", "score 11")))
+    assert isinstance(error, candor.Error)
+    assert error.status == "CANDOR_OUT_OF_RANGE" and str(error) == "score 11"

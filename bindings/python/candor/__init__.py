@@ -57,6 +57,14 @@ from candor.report import Report, report
 # The loaded library's candor_version(): the package has no version of its own.
 __version__ = library_version
 
+
+def __getattr__(name):
+    # candor.dask imports dask: only when first used.
+    if name == "dask":
+        import importlib
+        return importlib.import_module("candor.dask")
+    raise AttributeError("module 'candor' has no attribute %r" % name)
+
 __all__ = [
     "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate",
     "RecencyAdjustment", "ResponseRateRow", "Table", "WeightSummary", "Weights",

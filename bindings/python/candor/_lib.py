@@ -38,6 +38,11 @@ class Error(Exception):
     def __repr__(self):
         return "candor.Error(%r, %r)" % (self.status, self.message)
 
+    def __reduce__(self):
+        # Pickled with both arguments, so that it crosses processes (Dask
+        # workers, multiprocessing) as itself.
+        return (Error, (self.status, self.message))
+
 
 def _candidates():
     """Where to look for libcandor, in order (see the package docstring)."""

@@ -1,0 +1,80 @@
+"""candor.dask against candor's single-process results, on a two-worker
+dask.distributed.LocalCluster (separate processes) that the module starts and
+stops: values to 1e-12, counts exactly, for partitions of every awkward size
+(empty, one row, all scores missing) and any tree width."""
+import numpy as np
+import pandas as pd
+import pytest
+
+import candor
+from candor import Error
+
+dd = pytest.importorskip("dask.dataframe", reason="python3-dask is not installed")
+distributed = pytest.importorskip("distributed", reason="python3-distributed is not installed")
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def responses(n, seed=1):
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"score": rng.integers(0, 11, n).astype(float),
+                         "weight": rng.uniform(0.2, 3.0, n)})
+
+
+def same(a, b):
+    assert a.n == b.n and a.skipped == b.skipped
+    for field in ("value", "std_error", "ci_low", "ci_high", "effective_n"):
+        assert getattr(a, field) == pytest.approx(getattr(b, field), rel=1e-12, abs=1e-12), field
+
+
+@pytest.mark.parametrize("metric", ["nps", "top_box", "mean"])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_score_equals_the_single_process_score(client, metric, weighted):
+    frame = responses(20000)
+    ddf = dd.from_pandas(frame, npartitions=7)
+    scale = None if metric == "nps" else (0, 10)
+    weights = "weight" if weighted else None
+    got = candor.dask.score(ddf, "score", metric, weights, scale=scale)
+    want = candor.score(frame["score"], metric, frame["weight"] if weighted else None,
+                        scale=scale)
+    same(got, want)
+
+
+def test_awkward_partitions_and_tree_widths(client):
+    frame = responses(1001, seed=2)
+    frame.loc[500:599, "score"] = np.nan  # one partition of only missing scores
+    # Partitions: 0..499, 500..599 (all missing), 600 (one row), 601..1000,
+    # and an empty one.
+    pieces = [frame.iloc[:500], frame.iloc[500:600], frame.iloc[600:601], frame.iloc[601:],
+              frame.iloc[0:0]]
+    ddf = dd.concat([dd.from_pandas(p, npartitions=1) for p in pieces])
+    assert ddf.npartitions == 5
+    want = candor.score(frame["score"], "nps", frame["weight"], missing="skip")
+    assert want.skipped == 100
+    for split_every in (2, 3, 8):
+        got = candor.dask.score(ddf, weights="weight", missing="skip", split_every=split_every)
+        same(got, want)
+
+
+def test_errors_are_candors(client):
+    frame = responses(100)
+    frame.loc[60, "score"] = np.nan
+    ddf = dd.from_pandas(frame, npartitions=3)
+    with pytest.raises(Error) as e:  # raised on a worker, re-raised here as itself
+        candor.dask.score(ddf)
+    assert e.value.status == "CANDOR_OUT_OF_RANGE" and "the row labelled 60" in str(e.value)
+    with pytest.raises(Error) as e:
+        candor.dask.score(ddf, "rating")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "rating" in str(e.value)
+    with pytest.raises(Error) as e:
+        candor.dask.score(ddf, accounts="account")
+    assert e.value.status == "CANDOR_UNSUPPORTED"
+    with pytest.raises(Error):
+        candor.dask.score(ddf, split_every=1)
