@@ -1,7 +1,8 @@
 """candor.dask against candor's single-process results, on a two-worker
 dask.distributed.LocalCluster (separate processes) that the module starts and
 stops: values to 1e-12, counts exactly, for partitions of every awkward size
-(empty, one row, all scores missing) and any tree width."""
+(empty, one row, all scores missing), any tree width, and a worker that
+dies mid-computation."""
 import numpy as np
 import pandas as pd
 import pytest
@@ -78,3 +79,26 @@ def test_errors_are_candors(client):
     assert e.value.status == "CANDOR_UNSUPPORTED"
     with pytest.raises(Error):
         candor.dask.score(ddf, split_every=1)
+
+
+def test_a_worker_that_dies_mid_computation_is_retried(client, tmp_path):
+    # Partition 2's first attempt kills its worker process; the nanny
+    # restarts it and the scheduler reruns the task, whose state is the
+    # same (update has no side effects). Defined here so that cloudpickle
+    # ships it by value to the workers.
+    import os
+    marker = str(tmp_path / "died-once")
+
+    def partition(i):
+        if i == 2 and not os.path.exists(marker):
+            open(marker, "w").close()
+            os._exit(1)
+        return responses(3000, seed=10 + i)
+
+    import dask
+    parts = [dask.delayed(partition)(i) for i in range(5)]
+    ddf = dd.from_delayed(parts, meta=responses(0))
+    got = candor.dask.score(ddf, weights="weight")
+    frame = pd.concat([responses(3000, seed=10 + i) for i in range(5)])
+    same(got, candor.score(frame["score"], "nps", frame["weight"]))
+    assert os.path.exists(marker)  # the worker did die once
