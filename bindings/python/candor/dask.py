@@ -106,7 +106,9 @@ def score(ddf, score="score", metric="nps", weights=None, *, accounts=None, scal
     if missing_columns:
         raise Error("CANDOR_INVALID_ARGUMENT", "no column %r in the DataFrame (columns: %s)"
                     % (missing_columns[0], ", ".join(map(str, ddf.columns))))
-    parts = ddf[columns].to_delayed()
+    # Whole partitions: a column selection as a Dask step would copy each
+    # partition's columns first; the update reads them in place.
+    parts = ddf.to_delayed()
     states = [dask.delayed(_score_update)(part, score, weights, grid, missing) for part in parts]
     merged = _tree(states, _score_merge, split_every).compute()
     estimate = Accumulator.from_bytes(merged.accumulator).estimate(
