@@ -17,15 +17,16 @@ import os
 import pathlib
 import statistics
 import sys
-import time
 
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bindings" / "python"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import candor  # noqa: E402
 import dask  # noqa: E402
+import peers_common  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import distributed  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -40,13 +41,8 @@ def partition(i, rows, weighted):
 
 
 def timed(fn, reps):
-    fn()  # warm-up (and the check's run)
-    out = []
-    for _ in range(reps):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
+    """Wall seconds of reps calls after an untimed one (peers_common.timed)."""
+    return peers_common.timed(fn, reps, warm_up=True)[1].wall
 
 
 def fmt(seconds):
