@@ -84,13 +84,19 @@ candor_weight_options WeightDefaults() {
   return o;
 }
 
-// The caller's options (NULL: the defaults) and its progress hook.
-candor::Status ReadWeightOptions(const candor_weight_options* options, candor_weight_options* o,
-                                 candor::capi::ProgressHook* hook) {
-  *o = WeightDefaults();
-  CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), o));
-  *hook = {o->progress, o->progress_user_data};
-  return candor::OkStatus();
+// Runs body(options, progress) under Guard with the caller's options (NULL:
+// the defaults) and a progress hook that outlives the body; *out is cleared
+// first. The preamble of every _v2 weighting call.
+template <typename Body>
+candor_status WithWeightOptions(const candor_weight_options* options, candor_weights** out,
+                                Body body) {
+  return Guard([&] {
+    if (out != nullptr) *out = nullptr;
+    candor_weight_options o = WeightDefaults();
+    CANDOR_RETURN_IF_ERROR(candor::capi::ReadSized(options, sizeof(size_t), &o));
+    const candor::capi::ProgressHook hook{o.progress, o.progress_user_data};
+    return body(o, hook.progress());
+  });
 }
 
 candor::Status RakeInto(const double* base_weights, size_t n, const candor_margin* margins,
@@ -166,15 +172,12 @@ candor_status candor_weight_options_defaults(candor_weight_options* options, siz
 candor_status candor_rake_v2(const candor_weight_options* options, const double* base_weights,
                              size_t n, const candor_margin* margins, size_t n_margins,
                              candor_weights** out) {
-  return Guard([&] {
-    if (out != nullptr) *out = nullptr;
-    candor_weight_options o;
-    candor::capi::ProgressHook hook;
-    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+  return WithWeightOptions(options, out, [&](const candor_weight_options& o,
+                                             candor::Progress progress) {
     candor::RakeOptions cpp;
     cpp.max_iterations = o.max_iterations;
     cpp.tolerance = o.tolerance;
-    cpp.progress = hook.progress();
+    cpp.progress = progress;
     return RakeInto(base_weights, n, margins, n_margins, cpp, out);
   });
 }
@@ -182,13 +185,10 @@ candor_status candor_rake_v2(const candor_weight_options* options, const double*
 candor_status candor_poststratify_v2(const candor_weight_options* options,
                                      const double* base_weights, size_t n,
                                      const candor_margin* cells, candor_weights** out) {
-  return Guard([&] {
-    if (out != nullptr) *out = nullptr;
-    candor_weight_options o;
-    candor::capi::ProgressHook hook;
-    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+  return WithWeightOptions(options, out, [&](const candor_weight_options&,
+                                             candor::Progress progress) {
     candor::PostStratifyOptions cpp;
-    cpp.progress = hook.progress();
+    cpp.progress = progress;
     return PostStratifyInto(base_weights, n, cells, cpp, out);
   });
 }
@@ -196,13 +196,10 @@ candor_status candor_poststratify_v2(const candor_weight_options* options,
 candor_status candor_calibrate_linear_v2(const candor_weight_options* options,
                                          const double* base_weights, size_t n, const double* x,
                                          int32_t p, const double* totals, candor_weights** out) {
-  return Guard([&] {
-    if (out != nullptr) *out = nullptr;
-    candor_weight_options o;
-    candor::capi::ProgressHook hook;
-    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+  return WithWeightOptions(options, out, [&](const candor_weight_options&,
+                                             candor::Progress progress) {
     candor::LinearCalibrationOptions cpp;
-    cpp.progress = hook.progress();
+    cpp.progress = progress;
     return CalibrateLinearInto(base_weights, n, x, p, totals, cpp, out);
   });
 }
@@ -210,16 +207,13 @@ candor_status candor_calibrate_linear_v2(const candor_weight_options* options,
 candor_status candor_ipw_v2(const candor_weight_options* options, const uint8_t* responded,
                             size_t n, const candor_covariate* covariates, size_t n_covariates,
                             candor_weights** out) {
-  return Guard([&] {
-    if (out != nullptr) *out = nullptr;
-    candor_weight_options o;
-    candor::capi::ProgressHook hook;
-    CANDOR_RETURN_IF_ERROR(ReadWeightOptions(options, &o, &hook));
+  return WithWeightOptions(options, out, [&](const candor_weight_options& o,
+                                             candor::Progress progress) {
     candor::IpwOptions cpp;
     cpp.max_iterations = o.max_iterations;
     cpp.tolerance = o.tolerance;
     cpp.l2_penalty = o.l2_penalty;
-    cpp.progress = hook.progress();
+    cpp.progress = progress;
     return IpwInto(responded, n, covariates, n_covariates, cpp, out);
   });
 }
