@@ -17,8 +17,8 @@ namespace candor {
 namespace {
 
 using testing::Calls;
-using testing::ExpectCancelled;
 using testing::ExpectCompleteReports;
+using testing::ExpectStopsWhereTold;
 using testing::Listen;
 
 struct Responses {
@@ -65,15 +65,9 @@ TEST(ScoreBootstrapProgress, WeightedEstimateCountsReplicatesAndStops) {
   ExpectSameEstimate(*told, *plain);
   ExpectCompleteReports(calls, 200);
 
-  for (int k : {1, 2}) {  // at least two calls come: the first and the last
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<Estimate> stopped =
-        EstimateScores(metric, r.scores.data(), r.weights.data(), r.scores.size(), options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "score bootstrap", stop);
-  }
+  ExpectStopsWhereTold(&options, "score bootstrap", [&] {
+    return EstimateScores(metric, r.scores.data(), r.weights.data(), r.scores.size(), options);
+  });
 }
 
 // One thread, 300,000 responses: the first call comes 65,536 responses into
@@ -136,16 +130,10 @@ TEST(ScoreBootstrapProgress, CompareCountsBothGroupsAndStops) {
   EXPECT_EQ(told->p_value, plain->p_value);
   ExpectCompleteReports(calls, 400);
 
-  for (int k : {1, 2}) {
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<Comparison> stopped =
-        Compare(metric, a.scores.data(), a.weights.data(), a.scores.size(), b.scores.data(),
-                b.weights.data(), b.scores.size(), options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "comparison bootstrap", stop);
-  }
+  ExpectStopsWhereTold(&options, "comparison bootstrap", [&] {
+    return Compare(metric, a.scores.data(), a.weights.data(), a.scores.size(), b.scores.data(),
+                   b.weights.data(), b.scores.size(), options);
+  });
 }
 
 }  // namespace

@@ -50,6 +50,21 @@ inline void ExpectCancelled(const Status& status, const std::string& what, const
   EXPECT_EQ(static_cast<int>(calls.seen.size()), calls.stop_at);
 }
 
+// For k = 1 and 2 (at least two calls come, the first and the last, however
+// fast the work): a callback that says stop at its k-th call makes run()
+// fail with ExpectCancelled's status. `options` is the one run() reads.
+template <typename Options, typename Run>
+void ExpectStopsWhereTold(Options* options, const std::string& what, Run run) {
+  for (int k : {1, 2}) {
+    Calls stop;
+    stop.stop_at = k;
+    options->progress = {Listen, &stop};
+    const auto stopped = run();
+    ASSERT_FALSE(stopped.ok());
+    ExpectCancelled(stopped.status(), what, stop);
+  }
+}
+
 }  // namespace candor::testing
 
 #endif  // CANDOR_TESTS_SUPPORT_PROGRESS_CALLS_HPP_

@@ -18,8 +18,8 @@ namespace candor {
 namespace {
 
 using testing::Calls;
-using testing::ExpectCancelled;
 using testing::ExpectCompleteReports;
+using testing::ExpectStopsWhereTold;
 using testing::Listen;
 
 // Respondents with codes on three margins of 4, 3 and 5 levels, drawn
@@ -67,16 +67,8 @@ TEST(WeightProgress, RakeCountsIterationsAndStops) {
   EXPECT_EQ(told->iterations, plain->iterations);
   ExpectCompleteReports(calls, options.max_iterations);
 
-  // At least two calls come (the first and the last), however fast.
-  for (int k : {1, 2}) {
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<CalibrationResult> stopped =
-        Rake(survey.base.data(), n, survey.margins, options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "raking", stop);
-  }
+  ExpectStopsWhereTold(&options, "raking",
+                       [&] { return Rake(survey.base.data(), n, survey.margins, options); });
 }
 
 // 300,000 respondents: the first call comes 65,536 rows into the first pass,
@@ -109,14 +101,8 @@ TEST(WeightProgress, PostStratifyCountsRespondentsAndStops) {
   EXPECT_EQ(told->weights, plain->weights);
   ExpectCompleteReports(calls, static_cast<int64_t>(n));
 
-  for (int k : {1, 2}) {
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<CalibrationResult> stopped = PostStratify(survey.base.data(), n, cells, options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "post-stratification", stop);
-  }
+  ExpectStopsWhereTold(&options, "post-stratification",
+                       [&] { return PostStratify(survey.base.data(), n, cells, options); });
 }
 
 TEST(WeightProgress, LinearCalibrationCountsStepsAndStops) {
@@ -142,15 +128,9 @@ TEST(WeightProgress, LinearCalibrationCountsStepsAndStops) {
   EXPECT_EQ(told->weights, plain->weights);
   ExpectCompleteReports(calls, 10);
 
-  for (int k : {1, 2}) {
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<CalibrationResult> stopped =
-        CalibrateLinear(survey.base.data(), n, x.data(), 3, totals, options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "linear calibration", stop);
-  }
+  ExpectStopsWhereTold(&options, "linear calibration", [&] {
+    return CalibrateLinear(survey.base.data(), n, x.data(), 3, totals, options);
+  });
 }
 
 TEST(WeightProgress, IpwCountsNewtonIterationsAndStops) {
@@ -188,15 +168,9 @@ TEST(WeightProgress, IpwCountsNewtonIterationsAndStops) {
   EXPECT_EQ(told->iterations, plain->iterations);
   ExpectCompleteReports(calls, options.max_iterations);
 
-  for (int k : {1, 2}) {
-    Calls stop;
-    stop.stop_at = k;
-    options.progress = {Listen, &stop};
-    const Result<IpwResult> stopped =
-        InversePropensityWeights(responded.data(), n, covariates, options);
-    ASSERT_FALSE(stopped.ok());
-    ExpectCancelled(stopped.status(), "inverse-propensity weighting", stop);
-  }
+  ExpectStopsWhereTold(&options, "inverse-propensity weighting", [&] {
+    return InversePropensityWeights(responded.data(), n, covariates, options);
+  });
 }
 
 }  // namespace
