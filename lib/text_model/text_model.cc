@@ -188,6 +188,8 @@ Result<TextColumns> TextModel::Analyze(const std::string_view* comments, size_t 
       tokenizer = tokenizers_->Take(stems);
     } catch (const std::bad_alloc&) {
       tokenizer = Status(CANDOR_OUT_OF_MEMORY, "out of memory analyzing comments");
+    } catch (const std::exception& e) {
+      tokenizer = Status(CANDOR_INTERNAL, std::string("analyzing comments: ") + e.what());
     }
     if (!tokenizer.ok()) {
       worker_status[worker] = tokenizer.status();
