@@ -8,7 +8,8 @@
  *  - Handles are opaque, made by candor_xxx_new / candor_xxx_read_* and
  *    released by candor_xxx_free, which accepts NULL.
  *  - Inputs are pointers plus lengths; they are read during the call and
- *    never kept.
+ *    never kept. The one exception is an Arrow array a candor_column borrows
+ *    (see "columns from Arrow").
  *  - Option structs begin with a `size` field filled in by
  *    candor_xxx_options_init(), so fields can be added later without breaking
  *    callers compiled against an older header.
@@ -679,6 +680,158 @@ CANDOR_API size_t candor_csv_header_count(const candor_csv_header* header);
  * NULL past the end. */
 CANDOR_API const char* candor_csv_header_name(const candor_csv_header* header, size_t i,
                                               size_t* length);
+
+/* ------------------------------------------------- columns from Arrow */
+
+/* Columns handed over as Apache Arrow arrays through the Arrow C Data
+ * Interface (arrow.apache.org/docs/format/CDataInterface.html and
+ * CStreamInterface.html), so that data from pyarrow, Polars, DuckDB or any
+ * Arrow producer reaches candor without a copy and without an Arrow library.
+ * The three structs are the specification's layout; the include guards are
+ * the specification's too, so this header and Arrow's own abi.h can both be
+ * included. */
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+  void (*release)(struct ArrowSchema*);
+  void* private_data;
+};
+
+struct ArrowArray {
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+  void (*release)(struct ArrowArray*);
+  void* private_data;
+};
+
+#endif /* ARROW_C_DATA_INTERFACE */
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+  void (*release)(struct ArrowArrayStream*);
+  void* private_data;
+};
+
+#endif /* ARROW_C_STREAM_INTERFACE */
+
+/* One column, read from an Arrow array or stream, as the arrays the rest of
+ * this header takes: numbers as doubles, times as Unix seconds, text as
+ * codes with labels or as (pointer, size) pairs.
+ *
+ * Arrow types read (format strings):
+ *  - numbers: int8..int64 ("c" "s" "i" "l"), uint8..uint64 ("C" "S" "I" "L"),
+ *    float32 and float64 ("f" "g"), boolean ("b", as 0 and 1); integers past
+ *    2^53 lose precision as doubles do;
+ *  - text: utf8 ("u") and large_utf8 ("U");
+ *  - times: timestamps in s, ms, us or ns ("tss:" "tsm:" "tsu:" "tsn:", with
+ *    or without a time zone), date32 ("tdD") and date64 ("tdm"). A time is
+ *    the Unix second it falls in (finer units are floored); a timestamp with
+ *    a time zone is an instant, one without is taken as UTC. The zone's name
+ *    is candor_column_info.time_zone;
+ *  - dictionary-encoded columns of any of the above, with any integer index
+ *    type; an index outside the dictionary is an error naming its row.
+ * A null (validity bitmap, or a null row of the struct holding the column) is
+ * a missing value: NaN for numbers, INT64_MIN for times (the missing time of
+ * candor_followup_input.time), code -1 and "" for text. Offsets are honoured
+ * at every level, so slices read as the slice.
+ *
+ * Ownership: candor borrows an array and never calls a release callback it
+ * was given. A float64 column without nulls is read in place, and text is
+ * never copied, so the caller keeps the schema and the array alive and
+ * unchanged until candor_column_free. From a stream, candor owns the schema
+ * and the chunks it takes and releases them at candor_column_free (or at the
+ * failure); the stream itself stays the caller's to release. Chunks are
+ * joined into one column: numbers and times of several chunks are copied
+ * into one array, text stays where it is.
+ *
+ * Malformed input (a NULL or released struct, a format the specification does
+ * not define, a negative length or offset, a missing buffer, text offsets
+ * that decrease, a wrong number of buffers or children) is
+ * CANDOR_INVALID_ARGUMENT naming what is wrong; a valid type candor does not
+ * read (lists, decimals, ...) is CANDOR_UNSUPPORTED naming its format.
+ * Thread-safety: immutable once made (codes and texts are made at their first
+ * call, once); may be read from many threads. */
+typedef struct candor_column candor_column;
+
+typedef enum candor_column_kind {
+  CANDOR_COLUMN_NUMBERS = 0, /* candor_column_numbers */
+  CANDOR_COLUMN_TEXT = 1,    /* candor_column_codes, candor_column_texts */
+  CANDOR_COLUMN_TIMES = 2    /* candor_column_times */
+} candor_column_kind;
+
+typedef struct candor_column_info {
+  candor_column_kind kind;
+  int32_t in_place;      /* 1: numbers read where the producer keeps them */
+  size_t rows;
+  size_t nulls;          /* rows that are missing values */
+  size_t chunks;         /* arrays read: 1 for an array, >= 0 for a stream */
+  const char* format;    /* the Arrow format of the values ("g", "tsu:UTC",
+                            "u"; a dictionary's value format), owned by the
+                            column */
+  const char* time_zone; /* times: the timestamp's zone, "" for none; owned
+                            by the column */
+} candor_column_info;
+
+/* The column `field` of a struct array (a record batch), or the array itself
+ * when `field` is NULL; a name no child has is CANDOR_NOT_FOUND naming the
+ * children. */
+CANDOR_API candor_status candor_column_from_arrow(const struct ArrowSchema* schema,
+                                                  const struct ArrowArray* array,
+                                                  const char* field, candor_column** out);
+/* Every chunk of `stream` (until its end), as one column. A producer's error
+ * is CANDOR_IO_ERROR with its get_last_error message. */
+CANDOR_API candor_status candor_column_from_arrow_stream(struct ArrowArrayStream* stream,
+                                                         const char* field,
+                                                         candor_column** out);
+CANDOR_API void candor_column_free(candor_column* column);
+CANDOR_API candor_status candor_column_describe(const candor_column* column,
+                                                candor_column_info* out);
+/* A numbers column: rows values, NaN for a null; owned by the column (or the
+ * producer's own buffer, when in_place). Another kind is
+ * CANDOR_INVALID_ARGUMENT naming its kind. */
+CANDOR_API candor_status candor_column_numbers(const candor_column* column,
+                                               const double** values);
+/* A times column: rows Unix seconds (UTC), INT64_MIN for a null. */
+CANDOR_API candor_status candor_column_times(const candor_column* column,
+                                             const int64_t** seconds);
+/* A text column as codes: rows int32 codes, dense 0..levels-1 in order of
+ * first appearance (as candor_table_codes), -1 for a null. Labels must be
+ * valid UTF-8: else CANDOR_INVALID_UTF8 naming the row. */
+CANDOR_API candor_status candor_column_codes(const candor_column* column,
+                                             const int32_t** codes, size_t* levels);
+/* The label of a code (NUL-terminated, its length in bytes into *length if
+ * not NULL); owned by the column. Call candor_column_codes first. */
+CANDOR_API candor_status candor_column_label(const candor_column* column, int32_t code,
+                                             const char** label, size_t* length);
+/* A text column as rows (pointer, size) pairs into the producer's buffers,
+ * as candor_text_analyze takes them: not NUL-terminated, not checked for
+ * UTF-8 here (the text model checks it), "" for a null. */
+CANDOR_API candor_status candor_column_texts(const candor_column* column,
+                                             const char* const** texts,
+                                             const size_t** sizes);
 
 /* ---------------------------------------------------- trend: series tests */
 /* (Mann-Kendall, Sen's slope, WLS slope: declarations follow here.) */
@@ -1745,7 +1898,8 @@ typedef enum candor_enum {
   CANDOR_ENUM_FOLLOWUP_REASON = 32,      /* detractor, passive, ..., poor_health_grade */
   CANDOR_ENUM_CHANGE_CALIBRATION = 33,   /* none, gaussian, permutation */
   CANDOR_ENUM_CHANGE_DIRECTION = 34,     /* none, up, down */
-  CANDOR_ENUM_REPORT_FORMAT = 35         /* text, json, html */
+  CANDOR_ENUM_REPORT_FORMAT = 35,        /* text, json, html */
+  CANDOR_ENUM_COLUMN_KIND = 36           /* numbers, text, times */
 } candor_enum;
 
 /* The name of `value` of the enum `type`: a static string, or NULL when
