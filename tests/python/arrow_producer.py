@@ -165,11 +165,11 @@ class Array:
     children (with names), dictionary. Exports itself by both protocols."""
 
     def __init__(self, format, length, buffers, children=(), names=(), dictionary=None,
-                 offset=0, null_count=-1, name=""):
+                 offset=0, null_count=-1, field_name=""):
         self.format, self.length, self.buffers = format, length, list(buffers)
         self.children, self.names = list(children), list(names)
-        self.dictionary, self.offset, self.null_count, self.name = (dictionary, offset,
-                                                                     null_count, name)
+        self.dictionary, self.offset, self.null_count = dictionary, offset, null_count
+        self.field_name = field_name  # the schema's name (not a Python attribute "name")
 
     def __len__(self):
         return self.length
@@ -179,7 +179,7 @@ class Array:
         start, stop, step = item.indices(self.length)
         assert step == 1
         return Array(self.format, max(stop - start, 0), self.buffers, self.children, self.names,
-                     self.dictionary, self.offset + start, -1, self.name)
+                     self.dictionary, self.offset + start, -1, self.field_name)
 
     def buffer_address(self, i):
         buffer = self.buffers[i]
@@ -197,7 +197,7 @@ class Array:
             dictionary = ctypes.pointer(ArrowSchema())
             self.dictionary.export_schema(dictionary.contents, None, owner)
         format = ctypes.c_char_p(self.format.encode())
-        name = ctypes.c_char_p((self.name if name is None else name).encode())
+        name = ctypes.c_char_p((self.field_name if name is None else name).encode())
         schema.format, schema.name, schema.metadata = format, name, None
         schema.flags = ARROW_FLAG_NULLABLE
         schema.n_children = len(children)
@@ -253,7 +253,7 @@ class Stream:
 
     def __init__(self, chunks, schema_of=None, error_at=None, error="the source went away"):
         self.chunks = list(chunks)
-        self.schema_of = schema_of or self.chunks[0]
+        self.schema_of = schema_of if schema_of is not None else self.chunks[0]
         self.error_at, self.error = error_at, ctypes.c_char_p(error.encode())
         self.streams = 0
         self._callbacks = []
