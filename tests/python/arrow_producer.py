@@ -249,7 +249,8 @@ class Array:
 
 class Stream:
     """One column (or record batch) in chunks, by the C Stream Interface.
-    error_at: the get_next call (0-based) that fails with EIO and `error`."""
+    error_at: the get_next call (0-based) that fails with EIO and `error`,
+    or "schema" for get_schema."""
 
     def __init__(self, chunks, schema_of=None, error_at=None, error="the source went away"):
         self.chunks = list(chunks)
@@ -264,12 +265,14 @@ class Stream:
 
         @GetSchema
         def get_schema(_, out):
+            if self.error_at == "schema":
+                return EIO
             self.schema_of.export_schema(out.contents, owner=self)
             return 0
 
         @GetNext
         def get_next(_, out):
-            if self.error_at is not None and state["next"] == self.error_at:
+            if state["next"] == self.error_at:
                 return EIO
             if state["next"] >= len(self.chunks):
                 out.contents.release = ArrayRelease()  # the end

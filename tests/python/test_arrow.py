@@ -426,6 +426,15 @@ def test_a_producers_stream_error_is_an_io_error_with_its_message():
     assert all_released(stream)
 
 
+def test_a_producers_schema_error_is_an_io_error_with_its_message():
+    batch = ap.record_batch({"region": ap.array(["n", "s"], "utf8")})
+    for read in (lambda t: candor.breakdown([9, 10], t), lambda t: candor.nps(t)):
+        stream = ap.Stream([batch], error_at="schema", error="no schema today")
+        status, message = status_of(lambda: read(ap.StreamOnly(stream)))
+        assert status == "CANDOR_IO_ERROR" and "no schema today" in message
+        assert all_released(stream)
+
+
 def test_an_unknown_field_names_the_fields():
     batch = ap.record_batch({"score": ap.array([1.0], "float64")})
     status, message = status_of(lambda: _arrow.read(batch, field="scroe"))

@@ -114,17 +114,22 @@ class Column:
         self.kind = KINDS[info.kind]
         self.rows, self.nulls, self.chunks = int(info.rows), int(info.nulls), int(info.chunks)
         self.in_place = bool(info.in_place)
-        self.format = info.format.decode("utf-8", "replace")
-        self.time_zone = info.time_zone.decode("utf-8", "replace")
+        self.format = (info.format or b"").decode("utf-8", "replace")
+        self.time_zone = (info.time_zone or b"").decode("utf-8", "replace")
 
     def __len__(self):
         return self.rows
 
     def __del__(self):
+        # No close(): views of the column may outlive any caller's scope, so
+        # only the last reference frees it (getattr: __init__ may have failed).
         handle = getattr(self, "_handle", None)
-        if handle:
-            lib.candor_column_free(handle)
-            self._handle = None
+        try:
+            if handle:
+                lib.candor_column_free(handle)
+        except Exception:  # at interpreter exit the module may be torn down
+            pass
+        self._handle = None
         self._keep = None
 
     def numbers(self):
@@ -218,8 +223,10 @@ def as_numpy(values, what="values", integers=False):
     return Column(values, None, what).values(integers)
 
 
-def _schema_names(schema, what):
-    if schema.format != b"+s":
+def _schema_names(schema):
+    """The children's names of a struct schema, None for another (or a
+    released) schema: the library then says what is wrong with it."""
+    if not schema.release or schema.format != b"+s":
         return None
     names = []
     for i in range(schema.n_children):
@@ -233,15 +240,19 @@ def field_names(values, what="table"):
     a stream of them), or None for any other Arrow column."""
     if hasattr(values, "__arrow_c_array__"):
         capsules = _array_capsules(values, what)  # alive while the schema is read
-        return _schema_names(capsules[1].contents, what)
+        return _schema_names(capsules[1].contents)
     capsule, stream = _stream_capsule(values, what)
     schema = _capi.CArrowSchema()
+    if not stream.contents.release:
+        raise Error("CANDOR_INVALID_ARGUMENT", "%s: the Arrow stream is released" % what)
     status = stream.contents.get_schema(stream, ctypes.byref(schema))
     if status != 0:
-        raise Error("CANDOR_IO_ERROR", "%s: the Arrow stream's get_schema failed (error %d)"
-                    % (what, status))
+        error = stream.contents.get_last_error(stream) if stream.contents.get_last_error else None
+        raise Error("CANDOR_IO_ERROR", "%s: the Arrow stream's get_schema failed: %s"
+                    % (what, ctypes.string_at(error).decode("utf-8", "replace") if error
+                       else "error %d" % status))
     try:
-        return _schema_names(schema, what)
+        return _schema_names(schema)
     finally:
         if schema.release:
             schema.release(ctypes.byref(schema))
@@ -253,7 +264,7 @@ def table_columns(values, what="table"):
     field as Column.values(integers=True); an array is exported once for
     all its fields, a stream once per field."""
     capsules = _array_capsules(values, what) if hasattr(values, "__arrow_c_array__") else None
-    names = (_schema_names(capsules[1].contents, what) if capsules is not None
+    names = (_schema_names(capsules[1].contents) if capsules is not None
              else field_names(values, what))
     if names is None:
         raise Error("CANDOR_INVALID_ARGUMENT", "%s: an Arrow table (record batch or a stream of "
