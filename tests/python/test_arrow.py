@@ -387,9 +387,6 @@ def test_malformed_producers_are_errors_with_the_librarys_status():
         assert all_released(arrow)
 
 
-@pytest.mark.xfail(strict=True, reason="lib/column/column.cc ReadChunk checks that a column has "
-                   "no children before it reads the format, so a valid list is "
-                   "CANDOR_INVALID_ARGUMENT ('a column of values has no children')")
 def test_a_valid_nested_type_is_unsupported_naming_its_format():
     listed = ap.Array("+l", 1, [None, np.array([0, 1], dtype=np.int32)],
                       children=[ap.array([5], "int64")], names=["item"])

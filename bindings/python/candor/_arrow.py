@@ -35,7 +35,8 @@ from candor import _compat
 from candor import _lib
 from candor._lib import Error, lib
 
-KINDS = ("numbers", "text", "times")  # candor_column_kind, by value
+# candor_column_kind: name by value, from the library's one table of names.
+KINDS = {value: name for name, value in _lib.enum_values(_capi.ENUM_COLUMN_KIND).items()}
 INTEGER_FORMATS = frozenset("csilCSIL")
 
 
