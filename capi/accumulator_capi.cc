@@ -1,7 +1,9 @@
-// Mergeable, serializable score accumulators.
+// Mergeable, serializable score accumulators: of scores, and of scores by
+// account (for the cluster-robust estimate).
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shim.hpp"
 
@@ -9,8 +11,46 @@ struct candor_accumulator {
   candor::ScoreAccumulator acc;
 };
 
+struct candor_account_accumulator {
+  candor::AccountAccumulator acc;
+};
+
 using candor::capi::Guard;
 using candor::capi::Required;
+
+namespace {
+
+// The body of candor_*accumulator_serialize: the size into *size, the bytes
+// into `buffer` when it is not NULL and large enough.
+template <typename Handle>
+candor_status SerializeInto(const Handle* acc, uint8_t* buffer, size_t capacity, size_t* size) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", size, "size"));
+    std::string bytes = acc->acc.Serialize();
+    *size = bytes.size();
+    if (buffer == nullptr) return candor::OkStatus();  // a size query
+    if (capacity < bytes.size()) {
+      return candor::InvalidArgument("buffer of " + std::to_string(capacity) +
+                                     " bytes is too small: need " + std::to_string(bytes.size()));
+    }
+    std::memcpy(buffer, bytes.data(), bytes.size());
+    return candor::OkStatus();
+  });
+}
+
+// The body of candor_*accumulator_deserialize.
+template <typename Handle, typename Accumulator>
+candor_status DeserializeInto(const uint8_t* bytes, size_t size, Handle** out) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
+    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(bytes, "bytes"));
+    return candor::capi::MakeHandle(out, [&] {
+      return Accumulator::Deserialize(std::string_view(reinterpret_cast<const char*>(bytes), size));
+    });
+  });
+}
+
+}  // namespace
 
 extern "C" {
 
@@ -39,30 +79,12 @@ candor_status candor_accumulator_merge(candor_accumulator* acc, const candor_acc
 
 candor_status candor_accumulator_serialize(const candor_accumulator* acc, uint8_t* buffer,
                                            size_t capacity, size_t* size) {
-  return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", size, "size"));
-    std::string bytes = acc->acc.Serialize();
-    *size = bytes.size();
-    if (buffer == nullptr) return candor::OkStatus();  // a size query
-    if (capacity < bytes.size()) {
-      return candor::InvalidArgument("buffer of " + std::to_string(capacity) +
-                                     " bytes is too small: need " + std::to_string(bytes.size()));
-    }
-    std::memcpy(buffer, bytes.data(), bytes.size());
-    return candor::OkStatus();
-  });
+  return SerializeInto(acc, buffer, capacity, size);
 }
 
 candor_status candor_accumulator_deserialize(const uint8_t* bytes, size_t size,
                                              candor_accumulator** out) {
-  return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(out, "out"));
-    if (size > 0) CANDOR_RETURN_IF_ERROR(Required(bytes, "bytes"));
-    return candor::capi::MakeHandle(out, [&] {
-      return candor::ScoreAccumulator::Deserialize(
-          std::string_view(reinterpret_cast<const char*>(bytes), size));
-    });
-  });
+  return DeserializeInto<candor_accumulator, candor::ScoreAccumulator>(bytes, size, out);
 }
 
 candor_status candor_accumulator_scale(const candor_accumulator* acc, int32_t* scale_min,
@@ -82,6 +104,82 @@ int64_t candor_accumulator_count(const candor_accumulator* acc) {
 candor_status candor_accumulator_estimate(const candor_accumulator* acc,
                                           const candor_score_options* options,
                                           candor_estimate* out) {
+  return candor::capi::ScoreCall(
+      options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+        if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));
+        return candor::EstimateAccumulated(m, acc->acc, o);
+      });
+}
+
+candor_status candor_account_accumulator_new(int32_t scale_min, int32_t scale_max,
+                                             candor_account_accumulator** out) {
+  return candor::capi::NewHandle(
+      out, [&] { return candor::AccountAccumulator::Create(scale_min, scale_max); });
+}
+
+void candor_account_accumulator_free(candor_account_accumulator* acc) { delete acc; }
+
+candor_status candor_account_accumulator_add(candor_account_accumulator* acc,
+                                             const double* scores, const double* weights,
+                                             const int32_t* account_codes, size_t n,
+                                             const char* const* labels,
+                                             const size_t* label_sizes, size_t n_labels) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc"));
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(scores, "scores", account_codes, "account_codes"));
+    if (n_labels > 0) CANDOR_RETURN_IF_ERROR(Required(labels, "labels", label_sizes, "label_sizes"));
+    std::vector<std::string_view> views(n_labels);
+    for (size_t j = 0; j < n_labels; ++j) {
+      if (labels[j] == nullptr && label_sizes[j] > 0) {
+        return candor::InvalidArgument("labels[" + std::to_string(j) + "] is NULL");
+      }
+      views[j] = std::string_view(labels[j] == nullptr ? "" : labels[j], label_sizes[j]);
+    }
+    return acc->acc.Add(scores, weights, account_codes, n, views.data(), n_labels);
+  });
+}
+
+candor_status candor_account_accumulator_merge(candor_account_accumulator* acc,
+                                               const candor_account_accumulator* other) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", other, "other"));
+    return acc->acc.Merge(other->acc);
+  });
+}
+
+candor_status candor_account_accumulator_serialize(const candor_account_accumulator* acc,
+                                                   uint8_t* buffer, size_t capacity,
+                                                   size_t* size) {
+  return SerializeInto(acc, buffer, capacity, size);
+}
+
+candor_status candor_account_accumulator_deserialize(const uint8_t* bytes, size_t size,
+                                                     candor_account_accumulator** out) {
+  return DeserializeInto<candor_account_accumulator, candor::AccountAccumulator>(bytes, size,
+                                                                                 out);
+}
+
+candor_status candor_account_accumulator_scale(const candor_account_accumulator* acc,
+                                               int32_t* scale_min, int32_t* scale_max) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
+    *scale_min = acc->acc.totals().scale_min();
+    *scale_max = acc->acc.totals().scale_max();
+    return candor::OkStatus();
+  });
+}
+
+int64_t candor_account_accumulator_count(const candor_account_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.totals().count();
+}
+
+size_t candor_account_accumulator_accounts(const candor_account_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.accounts();
+}
+
+candor_status candor_account_accumulator_estimate(const candor_account_accumulator* acc,
+                                                  const candor_score_options* options,
+                                                  candor_estimate* out) {
   return candor::capi::ScoreCall(
       options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
         if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));

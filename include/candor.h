@@ -333,6 +333,46 @@ CANDOR_API candor_status candor_accumulator_estimate(
     const candor_accumulator* acc, const candor_score_options* options,
     candor_estimate* out);
 
+/* An accumulator of scores by account, for the cluster-robust estimate: its
+ * estimate equals candor_score_design with the accounts as the design's
+ * clusters (and its weights, no calibration), for any metric on its scale,
+ * Wald or Jeffreys. Accounts are keyed by their labels' bytes, so that
+ * accumulators built apart (partitions of a Dask DataFrame, machines) merge
+ * account by account: an account may span them. It keeps each account's
+ * weight sum per scale point ((scale points + 2) * 8 bytes and the label per
+ * account). The serialized bytes are versioned and endian-stable.
+ * Thread-safety: as candor_accumulator. */
+typedef struct candor_account_accumulator candor_account_accumulator;
+
+CANDOR_API candor_status candor_account_accumulator_new(int32_t scale_min, int32_t scale_max,
+                                                        candor_account_accumulator** out);
+CANDOR_API void candor_account_accumulator_free(candor_account_accumulator* acc);
+/* Row i's account is labels[account_codes[i]] (label_sizes[j] bytes, need
+ * not be NUL-terminated); a code outside 0..n_labels-1 is CANDOR_OUT_OF_RANGE
+ * naming its index, and a label no row uses adds no account. weights may be
+ * NULL. On error nothing of the batch is added. */
+CANDOR_API candor_status candor_account_accumulator_add(
+    candor_account_accumulator* acc, const double* scores, const double* weights,
+    const int32_t* account_codes, size_t n, const char* const* labels,
+    const size_t* label_sizes, size_t n_labels);
+CANDOR_API candor_status candor_account_accumulator_merge(
+    candor_account_accumulator* acc, const candor_account_accumulator* other);
+CANDOR_API candor_status candor_account_accumulator_serialize(
+    const candor_account_accumulator* acc, uint8_t* buffer, size_t capacity, size_t* size);
+CANDOR_API candor_status candor_account_accumulator_deserialize(
+    const uint8_t* bytes, size_t size, candor_account_accumulator** out);
+CANDOR_API candor_status candor_account_accumulator_scale(
+    const candor_account_accumulator* acc, int32_t* scale_min, int32_t* scale_max);
+/* Responses held, and distinct accounts among them. */
+CANDOR_API int64_t candor_account_accumulator_count(const candor_account_accumulator* acc);
+CANDOR_API size_t candor_account_accumulator_accounts(const candor_account_accumulator* acc);
+/* Wald or Jeffreys (other methods are CANDOR_UNSUPPORTED); the options' scale
+ * must equal the accumulator's; fewer than two accounts is
+ * CANDOR_INVALID_ARGUMENT, as for a design with one cluster. */
+CANDOR_API candor_status candor_account_accumulator_estimate(
+    const candor_account_accumulator* acc, const candor_score_options* options,
+    candor_estimate* out);
+
 /* ---------------------------------------------------------------- weights */
 
 /* Weights made by a calibration (raking, post-stratification, linear GREG

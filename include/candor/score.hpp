@@ -75,6 +75,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -199,6 +200,50 @@ Result<Estimate> EstimateInt8(const Metric& metric, const int8_t* scores, size_t
                               const IntervalOptions& options);
 // From an accumulator on the metric's scale (weighted bootstrap unsupported).
 Result<Estimate> EstimateAccumulated(const Metric& metric, const ScoreAccumulator& acc,
+                                     const IntervalOptions& options);
+
+// The accumulator of the cluster-robust estimate by account: the whole
+// sample's ScoreAccumulator and, per account (keyed by its label's bytes), its
+// responses and weight sum per score point. Its estimate equals EstimateDesign
+// with the accounts as clusters and no calibration (design.hpp), Wald or
+// Jeffreys, for any metric on the scale: the linearization variance of a
+// Hajek mean needs of each cluster only its sums of w and w * value, and
+// those follow from its weight sum per point. States made apart merge account
+// by account, so an account may span partitions.
+class AccountAccumulator {
+ public:
+  static Result<AccountAccumulator> Create(int scale_min, int scale_max);
+  AccountAccumulator(AccountAccumulator&&) noexcept;
+  AccountAccumulator& operator=(AccountAccumulator&&) noexcept;
+  ~AccountAccumulator();
+
+  // Row i belongs to the account labels[account_codes[i]] (0 <= code <
+  // n_labels); weights may be null. Validates the whole batch before adding
+  // any of it; a label no row uses adds no account.
+  Status Add(const double* scores, const double* weights, const int32_t* account_codes,
+             size_t n, const std::string_view* labels, size_t n_labels);
+  Status Merge(const AccountAccumulator& other);
+
+  std::string Serialize() const;
+  static Result<AccountAccumulator> Deserialize(std::string_view bytes);
+
+  const ScoreAccumulator& totals() const;
+  size_t accounts() const;
+  // The label of account j (0 <= j < accounts()), in order of first addition.
+  std::string_view account(size_t j) const;
+  // Account j's weight sum per score point (index = score - scale_min).
+  const double* account_weight_sums(size_t j) const;
+
+ private:
+  struct Accounts;
+  explicit AccountAccumulator(ScoreAccumulator totals);
+  ScoreAccumulator totals_;
+  std::unique_ptr<Accounts> accounts_;
+};
+
+// The cluster-robust estimate by account (Wald or Jeffreys; the metric's
+// scale must be the accumulator's; at least two accounts).
+Result<Estimate> EstimateAccumulated(const Metric& metric, const AccountAccumulator& acc,
                                      const IntervalOptions& options);
 
 // Two independent groups: difference = a - b, variance var_a + var_b.

@@ -8,9 +8,16 @@
 
 #include "int8_kernel.hpp"
 #include "score/tally.hpp"
+#include "serialized_bytes.hpp"
 
 namespace candor {
 namespace {
+
+using internal::BitsToDouble;
+using internal::DoubleBits;
+using internal::Fnv1a;
+using internal::GetBytes;
+using internal::PutBytes;
 
 // Layout, all little-endian, written byte by byte:
 //   "CNDR" | u16 version | i32 scale_min | i32 scale_max | u8 flags (bit 0:
@@ -21,40 +28,6 @@ constexpr uint16_t kFormatVersion = 1;
 constexpr size_t kHeaderBytes = 4 + 2 + 4 + 4 + 1;
 constexpr size_t kPointBytes = 8 * 3;
 constexpr size_t kTrailerBytes = 8;
-
-void PutBytes(uint64_t value, int bytes, std::string* out) {
-  for (int b = 0; b < bytes; ++b) out->push_back(static_cast<char>((value >> (8 * b)) & 0xff));
-}
-
-uint64_t GetBytes(std::string_view in, size_t offset, int bytes) {
-  uint64_t value = 0;
-  for (int b = 0; b < bytes; ++b) {
-    value |= static_cast<uint64_t>(static_cast<unsigned char>(in[offset + b])) << (8 * b);
-  }
-  return value;
-}
-
-uint64_t DoubleBits(double x) {
-  uint64_t bits;
-  std::memcpy(&bits, &x, sizeof(bits));
-  return bits;
-}
-
-double BitsToDouble(uint64_t bits) {
-  double x;
-  std::memcpy(&x, &bits, sizeof(x));
-  return x;
-}
-
-// FNV-1a, 64-bit (Fowler, Noll and Vo): catches garbled bytes.
-uint64_t Fnv1a(std::string_view bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
 
 Status ValidateScale(int scale_min, int scale_max) {
   return Metric::Mean(scale_min, scale_max).Validate();

@@ -117,3 +117,49 @@ def test_threads_adding_to_one_accumulator(rng):
     for t in threads:
         t.join()
     assert_close(acc.estimate(), candor.nps(scores))
+
+
+def test_account_accumulator_equals_score_by_account_however_split():
+    rng = np.random.default_rng(8)
+    n = 5000
+    scores = rng.integers(0, 11, n).astype(float)
+    weights = rng.uniform(0.3, 4.0, n)
+    accounts = np.array(["acct-%d" % k for k in rng.integers(0, 70, n)], dtype=object)
+    want = candor.score(scores, "nps", weights, accounts=accounts)
+    cuts = [0, 0, 1, 2400, n]
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = candor.AccountAccumulator().add(scores[a:b], accounts[a:b], weights[a:b])
+        parts.append(candor.AccountAccumulator.from_bytes(part.to_bytes()))
+    merged = parts[3].merge(parts[2]).merge(parts[1].merge(parts[0]))
+    assert len(merged) == n and merged.accounts == 70
+    got = merged.estimate("nps")
+    for field in ("value", "std_error", "ci_low", "ci_high", "effective_n"):
+        assert getattr(got, field) == pytest.approx(getattr(want, field), rel=1e-12), field
+    assert got.n == want.n
+    wald = merged.estimate("top_box", box=2, interval="wald")
+    want_wald = candor.score(scores, "top_box", weights, accounts=accounts, scale=(0, 10),
+                             box=2, interval="wald")
+    assert wald.std_error == pytest.approx(want_wald.std_error, rel=1e-12)
+
+
+def test_account_accumulator_keys_labels_by_kind_and_refuses_bad_input():
+    acc = candor.AccountAccumulator()
+    # 17, 17.0 and np.int64(17) are one account; "17" another.
+    acc.add([10, 0, 9, 7], [17, 17.0, np.int64(17), "17"])
+    assert acc.accounts == 2
+    with pytest.raises(candor.Error) as e:
+        acc.add([10, 0], ["a", None])
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "accounts" in str(e.value)
+    with pytest.raises(candor.Error) as e:
+        acc.add([10, 11], ["a", "b"])
+    assert e.value.status == "CANDOR_OUT_OF_RANGE"
+    assert len(acc) == 4 and acc.accounts == 2  # nothing of a bad batch was added
+    with pytest.raises(candor.Error) as e:
+        acc.estimate("nps", interval="bootstrap")
+    assert e.value.status == "CANDOR_UNSUPPORTED"
+    with pytest.raises(candor.Error) as e:
+        candor.AccountAccumulator.from_bytes(acc.to_bytes()[:-3])
+    assert e.value.status == "CANDOR_PARSE_ERROR"
+    with pytest.raises(candor.Error):
+        acc.merge(candor.Accumulator())

@@ -48,6 +48,36 @@ def test_score_equals_the_single_process_score(client, metric, weighted):
     same(got, want)
 
 
+def with_accounts(frame, seed=3):
+    """Account labels of mixed kinds, each account in many partitions."""
+    rng = np.random.default_rng(seed)
+    labels = np.array(["acme", "Zoë AG", 17, 17.0, "17", 3, "globex"] +
+                      ["a%d" % i for i in range(40)], dtype=object)
+    frame = frame.copy()
+    frame["account"] = labels[rng.integers(0, len(labels), len(frame))]
+    return frame
+
+
+@pytest.mark.parametrize("metric", ["nps", "top_box", "mean"])
+@pytest.mark.parametrize("interval", ["jeffreys", "wald"])
+def test_score_by_account_equals_the_single_process_score(client, metric, interval):
+    frame = with_accounts(responses(20000, seed=4))
+    frame.loc[[5, 900, 15000], "score"] = np.nan
+    ddf = dd.from_pandas(frame, npartitions=6)
+    scale = None if metric == "nps" else (0, 10)
+    for weights in (None, "weight"):
+        got = candor.dask.score(ddf, "score", metric, weights, accounts="account", scale=scale,
+                                interval=interval, missing="skip", split_every=3)
+        want = candor.score(frame["score"], metric,
+                            frame[weights] if weights else None, accounts=frame["account"],
+                            scale=scale, interval=interval, missing="skip")
+        assert want.skipped == 3
+        same(got, want)
+    # The design effect shows: clustering changes the SE from the plain one.
+    plain = candor.score(frame["score"], metric, scale=scale, missing="skip")
+    assert got.std_error != pytest.approx(plain.std_error, rel=1e-6)
+
+
 def test_awkward_partitions_and_tree_widths(client):
     frame = responses(1001, seed=2)
     frame.loc[500:599, "score"] = np.nan  # one partition of only missing scores
@@ -76,7 +106,11 @@ def test_errors_are_candors(client):
     assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "rating" in str(e.value)
     with pytest.raises(Error) as e:
         candor.dask.score(ddf, accounts="account")
-    assert e.value.status == "CANDOR_UNSUPPORTED"
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "account" in str(e.value)
+    frame["account"] = "only one"
+    with pytest.raises(Error) as e:
+        candor.dask.score(dd.from_pandas(frame.dropna(), npartitions=3), accounts="account")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "single account" in str(e.value)
     with pytest.raises(Error):
         candor.dask.score(ddf, split_every=1)
 

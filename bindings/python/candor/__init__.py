@@ -18,7 +18,7 @@ Every failure raises candor.Error, whose .status names the C status (e.g.
 from candor._lib import Error, EXPECTED_MAJOR
 from candor._lib import path as library_path
 from candor._lib import version as library_version
-from candor.accumulator import Accumulator
+from candor.accumulator import AccountAccumulator, Accumulator
 from candor.breakdowns import BreakdownRow, breakdown
 from candor.names import ENUM_KINDS, enum_names
 from candor.recency import RecencyAdjustment, adjust_recency
@@ -66,7 +66,8 @@ def __getattr__(name):
     raise AttributeError("module 'candor' has no attribute %r" % name)
 
 __all__ = [
-    "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error", "Estimate",
+    "AccountAccumulator", "Accumulator", "BreakdownRow", "Comparison", "EXPECTED_MAJOR", "Error",
+    "Estimate",
     "RecencyAdjustment", "ResponseRateRow", "Table", "WeightSummary", "Weights",
     "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
     "calibrate", "ces", "ces_agree", "combine_weights", "compare", "compare_groups", "csat",

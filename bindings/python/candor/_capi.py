@@ -127,6 +127,13 @@ class CAccumulator(ctypes.Structure):
 AccumulatorP = POINTER(CAccumulator)
 
 
+class CAccountAccumulator(ctypes.Structure):
+    """candor_account_accumulator: a handle, used only through AccountAccumulatorP."""
+
+
+AccountAccumulatorP = POINTER(CAccountAccumulator)
+
+
 # ------------------------------------------------------------------------------------------ weights
 
 class CWeights(ctypes.Structure):
@@ -1161,6 +1168,22 @@ FUNCTIONS = {
     "candor_accumulator_count": (c_int64, [AccumulatorP]),
     "candor_accumulator_estimate": (status, [AccumulatorP, POINTER(CScoreOptions),
                                              POINTER(CEstimate)]),
+    "candor_account_accumulator_new": (status, [c_int32, c_int32,
+                                                POINTER(AccountAccumulatorP)]),
+    "candor_account_accumulator_free": (None, [AccountAccumulatorP]),
+    "candor_account_accumulator_add": (status, [AccountAccumulatorP, double_p, double_p,
+                                                int32_p, c_size_t, char_pp, size_p, c_size_t]),
+    "candor_account_accumulator_merge": (status, [AccountAccumulatorP, AccountAccumulatorP]),
+    "candor_account_accumulator_serialize": (status, [AccountAccumulatorP, uint8_p, c_size_t,
+                                                      size_p]),
+    "candor_account_accumulator_deserialize": (status, [uint8_p, c_size_t,
+                                                        POINTER(AccountAccumulatorP)]),
+    "candor_account_accumulator_scale": (status, [AccountAccumulatorP, int32_p, int32_p]),
+    "candor_account_accumulator_count": (c_int64, [AccountAccumulatorP]),
+    "candor_account_accumulator_accounts": (c_size_t, [AccountAccumulatorP]),
+    "candor_account_accumulator_estimate": (status, [AccountAccumulatorP,
+                                                     POINTER(CScoreOptions),
+                                                     POINTER(CEstimate)]),
     # weights
     "candor_rake": (status, [double_p, c_size_t, POINTER(CMargin), c_size_t, c_int32, c_double,
                              POINTER(WeightsP)]),

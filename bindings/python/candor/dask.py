@@ -7,8 +7,8 @@ The state contract (new, update, merge, serialize, deserialize, finalize) is
 in docs/DISTRIBUTED.md. Imported only when used: `import candor` does not
 import dask.
 
-So far: score() (any metric, weighted or not). Cluster-robust scores by
-account, breakdowns, trends, theme drivers and raking follow (issue 18).
+So far: score() (any metric, weighted or not, cluster-robust by account).
+Breakdowns, trends, theme drivers and raking follow (issue 18).
 """
 import dataclasses
 import re
@@ -18,28 +18,39 @@ import dask
 from candor import _convert
 from candor import _missing
 from candor._lib import Error
-from candor.accumulator import Accumulator
+from candor.accumulator import AccountAccumulator, Accumulator
 
 
 @dataclasses.dataclass
 class ScoreState:
     """One partition's (or a merge's) part of a score: the accumulator's
-    serialized bytes and the rows left out under missing="skip"."""
+    serialized bytes (an AccountAccumulator's when by_account) and the rows
+    left out under missing="skip"."""
     accumulator: bytes
     skipped: int = 0
+    by_account: bool = False
+
+    def open(self):
+        """The accumulator the bytes hold."""
+        kind = AccountAccumulator if self.by_account else Accumulator
+        return kind.from_bytes(self.accumulator)
 
 
-def _score_update(frame, score, weights, scale, missing):
+def _score_update(frame, score, weights, accounts, scale, missing):
     """new + update: a partition's rows folded into a fresh state."""
     scores = frame[score].to_numpy()
     column = frame[weights].to_numpy() if weights is not None else None
+    labels = frame[accounts].to_numpy() if accounts is not None else None
     skipped = 0
     if missing == "skip":
-        kept, skipped = _missing.skip_rows({"scores": scores, "weights": column})
-        scores, column = kept["scores"], kept["weights"]
-    accumulator = Accumulator(scale)
+        kept, skipped = _missing.skip_rows({"scores": scores, "weights": column,
+                                            "accounts": labels})
+        scores, column, labels = kept["scores"], kept["weights"], kept["accounts"]
     try:
-        accumulator.add(scores, column)
+        if accounts is None:
+            accumulator = Accumulator(scale).add(scores, column)
+        else:
+            accumulator = AccountAccumulator(scale).add(scores, labels, column)
     except Error as error:
         # The library names a position in this partition's (kept) rows; with
         # nothing skipped it is a position in the frame: name its label too.
@@ -49,15 +60,16 @@ def _score_update(frame, score, weights, scale, missing):
                         % (error, frame.index[int(where.group(1))])) from None
         raise
 
-    return ScoreState(accumulator.to_bytes(), int(skipped))
+    return ScoreState(accumulator.to_bytes(), int(skipped), accounts is not None)
 
 
 def _score_merge(*states):
     """merge: states (from deserialize) added into one, serialized again."""
-    merged = Accumulator.from_bytes(states[0].accumulator)
+    merged = states[0].open()
     for state in states[1:]:
-        merged.merge(Accumulator.from_bytes(state.accumulator))
-    return ScoreState(merged.to_bytes(), sum(state.skipped for state in states))
+        merged.merge(state.open())
+    return ScoreState(merged.to_bytes(), sum(state.skipped for state in states),
+                      states[0].by_account)
 
 
 def _tree(states, merge, split_every):
@@ -84,24 +96,23 @@ def score(ddf, score="score", metric="nps", weights=None, *, accounts=None, scal
             and is refused with weights; unweighted, the per-point counts
             suffice).
         weights: None or the name of a weight column.
-        accounts: cluster-robust standard errors by account are not
-            available on Dask yet (CANDOR_UNSUPPORTED).
+        accounts: None or the name of an account column: standard errors
+            cluster-robust by account, as candor.score(accounts=) (Wald or
+            Jeffreys intervals). An account may span partitions: states
+            keep each account's sums by its label (AccountAccumulator).
         missing: "error" or "skip", as candor.score.
         split_every: states merged at a time in the tree (>= 2).
 
-    Each partition becomes a ScoreState (a candor.Accumulator's bytes and
-    its skipped rows); states merge in a tree and are finalized once.
+    Each partition becomes a ScoreState (a candor.Accumulator's bytes, or
+    an AccountAccumulator's, and its skipped rows); states merge in a tree
+    and are finalized once.
     """
-    if accounts is not None:
-        raise Error("CANDOR_UNSUPPORTED",
-                    "candor.dask.score: accounts= (cluster-robust by account) is not "
-                    "available on Dask yet; compute the columns and call candor.score")
     _missing.check_choice(missing)
     options = _convert.score_options(
         metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
         interval=interval, level=level, prior=prior)
     grid = (options.scale_min, options.scale_max)
-    columns = [score] + ([weights] if weights is not None else [])
+    columns = [score] + [c for c in (weights, accounts) if c is not None]
     missing_columns = [c for c in columns if c not in ddf.columns]
     if missing_columns:
         raise Error("CANDOR_INVALID_ARGUMENT", "no column %r in the DataFrame (columns: %s)"
@@ -109,9 +120,10 @@ def score(ddf, score="score", metric="nps", weights=None, *, accounts=None, scal
     # Whole partitions: a column selection as a Dask step would copy each
     # partition's columns first; the update reads them in place.
     parts = ddf.to_delayed()
-    states = [dask.delayed(_score_update)(part, score, weights, grid, missing) for part in parts]
+    states = [dask.delayed(_score_update)(part, score, weights, accounts, grid, missing)
+              for part in parts]
     merged = _tree(states, _score_merge, split_every).compute()
-    estimate = Accumulator.from_bytes(merged.accumulator).estimate(
+    estimate = merged.open().estimate(
         metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
         interval=interval, level=level, prior=prior)
     return dataclasses.replace(estimate, skipped=merged.skipped)
