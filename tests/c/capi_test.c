@@ -332,6 +332,61 @@ static void test_design_clusters(void) {
   CHECK(candor_score_design(&options, scores, 8, &design, &e) == CANDOR_INVALID_ARGUMENT);
 }
 
+/* The cluster-robust NPS of three accounts (the closed form above), from two
+ * account accumulators that share account "b", one read back from bytes. */
+static void test_account_accumulator(void) {
+  const double scores[8] = {10, 9, 3, 8, 10, 0, 6, 9};
+  const char* first_labels[2] = {"a", "b"};
+  const size_t first_sizes[2] = {1, 1};
+  const int32_t first_codes[4] = {0, 0, 0, 1};
+  const char* second_labels[3] = {"c", "b", "unused"};
+  const size_t second_sizes[3] = {1, 1, 6};
+  const int32_t second_codes[4] = {1, 0, 0, 0};
+  const int32_t bad_codes[1] = {3};
+  double values[8], z[3] = {0, 0, 0}, m = 0, v = 0;
+  const int account_of[8] = {0, 0, 0, 1, 1, 2, 2, 2};
+  candor_account_accumulator *a = NULL, *b = NULL, *c = NULL;
+  candor_score_options options;
+  candor_estimate e;
+  uint8_t buffer[1024];
+  size_t size = 0;
+  int i;
+  for (i = 0; i < 8; ++i) {
+    values[i] = scores[i] >= 9 ? 100 : (scores[i] <= 6 ? -100 : 0);
+    m += values[i] / 8;
+  }
+  for (i = 0; i < 8; ++i) z[account_of[i]] += (values[i] - m) / 8;
+  for (i = 0; i < 3; ++i) v += 1.5 * z[i] * z[i];
+  candor_score_options_init(&options);
+  options.interval = CANDOR_INTERVAL_WALD;
+  CHECK(candor_account_accumulator_new(0, 10, &a) == CANDOR_OK);
+  CHECK(candor_account_accumulator_new(0, 10, &b) == CANDOR_OK);
+  CHECK(candor_account_accumulator_add(a, scores, NULL, first_codes, 4, first_labels,
+                                       first_sizes, 2) == CANDOR_OK);
+  CHECK(candor_account_accumulator_add(b, scores + 4, NULL, second_codes, 4, second_labels,
+                                       second_sizes, 3) == CANDOR_OK);
+  CHECK(candor_account_accumulator_add(b, scores, NULL, bad_codes, 1, second_labels,
+                                       second_sizes, 3) == CANDOR_OUT_OF_RANGE);
+  CHECK(candor_account_accumulator_serialize(b, buffer, sizeof buffer, &size) == CANDOR_OK);
+  CHECK(candor_account_accumulator_deserialize(buffer, size, &c) == CANDOR_OK);
+  CHECK(candor_account_accumulator_merge(a, c) == CANDOR_OK);
+  CHECK(candor_account_accumulator_count(a) == 8);
+  CHECK(candor_account_accumulator_accounts(a) == 3);
+  CHECK(candor_account_accumulator_estimate(a, &options, &e) == CANDOR_OK);
+  CHECK_NEAR(e.value, m, 1e-9);
+  CHECK_NEAR(e.std_error, sqrt(v), 1e-9);
+  options.interval = CANDOR_INTERVAL_BOOTSTRAP;
+  CHECK(candor_account_accumulator_estimate(a, &options, &e) == CANDOR_UNSUPPORTED);
+  buffer[size - 1] ^= 1;
+  candor_account_accumulator_free(c);
+  c = NULL;
+  CHECK(candor_account_accumulator_deserialize(buffer, size, &c) == CANDOR_PARSE_ERROR);
+  CHECK(c == NULL);
+  candor_account_accumulator_free(a);
+  candor_account_accumulator_free(b);
+  candor_account_accumulator_free(NULL);
+}
+
 /* Post-stratification to one margin: w = N_cell / n_cell (closed form). */
 static void test_calibration_weights(void) {
   int32_t region[6] = {0, 0, 0, 1, 1, 2};
@@ -431,6 +486,7 @@ int main(void) {
   test_presets();
   test_int8_matches_double();
   test_accumulator();
+  test_account_accumulator();
   test_table_and_breakdown();
   test_planning_and_p_values();
   test_design_clusters();
