@@ -991,6 +991,44 @@ static void test_dictionaries(void) {
   }
 }
 
+/* Codes as candor_table_codes gives them for the same labels in a CSV
+ * segment column, from a dictionary whose order is not the rows' order. */
+static void test_codes_as_table(void) {
+  static const char csv[] = "score,plan\n9,team\n7,basic\n9,team\n10,pro\n3,basic\n8,pro\n";
+  const char* values[] = {"pro", "unused", "basic", "team", "basic"};
+  int64_t idx[] = {3, 4, 3, 0, 2, 0};
+  candor_csv_options options;
+  const char* segments[] = {"plan"};
+  candor_table* table = NULL;
+  const int32_t* table_codes = NULL;
+  size_t table_levels = 0;
+  struct ArrowArray* a = dict_array(idx, 2, 6, 1, NULL, utf8_array(values, 5, 0, 0));
+  struct ArrowSchema* schema = dict_schema("s", "plan", schema_new("u", NULL));
+  candor_column* column = NULL;
+  const int32_t* codes = NULL;
+  size_t levels = 0, i;
+  candor_csv_options_init(&options);
+  options.segment_columns = segments;
+  options.n_segment_columns = 1;
+  CHECK(candor_table_parse_csv(csv, sizeof(csv) - 1, &options, &table) == CANDOR_OK);
+  CHECK(candor_table_codes(table, "plan", &table_codes, &table_levels) == CANDOR_OK);
+  CHECK(candor_column_from_arrow(schema, a, NULL, &column) == CANDOR_OK);
+  CHECK(candor_column_codes(column, &codes, &levels) == CANDOR_OK);
+  CHECK(levels == table_levels && levels == 3);
+  for (i = 0; codes != NULL && table_codes != NULL && i < 6; ++i) CHECK(codes[i] == table_codes[i]);
+  for (i = 0; i < levels; ++i) {
+    const char* label = NULL;
+    const char* table_label = NULL;
+    CHECK(candor_column_label(column, (int32_t)i, &label, NULL) == CANDOR_OK);
+    CHECK(candor_table_label(table, "plan", (int32_t)i, &table_label) == CANDOR_OK);
+    CHECK(label != NULL && table_label != NULL && strcmp(label, table_label) == 0);
+  }
+  candor_column_free(column);
+  candor_table_free(table);
+  drop_schema(schema);
+  drop_array(a);
+}
+
 /* ---------------------------------------------------------------- times */
 
 static void check_times(const char* format, const int64_t* raw, size_t width, int64_t unit,
@@ -1720,7 +1758,7 @@ static void test_malformed(void) {
     CHECK(got == CANDOR_INVALID_ARGUMENT || got == CANDOR_OUT_OF_RANGE);
     CHECK(error_has("row 3"));
     if (got == CANDOR_OK) candor_column_free(c);
-    /* A dictionary array without a dictionary schema, and the reverse. */
+    /* A dictionary schema over an array without its dictionary. */
     da->dictionary = NULL;
     EXPECT_FAILURE(ds, da, NULL, CANDOR_INVALID_ARGUMENT, "dictionary");
     drop_schema(ds);
@@ -1888,6 +1926,7 @@ int main(void) {
   test_in_place();
   test_utf8();
   test_dictionaries();
+  test_codes_as_table();
   test_times();
   test_struct();
   test_stream_text();
