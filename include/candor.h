@@ -762,8 +762,9 @@ struct ArrowArrayStream {
  * was given. A float64 column without nulls is read in place, and text is
  * never copied, so the caller keeps the schema and the array alive and
  * unchanged until candor_column_free. From a stream, candor owns the schema
- * and the chunks it takes and releases them at candor_column_free (or at the
- * failure); the stream itself stays the caller's to release. Chunks are
+ * and the chunks it takes: it releases the schema once read and the chunks at
+ * candor_column_free (or at a failure); the stream itself stays the caller's
+ * to release. Chunks are
  * joined into one column: numbers and times of several chunks are copied
  * into one array, text stays where it is.
  *

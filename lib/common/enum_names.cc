@@ -177,6 +177,9 @@ constexpr EnumEntry kChangeDirection[] = {{CANDOR_CHANGE_DIRECTION_NONE, "none"}
 constexpr EnumEntry kReportFormat[] = {{CANDOR_REPORT_FORMAT_TEXT, "text"},
                                        {CANDOR_REPORT_FORMAT_JSON, "json"},
                                        {CANDOR_REPORT_FORMAT_HTML, "html"}};
+constexpr EnumEntry kColumnKind[] = {{CANDOR_COLUMN_NUMBERS, "numbers"},
+                                     {CANDOR_COLUMN_TEXT, "text"},
+                                     {CANDOR_COLUMN_TIMES, "times"}};
 
 template <size_t N>
 constexpr EnumEntries Entries(const EnumEntry (&entries)[N]) {
@@ -226,6 +229,7 @@ constexpr EnumTable kTables[] = {
     {CANDOR_ENUM_CHANGE_CALIBRATION, "candor_change_calibration", Entries(kChangeCalibration)},
     {CANDOR_ENUM_CHANGE_DIRECTION, "candor_change_direction", Entries(kChangeDirection)},
     {CANDOR_ENUM_REPORT_FORMAT, "candor_report_format", Entries(kReportFormat)},
+    {CANDOR_ENUM_COLUMN_KIND, "candor_column_kind", Entries(kColumnKind)},
 };
 
 const EnumTable* TableOf(candor_enum type) {

@@ -152,6 +152,16 @@ FIELD(candor_csv_options, decimal, char, 120);
 FIELD(candor_csv_options, time_format, const char*, 128);
 FIELD(candor_csv_options, encoding, const char*, 136);
 
+/* candor_column_info: frozen. */
+STRUCT(candor_column_info, 48, 8);
+FIELD(candor_column_info, kind, candor_column_kind, 0);
+FIELD(candor_column_info, in_place, int32_t, 4);
+FIELD(candor_column_info, rows, size_t, 8);
+FIELD(candor_column_info, nulls, size_t, 16);
+FIELD(candor_column_info, chunks, size_t, 24);
+FIELD(candor_column_info, format, const char*, 32);
+FIELD(candor_column_info, time_zone, const char*, 40);
+
 /* candor_mk_options: size-versioned: grows only at its end. */
 STRUCT(candor_mk_options, 48, 8);
 FIELD(candor_mk_options, size, size_t, 0);
@@ -1044,6 +1054,11 @@ VALUE(CANDOR_ACCOUNT_PER_RESPONSE, 0);
 VALUE(CANDOR_ACCOUNT_EQUAL, 1);
 VALUE(CANDOR_ACCOUNT_BY_VALUE, 2);
 
+ENUM(candor_column_kind);
+VALUE(CANDOR_COLUMN_NUMBERS, 0);
+VALUE(CANDOR_COLUMN_TEXT, 1);
+VALUE(CANDOR_COLUMN_TIMES, 2);
+
 ENUM(candor_mk_method);
 VALUE(CANDOR_MK_ORIGINAL, 0);
 VALUE(CANDOR_MK_HAMED_RAO, 1);
@@ -1194,6 +1209,7 @@ VALUE(CANDOR_ENUM_FOLLOWUP_REASON, 32);
 VALUE(CANDOR_ENUM_CHANGE_CALIBRATION, 33);
 VALUE(CANDOR_ENUM_CHANGE_DIRECTION, 34);
 VALUE(CANDOR_ENUM_REPORT_FORMAT, 35);
+VALUE(CANDOR_ENUM_COLUMN_KIND, 36);
 
 ENUM(candor_time_weight);
 VALUE(CANDOR_TIME_WEIGHT_N, 0);
