@@ -576,6 +576,13 @@ def arrow_seeds():
     w("list_int32", bytes([0]) + arrow_fmt("+l") + bytes([3, 0, 0]) + bytes([2, 0, 1]))
     w("decimal", bytes([0]) + arrow_fmt("d:10,2") + bytes([2, 0, 0]) + bytes(range(32)))
     w("raw_format", bytes([0, 40, 4]) + b"tsx:" + bytes([8, 0]) + arrow_fixed("i", [1, 2]))
+    # Found by this target's first run (flags bit 4: a NULL value buffer):
+    # pointer arithmetic on NULL (UBSan) for an empty array at an offset, and
+    # for text whose equal offsets span no bytes of a NULL data buffer.
+    write_regression("arrow", "empty_int16_null_buffer_offset", bytes([0, 1, 0, 0, 1, 16]))
+    write_regression("arrow", "empty_float64_null_buffer_offset", bytes([0, 9, 0, 0, 1, 16]))
+    write_regression("arrow", "utf8_null_data_equal_offsets",
+                     bytes([0, 11, 0, 2, 0, 16, 3, 0, 0]))
 
 
 def main():

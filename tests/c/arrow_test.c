@@ -1478,6 +1478,53 @@ static void test_stream_errors(void) {
   stream.release(&stream);
 }
 
+/* Empty arrays may leave their value buffers NULL, at any offset, and text
+ * whose offsets span no bytes needs no data: read without arithmetic on NULL
+ * (found by fuzz/arrow; UBSan in the asan preset reports it). */
+static void test_empty_null_buffers(void) {
+  const char* formats[] = {"s", "g", "tsm:", "b"};
+  size_t k;
+  for (k = 0; k < 4; ++k) {
+    int64_t v[1] = {0};
+    struct ArrowSchema* schema = schema_new(formats[k], NULL);
+    struct ArrowArray* a = fixed_array(v, 8, 0, 3, NULL);
+    candor_column* column = NULL;
+    candor_column_info info;
+    a->buffers[1] = NULL;
+    CHECK(candor_column_from_arrow(schema, a, NULL, &column) == CANDOR_OK);
+    CHECK(describe(column, &info) == CANDOR_OK && info.rows == 0 && info.in_place == 0);
+    if (info.kind == CANDOR_COLUMN_TIMES) {
+      const int64_t* times = NULL;
+      CHECK(candor_column_times(column, &times) == CANDOR_OK);
+    } else {
+      const double* values = NULL;
+      CHECK(candor_column_numbers(column, &values) == CANDOR_OK);
+    }
+    candor_column_free(column);
+    drop_schema(schema);
+    drop_array(a);
+  }
+  {
+    const char* s[] = {"", ""};
+    struct ArrowSchema* schema = schema_new("u", NULL);
+    struct ArrowArray* a = utf8_array(s, 2, 1, 0); /* offsets 0, 3, 3, 3 */
+    candor_column* column = NULL;
+    candor_status got;
+    a->buffers[2] = NULL;
+    got = candor_column_from_arrow(schema, a, NULL, &column);
+    CHECK(got == CANDOR_OK || got == CANDOR_INVALID_ARGUMENT);
+    if (got == CANDOR_OK) {
+      const char* const* texts = NULL;
+      const size_t* sizes = NULL;
+      CHECK(candor_column_texts(column, &texts, &sizes) == CANDOR_OK);
+      CHECK(sizes != NULL && sizes[0] == 0 && sizes[1] == 0);
+    }
+    candor_column_free(column);
+    drop_schema(schema);
+    drop_array(a);
+  }
+}
+
 /* ------------------------------------------------- results feed other calls */
 
 static void test_feeds_score(void) {
@@ -1975,6 +2022,7 @@ int main(void) {
   test_feeds_score();
   test_feeds_text();
   test_malformed();
+  test_empty_null_buffers();
   test_accessors();
   /* Every struct the producer made was released exactly once in the end. */
   for (i = 0; i < g_n_records; ++i) {
