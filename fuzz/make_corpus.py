@@ -583,6 +583,11 @@ def arrow_seeds():
     write_regression("arrow", "empty_float64_null_buffer_offset", bytes([0, 9, 0, 0, 1, 16]))
     write_regression("arrow", "utf8_null_data_equal_offsets",
                      bytes([0, 11, 0, 2, 0, 16, 3, 0, 0]))
+    # The same through a record batch of 0 rows at offset 7: its int8 child
+    # (7 values at offset 3) has a NULL value buffer, accepted as 0 rows are
+    # read, and Widen computes NULL + 10.
+    write_regression("arrow", "empty_struct_child_null_buffer",
+                     bytes([2, 0, 0, 2, 0, 0x37, 0x83, 0, 0, 3, 0x70]))
 
 
 def main():

@@ -1505,6 +1505,31 @@ static void test_empty_null_buffers(void) {
     drop_array(a);
   }
   {
+    /* An empty record batch at offset 2 over a child whose value buffer is
+     * NULL (4 values claimed, none read). */
+    int8_t v[4] = {0, 0, 0, 0};
+    struct ArrowArray* child = fixed_array(v, 1, 4, 1, NULL);
+    struct ArrowSchema* field = schema_new("c", "score");
+    struct ArrowArray* batch;
+    struct ArrowSchema* schema;
+    candor_column* column = NULL;
+    candor_status got;
+    child->buffers[1] = NULL;
+    batch = struct_array(0, 2, NULL, 1, &child);
+    schema = struct_schema(1, &field);
+    got = candor_column_from_arrow(schema, batch, "score", &column);
+    CHECK(got == CANDOR_OK || got == CANDOR_INVALID_ARGUMENT);
+    if (got == CANDOR_OK) {
+      const double* values = NULL;
+      candor_column_info info;
+      CHECK(describe(column, &info) == CANDOR_OK && info.rows == 0);
+      CHECK(candor_column_numbers(column, &values) == CANDOR_OK);
+    }
+    candor_column_free(column);
+    drop_schema(schema);
+    drop_array(batch);
+  }
+  {
     const char* s[] = {"", ""};
     struct ArrowSchema* schema = schema_new("u", NULL);
     struct ArrowArray* a = utf8_array(s, 2, 1, 0); /* offsets 0, 3, 3, 3 */
