@@ -968,6 +968,40 @@ static void test_dictionaries(void) {
     drop_schema(schema);
     drop_array(a);
   }
+  /* A null among a dictionary's numbers, and a time dictionary's: rows
+   * pointing at them are nulls. */
+  {
+    double values[] = {1.5, 99, 3};
+    static const int vvalid[] = {1, 0, 1};
+    int64_t idx[] = {1, 0, 2, 1};
+    struct ArrowArray* a = dict_array(idx, 1, 4, 0, NULL, fixed_array(values, 8, 3, 2, vvalid));
+    struct ArrowSchema* schema = dict_schema("c", "arr", schema_new("g", NULL));
+    candor_column* column = NULL;
+    const double* got = NULL;
+    CHECK(candor_column_from_arrow(schema, a, NULL, &column) == CANDOR_OK);
+    check_info(column, CANDOR_COLUMN_NUMBERS, 4, 2, 1, "g");
+    CHECK(candor_column_numbers(column, &got) == CANDOR_OK);
+    CHECK(got != NULL && isnan(got[0]) && got[1] == 1.5 && got[2] == 3 && isnan(got[3]));
+    candor_column_free(column);
+    drop_schema(schema);
+    drop_array(a);
+  }
+  {
+    int64_t values[] = {7, 99};
+    static const int vvalid[] = {1, 0};
+    int64_t idx[] = {1, 0};
+    struct ArrowArray* a = dict_array(idx, 4, 2, 1, NULL, fixed_array(values, 8, 2, 0, vvalid));
+    struct ArrowSchema* schema = dict_schema("i", "when", schema_new("tss:", NULL));
+    candor_column* column = NULL;
+    const int64_t* got = NULL;
+    CHECK(candor_column_from_arrow(schema, a, NULL, &column) == CANDOR_OK);
+    check_info(column, CANDOR_COLUMN_TIMES, 2, 1, 1, "tss:");
+    CHECK(candor_column_times(column, &got) == CANDOR_OK);
+    CHECK(got != NULL && got[0] == INT64_MIN && got[1] == 7);
+    candor_column_free(column);
+    drop_schema(schema);
+    drop_array(a);
+  }
   /* A dictionary of timestamps (uint8 indices). */
   {
     int64_t values[] = {-1500, 1500, 86400000};
@@ -1462,6 +1496,20 @@ static void test_stream_errors(void) {
     CHECK(candor_column_texts(column, &texts, &sizes) == CANDOR_OK);
   }
   candor_column_free(column);
+  stream.release(&stream);
+  CHECK(all_released_once_since(mark));
+
+  /* Zero record batches: the field's kind and format from the schema. */
+  mark = g_n_records;
+  stream_start(&stream, &p, make_batch_schema);
+  CHECK(candor_column_from_arrow_stream(&stream, "comment", &column) == CANDOR_OK);
+  check_info(column, CANDOR_COLUMN_TEXT, 0, 0, 0, "u");
+  candor_column_free(column);
+  CHECK(candor_column_from_arrow_stream(&stream, "score", &column) == CANDOR_OK);
+  check_info(column, CANDOR_COLUMN_NUMBERS, 0, 0, 0, "C");
+  candor_column_free(column);
+  CHECK(candor_column_from_arrow_stream(&stream, "nps", &column) == CANDOR_NOT_FOUND);
+  CHECK(column == NULL && candor_last_error()[0] != '\0');
   stream.release(&stream);
   CHECK(all_released_once_since(mark));
 
