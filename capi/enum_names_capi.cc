@@ -10,10 +10,10 @@ namespace {
 
 // The caller's type as a candor_enum, or false when it is not one: C may pass
 // any int, and only in-range values may be loaded as the C++ enum type
-// (CANDOR_ENUM_REPORT_FORMAT is candor_enum's last value).
+// (CANDOR_ENUM_COLUMN_KIND is candor_enum's last value).
 bool KnownType(const candor_enum& type, candor_enum* known) {
   const int raw = RawEnum(type);
-  if (raw < CANDOR_ENUM_METRIC || raw > CANDOR_ENUM_REPORT_FORMAT) return false;
+  if (raw < CANDOR_ENUM_METRIC || raw > CANDOR_ENUM_COLUMN_KIND) return false;
   *known = static_cast<candor_enum>(raw);
   return true;
 }

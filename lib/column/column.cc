@@ -130,6 +130,9 @@ Status ReadChunk(const ArrowSchema& schema, const ArrowArray& array,
   } else if (std::string_view(schema.format) == "+s") {
     return InvalidArgument(w + ": a struct array (a record batch): name the field to read");
   }
+  // The format first: a nested type is unsupported, whatever its children.
+  ValueFormat own_format;
+  CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(s->format, where, &own_format));
   if (a->n_children != 0 || s->n_children != 0) {
     return InvalidArgument(w + ": a column of values has no children (the array has " +
                            std::to_string(a->n_children) + ", the schema " +
@@ -139,14 +142,13 @@ Status ReadChunk(const ArrowSchema& schema, const ArrowArray& array,
     if (a->dictionary != nullptr) {
       return InvalidArgument(w + ": the array has a dictionary but its schema none");
     }
-    CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(s->format, where, format));
+    *format = own_format;
     CANDOR_RETURN_IF_ERROR(arrow::ReadValues(*a, *format, extra_offset, length, where,
                                              &out->values));
     out->rows = out->values.length;
     return OkStatus();
   }
-  ValueFormat index_format;
-  CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(s->format, where, &index_format));
+  const ValueFormat& index_format = own_format;
   if (!arrow::IsInteger(index_format.type)) {
     return InvalidArgument(w + ": dictionary indices of format '" + s->format +
                            "' (they must be integers)");

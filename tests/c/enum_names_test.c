@@ -10,7 +10,7 @@
 /* Every name of every type looks up its value, and the value its name. */
 static void check_round_trips(void) {
   int type;
-  for (type = CANDOR_ENUM_METRIC; type <= CANDOR_ENUM_REPORT_FORMAT; ++type) {
+  for (type = CANDOR_ENUM_METRIC; type <= CANDOR_ENUM_COLUMN_KIND; ++type) {
     size_t i;
     const char* name;
     int32_t value = -1;
@@ -44,7 +44,7 @@ static void check_some_names(void) {
         0);
   CHECK(strcmp(candor_enum_name(CANDOR_ENUM_INTENT, CANDOR_INTENT_NEEDS_RESPONSE),
                "needs_response") == 0);
-  CHECK(candor_enum_name((candor_enum)(CANDOR_ENUM_REPORT_FORMAT + 1), 0) == NULL);
+  CHECK(candor_enum_name((candor_enum)(CANDOR_ENUM_COLUMN_KIND + 1), 0) == NULL);
   CHECK(strcmp(candor_enum_name(CANDOR_ENUM_EMOTION, CANDOR_EMOTION_GRATITUDE), "gratitude") == 0);
   CHECK(candor_enum_value(CANDOR_ENUM_P_ADJUST, "bh", &value) == CANDOR_OK);
   CHECK(value == CANDOR_P_ADJUST_BH);

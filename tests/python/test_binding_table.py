@@ -78,6 +78,9 @@ class Header:
                 r"typedef\s+struct\s+(candor_\w+)\s*\{(.*?)\}\s*(\w+)\s*;", text, re.S):
             assert name == alias, "typedef struct %s {...} %s" % (name, alias)
             self.structs[name] = [_declaration(d, name) for d in body.split(";") if d.strip()]
+        # The Arrow C Data and Stream Interface structs ("struct ArrowSchema {...};").
+        for name, body in re.findall(r"\bstruct\s+(Arrow\w+)\s*\{(.*?)\}\s*;", text, re.S):
+            self.structs[name] = [_declaration(d, name) for d in body.split(";") if d.strip()]
         self.handles = set(re.findall(r"typedef\s+struct\s+(candor_\w+)\s+\1\s*;", text))
         self.enums = set(re.findall(r"typedef\s+enum\s+(candor_\w+)", text))
         # Function pointer types: "typedef int32_t (*candor_report_progress)(...)".
@@ -90,14 +93,21 @@ class Header:
 
 def _type(text, where):
     words = text.replace("*", " * ").split()
-    base = [w for w in words if w not in ("const", "*")]
+    base = [w for w in words if w not in ("const", "struct", "*")]
     if len(base) != 1:
         raise ValueError("%s: cannot read the type %r" % (where, text))
     return base[0], words.count("*")
 
 
 def _declaration(text, where):
-    """(name, type) of "const double* scores"."""
+    """(name, type) of "const double* scores"; a function pointer field
+    "int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out)" has
+    the type ("(*)", return type, (argument types))."""
+    f = re.fullmatch(r"(.+?)\(\s*\*\s*(\w+)\s*\)\s*\((.*)\)", " ".join(text.split()))
+    if f is not None:
+        arguments = tuple(_type(re.sub(r"\s+\w+$", "", a) if re.search(r"\*\s*\w+$", a) else a,
+                                where) for a in f.group(3).split(","))
+        return f.group(2), ("(*)", _type(f.group(1), where), arguments)
     m = re.fullmatch(r"(.*?)(\w+)", " ".join(text.split()))
     if m is None or not m.group(1).strip() or "[" in text:
         raise ValueError("%s: cannot read the declaration %r" % (where, text))
@@ -105,12 +115,17 @@ def _declaration(text, where):
 
 
 def c_text(c_type):
+    if c_type[0] == "(*)":
+        return "%s (*)(%s)" % (c_text(c_type[1]), ", ".join(map(c_text, c_type[2])))
     base, depth = c_type
     return base + "*" * depth
 
 
 def mirror_name(c_name):
-    """candor_mk_options -> CMkOptions: how _capi names a struct or handle."""
+    """candor_mk_options -> CMkOptions, ArrowSchema -> CArrowSchema: how _capi
+    names a struct or handle."""
+    if not c_name.startswith("candor_"):
+        return "C" + c_name
     return "C" + "".join(w.capitalize() for w in c_name[len("candor_"):].split("_"))
 
 
@@ -124,6 +139,12 @@ def describe(ctype):
 
 def mirrors(ctype, c_type, header, capi):
     """Whether the ctypes type `ctype` is of the C type's kind."""
+    if c_type[0] == "(*)":  # a function pointer: a CFUNCTYPE of the same kinds
+        _, returns, arguments = c_type
+        return (isinstance(ctype, type) and issubclass(ctype, ctypes._CFuncPtr)
+                and mirrors(ctype._restype_, returns, header, capi)
+                and len(ctype._argtypes_) == len(arguments)
+                and all(mirrors(t, a, header, capi) for t, a in zip(ctype._argtypes_, arguments)))
     base, depth = c_type
     if depth == 0:
         if base == "void":
@@ -282,10 +303,12 @@ def compiler_layouts(header, tmp_path):
     lines = ["#include <stddef.h>", "#include <stdio.h>", '#include "candor.h"',
              "int main(void) {"]
     for name, fields in header.structs.items():
-        lines.append('  printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));' % (name, name, name))
+        c_name = name if name.startswith("candor_") else "struct " + name
+        lines.append('  printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));'
+                     % (name, c_name, c_name))
         for field, _ in fields:
             lines.append('  printf("%s.%s %%zu %%zu\\n", offsetof(%s, %s), sizeof(((%s*)0)->%s));'
-                         % (name, field, name, field, name, field))
+                         % (name, field, c_name, field, c_name, field))
     lines += ["  return 0;", "}"]
     source = tmp_path / "layouts.c"
     source.write_text("\n".join(lines) + "\n")
@@ -388,6 +411,17 @@ def test_a_missing_or_stray_mirror_and_a_field_of_another_kind_are_reported(head
         "CMkOptions.method: c_double for candor_mk_method",
         "CFake: a mirror of no struct of candor.h",
     ]
+
+
+def test_a_callback_of_another_signature_is_reported(header):
+    """The Arrow structs' function pointers are checked argument by argument."""
+    (name, get_next), = [f for f in header.structs["ArrowArrayStream"] if f[0] == "get_next"]
+    assert mirrors(_capi.ArrowStreamGetNext, get_next, header, _capi)
+    wrong = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(_capi.CArrowArrayStream),
+                             ctypes.POINTER(_capi.CArrowSchema))  # a schema for the array
+    assert kind_problem(wrong, get_next, header, _capi) == (
+        "CFunctionType for int (*)(ArrowArrayStream*, ArrowArray*)")
+    assert kind_problem(_capi.ArrowStreamRelease, get_next, header, _capi) is not None
 
 
 def test_only_capi_declares_the_abi():

@@ -255,6 +255,96 @@ class CCsvOptions(ctypes.Structure):
     ]
 
 
+# ----------------------------------------------------------------------------- columns from Arrow
+
+# The Arrow C Data and Stream Interface structs, as the specification (and
+# candor.h) lays them out. Their callbacks are declared after each struct,
+# since they take a pointer to it.
+class CArrowSchema(ctypes.Structure):
+    """struct ArrowSchema."""
+
+
+ArrowSchemaRelease = ctypes.CFUNCTYPE(None, POINTER(CArrowSchema))
+CArrowSchema._fields_ = [
+    ("format", c_char_p),
+    ("name", c_char_p),
+    ("metadata", c_char_p),
+    ("flags", c_int64),
+    ("n_children", c_int64),
+    ("children", POINTER(POINTER(CArrowSchema))),
+    ("dictionary", POINTER(CArrowSchema)),
+    ("release", ArrowSchemaRelease),
+    ("private_data", c_void_p),
+]
+
+
+class CArrowArray(ctypes.Structure):
+    """struct ArrowArray."""
+
+
+ArrowArrayRelease = ctypes.CFUNCTYPE(None, POINTER(CArrowArray))
+CArrowArray._fields_ = [
+    ("length", c_int64),
+    ("null_count", c_int64),
+    ("offset", c_int64),
+    ("n_buffers", c_int64),
+    ("n_children", c_int64),
+    ("buffers", POINTER(c_void_p)),
+    ("children", POINTER(POINTER(CArrowArray))),
+    ("dictionary", POINTER(CArrowArray)),
+    ("release", ArrowArrayRelease),
+    ("private_data", c_void_p),
+]
+
+
+class CArrowArrayStream(ctypes.Structure):
+    """struct ArrowArrayStream."""
+
+
+ArrowStreamGetSchema = ctypes.CFUNCTYPE(c_int, POINTER(CArrowArrayStream), POINTER(CArrowSchema))
+ArrowStreamGetNext = ctypes.CFUNCTYPE(c_int, POINTER(CArrowArrayStream), POINTER(CArrowArray))
+ArrowStreamGetLastError = ctypes.CFUNCTYPE(c_void_p, POINTER(CArrowArrayStream))
+ArrowStreamRelease = ctypes.CFUNCTYPE(None, POINTER(CArrowArrayStream))
+CArrowArrayStream._fields_ = [
+    ("get_schema", ArrowStreamGetSchema),
+    ("get_next", ArrowStreamGetNext),
+    ("get_last_error", ArrowStreamGetLastError),
+    ("release", ArrowStreamRelease),
+    ("private_data", c_void_p),
+]
+
+
+class CColumn(ctypes.Structure):
+    """candor_column: a handle, used only through ColumnP."""
+
+
+ColumnP = POINTER(CColumn)
+
+
+class CColumnInfo(ctypes.Structure):
+    """candor_column_info."""
+    _fields_ = [
+        ("kind", enum),
+        ("in_place", c_int32),
+        ("rows", c_size_t),
+        ("nulls", c_size_t),
+        ("chunks", c_size_t),
+        ("format", c_char_p),
+        ("time_zone", c_char_p),
+    ]
+
+
+def _capsule_pointer():
+    """CPython's PyCapsule_GetPointer(capsule, name) as its own prototype (not
+    the shared ctypes.pythonapi attribute): the address a capsule holds; a
+    capsule of another name raises ValueError."""
+    return ctypes.PYFUNCTYPE(c_void_p, ctypes.py_object, c_char_p)(
+        ("PyCapsule_GetPointer", ctypes.pythonapi))
+
+
+capsule_pointer = _capsule_pointer()
+
+
 # ------------------------------------------------------------------------------ trend: series tests
 
 class CMkOptions(ctypes.Structure):
@@ -1032,6 +1122,7 @@ ENUM_FOLLOWUP_REASON = 32
 ENUM_CHANGE_CALIBRATION = 33
 ENUM_CHANGE_DIRECTION = 34
 ENUM_REPORT_FORMAT = 35
+ENUM_COLUMN_KIND = 36
 
 
 # Every function of candor.h: name -> (restype, argtypes), in the header's order.
@@ -1138,6 +1229,18 @@ FUNCTIONS = {
     "candor_csv_header_free": (None, [CsvHeaderP]),
     "candor_csv_header_count": (c_size_t, [CsvHeaderP]),
     "candor_csv_header_name": (c_void_p, [CsvHeaderP, c_size_t, size_p]),
+    # columns from Arrow
+    "candor_column_from_arrow": (status, [POINTER(CArrowSchema), POINTER(CArrowArray), c_char_p,
+                                          POINTER(ColumnP)]),
+    "candor_column_from_arrow_stream": (status, [POINTER(CArrowArrayStream), c_char_p,
+                                                 POINTER(ColumnP)]),
+    "candor_column_free": (None, [ColumnP]),
+    "candor_column_describe": (status, [ColumnP, POINTER(CColumnInfo)]),
+    "candor_column_numbers": (status, [ColumnP, POINTER(double_p)]),
+    "candor_column_times": (status, [ColumnP, POINTER(int64_p)]),
+    "candor_column_codes": (status, [ColumnP, POINTER(int32_p), size_p]),
+    "candor_column_label": (status, [ColumnP, c_int32, POINTER(c_void_p), size_p]),
+    "candor_column_texts": (status, [ColumnP, POINTER(POINTER(c_void_p)), POINTER(size_p)]),
     # trend: series tests
     "candor_mk_options_defaults": (status, [POINTER(CMkOptions), c_size_t]),
     "candor_mann_kendall": (status, [double_p, c_size_t, POINTER(CMkOptions), POINTER(CMkResult)]),

@@ -4,6 +4,7 @@ import os
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _lib
@@ -22,7 +23,9 @@ _P_ADJUST_ALIASES = {"holm": "holm", "bh": "bh", "fdr": "bh", "benjamini-hochber
 
 
 def as_float64(values, what="scores"):
-    """A 1-D C-contiguous float64 array; float64 C-contiguous input is not copied."""
+    """A 1-D C-contiguous float64 array; float64 C-contiguous input is not
+    copied, nor is an Arrow float64 column without nulls (candor._arrow)."""
+    values = _arrow.as_numpy(values, what)
     if isinstance(values, np.ndarray) and values.dtype == np.float64 and values.ndim == 1 \
             and values.flags.c_contiguous and values.dtype.isnative:
         return values
@@ -48,7 +51,7 @@ def as_float64(values, what="scores"):
 
 def zero_one(values, what):
     """uint8 0/1 from booleans or 0/1 numbers; anything else names its index."""
-    array = np.asarray(values)
+    array = np.asarray(_arrow.as_numpy(values, what, integers=True))
     if array.ndim != 1:
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "%s must be one-dimensional, got shape %s" % (what, array.shape))
@@ -224,7 +227,9 @@ def parse_times(array, what):
 def unix_seconds(values, what):
     """int64 Unix seconds from integers, datetime64 / pandas timestamps, or
     ISO 8601 strings and datetime objects (see parse_times: mixed offsets are
-    converted to UTC)."""
+    converted to UTC). Arrow timestamps and dates are read as Unix seconds
+    (candor._arrow)."""
+    values = _arrow.as_numpy(values, what, integers=True)
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(values, (pd.Series, pd.Index)) \
             and pd.api.types.is_datetime64_any_dtype(values):

@@ -4,12 +4,15 @@ the named columns of labels a `by` argument accepts."""
 
 import numpy as np
 
+from candor import _arrow
 from candor import _compat
 from candor._lib import Error
 
 
 def as_labels(values, what):
-    """A 1-D numpy array of labels (objects keep mixed labels as they are)."""
+    """A 1-D numpy array of labels (objects keep mixed labels as they are;
+    Arrow text as str with None for nulls, from the library's codes)."""
+    values = _arrow.as_numpy(values, what, integers=True)
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(values, (pd.Series, pd.Index, pd.Categorical)):
         array = np.asarray(values)
@@ -98,16 +101,20 @@ def _is_column(value):
     """Whether value is a column of labels rather than one label."""
     if isinstance(value, (str, bytes)):
         return False
-    return isinstance(value, np.ndarray) or hasattr(value, "__len__")
+    return isinstance(value, np.ndarray) or hasattr(value, "__len__") or _arrow.is_arrow(value)
 
 
 def named_columns(by):
     """(names, columns) from the accepted forms of `by` (breakdowns, response
     rates, post-stratification cells): one column of labels, a list of them,
-    a dict name -> labels or a pandas DataFrame."""
+    a dict name -> labels, a pandas DataFrame or an Arrow record batch or
+    table (its fields by name)."""
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(by, pd.DataFrame):
         return [str(c) for c in by.columns], [by[c] for c in by.columns]
+    if _arrow.is_arrow(by) and _arrow.field_names(by, "by") is not None:
+        columns = _arrow.table_columns(by, "by")
+        return list(columns), list(columns.values())
     if isinstance(by, dict):
         return [str(k) for k in by], list(by.values())
     if pd is not None and isinstance(by, pd.Series):
@@ -118,6 +125,8 @@ def named_columns(by):
         names = []
         for j, column in enumerate(by):
             name = getattr(column, "name", None)
+            if name == "" and _arrow.is_arrow(column):
+                name = None  # an unnamed Arrow column (a Polars Series' default name)
             names.append(str(name) if name is not None else "segment_%d" % j)
         return names, list(by)
     return ["segment"], [by]
@@ -136,6 +145,10 @@ def _factorize_without_pandas(labels):
 
 def factorize(labels):
     """(int32 codes, levels) with levels sorted where they sort, missing as a level."""
+    if _arrow.is_arrow(labels):
+        labels = _arrow_labels(labels, "segment labels")
+        if isinstance(labels, tuple):
+            return labels
     pd = _compat.pandas()
     if pd is not None and isinstance(labels, (pd.Series, pd.Index, pd.Categorical)):
         values = labels  # keeps a categorical's own order of levels
@@ -161,9 +174,33 @@ def factorize(labels):
     return np.ascontiguousarray(codes, dtype=np.int32), levels
 
 
+def _arrow_labels(values, what):
+    """An Arrow column's (codes, sorted levels) straight from the library's
+    codes when it is text without nulls, else its labels as numpy."""
+    column = _arrow.read(values, what)
+    if column.kind == "text" and column.nulls == 0:
+        return _sorted_codes(*column.codes())
+    return column.values(integers=True)
+
+
+def _sorted_codes(codes, labels):
+    """Codes in order of first appearance (the library's) renumbered so that
+    the levels are sorted, as factorize's are."""
+    order = sorted(range(len(labels)), key=labels.__getitem__)
+    rank = np.empty(len(labels), dtype=np.int32)
+    rank[order] = np.arange(len(labels), dtype=np.int32)
+    levels = np.empty(len(labels), dtype=object)
+    levels[:] = [labels[i] for i in order]
+    return np.ascontiguousarray(rank[codes]), levels
+
+
 def factorize_present(values, what):
     """(int32 codes, levels) with levels sorted where they sort; a missing
     label is an error naming its row (it cannot be put in a group)."""
+    if _arrow.is_arrow(values):
+        values = _arrow_labels(values, what)
+        if isinstance(values, tuple):
+            return values
     labels = as_labels(values, what)
     missing = np.flatnonzero(is_missing(labels))
     if len(missing):

@@ -9,6 +9,7 @@ how many were left out as the result's `skipped`.
 
 import numpy as np
 
+from candor import _arrow
 from candor import _compat
 from candor import _convert
 from candor._lib import Error
@@ -31,7 +32,9 @@ def float_missing(values, what):
 
 
 def time_missing(values, what):
-    """Which times are missing (NaT, None, NaN) without parsing them twice."""
+    """Which times are missing (NaT, None, NaN, an Arrow null) without parsing
+    them twice."""
+    values = _arrow.as_numpy(values, what)
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(values, (pd.Series, pd.Index)):
         return np.asarray(values.isna(), dtype=bool)
@@ -52,11 +55,12 @@ def time_missing(values, what):
 def take(values, keep, what):
     """The rows of an aligned input where keep is True (None stays None).
 
-    Arrays, pandas objects, scipy sparse matrices, lists and plain candor
-    Weights are subset; a calibration's Weights cannot be (the calibration
+    Arrays, pandas objects, scipy sparse matrices, lists, Arrow columns (as
+    numpy) and plain candor Weights are subset; a calibration's Weights cannot be (the calibration
     holds for the rows it was fitted on), which is an error."""
     if values is None:
         return None
+    values = _arrow.as_numpy(values, what, integers=True)
     if isinstance(values, Weights):
         if values.is_calibration:
             raise Error("CANDOR_UNSUPPORTED",
@@ -109,7 +113,10 @@ def skip_rows(columns, scores="scores", weights="weights", times=None):
     last two when given) decide which rows are dropped (rows_to_keep).
     Returns (kept, skipped): a dict with the same names in the same order,
     each input subset (take; the scores as float64), and the number of rows
-    left out. With nothing to skip, `kept` holds the inputs unchanged."""
+    left out. With nothing to skip, `kept` holds the inputs unchanged
+    (Arrow columns as numpy: each is read once, see candor._arrow)."""
+    columns = {name: _arrow.as_numpy(values, name, integers=name != scores)
+               for name, values in columns.items()}
     keep, skipped = rows_to_keep(columns[scores], columns.get(weights),
                                  columns.get(times) if times is not None else None, what=scores)
     if not skipped:

@@ -19,6 +19,7 @@ import threading
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _lib
@@ -113,6 +114,7 @@ def _seconds_of_datetime64(array):
 
 def _to_seconds(values, what):
     """(int64 array of Unix seconds, _Kind)."""
+    values = _arrow.as_numpy(values, what, integers=True)
     pd = _compat.pandas()
     if pd is not None and values is pd.NaT:
         raise Error("CANDOR_OUT_OF_RANGE", "%s is missing (NaT)" % what)
@@ -307,6 +309,7 @@ class BusinessCalendar(OwnsHandle):
         next opening when start is outside hours), rounded up to the second;
         the same kind as `start` (UTC). `hours` a number or an array (>= 0)."""
         seconds, kind = _to_seconds(start, "start")
+        hours = _arrow.as_numpy(hours, "hours")
         hours_array = np.atleast_1d(np.asarray(hours, dtype=np.float64))
         if hours_array.ndim != 1:
             raise Error("CANDOR_INVALID_ARGUMENT", "hours must be a number or 1-d array")

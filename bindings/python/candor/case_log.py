@@ -12,6 +12,7 @@ import dataclasses
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -129,9 +130,11 @@ def case_log(events, calendar=None, *, case="case_id", time="time", event="event
     for open cases (default: the last event). on_invalid: "error" (the first
     duplicate, out-of-order, unknown or resumed-without-hold event raises
     candor.Error naming its row and case) or "drop_case" (such cases are
-    left out and counted in `dropped`). Returns a CaseLog.
+    left out and counted in `dropped`). Returns a CaseLog. `events` may also
+    be an Arrow record batch or table (candor._arrow).
     """
     pd = _pandas()
+    events = _arrow.as_frame(events, "events")
     if calendar is None:
         calendar = BusinessCalendar()
     if not isinstance(calendar, BusinessCalendar):

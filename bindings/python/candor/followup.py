@@ -19,6 +19,7 @@ import os
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _lib
@@ -281,8 +282,13 @@ def followup(responses, accounts=None, rules=None, contacts=None, *, score="scor
     attrs["counts"]: every row counted once by what happened to it;
     attrs["reasons"]: one row per (rank, reason, points)."""
     pd = _compat.require_pandas()
+    # Arrow record batches or tables (candor._arrow) are read into DataFrames.
+    responses = _arrow.as_frame(responses, "responses")
+    accounts = _arrow.as_frame(accounts, "accounts")
+    contacts = _arrow.as_frame(contacts, "contacts")
     if not isinstance(responses, pd.DataFrame):
-        raise Error("CANDOR_INVALID_ARGUMENT", "responses must be a pandas DataFrame")
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "responses must be a pandas DataFrame or an Arrow table")
     for name in (score, time, account):
         if name not in responses:
             raise Error("CANDOR_NOT_FOUND", "responses have no column %r (columns: %s)"

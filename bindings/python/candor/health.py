@@ -19,6 +19,7 @@ import os
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -90,7 +91,7 @@ def _as_scorecard(card):
 def _measure_values(values, name):
     """A column as float64: numbers, booleans, or yes/no/true/false words;
     None, NaN and empty strings are missing (NaN)."""
-    array = np.asarray(values)
+    array = np.asarray(_arrow.as_numpy(values, name))
     if array.dtype.kind in "fiub":
         return np.ascontiguousarray(array, dtype=np.float64)
     out = np.empty(len(array), dtype=np.float64)
@@ -200,8 +201,10 @@ def health(table, scorecard, segment=None, *, as_of=None, time=None, account=Non
     error known" (no measure with data has a standard error; not an exact
     change), or "no error found" (the sampled measures read the same rows in
     both snapshots with the same weights, or their points are clamped).
-    Only linear measures carry error (see include/candor/health_history.hpp)."""
+    Only linear measures carry error (see include/candor/health_history.hpp).
+    `table` may also be an Arrow record batch or table (candor._arrow)."""
     pd = _compat.require_pandas()
+    table = _arrow.as_frame(table, "table")
     if as_of is not None:
         return _health_as_of(pd, table, scorecard, segment, as_of, time, account, previous,
                              std_errors, grade_step_days, grade_max_steps, level)
@@ -398,6 +401,7 @@ def _column(table, spec, what):
 def _times(values, what):
     """int64 Unix seconds from datetimes, ISO strings or Unix seconds."""
     pd = _compat.require_pandas()
+    values = _arrow.as_numpy(values, what, integers=True)
     array = np.asarray(values)
     if array.dtype.kind in "OUS":
         try:

@@ -20,6 +20,7 @@ import dataclasses
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -96,6 +97,7 @@ def suggest_weights(table, scorecard, churn, segment=None, *, as_of=None, time=N
     without a row before as_of are left out (not_yet_customers); the
     per-account results are indexed by the other accounts' ids, sorted."""
     pd = _compat.require_pandas()
+    table = _arrow.as_frame(table, "table")
     card = _as_scorecard(scorecard)
     options = _options(l2_penalty, folds, seed, level)
     if as_of is not None:

@@ -5,6 +5,7 @@ import ctypes
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _lib
 from candor._lib import lib
@@ -28,6 +29,7 @@ def intents(comments):
     """
     import pandas as pd
     index = None
+    comments = _arrow.as_numpy(comments, "comments")  # Arrow text: str, None for a null
     if isinstance(comments, (str, bytes)):
         items = [comments]
     elif hasattr(comments, "index") and hasattr(comments, "tolist"):

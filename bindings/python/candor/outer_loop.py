@@ -9,6 +9,7 @@ import ctypes
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -58,7 +59,7 @@ def _account_arr(arr, account_codes, account_labels, n):
                 raise Error("CANDOR_NOT_FOUND", "arr has no value for account %r" % (key,))
             values[code] = float(lookup[key])
         return values
-    per_comment = np.asarray(arr, dtype=np.float64)
+    per_comment = np.asarray(_arrow.as_numpy(arr, "arr"), dtype=np.float64)
     if per_comment.shape != (n,):
         raise Error("CANDOR_LENGTH_MISMATCH",
                     "arr has %d values for %d comments (or give a mapping account -> ARR)"
@@ -178,7 +179,8 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
     elif earlier is not None or later is not None:
         raise Error("CANDOR_INVALID_ARGUMENT", "earlier/later need periods")
     if sentiments is not None:
-        tones = np.ascontiguousarray(np.asarray(sentiments, dtype=np.float64))
+        tones = np.ascontiguousarray(np.asarray(_arrow.as_numpy(sentiments, "sentiments"),
+                                                    dtype=np.float64))
         if tones.shape != (n,):
             raise Error("CANDOR_LENGTH_MISMATCH",
                         "sentiments has %d values for %d comments" % (tones.size, n))
@@ -192,7 +194,8 @@ def outer_loop(scores, mentions, accounts, theme_names=None, arr=None, *, period
         inputs.segments = point(np.ascontiguousarray(segment_codes, dtype=np.int32),
                                 _capi.int32_p)
     if texts is not None:
-        texts = list(texts)
+        # An Arrow column is read once (its length, then its texts in _pack).
+        texts = _arrow.read(texts, "texts") if _arrow.is_arrow(texts) else list(texts)
         if len(texts) != n:
             raise Error("CANDOR_LENGTH_MISMATCH",
                         "texts has %d entries but scores has %d" % (len(texts), n))

@@ -6,6 +6,7 @@ import ctypes
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _lib
 from candor._lib import Error, lib
@@ -120,6 +121,7 @@ def redact(texts, *, kinds=None, redact_all_urls=False, placeholders=None, spans
     Raises candor.Error CANDOR_INVALID_UTF8 for bytes that are not UTF-8
     (or a str with lone surrogates), naming the text and the byte.
     """
+    texts = _arrow.as_numpy(texts, "texts")  # Arrow text: str, None for a null
     single = isinstance(texts, (str, bytes))
     series = None
     if single:

@@ -13,6 +13,7 @@ import dataclasses
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -109,8 +110,10 @@ def recovery(data=None, *, rescore="rescore", followed_up="followed_up", strata=
     metric: "nps" (default) or "mean" (scale=(min, max), default (0, 10)).
     interval: "adjusted_wald" (default for NPS: Rocks 2016) or "wald"
     (default for means). Returns a Recovery; its caveat says that follow-up is
-    not randomized, so the difference is an association.
+    not randomized, so the difference is an association. data may also be
+    an Arrow record batch or table, and the arrays Arrow columns (candor._arrow).
     """
+    data = _arrow.as_frame(data, "data")
     scores = _convert.as_float64(_column(data, rescore, "rescore"), "rescore")
     followed = _convert.zero_one(_column(data, followed_up, "followed_up"), "followed_up")
     if len(followed) != len(scores):

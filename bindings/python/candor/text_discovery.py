@@ -9,6 +9,7 @@ from typing import List, Optional
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -179,7 +180,7 @@ def discover_themes(texts, k=None, seed=0, *, k_min=4, k_max=15, top_terms=10,
                        min_word_length)
     if isinstance(texts, (str, bytes)):
         raise Error("CANDOR_INVALID_ARGUMENT", "texts must be a sequence of comments")
-    encoded = _encode(list(texts))
+    encoded = _encode(list(_arrow.as_numpy(texts, "texts")))
     n = len(encoded)
     array = (ctypes.c_char_p * max(n, 1))(*encoded)
     lengths = (ctypes.c_size_t * max(n, 1))(*[len(e) for e in encoded])

@@ -18,6 +18,7 @@ import threading
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -310,7 +311,18 @@ def _encode(text, i):
 
 
 def _pack(texts):
-    """One buffer of all texts and, per text, its address and size."""
+    """One buffer of all texts and, per text, its address and size. An Arrow
+    text column is not copied: its buffer is the column (which keeps the
+    producer's capsules), and the library's (pointer, size) pairs point
+    into the producer's buffers (candor._arrow)."""
+    if _arrow.is_arrow(texts) or isinstance(texts, _arrow.Column):
+        column = texts if isinstance(texts, _arrow.Column) else _arrow.read(texts, "texts")
+        if column.kind != "text":
+            raise Error("CANDOR_INVALID_ARGUMENT", "texts: an Arrow column of %s (format %r); "
+                        "pass utf8, large_utf8 or dictionary-encoded strings"
+                        % (column.kind, column.format))
+        pointers, sizes = column.texts()
+        return column, pointers, sizes
     if isinstance(texts, (str, bytes)):
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "texts must be a sequence of texts, not one %s" % type(texts).__name__)

@@ -9,6 +9,7 @@ import ctypes
 
 import numpy as np
 
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -38,7 +39,9 @@ _I32 = {name: value for name, value in _COLUMNS.items() if value >= 200}
 
 def _unix_seconds(times):
     """int64 Unix seconds from integers, floats, datetime64 or pandas datetimes
-    (timezone-aware ones are converted to UTC; naive ones are taken as UTC)."""
+    (timezone-aware ones are converted to UTC; naive ones are taken as UTC),
+    or Arrow timestamps and dates (candor._arrow)."""
+    times = _arrow.as_numpy(times, "times", integers=True)
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(times, (pd.Series, pd.Index)) and \
             isinstance(times.dtype, pd.DatetimeTZDtype):

@@ -13,6 +13,7 @@ import dataclasses
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -148,6 +149,7 @@ class ChangePoints:
 def _times(times, n):
     if times is None:
         return None
+    times = _arrow.as_numpy(times, "times", integers=True)
     pd = _compat.pandas()
     array = np.asarray(times)
     if np.issubdtype(array.dtype, np.datetime64):
@@ -188,7 +190,7 @@ def _boundaries(boundaries, time_array, n, time_zone):
         periods = np.asarray(stamps.tz_localize(None).to_period(_BOUNDARY_UNITS[unit])
                              .astype("int64"))
         return np.ascontiguousarray(np.flatnonzero(np.diff(periods) != 0) + 1, dtype=np.int64)
-    array = np.asarray(boundaries)
+    array = np.asarray(_arrow.as_numpy(boundaries, "boundaries", integers=True))
     if array.size and not np.issubdtype(array.dtype, np.integer):
         raise Error("CANDOR_INVALID_ARGUMENT",
                     "boundaries must be integer positions, got %s" % array.dtype)

@@ -12,6 +12,7 @@ import threading
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -100,7 +101,8 @@ class ChangeMonitor(_handle.OwnsHandle):
         history = _convert.as_float64(history, "history")
         sizes = None
         if history_buckets is not None:
-            sizes = np.ascontiguousarray(np.asarray(history_buckets), dtype=np.int64).reshape(-1)
+            buckets = _arrow.as_numpy(history_buckets, "history_buckets", integers=True)
+            sizes = np.ascontiguousarray(np.asarray(buckets), dtype=np.int64).reshape(-1)
         _lib.check(lib.candor_change_monitor_new(
             ctypes.byref(score_options), ctypes.byref(options), _convert.double_pointer(history),
             len(history), None if sizes is None else sizes.ctypes.data_as(_capi.int64_p),

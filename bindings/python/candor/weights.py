@@ -18,6 +18,7 @@ import weakref
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _compat
 from candor import _convert
@@ -342,6 +343,9 @@ def _numeric_matrix(x):
     pd = _compat.pandas()
     if pd is not None and isinstance(x, pd.DataFrame):
         names, columns = [str(c) for c in x.columns], [x[c] for c in x.columns]
+    elif _arrow.is_arrow(x):
+        columns = _arrow.table_columns(x, "x")
+        names, columns = list(columns), list(columns.values())
     elif isinstance(x, dict):
         names, columns = [str(k) for k in x], list(x.values())
     else:
@@ -354,7 +358,8 @@ def _numeric_matrix(x):
         names, columns = list(range(array.shape[1])), [array[:, j] for j in range(array.shape[1])]
     matrix = []
     for name, column in zip(names, columns):
-        values = np.asarray(column)
+        values = np.asarray(_arrow.as_numpy(column, "calibration column %r" % name,
+                                            integers=True))
         if values.dtype.kind not in "biuf":
             raise Error("CANDOR_INVALID_ARGUMENT", "calibration column %r is not numeric (dtype "
                         "%s); code categories as indicator columns, e.g. pandas.get_dummies"
@@ -444,11 +449,14 @@ def ipw(responded, covariates, l2_penalty=0.0, progress=None):
     pd = _compat.pandas()
     if pd is not None and isinstance(covariates, pd.DataFrame):
         items = [(str(c), covariates[c]) for c in covariates.columns]
+    elif _arrow.is_arrow(covariates):
+        items = list(_arrow.table_columns(covariates, "covariates").items())
     elif isinstance(covariates, dict):
-        items = [(str(k), v) for k, v in covariates.items()]
+        items = [(str(k), _arrow.as_numpy(v, "covariate %r" % k, integers=True))
+                 for k, v in covariates.items()]
     else:
-        raise Error("CANDOR_INVALID_ARGUMENT", "covariates must be a DataFrame or a dict "
-                    "name -> array, got %s" % type(covariates).__name__)
+        raise Error("CANDOR_INVALID_ARGUMENT", "covariates must be a DataFrame, a dict "
+                    "name -> array or an Arrow table, got %s" % type(covariates).__name__)
     structs = (_capi.CCovariate * len(items))()
     keep = []
     relabel = {}
@@ -561,7 +569,8 @@ def trim_weights(weights, ratio=20, quantiles=None):
 
 def _unix_seconds(times, what):
     """int64 Unix seconds from datetime64 / pandas datetimes (UTC for
-    tz-aware) or integer seconds."""
+    tz-aware), integer seconds or Arrow timestamps and dates."""
+    times = _arrow.as_numpy(times, what, integers=True)
     pd = _compat.loaded_pandas()
     if pd is not None and isinstance(times, (pd.Series, pd.Index)) \
             and isinstance(times.dtype, pd.DatetimeTZDtype):
@@ -595,6 +604,7 @@ def recency_weights(times, half_life_days, reference=None):
     datetimes; tz-aware ones in UTC) or integer Unix seconds; reference (same
     kinds, a scalar) defaults to the latest time. A time after the reference
     is CANDOR_OUT_OF_RANGE."""
+    times = _arrow.as_numpy(times, "times", integers=True)
     seconds = _unix_seconds(times if np.ndim(times) else [times], "times")
     if reference is None:
         if len(seconds) == 0:

@@ -62,15 +62,16 @@ constexpr candor_enum kAllTypes[] = {CANDOR_ENUM_METRIC,
                                      CANDOR_ENUM_FOLLOWUP_REASON,
                                      CANDOR_ENUM_CHANGE_CALIBRATION,
                                      CANDOR_ENUM_CHANGE_DIRECTION,
-                                     CANDOR_ENUM_REPORT_FORMAT};
+                                     CANDOR_ENUM_REPORT_FORMAT,
+                                     CANDOR_ENUM_COLUMN_KIND};
 
 // candor_enum's values are 0, 1, ... with no gap: each has a table here.
 TEST(EnumNames, EveryCandorEnumHasATable) {
-  EXPECT_EQ(std::size(kAllTypes), static_cast<size_t>(CANDOR_ENUM_REPORT_FORMAT) + 1);
-  for (int type = 0; type <= CANDOR_ENUM_REPORT_FORMAT; ++type) {
+  EXPECT_EQ(std::size(kAllTypes), static_cast<size_t>(CANDOR_ENUM_COLUMN_KIND) + 1);
+  for (int type = 0; type <= CANDOR_ENUM_COLUMN_KIND; ++type) {
     EXPECT_GE(EnumValues(static_cast<candor_enum>(type)).size, 2u) << type;
   }
-  EXPECT_EQ(EnumValues(static_cast<candor_enum>(CANDOR_ENUM_REPORT_FORMAT + 1)).size, 0u);
+  EXPECT_EQ(EnumValues(static_cast<candor_enum>(CANDOR_ENUM_COLUMN_KIND + 1)).size, 0u);
 }
 
 bool IsSnakeCase(const std::string& name) {
