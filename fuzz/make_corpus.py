@@ -474,6 +474,122 @@ def pii_intents_seeds():
         lines = f.read().splitlines()[1:41]
     write("pii_intents", "labelled_comments", b"\x1f" + b"\n".join(lines))
 
+# ------------------------------------------------------------------- arrow
+# fuzz/arrow_fuzzer.cc: a flags byte (bit 0 stream, bit 1 struct wrapper,
+# bits 2+3 get_schema fails, bit 3 a chunk fails, bit 4 analyze texts), a
+# format choice (an index into kFormats; len(kFormats) = 40: raw), a
+# dictionary byte (bit 7: dictionary-encoded, index type kIndexFormats[b % 10]),
+# the wrapper byte, the stream's chunk count and failing chunk, then per array
+# its shape bytes (length, offset, flags), bitmap and contents.
+ARROW_FORMATS = ["c", "s", "i", "l", "C", "S", "I", "L", "f", "g", "b", "u", "U", "tss:",
+                 "tsm:UTC", "tsu:Europe/Berlin", "tsn:", "tsn:America/New_York", "tdD", "tdm",
+                 "e", "z", "Z", "d:10,2", "w:4", "tts", "tDs", "tiM", "n", "+l", "+s",
+                 "", "zz", "tsx:", "ts", "td", "d:", "+", "ii", "tsm"]
+ARROW_INDEX = {"c": 130, "s": 131, "i": 132, "l": 133, "C": 134}  # 0x80 | k, k = b % 10
+
+
+def arrow_fmt(name, dictionary=None):
+    return bytes([ARROW_FORMATS.index(name), ARROW_INDEX[dictionary] if dictionary else 0])
+
+
+def arrow_bitmap(valid, offset=0):
+    bits = [1] * offset + list(valid)
+    out = bytearray((len(bits) + 7) // 8)
+    for i, b in enumerate(bits):
+        if b:
+            out[i // 8] |= 1 << (i % 8)
+    return bytes(out)
+
+
+def arrow_fixed(fmt, values, offset=0, valid=None):
+    """A fixed-width array: length, offset, flags (bit 0: bitmap), bitmap, values
+    (offset junk values first)."""
+    body = struct.pack("<" + fmt * (offset + len(values)), *([0] * offset + list(values)))
+    if valid is None:
+        return bytes([len(values), offset, 0]) + body
+    return bytes([len(values), offset, 1]) + arrow_bitmap(valid, offset) + body
+
+
+def arrow_child(fmt, values):
+    """A struct's child: length byte 0 (= the struct's extent), offset 0."""
+    return bytes([0, 0, 0]) + struct.pack("<" + fmt * len(values), *values)
+
+
+def arrow_utf8(strings, offset=0):
+    """A utf8 / large_utf8 array of strings (None: null) of at most 7 bytes each
+    (the target's offsets grow by byte % 8); offset junk rows of one byte."""
+    rows = [b"j"] * offset + [b"" if s is None else s if isinstance(s, bytes) else s.encode()
+                              for s in strings]
+    valid = [s is not None for s in strings]
+    flags = 1 if not all(valid) else 0
+    out = bytes([len(strings), offset, flags])
+    if flags:
+        out += arrow_bitmap(valid, offset)
+    out += bytes([0]) + bytes(len(r) for r in rows) + b"".join(rows)
+    return out
+
+
+def arrow_seeds():
+    w = lambda name, data: write("arrow", name, data)
+    w("int32_nulls_offset", bytes([0]) + arrow_fmt("i") +
+      arrow_fixed("i", [7, -1, 2**31 - 1, 0, -2**31], 2, [1, 1, 0, 1, 1]))
+    w("float64_in_place", bytes([0]) + arrow_fmt("g") + arrow_fixed("d", [9.0, 10.0, 0.5, 6.0], 1))
+    w("uint64_edges", bytes([0]) + arrow_fmt("L") + arrow_fixed("Q", [0, 2**64 - 1, 2**53 + 1], 3))
+    w("bool_offset_5", bytes([0]) + arrow_fmt("b") + bytes([12, 5, 1]) +
+      arrow_bitmap([1, 1, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1], 5) +
+      arrow_bitmap([1, 0, 1, 1, 0, 0, 1, 0, 1, 1, 0, 1], 5))
+    w("utf8_comments", bytes([16]) + arrow_fmt("u") +
+      arrow_utf8(["good", "très", None, "bad", "good", "", "ok!"], 2))
+    w("large_utf8_invalid", bytes([0]) + arrow_fmt("U") + arrow_utf8(["fine", b"caf\xc3", None], 1))
+    # Three-letter alphabet text (flags bit 7): many repeated labels.
+    w("utf8_alphabet", bytes([0]) + arrow_fmt("u") + bytes([8, 0, 128, 0]) +
+      bytes([1, 1, 2, 1, 1, 2, 1, 1]) + bytes([0, 1, 0, 2, 0, 1, 0, 1, 2, 0]))
+    # Dictionary: int8 indices (offset 1, a null) into utf8 ["a", "b", "a"].
+    w("dict_utf8_int8", bytes([0]) + arrow_fmt("u", "c") + bytes([6, 1, 1]) +
+      arrow_bitmap([1, 1, 0, 1, 1, 1], 1) + arrow_utf8(["a", "b", "a"]) +
+      bytes([0, 2, 1, 0, 9, 1, 2]))
+    w("dict_float64_int16", bytes([0]) + arrow_fmt("g", "s") + bytes([4, 0, 0]) +
+      arrow_fixed("d", [10.5, 20.0, 30.0]) + bytes([2, 0, 2, 1]))
+    w("timestamps_us_berlin", bytes([0]) + arrow_fmt("tsu:Europe/Berlin") +
+      arrow_fixed("q", [-1, 1700000000123456, 0, -1000001], 0, [1, 1, 0, 1]))
+    w("timestamps_ms_negative", bytes([0]) + arrow_fmt("tsm:UTC") +
+      arrow_fixed("q", [-1, -1500, 999, 1500], 3))
+    w("timestamps_ns", bytes([0]) + arrow_fmt("tsn:") + arrow_fixed("q", [-1, 1999999999, 0]))
+    w("date32", bytes([0]) + arrow_fmt("tdD") + arrow_fixed("i", [0, -1, 19700, 2932896], 1))
+    w("date64", bytes([0]) + arrow_fmt("tdm") + arrow_fixed("q", [86400000, -1, 0]))
+    # A record batch: score (int8) at child 0 of 3, parent offset 2, a null row.
+    w("struct_batch_score", bytes([2]) + arrow_fmt("c") + bytes([2]) + bytes([4, 2, 1]) +
+      arrow_bitmap([1, 0, 1, 1], 2) + arrow_child("b", [0, 0, 9, 10, 3, 6]) +
+      arrow_child("i", [1, 2, 3, 4, 5, 6]) + arrow_child("i", [6, 5, 4, 3, 2, 1]))
+    # A stream of three utf8 chunks (one empty), a run across the boundary.
+    w("stream_utf8", bytes([1]) + arrow_fmt("u") + bytes([3]) + arrow_utf8(["a", "b", "b"], 1) +
+      arrow_utf8([]) + arrow_utf8(["b", "c", None]))
+    # The same stream failing at chunk 1.
+    w("stream_fails", bytes([1 | 8]) + arrow_fmt("u") + bytes([3, 1]) +
+      arrow_utf8(["a", "b"]) + arrow_utf8(["c"]) + arrow_utf8(["d"]))
+    w("stream_int16", bytes([1]) + arrow_fmt("s") + bytes([2]) +
+      arrow_fixed("h", [1, 2, 3]) + arrow_fixed("h", [4, -5], 1, [1, 0]))
+    w("stream_batches", bytes([1 | 2]) + arrow_fmt("u") + bytes([1]) + bytes([2]) +
+      bytes([2, 0, 0]) + bytes([0, 0, 0, 0, 1, 1]) + b"ab" + arrow_child("i", [1, 2]) +
+      bytes([3, 1, 0]) + bytes([0, 0, 0, 0, 0, 1, 1, 1]) + b"xyz" + arrow_child("i", [1, 2, 3, 4]))
+    # Types candor does not read, and a format that is not one.
+    w("list_int32", bytes([0]) + arrow_fmt("+l") + bytes([3, 0, 0]) + bytes([2, 0, 1]))
+    w("decimal", bytes([0]) + arrow_fmt("d:10,2") + bytes([2, 0, 0]) + bytes(range(32)))
+    w("raw_format", bytes([0, 40, 4]) + b"tsx:" + bytes([8, 0]) + arrow_fixed("i", [1, 2]))
+    # Found by this target's first run (flags bit 4: a NULL value buffer):
+    # pointer arithmetic on NULL (UBSan) for an empty array at an offset, and
+    # for text whose equal offsets span no bytes of a NULL data buffer.
+    write_regression("arrow", "empty_int16_null_buffer_offset", bytes([0, 1, 0, 0, 1, 16]))
+    write_regression("arrow", "empty_float64_null_buffer_offset", bytes([0, 9, 0, 0, 1, 16]))
+    write_regression("arrow", "utf8_null_data_equal_offsets",
+                     bytes([0, 11, 0, 2, 0, 16, 3, 0, 0]))
+    # The same through a record batch of 0 rows at offset 7: its int8 child
+    # (7 values at offset 3) has a NULL value buffer, accepted as 0 rows are
+    # read, and Widen computes NULL + 10.
+    write_regression("arrow", "empty_struct_child_null_buffer",
+                     bytes([2, 0, 0, 2, 0, 0x37, 0x83, 0, 0, 3, 0x70]))
+
+
 def main():
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -493,6 +609,7 @@ def main():
     validate_seeds()
     health_seeds()
     pii_intents_seeds()
+    arrow_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 
