@@ -20,8 +20,14 @@ constexpr const char* kUnreadPrefixes[] = {
 bool IsUnread(std::string_view format) {
   for (const char* prefix : kUnreadPrefixes) {
     std::string_view p(prefix);
-    bool parameterized = p.back() == ':';
-    if (parameterized ? format.substr(0, p.size()) == p : format == p) return true;
+    if (p.back() != ':') {
+      if (format == p) return true;
+      continue;
+    }
+    // Decimals and fixed sizes need their parameters ("d:10,2", "w:16");
+    // a union's type ids may be none.
+    bool is_union = p == "+ud:" || p == "+us:";
+    if (format.substr(0, p.size()) == p && (is_union || format.size() > p.size())) return true;
   }
   return false;
 }
@@ -243,6 +249,8 @@ std::string_view TextAt(const Values& v, int64_t p) {
   if (v.text_offsets == nullptr) return {};
   int64_t begin = TextOffset(v, v.offset + p);
   int64_t end = TextOffset(v, v.offset + p + 1);
+  // An empty value may sit in a NULL data buffer (ReadValues allows it).
+  if (end == begin) return {};
   return {static_cast<const char*>(v.data) + begin, static_cast<size_t>(end - begin)};
 }
 

@@ -73,42 +73,50 @@ Status CheckSchema(const ArrowSchema& schema, std::string_view where) {
   return OkStatus();
 }
 
-// The child of struct (schema, array) named `field`, with the struct's
-// validity and offset into *chunk.
-Status FindField(const ArrowSchema& schema, const ArrowArray& array, std::string_view field,
-                 std::string_view where, const ArrowSchema** child_schema,
-                 const ArrowArray** child_array, Chunk* chunk) {
+// The schema of the column's values: child `field` of a struct schema (its
+// index into *child), or the schema itself (*child = -1) when there is no
+// field. Then the values' own format (a dictionary's index format) is parsed
+// into *format, so that a nested type is unsupported whatever its children.
+Status ResolveSchema(const ArrowSchema& schema, std::optional<std::string_view> field,
+                     std::string_view where, const ArrowSchema** values, int64_t* child,
+                     ValueFormat* format) {
   std::string w(where);
-  if (std::string_view(schema.format) != "+s") {
-    return InvalidArgument(w + ": a field is named but the array is not a struct (format '" +
-                           schema.format + "')");
-  }
-  CANDOR_RETURN_IF_ERROR(arrow::CheckArray(array, 1, where));
-  if (array.n_children != schema.n_children ||
-      (array.n_children > 0 && array.children == nullptr)) {
-    return InvalidArgument(w + ": the struct array has " + std::to_string(array.n_children) +
-                           " children where its schema has " +
-                           std::to_string(schema.n_children));
-  }
-  std::string names;
-  for (int64_t i = 0; i < schema.n_children; ++i) {
-    const ArrowSchema* s = schema.children[i];
-    if (s == nullptr || array.children[i] == nullptr) {
-      return InvalidArgument(w + ": child " + std::to_string(i) + " is NULL");
+  CANDOR_RETURN_IF_ERROR(CheckSchema(schema, where));
+  const bool is_struct = std::string_view(schema.format) == "+s";
+  *values = &schema;
+  *child = -1;
+  if (!field) {
+    if (is_struct) {
+      return InvalidArgument(w + ": a struct array (a record batch): name the field to read");
     }
-    std::string_view name = s->name == nullptr ? std::string_view() : s->name;
-    if (name == field) {
-      *child_schema = s;
-      *child_array = array.children[i];
-      chunk->parent_validity = arrow::ValidityOf(array);
-      chunk->parent_offset = array.offset;
-      chunk->rows = array.length;
-      return OkStatus();
+  } else {
+    if (!is_struct) {
+      return InvalidArgument(w + ": a field is named but the array is not a struct (format '" +
+                             schema.format + "')");
     }
-    names += (names.empty() ? "'" : ", '") + std::string(name) + "'";
+    std::string names;
+    for (int64_t i = 0; i < schema.n_children && *child < 0; ++i) {
+      const ArrowSchema* s = schema.children[i];
+      if (s == nullptr) return InvalidArgument(w + ": child " + std::to_string(i) + " is NULL");
+      std::string_view name = s->name == nullptr ? std::string_view() : s->name;
+      if (name == *field) {
+        *values = s;
+        *child = i;
+      }
+      names += (names.empty() ? "'" : ", '") + std::string(name) + "'";
+    }
+    if (*child < 0) {
+      return NotFound(w + ": the struct has no field of that name (it has " +
+                      (names.empty() ? std::string("none") : names) + ")");
+    }
+    CANDOR_RETURN_IF_ERROR(CheckSchema(**values, where));
   }
-  return NotFound(w + ": the struct has no field of that name (it has " +
-                  (names.empty() ? std::string("none") : names) + ")");
+  return arrow::ParseFormat((*values)->format, where, format);
+}
+
+// The format string of the column's values (a dictionary's value format).
+const char* ValuesFormat(const ArrowSchema& values) {
+  return values.dictionary != nullptr ? values.dictionary->format : values.format;
 }
 
 // Reads one array as a chunk of a column; *format is the values' format.
@@ -116,23 +124,27 @@ Status ReadChunk(const ArrowSchema& schema, const ArrowArray& array,
                  std::optional<std::string_view> field, std::string_view where,
                  ValueFormat* format, Chunk* out) {
   std::string w(where);
-  CANDOR_RETURN_IF_ERROR(CheckSchema(schema, where));
   *out = Chunk();
-  const ArrowSchema* s = &schema;
+  const ArrowSchema* s = nullptr;
+  int64_t child = -1;
+  ValueFormat own_format;
+  CANDOR_RETURN_IF_ERROR(ResolveSchema(schema, field, where, &s, &child, &own_format));
   const ArrowArray* a = &array;
   int64_t extra_offset = 0;
   int64_t length = -1;
-  if (field) {
-    CANDOR_RETURN_IF_ERROR(FindField(schema, array, *field, where, &s, &a, out));
-    CANDOR_RETURN_IF_ERROR(CheckSchema(*s, where));
-    extra_offset = out->parent_offset;
-    length = out->rows;
-  } else if (std::string_view(schema.format) == "+s") {
-    return InvalidArgument(w + ": a struct array (a record batch): name the field to read");
+  if (child >= 0) {
+    CANDOR_RETURN_IF_ERROR(arrow::CheckArray(array, 1, where));
+    if (array.n_children != schema.n_children || array.children == nullptr ||
+        array.children[child] == nullptr) {
+      return InvalidArgument(w + ": the struct array has " + std::to_string(array.n_children) +
+                             " children where its schema has " +
+                             std::to_string(schema.n_children));
+    }
+    a = array.children[child];
+    out->parent_validity = arrow::ValidityOf(array);
+    out->parent_offset = extra_offset = array.offset;
+    out->rows = length = array.length;
   }
-  // The format first: a nested type is unsupported, whatever its children.
-  ValueFormat own_format;
-  CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(s->format, where, &own_format));
   if (a->n_children != 0 || s->n_children != 0) {
     return InvalidArgument(w + ": a column of values has no children (the array has " +
                            std::to_string(a->n_children) + ", the schema " +
@@ -183,6 +195,7 @@ Status ReadChunk(const ArrowSchema& schema, const ArrowArray& array,
 
 template <typename T>
 void Widen(const void* data, int64_t from, int64_t n, double* out) {
+  if (n == 0) return;  // data may be NULL then
   const char* base = static_cast<const char*>(data) + from * static_cast<int64_t>(sizeof(T));
   for (int64_t i = 0; i < n; ++i) {
     T value;
@@ -260,18 +273,11 @@ Status Column::Impl::Add(const ArrowSchema& schema, const ArrowArray& array,
   if (chunks.empty()) {
     format = chunk_format;
     kind = arrow::KindOf(format.type);
-    const ArrowSchema* values_schema = &schema;
-    if (field) {
-      for (int64_t i = 0; i < schema.n_children; ++i) {
-        const char* name = schema.children[i]->name;
-        if (std::string_view(name == nullptr ? "" : name) == *field) {
-          values_schema = schema.children[i];
-          break;
-        }
-      }
-    }
-    if (values_schema->dictionary != nullptr) values_schema = values_schema->dictionary;
-    format_string = values_schema->format;
+    const ArrowSchema* values = nullptr;
+    int64_t child;
+    ValueFormat unused;
+    CANDOR_RETURN_IF_ERROR(ResolveSchema(schema, field, where, &values, &child, &unused));
+    format_string = ValuesFormat(*values);
   }
   if (static_cast<uint64_t>(chunk.rows) >
       std::numeric_limits<size_t>::max() / sizeof(double) - rows) {
@@ -290,13 +296,13 @@ Status Column::Impl::Add(const ArrowSchema& schema, const ArrowArray& array,
 void Column::Impl::Finish() {
   if (kind == ColumnKind::kNumbers) {
     if (chunks.size() == 1 && nulls == 0 && !chunks[0].dictionary &&
-        format.type == ValueType::kFloat64) {
+        format.type == ValueType::kFloat64 && chunks[0].values.length > 0) {
       const Values& v = chunks[0].values;
       const double* first = static_cast<const double*>(v.data) + v.offset;
-      if (reinterpret_cast<uintptr_t>(first) % alignof(double) == 0 || v.length == 0) {
-        numbers = v.length == 0 ? nullptr : first;
-        in_place = v.length > 0;
-        if (in_place) return;
+      if (reinterpret_cast<uintptr_t>(first) % alignof(double) == 0) {
+        numbers = first;
+        in_place = true;
+        return;
       }
     }
     number_store.resize(rows);
@@ -378,21 +384,18 @@ Result<Column> Column::FromArrowStream(ArrowArrayStream& stream,
   }
   if (impl->chunks.empty()) {
     // No chunk: the column's kind still comes from the schema.
-    Chunk none;
-    CANDOR_RETURN_IF_ERROR(CheckSchema(schema, where));
-    const ArrowSchema* s = &schema;
-    if (field) {
-      s = nullptr;
-      for (int64_t i = 0; i < schema.n_children && std::string_view(schema.format) == "+s"; ++i) {
-        const ArrowSchema* child = schema.children[i];
-        if (child != nullptr && child->name != nullptr && *field == child->name) s = child;
-      }
-      if (s == nullptr) return NotFound(where + ": the stream's schema has no such field");
+    const ArrowSchema* values = nullptr;
+    int64_t child;
+    ValueFormat own_format;
+    CANDOR_RETURN_IF_ERROR(ResolveSchema(schema, field, where, &values, &child, &own_format));
+    impl->format = own_format;
+    if (values->dictionary != nullptr) {
+      CANDOR_RETURN_IF_ERROR(CheckSchema(*values->dictionary, where + " dictionary"));
+      CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(values->dictionary->format, where + " dictionary",
+                                                &impl->format));
     }
-    if (s->dictionary != nullptr) s = s->dictionary;
-    CANDOR_RETURN_IF_ERROR(arrow::ParseFormat(s->format, where, &impl->format));
     impl->kind = arrow::KindOf(impl->format.type);
-    impl->format_string = s->format;
+    impl->format_string = ValuesFormat(*values);
   }
   impl->Finish();
   return Column(std::move(impl));

@@ -1193,13 +1193,11 @@ static void test_struct(void) {
   CHECK(candor_column_from_arrow(schema, batch, "nps", &column) == CANDOR_NOT_FOUND);
   CHECK(column == NULL);
   CHECK(error_has("nps") && error_has("score") && error_has("comment") && error_has("when"));
-  /* The struct itself is not a column: a status that says to name a field
-   * (the header's "a valid type candor does not read" would make it
-   * UNSUPPORTED; the implementation says INVALID_ARGUMENT, which its message
-   * explains). */
+  /* The struct itself is not a column: INVALID_ARGUMENT, saying to name a
+   * field (as from a stream of any number of chunks). */
   {
     candor_status got = candor_column_from_arrow(schema, batch, NULL, &column);
-    CHECK(got == CANDOR_INVALID_ARGUMENT || got == CANDOR_UNSUPPORTED);
+    CHECK(got == CANDOR_INVALID_ARGUMENT);
     CHECK(column == NULL);
     CHECK(error_has("field|+s"));
   }
@@ -1718,32 +1716,6 @@ static void expect_failure(struct ArrowSchema* schema, struct ArrowArray* array,
 #define EXPECT_FAILURE(schema, array, field, status, word) \
   expect_failure((schema), (array), (field), (status), (word), __LINE__)
 
-/* A bug of the implementation found by this test and reported, not fixed
- * here: while from_arrow still fails with `now`, that counts as passed (with
- * a note on stderr); once it fails as documented (`status` mentioning
- * `word`), this fails so that the line becomes an EXPECT_FAILURE. */
-static void known_bug(struct ArrowSchema* schema, struct ArrowArray* array, candor_status status,
-                      const char* word, candor_status now, const char* note, int line) {
-  candor_column* column = NULL;
-  candor_status got = candor_column_from_arrow(schema, array, NULL, &column);
-  if (got == status && error_has(word)) {
-    ++failed;
-    fprintf(stderr, "%s:%d: known bug fixed (%s): make this an EXPECT_FAILURE\n", __FILE__, line,
-            note);
-  } else if (got == now && column == NULL && candor_last_error()[0] != '\0') {
-    ++passed;
-    fprintf(stderr, "%s:%d: known bug, reported: %s (%s: \"%s\")\n", __FILE__, line, note,
-            candor_status_name(got), candor_last_error());
-  } else {
-    ++failed;
-    fprintf(stderr, "%s:%d: %s: got %s: \"%s\"\n", __FILE__, line, note,
-            candor_status_name(got), candor_last_error());
-  }
-  if (got == CANDOR_OK) candor_column_free(column);
-}
-#define KNOWN_BUG(schema, array, status, word, now, note) \
-  known_bug((schema), (array), (status), (word), (now), (note), __LINE__)
-
 static void test_malformed(void) {
   int32_t v[] = {1, 2, 3, 4};
   const char* s[] = {"a", "b", "c"};
@@ -1778,10 +1750,14 @@ static void test_malformed(void) {
     }
     schema->format = NULL;
     EXPECT_FAILURE(schema, a, NULL, CANDOR_INVALID_ARGUMENT, "format");
-    /* A decimal without its precision and scale is no format either. */
+    /* A decimal without its precision and scale is no format either, nor a
+     * fixed size without its size. */
     schema->format = "d:";
-    KNOWN_BUG(schema, a, CANDOR_INVALID_ARGUMENT, "format", CANDOR_UNSUPPORTED,
-              "'d:' (no precision, scale) taken for a decimal: a prefix match");
+    EXPECT_FAILURE(schema, a, NULL, CANDOR_INVALID_ARGUMENT, "format");
+    schema->format = "w:";
+    EXPECT_FAILURE(schema, a, NULL, CANDOR_INVALID_ARGUMENT, "format");
+    schema->format = "+w:";
+    EXPECT_FAILURE(schema, a, NULL, CANDOR_INVALID_ARGUMENT, "format");
     schema->format = original;
   }
 
@@ -1908,7 +1884,7 @@ static void test_malformed(void) {
     struct ArrowSchema* ds = dict_schema("i", "plan", schema_new("u", NULL));
     candor_column* c = (candor_column*)&c;
     candor_status got = candor_column_from_arrow(ds, da, NULL, &c);
-    CHECK(got == CANDOR_INVALID_ARGUMENT || got == CANDOR_OUT_OF_RANGE);
+    CHECK(got == CANDOR_INVALID_ARGUMENT);
     CHECK(c == NULL);
     CHECK(error_has("row 3") && error_has("5"));
     if (got == CANDOR_OK) candor_column_free(c);
@@ -1916,7 +1892,7 @@ static void test_malformed(void) {
     ((int32_t*)da->buffers[1])[3] = -1;
     c = (candor_column*)&c;
     got = candor_column_from_arrow(ds, da, NULL, &c);
-    CHECK(got == CANDOR_INVALID_ARGUMENT || got == CANDOR_OUT_OF_RANGE);
+    CHECK(got == CANDOR_INVALID_ARGUMENT);
     CHECK(error_has("row 3"));
     if (got == CANDOR_OK) candor_column_free(c);
     /* A dictionary schema over an array without its dictionary. */
