@@ -5,11 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "accumulator_handle.hpp"
 #include "shim.hpp"
-
-struct candor_accumulator {
-  candor::ScoreAccumulator acc;
-};
 
 struct candor_account_accumulator {
   candor::AccountAccumulator acc;

@@ -373,6 +373,19 @@ CANDOR_API candor_status candor_account_accumulator_estimate(
     const candor_account_accumulator* acc, const candor_score_options* options,
     candor_estimate* out);
 
+/* The breakdown (above) of responses held in per-cell accumulators: cells[c]
+ * holds the responses whose segment codes are cell_codes[c *
+ * n_segment_columns + j], j < n_segment_columns (tuples distinct: a repeated
+ * tuple is CANDOR_INVALID_ARGUMENT naming both cells). The rows are those
+ * candor_breakdown_new gives for the same responses, up to the rounding of
+ * sums added in another order: for states built apart and merged by cell
+ * (the partitions of a Dask DataFrame). Cells must be on the options' scale;
+ * a weighted bootstrap is CANDOR_UNSUPPORTED, as there. */
+CANDOR_API candor_status candor_breakdown_accumulated(
+    const candor_score_options* options, const candor_accumulator* const* cells,
+    size_t n_cells, const int32_t* cell_codes, size_t n_segment_columns,
+    candor_breakdown** out);
+
 /* ---------------------------------------------------------------- weights */
 
 /* Weights made by a calibration (raking, post-stratification, linear GREG

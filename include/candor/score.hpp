@@ -270,6 +270,16 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
                                             const std::vector<const int32_t*>& segments,
                                             const IntervalOptions& options, PAdjust adjust);
 
+// The breakdown of responses held in per-cell accumulators: cells[c] holds
+// the responses whose segment codes are codes[c] (distinct tuples, one code
+// per segment column). The rows are those Breakdown gives for the same
+// responses (up to the rounding of sums added in another order): for states
+// built apart and merged by cell (Dask partitions).
+Result<std::vector<BreakdownRow>> BreakdownAccumulated(
+    const Metric& metric, const std::vector<const ScoreAccumulator*>& cells,
+    const std::vector<std::vector<int32_t>>& codes, const IntervalOptions& options,
+    PAdjust adjust);
+
 // Estimation under a SurveyDesign (include/candor/design.hpp): weights,
 // clusters (accounts) and calibration steps. The value is the Hajek mean of s
 // (times 100 for NPS and box metrics); the variance is the design's Taylor

@@ -157,12 +157,12 @@ Estimate NaNEstimate(const internal::Tally& tally, double level) {
 
 // One row: the cell's estimate and its comparison with the rest. p_value is
 // left NaN (not counted in the adjustment) when either side is not estimable.
-Status EstimateRow(const Metric& metric, const CellTable& table, const internal::Tally& total,
-                   size_t weighted_cells, const std::vector<int32_t>& codes, size_t cell,
-                   const IntervalOptions& options, BreakdownRow* row, double* p_value) {
+Status EstimateRow(const Metric& metric, const internal::Tally& segment,
+                   const internal::Tally& total, size_t weighted_cells,
+                   const std::vector<int32_t>& codes, const IntervalOptions& options,
+                   BreakdownRow* row, double* p_value) {
   try {
     row->codes = codes;
-    const internal::Tally segment = table.TallyOf(cell, metric.scale_min, metric.scale_max);
     internal::Tally rest = total.Minus(segment);
     rest.weighted = weighted_cells > (segment.weighted ? 1u : 0u);
     Result<internal::GroupEstimate> a =
@@ -190,6 +190,66 @@ Status EstimateRow(const Metric& metric, const CellTable& table, const internal:
   }
 }
 
+Status CheckBreakdownRequest(const Metric& metric, const IntervalOptions& options,
+                             PAdjust adjust) {
+  CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
+  if (adjust != PAdjust::kNone && adjust != PAdjust::kHolm &&
+      adjust != PAdjust::kBenjaminiHochberg) {
+    return InvalidArgument("unknown p-value adjustment " +
+                           std::to_string(static_cast<int>(adjust)));
+  }
+  return OkStatus();
+}
+
+// The rows of cells (their tallies and codes, codes distinct): each cell
+// against the rest, sorted by codes, p-values adjusted.
+Result<std::vector<BreakdownRow>> BreakdownCells(const Metric& metric,
+                                                 const std::vector<internal::Tally>& cells,
+                                                 const std::vector<std::vector<int32_t>>& codes,
+                                                 const IntervalOptions& options, PAdjust adjust) {
+  const size_t points = static_cast<size_t>(metric.scale_max - metric.scale_min + 1);
+  internal::Tally total = internal::Tally::Empty(metric.scale_min, metric.scale_max);
+  size_t weighted_cells = 0;
+  for (const internal::Tally& tally : cells) {
+    for (size_t j = 0; j < points; ++j) {
+      total.counts[j] += tally.counts[j];
+      total.weight_sums[j] += tally.weight_sums[j];
+      total.weight_square_sums[j] += tally.weight_square_sums[j];
+    }
+    weighted_cells += tally.weighted;
+  }
+  total.weighted = weighted_cells > 0;
+  CANDOR_RETURN_IF_ERROR(internal::CheckEstimable(total));
+  if (total.weighted && options.method == IntervalMethod::kBootstrap) {
+    return Unsupported(
+        "breakdowns do not support the weighted bootstrap (it resamples "
+        "responses); use Wald, adjusted Wald or Bayes with weights");
+  }
+
+  std::vector<size_t> order(cells.size());
+  for (size_t cell = 0; cell < order.size(); ++cell) order[cell] = cell;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return codes[x] < codes[y]; });
+
+  // Rows are independent: estimate them in parallel (each with one thread,
+  // so bootstrap streams and results do not depend on the thread count).
+  std::vector<BreakdownRow> rows(order.size());
+  std::vector<double> p_values(order.size(), kNaN);
+  std::vector<Status> failures(order.size());
+  IntervalOptions row_options = options;
+  row_options.threads = 1;
+  internal::ParallelChunks(order.size(), options.threads, [&](size_t, size_t begin, size_t end) {
+    for (size_t r = begin; r < end; ++r) {
+      const size_t cell = order[r];
+      failures[r] = EstimateRow(metric, cells[cell], total, weighted_cells, codes[cell],
+                                row_options, &rows[r], &p_values[r]);
+      if (!failures[r].ok()) return;
+    }
+  });
+  for (const Status& failure : failures) CANDOR_RETURN_IF_ERROR(failure);
+  internal::SetAdjustedPValues(p_values, adjust, &rows);
+  return rows;
+}
+
 }  // namespace
 
 Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* scores,
@@ -197,12 +257,7 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
                                             const std::vector<const int32_t*>& segments,
                                             const IntervalOptions& options, PAdjust adjust) {
   try {
-    CANDOR_RETURN_IF_ERROR(internal::ValidateRequest(metric, options));
-    if (adjust != PAdjust::kNone && adjust != PAdjust::kHolm &&
-        adjust != PAdjust::kBenjaminiHochberg) {
-      return InvalidArgument("unknown p-value adjustment " +
-                             std::to_string(static_cast<int>(adjust)));
-    }
+    CANDOR_RETURN_IF_ERROR(CheckBreakdownRequest(metric, options, adjust));
     if (n == 0) return Empty("no responses");
     if (segments.empty()) return InvalidArgument("no segment columns given");
     for (size_t k = 0; k < segments.size(); ++k) {
@@ -216,49 +271,57 @@ Result<std::vector<BreakdownRow>> Breakdown(const Metric& metric, const double* 
     const internal::ScaledWeights scaled(weights, n);
     CellTable table(segments, points);
     FillCells(metric, scores, scaled.data(), n, segments, &table);
-
-    internal::Tally total = internal::Tally::Empty(metric.scale_min, metric.scale_max);
-    size_t weighted_cells = 0;
-    for (size_t cell = 0; cell < table.cells(); ++cell) {
-      const internal::Tally tally = table.TallyOf(cell, metric.scale_min, metric.scale_max);
-      for (size_t j = 0; j < points; ++j) {
-        total.counts[j] += tally.counts[j];
-        total.weight_sums[j] += tally.weight_sums[j];
-        total.weight_square_sums[j] += tally.weight_square_sums[j];
-      }
-      weighted_cells += tally.weighted;
-    }
-    total.weighted = weighted_cells > 0;
-    CANDOR_RETURN_IF_ERROR(internal::CheckEstimable(total));
-    if (total.weighted && options.method == IntervalMethod::kBootstrap) {
-      return Unsupported(
-          "breakdowns do not support the weighted bootstrap (it resamples "
-          "responses); use Wald, adjusted Wald or Bayes with weights");
-    }
-
-    std::vector<size_t> order(table.cells());
-    for (size_t cell = 0; cell < order.size(); ++cell) order[cell] = cell;
+    std::vector<internal::Tally> cells(table.cells());
     std::vector<std::vector<int32_t>> codes(table.cells());
-    for (size_t cell = 0; cell < codes.size(); ++cell) codes[cell] = table.Codes(cell);
-    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return codes[x] < codes[y]; });
+    for (size_t cell = 0; cell < table.cells(); ++cell) {
+      cells[cell] = table.TallyOf(cell, metric.scale_min, metric.scale_max);
+      codes[cell] = table.Codes(cell);
+    }
+    return BreakdownCells(metric, cells, codes, options, adjust);
+  } catch (const std::bad_alloc&) {
+    return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");
+  }
+}
 
-    // Rows are independent: estimate them in parallel (each with one thread,
-    // so bootstrap streams and results do not depend on the thread count).
-    std::vector<BreakdownRow> rows(order.size());
-    std::vector<double> p_values(order.size(), kNaN);
-    std::vector<Status> failures(order.size());
-    IntervalOptions row_options = options;
-    row_options.threads = 1;
-    internal::ParallelChunks(order.size(), options.threads, [&](size_t, size_t begin, size_t end) {
-      for (size_t r = begin; r < end; ++r) {
-        failures[r] = EstimateRow(metric, table, total, weighted_cells, codes[order[r]], order[r],
-                                  row_options, &rows[r], &p_values[r]);
-        if (!failures[r].ok()) return;
+Result<std::vector<BreakdownRow>> BreakdownAccumulated(
+    const Metric& metric, const std::vector<const ScoreAccumulator*>& cells,
+    const std::vector<std::vector<int32_t>>& codes, const IntervalOptions& options,
+    PAdjust adjust) {
+  try {
+    CANDOR_RETURN_IF_ERROR(CheckBreakdownRequest(metric, options, adjust));
+    if (cells.size() != codes.size()) {
+      return LengthMismatch(std::to_string(cells.size()) + " cells but " +
+                            std::to_string(codes.size()) + " tuples of codes");
+    }
+    if (cells.empty()) return Empty("no cells");
+    std::vector<internal::Tally> tallies(cells.size());
+    absl::flat_hash_map<std::vector<int32_t>, size_t> seen;
+    for (size_t cell = 0; cell < cells.size(); ++cell) {
+      if (cells[cell] == nullptr) {
+        return InvalidArgument("cell " + std::to_string(cell) + " is null");
       }
-    });
-    for (const Status& failure : failures) CANDOR_RETURN_IF_ERROR(failure);
-    internal::SetAdjustedPValues(p_values, adjust, &rows);
-    return rows;
+      const ScoreAccumulator& acc = *cells[cell];
+      if (acc.scale_min() != metric.scale_min || acc.scale_max() != metric.scale_max) {
+        return InvalidArgument("cell " + std::to_string(cell) + " is on the scale " +
+                               std::to_string(acc.scale_min()) + ".." +
+                               std::to_string(acc.scale_max()) + ", not the metric's " +
+                               std::to_string(metric.scale_min) + ".." +
+                               std::to_string(metric.scale_max));
+      }
+      if (codes[cell].size() != codes[0].size() || codes[0].empty()) {
+        return InvalidArgument("cell " + std::to_string(cell) + " has " +
+                               std::to_string(codes[cell].size()) +
+                               " segment codes; every cell needs as many as the first, >= 1");
+      }
+      auto [it, added] = seen.emplace(codes[cell], cell);
+      if (!added) {
+        return InvalidArgument("cells " + std::to_string(it->second) + " and " +
+                               std::to_string(cell) +
+                               " have the same segment codes (merge them first)");
+      }
+      tallies[cell] = internal::Tally::FromAccumulator(acc);
+    }
+    return BreakdownCells(metric, tallies, codes, options, adjust);
   } catch (const std::bad_alloc&) {
     return Status(CANDOR_OUT_OF_MEMORY, "out of memory in breakdown");
   }

@@ -387,6 +387,48 @@ static void test_account_accumulator(void) {
   candor_account_accumulator_free(NULL);
 }
 
+/* A breakdown from per-cell accumulators equals the breakdown of the rows. */
+static void test_breakdown_accumulated(void) {
+  const double scores[6] = {10, 9, 3, 8, 0, 9};
+  const int32_t region[6] = {4, 4, 7, 7, 7, 4};
+  const int32_t* columns[1] = {region};
+  const double region_4[3] = {10, 9, 9};
+  const double region_7[3] = {3, 8, 0};
+  const int32_t cell_codes[2] = {7, 4}; /* cells in any order */
+  const int32_t repeated[2] = {4, 4};
+  candor_accumulator* cells[2] = {NULL, NULL};
+  candor_breakdown *direct = NULL, *accumulated = NULL;
+  candor_breakdown_row a, b;
+  candor_score_options options;
+  size_t i;
+  candor_score_options_init(&options);
+  CHECK(candor_accumulator_new(0, 10, &cells[0]) == CANDOR_OK);
+  CHECK(candor_accumulator_new(0, 10, &cells[1]) == CANDOR_OK);
+  CHECK(candor_accumulator_add(cells[0], region_7, NULL, 3) == CANDOR_OK);
+  CHECK(candor_accumulator_add(cells[1], region_4, NULL, 3) == CANDOR_OK);
+  CHECK(candor_breakdown_new(&options, scores, NULL, 6, columns, 1, &direct) == CANDOR_OK);
+  CHECK(candor_breakdown_accumulated(&options, (const candor_accumulator* const*)cells, 2,
+                                     cell_codes, 1, &accumulated) == CANDOR_OK);
+  CHECK(candor_breakdown_rows(accumulated) == 2);
+  for (i = 0; i < 2 && candor_breakdown_rows(accumulated) == 2; ++i) {
+    CHECK(candor_breakdown_row_at(direct, i, &a) == CANDOR_OK);
+    CHECK(candor_breakdown_row_at(accumulated, i, &b) == CANDOR_OK);
+    CHECK(a.codes[0] == b.codes[0]);
+    CHECK_NEAR(a.estimate.value, b.estimate.value, 1e-12);
+    CHECK_NEAR(a.estimate.ci_low, b.estimate.ci_low, 1e-12);
+    CHECK_NEAR(a.vs_rest.difference, b.vs_rest.difference, 1e-12);
+    CHECK_NEAR(a.p_adjusted, b.p_adjusted, 1e-12);
+  }
+  candor_breakdown_free(accumulated);
+  accumulated = (candor_breakdown*)&options; /* must be cleared */
+  CHECK(candor_breakdown_accumulated(&options, (const candor_accumulator* const*)cells, 2,
+                                     repeated, 1, &accumulated) == CANDOR_INVALID_ARGUMENT);
+  CHECK(accumulated == NULL);
+  candor_breakdown_free(direct);
+  candor_accumulator_free(cells[0]);
+  candor_accumulator_free(cells[1]);
+}
+
 /* Post-stratification to one margin: w = N_cell / n_cell (closed form). */
 static void test_calibration_weights(void) {
   int32_t region[6] = {0, 0, 0, 1, 1, 2};
@@ -487,6 +529,7 @@ int main(void) {
   test_int8_matches_double();
   test_accumulator();
   test_account_accumulator();
+  test_breakdown_accumulated();
   test_table_and_breakdown();
   test_planning_and_p_values();
   test_design_clusters();

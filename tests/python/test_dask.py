@@ -136,3 +136,66 @@ def test_a_worker_that_dies_mid_computation_is_retried(client, tmp_path):
     frame = pd.concat([responses(3000, seed=10 + i) for i in range(5)])
     same(got, candor.score(frame["score"], "nps", frame["weight"]))
     assert os.path.exists(marker)  # the worker did die once
+
+
+def with_segments(frame, seed=5):
+    rng = np.random.default_rng(seed)
+    frame = frame.copy()
+    frame["region"] = np.array(["EMEA", "NA", "APAC", "LATAM"], dtype=object)[
+        rng.integers(0, 4, len(frame))]
+    frame["plan"] = rng.integers(1, 4, len(frame))
+    return frame
+
+
+def same_rows(got, want):
+    assert list(got.columns) == list(want.columns)
+    assert len(got) == len(want)
+    for column in want.columns:
+        if want[column].dtype == object:
+            # A missing label is one segment (None here, NaN or None there).
+            assert [None if pd.isna(v) else v for v in got[column]] == \
+                [None if pd.isna(v) else v for v in want[column]], column
+        else:
+            np.testing.assert_allclose(got[column].to_numpy(float), want[column].to_numpy(float),
+                                       rtol=1e-12, atol=1e-12, err_msg=column)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize("interval", ["jeffreys", "wald", "bayes"])
+def test_breakdown_equals_the_single_process_breakdown(client, weighted, interval):
+    frame = with_segments(responses(30000, seed=6))
+    frame.loc[[7, 7000], "score"] = np.nan
+    ddf = dd.from_pandas(frame, npartitions=5)
+    weights = "weight" if weighted else None
+    for p_adjust in ("holm", "bh"):
+        got = candor.dask.breakdown(ddf, "score", ["region", "plan"], weights, "nps", p_adjust,
+                                    interval=interval, missing="skip", split_every=2)
+        want = candor.breakdown(frame["score"], frame[["region", "plan"]],
+                                frame["weight"] if weighted else None, "nps", p_adjust,
+                                interval=interval, missing="skip")
+        same_rows(got, want)
+        assert got.attrs["skipped"] == want.attrs["skipped"] == 2
+        assert len(got) == 12
+
+
+def test_breakdown_of_one_segment_with_awkward_partitions(client):
+    frame = with_segments(responses(900, seed=7))
+    frame.loc[[3, 640], "region"] = None
+    frame.loc[700, "region"] = np.nan
+    pieces = [frame.iloc[:1], frame.iloc[1:1], frame.iloc[1:600], frame.iloc[600:]]
+    ddf = dd.concat([dd.from_pandas(p, npartitions=1) for p in pieces])
+    got = candor.dask.breakdown(ddf, by="region", metric="top_box", scale=(0, 10), box=3)
+    want = candor.breakdown(frame["score"], {"region": frame["region"]}, metric="top_box",
+                            scale=(0, 10), box=3)
+    same_rows(got, want)
+    with pytest.raises(Error) as e:
+        candor.dask.breakdown(ddf, by=[])
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+    with pytest.raises(Error) as e:
+        candor.dask.breakdown(ddf, by="tier")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "tier" in str(e.value)
+    bad = frame.copy()
+    bad.loc[650, "score"] = 11
+    with pytest.raises(Error) as e:
+        candor.dask.breakdown(dd.from_pandas(bad, npartitions=3), by="region")
+    assert e.value.status == "CANDOR_OUT_OF_RANGE" and "the row labelled 650" in str(e.value)

@@ -19,7 +19,7 @@ from candor._lib import Error, EXPECTED_MAJOR
 from candor._lib import path as library_path
 from candor._lib import version as library_version
 from candor.accumulator import AccountAccumulator, Accumulator
-from candor.breakdowns import BreakdownRow, breakdown
+from candor.breakdowns import BreakdownRow, breakdown, breakdown_accumulated
 from candor.names import ENUM_KINDS, enum_names
 from candor.recency import RecencyAdjustment, adjust_recency
 from candor.scoring import (Comparison, Estimate, adjust_p_values, bottom_box, ces, ces_agree,
@@ -70,6 +70,7 @@ __all__ = [
     "Estimate",
     "RecencyAdjustment", "ResponseRateRow", "Table", "WeightSummary", "Weights",
     "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
+    "breakdown_accumulated",
     "calibrate", "ces", "ces_agree", "combine_weights", "compare", "compare_groups", "csat",
     "ipw", "library_path", "library_version", "margin_of_error", "mean_score", "nps",
     "parse_csv", "parse_csv_header", "poststratify", "rake", "read_csv", "read_csv_header",

@@ -113,6 +113,60 @@ def breakdown(scores, by, weights=None, metric="nps", p_adjust="holm", *, accoun
     return frame
 
 
+def breakdown_accumulated(cells, names=None, metric="nps", p_adjust="holm", *, scale=None,
+                          box=None, promoter_min=None, detractor_max=None, interval="jeffreys",
+                          level=0.95, prior=1.0, replicates=2000, seed=42, threads=0):
+    """candor.breakdown from per-cell accumulators: `cells` maps a tuple of
+    segment labels (one per segment column) to the candor.Accumulator of the
+    responses with those labels. The rows equal those candor.breakdown gives
+    for the same responses (rows sorted by label, p-values adjusted across
+    rows), so states built apart and merged by cell (a Dask DataFrame's
+    partitions, candor.dask.breakdown) finish as one breakdown.
+
+    names: the segment columns' names (default segment_0, ...). Returns what
+    candor.breakdown returns.
+    """
+    keys = list(cells)
+    if not keys:
+        raise Error("CANDOR_EMPTY", "no cells")
+    width = len(keys[0]) if isinstance(keys[0], tuple) else 0
+    if width == 0 or any(not isinstance(k, tuple) or len(k) != width for k in keys):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "cells must be keyed by tuples of labels, one per segment column, all "
+                    "equally long")
+    names = ["segment_%d" % j for j in range(width)] if names is None else list(names)
+    if len(names) != width:
+        raise Error("CANDOR_LENGTH_MISMATCH", "%d names for cells of %d labels"
+                    % (len(names), width))
+    accumulators = [cells[k] for k in keys]
+    for accumulator in accumulators:
+        if type(accumulator).__name__ != "Accumulator":
+            raise Error("CANDOR_INVALID_ARGUMENT", "cells must hold candor.Accumulator, got %s"
+                        % type(accumulator).__name__)
+    codes, levels = [], []
+    for j in range(width):
+        labels = np.empty(len(keys), dtype=object)
+        labels[:] = [k[j] for k in keys]
+        column_codes, column_levels = factorize(labels)
+        codes.append(column_codes)
+        levels.append(column_levels)
+    cell_codes = np.ascontiguousarray(np.stack(codes, axis=1), dtype=np.int32)
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed, threads=threads, p_adjust=p_adjust)
+    handles = (_capi.AccumulatorP * len(accumulators))(*[a._live() for a in accumulators])
+    handle = _capi.BreakdownP()
+    _lib.check(lib.candor_breakdown_accumulated(
+        ctypes.byref(options), handles, len(accumulators),
+        cell_codes.ctypes.data_as(_capi.int32_p), width, ctypes.byref(handle)))
+    try:
+        rows = _read_rows(handle, names, levels)
+    finally:
+        lib.candor_breakdown_free(handle)
+    return _to_frame(rows, names)
+
+
 def _read_rows(handle, names, levels):
     rows = []
     for row in _lib.read_rows(handle, lib.candor_breakdown_rows, lib.candor_breakdown_row_at,

@@ -7,16 +7,19 @@ The state contract (new, update, merge, serialize, deserialize, finalize) is
 in docs/DISTRIBUTED.md. Imported only when used: `import candor` does not
 import dask.
 
-So far: score() (any metric, weighted or not, cluster-robust by account).
-Breakdowns, trends, theme drivers and raking follow (issue 18).
+So far: score() (any metric, weighted or not, cluster-robust by account)
+and breakdown(). Trends, theme drivers and raking follow (issue 18).
 """
 import dataclasses
 import re
 
 import dask
+import numpy as np
 
 from candor import _convert
+from candor import _labels
 from candor import _missing
+from candor.breakdowns import breakdown_accumulated
 from candor._lib import Error
 from candor.accumulator import AccountAccumulator, Accumulator
 
@@ -52,13 +55,7 @@ def _score_update(frame, score, weights, accounts, scale, missing):
         else:
             accumulator = AccountAccumulator(scale).add(scores, labels, column)
     except Error as error:
-        # The library names a position in this partition's (kept) rows; with
-        # nothing skipped it is a position in the frame: name its label too.
-        where = re.search(r"\bindex (\d+)", str(error))
-        if where and not skipped and int(where.group(1)) < len(frame):
-            raise Error(error.status, "%s (in a Dask partition: the row labelled %r)"
-                        % (error, frame.index[int(where.group(1))])) from None
-        raise
+        raise _named_error(error, frame, skipped) from None
 
     return ScoreState(accumulator.to_bytes(), int(skipped), accounts is not None)
 
@@ -70,6 +67,16 @@ def _score_merge(*states):
         merged.merge(state.open())
     return ScoreState(merged.to_bytes(), sum(state.skipped for state in states),
                       states[0].by_account)
+
+
+def _named_error(error, frame, skipped):
+    """The library names a position in this partition's (kept) rows; with
+    nothing skipped it is a position in the frame: name its label too."""
+    where = re.search(r"\bindex (\d+)", str(error))
+    if where and not skipped and int(where.group(1)) < len(frame):
+        return Error(error.status, "%s (in a Dask partition: the row labelled %r)"
+                     % (error, frame.index[int(where.group(1))]))
+    return error
 
 
 def _tree(states, merge, split_every):
@@ -112,11 +119,7 @@ def score(ddf, score="score", metric="nps", weights=None, *, accounts=None, scal
         metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
         interval=interval, level=level, prior=prior)
     grid = (options.scale_min, options.scale_max)
-    columns = [score] + [c for c in (weights, accounts) if c is not None]
-    missing_columns = [c for c in columns if c not in ddf.columns]
-    if missing_columns:
-        raise Error("CANDOR_INVALID_ARGUMENT", "no column %r in the DataFrame (columns: %s)"
-                    % (missing_columns[0], ", ".join(map(str, ddf.columns))))
+    _check_columns(ddf, [score] + [c for c in (weights, accounts) if c is not None])
     # Whole partitions: a column selection as a Dask step would copy each
     # partition's columns first; the update reads them in place.
     parts = ddf.to_delayed()
@@ -129,4 +132,132 @@ def score(ddf, score="score", metric="nps", weights=None, *, accounts=None, scal
     return dataclasses.replace(estimate, skipped=merged.skipped)
 
 
-__all__ = ["ScoreState", "score"]
+def _check_columns(ddf, columns):
+    absent = [c for c in columns if c not in ddf.columns]
+    if absent:
+        raise Error("CANDOR_INVALID_ARGUMENT", "no column %r in the DataFrame (columns: %s)"
+                    % (absent[0], ", ".join(map(str, ddf.columns))))
+
+
+@dataclasses.dataclass
+class BreakdownState:
+    """One partition's (or a merge's) part of a breakdown: per cell (a tuple
+    of segment labels, missing labels as None) the serialized bytes of its
+    Accumulator, and the rows left out under missing="skip"."""
+    cells: dict
+    skipped: int = 0
+
+
+def _cell_label(label):
+    """A label as a key that merges across partitions: plain Python values,
+    every missing label as None (NaN != NaN would split a cell)."""
+    label = label.item() if isinstance(label, np.generic) else label
+    return None if _labels.is_missing(np.array([label], dtype=object))[0] else label
+
+
+def _breakdown_update(frame, score, by, weights, scale, missing):
+    """new + update: a partition's rows folded into per-cell accumulators."""
+    scores = frame[score].to_numpy()
+    column = frame[weights].to_numpy() if weights is not None else None
+    segments = [frame[name].to_numpy() for name in by]
+    skipped = 0
+    if missing == "skip":
+        kept, skipped = _missing.skip_rows(
+            dict({"scores": scores, "weights": column},
+                 **{"segment %r" % name: s for name, s in zip(by, segments)}))
+        scores, column = kept["scores"], kept["weights"]
+        segments = [kept["segment %r" % name] for name in by]
+    scores = _convert.as_float64(scores)
+    cells = {}
+    if len(scores):
+        factorized = [_labels.factorize(s) for s in segments]
+        joint = np.stack([codes for codes, _ in factorized], axis=1)
+        tuples, cell_of_row = np.unique(joint, axis=0, return_inverse=True)
+        cell_of_row = cell_of_row.reshape(-1)
+        order = np.argsort(cell_of_row, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(cell_of_row,
+                                                            minlength=len(tuples)))])
+        for c, codes in enumerate(tuples):
+            rows = order[bounds[c]:bounds[c + 1]]
+            key = tuple(_cell_label(levels[code]) for (_, levels), code in zip(factorized, codes))
+            accumulator = Accumulator(scale)
+            try:
+                accumulator.add(scores[rows], column[rows] if column is not None else None)
+            except Error:
+                # The error names a position within the cell: name the
+                # partition's first bad row instead.
+                try:
+                    Accumulator(scale).add(scores, column)
+                except Error as error:
+                    raise _named_error(error, frame, skipped) from None
+                raise
+            cells[key] = accumulator.to_bytes()
+    return BreakdownState(cells, int(skipped))
+
+
+def _breakdown_merge(*states):
+    """merge: cells added by label tuple, serialized again."""
+    cells = {}
+    for state in states:
+        for key, data in state.cells.items():
+            if key in cells:
+                cells[key] = Accumulator.from_bytes(cells[key]).merge(
+                    Accumulator.from_bytes(data)).to_bytes()
+            else:
+                cells[key] = data
+    return BreakdownState(cells, sum(state.skipped for state in states))
+
+
+def breakdown(ddf, score="score", by=(), weights=None, metric="nps", p_adjust="holm", *,
+              scale=None, box=None, promoter_min=None, detractor_max=None,
+              interval="jeffreys", level=0.95, prior=1.0, replicates=2000, seed=42,
+              missing="error", split_every=8):
+    """candor.breakdown on a Dask DataFrame: the same rows as
+    candor.breakdown(ddf[score].compute(), {name: ddf[name].compute() for
+    name in by}, ddf[weights].compute(), metric, p_adjust, ...).
+
+    Args:
+        ddf: a dask.dataframe.DataFrame.
+        score: the name of the score column.
+        by: the names of the segment columns (a name or a list of names).
+        weights: None or the name of a weight column (plain weights; a
+            calibration or accounts= need the responses: compute the columns
+            and call candor.breakdown).
+        metric, p_adjust, scale, box, promoter_min, detractor_max, interval,
+            level, prior, replicates, seed: as candor.breakdown (the
+            bootstrap only unweighted).
+        missing: "error" or "skip", as candor.breakdown. A missing segment
+            label is a segment of its own, labelled None.
+        split_every: states merged at a time in the tree (>= 2).
+
+    Each partition becomes a BreakdownState (per cell of segment labels an
+    Accumulator's bytes); states merge by cell in a tree, and
+    candor.breakdown_accumulated finishes them once. Returns what
+    candor.breakdown returns (a pandas DataFrame; attrs["skipped"]).
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    if not by:
+        raise Error("CANDOR_INVALID_ARGUMENT", "by= names no segment column")
+    _missing.check_choice(missing)
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
+        interval=interval, level=level, prior=prior, p_adjust=p_adjust)
+    grid = (options.scale_min, options.scale_max)
+    _check_columns(ddf, [score] + by + ([weights] if weights is not None else []))
+    parts = ddf.to_delayed()
+    states = [dask.delayed(_breakdown_update)(part, score, by, weights, grid, missing)
+              for part in parts]
+    merged = _tree(states, _breakdown_merge, split_every).compute()
+    if not merged.cells:
+        raise Error("CANDOR_EMPTY", "no responses")
+    cells = {key: Accumulator.from_bytes(data) for key, data in merged.cells.items()}
+    frame = breakdown_accumulated(
+        cells, by, metric, p_adjust, scale=scale, box=box, promoter_min=promoter_min,
+        detractor_max=detractor_max, interval=interval, level=level, prior=prior,
+        replicates=replicates, seed=seed)
+    if not isinstance(frame, list):
+        frame.attrs["skipped"] = merged.skipped
+    return frame
+
+
+__all__ = ["BreakdownState", "ScoreState", "breakdown", "score"]

@@ -268,3 +268,113 @@ TEST(Planning, MarginAndRequiredN) {
 
 }  // namespace
 }  // namespace candor
+
+namespace candor {
+namespace {
+
+// Rows of a breakdown equal to 1e-12 (NaN where the other is NaN).
+void ExpectSameRows(const std::vector<BreakdownRow>& got, const std::vector<BreakdownRow>& want) {
+  ASSERT_EQ(got.size(), want.size());
+  auto near = [](double a, double b) {
+    if (std::isnan(b)) return std::isnan(a);
+    return std::fabs(a - b) <= 1e-12 * (1 + std::fabs(b));
+  };
+  for (size_t r = 0; r < want.size(); ++r) {
+    SCOPED_TRACE("row " + std::to_string(r));
+    EXPECT_EQ(got[r].codes, want[r].codes);
+    for (const auto& [a, b] : {std::pair(got[r].estimate, want[r].estimate),
+                              std::pair(got[r].vs_rest.b, want[r].vs_rest.b)}) {
+      EXPECT_TRUE(near(a.value, b.value)) << a.value << " vs " << b.value;
+      EXPECT_TRUE(near(a.std_error, b.std_error));
+      EXPECT_TRUE(near(a.ci_low, b.ci_low));
+      EXPECT_TRUE(near(a.ci_high, b.ci_high));
+      EXPECT_TRUE(near(a.effective_n, b.effective_n));
+      EXPECT_EQ(a.n, b.n);
+    }
+    EXPECT_TRUE(near(got[r].vs_rest.difference, want[r].vs_rest.difference));
+    EXPECT_TRUE(near(got[r].vs_rest.p_value, want[r].vs_rest.p_value));
+    EXPECT_TRUE(near(got[r].p_adjusted, want[r].p_adjusted));
+  }
+}
+
+TEST(BreakdownAccumulated, EqualsTheBreakdownOfTheSameResponsesHoweverPartitioned) {
+  const Data data = MakeData(4000, 21);
+  const IntervalMethod methods[] = {IntervalMethod::kWald, IntervalMethod::kAdjustedWald,
+                                    IntervalMethod::kBayes, IntervalMethod::kJeffreys,
+                                    IntervalMethod::kBootstrap};
+  for (bool weighted : {false, true}) {
+    // Three partitions, each with its own per-cell accumulators, merged by cell.
+    std::map<std::vector<int32_t>, ScoreAccumulator> cells;
+    const size_t cuts[] = {0, 1, 2500, 4000};
+    for (size_t k = 0; k + 1 < std::size(cuts); ++k) {
+      std::map<std::vector<int32_t>, ScoreAccumulator> part;
+      for (size_t i = cuts[k]; i < cuts[k + 1]; ++i) {
+        std::vector<int32_t> key = {data.region[i], data.plan[i]};
+        auto it = part.find(key);
+        if (it == part.end()) it = part.emplace(key, *ScoreAccumulator::Create(0, 10)).first;
+        ASSERT_TRUE(it->second.Add(&data.scores[i], weighted ? &data.weights[i] : nullptr, 1).ok());
+      }
+      for (auto& [key, acc] : part) {
+        auto [it, added] = cells.emplace(key, acc);
+        if (!added) ASSERT_TRUE(it->second.Merge(acc).ok());
+      }
+    }
+    std::vector<const ScoreAccumulator*> accumulators;
+    std::vector<std::vector<int32_t>> codes;
+    for (auto it = cells.rbegin(); it != cells.rend(); ++it) {  // any order
+      accumulators.push_back(&it->second);
+      codes.push_back(it->first);
+    }
+    for (IntervalMethod method : methods) {
+      if (weighted && method == IntervalMethod::kBootstrap) continue;
+      for (PAdjust adjust : {PAdjust::kHolm, PAdjust::kBenjaminiHochberg}) {
+        SCOPED_TRACE(std::to_string(static_cast<int>(method)) + (weighted ? " weighted" : ""));
+        IntervalOptions options;
+        options.method = method;
+        options.replicates = 300;
+        auto want = Breakdown(Metric::Nps(), data.scores.data(),
+                              weighted ? data.weights.data() : nullptr, data.scores.size(),
+                              {data.region.data(), data.plan.data()}, options, adjust);
+        ASSERT_TRUE(want.ok()) << want.status().message();
+        auto got = BreakdownAccumulated(Metric::Nps(), accumulators, codes, options, adjust);
+        ASSERT_TRUE(got.ok()) << got.status().message();
+        ExpectSameRows(*got, *want);
+      }
+    }
+  }
+}
+
+TEST(BreakdownAccumulated, RefusesRepeatedCellsOtherScalesAndAWeightedBootstrap) {
+  ScoreAccumulator a = *ScoreAccumulator::Create(0, 10);
+  ScoreAccumulator b = *ScoreAccumulator::Create(0, 10);
+  const double scores[] = {10, 3};
+  const double weights[] = {2, 1};
+  ASSERT_TRUE(a.Add(scores, weights, 2).ok());
+  ASSERT_TRUE(b.Add(scores, nullptr, 2).ok());
+  IntervalOptions options;
+  auto repeated = BreakdownAccumulated(Metric::Nps(), {&a, &b}, {{1}, {1}}, options,
+                                       PAdjust::kHolm);
+  EXPECT_EQ(repeated.status().code(), CANDOR_INVALID_ARGUMENT);
+  EXPECT_NE(repeated.status().message().find("cells 0 and 1"), std::string::npos);
+  ScoreAccumulator five = *ScoreAccumulator::Create(1, 5);
+  EXPECT_EQ(BreakdownAccumulated(Metric::Nps(), {&a, &five}, {{1}, {2}}, options, PAdjust::kHolm)
+                .status()
+                .code(),
+            CANDOR_INVALID_ARGUMENT);
+  EXPECT_EQ(BreakdownAccumulated(Metric::Nps(), {&a, &b}, {{1}, {2, 3}}, options, PAdjust::kHolm)
+                .status()
+                .code(),
+            CANDOR_INVALID_ARGUMENT);
+  options.method = IntervalMethod::kBootstrap;
+  EXPECT_EQ(BreakdownAccumulated(Metric::Nps(), {&a, &b}, {{1}, {2}}, options, PAdjust::kHolm)
+                .status()
+                .code(),
+            CANDOR_UNSUPPORTED);
+  EXPECT_EQ(BreakdownAccumulated(Metric::Nps(), {}, {}, IntervalOptions(), PAdjust::kHolm)
+                .status()
+                .code(),
+            CANDOR_EMPTY);
+}
+
+}  // namespace
+}  // namespace candor
