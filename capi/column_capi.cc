@@ -86,6 +86,14 @@ candor_status candor_column_numbers(const candor_column* column, const double** 
   });
 }
 
+candor_status candor_column_int8(const candor_column* column, const int8_t** values) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(values, "values"));
+    CANDOR_RETURN_IF_ERROR(RequireKind(column, candor::ColumnKind::kNumbers, "int8 values asked"));
+    return column->column.Int8(values);
+  });
+}
+
 candor_status candor_column_times(const candor_column* column, const int64_t** seconds) {
   return Guard([&] {
     CANDOR_RETURN_IF_ERROR(Required(seconds, "seconds"));

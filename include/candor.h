@@ -868,6 +868,13 @@ CANDOR_API candor_status candor_column_describe(const candor_column* column,
  * CANDOR_INVALID_ARGUMENT naming its kind. */
 CANDOR_API candor_status candor_column_numbers(const candor_column* column,
                                                const double** values);
+/* A numbers column of an integer type (int8..uint64) without nulls whose
+ * values all lie in -128..127, as rows int8 values: the producer's own buffer
+ * for an int8 array (one chunk), else converted once. For the int8 fast paths
+ * (candor_score_i8). A null, a value outside int8 or a float or boolean
+ * column is CANDOR_UNSUPPORTED: take candor_column_numbers then. */
+CANDOR_API candor_status candor_column_int8(const candor_column* column,
+                                            const int8_t** values);
 /* A times column: rows Unix seconds (UTC), INT64_MIN for a null. */
 CANDOR_API candor_status candor_column_times(const candor_column* column,
                                              const int64_t** seconds);

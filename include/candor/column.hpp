@@ -70,6 +70,12 @@ class Column {
   const double* numbers() const;
   // Times: rows() Unix seconds, INT64_MIN for a null; nullptr for another kind.
   const int64_t* times() const;
+  // Numbers of an integer type (int8..uint64) without nulls, all within
+  // -128..127: rows() int8 values, the producer's own buffer for an int8
+  // array (one chunk), else converted at the first call (thread-safe). A
+  // null, a value outside int8 or another type is CANDOR_UNSUPPORTED: take
+  // numbers() then. For the int8 fast paths (candor_score_i8).
+  Status Int8(const int8_t** values) const;
   // Text: the value of `row` in the producer's buffer ("" for a null).
   std::string_view text(size_t row) const;
 

@@ -243,6 +243,10 @@ struct Column::Impl {
   mutable std::vector<int32_t> codes;
   mutable Dictionary labels;
   mutable std::atomic<bool> codes_made{false};
+  mutable std::once_flag int8_once;
+  mutable Status int8_status;
+  mutable const int8_t* int8 = nullptr;
+  mutable std::vector<int8_t> int8_store;
   mutable std::once_flag texts_once;
   mutable std::vector<const char*> text_pointers;
   mutable std::vector<size_t> text_sizes;
@@ -493,6 +497,43 @@ Status Column::Label(int32_t code, std::string_view* label) const {
                       std::to_string(impl_->labels.size()) + ")");
   }
   *label = impl_->labels.Label(code);
+  return OkStatus();
+}
+
+Status Column::Int8(const int8_t** values) const {
+  Impl& m = *impl_;
+  std::call_once(m.int8_once, [&m] {
+    if (m.kind != ColumnKind::kNumbers || !arrow::IsInteger(m.format.type)) {
+      m.int8_status = Unsupported("int8 values are read of an integer column, not of Arrow "
+                                  "format '" + m.format_string + "'");
+      return;
+    }
+    if (m.nulls > 0) {
+      m.int8_status = Unsupported("the column has " + std::to_string(m.nulls) + " nulls");
+      return;
+    }
+    if (m.chunks.size() == 1 && !m.chunks[0].dictionary &&
+        m.format.type == ValueType::kInt8 && m.rows > 0) {
+      const Values& v = m.chunks[0].values;
+      m.int8 = static_cast<const int8_t*>(v.data) + v.offset;
+      return;
+    }
+    m.int8_store.resize(m.rows);
+    for (size_t row = 0; row < m.rows; ++row) {
+      const double x = m.numbers[row];
+      if (!(x >= -128 && x <= 127)) {
+        m.int8_store.clear();
+        m.int8_status = Unsupported("row " + std::to_string(row) + " holds " +
+                                    std::to_string(x) + ", outside int8");
+        return;
+      }
+      m.int8_store[row] = static_cast<int8_t>(x);
+    }
+    m.int8 = m.int8_store.data();
+  });
+  if (!m.int8_status.ok()) return m.int8_status;
+  static const int8_t kNone = 0;
+  *values = m.int8 == nullptr ? &kNone : m.int8;
   return OkStatus();
 }
 

@@ -811,14 +811,31 @@ static void test_in_place(void) {
     drop_schema(s);
     drop_array(a);
   }
-  /* Another number type: copied. */
+  /* Another number type: copied; as int8 only integers within int8. */
   {
     float f[] = {1, 2};
+    int16_t wide[] = {10, 300};
+    const int8_t* small = NULL;
     struct ArrowSchema* s = schema_new("f", "score");
     struct ArrowArray* a = fixed_array(f, 4, 2, 0, NULL);
+    struct ArrowSchema* s16 = schema_new("s", "score");
+    struct ArrowArray* a16 = fixed_array(wide, 2, 2, 0, NULL);
     CHECK(candor_column_from_arrow(s, a, NULL, &column) == CANDOR_OK);
     CHECK(describe(column, &info) == CANDOR_OK);
     CHECK(info.in_place == 0);
+    CHECK(candor_column_int8(column, &small) == CANDOR_UNSUPPORTED);
+    CHECK(error_has("int8"));
+    candor_column_free(column);
+    CHECK(candor_column_from_arrow(s16, a16, NULL, &column) == CANDOR_OK);
+    CHECK(candor_column_int8(column, &small) == CANDOR_UNSUPPORTED);
+    CHECK(error_has("row 1"));
+    candor_column_free(column);
+    a16->length = 1; /* only the 10 */
+    CHECK(candor_column_from_arrow(s16, a16, NULL, &column) == CANDOR_OK);
+    CHECK(candor_column_int8(column, &small) == CANDOR_OK);
+    CHECK(small != NULL && small[0] == 10);
+    drop_schema(s16);
+    drop_array(a16);
     candor_column_free(column);
     drop_schema(s);
     drop_array(a);
@@ -1619,6 +1636,15 @@ static void test_feeds_score(void) {
         from_column.n == 13 && from_plain.n == 13);
   /* NPS computed here: 6 promoters (9, 10), 5 detractors (<= 6) of 13. */
   CHECK_NEAR(from_column.value, 100.0 * (6 - 5) / 13.0, 1e-12);
+  /* The int8 fast path reads the producer's int8 buffer in place. */
+  {
+    const int8_t* small = NULL;
+    candor_estimate from_int8;
+    CHECK(candor_column_int8(column, &small) == CANDOR_OK);
+    CHECK(small == (const int8_t*)a->buffers[1] + 5);
+    CHECK(candor_score_i8(&options, small, 13, &from_int8) == CANDOR_OK);
+    CHECK(from_int8.value == from_plain.value && from_int8.n == 13);
+  }
   candor_column_free(column);
   drop_schema(schema);
   drop_array(a);

@@ -289,6 +289,26 @@ def test_float64_without_nulls_is_the_producers_buffer():
     assert _arrow.as_numpy(with_nulls).ctypes.data != with_nulls.buffers[1].ctypes.data
 
 
+def test_int8_scores_take_the_int8_fast_path_in_place():
+    scores = [10, 9, 0, 7, 8, 3, 10, 6] * 5
+    arrow = ap.array(scores, "int8")[3:37]
+    small = candor._convert.as_int8(arrow)
+    assert small.dtype == np.int8 and small.ctypes.data == arrow.buffers[1].ctypes.data + 3
+    assert candor.nps(arrow) == candor.nps(np.array(scores[3:37], dtype=np.int8))
+    # Other integer widths are converted; values outside int8, nulls and
+    # floats take the float64 path, with the same results.
+    wide = ap.array(scores, "int64")
+    assert candor._convert.as_int8(wide).dtype == np.int8
+    assert candor._convert.as_int8(ap.array([1000, 3], "int32")) is None
+    assert candor._convert.as_int8(ap.array([10, None], "int8")) is None
+    assert candor._convert.as_int8(ap.array([10.0], "float64")) is None
+    with_null = ap.array([10, None, 0], "int16")
+    assert candor.nps(with_null, missing="skip") == candor.nps([10.0, None, 0.0], missing="skip")
+    with pytest.raises(candor.Error) as e:
+        candor.nps(ap.array([10, 11], "int8"))
+    assert e.value.status == "CANDOR_OUT_OF_RANGE" and "index 1" in str(e.value)
+
+
 def test_comments_reach_the_text_model_as_pointers_into_the_producers_buffer():
     arrow = ap.array(["great support", None, "slow"], "utf8")
     keep, pointers, sizes = _pack(arrow)  # what candor_text_analyze is given

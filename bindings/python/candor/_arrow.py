@@ -140,6 +140,17 @@ class Column:
         _check(lib.candor_column_numbers(self._handle, ctypes.byref(pointer)), self.what)
         return _view(self, pointer, self.rows, np.float64)
 
+    def int8(self):
+        """int8 scores of an integer column without nulls within -128..127
+        (the producer's own buffer for int8), for the int8 fast path; None
+        otherwise."""
+        if self.kind != "numbers" or self.format not in INTEGER_FORMATS or self.nulls:
+            return None
+        pointer = _capi.int8_p()
+        if lib.candor_column_int8(self._handle, ctypes.byref(pointer)) != 0:
+            return None  # values outside int8: the float64 path takes them
+        return _view(self, pointer, self.rows, np.int8)
+
     def times(self):
         """datetime64[s] (UTC), NaT for a null: a read-only view."""
         pointer = _capi.int64_p()

@@ -1263,6 +1263,7 @@ FUNCTIONS = {
     "candor_column_free": (None, [ColumnP]),
     "candor_column_describe": (status, [ColumnP, POINTER(CColumnInfo)]),
     "candor_column_numbers": (status, [ColumnP, POINTER(double_p)]),
+    "candor_column_int8": (status, [ColumnP, POINTER(int8_p)]),
     "candor_column_times": (status, [ColumnP, POINTER(int64_p)]),
     "candor_column_codes": (status, [ColumnP, POINTER(int32_p), size_p]),
     "candor_column_label": (status, [ColumnP, c_int32, POINTER(c_void_p), size_p]),

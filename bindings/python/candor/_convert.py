@@ -76,9 +76,13 @@ def zero_one(values, what):
 
 
 def as_int8(values):
-    """The int8 array itself when it is 1-D and C-contiguous, else None."""
+    """The int8 array itself when it is 1-D and C-contiguous, or an Arrow
+    integer column without nulls within int8 (in place for Arrow int8), else
+    None."""
     if isinstance(values, np.ndarray) and values.dtype == np.int8 and values.ndim == 1:
         return np.ascontiguousarray(values)
+    if _arrow.is_arrow(values):
+        return _arrow.read(values, "scores").int8()
     return None
 
 

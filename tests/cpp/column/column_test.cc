@@ -470,6 +470,44 @@ TEST(Column, RefusesMalformedArraysWithAClearMessage) {
   expect_error(*p, CANDOR_INVALID_ARGUMENT, "row 2 has dictionary index 6");
 }
 
+TEST(Column, GivesInt8ScoresInPlaceOrConvertedOrRefuses) {
+  auto column_of = [](Produced* p) {
+    p->Wire();
+    Result<Column> column = Column::FromArrow(p->schema, p->array);
+    EXPECT_TRUE(column.ok()) << column.status().message();
+    return std::move(column).value();
+  };
+  Produced int8;
+  int8.format = "c";
+  int8.buffers = {{}, {10, 9, 0, 7}};
+  int8.array.length = 3;
+  int8.array.offset = 1;
+  const int8_t* values = nullptr;
+  Column a = column_of(&int8);
+  ASSERT_TRUE(a.Int8(&values).ok());
+  EXPECT_EQ(values, reinterpret_cast<const int8_t*>(int8.buffers[1].data()) + 1);
+  Produced int64;
+  int64.format = "l";
+  int64.buffers = {{}, {}};
+  for (int64_t i = 0; i < 4; ++i) Put<int64_t>(&int64.buffers[1], i, i * 3 - 1);
+  int64.array.length = 4;
+  Column b = column_of(&int64);
+  ASSERT_TRUE(b.Int8(&values).ok());
+  EXPECT_EQ(std::vector<int8_t>(values, values + 4), (std::vector<int8_t>{-1, 2, 5, 8}));
+  Put<int64_t>(&int64.buffers[1], 2, 300);
+  Column c = column_of(&int64);
+  EXPECT_EQ(c.Int8(&values).code(), CANDOR_UNSUPPORTED);
+  EXPECT_NE(c.Int8(&values).message().find("row 2"), std::string::npos);
+  Produced floats;
+  floats.format = "g";
+  floats.buffers = {{}, std::vector<uint8_t>(8, 0)};
+  floats.array.length = 1;
+  EXPECT_EQ(column_of(&floats).Int8(&values).code(), CANDOR_UNSUPPORTED);
+  int8.buffers[0] = {0x0B};  // row 2 of the slice (bit 3) is null
+  int8.array.null_count = -1;
+  EXPECT_EQ(column_of(&int8).Int8(&values).code(), CANDOR_UNSUPPORTED);
+}
+
 TEST(Column, RefusesALabelThatIsNotUtf8WhenCodesAreMade) {
   Produced p;
   p.format = "u";
