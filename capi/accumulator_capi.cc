@@ -47,6 +47,17 @@ candor_status DeserializeInto(const uint8_t* bytes, size_t size, Handle** out) {
   });
 }
 
+// The body of candor_*accumulator_estimate.
+template <typename Handle>
+candor_status EstimateFrom(const Handle* acc, const candor_score_options* options,
+                           candor_estimate* out) {
+  return candor::capi::ScoreCall(
+      options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
+        if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));
+        return candor::EstimateAccumulated(m, acc->acc, o);
+      });
+}
+
 }  // namespace
 
 extern "C" {
@@ -101,11 +112,7 @@ int64_t candor_accumulator_count(const candor_accumulator* acc) {
 candor_status candor_accumulator_estimate(const candor_accumulator* acc,
                                           const candor_score_options* options,
                                           candor_estimate* out) {
-  return candor::capi::ScoreCall(
-      options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
-        if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));
-        return candor::EstimateAccumulated(m, acc->acc, o);
-      });
+  return EstimateFrom(acc, options, out);
 }
 
 candor_status candor_account_accumulator_new(int32_t scale_min, int32_t scale_max,
@@ -177,11 +184,7 @@ size_t candor_account_accumulator_accounts(const candor_account_accumulator* acc
 candor_status candor_account_accumulator_estimate(const candor_account_accumulator* acc,
                                                   const candor_score_options* options,
                                                   candor_estimate* out) {
-  return candor::capi::ScoreCall(
-      options, out, [&](const candor::Metric& m, const candor::IntervalOptions& o) {
-        if (acc == nullptr) return candor::Result<candor::Estimate>(Required(acc, "acc"));
-        return candor::EstimateAccumulated(m, acc->acc, o);
-      });
+  return EstimateFrom(acc, options, out);
 }
 
 }  // extern "C"
