@@ -32,12 +32,100 @@ import distributed  # noqa: E402
 import pandas as pd  # noqa: E402
 
 
-def partition(i, rows, weighted):
+def partition(i, rows, weighted, segments=False):
     rng = np.random.default_rng(1000 + i)
     frame = pd.DataFrame({"score": rng.integers(0, 11, rows).astype(np.float64)})
     if weighted:
         frame["weight"] = rng.uniform(0.2, 3.0, rows)
+    if segments:
+        frame["region"] = np.array(REGIONS, dtype=object)[rng.integers(0, len(REGIONS), rows)]
+        frame["plan"] = np.array(PLANS, dtype=object)[rng.integers(0, len(PLANS), rows)]
+        frame["account"] = rng.integers(0, 5000, rows)
     return frame
+
+
+REGIONS = ["EMEA", "NA", "APAC", "LATAM"]
+PLANS = ["basic", "pro", "enterprise"]
+MARGINS = {"region": {"EMEA": 4e6, "NA": 3e6, "APAC": 2e6, "LATAM": 1e6},
+           "plan": {"basic": 5e6, "pro": 3.5e6, "enterprise": 1.5e6}}
+
+
+def peer_breakdown(ddf):
+    """NPS per region with a Wald SE, as a Dask user writes it: a groupby of
+    the +1/0/-1 column (no comparison with the rest, no adjustment)."""
+    v = (ddf.score >= 9).astype("f8") - (ddf.score <= 6).astype("f8")
+    g = v.groupby(ddf.region)
+    mean, sd, n = dask.compute(g.mean(), g.std(), g.count())
+    return 100 * mean, 100 * sd / np.sqrt(n)
+
+
+def peer_rake(ddf, iterations):
+    """Raking as a Dask user writes it: per iteration, per margin, one pass
+    of weight sums by level (a groupby-sum) and the factors updated."""
+    factors = {name: {k: 1.0 for k in totals} for name, totals in MARGINS.items()}
+    for _ in range(iterations):
+        for name, totals in MARGINS.items():
+            w = ddf.region.map(factors["region"], meta=("w", "f8")) \
+                * ddf.plan.map(factors["plan"], meta=("w", "f8"))
+            sums = w.groupby(ddf[name]).sum().compute()
+            for level, total in totals.items():
+                factors[name][level] *= total / sums[level]
+    return factors
+
+
+def beyond_scores(client, args):
+    """accounts=, breakdown and rake on Dask, against single-process candor
+    and the Dask code a user would write without candor."""
+    per = args.extra_rows // args.partitions
+    parts = [dask.delayed(partition)(i, per, False, True) for i in range(args.partitions)]
+    ddf = dd.from_delayed(parts, meta=partition(0, 0, False, True)).persist()
+    distributed.wait(ddf)
+    whole = pd.concat([partition(i, per, False, True) for i in range(args.partitions)])
+    print("\n### Beyond scores: %s responses in %d partitions, two worker processes (s per "
+          "call, median (fastest-slowest) of %d)\n"
+          % (format(len(whole), ","), args.partitions, args.reps))
+    print("| call | s | x candor.dask |\n|---|---:|---:|")
+
+    want = candor.nps(whole["score"], accounts=whole["account"])
+    got = candor.dask.score(ddf, accounts="account")
+    assert abs(got.std_error - want.std_error) < 1e-9 * want.std_error
+    ours = timed(lambda: candor.dask.score(ddf, accounts="account"), args.reps)
+    single = timed(lambda: candor.nps(whole["score"], accounts=whole["account"]), args.reps)
+    base = statistics.median(ours)
+    print("| candor.dask.score(accounts=) (5,000 accounts across partitions) | %s | 1.00 |"
+          % fmt(ours))
+    print("| candor.nps(accounts=) in one process | %s | %.2f |"
+          % (fmt(single), statistics.median(single) / base))
+
+    want = candor.breakdown(whole["score"], whole[["region", "plan"]])
+    got = candor.dask.breakdown(ddf, by=["region", "plan"])
+    assert np.allclose(got["value"], want["value"], rtol=1e-9)
+    ours = timed(lambda: candor.dask.breakdown(ddf, by=["region", "plan"]), args.reps)
+    single = timed(lambda: candor.breakdown(whole["score"], whole[["region", "plan"]]),
+                   args.reps)
+    base = statistics.median(ours)
+    print("| candor.dask.breakdown(by=[region, plan]) (12 cells, vs rest, Holm) | %s | 1.00 |"
+          % fmt(ours))
+    print("| candor.breakdown in one process | %s | %.2f |"
+          % (fmt(single), statistics.median(single) / base))
+    peer = timed(lambda: peer_breakdown(ddf), args.reps)
+    print("| Dask without candor: groupby(region) mean/std/count (Wald only, no test) | %s | "
+          "%.2f |" % (fmt(peer), statistics.median(peer) / base))
+
+    margins = {name: (whole[name], totals) for name, totals in MARGINS.items()}
+    fitted = candor.rake(margins)
+    got = candor.dask.rake(ddf, MARGINS).compute()
+    assert np.allclose(got.to_numpy(), fitted.values, rtol=1e-12)
+    ours = timed(lambda: candor.dask.rake(ddf, MARGINS).compute(), args.reps)
+    single = timed(lambda: candor.rake(margins).values, args.reps)
+    base = statistics.median(ours)
+    print("| candor.dask.rake (2 margins; weights computed) | %s | 1.00 |" % fmt(ours))
+    print("| candor.rake in one process | %s | %.2f |"
+          % (fmt(single), statistics.median(single) / base))
+    peer = timed(lambda: peer_rake(ddf, 3), args.reps)
+    print("| Dask without candor: 3 iterations of per-margin groupby-sum passes (factors "
+          "only) | %s | %.2f |" % (fmt(peer), statistics.median(peer) / base))
+    client.cancel(ddf)
 
 
 def timed(fn, reps):
@@ -66,6 +154,9 @@ def main():
     parser.add_argument("--rows", type=int, default=100_000_000)
     parser.add_argument("--partitions", type=int, default=100)
     parser.add_argument("--reps", type=int, default=5)
+    parser.add_argument("--extra-rows", type=int, default=10_000_000,
+                        help="responses for the accounts, breakdown and rake section")
+    parser.add_argument("--only-extra", action="store_true")
     args = parser.parse_args()
     per = args.rows // args.partitions
     rows = per * args.partitions
@@ -75,6 +166,11 @@ def main():
     print("library: %s (candor %s); dask %s; %d cores; load %s\n"
           % (os.path.relpath(candor.library_path, ROOT), candor.__version__, dask.__version__,
              os.cpu_count(), open("/proc/loadavg").read().split()[:3]))
+    if args.only_extra:
+        beyond_scores(client, args)
+        client.close()
+        cluster.close()
+        return
     print("### NPS of %s responses in %d partitions, two worker processes (s per call, "
           "median (fastest-slowest) of %d)\n" % (format(rows, ","), args.partitions, args.reps))
     print("| call | s | x candor.dask |\n|---|---:|---:|")
@@ -116,6 +212,7 @@ def main():
     print("\nPer partition (1,000 partitions of one row): %.2f ms of scheduling, "
           "serialization and merging (median %.3f s per call); a score state is %d bytes.\n"
           % (statistics.median(overhead) / 1000 * 1e3, statistics.median(overhead), state))
+    beyond_scores(client, args)
     client.close()
     cluster.close()
 

@@ -199,3 +199,39 @@ def test_breakdown_of_one_segment_with_awkward_partitions(client):
     with pytest.raises(Error) as e:
         candor.dask.breakdown(dd.from_pandas(bad, npartitions=3), by="region")
     assert e.value.status == "CANDOR_OUT_OF_RANGE" and "the row labelled 650" in str(e.value)
+
+
+def test_rake_equals_the_single_process_rake(client):
+    frame = with_segments(responses(20000, seed=9))
+    frame["plan"] = frame["plan"].map({1: "basic", 2: "pro", 3: "enterprise"})
+    margins = {"region": {"EMEA": 4000.0, "NA": 3000.0, "APAC": 2000.0, "LATAM": 1000.0},
+               "plan": {"basic": 5000.0, "pro": 3500.0, "enterprise": 1500.0}}
+    ddf = dd.from_pandas(frame, npartitions=6)
+    for weights in (None, "weight"):
+        got = candor.dask.rake(ddf, margins, weights, split_every=3)
+        assert got.npartitions == ddf.npartitions
+        got = got.compute()
+        want = candor.rake({name: (frame[name], totals) for name, totals in margins.items()},
+                           frame[weights] if weights else None).values
+        assert list(got.index) == list(frame.index)
+        np.testing.assert_allclose(got.to_numpy(), want, rtol=1e-12)
+        # The margins are met.
+        for name, totals in margins.items():
+            for label, total in totals.items():
+                assert got[frame[name] == label].sum() == pytest.approx(total, rel=1e-9)
+
+
+def test_rake_errors_name_rows_and_margins(client):
+    frame = with_segments(responses(500, seed=10))
+    ddf = dd.from_pandas(frame, npartitions=3)
+    with pytest.raises(Error) as e:
+        candor.dask.rake(ddf, {"region": {"EMEA": 1.0, "NA": 1.0, "APAC": 1.0}}).compute()
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "LATAM" in str(e.value) \
+        and "row labelled" in str(e.value)
+    with pytest.raises(Error) as e:
+        candor.dask.rake(ddf, {"region": {"EMEA": 1.0, "NA": 1.0, "APAC": 1.0, "LATAM": 1.0,
+                                          "MARS": 1.0}})
+    assert e.value.status == "CANDOR_EMPTY"
+    with pytest.raises(Error) as e:
+        candor.dask.rake(ddf, {})
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT"

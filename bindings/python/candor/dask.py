@@ -7,8 +7,8 @@ The state contract (new, update, merge, serialize, deserialize, finalize) is
 in docs/DISTRIBUTED.md. Imported only when used: `import candor` does not
 import dask.
 
-So far: score() (any metric, weighted or not, cluster-robust by account)
-and breakdown(). Trends, theme drivers and raking follow (issue 18).
+So far: score() (any metric, weighted or not, cluster-robust by account),
+breakdown() and rake(). Trends and theme drivers follow (issue 18).
 """
 import dataclasses
 import re
@@ -20,6 +20,7 @@ from candor import _convert
 from candor import _labels
 from candor import _missing
 from candor.breakdowns import breakdown_accumulated
+from candor.weights import rake as rake_cells
 from candor._lib import Error
 from candor.accumulator import AccountAccumulator, Accumulator
 
@@ -260,4 +261,118 @@ def breakdown(ddf, score="score", by=(), weights=None, metric="nps", p_adjust="h
     return frame
 
 
-__all__ = ["BreakdownState", "ScoreState", "breakdown", "score"]
+@dataclasses.dataclass
+class MarginState:
+    """One partition's (or a merge's) part of a raking: per joint cell of the
+    margins' labels, the sum of the base weights and the rows."""
+    cells: dict
+
+
+def _joint_cells(frame, columns):
+    """(keys, cell of each row): the partition's joint cells of `columns`'
+    labels, as tuples of plain labels (missing ones None)."""
+    factorized = [_labels.factorize(frame[name].to_numpy()) for name in columns]
+    joint = np.stack([codes for codes, _ in factorized], axis=1)
+    tuples, cell_of_row = np.unique(joint, axis=0, return_inverse=True)
+    keys = [tuple(_cell_label(levels[code]) for (_, levels), code in zip(factorized, codes))
+            for codes in tuples]
+    return keys, cell_of_row.reshape(-1)
+
+
+def _base_weights(frame, weights):
+    if weights is None:
+        return np.ones(len(frame))
+    return _convert.as_float64(frame[weights].to_numpy(), "base_weights")
+
+
+def _rake_update(frame, margins, weights):
+    """new + update: the partition's base weight sums per joint cell; a label
+    without a population total is an error naming its row."""
+    if len(frame) == 0:
+        return MarginState({})
+    keys, cell_of_row = _joint_cells(frame, list(margins))
+    for j, (name, totals) in enumerate(margins.items()):
+        unknown = [c for c, key in enumerate(keys) if key[j] not in totals]
+        if unknown:
+            row = int(np.flatnonzero(np.isin(cell_of_row, unknown))[0])
+            raise Error("CANDOR_INVALID_ARGUMENT",
+                        "margin %r: label %r (the row labelled %r) has no population total"
+                        % (name, frame[name].iloc[row], frame.index[row]))
+    base = _base_weights(frame, weights)
+    sums = np.bincount(cell_of_row, weights=base, minlength=len(keys))
+    rows = np.bincount(cell_of_row, minlength=len(keys))
+    return MarginState({key: (float(sums[c]), int(rows[c])) for c, key in enumerate(keys)})
+
+
+def _rake_merge(*states):
+    cells = {}
+    for state in states:
+        for key, (total, rows) in state.cells.items():
+            before = cells.get(key, (0.0, 0))
+            cells[key] = (before[0] + total, before[1] + rows)
+    return MarginState(cells)
+
+
+def _apply_factors(frame, columns, weights, factors):
+    """map: each row's weight, its base weight times its cell's factor."""
+    import pandas as pd
+    if len(frame) == 0:
+        return pd.Series(np.zeros(0), index=frame.index, name="weight")
+    keys, cell_of_row = _joint_cells(frame, columns)
+    factor = np.array([factors[key] for key in keys])[cell_of_row]
+    return pd.Series(_base_weights(frame, weights) * factor, index=frame.index, name="weight")
+
+
+def rake(ddf, margins, weights=None, max_iterations=100, tolerance=1e-10, split_every=8):
+    """candor.rake on a Dask DataFrame: a Dask Series of weights (named
+    "weight", with ddf's index and partitions) equal to
+    candor.rake({name: (ddf[name].compute(), totals)}, ddf[weights].compute()).values.
+
+    Args:
+        ddf: a dask.dataframe.DataFrame.
+        margins: dict column name -> population totals (dict label -> total).
+        weights: None or the name of a base weight column.
+        max_iterations, tolerance: as candor.rake.
+        split_every: states merged at a time in the tree (>= 2).
+
+    Raking scales every response of a joint cell of the margins' labels by
+    the same factor, so the base weight sums per joint cell are sufficient:
+    one pass over the partitions gathers them (a MarginState per partition,
+    merged in a tree), candor.rake fits the cells on the client (each
+    iteration's margin sums are sums over cells), and a second, lazy pass
+    multiplies each row's base weight by its cell's factor. The state has
+    one entry per joint cell present (at most the product of the margins'
+    level counts). Errors as candor.rake's (CANDOR_NOT_CONVERGED,
+    CANDOR_EMPTY for a level with a total but no respondents); a label
+    without a total names its row.
+    """
+    if not isinstance(margins, dict) or not margins:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "margins must be a dict column name -> population totals")
+    columns = list(margins)
+    _check_columns(ddf, columns + ([weights] if weights is not None else []))
+    totals = {}
+    for name, margin_totals in margins.items():
+        try:
+            totals[name] = {_cell_label(k): float(v) for k, v in dict(margin_totals).items()}
+        except (TypeError, ValueError):
+            raise Error("CANDOR_INVALID_ARGUMENT", "margin %r: totals must be a dict (or "
+                        "Series) label -> total, got %r" % (name, margin_totals)) from None
+    states = [dask.delayed(_rake_update)(part, totals, weights) for part in ddf.to_delayed()]
+    merged = _tree(states, _rake_merge, split_every).compute()
+    if not merged.cells:
+        raise Error("CANDOR_EMPTY", "no respondents")
+    keys = list(merged.cells)
+    base = np.array([merged.cells[key][0] for key in keys])
+    cell_margins = {}
+    for j, name in enumerate(columns):
+        labels = np.empty(len(keys), dtype=object)
+        labels[:] = [key[j] for key in keys]
+        cell_margins[name] = (labels, totals[name])
+    fitted = rake_cells(cell_margins, base, max_iterations=max_iterations, tolerance=tolerance)
+    factors = {key: (w / b if b > 0 else 0.0) for key, w, b in zip(keys, fitted.values, base)}
+    return ddf.map_partitions(_apply_factors, columns, weights, factors,
+                              meta=("weight", "f8"))
+
+
+__all__ = ["BreakdownState", "MarginState", "ScoreState", "breakdown", "rake", "score"]
