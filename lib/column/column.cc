@@ -233,8 +233,11 @@ struct Column::Impl {
   size_t rows = 0;
   size_t nulls = 0;
 
-  const double* numbers = nullptr;
-  std::vector<double> number_store;
+  // Numbers other than float64 in place are converted at the first call of
+  // numbers() (an int8 column read by Int8 in place never is).
+  mutable std::once_flag numbers_once;
+  mutable const double* numbers = nullptr;
+  mutable std::vector<double> number_store;
   bool in_place = false;
   std::vector<int64_t> times;
 
@@ -266,6 +269,7 @@ struct Column::Impl {
   Status Add(const ArrowSchema& schema, const ArrowArray& array,
              std::optional<std::string_view> field, int64_t chunk_number);
   void Finish();
+  void MakeNumbers() const;
 };
 
 Status Column::Impl::Add(const ArrowSchema& schema, const ArrowArray& array,
@@ -296,7 +300,7 @@ Status Column::Impl::Add(const ArrowSchema& schema, const ArrowArray& array,
   return OkStatus();
 }
 
-// Makes the numbers or times once every chunk is read.
+// Once every chunk is read: whether numbers are read in place, and the times.
 void Column::Impl::Finish() {
   if (kind == ColumnKind::kNumbers) {
     if (chunks.size() == 1 && nulls == 0 && !chunks[0].dictionary &&
@@ -306,26 +310,8 @@ void Column::Impl::Finish() {
       if (reinterpret_cast<uintptr_t>(first) % alignof(double) == 0) {
         numbers = first;
         in_place = true;
-        return;
       }
     }
-    number_store.resize(rows);
-    for (size_t k = 0; k < chunks.size(); ++k) {
-      const Chunk& c = chunks[k];
-      double* out = number_store.data() + starts[k];
-      if (!c.dictionary) WidenChunk(c.values, c.rows, out);
-      if (c.dictionary || MayHaveNulls(c)) {
-        for (int64_t r = 0; r < c.rows; ++r) {
-          int64_t p = Position(c, r);
-          if (p < 0) {
-            out[r] = std::numeric_limits<double>::quiet_NaN();
-          } else if (c.dictionary) {
-            out[r] = arrow::NumberAt(c.values, p);
-          }
-        }
-      }
-    }
-    numbers = number_store.data();
   } else if (kind == ColumnKind::kTimes) {
     times.resize(rows);
     for (size_t k = 0; k < chunks.size(); ++k) {
@@ -337,6 +323,28 @@ void Column::Impl::Finish() {
       }
     }
   }
+}
+
+// The numbers as doubles, NaN for nulls (under numbers_once).
+void Column::Impl::MakeNumbers() const {
+  if (in_place) return;
+  number_store.resize(rows);
+  for (size_t k = 0; k < chunks.size(); ++k) {
+    const Chunk& c = chunks[k];
+    double* out = number_store.data() + starts[k];
+    if (!c.dictionary) WidenChunk(c.values, c.rows, out);
+    if (c.dictionary || MayHaveNulls(c)) {
+      for (int64_t r = 0; r < c.rows; ++r) {
+        int64_t p = Position(c, r);
+        if (p < 0) {
+          out[r] = std::numeric_limits<double>::quiet_NaN();
+        } else if (c.dictionary) {
+          out[r] = arrow::NumberAt(c.values, p);
+        }
+      }
+    }
+  }
+  numbers = number_store.data();
 }
 
 Column::Column(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -415,6 +423,8 @@ const std::string& Column::time_zone() const { return impl_->format.time_zone; }
 
 const double* Column::numbers() const {
   if (impl_->kind != ColumnKind::kNumbers) return nullptr;
+  const Impl& m = *impl_;
+  std::call_once(m.numbers_once, [&m] { m.MakeNumbers(); });
   static const double kNone = 0;
   return impl_->numbers == nullptr ? &kNone : impl_->numbers;
 }
@@ -502,7 +512,7 @@ Status Column::Label(int32_t code, std::string_view* label) const {
 
 Status Column::Int8(const int8_t** values) const {
   Impl& m = *impl_;
-  std::call_once(m.int8_once, [&m] {
+  std::call_once(m.int8_once, [&m, this] {
     if (m.kind != ColumnKind::kNumbers || !arrow::IsInteger(m.format.type)) {
       m.int8_status = Unsupported("int8 values are read of an integer column, not of Arrow "
                                   "format '" + m.format_string + "'");
@@ -518,9 +528,10 @@ Status Column::Int8(const int8_t** values) const {
       m.int8 = static_cast<const int8_t*>(v.data) + v.offset;
       return;
     }
+    const double* numbers = this->numbers();
     m.int8_store.resize(m.rows);
     for (size_t row = 0; row < m.rows; ++row) {
-      const double x = m.numbers[row];
+      const double x = numbers[row];
       if (!(x >= -128 && x <= 127)) {
         m.int8_store.clear();
         m.int8_status = Unsupported("row " + std::to_string(row) + " holds " +

@@ -11,6 +11,7 @@ import dataclasses
 import numpy as np
 
 from candor import _display
+from candor import _arrow
 from candor import _capi
 from candor import _convert
 from candor import _design
@@ -123,6 +124,10 @@ def score(scores, metric="nps", weights=None, *, accounts=None, scale=None, box=
         detractor_max=detractor_max, interval=interval, level=level, prior=prior,
         replicates=replicates, seed=seed, threads=threads)
     skipped = 0
+    if _arrow.is_arrow(scores):
+        # Read once: int8 scores in place for the int8 path, else float64.
+        small = _convert.as_int8(scores)
+        scores = small if small is not None else _arrow.as_numpy(scores, "scores")
     if _missing.check_choice(missing) and _convert.as_int8(scores) is None:
         kept, skipped = _missing.skip_rows(
             {"scores": scores, "weights": weights, "accounts": accounts})
