@@ -119,6 +119,38 @@ def accumulator_seeds():
           accumulator(-3, -3, [(5, 5.0, 5.0)])[:-8] + b"\0" * 8)
 
 
+def account_accumulator(scale_min, scale_max, totals, accounts):
+    """totals: per point (count, weight sum, squared-weight sum); accounts:
+    (label bytes, responses, per point weight sums)."""
+    inner = accumulator(scale_min, scale_max, totals, weighted=True)
+    out = b"CNDA" + struct.pack("<HI", 1, len(inner)) + inner + struct.pack("<Q", len(accounts))
+    for label, rows, sums in accounts:
+        out += struct.pack("<I", len(label)) + label + struct.pack("<Q", rows)
+        out += b"".join(struct.pack("<d", w) for w in sums)
+    return out + struct.pack("<Q", fnv1a(out))
+
+
+def account_accumulator_seeds():
+    zero = [0.0] * 11
+    a = list(zero)
+    a[10], a[3] = 2.0, 1.0
+    b = list(zero)
+    b[9], b[0] = 1.5, 2.5
+    totals = [(0, 0.0, 0.0)] * 11
+    totals[10], totals[3], totals[9], totals[0] = (2, 2.0, 2.0), (1, 1.0, 1.0), \
+        (1, 1.5, 2.25), (1, 2.5, 6.25)
+    two = account_accumulator(0, 10, totals, [(b"s:acme", 3, a), (b"i:17", 2, b)])
+    write("account_accumulator", "two_accounts", bytes([0]) + score_options(0) + two)
+    write("account_accumulator", "two_accounts_wald", bytes([2]) + score_options(0, interval=0) +
+          two)
+    one = account_accumulator(0, 10, totals[:], [(b"s:acme", 5, [x + y for x, y in zip(a, b)])])
+    write("account_accumulator", "one_account", bytes([0]) + score_options(0) + one)
+    write("account_accumulator", "fix_checksum", bytes([1]) + score_options(1) +
+          account_accumulator(1, 5, [(1, 1.0, 1.0)] * 5,
+                              [(b"s:x", 3, [1.0, 1.0, 1.0, 0.0, 0.0]),
+                               (b"s:y", 2, [0.0, 0.0, 0.0, 1.0, 1.0])])[:-8] + b"\0" * 8)
+
+
 # ----------------------------------------------------------------- lexicon
 def lexicon_seeds():
     for name, fmt in (("candor", 0), ("vader", 1), ("afinn", 2)):
@@ -595,6 +627,7 @@ def main():
         shutil.rmtree(OUT)
     csv_seeds()
     accumulator_seeds()
+    account_accumulator_seeds()
     lexicon_seeds()
     taxonomy_seeds()
     text_seeds()
