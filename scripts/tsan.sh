@@ -5,7 +5,8 @@
 # "threads": the GoogleTest suites of threaded code listed in
 # tests/CMakeLists.txt (text batches, theme discovery, NMF, bootstrap,
 # breakdowns, account trends, drivers, IPW, the follow-up queue, the outer
-# loop, the calibrated change scan, lib/common/parallel) and
+# loop, the calibrated change scan, lib/common/parallel, Arrow columns read
+# from many threads) and
 # tests/c/threads_test.c (the C API from 8 threads on shared handles). A data
 # race fails the run (TSAN_OPTIONS from the test preset: halt_on_error=1,
 # second_deadlock_stack=1).

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <thread>
 #include <string>
 #include <variant>
 #include <vector>
@@ -506,6 +507,46 @@ TEST(Column, GivesInt8ScoresInPlaceOrConvertedOrRefuses) {
   int8.buffers[0] = {0x0B};  // row 2 of the slice (bit 3) is null
   int8.array.null_count = -1;
   EXPECT_EQ(column_of(&int8).Int8(&values).code(), CANDOR_UNSUPPORTED);
+}
+
+// Codes, texts, numbers and int8 values are made at their first call, under
+// std::call_once: many threads asking at once all get the same arrays (and
+// ThreadSanitizer, which runs this suite, sees no race).
+TEST(ColumnConcurrent, FirstCallsFromManyThreadsAgree) {
+  std::mt19937_64 rng(23);
+  std::vector<Expected> text_rows, number_rows;
+  auto text = Produce(Type::kDictUtf8, 5000, 3, 0.1, &rng, &text_rows);
+  auto numbers = Produce(Type::kInt32, 5000, 3, 0.0, &rng, &number_rows);
+  text->Wire();
+  numbers->Wire();
+  Result<Column> t = Column::FromArrow(text->schema, text->array);
+  Result<Column> n = Column::FromArrow(numbers->schema, numbers->array);
+  ASSERT_TRUE(t.ok() && n.ok());
+  constexpr int kThreads = 8;
+  std::vector<const int32_t*> codes(kThreads);
+  std::vector<const char* const*> texts(kThreads);
+  std::vector<const double*> values(kThreads);
+  std::vector<const int8_t*> small(kThreads);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < kThreads; ++k) {
+    threads.emplace_back([&, k] {
+      size_t levels;
+      const size_t* sizes;
+      if (!t->Codes(&codes[k], &levels).ok()) codes[k] = nullptr;
+      if (!t->Texts(&texts[k], &sizes).ok()) texts[k] = nullptr;
+      values[k] = n->numbers();
+      if (!n->Int8(&small[k]).ok()) small[k] = nullptr;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int k = 0; k < kThreads; ++k) {
+    EXPECT_EQ(codes[k], codes[0]);
+    EXPECT_EQ(texts[k], texts[0]);
+    EXPECT_EQ(values[k], values[0]);
+    EXPECT_EQ(small[k], small[0]);
+  }
+  ExpectRows(*t, text_rows);
+  ExpectRows(*n, number_rows);
 }
 
 TEST(Column, RefusesALabelThatIsNotUtf8WhenCodesAreMade) {
