@@ -36,7 +36,7 @@ void Estimate(const candor_account_accumulator* acc, candor_score_options option
                     where);
   options.scale_min = scale_min;
   options.scale_max = scale_max;
-  for (candor_interval_method method : {CANDOR_INTERVAL_WALD, CANDOR_INTERVAL_JEFFREYS}) {
+  for (candor_interval method : {CANDOR_INTERVAL_WALD, CANDOR_INTERVAL_JEFFREYS}) {
     options.interval = method;
     candor_estimate estimate;
     const candor_status s = candor_account_accumulator_estimate(acc, &options, &estimate);
