@@ -826,8 +826,8 @@ struct ArrowArrayStream {
  * that decrease, a wrong number of buffers or children) is
  * CANDOR_INVALID_ARGUMENT naming what is wrong; a valid type candor does not
  * read (lists, decimals, ...) is CANDOR_UNSUPPORTED naming its format.
- * Thread-safety: immutable once made (codes and texts are made at their first
- * call, once); may be read from many threads. */
+ * Thread-safety: immutable once made (numbers, int8 values, codes and texts
+ * are made at their first call, once); may be read from many threads. */
 typedef struct candor_column candor_column;
 
 typedef enum candor_column_kind {
