@@ -18,16 +18,6 @@ using candor_fuzz::CheckEstimate;
 using candor_fuzz::CheckStatus;
 using candor_fuzz::FuzzInput;
 
-// FNV-1a, 64-bit: the checksum the format ends with (lib/score/serialized_bytes.hpp).
-uint64_t Fnv1a(const uint8_t* bytes, size_t size) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < size; ++i) {
-    hash ^= bytes[i];
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
 void Estimate(const candor_account_accumulator* acc, candor_score_options options,
               const char* where) {
   int32_t scale_min = 0;
@@ -68,12 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzInput in(data, size);
   const uint8_t mode = in.Byte();
   const candor_score_options options = candor_fuzz::ScoreOptions(in);
-  const std::string_view rest = in.Rest();
-  std::vector<uint8_t> bytes(rest.begin(), rest.end());
-  if ((mode & 1) && bytes.size() >= 8) {
-    const uint64_t hash = Fnv1a(bytes.data(), bytes.size() - 8);
-    for (int b = 0; b < 8; ++b) bytes[bytes.size() - 8 + b] = static_cast<uint8_t>(hash >> (8 * b));
-  }
+  const std::vector<uint8_t> bytes = candor_fuzz::SerializedBytes(in.Rest(), mode & 1);
 
   candor_account_accumulator* acc = nullptr;
   const candor_status s = candor_account_accumulator_deserialize(bytes.data(), bytes.size(), &acc);

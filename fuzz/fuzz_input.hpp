@@ -233,6 +233,24 @@ inline candor_score_options ScoreOptions(FuzzInput& in) {
   return o;
 }
 
+// The serialized bytes of an accumulator from the rest of the input. Both
+// accumulator formats end with the FNV-1a (64-bit) hash of what precedes it
+// (lib/score/serialized_bytes.hpp); with fix_checksum that hash is written
+// in, so that the fuzzer reaches the checks behind it instead of stopping at
+// the checksum.
+inline std::vector<uint8_t> SerializedBytes(std::string_view rest, bool fix_checksum) {
+  std::vector<uint8_t> bytes(rest.begin(), rest.end());
+  if (fix_checksum && bytes.size() >= 8) {
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < bytes.size() - 8; ++i) {
+      hash ^= bytes[i];
+      hash *= 0x100000001b3ULL;
+    }
+    for (int b = 0; b < 8; ++b) bytes[bytes.size() - 8 + b] = static_cast<uint8_t>(hash >> (8 * b));
+  }
+  return bytes;
+}
+
 }  // namespace candor_fuzz
 
 #endif  // CANDOR_FUZZ_FUZZ_INPUT_HPP_
