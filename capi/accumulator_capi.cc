@@ -47,6 +47,30 @@ candor_status DeserializeInto(const uint8_t* bytes, size_t size, Handle** out) {
   });
 }
 
+// The scale and responses of either accumulator: its (whole sample's) score
+// accumulator.
+const candor::ScoreAccumulator& Totals(const candor_accumulator& h) { return h.acc; }
+const candor::ScoreAccumulator& Totals(const candor_account_accumulator& h) {
+  return h.acc.totals();
+}
+
+// The body of candor_*accumulator_scale.
+template <typename Handle>
+candor_status ScaleOf(const Handle* acc, int32_t* scale_min, int32_t* scale_max) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
+    *scale_min = Totals(*acc).scale_min();
+    *scale_max = Totals(*acc).scale_max();
+    return candor::OkStatus();
+  });
+}
+
+// The body of candor_*accumulator_count.
+template <typename Handle>
+int64_t CountOf(const Handle* acc) {
+  return acc == nullptr ? 0 : Totals(*acc).count();
+}
+
 // The body of candor_*accumulator_estimate.
 template <typename Handle>
 candor_status EstimateFrom(const Handle* acc, const candor_score_options* options,
@@ -97,17 +121,10 @@ candor_status candor_accumulator_deserialize(const uint8_t* bytes, size_t size,
 
 candor_status candor_accumulator_scale(const candor_accumulator* acc, int32_t* scale_min,
                                        int32_t* scale_max) {
-  return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
-    *scale_min = acc->acc.scale_min();
-    *scale_max = acc->acc.scale_max();
-    return candor::OkStatus();
-  });
+  return ScaleOf(acc, scale_min, scale_max);
 }
 
-int64_t candor_accumulator_count(const candor_accumulator* acc) {
-  return acc == nullptr ? 0 : acc->acc.count();
-}
+int64_t candor_accumulator_count(const candor_accumulator* acc) { return CountOf(acc); }
 
 candor_status candor_accumulator_estimate(const candor_accumulator* acc,
                                           const candor_score_options* options,
@@ -165,16 +182,11 @@ candor_status candor_account_accumulator_deserialize(const uint8_t* bytes, size_
 
 candor_status candor_account_accumulator_scale(const candor_account_accumulator* acc,
                                                int32_t* scale_min, int32_t* scale_max) {
-  return Guard([&] {
-    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
-    *scale_min = acc->acc.totals().scale_min();
-    *scale_max = acc->acc.totals().scale_max();
-    return candor::OkStatus();
-  });
+  return ScaleOf(acc, scale_min, scale_max);
 }
 
 int64_t candor_account_accumulator_count(const candor_account_accumulator* acc) {
-  return acc == nullptr ? 0 : acc->acc.totals().count();
+  return CountOf(acc);
 }
 
 size_t candor_account_accumulator_accounts(const candor_account_accumulator* acc) {
