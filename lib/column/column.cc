@@ -119,16 +119,18 @@ const char* ValuesFormat(const ArrowSchema& values) {
   return values.dictionary != nullptr ? values.dictionary->format : values.format;
 }
 
-// Reads one array as a chunk of a column; *format is the values' format.
+// Reads one array as a chunk of a column; *format is the values' format and
+// *values_schema their schema (ResolveSchema's).
 Status ReadChunk(const ArrowSchema& schema, const ArrowArray& array,
                  std::optional<std::string_view> field, std::string_view where,
-                 ValueFormat* format, Chunk* out) {
+                 ValueFormat* format, const ArrowSchema** values_schema, Chunk* out) {
   std::string w(where);
   *out = Chunk();
   const ArrowSchema* s = nullptr;
   int64_t child = -1;
   ValueFormat own_format;
   CANDOR_RETURN_IF_ERROR(ResolveSchema(schema, field, where, &s, &child, &own_format));
+  *values_schema = s;
   const ArrowArray* a = &array;
   int64_t extra_offset = 0;
   int64_t length = -1;
@@ -277,14 +279,12 @@ Status Column::Impl::Add(const ArrowSchema& schema, const ArrowArray& array,
   std::string where = Where(field, chunk_number);
   Chunk chunk;
   ValueFormat chunk_format;
-  CANDOR_RETURN_IF_ERROR(ReadChunk(schema, array, field, where, &chunk_format, &chunk));
+  const ArrowSchema* values = nullptr;
+  CANDOR_RETURN_IF_ERROR(
+      ReadChunk(schema, array, field, where, &chunk_format, &values, &chunk));
   if (chunks.empty()) {
     format = chunk_format;
     kind = arrow::KindOf(format.type);
-    const ArrowSchema* values = nullptr;
-    int64_t child;
-    ValueFormat unused;
-    CANDOR_RETURN_IF_ERROR(ResolveSchema(schema, field, where, &values, &child, &unused));
     format_string = ValuesFormat(*values);
   }
   if (static_cast<uint64_t>(chunk.rows) >
