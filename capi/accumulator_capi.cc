@@ -1,5 +1,6 @@
-// Mergeable, serializable score accumulators: of scores, and of scores by
-// account (for the cluster-robust estimate).
+// Mergeable, serializable accumulators: of scores, of scores by account (for
+// the cluster-robust estimate), and of scores by segment and local day (for
+// the bucket trend).
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -33,6 +34,20 @@ candor_status SerializeInto(const Handle* acc, uint8_t* buffer, size_t capacity,
     std::memcpy(buffer, bytes.data(), bytes.size());
     return candor::OkStatus();
   });
+}
+
+// Labels given as pointers and sizes (need not be NUL-terminated), as views.
+candor::Status LabelViews(const char* const* labels, const size_t* label_sizes, size_t n_labels,
+                          std::vector<std::string_view>* views) {
+  if (n_labels > 0) CANDOR_RETURN_IF_ERROR(Required(labels, "labels", label_sizes, "label_sizes"));
+  views->resize(n_labels);
+  for (size_t j = 0; j < n_labels; ++j) {
+    if (labels[j] == nullptr && label_sizes[j] > 0) {
+      return candor::InvalidArgument("labels[" + std::to_string(j) + "] is NULL");
+    }
+    (*views)[j] = std::string_view(labels[j] == nullptr ? "" : labels[j], label_sizes[j]);
+  }
+  return candor::OkStatus();
 }
 
 // The body of candor_*accumulator_deserialize.
@@ -148,14 +163,8 @@ candor_status candor_account_accumulator_add(candor_account_accumulator* acc,
   return Guard([&] {
     CANDOR_RETURN_IF_ERROR(Required(acc, "acc"));
     if (n > 0) CANDOR_RETURN_IF_ERROR(Required(scores, "scores", account_codes, "account_codes"));
-    if (n_labels > 0) CANDOR_RETURN_IF_ERROR(Required(labels, "labels", label_sizes, "label_sizes"));
-    std::vector<std::string_view> views(n_labels);
-    for (size_t j = 0; j < n_labels; ++j) {
-      if (labels[j] == nullptr && label_sizes[j] > 0) {
-        return candor::InvalidArgument("labels[" + std::to_string(j) + "] is NULL");
-      }
-      views[j] = std::string_view(labels[j] == nullptr ? "" : labels[j], label_sizes[j]);
-    }
+    std::vector<std::string_view> views;
+    CANDOR_RETURN_IF_ERROR(LabelViews(labels, label_sizes, n_labels, &views));
     return acc->acc.Add(scores, weights, account_codes, n, views.data(), n_labels);
   });
 }
@@ -197,6 +206,77 @@ candor_status candor_account_accumulator_estimate(const candor_account_accumulat
                                                   const candor_score_options* options,
                                                   candor_estimate* out) {
   return EstimateFrom(acc, options, out);
+}
+
+candor_status candor_bucket_accumulator_new(int32_t scale_min, int32_t scale_max,
+                                            const char* time_zone, double half_life_days,
+                                            candor_bucket_accumulator** out) {
+  return candor::capi::NewHandle(out, [&] {
+    return candor::BucketAccumulator::Create(scale_min, scale_max,
+                                             time_zone == nullptr ? "UTC" : time_zone,
+                                             half_life_days);
+  });
+}
+
+void candor_bucket_accumulator_free(candor_bucket_accumulator* acc) { delete acc; }
+
+candor_status candor_bucket_accumulator_add(candor_bucket_accumulator* acc, const double* scores,
+                                            const int64_t* times, const double* weights,
+                                            const int32_t* segment_codes, size_t n,
+                                            const char* const* labels, const size_t* label_sizes,
+                                            size_t n_labels) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc"));
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(scores, "scores", times, "times"));
+    std::vector<std::string_view> views;
+    CANDOR_RETURN_IF_ERROR(LabelViews(labels, label_sizes, n_labels, &views));
+    return acc->acc.Add(scores, times, weights, segment_codes, n, views.data(), n_labels);
+  });
+}
+
+candor_status candor_bucket_accumulator_merge(candor_bucket_accumulator* acc,
+                                              const candor_bucket_accumulator* other) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", other, "other"));
+    return acc->acc.Merge(other->acc);
+  });
+}
+
+candor_status candor_bucket_accumulator_serialize(const candor_bucket_accumulator* acc,
+                                                  uint8_t* buffer, size_t capacity, size_t* size) {
+  return SerializeInto(acc, buffer, capacity, size);
+}
+
+candor_status candor_bucket_accumulator_deserialize(const uint8_t* bytes, size_t size,
+                                                    candor_bucket_accumulator** out) {
+  return DeserializeInto<candor_bucket_accumulator, candor::BucketAccumulator>(bytes, size, out);
+}
+
+int64_t candor_bucket_accumulator_count(const candor_bucket_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.count();
+}
+
+size_t candor_bucket_accumulator_segments(const candor_bucket_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.segments();
+}
+
+size_t candor_bucket_accumulator_cells(const candor_bucket_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.cells();
+}
+
+candor_status candor_bucket_accumulator_segment(const candor_bucket_accumulator* acc, size_t j,
+                                                const char** label, size_t* size) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", label, "label", size, "size"));
+    if (j >= acc->acc.segments()) {
+      return candor::OutOfRange("segment " + std::to_string(j) + " of " +
+                                std::to_string(acc->acc.segments()));
+    }
+    const std::string_view s = acc->acc.segment(j);
+    *label = s.data();
+    *size = s.size();
+    return candor::OkStatus();
+  });
 }
 
 }  // extern "C"

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "accumulator_handle.hpp"
 #include "options.hpp"
 #include "shim.hpp"
 
@@ -178,6 +179,21 @@ candor_status candor_buckets_column_i32(const candor_buckets* buckets, candor_bu
                                         const int32_t** out) {
   return candor::capi::Column(buckets, column, &candor_buckets::i32, CANDOR_BUCKETS_SEGMENT,
                               candor::capi::kI32Columns, "int32", out);
+}
+
+candor_status candor_buckets_accumulated(const candor_score_options* score_options,
+                                         const candor_buckets_options* options,
+                                         const candor_bucket_accumulator* acc,
+                                         candor_buckets** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<std::vector<candor::TrendBucket>> {
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::BucketOptions bucket_options;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromBucketOptions(options, &bucket_options));
+    CANDOR_RETURN_IF_ERROR(candor::capi::Required(acc, "acc"));
+    return candor::TimeBucketsAccumulated(metric, interval, acc->acc, bucket_options);
+  });
 }
 
 }  // extern "C"

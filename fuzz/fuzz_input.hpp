@@ -235,7 +235,7 @@ inline candor_score_options ScoreOptions(FuzzInput& in) {
 
 // The serialized bytes of an accumulator from the rest of the input. Both
 // accumulator formats end with the FNV-1a (64-bit) hash of what precedes it
-// (lib/score/serialized_bytes.hpp); with fix_checksum that hash is written
+// (lib/score/export/score/serialized_bytes.hpp); with fix_checksum that hash is written
 // in, so that the fuzzer reaches the checks behind it instead of stopping at
 // the checksum.
 inline std::vector<uint8_t> SerializedBytes(std::string_view rest, bool fix_checksum) {

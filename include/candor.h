@@ -1109,6 +1109,63 @@ CANDOR_API candor_status candor_buckets_column_i32(const candor_buckets* buckets
                                                    candor_buckets_column column,
                                                    const int32_t** out);
 
+/* The bucket trend of responses gathered apart (partitions of a Dask
+ * DataFrame, machines) and merged: per (segment, local day in the time
+ * zone) the per-point count and sums of w and w^2 and, with a half-life h,
+ * of w d and (w d)^2, d = 2^(-(day end - t) / h days). candor_buckets_accumulated
+ * makes from them the rows candor_buckets_new makes from the responses, up
+ * to the rounding of sums added in another order, with these limits: no
+ * accounts; the bootstrap only without weights and without a half-life; a
+ * rolling window that starts inside a local day (a bucket ending at a
+ * midnight skipped by a daylight-saving jump) is CANDOR_UNSUPPORTED. Segments
+ * are keyed by their labels' bytes, so a segment may span accumulators.
+ * Memory: a cell per (segment, day) present, 3 or 5 doubles per point. The
+ * serialized bytes are versioned and endian-stable. Thread-safety: as
+ * candor_accumulator. C++: candor::BucketAccumulator (trend_buckets.hpp). */
+typedef struct candor_bucket_accumulator candor_bucket_accumulator;
+
+/* time_zone: a tz database name as in candor_buckets_options (NULL: "UTC");
+ * half_life_days >= 0 (0: no smoothed estimate). */
+CANDOR_API candor_status candor_bucket_accumulator_new(int32_t scale_min, int32_t scale_max,
+                                                       const char* time_zone,
+                                                       double half_life_days,
+                                                       candor_bucket_accumulator** out);
+CANDOR_API void candor_bucket_accumulator_free(candor_bucket_accumulator* acc);
+/* scores, times (Unix seconds) and weights (NULL: all 1) have n entries; row
+ * i's segment is labels[segment_codes[i]] (label_sizes[j] bytes, need not be
+ * NUL-terminated); segment_codes NULL: one segment, labelled "". A code
+ * outside 0..n_labels-1 is CANDOR_OUT_OF_RANGE naming its index. On error
+ * nothing of the batch is added. */
+CANDOR_API candor_status candor_bucket_accumulator_add(
+    candor_bucket_accumulator* acc, const double* scores, const int64_t* times,
+    const double* weights, const int32_t* segment_codes, size_t n, const char* const* labels,
+    const size_t* label_sizes, size_t n_labels);
+/* other: the same scale, time zone and half-life. */
+CANDOR_API candor_status candor_bucket_accumulator_merge(
+    candor_bucket_accumulator* acc, const candor_bucket_accumulator* other);
+CANDOR_API candor_status candor_bucket_accumulator_serialize(
+    const candor_bucket_accumulator* acc, uint8_t* buffer, size_t capacity, size_t* size);
+CANDOR_API candor_status candor_bucket_accumulator_deserialize(
+    const uint8_t* bytes, size_t size, candor_bucket_accumulator** out);
+/* Responses held; distinct segments; (segment, day) cells. */
+CANDOR_API int64_t candor_bucket_accumulator_count(const candor_bucket_accumulator* acc);
+CANDOR_API size_t candor_bucket_accumulator_segments(const candor_bucket_accumulator* acc);
+CANDOR_API size_t candor_bucket_accumulator_cells(const candor_bucket_accumulator* acc);
+/* Segment j in the labels' byte order (the series order of
+ * candor_buckets_accumulated, whose SEGMENT column is j): *label points to
+ * *size bytes owned by the accumulator, valid until it next changes. */
+CANDOR_API candor_status candor_bucket_accumulator_segment(const candor_bucket_accumulator* acc,
+                                                           size_t j, const char** label,
+                                                           size_t* size);
+/* The rows candor_buckets_new gives for the responses held. options'
+ * time_zone must be the accumulator's (NULL: "UTC") and its half_life_days 0
+ * or the accumulator's; score_options' scale the accumulator's. No
+ * responses: CANDOR_EMPTY. */
+CANDOR_API candor_status candor_buckets_accumulated(const candor_score_options* score_options,
+                                                    const candor_buckets_options* options,
+                                                    const candor_bucket_accumulator* acc,
+                                                    candor_buckets** out);
+
 /* --------------------------------------------------- trend: change points */
 /* (Change points in time-ordered responses: a calibrated scan, or PELT.) */
 /* When did the metric change. By default (CALIBRATED) at a stated

@@ -109,6 +109,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -190,6 +191,78 @@ struct TrendBucket {
 Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric, const IntervalOptions& interval,
                                              const BucketResponses& responses,
                                              const BucketOptions& options);
+
+// The state of a bucket trend built apart and merged (partitions of a Dask
+// DataFrame, machines). Per (segment, local day in the time zone) it keeps,
+// per score point, the responses' count and sums of w and w^2 and, with a
+// half-life h > 0, of w d and (w d)^2 with d = 2^(-(day end - t) / (86400 h)):
+// each response decayed to its day's end (a factor in [2^(-25/24/h), 1], so
+// nothing underflows). Buckets are whole local days (a day is [StartOfDay,
+// next StartOfDay), as TimeBuckets' grid), a rolling window starts at a local
+// midnight, and a day's decayed sums decay on to any later instant by one
+// factor, so TimeBucketsAccumulated makes from these sums the rows TimeBuckets
+// makes from the responses (up to the rounding of sums added in another
+// order). Limits: no accounts (cluster-robust changes need the responses);
+// the bootstrap only without weights and without a half-life (a weighted
+// bootstrap resamples responses); a rolling window whose start is not a local
+// midnight (a bucket that ends at a midnight skipped by a daylight-saving
+// jump, as in America/Santiago) is CANDOR_UNSUPPORTED naming the bucket.
+// Segments are keyed by their labels' bytes, so a segment may span states.
+// Memory: one cell per (segment, day) present, 3 or 5 numbers per point.
+class BucketAccumulator {
+ public:
+  // time_zone: a tz database name (loaded now); half_life_days >= 0 and
+  // finite (0: no decayed sums, no smoothed estimate).
+  static Result<BucketAccumulator> Create(int scale_min, int scale_max,
+                                          std::string_view time_zone, double half_life_days);
+  BucketAccumulator(BucketAccumulator&&) noexcept;
+  BucketAccumulator& operator=(BucketAccumulator&&) noexcept;
+  ~BucketAccumulator();
+
+  // Row i: score scores[i] at time times[i] (Unix seconds in the sane range)
+  // with weight weights[i] (null: 1), in the segment labels[segment_codes[i]]
+  // (0 <= code < n_labels); segment_codes null: every row in the segment
+  // labelled "". Validates the whole batch before adding any of it.
+  Status Add(const double* scores, const int64_t* times, const double* weights,
+             const int32_t* segment_codes, size_t n, const std::string_view* labels,
+             size_t n_labels);
+  // `other` must have the same scale, time zone and half-life.
+  Status Merge(const BucketAccumulator& other);
+
+  // Versioned, little-endian, checksummed.
+  std::string Serialize() const;
+  static Result<BucketAccumulator> Deserialize(std::string_view bytes);
+
+  int scale_min() const;
+  int scale_max() const;
+  const std::string& time_zone() const;
+  double half_life_days() const;
+  int64_t count() const;   // responses held
+  size_t cells() const;    // (segment, day) pairs with responses
+  size_t segments() const;
+  // Segment j in the labels' byte order: the order of TimeBucketsAccumulated's
+  // series, whose TrendBucket::segment is j.
+  std::string_view segment(size_t j) const;
+
+  struct Cells;  // lib/trend_buckets/bucket_cells.hpp
+
+ private:
+  friend Result<std::vector<TrendBucket>> TimeBucketsAccumulated(
+      const Metric& metric, const IntervalOptions& interval,
+      const BucketAccumulator& accumulator, const BucketOptions& options);
+  explicit BucketAccumulator(std::unique_ptr<Cells> cells);
+  std::unique_ptr<Cells> cells_;
+};
+
+// The rows TimeBuckets gives for the responses the accumulator holds, one
+// series per segment in the labels' byte order (TrendBucket::segment is the
+// segment's index there). options.time_zone must be the accumulator's, and
+// options.half_life_days 0 or the accumulator's; the metric's scale the
+// accumulator's. No responses: CANDOR_EMPTY.
+Result<std::vector<TrendBucket>> TimeBucketsAccumulated(const Metric& metric,
+                                                        const IntervalOptions& interval,
+                                                        const BucketAccumulator& accumulator,
+                                                        const BucketOptions& options);
 
 }  // namespace candor
 

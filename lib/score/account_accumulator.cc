@@ -15,7 +15,7 @@
 #include "score/estimate_internal.hpp"
 #include "score/jeffreys.hpp"
 #include "score/tally.hpp"
-#include "serialized_bytes.hpp"
+#include "score/serialized_bytes.hpp"
 
 namespace candor {
 namespace {

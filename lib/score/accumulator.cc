@@ -8,7 +8,7 @@
 
 #include "int8_kernel.hpp"
 #include "score/tally.hpp"
-#include "serialized_bytes.hpp"
+#include "score/serialized_bytes.hpp"
 
 namespace candor {
 namespace {

@@ -15,6 +15,7 @@
 
 #include "buckets_estimate.hpp"
 #include "calendar.hpp"
+#include "series_rows.hpp"
 #include "common/normal.hpp"
 #include "score/tally.hpp"
 #include "trend_buckets/time_zone.hpp"
@@ -22,7 +23,6 @@
 namespace candor {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kSecondsPerDay = 86400.0;
 
 // The responses reordered by (series, bucket) and, within a bucket, by time
@@ -116,7 +116,7 @@ Gathered Gather(const BucketResponses& r, const std::vector<uint32_t>& key, size
 }
 
 // The exponentially weighted estimate at `end` over a time-ordered prefix.
-Result<Estimate> Smoothed(const Metric& metric, const IntervalOptions& interval,
+Result<Estimate> SmoothedPrefix(const Metric& metric, const IntervalOptions& interval,
                           const internal::Slice& prefix, const int64_t* times, int64_t end,
                           double half_life_days) {
   std::vector<double> weights(prefix.n);
@@ -130,22 +130,67 @@ Result<Estimate> Smoothed(const Metric& metric, const IntervalOptions& interval,
   return internal::EstimateSlice(metric, interval, s);
 }
 
-// Adjusts the change p-values of one series' `count` rows across that
-// series (its family of changes) and records the family's size.
-void AdjustSeriesChanges(PAdjust method, std::vector<TrendBucket>::iterator rows, size_t count) {
-  std::vector<double> p(count);
-  int64_t tested = 0;
-  for (size_t k = 0; k < count; ++k) {
-    p[k] = rows[static_cast<std::ptrdiff_t>(k)].change.p_value;
-    tested += !std::isnan(p[k]);
+// One series of TimeBuckets' gathered responses: rows
+// [first_row, first_row + buckets) of the gathered (series, bucket) order.
+class GatheredSeries : public internal::SeriesSource {
+ public:
+  GatheredSeries(const Metric& metric, const IntervalOptions& interval, const Gathered& g,
+                 size_t first_row, size_t buckets, const internal::CalendarGrid& grid,
+                 double half_life_days, bool recursive)
+      : metric_(metric),
+        interval_(interval),
+        g_(g),
+        first_row_(first_row),
+        buckets_(buckets),
+        grid_(grid),
+        half_life_days_(half_life_days),
+        recursive_(recursive),
+        ew_(metric, half_life_days * kSecondsPerDay) {}
+
+  Result<Estimate> Bucket(size_t k) override {
+    return internal::EstimateSlice(metric_, interval_, Range(k));
   }
-  const std::vector<double> adjusted = AdjustPValues(p, method);
-  for (size_t k = 0; k < count; ++k) {
-    TrendBucket& b = rows[static_cast<std::ptrdiff_t>(k)];
-    b.change_p_adjusted = adjusted[k];
-    b.changes_tested = tested;
+
+  Result<Estimate> Window(size_t k, int64_t start) override {
+    const size_t end = Begin(k + 1);
+    const size_t from = static_cast<size_t>(
+        std::lower_bound(g_.times.begin() + Begin(0), g_.times.begin() + end, start) -
+        g_.times.begin());
+    return internal::EstimateSlice(metric_, interval_, g_.Range(from, end));
   }
-}
+
+  Result<Estimate> Smoothed(size_t k) override {
+    const int64_t end = grid_.bounds[k + 1];
+    if (recursive_) {
+      ew_.Advance(end, Range(k), g_.times.data() + Begin(k));
+      return ew_.Current(interval_);
+    }
+    return SmoothedPrefix(metric_, interval_, g_.Range(Begin(0), Begin(k + 1)),
+                          g_.times.data() + Begin(0), end, half_life_days_);
+  }
+
+  Result<Comparison> Change(size_t k, size_t previous) override {
+    return internal::CompareSlices(metric_, interval_, Range(k), Range(previous));
+  }
+
+  internal::SpreadOfValues Spread() override {
+    return internal::Spread(metric_, g_.Range(Begin(0), Begin(buckets_)));
+  }
+
+ private:
+  size_t Begin(size_t k) const { return g_.offsets[first_row_ + k]; }
+  internal::Slice Range(size_t k) const { return g_.Range(Begin(k), Begin(k + 1)); }
+
+  const Metric& metric_;
+  const IntervalOptions& interval_;
+  const Gathered& g_;
+  size_t first_row_;
+  size_t buckets_;
+  const internal::CalendarGrid& grid_;
+  double half_life_days_;
+  bool recursive_;
+  internal::SmoothedTally ew_;
+};
 
 }  // namespace
 
@@ -265,88 +310,17 @@ Result<std::vector<TrendBucket>> TimeBuckets(const Metric& metric, const Interva
   const Gathered g = Gather(responses, key, rows, rolling || smoothed, rolling || smoothed);
   key = {};
 
-  const double level = interval.level;
-  const double z_mdc =
-      internal::NormalQuantile((1 + level) / 2) + internal::NormalQuantile(options.power);
-  const double k_sigma = options.ControlK();
   std::vector<TrendBucket> out(rows);
+  // Accounts and the weighted bootstrap need the responses themselves for
+  // the smoothed estimate; otherwise decayed per-point sums suffice.
+  const bool recursive =
+      responses.accounts == nullptr && interval.method != IntervalMethod::kBootstrap;
   for (size_t j = 0; j < series; ++j) {
-    const size_t series_begin = g.offsets[j * buckets];
-    const size_t series_end = g.offsets[(j + 1) * buckets];
-    const internal::SpreadOfValues spread =
-        internal::Spread(metric, g.Range(series_begin, series_end));
-    int64_t previous = -1;
-    // Accounts and the weighted bootstrap need the responses themselves.
-    const bool recursive =
-        smoothed && responses.accounts == nullptr && interval.method != IntervalMethod::kBootstrap;
-    internal::SmoothedTally ew(metric, options.half_life_days * kSecondsPerDay);
-    for (size_t k = 0; k < buckets; ++k) {
-      const size_t row = j * buckets + k;
-      const size_t begin = g.offsets[row], end = g.offsets[row + 1];
-      TrendBucket& b = out[row];
-      b.segment = responses.segments != nullptr ? codes[j] : 0;
-      b.label = grid->labels[k];
-      b.start = grid->bounds[k];
-      b.end = grid->bounds[k + 1];
-      Result<Estimate> e = internal::EstimateSlice(metric, interval, g.Range(begin, end));
-      if (!e.ok()) return e.status();
-      b.estimate = *e;
-
-      b.rolling = internal::NanEstimate(level);
-      if (rolling) {
-        const int64_t window_start = internal::DaysBefore(b.end, options.window_days, zone);
-        const size_t from = static_cast<size_t>(
-            std::lower_bound(g.times.begin() + series_begin, g.times.begin() + end, window_start) -
-            g.times.begin());
-        Result<Estimate> r = internal::EstimateSlice(metric, interval, g.Range(from, end));
-        if (!r.ok()) return r.status();
-        b.rolling = *r;
-      }
-      b.smoothed = internal::NanEstimate(level);
-      if (recursive) {
-        ew.Advance(b.end, g.Range(begin, end), g.times.data() + begin);
-        Result<Estimate> s = ew.Current(interval);
-        if (!s.ok()) return s.status();
-        b.smoothed = *s;
-      } else if (smoothed) {
-        Result<Estimate> s = Smoothed(metric, interval, g.Range(series_begin, end),
-                                      g.times.data() + series_begin, b.end, options.half_life_days);
-        if (!s.ok()) return s.status();
-        b.smoothed = *s;
-      }
-
-      b.change = Comparison{};
-      b.change.difference = b.change.std_error = b.change.ci_low = b.change.ci_high =
-          b.change.p_value = kNaN;
-      b.change.a = b.estimate;
-      b.change.b = internal::NanEstimate(level);
-      b.mdc = kNaN;
-      const bool non_empty = b.estimate.n > 0 && b.estimate.effective_n > 0;
-      if (non_empty && previous >= 0) {
-        const size_t p_begin = g.offsets[static_cast<size_t>(previous)];
-        const size_t p_end = g.offsets[static_cast<size_t>(previous) + 1];
-        Result<Comparison> c =
-            internal::CompareSlices(metric, interval, g.Range(begin, end), g.Range(p_begin, p_end));
-        if (!c.ok()) return c.status();
-        b.previous = previous;
-        b.change = *c;
-        b.mdc = z_mdc * c->std_error;
-      }
-      if (non_empty) previous = static_cast<int64_t>(row);
-
-      b.center = spread.mean;
-      b.lower = b.upper = kNaN;
-      b.flag = 0;
-      if (non_empty) {
-        const double half = k_sigma * spread.sd / std::sqrt(b.estimate.effective_n);
-        b.lower = std::max(b.center - half, metric.LowestValue());
-        b.upper = std::min(b.center + half, metric.HighestValue());
-        if (b.estimate.value > b.upper) b.flag = 1;
-        if (b.estimate.value < b.lower) b.flag = -1;
-      }
-    }
-    AdjustSeriesChanges(options.p_adjust, out.begin() + static_cast<std::ptrdiff_t>(j * buckets),
-                        buckets);
+    GatheredSeries source(metric, interval, g, j * buckets, buckets, *grid,
+                          options.half_life_days, recursive);
+    const int32_t segment = responses.segments != nullptr ? codes[j] : 0;
+    CANDOR_RETURN_IF_ERROR(internal::FillSeries(metric, interval, options, *grid, zone, segment,
+                                                j * buckets, &source, out.data() + j * buckets));
   }
   return out;
 }

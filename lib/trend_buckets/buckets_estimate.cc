@@ -80,6 +80,26 @@ Result<Estimate> EstimateSlice(const Metric& metric, const IntervalOptions& opti
   return point;
 }
 
+Result<Estimate> EstimateTally(const Metric& metric, const IntervalOptions& options,
+                               const Tally& tally) {
+  Estimate point = NanEstimate(options.level);
+  point.n = tally.Total();
+  if (point.n == 0) return point;
+  const double sum_w = tally.WeightTotal();
+  if (!(sum_w > 0)) return point;
+  double sum_w2 = 0, sum_ws = 0;
+  for (size_t p = 0; p < tally.counts.size(); ++p) {
+    sum_w2 += tally.weight_square_sums[p];
+    sum_ws += tally.weight_sums[p] * metric.ValueOf(metric.scale_min + static_cast<int>(p));
+  }
+  point.effective_n = sum_w * sum_w / sum_w2;
+  Result<GroupEstimate> group = EstimateGroup(metric, tally, nullptr, options, kFirstGroupStream);
+  if (group.ok()) return group->estimate;
+  if (group.status().code() != CANDOR_EMPTY) return group.status();
+  point.value = sum_ws / sum_w * metric.Multiplier();  // one response: no variance
+  return point;
+}
+
 Result<Comparison> CompareSlices(const Metric& metric, const IntervalOptions& options,
                                  const Slice& current, const Slice& previous) {
   Result<Estimate> a = EstimateSlice(metric, options, current);
@@ -119,6 +139,28 @@ Result<Comparison> CompareSlices(const Metric& metric, const IntervalOptions& op
   return c;
 }
 
+Result<Comparison> CompareTallies(const Metric& metric, const IntervalOptions& options,
+                                  const Tally& current, const Tally& previous) {
+  Result<Estimate> a = EstimateTally(metric, options, current);
+  if (!a.ok()) return a.status();
+  Result<Estimate> b = EstimateTally(metric, options, previous);
+  if (!b.ok()) return b.status();
+  if (!std::isfinite(a->std_error) || !std::isfinite(b->std_error)) {
+    return NanComparison(*a, *b);
+  }
+  // As Compare: the groups' bootstrap streams are the first and the second.
+  Result<GroupEstimate> x = EstimateGroup(metric, current, nullptr, options, kFirstGroupStream);
+  Result<GroupEstimate> y = EstimateGroup(metric, previous, nullptr, options, kSecondGroupStream);
+  for (const Result<GroupEstimate>* group : {&x, &y}) {
+    if (group->ok()) continue;
+    if (group->status().code() == CANDOR_EMPTY) return NanComparison(*a, *b);
+    return group->status();
+  }
+  const Comparison c = CompareIndependentGroups(metric, *x, *y, options);
+  CANDOR_RETURN_IF_ERROR(CheckReportable(c));
+  return c;
+}
+
 SmoothedTally::SmoothedTally(const Metric& metric, double half_life_seconds)
     : metric_(metric),
       half_life_(half_life_seconds),
@@ -126,7 +168,7 @@ SmoothedTally::SmoothedTally(const Metric& metric, double half_life_seconds)
   tally_.weighted = true;  // decayed weights are below 1
 }
 
-void SmoothedTally::Advance(int64_t end, const Slice& bucket, const int64_t* times) {
+void SmoothedTally::DecayTo(int64_t end) {
   if (started_) {
     const double decay = std::exp2(-static_cast<double>(end - end_) / half_life_);
     for (size_t p = 0; p < tally_.counts.size(); ++p) {
@@ -136,6 +178,10 @@ void SmoothedTally::Advance(int64_t end, const Slice& bucket, const int64_t* tim
   }
   started_ = true;
   end_ = end;
+}
+
+void SmoothedTally::Advance(int64_t end, const Slice& bucket, const int64_t* times) {
+  DecayTo(end);
   for (size_t i = 0; i < bucket.n; ++i) {
     const size_t p = static_cast<size_t>(static_cast<int>(bucket.scores[i]) - metric_.scale_min);
     const double w = WeightOf(bucket, i) * std::exp2(-static_cast<double>(end - times[i]) /
@@ -146,23 +192,18 @@ void SmoothedTally::Advance(int64_t end, const Slice& bucket, const int64_t* tim
   }
 }
 
-Result<Estimate> SmoothedTally::Current(const IntervalOptions& options) const {
-  Estimate point = NanEstimate(options.level);
-  point.n = tally_.Total();
-  if (point.n == 0) return point;
-  const double sum_w = tally_.WeightTotal();
-  if (!(sum_w > 0)) return point;
-  double sum_w2 = 0, sum_ws = 0;
+void SmoothedTally::AddDecayed(int64_t at, const int64_t* counts, const double* sums,
+                               const double* square_sums) {
+  const double decay = std::exp2(-static_cast<double>(end_ - at) / half_life_);
   for (size_t p = 0; p < tally_.counts.size(); ++p) {
-    sum_w2 += tally_.weight_square_sums[p];
-    sum_ws += tally_.weight_sums[p] * metric_.ValueOf(metric_.scale_min + static_cast<int>(p));
+    tally_.counts[p] += counts[p];
+    tally_.weight_sums[p] += sums[p] * decay;
+    tally_.weight_square_sums[p] += square_sums[p] * decay * decay;
   }
-  point.effective_n = sum_w * sum_w / sum_w2;
-  Result<GroupEstimate> group = EstimateGroup(metric_, tally_, nullptr, options, kFirstGroupStream);
-  if (group.ok()) return group->estimate;
-  if (group.status().code() != CANDOR_EMPTY) return group.status();
-  point.value = sum_ws / sum_w * metric_.Multiplier();  // one response: no variance
-  return point;
+}
+
+Result<Estimate> SmoothedTally::Current(const IntervalOptions& options) const {
+  return EstimateTally(metric_, options, tally_);
 }
 
 SpreadOfValues Spread(const Metric& metric, const Slice& slice) {
@@ -178,6 +219,22 @@ SpreadOfValues Spread(const Metric& metric, const Slice& slice) {
   for (size_t i = 0; i < slice.n; ++i) {
     const double d = metric.ValueOf(static_cast<int>(slice.scores[i])) - mean;
     sum_sq += WeightOf(slice, i) * d * d;
+  }
+  return {mean * metric.Multiplier(), std::sqrt(sum_sq / sum_w) * metric.Multiplier()};
+}
+
+SpreadOfValues SpreadOfTally(const Metric& metric, const Tally& tally) {
+  const double sum_w = tally.WeightTotal();
+  if (!(sum_w > 0)) return {kNaN, kNaN};
+  double sum_ws = 0;
+  for (size_t p = 0; p < tally.counts.size(); ++p) {
+    sum_ws += tally.weight_sums[p] * metric.ValueOf(metric.scale_min + static_cast<int>(p));
+  }
+  const double mean = sum_ws / sum_w;
+  double sum_sq = 0;
+  for (size_t p = 0; p < tally.counts.size(); ++p) {
+    const double d = metric.ValueOf(metric.scale_min + static_cast<int>(p)) - mean;
+    sum_sq += tally.weight_sums[p] * d * d;
   }
   return {mean * metric.Multiplier(), std::sqrt(sum_sq / sum_w) * metric.Multiplier()};
 }

@@ -32,11 +32,19 @@ Estimate NanEstimate(double level);
 Result<Estimate> EstimateSlice(const Metric& metric, const IntervalOptions& options,
                                const Slice& slice);
 
+// EstimateSlice's estimate of the responses a tally holds (no accounts).
+Result<Estimate> EstimateTally(const Metric& metric, const IntervalOptions& options,
+                               const Tally& tally);
+
 // this - previous: Compare for independent groups, or CompareGroups over the
 // two slices as domains of one design when they carry accounts. A change
 // whose variance is undefined is all NaN (a and b still set).
 Result<Comparison> CompareSlices(const Metric& metric, const IntervalOptions& options,
                                  const Slice& current, const Slice& previous);
+
+// CompareSlices of the responses two tallies hold (no accounts).
+Result<Comparison> CompareTallies(const Metric& metric, const IntervalOptions& options,
+                                  const Tally& current, const Tally& previous);
 
 // The exponentially weighted estimate at successive bucket ends without
 // revisiting old responses: per score point, the count and the decayed sums
@@ -49,6 +57,12 @@ class SmoothedTally {
   // Decays the sums to `end` (>= the previous end) and adds the responses of
   // one bucket, all with time < end.
   void Advance(int64_t end, const Slice& bucket, const int64_t* times);
+  // Decays the sums to `end` (>= the previous end).
+  void DecayTo(int64_t end);
+  // Adds per-point counts and sums of w d and (w d)^2 decayed to `at` (<=
+  // the current end), decaying them on to the current end.
+  void AddDecayed(int64_t at, const int64_t* counts, const double* sums,
+                  const double* square_sums);
   Result<Estimate> Current(const IntervalOptions& options) const;
 
  private:
@@ -67,6 +81,8 @@ struct SpreadOfValues {
   double sd = 0;
 };
 SpreadOfValues Spread(const Metric& metric, const Slice& slice);
+// The same over the responses a tally holds.
+SpreadOfValues SpreadOfTally(const Metric& metric, const Tally& tally);
 
 }  // namespace candor::internal
 
