@@ -2,6 +2,7 @@
 // the cluster-robust estimate), and of scores by segment and local day (for
 // the bucket trend).
 #include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -250,6 +251,24 @@ candor_status candor_bucket_accumulator_serialize(const candor_bucket_accumulato
 candor_status candor_bucket_accumulator_deserialize(const uint8_t* bytes, size_t size,
                                                     candor_bucket_accumulator** out) {
   return DeserializeInto<candor_bucket_accumulator, candor::BucketAccumulator>(bytes, size, out);
+}
+
+candor_status candor_bucket_accumulator_scale(const candor_bucket_accumulator* acc,
+                                              int32_t* scale_min, int32_t* scale_max) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
+    *scale_min = acc->acc.scale_min();
+    *scale_max = acc->acc.scale_max();
+    return candor::OkStatus();
+  });
+}
+
+const char* candor_bucket_accumulator_time_zone(const candor_bucket_accumulator* acc) {
+  return acc == nullptr ? nullptr : acc->acc.time_zone().c_str();
+}
+
+double candor_bucket_accumulator_half_life_days(const candor_bucket_accumulator* acc) {
+  return acc == nullptr ? std::numeric_limits<double>::quiet_NaN() : acc->acc.half_life_days();
 }
 
 int64_t candor_bucket_accumulator_count(const candor_bucket_accumulator* acc) {

@@ -1147,6 +1147,12 @@ CANDOR_API candor_status candor_bucket_accumulator_serialize(
     const candor_bucket_accumulator* acc, uint8_t* buffer, size_t capacity, size_t* size);
 CANDOR_API candor_status candor_bucket_accumulator_deserialize(
     const uint8_t* bytes, size_t size, candor_bucket_accumulator** out);
+CANDOR_API candor_status candor_bucket_accumulator_scale(
+    const candor_bucket_accumulator* acc, int32_t* scale_min, int32_t* scale_max);
+/* The time zone's name, owned by the accumulator (NULL for NULL), and the
+ * half-life in days (0: none; NaN for NULL). */
+CANDOR_API const char* candor_bucket_accumulator_time_zone(const candor_bucket_accumulator* acc);
+CANDOR_API double candor_bucket_accumulator_half_life_days(const candor_bucket_accumulator* acc);
 /* Responses held; distinct segments; (segment, day) cells. */
 CANDOR_API int64_t candor_bucket_accumulator_count(const candor_bucket_accumulator* acc);
 CANDOR_API size_t candor_bucket_accumulator_segments(const candor_bucket_accumulator* acc);

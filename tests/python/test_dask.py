@@ -235,3 +235,79 @@ def test_rake_errors_name_rows_and_margins(client):
     with pytest.raises(Error) as e:
         candor.dask.rake(ddf, {})
     assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+
+
+def with_times(frame, seed=6):
+    """Times over 15 months across Berlin's daylight-saving jumps, as
+    timezone-aware datetimes, and a segment column."""
+    rng = np.random.default_rng(seed)
+    frame = with_segments(frame, seed)
+    seconds = rng.integers(1676851200, 1676851200 + 455 * 86400, len(frame))
+    frame["time"] = pd.to_datetime(seconds, unit="s", utc=True).tz_convert("Europe/Berlin")
+    return frame
+
+
+def same_trend(got, want):
+    """Rows equal: labels and counts exactly; numbers to 1e-12 of the NPS
+    scale's unit (100), as the Jeffreys interval's root finder settles the
+    last digits of a rolling window's bound on sums added in another order."""
+    assert list(got.columns) == list(want.columns)
+    assert len(got) == len(want)
+    for column in want.columns:
+        if want[column].dtype.kind in "fc":
+            np.testing.assert_allclose(got[column].to_numpy(float), want[column].to_numpy(float),
+                                       rtol=1e-12, atol=1e-10, err_msg=column)
+        else:
+            assert list(got[column]) == list(want[column]), column
+
+
+@pytest.mark.parametrize("every,window,half_life,weighted,interval", [
+    ("month", None, None, False, "jeffreys"),
+    ("week", 14, 10.0, True, "jeffreys"),
+    ("day", 3, 1.5, True, "wald"),
+    ("quarter", 45, 30.0, False, "bayes"),
+    ("week", 7, None, False, "bootstrap"),
+])
+def test_trend_equals_the_single_process_trend(client, every, window, half_life, weighted,
+                                               interval):
+    frame = with_times(responses(20000, seed=12))
+    frame.loc[[3, 4000, 19999], "score"] = np.nan
+    ddf = dd.from_pandas(frame, npartitions=7)
+    weights = "weight" if weighted else None
+    for segments in (None, "region"):
+        got = candor.dask.trend(ddf, "score", "time", every, "Europe/Berlin", weights=weights,
+                                segments=segments, window_days=window, half_life_days=half_life,
+                                interval=interval, replicates=300, missing="skip", split_every=3)
+        want = candor.trend(frame["score"], frame["time"], every, "Europe/Berlin",
+                            weights=frame[weights] if weighted else None,
+                            segments=frame[segments] if segments else None, window_days=window,
+                            half_life_days=half_life, interval=interval, replicates=300,
+                            missing="skip")
+        assert got.attrs["skipped"] == want.attrs["skipped"] == 3
+        same_trend(got, want)
+
+
+def test_trend_with_awkward_partitions_and_its_limits(client):
+    frame = with_times(responses(1001, seed=13))
+    frame.loc[500:599, "score"] = np.nan
+    pieces = [frame.iloc[:500], frame.iloc[500:600], frame.iloc[600:601], frame.iloc[601:],
+              frame.iloc[0:0]]
+    ddf = dd.concat([dd.from_pandas(p, npartitions=1) for p in pieces])
+    want = candor.trend(frame["score"], frame["time"], "month", "Europe/Berlin",
+                        segments=frame["plan"], missing="skip")
+    for split_every in (2, 8):
+        got = candor.dask.trend(ddf, time="time", tz="Europe/Berlin", segments="plan",
+                                missing="skip", split_every=split_every)
+        same_trend(got, want)
+    with pytest.raises(Error) as e:  # a weighted bootstrap needs the responses
+        candor.dask.trend(ddf, weights="weight", interval="bootstrap", missing="skip")
+    assert e.value.status == "CANDOR_UNSUPPORTED"
+    with pytest.raises(Error) as e:
+        candor.dask.trend(ddf, tz="Europe/Nowhere", missing="skip")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "Nowhere" in str(e.value)
+    with pytest.raises(Error) as e:  # a missing score, named by its row
+        candor.dask.trend(ddf)
+    assert e.value.status == "CANDOR_OUT_OF_RANGE" and "row labelled 500" in str(e.value)
+    with pytest.raises(Error) as e:
+        candor.dask.trend(ddf, time="when", missing="skip")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "when" in str(e.value)

@@ -134,6 +134,13 @@ class CAccountAccumulator(ctypes.Structure):
 AccountAccumulatorP = POINTER(CAccountAccumulator)
 
 
+class CBucketAccumulator(ctypes.Structure):
+    """candor_bucket_accumulator: a handle, used only through BucketAccumulatorP."""
+
+
+BucketAccumulatorP = POINTER(CBucketAccumulator)
+
+
 # ------------------------------------------------------------------------------------------ weights
 
 class CWeights(ctypes.Structure):
@@ -1281,6 +1288,26 @@ FUNCTIONS = {
     "candor_buckets_new": (status, [POINTER(CScoreOptions), POINTER(CBucketsOptions), double_p,
                                     int64_p, c_size_t, double_p, int32_p, int32_p,
                                     POINTER(BucketsP)]),
+    "candor_buckets_accumulated": (status, [POINTER(CScoreOptions), POINTER(CBucketsOptions),
+                                            BucketAccumulatorP, POINTER(BucketsP)]),
+    "candor_bucket_accumulator_new": (status, [c_int32, c_int32, c_char_p, c_double,
+                                               POINTER(BucketAccumulatorP)]),
+    "candor_bucket_accumulator_free": (None, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_add": (status, [BucketAccumulatorP, double_p, int64_p, double_p,
+                                               int32_p, c_size_t, char_pp, size_p, c_size_t]),
+    "candor_bucket_accumulator_merge": (status, [BucketAccumulatorP, BucketAccumulatorP]),
+    "candor_bucket_accumulator_serialize": (status, [BucketAccumulatorP, uint8_p, c_size_t,
+                                                     size_p]),
+    "candor_bucket_accumulator_deserialize": (status, [uint8_p, c_size_t,
+                                                       POINTER(BucketAccumulatorP)]),
+    "candor_bucket_accumulator_scale": (status, [BucketAccumulatorP, int32_p, int32_p]),
+    "candor_bucket_accumulator_time_zone": (c_char_p, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_half_life_days": (c_double, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_count": (c_int64, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_segments": (c_size_t, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_cells": (c_size_t, [BucketAccumulatorP]),
+    "candor_bucket_accumulator_segment": (status, [BucketAccumulatorP, c_size_t,
+                                                   POINTER(ctypes.c_void_p), size_p]),
     "candor_buckets_free": (None, [BucketsP]),
     "candor_buckets_rows": (c_size_t, [BucketsP]),
     "candor_buckets_label": (c_char_p, [BucketsP, c_size_t]),

@@ -1,5 +1,6 @@
 """Mergeable, serializable accumulators of scores on one integer scale: of
-scores, and of scores by account (for cluster-robust estimates)."""
+scores, and of scores by account (for cluster-robust estimates). The state
+they share (bytes, merge, a lock) also serves candor.BucketAccumulator."""
 
 import ctypes
 import threading
@@ -15,14 +16,14 @@ from candor._lib import Error, lib
 from candor.scoring import Estimate
 
 
-class _ScaleAccumulator(_handle.OwnsHandle):
-    """What both accumulators share: a scale, bytes, merge and estimate, over
-    the C functions named `_prefix` + "_new", "_merge", ... The C handle is
-    not safe for concurrent mutation, so calls on one accumulator are
-    serialized by a lock. close() (or the end of a `with` block, or garbage
-    collection) frees it."""
+class _State(_handle.OwnsHandle):
+    """What every accumulator shares: a scale, bytes and merge, over the C
+    functions named `_prefix` + "_new", "_merge", ... The C handle is not
+    safe for concurrent mutation, so calls on one accumulator are serialized
+    by a lock. close() (or the end of a `with` block, or garbage collection)
+    frees it."""
 
-    _prefix = None  # "candor_accumulator" or "candor_account_accumulator"
+    _prefix = None  # "candor_accumulator", "candor_account_accumulator", ...
 
     @classmethod
     def _c(cls, name):
@@ -37,6 +38,10 @@ class _ScaleAccumulator(_handle.OwnsHandle):
         self._lock = threading.RLock()
         self._handle = self._handle_type()
         self.scale = (_convert._int32("scale min", low), _convert._int32("scale max", high))
+        self._make()
+
+    def _make(self):
+        """__init__: makes the C handle on self.scale."""
         _lib.check(self._c("new")(self.scale[0], self.scale[1], ctypes.byref(self._handle)))
 
     @classmethod
@@ -51,7 +56,11 @@ class _ScaleAccumulator(_handle.OwnsHandle):
         low, high = ctypes.c_int32(), ctypes.c_int32()
         _lib.check(cls._c("scale")(self._handle, ctypes.byref(low), ctypes.byref(high)))
         self.scale = (low.value, high.value)
+        self._read_back()
         return self
+
+    def _read_back(self):
+        """from_bytes: reads what else the handle holds (a subclass's own)."""
 
     def __len__(self):
         """The number of responses added (or merged in)."""
@@ -84,6 +93,18 @@ class _ScaleAccumulator(_handle.OwnsHandle):
             _lib.check(serialize(self._live(), buffer, size.value, ctypes.byref(size)))
             return bytes(buffer[:size.value])
 
+    def close(self):
+        """Frees the C handle; further calls raise candor.Error."""
+        self._close_handle()
+
+    def __repr__(self):
+        state = "closed" if not getattr(self, "_handle", None) else "scale=%r" % (self.scale,)
+        return "candor.%s(%s)" % (type(self).__name__, state)
+
+
+class _ScaleAccumulator(_State):
+    """The score accumulators: a _State with an estimate."""
+
     def estimate(self, metric="nps", *, scale=None, box=None, promoter_min=None,
                  detractor_max=None, interval="jeffreys", level=0.95, prior=1.0,
                  replicates=2000, seed=42, threads=0):
@@ -104,15 +125,6 @@ class _ScaleAccumulator(_handle.OwnsHandle):
             _lib.check(self._c("estimate")(self._live(), ctypes.byref(options),
                                            ctypes.byref(out)))
         return Estimate._from_c(out)
-
-    def close(self):
-        """Frees the C handle; further calls raise candor.Error."""
-        self._close_handle()
-
-    def __repr__(self):
-        state = "closed" if not getattr(self, "_handle", None) else "scale=%r" % (self.scale,)
-        return "candor.%s(%s)" % (type(self).__name__, state)
-
 
 class Accumulator(_ScaleAccumulator):
     """Counts of scores (and weight sums) per scale point.
@@ -152,6 +164,23 @@ def account_key(label):
     if isinstance(label, bytes):
         return b"y:" + label
     return b"r:" + repr(label).encode("utf-8", "backslashreplace")
+
+
+def key_label(key):
+    """The label account_key(label) was made from (a label keyed by its repr
+    comes back as that repr)."""
+    kind, text = key[:2], key[2:]
+    if kind == b"b:":
+        return text == b"1"
+    if kind == b"i:":
+        return int(text)
+    if kind == b"f:":
+        return float(text)
+    if kind == b"s:":
+        return text.decode("utf-8", "surrogatepass")
+    if kind == b"y:":
+        return bytes(text)
+    return text.decode("utf-8", "replace")
 
 
 class AccountAccumulator(_ScaleAccumulator):

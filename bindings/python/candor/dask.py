@@ -8,7 +8,7 @@ in docs/DISTRIBUTED.md. Imported only when used: `import candor` does not
 import dask.
 
 So far: score() (any metric, weighted or not, cluster-robust by account),
-breakdown() and rake(). Trends and theme drivers follow (issue 18).
+breakdown(), trend() and rake(). Theme drivers follow (issue 18).
 """
 import dataclasses
 import re
@@ -23,6 +23,7 @@ from candor.breakdowns import breakdown_accumulated
 from candor.weights import rake as rake_cells
 from candor._lib import Error
 from candor.accumulator import AccountAccumulator, Accumulator
+from candor.bucket_accumulator import BucketAccumulator
 
 
 @dataclasses.dataclass
@@ -257,6 +258,100 @@ def breakdown(ddf, score="score", by=(), weights=None, metric="nps", p_adjust="h
 
 
 @dataclasses.dataclass
+class TrendState:
+    """One partition's (or a merge's) part of a bucket trend: the serialized
+    bytes of its BucketAccumulator (per segment and local day, per-point
+    sums) and the rows left out under missing="skip"."""
+    accumulator: bytes
+    skipped: int = 0
+
+
+def _trend_update(frame, score, time, weights, segment, scale, tz, half_life_days, missing):
+    """new + update: a partition's rows folded into a BucketAccumulator."""
+    columns = {"scores": frame[score].to_numpy(), "times": frame[time],
+               "weights": frame[weights].to_numpy() if weights is not None else None,
+               "segments": frame[segment].to_numpy() if segment is not None else None}
+    skipped = 0
+    if missing == "skip":
+        columns, skipped = _missing.skip_rows(columns, times="times")
+    accumulator = BucketAccumulator(scale, tz, half_life_days)
+    try:
+        accumulator.add(columns["scores"], columns["times"], columns["weights"],
+                        columns["segments"])
+    except Error as error:
+        raise _named_error(error, frame, skipped) from None
+    return TrendState(accumulator.to_bytes(), int(skipped))
+
+
+def _trend_merge(*states):
+    """merge: the states' accumulators added by segment and day."""
+    merged = BucketAccumulator.from_bytes(states[0].accumulator)
+    for state in states[1:]:
+        merged.merge(BucketAccumulator.from_bytes(state.accumulator))
+    return TrendState(merged.to_bytes(), sum(state.skipped for state in states))
+
+
+def trend(ddf, score="score", time="time", every="month", tz="UTC", metric="nps", weights=None,
+          *, segments=None, window_days=None, half_life_days=None, power=0.8, control_k=3.0,
+          control_level=None, p_adjust="holm", scale=None, box=None, promoter_min=None,
+          detractor_max=None, interval="jeffreys", level=0.95, prior=1.0, replicates=2000,
+          seed=42, missing="error", split_every=8):
+    """candor.trend on a Dask DataFrame: the same frame as
+    candor.trend(ddf[score].compute(), ddf[time].compute(), every, tz, metric,
+    ddf[weights].compute(), segments=ddf[segments].compute(), ...).
+
+    Args:
+        ddf: a dask.dataframe.DataFrame.
+        score, time: the names of the score and time columns (times as
+            candor.trend takes them: Unix seconds, datetimes, ISO strings).
+        every, tz, metric, window_days, half_life_days, power, control_k,
+            control_level, p_adjust, scale, box, promoter_min,
+            detractor_max, interval, level, prior, replicates, seed: as
+            candor.trend.
+        weights: None or the name of a weight column (plain weights).
+        segments: None or the name of a segment column: one series per
+            label, in the labels' sorted order.
+        missing: "error" or "skip", as candor.trend.
+        split_every: states merged at a time in the tree (>= 2).
+
+    Each partition becomes a TrendState (a candor.BucketAccumulator's
+    bytes: per segment and local day, per-point counts and weight sums, and
+    decayed sums for half_life_days); states merge by segment and day in a
+    tree, and the trend is made once from the merged sums. Buckets are whole
+    local days and rolling windows start at local midnights, so the rows are
+    candor.trend's. Not on Dask (CANDOR_UNSUPPORTED, or no such argument):
+    accounts= (a cluster-robust change needs the responses), the bootstrap
+    with weights or half_life_days, and a rolling window that starts inside
+    a local day (a bucket ending at a midnight skipped by a daylight-saving
+    jump); compute the columns and call candor.trend for those.
+    """
+    _missing.check_choice(missing)
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
+        interval=interval, level=level, prior=prior)
+    grid = (options.scale_min, options.scale_max)
+    _check_columns(ddf, [score, time] + [c for c in (weights, segments) if c is not None])
+    # Checked on the client before any partition is read (the names, the
+    # period, the zone's form); the accumulators load the zone.
+    BucketAccumulator(grid, tz, half_life_days)
+    states = [dask.delayed(_trend_update)(part, score, time, weights, segments, grid, tz,
+                                          half_life_days, missing)
+              for part in ddf.to_delayed()]
+    merged = _tree(states, _trend_merge, split_every).compute()
+    accumulator = BucketAccumulator.from_bytes(merged.accumulator)
+    if len(accumulator) == 0:
+        raise Error("CANDOR_EMPTY", "no responses")
+    frame = accumulator.trend(
+        every, metric, window_days, half_life_days, power=power, control_k=control_k,
+        control_level=control_level, p_adjust=p_adjust, scale=scale, box=box,
+        promoter_min=promoter_min, detractor_max=detractor_max, interval=interval, level=level,
+        prior=prior, replicates=replicates, seed=seed)
+    if not isinstance(frame, dict):
+        frame.attrs["skipped"] = merged.skipped
+    return frame
+
+
+@dataclasses.dataclass
 class MarginState:
     """One partition's (or a merge's) part of a raking: per joint cell of the
     margins' labels, the sum of the base weights and the rows."""
@@ -389,4 +484,5 @@ def rake(ddf, margins, weights=None, max_iterations=100, tolerance=1e-10, split_
                               meta=("weight", "f8"))
 
 
-__all__ = ["BreakdownState", "MarginState", "ScoreState", "breakdown", "rake", "score"]
+__all__ = ["BreakdownState", "MarginState", "ScoreState", "TrendState", "breakdown", "rake",
+           "score", "trend"]
