@@ -151,6 +151,44 @@ def account_accumulator_seeds():
                                (b"s:y", 2, [0.0, 0.0, 0.0, 1.0, 1.0])])[:-8] + b"\0" * 8)
 
 
+def bucket_accumulator(scale_min, scale_max, zone, half_life, labels, cells):
+    """cells: (segment index, day since 1970-01-01, weighted, per point
+    (count, sum w, sum w^2[, sum w d, sum (w d)^2]))."""
+    out = b"CNDB" + struct.pack("<HiiH", 1, scale_min, scale_max, len(zone)) + zone
+    out += struct.pack("<dQ", half_life, len(labels))
+    for label in labels:
+        out += struct.pack("<I", len(label)) + label
+    out += struct.pack("<Q", len(cells))
+    for segment, day, weighted, points in cells:
+        out += struct.pack("<IiB", segment, day, weighted)
+        for point in points:
+            out += struct.pack("<Q", point[0]) + b"".join(struct.pack("<d", x) for x in point[1:])
+    return out + struct.pack("<Q", fnv1a(out))
+
+
+def bucket_accumulator_seeds():
+    def day(counts, decay=None):
+        return [(c, float(c), float(c)) + (() if decay is None else (c * decay, c * decay ** 2))
+                for c in counts]
+    # Berlin's 2026-03-28 to 03-30 (days 20540-20542, the jump on the 29th),
+    # two segments, decayed sums for a 7-day half-life.
+    cells = [(0, 20540, 0, day([1, 0, 0, 2, 0, 1, 0, 3, 2, 4, 5], 0.95)),
+             (0, 20541, 0, day([0, 1, 0, 0, 0, 0, 2, 1, 1, 2, 6], 0.97)),
+             (1, 20542, 0, day([2, 0, 1, 0, 0, 0, 0, 0, 1, 3, 1], 0.9))]
+    berlin = bucket_accumulator(0, 10, b"Europe/Berlin", 7.0, [b"s:north", b"i:2"], cells)
+    write("bucket_accumulator", "berlin_days", bytes([0, 0, 3]) + score_options(0) + berlin)
+    write("bucket_accumulator", "berlin_smoothed_weeks", bytes([2, 1, 14]) + score_options(0) +
+          berlin)
+    # Santiago's 2022-09-09 and 09-10: the day after begins at 01:00.
+    santiago = bucket_accumulator(0, 10, b"America/Santiago", 0.0, [b""],
+                                  [(0, 19244, 0, day([1] * 11)), (0, 19245, 0, day([2] * 11))])
+    write("bucket_accumulator", "santiago_skipped_midnight", bytes([0, 0, 7]) +
+          score_options(0) + santiago)
+    write("bucket_accumulator", "fix_checksum", bytes([1, 2, 0]) + score_options(1) +
+          bucket_accumulator(1, 5, b"UTC", 0.0, [b"s:x"],
+                             [(0, 0, 1, [(1, 0.5, 0.25)] * 5)])[:-8] + b"\0" * 8)
+
+
 # ----------------------------------------------------------------- lexicon
 def lexicon_seeds():
     for name, fmt in (("candor", 0), ("vader", 1), ("afinn", 2)):
@@ -643,6 +681,7 @@ def main():
     health_seeds()
     pii_intents_seeds()
     arrow_seeds()
+    bucket_accumulator_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 
