@@ -41,9 +41,11 @@ def partition(i, rows, weighted, segments=False):
         frame["region"] = np.array(REGIONS, dtype=object)[rng.integers(0, len(REGIONS), rows)]
         frame["plan"] = np.array(PLANS, dtype=object)[rng.integers(0, len(PLANS), rows)]
         frame["account"] = rng.integers(0, 5000, rows)
+        frame["time"] = rng.integers(YEAR_2024, YEAR_2024 + 366 * 86400, rows)
     return frame
 
 
+YEAR_2024 = 1704067200  # 2024-01-01 00:00 UTC
 REGIONS = ["EMEA", "NA", "APAC", "LATAM"]
 PLANS = ["basic", "pro", "enterprise"]
 MARGINS = {"region": {"EMEA": 4e6, "NA": 3e6, "APAC": 2e6, "LATAM": 1e6},
@@ -55,6 +57,18 @@ def peer_breakdown(ddf):
     the +1/0/-1 column (no comparison with the rest, no adjustment)."""
     v = (ddf.score >= 9).astype("f8") - (ddf.score <= 6).astype("f8")
     g = v.groupby(ddf.region)
+    mean, sd, n = dask.compute(g.mean(), g.std(), g.count())
+    return 100 * mean, 100 * sd / np.sqrt(n)
+
+
+def peer_trend(ddf):
+    """Monthly NPS per region in a time zone with a Wald SE, as a Dask user
+    writes it: local months from the times, a groupby of the +1/0/-1 column
+    (no rolling window, change test or control limits)."""
+    local = dd.to_datetime(ddf.time, unit="s", utc=True).dt.tz_convert("Europe/Berlin")
+    month = local.dt.year * 100 + local.dt.month
+    v = (ddf.score >= 9).astype("f8") - (ddf.score <= 6).astype("f8")
+    g = v.groupby([ddf.region, month])
     mean, sd, n = dask.compute(g.mean(), g.std(), g.count())
     return 100 * mean, 100 * sd / np.sqrt(n)
 
@@ -74,8 +88,8 @@ def peer_rake(ddf, iterations):
 
 
 def beyond_scores(client, args):
-    """accounts=, breakdown and rake on Dask, against single-process candor
-    and the Dask code a user would write without candor."""
+    """accounts=, breakdown, trend and rake on Dask, against single-process
+    candor and the Dask code a user would write without candor."""
     per = args.extra_rows // args.partitions
     parts = [dask.delayed(partition)(i, per, False, True) for i in range(args.partitions)]
     ddf = dd.from_delayed(parts, meta=partition(0, 0, False, True)).persist()
@@ -111,6 +125,25 @@ def beyond_scores(client, args):
     peer = timed(lambda: peer_breakdown(ddf), args.reps)
     print("| Dask without candor: groupby(region) mean/std/count (Wald only, no test) | %s | "
           "%.2f |" % (fmt(peer), statistics.median(peer) / base))
+
+    trend_args = dict(every="month", tz="Europe/Berlin", window_days=90)
+    want = candor.trend(whole["score"], whole["time"], segments=whole["region"], **trend_args)
+    got = candor.dask.trend(ddf, time="time", segments="region", **trend_args)
+    assert np.allclose(got["value"], want["value"], rtol=1e-9) and \
+        (got["n"].to_numpy() == want["n"].to_numpy()).all()
+    ours = timed(lambda: candor.dask.trend(ddf, time="time", segments="region", **trend_args),
+                 args.reps)
+    single = timed(lambda: candor.trend(whole["score"], whole["time"], segments=whole["region"],
+                                        **trend_args), args.reps)
+    base = statistics.median(ours)
+    print("| candor.dask.trend (months in Europe/Berlin x 4 regions, 90-day rolling, "
+          "changes, control limits) | %s | 1.00 |" % fmt(ours))
+    print("| candor.trend in one process | %s | %.2f |"
+          % (fmt(single), statistics.median(single) / base))
+    peer = timed(lambda: peer_trend(ddf), args.reps)
+    print("| Dask without candor: local month, groupby(region, month) mean/std/count (Wald "
+          "only, no rolling, change or limits) | %s | %.2f |"
+          % (fmt(peer), statistics.median(peer) / base))
 
     margins = {name: (whole[name], totals) for name, totals in MARGINS.items()}
     fitted = candor.rake(margins)
@@ -155,7 +188,7 @@ def main():
     parser.add_argument("--partitions", type=int, default=100)
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--extra-rows", type=int, default=10_000_000,
-                        help="responses for the accounts, breakdown and rake section")
+                        help="responses for the accounts, breakdown, trend and rake section")
     parser.add_argument("--only-extra", action="store_true")
     args = parser.parse_args()
     per = args.rows // args.partitions
