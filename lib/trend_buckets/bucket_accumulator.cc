@@ -66,6 +66,35 @@ DayRange DayOf(int64_t t, const absl::TimeZone& zone) {
   return r;
 }
 
+// The days of a batch's times: a table of day starts from the first time's
+// day to the last's, searched per time (times come in any order), unless the
+// span has more days than the batch has rows, when each time's day is
+// computed from the zone.
+class DayGrid {
+ public:
+  DayGrid(int64_t first, int64_t last, size_t n, const absl::TimeZone& zone) : zone_(zone) {
+    if (n == 0) return;
+    first_day_ = ::candor::DayOf(first, zone).day;
+    const int64_t last_day = ::candor::DayOf(last, zone).day;
+    if (static_cast<uint64_t>(last_day - first_day_) > n) return;
+    for (int64_t d = first_day_; d <= last_day + 1; ++d) {
+      starts_.push_back(internal::DayStart(d, zone));
+    }
+  }
+
+  DayRange DayOf(int64_t t) const {
+    if (starts_.empty()) return ::candor::DayOf(t, zone_);
+    const size_t k = static_cast<size_t>(
+        std::upper_bound(starts_.begin(), starts_.end(), t) - starts_.begin() - 1);
+    return DayRange{first_day_ + static_cast<int64_t>(k), starts_[k], starts_[k + 1]};
+  }
+
+ private:
+  const absl::TimeZone& zone_;
+  int64_t first_day_ = 0;
+  std::vector<int64_t> starts_;  // of the days first_day_ .. last + 1
+};
+
 }  // namespace
 
 namespace internal {
@@ -174,12 +203,13 @@ Status BucketAccumulator::Add(const double* scores, const int64_t* times, const 
     Cells added = c;
     std::vector<int64_t> slot_of(segment_codes != nullptr ? n_labels : 1, -1);
     const double half_life = c.half_life_days * kSecondsPerDay;
+    const DayGrid grid(first, last, n, c.zone);
     DayRange today;
     for (size_t i = 0; i < n; ++i) {
       const size_t code = segment_codes != nullptr ? static_cast<size_t>(segment_codes[i]) : 0;
       int64_t& slot = slot_of[code];
       if (slot < 0) slot = added.Slot(segment_codes != nullptr ? labels[code] : "");
-      if (times[i] < today.start || times[i] >= today.end) today = DayOf(times[i], c.zone);
+      if (times[i] < today.start || times[i] >= today.end) today = grid.DayOf(times[i]);
       const size_t cell = added.Cell(static_cast<uint32_t>(slot), today.day);
       const size_t at = cell * c.points + static_cast<size_t>(static_cast<int>(scores[i]) - c.scale_min);
       const double w = weights == nullptr ? 1.0 : weights[i];
