@@ -198,6 +198,10 @@ Status BucketAccumulator::Add(const double* scores, const int64_t* times, const 
       }
     }
   }
+  int64_t total = 0;
+  if (__builtin_add_overflow(count(), static_cast<int64_t>(n), &total)) {
+    return OutOfRange("adding would hold more than 2^63 - 1 responses");
+  }
   try {
     // Adds into a copy, so that running out of memory adds nothing.
     Cells added = c;
@@ -245,6 +249,10 @@ Status BucketAccumulator::Merge(const BucketAccumulator& other) {
                            "half-lives (\"" + a.time_zone + "\", " +
                            std::to_string(a.half_life_days) + " days and \"" + b.time_zone +
                            "\", " + std::to_string(b.half_life_days) + " days)");
+  }
+  int64_t total = 0;
+  if (__builtin_add_overflow(count(), other.count(), &total)) {
+    return OutOfRange("merging would hold more than 2^63 - 1 responses");
   }
   try {
     Cells merged = a;
