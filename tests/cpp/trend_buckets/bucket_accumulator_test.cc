@@ -10,6 +10,7 @@
 #include <candor/trend_buckets.hpp>
 #include <cmath>
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -122,6 +123,13 @@ struct Case {
   IntervalMethod method;
 };
 
+// gtest prints a parameter's bytes unless told how (padding included).
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << BucketPeriodName(c.every) << ", window " << c.window_days << ", half-life "
+      << c.half_life_days << (c.weighted ? ", weighted" : "") << ", method "
+      << static_cast<int>(c.method);
+}
+
 class AccumulatedEqualsTimeBuckets : public ::testing::TestWithParam<Case> {};
 
 TEST_P(AccumulatedEqualsTimeBuckets, RowByRow) {
@@ -162,7 +170,14 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{BucketPeriod::kWeek, 7, 3.5, true, IntervalMethod::kWald},
                       Case{BucketPeriod::kDay, 3, 1, false, IntervalMethod::kAdjustedWald},
                       Case{BucketPeriod::kQuarter, 45, 30, true, IntervalMethod::kBayes},
-                      Case{BucketPeriod::kWeek, 14, 0, false, IntervalMethod::kBootstrap}));
+                      Case{BucketPeriod::kWeek, 14, 0, false, IntervalMethod::kBootstrap}),
+    [](const ::testing::TestParamInfo<Case>& info) {
+      const Case& c = info.param;
+      return std::string(BucketPeriodName(c.every)) + "_window" + std::to_string(c.window_days) +
+             "_halflife" + std::to_string(static_cast<int>(c.half_life_days * 10)) +
+             (c.weighted ? "_weighted" : "_unweighted") + "_method" +
+             std::to_string(static_cast<int>(c.method));
+    });
 
 TEST(BucketAccumulatorTest, OneSeriesWithoutSegmentsAndAnyScale) {
   const Responses r = Make(500, 1, true, 3);
