@@ -42,11 +42,14 @@ def partition(i, rows, weighted, segments=False):
         frame["plan"] = np.array(PLANS, dtype=object)[rng.integers(0, len(PLANS), rows)]
         frame["account"] = rng.integers(0, 5000, rows)
         frame["time"] = rng.integers(YEAR_2024, YEAR_2024 + 366 * 86400, rows)
+        for j, theme in enumerate(THEMES):
+            frame[theme] = (rng.random(rows) < 0.1 + 0.05 * j).astype(np.int8)
     return frame
 
 
 YEAR_2024 = 1704067200  # 2024-01-01 00:00 UTC
 REGIONS = ["EMEA", "NA", "APAC", "LATAM"]
+THEMES = ["price", "support", "speed", "ui", "docs"]
 PLANS = ["basic", "pro", "enterprise"]
 MARGINS = {"region": {"EMEA": 4e6, "NA": 3e6, "APAC": 2e6, "LATAM": 1e6},
            "plan": {"basic": 5e6, "pro": 3.5e6, "enterprise": 1.5e6}}
@@ -73,6 +76,19 @@ def peer_trend(ddf):
     return 100 * mean, 100 * sd / np.sqrt(n)
 
 
+def peer_drivers(ddf):
+    """Per theme, NPS among the comments that mention it and the others with
+    a Wald SE, as a Dask user writes it: a groupby of the +1/0/-1 column by
+    each indicator, all in one compute (no impact SE, relative risk or
+    model)."""
+    v = (ddf.score >= 9).astype("f8") - (ddf.score <= 6).astype("f8")
+    parts = []
+    for theme in THEMES:
+        g = v.groupby(ddf[theme])
+        parts += [g.mean(), g.std(), g.count()]
+    return dask.compute(*parts)
+
+
 def peer_rake(ddf, iterations):
     """Raking as a Dask user writes it: per iteration, per margin, one pass
     of weight sums by level (a groupby-sum) and the factors updated."""
@@ -88,8 +104,9 @@ def peer_rake(ddf, iterations):
 
 
 def beyond_scores(client, args):
-    """accounts=, breakdown, trend and rake on Dask, against single-process
-    candor and the Dask code a user would write without candor."""
+    """accounts=, breakdown, trend, drivers and rake on Dask, against
+    single-process candor and the Dask code a user would write without
+    candor."""
     per = args.extra_rows // args.partitions
     parts = [dask.delayed(partition)(i, per, False, True) for i in range(args.partitions)]
     ddf = dd.from_delayed(parts, meta=partition(0, 0, False, True)).persist()
@@ -145,6 +162,21 @@ def beyond_scores(client, args):
           "only, no rolling, change or limits) | %s | %.2f |"
           % (fmt(peer), statistics.median(peer) / base))
 
+    matrix = whole[THEMES].to_numpy()
+    want = candor.theme_drivers(whole["score"], matrix, THEMES)
+    got = candor.dask.drivers(ddf, themes=THEMES)
+    assert np.allclose(got.table["impact"], want.table["impact"], rtol=1e-9)
+    ours = timed(lambda: candor.dask.drivers(ddf, themes=THEMES), args.reps)
+    single = timed(lambda: candor.theme_drivers(whole["score"], matrix, THEMES), args.reps)
+    base = statistics.median(ours)
+    print("| candor.dask.drivers (5 themes: impact, relative risk, key-driver model) | %s | "
+          "1.00 |" % fmt(ours))
+    print("| candor.theme_drivers in one process | %s | %.2f |"
+          % (fmt(single), statistics.median(single) / base))
+    peer = timed(lambda: peer_drivers(ddf), args.reps)
+    print("| Dask without candor: per theme, groupby(indicator) mean/std/count (no impact SE, "
+          "risk or model) | %s | %.2f |" % (fmt(peer), statistics.median(peer) / base))
+
     margins = {name: (whole[name], totals) for name, totals in MARGINS.items()}
     fitted = candor.rake(margins)
     got = candor.dask.rake(ddf, MARGINS).compute()
@@ -188,7 +220,8 @@ def main():
     parser.add_argument("--partitions", type=int, default=100)
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--extra-rows", type=int, default=10_000_000,
-                        help="responses for the accounts, breakdown, trend and rake section")
+                        help="responses for the accounts, breakdown, trend, drivers and rake "
+                        "section")
     parser.add_argument("--only-extra", action="store_true")
     args = parser.parse_args()
     per = args.rows // args.partitions

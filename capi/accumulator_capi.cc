@@ -1,6 +1,6 @@
 // Mergeable, serializable accumulators: of scores, of scores by account (for
-// the cluster-robust estimate), and of scores by segment and local day (for
-// the bucket trend).
+// the cluster-robust estimate), of scores by segment and local day (for the
+// bucket trend), and of scores by period and theme pattern (for drivers).
 #include <cstring>
 #include <limits>
 #include <string>
@@ -9,6 +9,7 @@
 
 #include "accumulator_handle.hpp"
 #include "shim.hpp"
+#include "theme_mentions.hpp"
 
 struct candor_account_accumulator {
   candor::AccountAccumulator acc;
@@ -292,6 +293,85 @@ candor_status candor_bucket_accumulator_segment(const candor_bucket_accumulator*
                                 std::to_string(acc->acc.segments()));
     }
     const std::string_view s = acc->acc.segment(j);
+    *label = s.data();
+    *size = s.size();
+    return candor::OkStatus();
+  });
+}
+
+candor_status candor_driver_accumulator_new(int32_t scale_min, int32_t scale_max, size_t themes,
+                                            candor_driver_accumulator** out) {
+  return candor::capi::NewHandle(
+      out, [&] { return candor::DriverAccumulator::Create(scale_min, scale_max, themes); });
+}
+
+void candor_driver_accumulator_free(candor_driver_accumulator* acc) { delete acc; }
+
+candor_status candor_driver_accumulator_add(candor_driver_accumulator* acc, const double* scores,
+                                            const double* weights, size_t n,
+                                            const candor_theme_mentions* mentions,
+                                            const int32_t* period_codes, const char* const* labels,
+                                            const size_t* label_sizes, size_t n_labels) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", mentions, "mentions"));
+    if (n > 0) CANDOR_RETURN_IF_ERROR(Required(scores, "scores"));
+    auto theme_mentions = candor::capi::MentionsFromC(*mentions, n);
+    if (!theme_mentions.ok()) return theme_mentions.status();
+    std::vector<std::string_view> views;
+    CANDOR_RETURN_IF_ERROR(LabelViews(labels, label_sizes, n_labels, &views));
+    return acc->acc.Add(scores, weights, *theme_mentions, period_codes, views.data(), n_labels);
+  });
+}
+
+candor_status candor_driver_accumulator_merge(candor_driver_accumulator* acc,
+                                              const candor_driver_accumulator* other) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", other, "other"));
+    return acc->acc.Merge(other->acc);
+  });
+}
+
+candor_status candor_driver_accumulator_serialize(const candor_driver_accumulator* acc,
+                                                  uint8_t* buffer, size_t capacity, size_t* size) {
+  return SerializeInto(acc, buffer, capacity, size);
+}
+
+candor_status candor_driver_accumulator_deserialize(const uint8_t* bytes, size_t size,
+                                                    candor_driver_accumulator** out) {
+  return DeserializeInto<candor_driver_accumulator, candor::DriverAccumulator>(bytes, size, out);
+}
+
+candor_status candor_driver_accumulator_scale(const candor_driver_accumulator* acc,
+                                              int32_t* scale_min, int32_t* scale_max) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", scale_min, "scale_min", scale_max, "scale_max"));
+    *scale_min = acc->acc.scale_min();
+    *scale_max = acc->acc.scale_max();
+    return candor::OkStatus();
+  });
+}
+
+size_t candor_driver_accumulator_themes(const candor_driver_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.themes();
+}
+
+int64_t candor_driver_accumulator_count(const candor_driver_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.count();
+}
+
+size_t candor_driver_accumulator_periods(const candor_driver_accumulator* acc) {
+  return acc == nullptr ? 0 : acc->acc.periods();
+}
+
+candor_status candor_driver_accumulator_period(const candor_driver_accumulator* acc, size_t j,
+                                               const char** label, size_t* size) {
+  return Guard([&] {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc", label, "label", size, "size"));
+    if (j >= acc->acc.periods()) {
+      return candor::OutOfRange("period " + std::to_string(j) + " of " +
+                                std::to_string(acc->acc.periods()));
+    }
+    const std::string_view s = acc->acc.period(j);
     *label = s.data();
     *size = s.size();
     return candor::OkStatus();

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "accumulator_handle.hpp"
 #include "options.hpp"
 #include "shim.hpp"
 #include "theme_mentions.hpp"
@@ -133,6 +134,27 @@ candor_status candor_drivers_new(const candor_score_options* score_options,
     inputs.periods = periods;
     return candor::EstimateThemeDrivers(metric, scores, n, *theme_mentions, *names, inputs,
                                         interval, driver_options);
+  });
+}
+
+candor_status candor_drivers_accumulated(const candor_score_options* score_options,
+                                         const candor_drivers_options* options,
+                                         const candor_driver_accumulator* acc,
+                                         const char* const* names, candor_drivers** out) {
+  return candor::capi::NewHandle(out, [&]() -> candor::Result<candor::ThemeDrivers> {
+    CANDOR_RETURN_IF_ERROR(Required(acc, "acc"));
+    candor::Metric metric;
+    candor::IntervalOptions interval;
+    candor::DriverOptions driver_options;
+    CANDOR_RETURN_IF_ERROR(candor::capi::FromOptions(score_options, &metric, &interval, nullptr));
+    CANDOR_RETURN_IF_ERROR(FromC(options, &driver_options));
+    candor_theme_mentions named{};
+    named.themes = acc->acc.themes();
+    named.names = names;
+    auto theme_names = candor::capi::ThemeNamesFromC(named);
+    if (!theme_names.ok()) return theme_names.status();
+    return candor::EstimateThemeDriversAccumulated(metric, acc->acc, *theme_names, interval,
+                                                   driver_options);
   });
 }
 

@@ -189,6 +189,59 @@ def bucket_accumulator_seeds():
                              [(0, 0, 1, [(1, 0.5, 0.25)] * 5)])[:-8] + b"\0" * 8)
 
 
+def driver_accumulator(scale_min, scale_max, themes, periods_given, comments):
+    """The serialized state of comments (period label, theme ids, score,
+    weight): per period the tallies, per (themes, point) the count and sum."""
+    points = scale_max - scale_min + 1
+    periods, patterns, weighted = {}, {}, 0
+    for label, ids, score, w in comments:
+        total, mentioned = periods.setdefault(label, ([[0, 0.0, 0.0] for _ in range(points)], {}))
+        p = score - scale_min
+        for cell in [total[p]] + [mentioned.setdefault(t, [[0, 0.0, 0.0] for _ in range(points)])[p]
+                                  for t in ids]:
+            cell[0] += 1
+            cell[1] += w
+            cell[2] += w * w
+        key = tuple(sorted(ids)) + (p,)
+        count, sum_w = patterns.get(key, (0, 0.0))
+        patterns[key] = (count + 1, sum_w + w)
+        weighted |= w != 1.0
+    out = b"CNDT" + struct.pack("<HiiIBBQ", 1, scale_min, scale_max, themes, periods_given,
+                                weighted, len(periods))
+    for label, (total, mentioned) in periods.items():
+        out += struct.pack("<I", len(label)) + label
+        out += b"".join(struct.pack("<Qdd", *cell) for cell in total)
+        out += struct.pack("<I", len(mentioned))
+        for theme in sorted(mentioned):
+            out += struct.pack("<I", theme)
+            out += b"".join(struct.pack("<Qdd", *cell) for cell in mentioned[theme])
+    out += struct.pack("<Q", len(patterns))
+    for key in sorted(patterns):
+        count, sum_w = patterns[key]
+        out += struct.pack("<I", len(key) - 1) + b"".join(struct.pack("<I", v) for v in key)
+        out += struct.pack("<Qd", count, sum_w)
+    return out + struct.pack("<Q", fnv1a(out))
+
+
+def driver_accumulator_seeds():
+    # Two quarters of NPS comments; theme 0 with detractors, theme 1 with
+    # promoters, theme 2 never mentioned.
+    comments = []
+    for label in (b"s:2025-Q1", b"s:2025-Q2"):
+        comments += [(label, [0], 2, 1.0), (label, [0], 5, 1.0), (label, [0, 1], 6, 1.0),
+                     (label, [1], 9, 1.0), (label, [1], 10, 1.0), (label, [], 8, 1.0),
+                     (label, [], 10, 1.0), (label, [], 3, 1.0)]
+    two = driver_accumulator(0, 10, 3, 2, comments)
+    write("driver_accumulator", "two_quarters", bytes([0, 0x0f]) + score_options(0) + two)
+    write("driver_accumulator", "two_quarters_wald_no_model", bytes([2, 0x11]) +
+          score_options(0, interval=0) + two)
+    csat = driver_accumulator(1, 5, 2, 1, [(b"", [], 1, 0.5), (b"", [1], 1, 1.0),
+                                           (b"", [], 3, 2.0), (b"", [0], 5, 1.5),
+                                           (b"", [0, 1], 5, 1.0)])
+    write("driver_accumulator", "csat_weighted_fix_checksum", bytes([1, 0x0f]) +
+          score_options(1) + csat[:-8] + b"\0" * 8)
+
+
 # ----------------------------------------------------------------- lexicon
 def lexicon_seeds():
     for name, fmt in (("candor", 0), ("vader", 1), ("afinn", 2)):
@@ -682,6 +735,7 @@ def main():
     pii_intents_seeds()
     arrow_seeds()
     bucket_accumulator_seeds()
+    driver_accumulator_seeds()
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"fuzz/corpus: {total} bytes")
 

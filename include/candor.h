@@ -1859,6 +1859,62 @@ CANDOR_API candor_status candor_drivers_model(const candor_drivers* drivers,
 CANDOR_API candor_status candor_drivers_periods(const candor_drivers* drivers,
                                                 int32_t* earlier, int32_t* later);
 
+/* Theme drivers of comments gathered apart (partitions of a Dask DataFrame,
+ * machines) and merged: per period (keyed by its label's bytes) the
+ * per-point tallies of all comments and of each theme's mentioners, and per
+ * (pattern of themes mentioned, score point) the comments' count and weight
+ * sum. candor_drivers_accumulated makes from them what candor_drivers_new
+ * makes from the comments (rows, trending, the key-driver model), up to the
+ * rounding of sums added in another order; not accounts, nor the weighted
+ * bootstrap (CANDOR_UNSUPPORTED). Memory: periods x (themes + 1) x scale
+ * points x 24 bytes, and an entry per distinct pattern. The serialized bytes
+ * are versioned and endian-stable. Thread-safety: as candor_accumulator.
+ * C++: candor::DriverAccumulator (drivers.hpp). */
+typedef struct candor_driver_accumulator candor_driver_accumulator;
+
+/* themes: 1 to 2^20. */
+CANDOR_API candor_status candor_driver_accumulator_new(int32_t scale_min, int32_t scale_max,
+                                                       size_t themes,
+                                                       candor_driver_accumulator** out);
+CANDOR_API void candor_driver_accumulator_free(candor_driver_accumulator* acc);
+/* n comments: scores, weights (NULL: all 1), their themes in `mentions`
+ * (rows or pairs as for candor_drivers_new; its themes must be the
+ * accumulator's; names are not read), and their periods:
+ * labels[period_codes[i]] (label_sizes[j] bytes) or, period_codes NULL, none.
+ * An accumulator's batches all have periods or none. On error nothing of the
+ * batch is added. */
+CANDOR_API candor_status candor_driver_accumulator_add(
+    candor_driver_accumulator* acc, const double* scores, const double* weights, size_t n,
+    const candor_theme_mentions* mentions, const int32_t* period_codes, const char* const* labels,
+    const size_t* label_sizes, size_t n_labels);
+/* other: the same scale and themes, periods or not alike. */
+CANDOR_API candor_status candor_driver_accumulator_merge(candor_driver_accumulator* acc,
+                                                         const candor_driver_accumulator* other);
+CANDOR_API candor_status candor_driver_accumulator_serialize(
+    const candor_driver_accumulator* acc, uint8_t* buffer, size_t capacity, size_t* size);
+CANDOR_API candor_status candor_driver_accumulator_deserialize(
+    const uint8_t* bytes, size_t size, candor_driver_accumulator** out);
+CANDOR_API candor_status candor_driver_accumulator_scale(
+    const candor_driver_accumulator* acc, int32_t* scale_min, int32_t* scale_max);
+/* Themes; comments held; distinct periods (0 for NULL). */
+CANDOR_API size_t candor_driver_accumulator_themes(const candor_driver_accumulator* acc);
+CANDOR_API int64_t candor_driver_accumulator_count(const candor_driver_accumulator* acc);
+CANDOR_API size_t candor_driver_accumulator_periods(const candor_driver_accumulator* acc);
+/* Period j in the labels' byte order, the order that candor_drivers_options'
+ * earlier_period and later_period index here: *label points to *size bytes
+ * owned by the accumulator, valid until it next changes. */
+CANDOR_API candor_status candor_driver_accumulator_period(const candor_driver_accumulator* acc,
+                                                          size_t j, const char** label,
+                                                          size_t* size);
+/* What candor_drivers_new gives for the comments held; names: NULL or one per
+ * theme. Periods index the accumulator's byte order. No comments:
+ * CANDOR_EMPTY. */
+CANDOR_API candor_status candor_drivers_accumulated(const candor_score_options* score_options,
+                                                    const candor_drivers_options* options,
+                                                    const candor_driver_accumulator* acc,
+                                                    const char* const* names,
+                                                    candor_drivers** out);
+
 /* ------------------------------------------------------------- validation */
 /* (scores against a binary outcome; capi/validate_capi.cc) */
 

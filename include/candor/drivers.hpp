@@ -107,7 +107,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace candor {
@@ -241,6 +243,72 @@ Result<ThemeDrivers> EstimateThemeDrivers(const Metric& metric, const double* sc
                                           const DriverInputs& inputs,
                                           const IntervalOptions& interval,
                                           const DriverOptions& options);
+
+// The state of theme drivers built apart and merged (partitions of a Dask
+// DataFrame, machines). Per period (keyed by its label's bytes, so that a
+// period may span states) it keeps the per-point tallies (count, sum w, sum
+// w^2) of all comments and of each theme's mentioners, and per (pattern of
+// themes a comment mentions, score point) the comments' count and weight
+// sum. Every per-theme statistic without accounts is a function of the
+// tallies, and the key-driver model's penalized likelihood and information
+// are sums over comments of a weight times a term fixed by the comment's
+// pattern and detractor status, so EstimateThemeDriversAccumulated gives
+// EstimateThemeDrivers' result for the comments held (up to the rounding of
+// sums added in another order). Not from a state: accounts and the weighted
+// bootstrap (CANDOR_UNSUPPORTED). Memory: periods x (themes + 1) x points x
+// 3 numbers, and one entry per distinct pattern.
+class DriverAccumulator {
+ public:
+  static Result<DriverAccumulator> Create(int scale_min, int scale_max, size_t themes);
+  DriverAccumulator(DriverAccumulator&&) noexcept;
+  DriverAccumulator& operator=(DriverAccumulator&&) noexcept;
+  ~DriverAccumulator();
+
+  // Comment i (i < mentions.comments()) scores scores[i] with weight
+  // weights[i] (null: 1) and mentions mentions' row i (its themes() must be
+  // the accumulator's); its period is labels[period_codes[i]] (0 <= code <
+  // n_labels). period_codes null: no periods. An accumulator's batches all
+  // have periods or none. Validates the whole batch before adding any of it.
+  Status Add(const double* scores, const double* weights, const ThemeMentions& mentions,
+             const int32_t* period_codes, const std::string_view* labels, size_t n_labels);
+  // `other` must have the same scale and themes, and periods or not alike.
+  Status Merge(const DriverAccumulator& other);
+
+  // Versioned, little-endian, checksummed.
+  std::string Serialize() const;
+  static Result<DriverAccumulator> Deserialize(std::string_view bytes);
+
+  int scale_min() const;
+  int scale_max() const;
+  size_t themes() const;
+  int64_t count() const;     // comments held
+  size_t patterns() const;   // distinct (pattern, score point) pairs
+  bool has_periods() const;  // batches were added with periods
+  size_t periods() const;
+  // Period j in the labels' byte order: DriverOptions' earlier_period and
+  // later_period index this order for EstimateThemeDriversAccumulated.
+  std::string_view period(size_t j) const;
+
+  struct State;  // lib/drivers/driver_state.hpp
+
+ private:
+  friend Result<ThemeDrivers> EstimateThemeDriversAccumulated(
+      const Metric& metric, const DriverAccumulator& accumulator,
+      const std::vector<std::string>& names, const IntervalOptions& interval,
+      const DriverOptions& options);
+  explicit DriverAccumulator(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// EstimateThemeDrivers of the comments the accumulator holds (no accounts).
+// Periods are indexed in the accumulator's byte order of their labels
+// (options.earlier_period / later_period; -1: the last two). No comments:
+// CANDOR_EMPTY.
+Result<ThemeDrivers> EstimateThemeDriversAccumulated(const Metric& metric,
+                                                     const DriverAccumulator& accumulator,
+                                                     const std::vector<std::string>& names,
+                                                     const IntervalOptions& interval,
+                                                     const DriverOptions& options);
 
 }  // namespace candor
 

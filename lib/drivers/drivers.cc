@@ -38,9 +38,7 @@ Status DriverOptions::Validate() const {
 }
 
 namespace internal {
-namespace {
 
-// Which of the two compared periods each comment is in (kOtherSlot else).
 Status AssignPeriods(const int32_t* periods, size_t n, const DriverOptions& options,
                      std::vector<uint8_t>* slot, int32_t* earlier, int32_t* later) {
   int32_t largest = -1, second = -1;
@@ -85,8 +83,6 @@ Status AssignPeriods(const int32_t* periods, size_t n, const DriverOptions& opti
   }
   return OkStatus();
 }
-
-}  // namespace
 
 Result<std::vector<uint8_t>> CategoriesOfPoints(const Metric& metric) {
   const size_t points = static_cast<size_t>(metric.scale_max - metric.scale_min + 1);
@@ -248,21 +244,7 @@ Result<ThemeDrivers> EstimateThemeDrivers(const Metric& metric, const double* sc
     result.themes[j].name = names.empty() ? "theme " + std::to_string(j) : names[j];
   }
 
-  if (result.has_periods) {
-    std::vector<double> share_p(themes), change_p(themes);
-    for (size_t j = 0; j < themes; ++j) {
-      share_p[j] = result.trending[j].p_value;
-      change_p[j] = result.trending[j].score_change.p_value;
-    }
-    const std::vector<double> share_adjusted = AdjustPValues(share_p, options.adjust);
-    const std::vector<double> change_adjusted = AdjustPValues(change_p, options.adjust);
-    for (size_t j = 0; j < themes; ++j) {
-      TrendingTheme& row = result.trending[j];
-      row.p_adjusted = share_adjusted[j];
-      row.score_change_p_adjusted = change_adjusted[j];
-      row.trending = row.p_adjusted <= options.alpha;
-    }
-  }
+  if (result.has_periods) AdjustTrending(options, &result.trending);
 
   std::vector<uint8_t> detractor(n);
   for (size_t i = 0; i < n; ++i) {

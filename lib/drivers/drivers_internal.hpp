@@ -26,6 +26,12 @@ struct DriverRequest {
   double z = 1.96;                        // the normal quantile at the level
 };
 
+// Which of the two compared periods each of n period codes is in (kOtherSlot
+// else), by options.earlier_period / later_period (-1: the largest code and
+// the largest below it); a single period is CANDOR_INVALID_ARGUMENT.
+Status AssignPeriods(const int32_t* periods, size_t n, const DriverOptions& options,
+                     std::vector<uint8_t>* slot, int32_t* earlier, int32_t* later);
+
 // The metric's category of each score point (drivers.hpp); UNSUPPORTED for means.
 Result<std::vector<uint8_t>> CategoriesOfPoints(const Metric& metric);
 
@@ -47,6 +53,10 @@ ThemeDriver ThemeRow(const DriverRequest& request, const ThemeCells& cells,
 // and trending are filled in later across themes.
 TrendingTheme TrendingRow(const DriverRequest& request, const ThemeCells& cells,
                           const ThemeVariance& variance, size_t theme);
+
+// Adjusts the trending rows' p-values across themes (options.adjust) and
+// sets `trending`.
+void AdjustTrending(const DriverOptions& options, std::vector<TrendingTheme>* rows);
 
 // Fits the key-driver model over the themes with in_model[j], writing the
 // coefficients into rows and the summary into *model.

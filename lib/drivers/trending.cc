@@ -124,4 +124,21 @@ TrendingTheme TrendingRow(const DriverRequest& request, const ThemeCells& cells,
   return row;
 }
 
+void AdjustTrending(const DriverOptions& options, std::vector<TrendingTheme>* rows) {
+  const size_t themes = rows->size();
+  std::vector<double> share_p(themes), change_p(themes);
+  for (size_t j = 0; j < themes; ++j) {
+    share_p[j] = (*rows)[j].p_value;
+    change_p[j] = (*rows)[j].score_change.p_value;
+  }
+  const std::vector<double> share_adjusted = AdjustPValues(share_p, options.adjust);
+  const std::vector<double> change_adjusted = AdjustPValues(change_p, options.adjust);
+  for (size_t j = 0; j < themes; ++j) {
+    TrendingTheme& row = (*rows)[j];
+    row.p_adjusted = share_adjusted[j];
+    row.score_change_p_adjusted = change_adjusted[j];
+    row.trending = row.p_adjusted <= options.alpha;
+  }
+}
+
 }  // namespace candor::internal

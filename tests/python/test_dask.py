@@ -311,3 +311,62 @@ def test_trend_with_awkward_partitions_and_its_limits(client):
     with pytest.raises(Error) as e:
         candor.dask.trend(ddf, time="when", missing="skip")
     assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "when" in str(e.value)
+
+
+def with_themes(frame, seed=8):
+    """Five 0/1 theme columns (the first going with low scores), the same as
+    lists of theme ids, and a quarter label."""
+    rng = np.random.default_rng(seed)
+    frame = frame.copy()
+    names = ["price", "support", "speed", "ui", "docs"]
+    matrix = (rng.random((len(frame), 5)) < [0.3, 0.25, 0.2, 0.15, 0.1]).astype(np.int8)
+    for j, name in enumerate(names):
+        frame[name] = matrix[:, j]
+    frame["themes"] = [list(map(int, np.flatnonzero(row))) for row in matrix]
+    low = matrix[:, 0] == 1
+    frame.loc[low, "score"] = np.minimum(frame.loc[low, "score"], 6.0)
+    frame["quarter"] = np.array(["2025-Q1", "2025-Q2", "2025-Q3"], dtype=object)[
+        rng.integers(0, 3, len(frame))]
+    return frame, names
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_drivers_equal_the_single_process_drivers(client, weighted):
+    frame, names = with_themes(responses(12000, seed=14))
+    frame.loc[[10, 7000], "score"] = np.nan
+    ddf = dd.from_pandas(frame, npartitions=5)
+    weights = "weight" if weighted else None
+    want = candor.theme_drivers(frame["score"], frame[names].to_numpy(), names,
+                                frame["weight"] if weighted else None, frame["quarter"],
+                                missing="skip")
+    for kwargs in ({"themes": names}, {"mentions": "themes", "theme_names": names}):
+        got = candor.dask.drivers(ddf, "score", weights=weights, periods="quarter",
+                                  missing="skip", split_every=2, **kwargs)
+        assert got.skipped == want.skipped == 2
+        assert got.periods == want.periods == ("2025-Q2", "2025-Q3")
+        for table in ("table", "trending"):
+            a, b = getattr(got, table), getattr(want, table)
+            for column in b.columns:
+                if b[column].dtype.kind == "f":
+                    rtol = 1e-9 if column in ("coefficient", "coefficient_std_error",
+                                              "odds_ratio", "odds_ratio_ci_low",
+                                              "odds_ratio_ci_high", "importance") else 1e-12
+                    np.testing.assert_allclose(a[column], b[column], rtol=rtol, atol=1e-12,
+                                               err_msg=column)
+                else:
+                    assert list(a[column]) == list(b[column]), column
+        assert got.overall.value == pytest.approx(want.overall.value, rel=1e-12)
+
+
+def test_drivers_limits_on_dask(client):
+    frame, names = with_themes(responses(300, seed=15))
+    ddf = dd.from_pandas(frame, npartitions=3)
+    with pytest.raises(Error) as e:
+        candor.dask.drivers(ddf, "score", names, weights="weight", interval="bootstrap")
+    assert e.value.status == "CANDOR_UNSUPPORTED"
+    with pytest.raises(Error) as e:
+        candor.dask.drivers(ddf, "score")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT"
+    with pytest.raises(Error) as e:
+        candor.dask.drivers(ddf, "score", mentions="themes")
+    assert e.value.status == "CANDOR_INVALID_ARGUMENT" and "theme_names" in str(e.value)

@@ -20,6 +20,7 @@ from candor._lib import path as library_path
 from candor._lib import version as library_version
 from candor.accumulator import AccountAccumulator, Accumulator
 from candor.bucket_accumulator import BucketAccumulator
+from candor.driver_accumulator import DriverAccumulator
 from candor.breakdowns import BreakdownRow, breakdown, breakdown_accumulated
 from candor.names import ENUM_KINDS, enum_names
 from candor.recency import RecencyAdjustment, adjust_recency
@@ -68,7 +69,7 @@ def __getattr__(name):
 
 __all__ = [
     "AccountAccumulator", "Accumulator", "BreakdownRow", "BucketAccumulator", "Comparison",
-    "EXPECTED_MAJOR", "Error", "Estimate",
+    "DriverAccumulator", "EXPECTED_MAJOR", "Error", "Estimate",
     "RecencyAdjustment", "ResponseRateRow", "Table", "WeightSummary", "Weights",
     "account_weights", "adjust_p_values", "adjust_recency", "bottom_box", "breakdown",
     "breakdown_accumulated",

@@ -141,6 +141,13 @@ class CBucketAccumulator(ctypes.Structure):
 BucketAccumulatorP = POINTER(CBucketAccumulator)
 
 
+class CDriverAccumulator(ctypes.Structure):
+    """candor_driver_accumulator: a handle, used only through DriverAccumulatorP."""
+
+
+DriverAccumulatorP = POINTER(CDriverAccumulator)
+
+
 # ------------------------------------------------------------------------------------------ weights
 
 class CWeights(ctypes.Structure):
@@ -1398,6 +1405,25 @@ FUNCTIONS = {
     "candor_drivers_overall": (status, [DriversP, POINTER(CEstimate), int64_p]),
     "candor_drivers_model": (status, [DriversP, POINTER(CKeyDriverModel)]),
     "candor_drivers_periods": (status, [DriversP, int32_p, int32_p]),
+    "candor_drivers_accumulated": (status, [POINTER(CScoreOptions), POINTER(CDriversOptions),
+                                            DriverAccumulatorP, char_pp, POINTER(DriversP)]),
+    "candor_driver_accumulator_new": (status, [c_int32, c_int32, c_size_t,
+                                               POINTER(DriverAccumulatorP)]),
+    "candor_driver_accumulator_free": (None, [DriverAccumulatorP]),
+    "candor_driver_accumulator_add": (status, [DriverAccumulatorP, double_p, double_p, c_size_t,
+                                               POINTER(CThemeMentions), int32_p, char_pp, size_p,
+                                               c_size_t]),
+    "candor_driver_accumulator_merge": (status, [DriverAccumulatorP, DriverAccumulatorP]),
+    "candor_driver_accumulator_serialize": (status, [DriverAccumulatorP, uint8_p, c_size_t,
+                                                     size_p]),
+    "candor_driver_accumulator_deserialize": (status, [uint8_p, c_size_t,
+                                                       POINTER(DriverAccumulatorP)]),
+    "candor_driver_accumulator_scale": (status, [DriverAccumulatorP, int32_p, int32_p]),
+    "candor_driver_accumulator_themes": (c_size_t, [DriverAccumulatorP]),
+    "candor_driver_accumulator_count": (c_int64, [DriverAccumulatorP]),
+    "candor_driver_accumulator_periods": (c_size_t, [DriverAccumulatorP]),
+    "candor_driver_accumulator_period": (status, [DriverAccumulatorP, c_size_t,
+                                                  POINTER(ctypes.c_void_p), size_p]),
     # validation
     "candor_auc": (status, [double_p, uint8_p, c_size_t, c_double, POINTER(CAucResult)]),
     "candor_compare_auc": (status, [double_p, double_p, uint8_p, c_size_t, c_double,

@@ -7,8 +7,8 @@ The state contract (new, update, merge, serialize, deserialize, finalize) is
 in docs/DISTRIBUTED.md. Imported only when used: `import candor` does not
 import dask.
 
-So far: score() (any metric, weighted or not, cluster-robust by account),
-breakdown(), trend() and rake(). Theme drivers follow (issue 18).
+score() (any metric, weighted or not, cluster-robust by account),
+breakdown(), trend(), drivers() and rake().
 """
 import dataclasses
 import re
@@ -24,6 +24,7 @@ from candor.weights import rake as rake_cells
 from candor._lib import Error
 from candor.accumulator import AccountAccumulator, Accumulator
 from candor.bucket_accumulator import BucketAccumulator
+from candor.driver_accumulator import DriverAccumulator
 
 
 @dataclasses.dataclass
@@ -352,6 +353,113 @@ def trend(ddf, score="score", time="time", every="month", tz="UTC", metric="nps"
 
 
 @dataclasses.dataclass
+class DriverState:
+    """One partition's (or a merge's) part of theme drivers: the serialized
+    bytes of its DriverAccumulator (per period tallies, per theme pattern
+    weight sums) and the rows left out under missing="skip"."""
+    accumulator: bytes
+    skipped: int = 0
+
+
+def _drivers_update(frame, score, themes, mentions, n_themes, weights, periods, scale, missing):
+    """new + update: a partition's comments folded into a DriverAccumulator."""
+    columns = {"scores": frame[score].to_numpy(),
+               "weights": frame[weights].to_numpy() if weights is not None else None,
+               "mentions": (frame[themes].to_numpy() if themes is not None
+                            else list(frame[mentions])),
+               "periods": frame[periods].to_numpy() if periods is not None else None}
+    skipped = 0
+    if missing == "skip":
+        columns, skipped = _missing.skip_rows(columns)
+    accumulator = DriverAccumulator(n_themes, scale)
+    try:
+        accumulator.add(columns["scores"], columns["mentions"], columns["weights"],
+                        columns["periods"])
+    except Error as error:
+        raise _named_error(error, frame, skipped) from None
+    return DriverState(accumulator.to_bytes(), int(skipped))
+
+
+def _drivers_merge(*states):
+    """merge: the states' accumulators added by period and pattern."""
+    merged = DriverAccumulator.from_bytes(states[0].accumulator)
+    for state in states[1:]:
+        merged.merge(DriverAccumulator.from_bytes(state.accumulator))
+    return DriverState(merged.to_bytes(), sum(state.skipped for state in states))
+
+
+def drivers(ddf, score="score", themes=None, *, mentions=None, theme_names=None, weights=None,
+            periods=None, metric="nps", l2_penalty=1.0, fit_key_drivers=True, earlier=None,
+            later=None, p_adjust="bh", alpha=0.05, max_iterations=100, tolerance=1e-10,
+            scale=None, box=None, promoter_min=None, detractor_max=None, interval="jeffreys",
+            level=0.95, prior=1.0, replicates=2000, seed=42, missing="error", split_every=8):
+    """candor.theme_drivers on a Dask DataFrame: the same result as
+    candor.theme_drivers(ddf[score].compute(), <the mentions>, theme_names,
+    ddf[weights].compute(), ddf[periods].compute(), ...).
+
+    Args:
+        ddf: a dask.dataframe.DataFrame.
+        score: the name of the score column.
+        themes: the names of 0/1 indicator columns, one per theme (the
+            theme names default to them); or
+        mentions: the name of a column holding each comment's list of theme
+            ids, with theme_names (one per theme) given.
+        weights: None or the name of a weight column.
+        periods: None or the name of a period column (trending compares
+            `later` with `earlier`, by default the last two labels sorted).
+        metric, l2_penalty, fit_key_drivers, earlier, later, p_adjust,
+            alpha, max_iterations, tolerance, scale, box, promoter_min,
+            detractor_max, interval, level, prior, replicates, seed: as
+            candor.theme_drivers.
+        missing: "error" or "skip", as candor.theme_drivers.
+        split_every: states merged at a time in the tree (>= 2).
+
+    Each partition becomes a DriverState (a candor.DriverAccumulator's
+    bytes: per period the tallies of all comments and of each theme's
+    mentioners, per pattern of themes and score the weight sum); states
+    merge in a tree, and the drivers, trending rows and key-driver model
+    are made once from the merged sums. Not on Dask: accounts= (the
+    cluster-robust variances need the comments) and the weighted bootstrap
+    (CANDOR_UNSUPPORTED); compute the columns and call candor.theme_drivers.
+    """
+    if (themes is None) == (mentions is None):
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "give themes= (0/1 indicator columns) or mentions= (a column of theme-id "
+                    "lists, with theme_names)")
+    if themes is not None:
+        themes = [themes] if isinstance(themes, str) else list(themes)
+        if not themes:
+            raise Error("CANDOR_INVALID_ARGUMENT", "themes= names no column")
+        if theme_names is None:
+            theme_names = [str(name) for name in themes]
+    elif theme_names is None:
+        raise Error("CANDOR_INVALID_ARGUMENT",
+                    "mentions= needs theme_names (the number of themes)")
+    n_themes = len(theme_names)
+    _missing.check_choice(missing)
+    options = _convert.score_options(
+        metric, scale=scale, box=box, promoter_min=promoter_min, detractor_max=detractor_max,
+        interval=interval, level=level, prior=prior)
+    grid = (options.scale_min, options.scale_max)
+    _check_columns(ddf, [score] + (themes or [mentions]) +
+                   [c for c in (weights, periods) if c is not None])
+    states = [dask.delayed(_drivers_update)(part, score, themes, mentions, n_themes, weights,
+                                            periods, grid, missing)
+              for part in ddf.to_delayed()]
+    merged = _tree(states, _drivers_merge, split_every).compute()
+    accumulator = DriverAccumulator.from_bytes(merged.accumulator)
+    result = accumulator.drivers(
+        theme_names, metric=metric, l2_penalty=l2_penalty, fit_key_drivers=fit_key_drivers,
+        earlier=earlier, later=later, p_adjust=p_adjust, alpha=alpha,
+        max_iterations=max_iterations, tolerance=tolerance, scale=scale, box=box,
+        promoter_min=promoter_min, detractor_max=detractor_max, interval=interval, level=level,
+        prior=prior, replicates=replicates, seed=seed)
+    return dataclasses.replace(result, skipped=merged.skipped,
+                               overall=dataclasses.replace(result.overall,
+                                                           skipped=merged.skipped))
+
+
+@dataclasses.dataclass
 class MarginState:
     """One partition's (or a merge's) part of a raking: per joint cell of the
     margins' labels, the sum of the base weights and the rows."""
@@ -484,5 +592,5 @@ def rake(ddf, margins, weights=None, max_iterations=100, tolerance=1e-10, split_
                               meta=("weight", "f8"))
 
 
-__all__ = ["BreakdownState", "MarginState", "ScoreState", "TrendState", "breakdown", "rake",
-           "score", "trend"]
+__all__ = ["BreakdownState", "DriverState", "MarginState", "ScoreState", "TrendState",
+           "breakdown", "drivers", "rake", "score", "trend"]

@@ -198,15 +198,8 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
     n = len(scores)
     names, offsets, ids, themes = _checked_mentions(mentions, n, theme_names)
 
-    driver_options = _capi.CDriversOptions()
-    _lib.check(lib.candor_drivers_options_defaults(ctypes.byref(driver_options),
-                                                   ctypes.sizeof(driver_options)))
-    driver_options.l2_penalty = _convert._float("l2_penalty", l2_penalty)
-    driver_options.fit_key_drivers = 1 if fit_key_drivers else 0
-    driver_options.max_iterations = _convert._int32("max_iterations", max_iterations)
-    driver_options.tolerance = _convert._float("tolerance", tolerance)
-    driver_options.p_adjust = _convert.p_adjust_code(p_adjust)
-    driver_options.alpha = _convert._float("alpha", alpha)
+    driver_options = _driver_options(l2_penalty, fit_key_drivers, max_iterations, tolerance,
+                                     p_adjust, alpha)
 
     period_codes, period_labels = None, None
     if periods is not None:
@@ -246,9 +239,29 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
         if error.status != "CANDOR_OUT_OF_RANGE":
             raise
         raise _missing.explain(error, scores) from None
+    return _result(handle, period_labels, skipped)
+
+
+def _driver_options(l2_penalty, fit_key_drivers, max_iterations, tolerance, p_adjust, alpha):
+    """candor_drivers_options from theme_drivers' arguments (periods unset)."""
+    options = _capi.CDriversOptions()
+    _lib.check(lib.candor_drivers_options_defaults(ctypes.byref(options),
+                                                   ctypes.sizeof(options)))
+    options.l2_penalty = _convert._float("l2_penalty", l2_penalty)
+    options.fit_key_drivers = 1 if fit_key_drivers else 0
+    options.max_iterations = _convert._int32("max_iterations", max_iterations)
+    options.tolerance = _convert._float("tolerance", tolerance)
+    options.p_adjust = _convert.p_adjust_code(p_adjust)
+    options.alpha = _convert._float("alpha", alpha)
+    return options
+
+
+def _result(handle, period_labels, skipped):
+    """The ThemeDrivers a candor_drivers handle holds (then freed); period
+    codes index period_labels (None without periods)."""
     try:
         rows = _read_rows(handle)
-        trending = _read_trending(handle, rows) if periods is not None else None
+        trending = _read_trending(handle, rows) if period_labels is not None else None
         overall = _capi.CEstimate()
         detractors = ctypes.c_int64()
         _lib.check(lib.candor_drivers_overall(handle, ctypes.byref(overall),
@@ -261,7 +274,7 @@ def theme_drivers(scores, mentions, theme_names=None, weights=None, periods=None
                                c_model.penalized_log_likelihood,
                                c_model.message.decode("utf-8"))
         compared = None
-        if periods is not None:
+        if period_labels is not None:
             a, b = ctypes.c_int32(), ctypes.c_int32()
             _lib.check(lib.candor_drivers_periods(handle, ctypes.byref(a), ctypes.byref(b)))
             compared = (_labels._plain(period_labels[a.value]),
