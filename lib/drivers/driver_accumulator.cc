@@ -63,21 +63,43 @@ void PutTally(const Tally& tally, std::string* out) {
 }
 
 // Reads a tally at *at (enough bytes checked by the caller); false when a
-// count, sum or their agreement is invalid.
+// count, sum or their agreement is invalid, or the counts' total overflows.
 bool GetTally(std::string_view bytes, size_t* at, Tally* tally) {
+  int64_t total = 0;
   for (size_t p = 0; p < tally->counts.size(); ++p, *at += 24) {
     const uint64_t count = GetBytes(bytes, *at, 8);
     const double w = BitsToDouble(GetBytes(bytes, *at + 8, 8));
     const double w2 = BitsToDouble(GetBytes(bytes, *at + 16, 8));
-    if (count > static_cast<uint64_t>(INT64_MAX) / 2 || !std::isfinite(w) || w < 0 ||
+    if (count > static_cast<uint64_t>(INT64_MAX) || !std::isfinite(w) || w < 0 ||
         !std::isfinite(w2) || w2 < 0 || (count == 0 && (w != 0 || w2 != 0))) {
       return false;
     }
+    if (__builtin_add_overflow(total, static_cast<int64_t>(count), &total)) return false;
     tally->counts[p] = static_cast<int64_t>(count);
     tally->weight_sums[p] = w;
     tally->weight_square_sums[p] = w2;
   }
   return true;
+}
+
+// Whether every sum of the state is finite (a weight near 1e300 squares to
+// infinity): a state that could not be serialized and read back is refused.
+Status CheckSumsFinite(const DriverAccumulator::State& s) {
+  auto finite = [](const Tally& t) {
+    for (size_t p = 0; p < t.counts.size(); ++p) {
+      if (!std::isfinite(t.weight_sums[p]) || !std::isfinite(t.weight_square_sums[p])) {
+        return false;
+      }
+    }
+    return true;
+  };
+  bool ok = std::all_of(s.total.begin(), s.total.end(), finite);
+  for (const auto& themes : s.mention) ok = ok && std::all_of(themes.begin(), themes.end(), finite);
+  for (const auto& entry : s.patterns) ok = ok && std::isfinite(entry.second.second);
+  if (ok) return OkStatus();
+  return OutOfRange(
+      "the driver accumulator's weight sums would overflow a double; scale the weights down "
+      "(estimates do not depend on their scale)");
 }
 
 }  // namespace
@@ -197,6 +219,7 @@ Status DriverAccumulator::Add(const double* scores, const double* weights,
       ++pattern.first;
       pattern.second += w;
     }
+    CANDOR_RETURN_IF_ERROR(CheckSumsFinite(added));
     if (n > 0) added.periods_given = given;
     s = std::move(added);
     return OkStatus();
@@ -238,6 +261,7 @@ Status DriverAccumulator::Merge(const DriverAccumulator& other) {
     }
     merged.weighted = a.weighted || b.weighted;
     if (merged.periods_given == State::Periods::kUnknown) merged.periods_given = b.periods_given;
+    CANDOR_RETURN_IF_ERROR(CheckSumsFinite(merged));
     a = std::move(merged);
     return OkStatus();
   } catch (const std::bad_alloc&) {

@@ -95,6 +95,22 @@ class DayGrid {
   std::vector<int64_t> starts_;  // of the days first_day_ .. last + 1
 };
 
+// Whether every sum of the cells is finite (a weight near 1e300 squares to
+// infinity): a state that could not be serialized and read back is refused.
+Status CheckSumsFinite(const BucketAccumulator::Cells& c) {
+  for (const std::vector<double>* sums : {&c.weight_sums, &c.weight_square_sums,
+                                          &c.decayed_sums, &c.decayed_square_sums}) {
+    for (double x : *sums) {
+      if (!std::isfinite(x)) {
+        return OutOfRange(
+            "the bucket accumulator's weight sums would overflow a double; scale the weights "
+            "down (estimates do not depend on their scale)");
+      }
+    }
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 namespace internal {
@@ -227,6 +243,7 @@ Status BucketAccumulator::Add(const double* scores, const int64_t* times, const 
         added.decayed_square_sums[at] += d * d;
       }
     }
+    CANDOR_RETURN_IF_ERROR(CheckSumsFinite(added));
     added.SortSegments();
     c = std::move(added);
     return OkStatus();
@@ -272,6 +289,7 @@ Status BucketAccumulator::Merge(const BucketAccumulator& other) {
         }
       }
     }
+    CANDOR_RETURN_IF_ERROR(CheckSumsFinite(merged));
     merged.SortSegments();
     a = std::move(merged);
     return OkStatus();

@@ -242,6 +242,9 @@ TEST(DriverAccumulatorTest, BadInputIsAClearStatusAndAddsNothing) {
   Result<ThemeMentions> other_themes = ThemeMentions::FromCsr(c.offsets.data(), c.ids.data(), 20, 9);
   EXPECT_EQ(acc->Add(c.scores.data(), nullptr, *other_themes, nullptr, nullptr, 0).code(),
             CANDOR_INVALID_ARGUMENT);
+  std::vector<double> huge(20, 1e300);  // squares overflow a double
+  EXPECT_EQ(acc->Add(c.scores.data(), huge.data(), c.Mentions(0, 20), nullptr, nullptr, 0).code(),
+            CANDOR_OUT_OF_RANGE);
   EXPECT_EQ(acc->count(), 0);
   EXPECT_EQ(EstimateThemeDriversAccumulated(Metric::Nps(), *acc, {}, IntervalOptions{},
                                             DriverOptions{})

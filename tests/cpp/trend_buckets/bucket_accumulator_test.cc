@@ -272,6 +272,8 @@ TEST(BucketAccumulatorTest, BadInputIsAClearStatusAndAddsNothing) {
   EXPECT_EQ(acc->Add(scores, times, nullptr, codes, 3, labels, 2).code(), CANDOR_OUT_OF_RANGE);
   EXPECT_EQ(acc->Add(scores, nullptr, nullptr, nullptr, 2, nullptr, 0).code(),
             CANDOR_INVALID_ARGUMENT);
+  const double huge[] = {1e300};  // its square overflows a double
+  EXPECT_EQ(acc->Add(scores, times, huge, nullptr, 1, nullptr, 0).code(), CANDOR_OUT_OF_RANGE);
   EXPECT_EQ(acc->count(), 0);
   EXPECT_EQ(acc->cells(), 0u);
 
