@@ -51,7 +51,7 @@
 
 /* The version: its one source (CMakeLists.txt reads these lines). */
 #define CANDOR_VERSION_MAJOR 0
-#define CANDOR_VERSION_MINOR 7
+#define CANDOR_VERSION_MINOR 8
 #define CANDOR_VERSION_PATCH 0
 
 #ifdef __cplusplus
