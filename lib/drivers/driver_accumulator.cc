@@ -119,7 +119,8 @@ uint32_t DriverAccumulator::State::Period(std::string_view label) {
 std::vector<uint32_t> DriverAccumulator::State::Order() const {
   std::vector<uint32_t> order(labels.size());
   for (uint32_t j = 0; j < order.size(); ++j) order[j] = j;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return labels[a] < labels[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return labels[a] < labels[b]; });
   return order;
 }
 
@@ -174,8 +175,8 @@ Status DriverAccumulator::Add(const double* scores, const double* weights,
     return InvalidArgument("the mentions have " + std::to_string(mentions.themes()) +
                            " themes, the accumulator " + std::to_string(s.themes));
   }
-  const State::Periods given = period_codes != nullptr ? State::Periods::kGiven
-                                                       : State::Periods::kNone;
+  const State::Periods given =
+      period_codes != nullptr ? State::Periods::kGiven : State::Periods::kNone;
   if (s.periods_given != State::Periods::kUnknown && s.periods_given != given) {
     return InvalidArgument(period_codes != nullptr
                                ? "this batch has periods but earlier ones had none"
@@ -312,27 +313,14 @@ std::string DriverAccumulator::Serialize() const {
 }
 
 Result<DriverAccumulator> DriverAccumulator::Deserialize(std::string_view bytes) {
-  auto truncated = [&] {
-    return ParseError("driver accumulator bytes are truncated (" + std::to_string(bytes.size()) +
-                      " bytes)");
-  };
+  auto truncated = [&] { return internal::TruncatedBytes(bytes, "driver accumulator"); };
   auto bad = [](const std::string& what) {
     return ParseError("driver accumulator bytes hold " + what);
   };
-  if (bytes.size() < 4 + 2 + 4 + 4 + 4 + 2 + 8 + kTrailerBytes) return truncated();
-  if (std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
-    return ParseError("not a candor driver accumulator (the magic bytes are not \"CNDT\")");
-  }
-  const uint16_t version = static_cast<uint16_t>(GetBytes(bytes, 4, 2));
-  if (version != kFormatVersion) {
-    return ParseError("driver accumulator format version " + std::to_string(version) +
-                      " is not supported (this build reads version " +
-                      std::to_string(kFormatVersion) + ")");
-  }
+  CANDOR_RETURN_IF_ERROR(internal::CheckFrame(bytes, kMagic, kFormatVersion,
+                                              4 + 2 + 4 + 4 + 4 + 2 + 8 + kTrailerBytes,
+                                              "driver accumulator"));
   const size_t body = bytes.size() - kTrailerBytes;
-  if (GetBytes(bytes, body, 8) != Fnv1a(bytes.substr(0, body))) {
-    return ParseError("driver accumulator bytes are corrupted (checksum mismatch)");
-  }
   const int scale_min = static_cast<int32_t>(GetBytes(bytes, 6, 4));
   const int scale_max = static_cast<int32_t>(GetBytes(bytes, 10, 4));
   const size_t themes = GetBytes(bytes, 14, 4);
@@ -362,7 +350,8 @@ Result<DriverAccumulator> DriverAccumulator::Deserialize(std::string_view bytes)
         return bad("period " + std::to_string(j) + "'s label twice");
       }
       const uint32_t slot = s.Period(label);
-      if (!GetTally(bytes, &at, &s.total[slot])) return bad("an invalid tally in period " + std::to_string(j));
+      if (!GetTally(bytes, &at, &s.total[slot]))
+        return bad("an invalid tally in period " + std::to_string(j));
       const int64_t in_period = s.total[slot].Total();
       if (in_period <= 0 || __builtin_add_overflow(comments, in_period, &comments)) {
         return bad("a period without comments or too many comments");
@@ -402,9 +391,11 @@ Result<DriverAccumulator> DriverAccumulator::Deserialize(std::string_view bytes)
         return truncated();
       }
       key.resize(size + 1);
-      for (size_t t = 0; t <= size; ++t, at += 4) key[t] = static_cast<int32_t>(GetBytes(bytes, at, 4));
+      for (size_t t = 0; t <= size; ++t, at += 4)
+        key[t] = static_cast<int32_t>(GetBytes(bytes, at, 4));
       for (size_t t = 0; t < size; ++t) {
-        if (key[t] < 0 || static_cast<size_t>(key[t]) >= s.themes || (t > 0 && key[t] <= key[t - 1])) {
+        if (key[t] < 0 || static_cast<size_t>(key[t]) >= s.themes ||
+            (t > 0 && key[t] <= key[t - 1])) {
           return bad("a pattern with theme ids out of order or range");
         }
       }

@@ -14,8 +14,8 @@
 #include "absl/strings/string_view.h"
 #include "score/estimate_internal.hpp"
 #include "score/jeffreys.hpp"
-#include "score/tally.hpp"
 #include "score/serialized_bytes.hpp"
+#include "score/tally.hpp"
 
 namespace candor {
 namespace {
@@ -159,31 +159,18 @@ std::string AccountAccumulator::Serialize() const {
     PutBytes(a.labels[j].size(), 4, &out);
     out += a.labels[j];
     PutBytes(static_cast<uint64_t>(a.responses[j]), 8, &out);
-    for (size_t k = 0; k < a.points; ++k) PutBytes(DoubleBits(a.weight_sums[j * a.points + k]), 8, &out);
+    for (size_t k = 0; k < a.points; ++k)
+      PutBytes(DoubleBits(a.weight_sums[j * a.points + k]), 8, &out);
   }
   PutBytes(Fnv1a(out), 8, &out);
   return out;
 }
 
 Result<AccountAccumulator> AccountAccumulator::Deserialize(std::string_view bytes) {
-  auto truncated = [&] {
-    return ParseError("account accumulator bytes are truncated (" + std::to_string(bytes.size()) +
-                      " bytes)");
-  };
-  if (bytes.size() < 4 + 2 + 4 + kTrailerBytes) return truncated();
-  if (std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
-    return ParseError("not a candor account accumulator (the magic bytes are not \"CNDA\")");
-  }
-  const uint16_t version = static_cast<uint16_t>(GetBytes(bytes, 4, 2));
-  if (version != kFormatVersion) {
-    return ParseError("account accumulator format version " + std::to_string(version) +
-                      " is not supported (this build reads version " +
-                      std::to_string(kFormatVersion) + ")");
-  }
+  auto truncated = [&] { return internal::TruncatedBytes(bytes, "account accumulator"); };
+  CANDOR_RETURN_IF_ERROR(internal::CheckFrame(bytes, kMagic, kFormatVersion,
+                                              4 + 2 + 4 + kTrailerBytes, "account accumulator"));
   const size_t body = bytes.size() - kTrailerBytes;
-  if (GetBytes(bytes, body, 8) != Fnv1a(bytes.substr(0, body))) {
-    return ParseError("account accumulator bytes are corrupted (checksum mismatch)");
-  }
   size_t at = 6;
   const uint64_t totals_size = GetBytes(bytes, at, 4);
   at += 4;
@@ -266,7 +253,8 @@ Result<Estimate> EstimateAccumulated(const Metric& metric, const AccountAccumula
   }
   const size_t points = tally.counts.size();
   std::vector<double> value(points);
-  for (size_t k = 0; k < points; ++k) value[k] = metric.ValueOf(totals.scale_min() + static_cast<int>(k));
+  for (size_t k = 0; k < points; ++k)
+    value[k] = metric.ValueOf(totals.scale_min() + static_cast<int>(k));
   internal::DesignMoments moments;
   moments.n = tally.Total();
   double weighted = 0, weighted_squares = 0;

@@ -84,8 +84,8 @@ class DayGrid {
 
   DayRange DayOf(int64_t t) const {
     if (starts_.empty()) return ::candor::DayOf(t, zone_);
-    const size_t k = static_cast<size_t>(
-        std::upper_bound(starts_.begin(), starts_.end(), t) - starts_.begin() - 1);
+    const size_t k = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), t) -
+                                         starts_.begin() - 1);
     return DayRange{first_day_ + static_cast<int64_t>(k), starts_[k], starts_[k + 1]};
   }
 
@@ -98,8 +98,8 @@ class DayGrid {
 // Whether every sum of the cells is finite (a weight near 1e300 squares to
 // infinity): a state that could not be serialized and read back is refused.
 Status CheckSumsFinite(const BucketAccumulator::Cells& c) {
-  for (const std::vector<double>* sums : {&c.weight_sums, &c.weight_square_sums,
-                                          &c.decayed_sums, &c.decayed_square_sums}) {
+  for (const std::vector<double>* sums :
+       {&c.weight_sums, &c.weight_square_sums, &c.decayed_sums, &c.decayed_square_sums}) {
     for (double x : *sums) {
       if (!std::isfinite(x)) {
         return OutOfRange(
@@ -149,7 +149,8 @@ uint32_t BucketAccumulator::Cells::Cell(uint32_t slot, int64_t d) {
 void BucketAccumulator::Cells::SortSegments() {
   order.resize(labels.size());
   for (uint32_t j = 0; j < order.size(); ++j) order[j] = j;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return labels[a] < labels[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return labels[a] < labels[b]; });
 }
 
 BucketAccumulator::BucketAccumulator(std::unique_ptr<Cells> cells) : cells_(std::move(cells)) {}
@@ -201,8 +202,7 @@ Status BucketAccumulator::Add(const double* scores, const int64_t* times, const 
   }
   if (n_labels > 0 && labels == nullptr) return InvalidArgument("labels are null");
   Cells& c = *cells_;
-  CANDOR_RETURN_IF_ERROR(
-      internal::ValidateResponses(c.scale_min, c.scale_max, scores, weights, n));
+  CANDOR_RETURN_IF_ERROR(internal::ValidateResponses(c.scale_min, c.scale_max, scores, weights, n));
   int64_t first = 0, last = 0;
   CANDOR_RETURN_IF_ERROR(internal::CheckTimes(times, n, &first, &last));
   if (segment_codes != nullptr) {
@@ -231,7 +231,8 @@ Status BucketAccumulator::Add(const double* scores, const int64_t* times, const 
       if (slot < 0) slot = added.Slot(segment_codes != nullptr ? labels[code] : "");
       if (times[i] < today.start || times[i] >= today.end) today = grid.DayOf(times[i]);
       const size_t cell = added.Cell(static_cast<uint32_t>(slot), today.day);
-      const size_t at = cell * c.points + static_cast<size_t>(static_cast<int>(scores[i]) - c.scale_min);
+      const size_t at =
+          cell * c.points + static_cast<size_t>(static_cast<int>(scores[i]) - c.scale_min);
       const double w = weights == nullptr ? 1.0 : weights[i];
       ++added.counts[at];
       added.weight_sums[at] += w;
@@ -262,10 +263,11 @@ Status BucketAccumulator::Merge(const BucketAccumulator& other) {
                            std::to_string(b.scale_max) + ")");
   }
   if (a.time_zone != b.time_zone || a.half_life_days != b.half_life_days) {
-    return InvalidArgument("cannot merge bucket accumulators of different time zones or "
-                           "half-lives (\"" + a.time_zone + "\", " +
-                           std::to_string(a.half_life_days) + " days and \"" + b.time_zone +
-                           "\", " + std::to_string(b.half_life_days) + " days)");
+    return InvalidArgument(
+        "cannot merge bucket accumulators of different time zones or "
+        "half-lives (\"" +
+        a.time_zone + "\", " + std::to_string(a.half_life_days) + " days and \"" + b.time_zone +
+        "\", " + std::to_string(b.half_life_days) + " days)");
   }
   int64_t total = 0;
   if (__builtin_add_overflow(count(), other.count(), &total)) {
@@ -334,27 +336,13 @@ std::string BucketAccumulator::Serialize() const {
 }
 
 Result<BucketAccumulator> BucketAccumulator::Deserialize(std::string_view bytes) {
-  auto truncated = [&] {
-    return ParseError("bucket accumulator bytes are truncated (" + std::to_string(bytes.size()) +
-                      " bytes)");
-  };
+  auto truncated = [&] { return internal::TruncatedBytes(bytes, "bucket accumulator"); };
   auto bad = [](const std::string& what) {
     return ParseError("bucket accumulator bytes hold " + what);
   };
-  if (bytes.size() < 4 + 2 + 4 + 4 + 2 + kTrailerBytes) return truncated();
-  if (std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
-    return ParseError("not a candor bucket accumulator (the magic bytes are not \"CNDB\")");
-  }
-  const uint16_t version = static_cast<uint16_t>(GetBytes(bytes, 4, 2));
-  if (version != kFormatVersion) {
-    return ParseError("bucket accumulator format version " + std::to_string(version) +
-                      " is not supported (this build reads version " +
-                      std::to_string(kFormatVersion) + ")");
-  }
+  CANDOR_RETURN_IF_ERROR(internal::CheckFrame(
+      bytes, kMagic, kFormatVersion, 4 + 2 + 4 + 4 + 2 + kTrailerBytes, "bucket accumulator"));
   const size_t body = bytes.size() - kTrailerBytes;
-  if (GetBytes(bytes, body, 8) != Fnv1a(bytes.substr(0, body))) {
-    return ParseError("bucket accumulator bytes are corrupted (checksum mismatch)");
-  }
   size_t at = 6;
   const int scale_min = static_cast<int32_t>(GetBytes(bytes, at, 4));
   const int scale_max = static_cast<int32_t>(GetBytes(bytes, at + 4, 4));
